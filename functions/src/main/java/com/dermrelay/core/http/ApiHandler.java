@@ -1,0 +1,56 @@
+package com.dermrelay.core.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The one place an HTTP API handler turns failures into responses: a refused request becomes its
+ * problem+json, anything unexpected a 500 whose body says nothing internal. Subclasses only parse,
+ * call one use case and map its result.
+ */
+public abstract class ApiHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+  private final ApiResponses responses;
+
+  protected ApiHandler(ApiResponses responses) {
+    this.responses = responses;
+  }
+
+  @Override
+  public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> respond(event, context));
+  }
+
+  private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Context context) {
+    String requestId = context == null ? null : context.getAwsRequestId();
+    try {
+      return handle(event);
+    } catch (ApiProblem problem) {
+      LOG.info("request refused: status={} type={}", problem.status(), problem.type());
+      return responses.problem(problem, requestId);
+    } catch (RuntimeException unexpected) {
+      // Logged with its stack for us; the caller learns only that it failed and the request id.
+      LOG.error("request failed", unexpected);
+      return responses.problem(
+          500,
+          ProblemTypes.INTERNAL,
+          "Internal Server Error",
+          "Something went wrong on our side. Please try again later.",
+          requestId);
+    }
+  }
+
+  protected final ApiResponses responses() {
+    return responses;
+  }
+
+  /** Handles one request; throws {@link ApiProblem} to refuse it. */
+  protected abstract APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event);
+}

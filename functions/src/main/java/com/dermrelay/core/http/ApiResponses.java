@@ -1,0 +1,66 @@
+package com.dermrelay.core.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Builds HTTP API responses: JSON bodies and RFC 9457 problems, with safe default headers. */
+public final class ApiResponses {
+  public static final String JSON = "application/json";
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  private final ObjectMapper mapper;
+
+  public ApiResponses(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  public APIGatewayV2HTTPResponse json(int status, Object body) {
+    return response(status, JSON, write(body));
+  }
+
+  public APIGatewayV2HTTPResponse problem(ApiProblem problem, String requestId) {
+    return problem(problem.status(), problem.type(), problem.title(), problem.detail(), requestId);
+  }
+
+  public APIGatewayV2HTTPResponse problem(
+      int status, String type, String title, String detail, String requestId) {
+    ObjectNode body = mapper.createObjectNode();
+    body.put("type", type);
+    body.put("title", title);
+    body.put("status", status);
+    if (detail != null) {
+      body.put("detail", detail);
+    }
+    // Lets support find the log lines of one failed request without the caller seeing them.
+    if (requestId != null) {
+      body.put("requestId", requestId);
+    }
+    return response(status, PROBLEM_JSON, write(body));
+  }
+
+  private APIGatewayV2HTTPResponse response(int status, String contentType, String body) {
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(status)
+        .withHeaders(
+            Map.of(
+                "Content-Type", contentType,
+                // Responses may carry health data: never cache them anywhere.
+                "Cache-Control", "no-store",
+                "X-Content-Type-Options", "nosniff"))
+        .withBody(body)
+        .withIsBase64Encoded(false)
+        .build();
+  }
+
+  private String write(Object body) {
+    try {
+      return mapper.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("response body cannot be written as JSON", e);
+    }
+  }
+}

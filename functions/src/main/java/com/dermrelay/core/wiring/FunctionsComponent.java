@@ -1,0 +1,29 @@
+package com.dermrelay.core.wiring;
+
+import com.dermrelay.core.aws.AwsClientsModule;
+import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.http.ApiResponses;
+import com.dermrelay.core.http.RequestBodies;
+import com.dermrelay.health.CheckHealth;
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+
+/**
+ * Everything the handlers use, built by Dagger through constructors at compile time. One
+ * component per container: SDK clients and the JSON mapper are built once, on first use.
+ */
+@Singleton
+@Component(modules = {AwsClientsModule.class, JsonModule.class})
+public interface FunctionsComponent {
+  ApiResponses apiResponses();
+
+  RequestBodies requestBodies();
+
+  CheckHealth checkHealth();
+
+  @Component.Factory
+  interface Factory {
+    FunctionsComponent create(@BindsInstance Settings settings);
+  }
+}

@@ -1,0 +1,35 @@
+package com.dermrelay.core.wiring;
+
+import com.dermrelay.core.http.ApiResponses;
+import com.dermrelay.core.http.RequestBodies;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dagger.Module;
+import dagger.Provides;
+import javax.inject.Singleton;
+
+/** One JSON mapper for the whole container, and the HTTP helpers built on it. */
+@Module
+final class JsonModule {
+  private JsonModule() {}
+
+  @Provides
+  @Singleton
+  static ObjectMapper objectMapper() {
+    return new ObjectMapper()
+        .findAndRegisterModules()
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  @Provides
+  @Singleton
+  static ApiResponses apiResponses(ObjectMapper mapper) {
+    return new ApiResponses(mapper);
+  }
+
+  @Provides
+  @Singleton
+  static RequestBodies requestBodies(ObjectMapper mapper) {
+    return new RequestBodies(mapper);
+  }
+}

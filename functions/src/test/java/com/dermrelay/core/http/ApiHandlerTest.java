@@ -1,0 +1,47 @@
+package com.dermrelay.core.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.dermrelay.testing.TestContext;
+import org.junit.jupiter.api.Test;
+
+class ApiHandlerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static APIGatewayV2HTTPResponse run(RuntimeException thrown) {
+    ApiHandler handler = new ApiHandler(new ApiResponses(JSON)) {
+      @Override
+      protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        throw thrown;
+      }
+    };
+    return handler.handleRequest(new APIGatewayV2HTTPEvent(), new TestContext("req-123"));
+  }
+
+  @Test
+  void aRefusedRequestBecomesItsProblem() throws Exception {
+    APIGatewayV2HTTPResponse response = run(ApiProblem.notFound("No such case."));
+    assertEquals(404, response.getStatusCode());
+    assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
+    JsonNode body = JSON.readTree(response.getBody());
+    assertEquals(ProblemTypes.NOT_FOUND, body.get("type").asText());
+    assertEquals("No such case.", body.get("detail").asText());
+    assertEquals("req-123", body.get("requestId").asText());
+  }
+
+  @Test
+  void anUnexpectedFailureIs500WithNothingInternalInIt() throws Exception {
+    APIGatewayV2HTTPResponse response =
+        run(new IllegalStateException("table dermrelay-prod key TENANT#x#CASE#y"));
+    assertEquals(500, response.getStatusCode());
+    assertFalse(response.getBody().contains("dermrelay-prod"));
+    assertFalse(response.getBody().contains("IllegalState"));
+    assertEquals("no-store", response.getHeaders().get("Cache-Control"));
+    assertEquals(ProblemTypes.INTERNAL, JSON.readTree(response.getBody()).get("type").asText());
+  }
+}
