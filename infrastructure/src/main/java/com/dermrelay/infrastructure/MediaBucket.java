@@ -1,0 +1,71 @@
+package com.dermrelay.infrastructure;
+
+import java.util.List;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CorsRule;
+import software.amazon.awscdk.services.s3.HttpMethods;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.constructs.Construct;
+
+/**
+ * The bucket for patients' skin photos, stored under tenant-prefixed keys. Browsers upload straight
+ * to it with presigned PUT URLs or POST forms, hence the CORS rule limited to the portal origins.
+ * Photos are health data: customer-key encryption, TLS only, no public access, versioned so an
+ * overwrite or delete can be recovered, and retained when the stack goes.
+ */
+public final class MediaBucket extends Construct {
+
+    static final String ACCESS_LOG_PREFIX = "media/";
+    /** Browsers may cache the CORS preflight this long (seconds). */
+    static final int CORS_MAX_AGE_SECONDS = 3000;
+
+    private final Bucket bucket;
+
+    public MediaBucket(Construct scope, String id, StageConfig config, IKey key, IBucket accessLogs) {
+        super(scope, id);
+        this.bucket = Bucket.Builder.create(this, "Bucket")
+                .encryption(BucketEncryption.KMS)
+                .encryptionKey(key)
+                // Bucket keys cut KMS requests (and cost) for many small objects by orders of magnitude.
+                .bucketKeyEnabled(true)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .enforceSsl(true)
+                .minimumTlsVersion(1.2)
+                .versioned(true)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .serverAccessLogsBucket(accessLogs)
+                .serverAccessLogsPrefix(ACCESS_LOG_PREFIX)
+                .lifecycleRules(List.of(LifecycleRule.builder()
+                        .id("abort-incomplete-multipart-uploads")
+                        .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                        .build()))
+                .cors(List.of(uploadCors(config.portalOrigins())))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+    }
+
+    public IBucket bucket() {
+        return bucket;
+    }
+
+    private static CorsRule uploadCors(List<String> origins) {
+        return CorsRule.builder()
+                .id("portal-uploads")
+                .allowedOrigins(origins)
+                .allowedMethods(List.of(HttpMethods.PUT, HttpMethods.POST))
+                // Presigned PUTs sign Content-Type and may carry checksum or SSE headers.
+                .allowedHeaders(List.of("content-type", "content-md5", "x-amz-*"))
+                // Multipart uploads need each part's ETag in the browser.
+                .exposedHeaders(List.of("ETag"))
+                .maxAge(CORS_MAX_AGE_SECONDS)
+                .build();
+    }
+}

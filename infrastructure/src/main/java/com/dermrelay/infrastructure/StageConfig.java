@@ -1,0 +1,87 @@
+package com.dermrelay.infrastructure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The one typed, validated configuration of a deployment stage, loaded in one place from CDK context
+ * (with the CDK CLI's {@code CDK_DEFAULT_ACCOUNT} / {@code CDK_DEFAULT_REGION} as fallback for the
+ * environment). Every construct takes its settings from here, never from context directly.
+ *
+ * @param stage         lower-case stage name, part of resource names ({@code dermrelay-<stage>})
+ * @param account       the 12-digit AWS account, empty for an environment-agnostic synth
+ * @param region        the AWS region, empty for an environment-agnostic synth
+ * @param portalOrigins browser origins allowed to upload photos straight to S3
+ */
+public record StageConfig(String stage, Optional<String> account, Optional<String> region,
+                          List<String> portalOrigins) {
+
+    public static final String STAGE_KEY = "stage";
+    public static final String ACCOUNT_KEY = "account";
+    public static final String REGION_KEY = "region";
+    public static final String PORTAL_ORIGINS_KEY = "portalOrigins";
+    public static final String DEFAULT_STAGE = "dev";
+
+    // Short enough that names built from it (tables, aliases, stacks) stay within AWS limits.
+    private static final Pattern STAGE = Pattern.compile("[a-z][a-z0-9-]{0,19}");
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+
+    public StageConfig {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(region, "region");
+        if (!STAGE.matcher(stage).matches() || stage.endsWith("-")) {
+            throw new IllegalArgumentException("Context '" + STAGE_KEY + "' must be 1-20 lower-case letters, "
+                    + "digits or inner hyphens, starting with a letter; got '" + stage + "'");
+        }
+        account.filter(a -> !ACCOUNT.matcher(a).matches()).ifPresent(a -> {
+            throw new IllegalArgumentException("Context '" + ACCOUNT_KEY + "' must be a 12-digit AWS account id; got '"
+                    + a + "'");
+        });
+        region.filter(r -> !REGION.matcher(r).matches()).ifPresent(r -> {
+            throw new IllegalArgumentException("Context '" + REGION_KEY + "' must be an AWS region such as "
+                    + "eu-central-1; got '" + r + "'");
+        });
+        portalOrigins = PortalOrigins.validate(portalOrigins);
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param context CDK context lookup ({@code node::tryGetContext}); values may be strings or, for
+     *                {@code portalOrigins}, a JSON list from cdk.json
+     * @param env     process environment, consulted for the account and region the CLI resolved
+     */
+    public static StageConfig load(Function<String, Object> context, Map<String, String> env) {
+        String stage = text(context, STAGE_KEY).orElse(DEFAULT_STAGE);
+        Optional<String> account = text(context, ACCOUNT_KEY).or(() -> nonBlank(env.get("CDK_DEFAULT_ACCOUNT")));
+        Optional<String> region = text(context, REGION_KEY).or(() -> nonBlank(env.get("CDK_DEFAULT_REGION")));
+        List<String> origins = PortalOrigins.parse(context.apply(PORTAL_ORIGINS_KEY));
+        return new StageConfig(stage, account, region, origins);
+    }
+
+    /** The name every stage-scoped resource starts with, e.g. {@code dermrelay-dev}. */
+    public String resourcePrefix() {
+        return "dermrelay-" + stage;
+    }
+
+    private static Optional<String> text(Function<String, Object> context, String key) {
+        Object value = context.apply(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof String s)) {
+            throw new IllegalArgumentException("Context '" + key + "' must be a string; got " + value);
+        }
+        return nonBlank(s);
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+}
