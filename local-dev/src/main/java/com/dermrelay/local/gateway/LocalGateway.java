@@ -1,0 +1,91 @@
+package com.dermrelay.local.gateway;
+
+import com.dermrelay.local.functions.InProcessFunctions;
+import com.dermrelay.local.gateway.internal.Cors;
+import com.dermrelay.local.gateway.internal.HttpApiEvents;
+import com.dermrelay.local.gateway.internal.JwtAuthorizer;
+import com.dermrelay.local.gateway.internal.StaticFiles;
+import com.dermrelay.local.http.LocalHttpServer;
+import java.util.List;
+
+/**
+ * The local stand-in for API Gateway HTTP API with a Cognito JWT authorizer, in front of the
+ * Lambda handlers run in-process; also serves the portal's static files and the local tools
+ * mounted under {@code /_local/}.
+ */
+public final class LocalGateway implements AutoCloseable {
+  private final LocalHttpServer server;
+  private final GatewayHandler handler;
+  private final RouteTable routes;
+
+  private LocalGateway(LocalHttpServer server, GatewayHandler handler, RouteTable routes) {
+    this.server = server;
+    this.handler = handler;
+    this.routes = routes;
+  }
+
+  /**
+   * Starts the gateway.
+   *
+   * @throws IllegalStateException if a route needs a JWT but no issuer is configured
+   * @throws com.dermrelay.local.functions.HandlerConfigurationException if a handler class is
+   *     unusable (unless {@link GatewayConfig#verifyHandlers()} is off)
+   */
+  public static LocalGateway start(
+      GatewayConfig config, RouteTable routes, InProcessFunctions functions) {
+    List<Route> guarded = routes.routes().stream().filter(Route::requiresJwt).toList();
+    if (!guarded.isEmpty() && config.issuer() == null) {
+      throw new IllegalStateException(
+          "routes need a JWT (e.g. " + guarded.get(0).routeKey() + ") but no issuer is configured");
+    }
+    if (config.verifyHandlers()) {
+      routes.handlerClasses().forEach(functions::verify);
+    }
+    JwtAuthorizer authorizer =
+        config.issuer() == null
+            ? null
+            : new JwtAuthorizer(
+                config.issuer(), config.jwksUrl(), config.audiences(), config.clockSkew(), config.clock());
+    GatewayHandler handler =
+        new GatewayHandler(
+            routes,
+            functions,
+            authorizer,
+            new Cors(config.allowedOrigins(), GatewayConfig.CORS_ALLOWED_HEADERS, config.corsMaxAge()),
+            config.staticDir() == null ? null : new StaticFiles(config.staticDir()),
+            new HttpApiEvents(config.accountId(), config.apiId()),
+            config.maxBodyBytes(),
+            config.clock());
+    LocalHttpServer server = LocalHttpServer.start("gateway", config.host(), config.port(), handler);
+    return new LocalGateway(server, handler, routes);
+  }
+
+  /**
+   * Mounts a local tool, e.g. {@code mount("/_local/outbox", new OutboxViews(outbox))}. May be
+   * called while running.
+   *
+   * @param prefix starts with {@code /_local/}, no trailing slash
+   */
+  public LocalGateway mount(String prefix, LocalTool tool) {
+    handler.mount(prefix, tool);
+    return this;
+  }
+
+  public RouteTable routes() {
+    return routes;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** E.g. {@code http://127.0.0.1:8080}, no trailing slash. */
+  public String url() {
+    return server.url();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
