@@ -1,0 +1,161 @@
+package com.dermrelay.bench;
+
+import com.dermrelay.local.LocalStack;
+import com.dermrelay.local.LocalStackConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures the figures of docs/performance.md in fresh JVMs and prints them as Markdown rows.
+ * Each figure is a median; the raw samples are printed too so noise is visible.
+ */
+public final class Benchmarks {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+
+  private Benchmarks() {}
+
+  public static void main(String[] args) throws Exception {
+    Path repo = Path.of(System.getProperty("dermrelay.repo")).toAbsolutePath().normalize();
+    Path functionsJar = repo.resolve("functions/target/dermrelay-functions.jar");
+    Path localDevJar = repo.resolve("local-dev/target/dermrelay-local-dev.jar");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    System.out.printf("| functions jar | %.1f MB | target < 20 MB |%n",
+        Files.size(functionsJar) / 1_000_000.0);
+
+    List<Long> startups = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      startups.add(localStackStartMillis(java, repo, localDevJar, functionsJar));
+    }
+    System.out.printf("| local stack start to ready (median of 5) | %.2f s | target < 6 s | samples ms %s |%n",
+        median(startups) / 1000.0, startups);
+
+    coldStart(java, functionsJar);
+  }
+
+  /** Starts LocalDev in a fresh JVM, polls /health until 200, then stops it with SIGTERM. */
+  private static long localStackStartMillis(String java, Path repo, Path localDevJar, Path functionsJar)
+      throws Exception {
+    int[] ports = {freePort(), freePort(), freePort(), freePort(), freePort(), freePort()};
+    long start = System.nanoTime();
+    Process stack = new ProcessBuilder(java,
+        "-cp", localDevJar + ":" + functionsJar, "-Ddermrelay.repo=" + repo,
+        "com.dermrelay.local.LocalDev",
+        "--gateway-port", "" + ports[0], "--dynamodb-port", "" + ports[1], "--s3-port", "" + ports[2],
+        "--stepfunctions-port", "" + ports[3], "--identity-port", "" + ports[4],
+        "--outbox-port", "" + ports[5])
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    try {
+      URI health = URI.create("http://127.0.0.1:" + ports[0] + "/health");
+      while (true) {
+        if (!stack.isAlive()) {
+          throw new IllegalStateException("the local stack exited with " + stack.exitValue());
+        }
+        try {
+          if (HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+              HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            return (System.nanoTime() - start) / 1_000_000;
+          }
+        } catch (IOException notYet) {
+          // Not listening yet.
+        }
+        Thread.sleep(20);
+      }
+    } finally {
+      List<ProcessHandle> children = stack.descendants().toList();
+      stack.destroy();
+      stack.waitFor(20, TimeUnit.SECONDS);
+      for (ProcessHandle child : children) {
+        if (child.isAlive() && !child.onExit().isDone()) {
+          child.onExit().get(5, TimeUnit.SECONDS);
+        }
+        if (child.isAlive()) {
+          throw new IllegalStateException("orphan left behind: pid " + child.pid());
+        }
+      }
+    }
+  }
+
+  /**
+   * The handler cold-start proxy: a fresh JVM that builds the Dagger component and answers one
+   * GET /health against the running local stack, beside a bare JVM that only builds a
+   * DynamoDbClient; alternated so drift hits both alike.
+   */
+  private static void coldStart(String java, Path functionsJar) throws Exception {
+    try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
+      Path envFile = Files.createTempFile("dermrelay-bench-env", ".properties");
+      Properties env = new Properties();
+      env.putAll(stack.functionEnvironment());
+      try (OutputStream out = Files.newOutputStream(envFile)) {
+        env.store(out, "function environment for the cold-start probes");
+      }
+      String classpath = functionsJar + ":" + System.getProperty("bench.classes");
+      List<Long> handler = new ArrayList<>();
+      List<Long> bare = new ArrayList<>();
+      runProbe(java, classpath, HandlerProbe.class, envFile); // warm the OS file cache once
+      for (int i = 0; i < 10; i++) {
+        handler.add(runProbe(java, classpath, HandlerProbe.class, envFile));
+        bare.add(runProbe(java, classpath, BareClientProbe.class, envFile));
+      }
+      double ratio = (double) median(handler) / median(bare);
+      System.out.printf("| cold start: JVM + Dagger + one GET /health (median of 10) | %d ms | samples %s |%n",
+          median(handler), handler);
+      System.out.printf("| cold start: bare JVM + DynamoDbClient (median of 10) | %d ms | samples %s |%n",
+          median(bare), bare);
+      System.out.printf("| cold start ratio | %.2f | target < 1.5 |%n", ratio);
+      Files.delete(envFile);
+    }
+  }
+
+  private static long runProbe(String java, String classpath, Class<?> probe, Path envFile)
+      throws Exception {
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(java, "-cp", classpath,
+        "-Dlog4j2.level=WARN", probe.getName(), envFile.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException(probe.getSimpleName() + " failed");
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  static Map<String, String> readEnvironment(String file) throws IOException {
+    Properties properties = new Properties();
+    try (var in = Files.newInputStream(Path.of(file))) {
+      properties.load(in);
+    }
+    Map<String, String> env = new java.util.HashMap<>();
+    properties.stringPropertyNames().forEach(name -> env.put(name, properties.getProperty(name)));
+    return env;
+  }
+
+  private static long median(List<Long> samples) {
+    List<Long> sorted = samples.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

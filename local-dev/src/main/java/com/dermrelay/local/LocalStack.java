@@ -1,0 +1,265 @@
+package com.dermrelay.local;
+
+import com.dermrelay.local.dynamodb.DynaliteProcess;
+import com.dermrelay.local.dynamodb.TableSetup;
+import com.dermrelay.local.functions.FunctionFailedException;
+import com.dermrelay.local.functions.InProcessFunctions;
+import com.dermrelay.local.gateway.GatewayConfig;
+import com.dermrelay.local.gateway.LocalGateway;
+import com.dermrelay.local.gateway.OpenApiRoutes;
+import com.dermrelay.local.identity.CodeDelivery;
+import com.dermrelay.local.identity.IdentityConfig;
+import com.dermrelay.local.identity.IdentityService;
+import com.dermrelay.local.identity.LocalIdentityServer;
+import com.dermrelay.local.outbox.Outbox;
+import com.dermrelay.local.outbox.OutboxMessage;
+import com.dermrelay.local.outbox.OutboxServer;
+import com.dermrelay.local.outbox.OutboxViews;
+import com.dermrelay.local.s3.S3Emulator;
+import com.dermrelay.local.seed.DemoData;
+import com.dermrelay.local.seed.DemoSeeder;
+import com.dermrelay.local.stepfunctions.EmulatorClock;
+import com.dermrelay.local.stepfunctions.ManualClock;
+import com.dermrelay.local.stepfunctions.StepFunctionsEmulator;
+import com.dermrelay.local.stepfunctions.TaskFailedException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole platform in one JVM: starts each emulator in dependency order, seeds the demo data,
+ * and stops everything in reverse order. A part that fails to start stops those already running,
+ * so a failed start never leaves a process or a port behind.
+ */
+public final class LocalStack implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+  private final LocalStackConfig config;
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private DynaliteProcess dynalite;
+  private S3Emulator s3;
+  private Outbox outbox;
+  private OutboxServer outboxServer;
+  private LocalIdentityServer identity;
+  private StepFunctionsEmulator stepFunctions;
+  private String stepFunctionsUrl;
+  private InProcessFunctions functions;
+  private LocalGateway gateway;
+  private Map<String, String> functionEnvironment;
+
+  private LocalStack(LocalStackConfig config) {
+    this.config = config;
+  }
+
+  public static LocalStack start(LocalStackConfig config) {
+    LocalStack stack = new LocalStack(config);
+    try {
+      stack.startAll();
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll() {
+    Path data = config.dataDir();
+    String host = config.host();
+    dynalite = track(DynaliteProcess.start(
+        config.localDevDir(), host, config.dynamoDbPort(), sub(data, "dynamodb")));
+    try (DynamoDbClient dynamoDb = dynamoDbClient()) {
+      TableSetup.ensureTable(dynamoDb, LocalStackConfig.TABLE);
+    }
+    s3 = track(S3Emulator.start(host, config.s3Port(), LocalStackConfig.ACCESS_KEY,
+        LocalStackConfig.SECRET_KEY, config.portalOrigins(), LocalStackConfig.MEDIA_BUCKET,
+        sub(data, "s3")));
+    outbox = new Outbox(sub(data, "outbox"), java.time.Clock.systemUTC());
+    outboxServer = track(OutboxServer.start(outbox, host, config.outboxPort()));
+    identity = track(LocalIdentityServer.start(
+        IdentityConfig.builder()
+            .region(LocalStackConfig.REGION)
+            .dataDir(sub(data, "identity"))
+            .corsOrigins(Set.copyOf(config.portalOrigins()))
+            .build(),
+        host, config.identityPort(), this::deliverIdentityMessage));
+    EmulatorClock clock = config.manualClock() ? new ManualClock(Instant.now()) : null;
+    StepFunctionsEmulator.Builder sfn = StepFunctionsEmulator.builder(this::invokeTask)
+        .region(LocalStackConfig.REGION).accountId(LocalStackConfig.ACCOUNT_ID);
+    if (clock != null) {
+      sfn.clock(clock);
+    }
+    stepFunctions = track(sfn.build());
+    stepFunctionsUrl = stepFunctions.start(host, config.stepFunctionsPort()).url();
+
+    functionEnvironment = buildFunctionEnvironment();
+    functions = new InProcessFunctions(functionEnvironment);
+    gateway = track(LocalGateway.start(
+        GatewayConfig.builder()
+            .host(host)
+            .port(config.gatewayPort())
+            .issuer(identity.issuer())
+            .jwksUrl(URI.create(identity.jwksUrl()))
+            .audiences(java.util.List.of(identity.clientId()))
+            .allowedOrigins(config.portalOrigins())
+            .staticDir(config.portalDir())
+            .accountId(LocalStackConfig.ACCOUNT_ID)
+            .build(),
+        OpenApiRoutes.fromClasspath(OpenApiRoutes.DEFAULT_RESOURCE),
+        functions));
+    gateway.mount("/_local/outbox", new OutboxViews(outbox));
+
+    if (config.seedDemoData()) {
+      try (DynamoDbClient dynamoDb = dynamoDbClient()) {
+        new DemoSeeder(dynamoDb, LocalStackConfig.TABLE, identity.identity()).seed(DemoData.load());
+      }
+    }
+    LOG.info("local stack ready at {}", gateway.url());
+  }
+
+  private <T extends AutoCloseable> T track(T part) {
+    running.push(part);
+    return part;
+  }
+
+  private static Path sub(Path data, String name) {
+    return data == null ? null : data.resolve(name);
+  }
+
+  /** What Cognito would e-mail goes to the outbox, readable at /_local/outbox. */
+  private void deliverIdentityMessage(CodeDelivery.Message message) {
+    String subject = message.purpose() == CodeDelivery.Purpose.SIGN_UP_CONFIRMATION
+        ? "Your verification code"
+        : "Your temporary password";
+    String text = message.purpose() == CodeDelivery.Purpose.SIGN_UP_CONFIRMATION
+        ? "Your verification code is " + message.secret()
+        : "Your username is " + message.username() + " and temporary password is " + message.secret();
+    outbox.record(OutboxMessage.Channel.EMAIL, message.email(), subject, text);
+  }
+
+  /** Step Functions Task states call the workflow's functions in-process, by Lambda name. */
+  private JsonNode invokeTask(String functionArnOrName, JsonNode payload) throws TaskFailedException {
+    String name = functionArnOrName.substring(functionArnOrName.lastIndexOf(':') + 1);
+    String handler = WorkflowFunctions.handlerFor(name);
+    if (handler == null) {
+      throw new TaskFailedException("Lambda.ResourceNotFoundException", "Function not found: " + name);
+    }
+    try {
+      return functions.invokeJson(handler, payload, name);
+    } catch (FunctionFailedException e) {
+      throw new TaskFailedException(e.errorType(), e.errorMessage());
+    }
+  }
+
+  private Map<String, String> buildFunctionEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("AWS_REGION", LocalStackConfig.REGION);
+    env.put("AWS_ACCESS_KEY_ID", LocalStackConfig.ACCESS_KEY);
+    env.put("AWS_SECRET_ACCESS_KEY", LocalStackConfig.SECRET_KEY);
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint());
+    env.put("AWS_ENDPOINT_URL_S3", s3.endpoint());
+    env.put("AWS_ENDPOINT_URL_SFN", stepFunctionsUrl);
+    env.put("AWS_ENDPOINT_URL_SESV2", outboxServer.url());
+    env.put("AWS_ENDPOINT_URL_SNS", outboxServer.url());
+    env.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", identity.url());
+    env.put("DERMRELAY_TABLE", LocalStackConfig.TABLE);
+    env.put("DERMRELAY_MEDIA_BUCKET", LocalStackConfig.MEDIA_BUCKET);
+    env.put("DERMRELAY_CASE_WORKFLOW_ARN", "arn:aws:states:" + LocalStackConfig.REGION + ":"
+        + LocalStackConfig.ACCOUNT_ID + ":stateMachine:" + LocalStackConfig.CASE_WORKFLOW);
+    env.put("DERMRELAY_USER_POOL_ID", identity.userPoolId());
+    env.put("DERMRELAY_PORTAL_CLIENT_ID", identity.clientId());
+    env.put("DERMRELAY_VERSION", "local");
+    env.put("POWERTOOLS_SERVICE_NAME", "dermrelay");
+    env.put("AWS_EMF_ENVIRONMENT", "Local");
+    return Map.copyOf(env);
+  }
+
+  private DynamoDbClient dynamoDbClient() {
+    return DynamoDbClient.builder()
+        .endpointOverride(URI.create(dynalite.endpoint()))
+        .region(Region.of(LocalStackConfig.REGION))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(LocalStackConfig.ACCESS_KEY, LocalStackConfig.SECRET_KEY)))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  public LocalStackConfig config() {
+    return config;
+  }
+
+  /** The environment the in-process functions run with; tests build handlers with it too. */
+  public Map<String, String> functionEnvironment() {
+    return functionEnvironment;
+  }
+
+  public String gatewayUrl() {
+    return gateway.url();
+  }
+
+  public String dynamoDbEndpoint() {
+    return dynalite.endpoint();
+  }
+
+  public String s3Endpoint() {
+    return s3.endpoint();
+  }
+
+  public String stepFunctionsEndpoint() {
+    return stepFunctionsUrl;
+  }
+
+  public String identityUrl() {
+    return identity.url();
+  }
+
+  public IdentityService identity() {
+    return identity.identity();
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  public StepFunctionsEmulator stepFunctions() {
+    return stepFunctions;
+  }
+
+  /** Stops every part that started, newest first; safe to call more than once. */
+  @Override
+  public synchronized void close() {
+    RuntimeException failure = null;
+    Set<AutoCloseable> closed = new HashSet<>();
+    while (!running.isEmpty()) {
+      AutoCloseable part = running.pop();
+      if (!closed.add(part)) {
+        continue;
+      }
+      try {
+        part.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("the local stack did not stop cleanly", e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}
