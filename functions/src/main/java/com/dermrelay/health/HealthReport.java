@@ -1,5 +1,7 @@
 package com.dermrelay.health;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +14,9 @@ public record HealthReport(String status, String version, Map<String, String> ch
 
   public static HealthReport of(String version, Map<String, String> checks) {
     boolean healthy = checks.values().stream().allMatch(UP::equals);
-    return new HealthReport(healthy ? "ok" : "degraded", version, Map.copyOf(checks));
+    // Keeps the order the checks ran in, so the answer reads the same every time.
+    return new HealthReport(healthy ? "ok" : "degraded", version,
+        Collections.unmodifiableMap(new LinkedHashMap<>(checks)));
   }
 
   public boolean healthy() {

@@ -1,0 +1,90 @@
+package com.dermrelay.smoke;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dermrelay.local.LocalStack;
+import com.dermrelay.local.LocalStackConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** {@code local-dev/start --data DIR}: a second start finds what the first one left. */
+class LocalStackRestartIT {
+  @Test
+  void aDataDirectoryKeepsAccountsItemsAndObjectsAcrossARestart(@TempDir Path data) throws Exception {
+    // Same ports both times, as a developer restarting local-dev/start would have: the
+    // issuer's URL, and so the tokens' iss claim, includes the identity port.
+    LocalStackConfig config = LocalStackConfig.forTests().withDataDir(data)
+        .withPorts(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+    String token;
+    try (LocalStack first = LocalStack.start(config)) {
+      first.identity().signUp("new.patient@example.com", "Fresh-Start-9",
+          Map.of("email", "new.patient@example.com", "custom:tenantId", "northside-skin"));
+      first.identity().confirmSignUp("new.patient@example.com",
+          first.identity().lastConfirmationCode("new.patient@example.com").orElseThrow());
+      token = first.identity().signIn("new.patient@example.com", "Fresh-Start-9").idToken();
+      try (DynamoDbClient dynamoDb = dynamoDb(first)) {
+        dynamoDb.putItem(r -> r.tableName(LocalStackConfig.TABLE).item(Map.of(
+            "pk", AttributeValue.fromS("TENANT#northside-skin#X"), "sk", AttributeValue.fromS("kept"))));
+      }
+      try (S3Client s3 = s3(first)) {
+        s3.putObject(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET).key("northside-skin/kept.txt"),
+            RequestBody.fromString("kept"));
+      }
+    }
+    try (LocalStack second = LocalStack.start(config)) {
+      // The signing key survived, so a token from before the restart still opens the API.
+      HttpResponse<String> me = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(second.gatewayUrl() + "/me"))
+              .header("Authorization", "Bearer " + token).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, me.statusCode(), me.body());
+      assertTrue(second.identity().signIn("new.patient@example.com", "Fresh-Start-9").idToken() != null);
+      try (DynamoDbClient dynamoDb = dynamoDb(second)) {
+        assertTrue(dynamoDb.getItem(r -> r.tableName(LocalStackConfig.TABLE).key(Map.of(
+            "pk", AttributeValue.fromS("TENANT#northside-skin#X"), "sk", AttributeValue.fromS("kept")))).hasItem());
+      }
+      try (S3Client s3 = s3(second)) {
+        assertEquals("kept", s3.getObjectAsBytes(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
+            .key("northside-skin/kept.txt")).asUtf8String());
+      }
+    }
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static StaticCredentialsProvider keys() {
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(LocalStackConfig.ACCESS_KEY, LocalStackConfig.SECRET_KEY));
+  }
+
+  private static DynamoDbClient dynamoDb(LocalStack stack) {
+    return DynamoDbClient.builder().endpointOverride(URI.create(stack.dynamoDbEndpoint()))
+        .region(Region.US_EAST_1).credentialsProvider(keys())
+        .httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  private static S3Client s3(LocalStack stack) {
+    return S3Client.builder().endpointOverride(URI.create(stack.s3Endpoint()))
+        .region(Region.US_EAST_1).credentialsProvider(keys()).forcePathStyle(true)
+        .httpClient(UrlConnectionHttpClient.create()).build();
+  }
+}
