@@ -126,8 +126,9 @@ public final class Benchmarks {
   private static long runProbe(String java, String classpath, Class<?> probe, Path envFile)
       throws Exception {
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(java, "-cp", classpath,
-        "-Dlog4j2.level=WARN", probe.getName(), envFile.toString())
+    // The JVM flags Lambda's java17 and java21 runtimes set by default: C1 only, serial GC.
+    Process process = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC", "-cp", classpath, probe.getName(), envFile.toString())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
