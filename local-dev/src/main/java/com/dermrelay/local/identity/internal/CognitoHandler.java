@@ -1,10 +1,9 @@
 package com.dermrelay.local.identity.internal;
 
+import com.dermrelay.local.http.AwsJsonProtocol;
 import com.dermrelay.local.http.Exchanges;
 import com.dermrelay.local.identity.IdentityException;
 import com.dermrelay.local.identity.IdentityService;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -23,9 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class CognitoHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(CognitoHandler.class);
-  private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
-  private static final String AMZ_JSON = "application/x-amz-json-1.1";
-  private static final int MAX_BODY = 64 * 1024;
+  private static final AwsJsonProtocol PROTOCOL = new AwsJsonProtocol(
+      "application/x-amz-json-1.1", "AWSCognitoIdentityProviderService.", 64 * 1024,
+      "InvalidParameterException");
   /** The brief's four, plus what the AWS SDK for JavaScript adds to every browser call. */
   private static final String ALLOWED_HEADERS =
       "content-type, x-amz-target, x-amz-user-agent, authorization, "
@@ -96,45 +95,30 @@ public final class CognitoHandler implements HttpHandler {
 
   private void operation(HttpExchange exchange) throws IOException {
     exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-    if (target == null || !target.startsWith(TARGET_PREFIX)) {
-      sendError(exchange, 400, "UnknownOperationException", "X-Amz-Target must be " + TARGET_PREFIX + "<Operation>");
-      return;
-    }
-    String operation = target.substring(TARGET_PREFIX.length());
-    if (!operations.exists(operation)) {
-      sendError(exchange, 400, "UnknownOperationException", "The local pool does not implement " + operation);
-      return;
-    }
-    if (operations.needsSignature(operation) && !signed(exchange)) {
-      sendError(exchange, 400, "MissingAuthenticationTokenException", "Missing Authentication Token");
-      return;
-    }
-    JsonNode request;
+    String operation;
+    ObjectNode request;
     try {
-      byte[] body = Exchanges.readBody(exchange, MAX_BODY);
-      request = body.length == 0 ? Exchanges.JSON.createObjectNode() : Exchanges.JSON.readTree(body);
-    } catch (Exchanges.BodyTooLargeException e) {
-      sendError(exchange, 413, "InvalidParameterException", "Request body is larger than " + MAX_BODY + " bytes.");
-      return;
-    } catch (JsonProcessingException e) {
-      sendError(exchange, 400, "SerializationException", "Request body is not valid JSON.");
+      operation = PROTOCOL.operation(exchange);
+      if (!operations.exists(operation)) {
+        throw new AwsJsonProtocol.Refusal(400, "UnknownOperationException",
+            "The local pool does not implement " + operation);
+      }
+      if (operations.needsSignature(operation) && !signed(exchange)) {
+        throw new AwsJsonProtocol.Refusal(400, "MissingAuthenticationTokenException",
+            "Missing Authentication Token");
+      }
+      request = PROTOCOL.readObject(exchange);
+    } catch (AwsJsonProtocol.Refusal refusal) {
+      PROTOCOL.sendError(exchange, refusal);
       return;
     }
-    if (!request.isObject()) {
-      sendError(exchange, 400, "SerializationException", "Request body must be a JSON object.");
-      return;
-    }
-    ObjectNode response;
     try {
-      response = operations.call(operation, request);
+      PROTOCOL.sendResult(exchange, operations.call(operation, request));
     } catch (IdentityException e) {
       // The operation and error name only: messages never carry secrets, but bodies might.
       LOG.debug("identity {} refused: {}", operation, e.type());
-      sendError(exchange, 400, e.type(), e.getMessage());
-      return;
+      PROTOCOL.sendError(exchange, 400, e.type(), e.getMessage());
     }
-    Exchanges.sendJson(exchange, 200, AMZ_JSON, response);
   }
 
   /** Any SigV4 signature is accepted locally; its presence is what tells admin calls apart. */
@@ -168,10 +152,6 @@ public final class CognitoHandler implements HttpHandler {
 
   private static void sendError(HttpExchange exchange, int status, String type, String message)
       throws IOException {
-    exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
-    ObjectNode body = Exchanges.JSON.createObjectNode();
-    body.put("__type", type);
-    body.put("message", message);
-    Exchanges.sendJson(exchange, status, AMZ_JSON, body);
+    PROTOCOL.sendError(exchange, status, type, message);
   }
 }
