@@ -70,7 +70,7 @@ public final class DefinitionParser {
       throw Fields.schema("The field 'States' must be a non-empty object", pointer);
     }
     Map<String, State> parsed = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String name = entry.getKey();
       String where = pointer + "/States/" + name;

@@ -26,7 +26,7 @@ public final class PayloadTemplate {
     if (!template.isObject()) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String where = pointer + "/" + field.getKey();
       if (field.getKey().endsWith(".$")) {
@@ -72,7 +72,7 @@ public final class PayloadTemplate {
       return template;
     }
     ObjectNode out = Exchanges.JSON.createObjectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String key = field.getKey();
       if (key.endsWith(".$")) {
