@@ -22,8 +22,32 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** {@code local-dev/start --data DIR}: a second start finds what the first one left. */
-class LocalStackRestartIT {
+/** Starting, restarting and failing to start the local stack, as local-dev/start does. */
+class LocalStackLifecycleIT {
+  /** A start that fails half-way (here: the gateway's port is taken) leaves no process behind. */
+  @Test
+  void aFailedStartStopsWhatHadStarted() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      java.util.Set<Long> before = nodeChildren();
+      LocalStackConfig config = LocalStackConfig.forTests()
+          .withPorts(taken.getLocalPort(), 0, 0, 0, 0, 0);
+      RuntimeException failure =
+          org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> LocalStack.start(config));
+      // The gateway starts last, so dynalite had started; close() waits for it to exit.
+      assertTrue(String.valueOf(failure.getMessage()).contains("gateway"), failure.getMessage());
+      java.util.Set<Long> after = nodeChildren();
+      after.removeAll(before);
+      assertEquals(java.util.Set.of(), after, "node processes left alive by the failed start");
+    }
+  }
+
+  private static java.util.Set<Long> nodeChildren() {
+    return ProcessHandle.current().descendants()
+        .filter(p -> p.info().command().map(c -> c.endsWith("node")).orElse(false))
+        .map(ProcessHandle::pid)
+        .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+  }
+
   @Test
   void aDataDirectoryKeepsAccountsItemsAndObjectsAcrossARestart(@TempDir Path data) throws Exception {
     // Same ports both times, as a developer restarting local-dev/start would have: the
