@@ -55,7 +55,7 @@ public final class LocalDev {
 
           Open              %s/
           Patient portals   %s/c/northside/   %s/c/harbour/
-          Outbox            %s/_local/outbox
+          Outbox            %s/_local/outbox/
           API health        %s/health
 
           DynamoDB %s   S3 %s   Step Functions %s   Identity %s

@@ -1,0 +1,71 @@
+package com.dermrelay.testing;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real browser for portal tests: Debian's headless Chromium through its chromedriver, one per
+ * test class, closed after it. {@code CHROMIUM} and {@code CHROMEDRIVER} override the binaries.
+ */
+public final class BrowserExtension implements ParameterResolver, AfterAllCallback {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(BrowserExtension.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == WebDriver.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return context.getStore(NAMESPACE)
+        .getOrComputeIfAbsent(WebDriver.class, type -> start(), WebDriver.class);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    WebDriver driver = context.getStore(NAMESPACE).remove(WebDriver.class, WebDriver.class);
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private static WebDriver start() {
+    String driverPath = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
+    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+    if (!new File(driverPath).canExecute() || !new File(chromium).canExecute()) {
+      String missing = "browser tests need Debian's chromium and chromium-driver "
+          + "(apt-get install -y chromium chromium-driver); missing " + driverPath + " or " + chromium;
+      // A developer's machine may lack them and still run every other test; CI installs them
+      // and must never skip.
+      if (System.getenv("CI") != null) {
+        throw new IllegalStateException(missing);
+      }
+      Assumptions.abort(missing);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    // Headless and quiet: the build machines have no display and no network beyond loopback.
+    options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
+        "--disable-dev-shm-usage", "--disable-background-networking", "--disable-extensions",
+        "--disable-sync", "--no-first-run", "--disable-component-update",
+        "--window-size=390,844"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(driverPath))
+        .usingAnyFreePort()
+        .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    return driver;
+  }
+}
