@@ -17,10 +17,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * End to end through HTTP, as the portal does it: sign in with the Cognito API of the local
@@ -69,6 +72,21 @@ class SmokeIT {
     assertEquals("up", body.at("/checks/dynamodb").asText());
     assertEquals("up", body.at("/checks/s3").asText());
     assertEquals("up", body.at("/checks/stepfunctions").asText());
+  }
+
+  @Test
+  void theCaseWorkflowIsDeployedFromTheRepositorysAslFile() {
+    try (SfnClient sfn = SfnClient.builder()
+        .endpointOverride(URI.create(stack.stepFunctionsEndpoint()))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build()) {
+      String arn = stack.functionEnvironment().get("DERMRELAY_CASE_WORKFLOW_ARN");
+      String definition = sfn.describeStateMachine(r -> r.stateMachineArn(arn)).definition();
+      assertTrue(definition.contains("\"StartAt\": \"CaseReceived\""), "the repository's workflow");
+      assertFalse(definition.contains("${"), "every function ARN substituted");
+    }
   }
 
   @Test

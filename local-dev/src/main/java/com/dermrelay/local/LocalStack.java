@@ -47,6 +47,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+  private static final String FUNCTION_ARN_PREFIX =
+      "arn:aws:lambda:" + LocalStackConfig.REGION + ":" + LocalStackConfig.ACCOUNT_ID + ":function:";
 
   private final LocalStackConfig config;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -104,6 +106,11 @@ public final class LocalStack implements AutoCloseable {
     }
     stepFunctions = track(sfn.build());
     stepFunctionsUrl = stepFunctions.start(host, config.stepFunctionsPort()).url();
+    // The same ASL file CDK deploys; its Lambda ARNs name the functions WorkflowFunctions maps.
+    stepFunctions.service().createStateMachine(LocalStackConfig.CASE_WORKFLOW,
+        CaseWorkflowDefinition.substituted(FUNCTION_ARN_PREFIX),
+        "arn:aws:iam::" + LocalStackConfig.ACCOUNT_ID + ":role/" + LocalStackConfig.CASE_WORKFLOW,
+        "STANDARD");
 
     functionEnvironment = buildFunctionEnvironment();
     functions = new InProcessFunctions(functionEnvironment);
