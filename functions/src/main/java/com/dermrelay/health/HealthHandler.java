@@ -1,8 +1,8 @@
 package com.dermrelay.health;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dermrelay.core.http.ApiHandler;
+import com.dermrelay.core.http.ApiRequest;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
@@ -20,12 +20,12 @@ public final class HealthHandler extends ApiHandler {
   }
 
   HealthHandler(FunctionsComponent component) {
-    super(component.apiResponses());
+    super(component.apiHandlerSupport());
     this.checkHealth = component.checkHealth();
   }
 
   @Override
-  protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     HealthReport report = checkHealth.run();
     return responses().json(report.healthy() ? 200 : 503, report);
   }

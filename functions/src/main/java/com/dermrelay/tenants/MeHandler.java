@@ -1,10 +1,10 @@
 package com.dermrelay.tenants;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dermrelay.core.auth.Caller;
 import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.http.ApiHandler;
+import com.dermrelay.core.http.ApiRequest;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
@@ -23,12 +23,12 @@ public final class MeHandler extends ApiHandler {
   }
 
   MeHandler(FunctionsComponent component) {
-    super(component.apiResponses());
+    super(component.apiHandlerSupport());
   }
 
   @Override
-  protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-    Caller caller = Caller.of(event);
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    Caller caller = request.caller();
     return responses().json(200, new Me(caller.subject(), caller.email(),
         caller.roles().stream().map(Role::group).toList(), caller.homeTenantId().orElse(null)));
   }

@@ -28,6 +28,11 @@ public record Caller(String subject, String email, List<Role> roles, Optional<St
         .flatMap(Optional::stream)
         .toList();
     String tenant = claims.get("custom:tenantId");
+    if (roles.isEmpty() && tenant != null && !tenant.isBlank()) {
+      // A patient who signed themselves up (SignUp + ConfirmSignUp) is in no group: Cognito's
+      // SignUp adds none. Such an account of a clinic is a patient of it, and nothing more.
+      roles = List.of(Role.PATIENT);
+    }
     return new Caller(subject, claims.getOrDefault("email", ""), roles,
         tenant == null || tenant.isBlank() ? Optional.empty() : Optional.of(tenant));
   }

@@ -9,18 +9,22 @@ import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
- * The one place an HTTP API handler turns failures into responses: a refused request becomes its
- * problem+json, anything unexpected a 500 whose body says nothing internal. Subclasses only parse,
- * call one use case and map its result.
+ * The one place an HTTP API handler applies the access rules and turns failures into responses.
+ * Before {@link #handle} runs, the route's rules (x-roles in openapi.yaml) are enforced and, under
+ * {@code /clinics/{tenantId}}, the tenant context is built; a subclass cannot skip that. A refused
+ * request becomes its problem+json, anything unexpected a 500 whose body says nothing internal.
+ * Subclasses only parse, call one use case and map its result.
  */
 public abstract class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
   private final ApiResponses responses;
+  private final RequestAuthorizer authorizer;
 
-  protected ApiHandler(ApiResponses responses) {
-    this.responses = responses;
+  protected ApiHandler(ApiHandlerSupport support) {
+    this.responses = support.responses();
+    this.authorizer = support.authorizer();
   }
 
   @Override
@@ -31,7 +35,7 @@ public abstract class ApiHandler
   private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Context context) {
     String requestId = context == null ? null : context.getAwsRequestId();
     try {
-      return handle(event);
+      return handle(authorizer.authorize(event, requestId));
     } catch (ApiProblem problem) {
       LOG.info("request refused: status={} type={}", problem.status(), problem.type());
       return responses.problem(problem, requestId);
@@ -51,6 +55,6 @@ public abstract class ApiHandler
     return responses;
   }
 
-  /** Handles one request; throws {@link ApiProblem} to refuse it. */
-  protected abstract APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event);
+  /** Handles one request whose access rules passed; throws {@link ApiProblem} to refuse it. */
+  protected abstract APIGatewayV2HTTPResponse handle(ApiRequest request);
 }

@@ -11,6 +11,8 @@ public final class ProblemTypes {
   public static final String UNSUPPORTED_MEDIA_TYPE = PREFIX + "unsupported-media-type";
   public static final String INVALID_REQUEST = PREFIX + "invalid-request";
   public static final String NOT_FOUND = PREFIX + "not-found";
+  public static final String CONFLICT = PREFIX + "conflict";
+  public static final String RATE_LIMITED = PREFIX + "rate-limited";
   public static final String INTERNAL = PREFIX + "internal";
 
   private ProblemTypes() {}

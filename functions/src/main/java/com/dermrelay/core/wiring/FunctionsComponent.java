@@ -2,9 +2,14 @@ package com.dermrelay.core.wiring;
 
 import com.dermrelay.core.aws.AwsClientsModule;
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.http.ApiHandlerSupport;
 import com.dermrelay.core.http.ApiResponses;
 import com.dermrelay.core.http.RequestBodies;
 import com.dermrelay.health.CheckHealth;
+import com.dermrelay.tenants.GetClinic;
+import com.dermrelay.tenants.GetTenantBranding;
+import com.dermrelay.tenants.GetTenantSettings;
+import com.dermrelay.tenants.UpdateTenantSettings;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -14,13 +19,23 @@ import javax.inject.Singleton;
  * component per container: SDK clients and the JSON mapper are built once, on first use.
  */
 @Singleton
-@Component(modules = {AwsClientsModule.class, JsonModule.class})
+@Component(modules = {AwsClientsModule.class, JsonModule.class, TenancyModule.class})
 public interface FunctionsComponent {
   ApiResponses apiResponses();
+
+  ApiHandlerSupport apiHandlerSupport();
 
   RequestBodies requestBodies();
 
   CheckHealth checkHealth();
+
+  GetTenantBranding getTenantBranding();
+
+  GetClinic getClinic();
+
+  GetTenantSettings getTenantSettings();
+
+  UpdateTenantSettings updateTenantSettings();
 
   @Component.Factory
   interface Factory {

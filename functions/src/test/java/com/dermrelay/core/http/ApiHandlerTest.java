@@ -14,9 +14,10 @@ class ApiHandlerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static APIGatewayV2HTTPResponse run(RuntimeException thrown) {
-    ApiHandler handler = new ApiHandler(new ApiResponses(JSON)) {
+    RequestAuthorizer allowAll = (event, requestId) -> new ApiRequest(event, requestId, null, null);
+    ApiHandler handler = new ApiHandler(new ApiHandlerSupport(new ApiResponses(JSON), allowAll)) {
       @Override
-      protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+      protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         throw thrown;
       }
     };
@@ -32,6 +33,25 @@ class ApiHandlerTest {
     assertEquals(ProblemTypes.NOT_FOUND, body.get("type").asText());
     assertEquals("No such case.", body.get("detail").asText());
     assertEquals("req-123", body.get("requestId").asText());
+  }
+
+  @Test
+  void aRequestTheAccessRulesRefuseNeverReachesTheHandler() throws Exception {
+    RequestAuthorizer refuseAll = (event, requestId) -> {
+      throw new ApiProblem(403, "about:blank", "Forbidden", "Your role may not do this.");
+    };
+    boolean[] reached = {false};
+    ApiHandler handler = new ApiHandler(new ApiHandlerSupport(new ApiResponses(JSON), refuseAll)) {
+      @Override
+      protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        reached[0] = true;
+        return responses().json(200, "ok");
+      }
+    };
+    APIGatewayV2HTTPResponse response =
+        handler.handleRequest(new APIGatewayV2HTTPEvent(), new TestContext("req-9"));
+    assertEquals(403, response.getStatusCode());
+    assertFalse(reached[0]);
   }
 
   @Test

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>Items (see docs/data-model.md): the clinic {@code pk=TENANT#<id> sk=CONFIG} (found by slug
  * through {@code gsi1pk=SLUG#<slug>}); a membership {@code pk=TENANT#<id> sk=MEMBER#<sub>}
- * (a user's clinics through {@code gsi2pk=USER#<sub>}).
+ * (a user's clinics through {@code gsi2pk=USER#<sub>}), status ACTIVE or REMOVED, with a version.
  */
 public final class DemoSeeder {
   private final DynamoDbClient dynamoDb;
@@ -54,17 +54,20 @@ public final class DemoSeeder {
       IdentityUser account = identity.createConfirmedUser(
           user.email(), user.password(), attributes, Set.of(user.role()));
       for (String tenantId : user.tenants()) {
-        put(Map.of(
-            "pk", s("TENANT#" + tenantId),
-            "sk", s("MEMBER#" + account.sub()),
-            "gsi2pk", s("USER#" + account.sub()),
-            "gsi2sk", s("TENANT#" + tenantId),
-            "tenantId", s(tenantId),
-            "userSub", s(account.sub()),
-            "role", s(user.role()),
-            "email", s(user.email()),
-            "displayName", s(user.name()),
-            "joinedAt", s(now)));
+        Map<String, AttributeValue> member = new HashMap<>();
+        member.put("pk", s("TENANT#" + tenantId));
+        member.put("sk", s("MEMBER#" + account.sub()));
+        member.put("gsi2pk", s("USER#" + account.sub()));
+        member.put("gsi2sk", s("TENANT#" + tenantId));
+        member.put("tenantId", s(tenantId));
+        member.put("userSub", s(account.sub()));
+        member.put("role", s(user.role()));
+        member.put("email", s(user.email()));
+        member.put("displayName", s(user.name()));
+        member.put("status", s("ACTIVE"));
+        member.put("version", AttributeValue.fromN("1"));
+        member.put("joinedAt", s(now));
+        put(member);
       }
     }
   }

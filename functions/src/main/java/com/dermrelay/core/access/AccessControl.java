@@ -1,0 +1,154 @@
+package com.dermrelay.core.access;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.dermrelay.audit.AuditOutcome;
+import com.dermrelay.audit.AuditResource;
+import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.core.auth.Caller;
+import com.dermrelay.core.auth.Role;
+import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.ApiRequest;
+import com.dermrelay.core.http.RequestAuthorizer;
+import com.dermrelay.core.tenancy.Membership;
+import com.dermrelay.core.tenancy.TenancySettings;
+import com.dermrelay.core.tenancy.TenantDirectory;
+import com.dermrelay.core.tenancy.TenantRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The access rules of every API route, applied by ApiHandler before a handler runs:
+ *
+ * <ol>
+ *   <li>the route must have a rule (x-roles in openapi.yaml); one without is refused, fail closed;
+ *   <li>a public route goes on without a caller;
+ *   <li>otherwise the verified ID token's claims are checked again (token use, subject, audience)
+ *       and the caller must hold one of the route's roles (else 403);
+ *   <li>under {@code /clinics/{tenantId}} the caller must belong to that clinic: patients and clinic
+ *       admins by their token's {@code custom:tenantId}, dermatologists by an active membership item
+ *       read on every call, platform operators wherever the route lists them. Another clinic
+ *       answers 404 (its existence is not revealed); a dermatologist whose membership was removed
+ *       403. Each refusal at a clinic that exists is written to that clinic's audit trail.
+ * </ol>
+ */
+@Singleton
+public final class AccessControl implements RequestAuthorizer {
+  private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
+
+  private final AccessRules rules;
+  private final TenantDirectory directory;
+  private final AuditTrail audit;
+  private final TenancySettings settings;
+  private final Clock clock;
+
+  @Inject
+  public AccessControl(AccessRules rules, TenantDirectory directory, AuditTrail audit,
+      TenancySettings settings, Clock clock) {
+    this.rules = rules;
+    this.directory = directory;
+    this.audit = audit;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public ApiRequest authorize(APIGatewayV2HTTPEvent event, String requestId) {
+    String routeKey = event.getRouteKey();
+    AccessRules.Rule rule = rules.forRoute(routeKey).orElseThrow(() -> {
+      // A route the contract gives no roles: a deployment mistake, never an open door.
+      LOG.error("no access rule for route {}; refusing", routeKey);
+      return new IllegalStateException("no access rule for the route");
+    });
+    if (rule.isPublic()) {
+      return new ApiRequest(event, requestId, null, null);
+    }
+    Caller caller = Caller.of(event);
+    Map<String, String> claims = event.getRequestContext().getAuthorizer().getJwt().getClaims();
+    settings.portalClientId().ifPresent(clientId -> {
+      if (!clientId.equals(claims.get("aud"))) {
+        throw unauthorized("The token is not for this application.");
+      }
+    });
+    if (caller.roles().stream().noneMatch(rule::allows)) {
+      throw forbidden("Your role may not do this.");
+    }
+    if (!rule.tenantScoped()) {
+      return new ApiRequest(event, requestId, caller, null);
+    }
+    String tenantId = event.getPathParameters() == null ? null : event.getPathParameters().get("tenantId");
+    if (tenantId == null || !TenantContext.TENANT_ID.matcher(tenantId).matches()) {
+      throw notFound();
+    }
+    Instant time = requestTime(event);
+    String name = Optional.ofNullable(claims.get("name")).orElse(caller.email());
+    Optional<TenantRecord> tenant = directory.find(tenantId);
+    if (tenant.isEmpty()) {
+      LOG.info("refused: route={} reason=no-such-tenant role={}", routeKey, caller.roles());
+      throw notFound();
+    }
+    int retention = tenant.get().retentionYears();
+    boolean membershipEnded = false;
+    for (Role role : caller.roles()) {
+      if (!rule.allows(role)) {
+        continue;
+      }
+      switch (role) {
+        case PATIENT, CLINIC_ADMIN -> {
+          if (caller.homeTenantId().filter(tenantId::equals).isPresent()) {
+            return granted(event, requestId, caller, tenantId, role, name, time, retention);
+          }
+        }
+        case DERMATOLOGIST -> {
+          Optional<Membership> membership = directory.membership(tenantId, caller.subject());
+          if (membership.filter(m -> m.active() && m.roleValue().equals(Optional.of(role))).isPresent()) {
+            return granted(event, requestId, caller, tenantId, role, name, time, retention);
+          }
+          membershipEnded |= membership.isPresent();
+        }
+        case PLATFORM_OPERATOR -> {
+          return granted(event, requestId, caller, tenantId, role, name, time, retention);
+        }
+      }
+    }
+    // Recorded in the clinic's own trail: its admins see who tried to reach its data.
+    TenantContext attempt = new TenantContext(tenantId, caller.subject(),
+        caller.roles().isEmpty() ? null : caller.roles().get(0), name, requestId, time, retention);
+    audit.record(attempt, "access." + routeKey, AuditResource.of("route", routeKey), AuditOutcome.DENIED);
+    LOG.info("refused: route={} reason={} role={}", routeKey,
+        membershipEnded ? "membership-ended" : "other-tenant", caller.roles());
+    if (membershipEnded) {
+      throw forbidden("Your membership of this clinic has ended.");
+    }
+    throw notFound();
+  }
+
+  private static ApiRequest granted(APIGatewayV2HTTPEvent event, String requestId, Caller caller,
+      String tenantId, Role role, String name, Instant time, int retention) {
+    return new ApiRequest(event, requestId, caller,
+        new TenantContext(tenantId, caller.subject(), role, name, requestId, time, retention));
+  }
+
+  /** API Gateway's request time: the same for every attempt at one request. */
+  private Instant requestTime(APIGatewayV2HTTPEvent event) {
+    long epochMillis = event.getRequestContext() == null ? 0 : event.getRequestContext().getTimeEpoch();
+    return epochMillis > 0 ? Instant.ofEpochMilli(epochMillis) : clock.instant();
+  }
+
+  static ApiProblem unauthorized(String detail) {
+    return new ApiProblem(401, "about:blank", "Unauthorized", detail);
+  }
+
+  static ApiProblem forbidden(String detail) {
+    return new ApiProblem(403, "about:blank", "Forbidden", detail);
+  }
+
+  private static ApiProblem notFound() {
+    return ApiProblem.notFound("No such resource.");
+  }
+}

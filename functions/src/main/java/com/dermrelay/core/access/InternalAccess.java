@@ -1,0 +1,42 @@
+package com.dermrelay.core.access;
+
+import com.dermrelay.core.auth.Role;
+import com.dermrelay.core.tenancy.TenantDirectory;
+import com.dermrelay.core.tenancy.TenantRecord;
+import java.time.Instant;
+import javax.inject.Inject;
+
+/**
+ * Tenant contexts for work the platform does itself, not on a token: a Step Functions task acting
+ * on a case (its input names the tenant, and was written by a verified API call), and a clinic's
+ * sign-up, which creates the tenant the context is for. Each is recorded as a system actor or as
+ * the new account in the audit trail.
+ */
+public final class InternalAccess {
+  private final TenantDirectory directory;
+
+  @Inject
+  public InternalAccess(TenantDirectory directory) {
+    this.directory = directory;
+  }
+
+  /**
+   * For a workflow step of an existing tenant.
+   *
+   * @param step names the step in the audit trail, e.g. {@code triage}
+   * @throws IllegalArgumentException if the tenant does not exist
+   */
+  public TenantContext forWorkflowStep(String tenantId, String step, String executionId, Instant time) {
+    TenantRecord tenant = directory.find(tenantId)
+        .orElseThrow(() -> new IllegalArgumentException("no such tenant"));
+    return new TenantContext(tenantId, "system:" + step, null, "DermRelay", executionId, time,
+        tenant.retentionYears());
+  }
+
+  /** For creating a new clinic: its first clinic admin acts, before the tenant exists. */
+  public TenantContext forNewClinic(String tenantId, String adminSubject, String adminName,
+      String requestId, Instant time, int retentionYears) {
+    return new TenantContext(tenantId, adminSubject, Role.CLINIC_ADMIN, adminName, requestId, time,
+        retentionYears);
+  }
+}

@@ -1,0 +1,24 @@
+package com.dermrelay.core.tenancy;
+
+/**
+ * The key shapes of the clinic directory items (see docs/data-model.md). Every one begins with
+ * {@code TENANT#<tenantId>}; the global lookups (slug, a user's clinics) live in the indexes.
+ */
+public final class TenantKeys {
+  public static final String CONFIG_SK = "CONFIG";
+  public static final String MEMBER_PREFIX = "MEMBER#";
+
+  private TenantKeys() {}
+
+  public static String tenantPk(String tenantId) {
+    return "TENANT#" + tenantId;
+  }
+
+  public static String slugGsi1pk(String slug) {
+    return "SLUG#" + slug;
+  }
+
+  public static String userGsi2pk(String subject) {
+    return "USER#" + subject;
+  }
+}

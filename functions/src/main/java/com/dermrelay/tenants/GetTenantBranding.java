@@ -1,0 +1,39 @@
+package com.dermrelay.tenants;
+
+import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.tenancy.TenantDirectory;
+import com.dermrelay.core.tenancy.TenantRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.inject.Inject;
+
+/** A clinic's public face by its portal slug; nothing in it is private. */
+public final class GetTenantBranding {
+  private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
+
+  private final TenantDirectory directory;
+
+  @Inject
+  public GetTenantBranding(TenantDirectory directory) {
+    this.directory = directory;
+  }
+
+  public TenantBranding run(String slug) {
+    if (!SLUG.matcher(slug).matches()) {
+      throw ApiProblem.notFound("No clinic has this address.");
+    }
+    return of(directory.findBySlug(slug)
+        .orElseThrow(() -> ApiProblem.notFound("No clinic has this address.")));
+  }
+
+  TenantBranding of(TenantRecord tenant) {
+    JsonNode config = tenant.config();
+    List<String> languages = new ArrayList<>();
+    config.path("languages").forEach(l -> languages.add(l.asText()));
+    return new TenantBranding(tenant.tenantId(), tenant.slug(), tenant.displayName(),
+        config.path("branding"), languages,
+        new TenantBranding.Consent(config.at("/consent/version").asText(), config.at("/consent/text").asText()));
+  }
+}
