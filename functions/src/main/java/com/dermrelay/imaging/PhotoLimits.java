@@ -1,0 +1,87 @@
+package com.dermrelay.imaging;
+
+/**
+ * Every limit and threshold of the photo checks, in one place. The defaults are first estimates
+ * from synthetic images and common phone-camera practice, not yet calibrated on clinical photos:
+ * treat them as configuration to tune, which is why the quality ones only warn or advise a retake
+ * and never reject.
+ *
+ * @param maxBytes largest upload accepted; a 12-50 MP phone JPEG is 2-15 MB, so 25 MB leaves room
+ *     for high-quality PNGs while bounding the work per request
+ * @param maxPixels largest width x height decoded, checked from the header before any pixels are
+ *     allocated (decompression-bomb guard); 50 MP covers every phone main camera, and decoded as
+ *     3 bytes a pixel it is 150 MB, which fits a 1 GB Lambda with room to rotate
+ * @param minLongSide with {@code minShortSide}, the smallest photo kept at all (800 x 600, either
+ *     way round): below that a doctor cannot see detail in any view
+ * @param minShortSide see {@code minLongSide}
+ * @param closeUpMinShortSide close-ups and dermoscopy below this short side get a retake advice:
+ *     a 2-3 cm lesion should span a few hundred pixels, and every phone since about 2012 gives
+ *     well over 1000 px
+ * @param storedMaxPixels photos above this are decoded at half width and height (a subsampled
+ *     read) for the stored copy, so a 50 MP photo costs 12.5 MP of memory; 25 MP keeps every
+ *     12-24 MP phone photo at full resolution
+ * @param analysisLongSide quality metrics are measured on a grey copy about this long, so they
+ *     mean the same for a 3 MP and a 48 MP camera and cost little
+ * @param jpegQuality quality of the clean re-encoded copy (0-1); 0.9 is visually lossless for
+ *     photos at about a third of the size of 1.0
+ * @param quality thresholds of the quality checks
+ */
+public record PhotoLimits(
+    long maxBytes,
+    long maxPixels,
+    int minLongSide,
+    int minShortSide,
+    int closeUpMinShortSide,
+    long storedMaxPixels,
+    int analysisLongSide,
+    float jpegQuality,
+    Quality quality) {
+
+  public static PhotoLimits defaults() {
+    return new PhotoLimits(
+        25L * 1024 * 1024, 50_000_000L, 800, 600, 1000, 25_000_000L, 1024, 0.9f,
+        Quality.defaults());
+  }
+
+  /**
+   * Quality thresholds, all on the grey analysis copy (luma 0-255).
+   *
+   * @param blurRetakeBelow sharpness under which a photo is called blurry: a sharp phone photo of
+   *     skin with pores and hair measures in the hundreds at this scale, a misfocused one under 20;
+   *     smooth skin in soft light can also measure low, hence advice and never rejection
+   * @param blurWarnBelow sharpness under which a photo is called a little soft
+   * @param tooDarkBelow mean brightness under which the skin cannot be seen well (about a quarter
+   *     of the 255 range: a dim indoor photo without flash)
+   * @param darkBelow mean brightness under which a photo is dark but usable
+   * @param tooBrightAbove mean brightness over which skin looks washed out
+   * @param highlightLevel luma at or above which a pixel counts as clipped white
+   * @param highlightWarnShare share of clipped-white pixels that earns a warning: a flash
+   *     reflection is a few percent; more means lost detail on the skin itself
+   * @param shadowLevel luma at or below which a pixel counts as clipped black
+   * @param shadowWarnShare share of clipped-black pixels that earns a warning (a dark background
+   *     in a context photo is normal, so the share is generous)
+   * @param plainTileBelow a tile whose luma standard deviation is below this has almost no detail
+   *     (JPEG noise alone gives 1-3)
+   * @param plainWarnShare close-ups with more plain tiles than this share are called mostly plain
+   * @param edgeWarnShare close-ups with more of their detail than this in the outer band (36% of
+   *     the area) are called off-centre
+   */
+  public record Quality(
+      double blurRetakeBelow,
+      double blurWarnBelow,
+      double tooDarkBelow,
+      double darkBelow,
+      double tooBrightAbove,
+      int highlightLevel,
+      double highlightWarnShare,
+      int shadowLevel,
+      double shadowWarnShare,
+      double plainTileBelow,
+      double plainWarnShare,
+      double edgeWarnShare) {
+
+    public static Quality defaults() {
+      return new Quality(20, 60, 60, 90, 215, 250, 0.08, 5, 0.35, 2.5, 0.85, 0.65);
+    }
+  }
+}

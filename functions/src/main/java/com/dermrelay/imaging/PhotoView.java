@@ -1,0 +1,13 @@
+package com.dermrelay.imaging;
+
+/** Which of a case's photos this is; the checks expect different things of each. */
+public enum PhotoView {
+  /** The skin problem filling most of the frame. Required. */
+  CLOSE_UP,
+  /** From a distance, with a landmark (elbow, navel, ...) so the dermatologist sees where it is. Required. */
+  CONTEXT,
+  /** From the side, to show how raised it is. Optional. */
+  OBLIQUE,
+  /** Through a dermatoscope attachment. Optional. */
+  DERMOSCOPY
+}

@@ -1,0 +1,197 @@
+package com.dermrelay.imaging;
+
+import com.dermrelay.imaging.Pixels.Grey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Measures sharpness, exposure and framing on a small grey copy of the photo, and turns the
+ * measurements into findings. Everything here is a heuristic on pixels; none of it knows what
+ * skin or a lesion is. What each one can and cannot tell:
+ *
+ * <ul>
+ *   <li>Sharpness: the variance of the Laplacian (how strongly brightness changes from a pixel to
+ *       its neighbours), taken in the most detailed quarter of an 8x8 grid of tiles, because the
+ *       skin problem may fill only part of the frame and the camera focused there. Smooth skin in
+ *       soft light has little fine detail even when sharp, and sensor noise in a dark photo looks
+ *       like detail, so a dark photo can pass and a smooth one can be called soft.
+ *   <li>Exposure: the mean brightness and the share of pure-white and pure-black pixels. It cannot
+ *       tell a dark background from dark skin; the thresholds are set so that a well-lit photo of
+ *       any skin tone passes (a mean of 60 is far below well-lit darker skin), and shadows only
+ *       warn.
+ *   <li>Framing (close-ups only): "mostly plain" when nearly every tile has almost no detail
+ *       (a wall, a sheet, a badly missed focus); "off-centre" when most of the detail lies in the
+ *       outer band of the frame. Hair, clothing or a patterned background at the edges can trigger
+ *       it for a well-framed lesion; a featureless lesion on featureless skin can look plain. We
+ *       deliberately do not detect skin by colour: such detectors fail most on darker skin.
+ * </ul>
+ */
+final class QualityAnalysis {
+  private static final int GRID = 8;
+  /** The outer band is 10% of width and height on every side: 36% of the area. */
+  private static final double BAND = 0.10;
+
+  private QualityAnalysis() {
+  }
+
+  record Result(QualityScores scores, List<Finding> findings) {
+  }
+
+  static Result analyse(Grey grey, PhotoView view, PhotoLimits.Quality q) {
+    int w = grey.width();
+    int h = grey.height();
+    float[] v = grey.luma();
+
+    // Exposure, over every value.
+    double sum = 0;
+    int highlights = 0;
+    int shadows = 0;
+    for (float value : v) {
+      sum += value;
+      if (value >= q.highlightLevel()) {
+        highlights++;
+      } else if (value <= q.shadowLevel()) {
+        shadows++;
+      }
+    }
+    double mean = sum / v.length;
+    double highlightShare = (double) highlights / v.length;
+    double shadowShare = (double) shadows / v.length;
+
+    // Laplacian statistics per tile and for the outer band, over interior pixels.
+    int tiles = GRID * GRID;
+    double[] tileSum = new double[tiles];
+    double[] tileSq = new double[tiles];
+    double[] tileAbs = new double[tiles];
+    int[] tileCount = new int[tiles];
+    double bandAbs = 0;
+    double totalAbs = 0;
+    int bandX0 = (int) Math.round(w * BAND);
+    int bandX1 = w - bandX0;
+    int bandY0 = (int) Math.round(h * BAND);
+    int bandY1 = h - bandY0;
+    for (int y = 1; y < h - 1; y++) {
+      int ty = y * GRID / h;
+      boolean bandRow = y < bandY0 || y >= bandY1;
+      for (int x = 1; x < w - 1; x++) {
+        int i = y * w + x;
+        double lap = v[i - 1] + v[i + 1] + v[i - w] + v[i + w] - 4 * v[i];
+        double abs = Math.abs(lap);
+        int t = ty * GRID + x * GRID / w;
+        tileSum[t] += lap;
+        tileSq[t] += lap * lap;
+        tileAbs[t] += abs;
+        tileCount[t]++;
+        totalAbs += abs;
+        if (bandRow || x < bandX0 || x >= bandX1) {
+          bandAbs += abs;
+        }
+      }
+    }
+    double[] tileVariance = new double[tiles];
+    int plainTiles = 0;
+    int counted = 0;
+    for (int t = 0; t < tiles; t++) {
+      if (tileCount[t] == 0) {
+        continue;
+      }
+      double m = tileSum[t] / tileCount[t];
+      tileVariance[counted++] = tileSq[t] / tileCount[t] - m * m;
+      if (tileAbs[t] / tileCount[t] < q.plainTileBelow()) {
+        plainTiles++;
+      }
+    }
+    double sharpness = topQuarterMean(Arrays.copyOf(tileVariance, counted));
+    double plainShare = counted == 0 ? 1 : (double) plainTiles / counted;
+    double edgeShare = totalAbs == 0 ? 0 : bandAbs / totalAbs;
+
+    QualityScores scores =
+        new QualityScores(sharpness, mean, highlightShare, shadowShare, plainShare, edgeShare);
+    return new Result(scores, findings(scores, view, q));
+  }
+
+  private static List<Finding> findings(QualityScores s, PhotoView view, PhotoLimits.Quality q) {
+    List<Finding> out = new ArrayList<>();
+    boolean blurry = s.sharpness() < q.blurRetakeBelow();
+    if (blurry) {
+      out.add(Finding.of(FindingCode.BLURRY, s.sharpness()));
+    } else if (s.sharpness() < q.blurWarnBelow()) {
+      out.add(Finding.of(FindingCode.SLIGHTLY_BLURRY, s.sharpness()));
+    }
+
+    FindingCode brightness = null;
+    if (s.meanBrightness() < q.tooDarkBelow()) {
+      brightness = FindingCode.TOO_DARK;
+    } else if (s.meanBrightness() < q.darkBelow()) {
+      brightness = FindingCode.DARK;
+    } else if (s.meanBrightness() > q.tooBrightAbove()) {
+      brightness = FindingCode.TOO_BRIGHT;
+    }
+    if (brightness != null) {
+      out.add(Finding.of(brightness, s.meanBrightness()));
+    }
+    boolean brightnessFlagged = brightness != null;
+    // A photo already called too bright or too dark does not also need the patch advice.
+    if (!brightnessFlagged && s.highlightClipped() > q.highlightWarnShare()) {
+      out.add(Finding.of(FindingCode.BRIGHT_PATCHES, s.highlightClipped()));
+    }
+    if (!brightnessFlagged && s.shadowClipped() > q.shadowWarnShare()) {
+      out.add(Finding.of(FindingCode.DARK_PATCHES, s.shadowClipped()));
+    }
+
+    // Framing only for close-ups, and not when blur already explains a lack of detail.
+    if (view == PhotoView.CLOSE_UP && !blurry) {
+      if (s.plainShare() > q.plainWarnShare()) {
+        out.add(Finding.of(FindingCode.MOSTLY_PLAIN, s.plainShare()));
+      } else if (s.edgeDetailShare() > q.edgeWarnShare()) {
+        out.add(Finding.of(FindingCode.OFF_CENTRE, s.edgeDetailShare()));
+      }
+    }
+    return out;
+  }
+
+  private static double topQuarterMean(double[] values) {
+    if (values.length == 0) {
+      return 0;
+    }
+    Arrays.sort(values);
+    int n = Math.max(1, values.length / 4);
+    double sum = 0;
+    for (int i = values.length - n; i < values.length; i++) {
+      sum += values[i];
+    }
+    return sum / n;
+  }
+
+  /**
+   * A 64-bit difference hash: the grey copy shrunk to 9x8 block means, one bit per neighbour
+   * pair (is the left one brighter). Resized or re-compressed copies of one photo differ in a
+   * few bits; different photos in about half. For the duplicate check across a case's views.
+   */
+  static long differenceHash(Grey grey) {
+    int w = grey.width();
+    int h = grey.height();
+    float[] v = grey.luma();
+    double[] cells = new double[9 * 8];
+    int[] counts = new int[9 * 8];
+    for (int y = 0; y < h; y++) {
+      int cy = Math.min(7, y * 8 / h);
+      for (int x = 0; x < w; x++) {
+        int c = cy * 9 + Math.min(8, x * 9 / w);
+        cells[c] += v[y * w + x];
+        counts[c]++;
+      }
+    }
+    long hash = 0;
+    for (int cy = 0; cy < 8; cy++) {
+      for (int cx = 0; cx < 8; cx++) {
+        int c = cy * 9 + cx;
+        double left = cells[c] / Math.max(1, counts[c]);
+        double right = cells[c + 1] / Math.max(1, counts[c + 1]);
+        hash = (hash << 1) | (left > right ? 1 : 0);
+      }
+    }
+    return hash;
+  }
+}
