@@ -1,49 +1,89 @@
 package com.dermrelay.infrastructure;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.HIPAASecurityChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 
 /**
  * The CDK app of DermRelay. Run by the CDK CLI through cdk.json, or directly with
  * {@code mvn -pl infrastructure -q compile exec:java}. Context keys: {@code stage} (default
- * {@code dev}), {@code account}, {@code region}, {@code portalOrigins}; see {@link StageConfig}.
+ * {@code dev}), {@code account}, {@code region}, {@code regions}, {@code portalOrigins},
+ * {@code senderDomain} (see {@link StageConfig}) and {@code version}.
  */
 public final class DermRelayApp {
 
     /** Set by the exec-maven-plugin so a synth without the CLI lands in infrastructure/cdk.out. */
     static final String OUTDIR_PROPERTY = "dermrelay.cdk.outdir";
+    /** Context key for the release label the functions report; defaults to a digest of the functions jar. */
+    public static final String VERSION_KEY = "version";
 
     private DermRelayApp() {
     }
 
     public static void main(String[] args) {
         App app = new App(appProps(Map.of(), System.getenv(), System.getProperty(OUTDIR_PROPERTY)));
-        DataStack data = compose(app, System.getenv());
+        List<RegionStacks> regions = compose(app, System.getenv(), SourcePaths.locate());
         app.synth();
-        System.out.println("Synthesized " + data.getStackName() + " to " + app.getOutdir());
+        for (RegionStacks region : regions) {
+            System.out.println("Synthesized " + region.stacks().stream().map(Stack::getStackName).toList()
+                    + " to " + app.getOutdir());
+        }
     }
 
     /**
-     * Adds every DermRelay stack of the stage named by the app's context, tags everything and applies
-     * the cdk-nag AWS Solutions checks (violations show as synth errors).
+     * Adds every DermRelay stack of the stage named by the app's context: one stack set per region in
+     * {@code regions} (one environment-agnostic set when no region is known), tags everything and
+     * applies the cdk-nag AWS Solutions and HIPAA Security checks (violations show as synth errors).
+     * Fails before synthesis if the OpenAPI contract names a handler the functions jar lacks.
      */
-    public static DataStack compose(App app, Map<String, String> env) {
+    public static List<RegionStacks> compose(App app, Map<String, String> env, SourcePaths sources) {
         StageConfig config = StageConfig.load(app.getNode()::tryGetContext, env);
+        ApiSpec spec = ApiSpec.load(sources.openApiSpec());
+        FunctionsJar jar = FunctionsJar.open(sources.functionsJar());
+        jar.requireClasses(spec.handlers(), "The OpenAPI contract " + sources.openApiSpec());
+        Object versionContext = app.getNode().tryGetContext(VERSION_KEY);
+        String version = versionContext instanceof String v && !v.isBlank() ? v.trim() : jar.contentVersion();
+
         Tags.of(app).add("app", "dermrelay");
         Tags.of(app).add("stage", config.stage());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        Aspects.of(app).add(new HIPAASecurityChecks(NagPackProps.builder().verbose(true).build()));
 
-        return new DataStack(app, config.resourcePrefix() + "-data", stackProps(config,
-                "DermRelay " + config.stage() + ": stateful data (KMS key, DynamoDB table, photo bucket)"), config);
+        if (config.regions().isEmpty()) {
+            return List.of(regionStacks(app, config, spec, jar, version));
+        }
+        List<RegionStacks> sets = new ArrayList<>();
+        for (String region : config.regions()) {
+            sets.add(regionStacks(app, config.inRegion(region), spec, jar, version));
+        }
+        return List.copyOf(sets);
+    }
+
+    private static RegionStacks regionStacks(App app, StageConfig config, ApiSpec spec, FunctionsJar jar,
+            String version) {
+        String prefix = config.stackPrefix();
+        String where = config.stage() + config.region().map(r -> " in " + r).orElse("");
+        DataStack data = new DataStack(app, prefix + "-data", stackProps(config,
+                "DermRelay " + where + ": stateful data (KMS key, DynamoDB table, photo bucket)"), config);
+        IdentityStack identity = new IdentityStack(app, prefix + "-identity", stackProps(config,
+                "DermRelay " + where + ": Cognito user pool and portal client"), config);
+        ApiStack api = new ApiStack(app, prefix + "-api", stackProps(config,
+                "DermRelay " + where + ": functions, HTTP API, alarms"), config, data, identity, spec, jar, version);
+        PortalStack portal = new PortalStack(app, prefix + "-portal", stackProps(config,
+                "DermRelay " + where + ": portal hosting (S3 and CloudFront)"), config);
+        return new RegionStacks(config, data, identity, api, portal);
     }
 
     /**

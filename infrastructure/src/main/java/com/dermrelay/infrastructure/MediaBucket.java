@@ -50,6 +50,9 @@ public final class MediaBucket extends Construct {
                 .cors(List.of(uploadCors(config.portalOrigins())))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        NagSuppression.suppress(bucket, "HIPAA.Security-S3BucketReplicationEnabled",
+                "Cross-region replication would copy photos out of the tenant's region (data residency); S3 stores "
+                        + "them across availability zones, and versioning recovers overwrites and deletes");
     }
 
     public IBucket bucket() {

@@ -1,5 +1,7 @@
 package com.dermrelay.infrastructure;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,20 +18,26 @@ import java.util.regex.Pattern;
  * @param account       the 12-digit AWS account, empty for an environment-agnostic synth
  * @param region        the AWS region, empty for an environment-agnostic synth
  * @param portalOrigins browser origins allowed to upload photos straight to S3
+ * @param regions       the regions that each get a full stack set (data residency); empty for one
+ *                      environment-agnostic set. Defaults to {@code region} alone
+ * @param senderDomain  the domain notification e-mail is sent from (an SES identity), if configured
  */
 public record StageConfig(String stage, Optional<String> account, Optional<String> region,
-                          List<String> portalOrigins) {
+                          List<String> portalOrigins, List<String> regions, Optional<String> senderDomain) {
 
     public static final String STAGE_KEY = "stage";
     public static final String ACCOUNT_KEY = "account";
     public static final String REGION_KEY = "region";
     public static final String PORTAL_ORIGINS_KEY = "portalOrigins";
+    public static final String REGIONS_KEY = "regions";
+    public static final String SENDER_DOMAIN_KEY = "senderDomain";
     public static final String DEFAULT_STAGE = "dev";
 
     // Short enough that names built from it (tables, aliases, stacks) stay within AWS limits.
     private static final Pattern STAGE = Pattern.compile("[a-z][a-z0-9-]{0,19}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 
     public StageConfig {
         Objects.requireNonNull(stage, "stage");
@@ -48,6 +56,22 @@ public record StageConfig(String stage, Optional<String> account, Optional<Strin
                     + "eu-central-1; got '" + r + "'");
         });
         portalOrigins = PortalOrigins.validate(portalOrigins);
+        Objects.requireNonNull(regions, "regions");
+        Objects.requireNonNull(senderDomain, "senderDomain");
+        for (String r : regions) {
+            if (r == null || !REGION.matcher(r).matches()) {
+                throw new IllegalArgumentException("Context '" + REGIONS_KEY + "' must list AWS regions such as "
+                        + "eu-central-1; got '" + r + "'");
+            }
+        }
+        regions = List.copyOf(new LinkedHashSet<>(regions));
+        if (regions.isEmpty() && region.isPresent()) {
+            regions = List.of(region.get());
+        }
+        senderDomain.filter(d -> !DOMAIN.matcher(d).matches()).ifPresent(d -> {
+            throw new IllegalArgumentException("Context '" + SENDER_DOMAIN_KEY + "' must be a lower-case domain "
+                    + "name such as clinic.example.com; got '" + d + "'");
+        });
     }
 
     /**
@@ -62,7 +86,26 @@ public record StageConfig(String stage, Optional<String> account, Optional<Strin
         Optional<String> account = text(context, ACCOUNT_KEY).or(() -> nonBlank(env.get("CDK_DEFAULT_ACCOUNT")));
         Optional<String> region = text(context, REGION_KEY).or(() -> nonBlank(env.get("CDK_DEFAULT_REGION")));
         List<String> origins = PortalOrigins.parse(context.apply(PORTAL_ORIGINS_KEY));
-        return new StageConfig(stage, account, region, origins);
+        List<String> regions = text(context, REGIONS_KEY)
+                .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList())
+                .orElse(List.of());
+        return new StageConfig(stage, account, region, origins, regions, text(context, SENDER_DOMAIN_KEY));
+    }
+
+    /** This stage's configuration for one of its regions: the stack set of that region is built from it. */
+    public StageConfig inRegion(String target) {
+        if (!regions.contains(target)) {
+            throw new IllegalArgumentException("Region " + target + " is not one of the stage's regions " + regions);
+        }
+        return new StageConfig(stage, account, Optional.of(target), portalOrigins, regions, senderDomain);
+    }
+
+    /**
+     * The name every stack of this region's set starts with: {@code dermrelay-<stage>-<region>}, or
+     * {@code dermrelay-<stage>} for an environment-agnostic synth.
+     */
+    public String stackPrefix() {
+        return region.map(r -> resourcePrefix() + "-" + r).orElse(resourcePrefix());
     }
 
     /** The name every stage-scoped resource starts with, e.g. {@code dermrelay-dev}. */

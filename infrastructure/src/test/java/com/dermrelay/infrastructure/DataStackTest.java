@@ -38,7 +38,8 @@ class DataStackTest {
 
     @Test
     void isNamedForTheStageAndDeployedToTheConfiguredEnvironment() {
-        assertEquals("dermrelay-prod-data", prod.data.getStackName());
+        // Named with the region: each region of a stage has its own stack set.
+        assertEquals("dermrelay-prod-eu-central-1-data", prod.data.getStackName());
         assertEquals(SynthesizedStage.PROD_ACCOUNT, prod.data.getAccount());
         assertEquals(SynthesizedStage.PROD_REGION, prod.data.getRegion());
     }

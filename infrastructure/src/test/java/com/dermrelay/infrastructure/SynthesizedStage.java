@@ -5,6 +5,7 @@ import java.util.Map;
 
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.MatchResult;
@@ -21,17 +22,32 @@ final class SynthesizedStage {
     static final String PROD_REGION = "eu-central-1";
     static final String PROD_ORIGIN_1 = "https://portal.example.com";
     static final String PROD_ORIGIN_2 = "https://clinic.example.org";
+    static final String PROD_SENDER_DOMAIN = "notify.example.com";
 
+    final List<RegionStacks> regions;
+    final RegionStacks stacks;
     final DataStack data;
+    /** The data stack's template. */
     final Template template;
-    final Annotations annotations;
+    final Template identity;
+    final Template api;
+    final Template portal;
 
     private SynthesizedStage(Map<String, Object> context) {
         App app = new App(DermRelayApp.appProps(context, Map.of(), null));
         // An empty environment: the account and region must come from the context alone.
-        this.data = DermRelayApp.compose(app, Map.of());
+        this.regions = DermRelayApp.compose(app, Map.of(), SourcePaths.locate());
+        this.stacks = regions.get(0);
+        this.data = stacks.data();
         this.template = Template.fromStack(data);
-        this.annotations = Annotations.fromStack(data);
+        this.identity = Template.fromStack(stacks.identity());
+        this.api = Template.fromStack(stacks.api());
+        this.portal = Template.fromStack(stacks.portal());
+    }
+
+    /** The cdk-nag findings (and any other annotations) of one stack. */
+    static Annotations annotationsOf(Stack stack) {
+        return Annotations.fromStack(stack);
     }
 
     /** No context at all: every default. */
@@ -45,8 +61,9 @@ final class SynthesizedStage {
     }
 
     /** Composes a fresh, unsynthesized app; for tests that must change it before synthesis. */
-    static DataStack composeFresh(Map<String, Object> context) {
-        return DermRelayApp.compose(new App(DermRelayApp.appProps(context, Map.of(), null)), Map.of());
+    static List<RegionStacks> composeFresh(Map<String, Object> context) {
+        return DermRelayApp.compose(new App(DermRelayApp.appProps(context, Map.of(), null)), Map.of(),
+                SourcePaths.locate());
     }
 
     /**
@@ -55,7 +72,7 @@ final class SynthesizedStage {
      */
     void assertProperties(IConstruct construct, Map<String, Object> pattern) {
         String id = logicalId(construct);
-        Object resource = template.toJSON().get("Resources") instanceof Map<?, ?> resources ? resources.get(id) : null;
+        Object resource = templateOf(construct).toJSON().get("Resources") instanceof Map<?, ?> resources ? resources.get(id) : null;
         if (!(resource instanceof Map<?, ?> r)) {
             throw new AssertionError("no resource " + id + " in the template");
         }
@@ -66,7 +83,22 @@ final class SynthesizedStage {
     }
 
     String logicalId(IConstruct construct) {
-        return data.getLogicalId((CfnElement) construct.getNode().getDefaultChild());
+        IConstruct element = construct instanceof CfnElement ? construct : construct.getNode().getDefaultChild();
+        return Stack.of(construct).getLogicalId((CfnElement) element);
+    }
+
+    Template templateOf(IConstruct construct) {
+        Stack stack = Stack.of(construct);
+        if (stack == stacks.data()) {
+            return template;
+        } else if (stack == stacks.identity()) {
+            return identity;
+        } else if (stack == stacks.api()) {
+            return api;
+        } else if (stack == stacks.portal()) {
+            return portal;
+        }
+        throw new IllegalArgumentException("not a stack of the first region: " + stack.getStackName());
     }
 
     /** The CloudFormation intrinsic for a resource's ARN. */
@@ -87,6 +119,7 @@ final class SynthesizedStage {
                 StageConfig.STAGE_KEY, "prod",
                 StageConfig.ACCOUNT_KEY, PROD_ACCOUNT,
                 StageConfig.REGION_KEY, PROD_REGION,
-                StageConfig.PORTAL_ORIGINS_KEY, PROD_ORIGIN_1 + ", " + PROD_ORIGIN_2));
+                StageConfig.PORTAL_ORIGINS_KEY, PROD_ORIGIN_1 + ", " + PROD_ORIGIN_2,
+                StageConfig.SENDER_DOMAIN_KEY, PROD_SENDER_DOMAIN));
     }
 }

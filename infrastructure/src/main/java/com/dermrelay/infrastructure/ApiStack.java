@@ -1,0 +1,152 @@
+package com.dermrelay.infrastructure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.constructs.Construct;
+
+/**
+ * The compute of a region: one function per handler of the contract, the HTTP API routed from it,
+ * the tenant data role, notification permissions and monitoring. Stateless apart from log groups,
+ * so it can be replaced freely; the data and the accounts live in {@link DataStack} and
+ * {@link IdentityStack}.
+ *
+ * <p>The case workflow plugs in here once its ASL file exists: a Standard state machine built from
+ * {@code infrastructure/src/main/resources/workflows/} with the task functions' alias ARNs
+ * substituted; its ARN then replaces {@link #caseWorkflowArn()}'s predicted value (same name, so
+ * the functions' environment does not change), its task functions join {@link Functions}, and
+ * {@link Monitoring#watchWorkflow} gets called.
+ */
+public final class ApiStack extends Stack {
+
+  public static final String API_URL_OUTPUT = "ApiUrl";
+  public static final String ALARM_TOPIC_OUTPUT = "AlarmTopicArn";
+
+  private final Functions functions;
+  private final ContractHttpApi api;
+  private final TenantDataAccess tenantAccess;
+  private final Notifications notifications;
+  private final Monitoring monitoring;
+  private final OperationsKey operationsKey;
+  private final String caseWorkflowArn;
+
+  public ApiStack(Construct scope, String id, StackProps props, StageConfig config, DataStack data,
+      IdentityStack identity, ApiSpec spec, FunctionsJar jar, String version) {
+    super(scope, id, props);
+    this.operationsKey = new OperationsKey(this, "OperationsKey", config);
+    // The state machine's name is fixed, so its ARN is known before it exists.
+    this.caseWorkflowArn = formatArn(ArnComponents.builder()
+        .service("states").resource("stateMachine").resourceName(config.resourcePrefix() + "-case")
+        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put(Functions.ENV_TABLE, data.table().getTableName());
+    environment.put(Functions.ENV_MEDIA_BUCKET, data.mediaBucket().getBucketName());
+    environment.put(Functions.ENV_CASE_WORKFLOW_ARN, caseWorkflowArn);
+    environment.put(Functions.ENV_VERSION, version);
+    environment.put(Functions.ENV_SERVICE_NAME, Functions.SERVICE_NAME);
+    environment.put(Functions.ENV_USER_POOL_ID, identity.users().userPool().getUserPoolId());
+    environment.put(Functions.ENV_PORTAL_CLIENT_ID, identity.users().portalClient().getUserPoolClientId());
+    this.functions = new Functions(this, "Functions", jar, spec.handlers(), environment, operationsKey.key());
+
+    List<IRole> tenantCallers = functions.all().stream()
+        .filter(d -> d.profile().has(FunctionProfile.Access.TENANT_SESSION)).map(d -> (IRole) d.role()).toList();
+    if (tenantCallers.isEmpty()) {
+      this.tenantAccess = null;
+    } else {
+      this.tenantAccess = new TenantDataAccess(this, "TenantDataAccess", data.table(), data.mediaBucket(),
+          data.dataKey(), tenantCallers);
+      functions.addEnvironment(Functions.ENV_TENANT_ROLE_ARN, tenantAccess.role().getRoleArn());
+    }
+
+    this.notifications = new Notifications(this, "Notifications", config);
+    grantByProfile(data);
+
+    this.api = new ContractHttpApi(this, "Api", config, spec, functions, identity.users().userPool(),
+        identity.users().portalClient(), operationsKey.key());
+    this.monitoring = new Monitoring(this, "Monitoring", config, functions, api.api(), data.table(),
+        operationsKey.key());
+
+    CfnOutput.Builder.create(this, API_URL_OUTPUT).value(api.api().getApiEndpoint())
+        .description("The HTTP API's endpoint").build();
+    CfnOutput.Builder.create(this, ALARM_TOPIC_OUTPUT).value(monitoring.alarmTopic().getTopicArn())
+        .description("Subscribe the on-call to this topic").build();
+  }
+
+  private void grantByProfile(DataStack data) {
+    for (Functions.DeployedFunction deployed : functions.all()) {
+      FunctionProfile profile = deployed.profile();
+      if (profile.has(FunctionProfile.Access.TABLE_READ)) {
+        data.table().grantReadData(deployed.role());
+      }
+      if (profile.has(FunctionProfile.Access.TABLE_WRITE)) {
+        data.table().grantWriteData(deployed.role());
+      }
+      if (profile.has(FunctionProfile.Access.MEDIA_READ)) {
+        data.mediaBucket().grantRead(deployed.role());
+      }
+      if (profile.has(FunctionProfile.Access.MEDIA_WRITE)) {
+        data.mediaBucket().grantPut(deployed.role());
+      }
+      if (profile.has(FunctionProfile.Access.NOTIFY)) {
+        notifications.grantSend(deployed.role());
+      }
+      if (profile.has(FunctionProfile.Access.HEALTH_PROBES)) {
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("HealthProbes")
+            .actions(List.of("dynamodb:DescribeTable"))
+            .resources(List.of(data.table().getTableArn()))
+            .build());
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("HealthProbeBucket")
+            // HeadBucket is authorized as s3:ListBucket.
+            .actions(List.of("s3:ListBucket"))
+            .resources(List.of(data.mediaBucket().getBucketArn()))
+            .build());
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("HealthProbeStepFunctions")
+            // ListStateMachines has no resource-level permissions.
+            .actions(List.of("states:ListStateMachines"))
+            .resources(List.of("*"))
+            .build());
+      }
+    }
+  }
+
+  public Functions functions() {
+    return functions;
+  }
+
+  public ContractHttpApi api() {
+    return api;
+  }
+
+  /** The tenant data role, or null when no function needs a tenant session. */
+  public TenantDataAccess tenantAccess() {
+    return tenantAccess;
+  }
+
+  public Notifications notifications() {
+    return notifications;
+  }
+
+  public Monitoring monitoring() {
+    return monitoring;
+  }
+
+  public OperationsKey operationsKey() {
+    return operationsKey;
+  }
+
+  /** The case workflow's ARN, predicted from its fixed name until the state machine is created here. */
+  public String caseWorkflowArn() {
+    return caseWorkflowArn;
+  }
+}

@@ -1,0 +1,61 @@
+package com.dermrelay.infrastructure;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What one handler's Lambda function gets: its memory and the access its role is granted.
+ *
+ * <p>The plan (docs/deploy.md): a function that acts for one tenant reaches tenant data only through
+ * {@link Access#TENANT_SESSION} (credentials scoped by {@link TenantScopedAccessPolicy}), and its own
+ * role keeps just the cross-tenant reads it needs (a clinic found by its slug). Until the data layer
+ * assumes the tenant role, handlers without a profile here get {@link #DEFAULT}: read and write on
+ * the table and the media bucket, plus the tenant session.
+ *
+ * @param memoryMb memory in MB; Lambda's CPU share grows with it, which mostly shortens cold starts
+ * @param access   what the role may do
+ */
+public record FunctionProfile(int memoryMb, Set<Access> access) {
+
+  /** The kinds of access a function role can be granted. */
+  public enum Access {
+    /** DescribeTable, HeadBucket and ListStateMachines: what the health check asks. */
+    HEALTH_PROBES,
+    TABLE_READ,
+    TABLE_WRITE,
+    MEDIA_READ,
+    MEDIA_WRITE,
+    /** sts:AssumeRole and sts:TagSession on the tenant data role. */
+    TENANT_SESSION,
+    /** SES and SNS sends. */
+    NOTIFY
+  }
+
+  public static final int DEFAULT_MEMORY_MB = 1024;
+
+  public static final FunctionProfile DEFAULT = new FunctionProfile(DEFAULT_MEMORY_MB, EnumSet.of(
+      Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.TENANT_SESSION));
+
+  /** Handlers that need less than the default; keyed by fully qualified class name. */
+  static final Map<String, FunctionProfile> KNOWN = Map.of(
+      "com.dermrelay.health.HealthHandler", new FunctionProfile(512, EnumSet.of(Access.HEALTH_PROBES)),
+      // Answers from the verified token's claims alone.
+      "com.dermrelay.tenants.MeHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)));
+
+  public FunctionProfile {
+    if (memoryMb < 128 || memoryMb > 10240) {
+      throw new IllegalArgumentException("Lambda memory is 128-10240 MB; got " + memoryMb);
+    }
+    access = Set.copyOf(Objects.requireNonNull(access, "access"));
+  }
+
+  public static FunctionProfile forHandler(String handlerClass) {
+    return KNOWN.getOrDefault(handlerClass, DEFAULT);
+  }
+
+  public boolean has(Access kind) {
+    return access.contains(kind);
+  }
+}

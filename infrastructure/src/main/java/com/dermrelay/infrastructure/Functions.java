@@ -1,0 +1,157 @@
+package com.dermrelay.infrastructure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * One Lambda function per handler class, all from the single functions jar: {@code java21} on arm64,
+ * SnapStart on published versions, an alias {@value #ALIAS} on the current version that the routes
+ * call (SnapStart only applies to versions, never to {@code $LATEST}), X-Ray active, a KMS-encrypted
+ * log group with retention, and a role of its own that starts with only the right to write its logs.
+ */
+public final class Functions extends Construct {
+
+  public static final String ALIAS = "live";
+  public static final String HANDLER_METHOD = "handleRequest";
+  static final Duration TIMEOUT = Duration.seconds(15);
+  static final RetentionDays LOG_RETENTION = RetentionDays.ONE_YEAR;
+
+  // The environment the functions read (core.config.Settings and friends).
+  public static final String ENV_TABLE = "DERMRELAY_TABLE";
+  public static final String ENV_MEDIA_BUCKET = "DERMRELAY_MEDIA_BUCKET";
+  public static final String ENV_CASE_WORKFLOW_ARN = "DERMRELAY_CASE_WORKFLOW_ARN";
+  public static final String ENV_VERSION = "DERMRELAY_VERSION";
+  public static final String ENV_USER_POOL_ID = "DERMRELAY_USER_POOL_ID";
+  public static final String ENV_PORTAL_CLIENT_ID = "DERMRELAY_PORTAL_CLIENT_ID";
+  public static final String ENV_TENANT_ROLE_ARN = "DERMRELAY_TENANT_ROLE_ARN";
+  public static final String ENV_SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
+  public static final String SERVICE_NAME = "dermrelay";
+
+  /** One deployed handler. */
+  public record DeployedFunction(String handlerClass, FunctionProfile profile, Function function, Alias alias,
+                                 Role role) {
+  }
+
+  private final Map<String, DeployedFunction> byHandler = new LinkedHashMap<>();
+
+  /**
+   * @param handlers    fully qualified handler classes, each checked to be in {@code jar}
+   * @param environment the variables every function gets
+   * @param logKey      the key that encrypts the log groups
+   */
+  public Functions(Construct scope, String id, FunctionsJar jar, List<String> handlers,
+      Map<String, String> environment, IKey logKey) {
+    super(scope, id);
+    Objects.requireNonNull(environment, "environment");
+    jar.requireClasses(handlers, "The functions to deploy");
+    Code code = Code.fromAsset(jar.path().toString());
+    for (String handler : handlers) {
+      String name = simpleName(handler);
+      if (byHandler.keySet().stream().anyMatch(other -> simpleName(other).equals(name))) {
+        throw new IllegalStateException("Two handler classes share the simple name " + name
+            + "; function names come from it, so rename one");
+      }
+      FunctionProfile profile = FunctionProfile.forHandler(handler);
+      LogGroup logs = LogGroup.Builder.create(this, name + "Logs")
+          .retention(LOG_RETENTION)
+          .encryptionKey(logKey)
+          .removalPolicy(RemovalPolicy.RETAIN)
+          .build();
+      Role role = Role.Builder.create(this, name + "Role")
+          .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+          .description("DermRelay " + name + ": its own least-privilege role")
+          .build();
+      logs.grantWrite(role);
+      Function function = Function.Builder.create(this, name)
+          .description("DermRelay " + handler)
+          .runtime(Runtime.JAVA_21)
+          .architecture(Architecture.ARM_64)
+          .code(code)
+          .handler(handler + "::" + HANDLER_METHOD)
+          .memorySize(profile.memoryMb())
+          .timeout(TIMEOUT)
+          .role(role)
+          .logGroup(logs)
+          .tracing(Tracing.ACTIVE)
+          .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+          .environment(new LinkedHashMap<>(environment))
+          .build();
+      suppressFunctionFindings(function, role);
+      Alias alias = Alias.Builder.create(this, name + "Alias")
+          .aliasName(ALIAS)
+          .version(function.getCurrentVersion())
+          .build();
+      byHandler.put(handler, new DeployedFunction(handler, profile, function, alias, role));
+    }
+  }
+
+  public List<DeployedFunction> all() {
+    return List.copyOf(byHandler.values());
+  }
+
+  public DeployedFunction forHandler(String handlerClass) {
+    DeployedFunction deployed = byHandler.get(handlerClass);
+    if (deployed == null) {
+      throw new IllegalArgumentException("No function for handler " + handlerClass);
+    }
+    return deployed;
+  }
+
+  /** Adds a variable to every function, for values that exist only after the functions (their roles). */
+  public void addEnvironment(String key, String value) {
+    byHandler.values().forEach(deployed -> deployed.function().addEnvironment(key, value));
+  }
+
+  /** The functions whose profile includes {@code access}, as grantees. */
+  public List<IGrantable> rolesWith(FunctionProfile.Access access) {
+    return byHandler.values().stream().filter(d -> d.profile().has(access))
+        .map(d -> (IGrantable) d.role()).toList();
+  }
+
+  public List<IFunction> functions() {
+    return byHandler.values().stream().map(d -> (IFunction) d.function()).toList();
+  }
+
+  private static void suppressFunctionFindings(Function function, Role role) {
+    NagSuppression.suppress(function, "AwsSolutions-L1",
+        "java21 is the runtime of decision 0010 (Java 17 source level); moving to a newer Java runtime is its own decision");
+    NagSuppression.suppress(function, "HIPAA.Security-LambdaInsideVPC",
+        "The functions reach only AWS APIs (DynamoDB, S3, Step Functions, SES, STS) over TLS with IAM; a VPC would "
+            + "add NAT or endpoints without isolating anything, and tenant isolation is IAM's (TenantScopedAccessPolicy)");
+    NagSuppression.suppress(function, "HIPAA.Security-LambdaConcurrency",
+        "Reserved concurrency would take capacity from the account pool and fail deploys in new accounts with a low "
+            + "limit; the API's stage throttling bounds the load and throttles alarm");
+    NagSuppression.suppress(function, "HIPAA.Security-LambdaDLQ",
+        "Invoked synchronously (API Gateway, Step Functions tasks): the caller sees and retries failures, so a "
+            + "dead-letter queue would never receive anything; errors alarm");
+    NagSuppression.suppress(role, "HIPAA.Security-IAMNoInlinePolicy",
+        "Each function has its own role and its policy belongs to that role alone; a managed policy would be "
+            + "the same statements under a second name");
+    NagSuppression.suppress(role, "AwsSolutions-IAM5", List.of("Resource::*"),
+        "X-Ray's PutTraceSegments and PutTelemetryRecords have no resource-level permissions, nor does "
+            + "states:ListStateMachines (health check)");
+  }
+
+  static String simpleName(String handlerClass) {
+    return handlerClass.substring(handlerClass.lastIndexOf('.') + 1);
+  }
+}

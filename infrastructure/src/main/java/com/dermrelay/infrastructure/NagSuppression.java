@@ -1,0 +1,28 @@
+package com.dermrelay.infrastructure;
+
+import java.util.List;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.constructs.IConstruct;
+
+/**
+ * Records, on one construct, why a cdk-nag rule does not apply to it. Every call names the rule and
+ * a reason a reviewer can check; there are no stack-wide or blanket suppressions.
+ */
+final class NagSuppression {
+
+  private NagSuppression() {
+  }
+
+  /** Suppresses {@code rule} on {@code construct} and everything below it. */
+  static void suppress(IConstruct construct, String rule, String reason) {
+    NagSuppressions.addResourceSuppressions(construct,
+        List.of(NagPackSuppression.builder().id(rule).reason(reason).build()), true);
+  }
+
+  /** Suppresses only the findings of a granular rule that name {@code appliesTo} (e.g. {@code Resource::*}). */
+  static void suppress(IConstruct construct, String rule, List<String> appliesTo, String reason) {
+    NagSuppressions.addResourceSuppressions(construct,
+        List.of(NagPackSuppression.builder().id(rule).appliesTo(List.copyOf(appliesTo)).reason(reason).build()), true);
+  }
+}

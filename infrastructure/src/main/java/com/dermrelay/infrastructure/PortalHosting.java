@@ -1,0 +1,211 @@
+package com.dermrelay.infrastructure;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
+import software.amazon.awscdk.services.cloudfront.FunctionCode;
+import software.amazon.awscdk.services.cloudfront.FunctionEventType;
+import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
+import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
+import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.IOrigin;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersFrameOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransportSecurity;
+import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.constructs.Construct;
+
+/**
+ * The portal's static files: a private bucket that only this CloudFront distribution can read (origin
+ * access control), HTTPS only, with security headers on every response. The patient app's
+ * white-label routes {@code /c/{slug}/...} are rewritten at the edge exactly as the local gateway
+ * serves them: assets from {@code patient/assets/}, any path without a file extension to
+ * {@code patient/index.html} so the single-page app's router takes over.
+ */
+public final class PortalHosting extends Construct {
+
+  static final String PATIENT_ROUTES = "/c/*";
+  static final Duration HSTS_MAX_AGE = Duration.days(730);
+
+  /** CloudFront Functions JS 2.0: the edge twin of local-dev's StaticFiles routing for /c/{slug}/. */
+  static final String PATIENT_ROUTES_CODE = """
+      function handler(event) {
+        var request = event.request;
+        var match = request.uri.match(/^\\/c\\/[a-z0-9-]+\\/(.*)$/);
+        if (!match) {
+          request.uri = '/patient/index.html';
+          return request;
+        }
+        var rest = match[1];
+        var lastSegment = rest.substring(rest.lastIndexOf('/') + 1);
+        if (rest.indexOf('assets/') === 0) {
+          request.uri = '/patient/' + rest;
+        } else if (lastSegment.indexOf('.') < 0) {
+          request.uri = '/patient/index.html';
+        } else {
+          request.uri = '/patient/' + rest;
+        }
+        return request;
+      }
+      """;
+
+  private final Bucket bucket;
+  private final Bucket logBucket;
+  private final Distribution distribution;
+  private final ResponseHeadersPolicy headers;
+
+  public PortalHosting(Construct scope, String id, StageConfig config) {
+    super(scope, id);
+    // CloudFront standard logs are written with an ACL, so this bucket keeps ACLs for the log writer.
+    this.logBucket = Bucket.Builder.create(this, "Logs")
+        .encryption(BucketEncryption.S3_MANAGED)
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+        .enforceSsl(true)
+        .objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED)
+        .versioned(true)
+        .lifecycleRules(List.of(LifecycleRule.builder()
+            .id("expire-logs")
+            .expiration(Duration.days(400))
+            .noncurrentVersionExpiration(Duration.days(30))
+            .abortIncompleteMultipartUploadAfter(Duration.days(1))
+            .build()))
+        .removalPolicy(RemovalPolicy.RETAIN)
+        .build();
+    NagSuppression.suppress(logBucket, "HIPAA.Security-S3DefaultEncryptionKMS",
+        "CloudFront and S3 deliver access logs only to SSE-S3 buckets; the logs hold no health data");
+    NagSuppression.suppress(logBucket, "HIPAA.Security-S3BucketReplicationEnabled",
+        "Access logs of a static site; their loss costs no data, and they stay in the region");
+    this.bucket = Bucket.Builder.create(this, "Files")
+        // Public web assets, no health data; SSE-KMS would need the key opened to CloudFront.
+        .encryption(BucketEncryption.S3_MANAGED)
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+        .enforceSsl(true)
+        .versioned(true)
+        .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+        .serverAccessLogsBucket(logBucket)
+        .serverAccessLogsPrefix("s3/")
+        .lifecycleRules(List.of(LifecycleRule.builder()
+            .id("expire-old-releases")
+            .noncurrentVersionExpiration(Duration.days(90))
+            .abortIncompleteMultipartUploadAfter(Duration.days(1))
+            .build()))
+        .removalPolicy(RemovalPolicy.RETAIN)
+        .build();
+
+    this.headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
+        .comment("DermRelay " + config.stage() + " portal security headers")
+        .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
+            .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
+                .contentSecurityPolicy(contentSecurityPolicy(Stack.of(this).getRegion()))
+                .override(true).build())
+            .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
+                .accessControlMaxAge(HSTS_MAX_AGE).includeSubdomains(true).preload(true).override(true).build())
+            .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
+            .frameOptions(ResponseHeadersFrameOptions.builder()
+                .frameOption(HeadersFrameOption.DENY).override(true).build())
+            .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
+                .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN).override(true).build())
+            .build())
+        .build();
+
+    NagSuppression.suppress(bucket, "HIPAA.Security-S3DefaultEncryptionKMS",
+        "The portal's public HTML, scripts and styles, no health data; SSE-KMS would have to open the key to CloudFront");
+    NagSuppression.suppress(bucket, "HIPAA.Security-S3BucketReplicationEnabled",
+        "Build output, deployable again from the repository at any time");
+
+    IOrigin origin = S3BucketOrigin.withOriginAccessControl(bucket);
+    software.amazon.awscdk.services.cloudfront.Function patientRoutes =
+        software.amazon.awscdk.services.cloudfront.Function.Builder.create(this, "PatientRoutes")
+            .runtime(FunctionRuntime.JS_2_0)
+            .comment("Serves the patient app for /c/{slug}/ paths")
+            .code(FunctionCode.fromInline(PATIENT_ROUTES_CODE))
+            .build();
+    this.distribution = Distribution.Builder.create(this, "Distribution")
+        .comment("DermRelay " + config.stage() + " portal")
+        .defaultRootObject("index.html")
+        .httpVersion(HttpVersion.HTTP2_AND_3)
+        .priceClass(PriceClass.PRICE_CLASS_100)
+        .enableLogging(true)
+        .logBucket(logBucket)
+        .logFilePrefix("cloudfront/")
+        .defaultBehavior(behavior(origin, List.of()))
+        .additionalBehaviors(Map.of(PATIENT_ROUTES, behavior(origin, List.of(FunctionAssociation.builder()
+            .eventType(FunctionEventType.VIEWER_REQUEST).function(patientRoutes).build()))))
+        .build();
+    NagSuppression.suppress(distribution, "AwsSolutions-CFR4",
+        "Uses the default *.cloudfront.net certificate until a stage configures its own domain and ACM certificate "
+            + "(TLSv1.2_2021 then); CloudFront cannot raise the minimum for the default certificate");
+    NagSuppression.suppress(distribution, "AwsSolutions-CFR1",
+        "Clinics' patients may be anywhere; data residency is decided by the API's region, not by where the viewer is");
+    NagSuppression.suppress(distribution, "AwsSolutions-CFR2",
+        "Static files only, cached, GET/HEAD; a web ACL for CloudFront must live in us-east-1 and is a follow-up "
+            + "together with the API's (docs/deploy.md)");
+  }
+
+  /**
+   * Only our own scripts and styles; API calls to this region's API Gateway, Cognito and the media
+   * bucket (presigned uploads); never framed.
+   */
+  static String contentSecurityPolicy(String region) {
+    String s3 = "https://*.s3." + region + ".amazonaws.com";
+    return String.join("; ",
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: blob: " + s3,
+        "connect-src 'self' https://*.execute-api." + region + ".amazonaws.com https://cognito-idp." + region
+            + ".amazonaws.com " + s3,
+        "form-action 'self' " + s3,
+        "object-src 'none'",
+        "base-uri 'self'",
+        "frame-ancestors 'none'");
+  }
+
+  private BehaviorOptions behavior(IOrigin origin, List<FunctionAssociation> functions) {
+    return BehaviorOptions.builder()
+        .origin(origin)
+        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+        .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
+        .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+        .responseHeadersPolicy(headers)
+        .compress(true)
+        .functionAssociations(functions)
+        .build();
+  }
+
+  public IBucket bucket() {
+    return bucket;
+  }
+
+  public IBucket logBucket() {
+    return logBucket;
+  }
+
+  public Distribution distribution() {
+    return distribution;
+  }
+
+  public ResponseHeadersPolicy headers() {
+    return headers;
+  }
+}

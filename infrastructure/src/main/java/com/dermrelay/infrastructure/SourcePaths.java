@@ -1,0 +1,47 @@
+package com.dermrelay.infrastructure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the app finds what it deploys from the repository: the OpenAPI contract the routes come
+ * from and the functions jar every Lambda function runs. Maven sets {@code dermrelay.repo.root}
+ * (surefire and exec:java); without it the repository root is the nearest directory above the
+ * working directory that holds {@code api-spec/openapi.yaml}.
+ *
+ * @param openApiSpec  {@code api-spec/openapi.yaml}
+ * @param functionsJar {@code functions/target/dermrelay-functions.jar}, built by the reactor first
+ */
+public record SourcePaths(Path openApiSpec, Path functionsJar) {
+
+  static final String REPO_ROOT_PROPERTY = "dermrelay.repo.root";
+  static final String SPEC = "api-spec/openapi.yaml";
+  static final String JAR = "functions/target/dermrelay-functions.jar";
+
+  public SourcePaths {
+    Objects.requireNonNull(openApiSpec, "openApiSpec");
+    Objects.requireNonNull(functionsJar, "functionsJar");
+  }
+
+  /** The paths inside one repository checkout. */
+  public static SourcePaths inRepository(Path root) {
+    Path normalized = root.toAbsolutePath().normalize();
+    return new SourcePaths(normalized.resolve(SPEC), normalized.resolve(JAR));
+  }
+
+  /** From the system property, or by walking up from the working directory. */
+  public static SourcePaths locate() {
+    String property = System.getProperty(REPO_ROOT_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      return inRepository(Path.of(property));
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(SPEC))) {
+        return inRepository(dir);
+      }
+    }
+    throw new IllegalStateException("Cannot find " + SPEC + " above " + Path.of("").toAbsolutePath()
+        + "; run from the repository or set -D" + REPO_ROOT_PROPERTY + "=<repository root>");
+  }
+}

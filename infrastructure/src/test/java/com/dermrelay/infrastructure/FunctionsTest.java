@@ -1,0 +1,105 @@
+package com.dermrelay.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Match;
+
+class FunctionsTest {
+
+  private static final String FUNCTION = "AWS::Lambda::Function";
+
+  private final SynthesizedStage dev = SynthesizedStage.dev();
+
+  @Test
+  void oneFunctionPerHandlerOfTheContract() {
+    List<String> handlers = ApiSpec.load(SourcePaths.locate().openApiSpec()).handlers();
+    dev.api.resourceCountIs(FUNCTION, handlers.size());
+    for (String handler : handlers) {
+      dev.api.hasResourceProperties(FUNCTION, Map.of("Handler", handler + "::handleRequest"));
+    }
+  }
+
+  @Test
+  void everyFunctionRunsJava21OnArm64WithSnapStartAndTracing() {
+    dev.api.allResourcesProperties(FUNCTION, Map.of(
+        "Runtime", "java21",
+        "Architectures", List.of("arm64"),
+        "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+        "TracingConfig", Map.of("Mode", "Active"),
+        "Timeout", 15));
+  }
+
+  @Test
+  void memoryFollowsTheHandlersProfile() {
+    dev.api.hasResourceProperties(FUNCTION, Map.of(
+        "Handler", "com.dermrelay.health.HealthHandler::handleRequest", "MemorySize", 512));
+    assertEquals(FunctionProfile.DEFAULT_MEMORY_MB, FunctionProfile.forHandler("com.dermrelay.intake.New").memoryMb());
+  }
+
+  @Test
+  void everyFunctionHasALiveAliasOnAPublishedVersion() {
+    int functions = dev.api.findResources(FUNCTION).size();
+    dev.api.resourceCountIs("AWS::Lambda::Version", functions);
+    dev.api.resourceCountIs("AWS::Lambda::Alias", functions);
+    dev.api.allResourcesProperties("AWS::Lambda::Alias", Map.of(
+        "Name", Functions.ALIAS,
+        "FunctionVersion", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp(".*CurrentVersion.*"), "Version"))));
+  }
+
+  @Test
+  void theEnvironmentCarriesTheStagesResources() {
+    Functions.DeployedFunction health = dev.stacks.api().functions().forHandler("com.dermrelay.health.HealthHandler");
+    dev.assertProperties(health.function(), Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
+        Functions.ENV_TABLE, Match.anyValue(),
+        Functions.ENV_MEDIA_BUCKET, Match.anyValue(),
+        Functions.ENV_CASE_WORKFLOW_ARN, Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
+            ":stateMachine:dermrelay-dev-case"))))  ,
+        Functions.ENV_VERSION, Match.stringLikeRegexp("jar-[0-9a-f]{12}"),
+        Functions.ENV_SERVICE_NAME, "dermrelay",
+        Functions.ENV_USER_POOL_ID, Match.anyValue(),
+        Functions.ENV_PORTAL_CLIENT_ID, Match.anyValue())))));
+  }
+
+  @Test
+  void everyFunctionLogsToItsOwnEncryptedLogGroupWithRetention() {
+    int functions = dev.api.findResources(FUNCTION).size();
+    // One per function plus the API's access logs.
+    dev.api.resourceCountIs("AWS::Logs::LogGroup", functions + 1);
+    dev.api.allResourcesProperties("AWS::Logs::LogGroup", Map.of(
+        "RetentionInDays", 365, "KmsKeyId", dev.arnOf(dev.stacks.api().operationsKey().key())));
+  }
+
+  @Test
+  void everyFunctionHasItsOwnRoleAndTheHealthCheckOnlyProbes() {
+    List<Functions.DeployedFunction> all = dev.stacks.api().functions().all();
+    assertEquals(all.size(), all.stream().map(d -> d.role().getNode().getPath()).distinct().count());
+    Functions.DeployedFunction health = dev.stacks.api().functions().forHandler("com.dermrelay.health.HealthHandler");
+    String policy = dev.api.toJSON().get("Resources").toString();
+    assertTrue(policy.contains("HealthProbes"), "health probe statement");
+    dev.api.hasResourceProperties("AWS::IAM::Policy", Map.of(
+        "Roles", List.of(dev.refTo(health.role())),
+        "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+            "Sid", "HealthProbes", "Action", "dynamodb:DescribeTable")))))));
+    // No data access at all: neither item reads or writes nor object reads.
+    dev.api.hasResourceProperties("AWS::IAM::Policy", Map.of(
+        "Roles", List.of(dev.refTo(health.role())),
+        "PolicyDocument", Map.of("Statement", Match.not(Match.arrayWith(List.of(Match.objectLike(Map.of(
+            "Action", Match.arrayWith(List.of("dynamodb:GetItem"))))))))));
+  }
+
+  @Test
+  void aMissingFunctionsJarFailsSynthesisTellingToBuildTheFunctions(@TempDir Path dir) {
+    SourcePaths paths = new SourcePaths(SourcePaths.locate().openApiSpec(), dir.resolve("dermrelay-functions.jar"));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> DermRelayApp.compose(
+        new App(DermRelayApp.appProps(Map.of(), Map.of(), null)), Map.of(), paths));
+    assertTrue(e.getMessage().contains("Build the functions first"), e.getMessage());
+  }
+}

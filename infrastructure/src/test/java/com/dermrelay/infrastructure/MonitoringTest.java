@@ -1,0 +1,47 @@
+package com.dermrelay.infrastructure;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+class MonitoringTest {
+
+  private static final String ALARM = "AWS::CloudWatch::Alarm";
+
+  private final SynthesizedStage dev = SynthesizedStage.dev();
+
+  @Test
+  void everyFunctionHasAnErrorAndAThrottleAlarm() {
+    for (Functions.DeployedFunction deployed : dev.stacks.api().functions().all()) {
+      for (String metric : List.of("Errors", "Throttles")) {
+        dev.api.hasResourceProperties(ALARM, Map.of(
+            "Namespace", "AWS/Lambda", "MetricName", metric,
+            "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", dev.refTo(deployed.function())))));
+      }
+    }
+  }
+
+  @Test
+  void theApiAlarmsOn5xxAndTheTableOnThrottling() {
+    dev.api.hasResourceProperties(ALARM, Map.of("Namespace", "AWS/ApiGateway", "MetricName", "5xx"));
+    dev.api.hasResourceProperties(ALARM, Map.of("Metrics", Match.arrayWith(List.of(
+        Match.objectLike(Map.of("Expression", "reads + writes"))))));
+  }
+
+  @Test
+  void everyAlarmNotifiesTheEncryptedAlarmTopic() {
+    Map<String, Object> topic = dev.refTo(dev.stacks.api().monitoring().alarmTopic());
+    dev.api.allResourcesProperties(ALARM, Map.of("AlarmActions", List.of(topic), "OKActions", List.of(topic)));
+    dev.api.hasResourceProperties("AWS::SNS::Topic", Map.of(
+        "KmsMasterKeyId", dev.arnOf(dev.stacks.api().operationsKey().key())));
+    dev.api.hasOutput(ApiStack.ALARM_TOPIC_OUTPUT, Map.of("Value", topic));
+  }
+
+  @Test
+  void aDashboardShowsTheRegion() {
+    dev.api.hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of("DashboardName", "dermrelay-dev-operations"));
+    SynthesizedStage.prod().api.hasResourceProperties("AWS::CloudWatch::Dashboard",
+        Map.of("DashboardName", "dermrelay-prod-eu-central-1-operations"));
+  }
+}
