@@ -38,11 +38,21 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
   public static final FunctionProfile DEFAULT = new FunctionProfile(DEFAULT_MEMORY_MB, EnumSet.of(
       Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.TENANT_SESSION));
 
+  /** The table, not the media bucket: clinic settings, memberships and the audit trail. */
+  private static final FunctionProfile CLINIC_RECORDS =
+      new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE));
+
   /** Handlers that need less than the default; keyed by fully qualified class name. */
   static final Map<String, FunctionProfile> KNOWN = Map.of(
       "com.dermrelay.health.HealthHandler", new FunctionProfile(512, EnumSet.of(Access.HEALTH_PROBES)),
       // Answers from the verified token's claims alone.
-      "com.dermrelay.tenants.MeHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)));
+      "com.dermrelay.tenants.MeHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)),
+      // Public: reads one clinic's configuration through the slug index.
+      "com.dermrelay.tenants.TenantBrandingHandler", new FunctionProfile(512, EnumSet.of(Access.TABLE_READ)),
+      // Clinic-scoped reads and writes: the membership check reads, the audit trail appends.
+      "com.dermrelay.tenants.GetClinicHandler", CLINIC_RECORDS,
+      "com.dermrelay.tenants.GetTenantSettingsHandler", CLINIC_RECORDS,
+      "com.dermrelay.tenants.UpdateTenantSettingsHandler", CLINIC_RECORDS);
 
   public FunctionProfile {
     if (memoryMb < 128 || memoryMb > 10240) {

@@ -3,6 +3,7 @@ package com.dermrelay.infrastructure;
 import java.util.List;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.constructs.IConstruct;
 
 /**
@@ -24,5 +25,18 @@ final class NagSuppression {
   static void suppress(IConstruct construct, String rule, List<String> appliesTo, String reason) {
     NagSuppressions.addResourceSuppressions(construct,
         List.of(NagPackSuppression.builder().id(rule).appliesTo(List.copyOf(appliesTo)).reason(reason).build()), true);
+  }
+
+  /**
+   * Like {@link #suppress(IConstruct, String, List, String)} for findings whose text holds a
+   * generated logical id: each pattern is a JavaScript regular expression matched against the
+   * whole finding.
+   */
+  static void suppressMatching(IConstruct construct, String rule, List<String> patterns, String reason) {
+    List<Object> appliesTo = patterns.stream()
+        .map(pattern -> (Object) RegexAppliesTo.builder().regex("/^" + pattern + "$/g").build())
+        .toList();
+    NagSuppressions.addResourceSuppressions(construct,
+        List.of(NagPackSuppression.builder().id(rule).appliesTo(appliesTo).reason(reason).build()), true);
   }
 }
