@@ -101,7 +101,7 @@ class SmokeIT {
 
   @Test
   void theDermatologistHasNoSingleHomeClinic() throws Exception {
-    JsonNode me = JSON.readTree(get("/me", idToken("dr.chen@dermrelay.example", "Demo-Derm-1")).body());
+    JsonNode me = JSON.readTree(get("/me", idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1")).body());
     assertEquals("dermatologist", me.get("roles").get(0).asText());
     assertTrue(me.get("homeTenantId").isNull());
   }

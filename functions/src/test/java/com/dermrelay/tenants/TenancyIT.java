@@ -113,7 +113,7 @@ class TenancyIT {
 
   @Test
   void aDermatologistActsForEachClinicTheyBelongTo() {
-    String derm = api.idToken("dr.chen@dermrelay.example", "Demo-Derm-1");
+    String derm = api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1");
     for (String clinic : List.of("northside-skin", "harbour-dermatology")) {
       HttpResponse<String> response = api.get("/clinics/" + clinic, derm);
       assertEquals(200, response.statusCode(), response.body());

@@ -96,6 +96,9 @@ public final class LocalStack implements AutoCloseable {
             .region(LocalStackConfig.REGION)
             .dataDir(sub(data, "identity"))
             .corsOrigins(Set.copyOf(config.portalOrigins()))
+            // The production pool's policy (infrastructure's PortalUserPool), so the portal's
+            // hints and the tests meet the same rule locally as on AWS.
+            .minPasswordLength(12)
             .build(),
         host, config.identityPort(), this::deliverIdentityMessage));
     EmulatorClock clock = config.manualClock() ? new ManualClock(Instant.now()) : null;

@@ -80,8 +80,8 @@ public final class TenantConfigValidator {
     JsonNode triage = c.get("triage");
     if (triage != null && object(triage, "/triage")) {
       only(triage, "/triage", "sevenPointUrgentScore", "urgentAgeYears");
-      integer(triage, "/triage/sevenPointUrgentScore", 3, 10);
-      integer(triage, "/triage/urgentAgeYears", 50, 120);
+      integer(triage, "/triage/sevenPointUrgentScore", 1, 3);
+      integer(triage, "/triage/urgentAgeYears", 18, 50);
     }
     JsonNode consent = c.get("consent");
     if (consent != null && object(consent, "/consent")) {

@@ -35,6 +35,7 @@ public final class IdentityAdmin {
   private final CodeDelivery delivery;
   private final Clock clock;
   private final Consumer<String> forgetCode;
+  private final int minPasswordLength;
 
   /** One page of ListUsers; {@code paginationToken} is null on the last page. */
   public record UserPage(List<IdentityUser> users, String paginationToken) {}
@@ -46,7 +47,8 @@ public final class IdentityAdmin {
       SecureRandom random,
       CodeDelivery delivery,
       Clock clock,
-      Consumer<String> forgetCode) {
+      Consumer<String> forgetCode,
+      int minPasswordLength) {
     this.state = state;
     this.accounts = accounts;
     this.hasher = hasher;
@@ -54,6 +56,7 @@ public final class IdentityAdmin {
     this.delivery = delivery;
     this.clock = clock;
     this.forgetCode = forgetCode;
+    this.minPasswordLength = minPasswordLength;
   }
 
   /**
@@ -64,7 +67,7 @@ public final class IdentityAdmin {
       String username, String temporaryPassword, Map<String, String> attributes, boolean suppressMessage) {
     UserAccounts.checkUsername(username);
     String password = temporaryPassword == null ? generatePassword() : temporaryPassword;
-    PasswordPolicy.check(password);
+    PasswordPolicy.check(password, minPasswordLength);
     Map<String, String> checked = UserAccounts.withEmailFromUsername(username, attributes);
     String hash = hasher.hash(password);
     IdentityUser user;
@@ -87,7 +90,7 @@ public final class IdentityAdmin {
 
   /** AdminSetUserPassword: permanent confirms the user; temporary forces a change at sign-in. */
   public void setUserPassword(String username, String password, boolean permanent) {
-    PasswordPolicy.check(password);
+    PasswordPolicy.check(password, minPasswordLength);
     String hash = hasher.hash(password);
     synchronized (state) {
       UserAccount user = accounts.require(username);

@@ -31,6 +31,7 @@ public final class IdentityConfig {
   private final String advertisedBaseUrl;
   private final Set<String> groups;
   private final Clock clock;
+  private final int minPasswordLength;
 
   private IdentityConfig(Builder b) {
     this.region = b.region;
@@ -44,6 +45,7 @@ public final class IdentityConfig {
     this.advertisedBaseUrl = b.advertisedBaseUrl;
     this.groups = Set.copyOf(b.groups);
     this.clock = b.clock;
+    this.minPasswordLength = b.minPasswordLength;
   }
 
   public static Builder builder() {
@@ -103,6 +105,11 @@ public final class IdentityConfig {
     return clock;
   }
 
+  /** Cognito's default is 8; the production pool (infrastructure's PortalUserPool) asks 12. */
+  public int minPasswordLength() {
+    return minPasswordLength;
+  }
+
   public static final class Builder {
     private String region = DEFAULT_REGION;
     private String userPoolId = DEFAULT_USER_POOL_ID;
@@ -115,6 +122,7 @@ public final class IdentityConfig {
     private String advertisedBaseUrl;
     private final Set<String> groups = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
+    private int minPasswordLength = 8;
 
     private Builder() {}
 
@@ -185,6 +193,14 @@ public final class IdentityConfig {
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder minPasswordLength(int length) {
+      if (length < 6 || length > 99) {
+        throw new IllegalArgumentException("Cognito allows a minimum password length of 6 to 99: " + length);
+      }
+      this.minPasswordLength = length;
       return this;
     }
 

@@ -72,7 +72,7 @@ public final class IdentityService {
     this.admin =
         new IdentityAdmin(
             state, accounts, hasher, random, delivery, clock,
-            username -> lastCodes.remove(PoolState.key(username)));
+            username -> lastCodes.remove(PoolState.key(username)), config.minPasswordLength());
     synchronized (state) {
       for (String group : config.groups()) {
         accounts.ensureGroup(group, null);
@@ -148,7 +148,7 @@ public final class IdentityService {
 
   public SignUpResult signUp(String username, String password, Map<String, String> attributes) {
     UserAccounts.checkUsername(username);
-    PasswordPolicy.check(password);
+    PasswordPolicy.check(password, config.minPasswordLength());
     Map<String, String> checked = UserAccounts.withEmailFromUsername(username, attributes);
     String hash = hasher.hash(password);
     UserAccount.Issued issued;
@@ -259,7 +259,7 @@ public final class IdentityService {
         || !PoolState.key(challenge.username()).equals(PoolState.key(username))) {
       throw notAuthorized("Invalid session for the user, session is expired.");
     }
-    PasswordPolicy.check(newPassword);
+    PasswordPolicy.check(newPassword, config.minPasswordLength());
     String hash = hasher.hash(newPassword);
     IdentityUser user;
     synchronized (state) {
@@ -324,7 +324,7 @@ public final class IdentityService {
   public IdentityUser createConfirmedUser(
       String username, String password, Map<String, String> attributes, Set<String> groups) {
     UserAccounts.checkUsername(username);
-    PasswordPolicy.check(password);
+    PasswordPolicy.check(password, config.minPasswordLength());
     Map<String, String> checked = UserAccounts.withEmailFromUsername(username, attributes);
     if (checked.containsKey(UserAttributes.EMAIL)) {
       checked.putIfAbsent(UserAttributes.EMAIL_VERIFIED, "true");

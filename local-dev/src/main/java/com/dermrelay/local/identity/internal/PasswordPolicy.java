@@ -3,17 +3,16 @@ package com.dermrelay.local.identity.internal;
 import com.dermrelay.local.identity.IdentityException;
 
 /**
- * Cognito's default policy: at least 8 characters with upper and lower case letters, a digit
+ * Cognito's policy: a minimum length (the pool's setting), upper and lower case letters, a digit
  * and one of Cognito's symbols. Messages are Cognito's own.
  */
 public final class PasswordPolicy {
-  public static final int MIN_LENGTH = 8;
   private static final int MAX_LENGTH = 256;
   private static final String SYMBOLS = "^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+- ";
 
   private PasswordPolicy() {}
 
-  public static void check(String password) {
+  public static void check(String password, int minLength) {
     if (password == null || password.isEmpty()) {
       throw IdentityException.invalidParameter("Password is required.");
     }
@@ -23,7 +22,7 @@ public final class PasswordPolicy {
     if (!password.equals(password.strip())) {
       refuse("Password must not have leading or trailing whitespace");
     }
-    if (password.length() < MIN_LENGTH) {
+    if (password.length() < minLength) {
       refuse("Password not long enough");
     }
     if (password.chars().noneMatch(Character::isUpperCase)) {
