@@ -1,5 +1,9 @@
 package com.dermrelay.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +43,17 @@ public record LocalStackConfig(
 
   /** Free ports, in memory, seeded, with a clock the test drives. */
   public static LocalStackConfig forTests() {
-    return defaults().withPorts(0, 0, 0, 0, 0, 0).withManualClock(true);
+    // The gateway's port is chosen now, not at bind time: the identity service and S3 answer CORS
+    // for the portal's origin, which must be known before they start.
+    return defaults().withPorts(freePort(), 0, 0, 0, 0, 0).withManualClock(true);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port for the gateway", e);
+    }
   }
 
   public LocalStackConfig withPorts(int gateway, int dynamoDb, int s3, int stepFunctions,

@@ -1,0 +1,82 @@
+// What went wrong, in words for a worried patient on a phone. The service's own error text is
+// never shown: it is written for developers and can change without notice.
+
+/** An error the portal can show: `kind` for code, `message` for people, `field` if one is at fault. */
+export class PortalError extends Error {
+  constructor(kind, message, field = null) {
+    super(message);
+    this.name = 'PortalError';
+    this.kind = kind;
+    this.field = field;
+  }
+}
+
+const MESSAGES = {
+  'wrong-credentials': ['That email and password don’t match an account. Check them and try again.', 'password'],
+  'account-exists': ['There is already an account with this email. Sign in instead, or use another email.', 'email'],
+  'weak-password': ['Please choose a stronger password: see the list under the password box.', 'password'],
+  'wrong-code': ['That code isn’t right. Check the 6 digits in the email we sent and try again.', 'code'],
+  'expired-code': ['That code has expired. Ask for a new one below and use the newest email.', 'code'],
+  'already-confirmed': ['Your email is already confirmed. You can sign in now.', null],
+  'not-confirmed': ['Please confirm your email first. Enter the 6-digit code we sent you.', null],
+  'no-account': ['We couldn’t find an account with this email.', 'email'],
+  'too-many-attempts': ['Too many tries in a short time. Please wait a few minutes, then try again.', null],
+  'invalid-input': ['Something in the form isn’t quite right. Please check each box and try again.', null],
+  'session-expired': ['For your security you were signed out. Please sign in again.', null],
+  network: ['We couldn’t reach the clinic’s service. Check your internet connection and try again.', null],
+  unexpected: ['Something went wrong on our side. Please try again in a moment.', null],
+};
+
+/** A PortalError of a known kind with its standard wording. */
+export function portalError(kind) {
+  const [message, field] = MESSAGES[kind] ?? MESSAGES.unexpected;
+  return new PortalError(MESSAGES[kind] ? kind : 'unexpected', message, field);
+}
+
+/**
+ * The kind of a Cognito error answer. `operation` matters: NotAuthorizedException means a wrong
+ * password at sign-in, an ended session at refresh, and "already confirmed" at confirmation.
+ */
+export function identityErrorKind(operation, type, message = '') {
+  switch (type) {
+    case 'NotAuthorizedException':
+      if (operation === 'InitiateAuth:REFRESH_TOKEN_AUTH') return 'session-expired';
+      if (operation === 'ConfirmSignUp' || operation === 'ResendConfirmationCode') {
+        return 'already-confirmed';
+      }
+      if (/attempts exceeded/i.test(message)) return 'too-many-attempts';
+      return 'wrong-credentials';
+    case 'UserNotFoundException':
+      // Sign-in must not tell strangers which emails have accounts.
+      return operation.startsWith('InitiateAuth') ? 'wrong-credentials' : 'no-account';
+    case 'UsernameExistsException':
+      return 'account-exists';
+    case 'InvalidPasswordException':
+      return 'weak-password';
+    case 'CodeMismatchException':
+      return 'wrong-code';
+    case 'ExpiredCodeException':
+      return 'expired-code';
+    case 'UserNotConfirmedException':
+      return 'not-confirmed';
+    case 'TooManyRequestsException':
+    case 'TooManyFailedAttemptsException':
+    case 'LimitExceededException':
+    case 'CodeDeliveryFailureException':
+      return 'too-many-attempts';
+    case 'InvalidParameterException':
+      if (operation === 'ResendConfirmationCode' && /already confirmed/i.test(message)) {
+        return 'already-confirmed';
+      }
+      return 'invalid-input';
+    default:
+      return 'unexpected';
+  }
+}
+
+/** Anything thrown, as something safe to show. */
+export function asPortalError(error) {
+  if (error instanceof PortalError) return error;
+  if (error instanceof TypeError) return portalError('network'); // fetch's way of saying offline
+  return portalError('unexpected');
+}
