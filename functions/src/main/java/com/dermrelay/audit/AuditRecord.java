@@ -1,11 +1,10 @@
 package com.dermrelay.audit;
 
-import java.time.Instant;
-
 /** One audit record as stored and as searchAuditLog answers it. */
 public record AuditRecord(
     String id,
-    Instant time,
+    /** ISO-8601, UTC, to the millisecond. */
+    String time,
     String tenantId,
     String actorSubject,
     String actorRole,

@@ -95,7 +95,7 @@ public final class AuditTrail {
   static AuditRecord fromItem(Map<String, AttributeValue> item) {
     return new AuditRecord(
         item.get("sk").s(),
-        Instant.parse(text(item, "time")),
+        text(item, "time"),
         text(item, "tenantId"),
         text(item, "actorSubject"),
         text(item, "actorRole"),

@@ -52,7 +52,12 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
       // Clinic-scoped reads and writes: the membership check reads, the audit trail appends.
       "com.dermrelay.tenants.GetClinicHandler", CLINIC_RECORDS,
       "com.dermrelay.tenants.GetTenantSettingsHandler", CLINIC_RECORDS,
-      "com.dermrelay.tenants.UpdateTenantSettingsHandler", CLINIC_RECORDS);
+      "com.dermrelay.tenants.UpdateTenantSettingsHandler", CLINIC_RECORDS,
+      // Read the audit trail. Not read-only: the search and a refused caller each append an
+      // audit record (TABLE_WRITE is the nearest grant; an append-only audit grant would be
+      // narrower), and no media.
+      "com.dermrelay.audit.SearchAuditLogHandler", CLINIC_RECORDS,
+      "com.dermrelay.audit.GetMyAccessLogHandler", CLINIC_RECORDS);
 
   public FunctionProfile {
     if (memoryMb < 128 || memoryMb > 10240) {

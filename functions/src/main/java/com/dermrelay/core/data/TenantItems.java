@@ -147,7 +147,8 @@ public final class TenantItems {
     if (query.index().isEmpty()) {
       request.consistentRead(true);
     }
-    query.cursor().ifPresent(cursor -> request.exclusiveStartKey(decodeCursor(tenant, cursor)));
+    query.cursor().ifPresent(cursor -> request.exclusiveStartKey(
+        decodeCursor(tenant, cursor, pkName, values.get(":pk").s())));
     QueryResponse response = dynamoDb.query(request.build());
     Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
         ? Optional.of(encodeCursor(response.lastEvaluatedKey()))
@@ -195,8 +196,13 @@ public final class TenantItems {
     }
   }
 
-  /** A cursor is a key from outside: only string key attributes, every partition key ours. */
-  private Map<String, AttributeValue> decodeCursor(TenantContext tenant, String cursor) {
+  /**
+   * A cursor is a key from outside: only string key attributes, every partition key ours, and the
+   * queried partition the one it continues (not another list of the same tenant, e.g. another
+   * patient's).
+   */
+  private Map<String, AttributeValue> decodeCursor(TenantContext tenant, String cursor,
+      String queriedPkName, String queriedPk) {
     Map<String, String> plain;
     try {
       plain = json.readValue(Base64.getUrlDecoder().decode(cursor.getBytes(StandardCharsets.US_ASCII)),
@@ -217,6 +223,9 @@ public final class TenantItems {
         throw invalidCursor();
       }
       key.put(name, AttributeValue.fromS(value));
+    }
+    if (!key.containsKey(queriedPkName) || !queriedPk.equals(key.get(queriedPkName).s())) {
+      throw invalidCursor();
     }
     return key;
   }

@@ -1,5 +1,7 @@
 package com.dermrelay.core.wiring;
 
+import com.dermrelay.audit.GetMyAccessLog;
+import com.dermrelay.audit.SearchAuditLog;
 import com.dermrelay.core.aws.AwsClientsModule;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.http.ApiHandlerSupport;
@@ -36,6 +38,10 @@ public interface FunctionsComponent {
   GetTenantSettings getTenantSettings();
 
   UpdateTenantSettings updateTenantSettings();
+
+  SearchAuditLog searchAuditLog();
+
+  GetMyAccessLog getMyAccessLog();
 
   @Component.Factory
   interface Factory {

@@ -1,0 +1,69 @@
+package com.dermrelay.audit;
+
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.data.ItemPage;
+import com.dermrelay.core.data.ItemQuery;
+import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.ProblemTypes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+/**
+ * Reads one page of audit records, newest first, keeping those a predicate accepts (filters that
+ * no index answers, such as the action). Each round asks only for the records still missing, so
+ * the cursor handed out is exact; after a few rounds a page may come back short, with a cursor:
+ * clients continue while there is one.
+ */
+final class AuditLogPages {
+  /** Bounds the reads one request makes when a filter is sparse. */
+  static final int MAX_ROUNDS = 5;
+
+  private AuditLogPages() {}
+
+  /** A sort-key range for a time range: from inclusive, to exclusive (keys are longer). */
+  static ItemQuery inTimeRange(ItemQuery query, Optional<Instant> from, Optional<Instant> to) {
+    if (from.isEmpty() && to.isEmpty()) {
+      return query;
+    }
+    return query.sortBetween(
+        from.map(AuditTrail.SORTABLE::format).orElse("0"),
+        to.map(AuditTrail.SORTABLE::format).orElse("9"));
+  }
+
+  static ItemPage collect(TenantItems items, TenantContext tenant, ItemQuery query, int limit,
+      Optional<String> cursor, Predicate<Map<String, AttributeValue>> keep) {
+    List<Map<String, AttributeValue>> kept = new ArrayList<>();
+    Optional<String> next = cursor;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      ItemPage page;
+      try {
+        page = items.query(tenant, query.newestFirst().limit(limit - kept.size()).after(next));
+      } catch (DynamoDbException e) {
+        // A cursor of this list used with other filters: its key lies outside the new range.
+        if (round == 0 && cursor.isPresent() && e.statusCode() == 400) {
+          throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST,
+              "Parameter 'cursor' does not continue a list with these filters.");
+        }
+        throw e;
+      }
+      page.items().stream().filter(keep).forEach(kept::add);
+      next = page.nextCursor();
+      if (next.isEmpty() || kept.size() >= limit) {
+        break;
+      }
+    }
+    return new ItemPage(List.copyOf(kept), next);
+  }
+
+  static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null || value.s() == null ? "" : value.s();
+  }
+}
