@@ -133,7 +133,7 @@ class AuditLogIT {
   void aPatientSeesWhoOpenedTheirRecordByNameAndRoleAndNothingElse() {
     String patient = api.idToken("patient@northside.example", "Demo-Patient-1");
     String me = subjectOf(patient);
-    String derm = subjectOf(api.idToken("dr.chen@dermrelay.example", "Demo-Derm-1"));
+    String derm = subjectOf(api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1"));
     String otherPatient = "other-" + UUID.randomUUID();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String caseId = "case-" + UUID.randomUUID();
