@@ -45,6 +45,51 @@ public final class Benchmarks {
         median(startups) / 1000.0, startups);
 
     coldStart(java, functionsJar);
+    photoCheck(java, functionsJar);
+  }
+
+  /**
+   * The photo check of a 12 MP JPEG beside a bare ImageIO decode of the same file, in one fresh
+   * JVM with Lambda's flags; and the peak heap of checking a 50 MP JPEG under a 700 MB heap.
+   */
+  private static void photoCheck(String java, Path functionsJar) throws Exception {
+    String classpath = functionsJar + ":" + System.getProperty("bench.classes");
+    Path twelve = SyntheticPhoto.write(4000, 3000);
+    Path fifty = SyntheticPhoto.write(8660, 5774);
+    try {
+      List<String> timing = probeOutput(java, classpath, "-Xmx1g", "time", twelve);
+      long decode = Long.parseLong(line(timing, "DECODE").split(" ")[1]);
+      long check = Long.parseLong(line(timing, "CHECK").split(" ")[1]);
+      System.out.printf("| photo check, 12 MP JPEG (median of 9, warm) | %d ms | samples %s |%n",
+          check, line(timing, "CHECK").substring(line(timing, "CHECK").indexOf('[')));
+      System.out.printf("| bare ImageIO decode, same file (median of 9) | %d ms | samples %s |%n",
+          decode, line(timing, "DECODE").substring(line(timing, "DECODE").indexOf('[')));
+      System.out.printf("| photo check / decode ratio | %.2f | target < 2.5 |%n", (double) check / decode);
+      List<String> heap = probeOutput(java, classpath, "-Xmx700m", "heap", fifty);
+      System.out.printf("| peak heap, 50 MP JPEG under -Xmx700m | %s MB (verdict %s) | target < 700 MB |%n",
+          line(heap, "HEAP").split(" ")[1], line(heap, "HEAP").split(" ")[2]);
+    } finally {
+      Files.deleteIfExists(twelve);
+      Files.deleteIfExists(fifty);
+    }
+  }
+
+  private static List<String> probeOutput(String java, String classpath, String heap, String mode, Path photo)
+      throws Exception {
+    Process process = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC", heap, "-cp", classpath, PhotoCheckProbe.class.getName(), mode, photo.toString())
+        .redirectErrorStream(true)
+        .start();
+    List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
+    if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException("photo probe failed: " + lines);
+    }
+    return lines;
+  }
+
+  private static String line(List<String> lines, String prefix) {
+    return lines.stream().filter(l -> l.startsWith(prefix + " ")).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + prefix + " line in " + lines));
   }
 
   /** Starts LocalDev in a fresh JVM, polls /health until 200, then stops it with SIGTERM. */
