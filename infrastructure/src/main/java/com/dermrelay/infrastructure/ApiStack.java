@@ -3,6 +3,7 @@ package com.dermrelay.infrastructure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnOutput;
@@ -18,16 +19,18 @@ import software.constructs.Construct;
  * so it can be replaced freely; the data and the accounts live in {@link DataStack} and
  * {@link IdentityStack}.
  *
- * <p>The case workflow plugs in here once its ASL file exists: a Standard state machine built from
- * {@code infrastructure/src/main/resources/workflows/} with the task functions' alias ARNs
- * substituted; its ARN then replaces {@link #caseWorkflowArn()}'s predicted value (same name, so
- * the functions' environment does not change), its task functions join {@link Functions}, and
- * {@link Monitoring#watchWorkflow} gets called.
+ * <p>The case workflow ({@link CaseWorkflow}) is built only when the functions jar holds every task
+ * handler of {@link WorkflowTasks}; until then (issue 4 writes them) the stack has no state machine
+ * and synthesis shows a warning naming the missing handlers. The functions get the workflow's ARN
+ * predicted from its fixed name either way: a reference to the state machine would be a cycle
+ * (state machine, task alias, function, environment).
  */
 public final class ApiStack extends Stack {
 
   public static final String API_URL_OUTPUT = "ApiUrl";
   public static final String ALARM_TOPIC_OUTPUT = "AlarmTopicArn";
+  /** Id of the synth warning shown while the task handlers are missing from the functions jar. */
+  public static final String WORKFLOW_SKIPPED_WARNING = "@dermrelay/workflow:taskHandlersMissing";
 
   private final Functions functions;
   private final ContractHttpApi api;
@@ -36,6 +39,7 @@ public final class ApiStack extends Stack {
   private final Monitoring monitoring;
   private final OperationsKey operationsKey;
   private final String caseWorkflowArn;
+  private final CaseWorkflow caseWorkflow;
 
   public ApiStack(Construct scope, String id, StackProps props, StageConfig config, DataStack data,
       IdentityStack identity, ApiSpec spec, FunctionsJar jar, String version) {
@@ -54,7 +58,10 @@ public final class ApiStack extends Stack {
     environment.put(Functions.ENV_SERVICE_NAME, Functions.SERVICE_NAME);
     environment.put(Functions.ENV_USER_POOL_ID, identity.users().userPool().getUserPoolId());
     environment.put(Functions.ENV_PORTAL_CLIENT_ID, identity.users().portalClient().getUserPoolClientId());
-    this.functions = new Functions(this, "Functions", jar, spec.handlers(), environment, operationsKey.key());
+    List<String> missingTasks = WorkflowTasks.missingFrom(jar);
+    List<String> taskHandlers = missingTasks.isEmpty() ? List.copyOf(WorkflowTasks.handlers().values()) : List.of();
+    this.functions = new Functions(this, "Functions", jar, Functions.callers(spec.handlers(), taskHandlers),
+        environment, operationsKey.key());
 
     List<IRole> tenantCallers = functions.all().stream()
         .filter(d -> d.profile().has(FunctionProfile.Access.TENANT_SESSION)).map(d -> (IRole) d.role()).toList();
@@ -73,6 +80,15 @@ public final class ApiStack extends Stack {
         identity.users().portalClient(), operationsKey.key());
     this.monitoring = new Monitoring(this, "Monitoring", config, functions, api.api(), data.table(),
         operationsKey.key());
+    if (missingTasks.isEmpty()) {
+      this.caseWorkflow = new CaseWorkflow(this, "CaseWorkflow", config, functions, operationsKey.key());
+      monitoring.watchWorkflow(caseWorkflow.stateMachine());
+    } else {
+      this.caseWorkflow = null;
+      Annotations.of(this).addWarningV2(WORKFLOW_SKIPPED_WARNING, "The case workflow is not deployed: the functions "
+          + "jar lacks its task handlers " + missingTasks + " (WorkflowTasks). Starting a case fails until they exist");
+    }
+    functions.requireEveryFunctionIsCalled(spec.handlers(), taskHandlers);
 
     CfnOutput.Builder.create(this, API_URL_OUTPUT).value(api.api().getApiEndpoint())
         .description("The HTTP API's endpoint").build();
@@ -104,6 +120,10 @@ public final class ApiStack extends Stack {
         data.mediaBucket().grantPut(deployed.role());
       }
       if (profile.has(FunctionProfile.Access.NOTIFY)) {
+        NagSuppression.suppress(deployed.role(), "AwsSolutions-IAM5",
+            List.of("Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*"),
+            "A stage without senderDomain sends from any identity verified by hand in the account (the SES "
+                + "sandbox); a stage with one is limited to that identity");
         notifications.grantSend(deployed.role());
       }
       if (profile.has(FunctionProfile.Access.HEALTH_PROBES)) {
@@ -153,7 +173,12 @@ public final class ApiStack extends Stack {
     return operationsKey;
   }
 
-  /** The case workflow's ARN, predicted from its fixed name until the state machine is created here. */
+  /** The case workflow, or null while the functions jar lacks a task handler. */
+  public CaseWorkflow caseWorkflow() {
+    return caseWorkflow;
+  }
+
+  /** The case workflow's ARN, predicted from its fixed name (the state machine's name is that name). */
   public String caseWorkflowArn() {
     return caseWorkflowArn;
   }

@@ -1,6 +1,7 @@
 package com.dermrelay.infrastructure;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,22 +43,46 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
   private static final FunctionProfile CLINIC_RECORDS =
       new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE));
 
+  /**
+   * A case workflow task: reads and writes one case (and stores a task token) for one tenant, no
+   * photos. Short DynamoDB work, so less memory than the default.
+   */
+  private static final FunctionProfile WORKFLOW_TASK =
+      new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION));
+
+  /** A workflow task that also notifies the patient or the clinic (docs/workflow.md). */
+  private static final FunctionProfile NOTIFYING_WORKFLOW_TASK = new FunctionProfile(768,
+      EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.NOTIFY));
+
+  /** The tasks that send a notification themselves; if issue 4 sends through the outbox, drop NOTIFY. */
+  private static final Set<String> NOTIFYING_TASKS =
+      Set.of("Escalate", "RequestMoreInfo", "DeliverAnswer", "InviteFollowUp", "RecordFailure");
+
   /** Handlers that need less than the default; keyed by fully qualified class name. */
-  static final Map<String, FunctionProfile> KNOWN = Map.of(
-      "com.dermrelay.health.HealthHandler", new FunctionProfile(512, EnumSet.of(Access.HEALTH_PROBES)),
-      // Answers from the verified token's claims alone.
-      "com.dermrelay.tenants.MeHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)),
-      // Public: reads one clinic's configuration through the slug index.
-      "com.dermrelay.tenants.TenantBrandingHandler", new FunctionProfile(512, EnumSet.of(Access.TABLE_READ)),
-      // Clinic-scoped reads and writes: the membership check reads, the audit trail appends.
-      "com.dermrelay.tenants.GetClinicHandler", CLINIC_RECORDS,
-      "com.dermrelay.tenants.GetTenantSettingsHandler", CLINIC_RECORDS,
-      "com.dermrelay.tenants.UpdateTenantSettingsHandler", CLINIC_RECORDS,
-      // Read the audit trail. Not read-only: the search and a refused caller each append an
-      // audit record (TABLE_WRITE is the nearest grant; an append-only audit grant would be
-      // narrower), and no media.
-      "com.dermrelay.audit.SearchAuditLogHandler", CLINIC_RECORDS,
-      "com.dermrelay.audit.GetMyAccessLogHandler", CLINIC_RECORDS);
+  static final Map<String, FunctionProfile> KNOWN = known();
+
+  private static Map<String, FunctionProfile> known() {
+    Map<String, FunctionProfile> known = new HashMap<>();
+    known.put("com.dermrelay.health.HealthHandler", new FunctionProfile(512, EnumSet.of(Access.HEALTH_PROBES)));
+    // Answers from the verified token's claims alone.
+    known.put("com.dermrelay.tenants.MeHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)));
+    // Public: reads one clinic's configuration through the slug index.
+    known.put("com.dermrelay.tenants.TenantBrandingHandler", new FunctionProfile(512, EnumSet.of(Access.TABLE_READ)));
+    // Clinic-scoped reads and writes: the membership check reads, the audit trail appends.
+    known.put("com.dermrelay.tenants.GetClinicHandler", CLINIC_RECORDS);
+    known.put("com.dermrelay.tenants.GetTenantSettingsHandler", CLINIC_RECORDS);
+    known.put("com.dermrelay.tenants.UpdateTenantSettingsHandler", CLINIC_RECORDS);
+    // Read the audit trail. Not read-only: the search and a refused caller each append an
+    // audit record (TABLE_WRITE is the nearest grant; an append-only audit grant would be
+    // narrower), and no media.
+    known.put("com.dermrelay.audit.SearchAuditLogHandler", CLINIC_RECORDS);
+    known.put("com.dermrelay.audit.GetMyAccessLogHandler", CLINIC_RECORDS);
+    for (String task : WorkflowTasks.TASKS) {
+      known.put(WorkflowTasks.handlerOf(task),
+          NOTIFYING_TASKS.contains(task) ? NOTIFYING_WORKFLOW_TASK : WORKFLOW_TASK);
+    }
+    return Map.copyOf(known);
+  }
 
   public FunctionProfile {
     if (memoryMb < 128 || memoryMb > 10240) {

@@ -1,5 +1,6 @@
 package com.dermrelay.infrastructure;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import software.constructs.Construct;
  * SnapStart on published versions, an alias {@value #ALIAS} on the current version that the routes
  * call (SnapStart only applies to versions, never to {@code $LATEST}), X-Ray active, a KMS-encrypted
  * log group with retention, and a role of its own that starts with only the right to write its logs.
+ * Each function is called either by a route of the HTTP API or by a task of the case workflow
+ * ({@link Caller}); {@link #requireEveryFunctionIsCalled} fails synthesis for one that neither calls.
  */
 public final class Functions extends Construct {
 
@@ -46,25 +49,34 @@ public final class Functions extends Construct {
   public static final String ENV_SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
   public static final String SERVICE_NAME = "dermrelay";
 
+  /** Who calls a function. Every function has exactly one caller: a route or a workflow task. */
+  public enum Caller {
+    /** An operation of the OpenAPI contract, through the HTTP API. */
+    ROUTE,
+    /** A Task state of the case workflow, through Step Functions ({@link WorkflowTasks}). */
+    WORKFLOW_TASK
+  }
+
   /** One deployed handler. */
-  public record DeployedFunction(String handlerClass, FunctionProfile profile, Function function, Alias alias,
-                                 Role role) {
+  public record DeployedFunction(String handlerClass, Caller caller, FunctionProfile profile, Function function,
+                                 Alias alias, Role role) {
   }
 
   private final Map<String, DeployedFunction> byHandler = new LinkedHashMap<>();
 
   /**
-   * @param handlers    fully qualified handler classes, each checked to be in {@code jar}
+   * @param callers     fully qualified handler classes and who calls each, each class checked to be in {@code jar}
    * @param environment the variables every function gets
    * @param logKey      the key that encrypts the log groups
    */
-  public Functions(Construct scope, String id, FunctionsJar jar, List<String> handlers,
+  public Functions(Construct scope, String id, FunctionsJar jar, Map<String, Caller> callers,
       Map<String, String> environment, IKey logKey) {
     super(scope, id);
     Objects.requireNonNull(environment, "environment");
-    jar.requireClasses(handlers, "The functions to deploy");
+    jar.requireClasses(callers.keySet(), "The functions to deploy");
     Code code = Code.fromAsset(jar.path().toString());
-    for (String handler : handlers) {
+    for (Map.Entry<String, Caller> entry : callers.entrySet()) {
+      String handler = entry.getKey();
       String name = simpleName(handler);
       if (byHandler.keySet().stream().anyMatch(other -> simpleName(other).equals(name))) {
         throw new IllegalStateException("Two handler classes share the simple name " + name
@@ -100,7 +112,7 @@ public final class Functions extends Construct {
           .aliasName(ALIAS)
           .version(function.getCurrentVersion())
           .build();
-      byHandler.put(handler, new DeployedFunction(handler, profile, function, alias, role));
+      byHandler.put(handler, new DeployedFunction(handler, entry.getValue(), profile, function, alias, role));
     }
   }
 
@@ -114,6 +126,37 @@ public final class Functions extends Construct {
       throw new IllegalArgumentException("No function for handler " + handlerClass);
     }
     return deployed;
+  }
+
+  /**
+   * Who calls each handler: the contract's handlers are routes, the workflow's are tasks. A class
+   * named by both fails, so a function always has exactly one caller and one set of grants.
+   */
+  public static Map<String, Caller> callers(List<String> routeHandlers, List<String> taskHandlers) {
+    Map<String, Caller> callers = new LinkedHashMap<>();
+    routeHandlers.forEach(handler -> callers.put(handler, Caller.ROUTE));
+    for (String handler : taskHandlers) {
+      if (callers.putIfAbsent(handler, Caller.WORKFLOW_TASK) == Caller.ROUTE) {
+        throw new IllegalStateException(handler + " is both an x-handler of the contract and a workflow task; "
+            + "a function is either a route's handler or a task's");
+      }
+    }
+    return callers;
+  }
+
+  /**
+   * Fails synthesis for a function nothing calls: a route handler without a route in {@code routed},
+   * or a task handler when {@code tasks} (the tasks of the deployed workflow) does not name it.
+   */
+  public void requireEveryFunctionIsCalled(Collection<String> routed, Collection<String> tasks) {
+    List<String> uncalled = byHandler.values().stream()
+        .filter(d -> !(d.caller() == Caller.ROUTE ? routed : tasks).contains(d.handlerClass()))
+        .map(d -> d.handlerClass() + " (" + d.caller() + ")").toList();
+    if (!uncalled.isEmpty()) {
+      throw new IllegalStateException("Functions without a caller: " + uncalled
+          + ". A function is either a route's handler (x-handler in api-spec/openapi.yaml) or a task of the "
+          + "case workflow (WorkflowTasks)");
+    }
   }
 
   /** Adds a variable to every function, for values that exist only after the functions (their roles). */

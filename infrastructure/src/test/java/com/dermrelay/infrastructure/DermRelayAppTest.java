@@ -21,7 +21,8 @@ class DermRelayAppTest {
     @Test
     void everyStackSynthesizesWithoutUnsuppressedCdkNagErrorsOrWarnings() {
         List<String> findings = new ArrayList<>();
-        for (SynthesizedStage stage : List.of(SynthesizedStage.dev(), SynthesizedStage.prod())) {
+        for (SynthesizedStage stage : List.of(SynthesizedStage.dev(), SynthesizedStage.prod(),
+                SynthesizedStage.withWorkflow())) {
             for (RegionStacks region : stage.regions) {
                 for (Stack stack : region.stacks()) {
                     Annotations annotations = SynthesizedStage.annotationsOf(stack);

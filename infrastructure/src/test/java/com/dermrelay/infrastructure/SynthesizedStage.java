@@ -1,5 +1,10 @@
 package com.dermrelay.infrastructure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +39,13 @@ final class SynthesizedStage {
     final Template portal;
 
     private SynthesizedStage(Map<String, Object> context) {
+        this(context, SourcePaths.locate());
+    }
+
+    private SynthesizedStage(Map<String, Object> context, SourcePaths sources) {
         App app = new App(DermRelayApp.appProps(context, Map.of(), null));
         // An empty environment: the account and region must come from the context alone.
-        this.regions = DermRelayApp.compose(app, Map.of(), SourcePaths.locate());
+        this.regions = DermRelayApp.compose(app, Map.of(), sources);
         this.stacks = regions.get(0);
         this.data = stacks.data();
         this.template = Template.fromStack(data);
@@ -58,6 +67,14 @@ final class SynthesizedStage {
     /** A fully configured stage as a production deploy would pass it. */
     static SynthesizedStage prod() {
         return ProdHolder.INSTANCE;
+    }
+
+    /**
+     * All defaults, with a functions jar that also holds the case workflow's task handlers (empty
+     * class entries: synthesis only checks the names), so the state machine is built.
+     */
+    static SynthesizedStage withWorkflow() {
+        return WorkflowHolder.INSTANCE;
     }
 
     /** Composes a fresh, unsynthesized app; for tests that must change it before synthesis. */
@@ -112,6 +129,23 @@ final class SynthesizedStage {
 
     private static final class DevHolder {
         static final SynthesizedStage INSTANCE = new SynthesizedStage(Map.of());
+    }
+
+    private static final class WorkflowHolder {
+        static final SynthesizedStage INSTANCE = new SynthesizedStage(Map.of(), workflowSources());
+
+        private static SourcePaths workflowSources() {
+            SourcePaths real = SourcePaths.locate();
+            List<String> classes = new ArrayList<>(ApiSpec.load(real.openApiSpec()).handlers());
+            classes.addAll(WorkflowTasks.handlers().values());
+            try {
+                Path dir = Files.createTempDirectory("dermrelay-workflow-jar");
+                String[] entries = classes.stream().map(c -> c.replace('.', '/') + ".class").toArray(String[]::new);
+                return new SourcePaths(real.openApiSpec(), FunctionsJarTest.fixtureJar(dir, entries));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static final class ProdHolder {
