@@ -1,34 +1,24 @@
 package com.dermrelay.local;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
-
 /**
- * The Lambda functions the case workflow's Task states name, mapped to handler classes, from
- * {@code dermrelay/workflow-functions.properties} on the classpath (the functions module
- * ships it as its handlers land). Lambda function name = handler class.
+ * The handler behind each Lambda function the case workflow's Task states name. Locally the
+ * function's name is the task's (e.g. {@code Triage}, from {@code ${TriageFunctionArn}}), and its
+ * handler follows the convention infrastructure's {@code WorkflowTasks} deploys:
+ * {@code com.dermrelay.review.workflow.<Task>TaskHandler}.
  */
 final class WorkflowFunctions {
-  private static final String RESOURCE = "dermrelay/workflow-functions.properties";
-  private static final Properties FUNCTIONS = load();
+  static final String HANDLER_PACKAGE = "com.dermrelay.review.workflow.";
 
   private WorkflowFunctions() {}
 
+  /** The handler class for a task's function name, or null when none is on the classpath yet. */
   static String handlerFor(String functionName) {
-    return FUNCTIONS.getProperty(functionName);
-  }
-
-  private static Properties load() {
-    Properties properties = new Properties();
-    try (InputStream in = WorkflowFunctions.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in != null) {
-        properties.load(in);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    String handler = HANDLER_PACKAGE + functionName + "TaskHandler";
+    try {
+      Class.forName(handler, false, WorkflowFunctions.class.getClassLoader());
+      return handler;
+    } catch (ClassNotFoundException notYetWritten) {
+      return null;
     }
-    return properties;
   }
 }
