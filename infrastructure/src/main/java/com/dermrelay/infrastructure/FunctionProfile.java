@@ -30,7 +30,11 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     /** sts:AssumeRole and sts:TagSession on the tenant data role. */
     TENANT_SESSION,
     /** SES and SNS sends. */
-    NOTIFY
+    NOTIFY,
+    /** s3:DeleteObject on the media bucket: the raw upload goes once checked. */
+    MEDIA_DELETE,
+    /** states:StartExecution on the case workflow. */
+    START_CASE_WORKFLOW
   }
 
   public static final int DEFAULT_MEMORY_MB = 1024;
@@ -42,22 +46,40 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
   private static final FunctionProfile CLINIC_RECORDS =
       new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE));
 
+  /** A patient's cases: table only (the case items and the audit trail). */
+  private static final FunctionProfile CASE_RECORDS =
+      new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE));
+
   /** Handlers that need less than the default; keyed by fully qualified class name. */
-  static final Map<String, FunctionProfile> KNOWN = Map.of(
-      "com.dermrelay.health.HealthHandler", new FunctionProfile(512, EnumSet.of(Access.HEALTH_PROBES)),
+  static final Map<String, FunctionProfile> KNOWN = Map.ofEntries(
+      Map.entry("com.dermrelay.intake.CreateCaseHandler", CASE_RECORDS),
+      Map.entry("com.dermrelay.intake.UpdateCaseHandler", CASE_RECORDS),
+      Map.entry("com.dermrelay.intake.GetCaseHandler", CASE_RECORDS),
+      Map.entry("com.dermrelay.intake.ListMyCasesHandler", CASE_RECORDS),
+      // Submission starts the case workflow; no media.
+      Map.entry("com.dermrelay.intake.SubmitCaseHandler", new FunctionProfile(768,
+          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.START_CASE_WORKFLOW))),
+      // Presigned PUT URLs carry the signer's permission: put only, never read.
+      Map.entry("com.dermrelay.uploads.RequestPhotoUploadsHandler", new FunctionProfile(768,
+          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_WRITE))),
+      // Reads the raw upload, writes the clean copy, deletes the raw one. Memory for a 50 MP
+      // decode (docs/performance.md: under 700 MB of heap) and the CPU share that comes with it.
+      Map.entry("com.dermrelay.uploads.ConfirmPhotoHandler", new FunctionProfile(1536, EnumSet.of(
+          Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.MEDIA_DELETE))),
+      Map.entry("com.dermrelay.health.HealthHandler", new FunctionProfile(512, EnumSet.of(Access.HEALTH_PROBES))),
       // Answers from the verified token's claims alone.
-      "com.dermrelay.tenants.MeHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)),
+      Map.entry("com.dermrelay.tenants.MeHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class))),
       // Public: reads one clinic's configuration through the slug index.
-      "com.dermrelay.tenants.TenantBrandingHandler", new FunctionProfile(512, EnumSet.of(Access.TABLE_READ)),
+      Map.entry("com.dermrelay.tenants.TenantBrandingHandler", new FunctionProfile(512, EnumSet.of(Access.TABLE_READ))),
       // Clinic-scoped reads and writes: the membership check reads, the audit trail appends.
-      "com.dermrelay.tenants.GetClinicHandler", CLINIC_RECORDS,
-      "com.dermrelay.tenants.GetTenantSettingsHandler", CLINIC_RECORDS,
-      "com.dermrelay.tenants.UpdateTenantSettingsHandler", CLINIC_RECORDS,
+      Map.entry("com.dermrelay.tenants.GetClinicHandler", CLINIC_RECORDS),
+      Map.entry("com.dermrelay.tenants.GetTenantSettingsHandler", CLINIC_RECORDS),
+      Map.entry("com.dermrelay.tenants.UpdateTenantSettingsHandler", CLINIC_RECORDS),
       // Read the audit trail. Not read-only: the search and a refused caller each append an
       // audit record (TABLE_WRITE is the nearest grant; an append-only audit grant would be
       // narrower), and no media.
-      "com.dermrelay.audit.SearchAuditLogHandler", CLINIC_RECORDS,
-      "com.dermrelay.audit.GetMyAccessLogHandler", CLINIC_RECORDS);
+      Map.entry("com.dermrelay.audit.SearchAuditLogHandler", CLINIC_RECORDS),
+      Map.entry("com.dermrelay.audit.GetMyAccessLogHandler", CLINIC_RECORDS));
 
   public FunctionProfile {
     if (memoryMb < 128 || memoryMb > 10240) {
