@@ -107,6 +107,16 @@ public final class ApiStack extends Stack {
             "CDK's table grant: the data layer queries this table's own indexes (gsi1, gsi2), and the "
                 + "KMS actions apply to the table's customer key alone");
       }
+      if (profile.has(FunctionProfile.Access.MEDIA_READ) || profile.has(FunctionProfile.Access.MEDIA_WRITE)
+          || profile.has(FunctionProfile.Access.MEDIA_DELETE)) {
+        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
+            "Resource::.*MediaBucket[A-Za-z0-9]+.*\\/\\*",
+            "Action::s3:(GetObject|GetBucket|List|Abort|DeleteObject)\\*",
+            "Action::kms:(ReEncrypt|GenerateDataKey)\\*"),
+            "CDK's bucket grants: photos are objects under <tenantId>/cases/<caseId>/, keys the "
+                + "functions build from the tenant context, so the grant is on the bucket's objects; "
+                + "the KMS actions apply to the bucket's customer key alone");
+      }
       if (profile.has(FunctionProfile.Access.TABLE_READ)) {
         data.table().grantReadData(deployed.role());
       }
@@ -118,6 +128,16 @@ public final class ApiStack extends Stack {
       }
       if (profile.has(FunctionProfile.Access.MEDIA_WRITE)) {
         data.mediaBucket().grantPut(deployed.role());
+      }
+      if (profile.has(FunctionProfile.Access.MEDIA_DELETE)) {
+        data.mediaBucket().grantDelete(deployed.role());
+      }
+      if (profile.has(FunctionProfile.Access.START_CASE_WORKFLOW)) {
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("StartCaseWorkflow")
+            .actions(List.of("states:StartExecution"))
+            .resources(List.of(caseWorkflowArn))
+            .build());
       }
       if (profile.has(FunctionProfile.Access.NOTIFY)) {
         NagSuppression.suppress(deployed.role(), "AwsSolutions-IAM5",

@@ -31,7 +31,11 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     /** sts:AssumeRole and sts:TagSession on the tenant data role. */
     TENANT_SESSION,
     /** SES and SNS sends. */
-    NOTIFY
+    NOTIFY,
+    /** s3:DeleteObject on the media bucket: the raw upload goes once checked. */
+    MEDIA_DELETE,
+    /** states:StartExecution on the case workflow. */
+    START_CASE_WORKFLOW
   }
 
   public static final int DEFAULT_MEMORY_MB = 1024;
@@ -58,6 +62,10 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
   private static final Set<String> NOTIFYING_TASKS =
       Set.of("Escalate", "RequestMoreInfo", "DeliverAnswer", "InviteFollowUp", "RecordFailure");
 
+  /** A patient's cases: table only (the case items and the audit trail). */
+  private static final FunctionProfile CASE_RECORDS =
+      new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE));
+
   /** Handlers that need less than the default; keyed by fully qualified class name. */
   static final Map<String, FunctionProfile> KNOWN = known();
 
@@ -77,6 +85,20 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // narrower), and no media.
     known.put("com.dermrelay.audit.SearchAuditLogHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.audit.GetMyAccessLogHandler", CLINIC_RECORDS);
+    known.put("com.dermrelay.intake.CreateCaseHandler", CASE_RECORDS);
+    known.put("com.dermrelay.intake.UpdateCaseHandler", CASE_RECORDS);
+    known.put("com.dermrelay.intake.GetCaseHandler", CASE_RECORDS);
+    known.put("com.dermrelay.intake.ListMyCasesHandler", CASE_RECORDS);
+    // Submission starts the case workflow; no media.
+    known.put("com.dermrelay.intake.SubmitCaseHandler", new FunctionProfile(768,
+        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.START_CASE_WORKFLOW)));
+    // Presigned PUT URLs carry the signer's permission: put only, never read.
+    known.put("com.dermrelay.uploads.RequestPhotoUploadsHandler", new FunctionProfile(768,
+        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_WRITE)));
+    // Reads the raw upload, writes the clean copy, deletes the raw one. Memory for a 50 MP
+    // decode (docs/performance.md: under 700 MB of heap) and the CPU share that comes with it.
+    known.put("com.dermrelay.uploads.ConfirmPhotoHandler", new FunctionProfile(1536, EnumSet.of(
+        Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.MEDIA_DELETE)));
     for (String task : WorkflowTasks.TASKS) {
       known.put(WorkflowTasks.handlerOf(task),
           NOTIFYING_TASKS.contains(task) ? NOTIFYING_WORKFLOW_TASK : WORKFLOW_TASK);

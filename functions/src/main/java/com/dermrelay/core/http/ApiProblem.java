@@ -10,13 +10,23 @@ public class ApiProblem extends RuntimeException {
   private final int status;
   private final String type;
   private final String title;
+  private final java.util.List<FieldError> errors;
 
   public ApiProblem(int status, String type, String title, String detail) {
+    this(status, type, title, detail, java.util.List.of());
+  }
+
+  /** A problem that names each bad field by its JSON pointer ({@code errors} in the body). */
+  public ApiProblem(int status, String type, String title, String detail, java.util.List<FieldError> errors) {
     super(detail);
     this.status = status;
     this.type = type;
     this.title = title;
+    this.errors = java.util.List.copyOf(errors);
   }
+
+  /** One bad field: a JSON pointer into the request body and what is wrong (never its value). */
+  public record FieldError(String pointer, String detail) {}
 
   public static ApiProblem badRequest(String type, String detail) {
     return new ApiProblem(400, type, "Bad Request", detail);
@@ -41,5 +51,10 @@ public class ApiProblem extends RuntimeException {
 
   public String detail() {
     return getMessage();
+  }
+
+  /** The bad fields, when the problem is about fields; empty otherwise. */
+  public java.util.List<FieldError> errors() {
+    return errors;
   }
 }

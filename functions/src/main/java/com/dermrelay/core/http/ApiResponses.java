@@ -23,7 +23,23 @@ public final class ApiResponses {
   }
 
   public APIGatewayV2HTTPResponse problem(ApiProblem problem, String requestId) {
-    return problem(problem.status(), problem.type(), problem.title(), problem.detail(), requestId);
+    APIGatewayV2HTTPResponse response =
+        problem(problem.status(), problem.type(), problem.title(), problem.detail(), requestId);
+    if (problem.errors().isEmpty()) {
+      return response;
+    }
+    ObjectNode body = read(response.getBody());
+    var errors = body.putArray("errors");
+    problem.errors().forEach(e -> errors.addObject().put("pointer", e.pointer()).put("detail", e.detail()));
+    return response(problem.status(), PROBLEM_JSON, write(body));
+  }
+
+  private ObjectNode read(String body) {
+    try {
+      return (ObjectNode) mapper.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("problem body cannot be read back", e);
+    }
   }
 
   public APIGatewayV2HTTPResponse problem(

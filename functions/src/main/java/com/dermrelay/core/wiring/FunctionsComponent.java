@@ -8,6 +8,13 @@ import com.dermrelay.core.http.ApiHandlerSupport;
 import com.dermrelay.core.http.ApiResponses;
 import com.dermrelay.core.http.RequestBodies;
 import com.dermrelay.health.CheckHealth;
+import com.dermrelay.intake.CreateCase;
+import com.dermrelay.intake.GetCase;
+import com.dermrelay.intake.ListMyCases;
+import com.dermrelay.intake.SubmitCase;
+import com.dermrelay.intake.UpdateCase;
+import com.dermrelay.uploads.ConfirmPhoto;
+import com.dermrelay.uploads.RequestPhotoUploads;
 import com.dermrelay.tenants.GetClinic;
 import com.dermrelay.tenants.GetTenantBranding;
 import com.dermrelay.tenants.GetTenantSettings;
@@ -21,7 +28,7 @@ import javax.inject.Singleton;
  * component per container: SDK clients and the JSON mapper are built once, on first use.
  */
 @Singleton
-@Component(modules = {AwsClientsModule.class, JsonModule.class, TenancyModule.class})
+@Component(modules = {AwsClientsModule.class, JsonModule.class, TenancyModule.class, MediaModule.class})
 public interface FunctionsComponent {
   ApiResponses apiResponses();
 
@@ -42,6 +49,20 @@ public interface FunctionsComponent {
   SearchAuditLog searchAuditLog();
 
   GetMyAccessLog getMyAccessLog();
+
+  CreateCase createCase();
+
+  UpdateCase updateCase();
+
+  GetCase getCase();
+
+  ListMyCases listMyCases();
+
+  SubmitCase submitCase();
+
+  RequestPhotoUploads requestPhotoUploads();
+
+  ConfirmPhoto confirmPhoto();
 
   @Component.Factory
   interface Factory {

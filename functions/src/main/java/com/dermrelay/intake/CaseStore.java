@@ -1,0 +1,111 @@
+package com.dermrelay.intake;
+
+import com.dermrelay.audit.AuditResource;
+import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.data.IndexKey;
+import com.dermrelay.core.data.ItemKey;
+import com.dermrelay.core.data.ItemPage;
+import com.dermrelay.core.data.ItemQuery;
+import com.dermrelay.core.data.TenantItems;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Cases in the table: one item per case, {@code TENANT#<id>#CASE#<caseId>} / {@code CASE}, listed
+ * per patient on {@code gsi1} ({@code TENANT#<id>#PATIENT#<sub>#CASES} / {@code <createdAt>#<caseId>}).
+ * Every change is one conditional write on the version. Only the case's patient gets it back:
+ * anyone else gets the 404 of {@link AuditTrail#notFound}, recorded.
+ */
+@Singleton
+public final class CaseStore {
+  static final Pattern CASE_ID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
+  private final TenantItems items;
+  private final AuditTrail audit;
+  private final ObjectMapper json;
+
+  @Inject
+  public CaseStore(TenantItems items, AuditTrail audit, ObjectMapper json) {
+    this.items = items;
+    this.audit = audit;
+    this.json = json;
+  }
+
+  static ItemKey key(String caseId) {
+    return ItemKey.of("CASE#" + caseId, "CASE");
+  }
+
+  static String patientCases(String subject) {
+    return "PATIENT#" + subject + "#CASES";
+  }
+
+  /** The caller's own case, or the audited 404 for {@code action}. */
+  public StoredCase ownCase(TenantContext tenant, String caseId, String action) {
+    if (!CASE_ID.matcher(caseId).matches()) {
+      throw audit.notFound(tenant, action, AuditResource.of("case", "malformed-id"));
+    }
+    Optional<Map<String, AttributeValue>> item = items.get(tenant, key(caseId));
+    if (item.isEmpty()) {
+      throw audit.notFound(tenant, action, AuditResource.of("case", caseId));
+    }
+    String owner = item.get().get("patientSubject").s();
+    if (!owner.equals(tenant.subject())) {
+      throw audit.notFound(tenant, action, AuditResource.ofPatient("case", caseId, owner));
+    }
+    return fromItem(item.get());
+  }
+
+  /** Writes the case on {@code expectedVersion} (0: new); returns the new version. */
+  public long save(TenantContext tenant, CaseRecord record, long expectedVersion) {
+    Map<String, AttributeValue> attributes = new HashMap<>();
+    attributes.put("type", AttributeValue.fromS("CASE"));
+    attributes.put("status", AttributeValue.fromS(record.status()));
+    attributes.put("patientSubject", AttributeValue.fromS(record.patientSubject()));
+    attributes.put("doc", AttributeValue.fromS(write(record)));
+    if (record.expiresAt() != null) {
+      attributes.put(TenantItems.EXPIRES_AT, AttributeValue.fromN(
+          Long.toString(Instant.parse(record.expiresAt()).getEpochSecond())));
+    }
+    return items.putVersioned(tenant, key(record.caseId()), attributes, expectedVersion,
+        IndexKey.of(IndexKey.Index.GSI1, patientCases(record.patientSubject()),
+            record.createdAt() + "#" + record.caseId()));
+  }
+
+  /** The caller's cases, newest first. */
+  public Page listOwn(TenantContext tenant, int limit, Optional<String> cursor) {
+    ItemPage page = items.query(tenant, ItemQuery.partition(patientCases(tenant.subject()))
+        .onIndex(IndexKey.Index.GSI1).limit(limit).after(cursor).newestFirst());
+    return new Page(page.items().stream().map(this::fromItem).toList(), page.nextCursor());
+  }
+
+  /** One page of cases and the cursor of the next. */
+  public record Page(List<StoredCase> cases, Optional<String> nextCursor) {}
+
+  private StoredCase fromItem(Map<String, AttributeValue> item) {
+    try {
+      return new StoredCase(Long.parseLong(item.get(TenantItems.VERSION).n()),
+          json.readValue(item.get("doc").s(), CaseRecord.class));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("a stored case cannot be read", e);
+    }
+  }
+
+  private String write(CaseRecord record) {
+    try {
+      return json.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("a case cannot be written", e);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package com.dermrelay.intake;
+
+import java.util.List;
+
+/** A case as its patient sees it (getCase and the answers of the changes). */
+public record CaseView(
+    String caseId, long version, String status, String createdAt, String updatedAt,
+    String expiresAt, String submittedAt, EmergencyScreen emergencyScreen, IntakeAnswers intake,
+    CaseRecord.Consent consent, List<PhotoView> photos, List<CaseRecord.TimelineEntry> timeline) {
+
+  /** One view's photo, without storage details. */
+  public record PhotoView(String photoId, String view, String status, String verdict,
+      List<CaseRecord.Advice> findings, boolean kept, Integer width, Integer height) {}
+
+  public static CaseView of(StoredCase stored) {
+    CaseRecord c = stored.record();
+    List<PhotoView> photos = c.photos().values().stream()
+        .map(p -> new PhotoView(p.photoId(), p.view(), p.status(), p.verdict(),
+            p.findings() == null ? List.of() : p.findings(), p.kept(), p.width(), p.height()))
+        .toList();
+    return new CaseView(c.caseId(), stored.version(), c.status(), c.createdAt(), c.updatedAt(),
+        c.expiresAt(), c.submittedAt(), c.emergencyScreen(), c.intake(), c.consent(), photos, c.timeline());
+  }
+}

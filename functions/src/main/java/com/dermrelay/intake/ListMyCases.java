@@ -1,0 +1,48 @@
+package com.dermrelay.intake;
+
+import com.dermrelay.audit.AuditResource;
+import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.ProblemTypes;
+import java.util.List;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/** The patient's drafts and cases, newest first, paged; summaries only. */
+public final class ListMyCases {
+  private final CaseStore cases;
+  private final AuditTrail audit;
+
+  @Inject
+  public ListMyCases(CaseStore cases, AuditTrail audit) {
+    this.cases = cases;
+    this.audit = audit;
+  }
+
+  /** A case in the list. */
+  public record Summary(String caseId, String status, String createdAt, String updatedAt,
+      String expiresAt, String submittedAt) {}
+
+  public record Page(List<Summary> cases, String nextCursor) {}
+
+  public Page run(TenantContext tenant, Optional<String> limit, Optional<String> cursor) {
+    int size = 20;
+    if (limit.isPresent()) {
+      try {
+        size = Integer.parseInt(limit.get());
+      } catch (NumberFormatException e) {
+        size = -1;
+      }
+      if (size < 1 || size > 100) {
+        throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Parameter 'limit' must be 1-100.");
+      }
+    }
+    CaseStore.Page page = cases.listOwn(tenant, size, cursor);
+    audit.read(tenant, AuditResource.ofPatient("case-list", tenant.subject(), tenant.subject()));
+    return new Page(page.cases().stream().map(s -> {
+      CaseRecord c = s.record();
+      return new Summary(c.caseId(), c.status(), c.createdAt(), c.updatedAt(), c.expiresAt(), c.submittedAt());
+    }).toList(), page.nextCursor().orElse(null));
+  }
+}

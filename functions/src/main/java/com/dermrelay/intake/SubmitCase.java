@@ -1,0 +1,122 @@
+package com.dermrelay.intake;
+
+import com.dermrelay.audit.AuditResource;
+import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.VersionConflictException;
+import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.ProblemTypes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+
+/**
+ * Submits a complete draft and starts its case workflow. Only when the intake is complete, the
+ * clinic's current consent is accepted and every required view has a photo that passed (or that
+ * the patient kept after the advice).
+ *
+ * <p>Idempotent by construction: the status change DRAFT -> SUBMITTED is one conditional write on
+ * the version, carrying the Idempotency-Key; a retry (or a concurrent attempt that lost the race)
+ * finds the case submitted with its key and answers the same. The execution is named
+ * {@code <tenantId>-<caseId>} with input {@code {"tenantId","caseId"}} only, so every attempt
+ * starts the same execution and Step Functions runs it once; starting it after the write means a
+ * crash in between is mended by the retry.
+ */
+public final class SubmitCase {
+  private static final Logger LOG = LoggerFactory.getLogger(SubmitCase.class);
+  public static final String INCOMPLETE_PROBLEM = "urn:dermrelay:problem:case-incomplete";
+  private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9_.:-]{8,128}$");
+
+  private final CaseStore cases;
+  private final ConsentVersions consents;
+  private final AuditTrail audit;
+  private final SfnClient stepFunctions;
+  private final String workflowArn;
+
+  @Inject
+  public SubmitCase(CaseStore cases, ConsentVersions consents, AuditTrail audit, SfnClient stepFunctions,
+      Settings settings) {
+    this.cases = cases;
+    this.consents = consents;
+    this.audit = audit;
+    this.stepFunctions = stepFunctions;
+    this.workflowArn = settings.caseWorkflowArn();
+  }
+
+  public CaseView run(TenantContext tenant, String caseId, Optional<String> idempotencyKey) {
+    String key = idempotencyKey.orElseThrow(() -> ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST,
+        "Header 'Idempotency-Key' is required: a random value, the same on every retry."));
+    if (!KEY.matcher(key).matches()) {
+      throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST,
+          "Header 'Idempotency-Key' must be 8-128 letters, digits or _.:-");
+    }
+    for (int attempt = 0; attempt < 3; attempt++) {
+      StoredCase stored = cases.ownCase(tenant, caseId, "case.submit");
+      CaseRecord current = stored.record();
+      if (!current.isDraft()) {
+        if (!key.equals(current.submitKey())) {
+          throw UpdateCase.conflict("The case was already submitted.");
+        }
+        startWorkflow(tenant, caseId);
+        return CaseView.of(stored);
+      }
+      List<ApiProblem.FieldError> missing = missing(tenant, current);
+      if (!missing.isEmpty()) {
+        throw new ApiProblem(409, INCOMPLETE_PROBLEM, "Case incomplete",
+            "The case cannot be submitted yet; missing: "
+                + String.join(", ", missing.stream().map(ApiProblem.FieldError::pointer).toList()) + ".",
+            missing);
+      }
+      CaseRecord next = current.submitted(key, tenant.requestTime().toString());
+      long version;
+      try {
+        version = cases.save(tenant, next, stored.version());
+      } catch (VersionConflictException e) {
+        continue; // someone else wrote first: read again, maybe it was our own retry
+      }
+      audit.wrote(tenant, "case.submit", AuditResource.ofPatient("case", caseId, tenant.subject()));
+      startWorkflow(tenant, caseId);
+      return CaseView.of(new StoredCase(version, next));
+    }
+    throw UpdateCase.conflict("The case is being changed; read it again and retry.");
+  }
+
+  private List<ApiProblem.FieldError> missing(TenantContext tenant, CaseRecord c) {
+    List<ApiProblem.FieldError> missing = new ArrayList<>(IntakeRules.missingForSubmission(c.intake()));
+    if (c.consent() == null) {
+      missing.add(IntakeRules.error("/consent", "accept the clinic's telehealth consent"));
+    } else if (!c.consent().version().equals(consents.current(tenant))) {
+      missing.add(IntakeRules.error("/consent", "the clinic's consent changed; read and accept it again"));
+    }
+    for (String view : PhotoViews.REQUIRED) {
+      CaseRecord.PhotoRecord photo = c.photos().get(view);
+      if (photo == null || !PhotoViews.usable(photo)) {
+        missing.add(IntakeRules.error("/photos/" + view,
+            photo != null && "CHECKED".equals(photo.status())
+                ? "the photo has advice to follow: retake it, or keep it as it is"
+                : "a checked photo of this view is required"));
+      }
+    }
+    return missing;
+  }
+
+  private void startWorkflow(TenantContext tenant, String caseId) {
+    String input = "{\"tenantId\":\"" + tenant.tenantId() + "\",\"caseId\":\"" + caseId + "\"}";
+    try {
+      stepFunctions.startExecution(r -> r.stateMachineArn(workflowArn)
+          .name(tenant.tenantId() + "-" + caseId).input(input));
+    } catch (ExecutionAlreadyExistsException e) {
+      // Step Functions answers this for a retry once the execution has closed (a running one
+      // answers success). The name fixes the input: a UUID case id makes "<tenantId>-<caseId>"
+      // unambiguous and the input is those two ids alone, so this is our execution, started once.
+      LOG.info("case workflow already started for this case");
+    }
+  }
+}

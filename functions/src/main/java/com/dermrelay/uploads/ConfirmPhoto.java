@@ -1,0 +1,127 @@
+package com.dermrelay.uploads;
+
+import com.dermrelay.audit.AuditResource;
+import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.VersionConflictException;
+import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.ProblemTypes;
+import com.dermrelay.imaging.CleanPhoto;
+import com.dermrelay.imaging.Finding;
+import com.dermrelay.imaging.PhotoCheck;
+import com.dermrelay.imaging.PhotoInspector;
+import com.dermrelay.imaging.Verdict;
+import com.dermrelay.intake.CaseRecord;
+import com.dermrelay.intake.CaseStore;
+import com.dermrelay.intake.CaseView;
+import com.dermrelay.intake.PhotoViews;
+import com.dermrelay.intake.StoredCase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Checks an uploaded photo: reads the raw object, runs {@link PhotoInspector}, stores the clean
+ * copy (no metadata) at {@code .../clean/<photoId>.jpg} and deletes the raw upload; a rejected
+ * file is deleted and nothing is stored. The outcome and its advice go on the case. Confirming a
+ * checked photo again only records {@code keep} (the patient keeps it despite the advice).
+ */
+public final class ConfirmPhoto {
+  /** Hash distance up to which two views are the same photo (same photo: 0-8 bits of 64). */
+  static final int SAME_PHOTO_DISTANCE = 8;
+  static final String DUPLICATE_ADVICE = "This looks like the same photo as another view. Please take a"
+      + " separate photo for each view.";
+
+  private final CaseStore cases;
+  private final AuditTrail audit;
+  private final S3Client s3;
+  private final PhotoInspector inspector;
+  private final String bucket;
+
+  @Inject
+  public ConfirmPhoto(CaseStore cases, AuditTrail audit, S3Client s3, PhotoInspector inspector, Settings settings) {
+    this.cases = cases;
+    this.audit = audit;
+    this.s3 = s3;
+    this.inspector = inspector;
+    this.bucket = settings.mediaBucket();
+  }
+
+  public CaseView.PhotoView run(TenantContext tenant, String caseId, String photoId, UploadRequests.Confirm confirm) {
+    boolean keep = Boolean.TRUE.equals(confirm.keep());
+    StoredCase stored = cases.ownCase(tenant, caseId, "photo.confirm");
+    CaseRecord current = stored.record();
+    CaseRecord.PhotoRecord photo = current.photos().values().stream()
+        .filter(p -> p.photoId().equals(photoId)).findFirst()
+        .orElseThrow(() -> audit.notFound(tenant, "photo.confirm",
+            AuditResource.ofPatient("photo", "unknown", tenant.subject())));
+    if (!current.isDraft()) {
+      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict", "The case was submitted; its photos cannot change.");
+    }
+    String now = tenant.requestTime().toString();
+    CaseRecord.PhotoRecord next;
+    if ("AWAITING_UPLOAD".equals(photo.status())) {
+      next = check(tenant, caseId, current, photo, keep, now);
+    } else if ("CHECKED".equals(photo.status())) {
+      next = new CaseRecord.PhotoRecord(photo.photoId(), photo.view(), photo.status(), photo.contentType(),
+          photo.sizeBytes(), photo.requestedAt(), photo.checkedAt(), photo.verdict(), photo.findings(), keep,
+          photo.width(), photo.height(), photo.perceptualHash());
+    } else {
+      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
+          "This photo was refused; ask for a new upload slot and send another.");
+    }
+    CaseRecord updated = current.withPhoto(photo.view(), next, now, "photo " + next.status().toLowerCase()
+        + ": " + photo.view());
+    try {
+      cases.save(tenant, updated, stored.version());
+    } catch (VersionConflictException e) {
+      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict", "The case changed meanwhile; confirm again.");
+    }
+    audit.wrote(tenant, "photo.confirm", AuditResource.ofPatient("photo", photoId, tenant.subject()));
+    return new CaseView.PhotoView(next.photoId(), next.view(), next.status(), next.verdict(), next.findings(),
+        next.kept(), next.width(), next.height());
+  }
+
+  private CaseRecord.PhotoRecord check(TenantContext tenant, String caseId, CaseRecord current,
+      CaseRecord.PhotoRecord photo, boolean keep, String now) {
+    String rawKey = MediaKeys.raw(tenant, caseId, photo.photoId());
+    byte[] bytes;
+    try {
+      bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(rawKey)).asByteArray();
+    } catch (NoSuchKeyException e) {
+      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
+          "No upload arrived for this photo; upload it to its URL first.");
+    }
+    PhotoCheck check = inspector.inspect(bytes, PhotoViews.parse(photo.view()).orElseThrow());
+    bytes = null;
+    List<CaseRecord.Advice> advice = new ArrayList<>();
+    for (Finding finding : check.findings()) {
+      advice.add(new CaseRecord.Advice(finding.code().code(), finding.verdict().name(), finding.advice()));
+    }
+    Verdict verdict = check.verdict();
+    CleanPhoto clean = check.clean();
+    if (verdict != Verdict.REJECTED && clean != null) {
+      boolean duplicate = current.photos().values().stream()
+          .filter(p -> !p.view().equals(photo.view()) && p.perceptualHash() != null)
+          .anyMatch(p -> CleanPhoto.distance(p.perceptualHash(), clean.perceptualHash()) <= SAME_PHOTO_DISTANCE);
+      if (duplicate) {
+        advice.add(0, new CaseRecord.Advice("duplicate", Verdict.RETAKE_ADVISED.name(), DUPLICATE_ADVICE));
+        verdict = verdict.worse(Verdict.RETAKE_ADVISED);
+      }
+      s3.putObject(r -> r.bucket(bucket).key(MediaKeys.clean(tenant, caseId, photo.photoId()))
+          .contentType("image/jpeg").metadata(Map.of()), RequestBody.fromBytes(clean.jpeg()));
+    }
+    // The raw upload may carry GPS and camera data: it goes whatever the verdict.
+    s3.deleteObject(r -> r.bucket(bucket).key(rawKey));
+    boolean stored = verdict != Verdict.REJECTED;
+    return new CaseRecord.PhotoRecord(photo.photoId(), photo.view(), stored ? "CHECKED" : "REJECTED",
+        photo.contentType(), photo.sizeBytes(), photo.requestedAt(), now, verdict.name(), advice,
+        stored && keep, stored ? clean.width() : null, stored ? clean.height() : null,
+        stored ? clean.perceptualHash() : null);
+  }
+}

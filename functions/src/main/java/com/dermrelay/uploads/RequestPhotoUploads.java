@@ -1,0 +1,117 @@
+package com.dermrelay.uploads;
+
+import com.dermrelay.audit.AuditResource;
+import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.VersionConflictException;
+import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.ProblemTypes;
+import com.dermrelay.imaging.PhotoLimits;
+import com.dermrelay.intake.CaseRecord;
+import com.dermrelay.intake.CaseStore;
+import com.dermrelay.intake.PhotoViews;
+import com.dermrelay.intake.StoredCase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.inject.Inject;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/**
+ * Upload slots for a draft's photos: one presigned S3 PUT per view, under
+ * {@code <tenantId>/cases/<caseId>/raw/<photoId>}, valid ten minutes. The Content-Type and
+ * Content-Length headers are part of the signature, so S3 itself refuses another type or size
+ * (403), as it refuses a changed or expired URL. A new slot for a view replaces the old one.
+ */
+public final class RequestPhotoUploads {
+  public static final Duration EXPIRY = Duration.ofMinutes(10);
+  static final Set<String> CONTENT_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
+  /** Smaller than this is no photo at all; the real limits are checked on the bytes. */
+  static final long MIN_BYTES = 1024;
+
+  private final CaseStore cases;
+  private final AuditTrail audit;
+  private final S3Presigner presigner;
+  private final String bucket;
+  private final long maxBytes = PhotoLimits.defaults().maxBytes();
+
+  @Inject
+  public RequestPhotoUploads(CaseStore cases, AuditTrail audit, S3Presigner presigner, Settings settings) {
+    this.cases = cases;
+    this.audit = audit;
+    this.presigner = presigner;
+    this.bucket = settings.mediaBucket();
+  }
+
+  public UploadRequests.Slots run(TenantContext tenant, String caseId, UploadRequests.Request request) {
+    validate(request);
+    StoredCase stored = cases.ownCase(tenant, caseId, "photo.request-upload");
+    if (!stored.record().isDraft()) {
+      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict", "The case was submitted; its photos cannot change.");
+    }
+    String now = tenant.requestTime().toString();
+    String expires = tenant.requestTime().plus(EXPIRY).toString();
+    CaseRecord next = stored.record();
+    List<UploadRequests.Slot> slots = new ArrayList<>();
+    for (UploadRequests.Wanted wanted : request.photos()) {
+      String photoId = UUID.randomUUID().toString();
+      PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p
+          .signatureDuration(EXPIRY)
+          .putObjectRequest(put -> put.bucket(bucket).key(MediaKeys.raw(tenant, caseId, photoId))
+              .contentType(wanted.contentType()).contentLength(wanted.sizeBytes())));
+      slots.add(new UploadRequests.Slot(photoId, wanted.view(), "PUT", presigned.url().toString(),
+          Map.of("Content-Type", wanted.contentType(), "Content-Length", Long.toString(wanted.sizeBytes())),
+          expires));
+      next = next.withPhoto(wanted.view(), new CaseRecord.PhotoRecord(photoId, wanted.view(), "AWAITING_UPLOAD",
+          wanted.contentType(), wanted.sizeBytes(), now, null, null, List.of(), false, null, null, null),
+          now, "photo requested: " + wanted.view());
+    }
+    long version;
+    try {
+      version = cases.save(tenant, next, stored.version());
+    } catch (VersionConflictException e) {
+      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict", "The case changed meanwhile; try again.");
+    }
+    audit.wrote(tenant, "photo.request-upload", AuditResource.ofPatient("case", caseId, tenant.subject()));
+    return new UploadRequests.Slots(caseId, version, slots);
+  }
+
+  private void validate(UploadRequests.Request request) {
+    List<ApiProblem.FieldError> errors = new ArrayList<>();
+    if (request.photos() == null || request.photos().isEmpty()) {
+      errors.add(new ApiProblem.FieldError("/photos", "ask for at least one photo"));
+    } else {
+      Set<String> views = new HashSet<>();
+      for (int i = 0; i < request.photos().size(); i++) {
+        UploadRequests.Wanted w = request.photos().get(i);
+        String at = "/photos/" + i;
+        if (w == null) {
+          errors.add(new ApiProblem.FieldError(at, "must be an object"));
+          continue;
+        }
+        if (w.view() == null || PhotoViews.parse(w.view()).isEmpty()) {
+          errors.add(new ApiProblem.FieldError(at + "/view", "must be close_up, context, oblique or dermoscopy"));
+        } else if (!views.add(w.view())) {
+          errors.add(new ApiProblem.FieldError(at + "/view", "one photo per view"));
+        }
+        if (w.contentType() == null || !CONTENT_TYPES.contains(w.contentType())) {
+          errors.add(new ApiProblem.FieldError(at + "/contentType", "must be image/jpeg, image/png or image/webp"));
+        }
+        if (w.sizeBytes() == null || w.sizeBytes() < MIN_BYTES || w.sizeBytes() > maxBytes) {
+          errors.add(new ApiProblem.FieldError(at + "/sizeBytes",
+              "must be between " + MIN_BYTES + " and " + maxBytes + " bytes"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request", "Some fields are invalid: "
+          + String.join(", ", errors.stream().map(ApiProblem.FieldError::pointer).toList()) + ".", errors);
+    }
+  }
+}
