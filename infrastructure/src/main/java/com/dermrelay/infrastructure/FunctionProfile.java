@@ -30,7 +30,12 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     /** sts:AssumeRole and sts:TagSession on the tenant data role. */
     TENANT_SESSION,
     /** SES and SNS sends. */
-    NOTIFY
+    NOTIFY,
+    /**
+     * The Cognito user-pool admin calls onboarding and erasure make on the pool: create a user,
+     * set a password, add to a group, read, update attributes, disable.
+     */
+    USER_ADMIN
   }
 
   public static final int DEFAULT_MEMORY_MB = 1024;
@@ -42,22 +47,41 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
   private static final FunctionProfile CLINIC_RECORDS =
       new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE));
 
+  /** The table and the user pool's admin calls: creating clinics and their first admins, erasure. */
+  private static final FunctionProfile ONBOARDING =
+      new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.USER_ADMIN));
+
   /** Handlers that need less than the default; keyed by fully qualified class name. */
-  static final Map<String, FunctionProfile> KNOWN = Map.of(
-      "com.dermrelay.health.HealthHandler", new FunctionProfile(512, EnumSet.of(Access.HEALTH_PROBES)),
+  static final Map<String, FunctionProfile> KNOWN = Map.ofEntries(
+      Map.entry("com.dermrelay.health.HealthHandler", new FunctionProfile(512, EnumSet.of(Access.HEALTH_PROBES))),
       // Answers from the verified token's claims alone.
-      "com.dermrelay.tenants.MeHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)),
+      Map.entry("com.dermrelay.tenants.MeHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class))),
       // Public: reads one clinic's configuration through the slug index.
-      "com.dermrelay.tenants.TenantBrandingHandler", new FunctionProfile(512, EnumSet.of(Access.TABLE_READ)),
+      Map.entry("com.dermrelay.tenants.TenantBrandingHandler", new FunctionProfile(512, EnumSet.of(Access.TABLE_READ))),
       // Clinic-scoped reads and writes: the membership check reads, the audit trail appends.
-      "com.dermrelay.tenants.GetClinicHandler", CLINIC_RECORDS,
-      "com.dermrelay.tenants.GetTenantSettingsHandler", CLINIC_RECORDS,
-      "com.dermrelay.tenants.UpdateTenantSettingsHandler", CLINIC_RECORDS,
+      Map.entry("com.dermrelay.tenants.GetClinicHandler", CLINIC_RECORDS),
+      Map.entry("com.dermrelay.tenants.GetTenantSettingsHandler", CLINIC_RECORDS),
+      Map.entry("com.dermrelay.tenants.UpdateTenantSettingsHandler", CLINIC_RECORDS),
       // Read the audit trail. Not read-only: the search and a refused caller each append an
       // audit record (TABLE_WRITE is the nearest grant; an append-only audit grant would be
       // narrower), and no media.
-      "com.dermrelay.audit.SearchAuditLogHandler", CLINIC_RECORDS,
-      "com.dermrelay.audit.GetMyAccessLogHandler", CLINIC_RECORDS);
+      Map.entry("com.dermrelay.audit.SearchAuditLogHandler", CLINIC_RECORDS),
+      Map.entry("com.dermrelay.audit.GetMyAccessLogHandler", CLINIC_RECORDS),
+      // Public sign-up: creates the clinic's items and rate-limit counters, and its first admin
+      // in the pool (Cognito itself e-mails the temporary password).
+      Map.entry("com.dermrelay.tenants.SignUpClinicHandler", ONBOARDING),
+      // Creates an account for an invitee who has none, and e-mails the link through SES.
+      Map.entry("com.dermrelay.tenants.InviteDermatologistHandler", new FunctionProfile(768,
+          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.USER_ADMIN, Access.NOTIFY))),
+      // Membership changes only: the table.
+      Map.entry("com.dermrelay.tenants.AcceptInvitationHandler", CLINIC_RECORDS),
+      Map.entry("com.dermrelay.tenants.RemoveMemberHandler", CLINIC_RECORDS),
+      // The archive goes to the media bucket and is read back through a link the role signs;
+      // the account section reads the pool.
+      Map.entry("com.dermrelay.datarights.ExportMyDataHandler", new FunctionProfile(1024, EnumSet.of(
+          Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.USER_ADMIN))),
+      // Overwrites and disables the account; records the request.
+      Map.entry("com.dermrelay.datarights.RequestErasureHandler", ONBOARDING));
 
   public FunctionProfile {
     if (memoryMb < 128 || memoryMb > 10240) {
