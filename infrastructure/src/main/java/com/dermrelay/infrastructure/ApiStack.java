@@ -74,7 +74,7 @@ public final class ApiStack extends Stack {
     }
 
     this.notifications = new Notifications(this, "Notifications", config);
-    grantByProfile(data);
+    grantByProfile(data, identity.users().userPool().getUserPoolArn());
 
     this.api = new ContractHttpApi(this, "Api", config, spec, functions, identity.users().userPool(),
         identity.users().portalClient(), operationsKey.key());
@@ -96,7 +96,7 @@ public final class ApiStack extends Stack {
         .description("Subscribe the on-call to this topic").build();
   }
 
-  private void grantByProfile(DataStack data) {
+  private void grantByProfile(DataStack data, String userPoolArn) {
     for (Functions.DeployedFunction deployed : functions.all()) {
       FunctionProfile profile = deployed.profile();
       if (profile.has(FunctionProfile.Access.TABLE_READ)
@@ -123,6 +123,14 @@ public final class ApiStack extends Stack {
       if (profile.has(FunctionProfile.Access.TABLE_WRITE)) {
         data.table().grantWriteData(deployed.role());
       }
+      if (profile.has(FunctionProfile.Access.MEDIA_READ)
+          || profile.has(FunctionProfile.Access.MEDIA_WRITE)) {
+        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
+            "Resource::.*MediaBucket[A-Za-z0-9]+.*\\/\\*",
+            "Action::s3:(GetObject|GetBucket|List|Abort|PutObject|DeleteObject)\\*"),
+            "CDK's bucket grant: objects are per tenant and per case under one bucket, so the grant is on "
+                + "the media bucket's objects; keys are built from the tenant context (TenantContext)");
+      }
       if (profile.has(FunctionProfile.Access.MEDIA_READ)) {
         data.mediaBucket().grantRead(deployed.role());
       }
@@ -140,11 +148,21 @@ public final class ApiStack extends Stack {
             .build());
       }
       if (profile.has(FunctionProfile.Access.NOTIFY)) {
-        NagSuppression.suppress(deployed.role(), "AwsSolutions-IAM5",
-            List.of("Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*"),
-            "A stage without senderDomain sends from any identity verified by hand in the account (the SES "
-                + "sandbox); a stage with one is limited to that identity");
+        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
+            "Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity\\/\\*"),
+            "A stage without a mail domain sends from any identity verified in the account (the SES "
+                + "sandbox, see Notifications); stages with a domain are limited to it");
         notifications.grantSend(deployed.role());
+      }
+      if (profile.has(FunctionProfile.Access.USER_ADMIN)) {
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("UserPoolAdmin")
+            // Named, not Admin*: no AdminDeleteUser, AdminInitiateAuth or AdminSetUserSettings.
+            .actions(List.of("cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword",
+                "cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminGetUser",
+                "cognito-idp:AdminUpdateUserAttributes", "cognito-idp:AdminDisableUser"))
+            .resources(List.of(userPoolArn))
+            .build());
       }
       if (profile.has(FunctionProfile.Access.HEALTH_PROBES)) {
         deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()

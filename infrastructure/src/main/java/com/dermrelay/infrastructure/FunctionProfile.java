@@ -35,7 +35,12 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     /** s3:DeleteObject on the media bucket: the raw upload goes once checked. */
     MEDIA_DELETE,
     /** states:StartExecution on the case workflow. */
-    START_CASE_WORKFLOW
+    START_CASE_WORKFLOW,
+    /**
+     * The Cognito user-pool admin calls onboarding and erasure make on the pool: create a user,
+     * set a password, add to a group, read, update attributes, disable.
+     */
+    USER_ADMIN
   }
 
   public static final int DEFAULT_MEMORY_MB = 1024;
@@ -65,6 +70,10 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
   /** A patient's cases: table only (the case items and the audit trail). */
   private static final FunctionProfile CASE_RECORDS =
       new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE));
+
+  /** The table and the user pool's admin calls: creating clinics and their first admins, erasure. */
+  private static final FunctionProfile ONBOARDING =
+      new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.USER_ADMIN));
 
   /** Handlers that need less than the default; keyed by fully qualified class name. */
   static final Map<String, FunctionProfile> KNOWN = known();
@@ -99,6 +108,21 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // decode (docs/performance.md: under 700 MB of heap) and the CPU share that comes with it.
     known.put("com.dermrelay.uploads.ConfirmPhotoHandler", new FunctionProfile(1536, EnumSet.of(
         Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.MEDIA_DELETE)));
+    // Public sign-up: creates the clinic's items and rate-limit counters, and its first admin
+    // in the pool (Cognito itself e-mails the temporary password).
+    known.put("com.dermrelay.tenants.SignUpClinicHandler", ONBOARDING);
+    // Creates an account for an invitee who has none, and e-mails the link through SES.
+    known.put("com.dermrelay.tenants.InviteDermatologistHandler", new FunctionProfile(768,
+        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.USER_ADMIN, Access.NOTIFY)));
+    // Membership changes only: the table.
+    known.put("com.dermrelay.tenants.AcceptInvitationHandler", CLINIC_RECORDS);
+    known.put("com.dermrelay.tenants.RemoveMemberHandler", CLINIC_RECORDS);
+    // The archive goes to the media bucket and is read back through a link the role signs;
+    // the account section reads the pool.
+    known.put("com.dermrelay.datarights.ExportMyDataHandler", new FunctionProfile(1024, EnumSet.of(
+        Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.USER_ADMIN)));
+    // Overwrites and disables the account; records the request.
+    known.put("com.dermrelay.datarights.RequestErasureHandler", ONBOARDING);
     for (String task : WorkflowTasks.TASKS) {
       known.put(WorkflowTasks.handlerOf(task),
           NOTIFYING_TASKS.contains(task) ? NOTIFYING_WORKFLOW_TASK : WORKFLOW_TASK);

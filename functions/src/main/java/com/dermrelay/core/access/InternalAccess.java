@@ -4,6 +4,7 @@ import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantRecord;
 import java.time.Instant;
+import java.util.Optional;
 import javax.inject.Inject;
 
 /**
@@ -38,5 +39,18 @@ public final class InternalAccess {
       String requestId, Instant time, int retentionYears) {
     return new TenantContext(tenantId, adminSubject, Role.CLINIC_ADMIN, adminName, requestId, time,
         retentionYears);
+  }
+
+  /**
+   * For a signed-in user accepting an invitation to a clinic they do not belong to yet: the
+   * invitation itself, read in this context, is what entitles them. Empty if no such clinic.
+   */
+  public Optional<TenantContext> forInvitee(String tenantId, String subject, Role role,
+      String name, String requestId, Instant time) {
+    if (tenantId == null || !TenantContext.TENANT_ID.matcher(tenantId).matches()) {
+      return Optional.empty();
+    }
+    return directory.find(tenantId).map(tenant -> new TenantContext(tenantId, subject, role, name,
+        requestId, time, tenant.retentionYears()));
   }
 }

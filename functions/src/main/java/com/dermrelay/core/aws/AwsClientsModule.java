@@ -5,7 +5,11 @@ import dagger.Module;
 import dagger.Provides;
 import java.net.URI;
 import java.util.Optional;
+import com.dermrelay.core.tenancy.TenancySettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import javax.inject.Singleton;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -74,6 +78,38 @@ public final class AwsClientsModule {
   static SfnClient stepFunctions(
       Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
     return configure(SfnClient.builder(), settings, credentials, "SFN").httpClient(http).build();
+  }
+
+  /** Pre-signed links for downloads (data exports); signs locally, no client round trip. */
+  @Provides
+  @Singleton
+  static S3Presigner s3Presigner(Settings settings, AwsCredentialsProvider credentials) {
+    S3Presigner.Builder builder = S3Presigner.builder()
+        .region(Region.of(settings.region()))
+        .credentialsProvider(credentials)
+        .serviceConfiguration(S3Configuration.builder()
+            .pathStyleAccessEnabled(settings.endpointFor("S3").isPresent()).build());
+    settings.endpointFor("S3").ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /** Cognito user-pool admin calls, signed by hand: the SDK client would not fit the jar. */
+  @Provides
+  @Singleton
+  static CognitoAdmin cognitoAdmin(Settings settings, SdkHttpClient http,
+      AwsCredentialsProvider credentials, ObjectMapper json, TenancySettings tenancy) {
+    return new CognitoAdmin(SignedJsonClient.forService(settings, http, credentials, json,
+        "COGNITO_IDENTITY_PROVIDER", "cognito-idp", "cognito-idp"), json,
+        tenancy.userPoolId().orElse(""));
+  }
+
+  /** SES v2 e-mail, signed by hand for the same reason. */
+  @Provides
+  @Singleton
+  static Mailer mailer(Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials,
+      ObjectMapper json, TenancySettings tenancy) {
+    return new Mailer(SignedJsonClient.forService(settings, http, credentials, json, "SESV2",
+        "email", "ses"), json, tenancy.mailFrom());
   }
 
   private static <B extends AwsClientBuilder<B, ?>> B configure(

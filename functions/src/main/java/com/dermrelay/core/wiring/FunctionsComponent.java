@@ -3,6 +3,11 @@ package com.dermrelay.core.wiring;
 import com.dermrelay.audit.GetMyAccessLog;
 import com.dermrelay.audit.SearchAuditLog;
 import com.dermrelay.core.aws.AwsClientsModule;
+import com.dermrelay.datarights.DataRightsModule;
+import com.dermrelay.datarights.ExportMyData;
+import com.dermrelay.datarights.RequestErasure;
+import com.dermrelay.core.aws.CognitoAdmin;
+import com.dermrelay.core.aws.Mailer;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.http.ApiHandlerSupport;
 import com.dermrelay.core.http.ApiResponses;
@@ -21,6 +26,12 @@ import com.dermrelay.tenants.GetTenantSettings;
 import com.dermrelay.tenants.UpdateTenantSettings;
 import dagger.BindsInstance;
 import dagger.Component;
+import com.dermrelay.tenants.AcceptInvitation;
+import com.dermrelay.tenants.InviteDermatologist;
+import com.dermrelay.tenants.RemoveMember;
+import com.dermrelay.tenants.SignUpClinic;
+import com.dermrelay.tenants.SignUpRateLimit;
+import java.time.Clock;
 import javax.inject.Singleton;
 
 /**
@@ -28,7 +39,8 @@ import javax.inject.Singleton;
  * component per container: SDK clients and the JSON mapper are built once, on first use.
  */
 @Singleton
-@Component(modules = {AwsClientsModule.class, JsonModule.class, TenancyModule.class, MediaModule.class})
+@Component(modules = {AwsClientsModule.class, JsonModule.class, TenancyModule.class,
+    MediaModule.class, DataRightsModule.class})
 public interface FunctionsComponent {
   ApiResponses apiResponses();
 
@@ -63,6 +75,26 @@ public interface FunctionsComponent {
   RequestPhotoUploads requestPhotoUploads();
 
   ConfirmPhoto confirmPhoto();
+
+  Clock clock();
+
+  CognitoAdmin cognitoAdmin();
+
+  Mailer mailer();
+
+  SignUpRateLimit signUpRateLimit();
+
+  SignUpClinic signUpClinic();
+
+  InviteDermatologist inviteDermatologist();
+
+  AcceptInvitation acceptInvitation();
+
+  RemoveMember removeMember();
+
+  ExportMyData exportMyData();
+
+  RequestErasure requestErasure();
 
   @Component.Factory
   interface Factory {

@@ -1,0 +1,95 @@
+package com.dermrelay.tenants;
+
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.data.IndexKey;
+import com.dermrelay.core.data.ItemKey;
+import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.tenancy.Membership;
+import com.dermrelay.core.tenancy.TenantKeys;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.inject.Inject;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Membership items of the acting clinic (docs/data-model.md), written with a conditional write
+ * on their version: created or re-activated when a dermatologist joins, marked REMOVED (never
+ * deleted, so the access layer can answer 403) when they leave.
+ */
+public final class Memberships {
+  private static final Set<String> DATA_LAYER_ATTRIBUTES =
+      Set.of("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "tenantId", "version");
+
+  private final TenantItems items;
+
+  @Inject
+  public Memberships(TenantItems items) {
+    this.items = items;
+  }
+
+  public Optional<Map<String, AttributeValue>> find(TenantContext tenant, String subject) {
+    return items.get(tenant, key(subject));
+  }
+
+  /** Makes the user an active member in {@code role}; does nothing if they already are. */
+  public void activate(TenantContext tenant, String subject, String role, String email,
+      String displayName) {
+    Optional<Map<String, AttributeValue>> existing = find(tenant, subject);
+    if (existing.isPresent() && Membership.ACTIVE.equals(status(existing.get()))
+        && role.equals(text(existing.get(), "role"))) {
+      return;
+    }
+    Map<String, AttributeValue> attributes = existing.map(Memberships::ownAttributes).orElseGet(HashMap::new);
+    attributes.put("userSub", AttributeValue.fromS(subject));
+    attributes.put("role", AttributeValue.fromS(role));
+    attributes.put("status", AttributeValue.fromS(Membership.ACTIVE));
+    attributes.put("email", AttributeValue.fromS(email));
+    attributes.put("displayName", AttributeValue.fromS(displayName));
+    attributes.put("joinedAt", AttributeValue.fromS(tenant.requestTime().toString()));
+    attributes.remove("removedAt");
+    attributes.remove("removedBy");
+    items.putVersioned(tenant, key(subject), attributes, version(existing), directoryEntry(tenant, subject));
+  }
+
+  /** Marks the membership REMOVED, conditioned on the version read. */
+  public void remove(TenantContext tenant, Map<String, AttributeValue> membership) {
+    Map<String, AttributeValue> attributes = ownAttributes(membership);
+    String subject = text(membership, "userSub");
+    attributes.put("status", AttributeValue.fromS(Membership.REMOVED));
+    attributes.put("removedAt", AttributeValue.fromS(tenant.requestTime().toString()));
+    attributes.put("removedBy", AttributeValue.fromS(tenant.subject()));
+    items.putVersioned(tenant, key(subject), attributes, version(Optional.of(membership)),
+        directoryEntry(tenant, subject));
+  }
+
+  static String status(Map<String, AttributeValue> item) {
+    // Seeded items carry no status: they are active.
+    return item.containsKey("status") ? item.get("status").s() : Membership.ACTIVE;
+  }
+
+  static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null || value.s() == null ? "" : value.s();
+  }
+
+  private static ItemKey key(String subject) {
+    return ItemKey.inTenant(TenantKeys.MEMBER_PREFIX + subject);
+  }
+
+  private static IndexKey directoryEntry(TenantContext tenant, String subject) {
+    return IndexKey.directory(IndexKey.Index.GSI2, TenantKeys.userGsi2pk(subject),
+        TenantKeys.tenantPk(tenant.tenantId()));
+  }
+
+  private static long version(Optional<Map<String, AttributeValue>> item) {
+    return item.map(i -> i.containsKey("version") ? Long.parseLong(i.get("version").n()) : 0L).orElse(0L);
+  }
+
+  private static Map<String, AttributeValue> ownAttributes(Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> attributes = new HashMap<>(item);
+    attributes.keySet().removeAll(DATA_LAYER_ATTRIBUTES);
+    return attributes;
+  }
+}

@@ -1,0 +1,80 @@
+package com.dermrelay.tenants;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dermrelay.core.http.ApiHandler;
+import com.dermrelay.core.http.ApiRequest;
+import com.dermrelay.core.http.RequestBodies;
+import com.dermrelay.core.wiring.Functions;
+import com.dermrelay.core.wiring.FunctionsComponent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /public/clinic-sign-ups} (signUpClinic): public, counted per source address before
+ * the body is read and per admin e-mail after; over the limit answers 429 with Retry-After.
+ */
+public final class SignUpClinicHandler extends ApiHandler {
+  private final RequestBodies bodies;
+  private final SignUpRateLimit rateLimit;
+  private final SignUpClinic signUpClinic;
+  private final Clock clock;
+
+  public SignUpClinicHandler() {
+    this(Functions.fromProcessEnvironment());
+  }
+
+  public SignUpClinicHandler(Map<String, String> environment) {
+    this(Functions.forEnvironment(environment));
+  }
+
+  SignUpClinicHandler(FunctionsComponent component) {
+    super(component.apiHandlerSupport());
+    this.bodies = component.requestBodies();
+    this.rateLimit = component.signUpRateLimit();
+    this.signUpClinic = component.signUpClinic();
+    this.clock = component.clock();
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+    APIGatewayV2HTTPEvent event = request.event();
+    try {
+      rateLimit.countAddress(sourceIp(event));
+      ClinicSignUp signUp = bodies.read(event, ClinicSignUp.class);
+      if (signUp.adminEmail() != null && !signUp.adminEmail().isBlank()) {
+        rateLimit.countEmail(signUp.adminEmail().strip());
+      }
+      return responses().json(201, signUpClinic.run(signUp, header(event, "idempotency-key"),
+          request.requestId(), requestTime(event)));
+    } catch (SignUpRateLimit.Exceeded exceeded) {
+      APIGatewayV2HTTPResponse response = responses().problem(exceeded, request.requestId());
+      Map<String, String> headers = new HashMap<>(response.getHeaders());
+      headers.put("Retry-After", Long.toString(exceeded.retryAfterSeconds()));
+      response.setHeaders(headers);
+      return response;
+    }
+  }
+
+  private Instant requestTime(APIGatewayV2HTTPEvent event) {
+    long millis = event.getRequestContext() == null ? 0 : event.getRequestContext().getTimeEpoch();
+    return millis > 0 ? Instant.ofEpochMilli(millis) : clock.instant();
+  }
+
+  private static String sourceIp(APIGatewayV2HTTPEvent event) {
+    return event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+        ? null : event.getRequestContext().getHttp().getSourceIp();
+  }
+
+  private static Optional<String> header(APIGatewayV2HTTPEvent event, String name) {
+    if (event.getHeaders() == null) {
+      return Optional.empty();
+    }
+    return event.getHeaders().entrySet().stream()
+        .filter(h -> h.getKey().equalsIgnoreCase(name) && h.getValue() != null && !h.getValue().isBlank())
+        .map(Map.Entry::getValue).findFirst();
+  }
+}
