@@ -344,7 +344,18 @@ class IntakeIT {
   private static int put(String url, String contentType, byte[] bytes) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
         .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    // s3proxy (Jetty) answers a refused upload and closes the connection while the body may
+    // still be on its way; the client then sometimes sees the reset instead of the answer. A
+    // fresh client per attempt and a retry on such a broken exchange read the real status.
+    java.io.IOException lastFailure = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+      } catch (java.io.IOException brokenExchange) {
+        lastFailure = brokenExchange;
+      }
+    }
+    throw lastFailure;
   }
 
   private static HttpResponse<String> submit(String patient, String caseId, String key) {
