@@ -28,14 +28,33 @@ public final class BrowserExtension implements ParameterResolver, AfterAllCallba
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(WebDriver.class, type -> start(), WebDriver.class);
+    // The browser belongs to the test class: a test method's parameter is resolved in the
+    // method's context, whose store would start (and leak) one browser per method.
+    return classContext(context).getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Browser.class, type -> new Browser(start()), Browser.class)
+        .driver();
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    WebDriver driver = context.getStore(NAMESPACE).remove(WebDriver.class, WebDriver.class);
-    if (driver != null) {
+    Browser browser = classContext(context).getStore(NAMESPACE).remove(Browser.class, Browser.class);
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private static ExtensionContext classContext(ExtensionContext context) {
+    ExtensionContext current = context;
+    while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+      current = current.getParent().get();
+    }
+    return current;
+  }
+
+  /** Closed by JUnit with its store if afterAll never runs, so no Chromium outlives the run. */
+  private record Browser(WebDriver driver) implements AutoCloseable {
+    @Override
+    public void close() {
       driver.quit();
     }
   }
