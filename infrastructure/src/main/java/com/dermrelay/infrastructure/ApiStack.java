@@ -58,6 +58,8 @@ public final class ApiStack extends Stack {
     environment.put(Functions.ENV_SERVICE_NAME, Functions.SERVICE_NAME);
     environment.put(Functions.ENV_USER_POOL_ID, identity.users().userPool().getUserPoolId());
     environment.put(Functions.ENV_PORTAL_CLIENT_ID, identity.users().portalClient().getUserPoolClientId());
+    environment.put(Functions.ENV_PORTAL_URL, config.portalOrigins().get(0));
+    config.senderDomain().ifPresent(domain -> environment.put(Functions.ENV_MAIL_FROM, "no-reply@" + domain));
     List<String> missingTasks = WorkflowTasks.missingFrom(jar);
     List<String> taskHandlers = missingTasks.isEmpty() ? List.copyOf(WorkflowTasks.handlers().values()) : List.of();
     this.functions = new Functions(this, "Functions", jar, Functions.callers(spec.handlers(), taskHandlers),

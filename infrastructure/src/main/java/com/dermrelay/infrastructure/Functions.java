@@ -46,6 +46,10 @@ public final class Functions extends Construct {
   public static final String ENV_USER_POOL_ID = "DERMRELAY_USER_POOL_ID";
   public static final String ENV_PORTAL_CLIENT_ID = "DERMRELAY_PORTAL_CLIENT_ID";
   public static final String ENV_TENANT_ROLE_ARN = "DERMRELAY_TENANT_ROLE_ARN";
+  /** Where links in e-mails point (invitations): the stage's first portal origin. */
+  public static final String ENV_PORTAL_URL = "DERMRELAY_PORTAL_URL";
+  /** The sender of notification e-mail, on the stage's SES domain when it has one. */
+  public static final String ENV_MAIL_FROM = "DERMRELAY_MAIL_FROM";
   public static final String ENV_SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
   public static final String SERVICE_NAME = "dermrelay";
 

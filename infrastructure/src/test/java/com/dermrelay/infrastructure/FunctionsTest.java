@@ -65,7 +65,18 @@ class FunctionsTest {
         Functions.ENV_VERSION, Match.stringLikeRegexp("jar-[0-9a-f]{12}"),
         Functions.ENV_SERVICE_NAME, "dermrelay",
         Functions.ENV_USER_POOL_ID, Match.anyValue(),
-        Functions.ENV_PORTAL_CLIENT_ID, Match.anyValue())))));
+        Functions.ENV_PORTAL_CLIENT_ID, Match.anyValue(),
+        Functions.ENV_PORTAL_URL, "http://localhost:8080")))));
+  }
+
+  @Test
+  void invitationsLinkToThePortalAndMailComesFromTheStagesDomain() {
+    SynthesizedStage prod = SynthesizedStage.prod();
+    Functions.DeployedFunction invite =
+        prod.stacks.api().functions().forHandler("com.dermrelay.tenants.InviteDermatologistHandler");
+    prod.assertProperties(invite.function(), Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
+        Functions.ENV_PORTAL_URL, SynthesizedStage.PROD_ORIGIN_1,
+        Functions.ENV_MAIL_FROM, "no-reply@" + SynthesizedStage.PROD_SENDER_DOMAIN)))));
   }
 
   @Test
