@@ -4,7 +4,6 @@ import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.LocalStackConfig;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,7 +94,10 @@ public final class Benchmarks {
   /** Starts LocalDev in a fresh JVM, polls /health until 200, then stops it with SIGTERM. */
   private static long localStackStartMillis(String java, Path repo, Path localDevJar, Path functionsJar)
       throws Exception {
-    int[] ports = {freePort(), freePort(), freePort(), freePort(), freePort(), freePort()};
+    int[] ports = new int[6];
+    for (int i = 0; i < ports.length; i++) {
+      ports[i] = LocalStackConfig.freePort();
+    }
     long start = System.nanoTime();
     Process stack = new ProcessBuilder(java,
         "-cp", localDevJar + ":" + functionsJar, "-Ddermrelay.repo=" + repo,
@@ -193,15 +195,9 @@ public final class Benchmarks {
     return env;
   }
 
-  private static long median(List<Long> samples) {
+  static long median(List<Long> samples) {
     List<Long> sorted = samples.stream().sorted().toList();
     int n = sorted.size();
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -49,12 +49,7 @@ public final class PhotoCheckProbe {
       inspector.inspect(photo, PhotoView.CLOSE_UP);
       check.add((System.nanoTime() - start) / 1_000_000);
     }
-    System.out.println("DECODE " + median(decode) + " " + decode);
-    System.out.println("CHECK " + median(check) + " " + check);
-  }
-
-  static long median(List<Long> samples) {
-    List<Long> sorted = samples.stream().sorted().toList();
-    return sorted.get(sorted.size() / 2);
+    System.out.println("DECODE " + Benchmarks.median(decode) + " " + decode);
+    System.out.println("CHECK " + Benchmarks.median(check) + " " + check);
   }
 }

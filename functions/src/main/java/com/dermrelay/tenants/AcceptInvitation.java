@@ -12,9 +12,7 @@ import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import javax.inject.Inject;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -30,8 +28,6 @@ public final class AcceptInvitation {
   static final String ACCEPTED = "ACCEPTED";
   /** A known invitation that can no longer be used (spent or lapsed). */
   public static final String INVITATION_UNUSABLE = "urn:dermrelay:problem:invitation-unusable";
-  private static final Set<String> DATA_LAYER_ATTRIBUTES =
-      Set.of("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "tenantId", "version");
 
   private final InternalAccess access;
   private final TenantItems items;
@@ -84,8 +80,7 @@ public final class AcceptInvitation {
 
   private void markAccepted(TenantContext tenant, ItemKey key, Map<String, AttributeValue> invitation,
       Caller caller) {
-    Map<String, AttributeValue> attributes = new HashMap<>(invitation);
-    attributes.keySet().removeAll(DATA_LAYER_ATTRIBUTES);
+    Map<String, AttributeValue> attributes = TenantItems.ownAttributes(invitation);
     attributes.put("status", AttributeValue.fromS(ACCEPTED));
     attributes.put("acceptedBy", AttributeValue.fromS(caller.subject()));
     attributes.put("acceptedAt", AttributeValue.fromS(tenant.requestTime().toString()));

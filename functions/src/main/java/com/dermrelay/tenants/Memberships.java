@@ -9,7 +9,6 @@ import com.dermrelay.core.tenancy.TenantKeys;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.inject.Inject;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -19,8 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * deleted, so the access layer can answer 403) when they leave.
  */
 public final class Memberships {
-  private static final Set<String> DATA_LAYER_ATTRIBUTES =
-      Set.of("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "tenantId", "version");
 
   private final TenantItems items;
 
@@ -41,7 +38,7 @@ public final class Memberships {
         && role.equals(text(existing.get(), "role"))) {
       return;
     }
-    Map<String, AttributeValue> attributes = existing.map(Memberships::ownAttributes).orElseGet(HashMap::new);
+    Map<String, AttributeValue> attributes = existing.map(TenantItems::ownAttributes).orElseGet(HashMap::new);
     attributes.put("userSub", AttributeValue.fromS(subject));
     attributes.put("role", AttributeValue.fromS(role));
     attributes.put("status", AttributeValue.fromS(Membership.ACTIVE));
@@ -55,7 +52,7 @@ public final class Memberships {
 
   /** Marks the membership REMOVED, conditioned on the version read. */
   public void remove(TenantContext tenant, Map<String, AttributeValue> membership) {
-    Map<String, AttributeValue> attributes = ownAttributes(membership);
+    Map<String, AttributeValue> attributes = TenantItems.ownAttributes(membership);
     String subject = text(membership, "userSub");
     attributes.put("status", AttributeValue.fromS(Membership.REMOVED));
     attributes.put("removedAt", AttributeValue.fromS(tenant.requestTime().toString()));
@@ -85,11 +82,5 @@ public final class Memberships {
 
   private static long version(Optional<Map<String, AttributeValue>> item) {
     return item.map(i -> i.containsKey("version") ? Long.parseLong(i.get("version").n()) : 0L).orElse(0L);
-  }
-
-  private static Map<String, AttributeValue> ownAttributes(Map<String, AttributeValue> item) {
-    Map<String, AttributeValue> attributes = new HashMap<>(item);
-    attributes.keySet().removeAll(DATA_LAYER_ATTRIBUTES);
-    return attributes;
   }
 }

@@ -53,7 +53,8 @@ class LocalStackLifecycleIT {
     // Same ports both times, as a developer restarting local-dev/start would have: the
     // issuer's URL, and so the tokens' iss claim, includes the identity port.
     LocalStackConfig config = LocalStackConfig.forTests().withDataDir(data)
-        .withPorts(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        .withPorts(LocalStackConfig.freePort(), LocalStackConfig.freePort(), LocalStackConfig.freePort(),
+            LocalStackConfig.freePort(), LocalStackConfig.freePort(), LocalStackConfig.freePort());
     String token;
     try (LocalStack first = LocalStack.start(config)) {
       first.identity().signUp("new.patient@example.com", "Fresh-Start-9",
@@ -86,12 +87,6 @@ class LocalStackLifecycleIT {
         assertEquals("kept", s3.getObjectAsBytes(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
             .key("northside-skin/kept.txt")).asUtf8String());
       }
-    }
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

@@ -48,7 +48,8 @@ public record LocalStackConfig(
     return defaults().withPorts(freePort(), 0, 0, 0, 0, 0).withManualClock(true);
   }
 
-  private static int freePort() {
+  /** A port free on loopback now, for a stack (or several) that must know its ports up front. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -37,9 +37,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 @Singleton
 public final class TenantItems {
-  /** Attributes only this class writes: keys and the tenant id. */
-  private static final Set<String> RESERVED =
-      Set.of("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "tenantId", "version");
+  /** The table's and indexes' key attributes. */
+  private static final Set<String> KEYS = Set.of("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk");
+  /** Attributes only this class writes: keys, the tenant id and the version. */
+  private static final Set<String> RESERVED = union(KEYS, Set.of("tenantId", "version"));
   public static final String VERSION = "version";
   public static final String EXPIRES_AT = "expiresAt";
 
@@ -215,7 +216,7 @@ public final class TenantItems {
     for (Map.Entry<String, String> entry : plain.entrySet()) {
       String name = entry.getKey();
       String value = entry.getValue();
-      if (value == null || !Set.of("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk").contains(name)) {
+      if (value == null || !KEYS.contains(name)) {
         throw invalidCursor();
       }
       boolean partition = name.endsWith("pk");
@@ -232,5 +233,21 @@ public final class TenantItems {
 
   private static ApiProblem invalidCursor() {
     return ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Parameter 'cursor' is not a cursor of this list.");
+  }
+
+  /**
+   * The caller's own attributes of an item read from the table, without what this class sets:
+   * what a read-modify-write passes back to {@link #putVersioned}.
+   */
+  public static Map<String, AttributeValue> ownAttributes(Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> attributes = new HashMap<>(item);
+    attributes.keySet().removeAll(RESERVED);
+    return attributes;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 }
