@@ -9,9 +9,13 @@ import java.util.Map;
  * A patient's case as stored (one item, the document as JSON text) and as answered to its
  * patient. Photos are keyed by view ({@code close_up}, {@code context}, ...), one each.
  *
- * @param status {@code DRAFT} until submitted, then {@code SUBMITTED}
+ * @param status {@code DRAFT} until submitted, then {@code SUBMITTED} and the workflow's statuses
+ *     below; the patient sees it, the timeline says how it got there
  * @param expiresAt when an unsubmitted draft is dropped (ISO-8601); null once submitted
  * @param submitKey the Idempotency-Key that submitted it
+ * @param triage the workflow's triage of the case (null until triaged)
+ * @param round 0 for the intake; raised by one each time the patient is asked for more (a question
+ *     or a follow-up), so photos of that round are kept apart from earlier ones
  */
 public record CaseRecord(
     String caseId,
@@ -26,15 +30,40 @@ public record CaseRecord(
     Consent consent,
     Map<String, PhotoRecord> photos,
     List<TimelineEntry> timeline,
-    String submitKey) {
+    String submitKey,
+    CaseTriage triage,
+    Integer round) {
 
   public static final String DRAFT = "DRAFT";
   public static final String SUBMITTED = "SUBMITTED";
+  /** Triaged and waiting on the clinic's worklist (claimed or not). */
+  public static final String QUEUED = "QUEUED";
+  /** The dermatologist asked the patient a question; the case waits for the reply. */
+  public static final String MORE_INFO_REQUESTED = "MORE_INFO_REQUESTED";
+  /** Answered and delivered to the patient. */
+  public static final String ANSWERED = "ANSWERED";
+  /** The follow-up asked for is due: the patient is invited to send new photos. */
+  public static final String FOLLOW_UP_DUE = "FOLLOW_UP_DUE";
+  public static final String CLOSED = "CLOSED";
+  /** The workflow failed on this case; the clinic was alerted (see the timeline). */
+  public static final String FAILED = "FAILED";
 
   public CaseRecord {
     photos = photos == null ? Map.of() : photos;
     timeline = timeline == null ? List.of() : timeline;
+    round = round == null ? 0 : round;
   }
+
+  /**
+   * The triage stored on the case: what the worklist orders by and the reasons it shows.
+   *
+   * @param reasons plain-language reasons, the deciding ones first
+   */
+  public record CaseTriage(String priority, int score, int sevenPointScore,
+      List<TriageReasonEntry> reasons, String triagedAt) {}
+
+  /** One triage reason as stored (code for statistics and translation, text for people). */
+  public record TriageReasonEntry(String code, String text, int points) {}
 
   /** The consent version the patient accepted and when. */
   public record Consent(String version, String acceptedAt) {}
@@ -63,21 +92,56 @@ public record CaseRecord(
     return DRAFT.equals(status);
   }
 
+  /**
+   * The key a photo of {@code view} is stored under in {@link #photos}: the view itself in the
+   * intake (round 0), {@code <view>@<round>} for photos sent later (a reply or a follow-up).
+   */
+  public static String photoKey(String view, int round) {
+    return round == 0 ? view : view + "@" + round;
+  }
+
   public CaseRecord withPhoto(String viewKey, PhotoRecord photo, String now, String event) {
     Map<String, PhotoRecord> next = new LinkedHashMap<>(photos);
     next.put(viewKey, photo);
     return new CaseRecord(caseId, patientSubject, status, createdAt, now, expiresAt, submittedAt,
-        emergencyScreen, intake, consent, next, append(now, event), submitKey);
+        emergencyScreen, intake, consent, next, append(now, event), submitKey, triage, round);
   }
 
   CaseRecord withAnswers(IntakeAnswers newIntake, Consent newConsent, String now) {
     return new CaseRecord(caseId, patientSubject, status, createdAt, now, expiresAt, submittedAt,
-        emergencyScreen, newIntake, newConsent, photos, append(now, "updated"), submitKey);
+        emergencyScreen, newIntake, newConsent, photos, append(now, "updated"), submitKey, triage,
+        round);
   }
 
   CaseRecord submitted(String key, String now) {
     return new CaseRecord(caseId, patientSubject, SUBMITTED, createdAt, now, null, now,
-        emergencyScreen, intake, consent, photos, append(now, "submitted"), key);
+        emergencyScreen, intake, consent, photos, append(now, "submitted"), key, triage, round);
+  }
+
+  /**
+   * The case in {@code newStatus}, with {@code event} on its timeline (a stable code the portal
+   * translates, e.g. {@code queued}, {@code answered}; never health details).
+   */
+  public CaseRecord withStatus(String newStatus, String now, String event) {
+    return new CaseRecord(caseId, patientSubject, newStatus, createdAt, now, expiresAt, submittedAt,
+        emergencyScreen, intake, consent, photos, append(now, event), submitKey, triage, round);
+  }
+
+  /** The case with one more event on its timeline, status unchanged. */
+  public CaseRecord withEvent(String now, String event) {
+    return withStatus(status, now, event);
+  }
+
+  public CaseRecord withTriage(CaseTriage newTriage, String now) {
+    return new CaseRecord(caseId, patientSubject, status, createdAt, now, expiresAt, submittedAt,
+        emergencyScreen, intake, consent, photos, append(now, "triaged"), submitKey, newTriage,
+        round);
+  }
+
+  /** The case asking the patient for more (a question or a follow-up): a new photo round. */
+  public CaseRecord withNextRound(String newStatus, String now, String event) {
+    return new CaseRecord(caseId, patientSubject, newStatus, createdAt, now, expiresAt, submittedAt,
+        emergencyScreen, intake, consent, photos, append(now, event), submitKey, triage, round + 1);
   }
 
   private List<TimelineEntry> append(String at, String event) {

@@ -8,6 +8,7 @@ import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
 import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.VersionConflictException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -64,6 +66,40 @@ public final class CaseStore {
       throw audit.notFound(tenant, action, AuditResource.ofPatient("case", caseId, owner));
     }
     return fromItem(item.get());
+  }
+
+  /**
+   * Any case of the acting tenant, for callers whose right to it is checked elsewhere: a workflow
+   * step, or a dermatologist of the clinic (the access layer checked the membership).
+   */
+  public Optional<StoredCase> find(TenantContext tenant, String caseId) {
+    if (!CASE_ID.matcher(caseId).matches()) {
+      return Optional.empty();
+    }
+    return items.get(tenant, key(caseId)).map(this::fromItem);
+  }
+
+  /**
+   * Reads the case, applies {@code change} and writes it on the version read, reading again when
+   * another write came first (a patient's edit, another step). Returns the case as written.
+   *
+   * @throws java.util.NoSuchElementException if the tenant has no such case
+   * @throws VersionConflictException if the case kept changing under us
+   */
+  public StoredCase update(TenantContext tenant, String caseId, UnaryOperator<CaseRecord> change) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      StoredCase current = find(tenant, caseId).orElseThrow();
+      CaseRecord next = change.apply(current.record());
+      if (next.equals(current.record())) {
+        return current;
+      }
+      try {
+        return new StoredCase(save(tenant, next, current.version()), next);
+      } catch (VersionConflictException e) {
+        // read again and re-apply: the change is a function of the current case
+      }
+    }
+    throw new VersionConflictException();
   }
 
   /** Writes the case on {@code expectedVersion} (0: new); returns the new version. */
