@@ -16,4 +16,8 @@ public abstract class DataRightsModule {
   @Binds
   @IntoSet
   abstract PatientDataSection accessLog(AccessLogSection section);
+
+  @Binds
+  @IntoSet
+  abstract PatientDataSection cases(CasesSection section);
 }

@@ -4,12 +4,19 @@ import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.inject.Inject;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -17,13 +24,15 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * A patient downloads everything held about them in the acting clinic: every
- * {@link PatientDataSection} as one JSON archive, written to
- * {@code <tenantId>/exports/<subject>/<exportId>.json} (encrypted by the bucket's key) and handed
+ * {@link PatientDataSection} as one JSON document ({@value #DOCUMENT}) in a ZIP with the
+ * sections' files (the photos), written to {@code <tenantId>/exports/<subject>/<exportId>.zip} (encrypted by the bucket's key) and handed
  * out as a pre-signed GET valid {@link #LINK_VALID_FOR}. The link is a secret held only by the
  * patient's browser; the object itself stays behind the bucket's policy.
  */
 public final class ExportMyData {
   static final Duration LINK_VALID_FOR = Duration.ofMinutes(15);
+  /** The archive's JSON document; sections' files (photos) sit beside it. */
+  static final String DOCUMENT = "export.json";
 
   private final Set<PatientDataSection> sections;
   private final S3Client s3;
@@ -52,21 +61,39 @@ public final class ExportMyData {
         .put("tenantId", tenant.tenantId())
         .put("subject", subject);
     ObjectNode content = archive.putObject("sections");
-    sections.stream().sorted((a, b) -> a.name().compareTo(b.name()))
-        .forEach(section -> content.set(section.name(), section.export(tenant, subject, patientEmail)));
+    List<ExportFile> files = new ArrayList<>();
+    sections.stream().sorted((a, b) -> a.name().compareTo(b.name())).forEach(section -> {
+      JsonNode exported = section.export(tenant, subject, patientEmail);
+      content.set(section.name(), exported);
+      files.addAll(section.files(tenant, exported));
+    });
     // The path is built from the tenant context alone, as every tenant path is.
-    String key = tenant.tenantId() + "/exports/" + subject + "/" + exportId + ".json";
-    try {
-      s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/json"),
-          RequestBody.fromBytes(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(archive)));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the export", e);
-    }
+    String key = tenant.tenantId() + "/exports/" + subject + "/" + exportId + ".zip";
+    s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/zip"),
+        RequestBody.fromBytes(zip(archive, files)));
     String url = presigner.presignGetObject(r -> r.signatureDuration(LINK_VALID_FOR)
         .getObjectRequest(g -> g.bucket(bucket).key(key)
-            .responseContentDisposition("attachment; filename=\"dermrelay-export.json\"")))
+            .responseContentDisposition("attachment; filename=\"dermrelay-export.zip\"")))
         .url().toString();
     audit.wrote(tenant, "data.export", AuditResource.ofPatient("export", exportId, subject));
     return new DataExport(exportId, url, tenant.requestTime().plus(LINK_VALID_FOR).toString());
+  }
+
+  /** A ZIP: {@value #DOCUMENT} first, then each section's files under their paths. */
+  private byte[] zip(ObjectNode archive, List<ExportFile> files) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry(DOCUMENT));
+      zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(archive));
+      zip.closeEntry();
+      for (ExportFile file : files) {
+        zip.putNextEntry(new ZipEntry(file.path()));
+        zip.write(file.bytes());
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the export", e);
+    }
+    return out.toByteArray();
   }
 }

@@ -2,6 +2,7 @@ package com.dermrelay.datarights;
 
 import com.dermrelay.core.access.TenantContext;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
  * One part of what a patient's export holds (their account, who opened their record, their
@@ -15,4 +16,12 @@ public interface PatientDataSection {
 
   /** Everything this section holds about the patient, in the acting clinic. */
   JsonNode export(TenantContext tenant, String patientSubject, String patientEmail);
+
+  /**
+   * Files that go into the archive beside the JSON (photos), given what {@link #export} returned;
+   * most sections have none.
+   */
+  default List<ExportFile> files(TenantContext tenant, JsonNode exported) {
+    return List.of();
+  }
 }

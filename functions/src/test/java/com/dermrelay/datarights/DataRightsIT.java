@@ -31,6 +31,84 @@ class DataRightsIT {
         Set.of("patient"));
   }
 
+  /** The archive behind a download link, by path inside the ZIP. */
+  private static Map<String, byte[]> download(String url) throws Exception {
+    HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, download.statusCode());
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    try (java.util.zip.ZipInputStream zip =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(download.body()))) {
+      for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        files.put(entry.getName(), zip.readAllBytes());
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void theArchiveHoldsThePatientsCasesAndTheirCheckedPhotos(LocalStack stack) throws Exception {
+    ApiCalls api = new ApiCalls(stack);
+    String email = "export.cases." + java.util.UUID.randomUUID() + "@northside.example";
+    patient(stack, email);
+    String token = api.idToken(email, "Rights-Patient-1");
+    com.fasterxml.jackson.databind.node.ObjectNode create = ApiCalls.JSON.createObjectNode();
+    create.putObject("emergencyScreen").put("feverWithWidespreadRash", false)
+        .put("blisteringOrPeelingSkin", false).put("rapidlySpreadingPainfulRedness", false)
+        .put("faceOrLipSwellingOrBreathingTrouble", false);
+    HttpResponse<String> created = api.call("POST", "/clinics/northside-skin/cases", token, create.toString());
+    assertEquals(201, created.statusCode(), created.body());
+    String caseId = ApiCalls.json(created).path("caseId").asText();
+    String photoId = uploadCheckedPhoto(api, token, caseId);
+
+    HttpResponse<String> exported = api.call("POST", "/clinics/northside-skin/me/data-exports", token, null);
+    assertEquals(201, exported.statusCode(), exported.body());
+    Map<String, byte[]> files = download(ApiCalls.json(exported).get("downloadUrl").asText());
+    JsonNode cases = ApiCalls.JSON.readTree(files.get("export.json")).at("/sections/cases");
+    assertEquals(1, cases.size(), cases.toString());
+    assertEquals(caseId, cases.get(0).path("caseId").asText());
+    assertEquals("DRAFT", cases.get(0).path("status").asText());
+    assertTrue(cases.get(0).path("timeline").size() > 0, "the timeline is in the case document");
+    assertFalse(cases.get(0).has("submitKey"), "internal tokens stay out");
+
+    byte[] clean = api.s3().getObjectAsBytes(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
+        .key("northside-skin/cases/" + caseId + "/clean/" + photoId + ".jpg")).asByteArray();
+    byte[] archived = files.get("photos/" + caseId + "/" + photoId + ".jpg");
+    assertTrue(archived != null, "the photo is in the archive: " + files.keySet());
+    assertTrue(java.util.Arrays.equals(clean, archived), "the archived photo is the clean copy, byte for byte");
+  }
+
+  /** One close-up through the upload slot, S3 and the confirmation; its photo id. */
+  private static String uploadCheckedPhoto(ApiCalls api, String token, String caseId) throws Exception {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1600, 1200,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 1200; y++) {
+      for (int x = 0; x < 1600; x++) {
+        int v = Math.max(0, Math.min(255, (int) (80 + 90 * (x / 1600.0)) + (((x / 6 + y / 6) % 2 == 0) ? 35 : -35)));
+        image.setRGB(x, y, (Math.min(255, v + 30) << 16) | (v << 8) | Math.max(0, v - 20));
+      }
+    }
+    java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "jpeg", jpeg);
+    byte[] photo = jpeg.toByteArray();
+    com.fasterxml.jackson.databind.node.ObjectNode ask = ApiCalls.JSON.createObjectNode();
+    ask.putArray("photos").addObject().put("view", "close_up").put("contentType", "image/jpeg")
+        .put("sizeBytes", photo.length);
+    String casePath = "/clinics/northside-skin/cases/" + caseId;
+    HttpResponse<String> slots = api.call("POST", casePath + "/photo-uploads", token, ask.toString());
+    assertEquals(201, slots.statusCode(), slots.body());
+    JsonNode slot = ApiCalls.json(slots).get("uploads").get(0);
+    HttpResponse<Void> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(slot.get("url").asText()))
+        .header("Content-Type", slot.at("/headers/Content-Type").asText())
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(photo)).build(), HttpResponse.BodyHandlers.discarding());
+    assertEquals(200, put.statusCode());
+    String photoId = slot.get("photoId").asText();
+    HttpResponse<String> confirmed =
+        api.call("POST", casePath + "/photos/" + photoId + "/confirm", token, "{\"keep\":false}");
+    assertEquals(200, confirmed.statusCode(), confirmed.body());
+    return photoId;
+  }
+
   @Test
   void aPatientDownloadsTheirDataThroughAShortLivedLink(LocalStack stack) throws Exception {
     ApiCalls api = new ApiCalls(stack);
@@ -44,11 +122,11 @@ class DataRightsIT {
     assertTrue(url.contains("/northside-skin/exports/" + user.sub() + "/"), url);
     assertTrue(url.contains("X-Amz-Expires=900"), "valid 15 minutes: " + url);
 
-    HttpResponse<String> download = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, download.statusCode(), download.body());
-    JsonNode archive = ApiCalls.JSON.readTree(download.body());
+    Map<String, byte[]> files = download(url);
+    JsonNode archive = ApiCalls.JSON.readTree(files.get("export.json"));
     assertEquals(user.sub(), archive.get("subject").asText());
+    assertEquals(0, archive.at("/sections/cases").size(), "no cases yet");
+    assertEquals(Set.of("export.json"), files.keySet());
     assertEquals("Robin Rights", archive.at("/sections/account/attributes/name").asText());
     assertTrue(archive.at("/sections/accessLog").isArray());
 

@@ -72,7 +72,14 @@ public final class ApiStack extends Stack {
     } else {
       this.tenantAccess = new TenantDataAccess(this, "TenantDataAccess", data.table(), data.mediaBucket(),
           data.dataKey(), tenantCallers);
-      functions.addEnvironment(Functions.ENV_TENANT_ROLE_ARN, tenantAccess.role().getRoleArn());
+      // Only the functions that may assume the role learn its ARN: the data layer uses tenant
+      // sessions exactly when the variable is set (core.data.TenantCredentials).
+      functions.all().stream().filter(d -> d.profile().has(FunctionProfile.Access.TENANT_SESSION))
+          .forEach(d -> d.function().addEnvironment(Functions.ENV_TENANT_ROLE_ARN, tenantAccess.role().getRoleArn()));
+      tenantAccess.role().addToPrincipalPolicy(AuditAppendOnly.denyChanges(data.table()));
+      NagSuppression.suppress(tenantAccess.role(), "HIPAA.Security-IAMNoInlinePolicy",
+          "The audit trail's explicit deny (AuditAppendOnly) belongs to this role alone, beside its tested "
+              + "tenant-scoped policy; a managed policy would be the same statement under a second name");
     }
 
     this.notifications = new Notifications(this, "Notifications", config);
@@ -124,6 +131,7 @@ public final class ApiStack extends Stack {
       }
       if (profile.has(FunctionProfile.Access.TABLE_WRITE)) {
         data.table().grantWriteData(deployed.role());
+        deployed.role().addToPrincipalPolicy(AuditAppendOnly.denyChanges(data.table()));
       }
       if (profile.has(FunctionProfile.Access.MEDIA_READ)
           || profile.has(FunctionProfile.Access.MEDIA_WRITE)) {

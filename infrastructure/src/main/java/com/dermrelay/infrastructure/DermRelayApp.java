@@ -78,7 +78,7 @@ public final class DermRelayApp {
         DataStack data = new DataStack(app, prefix + "-data", stackProps(config,
                 "DermRelay " + where + ": stateful data (KMS key, DynamoDB table, photo bucket)"), config);
         IdentityStack identity = new IdentityStack(app, prefix + "-identity", stackProps(config,
-                "DermRelay " + where + ": Cognito user pool and portal client"), config);
+                "DermRelay " + where + ": Cognito user pool and portal client"), config, data, jar, version);
         ApiStack api = new ApiStack(app, prefix + "-api", stackProps(config,
                 "DermRelay " + where + ": functions, HTTP API, alarms"), config, data, identity, spec, jar, version);
         PortalStack portal = new PortalStack(app, prefix + "-portal", stackProps(config,

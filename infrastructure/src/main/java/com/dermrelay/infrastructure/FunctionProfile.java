@@ -111,6 +111,9 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // Public sign-up: creates the clinic's items and rate-limit counters, and its first admin
     // in the pool (Cognito itself e-mails the temporary password).
     known.put("com.dermrelay.tenants.SignUpClinicHandler", ONBOARDING);
+    // The user pool's pre-sign-up trigger: looks the clinic up, writes nothing, reaches no media.
+    // Memory for a short cold start: Cognito gives a trigger five seconds.
+    known.put(IdentityStack.PRE_SIGN_UP_HANDLER, new FunctionProfile(1024, EnumSet.of(Access.TABLE_READ)));
     // Creates an account for an invitee who has none, and e-mails the link through SES.
     known.put("com.dermrelay.tenants.InviteDermatologistHandler", new FunctionProfile(768,
         EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.USER_ADMIN, Access.NOTIFY)));

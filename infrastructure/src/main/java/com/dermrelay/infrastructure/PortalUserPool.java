@@ -20,6 +20,8 @@ import software.amazon.awscdk.services.cognito.StringAttribute;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolGroup;
+import software.amazon.awscdk.services.cognito.UserPoolOperation;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.constructs.Construct;
 
 /**
@@ -109,6 +111,14 @@ public final class PortalUserPool extends Construct {
         .readAttributes(readable)
         .writeAttributes(writable)
         .build();
+  }
+
+  /**
+   * Runs {@code function} before every account is created: it refuses a self sign-up whose clinic
+   * does not exist or which tries to set anything but the patient's own attributes.
+   */
+  public void runBeforeSignUp(IFunction function) {
+    userPool.addTrigger(UserPoolOperation.PRE_SIGN_UP, function);
   }
 
   public UserPool userPool() {

@@ -55,6 +55,24 @@ class FunctionsTest {
   }
 
   @Test
+  void onlyFunctionsThatMayAssumeTheTenantRoleAreToldItsArn() {
+    // With the workflow's tasks, which are the functions that use tenant sessions today.
+    SynthesizedStage stage = SynthesizedStage.withWorkflow();
+    int told = 0;
+    for (Functions.DeployedFunction deployed : stage.stacks.api().functions().all()) {
+      Object variables = ((Map<?, ?>) ((Map<?, ?>) stage.api.toJSON().get("Resources"))
+          .get(stage.logicalId(deployed.function())));
+      Map<?, ?> env = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) variables).get("Properties"))
+          .get("Environment")).get("Variables");
+      boolean hasArn = env.containsKey(Functions.ENV_TENANT_ROLE_ARN);
+      assertEquals(deployed.profile().has(FunctionProfile.Access.TENANT_SESSION), hasArn,
+          deployed.handlerClass() + ": the data layer assumes the tenant role exactly when the variable is set");
+      told += hasArn ? 1 : 0;
+    }
+    assertTrue(told > 0, "some function uses tenant sessions");
+  }
+
+  @Test
   void theEnvironmentCarriesTheStagesResources() {
     Functions.DeployedFunction health = dev.stacks.api().functions().forHandler("com.dermrelay.health.HealthHandler");
     dev.assertProperties(health.function(), Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(

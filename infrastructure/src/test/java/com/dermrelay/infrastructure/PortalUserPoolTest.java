@@ -67,6 +67,37 @@ class PortalUserPoolTest {
   }
 
   @Test
+  void thePreSignUpTriggerGuardsEverySignUpAndOnlyReadsTheTable() {
+    dev.identity.hasResourceProperties(POOL, Map.of("LambdaConfig", Match.objectLike(Map.of(
+        "PreSignUp", Match.objectLike(Map.of("Ref", Match.stringLikeRegexp("TriggersPreSignUpTriggerHandlerAlias.*")))))));
+    dev.identity.hasResourceProperties("AWS::Lambda::Function", Map.of(
+        "Handler", IdentityStack.PRE_SIGN_UP_HANDLER + "::handleRequest", "MemorySize", 1024));
+    dev.identity.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+        "Action", "lambda:InvokeFunction", "Principal", "cognito-idp.amazonaws.com",
+        "FunctionName", Match.objectLike(Map.of("Ref", Match.stringLikeRegexp("TriggersPreSignUpTriggerHandlerAlias.*")))));
+    List<String> actions = new java.util.ArrayList<>();
+    dev.identity.findResources("AWS::IAM::Policy").values().forEach(policy -> {
+      Object statements = ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) policy).get("Properties")).get("PolicyDocument"))
+          .get("Statement");
+      for (Object statement : (List<?>) statements) {
+        Object action = ((Map<?, ?>) statement).get("Action");
+        if (action instanceof List<?> list) {
+          list.forEach(a -> actions.add(a.toString()));
+        } else {
+          actions.add(String.valueOf(action));
+        }
+      }
+    });
+    org.junit.jupiter.api.Assertions.assertTrue(actions.containsAll(List.of("dynamodb:GetItem", "dynamodb:Query")),
+        actions.toString());
+    for (String action : actions) {
+      org.junit.jupiter.api.Assertions.assertFalse(
+          action.matches("dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:.*|sts:.*|cognito-idp:.*"),
+          "the trigger may only read the table: " + action);
+    }
+  }
+
+  @Test
   void outputsThePoolAndClientIds() {
     dev.identity.hasOutput(IdentityStack.USER_POOL_ID_OUTPUT, Map.of());
     dev.identity.hasOutput(IdentityStack.PORTAL_CLIENT_ID_OUTPUT, Map.of());

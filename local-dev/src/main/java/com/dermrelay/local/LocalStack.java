@@ -11,6 +11,7 @@ import com.dermrelay.local.identity.CodeDelivery;
 import com.dermrelay.local.identity.IdentityConfig;
 import com.dermrelay.local.identity.IdentityService;
 import com.dermrelay.local.identity.LocalIdentityServer;
+import com.dermrelay.local.identity.UserPoolTrigger;
 import com.dermrelay.local.outbox.Outbox;
 import com.dermrelay.local.outbox.OutboxMessage;
 import com.dermrelay.local.outbox.OutboxServer;
@@ -22,7 +23,9 @@ import com.dermrelay.local.stepfunctions.EmulatorClock;
 import com.dermrelay.local.stepfunctions.ManualClock;
 import com.dermrelay.local.stepfunctions.StepFunctionsEmulator;
 import com.dermrelay.local.stepfunctions.TaskFailedException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,6 +50,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+  /** The user pool's pre-sign-up trigger (infrastructure's PortalUserPool attaches the same). */
+  public static final String PRE_SIGN_UP_HANDLER = "com.dermrelay.tenants.PreSignUpTriggerHandler";
+  private static final ObjectMapper TRIGGER_JSON = new ObjectMapper();
   private static final String FUNCTION_ARN_PREFIX =
       "arn:aws:lambda:" + LocalStackConfig.REGION + ":" + LocalStackConfig.ACCOUNT_ID + ":function:";
 
@@ -99,6 +105,8 @@ public final class LocalStack implements AutoCloseable {
             // The production pool's policy (infrastructure's PortalUserPool), so the portal's
             // hints and the tests meet the same rule locally as on AWS.
             .minPasswordLength(12)
+            // Resolved at the first sign-up: the functions start after the pool they need.
+            .preSignUpTrigger(this::invokePreSignUp)
             .build(),
         host, config.identityPort(), this::deliverIdentityMessage));
     EmulatorClock clock = config.manualClock() ? new ManualClock(Instant.now()) : null;
@@ -171,6 +179,20 @@ public final class LocalStack implements AutoCloseable {
       return functions.invokeJson(handler, payload, name);
     } catch (FunctionFailedException e) {
       throw new TaskFailedException(e.errorType(), e.errorMessage());
+    }
+  }
+
+  /** Cognito calls its triggers synchronously; here the same handler runs in-process. */
+  private Map<String, Object> invokePreSignUp(Map<String, Object> event) {
+    if (functions == null) {
+      throw new IllegalStateException("the functions are not started yet");
+    }
+    try {
+      JsonNode result = functions.invokeJson(
+          PRE_SIGN_UP_HANDLER, TRIGGER_JSON.valueToTree(event), "PreSignUpTriggerHandler");
+      return TRIGGER_JSON.convertValue(result, new TypeReference<Map<String, Object>>() {});
+    } catch (FunctionFailedException e) {
+      throw new UserPoolTrigger.Failed(e.errorMessage());
     }
   }
 

@@ -1,6 +1,8 @@
 package com.dermrelay.core.aws;
 
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.TenantCredentials;
+import java.time.Clock;
 import dagger.Module;
 import dagger.Provides;
 import java.net.URI;
@@ -101,6 +103,19 @@ public final class AwsClientsModule {
     return new CognitoAdmin(SignedJsonClient.forService(settings, http, credentials, json,
         "COGNITO_IDENTITY_PROVIDER", "cognito-idp", "cognito-idp"), json,
         tenancy.userPoolId().orElse(""));
+  }
+
+  /**
+   * Per-tenant credentials for the data layer: sessions of the tenant data role when the
+   * environment names it (AWS), the function's own otherwise (the local stack).
+   */
+  @Provides
+  @Singleton
+  static TenantCredentials tenantCredentials(Settings settings, SdkHttpClient http,
+      AwsCredentialsProvider credentials, Clock clock) {
+    return new TenantCredentials(
+        Optional.ofNullable(settings.environment().get(TenantCredentials.ROLE_ARN_ENV)),
+        StsAssumeRole.forSettings(settings, http, credentials), clock);
   }
 
   /** SES v2 e-mail, signed by hand for the same reason. */

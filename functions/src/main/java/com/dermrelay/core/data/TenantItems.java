@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -48,9 +49,12 @@ public final class TenantItems {
   private final String table;
   private final ObjectMapper json;
   private final Clock clock;
+  private final TenantCredentials credentials;
 
   @Inject
-  public TenantItems(DynamoDbClient dynamoDb, Settings settings, ObjectMapper json, Clock clock) {
+  public TenantItems(DynamoDbClient dynamoDb, Settings settings, ObjectMapper json, Clock clock,
+      TenantCredentials credentials) {
+    this.credentials = credentials;
     this.dynamoDb = dynamoDb;
     this.table = settings.tableName();
     this.json = json;
@@ -68,7 +72,7 @@ public final class TenantItems {
 
   public Optional<Map<String, AttributeValue>> get(TenantContext tenant, ItemKey key) {
     Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table)
-        .consistentRead(true).key(key(tenant, key))).item();
+        .overrideConfiguration(as(tenant)).consistentRead(true).key(key(tenant, key))).item();
     if (item == null || item.isEmpty() || expired(item)) {
       return Optional.empty();
     }
@@ -84,7 +88,7 @@ public final class TenantItems {
     Map<String, AttributeValue> item = item(tenant, key, attributes, indexKeys);
     item.put(VERSION, AttributeValue.fromN("1"));
     try {
-      dynamoDb.putItem(r -> r.tableName(table).item(item)
+      dynamoDb.putItem(r -> r.tableName(table).overrideConfiguration(as(tenant)).item(item)
           .conditionExpression("attribute_not_exists(pk)"));
       return true;
     } catch (ConditionalCheckFailedException e) {
@@ -105,10 +109,10 @@ public final class TenantItems {
     item.put(VERSION, AttributeValue.fromN(Long.toString(next)));
     try {
       if (expectedVersion == 0) {
-        dynamoDb.putItem(r -> r.tableName(table).item(item)
+        dynamoDb.putItem(r -> r.tableName(table).overrideConfiguration(as(tenant)).item(item)
             .conditionExpression("attribute_not_exists(pk)"));
       } else {
-        dynamoDb.putItem(r -> r.tableName(table).item(item)
+        dynamoDb.putItem(r -> r.tableName(table).overrideConfiguration(as(tenant)).item(item)
             .conditionExpression("#v = :v")
             .expressionAttributeNames(Map.of("#v", VERSION))
             .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)))));
@@ -138,6 +142,7 @@ public final class TenantItems {
       names.remove("#sk");
     }
     QueryRequest.Builder request = QueryRequest.builder().tableName(table)
+        .overrideConfiguration(as(tenant))
         .keyConditionExpression(condition)
         .filterExpression("attribute_not_exists(#exp) OR #exp > :now")
         .expressionAttributeNames(names)
@@ -155,6 +160,16 @@ public final class TenantItems {
         ? Optional.of(encodeCursor(response.lastEvaluatedKey()))
         : Optional.empty();
     return new ItemPage(List.copyOf(response.items()), next);
+  }
+
+  /**
+   * Every call runs on the tenant's credentials when they are scoped (AWS): IAM then refuses any
+   * key outside the tenant, whatever this class builds.
+   */
+  private AwsRequestOverrideConfiguration as(TenantContext tenant) {
+    AwsRequestOverrideConfiguration.Builder override = AwsRequestOverrideConfiguration.builder();
+    credentials.forTenant(tenant).ifPresent(override::credentialsProvider);
+    return override.build();
   }
 
   private Map<String, AttributeValue> key(TenantContext tenant, ItemKey key) {

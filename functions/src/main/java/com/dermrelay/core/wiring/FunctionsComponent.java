@@ -28,6 +28,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import com.dermrelay.tenants.AcceptInvitation;
 import com.dermrelay.tenants.InviteDermatologist;
+import com.dermrelay.tenants.PatientSignUpGuard;
 import com.dermrelay.tenants.RemoveMember;
 import com.dermrelay.tenants.SignUpClinic;
 import com.dermrelay.tenants.SignUpRateLimit;
@@ -85,6 +86,8 @@ public interface FunctionsComponent {
   SignUpRateLimit signUpRateLimit();
 
   SignUpClinic signUpClinic();
+
+  PatientSignUpGuard patientSignUpGuard();
 
   InviteDermatologist inviteDermatologist();
 

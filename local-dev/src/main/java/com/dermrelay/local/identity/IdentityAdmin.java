@@ -36,6 +36,13 @@ public final class IdentityAdmin {
   private final Clock clock;
   private final Consumer<String> forgetCode;
   private final int minPasswordLength;
+  private final PreSignUp preSignUp;
+
+  /** Runs the pool's pre-sign-up trigger, if any, for an account about to be created. */
+  @FunctionalInterface
+  interface PreSignUp {
+    void check(String triggerSource, String username, Map<String, String> attributes);
+  }
 
   /** One page of ListUsers; {@code paginationToken} is null on the last page. */
   public record UserPage(List<IdentityUser> users, String paginationToken) {}
@@ -48,7 +55,8 @@ public final class IdentityAdmin {
       CodeDelivery delivery,
       Clock clock,
       Consumer<String> forgetCode,
-      int minPasswordLength) {
+      int minPasswordLength,
+      PreSignUp preSignUp) {
     this.state = state;
     this.accounts = accounts;
     this.hasher = hasher;
@@ -57,6 +65,7 @@ public final class IdentityAdmin {
     this.clock = clock;
     this.forgetCode = forgetCode;
     this.minPasswordLength = minPasswordLength;
+    this.preSignUp = preSignUp;
   }
 
   /**
@@ -69,6 +78,7 @@ public final class IdentityAdmin {
     String password = temporaryPassword == null ? generatePassword() : temporaryPassword;
     PasswordPolicy.check(password, minPasswordLength);
     Map<String, String> checked = UserAccounts.withEmailFromUsername(username, attributes);
+    preSignUp.check(IdentityService.ADMIN_CREATE_USER_SOURCE, username, checked);
     String hash = hasher.hash(password);
     IdentityUser user;
     synchronized (state) {

@@ -32,6 +32,7 @@ public final class IdentityConfig {
   private final Set<String> groups;
   private final Clock clock;
   private final int minPasswordLength;
+  private final UserPoolTrigger preSignUpTrigger;
 
   private IdentityConfig(Builder b) {
     this.region = b.region;
@@ -46,6 +47,7 @@ public final class IdentityConfig {
     this.groups = Set.copyOf(b.groups);
     this.clock = b.clock;
     this.minPasswordLength = b.minPasswordLength;
+    this.preSignUpTrigger = b.preSignUpTrigger;
   }
 
   public static Builder builder() {
@@ -110,6 +112,11 @@ public final class IdentityConfig {
     return minPasswordLength;
   }
 
+  /** The pool's pre-sign-up Lambda trigger; null when the pool has none. */
+  public UserPoolTrigger preSignUpTrigger() {
+    return preSignUpTrigger;
+  }
+
   public static final class Builder {
     private String region = DEFAULT_REGION;
     private String userPoolId = DEFAULT_USER_POOL_ID;
@@ -123,8 +130,15 @@ public final class IdentityConfig {
     private final Set<String> groups = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
     private int minPasswordLength = 8;
+    private UserPoolTrigger preSignUpTrigger;
 
     private Builder() {}
+
+    /** Runs before SignUp and AdminCreateUser create an account, as Cognito's trigger does. */
+    public Builder preSignUpTrigger(UserPoolTrigger trigger) {
+      this.preSignUpTrigger = trigger;
+      return this;
+    }
 
     public Builder region(String region) {
       this.region = requireText(region, "region");

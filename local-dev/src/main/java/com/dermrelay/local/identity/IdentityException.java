@@ -20,6 +20,10 @@ public final class IdentityException extends RuntimeException {
   /** ConfirmSignUp's answer once too many wrong codes were tried (Cognito's name for it). */
   public static final String TOO_MANY_FAILED_ATTEMPTS = "TooManyFailedAttemptsException";
   public static final String GROUP_EXISTS = "GroupExistsException";
+  /** A pre-sign-up (or other) trigger refused: Cognito passes the function's message on. */
+  public static final String USER_LAMBDA_VALIDATION = "UserLambdaValidationException";
+  /** A trigger that could not be run at all. */
+  public static final String UNEXPECTED_LAMBDA = "UnexpectedLambdaException";
 
   private final String type;
 

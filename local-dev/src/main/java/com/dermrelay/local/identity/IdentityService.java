@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +36,9 @@ public final class IdentityService {
   /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256 is 600k; a local pool trades some for speed. */
   private static final int HASH_ITERATIONS = 210_000;
   private static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(3);
+  /** Cognito's trigger sources for the pre-sign-up trigger. */
+  public static final String SIGN_UP_SOURCE = "PreSignUp_SignUp";
+  public static final String ADMIN_CREATE_USER_SOURCE = "PreSignUp_AdminCreateUser";
 
   private final IdentityConfig config;
   private final CodeDelivery delivery;
@@ -72,7 +76,8 @@ public final class IdentityService {
     this.admin =
         new IdentityAdmin(
             state, accounts, hasher, random, delivery, clock,
-            username -> lastCodes.remove(PoolState.key(username)), config.minPasswordLength());
+            username -> lastCodes.remove(PoolState.key(username)), config.minPasswordLength(),
+            (source, username, attributes) -> runPreSignUp(source, username, attributes, null));
     synchronized (state) {
       for (String group : config.groups()) {
         accounts.ensureGroup(group, null);
@@ -150,6 +155,7 @@ public final class IdentityService {
     UserAccounts.checkUsername(username);
     PasswordPolicy.check(password, config.minPasswordLength());
     Map<String, String> checked = UserAccounts.withEmailFromUsername(username, attributes);
+    runPreSignUp(SIGN_UP_SOURCE, username, checked, config.clientId());
     String hash = hasher.hash(password);
     UserAccount.Issued issued;
     synchronized (state) {
@@ -349,6 +355,47 @@ public final class IdentityService {
   }
 
   // ---- helpers ----
+
+  /**
+   * Cognito's pre-sign-up trigger: the event it sends, run before anything is created. A function
+   * error refuses the sign-up with {@code UserLambdaValidationException} and the function's message
+   * after Cognito's prefix; a trigger that cannot run refuses it too.
+   */
+  private void runPreSignUp(
+      String source, String username, Map<String, String> attributes, String clientId) {
+    UserPoolTrigger trigger = config.preSignUpTrigger();
+    if (trigger == null) {
+      return;
+    }
+    Map<String, Object> callerContext = new LinkedHashMap<>();
+    callerContext.put("awsSdkVersion", "local");
+    callerContext.put("clientId", clientId == null ? "CLIENT_ID_NOT_APPLICABLE" : clientId);
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("userAttributes", new LinkedHashMap<>(attributes));
+    request.put("validationData", null);
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("autoConfirmUser", false);
+    response.put("autoVerifyEmail", false);
+    response.put("autoVerifyPhone", false);
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("version", "1");
+    event.put("region", config.region());
+    event.put("userPoolId", config.userPoolId());
+    event.put("userName", username);
+    event.put("callerContext", callerContext);
+    event.put("triggerSource", source);
+    event.put("request", request);
+    event.put("response", response);
+    try {
+      trigger.invoke(event);
+    } catch (UserPoolTrigger.Failed e) {
+      throw new IdentityException(
+          IdentityException.USER_LAMBDA_VALIDATION, "PreSignUp failed with error " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new IdentityException(
+          IdentityException.UNEXPECTED_LAMBDA, "PreSignUp invocation failed due to error " + e.getClass().getSimpleName());
+    }
+  }
 
   /** Checked only after the password matched, so these answers do not reveal who exists. */
   private static void requireCanSignIn(IdentityUser user) {
