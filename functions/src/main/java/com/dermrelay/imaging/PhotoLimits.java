@@ -24,6 +24,8 @@ package com.dermrelay.imaging;
  *     mean the same for a 3 MP and a 48 MP camera and cost little
  * @param jpegQuality quality of the clean re-encoded copy (0-1); 0.9 is visually lossless for
  *     photos at about a third of the size of 1.0
+ * @param thumbnailLongSide long side of the thumbnail stored beside the clean copy; 320 px shows
+ *     a photo recognisably in a worklist row at a few kilobytes
  * @param quality thresholds of the quality checks
  */
 public record PhotoLimits(
@@ -35,11 +37,12 @@ public record PhotoLimits(
     long storedMaxPixels,
     int analysisLongSide,
     float jpegQuality,
+    int thumbnailLongSide,
     Quality quality) {
 
   public static PhotoLimits defaults() {
     return new PhotoLimits(
-        25L * 1024 * 1024, 50_000_000L, 800, 600, 1000, 25_000_000L, 1024, 0.9f,
+        25L * 1024 * 1024, 50_000_000L, 800, 600, 1000, 25_000_000L, 1024, 0.9f, 320,
         Quality.defaults());
   }
 

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Checks an uploaded photo: reads the raw object, runs {@link PhotoInspector}, stores the clean
- * copy (no metadata) at {@code .../clean/<photoId>.jpg} and deletes the raw upload; a rejected
+ * copy (no metadata) at {@code .../clean/<photoId>.jpg} and its thumbnail at
+ * {@code .../thumb/<photoId>.jpg}, and deletes the raw upload; a rejected
  * file is deleted and nothing is stored. The outcome and its advice go on the case. Confirming a
  * checked photo again only records {@code keep} (the patient keeps it despite the advice).
  */
@@ -68,9 +69,7 @@ public final class ConfirmPhoto {
     if ("AWAITING_UPLOAD".equals(photo.status())) {
       next = check(tenant, caseId, current, photo, keep, now);
     } else if ("CHECKED".equals(photo.status())) {
-      next = new CaseRecord.PhotoRecord(photo.photoId(), photo.view(), photo.status(), photo.contentType(),
-          photo.sizeBytes(), photo.requestedAt(), photo.checkedAt(), photo.verdict(), photo.findings(), keep,
-          photo.width(), photo.height(), photo.perceptualHash());
+      next = photo.withKept(keep);
     } else {
       throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
           "This photo was refused; ask for a new upload slot and send another.");
@@ -115,6 +114,8 @@ public final class ConfirmPhoto {
       }
       s3.putObject(r -> r.bucket(bucket).key(MediaKeys.clean(tenant, caseId, photo.photoId()))
           .contentType("image/jpeg").metadata(Map.of()), RequestBody.fromBytes(clean.jpeg()));
+      s3.putObject(r -> r.bucket(bucket).key(MediaKeys.thumbnail(tenant, caseId, photo.photoId()))
+          .contentType("image/jpeg").metadata(Map.of()), RequestBody.fromBytes(clean.thumbnailJpeg()));
     }
     // The raw upload may carry GPS and camera data: it goes whatever the verdict.
     s3.deleteObject(r -> r.bucket(bucket).key(rawKey));
@@ -122,6 +123,6 @@ public final class ConfirmPhoto {
     return new CaseRecord.PhotoRecord(photo.photoId(), photo.view(), stored ? "CHECKED" : "REJECTED",
         photo.contentType(), photo.sizeBytes(), photo.requestedAt(), now, verdict.name(), advice,
         stored && keep, stored ? clean.width() : null, stored ? clean.height() : null,
-        stored ? clean.perceptualHash() : null);
+        stored ? clean.perceptualHash() : null, stored);
   }
 }

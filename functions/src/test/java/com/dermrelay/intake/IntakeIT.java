@@ -85,8 +85,18 @@ class IntakeIT {
     try (S3Client s3 = api.s3()) {
       List<String> keys = s3.listObjectsV2(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
           .prefix(CLINIC + "/cases/" + caseId + "/")).contents().stream().map(S3Object::key).toList();
-      assertEquals(2, keys.size(), keys.toString());
-      assertTrue(keys.stream().allMatch(k -> k.contains("/clean/") && k.endsWith(".jpg")), "raw uploads deleted");
+      assertEquals(4, keys.size(), keys.toString());
+      assertTrue(keys.stream().noneMatch(k -> k.contains("/raw/")), "raw uploads deleted");
+      for (JsonNode photo : List.of(closeUp, context)) {
+        String id = photo.get("photoId").asText();
+        String prefix = CLINIC + "/cases/" + caseId + "/";
+        assertTrue(keys.contains(prefix + "clean/" + id + ".jpg"), keys.toString());
+        byte[] thumbnail = s3.getObjectAsBytes(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
+            .key(prefix + "thumb/" + id + ".jpg")).asByteArray();
+        java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail));
+        assertEquals(320, Math.max(small.getWidth(), small.getHeight()), "a thumbnail 320 px long");
+        assertTrue(thumbnail.length < 40_000, "a small thumbnail, was " + thumbnail.length + " bytes");
+      }
     }
   }
 
@@ -225,8 +235,9 @@ class IntakeIT {
       assertEquals((byte) 0xD8, stored[1]);
       assertFalse(IntakePhotos.contains(stored, "Exif".getBytes(StandardCharsets.US_ASCII)), "EXIF left in");
       assertFalse(IntakePhotos.contains(stored, new byte[] {(byte) 0xFF, (byte) 0xE1}), "an APP1 segment left in");
-      assertEquals(1, s3.listObjectsV2(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
-          .prefix(CLINIC + "/cases/" + caseId + "/")).contents().size(), "the raw upload is deleted");
+      assertEquals(List.of(key, key.replace("/clean/", "/thumb/")), s3.listObjectsV2(r -> r
+          .bucket(LocalStackConfig.MEDIA_BUCKET).prefix(CLINIC + "/cases/" + caseId + "/")).contents().stream()
+          .map(S3Object::key).toList(), "the clean copy and its thumbnail; the raw upload is deleted");
     }
   }
 
