@@ -11,6 +11,7 @@ import com.dermrelay.imaging.CleanPhoto;
 import com.dermrelay.imaging.Finding;
 import com.dermrelay.imaging.PhotoCheck;
 import com.dermrelay.imaging.PhotoInspector;
+import com.dermrelay.imaging.PhotoLimits;
 import com.dermrelay.imaging.Verdict;
 import com.dermrelay.intake.CaseRecord;
 import com.dermrelay.intake.CaseStore;
@@ -33,8 +34,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * checked photo again only records {@code keep} (the patient keeps it despite the advice).
  */
 public final class ConfirmPhoto {
-  /** Hash distance up to which two views are the same photo (same photo: 0-8 bits of 64). */
-  static final int SAME_PHOTO_DISTANCE = 8;
   static final String DUPLICATE_ADVICE = "This looks like the same photo as another view. Please take a"
       + " separate photo for each view.";
 
@@ -43,13 +42,16 @@ public final class ConfirmPhoto {
   private final S3Client s3;
   private final PhotoInspector inspector;
   private final String bucket;
+  private final int sameDistance;
 
   @Inject
-  public ConfirmPhoto(CaseStore cases, AuditTrail audit, S3Client s3, PhotoInspector inspector, Settings settings) {
+  public ConfirmPhoto(CaseStore cases, AuditTrail audit, S3Client s3, PhotoInspector inspector,
+      PhotoLimits limits, Settings settings) {
     this.cases = cases;
     this.audit = audit;
     this.s3 = s3;
     this.inspector = inspector;
+    this.sameDistance = limits.quality().duplicateMaxDistance();
     this.bucket = settings.mediaBucket();
   }
 
@@ -107,7 +109,7 @@ public final class ConfirmPhoto {
     if (verdict != Verdict.REJECTED && clean != null) {
       boolean duplicate = current.photos().values().stream()
           .filter(p -> !p.view().equals(photo.view()) && p.perceptualHash() != null)
-          .anyMatch(p -> CleanPhoto.distance(p.perceptualHash(), clean.perceptualHash()) <= SAME_PHOTO_DISTANCE);
+          .anyMatch(p -> CleanPhoto.distance(p.perceptualHash(), clean.perceptualHash()) <= sameDistance);
       if (duplicate) {
         advice.add(0, new CaseRecord.Advice("duplicate", Verdict.RETAKE_ADVISED.name(), DUPLICATE_ADVICE));
         verdict = verdict.worse(Verdict.RETAKE_ADVISED);

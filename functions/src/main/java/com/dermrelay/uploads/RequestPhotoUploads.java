@@ -39,10 +39,12 @@ public final class RequestPhotoUploads {
   private final AuditTrail audit;
   private final S3Presigner presigner;
   private final String bucket;
-  private final long maxBytes = PhotoLimits.defaults().maxBytes();
+  private final long maxBytes;
 
   @Inject
-  public RequestPhotoUploads(CaseStore cases, AuditTrail audit, S3Presigner presigner, Settings settings) {
+  public RequestPhotoUploads(CaseStore cases, AuditTrail audit, S3Presigner presigner, PhotoLimits limits,
+      Settings settings) {
+    this.maxBytes = limits.maxBytes();
     this.cases = cases;
     this.audit = audit;
     this.presigner = presigner;
