@@ -98,6 +98,8 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put("com.dermrelay.intake.UpdateCaseHandler", CASE_RECORDS);
     known.put("com.dermrelay.intake.GetCaseHandler", CASE_RECORDS);
     known.put("com.dermrelay.intake.ListMyCasesHandler", CASE_RECORDS);
+    known.put("com.dermrelay.patients.GetMyProfileHandler", CASE_RECORDS);
+    known.put("com.dermrelay.patients.UpdateMyProfileHandler", CASE_RECORDS);
     // Submission starts the case workflow; no media.
     known.put("com.dermrelay.intake.SubmitCaseHandler", new FunctionProfile(768,
         EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.START_CASE_WORKFLOW)));
