@@ -64,6 +64,9 @@ public final class Benchmarks {
       System.out.printf("| bare ImageIO decode, same file (median of 9) | %d ms | samples %s |%n",
           decode, line(timing, "DECODE").substring(line(timing, "DECODE").indexOf('[')));
       System.out.printf("| photo check / decode ratio | %.2f | target < 2.5 |%n", (double) check / decode);
+      long rotated = Long.parseLong(line(timing, "ROTATED").split(" ")[1]);
+      System.out.printf("| photo check, same JPEG with EXIF orientation 6 (re-encoded) | %d ms, ratio %.2f | samples %s |%n",
+          rotated, (double) rotated / decode, line(timing, "ROTATED").substring(line(timing, "ROTATED").indexOf('[')));
       List<String> heap = probeOutput(java, classpath, "-Xmx700m", "heap", fifty);
       System.out.printf("| peak heap, 50 MP JPEG under -Xmx700m | %s MB (verdict %s) | target < 700 MB |%n",
           line(heap, "HEAP").split(" ")[1], line(heap, "HEAP").split(" ")[2]);

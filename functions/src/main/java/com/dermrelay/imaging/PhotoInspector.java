@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -22,15 +23,19 @@ import javax.inject.Inject;
  *
  * <p>The order is the point: the cheap checks that need no decoding come first (size, type by
  * magic bytes, then dimensions from the header), so an oversized or hostile file is refused
- * before any pixel memory is allocated. Only then is the photo decoded once; the clean copy and
- * the quality measurements both come from that one decode (a second, subsampled decode for the
- * analysis would cost more than shrinking the pixels already in memory).
+ * before any pixel memory is allocated. Only then is the photo decoded, once. An upright JPEG
+ * small enough to keep whole is stored as its own compressed data with the metadata segments cut
+ * out ({@link JpegMetadataStripper}), so its decode is subsampled and serves only the checks and
+ * the thumbnail. Every other photo (rotated, PNG, WebP, too many pixels to keep whole) is decoded
+ * at the size to store, oriented and re-encoded; the checks and thumbnail use those pixels.
  *
  * <p>Known limits: the EXIF orientation is read from JPEGs only (phones write it there; PNG and
  * WebP uploads are taken as they look). An embedded colour profile (for example Display P3 on
  * iPhones) is dropped, not converted, so such colours come out slightly less saturated.
  */
 public final class PhotoInspector {
+  /** Thumbnails are for recognising a photo in a list, not for judging it. */
+  private static final float THUMBNAIL_QUALITY = 0.8f;
   private final PhotoLimits limits;
 
   @Inject
@@ -81,9 +86,17 @@ public final class PhotoInspector {
             Finding.of(FindingCode.TOO_SMALL, shortSide));
       }
 
+      // An upright JPEG kept at full size needs no re-encode: its metadata segments are cut out
+      // of the bytes, and the pixels are only decoded for the checks, subsampled.
+      int block = Pixels.blockFactor(Math.max(width, height), limits.analysisLongSide());
+      Optional<byte[]> stripped =
+          format == PhotoFormat.JPEG && orientation == ExifOrientation.NORMAL && pixels <= limits.storedMaxPixels()
+              ? JpegMetadataStripper.strip(bytes) : Optional.empty();
+      int subsample = stripped.isPresent() ? analysisSubsampling(block) : subsamplingFor(pixels);
+
       BufferedImage decoded;
       try {
-        decoded = decoder.read(subsamplingFor(pixels));
+        decoded = decoder.read(subsample);
       } catch (IOException | RuntimeException e) {
         return PhotoCheck.rejected(format, shownWidth, shownHeight, Finding.of(FindingCode.DAMAGED));
       }
@@ -95,17 +108,41 @@ public final class PhotoInspector {
           && shortSide < limits.closeUpMinShortSide()) {
         findings.add(Finding.of(FindingCode.LOW_RESOLUTION, shortSide));
       }
-      Pixels.Grey grey = Pixels.grey(image, limits.analysisLongSide());
+      // One pass over the pixels gives both the grey copy the checks measure and the colour
+      // copy the thumbnail is shrunk from.
+      Pixels.Reduced reduced = Pixels.reduce(image, stripped.isPresent()
+          ? block / subsample
+          : Pixels.blockFactor(Math.max(image.getWidth(), image.getHeight()), limits.analysisLongSide()));
+      Pixels.Grey grey = reduced.grey();
       QualityAnalysis.Result quality = QualityAnalysis.analyse(grey, view, limits.quality());
       findings.addAll(quality.findings());
 
-      CleanPhoto clean = new CleanPhoto(encodeJpeg(image), image.getWidth(), image.getHeight(),
-          QualityAnalysis.differenceHash(grey));
+      byte[] thumbnail = encodeJpeg(Pixels.thumbnail(reduced.colour(), limits.thumbnailLongSide()),
+          THUMBNAIL_QUALITY);
+      CleanPhoto clean = stripped.isPresent()
+          ? new CleanPhoto(stripped.get(), width, height, QualityAnalysis.differenceHash(grey), thumbnail)
+          : new CleanPhoto(encodeJpeg(image, limits.jpegQuality()), image.getWidth(), image.getHeight(),
+              QualityAnalysis.differenceHash(grey), thumbnail);
       return PhotoCheck.checked(format, shownWidth, shownHeight, findings, quality.scores(), clean);
     } catch (IOException e) {
       // Only opening a reader over memory can get here; nothing about the upload is wrong.
       throw new UncheckedIOException("could not open an image reader", e);
     }
+  }
+
+  /**
+   * How much to subsample the decode when the pixels serve only the checks and the thumbnail: a
+   * divisor of the analysis block {@code block}, at most half of it, so the grey copy still averages
+   * blocks of at least 2 x 2 decoded pixels (averaging keeps noise and aliasing from looking like
+   * detail) and has the same size as from a full decode. 1 for blocks under 4.
+   */
+  static int analysisSubsampling(int block) {
+    for (int s = block / 2; s > 1; s--) {
+      if (block % s == 0) {
+        return s;
+      }
+    }
+    return 1;
   }
 
   /** 1 when the photo fits {@code storedMaxPixels}, else the smallest factor that makes it fit. */
@@ -121,12 +158,12 @@ public final class PhotoInspector {
    * Pixels only: with no metadata given, the JDK writer emits a bare JFIF header and nothing of
    * the original EXIF, GPS, XMP, ICC or comment segments survives.
    */
-  private byte[] encodeJpeg(BufferedImage image) {
+  private static byte[] encodeJpeg(BufferedImage image, float quality) {
     ImageWriter writer = jdkJpegWriter();
     try {
       ImageWriteParam param = writer.getDefaultWriteParam();
       param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(limits.jpegQuality());
+      param.setCompressionQuality(quality);
       ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight() / 4);
       try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
         writer.setOutput(stream);

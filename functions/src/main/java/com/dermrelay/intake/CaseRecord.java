@@ -78,11 +78,29 @@ public record CaseRecord(
    * @param verdict the check's verdict (imaging.Verdict), null before the check
    * @param kept the patient chose to keep it despite the advice
    * @param perceptualHash of the clean copy, to spot one photo sent for two views
+   * @param thumbnailStored a thumbnail of the clean copy is at {@code uploads.MediaKeys.thumbnail}
+   *     (false for photos checked before thumbnails were made, and for unchecked or refused ones)
    */
   public record PhotoRecord(
       String photoId, String view, String status, String contentType, long sizeBytes,
       String requestedAt, String checkedAt, String verdict, List<Advice> findings, boolean kept,
-      Integer width, Integer height, Long perceptualHash) {}
+      Integer width, Integer height, Long perceptualHash, boolean thumbnailStored) {
+
+    /** A photo record without a thumbnail: an upload slot, a refused file, an older record. */
+    public PhotoRecord(
+        String photoId, String view, String status, String contentType, long sizeBytes,
+        String requestedAt, String checkedAt, String verdict, List<Advice> findings, boolean kept,
+        Integer width, Integer height, Long perceptualHash) {
+      this(photoId, view, status, contentType, sizeBytes, requestedAt, checkedAt, verdict, findings,
+          kept, width, height, perceptualHash, false);
+    }
+
+    /** This photo, kept (or not) by the patient despite the advice. */
+    public PhotoRecord withKept(boolean keep) {
+      return new PhotoRecord(photoId, view, status, contentType, sizeBytes, requestedAt, checkedAt,
+          verdict, findings, keep, width, height, perceptualHash, thumbnailStored);
+    }
+  }
 
   /** A finding of the check and what the patient should do about it. */
   public record Advice(String code, String verdict, String advice) {}

@@ -2,11 +2,25 @@ package com.dermrelay.intake;
 
 import java.util.List;
 
-/** A case as its patient sees it (getCase and the answers of the changes). */
+/**
+ * A case as its patient sees it (getCase and the answers of the changes).
+ *
+ * @param patient age and sex from the patient's profile, as of the request (getCase only; null
+ *     elsewhere and when there is no profile): the case itself stores neither
+ */
 public record CaseView(
     String caseId, long version, String status, String createdAt, String updatedAt,
     String expiresAt, String submittedAt, EmergencyScreen emergencyScreen, IntakeAnswers intake,
-    CaseRecord.Consent consent, List<PhotoView> photos, List<CaseRecord.TimelineEntry> timeline) {
+    CaseRecord.Consent consent, List<PhotoView> photos, List<CaseRecord.TimelineEntry> timeline,
+    Patient patient) {
+
+  /** What the case shows of its patient, taken from {@code patients.PatientProfile}. */
+  public record Patient(int ageYears, String sex) {}
+
+  public CaseView withPatient(Patient newPatient) {
+    return new CaseView(caseId, version, status, createdAt, updatedAt, expiresAt, submittedAt,
+        emergencyScreen, intake, consent, photos, timeline, newPatient);
+  }
 
   /** One view's photo, without storage details. */
   public record PhotoView(String photoId, String view, String status, String verdict,
@@ -19,6 +33,7 @@ public record CaseView(
             p.findings() == null ? List.of() : p.findings(), p.kept(), p.width(), p.height()))
         .toList();
     return new CaseView(c.caseId(), stored.version(), c.status(), c.createdAt(), c.updatedAt(),
-        c.expiresAt(), c.submittedAt(), c.emergencyScreen(), c.intake(), c.consent(), photos, c.timeline());
+        c.expiresAt(), c.submittedAt(), c.emergencyScreen(), c.intake(), c.consent(), photos, c.timeline(),
+        null);
   }
 }

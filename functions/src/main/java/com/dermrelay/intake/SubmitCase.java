@@ -7,6 +7,8 @@ import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
+import com.dermrelay.patients.PatientProfiles;
+import com.dermrelay.uploads.DraftMedia;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,15 +38,19 @@ public final class SubmitCase {
 
   private final CaseStore cases;
   private final ConsentVersions consents;
+  private final PatientProfiles profiles;
+  private final DraftMedia draftMedia;
   private final AuditTrail audit;
   private final SfnClient stepFunctions;
   private final String workflowArn;
 
   @Inject
-  public SubmitCase(CaseStore cases, ConsentVersions consents, AuditTrail audit, SfnClient stepFunctions,
-      Settings settings) {
+  public SubmitCase(CaseStore cases, ConsentVersions consents, PatientProfiles profiles, DraftMedia draftMedia,
+      AuditTrail audit, SfnClient stepFunctions, Settings settings) {
+    this.draftMedia = draftMedia;
     this.cases = cases;
     this.consents = consents;
+    this.profiles = profiles;
     this.audit = audit;
     this.stepFunctions = stepFunctions;
     this.workflowArn = settings.caseWorkflowArn();
@@ -74,6 +80,8 @@ public final class SubmitCase {
                 + String.join(", ", missing.stream().map(ApiProblem.FieldError::pointer).toList()) + ".",
             missing);
       }
+      // Untag before the write: a crash in between keeps a draft's photos, never loses a case's.
+      draftMedia.keep(tenant, current);
       CaseRecord next = current.submitted(key, tenant.requestTime().toString());
       long version;
       try {
@@ -94,6 +102,10 @@ public final class SubmitCase {
       missing.add(IntakeRules.error("/consent", "accept the clinic's telehealth consent"));
     } else if (!c.consent().version().equals(consents.current(tenant))) {
       missing.add(IntakeRules.error("/consent", "the clinic's consent changed; read and accept it again"));
+    }
+    // Triage needs the age and the record needs sex: both come from the patient's profile.
+    if (profiles.find(tenant, c.patientSubject()).isEmpty()) {
+      missing.add(IntakeRules.error("/profile", "add your date of birth and sex to your profile"));
     }
     for (String view : PhotoViews.REQUIRED) {
       CaseRecord.PhotoRecord photo = c.photos().get(view);

@@ -11,6 +11,7 @@ import com.dermrelay.imaging.CleanPhoto;
 import com.dermrelay.imaging.Finding;
 import com.dermrelay.imaging.PhotoCheck;
 import com.dermrelay.imaging.PhotoInspector;
+import com.dermrelay.imaging.PhotoLimits;
 import com.dermrelay.imaging.Verdict;
 import com.dermrelay.intake.CaseRecord;
 import com.dermrelay.intake.CaseStore;
@@ -27,13 +28,12 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Checks an uploaded photo: reads the raw object, runs {@link PhotoInspector}, stores the clean
- * copy (no metadata) at {@code .../clean/<photoId>.jpg} and deletes the raw upload; a rejected
+ * copy (no metadata) at {@code .../clean/<photoId>.jpg} and its thumbnail at
+ * {@code .../thumb/<photoId>.jpg}, and deletes the raw upload; a rejected
  * file is deleted and nothing is stored. The outcome and its advice go on the case. Confirming a
  * checked photo again only records {@code keep} (the patient keeps it despite the advice).
  */
 public final class ConfirmPhoto {
-  /** Hash distance up to which two views are the same photo (same photo: 0-8 bits of 64). */
-  static final int SAME_PHOTO_DISTANCE = 8;
   static final String DUPLICATE_ADVICE = "This looks like the same photo as another view. Please take a"
       + " separate photo for each view.";
 
@@ -42,13 +42,18 @@ public final class ConfirmPhoto {
   private final S3Client s3;
   private final PhotoInspector inspector;
   private final String bucket;
+  private final int sameDistance;
+  private final DraftMedia draftMedia;
 
   @Inject
-  public ConfirmPhoto(CaseStore cases, AuditTrail audit, S3Client s3, PhotoInspector inspector, Settings settings) {
+  public ConfirmPhoto(CaseStore cases, AuditTrail audit, S3Client s3, PhotoInspector inspector,
+      PhotoLimits limits, DraftMedia draftMedia, Settings settings) {
+    this.draftMedia = draftMedia;
     this.cases = cases;
     this.audit = audit;
     this.s3 = s3;
     this.inspector = inspector;
+    this.sameDistance = limits.quality().duplicateMaxDistance();
     this.bucket = settings.mediaBucket();
   }
 
@@ -56,26 +61,28 @@ public final class ConfirmPhoto {
     boolean keep = Boolean.TRUE.equals(confirm.keep());
     StoredCase stored = cases.ownCase(tenant, caseId, "photo.confirm");
     CaseRecord current = stored.record();
-    CaseRecord.PhotoRecord photo = current.photos().values().stream()
-        .filter(p -> p.photoId().equals(photoId)).findFirst()
+    Map.Entry<String, CaseRecord.PhotoRecord> found = current.photos().entrySet().stream()
+        .filter(e -> e.getValue().photoId().equals(photoId)).findFirst()
         .orElseThrow(() -> audit.notFound(tenant, "photo.confirm",
             AuditResource.ofPatient("photo", "unknown", tenant.subject())));
-    if (!current.isDraft()) {
-      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict", "The case was submitted; its photos cannot change.");
+    String photoKey = found.getKey();
+    CaseRecord.PhotoRecord photo = found.getValue();
+    int round = PhotoRounds.openRound(current);
+    if (!photoKey.equals(CaseRecord.photoKey(photo.view(), round))) {
+      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
+          "This photo belongs to an earlier round of the case; it cannot change now.");
     }
     String now = tenant.requestTime().toString();
     CaseRecord.PhotoRecord next;
     if ("AWAITING_UPLOAD".equals(photo.status())) {
-      next = check(tenant, caseId, current, photo, keep, now);
+      next = check(tenant, caseId, current, photoKey, photo, keep, now);
     } else if ("CHECKED".equals(photo.status())) {
-      next = new CaseRecord.PhotoRecord(photo.photoId(), photo.view(), photo.status(), photo.contentType(),
-          photo.sizeBytes(), photo.requestedAt(), photo.checkedAt(), photo.verdict(), photo.findings(), keep,
-          photo.width(), photo.height(), photo.perceptualHash());
+      next = photo.withKept(keep);
     } else {
       throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
           "This photo was refused; ask for a new upload slot and send another.");
     }
-    CaseRecord updated = current.withPhoto(photo.view(), next, now, "photo " + next.status().toLowerCase()
+    CaseRecord updated = current.withPhoto(photoKey, next, now, "photo " + next.status().toLowerCase()
         + ": " + photo.view());
     try {
       cases.save(tenant, updated, stored.version());
@@ -88,7 +95,7 @@ public final class ConfirmPhoto {
   }
 
   private CaseRecord.PhotoRecord check(TenantContext tenant, String caseId, CaseRecord current,
-      CaseRecord.PhotoRecord photo, boolean keep, String now) {
+      String photoKey, CaseRecord.PhotoRecord photo, boolean keep, String now) {
     String rawKey = MediaKeys.raw(tenant, caseId, photo.photoId());
     byte[] bytes;
     try {
@@ -106,15 +113,23 @@ public final class ConfirmPhoto {
     Verdict verdict = check.verdict();
     CleanPhoto clean = check.clean();
     if (verdict != Verdict.REJECTED && clean != null) {
-      boolean duplicate = current.photos().values().stream()
+      // Against the other views of the same round: a later round may rightly resemble an earlier one.
+      boolean duplicate = current.photos().entrySet().stream()
+          .filter(e -> !e.getKey().equals(photoKey)
+              && e.getKey().equals(CaseRecord.photoKey(e.getValue().view(), current.round())))
+          .map(Map.Entry::getValue)
           .filter(p -> !p.view().equals(photo.view()) && p.perceptualHash() != null)
-          .anyMatch(p -> CleanPhoto.distance(p.perceptualHash(), clean.perceptualHash()) <= SAME_PHOTO_DISTANCE);
+          .anyMatch(p -> CleanPhoto.distance(p.perceptualHash(), clean.perceptualHash()) <= sameDistance);
       if (duplicate) {
         advice.add(0, new CaseRecord.Advice("duplicate", Verdict.RETAKE_ADVISED.name(), DUPLICATE_ADVICE));
         verdict = verdict.worse(Verdict.RETAKE_ADVISED);
       }
+      // A draft's copies carry the tag that lets them expire with the draft (DraftMedia).
+      String tagging = draftMedia.taggingFor(current).orElse(null);
       s3.putObject(r -> r.bucket(bucket).key(MediaKeys.clean(tenant, caseId, photo.photoId()))
-          .contentType("image/jpeg").metadata(Map.of()), RequestBody.fromBytes(clean.jpeg()));
+          .contentType("image/jpeg").metadata(Map.of()).tagging(tagging), RequestBody.fromBytes(clean.jpeg()));
+      s3.putObject(r -> r.bucket(bucket).key(MediaKeys.thumbnail(tenant, caseId, photo.photoId()))
+          .contentType("image/jpeg").metadata(Map.of()).tagging(tagging), RequestBody.fromBytes(clean.thumbnailJpeg()));
     }
     // The raw upload may carry GPS and camera data: it goes whatever the verdict.
     s3.deleteObject(r -> r.bucket(bucket).key(rawKey));
@@ -122,6 +137,6 @@ public final class ConfirmPhoto {
     return new CaseRecord.PhotoRecord(photo.photoId(), photo.view(), stored ? "CHECKED" : "REJECTED",
         photo.contentType(), photo.sizeBytes(), photo.requestedAt(), now, verdict.name(), advice,
         stored && keep, stored ? clean.width() : null, stored ? clean.height() : null,
-        stored ? clean.perceptualHash() : null);
+        stored ? clean.perceptualHash() : null, stored);
   }
 }

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
- * Upload slots for a draft's photos: one presigned S3 PUT per view, under
+ * Upload slots for a case's photos (a draft's, or a later round's, see {@link PhotoRounds}): one
+ * presigned S3 PUT per view, under
  * {@code <tenantId>/cases/<caseId>/raw/<photoId>}, valid ten minutes. The Content-Type and
  * Content-Length headers are part of the signature, so S3 itself refuses another type or size
  * (403), as it refuses a changed or expired URL. A new slot for a view replaces the old one.
@@ -39,10 +40,12 @@ public final class RequestPhotoUploads {
   private final AuditTrail audit;
   private final S3Presigner presigner;
   private final String bucket;
-  private final long maxBytes = PhotoLimits.defaults().maxBytes();
+  private final long maxBytes;
 
   @Inject
-  public RequestPhotoUploads(CaseStore cases, AuditTrail audit, S3Presigner presigner, Settings settings) {
+  public RequestPhotoUploads(CaseStore cases, AuditTrail audit, S3Presigner presigner, PhotoLimits limits,
+      Settings settings) {
+    this.maxBytes = limits.maxBytes();
     this.cases = cases;
     this.audit = audit;
     this.presigner = presigner;
@@ -52,9 +55,7 @@ public final class RequestPhotoUploads {
   public UploadRequests.Slots run(TenantContext tenant, String caseId, UploadRequests.Request request) {
     validate(request);
     StoredCase stored = cases.ownCase(tenant, caseId, "photo.request-upload");
-    if (!stored.record().isDraft()) {
-      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict", "The case was submitted; its photos cannot change.");
-    }
+    int round = PhotoRounds.openRound(stored.record());
     String now = tenant.requestTime().toString();
     String expires = tenant.requestTime().plus(EXPIRY).toString();
     CaseRecord next = stored.record();
@@ -68,7 +69,7 @@ public final class RequestPhotoUploads {
       slots.add(new UploadRequests.Slot(photoId, wanted.view(), "PUT", presigned.url().toString(),
           Map.of("Content-Type", wanted.contentType(), "Content-Length", Long.toString(wanted.sizeBytes())),
           expires));
-      next = next.withPhoto(wanted.view(), new CaseRecord.PhotoRecord(photoId, wanted.view(), "AWAITING_UPLOAD",
+      next = next.withPhoto(CaseRecord.photoKey(wanted.view(), round), new CaseRecord.PhotoRecord(photoId, wanted.view(), "AWAITING_UPLOAD",
           wanted.contentType(), wanted.sizeBytes(), now, null, null, List.of(), false, null, null, null),
           now, "photo requested: " + wanted.view());
     }

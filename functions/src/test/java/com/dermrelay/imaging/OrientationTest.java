@@ -40,6 +40,45 @@ class OrientationTest {
     }
   }
 
+  /** Every pixel lands where the EXIF definition puts it, not only the corners. */
+  @ParameterizedTest(name = "orientation {0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 4, 5, 6, 7, 8})
+  void everyPixelOfAnOddSizedPhotoIsMoved(int orientation) {
+    for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_BYTE_GRAY}) {
+      int w = 37;
+      int h = 23;
+      BufferedImage stored = new BufferedImage(w, h, type);
+      java.util.Random random = new java.util.Random(orientation);
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          stored.setRGB(x, y, random.nextInt(0x1000000));
+        }
+      }
+
+      BufferedImage shown = Pixels.orient(stored, orientation);
+
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          int[] at = shownAt(orientation, x, y, w, h);
+          assertEquals(stored.getRGB(x, y), shown.getRGB(at[0], at[1]), "type " + type + " at " + x + "," + y);
+        }
+      }
+    }
+  }
+
+  /** Where stored pixel (x, y) of a w x h photo is shown, straight from the EXIF definitions. */
+  private static int[] shownAt(int orientation, int x, int y, int w, int h) {
+    return switch (orientation) {
+      case 2 -> new int[] {w - 1 - x, y};
+      case 3 -> new int[] {w - 1 - x, h - 1 - y};
+      case 4 -> new int[] {x, h - 1 - y};
+      case 5 -> new int[] {y, x};
+      case 6 -> new int[] {h - 1 - y, x};
+      case 7 -> new int[] {h - 1 - y, w - 1 - x};
+      default -> new int[] {y, w - 1 - x};
+    };
+  }
+
   @Test
   void theOrientationTagIsReadInBothByteOrders() {
     byte[] jpeg = TestPhotos.jpeg(TestPhotos.sharp(64, 64));

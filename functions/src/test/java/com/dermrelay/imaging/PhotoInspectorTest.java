@@ -230,7 +230,7 @@ class PhotoInspectorTest {
     PhotoLimits defaults = PhotoLimits.defaults();
     PhotoLimits tight = new PhotoLimits(10_000, defaults.maxPixels(), defaults.minLongSide(),
         defaults.minShortSide(), defaults.closeUpMinShortSide(), defaults.storedMaxPixels(),
-        defaults.analysisLongSide(), defaults.jpegQuality(), defaults.quality());
+        defaults.analysisLongSide(), defaults.jpegQuality(), defaults.thumbnailLongSide(), defaults.quality());
 
     PhotoCheck check = new PhotoInspector(tight)
         .inspect(TestPhotos.jpeg(TestPhotos.sharp(1600, 1200)), PhotoView.CONTEXT);
@@ -244,7 +244,7 @@ class PhotoInspectorTest {
     PhotoLimits defaults = PhotoLimits.defaults();
     PhotoLimits lowStore = new PhotoLimits(defaults.maxBytes(), defaults.maxPixels(),
         defaults.minLongSide(), defaults.minShortSide(), defaults.closeUpMinShortSide(),
-        1_000_000, defaults.analysisLongSide(), defaults.jpegQuality(), defaults.quality());
+        1_000_000, defaults.analysisLongSide(), defaults.jpegQuality(), defaults.thumbnailLongSide(), defaults.quality());
 
     PhotoCheck check = new PhotoInspector(lowStore)
         .inspect(TestPhotos.jpeg(TestPhotos.sharp(1600, 1200)), PhotoView.CONTEXT);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.dermrelay.intake.IntakeSteps.*;
 
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.LocalStackConfig;
@@ -43,14 +44,11 @@ import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 /** A patient's intake through HTTP on the local stack: drafts, photo uploads to S3, submission. */
 @ExtendWith(LocalStackExtension.class)
 class IntakeIT {
-  private static final String CLINIC = "northside-skin";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static LocalStack stack;
   private static ApiCalls api;
 
   @BeforeAll
   static void stack(LocalStack localStack) {
-    stack = localStack;
+    IntakeSteps.use(localStack);
     api = new ApiCalls(localStack);
   }
 
@@ -85,8 +83,18 @@ class IntakeIT {
     try (S3Client s3 = api.s3()) {
       List<String> keys = s3.listObjectsV2(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
           .prefix(CLINIC + "/cases/" + caseId + "/")).contents().stream().map(S3Object::key).toList();
-      assertEquals(2, keys.size(), keys.toString());
-      assertTrue(keys.stream().allMatch(k -> k.contains("/clean/") && k.endsWith(".jpg")), "raw uploads deleted");
+      assertEquals(4, keys.size(), keys.toString());
+      assertTrue(keys.stream().noneMatch(k -> k.contains("/raw/")), "raw uploads deleted");
+      for (JsonNode photo : List.of(closeUp, context)) {
+        String id = photo.get("photoId").asText();
+        String prefix = CLINIC + "/cases/" + caseId + "/";
+        assertTrue(keys.contains(prefix + "clean/" + id + ".jpg"), keys.toString());
+        byte[] thumbnail = s3.getObjectAsBytes(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
+            .key(prefix + "thumb/" + id + ".jpg")).asByteArray();
+        java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail));
+        assertEquals(320, Math.max(small.getWidth(), small.getHeight()), "a thumbnail 320 px long");
+        assertTrue(thumbnail.length < 40_000, "a small thumbnail, was " + thumbnail.length + " bytes");
+      }
     }
   }
 
@@ -145,6 +153,28 @@ class IntakeIT {
     assertEquals(List.of("/consent", "/photos/context"), pointers);
     assertEquals("DRAFT", ApiCalls.json(api.get(casePath(caseId), patient)).get("status").asText());
     assertEquals(0, executionsOf(caseId).size());
+  }
+
+  @Test
+  void submissionNeedsTheProfileAndTheCaseShowsTheAgeFromIt() throws Exception {
+    String patient = newPatientWithoutProfile();
+    String caseId = create(patient, completeIntake(), consentVersion()).get("caseId").asText();
+    uploadAndConfirm(patient, caseId, "close_up", IntakePhotos.sharp(1600, 1200, 0));
+    uploadAndConfirm(patient, caseId, "context", IntakePhotos.sharp(1600, 1200, 1));
+    HttpResponse<String> refused = submit(patient, caseId, "key-" + UUID.randomUUID());
+    assertEquals(409, refused.statusCode(), refused.body());
+    assertEquals(SubmitCase.INCOMPLETE_PROBLEM, ApiCalls.json(refused).get("type").asText());
+    assertEquals("/profile", ApiCalls.json(refused).at("/errors/0/pointer").asText());
+    assertEquals(1, ApiCalls.json(refused).get("errors").size());
+    assertTrue(ApiCalls.json(api.get(casePath(caseId), patient)).get("patient").isNull());
+
+    HttpResponse<String> saved = api.call("PUT", "/clinics/" + CLINIC + "/me/profile", patient,
+        "{\"dateOfBirth\":\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(41) + "\",\"sex\":\"male\"}");
+    assertEquals(200, saved.statusCode(), saved.body());
+    assertEquals(200, submit(patient, caseId, "key-" + UUID.randomUUID()).statusCode());
+    JsonNode read = ApiCalls.json(api.get(casePath(caseId), patient));
+    assertEquals(41, read.at("/patient/ageYears").asInt(), read.toString());
+    assertEquals("male", read.at("/patient/sex").asText());
   }
 
   @Test
@@ -225,8 +255,9 @@ class IntakeIT {
       assertEquals((byte) 0xD8, stored[1]);
       assertFalse(IntakePhotos.contains(stored, "Exif".getBytes(StandardCharsets.US_ASCII)), "EXIF left in");
       assertFalse(IntakePhotos.contains(stored, new byte[] {(byte) 0xFF, (byte) 0xE1}), "an APP1 segment left in");
-      assertEquals(1, s3.listObjectsV2(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
-          .prefix(CLINIC + "/cases/" + caseId + "/")).contents().size(), "the raw upload is deleted");
+      assertEquals(List.of(key, key.replace("/clean/", "/thumb/")), s3.listObjectsV2(r -> r
+          .bucket(LocalStackConfig.MEDIA_BUCKET).prefix(CLINIC + "/cases/" + caseId + "/")).contents().stream()
+          .map(S3Object::key).toList(), "the clean copy and its thumbnail; the raw upload is deleted");
     }
   }
 
@@ -260,135 +291,6 @@ class IntakeIT {
     try (S3Client s3 = api.s3()) {
       assertEquals(0, s3.listObjectsV2(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
           .prefix(CLINIC + "/cases/" + caseId + "/")).contents().size());
-    }
-  }
-
-  // --- helpers
-
-  private static String casePath(String caseId) {
-    return "/clinics/" + CLINIC + "/cases/" + caseId;
-  }
-
-  private static String newPatient() {
-    String email = "intake-" + UUID.randomUUID() + "@example.com";
-    stack.identity().createConfirmedUser(email, "Intake-Patient-1",
-        Map.of("email", email, "name", "Intake Patient", "custom:tenantId", CLINIC), Set.of("patient"));
-    return api.idToken(email, "Intake-Patient-1");
-  }
-
-  private static String subjectOf(String token) {
-    String payload = token.split("\\.")[1];
-    try {
-      return ApiCalls.JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload)).get("sub").asText();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static String consentVersion() {
-    return ApiCalls.json(api.get("/public/clinics/northside/branding", null)).at("/consent/version").asText();
-  }
-
-  private static ObjectNode screen(boolean fever, boolean blistering, boolean spreading, boolean swelling) {
-    return ApiCalls.JSON.createObjectNode().put("feverWithWidespreadRash", fever)
-        .put("blisteringOrPeelingSkin", blistering).put("rapidlySpreadingPainfulRedness", spreading)
-        .put("faceOrLipSwellingOrBreathingTrouble", swelling);
-  }
-
-  private static ObjectNode completeIntake() {
-    ObjectNode intake = ApiCalls.JSON.createObjectNode();
-    intake.putArray("bodySites").addObject().put("region", "forearm").put("laterality", "left");
-    intake.put("onset", "gradual").put("durationDays", 60).put("lesionCount", "one");
-    intake.putObject("symptoms").put("itch", true).put("pain", false).put("bleeding", false)
-        .put("oozingOrCrusting", false).put("sensationChange", false);
-    intake.putObject("changes").put("size", true).put("shape", false).put("colour", true);
-    intake.put("diameterMm", 6).put("personalSkinCancerHistory", false).put("familySkinCancerHistory", true)
-        .put("immunosuppressed", false).put("medicines", "none").put("allergies", "none")
-        .put("treatmentsTried", "moisturiser").put("pregnancy", "not-applicable").put("fitzpatrickType", 2)
-        .put("ownWords", "A mole that has grown over two months.");
-    return intake;
-  }
-
-  private static JsonNode create(String patient, ObjectNode intake, String consentVersion) {
-    ObjectNode body = ApiCalls.JSON.createObjectNode();
-    body.set("emergencyScreen", screen(false, false, false, false));
-    if (intake != null) {
-      body.set("intake", intake);
-    }
-    if (consentVersion != null) {
-      body.put("consentVersion", consentVersion);
-    }
-    HttpResponse<String> response = api.call("POST", "/clinics/" + CLINIC + "/cases", patient, body.toString());
-    assertEquals(201, response.statusCode(), response.body());
-    return ApiCalls.json(response);
-  }
-
-  private static JsonNode slots(String patient, String caseId, String view, long size) {
-    ObjectNode body = ApiCalls.JSON.createObjectNode();
-    body.putArray("photos").addObject().put("view", view).put("contentType", "image/jpeg").put("sizeBytes", size);
-    HttpResponse<String> response = api.call("POST", casePath(caseId) + "/photo-uploads", patient, body.toString());
-    assertEquals(201, response.statusCode(), response.body());
-    return ApiCalls.json(response).get("uploads");
-  }
-
-  /** Asks for a slot, PUTs the bytes to S3 and confirms; the confirmation's answer. */
-  private static JsonNode uploadAndConfirm(String patient, String caseId, String view, byte[] photo) throws Exception {
-    JsonNode slot = slots(patient, caseId, view, photo.length).get(0);
-    assertEquals(200, put(slot.get("url").asText(), slot.at("/headers/Content-Type").asText(), photo));
-    String path = casePath(caseId) + "/photos/" + slot.get("photoId").asText() + "/confirm";
-    HttpResponse<String> confirmed = api.call("POST", path, patient, "{\"keep\":false}");
-    assertEquals(200, confirmed.statusCode(), confirmed.body());
-    return ApiCalls.json(confirmed);
-  }
-
-  private static int put(String url, String contentType, byte[] bytes) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-    // s3proxy (Jetty) answers a refused upload and closes the connection while the body may
-    // still be on its way; the client then sometimes sees the reset instead of the answer. A
-    // fresh client per attempt and a retry on such a broken exchange read the real status.
-    java.io.IOException lastFailure = null;
-    for (int attempt = 0; attempt < 3; attempt++) {
-      try {
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
-      } catch (java.io.IOException brokenExchange) {
-        lastFailure = brokenExchange;
-      }
-    }
-    throw lastFailure;
-  }
-
-  private static HttpResponse<String> submit(String patient, String caseId, String key) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + casePath(caseId) + "/submit"))
-        .header("Authorization", "Bearer " + patient).header("Idempotency-Key", key)
-        .POST(HttpRequest.BodyPublishers.noBody()).build();
-    try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static List<ExecutionListItem> executionsOf(String caseId) {
-    String machine = stack.functionEnvironment().get("DERMRELAY_CASE_WORKFLOW_ARN");
-    try (SfnClient sfn = SfnClient.builder().endpointOverride(URI.create(stack.stepFunctionsEndpoint()))
-        .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(LocalStackConfig.ACCESS_KEY, LocalStackConfig.SECRET_KEY))).build()) {
-      return sfn.listExecutions(r -> r.stateMachineArn(machine).maxResults(1000)).executions().stream()
-          .filter(e -> e.name().equals(CLINIC + "-" + caseId)).toList();
-    }
-  }
-
-  private static List<Map<String, AttributeValue>> audit() {
-    try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      return dynamoDb.queryPaginator(r -> r.tableName(LocalStackConfig.TABLE)
-          .keyConditionExpression("pk = :pk")
-          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TENANT#" + CLINIC + "#AUDIT"))))
-          .items().stream().toList();
     }
   }
 }

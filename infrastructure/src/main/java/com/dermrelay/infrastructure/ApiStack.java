@@ -150,6 +150,17 @@ public final class ApiStack extends Stack {
       if (profile.has(FunctionProfile.Access.MEDIA_DELETE)) {
         data.mediaBucket().grantDelete(deployed.role());
       }
+      if (profile.has(FunctionProfile.Access.MEDIA_TAG)) {
+        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
+            "Resource::.*MediaBucket[A-Za-z0-9]+.*\\/\\*"),
+            "Tags are set on the objects of one case, keys the function builds from the tenant context, "
+                + "so the grant is on the media bucket's objects; tagging only, no reads or writes");
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("TagCasePhotos")
+            .actions(List.of("s3:PutObjectTagging"))
+            .resources(List.of(data.mediaBucket().arnForObjects("*")))
+            .build());
+      }
       if (profile.has(FunctionProfile.Access.START_CASE_WORKFLOW)) {
         deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
             .sid("StartCaseWorkflow")

@@ -34,6 +34,11 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     NOTIFY,
     /** s3:DeleteObject on the media bucket: the raw upload goes once checked. */
     MEDIA_DELETE,
+    /**
+     * s3:PutObjectTagging on the media bucket's objects: submission takes the {@code draft} tag off
+     * the photos a case keeps (functions: uploads.DraftMedia), without the right to write objects.
+     */
+    MEDIA_TAG,
     /** states:StartExecution on the case workflow. */
     START_CASE_WORKFLOW,
     /**
@@ -98,9 +103,11 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put("com.dermrelay.intake.UpdateCaseHandler", CASE_RECORDS);
     known.put("com.dermrelay.intake.GetCaseHandler", CASE_RECORDS);
     known.put("com.dermrelay.intake.ListMyCasesHandler", CASE_RECORDS);
-    // Submission starts the case workflow; no media.
+    known.put("com.dermrelay.patients.GetMyProfileHandler", CASE_RECORDS);
+    known.put("com.dermrelay.patients.UpdateMyProfileHandler", CASE_RECORDS);
+    // Submission starts the case workflow and untags the kept photos (no reads or writes of media).
     known.put("com.dermrelay.intake.SubmitCaseHandler", new FunctionProfile(768,
-        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.START_CASE_WORKFLOW)));
+        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.START_CASE_WORKFLOW, Access.MEDIA_TAG)));
     // Presigned PUT URLs carry the signer's permission: put only, never read.
     known.put("com.dermrelay.uploads.RequestPhotoUploadsHandler", new FunctionProfile(768,
         EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_WRITE)));

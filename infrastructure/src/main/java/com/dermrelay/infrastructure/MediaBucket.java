@@ -26,6 +26,8 @@ public final class MediaBucket extends Construct {
     static final String ACCESS_LOG_PREFIX = "media/";
     /** Browsers may cache the CORS preflight this long (seconds). */
     static final int CORS_MAX_AGE_SECONDS = 3000;
+    /** A draft lives 30 days from its creation; its photos, written later, 35 days from theirs. */
+    static final int DRAFT_OBJECT_DAYS = 35;
 
     private final Bucket bucket;
 
@@ -46,13 +48,28 @@ public final class MediaBucket extends Construct {
                 .lifecycleRules(List.of(LifecycleRule.builder()
                         .id("abort-incomplete-multipart-uploads")
                         .abortIncompleteMultipartUploadAfter(Duration.days(1))
-                        .build()))
+                        .build(), draftPhotosExpire()))
                 .cors(List.of(uploadCors(config.portalOrigins())))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         NagSuppression.suppress(bucket, "HIPAA.Security-S3BucketReplicationEnabled",
                 "Cross-region replication would copy photos out of the tenant's region (data residency); S3 stores "
                         + "them across availability zones, and versioning recovers overwrites and deletes");
+    }
+
+    /**
+     * A draft's photos go with the draft (functions: uploads.DraftMedia): objects tagged
+     * {@code draft=true} expire {@link #DRAFT_OBJECT_DAYS} days after they were written, which is
+     * after their draft's 30 days; the version kept by versioning goes a day later, so no copy of
+     * an abandoned draft's photo stays.
+     */
+    private static LifecycleRule draftPhotosExpire() {
+        return LifecycleRule.builder()
+                .id("expire-draft-photos")
+                .tagFilters(java.util.Map.of("draft", "true"))
+                .expiration(Duration.days(DRAFT_OBJECT_DAYS))
+                .noncurrentVersionExpiration(Duration.days(1))
+                .build();
     }
 
     public IBucket bucket() {

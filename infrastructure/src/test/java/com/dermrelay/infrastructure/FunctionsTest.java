@@ -125,6 +125,19 @@ class FunctionsTest {
   }
 
   @Test
+  void submissionMayUntagCasePhotosButNotWriteThem() {
+    Functions.DeployedFunction submit = dev.stacks.api().functions().forHandler("com.dermrelay.intake.SubmitCaseHandler");
+    dev.api.hasResourceProperties("AWS::IAM::Policy", Map.of(
+        "Roles", List.of(dev.refTo(submit.role())),
+        "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+            "Sid", "TagCasePhotos", "Action", "s3:PutObjectTagging", "Effect", "Allow")))))));
+    dev.api.hasResourceProperties("AWS::IAM::Policy", Map.of(
+        "Roles", List.of(dev.refTo(submit.role())),
+        "PolicyDocument", Map.of("Statement", Match.not(Match.arrayWith(List.of(Match.objectLike(Map.of(
+            "Action", Match.arrayWith(List.of("s3:PutObject"))))))))));
+  }
+
+  @Test
   void aMissingFunctionsJarFailsSynthesisTellingToBuildTheFunctions(@TempDir Path dir) {
     SourcePaths paths = new SourcePaths(SourcePaths.locate().openApiSpec(), dir.resolve("dermrelay-functions.jar"));
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> DermRelayApp.compose(

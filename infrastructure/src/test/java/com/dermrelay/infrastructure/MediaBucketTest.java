@@ -89,6 +89,18 @@ class MediaBucketTest {
     }
 
     @Test
+    void aDraftsPhotosExpireByTagAfterTheDraftAndLeaveNoOldVersion() {
+        dev.assertProperties(dev.data.mediaBucket(), Map.of(
+                "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Id", "expire-draft-photos",
+                        "TagFilters", List.of(Map.of("Key", "draft", "Value", "true")),
+                        "ExpirationInDays", 35,
+                        "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 1),
+                        "Status", "Enabled")))))));
+        assertTrue(MediaBucket.DRAFT_OBJECT_DAYS > 30, "after the draft's own 30 days");
+    }
+
+    @Test
     void everyBucketIsRetained() {
         dev.template.allResources(BUCKET, Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
     }

@@ -214,6 +214,8 @@ public final class LocalStack implements AutoCloseable {
     env.put("DERMRELAY_USER_POOL_ID", identity.userPoolId());
     env.put("DERMRELAY_PORTAL_CLIENT_ID", identity.clientId());
     env.put("DERMRELAY_VERSION", "local");
+    // s3proxy has no object tagging: draft photos expire by tag on AWS only (uploads.DraftMedia).
+    env.put("DERMRELAY_DRAFT_MEDIA_TAGS", "false");
     env.put("POWERTOOLS_SERVICE_NAME", "dermrelay");
     env.put("AWS_EMF_ENVIRONMENT", "Local");
     return Map.copyOf(env);

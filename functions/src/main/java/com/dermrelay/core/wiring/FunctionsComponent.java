@@ -18,6 +18,8 @@ import com.dermrelay.intake.GetCase;
 import com.dermrelay.intake.ListMyCases;
 import com.dermrelay.intake.SubmitCase;
 import com.dermrelay.intake.UpdateCase;
+import com.dermrelay.patients.GetMyProfile;
+import com.dermrelay.patients.UpdateMyProfile;
 import com.dermrelay.uploads.ConfirmPhoto;
 import com.dermrelay.uploads.RequestPhotoUploads;
 import com.dermrelay.tenants.GetClinic;
@@ -76,6 +78,10 @@ public interface FunctionsComponent {
   RequestPhotoUploads requestPhotoUploads();
 
   ConfirmPhoto confirmPhoto();
+
+  GetMyProfile getMyProfile();
+
+  UpdateMyProfile updateMyProfile();
 
   Clock clock();
 
