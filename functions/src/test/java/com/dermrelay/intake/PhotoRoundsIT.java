@@ -16,6 +16,7 @@ import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.local.LocalStack;
@@ -53,7 +54,8 @@ class PhotoRoundsIT {
     dynamoDb = api.dynamoDb();
     Settings settings = Settings.from(localStack.functionEnvironment());
     ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-    TenantItems items = new TenantItems(dynamoDb, settings, json, Clock.systemUTC());
+    TenantItems items = new TenantItems(dynamoDb, settings, json, Clock.systemUTC(),
+        TenantCredentials.functionsOwn());
     store = new CaseStore(items, new AuditTrail(items), json);
     access = new InternalAccess(new TenantDirectory(dynamoDb, settings, json, Clock.systemUTC()));
   }

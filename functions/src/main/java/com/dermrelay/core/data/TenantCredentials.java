@@ -38,6 +38,11 @@ public final class TenantCredentials {
     this.clock = clock;
   }
 
+  /** The function's own credentials for every tenant: the local stack, and tools reading it. */
+  public static TenantCredentials functionsOwn() {
+    return new TenantCredentials(Optional.empty(), null, Clock.systemUTC());
+  }
+
   /** Whether calls run on tenant sessions (true in AWS for functions granted the role). */
   public boolean scoped() {
     return roleArn.isPresent();
