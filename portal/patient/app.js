@@ -129,6 +129,7 @@ function renderFooter() {
   const branding = clinic.branding ?? {};
   const contact = supportContact(branding);
   replace(document.getElementById('site-footer-inner'),
+    languageSwitch(),
     contact.length ? h('p', { id: 'support-contact' }, t('footer.questions', { clinic: clinic.displayName }), ' ', contact, '.') : null,
     branding.legalFooter ? h('p', { id: 'legal-footer' }, branding.legalFooter) : null);
 }
@@ -175,24 +176,26 @@ function render({ focus }) {
 function renderHeaderActions(signedIn) {
   const actions = document.getElementById('header-actions');
   replace(actions,
-    languageSwitch(),
     signedIn
       ? h('button', { type: 'button', class: 'button button--header', id: 'sign-out', onclick: signOut }, t('nav.signOut'))
       : null);
 }
 
-/** A switch between the clinic's languages, each named in its own language. */
+/**
+ * A switch to each other language the clinic offers, named in its own language. In the footer:
+ * the header stays the clinic's name and sign-out, and Tab goes from the skip link to the form.
+ */
 function languageSwitch() {
   const offered = (app.clinic.languages ?? []).filter((language) => language !== currentLanguage());
   if (!offered.length) return null;
-  return offered.map((language) => h('button', {
-    type: 'button', class: 'button button--header', lang: language, 'data-language': language,
+  return h('p', { class: 'language-switch', id: 'language-switch' }, offered.map((language) => h('button', {
+    type: 'button', class: 'link-button', lang: language, 'data-language': language,
     onclick: async () => {
       rememberChoice(language);
       await useLanguage(I18N_DIR, language);
       app.rerender();
     },
-  }, t(`language.${language}`)));
+  }, t(`language.${language}`))));
 }
 
 function signOut() {

@@ -97,10 +97,11 @@ class PatientIntakeIT {
     String stored = (String) portal.page.script("return JSON.stringify({...sessionStorage, ...localStorage});");
     assertFalse(stored.contains("mole"), "no health data in web storage");
 
+    String caseId = portal.page.path().substring(portal.page.path().lastIndexOf('/') + 1);
     portal.page.click("a[data-route='home']");
     portal.page.awaitHeading("Hello, Alex");
-    assertTrue(portal.page.text("#my-cases").contains("Sent to the clinic")
-        || portal.page.text("#my-cases").contains("Waiting for a dermatologist"), portal.page.text("#my-cases"));
+    String listed = portal.page.text("#my-cases li[data-case='" + caseId + "']");
+    assertTrue(listed.contains("Sent to the clinic") || listed.contains("Waiting for a dermatologist"), listed);
     portal.page.screenshot("patient-home-with-cases");
   }
 
