@@ -8,6 +8,7 @@ import com.dermrelay.triage.Priority;
 import com.dermrelay.triage.SlaHours;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import javax.inject.Inject;
 
 /**
@@ -74,7 +75,7 @@ public final class EscalateOverdueCase {
     }
     Priority raised = Priority.valueOf(priorityName).atLeast(priority).raisedOneStep();
     SlaHours sla = policy.slaHours(tenant);
-    Instant newDue = now.plus(sla.forPriority(raised));
+    Instant newDue = now.plus(sla.forPriority(raised)).truncatedTo(ChronoUnit.SECONDS);
     TenantContext atBreach = access.forWorkflowStep(tenant.tenantId(), "sla-escalation",
         "sla-breach-" + caseId, dueAt);
     audit.wrote(atBreach, "case.sla.breach", AuditResource.ofPatient("case", caseId, patient));

@@ -3,6 +3,7 @@ package com.dermrelay.review;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.intake.CaseRecord;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import javax.inject.Inject;
 
 /**
@@ -27,7 +28,8 @@ public final class QueueForReview {
     Instant now = tenant.requestTime();
     CaseRecord c = cases.update(tenant, caseId, current -> CaseRecord.QUEUED.equals(current.status())
         ? current : current.withStatus(CaseRecord.QUEUED, now.toString(), "queued"));
-    String dueAt = now.plusSeconds(timeoutSeconds).toString();
+    // Whole seconds: the queue's sort key compares due times as text, which needs one width.
+    String dueAt = now.plusSeconds(timeoutSeconds).truncatedTo(ChronoUnit.SECONDS).toString();
     // Written last: its token marks the step done, so a retry that finds it changes nothing.
     reviews.apply(tenant, caseId, c.patientSubject(), item -> taskToken.equals(item.taskToken())
         ? item : item.queued(taskToken, priority, dueAt, preferredDermatologistId));

@@ -19,6 +19,9 @@ import com.dermrelay.intake.GetCase;
 import com.dermrelay.intake.ListMyCases;
 import com.dermrelay.intake.SubmitCase;
 import com.dermrelay.intake.UpdateCase;
+import com.dermrelay.review.ClaimCase;
+import com.dermrelay.review.GetWorklist;
+import com.dermrelay.review.ReleaseCase;
 import com.dermrelay.review.WorkflowSteps;
 import com.dermrelay.uploads.ConfirmPhoto;
 import com.dermrelay.uploads.RequestPhotoUploads;
@@ -102,6 +105,12 @@ public interface FunctionsComponent {
 
   /** The case workflow's task steps (review.workflow handlers). */
   WorkflowSteps workflowSteps();
+
+  GetWorklist getWorklist();
+
+  ClaimCase claimCase();
+
+  ReleaseCase releaseCase();
 
   @Component.Factory
   interface Factory {
