@@ -2,6 +2,7 @@ package com.dermrelay.infrastructure;
 
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -36,6 +37,11 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     MEDIA_DELETE,
     /** states:StartExecution on the case workflow. */
     START_CASE_WORKFLOW,
+    /**
+     * states:SendTaskSuccess and SendTaskHeartbeat: an API operation ends (or keeps alive) the
+     * case workflow's wait with the task token stored on the case's review item.
+     */
+    CASE_TASK_CALLBACKS,
     /**
      * The Cognito user-pool admin calls onboarding and erasure make on the pool: create a user,
      * set a password, add to a group, read, update attributes, disable.
@@ -123,6 +129,22 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
         Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.USER_ADMIN)));
     // Overwrites and disables the account; records the request.
     known.put("com.dermrelay.datarights.RequestErasureHandler", ONBOARDING);
+    // The answer side of the review loop (issue 4): the operations that end one of the
+    // workflow's waits store their item, then send the callback; the readers only read (and
+    // append audit records). None touches photos: reply and follow-up photos go through the
+    // upload operations.
+    FunctionProfile endsWait = new FunctionProfile(768,
+        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.CASE_TASK_CALLBACKS));
+    for (String handler : List.of("AnswerCaseHandler", "RequestMoreInfoHandler",
+        "ReplyToInfoRequestHandler", "SubmitFollowUpHandler")) {
+      known.put("com.dermrelay.review." + handler, endsWait);
+    }
+    for (String handler : List.of("GetAnswerHandler", "AcknowledgeAnswerHandler",
+        "GetInfoRequestHandler", "GetAnswerDraftHandler", "SaveAnswerDraftHandler")) {
+      known.put("com.dermrelay.review." + handler, CASE_RECORDS);
+    }
+    // The diagnosis list ships in the jar: no access at all.
+    known.put("com.dermrelay.review.SearchDiagnosesHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)));
     for (String task : WorkflowTasks.TASKS) {
       known.put(WorkflowTasks.handlerOf(task),
           NOTIFYING_TASKS.contains(task) ? NOTIFYING_WORKFLOW_TASK : WORKFLOW_TASK);
