@@ -2,6 +2,7 @@ package com.dermrelay.core.wiring;
 
 import com.dermrelay.audit.GetMyAccessLog;
 import com.dermrelay.audit.SearchAuditLog;
+import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.aws.AwsClientsModule;
 import com.dermrelay.datarights.DataRightsModule;
 import com.dermrelay.datarights.ExportMyData;
@@ -26,6 +27,7 @@ import com.dermrelay.review.ReplyToInfoRequest;
 import com.dermrelay.review.RequestMoreInfo;
 import com.dermrelay.review.SearchDiagnoses;
 import com.dermrelay.review.SubmitFollowUp;
+import com.dermrelay.review.WorkflowSteps;
 import com.dermrelay.uploads.ConfirmPhoto;
 import com.dermrelay.uploads.RequestPhotoUploads;
 import com.dermrelay.tenants.GetClinic;
@@ -119,6 +121,11 @@ public interface FunctionsComponent {
   ExportMyData exportMyData();
 
   RequestErasure requestErasure();
+
+  InternalAccess internalAccess();
+
+  /** The case workflow's task steps (review.workflow handlers). */
+  WorkflowSteps workflowSteps();
 
   @Component.Factory
   interface Factory {
