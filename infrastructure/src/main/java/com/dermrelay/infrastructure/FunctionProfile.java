@@ -2,6 +2,7 @@ package com.dermrelay.infrastructure;
 
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -150,6 +151,22 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put("com.dermrelay.review.ClaimCaseHandler", new FunctionProfile(768,
         EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.CASE_WORKFLOW_CALLBACK)));
     known.put("com.dermrelay.review.ReleaseCaseHandler", CLINIC_RECORDS);
+    // The answer side of the review loop (issue 4): the operations that end one of the
+    // workflow's waits store their item, then send the callback; the readers only read (and
+    // append audit records). None touches photos: reply and follow-up photos go through the
+    // upload operations.
+    FunctionProfile endsWait = new FunctionProfile(768,
+        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.CASE_WORKFLOW_CALLBACK));
+    for (String handler : List.of("AnswerCaseHandler", "RequestMoreInfoHandler",
+        "ReplyToInfoRequestHandler", "SubmitFollowUpHandler")) {
+      known.put("com.dermrelay.review." + handler, endsWait);
+    }
+    for (String handler : List.of("GetAnswerHandler", "AcknowledgeAnswerHandler",
+        "GetInfoRequestHandler", "GetAnswerDraftHandler", "SaveAnswerDraftHandler")) {
+      known.put("com.dermrelay.review." + handler, CASE_RECORDS);
+    }
+    // The diagnosis list ships in the jar: no access at all.
+    known.put("com.dermrelay.review.SearchDiagnosesHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)));
     for (String task : WorkflowTasks.TASKS) {
       known.put(WorkflowTasks.handlerOf(task), TASK_PROFILES.getOrDefault(task, WORKFLOW_TASK));
     }

@@ -22,6 +22,14 @@ import com.dermrelay.intake.UpdateCase;
 import com.dermrelay.review.ClaimCase;
 import com.dermrelay.review.GetWorklist;
 import com.dermrelay.review.ReleaseCase;
+import com.dermrelay.review.AnswerCase;
+import com.dermrelay.review.AnswerDrafts;
+import com.dermrelay.review.GetAnswer;
+import com.dermrelay.review.GetInfoRequest;
+import com.dermrelay.review.ReplyToInfoRequest;
+import com.dermrelay.review.RequestMoreInfo;
+import com.dermrelay.review.SearchDiagnoses;
+import com.dermrelay.review.SubmitFollowUp;
 import com.dermrelay.review.WorkflowSteps;
 import com.dermrelay.uploads.ConfirmPhoto;
 import com.dermrelay.uploads.RequestPhotoUploads;
@@ -80,6 +88,22 @@ public interface FunctionsComponent {
   RequestPhotoUploads requestPhotoUploads();
 
   ConfirmPhoto confirmPhoto();
+
+  SearchDiagnoses searchDiagnoses();
+
+  AnswerCase answerCase();
+
+  AnswerDrafts answerDrafts();
+
+  RequestMoreInfo requestMoreInfo();
+
+  GetInfoRequest getInfoRequest();
+
+  ReplyToInfoRequest replyToInfoRequest();
+
+  GetAnswer getAnswer();
+
+  SubmitFollowUp submitFollowUp();
 
   Clock clock();
 
