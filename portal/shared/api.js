@@ -12,6 +12,10 @@ export class ApiError extends PortalError {
     this.problemType = problem?.type ?? 'about:blank';
     // The problem's detail names the fields at fault; forms may use it to pick a field.
     this.detail = typeof problem?.detail === 'string' ? problem.detail : null;
+    // RFC 9457 `errors`: one {pointer, detail} per bad field of the request body.
+    this.errors = Array.isArray(problem?.errors)
+      ? problem.errors.filter((e) => typeof e?.pointer === 'string')
+      : [];
   }
 }
 
@@ -27,7 +31,7 @@ const STATUS_KINDS = [
 /**
  * Sends a request and returns the parsed JSON body (null for 204).
  * @param path an absolute path such as `/me`; ids only, never health data
- * @param options {method, body (sent as JSON), identity (adds its ID token), signal}
+ * @param options {method, body (sent as JSON), identity (adds its ID token), headers, signal}
  */
 export async function api(path, options = {}) {
   if (!path.startsWith('/') || path.startsWith('//')) {
@@ -43,8 +47,8 @@ export async function api(path, options = {}) {
   return read(response, identity);
 }
 
-async function send(path, { method = 'GET', body, signal }, token) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+async function send(path, { method = 'GET', body, signal, headers: extra = {} }, token) {
+  const headers = { ...extra, Accept: 'application/json, application/problem+json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   try {

@@ -137,6 +137,7 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // Membership changes only: the table.
     known.put("com.dermrelay.tenants.AcceptInvitationHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.RemoveMemberHandler", CLINIC_RECORDS);
+    known.put("com.dermrelay.tenants.ListMembersHandler", new FunctionProfile(768, EnumSet.of(Access.TABLE_READ)));
     // The archive goes to the media bucket and is read back through a link the role signs;
     // the account section reads the pool.
     known.put("com.dermrelay.datarights.ExportMyDataHandler", new FunctionProfile(1024, EnumSet.of(

@@ -41,6 +41,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import com.dermrelay.tenants.AcceptInvitation;
 import com.dermrelay.tenants.InviteDermatologist;
+import com.dermrelay.tenants.ListMembers;
 import com.dermrelay.tenants.RemoveMember;
 import com.dermrelay.tenants.SignUpClinic;
 import com.dermrelay.tenants.SignUpRateLimit;
@@ -118,6 +119,8 @@ public interface FunctionsComponent {
   InviteDermatologist inviteDermatologist();
 
   AcceptInvitation acceptInvitation();
+
+  ListMembers listMembers();
 
   RemoveMember removeMember();
 
