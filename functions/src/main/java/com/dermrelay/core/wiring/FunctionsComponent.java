@@ -2,6 +2,7 @@ package com.dermrelay.core.wiring;
 
 import com.dermrelay.audit.GetMyAccessLog;
 import com.dermrelay.audit.SearchAuditLog;
+import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.aws.AwsClientsModule;
 import com.dermrelay.datarights.DataRightsModule;
 import com.dermrelay.datarights.ExportMyData;
@@ -18,6 +19,18 @@ import com.dermrelay.intake.GetCase;
 import com.dermrelay.intake.ListMyCases;
 import com.dermrelay.intake.SubmitCase;
 import com.dermrelay.intake.UpdateCase;
+import com.dermrelay.review.ClaimCase;
+import com.dermrelay.review.GetWorklist;
+import com.dermrelay.review.ReleaseCase;
+import com.dermrelay.review.AnswerCase;
+import com.dermrelay.review.AnswerDrafts;
+import com.dermrelay.review.GetAnswer;
+import com.dermrelay.review.GetInfoRequest;
+import com.dermrelay.review.ReplyToInfoRequest;
+import com.dermrelay.review.RequestMoreInfo;
+import com.dermrelay.review.SearchDiagnoses;
+import com.dermrelay.review.SubmitFollowUp;
+import com.dermrelay.review.WorkflowSteps;
 import com.dermrelay.uploads.ConfirmPhoto;
 import com.dermrelay.uploads.RequestPhotoUploads;
 import com.dermrelay.tenants.GetClinic;
@@ -28,6 +41,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import com.dermrelay.tenants.AcceptInvitation;
 import com.dermrelay.tenants.InviteDermatologist;
+import com.dermrelay.tenants.ListMembers;
 import com.dermrelay.tenants.RemoveMember;
 import com.dermrelay.tenants.SignUpClinic;
 import com.dermrelay.tenants.SignUpRateLimit;
@@ -76,6 +90,22 @@ public interface FunctionsComponent {
 
   ConfirmPhoto confirmPhoto();
 
+  SearchDiagnoses searchDiagnoses();
+
+  AnswerCase answerCase();
+
+  AnswerDrafts answerDrafts();
+
+  RequestMoreInfo requestMoreInfo();
+
+  GetInfoRequest getInfoRequest();
+
+  ReplyToInfoRequest replyToInfoRequest();
+
+  GetAnswer getAnswer();
+
+  SubmitFollowUp submitFollowUp();
+
   Clock clock();
 
   CognitoAdmin cognitoAdmin();
@@ -90,11 +120,24 @@ public interface FunctionsComponent {
 
   AcceptInvitation acceptInvitation();
 
+  ListMembers listMembers();
+
   RemoveMember removeMember();
 
   ExportMyData exportMyData();
 
   RequestErasure requestErasure();
+
+  InternalAccess internalAccess();
+
+  /** The case workflow's task steps (review.workflow handlers). */
+  WorkflowSteps workflowSteps();
+
+  GetWorklist getWorklist();
+
+  ClaimCase claimCase();
+
+  ReleaseCase releaseCase();
 
   @Component.Factory
   interface Factory {
