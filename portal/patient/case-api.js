@@ -23,14 +23,20 @@ export function caseApi(app) {
       method: 'POST', headers: { 'Idempotency-Key': idempotencyKey },
     }),
 
-    // The profile (intake additions): GET answers 404 (not-found) when there is none yet.
+    // getMyProfile / updateMyProfile: GET answers 404 (not-found) until there is one; PUT takes
+    // {dateOfBirth, sex, version} (version omitted for a new profile, the one read otherwise).
     getProfile: () => call(`${clinic}/me/profile`),
     saveProfile: (body) => call(`${clinic}/me/profile`, { method: 'PUT', body }),
 
-    // The review loop (issue 4).
+    // The review loop. getAnswer answers 404 until the answer is delivered; getInfoRequest 404
+    // when no question was asked. Photos of a reply or a follow-up are uploaded and confirmed
+    // first (requestUpload/confirmPhoto put them in the case's current round).
     getAnswer: (caseId) => call(`${aCase(caseId)}/answer`),
-    acknowledgeAnswer: (caseId) => call(`${aCase(caseId)}/answer/acknowledge`, { method: 'POST', body: {} }),
-    replyToInfoRequest: (caseId, body) => call(`${aCase(caseId)}/info-reply`, { method: 'POST', body }),
+    acknowledgeAnswer: (caseId) => call(`${aCase(caseId)}/answer/acknowledge`, { method: 'POST' }),
+    getInfoRequest: (caseId) => call(`${aCase(caseId)}/info-request`),
+    /** @param body {text} */
+    replyToInfoRequest: (caseId, body) => call(`${aCase(caseId)}/info-request/reply`, { method: 'POST', body }),
+    /** @param body {progress: BETTER|SAME|WORSE, newSymptoms: boolean, notes?} */
     submitFollowUp: (caseId, body) => call(`${aCase(caseId)}/follow-up`, { method: 'POST', body }),
 
     // Data rights.

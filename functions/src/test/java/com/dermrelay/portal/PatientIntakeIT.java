@@ -77,7 +77,8 @@ class PatientIntakeIT {
     String advice = portal.page.text("#photo-context .verdict");
     assertTrue(advice.contains("blurry") || advice.contains("soft"), advice);
     assertTrue(portal.page.text("#photo-context").contains("Keep this photo anyway"));
-    portal.page.screenshot("patient-photo-verdict-retake");
+    Path verdictShot = portal.page.screenshot("patient-photo-verdict-retake");
+    keepInDocs(verdictShot, "patient-photo-verdict.png");
 
     portal.upload("context", photo("sharp-1.jpg", sharp(1600, 1200, 1)));
     assertEquals("accepted", portal.verdict("context"));
@@ -204,7 +205,7 @@ class PatientIntakeIT {
 
   // ---- steps ----
 
-  private static Intake signedIn(LocalStack stack, WebDriver browser) {
+  static Intake signedIn(LocalStack stack, WebDriver browser) {
     PatientPortalPage page = new PatientPortalPage(stack, browser).open("northside", "");
     page.type("email", "patient@northside.example");
     page.type("password", "Demo-Patient-1");
@@ -213,7 +214,7 @@ class PatientIntakeIT {
     return new Intake(page, browser);
   }
 
-  private static void answerEmergencyScreen(Intake portal, boolean emergency) {
+  static void answerEmergencyScreen(Intake portal, boolean emergency) {
     portal.page.awaitHeading("First, some urgent questions");
     portal.choose("feverWithWidespreadRash", "no");
     portal.choose("blisteringOrPeelingSkin", "no");
@@ -223,7 +224,7 @@ class PatientIntakeIT {
     portal.page.submit();
   }
 
-  private static void answerQuestions(Intake portal) {
+  static void answerQuestions(Intake portal) {
     portal.page.awaitHeading("About the problem");
     portal.choose("onset", "gradual");
     portal.page.type("durationAmount", "3");
@@ -259,7 +260,7 @@ class PatientIntakeIT {
   }
 
   /** The wizard's controls on top of the account pages' helper. */
-  private record Intake(PatientPortalPage page, WebDriver browser) {
+  record Intake(PatientPortalPage page, WebDriver browser) {
     void choose(String name, String value) {
       WebElement radio = browser.findElement(By.cssSelector("main input[name='" + name + "'][value='" + value + "']"));
       browser.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']")).click();
@@ -280,6 +281,18 @@ class PatientIntakeIT {
     String verdict(String view) {
       return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions
           .presenceOfElementLocated(By.cssSelector("#photo-" + view + " .verdict"))).getAttribute("data-verdict");
+    }
+  }
+
+  /** Copies a screenshot to docs/screenshots (committed, shown in the README). */
+  static void keepInDocs(Path screenshot, String name) {
+    try {
+      // The test runs in functions/; docs/ is the repository's.
+      Path docs = Path.of("..", "docs", "screenshots");
+      Files.createDirectories(docs);
+      Files.copy(screenshot, docs.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -345,7 +358,7 @@ class PatientIntakeIT {
     }
   }
 
-  private static Path photo(String name, byte[] bytes) {
+  static Path photo(String name, byte[] bytes) {
     try {
       Files.createDirectories(PHOTOS);
       Path file = PHOTOS.resolve(UUID.randomUUID() + "-" + name);
