@@ -19,13 +19,14 @@ export class ApiError extends PortalError {
   }
 }
 
+// The words for each kind are errors.js's (translated where the page has a dictionary).
 const STATUS_KINDS = [
-  [401, 'session-expired', null],
-  [403, 'forbidden', 'You don’t have access to this. If you think you should, contact your clinic.'],
-  [404, 'not-found', 'We couldn’t find what you were looking for.'],
-  [409, 'conflict', 'This was changed a moment ago. Please reload the page and try again.'],
-  [413, 'too-large', 'That is too large to send. Please try a smaller file.'],
-  [429, 'too-many-attempts', null],
+  [401, 'session-expired'],
+  [403, 'forbidden'],
+  [404, 'not-found'],
+  [409, 'conflict'],
+  [413, 'too-large'],
+  [429, 'too-many-attempts'],
 ];
 
 /**
@@ -81,8 +82,8 @@ async function read(response, identity) {
   }
   const known = STATUS_KINDS.find(([status]) => status === response.status);
   if (known) {
-    const [status, kind, message] = known;
-    return Promise.reject(new ApiError(kind, message ?? portalError(kind).message, status, problem));
+    const [status, kind] = known;
+    return Promise.reject(new ApiError(kind, portalError(kind).message, status, problem));
   }
   if (response.status >= 400 && response.status < 500) {
     return Promise.reject(new ApiError('invalid-input', portalError('invalid-input').message, response.status, problem));

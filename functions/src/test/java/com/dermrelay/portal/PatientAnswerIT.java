@@ -56,6 +56,9 @@ class PatientAnswerIT {
     assertEquals(QUESTION, portal.page().text("#question-text"));
     assertTrue(portal.page().text("#info-request").contains("asked on"), "who asked, and when");
     portal.page().screenshot("patient-question");
+    portal.page().click("#reply-photos summary");
+    assertTrue(portal.page().text("#reply-photos").contains("Close-up"), "photo cards for the reply");
+    portal.page().accessible("patient question, reply photos open");
     portal.page().click("#reply-form button[type='submit']");
     assertEquals("Please write your reply.", portal.page().text("#reply-form .field-error"));
     portal.typeArea("reply", REPLY);
@@ -97,6 +100,12 @@ class PatientAnswerIT {
     assertTrue(browser.findElements(By.id("acknowledge-form")).isEmpty(), "read once is enough");
     assertTrue(portal.page().text("#case-timeline").contains("You read the answer"));
     portal.page().screenshot("patient-answer-read");
+
+    portal.page().click("a[data-route='home']");
+    portal.page().awaitHeading("Hello, Robin");
+    portal.page().click("a[data-route='privacy']");
+    portal.page().awaitHeading("Your data");
+    portal.page().screenshot("patient-privacy");
 
     String stored = (String) portal.page().script("return JSON.stringify({...sessionStorage, ...localStorage});");
     assertFalse(stored.contains("night") || stored.contains("eczema"), "no health data in web storage");

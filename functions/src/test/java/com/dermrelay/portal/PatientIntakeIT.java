@@ -137,8 +137,28 @@ class PatientIntakeIT {
     browser.navigate().refresh();
     portal.page.awaitHeading("Primero, unas preguntas urgentes");
     portal.page.screenshot("patient-emergency-spanish");
+
+    // The account pages and the service's refusals speak Spanish too.
+    portal.page.click("#sign-out");
+    portal.page.awaitHeading("Iniciar sesión");
+    portal.page.type("email", "patient@northside.example");
+    portal.page.type("password", "Not-The-Password-1");
+    portal.page.submit();
+    String refusal = portal.page.text("main .error-summary");
+    assertTrue(refusal.startsWith("Ese correo y esa contraseña no coinciden"), refusal);
+    assertEquals("Revise su contraseña e inténtelo de nuevo.", portal.page.fieldError("password"));
+    portal.page.screenshot("patient-sign-in-spanish");
+    portal.page.click("#create-account-link");
+    portal.page.awaitHeading("Cree su cuenta");
+    assertTrue(portal.page.text("#password-rules").contains("Al menos 12 caracteres"));
+    portal.page.screenshot("patient-create-account-spanish");
+    portal.page.click("main a[data-route='']");
+    portal.page.awaitHeading("Iniciar sesión");
+    portal.page.click("main a[data-route='confirm']");
+    portal.page.awaitHeading("Confirme su correo");
+    portal.page.screenshot("patient-confirm-spanish");
     portal.page.click("button[data-language='en']");
-    portal.page.awaitHeading("First, some urgent questions");
+    portal.page.awaitHeading("Confirm your email");
   }
 
   @Test
@@ -236,6 +256,7 @@ class PatientIntakeIT {
     portal.page.submit();
 
     portal.page.awaitHeading("How it feels and changes");
+    portal.page.accessible("patient intake, symptoms");
     portal.choose("itch", "yes");
     for (String name : List.of("pain", "bleeding", "oozingOrCrusting", "sensationChange",
         "change-size", "change-shape", "change-colour")) {
@@ -244,6 +265,7 @@ class PatientIntakeIT {
     portal.page.submit();
 
     portal.page.awaitHeading("Your health");
+    portal.page.accessible("patient intake, health");
     for (String name : List.of("personalSkinCancerHistory", "familySkinCancerHistory", "immunosuppressed")) {
       portal.choose(name, "no");
     }
@@ -252,6 +274,7 @@ class PatientIntakeIT {
     portal.page.submit();
 
     portal.page.awaitHeading("Medicines and treatments");
+    portal.page.accessible("patient intake, medicines");
     portal.choose("has-medicines", "no");
     portal.choose("has-allergies", "no");
     portal.choose("has-treatmentsTried", "yes");
