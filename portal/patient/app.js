@@ -1,24 +1,41 @@
-// The white-labelled patient portal at /c/{slug}/: loads the configuration and the clinic's
-// branding, then routes between the views. Routes are paths under the clinic's base; what a
-// patient types or the state of their case never goes into a URL.
+// The white-labelled patient portal at /c/{slug}/: loads the configuration, the clinic's
+// branding and the texts in the patient's language, then routes between the views. Routes are
+// paths under the clinic's base and carry ids at most (a case id); what a patient types or the
+// state of their case never goes into a URL.
 
 import { loadConfig } from '/shared/config.js';
 import { applyColours, loadClinic, safeLogoUrl, setTitle } from '/shared/branding.js';
 import { Identity } from '/shared/identity.js';
-import { asPortalError, portalError } from '/shared/errors.js';
+import { asPortalError } from '/shared/errors.js';
 import { h, replace } from '/shared/dom.js';
+import { chooseLanguage, currentLanguage, rememberChoice, t, useLanguage } from '/shared/i18n.js';
 import { signInView } from './views/sign-in.js';
 import { createAccountView } from './views/create-account.js';
 import { confirmView } from './views/confirm.js';
 import { homeView } from './views/home.js';
+import { emergencyView } from './views/emergency.js';
+import { intakeStepView, INTAKE_STEPS } from './views/intake.js';
+import { photosView } from './views/photos.js';
+import { caseView } from './views/case.js';
+import { privacyView } from './views/privacy.js';
 import { clinicNotFoundView, unavailableView } from './views/problems.js';
+import { supportContact } from './clinic.js';
 
-const ROUTES = {
-  '': { view: signInView, signedIn: false },
-  'create-account': { view: createAccountView, signedIn: false },
-  confirm: { view: confirmView, signedIn: false },
-  home: { view: homeView, signedIn: true },
-};
+const I18N_DIR = '/patient/i18n';
+const CASE_ID = '[A-Za-z0-9_-]{1,64}';
+
+/** Patterns of the paths under the clinic's base, with the view of each. */
+const ROUTES = [
+  { pattern: '', view: signInView, signedIn: false },
+  { pattern: 'create-account', view: createAccountView, signedIn: false },
+  { pattern: 'confirm', view: confirmView, signedIn: false },
+  { pattern: 'home', view: homeView, signedIn: true },
+  { pattern: 'new', view: emergencyView, signedIn: true },
+  { pattern: 'privacy', view: privacyView, signedIn: true },
+  { pattern: `cases/(${CASE_ID})`, view: caseView, signedIn: true },
+  { pattern: `cases/(${CASE_ID})/photos`, view: photosView, signedIn: true },
+  { pattern: `cases/(${CASE_ID})/(${INTAKE_STEPS.join('|')})`, view: intakeStepView, signedIn: true },
+].map((route) => ({ ...route, regex: new RegExp(`^${route.pattern}$`) }));
 
 const main = document.getElementById('main');
 const slug = slugFromPath(window.location.pathname);
@@ -33,6 +50,8 @@ const app = {
   flash: null,
   /** Sign-up state kept in memory only: the email and password, for signing in after confirming. */
   pendingSignUp: null,
+  /** Cases read this visit, by id, in memory only: the wizard's steps share the draft. */
+  cases: new Map(),
   href(route) {
     return base + route;
   },
@@ -41,6 +60,10 @@ const app = {
     const method = replaceEntry ? 'replaceState' : 'pushState';
     window.history[method]({}, '', base + route);
     render({ focus: true });
+  },
+  /** Draws the current view again (after a language change). */
+  rerender() {
+    render({ focus: false });
   },
   setPage(title) {
     setTitle(title, app.clinic?.displayName);
@@ -52,6 +75,7 @@ async function start() {
     app.config = await loadConfig();
   } catch (error) {
     console.error('dermrelay: portal configuration', error.message);
+    await useLanguage(I18N_DIR, chooseLanguage(['en'])).catch(() => {});
     showProblem(unavailableView(app, { retry: false }));
     return;
   }
@@ -59,9 +83,11 @@ async function start() {
   try {
     clinic = await loadClinic(slug);
   } catch (error) {
+    await useLanguage(I18N_DIR, chooseLanguage(['en'])).catch(() => {});
     showProblem(unavailableView(app, { retry: true, error: asPortalError(error) }));
     return;
   }
+  await useLanguage(I18N_DIR, chooseLanguage(clinic?.languages ?? ['en']));
   if (!clinic) {
     showProblem(clinicNotFoundView(app));
     return;
@@ -69,18 +95,22 @@ async function start() {
   app.clinic = clinic;
   app.identity = new Identity(app.config, clinic.tenantId);
   app.identity.onSessionEnded(() => {
-    app.navigate('', { flash: { kind: 'error', text: portalError('session-expired').message }, replace: true });
+    // Drafts are saved on the server step by step: nothing is lost by signing in again.
+    app.cases.clear();
+    app.navigate('', { flash: { kind: 'error', text: t('session.expired') }, replace: true });
   });
   applyClinic(clinic);
   window.addEventListener('popstate', () => render({ focus: true }));
   main.addEventListener('click', followInternalLink);
+  window.addEventListener('offline', () => showConnection(false));
+  window.addEventListener('online', () => showConnection(true));
+  if (!navigator.onLine) showConnection(false);
   render({ focus: false });
 }
 
 function applyClinic(clinic) {
   const branding = clinic.branding ?? {};
   applyColours(branding);
-  document.documentElement.lang = clinic.languages?.[0] ?? 'en';
   document.getElementById('clinic-name').textContent = clinic.displayName;
   const logo = document.getElementById('clinic-logo');
   const logoUrl = safeLogoUrl(branding.logoUrl);
@@ -90,46 +120,51 @@ function applyClinic(clinic) {
     logo.addEventListener('error', () => { logo.hidden = true; });
   }
   document.getElementById('site-header').hidden = false;
-
-  const contact = [];
-  if (branding.supportEmail) {
-    contact.push(h('a', { href: `mailto:${branding.supportEmail}` }, branding.supportEmail));
-  }
-  if (branding.supportPhone) {
-    if (contact.length) contact.push(' or ');
-    contact.push(h('a', { href: `tel:${branding.supportPhone.replace(/[^+\d]/g, '')}` }, branding.supportPhone));
-  }
-  replace(document.getElementById('site-footer-inner'),
-    contact.length ? h('p', { id: 'support-contact' }, 'Questions? Contact ', clinic.displayName, ': ', contact, '.') : null,
-    branding.legalFooter ? h('p', { id: 'legal-footer' }, branding.legalFooter) : null);
+  renderFooter();
   document.getElementById('site-footer').hidden = false;
+}
+
+function renderFooter() {
+  const clinic = app.clinic;
+  const branding = clinic.branding ?? {};
+  const contact = supportContact(branding);
+  replace(document.getElementById('site-footer-inner'),
+    languageSwitch(),
+    contact.length ? h('p', { id: 'support-contact' }, t('footer.questions', { clinic: clinic.displayName }), ' ', contact, '.') : null,
+    branding.legalFooter ? h('p', { id: 'legal-footer' }, branding.legalFooter) : null);
 }
 
 function currentRoute() {
   const rest = window.location.pathname.slice(base.length).replace(/\/+$/, '');
-  return Object.hasOwn(ROUTES, rest) ? rest : null;
+  for (const route of ROUTES) {
+    const match = route.regex.exec(rest);
+    if (match) return { route, params: match.slice(1) };
+  }
+  return null;
 }
 
 function render({ focus }) {
-  const route = currentRoute();
-  if (route === null) {
+  const found = currentRoute();
+  if (found === null) {
     // An old or mistyped link inside a known clinic: its front door is the kindest answer.
     window.history.replaceState({}, '', base);
     return render({ focus });
   }
+  const { route, params } = found;
   const signedIn = app.identity.isSignedIn();
-  if (ROUTES[route].signedIn && !signedIn) {
+  if (route.signedIn && !signedIn) {
     window.history.replaceState({}, '', base);
     return render({ focus });
   }
-  if (!ROUTES[route].signedIn && signedIn) {
+  if (!route.signedIn && signedIn) {
     window.history.replaceState({}, '', base + 'home');
     return render({ focus });
   }
   renderHeaderActions(signedIn);
+  renderFooter();
   const flash = app.flash;
   app.flash = null;
-  replace(main, ROUTES[route].view(app, flash));
+  replace(main, route.view(app, flash, ...params));
   if (focus) {
     // A new view starts at the top, and screen readers hear that the page changed, as a full
     // page load would do.
@@ -140,15 +175,50 @@ function render({ focus }) {
 
 function renderHeaderActions(signedIn) {
   const actions = document.getElementById('header-actions');
-  replace(actions, signedIn
-    ? h('button', { type: 'button', class: 'button button--header', id: 'sign-out', onclick: signOut }, 'Sign out')
-    : null);
+  replace(actions,
+    signedIn
+      ? h('button', { type: 'button', class: 'button button--header', id: 'sign-out', onclick: signOut }, t('nav.signOut'))
+      : null);
+}
+
+/**
+ * A switch to each other language the clinic offers, named in its own language. In the footer:
+ * the header stays the clinic's name and sign-out, and Tab goes from the skip link to the form.
+ */
+function languageSwitch() {
+  const offered = (app.clinic.languages ?? []).filter((language) => language !== currentLanguage());
+  if (!offered.length) return null;
+  return h('p', { class: 'language-switch', id: 'language-switch' }, offered.map((language) => h('button', {
+    type: 'button', class: 'link-button', lang: language, 'data-language': language,
+    onclick: async () => {
+      rememberChoice(language);
+      await useLanguage(I18N_DIR, language);
+      app.rerender();
+    },
+  }, t(`language.${language}`))));
 }
 
 function signOut() {
   app.identity.signOut();
   app.pendingSignUp = null;
-  app.navigate('', { flash: { kind: 'info', text: 'You have signed out. Thank you for using our service.' } });
+  app.cases.clear();
+  for (const key of Object.keys(window.sessionStorage)) {
+    if (key.startsWith('dermrelay.submit.')) window.sessionStorage.removeItem(key);
+  }
+  app.navigate('', { flash: { kind: 'info', text: t('session.signedOut') } });
+}
+
+/** A banner while the device is offline; the forms keep what was typed. */
+function showConnection(online) {
+  let banner = document.getElementById('offline-banner');
+  if (online) {
+    banner?.remove();
+    return;
+  }
+  if (!banner) {
+    banner = h('div', { id: 'offline-banner', class: 'offline-banner', role: 'status' }, t('offline.banner'));
+    document.body.prepend(banner);
+  }
 }
 
 /** Links inside the app change the view without a page load; others behave as usual. */

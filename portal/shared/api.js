@@ -12,22 +12,28 @@ export class ApiError extends PortalError {
     this.problemType = problem?.type ?? 'about:blank';
     // The problem's detail names the fields at fault; forms may use it to pick a field.
     this.detail = typeof problem?.detail === 'string' ? problem.detail : null;
+    // Each bad or missing field by JSON pointer (400, incomplete submission), for forms to mark.
+    this.errors = Array.isArray(problem?.errors)
+      ? problem.errors.filter((e) => typeof e?.pointer === 'string').map((e) => ({ pointer: e.pointer, detail: String(e.detail ?? '') }))
+      : [];
   }
 }
 
+// The words for each kind are errors.js's (translated where the page has a dictionary).
 const STATUS_KINDS = [
-  [401, 'session-expired', null],
-  [403, 'forbidden', 'You don’t have access to this. If you think you should, contact your clinic.'],
-  [404, 'not-found', 'We couldn’t find what you were looking for.'],
-  [409, 'conflict', 'This was changed a moment ago. Please reload the page and try again.'],
-  [413, 'too-large', 'That is too large to send. Please try a smaller file.'],
-  [429, 'too-many-attempts', null],
+  [401, 'session-expired'],
+  [403, 'forbidden'],
+  [404, 'not-found'],
+  [409, 'conflict'],
+  [413, 'too-large'],
+  [429, 'too-many-attempts'],
 ];
 
 /**
  * Sends a request and returns the parsed JSON body (null for 204).
  * @param path an absolute path such as `/me`; ids only, never health data
- * @param options {method, body (sent as JSON), identity (adds its ID token), signal}
+ * @param options {method, body (sent as JSON), headers (extra request headers), identity (adds
+ *     its ID token), signal}
  */
 export async function api(path, options = {}) {
   if (!path.startsWith('/') || path.startsWith('//')) {
@@ -43,8 +49,8 @@ export async function api(path, options = {}) {
   return read(response, identity);
 }
 
-async function send(path, { method = 'GET', body, signal }, token) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+async function send(path, { method = 'GET', body, signal, headers: extra = {} }, token) {
+  const headers = { ...extra, Accept: 'application/json, application/problem+json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   try {
@@ -76,8 +82,8 @@ async function read(response, identity) {
   }
   const known = STATUS_KINDS.find(([status]) => status === response.status);
   if (known) {
-    const [status, kind, message] = known;
-    return Promise.reject(new ApiError(kind, message ?? portalError(kind).message, status, problem));
+    const [status, kind] = known;
+    return Promise.reject(new ApiError(kind, portalError(kind).message, status, problem));
   }
   if (response.status >= 400 && response.status < 500) {
     return Promise.reject(new ApiError('invalid-input', portalError('invalid-input').message, response.status, problem));

@@ -30,17 +30,7 @@ export async function loadClinic(slug) {
 
 /** Sets the clinic's colours on the page; unusable colours fall back to calm neutrals. */
 export function applyColours(branding, root = document.documentElement) {
-  const primary = validHex(branding?.primaryColor) ?? FALLBACK_PRIMARY;
-  const accent = validHex(branding?.accentColor) ?? FALLBACK_ACCENT;
-  const vars = {
-    '--brand': primary,
-    '--brand-text': readableOn(primary),
-    '--brand-ink': inkOn(primary, LIGHT_TEXT),
-    '--brand-hover': mix(primary, '#000000', 0.15),
-    '--brand-tint': mix(primary, '#ffffff', 0.92),
-    '--accent': accent,
-    '--accent-text': readableOn(accent),
-  };
+  const vars = brandVariables(branding);
   for (const [name, value] of Object.entries(vars)) {
     root.style.setProperty(name, value);
   }
@@ -50,7 +40,22 @@ export function applyColours(branding, root = document.documentElement) {
     themeColour.name = 'theme-color';
     document.head.append(themeColour);
   }
-  themeColour.content = primary;
+  themeColour.content = vars['--brand'];
+}
+
+/** The CSS custom properties of a clinic's colours (also the clinic console's live preview). */
+export function brandVariables(branding) {
+  const primary = validHex(branding?.primaryColor) ?? FALLBACK_PRIMARY;
+  const accent = validHex(branding?.accentColor) ?? FALLBACK_ACCENT;
+  return {
+    '--brand': primary,
+    '--brand-text': readableOn(primary),
+    '--brand-ink': inkOn(primary, LIGHT_TEXT),
+    '--brand-hover': mix(primary, '#000000', 0.15),
+    '--brand-tint': mix(primary, '#ffffff', 0.92),
+    '--accent': accent,
+    '--accent-text': readableOn(accent),
+  };
 }
 
 /** A logo URL the page may load: this origin's paths or https, nothing else. */

@@ -1,5 +1,9 @@
 // What went wrong, in words for a worried patient on a phone. The service's own error text is
-// never shown: it is written for developers and can change without notice.
+// never shown: it is written for developers and can change without notice. A page that loaded a
+// dictionary (the patient portal) gets the words in its language (`errors.kind.<kind>`); the
+// English here is the fallback for pages without one (the console).
+
+import { has, t } from './i18n.js';
 
 /** An error the portal can show: `kind` for code, `message` for people, `field` if one is at fault. */
 export class PortalError extends Error {
@@ -25,12 +29,22 @@ const MESSAGES = {
   'session-expired': ['For your security you were signed out. Please sign in again.', null],
   network: ['We couldn’t reach the clinic’s service. Check your internet connection and try again.', null],
   unexpected: ['Something went wrong on our side. Please try again in a moment.', null],
+  forbidden: ['You don’t have access to this. If you think you should, contact your clinic.', null],
+  'not-found': ['We couldn’t find what you were looking for.', null],
+  conflict: ['This was changed a moment ago. Please reload the page and try again.', null],
+  'too-large': ['That is too large to send. Please try a smaller file.', null],
 };
 
-/** A PortalError of a known kind with its standard wording. */
+/** A PortalError of a known kind with its standard wording, in the page's language. */
 export function portalError(kind) {
-  const [message, field] = MESSAGES[kind] ?? MESSAGES.unexpected;
-  return new PortalError(MESSAGES[kind] ? kind : 'unexpected', message, field);
+  const known = MESSAGES[kind] ? kind : 'unexpected';
+  const [english, field] = MESSAGES[known];
+  return new PortalError(known, messageOf(known, english), field);
+}
+
+function messageOf(kind, english) {
+  const key = `errors.kind.${kind}`;
+  return has(key) ? t(key) : english;
 }
 
 /**

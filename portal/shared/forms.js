@@ -2,6 +2,7 @@
 // their inputs, an error summary that is announced and focusable, busy buttons.
 
 import { h, uid } from './dom.js';
+import { has, t } from './i18n.js';
 
 /**
  * A labelled input. Returns {root, input, setError(message|null)}.
@@ -33,14 +34,14 @@ export function passwordField({ label, hint, describedBy, ...input }, ...extra) 
   });
   // The name keeps the visible word in it ("Show" / "Show password") for voice control users.
   const toggle = h('button', {
-    type: 'button', class: 'toggle', 'aria-controls': inputId, 'aria-label': 'Show password',
+    type: 'button', class: 'toggle', 'aria-controls': inputId, 'aria-label': word('forms.showPassword', 'Show password'),
     onclick: () => {
       const show = control.type === 'password';
       control.type = show ? 'text' : 'password';
-      toggle.textContent = show ? 'Hide' : 'Show';
-      toggle.setAttribute('aria-label', show ? 'Hide password' : 'Show password');
+      toggle.textContent = show ? word('forms.hide', 'Hide') : word('forms.show', 'Show');
+      toggle.setAttribute('aria-label', show ? word('forms.hidePassword', 'Hide password') : word('forms.showPassword', 'Show password'));
     },
-  }, 'Show');
+  }, word('forms.show', 'Show'));
   const error = h('p', { id: errorId, class: 'field-error', hidden: true });
   const root = h('div', { class: 'field' },
     h('label', { for: inputId }, label),
@@ -107,3 +108,8 @@ export function submitButton(label, busyLabel) {
 }
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The page's word for `key` where it loaded a dictionary (the patient portal), else English. */
+function word(key, english) {
+  return has(key) ? t(key) : english;
+}

@@ -2,6 +2,7 @@ import { h } from '/shared/dom.js';
 import { EMAIL, field, messageBox, submitButton } from '/shared/forms.js';
 import { asPortalError } from '/shared/errors.js';
 import { normaliseEmail } from '/shared/identity.js';
+import { t } from '/shared/i18n.js';
 import { finishSignIn, showFlash } from './session.js';
 
 /**
@@ -10,21 +11,21 @@ import { finishSignIn, showFlash } from './session.js';
  * their email too, then sign in as usual.
  */
 export function confirmView(app, flash) {
-  app.setPage('Confirm your email');
+  app.setPage(t('account.confirm.title'));
   const pending = app.pendingSignUp;
   const message = messageBox();
   showFlash(message, flash);
   const email = pending ? null : field({
-    label: 'Email', name: 'email', type: 'email', autocomplete: 'username', inputmode: 'email',
+    label: t('account.email'), name: 'email', type: 'email', autocomplete: 'username', inputmode: 'email',
     autocapitalize: 'none', spellcheck: 'false', required: true,
   });
   const code = field({
-    label: '6-digit code', name: 'code', class: 'code-input', inputmode: 'numeric',
+    label: t('account.confirm.code'), name: 'code', class: 'code-input', inputmode: 'numeric',
     autocomplete: 'one-time-code', pattern: '[0-9]*', maxlength: '8', required: true,
-    hint: 'It’s in the email we sent. It can take a minute to arrive; check your spam folder too.',
+    hint: t('account.confirm.codeHint'),
   });
-  const submit = submitButton('Confirm', 'Checking…');
-  const resend = h('button', { type: 'button', class: 'link-button', id: 'resend-code' }, 'Send me a new code');
+  const submit = submitButton(t('account.confirm.submit'), t('account.confirm.busy'));
+  const resend = h('button', { type: 'button', class: 'link-button', id: 'resend-code' }, t('account.confirm.resend'));
 
   const form = h('form', { class: 'form', novalidate: true, id: 'confirm-form' },
     message.root, email?.root, code.root, h('div', { class: 'actions' }, submit.button));
@@ -34,7 +35,7 @@ export function confirmView(app, flash) {
     if (!email) return true;
     email.setError(null);
     if (EMAIL.test(emailAddress())) return true;
-    email.setError('Enter the email address you signed up with.');
+    email.setError(t('account.confirm.emailInvalid'));
     email.input.focus();
     return false;
   };
@@ -46,7 +47,7 @@ export function confirmView(app, flash) {
     if (!checkEmail()) return;
     const digits = code.input.value.replace(/\s+/g, '');
     if (!/^[0-9]{6}$/.test(digits)) {
-      code.setError('Enter the 6 digits from the email, like 123456.');
+      code.setError(t('account.confirm.codeInvalid'));
       code.input.focus();
       return;
     }
@@ -71,16 +72,16 @@ export function confirmView(app, flash) {
     if (!checkEmail()) return;
     resend.disabled = true;
     resend.setAttribute('aria-busy', 'true');
-    resend.textContent = 'Sending a new code…';
+    resend.textContent = t('account.confirm.resending');
     try {
       await app.identity.resendConfirmationCode(emailAddress());
-      message.info('We’ve sent you a new code. Please use the newest email.');
+      message.info(t('account.confirm.resent'));
     } catch (caught) {
       show(asPortalError(caught));
     } finally {
       resend.disabled = false;
       resend.removeAttribute('aria-busy');
-      resend.textContent = 'Send me a new code';
+      resend.textContent = t('account.confirm.resend');
     }
   });
 
@@ -98,18 +99,18 @@ export function confirmView(app, flash) {
   }
 
   return h('section', { 'aria-labelledby': 'page-title' },
-    h('h1', { id: 'page-title', tabindex: '-1' }, 'Confirm your email'),
+    h('h1', { id: 'page-title', tabindex: '-1' }, t('account.confirm.title')),
     h('p', { class: 'lead' }, pending
-      ? ['Enter the code we sent to ', h('strong', {}, pending.email), '.']
-      : 'Enter your email and the code we sent to it.'),
+      ? withEmail(t('account.confirm.leadPending'), pending.email)
+      : t('account.confirm.lead')),
     h('div', { class: 'card' }, form,
-      h('p', { class: 'aside' }, 'Didn’t get it? ', resend)),
-    h('p', { class: 'aside' }, h('a', { href: app.href(''), 'data-route': '' }, 'Back to sign in')));
+      h('p', { class: 'aside' }, t('account.confirm.didntGet'), ' ', resend)),
+    h('p', { class: 'aside' }, h('a', { href: app.href(''), 'data-route': '' }, t('account.confirm.back'))));
 }
 
 async function signInAfterConfirming(app) {
   const pending = app.pendingSignUp;
-  const confirmed = { kind: 'info', text: 'Your email is confirmed. Please sign in.' };
+  const confirmed = { kind: 'info', text: t('account.confirm.confirmed') };
   if (!pending) {
     app.navigate('', { flash: confirmed });
     return;
@@ -119,6 +120,12 @@ async function signInAfterConfirming(app) {
     await finishSignIn(app);
   } catch (caught) {
     app.pendingSignUp = null;
-    app.navigate('', { flash: { kind: 'info', text: 'Your email is confirmed. Please sign in to continue.' } });
+    app.navigate('', { flash: { kind: 'info', text: t('account.confirm.confirmedContinue') } });
   }
+}
+
+/** A sentence with `{email}` in it, the address in bold (as nodes: no markup from text). */
+function withEmail(template, email) {
+  const [before, after = ''] = template.split('{email}');
+  return [before, h('strong', {}, email), after];
 }

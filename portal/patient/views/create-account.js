@@ -3,29 +3,30 @@ import { EMAIL, field, messageBox, passwordField, submitButton } from '/shared/f
 import { asPortalError } from '/shared/errors.js';
 import { normaliseEmail } from '/shared/identity.js';
 import { PASSWORD_RULES, unmetRules } from '/shared/password-policy.js';
+import { has, t } from '/shared/i18n.js';
 
 /** Name, email and a password whose rules are shown up front and ticked off while typing. */
 export function createAccountView(app) {
-  app.setPage('Create your account');
+  app.setPage(t('account.create.title'));
   const message = messageBox();
   const name = field({
-    label: 'Your full name', name: 'name', autocomplete: 'name', required: true,
-    hint: 'As your clinic knows you, so they can match your records.',
+    label: t('account.create.name'), name: 'name', autocomplete: 'name', required: true,
+    hint: t('account.create.nameHint'),
   });
   const email = field({
-    label: 'Email', name: 'email', type: 'email', autocomplete: 'email', inputmode: 'email',
+    label: t('account.email'), name: 'email', type: 'email', autocomplete: 'email', inputmode: 'email',
     autocapitalize: 'none', spellcheck: 'false', required: true,
-    hint: 'We’ll send a 6-digit code here to confirm it’s you.',
+    hint: t('account.create.emailHint'),
   });
   const rules = passwordRules();
   const password = passwordField(
-    { label: 'Choose a password', name: 'password', autocomplete: 'new-password', required: true, describedBy: rules.id },
+    { label: t('account.create.password'), name: 'password', autocomplete: 'new-password', required: true, describedBy: rules.id },
     rules.root);
   password.input.addEventListener('input', () => {
     rules.update(password.input.value);
     if (unmetRules(password.input.value).length === 0) password.setError(null);
   });
-  const submit = submitButton('Create account', 'Creating your account…');
+  const submit = submitButton(t('account.create.submit'), t('account.create.busy'));
 
   const form = h('form', { class: 'form', novalidate: true, id: 'create-account-form' },
     message.root, name.root, email.root, password.root,
@@ -48,7 +49,7 @@ export function createAccountView(app) {
         });
         app.pendingSignUp = { email: address, password: password.input.value };
         app.navigate('confirm', {
-          flash: { kind: 'info', text: 'We’ve sent you an email with a 6-digit code.' },
+          flash: { kind: 'info', text: t('account.create.codeSent') },
         });
       } catch (caught) {
         const error = asPortalError(caught);
@@ -65,12 +66,11 @@ export function createAccountView(app) {
   });
 
   return h('section', { 'aria-labelledby': 'page-title' },
-    h('h1', { id: 'page-title', tabindex: '-1' }, 'Create your account'),
-    h('p', { class: 'lead' },
-      `For online skin consultations with ${app.clinic.displayName}. It takes about a minute.`),
+    h('h1', { id: 'page-title', tabindex: '-1' }, t('account.create.title')),
+    h('p', { class: 'lead' }, t('account.create.lead', { clinic: app.clinic.displayName })),
     h('div', { class: 'card' }, form),
-    h('p', { class: 'aside' }, 'Already have an account? ',
-      h('a', { href: app.href(''), 'data-route': '' }, 'Sign in')));
+    h('p', { class: 'aside' }, t('account.create.haveAccount'), ' ',
+      h('a', { href: app.href(''), 'data-route': '' }, t('account.create.signInLink'))));
 }
 
 /** Each field's own complaint, in page order; returns the fields at fault. */
@@ -80,16 +80,16 @@ function check({ name, email, password }) {
   email.setError(null);
   password.setError(null);
   if (!name.input.value.trim()) {
-    name.setError('Enter your full name.');
+    name.setError(t('account.create.nameMissing'));
     problems.push(name);
   }
   if (!EMAIL.test(normaliseEmail(email.input.value))) {
-    email.setError('Enter an email address, like name@example.com.');
+    email.setError(t('account.create.emailInvalid'));
     problems.push(email);
   }
   const unmet = unmetRules(password.input.value);
   if (unmet.length) {
-    password.setError(`Your password still needs: ${unmet.map((r) => lowerFirst(r.label)).join('; ')}.`);
+    password.setError(t('account.create.passwordNeeds', { rules: unmet.map((r) => lowerFirst(ruleLabel(r))).join('; ') }));
     problems.push(password);
   }
   return problems;
@@ -98,12 +98,12 @@ function check({ name, email, password }) {
 function passwordRules() {
   const id = 'password-rules';
   const items = PASSWORD_RULES.map((rule) => {
-    const state = h('span', { class: 'visually-hidden' }, ' (still needed)');
-    const item = h('li', { 'data-rule': rule.id, 'data-met': 'false' }, rule.label, state);
+    const state = h('span', { class: 'visually-hidden' }, t('account.create.ruleNeeded'));
+    const item = h('li', { 'data-rule': rule.id, 'data-met': 'false' }, ruleLabel(rule), state);
     return { rule, item, state };
   });
   const root = h('div', {},
-    h('p', { class: 'hint', id: `${id}-intro` }, 'Your password needs:'),
+    h('p', { class: 'hint', id: `${id}-intro` }, t('account.create.rulesIntro')),
     h('ul', { class: 'rules', id, 'aria-labelledby': `${id}-intro` }, items.map((i) => i.item)));
   return {
     id,
@@ -112,10 +112,15 @@ function passwordRules() {
       for (const { rule, item, state } of items) {
         const met = rule.test(password);
         item.dataset.met = String(met);
-        state.textContent = met ? ' (done)' : ' (still needed)';
+        state.textContent = t(met ? 'account.create.ruleDone' : 'account.create.ruleNeeded');
       }
     },
   };
+}
+
+/** A password rule in the page's language (the shared policy's English otherwise). */
+function ruleLabel(rule) {
+  return has(`account.rule.${rule.id}`) ? t(`account.rule.${rule.id}`) : rule.label;
 }
 
 function lowerFirst(text) {

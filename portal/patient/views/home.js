@@ -1,43 +1,71 @@
-import { h } from '/shared/dom.js';
+import { h, replace } from '/shared/dom.js';
 import { api } from '/shared/api.js';
 import { messageBox } from '/shared/forms.js';
+import { formatDateTime, t } from '/shared/i18n.js';
+import { caseApi } from '../case-api.js';
+import { loading } from '../widgets.js';
 import { showFlash } from './session.js';
 
-/** The signed-in patient's start page: who they are, which clinic, what happens next. */
+/** The signed-in patient's start page: their consultations, a new one, what happens next. */
 export function homeView(app, flash) {
   const clinic = app.clinic;
   const claims = app.identity.claims() ?? {};
   const fullName = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : null;
-  const greeting = fullName ? `Hello, ${fullName.split(/\s+/)[0]}` : 'Hello';
-  app.setPage('Your consultations');
+  const greeting = fullName ? t('home.helloName', { name: fullName.split(/\s+/)[0] }) : t('home.hello');
+  app.setPage(t('home.title'));
   const message = messageBox();
   showFlash(message, flash);
+  const cases = h('div', { id: 'my-cases' }, loading());
   checkSessionWithApi(app, message);
-
-  const support = clinic.branding?.supportEmail
-    ? h('a', { href: `mailto:${clinic.branding.supportEmail}` }, clinic.branding.supportEmail)
-    : null;
+  loadCases(app, cases);
 
   return h('section', { 'aria-labelledby': 'page-title', id: 'home' },
     message.root,
     h('h1', { id: 'page-title', tabindex: '-1' }, greeting),
     h('p', { class: 'lead', id: 'signed-in-as' },
-      'You’re signed in to ', h('strong', {}, clinic.displayName),
-      fullName ? [' as ', fullName] : null,
+      fullName
+        ? t('home.signedInAsName', { clinic: clinic.displayName, name: fullName })
+        : t('home.signedInAs', { clinic: clinic.displayName }),
       claims.email ? [' (', claims.email, ')'] : null, '.'),
+    h('div', { class: 'actions' },
+      h('a', { class: 'button', href: app.href('new'), 'data-route': 'new', id: 'start-case' }, t('home.start'))),
+    h('h2', { class: 'section-title' }, t('home.myCases')),
+    cases,
     h('div', { class: 'card' },
-      h('h2', {}, 'What happens next'),
+      h('h2', {}, t('home.next.title')),
       h('ol', { class: 'steps' },
-        h('li', {}, h('strong', {}, 'Tell us about your skin concern'),
-          'A few short questions: where it is, how long you’ve had it, and any medicines you take.'),
-        h('li', {}, h('strong', {}, 'Take a few clear photos'),
-          'We guide you through distance, light and focus, and check each photo straight away.'),
-        h('li', {}, h('strong', {}, `A dermatologist from ${clinic.displayName} reviews it`),
-          'They write back here with what they think it is and what to do next. We’ll email you when your answer is ready.'))),
+        h('li', {}, h('strong', {}, t('home.next.1.title')), t('home.next.1.text')),
+        h('li', {}, h('strong', {}, t('home.next.2.title')), t('home.next.2.text')),
+        h('li', {}, h('strong', {}, t('home.next.3.title', { clinic: clinic.displayName })), t('home.next.3.text')))),
     h('div', { class: 'notice', role: 'note' },
-      h('p', {}, h('strong', {}, 'Not for emergencies. '),
-        'If you feel very unwell, or a mark is bleeding, spreading fast or very painful, get urgent care now rather than waiting for an online answer.')),
-    support ? h('p', {}, 'Questions about your account? Write to ', support, '.') : null);
+      h('p', {}, h('strong', {}, t('home.notEmergency')), ' ', t('home.notEmergencyText'))),
+    h('p', {}, h('a', { href: app.href('privacy'), 'data-route': 'privacy', id: 'privacy-link' }, t('home.privacyLink'))));
+}
+
+async function loadCases(app, container) {
+  let page;
+  try {
+    page = await caseApi(app).listCases();
+  } catch (error) {
+    if (error.kind === 'session-expired') return;
+    replace(container, h('div', { class: 'error-summary', role: 'alert' },
+      h('p', {}, error.kind === 'network' ? t('errors.offline') : (error.message ?? t('errors.unexpected')))));
+    return;
+  }
+  if (!page.cases.length) {
+    replace(container, h('p', { class: 'hint', id: 'no-cases' }, t('home.noCases')));
+    return;
+  }
+  replace(container, h('ul', { class: 'case-list' }, page.cases.map((c) => {
+    const route = `cases/${c.caseId}`;
+    return h('li', { class: 'case-list__item', 'data-case': c.caseId },
+      h('a', { href: app.href(route), 'data-route': route },
+        h('span', { class: 'case-list__title' }, t('home.caseStarted', { date: formatDateTime(c.createdAt, { time: false }) })),
+        h('span', { class: `status status--${c.status.toLowerCase()}` }, t(`status.${c.status}`)),
+        c.status === 'DRAFT' && c.expiresAt
+          ? h('span', { class: 'hint' }, t('home.draftUntil', { date: formatDateTime(c.expiresAt, { time: false }) }))
+          : null));
+  })));
 }
 
 /**
@@ -49,7 +77,7 @@ async function checkSessionWithApi(app, message) {
     await api('/me', { identity: app.identity });
   } catch (error) {
     if (error.kind !== 'session-expired') {
-      message.error(error.message ?? 'We couldn’t reach the clinic’s service. Please try again shortly.');
+      message.error(error.message ?? t('errors.offline'));
     }
   }
 }

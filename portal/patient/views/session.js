@@ -1,6 +1,7 @@
 // What every entry into the signed-in part shares: the account must belong to this clinic.
 
 import { PortalError } from '/shared/errors.js';
+import { t } from '/shared/i18n.js';
 
 const STAFF_GROUPS = ['dermatologist', 'clinic_admin', 'platform_operator'];
 
@@ -22,13 +23,11 @@ export async function finishSignIn(app) {
   const tenantId = claims['custom:tenantId'];
   if (groups.some((group) => STAFF_GROUPS.includes(group))) {
     app.identity.signOut();
-    throw new PortalError('staff-account',
-      'This page is for patients. Clinic staff and dermatologists sign in on the DermRelay workbench.');
+    throw new PortalError('staff-account', t('account.staffAccount'));
   }
   if (tenantId && tenantId !== app.clinic.tenantId) {
     app.identity.signOut();
-    throw new PortalError('other-clinic',
-      'This account is registered with another clinic. Please use the link your clinic gave you.');
+    throw new PortalError('other-clinic', t('account.otherClinic'));
   }
   app.pendingSignUp = null;
   app.navigate('home');

@@ -2,21 +2,22 @@ import { h } from '/shared/dom.js';
 import { EMAIL, field, messageBox, passwordField, submitButton } from '/shared/forms.js';
 import { asPortalError } from '/shared/errors.js';
 import { normaliseEmail } from '/shared/identity.js';
+import { t } from '/shared/i18n.js';
 import { finishSignIn, showFlash } from './session.js';
 
 /** The clinic's front door: sign in, or find the way to an account. */
 export function signInView(app, flash) {
-  app.setPage('Sign in');
+  app.setPage(t('account.signIn.title'));
   const message = messageBox();
   showFlash(message, flash);
   const email = field({
-    label: 'Email', name: 'email', type: 'email', autocomplete: 'username',
+    label: t('account.email'), name: 'email', type: 'email', autocomplete: 'username',
     inputmode: 'email', autocapitalize: 'none', spellcheck: 'false', required: true,
   });
   const password = passwordField({
-    label: 'Password', name: 'password', autocomplete: 'current-password', required: true,
+    label: t('account.password'), name: 'password', autocomplete: 'current-password', required: true,
   });
-  const submit = submitButton('Sign in', 'Signing in…');
+  const submit = submitButton(t('account.signIn.submit'), t('account.signIn.busy'));
 
   const form = h('form', { class: 'form', novalidate: true, id: 'sign-in-form' },
     message.root, email.root, password.root, h('div', { class: 'actions' }, submit.button));
@@ -28,12 +29,12 @@ export function signInView(app, flash) {
     password.setError(null);
     const address = normaliseEmail(email.input.value);
     if (!EMAIL.test(address)) {
-      email.setError('Enter the email address you signed up with, like name@example.com.');
+      email.setError(t('account.signIn.emailInvalid'));
       email.input.focus();
       return;
     }
     if (!password.input.value) {
-      password.setError('Enter your password.');
+      password.setError(t('account.signIn.passwordMissing'));
       password.input.focus();
       return;
     }
@@ -49,31 +50,30 @@ export function signInView(app, flash) {
         }
         password.input.value = '';
         message.error(error.message);
-        if (error.field === 'password') password.setError('Check your password, then try again.');
+        if (error.field === 'password') password.setError(t('account.signIn.checkPassword'));
         message.root.focus();
       }
     });
   });
 
   return h('section', { 'aria-labelledby': 'page-title' },
-    h('h1', { id: 'page-title', tabindex: '-1' }, 'Sign in'),
-    h('p', { class: 'lead' },
-      `Send photos of a skin concern to ${app.clinic.displayName}’s dermatologists and read their answer, from your phone.`),
+    h('h1', { id: 'page-title', tabindex: '-1' }, t('account.signIn.title')),
+    h('p', { class: 'lead' }, t('account.signIn.lead', { clinic: app.clinic.displayName })),
     h('div', { class: 'card' }, form),
-    h('p', { class: 'aside' }, 'New here? ',
-      h('a', { href: app.href('create-account'), 'data-route': 'create-account', id: 'create-account-link' }, 'Create an account')),
-    h('p', { class: 'aside' }, 'Got a code by email? ',
-      h('a', { href: app.href('confirm'), 'data-route': 'confirm' }, 'Confirm your email')));
+    h('p', { class: 'aside' }, t('account.signIn.newHere'), ' ',
+      h('a', { href: app.href('create-account'), 'data-route': 'create-account', id: 'create-account-link' }, t('account.signIn.createLink'))),
+    h('p', { class: 'aside' }, t('account.signIn.gotCode'), ' ',
+      h('a', { href: app.href('confirm'), 'data-route': 'confirm' }, t('account.signIn.confirmLink'))));
 }
 
 /** An unconfirmed account signing in: send a fresh code and take them to enter it. */
 async function sendNewCode(app, email, password) {
   app.pendingSignUp = { email, password };
-  let text = 'Please confirm your email first. We’ve sent you a new 6-digit code.';
+  let text = t('account.signIn.newCodeSent');
   try {
     await app.identity.resendConfirmationCode(email);
   } catch (error) {
-    text = 'Please confirm your email first: enter the 6-digit code from the email we sent you.';
+    text = t('account.signIn.enterCode');
   }
   app.navigate('confirm', { flash: { kind: 'info', text } });
 }

@@ -41,8 +41,13 @@ public final class UpdateTenantSettings {
     }
     List<String> problems = TenantConfigValidator.problems(change.config());
     if (!problems.isEmpty()) {
-      throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST,
-          "The configuration does not match tenant.schema.json at: " + String.join(", ", problems) + ".");
+      // One pointer per bad field, into the request body, so a form can mark each one.
+      throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
+          "The configuration does not match tenant.schema.json at: " + String.join(", ", problems) + ".",
+          problems.stream()
+              .map(at -> new ApiProblem.FieldError("/config" + (at.equals("/") ? "" : at),
+                  "does not match tenant.schema.json"))
+              .toList());
     }
     TenantRecord current = directory.load(tenant.tenantId())
         .orElseThrow(() -> ApiProblem.notFound("No such resource."));

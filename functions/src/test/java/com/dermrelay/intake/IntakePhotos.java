@@ -9,14 +9,14 @@ import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 
 /** Photos made in the tests: sharp textured JPEGs, a JPEG carrying GPS tags, a too-small one. */
-final class IntakePhotos {
+public final class IntakePhotos {
   private IntakePhotos() {}
 
   /**
    * A sharp photo: a fine checkerboard (sharpness) over a broad gradient whose direction differs
    * by {@code variant}, so two variants are not the same photo to the duplicate check.
    */
-  static byte[] sharp(int width, int height, int variant) {
+  public static byte[] sharp(int width, int height, int variant) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {

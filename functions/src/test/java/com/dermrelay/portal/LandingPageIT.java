@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.testing.LocalStackExtension;
+import com.dermrelay.testing.Accessibility;
 import com.dermrelay.testing.BrowserExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class LandingPageIT {
     });
     assertTrue(health.startsWith("all services up"), health);
     assertEquals(2, browser.findElements(By.cssSelector("a[href^='/c/']")).size());
+    Accessibility.check(browser, "the local stack's front page");
   }
 
   @Test
@@ -34,5 +36,6 @@ class LandingPageIT {
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(driver -> driver.getCurrentUrl().endsWith("/_local/outbox/"));
     assertTrue(browser.getPageSource().toLowerCase().contains("outbox"));
+    Accessibility.check(browser, "the outbox");
   }
 }

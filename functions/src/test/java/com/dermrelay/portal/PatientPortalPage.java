@@ -1,6 +1,7 @@
 package com.dermrelay.portal;
 
 import com.dermrelay.local.LocalStack;
+import com.dermrelay.testing.Accessibility;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -134,12 +135,21 @@ final class PatientPortalPage {
     browser.findElement(By.cssSelector(cssSelector)).click();
   }
 
+  /** Fails on any serious or critical axe-core finding on the page as it is now. */
+  void accessible(String page) {
+    Accessibility.check(browser, page);
+  }
+
   Object script(String javascript) {
     return ((JavascriptExecutor) browser).executeScript(javascript);
   }
 
-  /** Saves what the browser shows under {@code target/screenshots/{name}.png}. */
+  /**
+   * Saves what the browser shows under {@code target/screenshots/{name}.png}, after axe-core
+   * found no serious or critical problem on it: every page worth a picture is checked.
+   */
   Path screenshot(String name) {
+    accessible(name);
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".png");

@@ -114,6 +114,7 @@ class PatientSignInIT {
     portal.type("code", first.equals("000000") ? "111111" : "000000");
     portal.submit();
     assertTrue(portal.fieldError("code").startsWith("That code isn’t right."), portal.fieldError("code"));
+    portal.accessible("patient confirm with a wrong code");
 
     portal.click("#resend-code");
     portal.text(".status-message");
@@ -138,6 +139,7 @@ class PatientSignInIT {
     portal.click("#sign-out");
     portal.awaitHeading("Sign in");
     assertEquals("You have signed out. Thank you for using our service.", portal.topMessage());
+    portal.accessible("patient sign-in after signing out");
     assertTrue(noSessionStored(portal), "tokens are gone: " + portal.storedKeys());
 
     // The home page is no longer reachable by its address.
@@ -189,6 +191,7 @@ class PatientSignInIT {
         portal.topMessage());
     assertEquals("Check your password, then try again.", portal.fieldError("password"));
     assertEquals("Sign in", portal.heading());
+    portal.accessible("patient sign-in with a wrong password");
     assertTrue(noSessionStored(portal), "no token stored: " + portal.storedKeys());
     assertFalse(browser.getPageSource().contains("Exception"), "no raw error on the page");
   }
@@ -203,6 +206,7 @@ class PatientSignInIT {
     assertTrue(portal.topMessage().startsWith("This account is registered with another clinic."),
         portal.topMessage());
     assertTrue(noSessionStored(portal), "signed out again: " + portal.storedKeys());
+    portal.accessible("patient sign-in, account of another clinic");
   }
 
   @Test

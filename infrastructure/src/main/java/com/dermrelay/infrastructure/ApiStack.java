@@ -168,6 +168,20 @@ public final class ApiStack extends Stack {
             .resources(List.of(caseWorkflowArn))
             .build());
       }
+      if (profile.has(FunctionProfile.Access.CASE_WORKFLOW_CALLBACK)) {
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("CaseWorkflowCallback")
+            .actions(List.of("states:SendTaskSuccess", "states:SendTaskHeartbeat"))
+            .resources(List.of(caseWorkflowArn))
+            .build());
+      }
+      if (profile.has(FunctionProfile.Access.USER_LOOKUP)) {
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("UserPoolLookup")
+            .actions(List.of("cognito-idp:ListUsers"))
+            .resources(List.of(userPoolArn))
+            .build());
+      }
       if (profile.has(FunctionProfile.Access.NOTIFY)) {
         NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
             "Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity\\/\\*"),

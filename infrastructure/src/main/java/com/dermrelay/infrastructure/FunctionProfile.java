@@ -2,6 +2,7 @@ package com.dermrelay.infrastructure;
 
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,6 +43,13 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     /** states:StartExecution on the case workflow. */
     START_CASE_WORKFLOW,
     /**
+     * states:SendTaskSuccess and states:SendTaskHeartbeat on the case workflow: ending or keeping
+     * alive a wait with the token stored on the case (no SendTaskFailure: nothing fails a wait).
+     */
+    CASE_WORKFLOW_CALLBACK,
+    /** cognito-idp:ListUsers on the pool: a patient's e-mail address by subject, for notices. */
+    USER_LOOKUP,
+    /**
      * The Cognito user-pool admin calls onboarding and erasure make on the pool: create a user,
      * set a password, add to a group, read, update attributes, disable.
      */
@@ -64,13 +72,25 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
   private static final FunctionProfile WORKFLOW_TASK =
       new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION));
 
-  /** A workflow task that also notifies the patient or the clinic (docs/workflow.md). */
-  private static final FunctionProfile NOTIFYING_WORKFLOW_TASK = new FunctionProfile(768,
+  /** Workflow tasks that mail the clinic's admins (an SLA breach, a failure): SES only. */
+  private static final FunctionProfile ALERTING_WORKFLOW_TASK = new FunctionProfile(768,
       EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.NOTIFY));
 
-  /** The tasks that send a notification themselves; if issue 4 sends through the outbox, drop NOTIFY. */
-  private static final Set<String> NOTIFYING_TASKS =
-      Set.of("Escalate", "RequestMoreInfo", "DeliverAnswer", "InviteFollowUp", "RecordFailure");
+  /** Workflow tasks that notify the patient: SES, and the pool to find the patient's address. */
+  private static final FunctionProfile PATIENT_NOTIFYING_WORKFLOW_TASK = new FunctionProfile(768,
+      EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.NOTIFY,
+          Access.USER_LOOKUP));
+
+  /** Per task, where it needs more than {@link #WORKFLOW_TASK} (review.workflow, docs/workflow.md). */
+  private static final Map<String, FunctionProfile> TASK_PROFILES = Map.of(
+      // Ends its own wait at once when the photo checks are done (SendTaskSuccess).
+      "AwaitPhotoChecks", new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE,
+          Access.TENANT_SESSION, Access.CASE_WORKFLOW_CALLBACK)),
+      "Escalate", ALERTING_WORKFLOW_TASK,
+      "RecordFailure", ALERTING_WORKFLOW_TASK,
+      "RequestMoreInfo", PATIENT_NOTIFYING_WORKFLOW_TASK,
+      "DeliverAnswer", PATIENT_NOTIFYING_WORKFLOW_TASK,
+      "InviteFollowUp", PATIENT_NOTIFYING_WORKFLOW_TASK);
 
   /** A patient's cases: table only (the case items and the audit trail). */
   private static final FunctionProfile CASE_RECORDS =
@@ -127,15 +147,39 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // Membership changes only: the table.
     known.put("com.dermrelay.tenants.AcceptInvitationHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.RemoveMemberHandler", CLINIC_RECORDS);
+    known.put("com.dermrelay.tenants.ListMembersHandler", new FunctionProfile(768, EnumSet.of(Access.TABLE_READ)));
     // The archive goes to the media bucket and is read back through a link the role signs;
     // the account section reads the pool.
     known.put("com.dermrelay.datarights.ExportMyDataHandler", new FunctionProfile(1024, EnumSet.of(
         Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.USER_ADMIN)));
     // Overwrites and disables the account; records the request.
     known.put("com.dermrelay.datarights.RequestErasureHandler", ONBOARDING);
+    // The merged worklist reads queues and cases and signs thumbnail links (s3:GetObject); it
+    // writes nothing (no tenant path, so no refusal record either).
+    known.put("com.dermrelay.review.GetWorklistHandler", new FunctionProfile(768,
+        EnumSet.of(Access.TABLE_READ, Access.MEDIA_READ)));
+    // A claim is a conditional write plus SendTaskHeartbeat; a release only the write.
+    known.put("com.dermrelay.review.ClaimCaseHandler", new FunctionProfile(768,
+        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.CASE_WORKFLOW_CALLBACK)));
+    known.put("com.dermrelay.review.ReleaseCaseHandler", CLINIC_RECORDS);
+    // The answer side of the review loop (issue 4): the operations that end one of the
+    // workflow's waits store their item, then send the callback; the readers only read (and
+    // append audit records). None touches photos: reply and follow-up photos go through the
+    // upload operations.
+    FunctionProfile endsWait = new FunctionProfile(768,
+        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.CASE_WORKFLOW_CALLBACK));
+    for (String handler : List.of("AnswerCaseHandler", "RequestMoreInfoHandler",
+        "ReplyToInfoRequestHandler", "SubmitFollowUpHandler")) {
+      known.put("com.dermrelay.review." + handler, endsWait);
+    }
+    for (String handler : List.of("GetAnswerHandler", "AcknowledgeAnswerHandler",
+        "GetInfoRequestHandler", "GetAnswerDraftHandler", "SaveAnswerDraftHandler")) {
+      known.put("com.dermrelay.review." + handler, CASE_RECORDS);
+    }
+    // The diagnosis list ships in the jar: no access at all.
+    known.put("com.dermrelay.review.SearchDiagnosesHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)));
     for (String task : WorkflowTasks.TASKS) {
-      known.put(WorkflowTasks.handlerOf(task),
-          NOTIFYING_TASKS.contains(task) ? NOTIFYING_WORKFLOW_TASK : WORKFLOW_TASK);
+      known.put(WorkflowTasks.handlerOf(task), TASK_PROFILES.getOrDefault(task, WORKFLOW_TASK));
     }
     return Map.copyOf(known);
   }

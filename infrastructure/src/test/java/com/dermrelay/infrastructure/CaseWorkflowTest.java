@@ -31,6 +31,8 @@ class CaseWorkflowTest {
 
   @Test
   void withoutTheTaskHandlersInTheJarThereIsNoStateMachineAndAWarningNamesEveryMissingOne() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(today.api.findResources(STATE_MACHINE).isEmpty(),
+        "the functions jar holds every task handler (issue 4): the workflow is deployed");
     today.api.resourceCountIs(STATE_MACHINE, 0);
     List<SynthesisMessage> warnings = SynthesizedStage.annotationsOf(today.stacks.api())
         .findWarning("*", Match.stringLikeRegexp("The case workflow is not deployed.*"));

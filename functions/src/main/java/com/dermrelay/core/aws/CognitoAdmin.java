@@ -81,6 +81,24 @@ public final class CognitoAdmin {
     }
   }
 
+  /**
+   * The e-mail address of the account with this subject (ListUsers, filter {@code sub = "..."});
+   * empty when there is no such account or it has no address.
+   */
+  public Optional<String> emailOf(String subject) {
+    if (subject == null || !subject.matches("[A-Za-z0-9-]{1,128}")) {
+      return Optional.empty();
+    }
+    ObjectNode request = pool().put("Filter", "sub = \"" + subject + "\"").put("Limit", 1);
+    for (JsonNode user : call("ListUsers", request).path("Users")) {
+      PoolUser found = poolUser(user, user.path("Attributes"));
+      if (subject.equals(found.subject())) {
+        return found.attribute("email").filter(e -> !e.isBlank());
+      }
+    }
+    return Optional.empty();
+  }
+
   public void updateAttributes(String username, Map<String, String> attributes) {
     call("AdminUpdateUserAttributes", pool().put("Username", username)
         .set("UserAttributes", attributeList(attributes)));

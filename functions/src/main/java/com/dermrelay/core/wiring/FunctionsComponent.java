@@ -2,6 +2,7 @@ package com.dermrelay.core.wiring;
 
 import com.dermrelay.audit.GetMyAccessLog;
 import com.dermrelay.audit.SearchAuditLog;
+import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.aws.AwsClientsModule;
 import com.dermrelay.datarights.DataRightsModule;
 import com.dermrelay.datarights.ExportMyData;
@@ -20,6 +21,18 @@ import com.dermrelay.intake.SubmitCase;
 import com.dermrelay.intake.UpdateCase;
 import com.dermrelay.patients.GetMyProfile;
 import com.dermrelay.patients.UpdateMyProfile;
+import com.dermrelay.review.ClaimCase;
+import com.dermrelay.review.GetWorklist;
+import com.dermrelay.review.ReleaseCase;
+import com.dermrelay.review.AnswerCase;
+import com.dermrelay.review.AnswerDrafts;
+import com.dermrelay.review.GetAnswer;
+import com.dermrelay.review.GetInfoRequest;
+import com.dermrelay.review.ReplyToInfoRequest;
+import com.dermrelay.review.RequestMoreInfo;
+import com.dermrelay.review.SearchDiagnoses;
+import com.dermrelay.review.SubmitFollowUp;
+import com.dermrelay.review.WorkflowSteps;
 import com.dermrelay.uploads.ConfirmPhoto;
 import com.dermrelay.uploads.RequestPhotoUploads;
 import com.dermrelay.tenants.GetClinic;
@@ -31,6 +44,7 @@ import dagger.Component;
 import com.dermrelay.tenants.AcceptInvitation;
 import com.dermrelay.tenants.InviteDermatologist;
 import com.dermrelay.tenants.PatientSignUpGuard;
+import com.dermrelay.tenants.ListMembers;
 import com.dermrelay.tenants.RemoveMember;
 import com.dermrelay.tenants.SignUpClinic;
 import com.dermrelay.tenants.SignUpRateLimit;
@@ -82,6 +96,21 @@ public interface FunctionsComponent {
   GetMyProfile getMyProfile();
 
   UpdateMyProfile updateMyProfile();
+  SearchDiagnoses searchDiagnoses();
+
+  AnswerCase answerCase();
+
+  AnswerDrafts answerDrafts();
+
+  RequestMoreInfo requestMoreInfo();
+
+  GetInfoRequest getInfoRequest();
+
+  ReplyToInfoRequest replyToInfoRequest();
+
+  GetAnswer getAnswer();
+
+  SubmitFollowUp submitFollowUp();
 
   Clock clock();
 
@@ -99,11 +128,24 @@ public interface FunctionsComponent {
 
   AcceptInvitation acceptInvitation();
 
+  ListMembers listMembers();
+
   RemoveMember removeMember();
 
   ExportMyData exportMyData();
 
   RequestErasure requestErasure();
+
+  InternalAccess internalAccess();
+
+  /** The case workflow's task steps (review.workflow handlers). */
+  WorkflowSteps workflowSteps();
+
+  GetWorklist getWorklist();
+
+  ClaimCase claimCase();
+
+  ReleaseCase releaseCase();
 
   @Component.Factory
   interface Factory {

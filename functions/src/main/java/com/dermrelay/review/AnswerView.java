@@ -1,0 +1,23 @@
+package com.dermrelay.review;
+
+import java.util.List;
+
+/**
+ * A delivered answer as its patient reads it (getAnswer): plain-language names, the plan,
+ * prescriptions, referral and follow-up date, and who answered.
+ *
+ * @param followUpDate the day follow-up photos are due (ISO date, UTC), null for none
+ * @param readAt when the patient acknowledged it, null before
+ */
+public record AnswerView(String caseId, int round, String answeredAt, String dermatologistName,
+    Condition diagnosis, List<Condition> differentials, String explanation, String treatmentPlan,
+    List<AnswerContent.Prescription> prescriptions, AnswerContent.Referral referral,
+    String followUpDate, String readAt) {
+
+  /** A diagnosis in the patient's words, with its clinical name and ICD-10 code. */
+  public record Condition(String name, String clinicalName, String icd10) {
+    static Condition of(Diagnosis d) {
+      return new Condition(d.patientName(), d.name(), d.icd10());
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package com.dermrelay.review;
+
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.auth.Role;
+import com.dermrelay.core.aws.Mailer;
+import com.dermrelay.core.data.ItemPage;
+import com.dermrelay.core.data.ItemQuery;
+import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.tenancy.Membership;
+import com.dermrelay.core.tenancy.TenancySettings;
+import com.dermrelay.core.tenancy.TenantDirectory;
+import com.dermrelay.core.tenancy.TenantKeys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mails a clinic's active admins about a case that needs them (an SLA breach, a case left
+ * untouched, a failed workflow). The case is named by its id and a link to the workbench; no
+ * health detail goes into the message.
+ */
+public final class ClinicAlerts {
+  private static final Logger LOG = LoggerFactory.getLogger(ClinicAlerts.class);
+
+  private final TenantItems items;
+  private final Mailer mailer;
+  private final TenancySettings settings;
+
+  @Inject
+  public ClinicAlerts(TenantItems items, Mailer mailer, TenancySettings settings) {
+    this.items = items;
+    this.mailer = mailer;
+    this.settings = settings;
+  }
+
+  /** Sends the alert to every active clinic admin; returns how many were mailed. */
+  public int send(TenantContext tenant, String caseId, String subject, String text) {
+    List<String> admins = adminAddresses(tenant);
+    if (admins.isEmpty()) {
+      LOG.warn("clinic alert not sent: the clinic has no active admin with an address");
+    }
+    String link = settings.portalUrl() + "/workbench/cases/" + tenant.tenantId() + "/" + caseId;
+    for (String admin : admins) {
+      mailer.send(admin, subject, "Hello,\n\n" + text + "\n\nCase " + caseId + ":\n" + link + "\n");
+    }
+    return admins.size();
+  }
+
+  private List<String> adminAddresses(TenantContext tenant) {
+    List<String> addresses = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    do {
+      ItemPage page = items.query(tenant, ItemQuery.partition("")
+          .sortBeginsWith(TenantKeys.MEMBER_PREFIX).limit(100).after(cursor));
+      for (var item : page.items()) {
+        Membership member = TenantDirectory.membership(item);
+        if (member.active() && Role.CLINIC_ADMIN.group().equals(member.role())
+            && !member.email().isBlank()) {
+          addresses.add(member.email());
+        }
+      }
+      cursor = page.nextCursor();
+    } while (cursor.isPresent());
+    return addresses;
+  }
+}

@@ -1,0 +1,20 @@
+package com.dermrelay.review;
+
+import java.util.List;
+
+/**
+ * The patient's follow-up ({@code FOLLOWUP#<round>}, written once): how it is going and the photos
+ * of the follow-up round. The workflow's Triage step reads it by {@code followUpId} (the case's
+ * current round holds it).
+ *
+ * @param progress BETTER, SAME or WORSE
+ */
+public record FollowUpReport(String followUpId, int round, String progress, boolean newSymptoms,
+    String notes, List<InfoReply.PhotoRef> photos, String sentAt) {
+  public FollowUpReport {
+    photos = photos == null ? List.of() : List.copyOf(photos);
+  }
+
+  /** submitFollowUp's body. */
+  public record Send(String progress, Boolean newSymptoms, String notes) {}
+}

@@ -1,0 +1,91 @@
+package com.dermrelay.review;
+
+import com.dermrelay.audit.AuditResource;
+import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.intake.CaseRecord;
+import com.dermrelay.intake.CaseStore;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import javax.inject.Inject;
+
+/**
+ * getAnswer and acknowledgeAnswer: the patient's own case's latest answer, once delivered (the
+ * case is ANSWERED, FOLLOW_UP_DUE or CLOSED; before that there is none to read, 404), and the
+ * record that they read it (timeline {@code answer_read}, once per delivered answer).
+ */
+public final class GetAnswer {
+  static final Set<String> DELIVERED = Set.of(CaseRecord.ANSWERED, CaseRecord.FOLLOW_UP_DUE, CaseRecord.CLOSED);
+
+  private final CaseStore cases;
+  private final CaseExchangeItems exchanges;
+  private final DiagnosisList diagnoses;
+  private final AuditTrail audit;
+
+  @Inject
+  public GetAnswer(CaseStore cases, CaseExchangeItems exchanges, DiagnosisList diagnoses, AuditTrail audit) {
+    this.cases = cases;
+    this.exchanges = exchanges;
+    this.diagnoses = diagnoses;
+    this.audit = audit;
+  }
+
+  public AnswerView read(TenantContext tenant, String caseId) {
+    CaseRecord c = cases.ownCase(tenant, caseId, "case.answer.read").record();
+    CaseAnswer answer = delivered(tenant, c);
+    audit.read(tenant, AuditResource.ofPatient("answer", caseId, tenant.subject()));
+    return view(c, answer);
+  }
+
+  public AnswerView acknowledge(TenantContext tenant, String caseId) {
+    CaseRecord c = cases.ownCase(tenant, caseId, "case.answer.acknowledge").record();
+    CaseAnswer answer = delivered(tenant, c);
+    String now = tenant.requestTime().toString();
+    CaseRecord read = cases.update(tenant, caseId, current ->
+        ReplyToInfoRequest.lastOf(current, "answered", "answer_read").equals("answer_read")
+            ? current : current.withEvent(now, "answer_read")).record();
+    audit.wrote(tenant, "case.answer.acknowledge", AuditResource.ofPatient("answer", caseId, tenant.subject()));
+    return view(read, answer);
+  }
+
+  private CaseAnswer delivered(TenantContext tenant, CaseRecord c) {
+    if (!DELIVERED.contains(c.status())) {
+      throw ApiProblem.notFound("The case has no answer yet.");
+    }
+    return exchanges.latest(tenant, c.caseId(), "ANSWER", CaseAnswer.class)
+        .map(CaseExchangeItems.Stored::document)
+        .orElseThrow(() -> ApiProblem.notFound("The case has no answer yet."));
+  }
+
+  private AnswerView view(CaseRecord c, CaseAnswer answer) {
+    AnswerContent a = answer.content();
+    return new AnswerView(c.caseId(), answer.round(), answer.answeredAt(), answer.dermatologistName(),
+        condition(a.diagnosis().code()),
+        a.differentials().stream().map(this::condition).toList(),
+        a.patientExplanation(), a.treatmentPlan(), a.prescriptions(), a.referral(),
+        answer.followUpAt() == null ? null
+            : Instant.parse(answer.followUpAt()).atZone(ZoneOffset.UTC).toLocalDate().toString(),
+        readAt(c));
+  }
+
+  private AnswerView.Condition condition(String code) {
+    return diagnoses.find(code).map(AnswerView.Condition::of)
+        .orElse(new AnswerView.Condition(code, code, null));
+  }
+
+  /** When the latest delivered answer was read: an {@code answer_read} after the last {@code answered}. */
+  private static String readAt(CaseRecord c) {
+    for (int i = c.timeline().size() - 1; i >= 0; i--) {
+      CaseRecord.TimelineEntry e = c.timeline().get(i);
+      if (e.event().equals("answer_read")) {
+        return e.at();
+      }
+      if (e.event().equals("answered")) {
+        return null;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,177 @@
+package com.dermrelay.review;
+
+import com.dermrelay.core.access.DermatologistClinics;
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.data.IndexKey;
+import com.dermrelay.core.data.ItemQuery;
+import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.ProblemTypes;
+import com.dermrelay.intake.CaseRecord;
+import com.dermrelay.intake.CaseStore;
+import com.dermrelay.intake.StoredCase;
+import com.dermrelay.uploads.MediaKeys;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The signed-in dermatologist's one worklist across every clinic they are an active member of,
+ * most urgent first, then soonest due. One Query per clinic on its queue ({@code gsi1}, already in
+ * that order) with the page size as limit, merged here: the reads grow with the number of clinics,
+ * never with the number of queued cases. Each row is completed from its case (body sites, triage
+ * reasons) and a short-lived link to the close-up's thumbnail. Claimed cases stay on the list,
+ * shown as claimed.
+ */
+public final class GetWorklist {
+  static final int DEFAULT_LIMIT = 20;
+  static final int MAX_LIMIT = 50;
+  static final Duration THUMBNAIL_LINK_VALID_FOR = Duration.ofMinutes(5);
+  /** Above every queue sort key (rank 1-3). */
+  private static final String QUEUE_END = "4";
+
+  private final DermatologistClinics clinics;
+  private final TenantItems items;
+  private final CaseStore cases;
+  private final S3Presigner presigner;
+  private final String bucket;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  @Inject
+  public GetWorklist(DermatologistClinics clinics, TenantItems items, CaseStore cases,
+      S3Presigner presigner, com.dermrelay.core.config.Settings settings, ObjectMapper json, Clock clock) {
+    this.clinics = clinics;
+    this.items = items;
+    this.cases = cases;
+    this.presigner = presigner;
+    this.bucket = settings.mediaBucket();
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** What the caller asks for: a clinic filter, the page size and the cursor. */
+  public record Query(Optional<String> clinic, Optional<String> limit, Optional<String> cursor) {}
+
+  public Worklist run(com.dermrelay.core.auth.Caller caller, String name, String requestId, Instant time,
+      Query query) {
+    int limit = limit(query.limit());
+    List<DermatologistClinics.Clinic> mine = clinics.activeClinics(caller, name, requestId, time);
+    if (query.clinic().isPresent()) {
+      mine = mine.stream().filter(c -> c.tenant().tenantId().equals(query.clinic().get())).toList();
+    }
+    Map<String, DermatologistClinics.Clinic> byId = mine.stream()
+        .collect(Collectors.toMap(c -> c.tenant().tenantId(), c -> c, (a, b) -> a, LinkedHashMap::new));
+    Optional<Map<String, String>> positions = WorklistCursor.decode(json, query.cursor(), byId.keySet());
+
+    List<QueueEntry> candidates = new ArrayList<>();
+    Map<String, Boolean> more = new LinkedHashMap<>();
+    for (DermatologistClinics.Clinic clinic : byId.values()) {
+      String id = clinic.tenant().tenantId();
+      if (positions.isPresent() && !positions.get().containsKey(id)) {
+        continue; // this clinic's queue was exhausted on an earlier page
+      }
+      String after = positions.map(p -> p.get(id)).orElse("");
+      ItemQuery queue = ItemQuery.partition(ReviewStore.QUEUE).onIndex(IndexKey.Index.GSI1).limit(limit);
+      if (!after.isEmpty()) {
+        // Every sort key after `after` is greater than `after` + any suffix: keys have one shape.
+        queue = queue.sortBetween(after + "\u0001", QUEUE_END);
+      }
+      var page = items.query(clinic.tenant(), queue);
+      for (Map<String, AttributeValue> item : page.items()) {
+        candidates.add(new QueueEntry(clinic, item.get("gsi1sk").s(), item));
+      }
+      more.put(id, page.nextCursor().isPresent());
+    }
+    candidates.sort(Comparator.comparing(QueueEntry::sortKey).thenComparing(e -> e.clinic().tenant().tenantId()));
+    List<QueueEntry> shown = candidates.subList(0, Math.min(limit, candidates.size()));
+
+    Map<String, String> next = new LinkedHashMap<>();
+    for (String id : more.keySet()) {
+      List<QueueEntry> fetched = candidates.stream().filter(e -> e.clinic().tenant().tenantId().equals(id)).toList();
+      long shownOfClinic = shown.stream().filter(e -> e.clinic().tenant().tenantId().equals(id)).count();
+      boolean exhausted = shownOfClinic == fetched.size() && !more.get(id);
+      if (!exhausted) {
+        next.put(id, shownOfClinic == 0
+            ? positions.map(p -> p.get(id)).orElse("")
+            : fetched.get((int) shownOfClinic - 1).sortKey());
+      }
+    }
+    Instant now = clock.instant();
+    List<WorklistRow> rows = shown.stream().map(e -> row(e, caller.subject(), now)).toList();
+    return new Worklist(rows, next.isEmpty() ? null : WorklistCursor.encode(json, next));
+  }
+
+  private WorklistRow row(QueueEntry entry, String me, Instant now) {
+    TenantContext tenant = entry.clinic().tenant();
+    Map<String, AttributeValue> item = entry.item();
+    String caseId = item.get("caseId").s();
+    String claimedBy = item.containsKey("claimedBy") ? item.get("claimedBy").s() : null;
+    long claimedUntil = item.containsKey("claimedUntil") ? Long.parseLong(item.get("claimedUntil").n()) : 0;
+    boolean claimed = claimedBy != null && claimedUntil > now.getEpochSecond();
+    String claim = !claimed ? "none" : me.equals(claimedBy) ? "mine" : "other";
+    Instant dueAt = Instant.parse(item.get("dueAt").s());
+    Optional<CaseRecord> c = cases.find(tenant, caseId).map(StoredCase::record);
+    List<String> bodySites = c.map(r -> r.intake() == null || r.intake().bodySites() == null
+        ? List.<String>of()
+        : r.intake().bodySites().stream().map(s -> s.region() + (s.laterality() == null ? "" : " (" + s.laterality() + ")")).toList())
+        .orElse(List.of());
+    List<String> reasons = c.map(r -> r.triage() == null ? List.<String>of()
+        : r.triage().reasons().stream().map(CaseRecord.TriageReasonEntry::text).toList()).orElse(List.of());
+    String thumbnail = c.map(CaseRecord::photos).map(p -> p.get("close_up"))
+        .map(p -> presign(MediaKeys.thumbnail(tenant, caseId, p.photoId()))).orElse(null);
+    String preferred = item.containsKey("preferredDermatologistId") ? item.get("preferredDermatologistId").s() : null;
+    return new WorklistRow(caseId, tenant.tenantId(), entry.clinic().displayName(), item.get("priority").s(),
+        dueAt.toString(), Duration.between(now, dueAt).toSeconds(), claim,
+        claimed ? Instant.ofEpochSecond(claimedUntil).toString() : null, me.equals(preferred),
+        bodySites, reasons, thumbnail);
+  }
+
+  private String presign(String key) {
+    return presigner.presignGetObject(r -> r.signatureDuration(THUMBNAIL_LINK_VALID_FOR)
+        .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString();
+  }
+
+  private static int limit(Optional<String> text) {
+    if (text.isEmpty()) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int value = Integer.parseInt(text.get());
+      if (value >= 1 && value <= MAX_LIMIT) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
+        "Parameter 'limit' must be an integer from 1 to " + MAX_LIMIT + ".",
+        List.of(new ApiProblem.FieldError("/limit", "an integer from 1 to " + MAX_LIMIT)));
+  }
+
+  private record QueueEntry(DermatologistClinics.Clinic clinic, String sortKey, Map<String, AttributeValue> item) {}
+
+  /** One page of the merged worklist and the cursor of the next (null at the end). */
+  public record Worklist(List<WorklistRow> cases, String nextCursor) {}
+
+  /**
+   * One queued case as the worklist shows it.
+   *
+   * @param secondsUntilDue negative when overdue
+   * @param claim {@code mine}, {@code other} or {@code none} (an expired lease is none)
+   */
+  public record WorklistRow(String caseId, String tenantId, String clinicName, String priority,
+      String dueAt, long secondsUntilDue, String claim, String claimedUntil, boolean preferredForMe,
+      List<String> bodySites, List<String> triageReasons, String thumbnailUrl) {}
+}

@@ -1,0 +1,27 @@
+package com.dermrelay.review.workflow;
+
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.wiring.Functions;
+import com.dermrelay.core.wiring.FunctionsComponent;
+import java.util.Map;
+
+/** Task RequestMoreInfo (callback): the patient is asked and the case waits for the reply. */
+public final class RequestMoreInfoTaskHandler extends WorkflowTaskHandler {
+  public RequestMoreInfoTaskHandler() {
+    this(Functions.fromProcessEnvironment());
+  }
+
+  public RequestMoreInfoTaskHandler(Map<String, String> environment) {
+    this(Functions.forEnvironment(environment));
+  }
+
+  RequestMoreInfoTaskHandler(FunctionsComponent component) {
+    super(component, "ask-patient");
+  }
+
+  @Override
+  protected Map<String, Object> run(TenantContext tenant, TaskInput input) {
+    steps.askPatient.run(tenant, input.caseId(), input.required("taskToken"));
+    return Map.of();
+  }
+}

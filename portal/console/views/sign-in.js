@@ -1,0 +1,126 @@
+// Signing in: e-mail and password, then (first time only) choosing a permanent password.
+
+import { h } from '/shared/dom.js';
+import { EMAIL, field, messageBox, passwordField, submitButton } from '/shared/forms.js';
+import { asPortalError } from '/shared/errors.js';
+import { normaliseEmail } from '/shared/identity.js';
+import { PASSWORD_RULES, unmetRules } from '/shared/password-policy.js';
+import { showFlash } from './common.js';
+
+export function signInView(app, flash) {
+  app.setPage('Sign in');
+  const message = messageBox();
+  showFlash(message, flash);
+  const email = field({
+    label: 'Email', name: 'email', type: 'email', autocomplete: 'username',
+    autocapitalize: 'none', spellcheck: 'false', required: true,
+  });
+  if (app.signInEmail) email.input.value = app.signInEmail;
+  const password = passwordField({
+    label: 'Password', name: 'password', autocomplete: 'current-password', required: true,
+    hint: 'The first time, use the temporary password from your welcome email.',
+  });
+  const submit = submitButton('Sign in', 'Signing in…');
+  const form = h('form', { class: 'form', novalidate: true, id: 'sign-in-form' },
+    message.root, email.root, password.root, h('div', { class: 'actions' }, submit.button));
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    message.clear();
+    email.setError(null);
+    password.setError(null);
+    const address = normaliseEmail(email.input.value);
+    if (!EMAIL.test(address)) {
+      email.setError('Enter your work email address, like name@clinic.example.');
+      email.input.focus();
+      return;
+    }
+    if (!password.input.value) {
+      password.setError('Enter your password.');
+      password.input.focus();
+      return;
+    }
+    await submit.busyWhile(async () => {
+      try {
+        const outcome = await app.identity.signInOrChallenge(address, password.input.value);
+        app.signInEmail = null;
+        if (outcome.challenge) {
+          app.challenge = { session: outcome.session, email: outcome.email };
+          app.go('new-password');
+        } else {
+          app.go('branding');
+        }
+      } catch (caught) {
+        const error = asPortalError(caught);
+        password.input.value = '';
+        message.error(error.message);
+        if (error.field === 'password') password.setError('Check your password, then try again.');
+        message.root.focus();
+      }
+    });
+  });
+
+  return h('section', { 'aria-labelledby': 'page-title', class: 'console-narrow' },
+    h('h1', { id: 'page-title', tabindex: '-1' }, 'Sign in to your clinic console'),
+    h('p', { class: 'lead' }, 'Set up how your clinic looks to patients, manage your team and review who accessed what.'),
+    h('div', { class: 'card' }, form),
+    h('p', { class: 'aside' }, 'New to DermRelay? ',
+      h('a', { href: '#sign-up', id: 'sign-up-link' }, 'Sign up your clinic')));
+}
+
+/** The first sign-in: the temporary password worked, now the admin picks their own. */
+export function newPasswordView(app) {
+  app.setPage('Choose your password');
+  const message = messageBox();
+  const rules = h('ul', { class: 'rules', id: 'password-rules' },
+    PASSWORD_RULES.map((rule) => h('li', { 'data-rule': rule.id, 'data-met': 'false' }, rule.label)));
+  const password = passwordField({
+    label: 'New password', name: 'newPassword', autocomplete: 'new-password', required: true,
+    describedBy: 'password-rules',
+  }, h('p', { class: 'hint' }, 'Your password needs:'), rules);
+  password.input.addEventListener('input', () => {
+    for (const item of rules.children) {
+      const rule = PASSWORD_RULES.find((r) => r.id === item.dataset.rule);
+      item.dataset.met = String(rule.test(password.input.value));
+    }
+  });
+  const submit = submitButton('Set password and continue', 'Setting your password…');
+  const form = h('form', { class: 'form', novalidate: true, id: 'new-password-form' },
+    message.root, password.root, h('div', { class: 'actions' }, submit.button));
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    message.clear();
+    password.setError(null);
+    const unmet = unmetRules(password.input.value);
+    if (unmet.length) {
+      password.setError(`Your password still needs: ${unmet.map((r) => r.label.toLowerCase()).join('; ')}.`);
+      password.input.focus();
+      return;
+    }
+    await submit.busyWhile(async () => {
+      try {
+        await app.identity.setFirstPassword(app.challenge, password.input.value);
+        app.challenge = null;
+        app.go('branding', { flash: { kind: 'info', text: 'Your password is set. Welcome to your clinic console.' } });
+      } catch (caught) {
+        const error = asPortalError(caught);
+        if (error.kind === 'wrong-credentials' || error.kind === 'session-expired') {
+          // The challenge lasts minutes only: start again with the temporary password.
+          app.challenge = null;
+          app.go('', { flash: { kind: 'error', text: 'That took a little too long. Please sign in again with your temporary password.' } });
+          return;
+        }
+        if (error.field === 'password') password.setError(error.message);
+        else message.error(error.message);
+        (error.field === 'password' ? password.input : message.root).focus();
+      }
+    });
+  });
+
+  return h('section', { 'aria-labelledby': 'page-title', class: 'console-narrow' },
+    h('h1', { id: 'page-title', tabindex: '-1' }, 'Choose your password'),
+    h('p', { class: 'lead' }, ['You signed in with a temporary password. Choose your own for ',
+      h('strong', {}, app.challenge?.email ?? ''), ' to continue.']),
+    h('div', { class: 'card' }, form));
+}
