@@ -20,6 +20,7 @@ import com.dermrelay.intake.ListMyCases;
 import com.dermrelay.intake.SubmitCase;
 import com.dermrelay.intake.UpdateCase;
 import com.dermrelay.review.ClaimCase;
+import com.dermrelay.review.GetCaseForReview;
 import com.dermrelay.review.GetWorklist;
 import com.dermrelay.review.ReleaseCase;
 import com.dermrelay.review.AnswerCase;
@@ -134,6 +135,8 @@ public interface FunctionsComponent {
   WorkflowSteps workflowSteps();
 
   GetWorklist getWorklist();
+
+  GetCaseForReview getCaseForReview();
 
   ClaimCase claimCase();
 
