@@ -26,6 +26,9 @@ export function answerForm(app, hooks) {
   let saveTimer = null;
   let saving = null;
   let loaded = false;
+  /** Once the answer is sent nothing more is saved as a draft, and a second send is ignored. */
+  let sent = false;
+  let sending = false;
 
   fields.diagnosis = diagnosisPicker(app, { label: 'Diagnosis', name: 'diagnosis', onPick: changed });
   fields.note = field({ label: 'Diagnosis note (optional)', name: 'diagnosisNote', tag: 'textarea', rows: 2, maxlength: 2000,
@@ -77,6 +80,17 @@ export function answerForm(app, hooks) {
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
   form.addEventListener('submit', (event) => { event.preventDefault(); submit(); });
+  // Enter in a one-line field must not send the answer (the browser's implicit submission);
+  // Ctrl+Enter sends from anywhere in the form.
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.defaultPrevented) return;
+    if (event.ctrlKey) {
+      event.preventDefault();
+      submit();
+    } else if (event.target.tagName === 'INPUT') {
+      event.preventDefault();
+    }
+  });
 
   function drawChips() {
     replace(chips, differentials.map((d, i) => h('li', { class: 'chip', 'data-code': d.code }, describe(d),
@@ -172,7 +186,7 @@ export function answerForm(app, hooks) {
   }
 
   function changed() {
-    if (!loaded) return;
+    if (!loaded || sent) return;
     hooks.onActivity?.();
     saveStatus.textContent = 'Unsaved changes';
     clearTimeout(saveTimer);
@@ -181,7 +195,9 @@ export function answerForm(app, hooks) {
 
   async function saveDraft() {
     clearTimeout(saveTimer);
+    saveTimer = null;
     if (saving) { await saving; }
+    if (sent) return;
     saving = (async () => {
       try {
         const saved = await api(`${hooks.path}/answer-draft`, { method: 'PUT', identity: app.identity,
@@ -228,14 +244,18 @@ export function answerForm(app, hooks) {
   }
 
   async function submit() {
+    if (sending || sent) return;
+    sending = true;
     clearTimeout(saveTimer);
+    saveTimer = null;
     message.clear();
     clearErrors();
-    if (!(await hooks.ensureClaim())) return;
     send.disabled = true;
     send.setAttribute('aria-busy', 'true');
     try {
+      if (!(await hooks.ensureClaim())) return;
       const answer = await api(`${hooks.path}/answer`, { method: 'POST', identity: app.identity, body: collect({ draft: false }) });
+      sent = true;
       hooks.onSent(answer);
     } catch (caught) {
       const error = asPortalError(caught);
@@ -250,6 +270,7 @@ export function answerForm(app, hooks) {
         message.root.focus();
       }
     } finally {
+      sending = false;
       send.disabled = false;
       send.removeAttribute('aria-busy');
     }

@@ -102,7 +102,7 @@ function laterRounds(review) {
     h('p', { class: 'timeline__when' }, `Round ${r.round + 1} · ${timeText(r.at)}`),
     r.question ? h('p', {}, h('strong', {}, 'Asked: '), r.question) : null,
     r.text ? h('p', {}, h('strong', {}, r.kind === 'follow_up' ? 'Notes: ' : 'Reply: '), r.text) : null,
-    r.followUp ? h('p', {}, h('strong', {}, 'Follow-up: '), [r.followUp.progress, r.followUp.newSymptoms ? `new symptoms: ${r.followUp.newSymptoms}` : null, r.followUp.notes].filter(Boolean).join('; ')) : null,
+    r.followUp ? h('p', {}, h('strong', {}, 'Follow-up: '), [r.followUp.progress, r.followUp.newSymptoms ? 'new symptoms' : 'no new symptoms', r.followUp.notes].filter(Boolean).join('; ')) : null,
     r.photos?.length ? h('p', { class: 'hint' }, `${r.photos.length} photo${r.photos.length === 1 ? '' : 's'}`) : null)))];
 }
 

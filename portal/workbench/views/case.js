@@ -133,15 +133,19 @@ export function caseView(app, { tenantId, caseId }, flash) {
 
   /** A 409: read who holds the case now and say so; the draft was saved meanwhile. */
   async function claimLost() {
+    const hadClaim = claim.state === 'mine';
     try {
       const now = await api(reviewPath, { identity: app.identity });
       claim = now.claim ?? { state: 'none' };
+      const who = claim.byName ?? 'Another dermatologist';
       if (now.status && now.status !== review.status && claim.state !== 'other') {
         message.error('This case changed meanwhile (it was answered or sent back to the patient). Nothing was sent from here.');
+      } else if (claim.state === 'other') {
+        message.error(hadClaim
+          ? `${who} claimed this case after your claim ran out. Nothing was sent; your draft is kept.`
+          : `${who} claimed this case a moment ago. Nothing was sent; your draft is kept.`);
       } else {
-        message.error(claim.state === 'other'
-          ? `${claim.byName ?? 'Another dermatologist'} claimed this case after your claim ran out. Nothing was sent; your draft is kept.`
-          : 'Your claim on this case ran out, so nothing was sent. Your draft is kept: claim again to send it.');
+        message.error('Your claim on this case ran out, so nothing was sent. Your draft is kept: claim again to send it.');
       }
     } catch (e) {
       message.error('Your claim on this case is gone, so nothing was sent. Your draft is kept.');

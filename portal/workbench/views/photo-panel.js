@@ -33,7 +33,9 @@ export function photoPanel(review) {
         type: 'button', class: 'thumb-button', 'aria-pressed': 'false', 'data-photo': photo.photoId,
         onclick: () => pick(viewer, group, photo, button),
       },
-      h('img', { src: photo.thumbnailUrl ?? photo.url, alt: '', width: 72, height: 72 }),
+      h('img', { src: photo.thumbnailUrl ?? photo.url, alt: '', width: 72, height: 72,
+        // No thumbnail made: the photo itself, scaled down.
+        onerror: (event) => { if (event.target.src !== photo.url) event.target.src = photo.url; } }),
       h('span', {}, `${VIEW_WORDS[photo.view] ?? photo.view}${photo.kept ? ' (kept)' : ''}`));
       return h('li', {}, button);
     }))));

@@ -76,8 +76,10 @@ export function worklistView(app, flash) {
       class: row.claim === 'other' ? 'is-held' : null,
       onclick: () => { list.selected = index; select(index, false); } },
     h('td', {}, row.thumbnailUrl
-      ? h('img', { class: 'thumb', src: row.thumbnailUrl, alt: `Close-up photo, ${row.bodySites.join(', ') || 'body site not given'}`, width: 64, height: 64, loading: 'lazy' })
-      : h('span', { class: 'thumb thumb--none' }, 'No photo')),
+      ? h('img', { class: 'thumb', src: row.thumbnailUrl, alt: `Close-up photo, ${row.bodySites.join(', ') || 'body site not given'}`, width: 64, height: 64, loading: 'lazy',
+        // A thumbnail not made (yet): a calm placeholder, not a broken image.
+        onerror: (event) => event.target.replaceWith(noPreview()) })
+      : noPreview()),
     h('td', {}, h('span', { class: `priority priority--${row.priority.toLowerCase()}` }, PRIORITY_WORDS[row.priority] ?? row.priority),
       row.preferredForMe ? h('span', { class: 'tag', title: 'You asked the patient or answered before' }, 'Back to you') : null),
     h('td', {}, h('span', { class: 'due', 'data-due-index': index }, dueText(secondsLeft(row)))),
@@ -93,6 +95,10 @@ export function worklistView(app, flash) {
       row.claim === 'mine' ? 'Continue' : 'Claim'),
       h('button', { type: 'button', class: 'button button--secondary button--small', 'data-action': 'open',
         'aria-label': `Open without claiming: ${label}`, onclick: () => open(row) }, 'Open')));
+  }
+
+  function noPreview() {
+    return h('span', { class: 'thumb thumb--none' }, 'No preview');
   }
 
   function claimWords(row) {

@@ -10,6 +10,7 @@ import com.dermrelay.local.outbox.OutboxMessage;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.BrowserExtension;
+import com.dermrelay.testing.ClinicStaff;
 import com.dermrelay.testing.IntakeJourney;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -51,18 +53,14 @@ class WorkbenchIT {
     IntakeJourney journey = new IntakeJourney(stack, api);
     // The Northside patient's second case: the first one is "earlier", to compare with.
     IntakeJourney.Patient patient = journey.newPatient(NORTHSIDE);
-    String earlier = submitted(journey, patient);
-    String northside = submitted(journey, patient);
+    ClinicStaff.profileOf(api, NORTHSIDE, patient.subject(), "1980-05-01", "female");
+    String earlier = journey.submitAs(patient, IntakeJourney.routineIntake()).caseId();
+    String northside = journey.submitAs(patient, IntakeJourney.routineIntake()).caseId();
     IntakeJourney.SubmittedCase harbour = journey.submit(HARBOUR, IntakeJourney.urgentIntake());
 
     WorkbenchPage workbench = new WorkbenchPage(stack, browser).open("/workbench/").signIn(CHEN, CHEN_PASSWORD);
     workbench.awaitHeading("Worklist");
-    List<String> rows = workbench.worklistCases();
-    while (!(rows.contains(northside) && rows.contains(harbour.caseId()))
-        && !workbench.all("#worklist-more").isEmpty()) {
-      workbench.click("#worklist-more");
-      rows = workbench.worklistCases();
-    }
+    List<String> rows = workbench.worklistWith(northside, harbour.caseId());
     assertTrue(rows.contains(northside) && rows.contains(harbour.caseId()), "one list, both clinics: " + rows);
     assertTrue(rows.indexOf(harbour.caseId()) < rows.indexOf(northside), "URGENT before ROUTINE");
     assertTrue(workbench.row(harbour.caseId()).getText().contains("Harbour Dermatology"));
@@ -74,22 +72,24 @@ class WorkbenchIT {
     // Filter by clinic: Harbour only.
     new Select(workbench.visible("#worklist-view select[name='clinic']")).selectByValue(HARBOUR);
     workbench.wait.until(d -> !workbench.worklistCases().contains(northside));
-    assertTrue(workbench.worklistCases().contains(harbour.caseId()));
+    assertTrue(workbench.all("#worklist tbody tr").stream()
+        .allMatch(r -> HARBOUR.equals(r.getAttribute("data-tenant"))), "Harbour's cases only");
     new Select(workbench.visible("#worklist-view select[name='clinic']")).selectByValue("");
-    workbench.wait.until(d -> workbench.worklistCases().contains(northside));
+    workbench.wait.until(d -> workbench.worklistWith(northside).contains(northside));
 
     // The shortcut list, then claim with the row's button.
     workbench.shortcut("?");
     workbench.visible("#shortcuts-dialog[open]");
     workbench.screenshot("workbench-shortcuts");
     workbench.press(Keys.ESCAPE);
-    workbench.row(northside).findElement(org.openqa.selenium.By.cssSelector("button[data-action='claim']")).click();
+    workbench.row(northside).findElement(By.cssSelector("button[data-action='claim']")).click();
 
     // The case: history on one side, photos with the earlier case's beside them.
     workbench.visible("#history");
     workbench.visible("#photos");
     assertEquals("mine", workbench.attribute("#claim-bar", "data-claim"));
     assertTrue(workbench.text("#intake").contains("forearm (left)"), workbench.text("#intake"));
+    assertTrue(workbench.text("#patient-summary").contains("years, female"), workbench.text("#patient-summary"));
     assertTrue(workbench.text("#triage").contains("ROUTINE"));
     workbench.wait.until(d -> workbench.attribute("#viewer-current", "data-photo") != null);
     String comparing = workbench.attribute("#viewer-compare", "data-photo");
@@ -117,7 +117,7 @@ class WorkbenchIT {
     workbench.type("rx-quantity-1", "30 g");
     workbench.type("treatmentPlan", "Moisturise twice a day; the cream on flares.");
     workbench.wait.until(d -> workbench.text("#draft-status").startsWith("Draft saved"));
-    workbench.screenshot("workbench-case");
+    workbench.script("document.activeElement.blur(); window.scrollTo(0, 0);");
     copyToDocs(workbench.screenshot("workbench-case"));
 
     // Sent without the explanation: the API's pointer marks that field.
@@ -139,6 +139,34 @@ class WorkbenchIT {
     assertEquals("30 g", read.at("/prescriptions/0/quantity").asText());
     assertEquals("This is eczema. It is common and can be controlled.", read.get("explanation").asText());
     assertFalse(earlier.equals(northside));
+  }
+
+  @Test
+  void aClaimLostToAColleagueIsSaidAndTheDraftIsKept(LocalStack stack, WebDriver browser) {
+    ApiCalls api = new ApiCalls(stack);
+    IntakeJourney journey = new IntakeJourney(stack, api);
+    IntakeJourney.SubmittedCase submitted = journey.submit(NORTHSIDE, IntakeJourney.soonIntake());
+    String colleague = ClinicStaff.dermatologistOf(stack, api, NORTHSIDE, "Dr. Okafor");
+
+    WorkbenchPage workbench = new WorkbenchPage(stack, browser).open("/workbench/").signIn(CHEN, CHEN_PASSWORD);
+    workbench.awaitHeading("Worklist");
+    workbench.worklistWith(submitted.caseId());
+    workbench.row(submitted.caseId()).findElement(By.cssSelector("button[data-action='open']")).click();
+    workbench.visible("#history");
+    assertEquals("none", workbench.attribute("#claim-bar", "data-claim"), "opening is not claiming");
+    workbench.type("treatmentPlan", "Review in clinic.");
+    workbench.wait.until(d -> workbench.text("#draft-status").startsWith("Draft saved"));
+
+    // Dr. Okafor claims it meanwhile; Dr. Chen's claim then loses.
+    assertEquals(200, api.call("POST", "/clinics/" + NORTHSIDE + "/reviews/" + submitted.caseId() + "/claim",
+        colleague, null).statusCode());
+    workbench.click("#claim-case");
+    workbench.wait.until(d -> "other".equals(workbench.attribute("#claim-bar", "data-claim")));
+    assertTrue(workbench.text("#case-view .error-summary").contains("Dr. Okafor claimed this case"),
+        workbench.text("#case-view .error-summary"));
+    assertTrue(workbench.text("#claim-bar").contains("Dr. Okafor is reviewing this case"));
+    assertEquals("Review in clinic.", workbench.attribute("main [name='treatmentPlan']", "value"), "the draft stays");
+    workbench.screenshot("workbench-claim-lost");
   }
 
   @Test
@@ -173,15 +201,6 @@ class WorkbenchIT {
     page.screenshot("workbench-not-dermatologist");
     page.click("#not-dermatologist-sign-out");
     page.awaitHeading("Sign in to the workbench");
-  }
-
-  private static String submitted(IntakeJourney journey, IntakeJourney.Patient patient) {
-    String caseId = journey.draft(patient, IntakeJourney.routineIntake());
-    journey.uploadPhoto(patient, caseId, "close_up");
-    journey.uploadPhoto(patient, caseId, "context");
-    HttpResponse<String> response = journey.submitCall(patient, caseId);
-    assertEquals(200, response.statusCode(), response.body());
-    return caseId;
   }
 
   private static String mailed(LocalStack stack, String email, Pattern pattern) {

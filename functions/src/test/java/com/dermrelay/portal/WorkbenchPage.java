@@ -82,6 +82,18 @@ final class WorkbenchPage {
         .map(row -> row.getAttribute("data-case")).toList();
   }
 
+  /** Shows more of the worklist until every one of {@code caseIds} is listed (or there is no more). */
+  List<String> worklistWith(String... caseIds) {
+    List<String> rows = worklistCases();
+    while (!rows.containsAll(List.of(caseIds)) && !all("#worklist-more").isEmpty()) {
+      int before = rows.size();
+      click("#worklist-more");
+      wait.until(d -> worklistCases().size() > before || all("#worklist-more").isEmpty());
+      rows = worklistCases();
+    }
+    return rows;
+  }
+
   WebElement row(String caseId) {
     return visible("#worklist tr[data-case='" + caseId + "']");
   }
