@@ -1,54 +1,11 @@
-// The clinic admin's identity: the patient portal's Identity, plus Cognito's NEW_PASSWORD_REQUIRED
-// challenge, which every admin meets once (their account is made with an e-mailed temporary
-// password). The challenge's session lives in memory only.
+// The clinic admin's identity: staff sign-in (with the first-sign-in password challenge, in
+// shared/staff-identity.js) and the clinic the admin runs.
 
-import { Identity, normaliseEmail } from '/shared/identity.js';
-import { portalError } from '/shared/errors.js';
+import { StaffIdentity } from '/shared/staff-identity.js';
 
 export const CLINIC_ADMIN = 'clinic_admin';
 
-export class AdminIdentity extends Identity {
-  /**
-   * @returns {{signedIn: true}} or {{challenge: 'NEW_PASSWORD_REQUIRED', session, email}}
-   */
-  async signInOrChallenge(email, password) {
-    this.signOut();
-    const username = normaliseEmail(email);
-    const result = await this.call('InitiateAuth', {
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: this.config.clientId,
-      AuthParameters: { USERNAME: username, PASSWORD: password },
-    }, 'InitiateAuth:USER_PASSWORD_AUTH');
-    if (result.AuthenticationResult) {
-      this.store(result.AuthenticationResult, null);
-      return { signedIn: true };
-    }
-    if (result.ChallengeName === 'NEW_PASSWORD_REQUIRED' && result.Session) {
-      return { challenge: result.ChallengeName, session: result.Session, email: username };
-    }
-    throw portalError('unexpected');
-  }
-
-  /** Answers the first-sign-in challenge with the admin's own password; signs in. */
-  async setFirstPassword({ session, email }, newPassword) {
-    const result = await this.call('RespondToAuthChallenge', {
-      ChallengeName: 'NEW_PASSWORD_REQUIRED',
-      ClientId: this.config.clientId,
-      Session: session,
-      ChallengeResponses: { USERNAME: email, NEW_PASSWORD: newPassword },
-    }, 'RespondToAuthChallenge');
-    if (!result.AuthenticationResult) {
-      throw portalError('unexpected');
-    }
-    this.store(result.AuthenticationResult, null);
-  }
-
-  /** The groups of the signed-in account ([] when signed out). */
-  groups() {
-    const groups = this.claims()?.['cognito:groups'];
-    return Array.isArray(groups) ? groups : [];
-  }
-
+export class AdminIdentity extends StaffIdentity {
   isClinicAdmin() {
     return this.groups().includes(CLINIC_ADMIN);
   }

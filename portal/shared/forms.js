@@ -5,14 +5,16 @@ import { h, uid } from './dom.js';
 import { has, t } from './i18n.js';
 
 /**
- * A labelled input. Returns {root, input, setError(message|null)}.
- * @param options {label, name, type, hint, autocomplete, inputmode, required, ...input attributes}
+ * A labelled input (or, with `tag`, a textarea or select). Returns {root, input, setError(message|null)}.
+ * @param options {label, name, type, hint, autocomplete, inputmode, required, ...input attributes;
+ *   tag: 'input' | 'textarea' | 'select', options: a select's <option> nodes}
  */
-export function field({ label, hint, ...input }) {
+export function field({ label, hint, tag = 'input', options = [], ...input }) {
   const inputId = uid(input.name ?? 'field');
   const hintId = hint ? `${inputId}-hint` : null;
   const errorId = `${inputId}-error`;
-  const control = h('input', { id: inputId, type: 'text', ...input, 'aria-describedby': hintId });
+  const defaults = tag === 'input' ? { type: 'text' } : {};
+  const control = h(tag, { id: inputId, ...defaults, ...input, 'aria-describedby': hintId }, options);
   const error = h('p', { id: errorId, class: 'field-error', hidden: true });
   const root = h('div', { class: 'field' },
     h('label', { for: inputId }, label),

@@ -125,6 +125,15 @@ public final class CaseStore {
     return new Page(page.items().stream().map(this::fromItem).toList(), page.nextCursor());
   }
 
+  /**
+   * A patient's latest cases in the acting tenant, newest first, for a dermatologist of the clinic
+   * comparing them (the caller's right to them is checked by the access layer).
+   */
+  public List<StoredCase> latestOfPatient(TenantContext tenant, String patientSubject, int limit) {
+    return items.query(tenant, ItemQuery.partition(patientCases(patientSubject))
+        .onIndex(IndexKey.Index.GSI1).limit(limit).newestFirst()).items().stream().map(this::fromItem).toList();
+  }
+
   /** One page of cases and the cursor of the next. */
   public record Page(List<StoredCase> cases, Optional<String> nextCursor) {}
 

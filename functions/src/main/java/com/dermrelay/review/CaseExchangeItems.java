@@ -62,6 +62,33 @@ public final class CaseExchangeItems {
     return found.stream().findFirst().map(item -> read(item, type));
   }
 
+  /**
+   * Every sent item of the case (answers, questions, replies, follow-ups; not drafts) in one
+   * Query of its partition, by sort key ({@code <KIND>#<round>}).
+   */
+  Map<String, Map<String, AttributeValue>> sentItems(TenantContext tenant, String caseId) {
+    Map<String, Map<String, AttributeValue>> found = new java.util.TreeMap<>();
+    Optional<String> cursor = Optional.empty();
+    do {
+      var page = items.query(tenant, ItemQuery.partition("CASE#" + caseId).after(cursor));
+      for (Map<String, AttributeValue> item : page.items()) {
+        String sort = item.get("sk").s();
+        if (SENT_KINDS.contains(sort.substring(0, Math.max(0, sort.indexOf('#'))))) {
+          found.put(sort, item);
+        }
+      }
+      cursor = page.nextCursor();
+    } while (cursor.isPresent());
+    return found;
+  }
+
+  /** The document of an item {@link #sentItems} found. */
+  <T> T document(Map<String, AttributeValue> item, Class<T> type) {
+    return read(item, type).document();
+  }
+
+  private static final java.util.Set<String> SENT_KINDS = java.util.Set.of("ANSWER", "QUESTION", "REPLY", "FOLLOWUP");
+
   private <T> Map<String, AttributeValue> attributes(String type, T document) {
     Map<String, AttributeValue> attributes = new HashMap<>();
     attributes.put("type", AttributeValue.fromS(type));

@@ -92,7 +92,11 @@ public final class IntakeJourney {
 
   /** A new patient's case with {@code intake}, submitted; returns once submitCase answered 200. */
   public SubmittedCase submit(String clinic, ObjectNode intake) {
-    Patient patient = newPatient(clinic);
+    return submitAs(newPatient(clinic), intake);
+  }
+
+  /** Another case of {@code patient}, submitted with two checked photos. */
+  public SubmittedCase submitAs(Patient patient, ObjectNode intake) {
     String caseId = draft(patient, intake);
     uploadPhoto(patient, caseId, "close_up");
     uploadPhoto(patient, caseId, "context");

@@ -158,6 +158,10 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // writes nothing (no tenant path, so no refusal record either).
     known.put("com.dermrelay.review.GetWorklistHandler", new FunctionProfile(768,
         EnumSet.of(Access.TABLE_READ, Access.MEDIA_READ)));
+    // The whole case for its review: reads the case's items and signs photo links
+    // (s3:GetObject); writes only the audit record of the read.
+    known.put("com.dermrelay.review.GetCaseForReviewHandler", new FunctionProfile(768,
+        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ)));
     // A claim is a conditional write plus SendTaskHeartbeat; a release only the write.
     known.put("com.dermrelay.review.ClaimCaseHandler", new FunctionProfile(768,
         EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.CASE_WORKFLOW_CALLBACK)));

@@ -22,6 +22,7 @@ import com.dermrelay.intake.UpdateCase;
 import com.dermrelay.patients.GetMyProfile;
 import com.dermrelay.patients.UpdateMyProfile;
 import com.dermrelay.review.ClaimCase;
+import com.dermrelay.review.GetCaseForReview;
 import com.dermrelay.review.GetWorklist;
 import com.dermrelay.review.ReleaseCase;
 import com.dermrelay.review.AnswerCase;
@@ -142,6 +143,8 @@ public interface FunctionsComponent {
   WorkflowSteps workflowSteps();
 
   GetWorklist getWorklist();
+
+  GetCaseForReview getCaseForReview();
 
   ClaimCase claimCase();
 

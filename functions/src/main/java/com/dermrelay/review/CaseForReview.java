@@ -1,0 +1,64 @@
+package com.dermrelay.review;
+
+import com.dermrelay.intake.CaseRecord;
+import com.dermrelay.intake.IntakeAnswers;
+import java.util.List;
+
+/**
+ * The whole case as a dermatologist of the clinic reads it (getCaseForReview): the intake, the
+ * triage, every round with its photos (short-lived links), the answers given so far and the same
+ * patient's earlier cases for comparison. The patient appears by age and sex only.
+ *
+ * @param secondsUntilDue negative when overdue; null when the case is not queued with a due time
+ * @param round the case's current round (0 the intake)
+ */
+public record CaseForReview(
+    String caseId, String tenantId, String clinicName, String status, String priority,
+    String dueAt, Long secondsUntilDue, Claim claim, Patient patient, String submittedAt, int round,
+    IntakeAnswers intake, Triage triage, List<Round> rounds, List<Answer> answers,
+    List<EarlierCase> earlierCases) {
+
+  /** @param state {@code mine}, {@code other} or {@code none} (an expired lease is none) */
+  public record Claim(String state, String until, String byName) {}
+
+  public record Patient(Integer age, String sex) {}
+
+  public record Triage(String priority, int score, int sevenPointScore,
+      List<CaseRecord.TriageReasonEntry> reasons) {}
+
+  /**
+   * One exchange with the patient.
+   *
+   * @param kind {@code intake}, {@code info_reply} (a question and its reply) or {@code follow_up}
+   * @param at when the patient sent it (or the question was asked, while unanswered)
+   * @param question the dermatologist's question ({@code info_reply} only)
+   * @param text the patient's reply ({@code info_reply} only)
+   */
+  public record Round(int round, String kind, String at, String question, String text,
+      FollowUp followUp, List<Photo> photos) {}
+
+  public record FollowUp(String progress, boolean newSymptoms, String notes) {}
+
+  /** A checked photo and presigned GET links to its clean copy and thumbnail. */
+  public record Photo(String photoId, String view, String verdict, List<CaseRecord.Advice> findings,
+      boolean kept, Integer width, Integer height, String url, String thumbnailUrl) {}
+
+  /** A sent answer: answerCase's body plus when and by whom. */
+  public record Answer(int round, AnswerContent.DiagnosisChoice diagnosis, List<String> differentials,
+      String patientExplanation, String treatmentPlan, List<AnswerContent.Prescription> prescriptions,
+      AnswerContent.Referral referral, AnswerContent.FollowUpInterval followUp, String answeredAt,
+      String dermatologistName) {
+    static Answer of(CaseAnswer a) {
+      AnswerContent c = a.content();
+      return new Answer(a.round(), c.diagnosis(), c.differentials(), c.patientExplanation(),
+          c.treatmentPlan(), c.prescriptions(), c.referral(), c.followUp(), a.answeredAt(),
+          a.dermatologistName());
+    }
+  }
+
+  /** Another case of the same patient at the same clinic. */
+  public record EarlierCase(String caseId, String submittedAt, String status, List<String> bodySites,
+      DiagnosisRef diagnosis, List<Photo> photos) {}
+
+  public record DiagnosisRef(String code, String name) {}
+}

@@ -1,0 +1,49 @@
+package com.dermrelay.testing;
+
+import com.dermrelay.local.LocalStack;
+import com.dermrelay.local.LocalStackConfig;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Staff accounts for tests: a dermatologist who belongs to one clinic only. */
+public final class ClinicStaff {
+  private ClinicStaff() {}
+
+  /** A new active dermatologist of {@code clinic} named {@code name}; their ID token. */
+  public static String dermatologistOf(LocalStack stack, ApiCalls api, String clinic, String name) {
+    String email = name.replaceAll("[^A-Za-z0-9.]", "") + "-" + UUID.randomUUID() + "@dermrelay.example";
+    var derm = stack.identity().createConfirmedUser(email, "Review-Derm-1",
+        Map.of("email", email, "name", name), Set.of("dermatologist"));
+    try (DynamoDbClient dynamoDb = api.dynamoDb()) {
+      dynamoDb.putItem(r -> r.tableName(LocalStackConfig.TABLE).item(Map.of(
+          "pk", AttributeValue.fromS("TENANT#" + clinic),
+          "sk", AttributeValue.fromS("MEMBER#" + derm.sub()),
+          "gsi2pk", AttributeValue.fromS("USER#" + derm.sub()),
+          "gsi2sk", AttributeValue.fromS("TENANT#" + clinic),
+          "tenantId", AttributeValue.fromS(clinic),
+          "userSub", AttributeValue.fromS(derm.sub()),
+          "role", AttributeValue.fromS("dermatologist"),
+          "status", AttributeValue.fromS("ACTIVE"),
+          "displayName", AttributeValue.fromS(name),
+          "version", AttributeValue.fromN("1"))));
+    }
+    return api.idToken(email, "Review-Derm-1");
+  }
+
+  /** Stores the patient's profile (date of birth, sex) as the profile operation would. */
+  public static void profileOf(ApiCalls api, String clinic, String subject, String dateOfBirth, String sex) {
+    try (DynamoDbClient dynamoDb = api.dynamoDb()) {
+      dynamoDb.putItem(r -> r.tableName(LocalStackConfig.TABLE).item(Map.of(
+          "pk", AttributeValue.fromS("TENANT#" + clinic + "#PATIENT#" + subject),
+          "sk", AttributeValue.fromS("PROFILE"),
+          "tenantId", AttributeValue.fromS(clinic),
+          "type", AttributeValue.fromS("PATIENT_PROFILE"),
+          "dateOfBirth", AttributeValue.fromS(dateOfBirth),
+          "sex", AttributeValue.fromS(sex),
+          "version", AttributeValue.fromN("1"))));
+    }
+  }
+}

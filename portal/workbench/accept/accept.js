@@ -1,0 +1,117 @@
+// /workbench/accept?token=...: the page an invitation e-mail links to. The dermatologist signs
+// in (choosing a password the first time), the invitation is accepted (acceptInvitation), and the
+// worklist is one click away. The token leaves the address bar at once; until it is used it waits
+// in sessionStorage (it is a single-use key, not health data), so a reload or the first-password
+// step does not lose it.
+
+import { api } from '/shared/api.js';
+import { loadConfig } from '/shared/config.js';
+import { h, replace } from '/shared/dom.js';
+import { asPortalError } from '/shared/errors.js';
+import { StaffIdentity } from '/shared/staff-identity.js';
+import { newPasswordView, signInView } from '../views/sign-in.js';
+import { unavailableView } from '../views/problems.js';
+
+const TOKEN_KEY = 'dermrelay.invitation';
+const main = document.getElementById('main');
+
+const app = {
+  identity: null,
+  challenge: null,
+  route: '',
+  go(route, { flash = null } = {}) {
+    app.route = route;
+    render(flash);
+  },
+  setPage(title) {
+    document.title = [title, 'DermRelay'].join(' · ');
+  },
+};
+
+function takeToken() {
+  const url = new URL(window.location.href);
+  const token = url.searchParams.get('token');
+  if (token) {
+    window.sessionStorage.setItem(TOKEN_KEY, token);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search);
+  }
+  return window.sessionStorage.getItem(TOKEN_KEY);
+}
+
+async function start() {
+  let config;
+  try {
+    config = await loadConfig();
+  } catch (error) {
+    takeToken();
+    replace(main, unavailableView(app));
+    return;
+  }
+  app.identity = new StaffIdentity(config, 'workbench');
+  render(null);
+}
+
+function render(flash) {
+  const token = takeToken();
+  let node;
+  if (!token) {
+    node = page('This invitation link is incomplete',
+      'Open the link from your invitation email again, or copy the whole address into your browser.');
+  } else if (!app.identity.isSignedIn()) {
+    node = app.route === 'new-password' && app.challenge
+      ? newPasswordView(app)
+      : signInView(app, flash, {
+        title: 'Sign in to accept your invitation',
+        lead: 'A clinic invited you to review its cases on DermRelay. Sign in with the email the invitation came to.',
+      });
+  } else {
+    node = h('div', { class: 'loading', role: 'status' }, h('p', {}, 'Accepting your invitation…'));
+    accept(token);
+  }
+  replace(main, node);
+  (main.querySelector('h1') ?? main).focus({ preventScroll: true });
+}
+
+async function accept(token) {
+  let node;
+  try {
+    const joined = await api('/invitations/accept', { method: 'POST', identity: app.identity, body: { token } });
+    window.sessionStorage.removeItem(TOKEN_KEY);
+    app.setPage('Invitation accepted');
+    node = h('section', { 'aria-labelledby': 'page-title', class: 'wb-narrow', id: 'invitation-accepted' },
+      h('h1', { id: 'page-title', tabindex: '-1' }, `You’ve joined ${joined.displayName ?? 'the clinic'}`),
+      h('p', { class: 'lead' }, 'Its cases now appear on your worklist, next to those of your other clinics.'),
+      h('a', { href: '/workbench/', class: 'button', id: 'open-worklist' }, 'Open your worklist'));
+  } catch (caught) {
+    const error = asPortalError(caught);
+    if (error.kind === 'session-expired') { app.go(''); return; }
+    const status = caught?.status;
+    if (status === 403) {
+      node = page('This invitation is for someone else',
+        'It was sent to another email address. Sign out, then sign in with the address the invitation came to.', true);
+    } else if (status === 410 || status === 404) {
+      window.sessionStorage.removeItem(TOKEN_KEY);
+      node = page(status === 410 ? 'This invitation can’t be used any more' : 'We don’t recognise this invitation',
+        'Invitations work once and for 72 hours. Ask the clinic’s admin to send you a new one.', true);
+    } else {
+      node = h('section', { class: 'wb-narrow' }, h('h1', { tabindex: '-1' }, 'Your invitation wasn’t accepted yet'),
+        h('div', { class: 'error-summary', role: 'alert' }, h('p', {}, error.message)),
+        h('button', { type: 'button', class: 'button', onclick: () => render(null) }, 'Try again'));
+    }
+  }
+  replace(main, node);
+  main.querySelector('h1')?.focus({ preventScroll: true });
+}
+
+function page(title, text, withSignOut = false) {
+  app.setPage(title);
+  return h('section', { 'aria-labelledby': 'page-title', class: 'wb-narrow problem-page', id: 'invitation-problem' },
+    h('h1', { id: 'page-title', tabindex: '-1' }, title),
+    h('div', { class: 'card' }, h('p', {}, text)),
+    withSignOut && app.identity?.isSignedIn()
+      ? h('button', { type: 'button', class: 'button button--secondary', onclick: () => { app.identity.signOut(); app.go(''); } }, 'Sign out')
+      : h('a', { href: '/workbench/' }, 'Go to the workbench'));
+}
+
+start().catch(() => replace(main, unavailableView(app)));

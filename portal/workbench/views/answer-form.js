@@ -1,0 +1,326 @@
+// The answer form: diagnosis and differentials from the curated list, the explanation for the
+// patient, the plan, prescriptions, referral and follow-up. Drafts save themselves a moment after
+// each change (saveAnswerDraft, on the version read: another window's save is never lost
+// silently). The API's problem pointers put each refusal on its field.
+
+import { api } from '/shared/api.js';
+import { h, replace } from '/shared/dom.js';
+import { asPortalError } from '/shared/errors.js';
+import { field, messageBox } from '/shared/forms.js';
+import { describe, diagnosisPicker } from './diagnosis-picker.js';
+
+const SAVE_AFTER_MS = 1200;
+const MAX_DIFFERENTIALS = 5;
+const FORMS = ['cream', 'ointment', 'gel', 'lotion', 'solution', 'foam', 'shampoo', 'paste', 'powder', 'spray',
+  'patch', 'tablet', 'capsule', 'oral-liquid', 'injection', 'other'];
+
+/**
+ * @param hooks {path (the case's /clinics/{t}/cases/{c}), onActivity(), onSent(answer), onConflict(),
+ *   ensureClaim() -> Promise<boolean>}
+ */
+export function answerForm(app, hooks) {
+  const message = messageBox();
+  const fields = {};
+  const saveStatus = h('p', { class: 'save-status', id: 'draft-status', role: 'status' }, '');
+  let version = 0;
+  let saveTimer = null;
+  let saving = null;
+  let loaded = false;
+  /** Once the answer is sent nothing more is saved as a draft, and a second send is ignored. */
+  let sent = false;
+  let sending = false;
+
+  fields.diagnosis = diagnosisPicker(app, { label: 'Diagnosis', name: 'diagnosis', onPick: changed });
+  fields.note = field({ label: 'Diagnosis note (optional)', name: 'diagnosisNote', tag: 'textarea', rows: 2, maxlength: 2000,
+    hint: 'For the record, e.g. "flexural, moderate".' });
+  const differentials = [];
+  const chips = h('ul', { class: 'chips', id: 'differentials', 'aria-label': 'Differential diagnoses chosen' });
+  fields.differentials = diagnosisPicker(app, {
+    label: 'Differential diagnoses (up to 5)', name: 'differential', keepText: false,
+    hint: 'Search and press Enter to add each one.',
+    onPick: (d) => {
+      if (differentials.length < MAX_DIFFERENTIALS && !differentials.some((x) => x.code === d.code)) differentials.push(d);
+      drawChips();
+      changed();
+    },
+  });
+  fields.patientExplanation = field({ label: 'Explanation for the patient', name: 'patientExplanation', tag: 'textarea', rows: 5,
+    maxlength: 4000, hint: 'Plain words the patient reads first: what it is, whether to worry, what happens next.' });
+  fields.treatmentPlan = field({ label: 'Treatment plan', name: 'treatmentPlan', tag: 'textarea', rows: 4, maxlength: 4000 });
+
+  const prescriptionRows = [];
+  const prescriptionList = h('ol', { class: 'prescriptions', id: 'prescriptions' });
+  const addPrescription = h('button', { type: 'button', class: 'button button--secondary button--small', id: 'add-prescription',
+    onclick: () => { const row = prescriptionRow(); row.fields.medicine.input.focus(); changed(); } }, 'Add a prescription');
+
+  fields.referralAdvised = field({ label: 'Refer for an in-person visit', name: 'referralAdvised', type: 'checkbox' });
+  fields.referralUrgency = field({ label: 'How soon', name: 'referralUrgency', tag: 'select', options: [
+    h('option', { value: '' }, 'Choose…'), h('option', { value: 'ROUTINE' }, 'Routine'),
+    h('option', { value: 'SOON' }, 'Soon (within 2 weeks)'), h('option', { value: 'URGENT' }, 'Urgent (within 2 days)')] });
+  fields.referralNote = field({ label: 'Referral note (optional)', name: 'referralNote', tag: 'textarea', rows: 2, maxlength: 2000 });
+  const referralDetails = h('div', { class: 'field-row', id: 'referral-details' }, fields.referralUrgency.root, fields.referralNote.root);
+  fields.referralAdvised.root.classList.add('check-row');
+  fields.referralAdvised.input.addEventListener('change', () => { referralDetails.hidden = !fields.referralAdvised.input.checked; });
+  referralDetails.hidden = true;
+  fields.followUp = field({ label: 'Follow-up in days (optional)', name: 'followUpDays', type: 'number', min: 1, max: 365,
+    inputmode: 'numeric', hint: 'The patient is invited to send new photos then. Leave empty for no follow-up.' });
+
+  const send = h('button', { type: 'submit', class: 'button', id: 'send-answer', 'aria-keyshortcuts': 'Control+Enter' }, 'Send answer to the patient');
+  const form = h('form', { class: 'form answer-form', novalidate: true, id: 'answer-form', 'aria-labelledby': 'answer-title' },
+    h('div', { class: 'form-head' }, h('h2', { id: 'answer-title' }, 'Answer'), saveStatus),
+    message.root,
+    fields.diagnosis.root, fields.note.root,
+    fields.differentials.root, chips,
+    fields.patientExplanation.root, fields.treatmentPlan.root,
+    h('fieldset', { class: 'prescriptions-fieldset' }, h('legend', {}, 'Prescriptions'), prescriptionList, addPrescription),
+    h('fieldset', {}, h('legend', {}, 'Referral'), fields.referralAdvised.root, referralDetails),
+    fields.followUp.root,
+    h('div', { class: 'actions actions--inline' }, send, h('p', { class: 'hint' }, 'Ctrl + Enter sends.')));
+
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  form.addEventListener('submit', (event) => { event.preventDefault(); submit(); });
+  // Enter in a one-line field must not send the answer (the browser's implicit submission);
+  // Ctrl+Enter sends from anywhere in the form.
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.defaultPrevented) return;
+    if (event.ctrlKey) {
+      event.preventDefault();
+      submit();
+    } else if (event.target.tagName === 'INPUT') {
+      event.preventDefault();
+    }
+  });
+
+  function drawChips() {
+    replace(chips, differentials.map((d, i) => h('li', { class: 'chip', 'data-code': d.code }, describe(d),
+      h('button', { type: 'button', class: 'chip__remove', 'aria-label': `Remove ${d.name}`,
+        onclick: () => { differentials.splice(i, 1); drawChips(); changed(); fields.differentials.input.focus(); } }, '×'))));
+  }
+
+  function prescriptionRow(values = {}) {
+    const n = prescriptionRows.length + 1;
+    const row = { fields: {} };
+    row.fields.medicine = field({ label: 'Medicine', name: `rx-medicine-${n}`, maxlength: 200, value: values.medicine });
+    row.fields.strength = field({ label: 'Strength', name: `rx-strength-${n}`, maxlength: 60, value: values.strength, hint: 'e.g. 1%' });
+    row.fields.form = field({ label: 'Form', name: `rx-form-${n}`, tag: 'select', options: FORMS.map((f) =>
+      h('option', { value: f, selected: values.form === f }, f.replace('-', ' '))) });
+    row.fields.directions = field({ label: 'Directions', name: `rx-directions-${n}`, tag: 'textarea', rows: 2, maxlength: 1000 });
+    row.fields.directions.input.value = values.directions ?? '';
+    row.fields.quantity = field({ label: 'Quantity', name: `rx-quantity-${n}`, maxlength: 60, value: values.quantity, hint: 'e.g. 30 g' });
+    row.fields.refills = field({ label: 'Refills', name: `rx-refills-${n}`, type: 'number', min: 0, max: 12, value: values.refills ?? 0 });
+    row.root = h('li', { class: 'prescription' },
+      h('div', { class: 'field-row' }, row.fields.medicine.root, row.fields.strength.root, row.fields.form.root),
+      row.fields.directions.root,
+      h('div', { class: 'field-row' }, row.fields.quantity.root, row.fields.refills.root,
+        h('button', { type: 'button', class: 'link-button', onclick: () => {
+          prescriptionRows.splice(prescriptionRows.indexOf(row), 1);
+          row.root.remove();
+          changed();
+          addPrescription.focus();
+        } }, `Remove prescription ${n}`)));
+    prescriptionRows.push(row);
+    prescriptionList.append(row.root);
+    return row;
+  }
+
+  /** The form as AnswerContent; a draft leaves out what is empty. */
+  function collect({ draft }) {
+    const text = (f) => f.input.value.trim();
+    const answer = {};
+    const diagnosis = fields.diagnosis.value();
+    if (diagnosis || text(fields.note) || !draft) {
+      answer.diagnosis = {};
+      if (diagnosis) answer.diagnosis.code = diagnosis.code;
+      if (text(fields.note)) answer.diagnosis.note = text(fields.note);
+    }
+    if (differentials.length) answer.differentials = differentials.map((d) => d.code);
+    if (text(fields.patientExplanation) || !draft) answer.patientExplanation = text(fields.patientExplanation);
+    if (text(fields.treatmentPlan) || !draft) answer.treatmentPlan = text(fields.treatmentPlan);
+    if (prescriptionRows.length) {
+      answer.prescriptions = prescriptionRows.map((r) => ({
+        medicine: text(r.fields.medicine), strength: text(r.fields.strength), form: r.fields.form.input.value,
+        directions: text(r.fields.directions), quantity: text(r.fields.quantity),
+        refills: Number.parseInt(r.fields.refills.input.value || '0', 10),
+      }));
+    }
+    if (fields.referralAdvised.input.checked) {
+      answer.referral = { advised: true, urgency: fields.referralUrgency.input.value || null, note: text(fields.referralNote) || null };
+    } else if (!draft) {
+      answer.referral = { advised: false };
+    }
+    const days = text(fields.followUp);
+    if (days) answer.followUp = { inDays: Number(days) };
+    return answer;
+  }
+
+  async function fill(answer) {
+    if (!answer) return;
+    const named = await names([answer.diagnosis?.code, ...(answer.differentials ?? [])].filter(Boolean));
+    if (answer.diagnosis?.code) fields.diagnosis.set(named.get(answer.diagnosis.code) ?? { code: answer.diagnosis.code, name: answer.diagnosis.code });
+    fields.note.input.value = answer.diagnosis?.note ?? '';
+    differentials.splice(0, differentials.length, ...(answer.differentials ?? []).map((c) => named.get(c) ?? { code: c, name: c }));
+    drawChips();
+    fields.patientExplanation.input.value = answer.patientExplanation ?? '';
+    fields.treatmentPlan.input.value = answer.treatmentPlan ?? '';
+    prescriptionRows.splice(0).forEach((r) => r.root.remove());
+    (answer.prescriptions ?? []).forEach((p) => prescriptionRow(p));
+    fields.referralAdvised.input.checked = Boolean(answer.referral?.advised);
+    fields.referralUrgency.input.value = answer.referral?.urgency ?? '';
+    fields.referralNote.input.value = answer.referral?.note ?? '';
+    referralDetails.hidden = !fields.referralAdvised.input.checked;
+    fields.followUp.input.value = answer.followUp?.inDays ?? '';
+  }
+
+  /** Names for stored codes: a draft keeps codes only. */
+  async function names(codes) {
+    const found = new Map();
+    await Promise.all(codes.map(async (code) => {
+      try {
+        const result = await api(`/diagnoses?${new URLSearchParams({ q: code, limit: '5' })}`, { identity: app.identity });
+        const match = result.diagnoses.find((d) => d.code === code);
+        if (match) found.set(code, match);
+      } catch (e) { /* the code itself stands in */ }
+    }));
+    return found;
+  }
+
+  function changed() {
+    if (!loaded || sent) return;
+    hooks.onActivity?.();
+    saveStatus.textContent = 'Unsaved changes';
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveDraft, SAVE_AFTER_MS);
+  }
+
+  async function saveDraft() {
+    clearTimeout(saveTimer);
+    saveTimer = null;
+    if (saving) { await saving; }
+    if (sent) return;
+    saving = (async () => {
+      try {
+        const saved = await api(`${hooks.path}/answer-draft`, { method: 'PUT', identity: app.identity,
+          body: { version, answer: collect({ draft: true }) } });
+        version = saved.version;
+        clearErrors();
+        saveStatus.textContent = `Draft saved at ${new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`;
+      } catch (caught) {
+        const error = asPortalError(caught);
+        if (error.kind === 'conflict') {
+          draftConflict();
+        } else if (error.kind === 'network') {
+          saveStatus.textContent = 'Draft not saved: offline. It is saved again when you’re back online.';
+        } else if (error.kind !== 'session-expired') {
+          saveStatus.textContent = 'Draft not saved: check the marked fields.';
+          placeErrors(caught, '/answer');
+        }
+      } finally {
+        saving = null;
+      }
+    })();
+    return saving;
+  }
+
+  /** Another window saved this draft since we read it: the dermatologist chooses which to keep. */
+  async function draftConflict() {
+    const theirs = await api(`${hooks.path}/answer-draft`, { identity: app.identity }).catch(() => null);
+    if (!theirs) return;
+    saveStatus.textContent = 'Draft not saved: changed in another window.';
+    message.root.hidden = false;
+    message.root.className = 'error-summary';
+    message.root.setAttribute('role', 'alert');
+    replace(message.root,
+      h('p', {}, 'This draft was changed in another window or tab since you opened it.'),
+      h('div', { class: 'actions--inline' },
+        h('button', { type: 'button', class: 'button button--small', id: 'keep-mine', onclick: () => {
+          version = theirs.version; message.clear(); saveDraft();
+        } }, 'Keep what is here'),
+        h('button', { type: 'button', class: 'button button--secondary button--small', onclick: async () => {
+          version = theirs.version; loaded = false; await fill(theirs.answer); loaded = true; message.clear();
+          saveStatus.textContent = 'Loaded the other window’s draft.';
+        } }, 'Load the other version')));
+    message.root.focus();
+  }
+
+  async function submit() {
+    if (sending || sent) return;
+    sending = true;
+    clearTimeout(saveTimer);
+    saveTimer = null;
+    message.clear();
+    clearErrors();
+    send.disabled = true;
+    send.setAttribute('aria-busy', 'true');
+    try {
+      if (!(await hooks.ensureClaim())) return;
+      const answer = await api(`${hooks.path}/answer`, { method: 'POST', identity: app.identity, body: collect({ draft: false }) });
+      sent = true;
+      hooks.onSent(answer);
+    } catch (caught) {
+      const error = asPortalError(caught);
+      if (error.kind === 'conflict') {
+        saveDraft();
+        hooks.onConflict();
+      } else if (error.kind === 'network') {
+        message.error('The answer was not sent: you seem to be offline. Nothing is lost; send again once you’re back.');
+        message.root.focus();
+      } else if (error.kind !== 'session-expired' && !placeErrors(caught, '')) {
+        message.error(error.message);
+        message.root.focus();
+      }
+    } finally {
+      sending = false;
+      send.disabled = false;
+      send.removeAttribute('aria-busy');
+    }
+  }
+
+  /** Each `errors` pointer on its field; true if one was placed. */
+  function placeErrors(caught, prefix) {
+    let first = null;
+    for (const { pointer, detail } of caught?.errors ?? []) {
+      const target = fieldFor(pointer.startsWith(prefix) ? pointer.slice(prefix.length) : pointer);
+      if (!target) continue;
+      target.setError(`This ${detail}.`);
+      first ??= target;
+    }
+    if (first) {
+      message.error('The answer needs a few changes: see the marked fields.');
+      first.input.focus();
+    }
+    return Boolean(first);
+  }
+
+  function fieldFor(pointer) {
+    const rx = /^\/prescriptions\/(\d+)\/(\w+)$/.exec(pointer);
+    if (rx) return prescriptionRows[Number(rx[1])]?.fields[rx[2]] ?? null;
+    const map = {
+      '/diagnosis': fields.diagnosis, '/diagnosis/code': fields.diagnosis, '/diagnosis/note': fields.note,
+      '/patientExplanation': fields.patientExplanation, '/treatmentPlan': fields.treatmentPlan,
+      '/referral/advised': fields.referralAdvised, '/referral/urgency': fields.referralUrgency,
+      '/referral/note': fields.referralNote, '/followUp/inDays': fields.followUp, '/followUp': fields.followUp,
+    };
+    if (pointer.startsWith('/differentials')) return fields.differentials;
+    return map[pointer] ?? null;
+  }
+
+  function clearErrors() {
+    for (const f of Object.values(fields)) f.setError(null);
+    for (const r of prescriptionRows) for (const f of Object.values(r.fields)) f.setError(null);
+  }
+
+  return {
+    root: form,
+    async load() {
+      const draft = await api(`${hooks.path}/answer-draft`, { identity: app.identity });
+      version = draft.version;
+      await fill(draft.answer);
+      loaded = true;
+      if (draft.savedAt) saveStatus.textContent = `Draft from ${new Date(draft.savedAt).toLocaleString()}`;
+    },
+    submit,
+    /** Saves now if anything waits (leaving the case, coming back online). */
+    flush: () => (saveTimer ? saveDraft() : Promise.resolve()),
+  };
+}

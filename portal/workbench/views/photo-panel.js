@@ -1,0 +1,108 @@
+// The case's photos: this round's on the left viewer, and the same patient's earlier photos
+// (earlier rounds of this case, earlier cases at this clinic) on the right viewer, side by side.
+// Every photo of the record is fetched ahead once the case opens, so switching never waits.
+
+import { h } from '/shared/dom.js';
+import { photoViewer } from './photo-viewer.js';
+import { dateText } from './case-history.js';
+
+export const VIEW_WORDS = { close_up: 'Close-up', context: 'Context', oblique: 'Oblique', dermoscopy: 'Dermoscopy' };
+
+export function photoPanel(review) {
+  const groups = photoGroups(review);
+  const current = groups.filter((g) => g.current);
+  const earlier = groups.filter((g) => !g.current);
+  const main = photoViewer({ id: 'viewer-current', label: 'Photo of this round' });
+  const compare = photoViewer({ id: 'viewer-compare', label: 'Earlier photo' });
+  let active = main;
+
+  const pick = (viewer, group, photo, button) => {
+    viewer.show(photo, {
+      alt: `${VIEW_WORDS[photo.view] ?? photo.view} photo, ${group.title}`,
+      captionNodes: caption(group, photo),
+    });
+    const list = viewer === main ? currentList : earlierList;
+    for (const b of list.querySelectorAll('button[aria-pressed]')) b.setAttribute('aria-pressed', String(b === button));
+    active = viewer;
+  };
+
+  const strip = (which, viewer) => which.map((group) => h('li', { class: 'photo-group' },
+    h('p', { class: 'photo-group__title' }, group.title),
+    h('ul', { class: 'thumbs' }, group.photos.map((photo) => {
+      const button = h('button', {
+        type: 'button', class: 'thumb-button', 'aria-pressed': 'false', 'data-photo': photo.photoId,
+        onclick: () => pick(viewer, group, photo, button),
+      },
+      h('img', { src: photo.thumbnailUrl ?? photo.url, alt: '', width: 72, height: 72,
+        // No thumbnail made: the photo itself, scaled down.
+        onerror: (event) => { if (event.target.src !== photo.url) event.target.src = photo.url; } }),
+      h('span', {}, `${VIEW_WORDS[photo.view] ?? photo.view}${photo.kept ? ' (kept)' : ''}`));
+      return h('li', {}, button);
+    }))));
+  const currentList = h('ul', { class: 'photo-groups', 'aria-label': 'Photos of this round' }, strip(current, main));
+  const earlierList = h('ul', { class: 'photo-groups', 'aria-label': 'Earlier photos to compare' }, strip(earlier, compare));
+
+  // Start with the first photo of this round, and the earlier photo of the same view if any.
+  const first = current[0]?.photos[0];
+  if (first) currentList.querySelector('button').click();
+  else main.clear('No photos in this round.');
+  const sameView = earlier.flatMap((g) => g.photos.map((p) => [g, p])).find(([, p]) => p.view === first?.view);
+  if (sameView) earlierList.querySelector(`button[data-photo="${CSS.escape(sameView[1].photoId)}"]`).click();
+  else compare.clear(earlier.length ? 'Choose an earlier photo below.' : 'No earlier photos of this patient at this clinic.');
+  active = main;
+
+  // Into the browser cache now: presigned links last minutes, the case stays open longer.
+  for (const group of groups) {
+    for (const photo of group.photos) {
+      const image = new Image();
+      image.decoding = 'async';
+      image.src = photo.url;
+    }
+  }
+
+  const root = h('section', { class: 'photo-panel', 'aria-labelledby': 'photos-title', id: 'photos' },
+    h('h2', { id: 'photos-title' }, 'Photos'),
+    h('div', { class: 'viewers' },
+      h('div', { class: 'viewer-column' }, h('h3', {}, 'This round'), main.root, currentList),
+      h('div', { class: 'viewer-column' }, h('h3', {}, 'Earlier, to compare'), compare.root,
+        earlier.length ? earlierList : null)));
+  return {
+    root,
+    /** Keys from the page: zoom the photo last chosen. */
+    zoomBy: (factor) => active.zoomBy(factor),
+    fit: () => active.fit(),
+  };
+}
+
+function photoGroups(review) {
+  const groups = [];
+  const rounds = [...(review.rounds ?? [])].sort((a, b) => b.round - a.round);
+  for (const round of rounds) {
+    if (!round.photos?.length) continue;
+    const kind = { intake: 'first photos', info_reply: 'sent with a reply', follow_up: 'follow-up' }[round.kind] ?? round.kind;
+    groups.push({
+      current: round.round === review.round,
+      title: `${round.round === review.round ? 'This round' : `Round ${round.round + 1}`}, ${kind}, ${dateText(round.at)}`,
+      photos: round.photos,
+    });
+  }
+  for (const earlier of review.earlierCases ?? []) {
+    if (!earlier.photos?.length) continue;
+    const diagnosis = earlier.diagnosis?.name ? `, ${earlier.diagnosis.name}` : '';
+    groups.push({
+      current: false,
+      title: `Earlier case, ${dateText(earlier.submittedAt)}${diagnosis}`,
+      photos: earlier.photos,
+    });
+  }
+  return groups;
+}
+
+function caption(group, photo) {
+  const nodes = [h('strong', {}, VIEW_WORDS[photo.view] ?? photo.view), ` · ${group.title}`];
+  if (photo.width && photo.height) nodes.push(` · ${photo.width}×${photo.height}`);
+  const advice = (photo.findings ?? []).filter((f) => f.verdict && f.verdict !== 'ok');
+  if (photo.kept && advice.length) nodes.push(h('span', { class: 'photo-advice' },
+    ` · Kept by the patient despite: ${advice.map((f) => f.code.replace(/_/g, ' ')).join(', ')}`));
+  return nodes;
+}
