@@ -54,11 +54,12 @@ class CaseCostIT {
   private static final double S3_PER_GET_CLASS = 0.0004 / 1e3;
 
   /**
-   * Measured 96 write and 35.5 read units (2026-11-27); the budgets leave ~15 % for a field or an
-   * audit record more, and fail on a new item, a new index or a read per row.
+   * Measured 96 write units and 35.5 read units, of which the worklist page ~4 on an otherwise
+   * empty queue (2026-11-27); the budgets leave ~15 % for a field or an audit record more, and
+   * fail on a new item, a new index or a read more per step.
    */
   private static final double WRITE_UNIT_BUDGET = 110;
-  private static final double READ_UNIT_BUDGET = 42;
+  private static final double READ_UNIT_BUDGET = 38;
 
   /** The common path's calls, one Lambda function per handler (docs/cost-model.md). */
   private static final Map<String, Long> INVOCATIONS = Map.ofEntries(
@@ -100,7 +101,11 @@ class CaseCostIT {
     assertEquals(1, notifications, "the patient is told once that the answer is there");
     assertEquals(4, usage.s3Requests("PutObject"), "2 presigned uploads + 2 clean copies: " + usage.s3Requests());
     assertTrue(usage.writeUnits() <= WRITE_UNIT_BUDGET, "DynamoDB writes per case " + usage.writeUnits());
-    assertTrue(usage.readUnits() <= READ_UNIT_BUDGET, "DynamoDB reads per case " + usage.readUnits());
+    // A worklist page reads every row it shows: it scales with the queue (other tests' cases in
+    // this JVM), not with this case, so it is reported but kept out of the budget.
+    double worklistReads = usage.functions().get("GetWorklistHandler").readUnits();
+    assertTrue(usage.readUnits() - worklistReads <= READ_UNIT_BUDGET,
+        "DynamoDB reads per case besides the worklist " + (usage.readUnits() - worklistReads));
     assertTrue(report.at("/cost/computeWorkflowDatabase").asDouble() < 0.01, report.toPrettyString());
   }
 
@@ -165,7 +170,8 @@ class CaseCostIT {
       gbSeconds += fnGbSeconds;
       functions.putObject(entry.getKey()).put("invocations", entry.getValue().invocations())
           .put("totalMillis", Math.round(entry.getValue().totalMillis())).put("memoryMb", memory)
-          .put("gbSeconds", fnGbSeconds);
+          .put("gbSeconds", fnGbSeconds).put("readUnits", entry.getValue().readUnits())
+          .put("writeUnits", entry.getValue().writeUnits());
     }
     report.put("invocations", usage.invocations()).put("gbSeconds", gbSeconds);
     report.put("stateTransitions", transitions);

@@ -5,14 +5,15 @@ import java.util.Map;
 /**
  * What the local stack served between a {@link UsageMeter#reset()} and a snapshot.
  *
- * @param functions by handler (one Lambda function each): invocations and summed duration
+ * @param functions by handler (one Lambda function each): invocations, summed duration and the
+ *     DynamoDB capacity its calls consumed
  * @param dynamoDb by operation: requests made by the functions and the capacity units consumed,
  *     writes including the copies into the global secondary indexes
  * @param s3Requests by S3 API, every caller (presigned uploads from browsers included)
  */
 public record Usage(Map<String, Function> functions, Map<String, DynamoDb> dynamoDb, Map<String, Long> s3Requests) {
 
-  public record Function(long invocations, double totalMillis) {}
+  public record Function(long invocations, double totalMillis, double readUnits, double writeUnits) {}
 
   public record DynamoDb(long requests, double readUnits, double writeUnits) {}
 

@@ -39,7 +39,7 @@ public final class UsageMeter {
    */
   public <T> T meter(String function, Supplier<T> invocation) {
     Running previous = RUNNING.get();
-    Running running = new Running();
+    Running running = new Running(function);
     RUNNING.set(running);
     long start = System.nanoTime();
     try {
@@ -69,6 +69,12 @@ public final class UsageMeter {
     capacity.requests.incrementAndGet();
     capacity.readUnits.add(readUnits);
     capacity.writeUnits.add(writeUnits);
+    Running running = RUNNING.get();
+    if (running != null) {
+      Counter counter = functions.computeIfAbsent(running.function, f -> new Counter());
+      counter.readUnits.add(readUnits);
+      counter.writeUnits.add(writeUnits);
+    }
   }
 
   /** One S3 request served by the emulator, by API ({@code PutObject}, {@code GetObject}...). */
@@ -85,7 +91,8 @@ public final class UsageMeter {
   public Usage snapshot() {
     Map<String, Usage.Function> fns = new TreeMap<>();
     functions.forEach((name, c) -> fns.put(name,
-        new Usage.Function(c.invocations.get(), c.nanos.get() / 1_000_000.0)));
+        new Usage.Function(c.invocations.get(), c.nanos.get() / 1_000_000.0, c.readUnits.sum(),
+            c.writeUnits.sum())));
     Map<String, Usage.DynamoDb> db = new TreeMap<>();
     dynamoDb.forEach((operation, c) -> db.put(operation,
         new Usage.DynamoDb(c.requests.get(), c.readUnits.sum(), c.writeUnits.sum())));
@@ -95,12 +102,19 @@ public final class UsageMeter {
   }
 
   private static final class Running {
+    final String function;
     long excludedNanos;
+
+    Running(String function) {
+      this.function = function;
+    }
   }
 
   private static final class Counter {
     final AtomicLong invocations = new AtomicLong();
     final AtomicLong nanos = new AtomicLong();
+    final DoubleAdder readUnits = new DoubleAdder();
+    final DoubleAdder writeUnits = new DoubleAdder();
   }
 
   private static final class Capacity {
