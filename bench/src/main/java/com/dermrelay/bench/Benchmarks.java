@@ -32,6 +32,12 @@ public final class Benchmarks {
     Path functionsJar = repo.resolve("functions/target/dermrelay-functions.jar");
     Path localDevJar = repo.resolve("local-dev/target/dermrelay-local-dev.jar");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    if ("priming".equals(System.getProperty("bench.only"))) {
+      // Only the SnapStart figures: -Dbench.only=priming (docs/performance.md).
+      withStack(envFile -> firstRequestAfterPriming(java,
+          functionsJar + ":" + System.getProperty("bench.classes"), envFile));
+      return;
+    }
 
     System.out.printf("| functions jar | %.1f MB | target < 20 MB |%n",
         Files.size(functionsJar) / 1_000_000.0);
@@ -148,13 +154,7 @@ public final class Benchmarks {
    * DynamoDbClient; alternated so drift hits both alike.
    */
   private static void coldStart(String java, Path functionsJar) throws Exception {
-    try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
-      Path envFile = Files.createTempFile("dermrelay-bench-env", ".properties");
-      Properties env = new Properties();
-      env.putAll(stack.functionEnvironment());
-      try (OutputStream out = Files.newOutputStream(envFile)) {
-        env.store(out, "function environment for the cold-start probes");
-      }
+    withStack(envFile -> {
       String classpath = functionsJar + ":" + System.getProperty("bench.classes");
       List<Long> handler = new ArrayList<>();
       List<Long> bare = new ArrayList<>();
@@ -169,8 +169,65 @@ public final class Benchmarks {
       System.out.printf("| cold start: bare JVM + DynamoDbClient (median of 10) | %d ms | samples %s |%n",
           median(bare), bare);
       System.out.printf("| cold start ratio | %.2f | target < 1.5 |%n", ratio);
-      Files.delete(envFile);
+      firstRequestAfterPriming(java, classpath, envFile);
+    });
+  }
+
+  private interface WithEnvironment {
+    void run(Path envFile) throws Exception;
+  }
+
+  /** Runs {@code probes} against a local stack, given the file of the functions' environment. */
+  private static void withStack(WithEnvironment probes) throws Exception {
+    try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
+      Path envFile = Files.createTempFile("dermrelay-bench-env", ".properties");
+      Properties env = new Properties();
+      env.putAll(stack.functionEnvironment());
+      try (OutputStream out = Files.newOutputStream(envFile)) {
+        env.store(out, "function environment for the cold-start probes");
+      }
+      try {
+        probes.run(envFile);
+      } finally {
+        Files.delete(envFile);
+      }
     }
+  }
+
+  /**
+   * SnapStart priming's effect on the first request a restored function answers, approximated in
+   * fresh JVMs (no CRaC here): the first GET /health without and after the priming hook,
+   * alternated, 10 each.
+   */
+  static void firstRequestAfterPriming(String java, String classpath, Path envFile) throws Exception {
+    List<Long> cold = new ArrayList<>();
+    List<Long> primed = new ArrayList<>();
+    List<Long> priming = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      cold.add(Long.parseLong(line(firstRequest(java, classpath, envFile, "cold"), "FIRST").split(" ")[1]));
+      List<String> out = firstRequest(java, classpath, envFile, "primed");
+      primed.add(Long.parseLong(line(out, "FIRST").split(" ")[1]));
+      priming.add(Long.parseLong(line(out, "PRIME").split(" ")[1]));
+    }
+    System.out.printf("| first GET /health in a fresh JVM, unprimed (median of 10) | %d ms | samples %s |%n",
+        median(cold), cold);
+    System.out.printf("| first GET /health after the SnapStart priming hook (median of 10) | %d ms | samples %s |%n",
+        median(primed), primed);
+    System.out.printf("| the priming hook itself, paid once at snapshot time (median of 10) | %d ms | samples %s |%n",
+        median(priming), priming);
+  }
+
+  private static List<String> firstRequest(String java, String classpath, Path envFile, String mode)
+      throws Exception {
+    Process process = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC", "-cp", classpath, FirstRequestProbe.class.getName(), envFile.toString(), mode)
+        .redirectErrorStream(true)
+        .start();
+    List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException("first-request probe failed: " + lines);
+    }
+    return lines;
   }
 
   private static long runProbe(String java, String classpath, Class<?> probe, Path envFile)

@@ -99,8 +99,10 @@ public final class ApiStack extends Stack {
     }
     functions.requireEveryFunctionIsCalled(spec.handlers(), taskHandlers);
 
-    CfnOutput.Builder.create(this, API_URL_OUTPUT).value(api.api().getApiEndpoint())
-        .description("The HTTP API's endpoint").build();
+    // With its own domain the execute-api endpoint is switched off (ContractHttpApi).
+    String apiUrl = config.domains().api().map(d -> "https://" + d.name()).orElseGet(() -> api.api().getApiEndpoint());
+    CfnOutput.Builder.create(this, API_URL_OUTPUT).value(apiUrl)
+        .description("The HTTP API's endpoint (the portal's CloudFront address serves it too)").build();
     CfnOutput.Builder.create(this, ALARM_TOPIC_OUTPUT).value(monitoring.alarmTopic().getTopicArn())
         .description("Subscribe the on-call to this topic").build();
   }

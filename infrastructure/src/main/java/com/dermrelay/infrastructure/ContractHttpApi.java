@@ -8,7 +8,11 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.ApiMapping;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.DomainName;
+import software.amazon.awscdk.services.apigatewayv2.SecurityPolicy;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
@@ -55,6 +59,8 @@ public final class ContractHttpApi extends Construct {
         .apiName(config.resourcePrefix() + "-api")
         .description("DermRelay " + config.stage() + " HTTP API, routed from api-spec/openapi.yaml")
         .createDefaultStage(false)
+        // With its own domain, the API is reachable only through it (and CloudFront in front of it).
+        .disableExecuteApiEndpoint(config.domains().api().isPresent())
         .corsPreflight(CorsPreflightOptions.builder()
             .allowOrigins(config.portalOrigins())
             .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT,
@@ -96,7 +102,7 @@ public final class ContractHttpApi extends Construct {
         .encryptionKey(logKey)
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
-    HttpStage.Builder.create(this, "DefaultStage")
+    HttpStage stage = HttpStage.Builder.create(this, "DefaultStage")
         .httpApi(api)
         .stageName("$default")
         .autoDeploy(true)
@@ -113,6 +119,14 @@ public final class ContractHttpApi extends Construct {
           }
         })
         .build();
+    config.domains().api().ifPresent(domain -> {
+      DomainName name = DomainName.Builder.create(this, "Domain")
+          .domainName(domain.name())
+          .certificate(Certificate.fromCertificateArn(this, "Certificate", domain.certificateArn()))
+          .securityPolicy(SecurityPolicy.TLS_1_2)
+          .build();
+      ApiMapping.Builder.create(this, "DomainMapping").api(api).domainName(name).stage(stage).build();
+    });
   }
 
   public HttpApi api() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.HIPAASecurityChecks;
@@ -12,6 +13,7 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
@@ -81,9 +83,26 @@ public final class DermRelayApp {
                 "DermRelay " + where + ": Cognito user pool and portal client"), config, data, jar, version);
         ApiStack api = new ApiStack(app, prefix + "-api", stackProps(config,
                 "DermRelay " + where + ": functions, HTTP API, alarms"), config, data, identity, spec, jar, version);
-        PortalStack portal = new PortalStack(app, prefix + "-portal", stackProps(config,
-                "DermRelay " + where + ": portal hosting (S3 and CloudFront)"), config);
-        return new RegionStacks(config, data, identity, api, portal);
+        // CloudFront takes web ACLs only from us-east-1: a known region is needed to reference across.
+        Optional<EdgeStack> edge = config.region().map(region -> new EdgeStack(app, prefix + "-edge",
+                StackProps.builder()
+                        .env(Environment.builder().account(config.account().orElse(null))
+                                .region(EdgeStack.EDGE_REGION).build())
+                        .crossRegionReferences(true)
+                        .description("DermRelay " + where + ": the CloudFront web ACL (always in us-east-1)")
+                        .build(), config));
+        String apiDomain = config.domains().api().map(CustomDomains.Domain::name)
+                .orElseGet(() -> Fn.select(2, Fn.split("/", api.api().api().getApiEndpoint())));
+        PortalHosting.Edge portalEdge = new PortalHosting.Edge(
+                edge.map(e -> e.firewall().webAcl().getAttrArn()), Optional.of(apiDomain),
+                PortalHosting.apiPathPatterns(spec.operations()));
+        StackProps portalProps = StackProps.builder()
+                .env(stackProps(config, "").getEnv())
+                .crossRegionReferences(edge.isPresent())
+                .description("DermRelay " + where + ": portal hosting and the API's edge (S3 and CloudFront)")
+                .build();
+        PortalStack portal = new PortalStack(app, prefix + "-portal", portalProps, config, portalEdge);
+        return new RegionStacks(config, data, identity, api, portal, edge);
     }
 
     /**

@@ -30,6 +30,11 @@ import software.constructs.Construct;
 public final class Monitoring extends Construct {
 
   static final Duration PERIOD = Duration.minutes(5);
+  /** SLA breaches are rare and not urgent to the minute: one alarm per quarter hour with any. */
+  static final Duration SLA_BREACH_PERIOD = Duration.minutes(15);
+  /** Logged by the Escalate step as EMF (functions' review.SlaBreachMetric), no dimensions. */
+  static final String METRIC_NAMESPACE = "DermRelay";
+  static final String SLA_BREACHES = "SlaBreaches";
 
   private final Topic alarmTopic;
   private final SnsAction notify;
@@ -83,15 +88,24 @@ public final class Monitoring extends Construct {
   }
 
   /**
-   * The seam for the case workflow: alarms on its failed, timed-out and aborted executions and adds
-   * them to the dashboard. ApiStack calls it once the state machine is created from the ASL file.
+   * The seam for the case workflow: alarms on its failed and timed-out executions and on SLA
+   * breaches (a case still unanswered when due), and adds them to the dashboard. ApiStack calls it
+   * once the state machine is created from the ASL file.
    */
   public void watchWorkflow(IStateMachine workflow) {
     Metric failed = workflow.metricFailed(sum());
     Metric timedOut = workflow.metricTimedOut(sum());
     alarm("WorkflowFailed", failed, 1, "Case workflow executions failed");
     alarm("WorkflowTimedOut", timedOut, 1, "Case workflow executions timed out");
-    dashboard.addWidgets(graph("Workflow failures", List.of(failed, timedOut)));
+    // Summed over every clinic; no data (no breach logged) is the normal state, not a fault. No
+    // label: a labelled metric makes CDK render the alarm as a metric-math query.
+    Metric slaBreaches = Metric.Builder.create()
+        .namespace(METRIC_NAMESPACE).metricName(SLA_BREACHES)
+        .statistic("Sum").period(SLA_BREACH_PERIOD)
+        .build();
+    alarm("SlaBreaches", slaBreaches, 1, "A case passed its SLA due time unanswered (escalated)");
+    dashboard.addWidgets(graph("Workflow failures", List.of(failed, timedOut)),
+        graph("SLA breaches", List.of(slaBreaches)));
   }
 
   public ITopic alarmTopic() {

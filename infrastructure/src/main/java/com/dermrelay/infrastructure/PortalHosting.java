@@ -1,7 +1,19 @@
 package com.dermrelay.infrastructure;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
+import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
+import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
+import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -74,7 +86,20 @@ public final class PortalHosting extends Construct {
   private final Distribution distribution;
   private final ResponseHeadersPolicy headers;
 
+  /**
+   * What the distribution puts in front of the static files: the API's origin and the path
+   * patterns routed to it (same origin as the portal, so no CORS and a CSP of 'self'), and the web
+   * ACL, absent where no region is known (env-agnostic synth: the ACL needs a cross-region reference).
+   */
+  public record Edge(Optional<String> webAclArn, Optional<String> apiOriginDomain, List<String> apiPathPatterns) {
+    public static final Edge NONE = new Edge(Optional.empty(), Optional.empty(), List.of());
+  }
+
   public PortalHosting(Construct scope, String id, StageConfig config) {
+    this(scope, id, config, Edge.NONE);
+  }
+
+  public PortalHosting(Construct scope, String id, StageConfig config, Edge edge) {
     super(scope, id);
     // CloudFront standard logs are written with an ACL, so this bucket keeps ACLs for the log writer.
     this.logBucket = Bucket.Builder.create(this, "Logs")
@@ -140,8 +165,21 @@ public final class PortalHosting extends Construct {
             .comment("Serves the patient app for /c/{slug}/ paths")
             .code(FunctionCode.fromInline(PATIENT_ROUTES_CODE))
             .build();
-    this.distribution = Distribution.Builder.create(this, "Distribution")
-        .comment("DermRelay " + config.stage() + " portal")
+    Map<String, BehaviorOptions> behaviors = new LinkedHashMap<>();
+    behaviors.put(PATIENT_ROUTES, behavior(origin, List.of(FunctionAssociation.builder()
+        .eventType(FunctionEventType.VIEWER_REQUEST).function(patientRoutes).build())));
+    edge.apiOriginDomain().ifPresent(domain -> {
+      BehaviorOptions api = apiBehavior(domain);
+      edge.apiPathPatterns().forEach(pattern -> behaviors.put(pattern, api));
+    });
+    Distribution.Builder builder = Distribution.Builder.create(this, "Distribution")
+        .comment("DermRelay " + config.stage() + " portal and API");
+    edge.webAclArn().ifPresent(builder::webAclId);
+    config.domains().portal().ifPresent(domain -> builder
+        .domainNames(List.of(domain.name()))
+        .certificate(Certificate.fromCertificateArn(this, "PortalCertificate", domain.certificateArn()))
+        .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021));
+    this.distribution = builder
         .defaultRootObject("index.html")
         .httpVersion(HttpVersion.HTTP2_AND_3)
         .priceClass(PriceClass.PRICE_CLASS_100)
@@ -149,17 +187,57 @@ public final class PortalHosting extends Construct {
         .logBucket(logBucket)
         .logFilePrefix("cloudfront/")
         .defaultBehavior(behavior(origin, List.of()))
-        .additionalBehaviors(Map.of(PATIENT_ROUTES, behavior(origin, List.of(FunctionAssociation.builder()
-            .eventType(FunctionEventType.VIEWER_REQUEST).function(patientRoutes).build()))))
+        .additionalBehaviors(behaviors)
         .build();
-    NagSuppression.suppress(distribution, "AwsSolutions-CFR4",
-        "Uses the default *.cloudfront.net certificate until a stage configures its own domain and ACM certificate "
-            + "(TLSv1.2_2021 then); CloudFront cannot raise the minimum for the default certificate");
+    if (config.domains().portal().isEmpty()) {
+      NagSuppression.suppress(distribution, "AwsSolutions-CFR4",
+          "Uses the default *.cloudfront.net certificate until a stage configures its own domain and ACM "
+              + "certificate (portalDomain, TLSv1.2_2021 then); CloudFront cannot raise the minimum for the default one");
+    }
     NagSuppression.suppress(distribution, "AwsSolutions-CFR1",
         "Clinics' patients may be anywhere; data residency is decided by the API's region, not by where the viewer is");
-    NagSuppression.suppress(distribution, "AwsSolutions-CFR2",
-        "Static files only, cached, GET/HEAD; a web ACL for CloudFront must live in us-east-1 and is a follow-up "
-            + "together with the API's (docs/deploy.md)");
+    if (edge.webAclArn().isEmpty()) {
+      NagSuppression.suppress(distribution, "AwsSolutions-CFR2",
+          "Only in an environment-agnostic synth: the web ACL lives in us-east-1 and is referenced across "
+              + "regions, which needs a known region; every deployable stage has one (EdgeStack)");
+    }
+  }
+
+  /**
+   * The API's routes: every method, never cached for another caller (the Authorization header is in
+   * the cache key, and the API answers no-store), everything of the request but the Host forwarded.
+   */
+  private BehaviorOptions apiBehavior(String apiDomain) {
+    CachePolicy passThrough = CachePolicy.Builder.create(this, "ApiPassThrough")
+        .comment("DermRelay API: no caching; Authorization in the key so CloudFront forwards it")
+        .minTtl(Duration.seconds(0)).defaultTtl(Duration.seconds(0)).maxTtl(Duration.seconds(1))
+        .headerBehavior(CacheHeaderBehavior.allowList("Authorization"))
+        .queryStringBehavior(CacheQueryStringBehavior.all())
+        .cookieBehavior(CacheCookieBehavior.none())
+        .enableAcceptEncodingGzip(true)
+        .build();
+    return BehaviorOptions.builder()
+        .origin(HttpOrigin.Builder.create(apiDomain).protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY).build())
+        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+        .allowedMethods(AllowedMethods.ALLOW_ALL)
+        .cachePolicy(passThrough)
+        .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+        .responseHeadersPolicy(headers)
+        .compress(true)
+        .build();
+  }
+
+  /**
+   * The distribution's path patterns for the contract's paths: {@code /seg} for a one-segment path,
+   * {@code /seg/*} for deeper ones; the portal's own files live under other names.
+   */
+  static List<String> apiPathPatterns(List<ApiOperation> operations) {
+    Set<String> patterns = new TreeSet<>();
+    for (ApiOperation operation : operations) {
+      String[] segments = operation.path().substring(1).split("/");
+      patterns.add(segments.length == 1 ? "/" + segments[0] : "/" + segments[0] + "/*");
+    }
+    return List.copyOf(patterns);
   }
 
   /**

@@ -1,6 +1,8 @@
 package com.dermrelay.infrastructure;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awscdk.Stack;
 
 /**
@@ -8,9 +10,11 @@ import software.amazon.awscdk.Stack;
  * which set holds its data: its items, photos and accounts never leave that region's stacks.
  */
 public record RegionStacks(StageConfig config, DataStack data, IdentityStack identity, ApiStack api,
-                           PortalStack portal) {
+                           PortalStack portal, Optional<EdgeStack> edge) {
 
   public List<Stack> stacks() {
-    return List.of(data, identity, api, portal);
+    List<Stack> stacks = new ArrayList<>(List.of(data, identity, api, portal));
+    edge.ifPresent(stacks::add);
+    return List.copyOf(stacks);
   }
 }

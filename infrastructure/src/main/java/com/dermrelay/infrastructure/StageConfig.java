@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  * @param regions       the regions that each get a full stack set (data residency); empty for one
  *                      environment-agnostic set. Defaults to {@code region} alone
  * @param senderDomain  the domain notification e-mail is sent from (an SES identity), if configured
+ * @param domains       the portal's and the API's own domain names, absent by default
  */
 public record StageConfig(String stage, Optional<String> account, Optional<String> region,
-                          List<String> portalOrigins, List<String> regions, Optional<String> senderDomain) {
+                          List<String> portalOrigins, List<String> regions, Optional<String> senderDomain,
+                          CustomDomains domains) {
 
     public static final String STAGE_KEY = "stage";
     public static final String ACCOUNT_KEY = "account";
@@ -72,6 +74,23 @@ public record StageConfig(String stage, Optional<String> account, Optional<Strin
             throw new IllegalArgumentException("Context '" + SENDER_DOMAIN_KEY + "' must be a lower-case domain "
                     + "name such as clinic.example.com; got '" + d + "'");
         });
+        Objects.requireNonNull(domains, "domains");
+        // One API domain and certificate cannot serve several regions' APIs.
+        if (domains.api().isPresent() && regions.size() != 1) {
+            throw new IllegalArgumentException("Context '" + CustomDomains.API_DOMAIN_KEY + "' needs exactly one "
+                    + "region in '" + REGIONS_KEY + "' (each region's API has its own domain); got " + regions);
+        }
+        List<String> apiRegions = regions;
+        domains.api().filter(d -> !apiRegions.contains(d.certificateRegion())).ifPresent(d -> {
+            throw new IllegalArgumentException("Context '" + CustomDomains.API_CERTIFICATE_KEY + "' must be a "
+                    + "certificate in the API's region " + apiRegions + "; got one in " + d.certificateRegion());
+        });
+    }
+
+    /** A stage without custom domains. */
+    public StageConfig(String stage, Optional<String> account, Optional<String> region, List<String> portalOrigins,
+            List<String> regions, Optional<String> senderDomain) {
+        this(stage, account, region, portalOrigins, regions, senderDomain, CustomDomains.NONE);
     }
 
     /**
@@ -89,7 +108,10 @@ public record StageConfig(String stage, Optional<String> account, Optional<Strin
         List<String> regions = text(context, REGIONS_KEY)
                 .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList())
                 .orElse(List.of());
-        return new StageConfig(stage, account, region, origins, regions, text(context, SENDER_DOMAIN_KEY));
+        CustomDomains domains = CustomDomains.load(text(context, CustomDomains.PORTAL_DOMAIN_KEY),
+                text(context, CustomDomains.PORTAL_CERTIFICATE_KEY), text(context, CustomDomains.API_DOMAIN_KEY),
+                text(context, CustomDomains.API_CERTIFICATE_KEY));
+        return new StageConfig(stage, account, region, origins, regions, text(context, SENDER_DOMAIN_KEY), domains);
     }
 
     /** This stage's configuration for one of its regions: the stack set of that region is built from it. */
@@ -97,7 +119,7 @@ public record StageConfig(String stage, Optional<String> account, Optional<Strin
         if (!regions.contains(target)) {
             throw new IllegalArgumentException("Region " + target + " is not one of the stage's regions " + regions);
         }
-        return new StageConfig(stage, account, Optional.of(target), portalOrigins, regions, senderDomain);
+        return new StageConfig(stage, account, Optional.of(target), portalOrigins, regions, senderDomain, domains);
     }
 
     /**

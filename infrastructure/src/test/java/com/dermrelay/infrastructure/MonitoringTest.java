@@ -1,5 +1,7 @@
 package com.dermrelay.infrastructure;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,22 @@ class MonitoringTest {
     dev.api.hasResourceProperties(ALARM, Map.of("Namespace", "AWS/ApiGateway", "MetricName", "5xx"));
     dev.api.hasResourceProperties(ALARM, Map.of("Metrics", Match.arrayWith(List.of(
         Match.objectLike(Map.of("Expression", "reads + writes"))))));
+  }
+
+  @Test
+  void anSlaBreachInAQuarterHourRaisesTheAlarm() {
+    // The Escalate step logs the metric, so the alarm comes with the workflow.
+    SynthesizedStage workflow = SynthesizedStage.withWorkflow();
+    workflow.api.hasResourceProperties(ALARM, Map.of(
+        "Namespace", "DermRelay", "MetricName", "SlaBreaches",
+        "Statistic", "Sum", "Period", 900, "EvaluationPeriods", 1, "Threshold", 1,
+        "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+        "TreatMissingData", "notBreaching",
+        "Dimensions", Match.absent()));
+    // The body is an Fn::Join of JSON fragments (it names functions by reference): read it as text.
+    String dashboard = workflow.api.findResources("AWS::CloudWatch::Dashboard").toString();
+    assertTrue(dashboard.contains("\"title\":\"SLA breaches\""), "an SLA breaches widget");
+    assertTrue(dashboard.contains("[\"DermRelay\",\"SlaBreaches\""), "plots DermRelay/SlaBreaches");
   }
 
   @Test

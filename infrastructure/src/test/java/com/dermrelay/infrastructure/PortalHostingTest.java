@@ -19,7 +19,7 @@ class PortalHostingTest {
         "BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true)));
     dev.portal.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
     dev.portal.hasResourceProperties(DISTRIBUTION, Map.of("DistributionConfig", Match.objectLike(Map.of(
-        "Origins", List.of(Match.objectLike(Map.of("OriginAccessControlId", Match.anyValue())))))));
+        "Origins", Match.arrayWith(List.of(Match.objectLike(Map.of("OriginAccessControlId", Match.anyValue()))))))));
     dev.portal.hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
         "Bucket", dev.refTo(dev.stacks.portal().hosting().bucket()),
         "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
@@ -33,10 +33,10 @@ class PortalHostingTest {
     dev.portal.hasResourceProperties(DISTRIBUTION, Map.of("DistributionConfig", Match.objectLike(Map.of(
         "DefaultRootObject", "index.html",
         "DefaultCacheBehavior", Match.objectLike(Map.of("ViewerProtocolPolicy", "redirect-to-https")),
-        "CacheBehaviors", List.of(Match.objectLike(Map.of(
+        "CacheBehaviors", Match.arrayWith(List.of(Match.objectLike(Map.of(
             "PathPattern", "/c/*",
             "ViewerProtocolPolicy", "redirect-to-https",
-            "FunctionAssociations", List.of(Match.objectLike(Map.of("EventType", "viewer-request"))))))))));
+            "FunctionAssociations", List.of(Match.objectLike(Map.of("EventType", "viewer-request")))))))))));
     dev.portal.hasResourceProperties("AWS::CloudFront::Function", Map.of(
         "FunctionConfig", Match.objectLike(Map.of("Runtime", "cloudfront-js-2.0"))));
     assertTrue(PortalHosting.PATIENT_ROUTES_CODE.contains("/patient/index.html"));

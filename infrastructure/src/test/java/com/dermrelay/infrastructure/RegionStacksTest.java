@@ -19,12 +19,14 @@ class RegionStacksTest {
         StageConfig.REGIONS_KEY, "eu-central-1, us-east-1"));
     assertEquals(2, regions.size());
     assertEquals(List.of("dermrelay-prod-eu-central-1-data", "dermrelay-prod-eu-central-1-identity",
-        "dermrelay-prod-eu-central-1-api", "dermrelay-prod-eu-central-1-portal"),
+        "dermrelay-prod-eu-central-1-api", "dermrelay-prod-eu-central-1-portal", "dermrelay-prod-eu-central-1-edge"),
         regions.get(0).stacks().stream().map(Stack::getStackName).toList());
     for (RegionStacks set : regions) {
       String region = set.config().region().orElseThrow();
       for (Stack stack : set.stacks()) {
-        assertEquals(region, stack.getRegion(), stack.getStackName());
+        // The edge stack serves the region's CloudFront distribution, which takes its web ACL from us-east-1.
+        String expected = stack instanceof EdgeStack ? EdgeStack.EDGE_REGION : region;
+        assertEquals(expected, stack.getRegion(), stack.getStackName());
         assertEquals(SynthesizedStage.PROD_ACCOUNT, stack.getAccount());
       }
     }

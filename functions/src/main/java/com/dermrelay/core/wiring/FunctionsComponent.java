@@ -66,6 +66,9 @@ public interface FunctionsComponent {
 
   RequestBodies requestBodies();
 
+  /** The SnapStart priming hook; {@link Functions} registers it with CRaC once per component. */
+  SnapStartPriming snapStartPriming();
+
   CheckHealth checkHealth();
 
   GetTenantBranding getTenantBranding();

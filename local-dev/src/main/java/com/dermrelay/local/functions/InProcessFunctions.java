@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dermrelay.local.functions.internal.HttpResultMapper;
 import com.dermrelay.local.functions.internal.LambdaJson;
 import com.dermrelay.local.functions.internal.LocalLambdaContext;
+import com.dermrelay.local.metering.UsageMeter;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Constructor;
@@ -69,7 +70,7 @@ public final class InProcessFunctions {
         handler.inputType.getRawClass().isInstance(event)
             ? event
             : LambdaJson.MAPPER.convertValue(event, handler.inputType);
-    Object result = invoke(handler, input, functionName);
+    Object result = invoke(handlerClass, handler, input, functionName);
     if (result instanceof APIGatewayV2HTTPResponse) {
       return (APIGatewayV2HTTPResponse) result;
     }
@@ -95,14 +96,16 @@ public final class InProcessFunctions {
       throw new FunctionFailedException(
           functionName, reported.getClass().getName(), reported.getMessage(), e);
     }
-    return LambdaJson.MAPPER.valueToTree(invoke(handler, input, functionName));
+    return LambdaJson.MAPPER.valueToTree(invoke(handlerClass, handler, input, functionName));
   }
 
   @SuppressWarnings("unchecked")
-  private Object invoke(LoadedHandler handler, Object input, String functionName) {
+  private Object invoke(String handlerClass, LoadedHandler handler, Object input, String functionName) {
     LocalLambdaContext context = new LocalLambdaContext(functionName, timeout);
     try {
-      return ((RequestHandler<Object, Object>) handler.instance).handleRequest(input, context);
+      // Metered by handler: one handler is one Lambda function in the deployment (cost model).
+      return UsageMeter.global().meter(handlerClass.substring(handlerClass.lastIndexOf('.') + 1),
+          () -> ((RequestHandler<Object, Object>) handler.instance).handleRequest(input, context));
     } catch (RuntimeException | LinkageError | AssertionError e) {
       // Errors the JVM cannot go on after (out of memory...) are not caught: they are not a
       // function's result.

@@ -45,7 +45,7 @@ public final class S3Emulator implements AutoCloseable {
       store = new FilesystemNio2BlobStore(dataDir.toString());
     }
     S3Proxy proxy = S3Proxy.builder()
-        .blobStore(store)
+        .blobStore(new MeteredBlobStore(store))
         .endpoint(URI.create("http://" + host + ":" + port))
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
         .corsRules(new CrossOriginResourceSharing(
