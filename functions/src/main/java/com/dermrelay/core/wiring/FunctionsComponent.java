@@ -122,6 +122,8 @@ public interface FunctionsComponent {
 
   ListMembers listMembers();
 
+  com.dermrelay.dashboard.GetClinicDashboard getClinicDashboard();
+
   RemoveMember removeMember();
 
   ExportMyData exportMyData();
