@@ -1,6 +1,6 @@
 // The clinic console at /console/: a clinic admin signs in (or signs a new clinic up) and runs
-// the clinic's branding, service settings, team and audit log. Sections are named in the URL's
-// fragment (#branding, #team, ...); nothing else goes into a URL.
+// the clinic's dashboard, branding, service settings, team and audit log. Sections are named in
+// the URL's fragment (#dashboard, #team, ...); nothing else goes into a URL.
 
 import { loadConfig } from '/shared/config.js';
 import { asPortalError, portalError } from '/shared/errors.js';
@@ -14,10 +14,11 @@ import { brandingView } from './views/branding.js';
 import { settingsView } from './views/settings.js';
 import { teamView } from './views/team.js';
 import { auditView } from './views/audit.js';
+import { dashboardView } from './views/dashboard.js';
 
 const SIGNED_OUT = { '': signInView, 'sign-up': signUpView, 'new-password': newPasswordView };
-const SIGNED_IN = { branding: brandingView, settings: settingsView, team: teamView, audit: auditView };
-const HOME = 'branding';
+const SIGNED_IN = { dashboard: dashboardView, branding: brandingView, settings: settingsView, team: teamView, audit: auditView };
+const HOME = 'dashboard';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('console-nav');

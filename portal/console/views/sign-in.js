@@ -48,7 +48,7 @@ export function signInView(app, flash) {
           app.challenge = { session: outcome.session, email: outcome.email };
           app.go('new-password');
         } else {
-          app.go('branding');
+          app.go('dashboard');
         }
       } catch (caught) {
         const error = asPortalError(caught);
@@ -102,7 +102,7 @@ export function newPasswordView(app) {
       try {
         await app.identity.setFirstPassword(app.challenge, password.input.value);
         app.challenge = null;
-        app.go('branding', { flash: { kind: 'info', text: 'Your password is set. Welcome to your clinic console.' } });
+        app.go('dashboard', { flash: { kind: 'info', text: 'Your password is set. Welcome to your clinic console.' } });
       } catch (caught) {
         const error = asPortalError(caught);
         if (error.kind === 'wrong-credentials' || error.kind === 'session-expired') {

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Cases in the table: one item per case, {@code TENANT#<id>#CASE#<caseId>} / {@code CASE}, listed
- * per patient on {@code gsi1} ({@code TENANT#<id>#PATIENT#<sub>#CASES} / {@code <createdAt>#<caseId>}).
+ * per patient on {@code gsi1} ({@code TENANT#<id>#PATIENT#<sub>#CASES} / {@code <createdAt>#<caseId>})
+ * and per clinic on {@code gsi2} ({@code TENANT#<id>#CASES}, same sort key).
  * Every change is one conditional write on the version. Only the case's patient gets it back:
  * anyone else gets the 404 of {@link AuditTrail#notFound}, recorded.
  */
@@ -43,6 +44,9 @@ public final class CaseStore {
     this.audit = audit;
     this.json = json;
   }
+
+  /** The clinic's cases by creation time on {@code gsi2}: the dashboard reads them without a Scan. */
+  public static final String CLINIC_CASES = "CASES";
 
   static ItemKey key(String caseId) {
     return ItemKey.of("CASE#" + caseId, "CASE");
@@ -115,7 +119,8 @@ public final class CaseStore {
     }
     return items.putVersioned(tenant, key(record.caseId()), attributes, expectedVersion,
         IndexKey.of(IndexKey.Index.GSI1, patientCases(record.patientSubject()),
-            record.createdAt() + "#" + record.caseId()));
+            record.createdAt() + "#" + record.caseId()),
+        IndexKey.of(IndexKey.Index.GSI2, CLINIC_CASES, record.createdAt() + "#" + record.caseId()));
   }
 
   /** The caller's cases, newest first. */

@@ -9,6 +9,7 @@ import com.dermrelay.local.outbox.OutboxMessage;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.BrowserExtension;
+import com.dermrelay.testing.IntakeJourney;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -17,6 +18,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +30,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /**
- * The clinic console in a real browser against the local stack: branding reaching the patient
+ * The clinic console in a real browser against the local stack: the dashboard, branding reaching the patient
  * portal, the team, a new clinic's first sign-in, the audit log, and the accounts it turns away.
  */
 @ExtendWith({LocalStackExtension.class, BrowserExtension.class})
@@ -43,8 +47,8 @@ class ClinicConsoleIT {
     JsonNode before = ApiCalls.json(api.get("/clinics/northside-skin/settings", admin));
     try {
       ClinicConsolePage console = new ClinicConsolePage(stack, browser).open().signIn(ADMIN, ADMIN_PASSWORD);
-      console.awaitHeading("Branding");
-      console.visible("#branding-form");
+      console.awaitHeading("Dashboard");
+      console.section("branding", "Branding", "#branding-form");
       assertEquals("#0f766e", console.value("primaryColor"));
       console.screenshot("console-branding-northside");
 
@@ -73,6 +77,31 @@ class ClinicConsoleIT {
   }
 
   @Test
+  void theAdminSeesTheWeeksCasesOnTheDashboardFirst(LocalStack stack, WebDriver browser) throws Exception {
+    IntakeJourney journey = new IntakeJourney(stack, new ApiCalls(stack));
+    journey.submit("northside-skin", IntakeJourney.routineIntake());
+    journey.submit("northside-skin", IntakeJourney.soonIntake());
+
+    ClinicConsolePage console = new ClinicConsolePage(stack, browser).open().signIn(ADMIN, ADMIN_PASSWORD);
+    console.awaitHeading("Dashboard");
+    console.visible("#dashboard-status tbody tr");
+    String statuses = console.text("#dashboard-status");
+    assertTrue(statuses.contains("Waiting for a dermatologist"), statuses);
+    assertEquals(4, browser.findElements(By.cssSelector("#dashboard .dashboard-card")).size(),
+        "status, time to answer, breaches, retakes");
+    assertEquals(3, browser.findElements(By.cssSelector("#dashboard svg.chart[aria-hidden='true']")).size());
+    // This week's row of the breaches' figures table counts at least the two cases sent now.
+    console.click("#dashboard-turnaround summary");
+    String sentThisWeek = console.text("#dashboard-turnaround tbody tr:last-child td");
+    assertTrue(Integer.parseInt(sentThisWeek) >= 2, sentThisWeek);
+    console.screenshot("clinic-dashboard");
+    Path docs = Path.of("..", "docs", "screenshots");
+    Files.createDirectories(docs);
+    Files.copy(Path.of("target", "screenshots", "clinic-dashboard.png"), docs.resolve("clinic-dashboard.png"),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
   void anExpiredSessionLeadsToSignInAndTheUnsavedFormComesBack(LocalStack stack, WebDriver browser) {
     ClinicConsolePage console = new ClinicConsolePage(stack, browser).open().signIn(ADMIN, ADMIN_PASSWORD);
     console.section("settings", "Service settings", "#settings-form");
@@ -86,7 +115,7 @@ class ClinicConsoleIT {
     console.screenshot("console-session-expired");
 
     console.signIn(ADMIN, ADMIN_PASSWORD);
-    console.awaitHeading("Branding");
+    console.awaitHeading("Dashboard");
     console.section("settings", "Service settings", "#settings-form");
     assertEquals("2031-01-01", console.value("consentVersion"), "the unsaved change is back");
     assertTrue(console.topMessage("#settings-form").startsWith("Your unsaved changes"));
@@ -120,7 +149,9 @@ class ClinicConsoleIT {
     assertTrue(console.text("#confirm-remove-text").contains("Dr. Console will lose access"));
     console.screenshot("console-team-confirm-remove");
     console.click("#confirm-remove");
-    console.wait.until(driver -> driver.findElement(By.cssSelector(row)).getText().contains("Removed"));
+    // The list is drawn again after the removal: a row found just before that is stale.
+    console.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(driver -> driver.findElement(By.cssSelector(row)).getText().contains("Removed"));
     assertTrue(console.text("#team .status-message").contains("Dr. Console no longer has access"));
     assertEquals(403, api.get("/clinics/northside-skin", derm).statusCode(), "refused at once");
   }
@@ -153,7 +184,10 @@ class ClinicConsoleIT {
     console.type("newPassword", "Console-Owner-Pass-1");
     console.submit("#new-password-form");
 
-    console.awaitHeading("Branding");
+    console.awaitHeading("Dashboard");
+    assertEquals("No cases yet", console.text("#dashboard-empty h2"), "a new clinic's dashboard is empty");
+    console.screenshot("console-dashboard-empty");
+    console.section("branding", "Branding", "#branding-form");
     assertEquals("Console Test Clinic", console.value("displayName"), "the new clinic's own settings");
     assertTrue(console.text("#console-clinic").contains(email));
   }

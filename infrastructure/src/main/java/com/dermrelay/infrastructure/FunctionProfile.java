@@ -148,6 +148,9 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put("com.dermrelay.tenants.AcceptInvitationHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.RemoveMemberHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.ListMembersHandler", new FunctionProfile(768, EnumSet.of(Access.TABLE_READ)));
+    // Reads the clinic's case index and its escalation records; a refused caller's audit record
+    // is the one write (as for the audit-log search), no media.
+    known.put("com.dermrelay.dashboard.GetClinicDashboardHandler", CLINIC_RECORDS);
     // The archive goes to the media bucket and is read back through a link the role signs;
     // the account section reads the pool.
     known.put("com.dermrelay.datarights.ExportMyDataHandler", new FunctionProfile(1024, EnumSet.of(

@@ -134,6 +134,8 @@ public interface FunctionsComponent {
 
   ListMembers listMembers();
 
+  com.dermrelay.dashboard.GetClinicDashboard getClinicDashboard();
+
   RemoveMember removeMember();
 
   ExportMyData exportMyData();
