@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.local.LocalStack;
@@ -107,7 +108,8 @@ class ClinicDashboardIT {
   private static void recordBreach(String caseId) {
     Settings settings = Settings.from(stack.functionEnvironment());
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      AuditTrail audit = new AuditTrail(new TenantItems(dynamoDb, settings, ApiCalls.JSON, Clock.systemUTC()));
+      AuditTrail audit = new AuditTrail(new TenantItems(dynamoDb, settings, ApiCalls.JSON,
+          Clock.systemUTC(), TenantCredentials.functionsOwn()));
       Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       audit.wrote(Functions.forEnvironment(stack.functionEnvironment()).internalAccess()
               .forWorkflowStep(CLINIC, "sla-escalation", "sla-breach-" + UUID.randomUUID(), due),
