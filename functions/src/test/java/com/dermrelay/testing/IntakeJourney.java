@@ -54,6 +54,10 @@ public final class IntakeJourney {
     stack.identity().createConfirmedUser(email, "Journey-Patient-1",
         Map.of("email", email, "name", "Journey Patient", "custom:tenantId", clinic), Set.of("patient"));
     String token = api.idToken(email, "Journey-Patient-1");
+    // submitCase needs the profile: triage reads the age from it.
+    HttpResponse<String> profile = api.call("PUT", "/clinics/" + clinic + "/me/profile", token,
+        "{\"dateOfBirth\":\"1971-06-15\",\"sex\":\"female\"}");
+    assertEquals(200, profile.statusCode(), profile.body());
     return new Patient(clinic, token, subjectOf(token), email);
   }
 
