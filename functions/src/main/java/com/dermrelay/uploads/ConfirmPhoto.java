@@ -56,12 +56,16 @@ public final class ConfirmPhoto {
     boolean keep = Boolean.TRUE.equals(confirm.keep());
     StoredCase stored = cases.ownCase(tenant, caseId, "photo.confirm");
     CaseRecord current = stored.record();
-    CaseRecord.PhotoRecord photo = current.photos().values().stream()
-        .filter(p -> p.photoId().equals(photoId)).findFirst()
+    Map.Entry<String, CaseRecord.PhotoRecord> found = current.photos().entrySet().stream()
+        .filter(e -> e.getValue().photoId().equals(photoId)).findFirst()
         .orElseThrow(() -> audit.notFound(tenant, "photo.confirm",
             AuditResource.ofPatient("photo", "unknown", tenant.subject())));
-    if (!current.isDraft()) {
-      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict", "The case was submitted; its photos cannot change.");
+    String photoKey = found.getKey();
+    CaseRecord.PhotoRecord photo = found.getValue();
+    int round = PhotoRounds.openRound(current);
+    if (!photoKey.equals(CaseRecord.photoKey(photo.view(), round))) {
+      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
+          "This photo belongs to an earlier round of the case; it cannot change now.");
     }
     String now = tenant.requestTime().toString();
     CaseRecord.PhotoRecord next;
@@ -75,7 +79,7 @@ public final class ConfirmPhoto {
       throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
           "This photo was refused; ask for a new upload slot and send another.");
     }
-    CaseRecord updated = current.withPhoto(photo.view(), next, now, "photo " + next.status().toLowerCase()
+    CaseRecord updated = current.withPhoto(photoKey, next, now, "photo " + next.status().toLowerCase()
         + ": " + photo.view());
     try {
       cases.save(tenant, updated, stored.version());
@@ -106,7 +110,11 @@ public final class ConfirmPhoto {
     Verdict verdict = check.verdict();
     CleanPhoto clean = check.clean();
     if (verdict != Verdict.REJECTED && clean != null) {
-      boolean duplicate = current.photos().values().stream()
+      // Against the other views of the same round: a later round may rightly resemble an earlier one.
+      boolean duplicate = current.photos().entrySet().stream()
+          .filter(e -> e.getValue() != photo
+              && e.getKey().equals(CaseRecord.photoKey(e.getValue().view(), current.round())))
+          .map(Map.Entry::getValue)
           .filter(p -> !p.view().equals(photo.view()) && p.perceptualHash() != null)
           .anyMatch(p -> CleanPhoto.distance(p.perceptualHash(), clean.perceptualHash()) <= SAME_PHOTO_DISTANCE);
       if (duplicate) {

@@ -52,9 +52,7 @@ public final class RequestPhotoUploads {
   public UploadRequests.Slots run(TenantContext tenant, String caseId, UploadRequests.Request request) {
     validate(request);
     StoredCase stored = cases.ownCase(tenant, caseId, "photo.request-upload");
-    if (!stored.record().isDraft()) {
-      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict", "The case was submitted; its photos cannot change.");
-    }
+    int round = PhotoRounds.openRound(stored.record());
     String now = tenant.requestTime().toString();
     String expires = tenant.requestTime().plus(EXPIRY).toString();
     CaseRecord next = stored.record();
@@ -68,7 +66,7 @@ public final class RequestPhotoUploads {
       slots.add(new UploadRequests.Slot(photoId, wanted.view(), "PUT", presigned.url().toString(),
           Map.of("Content-Type", wanted.contentType(), "Content-Length", Long.toString(wanted.sizeBytes())),
           expires));
-      next = next.withPhoto(wanted.view(), new CaseRecord.PhotoRecord(photoId, wanted.view(), "AWAITING_UPLOAD",
+      next = next.withPhoto(CaseRecord.photoKey(wanted.view(), round), new CaseRecord.PhotoRecord(photoId, wanted.view(), "AWAITING_UPLOAD",
           wanted.contentType(), wanted.sizeBytes(), now, null, null, List.of(), false, null, null, null),
           now, "photo requested: " + wanted.view());
     }
