@@ -156,10 +156,12 @@ class ReviewLifecycleIT {
   }
 
   @Test
-  void twoConcurrentIdenticalAnswersGiveOneAnswer() throws Exception {
+  void twoConcurrentIdenticalAnswersGiveOneAnswerAndTheCommonPathTakesEightStates() throws Exception {
     IntakeJourney.SubmittedCase c = journey.submit(NORTHSIDE, IntakeJourney.routineIntake());
     claim(c);
-    String body = AnswerRulesIT.validAnswer().toString();
+    ObjectNode noFollowUp = AnswerRulesIT.validAnswer();
+    noFollowUp.putNull("followUp");
+    String body = noFollowUp.toString();
     int mailsBefore = stack.outbox().messagesTo(c.patient().email()).size();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     CountDownLatch start = new CountDownLatch(1);
@@ -188,6 +190,15 @@ class ReviewLifecycleIT {
     }
     assertEquals(1, stack.outbox().messagesTo(c.patient().email()).size() - mailsBefore,
         "the patient is told once");
+
+    // The common path (answered, no question, no follow-up): 8 billed state transitions.
+    assertEquals("CLOSED", status(c));
+    String arn = "arn:aws:states:" + LocalStackConfig.REGION + ":" + LocalStackConfig.ACCOUNT_ID
+        + ":execution:" + LocalStackConfig.CASE_WORKFLOW + ":" + NORTHSIDE + "-" + c.caseId();
+    List<String> entered = stack.stepFunctions().service().getExecutionHistory(arn).stream()
+        .filter(e -> e.type().endsWith("StateEntered")).map(e -> e.details().get("name").asText()).toList();
+    assertEquals(List.of("CaseReceived", "AwaitPhotoChecks", "Triage", "QueueForReview", "ReviewOutcome",
+        "DeliverAnswer", "FollowUpAskedFor", "CloseCase"), entered);
   }
 
   private static void claim(IntakeJourney.SubmittedCase c) {
