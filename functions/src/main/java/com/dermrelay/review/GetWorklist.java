@@ -32,7 +32,13 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * that order) with the page size as limit, merged here: the reads grow with the number of clinics,
  * never with the number of queued cases. Each row is completed from its case (body sites, triage
  * reasons) and a short-lived link to the close-up's thumbnail. Claimed cases stay on the list,
- * shown as claimed.
+ * shown as claimed. The first page opens with the cases offered to the caller first (one more
+ * Query per clinic, see {@link #preferredSection}).
+ *
+ * <p>Not audited: the list is the clinic's queue as every dermatologist of the clinic sees it
+ * (body sites, triage reasons, a thumbnail link), read at every refresh; recording each row would
+ * bury the patient's access log in list views. What is recorded is opening a case
+ * (getCaseForReview, {@code case.review.read}), claiming it and answering it.
  */
 public final class GetWorklist {
   static final int DEFAULT_LIMIT = 20;
@@ -75,6 +81,9 @@ public final class GetWorklist {
         .collect(Collectors.toMap(c -> c.tenant().tenantId(), c -> c, (a, b) -> a, LinkedHashMap::new));
     Optional<Map<String, String>> positions = WorklistCursor.decode(json, query.cursor(), byId.keySet());
 
+    List<QueueEntry> preferred = preferredSection(byId.values(), caller.subject(), limit);
+    java.util.Set<String> preferredIds = preferred.stream().map(e -> e.item().get("caseId").s())
+        .collect(Collectors.toSet());
     List<QueueEntry> candidates = new ArrayList<>();
     Map<String, Boolean> more = new LinkedHashMap<>();
     for (DermatologistClinics.Clinic clinic : byId.values()) {
@@ -90,12 +99,16 @@ public final class GetWorklist {
       }
       var page = items.query(clinic.tenant(), queue);
       for (Map<String, AttributeValue> item : page.items()) {
-        candidates.add(new QueueEntry(clinic, item.get("gsi1sk").s(), item));
+        if (!preferredIds.contains(item.get("caseId").s())) {
+          candidates.add(new QueueEntry(clinic, item.get("gsi1sk").s(), item));
+        }
       }
       more.put(id, page.nextCursor().isPresent());
     }
     candidates.sort(Comparator.comparing(QueueEntry::sortKey).thenComparing(e -> e.clinic().tenant().tenantId()));
-    List<QueueEntry> shown = candidates.subList(0, Math.min(limit, candidates.size()));
+    // The first page opens with the caller's preferred cases; the queue fills the rest of it.
+    List<QueueEntry> opening = positions.isEmpty() ? preferred : List.of();
+    List<QueueEntry> shown = candidates.subList(0, Math.min(limit - opening.size(), candidates.size()));
 
     Map<String, String> next = new LinkedHashMap<>();
     for (String id : more.keySet()) {
@@ -109,8 +122,36 @@ public final class GetWorklist {
       }
     }
     Instant now = clock.instant();
-    List<WorklistRow> rows = shown.stream().map(e -> row(e, caller.subject(), now)).toList();
+    List<WorklistRow> rows = java.util.stream.Stream.concat(opening.stream(), shown.stream())
+        .map(e -> row(e, caller.subject(), now)).toList();
     return new Worklist(rows, next.isEmpty() ? null : WorklistCursor.encode(json, next));
+  }
+
+  /**
+   * The cases offered first to the caller (they asked the patient a question, or asked for a
+   * follow-up) in every clinic, from the clinics' preferred queues ({@code gsi2}, one Query each),
+   * in queue order. They open the first page and are left out of the queue after it. Should they
+   * not fit on one page (a clinic's preferred queue longer than the page), there is no opening
+   * section: every case stays at its place in the queue, still marked {@code preferredForMe}.
+   */
+  private List<QueueEntry> preferredSection(java.util.Collection<DermatologistClinics.Clinic> clinics,
+      String me, int limit) {
+    List<QueueEntry> preferred = new ArrayList<>();
+    for (DermatologistClinics.Clinic clinic : clinics) {
+      var page = items.query(clinic.tenant(), ItemQuery.partition(ReviewStore.QUEUE + "#PREFERRED#" + me)
+          .onIndex(IndexKey.Index.GSI2).limit(limit));
+      if (page.nextCursor().isPresent()) {
+        return List.of();
+      }
+      for (Map<String, AttributeValue> item : page.items()) {
+        preferred.add(new QueueEntry(clinic, item.get("gsi2sk").s(), item));
+      }
+    }
+    if (preferred.size() > limit) {
+      return List.of();
+    }
+    preferred.sort(Comparator.comparing(QueueEntry::sortKey).thenComparing(e -> e.clinic().tenant().tenantId()));
+    return preferred;
   }
 
   private WorklistRow row(QueueEntry entry, String me, Instant now) {

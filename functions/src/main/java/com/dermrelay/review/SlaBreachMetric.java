@@ -2,6 +2,7 @@ package com.dermrelay.review;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 
 /**
@@ -14,19 +15,21 @@ public final class SlaBreachMetric {
   static final String NAME = "SlaBreaches";
 
   private final Clock clock;
-  private final PrintStream out;
+  private final Supplier<PrintStream> stdout;
 
   @Inject
   public SlaBreachMetric(Clock clock) {
-    this(clock, System.out);
+    // Standard output as it is when the breach happens (a test may capture it meanwhile).
+    this(clock, () -> System.out);
   }
 
-  SlaBreachMetric(Clock clock, PrintStream out) {
+  SlaBreachMetric(Clock clock, Supplier<PrintStream> stdout) {
     this.clock = clock;
-    this.out = out;
+    this.stdout = stdout;
   }
 
   public void record() {
+    PrintStream out = stdout.get();
     out.println("{\"_aws\":{\"Timestamp\":" + clock.millis() + ",\"CloudWatchMetrics\":[{\"Namespace\":\""
         + NAMESPACE + "\",\"Dimensions\":[[]],\"Metrics\":[{\"Name\":\"" + NAME
         + "\",\"Unit\":\"Count\"}]}]},\"" + NAME + "\":1}");

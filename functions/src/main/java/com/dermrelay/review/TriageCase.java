@@ -11,6 +11,8 @@ import com.dermrelay.triage.TriageRules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 
@@ -21,13 +23,17 @@ import javax.inject.Inject;
  * finds the same triage stored and writes nothing.
  */
 public final class TriageCase {
+  static final String FOLLOW_UP_WORSE = "FOLLOW_UP_WORSE";
   private final CaseStore cases;
   private final PatientProfiles profiles;
   private final TriageRules rules;
   private final ClinicPolicy policy;
+  private final CaseExchangeItems exchanges;
 
   @Inject
-  public TriageCase(CaseStore cases, PatientProfiles profiles, TriageRules rules, ClinicPolicy policy) {
+  public TriageCase(CaseStore cases, PatientProfiles profiles, TriageRules rules, ClinicPolicy policy,
+      CaseExchangeItems exchanges) {
+    this.exchanges = exchanges;
     this.cases = cases;
     this.profiles = profiles;
     this.rules = rules;
@@ -41,14 +47,23 @@ public final class TriageCase {
         .map(p -> parseDate(p.profile().dateOfBirth())).orElse(null);
     TriageResult result = rules.triage(TriageInputs.from(c, dateOfBirth), policy.triageSettings(tenant));
     Instant now = tenant.requestTime();
-    CaseRecord.CaseTriage triage = new CaseRecord.CaseTriage(result.priority().name(), result.score(),
-        result.sevenPointScore(), result.reasons().stream()
-            .map(r -> new CaseRecord.TriageReasonEntry(r.code(), r.text(), r.points())).toList(),
-        now.toString());
+    List<CaseRecord.TriageReasonEntry> reasons = new ArrayList<>(result.reasons().stream()
+        .map(r -> new CaseRecord.TriageReasonEntry(r.code(), r.text(), r.points())).toList());
+    Priority priority = result.priority();
+    // After a follow-up the patient's own report counts: worse, or new symptoms, is at least SOON.
+    Optional<FollowUpReport> followUp = followUpId.flatMap(id -> exchanges.get(tenant,
+        CaseExchangeItems.key(caseId, "FOLLOWUP", c.round()), FollowUpReport.class)
+        .map(CaseExchangeItems.Stored::document).filter(f -> f.followUpId().equals(id)));
+    if (followUp.filter(f -> "WORSE".equals(f.progress()) || f.newSymptoms()).isPresent()) {
+      priority = priority.atLeast(Priority.SOON);
+      reasons.add(0, new CaseRecord.TriageReasonEntry(FOLLOW_UP_WORSE,
+          "At the follow-up the patient reports it is worse or has new symptoms.", 0));
+    }
+    CaseRecord.CaseTriage triage = new CaseRecord.CaseTriage(priority.name(), result.score(),
+        result.sevenPointScore(), List.copyOf(reasons), now.toString());
     cases.update(tenant, caseId, current -> sameTriage(current.triage(), triage)
         ? current : current.withTriage(triage, now.toString()));
     Instant from = followUpId.isPresent() || c.submittedAt() == null ? now : Instant.parse(c.submittedAt());
-    Priority priority = result.priority();
     return SlaPlan.until(priority, policy.slaHours(tenant).dueAt(priority, from), now);
   }
 

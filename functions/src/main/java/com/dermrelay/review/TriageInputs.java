@@ -30,9 +30,12 @@ final class TriageInputs {
     SevenPointAnswers sevenPoint = new SevenPointAnswers(
         yes(changes.size()), yes(changes.shape()), yes(changes.colour()),
         a.diameterMm() == null ? null : a.diameterMm().doubleValue(),
-        false, yes(symptoms.oozingOrCrusting()), yes(symptoms.sensationChange()));
-    return new TriageInput(dateOfBirth, sevenPoint, AbcdeAnswers.none(), yes(symptoms.bleeding()),
-        yes(a.immunosuppressed()), false, yes(a.personalSkinCancerHistory()),
+        yes(a.inflammation()), yes(symptoms.oozingOrCrusting()), yes(symptoms.sensationChange()));
+    IntakeAnswers.Abcde signs = a.abcde() == null ? new IntakeAnswers.Abcde(null, null, null, null) : a.abcde();
+    AbcdeAnswers abcde = new AbcdeAnswers(yes(signs.asymmetry()), yes(signs.borderIrregular()),
+        yes(signs.colourVariation()), a.diameterMm() != null && a.diameterMm() > 6, yes(signs.evolving()));
+    return new TriageInput(dateOfBirth, sevenPoint, abcde, yes(symptoms.bleeding()),
+        yes(a.immunosuppressed()), yes(a.rashWorseningRapidly()), yes(a.personalSkinCancerHistory()),
         yes(a.familySkinCancerHistory()), photoChecks(c), Optional.empty());
   }
 

@@ -64,4 +64,31 @@ class CaseWorkflowIT {
     assertEquals("ROUTINE", triage.get("priority").asText());
     assertEquals("NO_WARNING_SIGNS", triage.get("reasons").get(0).get("code").asText());
   }
+
+  @Test
+  void theOptionalTriageQuestionsCount() {
+    com.fasterxml.jackson.databind.node.ObjectNode rash = IntakeJourney.routineIntake();
+    rash.put("rashWorseningRapidly", true);
+    JsonNode rashTriage = journey.storedCase(CLINIC, journey.submit(CLINIC, rash).caseId()).get("triage");
+    assertEquals("SOON", rashTriage.get("priority").asText());
+    assertEquals("RASH_WORSENING", rashTriage.get("reasons").get(0).get("code").asText(), rashTriage.toString());
+
+    // Inflammation is one more 7-point sign: with a changed size and colour (4) it scores 5.
+    com.fasterxml.jackson.databind.node.ObjectNode inflamed = IntakeJourney.urgentIntake();
+    inflamed.put("inflammation", true);
+    inflamed.putObject("abcde").put("asymmetry", true).put("borderIrregular", false)
+        .put("colourVariation", false).put("evolving", false);
+    JsonNode inflamedTriage = journey.storedCase(CLINIC, journey.submit(CLINIC, inflamed).caseId()).get("triage");
+    assertEquals(5, inflamedTriage.get("sevenPointScore").asInt(), inflamedTriage.toString());
+    assertEquals("URGENT", inflamedTriage.get("priority").asText());
+
+    com.fasterxml.jackson.databind.node.ObjectNode bad = IntakeJourney.routineIntake();
+    bad.putObject("abcde").put("asymmetry", "very");
+    IntakeJourney.Patient patient = journey.newPatient(CLINIC);
+    java.net.http.HttpResponse<String> refused = api.call("POST", "/clinics/" + CLINIC + "/cases", patient.token(),
+        "{\"emergencyScreen\":{\"feverWithWidespreadRash\":false,\"blisteringOrPeelingSkin\":false,"
+            + "\"rapidlySpreadingPainfulRedness\":false,\"faceOrLipSwellingOrBreathingTrouble\":false},"
+            + "\"intake\":" + bad + "}");
+    assertEquals(400, refused.statusCode(), refused.body());
+  }
 }

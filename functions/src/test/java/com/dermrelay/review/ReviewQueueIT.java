@@ -10,7 +10,11 @@ import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.IntakeJourney;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,19 +167,27 @@ class ReviewQueueIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("The functions' Clock is real time while the interpreter's clock is driven: "
-      + "the heartbeat reminder re-plans with the real remaining time, so the breach does not come when the "
-      + "test expects. Needs the functions' clock to follow the local stack's ManualClock (not done yet).")
   void anOverdueCaseEscalatesIsRecordedAndTheClinicAdminIsMailed() {
     IntakeJourney.SubmittedCase c = journey.submit(HARBOUR, IntakeJourney.routineIntake());
     assertEquals("ROUTINE", journey.reviewItem(HARBOUR, c.caseId()).orElseThrow().get("priority").s());
     int mailsBefore = stack.outbox().messagesTo("admin@harbour.example").size();
 
-    // Harbour answers ROUTINE cases within 120 hours. The interpreter's clock is driven, the
-    // functions run on real time (seconds pass here): at 60 h the untouched case reminds the
-    // clinic and is re-planned with the ~120 h the functions still see, so it breaches at ~180 h;
-    // 181 h gives exactly one breach (the next, as SOON, would come 48 h later).
-    stack.stepFunctions().manualClock().advance(Duration.ofHours(181));
+    // Harbour answers ROUTINE cases within 120 hours; the functions and the interpreter share the
+    // driven clock. Untouched, the case reminds the clinic at half its time (no breach), then
+    // breaches at 120 h and is re-queued as SOON (48 h, so the next breach would come at 168 h).
+    // The breach is counted as a metric: an EMF line on the function's standard output.
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(new TeeOutputStream(stdout, captured), true, StandardCharsets.UTF_8));
+    try {
+      stack.stepFunctions().manualClock().advance(Duration.ofHours(121));
+    } finally {
+      System.setOut(stdout);
+    }
+    String emf = captured.toString(StandardCharsets.UTF_8);
+    // (Other tests' queued cases share the clock and may breach too: at least this one counted.)
+    assertTrue(emf.lines().anyMatch(l -> l.contains("\"CloudWatchMetrics\"") && l.contains("\"SlaBreaches\":1")),
+        "the breach is counted as a metric");
 
     Map<String, AttributeValue> review = journey.reviewItem(HARBOUR, c.caseId()).orElseThrow();
     assertEquals("SOON", review.get("priority").s(), "raised one step");
@@ -193,6 +205,9 @@ class ReviewQueueIT {
     }
     JsonNode seen = ApiCalls.json(api.get(c.path(), c.patient().token()));
     assertEquals("QUEUED", seen.get("status").asText(), "the patient's case is still queued");
+    List<JsonNode> rows = wholeWorklist("&clinic=" + HARBOUR);
+    assertEquals("SOON", rows.get(indexOf(rows, c.caseId())).get("priority").asText(),
+        "still on the worklist, now as SOON");
   }
 
   private static String claimPath(String clinic, String caseId) {
@@ -254,5 +269,34 @@ class ReviewQueueIT {
           "version", AttributeValue.fromN("1"))));
     }
     return api.idToken(email, "Review-Derm-1");
+  }
+
+  /** Writes to two streams: the test sees what a function printed, the log still gets it. */
+  private static final class TeeOutputStream extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
+
+    TeeOutputStream(OutputStream first, OutputStream second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public synchronized void write(int b) throws java.io.IOException {
+      first.write(b);
+      second.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
+      first.write(b, off, len);
+      second.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws java.io.IOException {
+      first.flush();
+      second.flush();
+    }
   }
 }

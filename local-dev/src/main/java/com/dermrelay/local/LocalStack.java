@@ -3,6 +3,7 @@ package com.dermrelay.local;
 import com.dermrelay.local.dynamodb.DynaliteProcess;
 import com.dermrelay.local.dynamodb.TableSetup;
 import com.dermrelay.local.functions.FunctionFailedException;
+import com.dermrelay.local.functions.FunctionClocks;
 import com.dermrelay.local.functions.InProcessFunctions;
 import com.dermrelay.local.gateway.GatewayConfig;
 import com.dermrelay.local.gateway.LocalGateway;
@@ -68,6 +69,7 @@ public final class LocalStack implements AutoCloseable {
   private InProcessFunctions functions;
   private LocalGateway gateway;
   private Map<String, String> functionEnvironment;
+  private String functionClock;
 
   private LocalStack(LocalStackConfig config) {
     this.config = config;
@@ -123,6 +125,10 @@ public final class LocalStack implements AutoCloseable {
         "arn:aws:iam::" + LocalStackConfig.ACCOUNT_ID + ":role/" + LocalStackConfig.CASE_WORKFLOW,
         "STANDARD");
 
+    // One time line for the interpreter and the functions (and the request times they see).
+    String clockName = FunctionClocks.register(stepFunctions.clock());
+    functionClock = clockName;
+    track(() -> FunctionClocks.unregister(clockName));
     functionEnvironment = buildFunctionEnvironment();
     functions = new InProcessFunctions(functionEnvironment);
     gateway = track(LocalGateway.start(
@@ -135,6 +141,7 @@ public final class LocalStack implements AutoCloseable {
             .allowedOrigins(config.portalOrigins())
             .staticDir(config.portalDir())
             .accountId(LocalStackConfig.ACCOUNT_ID)
+            .eventClock(FunctionClocks.named(functionClock))
             .build(),
         OpenApiRoutes.fromClasspath(OpenApiRoutes.DEFAULT_RESOURCE),
         functions));
@@ -216,6 +223,7 @@ public final class LocalStack implements AutoCloseable {
     env.put("DERMRELAY_VERSION", "local");
     // s3proxy has no object tagging: draft photos expire by tag on AWS only (uploads.DraftMedia).
     env.put("DERMRELAY_DRAFT_MEDIA_TAGS", "false");
+    env.put(FunctionClocks.ENVIRONMENT, functionClock);
     env.put("POWERTOOLS_SERVICE_NAME", "dermrelay");
     env.put("AWS_EMF_ENVIRONMENT", "Local");
     return Map.copyOf(env);

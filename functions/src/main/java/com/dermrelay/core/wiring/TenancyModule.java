@@ -2,6 +2,8 @@ package com.dermrelay.core.wiring;
 
 import com.dermrelay.core.access.AccessControl;
 import com.dermrelay.core.access.AccessRules;
+import com.dermrelay.core.config.Clocks;
+import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.http.RequestAuthorizer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Binds;
@@ -24,7 +26,7 @@ abstract class TenancyModule {
 
   @Provides
   @Singleton
-  static Clock clock() {
-    return Clock.systemUTC();
+  static Clock clock(Settings settings) {
+    return Clocks.forSettings(settings);
   }
 }

@@ -32,6 +32,7 @@ public final class GatewayConfig {
   private final String accountId;
   private final String apiId;
   private final Clock clock;
+  private final Clock eventClock;
 
   private GatewayConfig(Builder b) {
     this.host = b.host;
@@ -51,6 +52,7 @@ public final class GatewayConfig {
     this.accountId = b.accountId;
     this.apiId = b.apiId;
     this.clock = b.clock;
+    this.eventClock = b.eventClock == null ? b.clock : b.eventClock;
     if (issuer != null && audiences.isEmpty()) {
       throw new IllegalArgumentException("a JWT issuer needs at least one audience (client id)");
     }
@@ -122,6 +124,11 @@ public final class GatewayConfig {
     return clock;
   }
 
+  /** The request time handlers see in their events ({@link #clock()} unless set apart). */
+  public Clock eventClock() {
+    return eventClock;
+  }
+
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port = DEFAULT_PORT;
@@ -137,6 +144,7 @@ public final class GatewayConfig {
     private String accountId = "000000000000";
     private String apiId = "local";
     private Clock clock = Clock.systemUTC();
+    private Clock eventClock;
 
     private Builder() {}
 
@@ -211,6 +219,15 @@ public final class GatewayConfig {
     /** The clock for token expiry checks and event times. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /**
+     * A separate clock for the events' request time: the local stack's functions run on the
+     * interpreter's (possibly driven) clock, while tokens expire in real time.
+     */
+    public Builder eventClock(Clock eventClock) {
+      this.eventClock = Objects.requireNonNull(eventClock);
       return this;
     }
 

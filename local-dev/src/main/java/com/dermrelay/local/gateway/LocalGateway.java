@@ -55,7 +55,7 @@ public final class LocalGateway implements AutoCloseable {
             config.staticDir() == null ? null : new StaticFiles(config.staticDir()),
             new HttpApiEvents(config.accountId(), config.apiId()),
             config.maxBodyBytes(),
-            config.clock());
+            config.eventClock());
     LocalHttpServer server = LocalHttpServer.start("gateway", config.host(), config.port(), handler);
     return new LocalGateway(server, handler, routes);
   }

@@ -1,0 +1,97 @@
+package com.dermrelay.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dermrelay.local.LocalStack;
+import com.dermrelay.local.LocalStackConfig;
+import com.dermrelay.local.outbox.OutboxMessage;
+import com.dermrelay.local.stepfunctions.ExecutionDescription;
+import com.dermrelay.local.stepfunctions.ExecutionStatus;
+import com.dermrelay.local.stepfunctions.HistoryEvent;
+import com.dermrelay.local.testing.LocalStackExtension;
+import com.dermrelay.testing.ApiCalls;
+import com.dermrelay.testing.IntakeJourney;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A Task that fails for real: the case's stored review item is corrupted (a priority no code
+ * knows), so Escalate cannot read it when the untouched case's heartbeat runs out. A function's
+ * own error is not one of Lambda's transient errors, so it is not retried; Catch sends it to
+ * RecordFailure: the patient sees the case failed, the clinic is mailed, the execution ends in
+ * CaseFailed. Nothing ends silently.
+ */
+@ExtendWith(LocalStackExtension.class)
+class WorkflowFailureIT {
+  private static final String NORTHSIDE = "northside-skin";
+  private static LocalStack stack;
+  private static ApiCalls api;
+  private static IntakeJourney journey;
+
+  @BeforeAll
+  static void stack(LocalStack localStack) {
+    stack = localStack;
+    api = new ApiCalls(localStack);
+    journey = new IntakeJourney(localStack, api);
+  }
+
+  @Test
+  void aFailingTaskIsCaughtRecordedOnTheCaseAndAlertsTheClinic() {
+    IntakeJourney.SubmittedCase c = journey.submit(NORTHSIDE, IntakeJourney.urgentIntake());
+    try (DynamoDbClient dynamoDb = api.dynamoDb()) {
+      dynamoDb.updateItem(r -> r.tableName(LocalStackConfig.TABLE)
+          .key(Map.of("pk", AttributeValue.fromS("TENANT#" + NORTHSIDE + "#CASE#" + c.caseId()),
+              "sk", AttributeValue.fromS("REVIEW")))
+          .updateExpression("SET priority = :bad")
+          .expressionAttributeValues(Map.of(":bad", AttributeValue.fromS("NOT-A-PRIORITY"))));
+    }
+    int mailsBefore = stack.outbox().messagesTo("admin@northside.example").size();
+
+    // Northside's URGENT cases are due in 24 h; untouched for half of it, Escalate runs.
+    stack.stepFunctions().manualClock().advance(Duration.ofHours(13));
+
+    String arn = "arn:aws:states:" + LocalStackConfig.REGION + ":" + LocalStackConfig.ACCOUNT_ID
+        + ":execution:" + LocalStackConfig.CASE_WORKFLOW + ":" + NORTHSIDE + "-" + c.caseId();
+    ExecutionDescription execution = stack.stepFunctions().service().describeExecution(arn);
+    assertEquals(ExecutionStatus.FAILED, execution.status());
+    assertEquals("DermRelay.CaseFailed", execution.error());
+
+    List<HistoryEvent> history = stack.stepFunctions().service().getExecutionHistory(arn);
+    List<String> entered = new ArrayList<>();
+    int escalateAttempts = 0;
+    String current = "";
+    for (HistoryEvent e : history) {
+      if (e.type().endsWith("StateEntered")) {
+        current = e.details().get("name").asText();
+        entered.add(current);
+      } else if (e.type().equals("TaskScheduled") && current.equals("Escalate")) {
+        escalateAttempts++;
+      }
+    }
+    assertTrue(entered.containsAll(List.of("Escalate", "RecordFailure", "CaseFailed")), entered.toString());
+    assertTrue(entered.indexOf("RecordFailure") > entered.indexOf("Escalate"), entered.toString());
+    assertEquals(1, escalateAttempts, "a function's own error is not retried (only Lambda's transient errors are)");
+
+    JsonNode seen = ApiCalls.json(api.get(c.path(), c.patient().token()));
+    assertEquals("FAILED", seen.get("status").asText());
+    List<String> events = new ArrayList<>();
+    seen.get("timeline").forEach(t -> events.add(t.get("event").asText()));
+    assertEquals("failed", events.get(events.size() - 1), events.toString());
+
+    List<OutboxMessage> mails = stack.outbox().messagesTo("admin@northside.example");
+    assertTrue(mails.subList(mailsBefore, mails.size()).stream()
+        .anyMatch(m -> m.subject().equals("A case could not be processed") && m.text().contains(c.caseId())),
+        mails.toString());
+    assertTrue(journey.reviewItem(NORTHSIDE, c.caseId()).orElseThrow().get("waitingFor").s().equals("NONE"),
+        "off the worklists");
+  }
+}
