@@ -9,6 +9,7 @@ import com.dermrelay.local.outbox.OutboxMessage;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.BrowserExtension;
+import com.dermrelay.testing.DocScreenshots;
 import com.dermrelay.testing.IntakeJourney;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,9 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,10 +94,7 @@ class ClinicConsoleIT {
     String sentThisWeek = console.text("#dashboard-turnaround tbody tr:last-child td");
     assertTrue(Integer.parseInt(sentThisWeek) >= 2, sentThisWeek);
     console.screenshot("clinic-dashboard");
-    Path docs = Path.of("..", "docs", "screenshots");
-    Files.createDirectories(docs);
-    Files.copy(Path.of("target", "screenshots", "clinic-dashboard.png"), docs.resolve("clinic-dashboard.png"),
-        StandardCopyOption.REPLACE_EXISTING);
+    DocScreenshots.offer(Path.of("target", "screenshots", "clinic-dashboard.png"), "clinic-dashboard.png");
   }
 
   @Test

@@ -156,12 +156,7 @@ class PatientAnswerIT {
     portal.page().click(".body-map__region[data-region='forearm'][data-side='left'][data-view='front']");
     portal.page().submit();
     PatientIntakeIT.answerQuestions(portal);
-    if ("About you".equals(portal.page().heading())) {
-      // The profile page shows where getMyProfile is deployed and the patient has none yet.
-      portal.page().type("dateOfBirth", "1990-04-12");
-      portal.choose("sex", "female");
-      portal.page().submit();
-    }
+    PatientIntakeIT.answerProfileIfAsked(portal);
     portal.page().awaitHeading("Your consent");
     portal.page().click("#consent-accept");
     portal.page().submit();

@@ -73,6 +73,19 @@ final class PatientPortalPage {
     wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), text));
   }
 
+  /** Waits until the h1 reads one of {@code texts} and returns it (a view that may be skipped). */
+  String awaitOneOfHeadings(String... texts) {
+    return wait.until(driver -> {
+      try {
+        String now = driver.findElement(By.cssSelector("main h1")).getText();
+        return java.util.Arrays.asList(texts).contains(now) ? now : null;
+      } catch (org.openqa.selenium.NoSuchElementException
+          | org.openqa.selenium.StaleElementReferenceException e) {
+        return null;
+      }
+    });
+  }
+
   void type(String fieldName, String text) {
     WebElement input = browser.findElement(By.cssSelector("main input[name='" + fieldName + "']"));
     input.clear();

@@ -11,15 +11,13 @@ import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.BrowserExtension;
 import com.dermrelay.testing.ClinicStaff;
+import com.dermrelay.testing.DocScreenshots;
 import com.dermrelay.testing.IntakeJourney;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -53,7 +51,7 @@ class WorkbenchIT {
     IntakeJourney journey = new IntakeJourney(stack, api);
     // The Northside patient's second case: the first one is "earlier", to compare with.
     IntakeJourney.Patient patient = journey.newPatient(NORTHSIDE);
-    ClinicStaff.profileOf(api, NORTHSIDE, patient.subject(), "1980-05-01", "female");
+    journey.saveProfile(patient, "1980-05-01", "female");
     String earlier = journey.submitAs(patient, IntakeJourney.routineIntake()).caseId();
     String northside = journey.submitAs(patient, IntakeJourney.routineIntake()).caseId();
     IntakeJourney.SubmittedCase harbour = journey.submit(HARBOUR, IntakeJourney.urgentIntake());
@@ -213,12 +211,6 @@ class WorkbenchIT {
   }
 
   private static void copyToDocs(Path screenshot) {
-    Path docs = LocalStackConfig.defaults().localDevDir().toAbsolutePath().getParent().resolve("docs").resolve("screenshots");
-    try {
-      Files.createDirectories(docs);
-      Files.copy(screenshot, docs.resolve("workbench-case.png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    DocScreenshots.offer(screenshot, "workbench-case.png");
   }
 }

@@ -78,8 +78,10 @@ final class WorkbenchPage {
   /** The worklist's rows once loaded: data-case of each. */
   List<String> worklistCases() {
     visible("#worklist, #worklist-empty");
-    return browser.findElements(By.cssSelector("#worklist tbody tr")).stream()
-        .map(row -> row.getAttribute("data-case")).toList();
+    // The list re-renders (countdowns, a refresh): read it again if a row went stale under us.
+    return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
+        d.findElements(By.cssSelector("#worklist tbody tr")).stream()
+            .map(row -> row.getAttribute("data-case")).toList());
   }
 
   /** Shows more of the worklist until every one of {@code caseIds} is listed (or there is no more). */

@@ -46,7 +46,7 @@ class CaseForReviewIT {
   @Test
   void aDermatologistOfTheClinicReadsTheWholeCaseWithTheEarlierOneAndTheReadIsLogged() throws Exception {
     IntakeJourney.Patient patient = journey.newPatient(NORTHSIDE);
-    ClinicStaff.profileOf(api, NORTHSIDE, patient.subject(), "1960-05-17", "female");
+    journey.saveProfile(patient, "1960-05-17", "female");
     IntakeJourney.SubmittedCase earlier = journey.submitAs(patient, IntakeJourney.routineIntake());
     IntakeJourney.SubmittedCase current = journey.submitAs(patient, IntakeJourney.urgentIntake());
 

@@ -32,18 +32,4 @@ public final class ClinicStaff {
     }
     return api.idToken(email, "Review-Derm-1");
   }
-
-  /** Stores the patient's profile (date of birth, sex) as the profile operation would. */
-  public static void profileOf(ApiCalls api, String clinic, String subject, String dateOfBirth, String sex) {
-    try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      dynamoDb.putItem(r -> r.tableName(LocalStackConfig.TABLE).item(Map.of(
-          "pk", AttributeValue.fromS("TENANT#" + clinic + "#PATIENT#" + subject),
-          "sk", AttributeValue.fromS("PROFILE"),
-          "tenantId", AttributeValue.fromS(clinic),
-          "type", AttributeValue.fromS("PATIENT_PROFILE"),
-          "dateOfBirth", AttributeValue.fromS(dateOfBirth),
-          "sex", AttributeValue.fromS(sex),
-          "version", AttributeValue.fromN("1"))));
-    }
-  }
 }

@@ -61,6 +61,15 @@ public final class IntakeJourney {
     return new Patient(clinic, token, subjectOf(token), email);
   }
 
+  /** Replaces the patient's profile through the API (their own call, on the version read). */
+  public void saveProfile(Patient patient, String dateOfBirth, String sex) {
+    String path = "/clinics/" + patient.clinic() + "/me/profile";
+    long version = ApiCalls.json(api.get(path, patient.token())).path("version").asLong(0);
+    HttpResponse<String> saved = api.call("PUT", path, patient.token(), "{\"dateOfBirth\":\"" + dateOfBirth
+        + "\",\"sex\":\"" + sex + "\",\"version\":" + version + "}");
+    assertEquals(200, saved.statusCode(), saved.body());
+  }
+
   /**
    * Answers with nothing worrying (no change, no bleeding, no risk factor): triaged ROUTINE.
    * Callers change fields for other priorities, e.g. {@code changes.size} and {@code changes.colour}
