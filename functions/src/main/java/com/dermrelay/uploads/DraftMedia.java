@@ -44,6 +44,15 @@ public final class DraftMedia {
   }
 
   /**
+   * The {@code x-amz-tagging} value every presigned upload must carry, if any. A raw upload is
+   * deleted once checked; one never confirmed (the patient left, the case expired) is tagged
+   * like a draft's photo so the same lifecycle rule removes it, whatever happens to its case.
+   */
+  public Optional<String> taggingForRawUpload() {
+    return enabled ? Optional.of(TAGGING) : Optional.empty();
+  }
+
+  /**
    * Takes the draft tag off the clean copies and thumbnails of the photos {@code c} keeps, so the
    * lifecycle rule leaves them; photos replaced during the draft keep it and go. Idempotent.
    */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.inject.Inject;
@@ -39,12 +40,14 @@ public final class RequestPhotoUploads {
   private final CaseStore cases;
   private final AuditTrail audit;
   private final S3Presigner presigner;
+  private final DraftMedia draftMedia;
   private final String bucket;
   private final long maxBytes;
 
   @Inject
   public RequestPhotoUploads(CaseStore cases, AuditTrail audit, S3Presigner presigner, PhotoLimits limits,
-      Settings settings) {
+      Settings settings, DraftMedia draftMedia) {
+    this.draftMedia = draftMedia;
     this.maxBytes = limits.maxBytes();
     this.cases = cases;
     this.audit = audit;
@@ -62,13 +65,19 @@ public final class RequestPhotoUploads {
     List<UploadRequests.Slot> slots = new ArrayList<>();
     for (UploadRequests.Wanted wanted : request.photos()) {
       String photoId = UUID.randomUUID().toString();
+      Optional<String> tagging = draftMedia.taggingForRawUpload();
       PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p
           .signatureDuration(EXPIRY)
           .putObjectRequest(put -> put.bucket(bucket).key(MediaKeys.raw(tenant, caseId, photoId))
-              .contentType(wanted.contentType()).contentLength(wanted.sizeBytes())));
+              .contentType(wanted.contentType()).contentLength(wanted.sizeBytes())
+              .tagging(tagging.orElse(null))));
+      // Every signed header must be sent as signed: the tag is one of them where it is on.
+      Map<String, String> headers = new java.util.LinkedHashMap<>();
+      headers.put("Content-Type", wanted.contentType());
+      headers.put("Content-Length", Long.toString(wanted.sizeBytes()));
+      tagging.ifPresent(value -> headers.put("x-amz-tagging", value));
       slots.add(new UploadRequests.Slot(photoId, wanted.view(), "PUT", presigned.url().toString(),
-          Map.of("Content-Type", wanted.contentType(), "Content-Length", Long.toString(wanted.sizeBytes())),
-          expires));
+          Map.copyOf(headers), expires));
       next = next.withPhoto(CaseRecord.photoKey(wanted.view(), round), new CaseRecord.PhotoRecord(photoId, wanted.view(), "AWAITING_UPLOAD",
           wanted.contentType(), wanted.sizeBytes(), now, null, null, List.of(), false, null, null, null),
           now, "photo requested: " + wanted.view());

@@ -291,7 +291,12 @@ class PatientIntakeIT {
   static void answerProfileIfAsked(Intake portal) {
     if ("About you".equals(portal.page.awaitOneOfHeadings("About you", "Your consent"))) {
       portal.page.screenshot("patient-intake-profile");
-      portal.page.type("dateOfBirth", "1990-04-12");
+      // A date input takes keys in the browser's locale format; set its ISO value as a picker would.
+      WebElement dob = portal.browser.findElement(By.cssSelector("main input[name='dateOfBirth']"));
+      ((org.openqa.selenium.JavascriptExecutor) portal.browser).executeScript(
+          "arguments[0].value = '1990-04-12';"
+              + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+              + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", dob);
       portal.choose("sex", "female");
       portal.page.submit();
     }

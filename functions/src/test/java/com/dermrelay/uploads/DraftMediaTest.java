@@ -10,6 +10,7 @@ import com.dermrelay.core.config.Settings;
 import com.dermrelay.intake.CaseRecord;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
  * The S3 requests that make a draft's photos expire with it. s3proxy (the local S3) has no object
@@ -62,6 +66,25 @@ class DraftMediaTest {
     assertThrows(RuntimeException.class, () -> s3.putObject(r -> r.bucket("media").key("k").tagging(
         media.taggingFor(draft).orElseThrow()), RequestBody.fromBytes(new byte[] {1})));
     assertEquals("draft=true", sent.get(0).firstMatchingHeader("x-amz-tagging").orElseThrow());
+  }
+
+  @Test
+  void everyPresignedUploadSignsTheTagSoAnUnconfirmedUploadExpiresToo() {
+    DraftMedia media = new DraftMedia(s3, Settings.from(Map.of()));
+    String tagging = media.taggingForRawUpload().orElseThrow();
+    try (S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1)
+        .endpointOverride(URI.create("http://127.0.0.1:9"))
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("id", "secret")))
+        .build()) {
+      PresignedPutObjectRequest put = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+          .putObjectRequest(r -> r.bucket("media").key("t/cases/c/raw/p").contentType("image/jpeg")
+              .contentLength(10L).tagging(tagging)));
+      // Signed, so a client that leaves the tag off (or changes it) is refused by S3 itself.
+      assertTrue(put.signedHeaders().containsKey("x-amz-tagging"), put.signedHeaders().toString());
+    }
+    assertTrue(new DraftMedia(s3, Settings.from(Map.of(DraftMedia.SETTING, "false")))
+        .taggingForRawUpload().isEmpty(), "off where the S3 has no tagging (the local stack)");
   }
 
   @Test

@@ -61,10 +61,17 @@ public final class Monitoring extends Construct {
       Metric fnErrors = deployed.function().metricErrors(sum());
       Metric fnThrottles = deployed.function().metricThrottles(sum());
       alarm(name + "Errors", fnErrors, 1, "Lambda " + name + " raised errors");
-      alarm(name + "Throttles", fnThrottles, 1, "Lambda " + name + " was throttled");
       errors.add(fnErrors);
       throttles.add(fnThrottles);
     }
+    // One throttle alarm for the region's functions, not one per function: throttling is the
+    // account's concurrency running out, a shared cause, and 48 more alarms would push the API
+    // stack past CloudFormation's 500 resources. The dashboard still graphs each function.
+    Metric regionThrottles = Metric.Builder.create()
+        .namespace("AWS/Lambda").metricName("Throttles")
+        .statistic("Sum").period(PERIOD)
+        .build();
+    alarm("LambdaThrottles", regionThrottles, 1, "Lambda functions in this region were throttled");
 
     Metric serverErrors = api.metricServerError(sum());
     alarm("Api5xx", serverErrors, 5, "The HTTP API answered 5xx");

@@ -14,14 +14,21 @@ class MonitoringTest {
   private final SynthesizedStage dev = SynthesizedStage.dev();
 
   @Test
-  void everyFunctionHasAnErrorAndAThrottleAlarm() {
+  void everyFunctionHasAnErrorAlarmAndTheRegionAThrottleAlarm() {
     for (Functions.DeployedFunction deployed : dev.stacks.api().functions().all()) {
-      for (String metric : List.of("Errors", "Throttles")) {
-        dev.api.hasResourceProperties(ALARM, Map.of(
-            "Namespace", "AWS/Lambda", "MetricName", metric,
-            "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", dev.refTo(deployed.function())))));
-      }
+      dev.api.hasResourceProperties(ALARM, Map.of(
+          "Namespace", "AWS/Lambda", "MetricName", "Errors",
+          "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", dev.refTo(deployed.function())))));
     }
+    dev.api.hasResourceProperties(ALARM, Map.of(
+        "Namespace", "AWS/Lambda", "MetricName", "Throttles", "Dimensions", Match.absent()));
+  }
+
+  @Test
+  void theApiStackLeavesRoomUnderCloudFormationsResourceLimit() {
+    int resources = dev.api.toJSON().get("Resources") instanceof Map<?, ?> all ? all.size() : -1;
+    // 500 is CloudFormation's hard limit per stack; each new function costs about 8.
+    assertTrue(resources > 0 && resources <= 480, "resources in the API stack: " + resources);
   }
 
   @Test
