@@ -60,6 +60,7 @@ class CaseCostIT {
    */
   private static final double WRITE_UNIT_BUDGET = 150;
   private static final double READ_UNIT_BUDGET = 45;
+  private static final long S3_PUT_BUDGET = 8;
 
   /** The common path's calls, one Lambda function per handler (docs/cost-model.md). */
   private static final Map<String, Long> INVOCATIONS = Map.ofEntries(
@@ -100,8 +101,10 @@ class CaseCostIT {
     assertEquals(new java.util.TreeMap<>(INVOCATIONS), invocations, "one invocation per step of the path");
     assertEquals(8, transitions, "docs/workflow.md: 8 state transitions on the common path");
     assertEquals(1, notifications, "the patient is told once that the answer is there");
-    assertEquals(6, usage.s3Requests("PutObject"),
-        "2 presigned uploads, 2 clean copies, 2 thumbnails: " + usage.s3Requests());
+    // 6 objects are written (2 presigned uploads, 2 clean copies, 2 thumbnails); a budget, not an
+    // exact count: a PUT that a client retries after a cut connection reaches the store again.
+    long puts = usage.s3Requests("PutObject");
+    assertTrue(puts >= 6 && puts <= S3_PUT_BUDGET, "S3 PUTs per case: " + usage.s3Requests());
     assertTrue(usage.writeUnits() <= WRITE_UNIT_BUDGET, "DynamoDB writes per case " + usage.writeUnits());
     // A worklist page reads every row it shows: it scales with the queue (other tests' cases in
     // this JVM), not with this case, so it is reported but kept out of the budget.
