@@ -38,6 +38,20 @@ public final class Benchmarks {
           functionsJar + ":" + System.getProperty("bench.classes"), envFile));
       return;
     }
+    if ("submit".equals(System.getProperty("bench.only"))) {
+      // Issue 4: submit -> on the worklist, p50/p95 over 50 cases, on a real-time-clock stack.
+      try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
+        SubmitToWorklistProbe.run(stack);
+      }
+      return;
+    }
+    if ("worklist".equals(System.getProperty("bench.only"))) {
+      // Issue 4: the first worklist page's DynamoDB requests and latency, 1,000 vs 100,000 cases.
+      try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
+        WorklistScalingProbe.run(stack);
+      }
+      return;
+    }
 
     System.out.printf("| functions jar | %.1f MB | target < 20 MB |%n",
         Files.size(functionsJar) / 1_000_000.0);

@@ -1,0 +1,59 @@
+package com.dermrelay.bench;
+
+import com.dermrelay.local.LocalStack;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Seconds from the start of {@code submitCase} to the case on dr.chen's merged worklist, on a local
+ * stack with the real-time clock: 50 new patients of the two demo clinics (alternating), each
+ * through HTTP (profile, draft, two photos to their presigned URLs and confirmed, submit), then
+ * {@code GET /worklist} polled, every page, until the case is on it. Cases are measured one after
+ * another, so one case's submission never queues behind another's.
+ */
+final class SubmitToWorklistProbe {
+  private SubmitToWorklistProbe() {}
+
+  static void run(LocalStack stack) throws Exception {
+    PatientJourney journey = new PatientJourney(stack);
+    String dermatologist = journey.token("dr.chen@dermrelay.example", "Demo-Dermatologist-1");
+    // One unmeasured case first: the in-process functions' first calls load classes.
+    measure(journey, dermatologist, "northside-skin");
+    List<Long> millis = new ArrayList<>();
+    List<Integer> polls = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      long[] sample = measure(journey, dermatologist, i % 2 == 0 ? "northside-skin" : "harbour-dermatology");
+      millis.add(sample[0]);
+      polls.add((int) sample[1]);
+    }
+    List<Long> sorted = millis.stream().sorted().toList();
+    System.out.printf("| submit -> on the worklist, p50 over 50 cases | %.2f s | |%n",
+        percentile(sorted, 50) / 1000.0);
+    System.out.printf("| submit -> on the worklist, p95 over 50 cases | %.2f s | |%n",
+        percentile(sorted, 95) / 1000.0);
+    System.out.printf("| samples (ms, in order) | %s | worklist reads per case %s |%n", millis, polls);
+  }
+
+  /** Milliseconds from the submit call's start to the worklist showing the case, and the reads. */
+  private static long[] measure(PatientJourney journey, String dermatologist, String clinic) {
+    PatientJourney.Draft draft = journey.readyToSubmit(clinic);
+    long start = System.nanoTime();
+    PatientJourney.expect(200, journey.submit(draft));
+    long reads = 0;
+    while (true) {
+      reads++;
+      if (journey.onWorklist(dermatologist, draft.caseId())) {
+        return new long[] {(System.nanoTime() - start) / 1_000_000, reads};
+      }
+      if (reads > 10_000) {
+        throw new IllegalStateException("case never reached the worklist");
+      }
+    }
+  }
+
+  /** Nearest-rank percentile of sorted samples. */
+  static long percentile(List<Long> sorted, int p) {
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(0, rank - 1));
+  }
+}
