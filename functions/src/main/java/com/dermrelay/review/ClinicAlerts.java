@@ -42,7 +42,8 @@ public final class ClinicAlerts {
     if (admins.isEmpty()) {
       LOG.warn("clinic alert not sent: the clinic has no active admin with an address");
     }
-    String link = settings.portalUrl() + "/workbench/cases/" + tenant.tenantId() + "/" + caseId;
+    // The workbench routes cases in the fragment: a static page, nothing about the case sent.
+    String link = settings.portalUrl() + "/workbench/#case/" + tenant.tenantId() + "/" + caseId;
     for (String admin : admins) {
       mailer.send(admin, subject, "Hello,\n\n" + text + "\n\nCase " + caseId + ":\n" + link + "\n");
     }
