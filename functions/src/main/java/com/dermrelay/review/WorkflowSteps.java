@@ -11,24 +11,23 @@ public final class WorkflowSteps {
   public final TriageCase triage;
   public final QueueForReview queueForReview;
   public final EscalateOverdueCase escalate;
-  public final AskPatient askPatient;
+  /** RequestMoreInfo and InviteFollowUp: both wait for the patient. */
+  public final WaitForPatient waitForPatient;
   public final DeliverAnswer deliverAnswer;
-  public final InviteForFollowUp inviteForFollowUp;
   public final CloseCase closeCase;
   public final RecordCaseFailure recordFailure;
 
   @Inject
   public WorkflowSteps(AwaitPhotoChecks awaitPhotoChecks, TriageCase triage,
-      QueueForReview queueForReview, EscalateOverdueCase escalate, AskPatient askPatient,
-      DeliverAnswer deliverAnswer, InviteForFollowUp inviteForFollowUp, CloseCase closeCase,
+      QueueForReview queueForReview, EscalateOverdueCase escalate, WaitForPatient waitForPatient,
+      DeliverAnswer deliverAnswer, CloseCase closeCase,
       RecordCaseFailure recordFailure) {
     this.awaitPhotoChecks = awaitPhotoChecks;
     this.triage = triage;
     this.queueForReview = queueForReview;
     this.escalate = escalate;
-    this.askPatient = askPatient;
+    this.waitForPatient = waitForPatient;
     this.deliverAnswer = deliverAnswer;
-    this.inviteForFollowUp = inviteForFollowUp;
     this.closeCase = closeCase;
     this.recordFailure = recordFailure;
   }

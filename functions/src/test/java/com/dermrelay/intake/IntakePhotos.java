@@ -17,6 +17,11 @@ public final class IntakePhotos {
    * by {@code variant}, so two variants are not the same photo to the duplicate check.
    */
   public static byte[] sharp(int width, int height, int variant) {
+    return jpeg(textured(width, height, variant));
+  }
+
+  /** The pixels of {@link #sharp}, for tests that encode them their own way. */
+  public static BufferedImage textured(int width, int height, int variant) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
@@ -27,7 +32,7 @@ public final class IntakePhotos {
         image.setRGB(x, y, (Math.min(255, v + 30) << 16) | (v << 8) | Math.max(0, v - 20));
       }
     }
-    return jpeg(image);
+    return image;
   }
 
   static byte[] jpeg(BufferedImage image) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dermrelay.intake.IntakePhotos;
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
@@ -336,7 +337,7 @@ class PatientIntakeIT {
 
   /** A sharp textured photo: a fine checkerboard over a gradient whose direction is {@code variant}. */
   static byte[] sharp(int width, int height, int variant) {
-    return jpeg(textured(width, height, variant));
+    return jpeg(IntakePhotos.textured(width, height, variant));
   }
 
   /**
@@ -359,20 +360,6 @@ class PatientIntakeIT {
     float[] box = new float[15 * 15];
     Arrays.fill(box, 1f / box.length);
     return jpeg(new ConvolveOp(new Kernel(15, 15, box), ConvolveOp.EDGE_NO_OP, null).filter(image, null));
-  }
-
-  private static BufferedImage textured(int width, int height, int variant) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        double t = variant % 2 == 0 ? (double) x / width : (double) y / height;
-        int base = (int) (80 + 90 * t);
-        int texture = ((x / 6 + y / 6) % 2 == 0) ? 35 : -35;
-        int v = Math.max(0, Math.min(255, base + texture));
-        image.setRGB(x, y, (Math.min(255, v + 30) << 16) | (v << 8) | Math.max(0, v - 20));
-      }
-    }
-    return image;
   }
 
   /** At quality 0.95, as a phone saves it: coarser blocks would read as detail to the check. */

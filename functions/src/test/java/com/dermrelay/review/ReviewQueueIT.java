@@ -8,6 +8,7 @@ import com.dermrelay.local.LocalStackConfig;
 import com.dermrelay.local.outbox.OutboxMessage;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
+import com.dermrelay.testing.ClinicStaff;
 import com.dermrelay.testing.IntakeJourney;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -94,7 +94,7 @@ class ReviewQueueIT {
     // Twenty dermatologists of the clinic (one's own claim again would renew, not conflict).
     List<String> dermatologists = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      dermatologists.add(dermatologistOf(NORTHSIDE, "dr.race" + i));
+      dermatologists.add(ClinicStaff.dermatologistOf(stack, api, NORTHSIDE, "dr.race" + i));
     }
     ExecutorService pool = Executors.newFixedThreadPool(20);
     CountDownLatch start = new CountDownLatch(1);
@@ -140,7 +140,7 @@ class ReviewQueueIT {
     IntakeJourney.SubmittedCase c = journey.submit(NORTHSIDE, IntakeJourney.routineIntake());
     String claim = claimPath(NORTHSIDE, c.caseId());
     assertEquals(200, api.call("POST", claim, chen, null).statusCode());
-    String other = dermatologistOf(NORTHSIDE, "dr.lease");
+    String other = ClinicStaff.dermatologistOf(stack, api, NORTHSIDE, "dr.lease");
     assertEquals(409, api.call("POST", claim, other, null).statusCode());
     assertEquals(409, api.call("DELETE", claim, other, null).statusCode(), "only the holder releases");
     JsonNode row = wholeWorklistOf(other, "&clinic=" + NORTHSIDE).stream()
@@ -161,7 +161,7 @@ class ReviewQueueIT {
   @Test
   void aDermatologistOfAnotherClinicCannotClaimItsCases() {
     IntakeJourney.SubmittedCase c = journey.submit(HARBOUR, IntakeJourney.routineIntake());
-    String northsideOnly = dermatologistOf(NORTHSIDE, "dr.boundary");
+    String northsideOnly = ClinicStaff.dermatologistOf(stack, api, NORTHSIDE, "dr.boundary");
     assertEquals(404, api.call("POST", claimPath(HARBOUR, c.caseId()), northsideOnly, null).statusCode());
     assertEquals(-1, indexOf(wholeWorklistOf(northsideOnly, ""), c.caseId()));
   }
@@ -249,26 +249,6 @@ class ReviewQueueIT {
     List<String> texts = new ArrayList<>();
     array.forEach(n -> texts.add(n.asText()));
     return texts;
-  }
-
-  /** A dermatologist who belongs to {@code clinic} only. */
-  private static String dermatologistOf(String clinic, String name) {
-    String email = name + "-" + java.util.UUID.randomUUID() + "@dermrelay.example";
-    var derm = stack.identity().createConfirmedUser(email, "Review-Derm-1",
-        Map.of("email", email, "name", name), Set.of("dermatologist"));
-    try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      dynamoDb.putItem(r -> r.tableName(LocalStackConfig.TABLE).item(Map.of(
-          "pk", AttributeValue.fromS("TENANT#" + clinic),
-          "sk", AttributeValue.fromS("MEMBER#" + derm.sub()),
-          "gsi2pk", AttributeValue.fromS("USER#" + derm.sub()),
-          "gsi2sk", AttributeValue.fromS("TENANT#" + clinic),
-          "tenantId", AttributeValue.fromS(clinic),
-          "userSub", AttributeValue.fromS(derm.sub()),
-          "role", AttributeValue.fromS("dermatologist"),
-          "status", AttributeValue.fromS("ACTIVE"),
-          "version", AttributeValue.fromN("1"))));
-    }
-    return api.idToken(email, "Review-Derm-1");
   }
 
   /** Writes to two streams: the test sees what a function printed, the log still gets it. */

@@ -3,6 +3,7 @@ package com.dermrelay.review.workflow;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
+import com.dermrelay.review.WaitForPatient;
 import java.util.Map;
 
 /** Task InviteFollowUp (callback): the patient is invited to send follow-up photos. */
@@ -21,7 +22,8 @@ public final class InviteFollowUpTaskHandler extends WorkflowTaskHandler {
 
   @Override
   protected Map<String, Object> run(TenantContext tenant, TaskInput input) {
-    steps.inviteForFollowUp.run(tenant, input.caseId(), input.required("taskToken"));
+    steps.waitForPatient.run(tenant, input.caseId(), input.required("taskToken"),
+        WaitForPatient.Ask.FOLLOW_UP);
     return Map.of();
   }
 }

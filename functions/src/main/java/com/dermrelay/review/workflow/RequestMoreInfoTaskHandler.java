@@ -3,6 +3,7 @@ package com.dermrelay.review.workflow;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
+import com.dermrelay.review.WaitForPatient;
 import java.util.Map;
 
 /** Task RequestMoreInfo (callback): the patient is asked and the case waits for the reply. */
@@ -21,7 +22,8 @@ public final class RequestMoreInfoTaskHandler extends WorkflowTaskHandler {
 
   @Override
   protected Map<String, Object> run(TenantContext tenant, TaskInput input) {
-    steps.askPatient.run(tenant, input.caseId(), input.required("taskToken"));
+    steps.waitForPatient.run(tenant, input.caseId(), input.required("taskToken"),
+        WaitForPatient.Ask.QUESTION);
     return Map.of();
   }
 }
