@@ -53,10 +53,13 @@ public final class DermRelayApp {
     public static List<RegionStacks> compose(App app, Map<String, String> env, SourcePaths sources) {
         StageConfig config = StageConfig.load(app.getNode()::tryGetContext, env);
         ApiSpec spec = ApiSpec.load(sources.openApiSpec());
-        FunctionsJar jar = FunctionsJar.open(sources.functionsJar());
-        jar.requireClasses(spec.handlers(), "The OpenAPI contract " + sources.openApiSpec());
+        DeploymentJars jars = DeploymentJars.open(sources);
+        jars.requireClasses(spec.handlers(), "The OpenAPI contract " + sources.openApiSpec());
+        // A handler is a route's or a workflow task's, never both (each gets one caller's grants).
+        Functions.callers(spec.handlers(), WorkflowTasks.ALL.stream()
+                .flatMap(workflow -> workflow.handlers().values().stream()).toList());
         Object versionContext = app.getNode().tryGetContext(VERSION_KEY);
-        String version = versionContext instanceof String v && !v.isBlank() ? v.trim() : jar.contentVersion();
+        String version = versionContext instanceof String v && !v.isBlank() ? v.trim() : jars.contentVersion();
 
         Tags.of(app).add("app", "dermrelay");
         Tags.of(app).add("stage", config.stage());
@@ -64,25 +67,29 @@ public final class DermRelayApp {
         Aspects.of(app).add(new HIPAASecurityChecks(NagPackProps.builder().verbose(true).build()));
 
         if (config.regions().isEmpty()) {
-            return List.of(regionStacks(app, config, spec, jar, version));
+            return List.of(regionStacks(app, config, spec, jars, version));
         }
         List<RegionStacks> sets = new ArrayList<>();
         for (String region : config.regions()) {
-            sets.add(regionStacks(app, config.inRegion(region), spec, jar, version));
+            sets.add(regionStacks(app, config.inRegion(region), spec, jars, version));
         }
         return List.copyOf(sets);
     }
 
-    private static RegionStacks regionStacks(App app, StageConfig config, ApiSpec spec, FunctionsJar jar,
+    private static RegionStacks regionStacks(App app, StageConfig config, ApiSpec spec, DeploymentJars jars,
             String version) {
         String prefix = config.stackPrefix();
         String where = config.stage() + config.region().map(r -> " in " + r).orElse("");
         DataStack data = new DataStack(app, prefix + "-data", stackProps(config,
                 "DermRelay " + where + ": stateful data (KMS key, DynamoDB table, photo bucket)"), config);
         IdentityStack identity = new IdentityStack(app, prefix + "-identity", stackProps(config,
-                "DermRelay " + where + ": Cognito user pool and portal client"), config, data, jar, version);
+                "DermRelay " + where + ": Cognito user pool and portal client"), config, data, jars, version);
+        WorkflowStack workflow = new WorkflowStack(app, prefix + "-workflow", stackProps(config,
+                "DermRelay " + where + ": workflows (state machines, task functions), alarm topic"), config, data,
+                identity, jars, version);
         ApiStack api = new ApiStack(app, prefix + "-api", stackProps(config,
-                "DermRelay " + where + ": functions, HTTP API, alarms"), config, data, identity, spec, jar, version);
+                "DermRelay " + where + ": functions, HTTP API, alarms"), config, data, identity, workflow, spec, jars,
+                version);
         // CloudFront takes web ACLs only from us-east-1: a known region is needed to reference across.
         Optional<EdgeStack> edge = config.region().map(region -> new EdgeStack(app, prefix + "-edge",
                 StackProps.builder()
@@ -102,7 +109,7 @@ public final class DermRelayApp {
                 .description("DermRelay " + where + ": portal hosting and the API's edge (S3 and CloudFront)")
                 .build();
         PortalStack portal = new PortalStack(app, prefix + "-portal", portalProps, config, portalEdge);
-        return new RegionStacks(config, data, identity, api, portal, edge);
+        return new RegionStacks(config, data, identity, workflow, api, portal, edge);
     }
 
     /**

@@ -47,6 +47,13 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
      * alive a wait with the token stored on the case (no SendTaskFailure: nothing fails a wait).
      */
     CASE_WORKFLOW_CALLBACK,
+    /** states:StartExecution on the EHR delivery workflow: one execution per answered round (issue 8). */
+    EHR_WORKFLOW_START,
+    /**
+     * secretsmanager Get/Put/Create/DescribeSecret on {@code dermrelay/<stage>/tenants/*} only, and
+     * the stage's data key for them through Secrets Manager: a clinic's FHIR endpoint credentials.
+     */
+    EHR_CREDENTIALS,
     /** cognito-idp:ListUsers on the pool: a patient's e-mail address by subject, for notices. */
     USER_LOOKUP,
     /**
@@ -81,7 +88,10 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
       EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.NOTIFY,
           Access.USER_LOOKUP));
 
-  /** Per task, where it needs more than {@link #WORKFLOW_TASK} (review.workflow, docs/workflow.md). */
+  /**
+   * Per task of the case workflow, where it needs more than {@link #WORKFLOW_TASK} (review.workflow,
+   * docs/workflow.md).
+   */
   private static final Map<String, FunctionProfile> TASK_PROFILES = Map.of(
       // Ends its own wait at once when the photo checks are done (SendTaskSuccess).
       "AwaitPhotoChecks", new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE,
@@ -89,7 +99,9 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
       "Escalate", ALERTING_WORKFLOW_TASK,
       "RecordFailure", ALERTING_WORKFLOW_TASK,
       "RequestMoreInfo", PATIENT_NOTIFYING_WORKFLOW_TASK,
-      "DeliverAnswer", PATIENT_NOTIFYING_WORKFLOW_TASK,
+      // Notifies the patient and, for a clinic with a FHIR endpoint, starts the round's EHR delivery.
+      "DeliverAnswer", new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE,
+          Access.TENANT_SESSION, Access.NOTIFY, Access.USER_LOOKUP, Access.EHR_WORKFLOW_START)),
       "InviteFollowUp", PATIENT_NOTIFYING_WORKFLOW_TASK);
 
   /** A patient's cases: table only (the case items and the audit trail). */
@@ -99,6 +111,35 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
   /** The table and the user pool's admin calls: creating clinics and their first admins, erasure. */
   private static final FunctionProfile ONBOARDING =
       new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.USER_ADMIN));
+
+  /**
+   * The FHIR handlers (issue 8), from the FHIR jar. 1024 MB each: HAPI's R4 model is heavy to
+   * initialise, and the CPU share that comes with the memory shortens the snapshot's restore.
+   * Keyed by the class names agreed with the functions side, whether or not the contract names
+   * them yet; a class nothing deploys is never looked up.
+   */
+  static final Map<String, FunctionProfile> FHIR = Map.of(
+      // getCaseFhirBundle: reads the case, appends the audit record of the download, and signs
+      // short-lived links to the photos (s3:GetObject) for the Media resources.
+      "com.dermrelay.fhir.api.GetCaseFhirBundleHandler", new FunctionProfile(1024,
+          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ)),
+      // listEhrDeliveries: the clinic's delivery records; a refused caller's audit record is the write.
+      "com.dermrelay.fhir.delivery.ListEhrDeliveriesHandler", new FunctionProfile(1024,
+          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE)),
+      // resendToEhr ("send again"): marks the round pending and starts a new delivery execution,
+      // which sends with its retries; the operation itself never reads the credentials.
+      "com.dermrelay.fhir.api.ResendToEhrHandler", new FunctionProfile(1024,
+          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.EHR_WORKFLOW_START)),
+      // putEhrCredentials: creates or replaces the clinic's secret; the configuration keeps only its name.
+      "com.dermrelay.fhir.delivery.PutEhrCredentialsHandler", new FunctionProfile(1024,
+          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.EHR_CREDENTIALS)),
+      // The EHR delivery workflow's tasks (fhir.workflow). SendToEhr builds the round's Bundle
+      // (photo links as above), reads the clinic's credentials and records the outcome.
+      "com.dermrelay.fhir.workflow.SendToEhrTaskHandler", new FunctionProfile(1024, EnumSet.of(
+          Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.MEDIA_READ, Access.EHR_CREDENTIALS)),
+      // Records the failure for the clinic admin's "send again" and mails the clinic's admins.
+      "com.dermrelay.fhir.workflow.RecordEhrFailureTaskHandler", new FunctionProfile(1024, EnumSet.of(
+          Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.NOTIFY)));
 
   /** Handlers that need less than the default; keyed by fully qualified class name. */
   static final Map<String, FunctionProfile> KNOWN = known();
@@ -185,9 +226,10 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     }
     // The diagnosis list ships in the jar: no access at all.
     known.put("com.dermrelay.review.SearchDiagnosesHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)));
-    for (String task : WorkflowTasks.TASKS) {
-      known.put(WorkflowTasks.handlerOf(task), TASK_PROFILES.getOrDefault(task, WORKFLOW_TASK));
+    for (String task : WorkflowTasks.CASE.tasks()) {
+      known.put(WorkflowTasks.CASE.handlerOf(task), TASK_PROFILES.getOrDefault(task, WORKFLOW_TASK));
     }
+    known.putAll(FHIR);
     return Map.copyOf(known);
   }
 

@@ -1,6 +1,8 @@
 package com.dermrelay.infrastructure;
 
+import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +26,12 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * One Lambda function per handler class, all from the single functions jar: {@code java21} on arm64,
+ * One Lambda function per handler class, from the jar {@link DeploymentJars} names for it (the FHIR
+ * handlers from the FHIR jar, all others from the functions jar): {@code java21} on arm64,
  * SnapStart on published versions, an alias {@value #ALIAS} on the current version that the routes
  * call (SnapStart only applies to versions, never to {@code $LATEST}), X-Ray active, a KMS-encrypted
  * log group with retention, and a role of its own that starts with only the right to write its logs.
- * Each function is called either by a route of the HTTP API or by a task of the case workflow
+ * Each function is called either by a route of the HTTP API or by a task of a workflow
  * ({@link Caller}); {@link #requireEveryFunctionIsCalled} fails synthesis for one that neither calls.
  */
 public final class Functions extends Construct {
@@ -42,6 +45,12 @@ public final class Functions extends Construct {
   public static final String ENV_TABLE = "DERMRELAY_TABLE";
   public static final String ENV_MEDIA_BUCKET = "DERMRELAY_MEDIA_BUCKET";
   public static final String ENV_CASE_WORKFLOW_ARN = "DERMRELAY_CASE_WORKFLOW_ARN";
+  /** Set only where the EHR delivery workflow is deployed (the FHIR jar is built): absent, no EHR delivery. */
+  public static final String ENV_EHR_WORKFLOW_ARN = "DERMRELAY_EHR_WORKFLOW_ARN";
+  /** For EHR_CREDENTIALS functions: secrets are named {@code <prefix><tenantId>...} (dermrelay/<stage>/tenants/). */
+  public static final String ENV_EHR_SECRET_PREFIX = "DERMRELAY_EHR_SECRET_PREFIX";
+  /** For EHR_CREDENTIALS functions: the KMS key new EHR credential secrets are encrypted with. */
+  public static final String ENV_EHR_SECRET_KEY_ARN = "DERMRELAY_EHR_SECRET_KEY_ARN";
   public static final String ENV_VERSION = "DERMRELAY_VERSION";
   public static final String ENV_USER_POOL_ID = "DERMRELAY_USER_POOL_ID";
   public static final String ENV_PORTAL_CLIENT_ID = "DERMRELAY_PORTAL_CLIENT_ID";
@@ -57,7 +66,7 @@ public final class Functions extends Construct {
   public enum Caller {
     /** An operation of the OpenAPI contract, through the HTTP API. */
     ROUTE,
-    /** A Task state of the case workflow, through Step Functions ({@link WorkflowTasks}). */
+    /** A Task state of a workflow, through Step Functions ({@link WorkflowTasks}). */
     WORKFLOW_TASK,
     /** A Lambda trigger of the Cognito user pool ({@link IdentityStack}). */
     USER_POOL_TRIGGER
@@ -71,16 +80,17 @@ public final class Functions extends Construct {
   private final Map<String, DeployedFunction> byHandler = new LinkedHashMap<>();
 
   /**
-   * @param callers     fully qualified handler classes and who calls each, each class checked to be in {@code jar}
+   * @param callers     fully qualified handler classes and who calls each, each class checked to be in its jar
    * @param environment the variables every function gets
    * @param logKey      the key that encrypts the log groups
    */
-  public Functions(Construct scope, String id, FunctionsJar jar, Map<String, Caller> callers,
+  public Functions(Construct scope, String id, DeploymentJars jars, Map<String, Caller> callers,
       Map<String, String> environment, IKey logKey) {
     super(scope, id);
     Objects.requireNonNull(environment, "environment");
-    jar.requireClasses(callers.keySet(), "The functions to deploy");
-    Code code = Code.fromAsset(jar.path().toString());
+    jars.requireClasses(callers.keySet(), "The functions to deploy");
+    // One asset per jar, shared by the functions that deploy from it.
+    Map<Path, Code> assets = new HashMap<>();
     for (Map.Entry<String, Caller> entry : callers.entrySet()) {
       String handler = entry.getKey();
       String name = simpleName(handler);
@@ -103,7 +113,7 @@ public final class Functions extends Construct {
           .description("DermRelay " + handler)
           .runtime(Runtime.JAVA_21)
           .architecture(Architecture.ARM_64)
-          .code(code)
+          .code(assets.computeIfAbsent(jars.jarFor(handler).path(), jar -> Code.fromAsset(jar.toString())))
           .handler(handler + "::" + HANDLER_METHOD)
           .memorySize(profile.memoryMb())
           .timeout(TIMEOUT)
@@ -162,7 +172,7 @@ public final class Functions extends Construct {
     if (!uncalled.isEmpty()) {
       throw new IllegalStateException("Functions without a caller: " + uncalled
           + ". A function is either a route's handler (x-handler in api-spec/openapi.yaml) or a task of the "
-          + "case workflow (WorkflowTasks)");
+          + "workflow (WorkflowTasks)");
     }
   }
 

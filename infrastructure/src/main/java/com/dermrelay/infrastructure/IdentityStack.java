@@ -26,7 +26,7 @@ public final class IdentityStack extends Stack {
   private final Functions triggers;
 
   public IdentityStack(Construct scope, String id, StackProps props, StageConfig config, DataStack data,
-      FunctionsJar jar, String version) {
+      DeploymentJars jars, String version) {
     super(scope, id, props);
     this.users = new PortalUserPool(this, "Users", config);
 
@@ -36,7 +36,7 @@ public final class IdentityStack extends Stack {
     environment.put(Functions.ENV_VERSION, version);
     environment.put(Functions.ENV_SERVICE_NAME, Functions.SERVICE_NAME);
     OperationsKey logKey = new OperationsKey(this, "OperationsKey", config);
-    this.triggers = new Functions(this, "Triggers", jar,
+    this.triggers = new Functions(this, "Triggers", jars,
         Map.of(PRE_SIGN_UP_HANDLER, Functions.Caller.USER_POOL_TRIGGER), environment, logKey.key());
     Functions.DeployedFunction preSignUp = triggers.forHandler(PRE_SIGN_UP_HANDLER);
     if (!preSignUp.profile().access().equals(java.util.Set.of(FunctionProfile.Access.TABLE_READ))) {

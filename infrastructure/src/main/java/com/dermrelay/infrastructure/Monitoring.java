@@ -19,13 +19,16 @@ import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
-import software.amazon.awscdk.services.stepfunctions.IStateMachine;
 import software.constructs.Construct;
 
 /**
- * Alarms and the dashboard of a region: function errors and throttles, API 5xx, table throttling, and
- * (once the case workflow exists) failed executions, all to one KMS-encrypted SNS topic that the
- * on-call subscribes to (a subscription is per deployment: docs/deploy.md).
+ * Alarms of one stack to the region's KMS-encrypted SNS topic, which the on-call subscribes to (a
+ * subscription is per deployment: docs/deploy.md). Each compute stack alarms on its own resources,
+ * so that a function's alarm lives beside it and neither stack nears CloudFormation's 500
+ * resources: function errors, the region's throttles, API 5xx and table throttling in the API
+ * stack; the task functions, failed and timed-out executions and SLA breaches in the workflow
+ * stack, which owns the topic because the API stack depends on it. The API stack's dashboard
+ * graphs both ({@link #addDashboard}).
  */
 public final class Monitoring extends Construct {
 
@@ -36,13 +39,16 @@ public final class Monitoring extends Construct {
   static final String METRIC_NAMESPACE = "DermRelay";
   static final String SLA_BREACHES = "SlaBreaches";
 
-  private final Topic alarmTopic;
+  private final ITopic alarmTopic;
   private final SnsAction notify;
-  private final Dashboard dashboard;
   private final List<Alarm> alarms = new ArrayList<>();
+  private final List<IMetric> errors = new ArrayList<>();
+  private final List<IMetric> throttles = new ArrayList<>();
+  /** Graphs beyond the Lambda ones, in the order they were added. */
+  private final List<GraphWidget> graphs = new ArrayList<>();
 
-  public Monitoring(Construct scope, String id, StageConfig config, Functions functions, HttpApi api, ITable table,
-      IKey topicKey) {
+  /** With a new alarm topic, encrypted with {@code topicKey}. */
+  public Monitoring(Construct scope, String id, StageConfig config, IKey topicKey) {
     super(scope, id);
     this.alarmTopic = Topic.Builder.create(this, "AlarmTopic")
         .displayName("DermRelay " + config.stage() + " alarms")
@@ -50,23 +56,31 @@ public final class Monitoring extends Construct {
         .enforceSsl(true)
         .build();
     this.notify = new SnsAction(alarmTopic);
-    this.dashboard = Dashboard.Builder.create(this, "Dashboard")
-        .dashboardName(config.stackPrefix() + "-operations")
-        .build();
+  }
 
-    List<IMetric> errors = new ArrayList<>();
-    List<IMetric> throttles = new ArrayList<>();
+  /** Alarming to the topic of another stack's {@code Monitoring}. */
+  public Monitoring(Construct scope, String id, ITopic alarmTopic) {
+    super(scope, id);
+    this.alarmTopic = alarmTopic;
+    this.notify = new SnsAction(alarmTopic);
+  }
+
+  /** An error alarm per function, and each function's errors and throttles on the dashboard. */
+  public void watchFunctions(Functions functions) {
     for (Functions.DeployedFunction deployed : functions.all()) {
       String name = Functions.simpleName(deployed.handlerClass());
       Metric fnErrors = deployed.function().metricErrors(sum());
-      Metric fnThrottles = deployed.function().metricThrottles(sum());
       alarm(name + "Errors", fnErrors, 1, "Lambda " + name + " raised errors");
       errors.add(fnErrors);
-      throttles.add(fnThrottles);
+      throttles.add(deployed.function().metricThrottles(sum()));
     }
+  }
+
+  /** The region-wide throttle alarm, the API's 5xx and latency, the table's throttling. */
+  public void watchRegion(HttpApi api, ITable table) {
     // One throttle alarm for the region's functions, not one per function: throttling is the
-    // account's concurrency running out, a shared cause, and 48 more alarms would push the API
-    // stack past CloudFormation's 500 resources. The dashboard still graphs each function.
+    // account's concurrency running out, a shared cause, and one alarm per function would push
+    // the API stack towards CloudFormation's 500 resources. The dashboard graphs each function.
     Metric regionThrottles = Metric.Builder.create()
         .namespace("AWS/Lambda").metricName("Throttles")
         .statistic("Sum").period(PERIOD)
@@ -86,33 +100,49 @@ public final class Monitoring extends Construct {
         .build();
     alarm("TableThrottles", tableThrottles, 1, "The case table throttled requests");
 
-    dashboard.addWidgets(
-        graph("Lambda errors", errors), graph("Lambda throttles", throttles),
-        graph("API requests and 5xx", List.of(api.metricCount(sum()), serverErrors)),
-        graph("API latency p99", List.of(api.metricLatency(MetricOptions.builder()
-            .statistic("p99").period(PERIOD).build()))),
-        graph("Table throttling", List.of(tableThrottles)));
+    graphs.add(graph("API requests and 5xx", List.of(api.metricCount(sum()), serverErrors)));
+    graphs.add(graph("API latency p99", List.of(api.metricLatency(MetricOptions.builder()
+        .statistic("p99").period(PERIOD).build()))));
+    graphs.add(graph("Table throttling", List.of(tableThrottles)));
+  }
+
+  /** Alarms on a workflow's failed and timed-out executions, and graphs them. */
+  public void watchWorkflow(WorkflowStateMachine workflow) {
+    String name = workflow.workflow().idPrefix();
+    String title = workflow.workflow().name() + " workflow";
+    Metric failed = workflow.stateMachine().metricFailed(sum());
+    Metric timedOut = workflow.stateMachine().metricTimedOut(sum());
+    alarm(name + "WorkflowFailed", failed, 1, "Executions of the " + title + " failed");
+    alarm(name + "WorkflowTimedOut", timedOut, 1, "Executions of the " + title + " timed out");
+    graphs.add(graph("Failures: " + title, List.of(failed, timedOut)));
   }
 
   /**
-   * The seam for the case workflow: alarms on its failed and timed-out executions and on SLA
-   * breaches (a case still unanswered when due), and adds them to the dashboard. ApiStack calls it
-   * once the state machine is created from the ASL file.
+   * Alarms on SLA breaches (a case still unanswered when due), which the case workflow's Escalate
+   * step logs. Summed over every clinic; no data (no breach logged) is the normal state, not a fault.
    */
-  public void watchWorkflow(IStateMachine workflow) {
-    Metric failed = workflow.metricFailed(sum());
-    Metric timedOut = workflow.metricTimedOut(sum());
-    alarm("WorkflowFailed", failed, 1, "Case workflow executions failed");
-    alarm("WorkflowTimedOut", timedOut, 1, "Case workflow executions timed out");
-    // Summed over every clinic; no data (no breach logged) is the normal state, not a fault. No
-    // label: a labelled metric makes CDK render the alarm as a metric-math query.
+  public void watchSlaBreaches() {
+    // No label: a labelled metric makes CDK render the alarm as a metric-math query.
     Metric slaBreaches = Metric.Builder.create()
         .namespace(METRIC_NAMESPACE).metricName(SLA_BREACHES)
         .statistic("Sum").period(SLA_BREACH_PERIOD)
         .build();
     alarm("SlaBreaches", slaBreaches, 1, "A case passed its SLA due time unanswered (escalated)");
-    dashboard.addWidgets(graph("Workflow failures", List.of(failed, timedOut)),
-        graph("SLA breaches", List.of(slaBreaches)));
+    graphs.add(graph("SLA breaches", List.of(slaBreaches)));
+  }
+
+  /**
+   * The region's dashboard: the Lambda errors and throttles of this and {@code others}' functions,
+   * then each one's other graphs.
+   */
+  public Dashboard addDashboard(String name, List<Monitoring> others) {
+    List<Monitoring> all = new ArrayList<>(List.of(this));
+    all.addAll(others);
+    Dashboard dashboard = Dashboard.Builder.create(this, "Dashboard").dashboardName(name).build();
+    dashboard.addWidgets(graph("Lambda errors", all.stream().flatMap(m -> m.errors.stream()).toList()),
+        graph("Lambda throttles", all.stream().flatMap(m -> m.throttles.stream()).toList()));
+    all.forEach(monitoring -> monitoring.graphs.forEach(dashboard::addWidgets));
+    return dashboard;
   }
 
   public ITopic alarmTopic() {

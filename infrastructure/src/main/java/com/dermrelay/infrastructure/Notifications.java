@@ -3,6 +3,7 @@ package com.dermrelay.infrastructure;
 import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.ses.ConfigurationSet;
 import software.amazon.awscdk.services.ses.ConfigurationSetTlsPolicy;
@@ -19,44 +20,58 @@ import software.constructs.Construct;
  */
 public final class Notifications extends Construct {
 
+  private final StageConfig config;
   private final ConfigurationSet configurationSet;
   private final String identityArn;
 
   public Notifications(Construct scope, String id, StageConfig config) {
     super(scope, id);
-    Stack stack = Stack.of(this);
+    this.config = config;
     this.configurationSet = ConfigurationSet.Builder.create(this, "ConfigurationSet")
-        .configurationSetName(config.resourcePrefix() + "-notifications")
+        .configurationSetName(configurationSetName(config))
         .tlsPolicy(ConfigurationSetTlsPolicy.REQUIRE)
         .reputationMetrics(true)
         .sendingEnabled(true)
         .suppressionReasons(SuppressionReasons.BOUNCES_AND_COMPLAINTS)
         .build();
-    if (config.senderDomain().isPresent()) {
-      String domain = config.senderDomain().get();
-      EmailIdentity.Builder.create(this, "SenderDomain")
-          .identity(Identity.domain(domain))
-          .configurationSet(configurationSet)
-          .build();
-      this.identityArn = stack.formatArn(software.amazon.awscdk.ArnComponents.builder()
-          .service("ses").resource("identity").resourceName(domain).build());
-    } else {
-      // No domain configured for this stage: any identity verified in the account (the SES sandbox).
-      this.identityArn = stack.formatArn(software.amazon.awscdk.ArnComponents.builder()
-          .service("ses").resource("identity").resourceName("*").build());
-    }
+    config.senderDomain().ifPresent(domain -> EmailIdentity.Builder.create(this, "SenderDomain")
+        .identity(Identity.domain(domain))
+        .configurationSet(configurationSet)
+        .build());
+    this.identityArn = identityArn(Stack.of(this), config);
+  }
+
+  static String configurationSetName(StageConfig config) {
+    return config.resourcePrefix() + "-notifications";
+  }
+
+  /** The stage's sender domain identity; with no domain, any identity verified in the account (the SES sandbox). */
+  private static String identityArn(Stack stack, StageConfig config) {
+    return stack.formatArn(software.amazon.awscdk.ArnComponents.builder()
+        .service("ses").resource("identity").resourceName(config.senderDomain().orElse("*")).build());
   }
 
   /** Lets {@code grantee} send e-mail from the sender identity through the configuration set, and SMS. */
   public void grantSend(IGrantable grantee) {
-    Stack stack = Stack.of(this);
+    grantSend(Stack.of(this), grantee, config);
+  }
+
+  /**
+   * The same grant by the stage's names alone, for a role of a stack that cannot refer to this one
+   * (the workflow stack lies below the API stack that holds the configuration set).
+   */
+  public static void grantSend(IRole role, StageConfig config) {
+    grantSend(Stack.of(role), role, config);
+  }
+
+  private static void grantSend(Stack stack, IGrantable grantee, StageConfig config) {
     String configurationSetArn = stack.formatArn(software.amazon.awscdk.ArnComponents.builder()
         .service("ses").resource("configuration-set")
-        .resourceName(configurationSet.getConfigurationSetName()).build());
+        .resourceName(configurationSetName(config)).build());
     grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
         .sid("SendEmail")
         .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
-        .resources(List.of(identityArn, configurationSetArn))
+        .resources(List.of(identityArn(stack, config), configurationSetArn))
         .build());
     // SMS goes to phone numbers, which are not resources: SNS accepts only "*" for them.
     grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()

@@ -6,22 +6,30 @@ import java.util.Objects;
 
 /**
  * Where the app finds what it deploys from the repository: the OpenAPI contract the routes come
- * from and the functions jar every Lambda function runs. Maven sets {@code dermrelay.repo.root}
+ * from and the jars the Lambda functions run ({@link DeploymentJars}). Maven sets {@code dermrelay.repo.root}
  * (surefire and exec:java); without it the repository root is the nearest directory above the
  * working directory that holds {@code api-spec/openapi.yaml}.
  *
  * @param openApiSpec  {@code api-spec/openapi.yaml}
  * @param functionsJar {@code functions/target/dermrelay-functions.jar}, built by the reactor first
+ * @param fhirJar      {@code functions/target/dermrelay-fhir.jar}, the FHIR handlers; may be missing
  */
-public record SourcePaths(Path openApiSpec, Path functionsJar) {
+public record SourcePaths(Path openApiSpec, Path functionsJar, Path fhirJar) {
 
   static final String REPO_ROOT_PROPERTY = "dermrelay.repo.root";
   static final String SPEC = "api-spec/openapi.yaml";
   static final String JAR = "functions/target/dermrelay-functions.jar";
+  static final String FHIR_JAR_NAME = "dermrelay-fhir.jar";
 
   public SourcePaths {
     Objects.requireNonNull(openApiSpec, "openApiSpec");
     Objects.requireNonNull(functionsJar, "functionsJar");
+    Objects.requireNonNull(fhirJar, "fhirJar");
+  }
+
+  /** With the FHIR jar where the functions build puts it: beside the functions jar. */
+  public SourcePaths(Path openApiSpec, Path functionsJar) {
+    this(openApiSpec, functionsJar, functionsJar.resolveSibling(FHIR_JAR_NAME));
   }
 
   /** The paths inside one repository checkout. */

@@ -74,6 +74,29 @@ public final class TenantDataAccess extends Construct {
     }
   }
 
+  /**
+   * The role for the functions of {@code functions} whose profile asks for
+   * {@link FunctionProfile.Access#TENANT_SESSION}, or null when none does. Only those functions learn
+   * its ARN: the data layer uses tenant sessions exactly when the variable is set
+   * (core.data.TenantCredentials). One per compute stack: the trust policy names its callers' roles,
+   * which a role in another stack could not without a cycle.
+   */
+  static TenantDataAccess forSessionsOf(Construct scope, String id, Functions functions, DataStack data) {
+    List<Functions.DeployedFunction> callers = functions.all().stream()
+        .filter(d -> d.profile().has(FunctionProfile.Access.TENANT_SESSION)).toList();
+    if (callers.isEmpty()) {
+      return null;
+    }
+    TenantDataAccess access = new TenantDataAccess(scope, id, data.table(), data.mediaBucket(), data.dataKey(),
+        callers.stream().map(d -> (IRole) d.role()).toList());
+    callers.forEach(d -> d.function().addEnvironment(Functions.ENV_TENANT_ROLE_ARN, access.role().getRoleArn()));
+    access.role().addToPrincipalPolicy(AuditAppendOnly.denyChanges(data.table()));
+    NagSuppression.suppress(access.role(), "HIPAA.Security-IAMNoInlinePolicy",
+        "The audit trail's explicit deny (AuditAppendOnly) belongs to this role alone, beside its tested "
+            + "tenant-scoped policy; a managed policy would be the same statements under a second name");
+    return access;
+  }
+
   public IRole role() {
     return role;
   }

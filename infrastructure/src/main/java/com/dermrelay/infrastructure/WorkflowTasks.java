@@ -1,42 +1,86 @@
 package com.dermrelay.infrastructure;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Stack;
 
 /**
- * The one place that names the case workflow's task functions: for each task of
- * {@code case-workflow.asl.json} (its {@code "FunctionName": "${<Task>FunctionArn}"} placeholder),
- * the handler class in the functions jar that CDK deploys for it. The convention is
- * {@value #PACKAGE}{@code .<Task>TaskHandler}; issue 4 writes the classes.
+ * One workflow of the platform: an ASL file on the classpath plus the package that holds its task
+ * handlers. The tasks are the file's {@code "FunctionName": "${<Task>FunctionArn}"} placeholders, in
+ * the order the file first names them; each is deployed from {@code <package>.<Task>TaskHandler}.
+ * Task functions have no route by design: Step Functions invokes them, never the HTTP API.
  *
- * <p>Task functions have no route by design: Step Functions invokes them, never the HTTP API.
+ * @param name           the state machine is {@code <prefix>-<name>}, its log group ends in it too
+ * @param aslResource    the definition's classpath resource, e.g. {@code /workflows/case-workflow.asl.json}
+ * @param handlerPackage where the task handlers live
+ * @param arnVariable    the environment variable that tells the functions the state machine's ARN
  */
-public final class WorkflowTasks {
+public record WorkflowTasks(String name, String aslResource, String handlerPackage, String arnVariable) {
 
-  /** Where the task handlers live in the functions jar. */
-  public static final String PACKAGE = "com.dermrelay.review.workflow";
+  /** The case workflow (docs/workflow.md): tasks in review.workflow, in the functions jar. */
+  public static final WorkflowTasks CASE = new WorkflowTasks("case", "/workflows/case-workflow.asl.json",
+      "com.dermrelay.review.workflow", Functions.ENV_CASE_WORKFLOW_ARN);
+  /** EHR delivery (issue 8): one execution per answered round; tasks in fhir.workflow, in the FHIR jar. */
+  public static final WorkflowTasks EHR_DELIVERY = new WorkflowTasks("ehr-delivery",
+      "/workflows/ehr-delivery.asl.json", "com.dermrelay.fhir.workflow", Functions.ENV_EHR_WORKFLOW_ARN);
+  public static final List<WorkflowTasks> ALL = List.of(CASE, EHR_DELIVERY);
 
-  /** The tasks in the order the common path meets them, then the failure path. */
-  public static final List<String> TASKS = List.of(
-      "AwaitPhotoChecks", "Triage", "QueueForReview", "Escalate", "RequestMoreInfo", "DeliverAnswer",
-      "InviteFollowUp", "CloseCase", "RecordFailure");
+  private static final Pattern FUNCTION_PLACEHOLDER = Pattern.compile("\"\\$\\{([A-Za-z]+)FunctionArn}\"");
 
-  private WorkflowTasks() {
+  public WorkflowTasks {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(aslResource, "aslResource");
+    Objects.requireNonNull(handlerPackage, "handlerPackage");
+    Objects.requireNonNull(arnVariable, "arnVariable");
   }
 
-  /** Task name to fully qualified handler class, in {@link #TASKS} order. */
-  public static Map<String, String> handlers() {
+  /** The ASL file's text as the repository holds it. */
+  public String asl() {
+    try (InputStream in = WorkflowTasks.class.getResourceAsStream(aslResource)) {
+      if (in == null) {
+        throw new IllegalStateException("The workflow definition " + aslResource + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The task names, in the order the file first names them (a task may serve several states). */
+  public List<String> tasks() {
+    Set<String> tasks = new LinkedHashSet<>();
+    Matcher matcher = FUNCTION_PLACEHOLDER.matcher(asl());
+    while (matcher.find()) {
+      tasks.add(matcher.group(1));
+    }
+    return List.copyOf(tasks);
+  }
+
+  /** Task name to fully qualified handler class, in {@link #tasks()} order. */
+  public Map<String, String> handlers() {
     Map<String, String> handlers = new LinkedHashMap<>();
-    TASKS.forEach(task -> handlers.put(task, handlerOf(task)));
+    tasks().forEach(task -> handlers.put(task, handlerPackage + "." + task + "TaskHandler"));
     return handlers;
   }
 
-  public static String handlerOf(String task) {
-    if (!TASKS.contains(task)) {
-      throw new IllegalArgumentException("Not a task of the case workflow: " + task);
+  public String handlerOf(String task) {
+    String handler = handlers().get(task);
+    if (handler == null) {
+      throw new IllegalArgumentException("Not a task of the " + name + " workflow: " + task);
     }
-    return PACKAGE + "." + task + "TaskHandler";
+    return handler;
   }
 
   /** The ASL placeholder a task's function ARN replaces: {@code ${<Task>FunctionArn}}. */
@@ -44,8 +88,32 @@ public final class WorkflowTasks {
     return task + "FunctionArn";
   }
 
-  /** The task handlers {@code jar} lacks; empty when the workflow can be deployed. */
-  public static List<String> missingFrom(FunctionsJar jar) {
-    return handlers().values().stream().filter(handler -> !jar.contains(handler)).toList();
+  /** The task handlers {@code jars} lack; empty when the workflow can be deployed. */
+  public List<String> missingFrom(DeploymentJars jars) {
+    return handlers().values().stream().filter(handler -> !jars.contains(handler)).toList();
+  }
+
+  /** The name as a construct id: {@code ehr-delivery} is {@code EhrDelivery}. */
+  public String idPrefix() {
+    StringBuilder id = new StringBuilder();
+    for (String part : name.split("-")) {
+      id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return id.toString();
+  }
+
+  public String stateMachineName(StageConfig config) {
+    return config.resourcePrefix() + "-" + name;
+  }
+
+  /**
+   * The state machine's ARN in {@code stack}'s account and region, known from its fixed name before
+   * it exists: a reference would be a cycle wherever a task function itself calls the workflow
+   * (state machine, task alias, function, environment or policy).
+   */
+  public String arnIn(Stack stack, StageConfig config) {
+    return stack.formatArn(ArnComponents.builder()
+        .service("states").resource("stateMachine").resourceName(stateMachineName(config))
+        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
 
 /** No role of ours may update or delete an audit record; the deny rides on every table writer. */
 class AuditAppendOnlyTest {
@@ -22,12 +23,20 @@ class AuditAppendOnlyTest {
     SynthesizedStage stage = SynthesizedStage.withWorkflow();
     stage.api.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of(
         "Statement", Match.arrayWith(List.of(DENY)))));
-    long writers = stage.stacks.api().functions().all().stream()
-        .filter(d -> d.profile().has(FunctionProfile.Access.TABLE_WRITE)).count();
-    int denied = stage.api.findResources("AWS::IAM::Policy", Map.of("Properties", Map.of("PolicyDocument",
-        Map.of("Statement", Match.arrayWith(List.of(DENY)))))).size();
+    // One per writing function role of each stack, plus the tenant data role where there is one.
+    assertEquals(writers(stage.stacks.api().functions()), denied(stage.api));
+    assertTrue(stage.stacks.workflow().tenantAccess() != null);
+    assertEquals(writers(stage.stacks.workflow().functions()) + 1, denied(stage.workflow));
+  }
+
+  private static long writers(Functions functions) {
+    long writers = functions.all().stream().filter(d -> d.profile().has(FunctionProfile.Access.TABLE_WRITE)).count();
     assertTrue(writers > 0);
-    // One per writing function role, plus the tenant data role.
-    assertEquals(writers + 1, denied);
+    return writers;
+  }
+
+  private static int denied(Template template) {
+    return template.findResources("AWS::IAM::Policy", Map.of("Properties", Map.of("PolicyDocument",
+        Map.of("Statement", Match.arrayWith(List.of(DENY)))))).size();
   }
 }

@@ -3,6 +3,7 @@ package com.dermrelay.infrastructure;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,30 @@ class FunctionsJarTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> FunctionsJar.open(dir.resolve("dermrelay-functions.jar")));
     assertTrue(e.getMessage().contains("Build the functions first"), e.getMessage());
+  }
+
+  @Test
+  void aFhirJarNotYetBuiltHoldsNothingAndSaysSoWhenAClassIsRequired() {
+    FunctionsJar fhir = FunctionsJar.openIfBuilt(dir.resolve("dermrelay-fhir.jar"));
+    assertFalse(fhir.built());
+    assertFalse(fhir.contains("com.dermrelay.fhir.api.GetCaseFhirBundleHandler"));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> fhir.requireClasses(List.of("com.dermrelay.fhir.api.GetCaseFhirBundleHandler"), "The spec"));
+    assertTrue(e.getMessage().contains("dermrelay-fhir.jar (not built)"), e.getMessage());
+  }
+
+  @Test
+  void eachHandlerIsLookedForInTheJarItDeploysFrom() throws IOException {
+    DeploymentJars jars = new DeploymentJars(FunctionsJar.open(fixtureJar("com/example/GoodHandler.class",
+        "com/dermrelay/fhir/api/InTheWrongJarHandler.class")), FunctionsJar.open(fixtureJar("com/dermrelay/fhir/A.class")));
+    assertTrue(jars.contains("com.example.GoodHandler"));
+    assertTrue(jars.contains("com.dermrelay.fhir.A"));
+    assertFalse(jars.contains("com.dermrelay.fhir.api.InTheWrongJarHandler"));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> jars.requireClasses(List.of("com.example.GoodHandler", "com.dermrelay.fhir.api.InTheWrongJarHandler"), "x"));
+    assertTrue(e.getMessage().contains(jars.fhir().path().toString()), e.getMessage());
+    // The release label follows the FHIR jar's bytes too.
+    assertNotEquals(jars.functions().contentVersion(), jars.contentVersion());
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
 
 class FunctionsTest {
 
@@ -21,9 +22,8 @@ class FunctionsTest {
   @Test
   void oneFunctionPerHandlerOfTheContract() {
     List<String> handlers = ApiSpec.load(SourcePaths.locate().openApiSpec()).handlers();
-    // Plus one per workflow task once the jar holds their handlers and the workflow is deployed.
-    int tasks = dev.api.findResources("AWS::StepFunctions::StateMachine").isEmpty() ? 0 : WorkflowTasks.TASKS.size();
-    dev.api.resourceCountIs(FUNCTION, handlers.size() + tasks);
+    // The workflows' task functions are in the workflow stack (WorkflowStateMachineTest).
+    dev.api.resourceCountIs(FUNCTION, handlers.size());
     for (String handler : handlers) {
       dev.api.hasResourceProperties(FUNCTION, Map.of("Handler", handler + "::handleRequest"));
     }
@@ -31,12 +31,15 @@ class FunctionsTest {
 
   @Test
   void everyFunctionRunsJava21OnArm64WithSnapStartAndTracing() {
-    dev.api.allResourcesProperties(FUNCTION, Map.of(
-        "Runtime", "java21",
-        "Architectures", List.of("arm64"),
-        "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
-        "TracingConfig", Map.of("Mode", "Active"),
-        "Timeout", 15));
+    SynthesizedStage complete = SynthesizedStage.withWorkflow();
+    for (Template template : List.of(dev.api, dev.workflow, complete.api, complete.workflow)) {
+      template.allResourcesProperties(FUNCTION, Map.of(
+          "Runtime", "java21",
+          "Architectures", List.of("arm64"),
+          "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+          "TracingConfig", Map.of("Mode", "Active"),
+          "Timeout", 15));
+    }
   }
 
   @Test
@@ -48,12 +51,14 @@ class FunctionsTest {
 
   @Test
   void everyFunctionHasALiveAliasOnAPublishedVersion() {
-    int functions = dev.api.findResources(FUNCTION).size();
-    dev.api.resourceCountIs("AWS::Lambda::Version", functions);
-    dev.api.resourceCountIs("AWS::Lambda::Alias", functions);
-    dev.api.allResourcesProperties("AWS::Lambda::Alias", Map.of(
-        "Name", Functions.ALIAS,
-        "FunctionVersion", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp(".*CurrentVersion.*"), "Version"))));
+    for (Template template : List.of(dev.api, dev.workflow)) {
+      int functions = template.findResources(FUNCTION).size();
+      template.resourceCountIs("AWS::Lambda::Version", functions);
+      template.resourceCountIs("AWS::Lambda::Alias", functions);
+      template.allResourcesProperties("AWS::Lambda::Alias", Map.of(
+          "Name", Functions.ALIAS,
+          "FunctionVersion", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp(".*CurrentVersion.*"), "Version"))));
+    }
   }
 
   @Test
@@ -61,11 +66,8 @@ class FunctionsTest {
     // With the workflow's tasks, which are the functions that use tenant sessions today.
     SynthesizedStage stage = SynthesizedStage.withWorkflow();
     int told = 0;
-    for (Functions.DeployedFunction deployed : stage.stacks.api().functions().all()) {
-      Object variables = ((Map<?, ?>) ((Map<?, ?>) stage.api.toJSON().get("Resources"))
-          .get(stage.logicalId(deployed.function())));
-      Map<?, ?> env = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) variables).get("Properties"))
-          .get("Environment")).get("Variables");
+    for (Functions.DeployedFunction deployed : WorkflowStackTest.allFunctions(stage)) {
+      Map<?, ?> env = WorkflowStackTest.environment(stage, deployed);
       boolean hasArn = env.containsKey(Functions.ENV_TENANT_ROLE_ARN);
       assertEquals(deployed.profile().has(FunctionProfile.Access.TENANT_SESSION), hasArn,
           deployed.handlerClass() + ": the data layer assumes the tenant role exactly when the variable is set");
@@ -101,12 +103,14 @@ class FunctionsTest {
 
   @Test
   void everyFunctionLogsToItsOwnEncryptedLogGroupWithRetention() {
-    int functions = dev.api.findResources(FUNCTION).size();
-    // One per function plus the API's access logs (and the state machine's, once deployed).
-    int stateMachines = dev.api.findResources("AWS::StepFunctions::StateMachine").size();
-    dev.api.resourceCountIs("AWS::Logs::LogGroup", functions + 1 + stateMachines);
+    // One per function plus the API's access logs, and one per state machine in the workflow stack.
+    dev.api.resourceCountIs("AWS::Logs::LogGroup", dev.api.findResources(FUNCTION).size() + 1);
     dev.api.allResourcesProperties("AWS::Logs::LogGroup", Map.of(
         "RetentionInDays", 365, "KmsKeyId", dev.arnOf(dev.stacks.api().operationsKey().key())));
+    dev.workflow.resourceCountIs("AWS::Logs::LogGroup", dev.workflow.findResources(FUNCTION).size()
+        + dev.workflow.findResources("AWS::StepFunctions::StateMachine").size());
+    dev.workflow.allResourcesProperties("AWS::Logs::LogGroup", Map.of(
+        "RetentionInDays", 365, "KmsKeyId", dev.arnOf(dev.stacks.workflow().operationsKey().key())));
   }
 
   @Test

@@ -1,34 +1,31 @@
 package com.dermrelay.infrastructure;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
 
 class MonitoringTest {
 
   private static final String ALARM = "AWS::CloudWatch::Alarm";
 
   private final SynthesizedStage dev = SynthesizedStage.dev();
+  private final SynthesizedStage complete = SynthesizedStage.withWorkflow();
 
   @Test
-  void everyFunctionHasAnErrorAlarmAndTheRegionAThrottleAlarm() {
-    for (Functions.DeployedFunction deployed : dev.stacks.api().functions().all()) {
-      dev.api.hasResourceProperties(ALARM, Map.of(
-          "Namespace", "AWS/Lambda", "MetricName", "Errors",
-          "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", dev.refTo(deployed.function())))));
+  void everyFunctionHasAnErrorAlarmBesideItAndTheRegionAThrottleAlarm() {
+    for (SynthesizedStage stage : List.of(dev, complete)) {
+      assertErrorAlarms(stage, stage.stacks.api().functions(), stage.api);
+      assertErrorAlarms(stage, stage.stacks.workflow().functions(), stage.workflow);
+      stage.api.hasResourceProperties(ALARM, Map.of(
+          "Namespace", "AWS/Lambda", "MetricName", "Throttles", "Dimensions", Match.absent()));
     }
-    dev.api.hasResourceProperties(ALARM, Map.of(
-        "Namespace", "AWS/Lambda", "MetricName", "Throttles", "Dimensions", Match.absent()));
-  }
-
-  @Test
-  void theApiStackLeavesRoomUnderCloudFormationsResourceLimit() {
-    int resources = dev.api.toJSON().get("Resources") instanceof Map<?, ?> all ? all.size() : -1;
-    // 500 is CloudFormation's hard limit per stack; each new function costs about 8.
-    assertTrue(resources > 0 && resources <= 480, "resources in the API stack: " + resources);
+    assertEquals(WorkflowTasks.ALL.stream().mapToInt(w -> w.tasks().size()).sum(),
+        complete.stacks.workflow().functions().all().size(), "the task functions of both workflows");
   }
 
   @Test
@@ -40,33 +37,52 @@ class MonitoringTest {
 
   @Test
   void anSlaBreachInAQuarterHourRaisesTheAlarm() {
-    // The Escalate step logs the metric, so the alarm comes with the workflow.
-    SynthesizedStage workflow = SynthesizedStage.withWorkflow();
-    workflow.api.hasResourceProperties(ALARM, Map.of(
+    // The case workflow's Escalate step logs the metric, so the alarm comes with that workflow.
+    dev.workflow.hasResourceProperties(ALARM, Map.of(
         "Namespace", "DermRelay", "MetricName", "SlaBreaches",
         "Statistic", "Sum", "Period", 900, "EvaluationPeriods", 1, "Threshold", 1,
         "ComparisonOperator", "GreaterThanOrEqualToThreshold",
         "TreatMissingData", "notBreaching",
         "Dimensions", Match.absent()));
+  }
+
+  @Test
+  void everyAlarmOfBothStacksNotifiesTheOneEncryptedAlarmTopic() {
+    Map<String, Object> topic = dev.refTo(dev.stacks.workflow().monitoring().alarmTopic());
+    dev.workflow.allResourcesProperties(ALARM, Map.of("AlarmActions", List.of(topic), "OKActions", List.of(topic)));
+    dev.workflow.hasResourceProperties("AWS::SNS::Topic", Map.of(
+        "KmsMasterKeyId", dev.arnOf(dev.stacks.workflow().operationsKey().key())));
+    dev.workflow.resourceCountIs("AWS::SNS::Topic", 1);
+    dev.api.resourceCountIs("AWS::SNS::Topic", 0);
+    // The API stack's alarms and its output import the same topic from the workflow stack.
+    Object imported = Map.of("Fn::ImportValue", Match.stringLikeRegexp("dermrelay-dev-workflow:.*AlarmTopic.*"));
+    dev.api.allResourcesProperties(ALARM, Map.of("AlarmActions", List.of(imported), "OKActions", List.of(imported)));
+    dev.api.hasOutput(ApiStack.ALARM_TOPIC_OUTPUT, Map.of("Value", imported));
+  }
+
+  @Test
+  void oneDashboardShowsTheRegionWithBothStacksFunctionsAndTheWorkflows() {
+    complete.api.hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of("DashboardName", "dermrelay-dev-operations"));
+    complete.workflow.resourceCountIs("AWS::CloudWatch::Dashboard", 0);
     // The body is an Fn::Join of JSON fragments (it names functions by reference): read it as text.
-    String dashboard = workflow.api.findResources("AWS::CloudWatch::Dashboard").toString();
-    assertTrue(dashboard.contains("\"title\":\"SLA breaches\""), "an SLA breaches widget");
+    String dashboard = complete.api.findResources("AWS::CloudWatch::Dashboard").toString();
+    for (String title : List.of("Lambda errors", "API latency p99", "Failures: case workflow",
+        "Failures: ehr-delivery workflow", "SLA breaches")) {
+      assertTrue(dashboard.contains("\"title\":\"" + title + "\""), title);
+    }
     assertTrue(dashboard.contains("[\"DermRelay\",\"SlaBreaches\""), "plots DermRelay/SlaBreaches");
-  }
-
-  @Test
-  void everyAlarmNotifiesTheEncryptedAlarmTopic() {
-    Map<String, Object> topic = dev.refTo(dev.stacks.api().monitoring().alarmTopic());
-    dev.api.allResourcesProperties(ALARM, Map.of("AlarmActions", List.of(topic), "OKActions", List.of(topic)));
-    dev.api.hasResourceProperties("AWS::SNS::Topic", Map.of(
-        "KmsMasterKeyId", dev.arnOf(dev.stacks.api().operationsKey().key())));
-    dev.api.hasOutput(ApiStack.ALARM_TOPIC_OUTPUT, Map.of("Value", topic));
-  }
-
-  @Test
-  void aDashboardShowsTheRegion() {
-    dev.api.hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of("DashboardName", "dermrelay-dev-operations"));
+    String sendToEhr = complete.logicalId(complete.stacks.workflow().functions()
+        .forHandler(WorkflowTasks.EHR_DELIVERY.handlerOf("SendToEhr")).function());
+    assertTrue(dashboard.contains(sendToEhr), "graphs the workflow stack's functions (imported by name)");
     SynthesizedStage.prod().api.hasResourceProperties("AWS::CloudWatch::Dashboard",
         Map.of("DashboardName", "dermrelay-prod-eu-central-1-operations"));
+  }
+
+  private static void assertErrorAlarms(SynthesizedStage stage, Functions functions, Template template) {
+    for (Functions.DeployedFunction deployed : functions.all()) {
+      template.hasResourceProperties(ALARM, Map.of(
+          "Namespace", "AWS/Lambda", "MetricName", "Errors",
+          "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", stage.refTo(deployed.function())))));
+    }
   }
 }

@@ -19,7 +19,7 @@ class RegionStacksTest {
         StageConfig.REGIONS_KEY, "eu-central-1, us-east-1"));
     assertEquals(2, regions.size());
     assertEquals(List.of("dermrelay-prod-eu-central-1-data", "dermrelay-prod-eu-central-1-identity",
-        "dermrelay-prod-eu-central-1-api", "dermrelay-prod-eu-central-1-portal", "dermrelay-prod-eu-central-1-edge"),
+        "dermrelay-prod-eu-central-1-workflow", "dermrelay-prod-eu-central-1-api", "dermrelay-prod-eu-central-1-portal", "dermrelay-prod-eu-central-1-edge"),
         regions.get(0).stacks().stream().map(Stack::getStackName).toList());
     for (RegionStacks set : regions) {
       String region = set.config().region().orElseThrow();

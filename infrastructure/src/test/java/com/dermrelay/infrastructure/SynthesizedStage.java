@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
@@ -35,6 +38,7 @@ final class SynthesizedStage {
     /** The data stack's template. */
     final Template template;
     final Template identity;
+    final Template workflow;
     final Template api;
     final Template portal;
 
@@ -50,6 +54,7 @@ final class SynthesizedStage {
         this.data = stacks.data();
         this.template = Template.fromStack(data);
         this.identity = Template.fromStack(stacks.identity());
+        this.workflow = Template.fromStack(stacks.workflow());
         this.api = Template.fromStack(stacks.api());
         this.portal = Template.fromStack(stacks.portal());
     }
@@ -70,8 +75,10 @@ final class SynthesizedStage {
     }
 
     /**
-     * All defaults, with a functions jar that also holds the case workflow's task handlers (empty
-     * class entries: synthesis only checks the names), so the state machine is built.
+     * All defaults, with fixture jars that hold every handler (empty class entries: synthesis only
+     * checks the names): the functions jar the case workflow's task handlers, the FHIR jar the EHR
+     * delivery workflow's and the FHIR operations' handlers, which a copy of the contract routes
+     * ({@link #FHIR_OPERATIONS}). So both state machines are built, as once issue 8 has landed.
      */
     static SynthesizedStage withWorkflow() {
         return WorkflowHolder.INSTANCE;
@@ -110,6 +117,8 @@ final class SynthesizedStage {
             return template;
         } else if (stack == stacks.identity()) {
             return identity;
+        } else if (stack == stacks.workflow()) {
+            return workflow;
         } else if (stack == stacks.api()) {
             return api;
         } else if (stack == stacks.portal()) {
@@ -131,21 +140,53 @@ final class SynthesizedStage {
         static final SynthesizedStage INSTANCE = new SynthesizedStage(Map.of());
     }
 
+    /** The FHIR operations agreed with the functions side (issue 8): operation id, method, path, handler. */
+    static final List<List<String>> FHIR_OPERATIONS = List.of(
+            List.of("getCaseFhirBundle", "get", "/clinics/{tenantId}/cases/{caseId}/fhir-bundle",
+                    "com.dermrelay.fhir.api.GetCaseFhirBundleHandler"),
+            List.of("listEhrDeliveries", "get", "/clinics/{tenantId}/ehr-deliveries",
+                    "com.dermrelay.fhir.delivery.ListEhrDeliveriesHandler"),
+            List.of("resendToEhr", "post", "/clinics/{tenantId}/cases/{caseId}/ehr-deliveries/resend",
+                    "com.dermrelay.fhir.api.ResendToEhrHandler"),
+            List.of("putEhrCredentials", "put", "/clinics/{tenantId}/ehr-credentials",
+                    "com.dermrelay.fhir.delivery.PutEhrCredentialsHandler"));
+
     private static final class WorkflowHolder {
         static final SynthesizedStage INSTANCE = new SynthesizedStage(Map.of(), workflowSources());
 
         private static SourcePaths workflowSources() {
             SourcePaths real = SourcePaths.locate();
-            List<String> classes = new ArrayList<>(ApiSpec.load(real.openApiSpec()).handlers());
-            classes.addAll(WorkflowTasks.handlers().values());
-            classes.add(IdentityStack.PRE_SIGN_UP_HANDLER);
             try {
                 Path dir = Files.createTempDirectory("dermrelay-workflow-jar");
-                String[] entries = classes.stream().map(c -> c.replace('.', '/') + ".class").toArray(String[]::new);
-                return new SourcePaths(real.openApiSpec(), FunctionsJarTest.fixtureJar(dir, entries));
+                Path spec = withFhirOperations(real.openApiSpec(), dir.resolve("openapi.yaml"));
+                List<String> classes = new ArrayList<>(ApiSpec.load(spec).handlers());
+                WorkflowTasks.ALL.forEach(workflow -> classes.addAll(workflow.handlers().values()));
+                classes.add(IdentityStack.PRE_SIGN_UP_HANDLER);
+                Path functionsJar = FunctionsJarTest.fixtureJar(dir, entries(classes.stream()
+                        .filter(c -> !DeploymentJars.isFhirHandler(c)).toList()));
+                Path fhirJar = FunctionsJarTest.fixtureJar(dir, entries(classes.stream()
+                        .filter(DeploymentJars::isFhirHandler).toList()));
+                return new SourcePaths(spec, functionsJar, fhirJar);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        private static String[] entries(List<String> classes) {
+            return classes.stream().map(c -> c.replace('.', '/') + ".class").toArray(String[]::new);
+        }
+
+        /** The repository's contract plus {@link #FHIR_OPERATIONS}, written to {@code target}. */
+        private static Path withFhirOperations(Path spec, Path target) throws IOException {
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+            ObjectNode root = (ObjectNode) yaml.readTree(spec.toFile());
+            ObjectNode paths = (ObjectNode) root.get("paths");
+            for (List<String> op : FHIR_OPERATIONS) {
+                ObjectNode path = paths.has(op.get(2)) ? (ObjectNode) paths.get(op.get(2)) : paths.putObject(op.get(2));
+                path.putObject(op.get(1)).put("operationId", op.get(0)).put(ApiSpec.HANDLER_EXTENSION, op.get(3));
+            }
+            yaml.writeValue(target.toFile(), root);
+            return target;
         }
     }
 

@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,46 +17,65 @@ class WorkflowTasksTest {
   Path dir;
 
   @Test
-  void theTasksAreExactlyTheFunctionPlaceholdersOfTheAslFile() {
-    Matcher matcher = Pattern.compile("\"\\$\\{([A-Za-z]+)FunctionArn}\"").matcher(CaseWorkflow.readAsl());
-    Set<String> placeholders = new TreeSet<>();
-    while (matcher.find()) {
-      placeholders.add(matcher.group(1));
-    }
-    assertEquals(new TreeSet<>(WorkflowTasks.TASKS), placeholders);
+  void theTasksAreTheFunctionPlaceholdersOfEachAslFileInTheOrderItNamesThem() {
+    assertEquals(List.of("AwaitPhotoChecks", "Triage", "QueueForReview", "Escalate", "RequestMoreInfo",
+        "DeliverAnswer", "InviteFollowUp", "CloseCase", "RecordFailure"), WorkflowTasks.CASE.tasks());
+    assertEquals(List.of("SendToEhr", "RecordEhrFailure"), WorkflowTasks.EHR_DELIVERY.tasks());
   }
 
   @Test
-  void handlerClassesFollowOneConventionInOnePackage() {
-    assertEquals("com.dermrelay.review.workflow.TriageTaskHandler", WorkflowTasks.handlerOf("Triage"));
+  void handlerClassesFollowOneConventionInEachWorkflowsPackage() {
+    assertEquals("com.dermrelay.review.workflow.TriageTaskHandler", WorkflowTasks.CASE.handlerOf("Triage"));
+    assertEquals("com.dermrelay.fhir.workflow.SendToEhrTaskHandler", WorkflowTasks.EHR_DELIVERY.handlerOf("SendToEhr"));
+    assertEquals("com.dermrelay.fhir.workflow.RecordEhrFailureTaskHandler",
+        WorkflowTasks.EHR_DELIVERY.handlerOf("RecordEhrFailure"));
     assertEquals("TriageFunctionArn", WorkflowTasks.substitutionKey("Triage"));
-    assertEquals(WorkflowTasks.TASKS, List.copyOf(WorkflowTasks.handlers().keySet()));
-    assertThrows(IllegalArgumentException.class, () -> WorkflowTasks.handlerOf("TriageFollowUp"));
+    assertThrows(IllegalArgumentException.class, () -> WorkflowTasks.CASE.handlerOf("TriageFollowUp"));
+    assertThrows(IllegalArgumentException.class, () -> WorkflowTasks.CASE.handlerOf("SendToEhr"));
+    assertEquals("EhrDelivery", WorkflowTasks.EHR_DELIVERY.idPrefix());
   }
 
   @Test
-  void missingHandlersAreNamedUntilTheJarHoldsAll() throws IOException {
+  void missingHandlersAreNamedUntilTheJarsHoldAllAndFhirTasksAreLookedForInTheFhirJar() throws IOException {
     FunctionsJar partial = FunctionsJar.open(FunctionsJarTest.fixtureJar(dir,
-        "com/dermrelay/review/workflow/TriageTaskHandler.class"));
-    List<String> missing = WorkflowTasks.missingFrom(partial);
+        "com/dermrelay/review/workflow/TriageTaskHandler.class",
+        // In the functions jar, where a FHIR handler does not count.
+        "com/dermrelay/fhir/workflow/SendToEhrTaskHandler.class"));
+    DeploymentJars jars = new DeploymentJars(partial, FunctionsJar.openIfBuilt(dir.resolve("absent.jar")));
+    List<String> missing = WorkflowTasks.CASE.missingFrom(jars);
     assertEquals(8, missing.size(), missing.toString());
-    assertFalse(missing.contains(WorkflowTasks.handlerOf("Triage")));
+    assertFalse(missing.contains(WorkflowTasks.CASE.handlerOf("Triage")));
+    assertEquals(List.copyOf(WorkflowTasks.EHR_DELIVERY.handlers().values()), WorkflowTasks.EHR_DELIVERY.missingFrom(jars));
 
-    String[] all = WorkflowTasks.handlers().values().stream()
-        .map(handler -> handler.replace('.', '/') + ".class").toArray(String[]::new);
-    assertTrue(WorkflowTasks.missingFrom(FunctionsJar.open(FunctionsJarTest.fixtureJar(dir, all))).isEmpty());
+    FunctionsJar fhir = FunctionsJar.open(FunctionsJarTest.fixtureJar(dir, WorkflowTasks.EHR_DELIVERY.handlers()
+        .values().stream().map(handler -> handler.replace('.', '/') + ".class").toArray(String[]::new)));
+    assertTrue(WorkflowTasks.EHR_DELIVERY.missingFrom(new DeploymentJars(partial, fhir)).isEmpty());
   }
 
   @Test
-  void onlyTheTasksThatNotifyMaySendAndNoTaskReadsPhotos() {
-    for (String task : WorkflowTasks.TASKS) {
-      FunctionProfile profile = FunctionProfile.forHandler(WorkflowTasks.handlerOf(task));
+  void onlyTheTasksThatNotifyMaySendAndNoCaseTaskReadsPhotos() {
+    for (String task : WorkflowTasks.CASE.tasks()) {
+      FunctionProfile profile = FunctionProfile.forHandler(WorkflowTasks.CASE.handlerOf(task));
       assertEquals(768, profile.memoryMb(), task);
       assertTrue(profile.has(FunctionProfile.Access.TABLE_WRITE), task);
       assertFalse(profile.has(FunctionProfile.Access.MEDIA_READ), task);
     }
-    assertFalse(FunctionProfile.forHandler(WorkflowTasks.handlerOf("CloseCase")).has(FunctionProfile.Access.NOTIFY));
-    assertFalse(FunctionProfile.forHandler(WorkflowTasks.handlerOf("Triage")).has(FunctionProfile.Access.NOTIFY));
-    assertTrue(FunctionProfile.forHandler(WorkflowTasks.handlerOf("DeliverAnswer")).has(FunctionProfile.Access.NOTIFY));
+    assertFalse(profile(WorkflowTasks.CASE, "CloseCase").has(FunctionProfile.Access.NOTIFY));
+    assertFalse(profile(WorkflowTasks.CASE, "Triage").has(FunctionProfile.Access.NOTIFY));
+    assertTrue(profile(WorkflowTasks.CASE, "DeliverAnswer").has(FunctionProfile.Access.NOTIFY));
+    assertTrue(profile(WorkflowTasks.EHR_DELIVERY, "RecordEhrFailure").has(FunctionProfile.Access.NOTIFY));
+    assertFalse(profile(WorkflowTasks.EHR_DELIVERY, "RecordEhrFailure").has(FunctionProfile.Access.EHR_CREDENTIALS));
+  }
+
+  @Test
+  void ofTheCaseWorkflowOnlyDeliverAnswerStartsAnEhrDelivery() {
+    for (String task : WorkflowTasks.CASE.tasks()) {
+      assertEquals(task.equals("DeliverAnswer"), profile(WorkflowTasks.CASE, task)
+          .has(FunctionProfile.Access.EHR_WORKFLOW_START), task);
+    }
+  }
+
+  private static FunctionProfile profile(WorkflowTasks workflow, String task) {
+    return FunctionProfile.forHandler(workflow.handlerOf(task));
   }
 }

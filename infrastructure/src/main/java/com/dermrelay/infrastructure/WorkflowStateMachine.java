@@ -1,9 +1,5 @@
 package com.dermrelay.infrastructure;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +17,8 @@ import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.constructs.Construct;
 
 /**
- * The case workflow: a Standard state machine named {@code <prefix>-case} from the same ASL file
- * the local stack runs ({@value #ASL_RESOURCE}), each {@code ${<Task>FunctionArn}} substituted with
+ * One workflow ({@link WorkflowTasks}) as a Standard state machine named {@code <prefix>-<name>},
+ * from the same ASL file the local stack runs, each {@code ${<Task>FunctionArn}} substituted with
  * the ARN of that task's {@code live} alias (docs/workflow.md).
  *
  * <p>Logging is level ALL <em>without</em> execution data: every state's entry, exit and error
@@ -31,37 +27,38 @@ import software.constructs.Construct;
  * function's error {@code Cause} ever carried more. X-Ray tracing is on. The role may invoke the
  * task aliases and nothing else of Lambda.
  */
-public final class CaseWorkflow extends Construct {
+public final class WorkflowStateMachine extends Construct {
 
-  /** The classpath resource: {@code infrastructure/src/main/resources/workflows/case-workflow.asl.json}. */
-  public static final String ASL_RESOURCE = "/workflows/case-workflow.asl.json";
-
+  private final WorkflowTasks workflow;
   private final StateMachine stateMachine;
   private final Map<String, String> substitutions = new LinkedHashMap<>();
 
   /**
-   * @param functions must hold a function for every handler of {@link WorkflowTasks}
+   * @param functions must hold a function for every task handler of {@code workflow}
    * @param logKey    encrypts the execution log group
    */
-  public CaseWorkflow(Construct scope, String id, StageConfig config, Functions functions, IKey logKey) {
+  public WorkflowStateMachine(Construct scope, String id, StageConfig config, WorkflowTasks workflow,
+      Functions functions, IKey logKey) {
     super(scope, id);
-    List<Functions.DeployedFunction> tasks = WorkflowTasks.TASKS.stream()
-        .map(task -> functions.forHandler(WorkflowTasks.handlerOf(task))).toList();
+    this.workflow = workflow;
+    List<Functions.DeployedFunction> tasks = workflow.handlers().values().stream()
+        .map(functions::forHandler).toList();
+    List<String> names = workflow.tasks();
     for (int i = 0; i < tasks.size(); i++) {
-      substitutions.put(WorkflowTasks.substitutionKey(WorkflowTasks.TASKS.get(i)),
-          tasks.get(i).alias().getFunctionArn());
+      substitutions.put(WorkflowTasks.substitutionKey(names.get(i)), tasks.get(i).alias().getFunctionArn());
     }
 
+    String name = workflow.stateMachineName(config);
     LogGroup logs = LogGroup.Builder.create(this, "Logs")
         // Under /aws/vendedlogs/ so that the log delivery's resource policy stays small.
-        .logGroupName("/aws/vendedlogs/states/" + config.resourcePrefix() + "-case")
+        .logGroupName("/aws/vendedlogs/states/" + name)
         .retention(Functions.LOG_RETENTION)
         .encryptionKey(logKey)
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
     Role role = Role.Builder.create(this, "Role")
         .assumedBy(new ServicePrincipal("states.amazonaws.com"))
-        .description("DermRelay case workflow: invokes its task functions")
+        .description("DermRelay " + workflow.name() + " workflow: invokes its task functions")
         .build();
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .sid("InvokeTaskFunctions")
@@ -70,9 +67,9 @@ public final class CaseWorkflow extends Construct {
         .build());
 
     this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
-        .stateMachineName(config.resourcePrefix() + "-case")
+        .stateMachineName(name)
         .stateMachineType(StateMachineType.STANDARD)
-        .definitionBody(DefinitionBody.fromString(readAsl()))
+        .definitionBody(DefinitionBody.fromString(workflow.asl()))
         .definitionSubstitutions(substitutions)
         .role(role)
         .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
@@ -87,16 +84,8 @@ public final class CaseWorkflow extends Construct {
             + "the same statements under a second name");
   }
 
-  /** The ASL file's text as the repository holds it. */
-  public static String readAsl() {
-    try (InputStream in = CaseWorkflow.class.getResourceAsStream(ASL_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("The case workflow definition " + ASL_RESOURCE + " is not on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public WorkflowTasks workflow() {
+    return workflow;
   }
 
   public StateMachine stateMachine() {

@@ -1,0 +1,163 @@
+package com.dermrelay.infrastructure;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+/**
+ * Turns each function's {@link FunctionProfile} into statements on its own role. One place for both
+ * compute stacks ({@link ApiStack}, {@link WorkflowStack}), so an access kind means the same grant
+ * wherever the function lives; every statement names the one resource it concerns.
+ */
+final class ProfileGrants {
+
+  /**
+   * What the grants point at.
+   *
+   * @param caseWorkflowArn the case workflow's ARN (predicted from its fixed name)
+   * @param ehrWorkflowArn  the EHR delivery workflow's ARN, when it is deployed
+   */
+  record Targets(StageConfig config, DataStack data, String userPoolArn, String caseWorkflowArn,
+                 Optional<String> ehrWorkflowArn) {
+    Targets {
+      Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(userPoolArn, "userPoolArn");
+      Objects.requireNonNull(caseWorkflowArn, "caseWorkflowArn");
+      Objects.requireNonNull(ehrWorkflowArn, "ehrWorkflowArn");
+    }
+  }
+
+  private ProfileGrants() {
+  }
+
+  /** Grants each function of {@code functions} what its {@link FunctionProfile} asks, on {@code to}. */
+  static void grant(Functions functions, Targets to) {
+    DataStack data = to.data();
+    for (Functions.DeployedFunction deployed : functions.all()) {
+      FunctionProfile profile = deployed.profile();
+      if (profile.has(FunctionProfile.Access.TABLE_READ)
+          || profile.has(FunctionProfile.Access.TABLE_WRITE)) {
+        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
+            "Resource::.*CasesTable[A-Za-z0-9]+.*\\/index\\/\\*",
+            "Action::kms:(ReEncrypt|GenerateDataKey)\\*"),
+            "CDK's table grant: the data layer queries this table's own indexes (gsi1, gsi2), and the "
+                + "KMS actions apply to the table's customer key alone");
+      }
+      if (profile.has(FunctionProfile.Access.MEDIA_READ) || profile.has(FunctionProfile.Access.MEDIA_WRITE)
+          || profile.has(FunctionProfile.Access.MEDIA_DELETE)) {
+        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
+            "Resource::.*MediaBucket[A-Za-z0-9]+.*\\/\\*",
+            "Action::s3:(GetObject|GetBucket|List|Abort|DeleteObject)\\*",
+            "Action::kms:(ReEncrypt|GenerateDataKey)\\*"),
+            "CDK's bucket grants: photos are objects under <tenantId>/cases/<caseId>/, keys the "
+                + "functions build from the tenant context, so the grant is on the bucket's objects; "
+                + "the KMS actions apply to the bucket's customer key alone");
+      }
+      if (profile.has(FunctionProfile.Access.TABLE_READ)) {
+        data.table().grantReadData(deployed.role());
+      }
+      if (profile.has(FunctionProfile.Access.TABLE_WRITE)) {
+        data.table().grantWriteData(deployed.role());
+        deployed.role().addToPrincipalPolicy(AuditAppendOnly.denyChanges(data.table()));
+      }
+      if (profile.has(FunctionProfile.Access.MEDIA_READ)
+          || profile.has(FunctionProfile.Access.MEDIA_WRITE)) {
+        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
+            "Resource::.*MediaBucket[A-Za-z0-9]+.*\\/\\*",
+            "Action::s3:(GetObject|GetBucket|List|Abort|PutObject|DeleteObject)\\*"),
+            "CDK's bucket grant: objects are per tenant and per case under one bucket, so the grant is on "
+                + "the media bucket's objects; keys are built from the tenant context (TenantContext)");
+      }
+      if (profile.has(FunctionProfile.Access.MEDIA_READ)) {
+        data.mediaBucket().grantRead(deployed.role());
+      }
+      if (profile.has(FunctionProfile.Access.MEDIA_WRITE)) {
+        data.mediaBucket().grantPut(deployed.role());
+      }
+      if (profile.has(FunctionProfile.Access.MEDIA_DELETE)) {
+        data.mediaBucket().grantDelete(deployed.role());
+      }
+      if (profile.has(FunctionProfile.Access.MEDIA_TAG)) {
+        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
+            "Resource::.*MediaBucket[A-Za-z0-9]+.*\\/\\*"),
+            "Tags are set on the objects of one case, keys the function builds from the tenant context, "
+                + "so the grant is on the media bucket's objects; tagging only, no reads or writes");
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("TagCasePhotos")
+            .actions(List.of("s3:PutObjectTagging"))
+            .resources(List.of(data.mediaBucket().arnForObjects("*")))
+            .build());
+      }
+      if (profile.has(FunctionProfile.Access.START_CASE_WORKFLOW)) {
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("StartCaseWorkflow")
+            .actions(List.of("states:StartExecution"))
+            .resources(List.of(to.caseWorkflowArn()))
+            .build());
+      }
+      if (profile.has(FunctionProfile.Access.CASE_WORKFLOW_CALLBACK)) {
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("CaseWorkflowCallback")
+            .actions(List.of("states:SendTaskSuccess", "states:SendTaskHeartbeat"))
+            .resources(List.of(to.caseWorkflowArn()))
+            .build());
+      }
+      if (profile.has(FunctionProfile.Access.EHR_WORKFLOW_START)) {
+        // Only where the EHR delivery workflow is deployed; without it the function is not told an ARN.
+        to.ehrWorkflowArn().ifPresent(arn -> deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("StartEhrDelivery")
+            .actions(List.of("states:StartExecution"))
+            .resources(List.of(arn))
+            .build()));
+      }
+      if (profile.has(FunctionProfile.Access.EHR_CREDENTIALS)) {
+        EhrCredentials.grant(deployed, to.config(), data.dataKey());
+      }
+      if (profile.has(FunctionProfile.Access.USER_LOOKUP)) {
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("UserPoolLookup")
+            .actions(List.of("cognito-idp:ListUsers"))
+            .resources(List.of(to.userPoolArn()))
+            .build());
+      }
+      if (profile.has(FunctionProfile.Access.NOTIFY)) {
+        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
+            "Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity\\/\\*"),
+            "A stage without a mail domain sends from any identity verified in the account (the SES "
+                + "sandbox, see Notifications); stages with a domain are limited to it");
+        Notifications.grantSend(deployed.role(), to.config());
+      }
+      if (profile.has(FunctionProfile.Access.USER_ADMIN)) {
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("UserPoolAdmin")
+            // Named, not Admin*: no AdminDeleteUser, AdminInitiateAuth or AdminSetUserSettings.
+            .actions(List.of("cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword",
+                "cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminGetUser",
+                "cognito-idp:AdminUpdateUserAttributes", "cognito-idp:AdminDisableUser"))
+            .resources(List.of(to.userPoolArn()))
+            .build());
+      }
+      if (profile.has(FunctionProfile.Access.HEALTH_PROBES)) {
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("HealthProbes")
+            .actions(List.of("dynamodb:DescribeTable"))
+            .resources(List.of(data.table().getTableArn()))
+            .build());
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("HealthProbeBucket")
+            // HeadBucket is authorized as s3:ListBucket.
+            .actions(List.of("s3:ListBucket"))
+            .resources(List.of(data.mediaBucket().getBucketArn()))
+            .build());
+        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            .sid("HealthProbeStepFunctions")
+            // ListStateMachines has no resource-level permissions.
+            .actions(List.of("states:ListStateMachines"))
+            .resources(List.of("*"))
+            .build());
+      }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package com.dermrelay.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+/** The FHIR handlers of issue 8: their jar, memory, and access to EHR credentials. */
+class FhirFunctionsTest {
+
+  private static final Set<String> CREDENTIAL_USERS = Set.of(
+      "com.dermrelay.fhir.delivery.PutEhrCredentialsHandler", "com.dermrelay.fhir.workflow.SendToEhrTaskHandler");
+
+  private final SynthesizedStage complete = SynthesizedStage.withWorkflow();
+
+  @Test
+  void fhirHandlersDeployFromTheFhirJarAndEveryOtherFromTheFunctionsJar() {
+    Map<Boolean, Set<Object>> keys = WorkflowStackTest.allFunctions(complete).stream().collect(
+        Collectors.partitioningBy(d -> DeploymentJars.isFhirHandler(d.handlerClass()),
+            Collectors.mapping(this::s3Key, Collectors.toSet())));
+    assertEquals(1, keys.get(true).size(), "one asset for the FHIR functions: " + keys.get(true));
+    assertEquals(1, keys.get(false).size(), "one asset for the others: " + keys.get(false));
+    assertNotEquals(keys.get(true), keys.get(false));
+    long fhir = WorkflowStackTest.allFunctions(complete).stream()
+        .filter(d -> DeploymentJars.isFhirHandler(d.handlerClass())).count();
+    assertEquals(SynthesizedStage.FHIR_OPERATIONS.size() + WorkflowTasks.EHR_DELIVERY.tasks().size(), fhir);
+  }
+
+  @Test
+  void fhirFunctionsGet1024MbAndSnapStartLikeTheOthers() {
+    for (Functions.DeployedFunction deployed : WorkflowStackTest.allFunctions(complete)) {
+      if (DeploymentJars.isFhirHandler(deployed.handlerClass())) {
+        complete.assertProperties(deployed.function(), Map.of("MemorySize", 1024,
+            "SnapStart", Map.of("ApplyOn", "PublishedVersions"), "Runtime", "java21"));
+      }
+    }
+    FunctionProfile.FHIR.forEach((handler, profile) -> assertEquals(1024, profile.memoryMb(), handler));
+  }
+
+  @Test
+  void onlyTheCredentialsOperationAndTheSendTaskReachTheStagesTenantSecrets() {
+    List<String> users = new ArrayList<>();
+    for (Functions.DeployedFunction deployed : WorkflowStackTest.allFunctions(complete)) {
+      if (!WorkflowStackTest.policyOf(complete, deployed).contains("secretsmanager:")) {
+        assertFalse(WorkflowStackTest.environment(complete, deployed).containsKey(Functions.ENV_EHR_SECRET_PREFIX));
+        continue;
+      }
+      users.add(deployed.handlerClass());
+      WorkflowStackTest.templateOf(complete, deployed).hasResourceProperties("AWS::IAM::Policy", Map.of(
+          "Roles", List.of(complete.refTo(deployed.role())),
+          "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+              Match.objectLike(Map.of(
+                  "Sid", "EhrCredentials",
+                  "Action", List.of("secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue",
+                      "secretsmanager:CreateSecret", "secretsmanager:DescribeSecret"),
+                  "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
+                      ":secret:dermrelay/dev/tenants/*")))))),
+              Match.objectLike(Map.of(
+                  "Sid", "EhrCredentialsKey",
+                  "Action", List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
+                  "Condition", Map.of("StringEquals", Map.of("kms:ViaService",
+                      Map.of("Fn::Join", List.of("", List.of("secretsmanager.", Map.of("Ref", "AWS::Region"),
+                          ".amazonaws.com"))))))))))));
+      Map<?, ?> env = WorkflowStackTest.environment(complete, deployed);
+      assertEquals("dermrelay/dev/tenants/", env.get(Functions.ENV_EHR_SECRET_PREFIX));
+      assertTrue(String.valueOf(env.get(Functions.ENV_EHR_SECRET_KEY_ARN)).contains("DataKey"),
+          "the stage's data key: " + env.get(Functions.ENV_EHR_SECRET_KEY_ARN));
+    }
+    assertEquals(CREDENTIAL_USERS, Set.copyOf(users));
+  }
+
+  @Test
+  void profilesKeyOffTheAgreedHandlerClassesWhetherOrNotTheContractNamesThemYet() {
+    assertTrue(FunctionProfile.forHandler("com.dermrelay.fhir.delivery.PutEhrCredentialsHandler")
+        .has(FunctionProfile.Access.EHR_CREDENTIALS));
+    assertTrue(FunctionProfile.forHandler("com.dermrelay.fhir.api.ResendToEhrHandler")
+        .has(FunctionProfile.Access.EHR_WORKFLOW_START));
+    assertFalse(FunctionProfile.forHandler("com.dermrelay.fhir.api.ResendToEhrHandler")
+        .has(FunctionProfile.Access.EHR_CREDENTIALS));
+    assertFalse(FunctionProfile.forHandler("com.dermrelay.fhir.api.GetCaseFhirBundleHandler")
+        .has(FunctionProfile.Access.MEDIA_WRITE));
+    // Today's contract has none of them, and the app deploys no FHIR function.
+    assertTrue(WorkflowStackTest.allFunctions(SynthesizedStage.dev()).stream()
+        .noneMatch(d -> DeploymentJars.isFhirHandler(d.handlerClass())));
+  }
+
+  private Object s3Key(Functions.DeployedFunction deployed) {
+    Map<?, ?> resources = (Map<?, ?>) WorkflowStackTest.templateOf(complete, deployed).toJSON().get("Resources");
+    Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) resources.get(complete.logicalId(deployed.function())))
+        .get("Properties");
+    return ((Map<?, ?>) properties.get("Code")).get("S3Key");
+  }
+}

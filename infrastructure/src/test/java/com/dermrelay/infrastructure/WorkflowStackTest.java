@@ -1,0 +1,145 @@
+package com.dermrelay.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The split of a region's compute: the workflows below, the API on top. */
+class WorkflowStackTest {
+
+  /** CloudFormation's hard limit is 500 per stack; each route's function costs about 10, a task's 7. */
+  static final int RESOURCE_BUDGET = 450;
+
+  private final SynthesizedStage dev = SynthesizedStage.dev();
+  private final SynthesizedStage complete = SynthesizedStage.withWorkflow();
+
+  @Test
+  void everyStackLeavesRoomUnderCloudFormationsResourceLimit() {
+    List<String> counts = new ArrayList<>();
+    for (SynthesizedStage stage : List.of(dev, SynthesizedStage.prod(), complete)) {
+      for (RegionStacks region : stage.regions) {
+        for (Stack stack : region.stacks()) {
+          int resources = ((Map<?, ?>) Template.fromStack(stack).toJSON().get("Resources")).size();
+          counts.add(stack.getStackName() + "=" + resources);
+          assertTrue(resources < RESOURCE_BUDGET, stack.getStackName() + " holds " + resources + " resources");
+        }
+      }
+    }
+    System.out.println("Resources per stack (dev, prod, with every handler): " + counts);
+  }
+
+  @Test
+  void theApiStackDependsOnTheWorkflowStackNeverTheReverse() {
+    for (SynthesizedStage stage : List.of(dev, complete)) {
+      assertTrue(stage.stacks.api().getDependencies().contains(stage.stacks.workflow()));
+      assertFalse(stage.stacks.workflow().getDependencies().contains(stage.stacks.api()));
+      assertFalse(stage.workflow.toJSON().toString().contains("dermrelay-dev-api"),
+          "the workflow stack imports nothing of the API stack");
+    }
+    assertEquals(List.of("data", "identity", "workflow", "api", "portal"), dev.stacks.stacks().stream()
+        .map(s -> s.getStackName().substring("dermrelay-dev-".length())).toList(), "deployment order");
+  }
+
+  @Test
+  void theStateMachinesAndTaskFunctionsLiveOnlyInTheWorkflowStack() {
+    complete.api.resourceCountIs("AWS::StepFunctions::StateMachine", 0);
+    complete.workflow.resourceCountIs("AWS::StepFunctions::StateMachine", 2);
+    int routes = ApiSpec.load(SourcePaths.locate().openApiSpec()).handlers().size()
+        + SynthesizedStage.FHIR_OPERATIONS.size();
+    complete.api.resourceCountIs("AWS::Lambda::Function", routes);
+  }
+
+  @Test
+  void everyFunctionIsToldTheCaseWorkflowAndTheEhrWorkflowOnlyWhereItIsDeployed() {
+    String caseArn = ":stateMachine:dermrelay-dev-case";
+    String ehrArn = ":stateMachine:dermrelay-dev-ehr-delivery";
+    for (Functions.DeployedFunction deployed : allFunctions(complete)) {
+      Map<?, ?> env = environment(complete, deployed);
+      assertTrue(String.valueOf(env.get(Functions.ENV_CASE_WORKFLOW_ARN)).contains(caseArn), deployed.handlerClass());
+      assertTrue(String.valueOf(env.get(Functions.ENV_EHR_WORKFLOW_ARN)).contains(ehrArn), deployed.handlerClass());
+    }
+    // Today's jars hold no EHR delivery tasks: no function is told of a workflow that does not exist.
+    for (Functions.DeployedFunction deployed : allFunctions(dev)) {
+      Map<?, ?> env = environment(dev, deployed);
+      assertTrue(String.valueOf(env.get(Functions.ENV_CASE_WORKFLOW_ARN)).contains(caseArn), deployed.handlerClass());
+      assertFalse(env.containsKey(Functions.ENV_EHR_WORKFLOW_ARN), deployed.handlerClass());
+    }
+  }
+
+  @Test
+  void onlyDeliverAnswerAndTheResendOperationMayStartAnEhrDeliveryAndOnlyThatOne() {
+    List<String> starters = new ArrayList<>();
+    for (Functions.DeployedFunction deployed : allFunctions(complete)) {
+      String policy = policyOf(complete, deployed);
+      if (policy.contains("StartEhrDelivery")) {
+        starters.add(Functions.simpleName(deployed.handlerClass()));
+        templateOf(complete, deployed).hasResourceProperties("AWS::IAM::Policy", Map.of(
+            "Roles", List.of(complete.refTo(deployed.role())),
+            "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                "Sid", "StartEhrDelivery", "Action", "states:StartExecution",
+                "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
+                    ":stateMachine:dermrelay-dev-ehr-delivery")))))))))));
+      }
+    }
+    assertEquals(List.of("DeliverAnswerTaskHandler", "ResendToEhrHandler"), starters.stream().sorted().toList());
+  }
+
+  @Test
+  void callbacksAndStartsOfTheCaseWorkflowAreScopedToItsArnInBothStacks() {
+    Functions.DeployedFunction claim = complete.stacks.api().functions().forHandler("com.dermrelay.review.ClaimCaseHandler");
+    Functions.DeployedFunction await = complete.stacks.workflow().functions()
+        .forHandler(WorkflowTasks.CASE.handlerOf("AwaitPhotoChecks"));
+    for (Functions.DeployedFunction deployed : List.of(claim, await)) {
+      templateOf(complete, deployed).hasResourceProperties("AWS::IAM::Policy", Map.of(
+          "Roles", List.of(complete.refTo(deployed.role())),
+          "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+              "Sid", "CaseWorkflowCallback",
+              "Action", List.of("states:SendTaskSuccess", "states:SendTaskHeartbeat"),
+              "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
+                  ":stateMachine:dermrelay-dev-case")))))))))));
+    }
+  }
+
+  @Test
+  void theTaskFunctionsAssumeTheWorkflowStacksTenantRoleAndNoApiFunctionNeedsOne() {
+    TenantDataAccess access = complete.stacks.workflow().tenantAccess();
+    assertTrue(access != null, "the task functions use tenant sessions");
+    for (Functions.DeployedFunction deployed : complete.stacks.workflow().functions().all()) {
+      assertEquals(deployed.profile().has(FunctionProfile.Access.TENANT_SESSION) ? complete.arnOf(access.role()) : null,
+          environment(complete, deployed).get(Functions.ENV_TENANT_ROLE_ARN), deployed.handlerClass());
+    }
+    assertEquals(null, dev.stacks.api().tenantAccess(), "no API function asks for a tenant session today");
+    assertEquals(null, complete.stacks.api().tenantAccess(), "nor do the FHIR operations");
+  }
+
+  static List<Functions.DeployedFunction> allFunctions(SynthesizedStage stage) {
+    List<Functions.DeployedFunction> all = new ArrayList<>(stage.stacks.api().functions().all());
+    all.addAll(stage.stacks.workflow().functions().all());
+    return all;
+  }
+
+  static Template templateOf(SynthesizedStage stage, Functions.DeployedFunction deployed) {
+    return stage.templateOf(deployed.function());
+  }
+
+  static Map<?, ?> environment(SynthesizedStage stage, Functions.DeployedFunction deployed) {
+    Map<?, ?> resources = (Map<?, ?>) templateOf(stage, deployed).toJSON().get("Resources");
+    Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) resources.get(stage.logicalId(deployed.function())))
+        .get("Properties");
+    return (Map<?, ?>) ((Map<?, ?>) properties.get("Environment")).get("Variables");
+  }
+
+  /** The text of every policy attached to the function's role. */
+  static String policyOf(SynthesizedStage stage, Functions.DeployedFunction deployed) {
+    return templateOf(stage, deployed).findResources("AWS::IAM::Policy",
+        Map.of("Properties", Map.of("Roles", List.of(stage.refTo(deployed.role()))))).toString();
+  }
+}
