@@ -35,7 +35,8 @@ public final class DeliverAnswer {
     reviews.apply(tenant, caseId, c.patientSubject(),
         item -> item.withoutClaim().waiting(ReviewItem.Wait.NONE, null));
     notices.send(tenant, c.patientSubject(), PatientNotices.Notice.ANSWER);
-    ehr.run(tenant, caseId, c.round());
+    // Answer rounds are 1-based (fhir.bundle.CaseBundles): the answer to case round N is N + 1.
+    ehr.run(tenant, caseId, c.round() + 1);
     String now = tenant.requestTime().toString();
     cases.update(tenant, caseId, current -> CaseRecord.ANSWERED.equals(current.status())
         ? current : current.withStatus(CaseRecord.ANSWERED, now, "answered"));

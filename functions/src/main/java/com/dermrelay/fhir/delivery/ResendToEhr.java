@@ -48,12 +48,12 @@ public final class ResendToEhr {
   private static int round(String text) {
     try {
       int round = Integer.parseInt(text);
-      if (round >= 0 && round <= 999) {
+      if (round >= 1 && round <= 999) {
         return round;
       }
     } catch (NumberFormatException e) {
       // refused below
     }
-    throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Path parameter 'round' must be an integer from 0 to 999.");
+    throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Path parameter 'round' must be an integer from 1 to 999.");
   }
 }
