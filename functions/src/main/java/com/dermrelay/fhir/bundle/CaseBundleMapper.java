@@ -102,7 +102,7 @@ public final class CaseBundleMapper {
     }
     List<Reference> observations = new ArrayList<>();
     if (s.triage() != null) {
-      observations.addAll(triage(entries, s.triage(), roundScope, patient, consultRef));
+      observations.addAll(triage(entries, s.triage(), roundScope, patient, consultRef, organization));
     }
     answers.add(entries, s, new AnswerResources.Refs(patient, practitioner, organization, consultRef,
         media, observations, sites), roundScope);
@@ -176,20 +176,21 @@ public final class CaseBundleMapper {
     return media.setContent(content);
   }
 
+  /** The triage, made by the clinic's rules on the platform: the clinic is its performer. */
   private List<Reference> triage(BundleEntries entries, CaseRecord.CaseTriage triage, String roundScope,
-      Reference patient, Reference consult) {
+      Reference patient, Reference consult, Reference clinic) {
     List<Reference> refs = new ArrayList<>();
     Identifier scoreId = BundleEntries.identifier("observation", roundScope + "/triage-score");
-    refs.add(entries.add(observation(scoreId, "triage-score", "DermRelay triage score", triage, patient, consult)
+    refs.add(entries.add(observation(scoreId, "triage-score", "DermRelay triage score", triage, patient, consult, clinic)
         .setValue(new IntegerType(triage.score())), scoreId));
     Identifier priorityId = BundleEntries.identifier("observation", roundScope + "/triage-priority");
     refs.add(entries.add(observation(priorityId, "triage-priority", "DermRelay triage priority", triage, patient,
-        consult).setValue(concept(CODES, "priority-" + triage.priority().toLowerCase(java.util.Locale.ROOT),
+        consult, clinic).setValue(concept(CODES, "priority-" + triage.priority().toLowerCase(java.util.Locale.ROOT),
             triage.priority().charAt(0) + triage.priority().substring(1).toLowerCase(java.util.Locale.ROOT))),
         priorityId));
     Identifier sevenId = BundleEntries.identifier("observation", roundScope + "/seven-point-checklist");
     Observation seven = observation(sevenId, "seven-point-checklist", "Glasgow 7-point checklist score",
-        triage, patient, consult).setValue(new IntegerType(triage.sevenPointScore()));
+        triage, patient, consult, clinic).setValue(new IntegerType(triage.sevenPointScore()));
     java.util.Set<String> scored = new java.util.HashSet<>();
     if (triage.reasons() != null) {
       triage.reasons().forEach(r -> scored.add(r.code()));
@@ -203,11 +204,12 @@ public final class CaseBundleMapper {
   }
 
   private static Observation observation(Identifier id, String code, String display,
-      CaseRecord.CaseTriage triage, Reference patient, Reference consult) {
+      CaseRecord.CaseTriage triage, Reference patient, Reference consult, Reference clinic) {
     Observation o = new Observation().addIdentifier(id).setStatus(Observation.ObservationStatus.FINAL)
         .setCode(concept(CODES, code, display)).setSubject(patient).setEffective(dateTime(triage.triagedAt()));
     o.addCategory(concept(OBSERVATION_CATEGORY, "survey", "Survey"));
     o.addBasedOn(consult);
+    o.addPerformer(clinic);
     return o;
   }
 

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param clinicPatientId the clinic's own identifier of the patient (e.g. a medical record
  *     number), null where the clinic has not given one
  * @param triage the case's triage as stored (the latest), null if never triaged
- * @param photos the checked photos of the round the answer answers, by view
+ * @param photos the checked photos this answer was the first to answer (its round's and those of
+ *     unanswered rounds before it), by view key
  * @param diagnosis the working diagnosis as listed, null when the code is not (or no longer) listed
  * @param differentials the listed differentials, in the dermatologist's order
  * @param dermatologistName the answering member's name at the clinic (the answer's name otherwise)

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * Reads what the FHIR record of one answered round is made of ({@link CaseSnapshot}) from the
  * stores: the case, its answer of that round, the patient's profile, the clinic, the answering
- * member, the listed diagnoses, and the checked photos of the round the answer answers, each as
+ * member, the listed diagnoses, and the checked photos the answer was the first to see, each as
  * a presigned link to the clean copy, its bytes, or nothing ({@link BundleMedia}).
  */
 public final class CaseSnapshots {
@@ -96,10 +96,21 @@ public final class CaseSnapshots {
         dermatologist));
   }
 
-  /** The checked photos of the case's round {@code caseRound} (0 the intake), by view key. */
+  /**
+   * The checked photos the answer of case round {@code caseRound} is the first answer to see: those
+   * of that round and of the rounds since the previous answer (a question's reply has no Bundle of
+   * its own), by view key.
+   */
   private List<CaseSnapshot.Photo> photos(TenantContext tenant, CaseRecord c, int caseRound, BundleMedia media) {
+    int previous = caseRound - 1;
+    while (previous >= 0 && exchanges.get(tenant, CaseExchangeItems.key(c.caseId(), "ANSWER", previous),
+        CaseAnswer.class).isEmpty()) {
+      previous--;
+    }
+    int after = previous;
     return c.photos().entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .filter(e -> "CHECKED".equals(e.getValue().status()) && roundOf(e.getKey()) == caseRound)
+        .filter(e -> "CHECKED".equals(e.getValue().status()))
+        .filter(e -> roundOf(e.getKey()) > after && roundOf(e.getKey()) <= caseRound)
         .map(e -> {
           CaseRecord.PhotoRecord p = e.getValue();
           String key = MediaKeys.clean(tenant, c.caseId(), p.photoId());

@@ -18,7 +18,8 @@ import org.hl7.fhir.r4.model.Type;
 final class IntakeResponse {
   static final String QUESTIONNAIRE_URL = "https://dermrelay.com/fhir/Questionnaire/intake";
   static final String QUESTIONNAIRE_VERSION = "1";
-  static final String QUESTIONNAIRE = QUESTIONNAIRE_URL + "|" + QUESTIONNAIRE_VERSION;
+  /** The canonical the response names; unversioned, as the validator resolves it (docs/fhir.md). */
+  static final String QUESTIONNAIRE = QUESTIONNAIRE_URL;
   /** The code system of the Questionnaire's answer options (our intake vocabularies). */
   static final String INTAKE_CODES = "https://dermrelay.com/fhir/CodeSystem/intake";
 
