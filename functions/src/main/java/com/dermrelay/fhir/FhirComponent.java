@@ -26,6 +26,14 @@ public interface FhirComponent {
 
   GetCaseFhirBundle getCaseFhirBundle();
 
+  /** EHR delivery's use cases, for the handlers that build the Bundle (SendToEhr, resendToEhr). */
+  com.dermrelay.fhir.delivery.EhrDeliveryUseCases ehrDelivery();
+
+  /** The tenant context of a workflow task (fhir.workflow). */
+  com.dermrelay.core.access.InternalAccess internalAccess();
+
+  java.time.Clock clock();
+
   @Component.Factory
   interface Factory {
     FhirComponent create(@BindsInstance Settings settings);
