@@ -89,6 +89,8 @@ final class EhrAnswers {
       String severity = issue.path("severity").asText();
       if (severity.equals("error") || severity.equals("fatal")) {
         String text = issue.path("diagnostics").asText(issue.path("details").path("text").asText(""));
+        // Our sentences end with their own full stop: the EHR's may too.
+        text = text.strip().replaceAll("[.\\s]+$", "");
         texts.add(text.isBlank() ? issue.path("code").asText("error") : text);
       }
     }

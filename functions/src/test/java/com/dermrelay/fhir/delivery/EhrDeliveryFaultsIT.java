@@ -103,7 +103,7 @@ class EhrDeliveryFaultsIT {
     clinic.ehr().fault(ReceiverEndpoint.Fault.NONE);
     HttpResponse<String> sent = resend(clinic, caseId, "");
     assertEquals(200, sent.statusCode(), sent.body());
-    assertEquals("DELIVERED", ApiCalls.json(sent).get("status").asText());
+    assertEquals("DELIVERED", ApiCalls.json(sent).get("status").asText(), sent.body());
     assertEquals(0, failures(clinic).size());
     assertEquals(1, clinic.ehr().received().size());
 
@@ -124,7 +124,7 @@ class EhrDeliveryFaultsIT {
     String caseId = answeredCase(clinic);
 
     Map<String, AttributeValue> timedOut = record(clinic, caseId);
-    assertEquals("PENDING", timedOut.get("status").s());
+    assertEquals("PENDING", timedOut.get("status").s(), timedOut.toString());
     assertEquals("1", timedOut.get("attempts").n());
     assertEquals("The EHR did not answer within 1 s.", timedOut.get("lastReason").s());
     assertEquals(ExecutionStatus.RUNNING, deliveries.execution(clinic.tenantId(), caseId, 1).status());

@@ -60,8 +60,8 @@ class EhrDeliveryIT {
     IntakeJourney.SubmittedCase c = journey.submit(clinic.tenantId(), IntakeJourney.routineIntake());
     clinic.answer(api, c.caseId(), true);
 
-    stack.stepFunctions().service().awaitStatus(EhrDeliveries.executionArn(clinic.tenantId(), c.caseId(), 1),
-        ExecutionStatus.SUCCEEDED, Duration.ofSeconds(30));
+    assertEquals(ExecutionStatus.SUCCEEDED, deliveries.execution(clinic.tenantId(), c.caseId(), 1).status(),
+        () -> "not delivered: " + deliveries.record(clinic.tenantId(), c.caseId(), 1));
     Map<String, AttributeValue> record = deliveries.record(clinic.tenantId(), c.caseId(), 1).orElseThrow();
     assertEquals("DELIVERED", record.get("status").s());
     assertEquals("1", record.get("attempts").n());
@@ -96,8 +96,8 @@ class EhrDeliveryIT {
         "{\"progress\":\"BETTER\",\"newSymptoms\":false,\"notes\":\"Less itchy.\"}");
     assertEquals(200, followedUp.statusCode(), followedUp.body());
     clinic.answer(api, c.caseId(), false);
-    stack.stepFunctions().service().awaitStatus(EhrDeliveries.executionArn(clinic.tenantId(), c.caseId(), 2),
-        ExecutionStatus.SUCCEEDED, Duration.ofSeconds(30));
+    assertEquals(ExecutionStatus.SUCCEEDED, deliveries.execution(clinic.tenantId(), c.caseId(), 2).status(),
+        () -> "not delivered: " + deliveries.record(clinic.tenantId(), c.caseId(), 2));
 
     assertEquals(2, clinic.ehr().received().size());
     for (String type : List.of("Patient", "Practitioner", "Organization")) {

@@ -16,12 +16,15 @@ import java.util.UUID;
 
 /**
  * A FHIR R4 transaction as a server processes it, enough for what DermRelay sends: {@code POST}
- * with {@code ifNoneExist} (an identifier search: a match is answered 200 and not stored again),
+ * with {@code ifNoneExist} (an identifier search, or one chained through a reference: a match
+ * is answered 200 and not stored again),
  * plain {@code POST}, and {@code PUT Type/id}; {@code urn:uuid:} references between entries are
  * rewritten to the ids the server assigned. All or nothing: a bad entry refuses the whole Bundle.
  */
 final class Transactions {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.regex.Pattern CHAINED =
+      java.util.regex.Pattern.compile("^([a-zA-Z]+):([A-Z][A-Za-z]+)\\.identifier=.+$");
 
   private Transactions() {}
 
@@ -115,18 +118,44 @@ final class Transactions {
     return new Planned((ObjectNode) resource, type, id, create, status);
   }
 
-  /** {@code identifier=system|value}, the only search parameter conditional creates use here. */
+  /**
+   * The searches conditional creates use here: {@code identifier=system|value}, and the chained
+   * {@code <field>:<Type>.identifier=system|value} (a resource without an identifier, e.g. a
+   * Provenance, found by the identifier of a resource it references in {@code field}).
+   */
   private static List<ObjectNode> search(ReceiverEndpoint endpoint, String type, String condition,
       int index) throws Refused {
     String query = condition.contains("?") ? condition.substring(condition.indexOf('?') + 1) : condition;
-    if (!query.startsWith("identifier=") || query.contains("&")) {
-      throw new Refused(400, "Entry " + index + ": ifNoneExist supports identifier=system|value only.");
+    java.util.regex.Matcher chained = CHAINED.matcher(query);
+    if (query.contains("&") || !(query.startsWith("identifier=") || chained.matches())) {
+      throw new Refused(400, "Entry " + index + ": ifNoneExist supports identifier=system|value"
+          + " and field:Type.identifier=system|value only.");
     }
-    String token = URLDecoder.decode(query.substring("identifier=".length()), StandardCharsets.UTF_8);
+    String token = URLDecoder.decode(query.substring(query.indexOf('=') + 1), StandardCharsets.UTF_8);
     int bar = token.indexOf('|');
     String system = bar < 0 ? null : token.substring(0, bar);
     String value = bar < 0 ? token : token.substring(bar + 1);
-    return endpoint.search(type, system, value);
+    if (query.startsWith("identifier=")) {
+      return endpoint.search(type, system, value);
+    }
+    String field = chained.group(1);
+    String targetType = chained.group(2);
+    List<String> targets = endpoint.search(targetType, system, value).stream()
+        .map(t -> targetType + "/" + t.path("id").asText()).toList();
+    List<ObjectNode> found = new ArrayList<>();
+    for (ObjectNode resource : endpoint.all(type)) {
+      JsonNode references = resource.path(field);
+      List<JsonNode> each = new ArrayList<>();
+      if (references.isArray()) {
+        references.forEach(each::add);
+      } else if (references.isObject()) {
+        each.add(references);
+      }
+      if (each.stream().anyMatch(r -> targets.contains(r.path("reference").asText()))) {
+        found.add(resource);
+      }
+    }
+    return found;
   }
 
   /** Every {@code reference} that names a fullUrl of this Bundle now names the stored resource. */

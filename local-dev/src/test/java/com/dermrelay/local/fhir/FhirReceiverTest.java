@@ -94,6 +94,27 @@ class FhirReceiverTest {
   }
 
   @Test
+  void aResourceWithoutIdentifierIsFoundByTheIdentifierOfWhatItReferences() throws Exception {
+    for (int send = 0; send < 2; send++) {
+      ObjectNode bundle = bundle("MRN-9");
+      ArrayNode entries = (ArrayNode) bundle.get("entry");
+      ((ObjectNode) entries.get(1).get("resource")).putArray("identifier").addObject()
+          .put("system", "urn:report").put("value", "R-1");
+      ((ObjectNode) entries.get(1).get("request")).put("ifNoneExist", "identifier=urn:report|R-1");
+      ObjectNode provenance = entries.addObject().put("fullUrl", "urn:uuid:" + UUID.randomUUID());
+      provenance.putObject("resource").put("resourceType", "Provenance").putArray("target").addObject()
+          .put("reference", entries.get(1).get("fullUrl").asText());
+      provenance.putObject("request").put("method", "POST").put("url", "Provenance")
+          .put("ifNoneExist", "target:Observation.identifier=urn:report|R-1");
+      assertEquals(200, post("/fhir/chained", bundle.toString(), null).statusCode());
+    }
+    ReceiverEndpoint ehr = receiver.endpoint("chained");
+    assertEquals(1, ehr.all("Provenance").size(), "the resend found the first Provenance");
+    assertEquals("Observation/" + ehr.all("Observation").get(0).get("id").asText(),
+        ehr.all("Provenance").get(0).at("/target/0/reference").asText());
+  }
+
+  @Test
   void somethingElseThanATransactionIsRefusedWithAnOperationOutcome() throws Exception {
     HttpResponse<String> response = post("/fhir/clinic-c", "{\"resourceType\":\"Patient\"}", null);
     assertEquals(400, response.statusCode());
