@@ -19,7 +19,7 @@ const STRINGS = {
     columns: ['Case', 'Answer', 'Attempts', 'Last attempt', 'Reason', 'Action'],
     sendAgain: 'Send again',
     sending: 'Sending…',
-    sendAgainLabel: (caseId, round) => `Send answer ${round} of case ${caseId} again`,
+    sendAgainLabel: (caseId, round) => `Send again: answer ${round} of case ${caseId}`,
     delivered: (caseId) => `Delivered: case ${caseId} is now in your EHR.`,
     stillFailed: (caseId) => `Case ${caseId} was not delivered again. The reason is updated in the list.`,
     more: 'Show more',
@@ -33,7 +33,7 @@ const STRINGS = {
     columns: ['Caso', 'Respuesta', 'Intentos', 'Último intento', 'Motivo', 'Acción'],
     sendAgain: 'Enviar de nuevo',
     sending: 'Enviando…',
-    sendAgainLabel: (caseId, round) => `Enviar de nuevo la respuesta ${round} del caso ${caseId}`,
+    sendAgainLabel: (caseId, round) => `Enviar de nuevo: respuesta ${round} del caso ${caseId}`,
     delivered: (caseId) => `Entregado: el caso ${caseId} ya está en su EHR.`,
     stillFailed: (caseId) => `El caso ${caseId} no se pudo entregar. El motivo se ha actualizado en la lista.`,
     more: 'Mostrar más',
@@ -74,6 +74,7 @@ export function ehrDeliveriesView(app) {
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
     button.textContent = t.sending;
+    button.removeAttribute('aria-label');
     try {
       const path = `${base}/cases/${encodeURIComponent(row.caseId)}/ehr/deliveries/${row.round}/send`;
       const delivery = await api(path, { method: 'POST', identity: app.identity });
@@ -90,6 +91,7 @@ export function ehrDeliveriesView(app) {
       button.disabled = false;
       button.removeAttribute('aria-busy');
       button.textContent = t.sendAgain;
+      button.setAttribute('aria-label', t.sendAgainLabel(row.caseId, row.round));
       showProblem(caught, { message });
     }
   };

@@ -59,6 +59,9 @@ public record EhrClinic(String tenantId, String adminToken, String dermatologist
     return clinic;
   }
 
+  /** The admin's password (the account exists only in this test run's local identity service). */
+  public static final String ADMIN_PASSWORD = "Ehr-Admin-Pass-1";
+
   public String adminEmail() {
     return "admin@" + tenantId + ".example";
   }
