@@ -15,9 +15,11 @@ import { settingsView } from './views/settings.js';
 import { teamView } from './views/team.js';
 import { auditView } from './views/audit.js';
 import { dashboardView } from './views/dashboard.js';
+import { ehrDeliveriesView } from './ehr-deliveries.js';
 
 const SIGNED_OUT = { '': signInView, 'sign-up': signUpView, 'new-password': newPasswordView };
-const SIGNED_IN = { dashboard: dashboardView, branding: brandingView, settings: settingsView, team: teamView, audit: auditView };
+const SIGNED_IN = { dashboard: dashboardView, branding: brandingView, settings: settingsView, team: teamView, audit: auditView,
+  'ehr-deliveries': ehrDeliveriesView };
 const HOME = 'dashboard';
 
 const main = document.getElementById('main');

@@ -34,7 +34,7 @@ public final class CaseExchangeItems {
     this.json = json;
   }
 
-  static ItemKey key(String caseId, String kind, int round) {
+  public static ItemKey key(String caseId, String kind, int round) {
     return ItemKey.of("CASE#" + caseId, kind + "#" + String.format("%03d", round));
   }
 
@@ -51,12 +51,12 @@ public final class CaseExchangeItems {
     return items.putVersioned(tenant, key, attributes(type, document), expectedVersion);
   }
 
-  <T> Optional<Stored<T>> get(TenantContext tenant, ItemKey key, Class<T> type) {
+  public <T> Optional<Stored<T>> get(TenantContext tenant, ItemKey key, Class<T> type) {
     return items.get(tenant, key).map(item -> read(item, type));
   }
 
   /** The item of {@code kind} with the highest round, if any. */
-  <T> Optional<Stored<T>> latest(TenantContext tenant, String caseId, String kind, Class<T> type) {
+  public <T> Optional<Stored<T>> latest(TenantContext tenant, String caseId, String kind, Class<T> type) {
     List<Map<String, AttributeValue>> found = items.query(tenant, ItemQuery.partition("CASE#" + caseId)
         .sortBeginsWith(kind + "#").newestFirst().limit(1)).items();
     return found.stream().findFirst().map(item -> read(item, type));

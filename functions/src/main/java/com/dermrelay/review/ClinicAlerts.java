@@ -38,14 +38,19 @@ public final class ClinicAlerts {
 
   /** Sends the alert to every active clinic admin; returns how many were mailed. */
   public int send(TenantContext tenant, String caseId, String subject, String text) {
+    // The workbench routes cases in the fragment: a static page, nothing about the case sent.
+    String link = settings.portalUrl() + "/workbench/#case/" + tenant.tenantId() + "/" + caseId;
+    return sendWithLink(tenant, subject, text + "\n\nCase " + caseId + ":", link);
+  }
+
+  /** Sends {@code text} and then {@code link} to every active clinic admin; returns how many. */
+  public int sendWithLink(TenantContext tenant, String subject, String text, String link) {
     List<String> admins = adminAddresses(tenant);
     if (admins.isEmpty()) {
       LOG.warn("clinic alert not sent: the clinic has no active admin with an address");
     }
-    // The workbench routes cases in the fragment: a static page, nothing about the case sent.
-    String link = settings.portalUrl() + "/workbench/#case/" + tenant.tenantId() + "/" + caseId;
     for (String admin : admins) {
-      mailer.send(admin, subject, "Hello,\n\n" + text + "\n\nCase " + caseId + ":\n" + link + "\n");
+      mailer.send(admin, subject, "Hello,\n\n" + text + "\n" + link + "\n");
     }
     return admins.size();
   }

@@ -71,6 +71,7 @@ public final class UpdateTenantSettings {
     } catch (VersionConflictException e) {
       throw conflict();
     }
+    directory.forget(tenant.tenantId());
     audit.wrote(tenant, "tenant-settings.update", AuditResource.of("tenant-settings", tenant.tenantId()));
     return new TenantSettings(version, change.config());
   }

@@ -59,13 +59,14 @@ public final class LocalDev {
           API health        %s/health
 
           DynamoDB %s   S3 %s   Step Functions %s   Identity %s
+          FHIR receiver %s/fhir/{name}   Secrets Manager %s
           Demo accounts: see README.md. %s
           Ctrl-C stops everything.
 
         """,
         millis / 1000.0, portal, portal, portal, portal, portal,
         stack.dynamoDbEndpoint(), stack.s3Endpoint(), stack.stepFunctionsEndpoint(),
-        stack.identityUrl(),
+        stack.identityUrl(), stack.fhirReceiver().url(), stack.secretsManager().url(),
         stack.config().dataDir() == null
             ? "Data is in memory (use --data DIR to keep it)."
             : "Data is kept in " + stack.config().dataDir() + ".");
@@ -81,6 +82,8 @@ public final class LocalDev {
     int sfn = config.stepFunctionsPort();
     int identity = config.identityPort();
     int outbox = config.outboxPort();
+    int fhir = config.fhirPort();
+    int secrets = config.secretsManagerPort();
     while (!rest.isEmpty()) {
       String option = rest.removeFirst();
       switch (option) {
@@ -99,10 +102,12 @@ public final class LocalDev {
         case "--stepfunctions-port" -> sfn = port(option, rest);
         case "--identity-port" -> identity = port(option, rest);
         case "--outbox-port" -> outbox = port(option, rest);
+        case "--fhir-port" -> fhir = port(option, rest);
+        case "--secrets-port" -> secrets = port(option, rest);
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
-    return config.withPorts(gateway, dynamoDb, s3, sfn, identity, outbox);
+    return config.withPorts(gateway, dynamoDb, s3, sfn, identity, outbox).withEhrPorts(fhir, secrets);
   }
 
   private static String value(String option, Deque<String> rest) {
@@ -128,7 +133,7 @@ public final class LocalDev {
   private static void usage(PrintStream out) {
     out.println("""
         usage: local-dev/start [options]
-          --data DIR                keep DynamoDB, S3, identity and outbox data in DIR across restarts
+          --data DIR                keep DynamoDB, S3, identity, outbox and secrets in DIR across restarts
           --portal DIR              serve the portal from DIR (default: portal/)
           --gateway-port N          API and portal (default 8080)
           --dynamodb-port N         dynalite (default 8000)
@@ -136,6 +141,8 @@ public final class LocalDev {
           --stepfunctions-port N    Step Functions (default 8083)
           --identity-port N         Cognito-compatible identity (default 9229)
           --outbox-port N           SES and SNS endpoints of the outbox (default 8025)
+          --fhir-port N             the local FHIR receiver, a stand-in EHR (default 8090)
+          --secrets-port N          Secrets Manager (default 8091)
         Port 0 picks a free port.""");
   }
 }

@@ -2,6 +2,7 @@ package com.dermrelay.local;
 
 import com.dermrelay.local.dynamodb.DynaliteProcess;
 import com.dermrelay.local.dynamodb.TableSetup;
+import com.dermrelay.local.fhir.FhirReceiver;
 import com.dermrelay.local.functions.FunctionFailedException;
 import com.dermrelay.local.functions.FunctionClocks;
 import com.dermrelay.local.functions.InProcessFunctions;
@@ -18,6 +19,7 @@ import com.dermrelay.local.outbox.OutboxMessage;
 import com.dermrelay.local.outbox.OutboxServer;
 import com.dermrelay.local.outbox.OutboxViews;
 import com.dermrelay.local.s3.S3Emulator;
+import com.dermrelay.local.secrets.SecretsManagerEmulator;
 import com.dermrelay.local.seed.DemoData;
 import com.dermrelay.local.seed.DemoSeeder;
 import com.dermrelay.local.stepfunctions.EmulatorClock;
@@ -70,6 +72,9 @@ public final class LocalStack implements AutoCloseable {
   private LocalGateway gateway;
   private Map<String, String> functionEnvironment;
   private String functionClock;
+  private FhirReceiver fhirReceiver;
+  private SecretsManagerEmulator secretsManager;
+  private WorkflowFunctions workflowFunctions;
 
   private LocalStack(LocalStackConfig config) {
     this.config = config;
@@ -111,6 +116,9 @@ public final class LocalStack implements AutoCloseable {
             .preSignUpTrigger(this::invokePreSignUp)
             .build(),
         host, config.identityPort(), this::deliverIdentityMessage));
+    secretsManager = track(SecretsManagerEmulator.start(
+        host, config.secretsManagerPort(), sub(data, "secretsmanager")));
+    fhirReceiver = track(FhirReceiver.start(host, config.fhirPort()));
     EmulatorClock clock = config.manualClock() ? new ManualClock(Instant.now()) : null;
     StepFunctionsEmulator.Builder sfn = StepFunctionsEmulator.builder(this::invokeTask)
         .region(LocalStackConfig.REGION).accountId(LocalStackConfig.ACCOUNT_ID);
@@ -119,11 +127,14 @@ public final class LocalStack implements AutoCloseable {
     }
     stepFunctions = track(sfn.build());
     stepFunctionsUrl = stepFunctions.start(host, config.stepFunctionsPort()).url();
-    // The same ASL file CDK deploys; its Lambda ARNs name the functions WorkflowFunctions maps.
-    stepFunctions.service().createStateMachine(LocalStackConfig.CASE_WORKFLOW,
-        CaseWorkflowDefinition.substituted(FUNCTION_ARN_PREFIX),
-        "arn:aws:iam::" + LocalStackConfig.ACCOUNT_ID + ":role/" + LocalStackConfig.CASE_WORKFLOW,
-        "STANDARD");
+    // The same ASL files CDK deploys; their Lambda ARNs name the functions WorkflowFunctions maps.
+    workflowFunctions = new WorkflowFunctions(LocalWorkflow.values());
+    for (LocalWorkflow workflow : LocalWorkflow.values()) {
+      stepFunctions.service().createStateMachine(workflow.stateMachineName(),
+          workflow.substituted(FUNCTION_ARN_PREFIX),
+          "arn:aws:iam::" + LocalStackConfig.ACCOUNT_ID + ":role/" + workflow.stateMachineName(),
+          "STANDARD");
+    }
 
     // One time line for the interpreter and the functions (and the request times they see).
     String clockName = FunctionClocks.register(stepFunctions.clock());
@@ -178,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
   /** Step Functions Task states call the workflow's functions in-process, by Lambda name. */
   private JsonNode invokeTask(String functionArnOrName, JsonNode payload) throws TaskFailedException {
     String name = functionArnOrName.substring(functionArnOrName.lastIndexOf(':') + 1);
-    String handler = WorkflowFunctions.handlerFor(name);
+    String handler = workflowFunctions.handlerFor(name);
     if (handler == null) {
       throw new TaskFailedException("Lambda.ResourceNotFoundException", "Function not found: " + name);
     }
@@ -216,8 +227,11 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", identity.url());
     env.put("DERMRELAY_TABLE", LocalStackConfig.TABLE);
     env.put("DERMRELAY_MEDIA_BUCKET", LocalStackConfig.MEDIA_BUCKET);
-    env.put("DERMRELAY_CASE_WORKFLOW_ARN", "arn:aws:states:" + LocalStackConfig.REGION + ":"
-        + LocalStackConfig.ACCOUNT_ID + ":stateMachine:" + LocalStackConfig.CASE_WORKFLOW);
+    env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.url());
+    for (LocalWorkflow workflow : LocalWorkflow.values()) {
+      env.put(workflow.arnVariable(), workflow.stateMachineArn());
+    }
+    env.put("DERMRELAY_STAGE", "local");
     env.put("DERMRELAY_USER_POOL_ID", identity.userPoolId());
     env.put("DERMRELAY_PORTAL_CLIENT_ID", identity.clientId());
     env.put("DERMRELAY_VERSION", "local");
@@ -274,6 +288,15 @@ public final class LocalStack implements AutoCloseable {
 
   public Outbox outbox() {
     return outbox;
+  }
+
+  /** The local FHIR server clinics' EHR endpoints point at ({@code /fhir/{name}}). */
+  public FhirReceiver fhirReceiver() {
+    return fhirReceiver;
+  }
+
+  public SecretsManagerEmulator secretsManager() {
+    return secretsManager;
   }
 
   public StepFunctionsEmulator stepFunctions() {

@@ -25,7 +25,9 @@ public record LocalStackConfig(
     Path portalDir,
     Path localDevDir,
     boolean seedDemoData,
-    boolean manualClock) {
+    boolean manualClock,
+    int fhirPort,
+    int secretsManagerPort) {
 
   public static final String REGION = "us-east-1";
   public static final String ACCOUNT_ID = "000000000000";
@@ -38,14 +40,14 @@ public record LocalStackConfig(
   public static LocalStackConfig defaults() {
     Path repo = findRepoRoot();
     return new LocalStackConfig("127.0.0.1", 8080, 8000, 9000, 8083, 9229, 8025,
-        null, repo.resolve("portal"), localDevDir(repo), true, false);
+        null, repo.resolve("portal"), localDevDir(repo), true, false, 8090, 8091);
   }
 
   /** Free ports, in memory, seeded, with a clock the test drives. */
   public static LocalStackConfig forTests() {
     // The gateway's port is chosen now, not at bind time: the identity service and S3 answer CORS
     // for the portal's origin, which must be known before they start.
-    return defaults().withPorts(freePort(), 0, 0, 0, 0, 0).withManualClock(true);
+    return defaults().withPorts(freePort(), 0, 0, 0, 0, 0).withEhrPorts(0, 0).withManualClock(true);
   }
 
   /** A port free on loopback now, for a stack (or several) that must know its ports up front. */
@@ -60,22 +62,32 @@ public record LocalStackConfig(
   public LocalStackConfig withPorts(int gateway, int dynamoDb, int s3, int stepFunctions,
       int identity, int outbox) {
     return new LocalStackConfig(host, gateway, dynamoDb, s3, stepFunctions, identity, outbox,
-        dataDir, portalDir, localDevDir, seedDemoData, manualClock);
+        dataDir, portalDir, localDevDir, seedDemoData, manualClock, fhirPort, secretsManagerPort);
+  }
+
+  /** The local FHIR receiver's and the Secrets Manager emulator's ports (EHR delivery). */
+  public LocalStackConfig withEhrPorts(int fhir, int secretsManager) {
+    return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
+        identityPort, outboxPort, dataDir, portalDir, localDevDir, seedDemoData, manualClock, fhir,
+        secretsManager);
   }
 
   public LocalStackConfig withDataDir(Path dir) {
     return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
-        identityPort, outboxPort, dir, portalDir, localDevDir, seedDemoData, manualClock);
+        identityPort, outboxPort, dir, portalDir, localDevDir, seedDemoData, manualClock, fhirPort,
+        secretsManagerPort);
   }
 
   public LocalStackConfig withPortalDir(Path dir) {
     return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
-        identityPort, outboxPort, dataDir, dir, localDevDir, seedDemoData, manualClock);
+        identityPort, outboxPort, dataDir, dir, localDevDir, seedDemoData, manualClock, fhirPort,
+        secretsManagerPort);
   }
 
   public LocalStackConfig withManualClock(boolean manual) {
     return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
-        identityPort, outboxPort, dataDir, portalDir, localDevDir, seedDemoData, manual);
+        identityPort, outboxPort, dataDir, portalDir, localDevDir, seedDemoData, manual, fhirPort,
+        secretsManagerPort);
   }
 
   /** The portal's origin as browsers see it, for CORS on S3 and the identity service. */

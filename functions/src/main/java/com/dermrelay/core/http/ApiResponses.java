@@ -22,6 +22,11 @@ public final class ApiResponses {
     return response(status, JSON, write(body));
   }
 
+  /** A body already written in its media type (e.g. a FHIR resource as application/fhir+json). */
+  public APIGatewayV2HTTPResponse body(int status, String contentType, String body) {
+    return response(status, contentType, body);
+  }
+
   public APIGatewayV2HTTPResponse problem(ApiProblem problem, String requestId) {
     APIGatewayV2HTTPResponse response =
         problem(problem.status(), problem.type(), problem.title(), problem.detail(), requestId);

@@ -25,6 +25,11 @@ public final class TenantConfigValidator {
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{6,20}$");
   private static final Pattern CONSENT_VERSION = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}(\\.[0-9]+)?$");
   private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}(-[A-Z]{2})?$");
+  private static final Pattern ENDPOINT_URL = Pattern.compile(
+      "^(https://[^\\s/?#]+[^\\s]*|http://(localhost|127\\.0\\.0\\.1)(:[0-9]{1,5})?(/[^\\s]*)?)$");
+  private static final Pattern SCOPE = Pattern.compile("^[!-~]{1,100}( [!-~]{1,100}){0,9}$");
+  private static final Set<String> EHR_AUTH = Set.of("oauth2-client-credentials", "bearer");
+  private static final Set<String> MEDIA_MODES = Set.of("link", "inline", "omit");
   private static final Set<String> REGIONS = Set.of(
       "us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "eu-west-2", "ap-southeast-2", "ca-central-1");
 
@@ -44,7 +49,7 @@ public final class TenantConfigValidator {
       return;
     }
     only(c, "", "tenantId", "displayName", "slug", "branding", "region", "slaHours", "triage",
-        "consent", "retentionYears", "languages");
+        "consent", "retentionYears", "languages", "ehr");
     required(c, "", "tenantId", "displayName", "slug", "branding", "region", "slaHours", "consent",
         "retentionYears", "languages");
     pattern(c, "/tenantId", TENANT_ID);
@@ -93,6 +98,10 @@ public final class TenantConfigValidator {
       }
     }
     integer(c, "/retentionYears", 6, 30);
+    JsonNode ehr = c.get("ehr");
+    if (ehr != null && object(ehr, "/ehr")) {
+      ehr(ehr);
+    }
     JsonNode languages = c.get("languages");
     if (languages != null) {
       if (!languages.isArray() || languages.isEmpty()) {
@@ -108,6 +117,46 @@ public final class TenantConfigValidator {
           }
         }
       }
+    }
+  }
+
+  /** {@code ehr}: endpoint URLs https (http on loopback only), no field that could hold a secret. */
+  private void ehr(JsonNode ehr) {
+    only(ehr, "/ehr", "fhirBaseUrl", "auth", "media", "timeoutSeconds");
+    required(ehr, "/ehr", "fhirBaseUrl", "auth");
+    url(ehr, "/ehr/fhirBaseUrl");
+    JsonNode auth = ehr.get("auth");
+    if (auth != null && object(auth, "/ehr/auth")) {
+      only(auth, "/ehr/auth", "type", "tokenUrl", "scope");
+      required(auth, "/ehr/auth", "type");
+      JsonNode type = auth.get("type");
+      if (type != null && (!type.isTextual() || !EHR_AUTH.contains(type.asText()))) {
+        problems.add("/ehr/auth/type");
+      }
+      if (type != null && "oauth2-client-credentials".equals(type.asText())) {
+        required(auth, "/ehr/auth", "tokenUrl");
+      }
+      url(auth, "/ehr/auth/tokenUrl");
+      pattern(auth, "/ehr/auth/scope", SCOPE);
+    }
+    JsonNode media = ehr.get("media");
+    if (media != null && object(media, "/ehr/media")) {
+      only(media, "/ehr/media", "mode", "linkHours");
+      required(media, "/ehr/media", "mode");
+      JsonNode mode = media.get("mode");
+      if (mode != null && (!mode.isTextual() || !MEDIA_MODES.contains(mode.asText()))) {
+        problems.add("/ehr/media/mode");
+      }
+      integer(media, "/ehr/media/linkHours", 1, 168);
+    }
+    integer(ehr, "/ehr/timeoutSeconds", 1, 30);
+  }
+
+  private void url(JsonNode parent, String path) {
+    pattern(parent, path, ENDPOINT_URL);
+    JsonNode value = parent.get(path.substring(path.lastIndexOf('/') + 1));
+    if (value != null && value.isTextual() && value.asText().codePointCount(0, value.asText().length()) > 500) {
+      problems.add(path);
     }
   }
 

@@ -56,6 +56,11 @@ public final class TenantDirectory {
     return found;
   }
 
+  /** Forgets the cached clinic after this container changed it, so its next find reads it again. */
+  public void forget(String tenantId) {
+    cache.remove(tenantId);
+  }
+
   /** The clinic as stored now (strongly consistent): for changes conditioned on its version. */
   public Optional<TenantRecord> load(String tenantId) {
     Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)

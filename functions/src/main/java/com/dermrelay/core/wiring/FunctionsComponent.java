@@ -155,6 +155,9 @@ public interface FunctionsComponent {
 
   ReleaseCase releaseCase();
 
+  /** EHR delivery (fhir.delivery, fhir.workflow, fhir.api handlers). */
+  com.dermrelay.fhir.delivery.EhrDeliveryUseCases ehrDelivery();
+
   @Component.Factory
   interface Factory {
     FunctionsComponent create(@BindsInstance Settings settings);

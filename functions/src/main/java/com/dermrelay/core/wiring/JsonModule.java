@@ -10,7 +10,7 @@ import javax.inject.Singleton;
 
 /** One JSON mapper for the whole container, and the HTTP helpers built on it. */
 @Module
-final class JsonModule {
+public final class JsonModule {
   private JsonModule() {}
 
   @Provides

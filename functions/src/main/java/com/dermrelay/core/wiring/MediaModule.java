@@ -12,7 +12,7 @@ import javax.inject.Singleton;
  * and the inspector, built once per container (the S3 presigner is in AwsClientsModule).
  */
 @Module
-final class MediaModule {
+public final class MediaModule {
   private MediaModule() {}
 
   @Provides

@@ -14,7 +14,7 @@ import javax.inject.Singleton;
 
 /** The access rules, the clock, and the authorizer every API handler applies. */
 @Module
-abstract class TenancyModule {
+public abstract class TenancyModule {
   @Binds
   abstract RequestAuthorizer requestAuthorizer(AccessControl accessControl);
 

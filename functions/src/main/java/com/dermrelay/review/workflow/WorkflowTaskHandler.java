@@ -35,6 +35,17 @@ public abstract class WorkflowTaskHandler
     this.step = step;
   }
 
+  /**
+   * For a task of another workflow, wired by another component (the FHIR jar's): the same
+   * tenant context and input, no case-workflow steps.
+   */
+  protected WorkflowTaskHandler(InternalAccess access, Clock clock, String step) {
+    this.access = access;
+    this.clock = clock;
+    this.steps = null;
+    this.step = step;
+  }
+
   @Override
   public final Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
     TaskInput task = new TaskInput(input == null ? Map.of() : input);

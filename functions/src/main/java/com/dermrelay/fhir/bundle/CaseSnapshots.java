@@ -1,0 +1,136 @@
+package com.dermrelay.fhir.bundle;
+
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.tenancy.Membership;
+import com.dermrelay.core.tenancy.TenantDirectory;
+import com.dermrelay.core.tenancy.TenantRecord;
+import com.dermrelay.intake.CaseRecord;
+import com.dermrelay.intake.CaseStore;
+import com.dermrelay.intake.StoredCase;
+import com.dermrelay.patients.PatientProfile;
+import com.dermrelay.patients.PatientProfiles;
+import com.dermrelay.review.CaseAnswer;
+import com.dermrelay.review.CaseExchangeItems;
+import com.dermrelay.review.DiagnosisList;
+import com.dermrelay.uploads.MediaKeys;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javax.inject.Inject;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Reads what the FHIR record of one answered round is made of ({@link CaseSnapshot}) from the
+ * stores: the case, its answer of that round, the patient's profile, the clinic, the answering
+ * member, the listed diagnoses, and the checked photos the answer was the first to see, each as
+ * a presigned link to the clean copy, its bytes, or nothing ({@link BundleMedia}).
+ */
+public final class CaseSnapshots {
+  private final CaseStore cases;
+  private final CaseExchangeItems exchanges;
+  private final PatientProfiles profiles;
+  private final TenantDirectory directory;
+  private final DiagnosisList diagnoses;
+  private final S3Presigner presigner;
+  private final S3Client s3;
+  private final String bucket;
+
+  @Inject
+  public CaseSnapshots(CaseStore cases, CaseExchangeItems exchanges, PatientProfiles profiles,
+      TenantDirectory directory, DiagnosisList diagnoses, S3Presigner presigner, S3Client s3, Settings settings) {
+    this.cases = cases;
+    this.exchanges = exchanges;
+    this.profiles = profiles;
+    this.directory = directory;
+    this.diagnoses = diagnoses;
+    this.presigner = presigner;
+    this.s3 = s3;
+    this.bucket = settings.mediaBucket();
+  }
+
+  /** The submitted case, if this tenant has one by that id. */
+  public Optional<CaseRecord> submittedCase(TenantContext tenant, String caseId) {
+    return cases.find(tenant, caseId).map(StoredCase::record).filter(c -> !c.isDraft());
+  }
+
+  /** The answer of answer round {@code round} (1-based), if the case has one. */
+  public Optional<CaseAnswer> answer(TenantContext tenant, String caseId, int round) {
+    if (round < 1) {
+      return Optional.empty();
+    }
+    return exchanges.get(tenant, CaseExchangeItems.key(caseId, "ANSWER", round - 1), CaseAnswer.class)
+        .map(CaseExchangeItems.Stored::document);
+  }
+
+  /** The latest answered round (1-based) of the case, if it was answered at all. */
+  public OptionalInt latestAnsweredRound(TenantContext tenant, String caseId) {
+    return exchanges.latest(tenant, caseId, "ANSWER", CaseAnswer.class)
+        .map(a -> OptionalInt.of(a.document().round() + 1)).orElse(OptionalInt.empty());
+  }
+
+  public Optional<CaseSnapshot> load(TenantContext tenant, String caseId, int round, BundleMedia media) {
+    Optional<CaseRecord> found = submittedCase(tenant, caseId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<CaseAnswer> answer = answer(tenant, caseId, round);
+    if (answer.isEmpty()) {
+      return Optional.empty();
+    }
+    CaseRecord c = found.get();
+    CaseAnswer a = answer.get();
+    Optional<PatientProfile> profile = profiles.find(tenant, c.patientSubject())
+        .map(PatientProfiles.StoredProfile::profile);
+    String clinicName = directory.find(tenant.tenantId()).map(TenantRecord::displayName).orElse(tenant.tenantId());
+    String dermatologist = directory.membership(tenant.tenantId(), a.dermatologistId())
+        .map(Membership::displayName).filter(n -> n != null && !n.isBlank()).orElse(a.dermatologistName());
+    var content = a.content();
+    return Optional.of(new CaseSnapshot(tenant.tenantId(), clinicName, caseId, round, c.patientSubject(),
+        null, profile.map(PatientProfile::dateOfBirth).orElse(null), profile.map(PatientProfile::sex).orElse(null),
+        c.submittedAt(), c.intake(), c.triage(), photos(tenant, c, a.round(), media),  a,
+        content.diagnosis() == null ? null : diagnoses.find(content.diagnosis().code()).orElse(null),
+        content.differentials().stream().map(diagnoses::find).flatMap(Optional::stream).toList(),
+        dermatologist));
+  }
+
+  /**
+   * The checked photos the answer of case round {@code caseRound} is the first answer to see: those
+   * of that round and of the rounds since the previous answer (a question's reply has no Bundle of
+   * its own), by view key.
+   */
+  private List<CaseSnapshot.Photo> photos(TenantContext tenant, CaseRecord c, int caseRound, BundleMedia media) {
+    int previous = caseRound - 1;
+    while (previous >= 0 && exchanges.get(tenant, CaseExchangeItems.key(c.caseId(), "ANSWER", previous),
+        CaseAnswer.class).isEmpty()) {
+      previous--;
+    }
+    int after = previous;
+    return c.photos().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .filter(e -> "CHECKED".equals(e.getValue().status()))
+        .filter(e -> roundOf(e.getKey()) > after && roundOf(e.getKey()) <= caseRound)
+        .map(e -> {
+          CaseRecord.PhotoRecord p = e.getValue();
+          String key = MediaKeys.clean(tenant, c.caseId(), p.photoId());
+          return new CaseSnapshot.Photo(p.photoId(), p.view(), p.checkedAt(), p.width(), p.height(),
+              p.sizeBytes(), content(key, media));
+        }).toList();
+  }
+
+  private CaseSnapshot.Content content(String key, BundleMedia media) {
+    return switch (media.mode()) {
+      case LINK -> CaseSnapshot.Content.link(presigner.presignGetObject(r -> r.signatureDuration(media.linkLifetime())
+          .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString());
+      case INLINE -> CaseSnapshot.Content.inline(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+      case OMIT -> CaseSnapshot.Content.omitted();
+    };
+  }
+
+  /** The round of a photo key: {@code <view>} is the intake's, {@code <view>@<round>} a later one. */
+  static int roundOf(String photoKey) {
+    int at = photoKey.indexOf('@');
+    return at < 0 ? 0 : Integer.parseInt(photoKey.substring(at + 1));
+  }
+}

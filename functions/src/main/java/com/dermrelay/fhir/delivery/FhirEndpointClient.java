@@ -1,0 +1,134 @@
+package com.dermrelay.fhir.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Posts a transaction Bundle to a clinic's FHIR endpoint and says what happened: delivered (with
+ * the locations the EHR assigned), {@link EhrUnavailableException} (refused, dropped, timed out,
+ * 5xx, 429: worth retrying later) or {@link EhrRejectedException} (any other 4xx, or an
+ * OperationOutcome with errors: a person must act). OAuth2 tokens are cached per client until
+ * shortly before they expire and fetched again once when the EHR answers 401. The Bundle is
+ * never quoted in a reason, only the EHR's own diagnostics, shortened ({@link EhrAnswers}).
+ */
+@Singleton
+public final class FhirEndpointClient {
+  static final String FHIR_JSON = "application/fhir+json";
+  /** A token is not used in its last half minute: it could expire on the way. */
+  private static final Duration TOKEN_MARGIN = Duration.ofSeconds(30);
+
+  private final HttpClient http;
+  private final EhrAnswers answers;
+  private final Clock clock;
+  private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
+
+  private record CachedToken(String token, Instant until) {}
+
+  /** What the EHR accepted: the location of each entry, in the Bundle's order. */
+  public record Receipt(List<String> locations) {}
+
+  @Inject
+  public FhirEndpointClient(ObjectMapper json, Clock clock) {
+    this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER).build(), json, clock);
+  }
+
+  FhirEndpointClient(HttpClient http, ObjectMapper json, Clock clock) {
+    this.http = http;
+    this.answers = new EhrAnswers(json);
+    this.clock = clock;
+  }
+
+  /** Sends the Bundle; throws {@link EhrUnavailableException} or {@link EhrRejectedException}. */
+  public Receipt send(EhrEndpoint endpoint, EhrCredentials credentials, String bundleJson) {
+    String token = token(endpoint, credentials, false);
+    HttpResponse<String> response = post(endpoint, token, bundleJson);
+    if (response.statusCode() == 401 && credentials instanceof EhrCredentials.ClientCredentials) {
+      // The cached token may have been revoked early: one fresh token, one more try.
+      response = post(endpoint, token(endpoint, credentials, true), bundleJson);
+    }
+    return answers.classify(response.statusCode(), response.body());
+  }
+
+  private HttpResponse<String> post(EhrEndpoint endpoint, String token, String bundleJson) {
+    HttpRequest request = HttpRequest.newBuilder(endpoint.baseUrl())
+        .timeout(endpoint.timeout())
+        .header("Content-Type", FHIR_JSON)
+        .header("Accept", FHIR_JSON)
+        .header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString(bundleJson, StandardCharsets.UTF_8))
+        .build();
+    return call(request, endpoint.timeout(), "The EHR");
+  }
+
+  private String token(EhrEndpoint endpoint, EhrCredentials credentials, boolean fresh) {
+    if (endpoint.authType() == EhrEndpoint.AuthType.BEARER) {
+      if (credentials instanceof EhrCredentials.Token bearer) {
+        return bearer.token();
+      }
+      throw new EhrRejectedException("The endpoint is set up for a bearer token, but client credentials"
+          + " are stored; store a token with putEhrCredentials.");
+    }
+    if (!(credentials instanceof EhrCredentials.ClientCredentials client)) {
+      throw new EhrRejectedException("The endpoint is set up for OAuth2 client credentials, but a token"
+          + " is stored; store a clientId and clientSecret with putEhrCredentials.");
+    }
+    URI tokenUrl = endpoint.tokenUrl().orElseThrow(() ->
+        new EhrRejectedException("The endpoint's OAuth2 token URL is not configured."));
+    String key = tokenUrl + " " + client.clientId() + " " + client.clientSecret().hashCode();
+    CachedToken cached = tokens.get(key);
+    Instant now = clock.instant();
+    if (!fresh && cached != null && cached.until().isAfter(now)) {
+      return cached.token();
+    }
+    String form = "grant_type=client_credentials" + endpoint.scope()
+        .map(scope -> "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)).orElse("");
+    String basic = Base64.getEncoder().encodeToString(
+        (URLEncoder.encode(client.clientId(), StandardCharsets.UTF_8) + ":"
+            + URLEncoder.encode(client.clientSecret(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(tokenUrl)
+        .timeout(endpoint.timeout())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .header("Authorization", "Basic " + basic)
+        .POST(HttpRequest.BodyPublishers.ofString(form))
+        .build();
+    HttpResponse<String> response = call(request, endpoint.timeout(), "The EHR's token endpoint");
+    EhrAnswers.Token issued = answers.token(response.statusCode(), response.body());
+    Instant until = now.plusSeconds(issued.expiresInSeconds()).minus(TOKEN_MARGIN);
+    tokens.put(key, new CachedToken(issued.accessToken(), until));
+    return issued.accessToken();
+  }
+
+  private HttpResponse<String> call(HttpRequest request, Duration timeout, String who) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (HttpTimeoutException e) {
+      throw new EhrUnavailableException(who + " did not answer within " + timeout.toSeconds() + " s.");
+    } catch (ConnectException e) {
+      throw new EhrUnavailableException(who + " refused the connection (" + request.uri().getHost() + ").");
+    } catch (IOException e) {
+      throw new EhrUnavailableException(who + " closed the connection without an answer.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EhrUnavailableException("The call to " + request.uri().getHost() + " was interrupted.");
+    }
+  }
+}

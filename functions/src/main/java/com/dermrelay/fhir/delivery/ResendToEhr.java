@@ -1,0 +1,59 @@
+package com.dermrelay.fhir.delivery;
+
+import com.dermrelay.audit.AuditResource;
+import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.ProblemTypes;
+import com.dermrelay.intake.CaseStore;
+import javax.inject.Inject;
+
+/**
+ * A clinic admin's "send again": one synchronous attempt through {@link SendToEhr}, answering the
+ * record as it now stands. A failure is recorded as FAILED with its reason (it stays listed);
+ * a success leaves the failure list. Already delivered: 409, unless forced (a resend is harmless:
+ * the EHR's conditional creates find what it has).
+ */
+public final class ResendToEhr {
+  private final CaseStore cases;
+  private final EhrDeliveryStore deliveries;
+  private final SendToEhr send;
+  private final AuditTrail audit;
+
+  @Inject
+  public ResendToEhr(CaseStore cases, EhrDeliveryStore deliveries, SendToEhr send, AuditTrail audit) {
+    this.cases = cases;
+    this.deliveries = deliveries;
+    this.send = send;
+    this.audit = audit;
+  }
+
+  public EhrDelivery run(TenantContext tenant, String caseId, String roundText, boolean force,
+      EhrBundleSource bundles) {
+    int round = round(roundText);
+    if (cases.find(tenant, caseId).filter(c -> !c.record().isDraft()).isEmpty()) {
+      throw audit.notFound(tenant, "ehr.delivery.resend", AuditResource.of("case", caseId));
+    }
+    if (!force && deliveries.find(tenant, caseId, round).map(EhrDelivery::isDelivered).orElse(false)) {
+      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
+          "This round was delivered already; add force=true to send it again.");
+    }
+    try {
+      return send.attempt(tenant, caseId, round, bundles, true);
+    } catch (EhrUnavailableException | EhrRejectedException failed) {
+      return deliveries.update(tenant, caseId, round, d -> d.isDelivered() ? d : d.failed(null));
+    }
+  }
+
+  private static int round(String text) {
+    try {
+      int round = Integer.parseInt(text);
+      if (round >= 1 && round <= 999) {
+        return round;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Path parameter 'round' must be an integer from 1 to 999.");
+  }
+}
