@@ -31,6 +31,9 @@ public final class IntakeJourney {
   private static final Map<String, String> DEMO_SLUGS = Map.of(
       "northside-skin", "northside", "harbour-dermatology", "harbour");
 
+  /** The password of every patient {@link #newPatient} makes. */
+  public static final String PASSWORD = "Journey-Patient-1";
+
   private final LocalStack stack;
   private final ApiCalls api;
 
@@ -51,9 +54,9 @@ public final class IntakeJourney {
 
   public Patient newPatient(String clinic) {
     String email = "journey-" + UUID.randomUUID() + "@example.com";
-    stack.identity().createConfirmedUser(email, "Journey-Patient-1",
+    stack.identity().createConfirmedUser(email, PASSWORD,
         Map.of("email", email, "name", "Journey Patient", "custom:tenantId", clinic), Set.of("patient"));
-    String token = api.idToken(email, "Journey-Patient-1");
+    String token = api.idToken(email, PASSWORD);
     // submitCase needs the profile: triage reads the age from it.
     HttpResponse<String> profile = api.call("PUT", "/clinics/" + clinic + "/me/profile", token,
         "{\"dateOfBirth\":\"1971-06-15\",\"sex\":\"female\"}");
