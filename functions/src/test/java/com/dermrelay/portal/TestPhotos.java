@@ -20,7 +20,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Real JPEG files for the browser's file inputs: sharp ones the check accepts, a blurred one it does not. */
-final class TestPhotos {
+public final class TestPhotos {
   private static final Path PHOTOS = Path.of("target", "test-photos");
 
   private TestPhotos() {}
@@ -44,7 +44,7 @@ final class TestPhotos {
    * A photo out of focus: a checkerboard drawn at 1/16 size, enlarged smoothly, then every edge
    * spread over 15 pixels (as imaging's own tests make a blurry photo).
    */
-  static byte[] blurred(int width, int height) {
+  public static byte[] blurred(int width, int height) {
     BufferedImage small = new BufferedImage(width / 16, height / 16, BufferedImage.TYPE_3BYTE_BGR);
     for (int y = 0; y < small.getHeight(); y++) {
       for (int x = 0; x < small.getWidth(); x++) {

@@ -138,7 +138,11 @@ public final class IntakeJourney {
   /** Uploads a sharp photo of {@code view} to its presigned URL and confirms it (checked). */
   public JsonNode uploadPhoto(Patient patient, String caseId, String view) {
     // The two views of one case must differ, or the duplicate check advises a retake.
-    byte[] photo = IntakePhotos.sharp(1600, 1200, "close_up".equals(view) ? 0 : 1);
+    return uploadPhoto(patient, caseId, view, IntakePhotos.sharp(1600, 1200, "close_up".equals(view) ? 0 : 1));
+  }
+
+  /** Uploads {@code photo} (JPEG bytes) as {@code view} and confirms it; the confirmation's answer. */
+  public JsonNode uploadPhoto(Patient patient, String caseId, String view, byte[] photo) {
     String casePath = "/clinics/" + patient.clinic() + "/cases/" + caseId;
     ObjectNode body = ApiCalls.JSON.createObjectNode();
     body.putArray("photos").addObject().put("view", view).put("contentType", "image/jpeg")
