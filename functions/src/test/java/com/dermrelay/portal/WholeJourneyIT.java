@@ -51,6 +51,12 @@ class WholeJourneyIT {
     patient.answerEmergencyScreen(false);
     patient.chooseLeftForearm();
     patient.answerQuestions();
+    patient.page().awaitHeading("About you");
+    // The example date is written as this browser's date field shows one (en-US: month first).
+    assertEquals("en-US", patient.page().script("return navigator.language;"));
+    String dobHint = (String) patient.page().script("const i = document.querySelector(\"main input[name='dateOfBirth']\");"
+        + "return document.getElementById(i.getAttribute('aria-describedby').split(' ')[0]).textContent;");
+    assertEquals("For example 03/09/1984.", dobHint);
     assertTrue(patient.answerProfileIfAsked(), "a new patient is asked for their date of birth and sex");
 
     // Setup: an earlier consultation of Sam's, answered, so there are photos to compare with.
