@@ -7,6 +7,7 @@ import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.BrowserExtension;
+import com.dermrelay.testing.IntakeJourney;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -16,7 +17,8 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 
 /**
  * The intake's special paths in a real, phone-sized (390 x 844) browser against the local stack:
- * the emergency stop; the Spanish switch; a draft resumed after the session expired; offline. The
+ * the emergency stop; the Spanish switch; a draft resumed after the session expired; offline; an
+ * upload that failed and is tried again, and a file the check refused. The
  * ordinary intake, photos and all, is part of {@link WholeJourneyIT}.
  */
 @ExtendWith({LocalStackExtension.class, BrowserExtension.class})
@@ -136,5 +138,54 @@ class PatientIntakeIT {
     }
     portal.page().submit();
     portal.page().awaitHeading("About the problem");
+  }
+
+  @Test
+  void aFailedUploadIsTriedAgainAndARefusedFileSaysWhyAndWhatToDo(LocalStack stack, WebDriver browser) throws Exception {
+    ApiCalls api = new ApiCalls(stack);
+    IntakeJourney journey = new IntakeJourney(stack, api);
+    IntakeJourney.Patient patient = journey.newPatient("northside-skin");
+    String caseId = journey.draft(patient, IntakeJourney.routineIntake());
+    PatientIntake portal = PatientIntake.signIn(stack, browser, "northside", patient.email(), IntakeJourney.PASSWORD, "Journey");
+    portal.page().click("li[data-case='" + caseId + "'] a");
+    portal.page().awaitHeading("Your consultation");
+    portal.page().click("#continue-draft");
+    portal.page().awaitHeading("Your photos");
+
+    // The connection drops as the photo is sent: the card says so and keeps the file for a retry.
+    ChromiumDriver chromium = (ChromiumDriver) browser;
+    ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+    offline.setOffline(true);
+    chromium.setNetworkConditions(offline);
+    try {
+      portal.upload("close_up", TestPhotos.sharpFile("sharp-retry.jpg", 0));
+      assertEquals("problem", portal.verdict("close_up"));
+      String failed = portal.page().text("#photo-close_up .verdict");
+      assertTrue(failed.startsWith("Your photo didn’t arrive"), failed);
+      assertTrue(failed.contains("Try again"), failed);
+      portal.page().screenshot("patient-upload-failed");
+    } finally {
+      chromium.deleteNetworkConditions();
+    }
+    portal.page().click("#retry-close_up");
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30)).until(d ->
+        "accepted".equals(d.findElement(By.cssSelector("#photo-close_up .verdict")).getAttribute("data-verdict")));
+
+    // A file that is not a photo at all, though named like one: refused, with why and what to do.
+    byte[] notAPhoto = new byte[64 * 1024];
+    new java.util.Random(7).nextBytes(notAPhoto);
+    portal.upload("context", TestPhotos.photo("not-a-photo.jpg", notAPhoto));
+    assertEquals("rejected", portal.verdict("context"));
+    String refused = portal.page().text("#photo-context .verdict");
+    assertTrue(refused.startsWith("We couldn’t use this photo"), refused);
+    assertTrue(refused.contains("Take a new photo, or choose another one"), refused);
+    assertTrue(browser.findElements(By.cssSelector("#photo-context img")).isEmpty(), "no broken preview of the refused file");
+    portal.page().screenshot("patient-photo-rejected");
+    portal.page().click("#submit-case");
+    assertTrue(browser.findElement(By.id("photo-context")).getAttribute("class").contains("photo-card--missing"),
+        "sending is stopped at the refused view");
+    portal.upload("context", TestPhotos.sharpFile("sharp-after-refusal.jpg", 1));
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30)).until(d ->
+        "accepted".equals(d.findElement(By.cssSelector("#photo-context .verdict")).getAttribute("data-verdict")));
   }
 }
