@@ -43,8 +43,7 @@ class PatientAnswerIT {
     // The patient sees the question and replies.
     PatientIntake portal = PatientIntake.signIn(stack, browser, "northside", submitted.patient().email(),
         IntakeJourney.PASSWORD, "Journey");
-    portal.page().click("li[data-case='" + caseId + "'] a");
-    portal.page().awaitHeading("Your consultation");
+    portal.openCase(caseId);
     assertEquals("The dermatologist has a question", portal.page().text("#case-status-value"));
     assertEquals(QUESTION, portal.page().text("#question-text"));
     assertTrue(portal.page().text("#info-request").contains("asked on"), "who asked, and when");

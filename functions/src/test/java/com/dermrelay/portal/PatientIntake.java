@@ -68,6 +68,13 @@ record PatientIntake(PatientPortalPage page, WebDriver browser) {
     return code.group(1);
   }
 
+  /** Opens a consultation from "Your consultations" on the home page, once the list has loaded. */
+  void openCase(String caseId) {
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("#my-cases li[data-case='" + caseId + "'] a"))).click();
+    page.awaitHeading("Your consultation");
+  }
+
   // ---- the wizard, page by page ----
 
   void answerEmergencyScreen(boolean emergency) {

@@ -106,8 +106,7 @@ class PatientIntakeIT {
     portal.page().type("password", "Demo-Patient-1");
     portal.page().submit();
     portal.page().awaitHeading("Hello, Alex");
-    portal.page().click("li[data-case='" + caseId + "'] a");
-    portal.page().awaitHeading("Your consultation");
+    portal.openCase(caseId);
     assertEquals("Not sent yet", portal.page().text("#case-status-value"));
     portal.page().click("#continue-draft");
     portal.page().awaitHeading("About the problem");
@@ -147,8 +146,7 @@ class PatientIntakeIT {
     IntakeJourney.Patient patient = journey.newPatient("northside-skin");
     String caseId = journey.draft(patient, IntakeJourney.routineIntake());
     PatientIntake portal = PatientIntake.signIn(stack, browser, "northside", patient.email(), IntakeJourney.PASSWORD, "Journey");
-    portal.page().click("li[data-case='" + caseId + "'] a");
-    portal.page().awaitHeading("Your consultation");
+    portal.openCase(caseId);
     portal.page().click("#continue-draft");
     portal.page().awaitHeading("Your photos");
 

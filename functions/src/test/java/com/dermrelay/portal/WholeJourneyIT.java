@@ -124,8 +124,7 @@ class WholeJourneyIT {
 
     // Sam reads the answer in plain words, with the prescription.
     patient = PatientIntake.signIn(stack, browser, "northside", email, PASSWORD, "Sam");
-    patient.page().click("li[data-case='" + caseId + "'] a");
-    patient.page().awaitHeading("Your consultation");
+    patient.openCase(caseId);
     // No follow-up was asked for, so the workflow closes the case once the answer is delivered.
     String status = patient.page().text("#case-status-value");
     assertTrue(List.of("Answered", "Closed").contains(status), status);
