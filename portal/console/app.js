@@ -6,6 +6,9 @@ import { loadConfig } from '/shared/config.js';
 import { asPortalError, portalError } from '/shared/errors.js';
 import { h, replace } from '/shared/dom.js';
 import { AdminIdentity } from './admin-identity.js';
+import { api } from '/shared/api.js';
+import { currentLanguage, useLanguage } from '/shared/i18n.js';
+import { languageSwitch, startLanguage, translateFixedTexts } from '/shared/staff-language.js';
 import { TEXT } from './text.js';
 import { signInView, newPasswordView } from './views/sign-in.js';
 import { signUpView } from './views/sign-up.js';
@@ -21,6 +24,9 @@ const SIGNED_OUT = { '': signInView, 'sign-up': signUpView, 'new-password': newP
 const SIGNED_IN = { dashboard: dashboardView, branding: brandingView, settings: settingsView, team: teamView, audit: auditView,
   'ehr-deliveries': ehrDeliveriesView };
 const HOME = 'dashboard';
+const I18N_DIR = '/console/i18n';
+/** The languages the console is written in. */
+const WRITTEN = ['en', 'es'];
 
 const main = document.getElementById('main');
 const nav = document.getElementById('console-nav');
@@ -35,6 +41,8 @@ const app = {
   /** The e-mail to prefill on the sign-in form (after a clinic signs up). */
   signInEmail: null,
   drafts: {},
+  /** The languages offered: the console's, then (signed in) those of them the clinic enabled. */
+  languages: WRITTEN,
   tenantId() {
     return app.identity.tenantId();
   },
@@ -57,6 +65,7 @@ const app = {
 
 async function start() {
   try {
+    await startLanguage(I18N_DIR, WRITTEN);
     app.config = await loadConfig();
   } catch (error) {
     console.error('dermrelay: console configuration', error.message);
@@ -115,13 +124,38 @@ function render({ focus }) {
 function renderHeader(signedIn) {
   const claims = signedIn ? app.identity.claims() ?? {} : {};
   document.getElementById('console-clinic').textContent = signedIn && claims.email ? claims.email : '';
+  if (signedIn && app.identity.isClinicAdmin() && app.tenantId() && app.languages === WRITTEN) loadClinicLanguages();
+  const switcher = languageSwitch(I18N_DIR, app.languages, () => render({ focus: false }));
   replace(document.getElementById('header-actions'), signedIn
-    ? h('button', { type: 'button', class: 'button button--header', id: 'sign-out', onclick: signOut }, TEXT.signOut)
-    : null);
+    ? [switcher, h('button', { type: 'button', class: 'button button--header', id: 'sign-out', onclick: signOut }, TEXT.signOut)]
+    : switcher);
+}
+
+/**
+ * The clinic's enabled languages (its settings) that the console is written in; the console
+ * moves to the clinic's first one if the current language is not among them. Read once a sign-in.
+ */
+async function loadClinicLanguages() {
+  app.languages = [...WRITTEN];
+  try {
+    const { config } = await api(`/clinics/${encodeURIComponent(app.tenantId())}/settings`, { identity: app.identity });
+    const enabled = (config.languages ?? []).map((l) => String(l).toLowerCase().split('-')[0]).filter((l) => WRITTEN.includes(l));
+    app.languages = enabled.length ? [...new Set(enabled)] : ['en'];
+  } catch (error) {
+    return; // the sections say what failed; the switch keeps the console's languages
+  }
+  if (app.languages.includes(currentLanguage())) {
+    if (app.identity.isSignedIn()) renderHeader(true); // the switch, with the clinic's languages
+    return;
+  }
+  await useLanguage(I18N_DIR, app.languages[0]);
+  translateFixedTexts();
+  render({ focus: false });
 }
 
 function signOut() {
   app.identity.signOut();
+  app.languages = WRITTEN;
   app.drafts = {};
   app.challenge = null;
   app.go('', { flash: { kind: 'info', text: TEXT.signedOut } });

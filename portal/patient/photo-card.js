@@ -116,7 +116,9 @@ export function photoCard(app, caseId, view, initial, { required = false, idPref
         t(photo.verdict === 'ACCEPTED_WITH_WARNINGS' ? 'photos.verdict.warning' : 'photos.verdict.retake'), advice,
         h('div', { class: 'photo-actions' }, retake(), keepButton));
     }
-    replace(status, lastFile ? preview(lastFile) : null, box);
+    // A refused file may not be a picture at all: no preview (it would show as a broken image).
+    const refused = photo.status === 'REJECTED' || photo.verdict === 'REJECTED';
+    replace(status, lastFile && !refused ? preview(lastFile) : null, box);
     if (announce) box.focus({ preventScroll: false });
   }
 

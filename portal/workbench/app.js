@@ -6,6 +6,8 @@ import { loadConfig } from '/shared/config.js';
 import { portalError } from '/shared/errors.js';
 import { h, replace } from '/shared/dom.js';
 import { StaffIdentity } from '/shared/staff-identity.js';
+import { t } from '/shared/i18n.js';
+import { languageSwitch, startLanguage } from '/shared/staff-language.js';
 import { signInView, newPasswordView } from './views/sign-in.js';
 import { notDermatologistView, unavailableView } from './views/problems.js';
 import { worklistView } from './views/worklist.js';
@@ -15,6 +17,9 @@ import { installShortcuts } from './shortcuts.js';
 
 export const DERMATOLOGIST = 'dermatologist';
 const main = document.getElementById('main');
+const I18N_DIR = '/workbench/i18n';
+/** The languages the workbench is written in; a dermatologist works for clinics of any of them. */
+const LANGUAGES = ['en', 'es'];
 
 /** What views share. Nothing here outlives the tab; nothing about patients is stored. */
 const app = {
@@ -32,7 +37,7 @@ const app = {
     else window.location.hash = route; // hashchange renders
   },
   setPage(title) {
-    document.title = [title, 'Workbench · DermRelay'].filter(Boolean).join(' · ');
+    document.title = [title, t('page.title')].filter(Boolean).join(' · ');
   },
   /** Registers what to undo when the view goes away, and the view's keyboard shortcuts. */
   mount({ dispose = null, onKey = null } = {}) {
@@ -48,6 +53,7 @@ const app = {
 
 async function start() {
   try {
+    await startLanguage(I18N_DIR, LANGUAGES);
     app.config = await loadConfig();
   } catch (error) {
     console.error('dermrelay: workbench configuration', error.message);
@@ -103,15 +109,18 @@ function render({ focus }) {
 function renderHeader(signedIn) {
   const claims = signedIn ? app.identity.claims() ?? {} : {};
   document.getElementById('wb-who').textContent = signedIn ? claims.name ?? claims.email ?? '' : '';
+  // A language change draws the view again; a draft in progress is saved as usual meanwhile.
+  const switcher = languageSwitch(I18N_DIR, LANGUAGES, () => render({ focus: false }));
   replace(document.getElementById('header-actions'), signedIn
     ? [
+      switcher,
       h('button', { type: 'button', class: 'button button--header', id: 'show-shortcuts',
         'aria-keyshortcuts': 'Shift+Slash', onclick: () => document.getElementById('shortcuts-dialog').showModal() },
-      'Shortcuts (?)'),
+      t('header.shortcuts')),
       h('button', { type: 'button', class: 'button button--header', id: 'sign-out',
-        onclick: () => app.signOut({ kind: 'info', text: 'You’re signed out.' }) }, 'Sign out'),
+        onclick: () => app.signOut({ kind: 'info', text: t('header.signedOut') }) }, t('header.signOut')),
     ]
-    : null);
+    : switcher);
 }
 
 start().catch((error) => {

@@ -3,6 +3,7 @@
 // next case's thumbnail ahead so moving on never waits for it.
 
 import { api } from '/shared/api.js';
+import { t } from '/shared/i18n.js';
 
 const PAGE = 20;
 
@@ -107,10 +108,10 @@ export function dueText(secondsLeft) {
   const minutes = Math.floor((s % 3600) / 60);
   const seconds = s % 60;
   let span;
-  if (days > 0) span = `${days} d ${hours} h`;
-  else if (hours > 0) span = `${hours} h ${String(minutes).padStart(2, '0')} min`;
+  if (days > 0) span = t('due.days', { days, hours });
+  else if (hours > 0) span = t('due.hours', { hours, minutes: String(minutes).padStart(2, '0') });
   else span = `${minutes}:${String(seconds).padStart(2, '0')}`;
-  return overdue ? `Overdue by ${span}` : `${span} left`;
+  return t(overdue ? 'due.overdue' : 'due.left', { span });
 }
 
 export function secondsLeft(row) {

@@ -78,7 +78,7 @@ function show(results, records, nextCursor, search) {
       h('caption', {}, `${records.length} record${records.length === 1 ? '' : 's'}${nextCursor ? ' so far' : ''}`),
       h('thead', {}, h('tr', {}, ['When', 'Who', 'Action', 'Resource', 'Outcome'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, records.map((r) => h('tr', {},
-        h('td', {}, h('time', { datetime: r.time }, new Date(r.time).toLocaleString())),
+        h('td', {}, h('time', { datetime: r.time }, new Date(r.time).toLocaleString(document.documentElement.lang))),
         h('td', {}, r.actorName || r.actorSubject, h('br'), h('span', { class: 'hint' }, r.actorRole)),
         h('td', {}, h('code', {}, r.action)),
         h('td', {}, `${r.resourceType} ${r.resourceId}`),

@@ -3,24 +3,25 @@
 import { h } from '/shared/dom.js';
 import { EMAIL, field, messageBox, passwordField, submitButton } from '/shared/forms.js';
 import { asPortalError } from '/shared/errors.js';
+import { t } from '/shared/i18n.js';
 import { normaliseEmail } from '/shared/identity.js';
 import { PASSWORD_RULES, unmetRules } from '/shared/password-policy.js';
 import { showFlash } from './common.js';
 
 export function signInView(app, flash) {
-  app.setPage('Sign in');
+  app.setPage(t('signIn.page'));
   const message = messageBox();
   showFlash(message, flash);
   const email = field({
-    label: 'Email', name: 'email', type: 'email', autocomplete: 'username',
+    label: t('signIn.email'), name: 'email', type: 'email', autocomplete: 'username',
     autocapitalize: 'none', spellcheck: 'false', required: true,
   });
   if (app.signInEmail) email.input.value = app.signInEmail;
   const password = passwordField({
-    label: 'Password', name: 'password', autocomplete: 'current-password', required: true,
-    hint: 'The first time, use the temporary password from your welcome email.',
+    label: t('signIn.password'), name: 'password', autocomplete: 'current-password', required: true,
+    hint: t('signIn.passwordHint'),
   });
-  const submit = submitButton('Sign in', 'Signing in…');
+  const submit = submitButton(t('signIn.submit'), t('signIn.busy'));
   const form = h('form', { class: 'form', novalidate: true, id: 'sign-in-form' },
     message.root, email.root, password.root, h('div', { class: 'actions' }, submit.button));
 
@@ -31,12 +32,12 @@ export function signInView(app, flash) {
     password.setError(null);
     const address = normaliseEmail(email.input.value);
     if (!EMAIL.test(address)) {
-      email.setError('Enter your work email address, like name@clinic.example.');
+      email.setError(t('signIn.emailInvalid'));
       email.input.focus();
       return;
     }
     if (!password.input.value) {
-      password.setError('Enter your password.');
+      password.setError(t('signIn.passwordMissing'));
       password.input.focus();
       return;
     }
@@ -54,18 +55,18 @@ export function signInView(app, flash) {
         const error = asPortalError(caught);
         password.input.value = '';
         message.error(error.message);
-        if (error.field === 'password') password.setError('Check your password, then try again.');
+        if (error.field === 'password') password.setError(t('signIn.passwordWrong'));
         message.root.focus();
       }
     });
   });
 
   return h('section', { 'aria-labelledby': 'page-title', class: 'console-narrow' },
-    h('h1', { id: 'page-title', tabindex: '-1' }, 'Sign in to your clinic console'),
-    h('p', { class: 'lead' }, 'Set up how your clinic looks to patients, manage your team and review who accessed what.'),
+    h('h1', { id: 'page-title', tabindex: '-1' }, t('signIn.title')),
+    h('p', { class: 'lead' }, t('signIn.lead')),
     h('div', { class: 'card' }, form),
-    h('p', { class: 'aside' }, 'New to DermRelay? ',
-      h('a', { href: '#sign-up', id: 'sign-up-link' }, 'Sign up your clinic')));
+    h('p', { class: 'aside' }, t('signIn.new'),
+      h('a', { href: '#sign-up', id: 'sign-up-link' }, t('signIn.signUp'))));
 }
 
 /** The first sign-in: the temporary password worked, now the admin picks their own. */

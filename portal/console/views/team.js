@@ -55,7 +55,7 @@ function inviteForm(app, refresh) {
       try {
         const sent = await api(`/clinics/${encodeURIComponent(app.tenantId())}/invitations`,
           { method: 'POST', identity: app.identity, body });
-        const until = new Date(sent.validUntil).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+        const until = new Date(sent.validUntil).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
         message.info(`Invitation sent to ${sent.email}. The link works until ${until}; they appear below once they accept.`);
         message.root.focus();
         form.reset();

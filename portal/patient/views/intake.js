@@ -301,6 +301,20 @@ const STEP_PAGES = {
 };
 
 /**
+ * 9 March 1984 written as this browser's date field shows a date. The field follows the browser's
+ * own locale, not the page's language (an en-US browser shows mm/dd/yyyy on a Spanish page), so
+ * the example is formatted for navigator.language. A browser without a date field shows a text
+ * box that takes the ISO form.
+ */
+function dateExample() {
+  const probe = document.createElement('input');
+  probe.setAttribute('type', 'date');
+  if (probe.type !== 'date') return '1984-03-09';
+  return new Intl.DateTimeFormat(navigator.language, { day: '2-digit', month: '2-digit', year: 'numeric' })
+    .format(new Date(1984, 2, 9));
+}
+
+/**
  * Date of birth and sex, asked once per patient when the clinic does not have them. Skipped when
  * the profile exists, or when the profile operation is not deployed (it comes with another issue).
  */
@@ -327,7 +341,7 @@ async function profilePage(app, section, aCase) {
     }
   }
   if (!section.isConnected) return;
-  const dob = field({ label: t('intake.profile.dob'), name: 'dateOfBirth', type: 'date', autocomplete: 'bday', hint: t('intake.profile.dobHint'), max: new Date().toISOString().slice(0, 10) });
+  const dob = field({ label: t('intake.profile.dob'), name: 'dateOfBirth', type: 'date', autocomplete: 'bday', hint: t('intake.profile.dobHint', { date: dateExample() }), max: new Date().toISOString().slice(0, 10) });
   const dobWidget = { setError: dob.setError, focus: () => dob.input.focus(), value: () => dob.input.value || null };
   const sex = choiceGroup({ name: 'sex', legend: t('intake.profile.sex'), hint: t('intake.profile.sexHint'),
     options: ['female', 'male', 'other', 'unknown'].map((v) => ({ value: v, label: t(`intake.profile.sex.${v}`) })) });

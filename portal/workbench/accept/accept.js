@@ -9,6 +9,7 @@ import { loadConfig } from '/shared/config.js';
 import { h, replace } from '/shared/dom.js';
 import { asPortalError } from '/shared/errors.js';
 import { StaffIdentity } from '/shared/staff-identity.js';
+import { startLanguage } from '/shared/staff-language.js';
 import { newPasswordView, signInView } from '../views/sign-in.js';
 import { unavailableView } from '../views/problems.js';
 
@@ -42,6 +43,8 @@ function takeToken() {
 async function start() {
   let config;
   try {
+    // The sign-in form is the workbench's, in the workbench's languages.
+    await startLanguage('/workbench/i18n', ['en', 'es']);
     config = await loadConfig();
   } catch (error) {
     takeToken();

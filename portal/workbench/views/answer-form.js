@@ -204,7 +204,7 @@ export function answerForm(app, hooks) {
           body: { version, answer: collect({ draft: true }) } });
         version = saved.version;
         clearErrors();
-        saveStatus.textContent = `Draft saved at ${new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`;
+        saveStatus.textContent = `Draft saved at ${new Date().toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' })}`;
       } catch (caught) {
         const error = asPortalError(caught);
         if (error.kind === 'conflict') {
@@ -317,7 +317,7 @@ export function answerForm(app, hooks) {
       version = draft.version;
       await fill(draft.answer);
       loaded = true;
-      if (draft.savedAt) saveStatus.textContent = `Draft from ${new Date(draft.savedAt).toLocaleString()}`;
+      if (draft.savedAt) saveStatus.textContent = `Draft from ${new Date(draft.savedAt).toLocaleString(document.documentElement.lang)}`;
     },
     submit,
     /** Saves now if anything waits (leaving the case, coming back online). */

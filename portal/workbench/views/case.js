@@ -81,7 +81,7 @@ export function caseView(app, { tenantId, caseId }, flash) {
 
   function drawClaim() {
     const left = claim.until ? new Date(claim.until).getTime() - Date.now() : 0;
-    const until = claim.until ? new Date(claim.until).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : '';
+    const until = claim.until ? new Date(claim.until).toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' }) : '';
     claimBar.dataset.claim = claim.state === 'mine' && left <= 0 ? 'expired' : claim.state;
     if (claim.state === 'mine' && left > 0) {
       replace(claimBar,

@@ -5,23 +5,24 @@
 import { h } from '/shared/dom.js';
 import { EMAIL, field, messageBox, passwordField, submitButton } from '/shared/forms.js';
 import { asPortalError } from '/shared/errors.js';
+import { t } from '/shared/i18n.js';
 import { normaliseEmail } from '/shared/identity.js';
 import { PASSWORD_RULES, unmetRules } from '/shared/password-policy.js';
 
-export function signInView(app, flash, { title = 'Sign in to the workbench', lead } = {}) {
-  app.setPage('Sign in');
+export function signInView(app, flash, { title = t('signIn.title'), lead } = {}) {
+  app.setPage(t('signIn.page'));
   const message = messageBox();
   if (flash?.kind === 'error') message.error(flash.text);
   else if (flash) message.info(flash.text);
   const email = field({
-    label: 'Email', name: 'email', type: 'email', autocomplete: 'username',
+    label: t('signIn.email'), name: 'email', type: 'email', autocomplete: 'username',
     autocapitalize: 'none', spellcheck: 'false', required: true,
   });
   const password = passwordField({
-    label: 'Password', name: 'password', autocomplete: 'current-password', required: true,
-    hint: 'New to DermRelay? Use the temporary password from your welcome email.',
+    label: t('signIn.password'), name: 'password', autocomplete: 'current-password', required: true,
+    hint: t('signIn.passwordHint'),
   });
-  const submit = submitButton('Sign in', 'Signing in…');
+  const submit = submitButton(t('signIn.submit'), t('signIn.busy'));
   const form = h('form', { class: 'form', novalidate: true, id: 'sign-in-form' },
     message.root, email.root, password.root, h('div', { class: 'actions' }, submit.button));
 
@@ -32,12 +33,12 @@ export function signInView(app, flash, { title = 'Sign in to the workbench', lea
     password.setError(null);
     const address = normaliseEmail(email.input.value);
     if (!EMAIL.test(address)) {
-      email.setError('Enter your work email address, like name@clinic.example.');
+      email.setError(t('signIn.emailInvalid'));
       email.input.focus();
       return;
     }
     if (!password.input.value) {
-      password.setError('Enter your password.');
+      password.setError(t('signIn.passwordMissing'));
       password.input.focus();
       return;
     }
@@ -54,7 +55,7 @@ export function signInView(app, flash, { title = 'Sign in to the workbench', lea
         const error = asPortalError(caught);
         password.input.value = '';
         message.error(error.message);
-        if (error.field === 'password') password.setError('Check your password, then try again.');
+        if (error.field === 'password') password.setError(t('signIn.passwordWrong'));
         message.root.focus();
       }
     });
@@ -62,7 +63,7 @@ export function signInView(app, flash, { title = 'Sign in to the workbench', lea
 
   return h('section', { 'aria-labelledby': 'page-title', class: 'wb-narrow' },
     h('h1', { id: 'page-title', tabindex: '-1' }, title),
-    h('p', { class: 'lead' }, lead ?? 'Review the cases of every clinic you work for, in one list.'),
+    h('p', { class: 'lead' }, lead ?? t('signIn.lead')),
     h('div', { class: 'card' }, form));
 }
 

@@ -4,18 +4,19 @@
 import { h, replace, uid } from '/shared/dom.js';
 import { asPortalError } from '/shared/errors.js';
 import { messageBox } from '/shared/forms.js';
+import { t } from '/shared/i18n.js';
 import { dueText, secondsLeft } from '../worklist-state.js';
 import { loadFailed, loading } from './problems.js';
 
-const PRIORITY_WORDS = { URGENT: 'Urgent', SOON: 'Soon', ROUTINE: 'Routine' };
+const priorityWords = (priority) => (['URGENT', 'SOON', 'ROUTINE'].includes(priority) ? t(`priority.${priority}`) : priority);
 
 export function worklistView(app, flash) {
-  app.setPage('Worklist');
+  app.setPage(t('worklist.title'));
   const list = app.worklist;
   const message = messageBox();
   if (flash?.kind === 'error') message.error(flash.text);
   else if (flash) message.info(flash.text);
-  const body = h('div', { id: 'worklist-body' }, loading('Loading your worklist…'));
+  const body = h('div', { id: 'worklist-body' }, loading(t('worklist.loading')));
   const summary = h('p', { class: 'lead', id: 'worklist-summary', 'aria-live': 'polite' });
   const filterId = uid('clinic-filter');
   const filter = h('select', { id: filterId, name: 'clinic' });
@@ -26,7 +27,7 @@ export function worklistView(app, flash) {
   let tableBody = null;
 
   async function load() {
-    replace(body, loading('Loading your worklist…'));
+    replace(body, loading(t('worklist.loading')));
     try {
       await list.reload();
       draw();
@@ -36,7 +37,7 @@ export function worklistView(app, flash) {
   }
 
   function drawFilter() {
-    const options = [h('option', { value: '' }, 'All my clinics')];
+    const options = [h('option', { value: '' }, t('worklist.allClinics'))];
     for (const [tenantId, name] of [...list.clinics].sort((a, b) => a[1].localeCompare(b[1]))) {
       options.push(h('option', { value: tenantId, selected: tenantId === list.clinic }, name));
     }
@@ -48,40 +49,40 @@ export function worklistView(app, flash) {
     drawFilter();
     const rows = list.rows;
     summary.textContent = rows.length === 0
-      ? 'Nothing is waiting for review. New cases appear here as patients send them.'
-      : `${rows.length}${list.cursor ? '+' : ''} case${rows.length === 1 ? '' : 's'} waiting, most urgent first.`;
+      ? t('worklist.nothing')
+      : countText(rows.length, Boolean(list.cursor));
     if (rows.length === 0) {
       replace(body, h('div', { class: 'card empty-state', id: 'worklist-empty' },
-        h('p', {}, 'All caught up.')));
+        h('p', {}, t('worklist.caughtUp'))));
       return;
     }
     tableBody = h('tbody', {}, rows.map((row, index) => rowView(row, index)));
     replace(body,
       h('table', { class: 'data-table worklist-table', id: 'worklist' },
-        h('caption', { class: 'visually-hidden' }, 'Cases waiting for review'),
+        h('caption', { class: 'visually-hidden' }, t('worklist.caption')),
         h('thead', {}, h('tr', {},
-          ['Photo', 'Priority', 'Time to answer', 'Clinic', 'Body site', 'Why this priority', 'Claim', 'Actions']
-            .map((label) => h('th', { scope: 'col' }, label)))),
+          ['photo', 'priority', 'due', 'clinic', 'site', 'reasons', 'claim', 'actions']
+            .map((column) => h('th', { scope: 'col' }, t(`worklist.col.${column}`))))),
         tableBody),
       list.cursor
-        ? h('button', { type: 'button', class: 'button button--secondary button--small', id: 'worklist-more', onclick: more }, 'Show more cases')
+        ? h('button', { type: 'button', class: 'button button--secondary button--small', id: 'worklist-more', onclick: more }, t('worklist.more'))
         : null);
     select(list.selected, false);
     tick();
   }
 
   function rowView(row, index) {
-    const label = `${PRIORITY_WORDS[row.priority] ?? row.priority} case from ${row.clinicName}`;
+    const label = t('worklist.rowLabel', { priority: priorityWords(row.priority), clinic: row.clinicName });
     return h('tr', { 'data-case': row.caseId, 'data-tenant': row.tenantId, 'data-index': index,
       class: row.claim === 'other' ? 'is-held' : null,
       onclick: () => { list.selected = index; select(index, false); } },
     h('td', {}, row.thumbnailUrl
-      ? h('img', { class: 'thumb', src: row.thumbnailUrl, alt: `Close-up photo, ${row.bodySites.join(', ') || 'body site not given'}`, width: 64, height: 64, loading: 'lazy',
+      ? h('img', { class: 'thumb', src: row.thumbnailUrl, alt: t('worklist.photoAlt', { sites: row.bodySites.join(', ') || t('worklist.noSite') }), width: 64, height: 64, loading: 'lazy',
         // A thumbnail not made (yet): a calm placeholder, not a broken image.
         onerror: (event) => event.target.replaceWith(noPreview()) })
       : noPreview()),
-    h('td', {}, h('span', { class: `priority priority--${row.priority.toLowerCase()}` }, PRIORITY_WORDS[row.priority] ?? row.priority),
-      row.preferredForMe ? h('span', { class: 'tag', title: 'You asked the patient or answered before' }, 'Back to you') : null),
+    h('td', {}, h('span', { class: `priority priority--${row.priority.toLowerCase()}` }, priorityWords(row.priority)),
+      row.preferredForMe ? h('span', { class: 'tag', title: t('worklist.backToYouTitle') }, t('worklist.backToYou')) : null),
     h('td', {}, h('span', { class: 'due', 'data-due-index': index }, dueText(secondsLeft(row)))),
     h('td', {}, row.clinicName),
     h('td', {}, row.bodySites.join(', ') || '—'),
@@ -91,20 +92,20 @@ export function worklistView(app, flash) {
     h('td', { class: 'claim-cell' }, claimWords(row)),
     h('td', { class: 'row-actions' },
       h('button', { type: 'button', class: 'button button--small', 'data-action': 'claim',
-        disabled: row.claim === 'other', 'aria-label': `Claim and open: ${label}`, onclick: () => claim(row) },
-      row.claim === 'mine' ? 'Continue' : 'Claim'),
+        disabled: row.claim === 'other', 'aria-label': t('worklist.claimLabel', { row: label }), onclick: () => claim(row) },
+      row.claim === 'mine' ? t('worklist.continue') : t('worklist.claim')),
       h('button', { type: 'button', class: 'button button--secondary button--small', 'data-action': 'open',
-        'aria-label': `Open without claiming: ${label}`, onclick: () => open(row) }, 'Open')));
+        'aria-label': t('worklist.openLabel', { row: label }), onclick: () => open(row) }, t('worklist.open'))));
   }
 
   function noPreview() {
-    return h('span', { class: 'thumb thumb--none' }, 'No preview');
+    return h('span', { class: 'thumb thumb--none' }, t('worklist.noPreview'));
   }
 
   function claimWords(row) {
-    if (row.claim === 'mine') return h('span', { class: 'claim claim--mine' }, 'Yours');
-    if (row.claim === 'other') return h('span', { class: 'claim claim--other' }, 'Being reviewed');
-    return h('span', { class: 'claim' }, 'Open to claim');
+    if (row.claim === 'mine') return h('span', { class: 'claim claim--mine' }, t('worklist.yours'));
+    if (row.claim === 'other') return h('span', { class: 'claim claim--other' }, t('worklist.held'));
+    return h('span', { class: 'claim' }, t('worklist.free'));
   }
 
   /** Marks row `index` as selected; focus follows when the keyboard moved it. */
@@ -137,8 +138,8 @@ export function worklistView(app, flash) {
       if (error.kind === 'session-expired') return;
       if (error.kind === 'conflict') {
         message.error(caught.problemType === 'urn:dermrelay:problem:case-not-queued'
-          ? 'That case is no longer waiting for review (it was answered or sent back to the patient). The list is up to date again.'
-          : 'Another dermatologist claimed that case a moment ago. The list is up to date again.');
+          ? t('worklist.notQueued')
+          : t('worklist.lost'));
         await load();
       } else {
         message.error(error.message);
@@ -194,10 +195,15 @@ export function worklistView(app, flash) {
   return h('section', { 'aria-labelledby': 'page-title', class: 'wb-wide', id: 'worklist-view' },
     h('div', { class: 'wb-titlebar' },
       h('div', {},
-        h('h1', { id: 'page-title', tabindex: '-1' }, 'Worklist'),
+        h('h1', { id: 'page-title', tabindex: '-1' }, t('worklist.title')),
         summary),
-      h('div', { class: 'field field--inline' }, h('label', { for: filterId }, 'Clinic'), filter)),
+      h('div', { class: 'field field--inline' }, h('label', { for: filterId }, t('worklist.clinic')), filter)),
     message.root,
     body,
-    h('p', { class: 'hint' }, 'Press ? for keyboard shortcuts: j and k move, c claims, o opens.'));
+    h('p', { class: 'hint' }, t('worklist.keysHint')));
+}
+
+function countText(count, more) {
+  if (more) return t('worklist.countMore', { count: count.toLocaleString(document.documentElement.lang) });
+  return count === 1 ? t('worklist.countOne') : t('worklist.countMany', { count: count.toLocaleString(document.documentElement.lang) });
 }

@@ -17,14 +17,16 @@ public record ClinicDashboard(String from, String to, int weeks, List<StatusCoun
   public record StatusCount(String status, int count) {}
 
   /**
-   * One ISO week. Turnaround and retakes belong to the week a case was submitted in (a cohort):
-   * a recent week's figures cover only the cases already answered ({@code answered}).
+   * One ISO week. Turnaround belongs to the week a case was submitted in (a cohort): a recent
+   * week's figures cover only the cases already answered ({@code answered}). Photo checks belong
+   * to the week their verdict was recorded ({@link PhotoCheckCounts}).
    *
    * @param turnaroundHoursP50 median hours from submission to the first answer; null if none
-   * @param retakeShare share of the week's submitted cases with a photo that needed a retake
-   *     (0..1); null if none was submitted
+   * @param photosChecked photos whose check's verdict was recorded this week
+   * @param photosNeedingRetake of those, the ones refused or advised to be taken again
+   * @param retakeShare photosNeedingRetake / photosChecked (0..1); null if none was checked
    */
   public record Week(String week, String startsOn, int submitted, int answered,
-      Double turnaroundHoursP50, Double turnaroundHoursP90, int slaBreaches, int casesWithRetake,
-      Double retakeShare) {}
+      Double turnaroundHoursP50, Double turnaroundHoursP90, int slaBreaches, long photosChecked,
+      long photosNeedingRetake, Double retakeShare) {}
 }

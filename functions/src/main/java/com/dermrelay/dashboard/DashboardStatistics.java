@@ -50,7 +50,7 @@ public final class DashboardStatistics {
 
   /** The dashboard of {@code cases} and breach times in the {@code weeks} up to {@code now}. */
   public static ClinicDashboard compute(Instant now, int weeks, Collection<CaseFacts> cases,
-      Collection<Instant> breaches, boolean complete) {
+      Collection<Instant> breaches, Map<String, PhotoCheckCounts.Week> photoChecks, boolean complete) {
     Instant from = windowStart(now, weeks);
     Map<String, WeekTally> tallies = new TreeMap<>();
     for (int i = 0; i < weeks; i++) {
@@ -69,9 +69,6 @@ public final class DashboardStatistics {
       }
       WeekTally week = tallies.get(isoWeek(c.submittedAt().get()));
       week.submitted++;
-      if (c.photoNeededRetake()) {
-        week.withRetake++;
-      }
       c.answeredAt().ifPresent(answered -> week.turnaroundHours.add(
           hours(Duration.between(c.submittedAt().get(), answered))));
     }
@@ -82,7 +79,8 @@ public final class DashboardStatistics {
     }
     List<ClinicDashboard.StatusCount> statuses = byStatus.entrySet().stream()
         .map(e -> new ClinicDashboard.StatusCount(e.getKey(), e.getValue())).toList();
-    List<ClinicDashboard.Week> rows = tallies.entrySet().stream().map(e -> e.getValue().row(e.getKey())).toList();
+    List<ClinicDashboard.Week> rows = tallies.entrySet().stream().map(e -> e.getValue()
+        .row(e.getKey(), photoChecks.getOrDefault(e.getKey(), PhotoCheckCounts.Week.NONE))).toList();
     return new ClinicDashboard(from.toString(), now.toString(), weeks, statuses, rows, complete);
   }
 
@@ -99,18 +97,18 @@ public final class DashboardStatistics {
     private final Instant start;
     private final List<Double> turnaroundHours = new ArrayList<>();
     private int submitted;
-    private int withRetake;
     private int breaches;
 
     WeekTally(Instant start) {
       this.start = start;
     }
 
-    ClinicDashboard.Week row(String label) {
-      Double share = submitted == 0 ? null : Math.round(1000.0 * withRetake / submitted) / 1000.0;
+    ClinicDashboard.Week row(String label, PhotoCheckCounts.Week photos) {
+      Double share = photos.checked() == 0 ? null
+          : Math.round(1000.0 * photos.needingRetake() / photos.checked()) / 1000.0;
       return new ClinicDashboard.Week(label, start.atZone(ZoneOffset.UTC).toLocalDate().toString(),
           submitted, turnaroundHours.size(), percentile(turnaroundHours, 50).orElse(null),
-          percentile(turnaroundHours, 90).orElse(null), breaches, withRetake, share);
+          percentile(turnaroundHours, 90).orElse(null), breaches, photos.checked(), photos.needingRetake(), share);
     }
   }
 }

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ({@code gsi2} {@code TENANT#<id>#CASES}, by creation time) from the window's start less a
  * draft's lifetime (a case submitted in the window was started at most 30 days before it), and
  * the escalation step's audit records in the window (the actor index, filtered to
- * {@code case.sla.breach}). Reads grow with the clinic's cases in the window: see
+ * {@code case.sla.breach}); and the weeks' photo-check counters ({@link PhotoCheckCounts}). Reads grow with the clinic's cases in the window: see
  * docs/portal.md for the counter items a large clinic would need instead.
  *
  * <p>Not audited as a read of health data: the answer holds counts and durations only, no
@@ -44,11 +44,13 @@ public final class GetClinicDashboard {
 
   private final TenantItems items;
   private final ObjectMapper json;
+  private final PhotoCheckCounts photoChecks;
 
   @Inject
-  public GetClinicDashboard(TenantItems items, ObjectMapper json) {
+  public GetClinicDashboard(TenantItems items, ObjectMapper json, PhotoCheckCounts photoChecks) {
     this.items = items;
     this.json = json;
+    this.photoChecks = photoChecks;
   }
 
   public ClinicDashboard run(TenantContext tenant, int weeks) {
@@ -65,7 +67,7 @@ public final class GetClinicDashboard {
             breaches.add(Instant.parse(text(item, "time")));
           }
         });
-    return DashboardStatistics.compute(now, weeks, cases, breaches, complete);
+    return DashboardStatistics.compute(now, weeks, cases, breaches, photoChecks.between(tenant, from, now), complete);
   }
 
   /** Feeds every item of the query to {@code sink}; false if it stopped at {@code max}. */

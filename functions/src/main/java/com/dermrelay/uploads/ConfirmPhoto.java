@@ -7,6 +7,7 @@ import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
+import com.dermrelay.dashboard.PhotoCheckCounts;
 import com.dermrelay.imaging.CleanPhoto;
 import com.dermrelay.imaging.Finding;
 import com.dermrelay.imaging.PhotoCheck;
@@ -44,11 +45,13 @@ public final class ConfirmPhoto {
   private final String bucket;
   private final int sameDistance;
   private final DraftMedia draftMedia;
+  private final PhotoCheckCounts checkCounts;
 
   @Inject
   public ConfirmPhoto(CaseStore cases, AuditTrail audit, S3Client s3, PhotoInspector inspector,
-      PhotoLimits limits, DraftMedia draftMedia, Settings settings) {
+      PhotoLimits limits, DraftMedia draftMedia, PhotoCheckCounts checkCounts, Settings settings) {
     this.draftMedia = draftMedia;
+    this.checkCounts = checkCounts;
     this.cases = cases;
     this.audit = audit;
     this.s3 = s3;
@@ -74,7 +77,8 @@ public final class ConfirmPhoto {
     }
     String now = tenant.requestTime().toString();
     CaseRecord.PhotoRecord next;
-    if ("AWAITING_UPLOAD".equals(photo.status())) {
+    boolean checkedNow = "AWAITING_UPLOAD".equals(photo.status());
+    if (checkedNow) {
       next = check(tenant, caseId, current, photoKey, photo, keep, now);
     } else if ("CHECKED".equals(photo.status())) {
       next = photo.withKept(keep);
@@ -88,6 +92,10 @@ public final class ConfirmPhoto {
       cases.save(tenant, updated, stored.version());
     } catch (VersionConflictException e) {
       throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict", "The case changed meanwhile; confirm again.");
+    }
+    if (checkedNow) {
+      // After the conditional save: a retry finds the verdict recorded and counts nothing again.
+      checkCounts.record(tenant, tenant.requestTime(), Verdict.valueOf(next.verdict()));
     }
     audit.wrote(tenant, "photo.confirm", AuditResource.ofPatient("photo", photoId, tenant.subject()));
     return new CaseView.PhotoView(next.photoId(), next.view(), next.status(), next.verdict(), next.findings(),

@@ -13,6 +13,7 @@ import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.testing.LocalStackExtension;
+import com.dermrelay.portal.TestPhotos;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.IntakeJourney;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +57,8 @@ class ClinicDashboardIT {
     IntakeJourney.SubmittedCase answered = journey.submit(CLINIC, IntakeJourney.routineIntake());
     IntakeJourney.Patient patient = journey.newPatient(CLINIC);
     String retaken = journey.draft(patient, IntakeJourney.routineIntake());
-    journey.uploadPhoto(patient, retaken, "close_up");
+    JsonNode blurred = journey.uploadPhoto(patient, retaken, "close_up", TestPhotos.blurred(1600, 1200));
+    assertEquals("RETAKE_ADVISED", blurred.get("verdict").asText(), blurred.toString());
     journey.uploadPhoto(patient, retaken, "close_up"); // the patient took it again after its check
     journey.uploadPhoto(patient, retaken, "context");
     assertEquals(200, journey.submitCall(patient, retaken).statusCode());
@@ -75,7 +77,9 @@ class ClinicDashboardIT {
     JsonNode after = dashboard();
     assertEquals(2, sum(after, "submitted") - sum(before, "submitted"));
     assertEquals(1, sum(after, "answered") - sum(before, "answered"));
-    assertEquals(1, sum(after, "casesWithRetake") - sum(before, "casesWithRetake"));
+    // Two photos of the answered case, three of the retaken one (a blurred close-up, then two sharp).
+    assertEquals(5, sum(after, "photosChecked") - sum(before, "photosChecked"));
+    assertEquals(1, sum(after, "photosNeedingRetake") - sum(before, "photosNeedingRetake"));
     assertEquals(1, sum(after, "slaBreaches") - sum(before, "slaBreaches"));
     assertEquals(status(before, "CLOSED") + 1, status(after, "CLOSED"));
     assertEquals(status(before, "QUEUED") + 1, status(after, "QUEUED"));
@@ -112,7 +116,9 @@ class ClinicDashboardIT {
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
       AuditTrail audit = new AuditTrail(new TenantItems(dynamoDb, settings, ApiCalls.JSON,
           Clock.systemUTC(), TenantCredentials.functionsOwn()));
-      Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      // The functions' clock (the stack's), not the machine's: it starts when the stack does and
+      // moves only when a test drives it, so a breach timed by the machine could lie after its "now".
+      Instant due = stack.stepFunctions().manualClock().now().truncatedTo(ChronoUnit.SECONDS);
       audit.wrote(Functions.forEnvironment(stack.functionEnvironment()).internalAccess()
               .forWorkflowStep(CLINIC, "sla-escalation", "sla-breach-" + UUID.randomUUID(), due),
           GetClinicDashboard.SLA_BREACH, AuditResource.of("case", caseId));

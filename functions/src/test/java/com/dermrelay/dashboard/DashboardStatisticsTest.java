@@ -1,11 +1,9 @@
 package com.dermrelay.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dermrelay.intake.CaseRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +46,12 @@ class DashboardStatisticsTest {
         answered("2026-02-02T10:00:00Z", 2),     // W06, 2 h
         answered("2026-02-08T23:00:00Z", 10),    // Sunday night: still W06, 10 h
         answered("2026-02-09T00:00:00Z", 30),    // W07
-        submitted("2026-02-10T09:00:00Z", true), // W07, not answered yet, a retake
-        submitted("2026-01-20T09:00:00Z", false), // before the window of two weeks
+        submitted("2026-02-10T09:00:00Z"),       // W07, not answered yet
+        submitted("2026-01-20T09:00:00Z"),      // before the window of two weeks
         draft("2026-02-10T08:00:00Z"));
     ClinicDashboard dashboard = DashboardStatistics.compute(NOW, 2, cases,
-        List.of(Instant.parse("2026-02-03T12:00:00Z"), Instant.parse("2026-01-01T00:00:00Z")), true);
+        List.of(Instant.parse("2026-02-03T12:00:00Z"), Instant.parse("2026-01-01T00:00:00Z")),
+        Map.of("2026-W07", new PhotoCheckCounts.Week(4, 1), "2026-W01", new PhotoCheckCounts.Week(9, 9)), true);
 
     assertEquals("2026-02-02T00:00:00Z", dashboard.from());
     assertEquals(List.of("2026-W06", "2026-W07"), dashboard.byWeek().stream().map(ClinicDashboard.Week::week).toList());
@@ -63,20 +62,22 @@ class DashboardStatisticsTest {
     assertEquals(2.0, w06.turnaroundHoursP50());
     assertEquals(10.0, w06.turnaroundHoursP90());
     assertEquals(1, w06.slaBreaches(), "the breach of January is outside the window");
-    assertEquals(0.0, w06.retakeShare());
+    assertEquals(0, w06.photosChecked());
+    assertNull(w06.retakeShare(), "no photo checked that week: no share, rather than 0%");
     ClinicDashboard.Week w07 = dashboard.byWeek().get(1);
     assertEquals(2, w07.submitted());
     assertEquals(1, w07.answered());
     assertEquals(30.0, w07.turnaroundHoursP50());
-    assertEquals(1, w07.casesWithRetake());
-    assertEquals(0.5, w07.retakeShare());
+    assertEquals(4, w07.photosChecked());
+    assertEquals(1, w07.photosNeedingRetake());
+    assertEquals(0.25, w07.retakeShare(), "photos needing a retake / photos checked");
     assertEquals(List.of(new ClinicDashboard.StatusCount("ANSWERED", 3), new ClinicDashboard.StatusCount("DRAFT", 1),
         new ClinicDashboard.StatusCount("QUEUED", 1)), dashboard.casesByStatus(), "the January case is left out");
   }
 
   @Test
   void aWeekWithoutCasesHasNoTurnaroundAndNoShare() {
-    ClinicDashboard empty = DashboardStatistics.compute(NOW, 12, List.of(), List.of(), true);
+    ClinicDashboard empty = DashboardStatistics.compute(NOW, 12, List.of(), List.of(), Map.of(), true);
     assertEquals(12, empty.byWeek().size());
     assertTrue(empty.casesByStatus().isEmpty());
     ClinicDashboard.Week week = empty.byWeek().get(11);
@@ -85,48 +86,17 @@ class DashboardStatisticsTest {
     assertNull(week.retakeShare());
   }
 
-  @Test
-  void aPhotoNeededARetakeWhenReplacedAfterItsCheckOrKeptAgainstAdvice() {
-    assertTrue(CaseFacts.neededRetake(record(Map.of(), "photo requested: close_up", "photo checked: close_up",
-        "photo requested: close_up", "photo checked: close_up")));
-    assertTrue(CaseFacts.neededRetake(record(Map.of(), "photo requested: close_up", "photo rejected: close_up",
-        "photo requested: close_up")));
-    assertFalse(CaseFacts.neededRetake(record(Map.of(), "photo requested: close_up", "photo requested: close_up",
-        "photo checked: close_up", "photo requested: context", "photo checked: context")),
-        "a second slot before any check (an upload retried) and other views are no retake");
-    assertTrue(CaseFacts.neededRetake(record(Map.of("close_up", photo("RETAKE_ADVISED", true)))));
-    assertFalse(CaseFacts.neededRetake(record(Map.of("close_up", photo("RETAKE_ADVISED", false)))));
-    assertFalse(CaseFacts.neededRetake(record(Map.of("close_up", photo("ACCEPTED", true)))));
-    assertFalse(CaseFacts.neededRetake(record(Map.of("close_up@1", photo("RETAKE_ADVISED", true)))),
-        "a follow-up's photos are not the intake's");
-  }
-
   private static CaseFacts answered(String submittedAt, int hours) {
     Instant at = Instant.parse(submittedAt);
-    return new CaseFacts("ANSWERED", at.minusSeconds(600), Optional.of(at), Optional.of(at.plusSeconds(hours * 3600L)),
-        false);
+    return new CaseFacts("ANSWERED", at.minusSeconds(600), Optional.of(at), Optional.of(at.plusSeconds(hours * 3600L)));
   }
 
-  private static CaseFacts submitted(String submittedAt, boolean retake) {
+  private static CaseFacts submitted(String submittedAt) {
     Instant at = Instant.parse(submittedAt);
-    return new CaseFacts("QUEUED", at.minusSeconds(600), Optional.of(at), Optional.empty(), retake);
+    return new CaseFacts("QUEUED", at.minusSeconds(600), Optional.of(at), Optional.empty());
   }
 
   private static CaseFacts draft(String createdAt) {
-    return new CaseFacts("DRAFT", Instant.parse(createdAt), Optional.empty(), Optional.empty(), false);
-  }
-
-  private static CaseRecord.PhotoRecord photo(String verdict, boolean kept) {
-    return new CaseRecord.PhotoRecord("p", "close_up", "CHECKED", "image/jpeg", 1000, null, null, verdict, List.of(),
-        kept, 1600, 1200, 1L);
-  }
-
-  private static CaseRecord record(Map<String, CaseRecord.PhotoRecord> photos, String... events) {
-    List<CaseRecord.TimelineEntry> timeline = new ArrayList<>();
-    for (String event : events) {
-      timeline.add(new CaseRecord.TimelineEntry("2026-02-10T09:00:00Z", event));
-    }
-    return new CaseRecord("c", "s", "QUEUED", "2026-02-10T08:00:00Z", null, null, "2026-02-10T09:00:00Z", null, null,
-        null, photos, timeline, null, null, 0);
+    return new CaseFacts("DRAFT", Instant.parse(createdAt), Optional.empty(), Optional.empty());
   }
 }

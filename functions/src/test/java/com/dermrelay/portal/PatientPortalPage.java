@@ -43,6 +43,8 @@ final class PatientPortalPage {
 
   /** Opens {@code /c/{slug}/{route}} in a fresh tab session and waits for its first heading. */
   PatientPortalPage open(String slug, String route) {
+    // Phone first: a test that used the desktop pages before gets the phone's size back.
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     // Each test starts signed out: tokens live in sessionStorage, which a new page keeps.
     browser.get(stack.gatewayUrl() + "/runtime-config.json");
     script("window.sessionStorage.clear(); window.localStorage.clear();");

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dermrelay.local.LocalStack;
-import com.dermrelay.local.outbox.OutboxMessage;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.BrowserExtension;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
@@ -27,7 +23,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith({LocalStackExtension.class, BrowserExtension.class})
 class PatientSignInIT {
-  private static final Pattern SIX_DIGITS = Pattern.compile("\\b(\\d{6})\\b");
 
   @Test
   void eachDemoClinicShowsItsOwnNameColoursLogoAndFooter(LocalStack stack, WebDriver browser) {
@@ -88,7 +83,7 @@ class PatientSignInIT {
     portal.awaitHeading("Confirm your email");
     assertEquals("We’ve sent you an email with a 6-digit code.", portal.topMessage());
     portal.screenshot("patient-confirm-harbour");
-    portal.type("code", codeFromLatestEmail(stack, email));
+    portal.type("code", PatientIntake.codeFromLatestEmail(stack, email));
     portal.submit();
 
     portal.awaitHeading("Hello, Jamie");
@@ -109,7 +104,7 @@ class PatientSignInIT {
     portal.type("password", "Quiet-Lake-7");
     portal.submit();
     portal.awaitHeading("Confirm your email");
-    String first = codeFromLatestEmail(stack, email);
+    String first = PatientIntake.codeFromLatestEmail(stack, email);
 
     portal.type("code", first.equals("000000") ? "111111" : "000000");
     portal.submit();
@@ -119,7 +114,7 @@ class PatientSignInIT {
     portal.click("#resend-code");
     portal.text(".status-message");
     assertEquals(2, stack.outbox().messagesTo(email).size(), "a second email with a new code");
-    portal.type("code", codeFromLatestEmail(stack, email));
+    portal.type("code", PatientIntake.codeFromLatestEmail(stack, email));
     portal.submit();
     portal.awaitHeading("Hello, Robin");
   }
@@ -243,14 +238,5 @@ class PatientSignInIT {
 
   private static boolean noSessionStored(PatientPortalPage portal) {
     return portal.storedKeys().stream().noneMatch(key -> key.startsWith("dermrelay.session."));
-  }
-
-  private static String codeFromLatestEmail(LocalStack stack, String email) {
-    List<OutboxMessage> messages = stack.outbox().messagesTo(email);
-    assertFalse(messages.isEmpty(), "a confirmation email was sent");
-    OutboxMessage latest = messages.get(messages.size() - 1);
-    Matcher code = SIX_DIGITS.matcher(latest.text());
-    assertTrue(code.find(), "the email carries a 6-digit code");
-    return code.group(1);
   }
 }

@@ -25,6 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dermatologist workbench as a test drives it, on a desktop-sized window. */
 final class WorkbenchPage {
+  /** The demo dermatologist, a member of both demo clinics. */
+  static final String CHEN = "dr.chen@dermrelay.example";
+  static final String CHEN_PASSWORD = "Demo-Dermatologist-1";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -145,6 +148,25 @@ final class WorkbenchPage {
     WebElement input = browser.findElement(By.cssSelector("main [name='" + name + "']"));
     wait.until(driver -> "true".equals(input.getAttribute("aria-invalid")));
     return browser.findElement(By.id(input.getAttribute("aria-describedby").split(" ")[0])).getText();
+  }
+
+  /** The type-ahead: types {@code query} into the diagnosis field and takes the first match with Enter. */
+  String chooseDiagnosis(String query) {
+    type("diagnosis", query);
+    visible("#answer-form [role='option'][data-code]");
+    press(Keys.ENTER);
+    wait.until(d -> attribute("main [name='diagnosis']", "value").contains("("));
+    return attribute("main [name='diagnosis']", "value");
+  }
+
+  /** Adds a prescription row and fills it in. */
+  void addPrescription(String medicine, String strength, String directions, String quantity) {
+    click("#add-prescription");
+    int row = all("#answer-form [name^='rx-medicine-']").size();
+    type("rx-medicine-" + row, medicine);
+    type("rx-strength-" + row, strength);
+    type("rx-directions-" + row, directions);
+    type("rx-quantity-" + row, quantity);
   }
 
   Object script(String javascript, Object... arguments) {

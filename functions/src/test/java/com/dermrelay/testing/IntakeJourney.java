@@ -31,6 +31,9 @@ public final class IntakeJourney {
   private static final Map<String, String> DEMO_SLUGS = Map.of(
       "northside-skin", "northside", "harbour-dermatology", "harbour");
 
+  /** The password of every patient {@link #newPatient} makes. */
+  public static final String PASSWORD = "Journey-Patient-1";
+
   private final LocalStack stack;
   private final ApiCalls api;
 
@@ -51,9 +54,9 @@ public final class IntakeJourney {
 
   public Patient newPatient(String clinic) {
     String email = "journey-" + UUID.randomUUID() + "@example.com";
-    stack.identity().createConfirmedUser(email, "Journey-Patient-1",
+    stack.identity().createConfirmedUser(email, PASSWORD,
         Map.of("email", email, "name", "Journey Patient", "custom:tenantId", clinic), Set.of("patient"));
-    String token = api.idToken(email, "Journey-Patient-1");
+    String token = api.idToken(email, PASSWORD);
     // submitCase needs the profile: triage reads the age from it.
     HttpResponse<String> profile = api.call("PUT", "/clinics/" + clinic + "/me/profile", token,
         "{\"dateOfBirth\":\"1971-06-15\",\"sex\":\"female\"}");
@@ -135,7 +138,11 @@ public final class IntakeJourney {
   /** Uploads a sharp photo of {@code view} to its presigned URL and confirms it (checked). */
   public JsonNode uploadPhoto(Patient patient, String caseId, String view) {
     // The two views of one case must differ, or the duplicate check advises a retake.
-    byte[] photo = IntakePhotos.sharp(1600, 1200, "close_up".equals(view) ? 0 : 1);
+    return uploadPhoto(patient, caseId, view, IntakePhotos.sharp(1600, 1200, "close_up".equals(view) ? 0 : 1));
+  }
+
+  /** Uploads {@code photo} (JPEG bytes) as {@code view} and confirms it; the confirmation's answer. */
+  public JsonNode uploadPhoto(Patient patient, String caseId, String view, byte[] photo) {
     String casePath = "/clinics/" + patient.clinic() + "/cases/" + caseId;
     ObjectNode body = ApiCalls.JSON.createObjectNode();
     body.putArray("photos").addObject().put("view", view).put("contentType", "image/jpeg")

@@ -123,6 +123,26 @@ public final class TenantItems {
     }
   }
 
+  /**
+   * Adds {@code amounts} to the item's number attributes in one atomic update, creating the item
+   * and each attribute at zero: counters that concurrent writers bump without reading first.
+   */
+  public void add(TenantContext tenant, ItemKey key, Map<String, Long> amounts) {
+    Map<String, String> names = new java.util.HashMap<>();
+    Map<String, AttributeValue> values = new java.util.HashMap<>();
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    int i = 0;
+    for (Map.Entry<String, Long> amount : amounts.entrySet()) {
+      names.put("#a" + i, amount.getKey());
+      values.put(":a" + i, AttributeValue.fromN(Long.toString(amount.getValue())));
+      parts.add("#a" + i + " :a" + i);
+      i++;
+    }
+    dynamoDb.updateItem(r -> r.tableName(table).overrideConfiguration(as(tenant)).key(key(tenant, key))
+        .updateExpression("ADD " + String.join(", ", parts))
+        .expressionAttributeNames(names).expressionAttributeValues(values));
+  }
+
   public ItemPage query(TenantContext tenant, ItemQuery query) {
     String pkName = query.index().map(IndexKey.Index::pkAttribute).orElse("pk");
     String skName = query.index().map(IndexKey.Index::skAttribute).orElse("sk");
