@@ -29,7 +29,7 @@ public final class ApiStack extends Stack {
       IdentityStack identity, WorkflowStack workflows, ApiSpec spec, DeploymentJars jars, String version) {
     super(scope, id, props);
     // Deployed first: the functions start executions of its state machines and end their waits.
-    addDependency(workflows);
+    addStackDependency(workflows);
     this.operationsKey = new OperationsKey(this, "OperationsKey", config);
     List<WorkflowTasks> deployed = workflows.deployed();
     this.functions = new Functions(this, "Functions", jars, Functions.callers(spec.handlers(), List.of()),

@@ -31,7 +31,9 @@ class FhirFunctionsTest {
     assertNotEquals(keys.get(true), keys.get(false));
     long fhir = WorkflowStackTest.allFunctions(complete).stream()
         .filter(d -> DeploymentJars.isFhirHandler(d.handlerClass())).count();
-    assertEquals(SynthesizedStage.FHIR_OPERATIONS.size() + WorkflowTasks.EHR_DELIVERY.tasks().size(), fhir);
+    long fhirRoutes = ApiSpec.load(complete.sources.openApiSpec()).handlers().stream()
+        .filter(DeploymentJars::isFhirHandler).count();
+    assertEquals(fhirRoutes + WorkflowTasks.EHR_DELIVERY.tasks().size(), fhir);
   }
 
   @Test
@@ -87,9 +89,16 @@ class FhirFunctionsTest {
         .has(FunctionProfile.Access.EHR_CREDENTIALS));
     assertFalse(FunctionProfile.forHandler("com.dermrelay.fhir.api.GetCaseFhirBundleHandler")
         .has(FunctionProfile.Access.MEDIA_WRITE));
-    // Today's contract has none of them, and the app deploys no FHIR function.
-    assertTrue(WorkflowStackTest.allFunctions(SynthesizedStage.dev()).stream()
-        .noneMatch(d -> DeploymentJars.isFhirHandler(d.handlerClass())));
+    // The repository's contract and jars decide which of them deploy: FHIR functions are exactly
+    // the FHIR handlers the contract names, plus EHR delivery's tasks where that workflow is built.
+    SynthesizedStage dev = SynthesizedStage.dev();
+    List<String> expected = new ArrayList<>(ApiSpec.load(dev.sources.openApiSpec()).handlers().stream()
+        .filter(DeploymentJars::isFhirHandler).toList());
+    dev.stacks.workflow().stateMachine(WorkflowTasks.EHR_DELIVERY)
+        .ifPresent(m -> expected.addAll(WorkflowTasks.EHR_DELIVERY.handlers().values()));
+    assertEquals(Set.copyOf(expected), WorkflowStackTest.allFunctions(dev).stream()
+        .map(Functions.DeployedFunction::handlerClass).filter(DeploymentJars::isFhirHandler)
+        .collect(Collectors.toSet()));
   }
 
   private Object s3Key(Functions.DeployedFunction deployed) {

@@ -32,6 +32,8 @@ final class SynthesizedStage {
     static final String PROD_ORIGIN_2 = "https://clinic.example.org";
     static final String PROD_SENDER_DOMAIN = "notify.example.com";
 
+    /** Where this configuration's contract and jars came from. */
+    final SourcePaths sources;
     final List<RegionStacks> regions;
     final RegionStacks stacks;
     final DataStack data;
@@ -47,6 +49,7 @@ final class SynthesizedStage {
     }
 
     private SynthesizedStage(Map<String, Object> context, SourcePaths sources) {
+        this.sources = sources;
         App app = new App(DermRelayApp.appProps(context, Map.of(), null));
         // An empty environment: the account and region must come from the context alone.
         this.regions = DermRelayApp.compose(app, Map.of(), sources);
@@ -176,12 +179,20 @@ final class SynthesizedStage {
             return classes.stream().map(c -> c.replace('.', '/') + ".class").toArray(String[]::new);
         }
 
-        /** The repository's contract plus {@link #FHIR_OPERATIONS}, written to {@code target}. */
+        /**
+         * The repository's contract plus those of {@link #FHIR_OPERATIONS} it does not name yet,
+         * written to {@code target}.
+         */
         private static Path withFhirOperations(Path spec, Path target) throws IOException {
             ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
             ObjectNode root = (ObjectNode) yaml.readTree(spec.toFile());
             ObjectNode paths = (ObjectNode) root.get("paths");
+            List<String> named = ApiSpec.load(spec).operations().stream()
+                    .flatMap(op -> java.util.stream.Stream.of(op.operationId(), op.handler())).toList();
             for (List<String> op : FHIR_OPERATIONS) {
+                if (named.contains(op.get(0)) || named.contains(op.get(3))) {
+                    continue;
+                }
                 ObjectNode path = paths.has(op.get(2)) ? (ObjectNode) paths.get(op.get(2)) : paths.putObject(op.get(2));
                 path.putObject(op.get(1)).put("operationId", op.get(0)).put(ApiSpec.HANDLER_EXTENSION, op.get(3));
             }
