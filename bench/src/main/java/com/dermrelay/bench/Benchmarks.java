@@ -38,6 +38,21 @@ public final class Benchmarks {
           functionsJar + ":" + System.getProperty("bench.classes"), envFile));
       return;
     }
+    if ("fhir".equals(System.getProperty("bench.only"))) {
+      // Issue 8: the FHIR Bundle of a case (4 photos, 2 prescriptions), run from the shaded
+      // dermrelay-fhir.jar alone, and what the FHIR model adds to the deployment.
+      Path fhirJar = repo.resolve("functions/target/dermrelay-fhir.jar");
+      System.out.printf("| dermrelay-functions.jar | %.1f MB |%n| dermrelay-fhir.jar | %.1f MB |%n"
+          + "| added by the FHIR model (fhir jar minus functions jar) | %.1f MB |%n",
+          Files.size(functionsJar) / 1_000_000.0, Files.size(fhirJar) / 1_000_000.0,
+          (Files.size(fhirJar) - Files.size(functionsJar)) / 1_000_000.0);
+      Process probe = new ProcessBuilder(java, "-cp", fhirJar + ":" + System.getProperty("bench.classes"),
+          "com.dermrelay.bench.FhirBundleProbe").inheritIO().start();
+      if (probe.waitFor() != 0) {
+        throw new IllegalStateException("the FHIR probe failed from dermrelay-fhir.jar alone");
+      }
+      return;
+    }
     if ("submit".equals(System.getProperty("bench.only"))) {
       // Issue 4: submit -> on the worklist, p50/p95 over 50 cases, on a real-time-clock stack.
       try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {

@@ -15,7 +15,7 @@ import javax.inject.Singleton;
 /**
  * What the handlers in {@code com.dermrelay.fhir} use: the core modules of the main
  * FunctionsComponent plus the FHIR use cases. A component of its own so the main one (and the
- * dermrelay-functions.jar it ships in) never references HAPI (docs/decisions/0016-fhir-jar.md).
+ * dermrelay-functions.jar it ships in) never references HAPI (docs/decisions/0017-fhir-jar.md).
  */
 @Singleton
 @Component(modules = {AwsClientsModule.class, JsonModule.class, TenancyModule.class, MediaModule.class})

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * dermrelay-functions.jar ships without HAPI and without the FHIR record and its handlers
- * (docs/decisions/0016-fhir-jar.md; the shade filter in functions/pom.xml lists the same paths as
+ * (docs/decisions/0017-fhir-jar.md; the shade filter in functions/pom.xml lists the same paths as
  * {@link #FHIR_JAR_ONLY}), so nothing else may use either: a handler in that jar would fail at
  * run time with NoClassDefFoundError, which no test on the full test classpath would see. EHR
  * delivery (com.dermrelay.fhir.delivery) is HAPI-free and ships in both jars.
