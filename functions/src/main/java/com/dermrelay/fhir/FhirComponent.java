@@ -34,6 +34,9 @@ public interface FhirComponent {
 
   java.time.Clock clock();
 
+  /** Registered with CRaC as the component is built (FhirFunctions), so snapshots are taken warm. */
+  FhirPriming priming();
+
   @Component.Factory
   interface Factory {
     FhirComponent create(@BindsInstance Settings settings);

@@ -3,6 +3,7 @@ package com.dermrelay.fhir;
 import com.dermrelay.core.config.Settings;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.crac.Core;
 
 /**
  * Where the FHIR handlers get their component, as core.wiring.Functions does for the others: on
@@ -19,7 +20,12 @@ public final class FhirFunctions {
   }
 
   public static FhirComponent forEnvironment(Map<String, String> environment) {
-    return COMPONENTS.computeIfAbsent(Map.copyOf(environment),
-        env -> DaggerFhirComponent.factory().create(Settings.from(env)));
+    return COMPONENTS.computeIfAbsent(Map.copyOf(environment), env -> {
+      FhirComponent component = DaggerFhirComponent.factory().create(Settings.from(env));
+      // The map keeps the resource strongly reachable (CRaC holds resources weakly); on a JVM
+      // without CRaC (local stack, tests) registering does nothing.
+      Core.getGlobalContext().register(component.priming());
+      return component;
+    });
   }
 }

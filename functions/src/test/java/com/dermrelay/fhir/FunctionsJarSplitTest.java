@@ -21,10 +21,10 @@ class FunctionsJarSplitTest {
   private static final Path MAIN = Path.of("src/main/java");
   /** Source paths (relative to src/main/java) only dermrelay-fhir.jar carries. */
   private static final List<String> FHIR_JAR_ONLY = List.of("com/dermrelay/fhir/bundle/",
-      "com/dermrelay/fhir/api/", "com/dermrelay/fhir/FhirComponent.java", "com/dermrelay/fhir/FhirFunctions.java",
+      "com/dermrelay/fhir/api/", "com/dermrelay/fhir/FhirComponent.java", "com/dermrelay/fhir/FhirFunctions.java", "com/dermrelay/fhir/FhirPriming.java",
       "com/dermrelay/fhir/workflow/SendToEhrTaskHandler.java");
   private static final Pattern FORBIDDEN = Pattern.compile("\\b(org\\.hl7\\.fhir|ca\\.uhn\\.fhir"
-      + "|com\\.dermrelay\\.fhir\\.(bundle|api|FhirComponent|FhirFunctions|DaggerFhirComponent|workflow\\.SendToEhrTaskHandler))\\b");
+      + "|com\\.dermrelay\\.fhir\\.(bundle|api|FhirComponent|FhirFunctions|FhirPriming|DaggerFhirComponent|workflow\\.SendToEhrTaskHandler))\\b");
 
   @Test
   void nothingInTheFunctionsJarUsesHapiOrWhatOnlyTheFhirJarCarries() throws IOException {

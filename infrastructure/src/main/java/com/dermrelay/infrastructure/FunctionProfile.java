@@ -126,10 +126,10 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
       // listEhrDeliveries: the clinic's delivery records; a refused caller's audit record is the write.
       "com.dermrelay.fhir.delivery.ListEhrDeliveriesHandler", new FunctionProfile(1024,
           EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE)),
-      // resendToEhr ("send again"): marks the round pending and starts a new delivery execution,
-      // which sends with its retries; the operation itself never reads the credentials.
-      "com.dermrelay.fhir.api.ResendToEhrHandler", new FunctionProfile(1024,
-          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.EHR_WORKFLOW_START)),
+      // resendToEhr ("send again"): one synchronous attempt, so the admin sees the outcome at once:
+      // builds the Bundle (photo links as below), reads the clinic's credentials, records the outcome.
+      "com.dermrelay.fhir.api.ResendToEhrHandler", new FunctionProfile(1024, EnumSet.of(
+          Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.EHR_CREDENTIALS)),
       // putEhrCredentials: creates or replaces the clinic's secret; the configuration keeps only its name.
       "com.dermrelay.fhir.delivery.PutEhrCredentialsHandler", new FunctionProfile(1024,
           EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.EHR_CREDENTIALS)),

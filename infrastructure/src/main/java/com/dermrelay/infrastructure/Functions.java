@@ -39,6 +39,12 @@ public final class Functions extends Construct {
   public static final String ALIAS = "live";
   public static final String HANDLER_METHOD = "handleRequest";
   static final Duration TIMEOUT = Duration.seconds(15);
+  /**
+   * The FHIR functions call a clinic's EHR: an OAuth2 token request plus the post, each with the
+   * clinic's timeout (up to 30 s). A Lambda timeout is not in the EHR workflow's retry list, so the
+   * function must outlive the client's own timeouts and report them as retryable.
+   */
+  static final Duration FHIR_TIMEOUT = Duration.seconds(75);
   static final RetentionDays LOG_RETENTION = RetentionDays.ONE_YEAR;
 
   // The environment the functions read (core.config.Settings and friends).
@@ -116,7 +122,7 @@ public final class Functions extends Construct {
           .code(assets.computeIfAbsent(jars.jarFor(handler).path(), jar -> Code.fromAsset(jar.toString())))
           .handler(handler + "::" + HANDLER_METHOD)
           .memorySize(profile.memoryMb())
-          .timeout(TIMEOUT)
+          .timeout(DeploymentJars.isFhirHandler(handler) ? FHIR_TIMEOUT : TIMEOUT)
           .role(role)
           .logGroup(logs)
           .tracing(Tracing.ACTIVE)

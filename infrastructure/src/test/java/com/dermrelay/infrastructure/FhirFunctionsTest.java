@@ -17,7 +17,8 @@ import software.amazon.awscdk.assertions.Match;
 class FhirFunctionsTest {
 
   private static final Set<String> CREDENTIAL_USERS = Set.of(
-      "com.dermrelay.fhir.delivery.PutEhrCredentialsHandler", "com.dermrelay.fhir.workflow.SendToEhrTaskHandler");
+      "com.dermrelay.fhir.delivery.PutEhrCredentialsHandler", "com.dermrelay.fhir.workflow.SendToEhrTaskHandler",
+      "com.dermrelay.fhir.api.ResendToEhrHandler");
 
   private final SynthesizedStage complete = SynthesizedStage.withWorkflow();
 
@@ -83,10 +84,11 @@ class FhirFunctionsTest {
   void profilesKeyOffTheAgreedHandlerClassesWhetherOrNotTheContractNamesThemYet() {
     assertTrue(FunctionProfile.forHandler("com.dermrelay.fhir.delivery.PutEhrCredentialsHandler")
         .has(FunctionProfile.Access.EHR_CREDENTIALS));
+    // "Send again" is one synchronous attempt: it reads the credentials and starts no execution.
     assertTrue(FunctionProfile.forHandler("com.dermrelay.fhir.api.ResendToEhrHandler")
-        .has(FunctionProfile.Access.EHR_WORKFLOW_START));
-    assertFalse(FunctionProfile.forHandler("com.dermrelay.fhir.api.ResendToEhrHandler")
         .has(FunctionProfile.Access.EHR_CREDENTIALS));
+    assertFalse(FunctionProfile.forHandler("com.dermrelay.fhir.api.ResendToEhrHandler")
+        .has(FunctionProfile.Access.EHR_WORKFLOW_START));
     assertFalse(FunctionProfile.forHandler("com.dermrelay.fhir.api.GetCaseFhirBundleHandler")
         .has(FunctionProfile.Access.MEDIA_WRITE));
     // The repository's contract and jars decide which of them deploy: FHIR functions are exactly

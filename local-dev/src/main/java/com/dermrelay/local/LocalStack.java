@@ -231,7 +231,7 @@ public final class LocalStack implements AutoCloseable {
     for (LocalWorkflow workflow : LocalWorkflow.values()) {
       env.put(workflow.arnVariable(), workflow.stateMachineArn());
     }
-    env.put("DERMRELAY_STAGE", "local");
+    env.put("DERMRELAY_EHR_SECRET_PREFIX", "dermrelay/local/tenants/");
     env.put("DERMRELAY_USER_POOL_ID", identity.userPoolId());
     env.put("DERMRELAY_PORTAL_CLIENT_ID", identity.clientId());
     env.put("DERMRELAY_VERSION", "local");

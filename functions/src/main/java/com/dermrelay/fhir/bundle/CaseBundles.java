@@ -40,6 +40,14 @@ public final class CaseBundles {
     return snapshots.load(tenant, caseId, round, media).map(s -> json(mapper.map(s)));
   }
 
+  /**
+   * Builds and serializes a made-up round ({@link SampleSnapshot}): warms the FHIR context and the
+   * model classes without tenant data or network (SnapStart priming). Answers the JSON's length.
+   */
+  public int buildSample() {
+    return json(mapper.map(SampleSnapshot.fourPhotosTwoPrescriptions())).length();
+  }
+
   /** The latest answered round of the case (what a download gives by default), if any. */
   public OptionalInt latestAnsweredRound(TenantContext tenant, String caseId) {
     return snapshots.latestAnsweredRound(tenant, caseId);

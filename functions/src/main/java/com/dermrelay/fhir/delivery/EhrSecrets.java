@@ -47,8 +47,10 @@ public final class EhrSecrets {
         throw e;
       }
       try {
-        client.target("secretsmanager.CreateSecret", json.createObjectNode().put("Name", name)
-            .put("Description", "EHR credentials of clinic " + tenant.tenantId()).put("SecretString", value));
+        ObjectNode create = json.createObjectNode().put("Name", name)
+            .put("Description", "EHR credentials of clinic " + tenant.tenantId()).put("SecretString", value);
+        settings.secretKeyArn().ifPresent(key -> create.put("KmsKeyId", key));
+        client.target("secretsmanager.CreateSecret", create);
       } catch (AwsServiceException raced) {
         if (!raced.is("ResourceExistsException")) {
           throw raced;

@@ -5,12 +5,15 @@ import javax.inject.Inject;
 
 /**
  * EHR delivery's settings, from the same environment as {@link Settings}: the delivery workflow's
- * ARN and the deployment stage that names each clinic's secret
- * ({@code dermrelay/<stage>/tenants/<tenantId>/ehr}).
+ * ARN, the prefix that names each clinic's secret ({@code <prefix><tenantId>/ehr}, on AWS
+ * {@code dermrelay/<stage>/tenants/}, the only names the functions' roles may touch) and the KMS key
+ * new secrets are encrypted with. Infrastructure's {@code EhrCredentials} sets both.
  */
 public final class EhrSettings {
   public static final String WORKFLOW_ARN = "DERMRELAY_EHR_WORKFLOW_ARN";
-  public static final String STAGE = "DERMRELAY_STAGE";
+  public static final String SECRET_PREFIX = "DERMRELAY_EHR_SECRET_PREFIX";
+  public static final String SECRET_KEY_ARN = "DERMRELAY_EHR_SECRET_KEY_ARN";
+  private static final String LOCAL_SECRET_PREFIX = "dermrelay/local/tenants/";
 
   private final Settings settings;
 
@@ -24,13 +27,15 @@ public final class EhrSettings {
         "arn:aws:states:us-east-1:000000000000:stateMachine:dermrelay-ehr-delivery");
   }
 
-  public String stage() {
-    String stage = settings.environment().get(STAGE);
-    return stage == null || stage.isBlank() ? "local" : stage;
-  }
-
   /** The name of the clinic's EHR secret in Secrets Manager. */
   public String secretName(String tenantId) {
-    return "dermrelay/" + stage() + "/tenants/" + tenantId + "/ehr";
+    String prefix = settings.environment().get(SECRET_PREFIX);
+    return (prefix == null || prefix.isBlank() ? LOCAL_SECRET_PREFIX : prefix) + tenantId + "/ehr";
+  }
+
+  /** The KMS key a new secret is encrypted with; empty for Secrets Manager's own key (locally). */
+  public java.util.Optional<String> secretKeyArn() {
+    String arn = settings.environment().get(SECRET_KEY_ARN);
+    return arn == null || arn.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(arn);
   }
 }
