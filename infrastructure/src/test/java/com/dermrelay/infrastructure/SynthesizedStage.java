@@ -139,6 +139,7 @@ final class SynthesizedStage {
             List<String> classes = new ArrayList<>(ApiSpec.load(real.openApiSpec()).handlers());
             classes.addAll(WorkflowTasks.handlers().values());
             classes.add(IdentityStack.PRE_SIGN_UP_HANDLER);
+            classes.add(IdentityStack.POST_CONFIRMATION_HANDLER);
             try {
                 Path dir = Files.createTempDirectory("dermrelay-workflow-jar");
                 String[] entries = classes.stream().map(c -> c.replace('.', '/') + ".class").toArray(String[]::new);

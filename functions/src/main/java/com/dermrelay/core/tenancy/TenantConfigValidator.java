@@ -44,7 +44,7 @@ public final class TenantConfigValidator {
       return;
     }
     only(c, "", "tenantId", "displayName", "slug", "branding", "region", "slaHours", "triage",
-        "consent", "retentionYears", "languages");
+        "consent", "retentionYears", "languages", "acceptingNewPatients");
     required(c, "", "tenantId", "displayName", "slug", "branding", "region", "slaHours", "consent",
         "retentionYears", "languages");
     pattern(c, "/tenantId", TENANT_ID);
@@ -93,6 +93,9 @@ public final class TenantConfigValidator {
       }
     }
     integer(c, "/retentionYears", 6, 30);
+    if (c.has("acceptingNewPatients") && !c.get("acceptingNewPatients").isBoolean()) {
+      problems.add("/acceptingNewPatients");
+    }
     JsonNode languages = c.get("languages");
     if (languages != null) {
       if (!languages.isArray() || languages.isEmpty()) {
