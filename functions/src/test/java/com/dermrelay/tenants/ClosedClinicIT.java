@@ -8,13 +8,9 @@ import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.IntakeJourney;
+import com.dermrelay.testing.TestClinics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -29,19 +25,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalStackExtension.class)
 class ClosedClinicIT {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @Test
   void aClosedClinicTakesNoNewPatientsOrCasesButEarlierCasesCarryOn(LocalStack stack) {
     ApiCalls api = new ApiCalls(stack);
     String slug = "closing-" + UUID.randomUUID().toString().substring(0, 8);
-    String admin = adminOfNewClinic(stack, slug);
+    String admin = TestClinics.adminOfNewClinic(stack, slug);
     IntakeJourney journey = new IntakeJourney(stack, api);
     IntakeJourney.Patient patient = journey.newPatient(slug);
     String earlierCase = journey.draft(patient, IntakeJourney.routineIntake());
     assertTrue(branding(api, slug).path("acceptingNewPatients").asBoolean(), "open by default");
 
-    JsonNode settings = setAccepting(api, slug, admin, false);
+    JsonNode settings = TestClinics.setAccepting(api, slug, admin, false);
     assertFalse(settings.at("/config/acceptingNewPatients").asBoolean(true));
     String supportEmail = settings.at("/config/branding/supportEmail").asText();
 
@@ -71,7 +65,7 @@ class ClosedClinicIT {
     assertEquals(200, list.statusCode(), list.body());
     assertTrue(list.body().contains(earlierCase));
 
-    setAccepting(api, slug, admin, true);
+    TestClinics.setAccepting(api, slug, admin, true);
     assertEquals(201, createCase(api, journey, patient).statusCode());
   }
 
@@ -90,37 +84,5 @@ class ClosedClinicIT {
     HttpResponse<String> response = api.get("/public/clinics/" + slug + "/branding", null);
     assertEquals(200, response.statusCode(), response.body());
     return ApiCalls.json(response);
-  }
-
-  /** The admin's change through updateTenantSettings, on the version just read. */
-  private static JsonNode setAccepting(ApiCalls api, String slug, String adminToken, boolean accepting) {
-    HttpResponse<String> read = api.get("/clinics/" + slug + "/settings", adminToken);
-    assertEquals(200, read.statusCode(), read.body());
-    ObjectNode settings = (ObjectNode) ApiCalls.json(read);
-    ((ObjectNode) settings.get("config")).put("acceptingNewPatients", accepting);
-    HttpResponse<String> saved = api.call("PUT", "/clinics/" + slug + "/settings", adminToken, settings.toString());
-    assertEquals(200, saved.statusCode(), saved.body());
-    return ApiCalls.json(saved);
-  }
-
-  /** signUpClinic, then the admin's password set permanently (OnboardingIT covers the first sign-in). */
-  private static String adminOfNewClinic(LocalStack stack, String slug) {
-    String email = "admin@" + slug + ".example";
-    String body = ApiCalls.JSON.createObjectNode()
-        .put("displayName", "Clinic " + slug).put("slug", slug).put("region", "us-east-1")
-        .put("adminName", "Admin of " + slug).put("adminEmail", email).put("acceptedTerms", true).toString();
-    try {
-      HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/public/clinic-sign-ups"))
-          .header("Content-Type", "application/json").header("Idempotency-Key", "closed-" + slug)
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-      assertEquals(201, created.statusCode(), created.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    stack.identity().admin().setUserPassword(email, "Closed-Admin-Pass-1", true);
-    return new ApiCalls(stack).idToken(email, "Closed-Admin-Pass-1");
   }
 }

@@ -1,0 +1,52 @@
+package com.dermrelay.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.dermrelay.local.LocalStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Clinics of a test's own (signUpClinic) and their settings, so the demo clinics stay as seeded. */
+public final class TestClinics {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private TestClinics() {}
+
+  /** The admin's change through updateTenantSettings, on the version just read. */
+  public static JsonNode setAccepting(ApiCalls api, String slug, String adminToken, boolean accepting) {
+    HttpResponse<String> read = api.get("/clinics/" + slug + "/settings", adminToken);
+    assertEquals(200, read.statusCode(), read.body());
+    ObjectNode settings = (ObjectNode) ApiCalls.json(read);
+    ((ObjectNode) settings.get("config")).put("acceptingNewPatients", accepting);
+    HttpResponse<String> saved = api.call("PUT", "/clinics/" + slug + "/settings", adminToken, settings.toString());
+    assertEquals(200, saved.statusCode(), saved.body());
+    return ApiCalls.json(saved);
+  }
+
+  /** signUpClinic, then the admin's password set permanently (OnboardingIT covers the first sign-in). */
+  public static String adminOfNewClinic(LocalStack stack, String slug) {
+    String email = "admin@" + slug + ".example";
+    String body = ApiCalls.JSON.createObjectNode()
+        .put("displayName", "Clinic " + slug).put("slug", slug).put("region", "us-east-1")
+        .put("adminName", "Admin of " + slug).put("adminEmail", email).put("acceptedTerms", true).toString();
+    try {
+      HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/public/clinic-sign-ups"))
+          .header("Content-Type", "application/json").header("Idempotency-Key", "closed-" + slug)
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(201, created.statusCode(), created.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    stack.identity().admin().setUserPassword(email, "Closed-Admin-Pass-1", true);
+    return new ApiCalls(stack).idToken(email, "Closed-Admin-Pass-1");
+  }
+}
