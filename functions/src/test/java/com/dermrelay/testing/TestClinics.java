@@ -16,7 +16,15 @@ import java.net.http.HttpResponse;
 public final class TestClinics {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /** The permanent password {@link #adminOfNewClinic} gives the clinic's first admin. */
+  public static final String ADMIN_PASSWORD = "Closed-Admin-Pass-1";
+
   private TestClinics() {}
+
+  /** The first admin's e-mail of a clinic made by {@link #adminOfNewClinic}. */
+  public static String adminEmail(String slug) {
+    return "admin@" + slug + ".example";
+  }
 
   /** The admin's change through updateTenantSettings, on the version just read. */
   public static JsonNode setAccepting(ApiCalls api, String slug, String adminToken, boolean accepting) {
@@ -31,7 +39,7 @@ public final class TestClinics {
 
   /** signUpClinic, then the admin's password set permanently (OnboardingIT covers the first sign-in). */
   public static String adminOfNewClinic(LocalStack stack, String slug) {
-    String email = "admin@" + slug + ".example";
+    String email = adminEmail(slug);
     String body = ApiCalls.JSON.createObjectNode()
         .put("displayName", "Clinic " + slug).put("slug", slug).put("region", "us-east-1")
         .put("adminName", "Admin of " + slug).put("adminEmail", email).put("acceptedTerms", true).toString();
@@ -46,7 +54,7 @@ public final class TestClinics {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    stack.identity().admin().setUserPassword(email, "Closed-Admin-Pass-1", true);
-    return new ApiCalls(stack).idToken(email, "Closed-Admin-Pass-1");
+    stack.identity().admin().setUserPassword(email, ADMIN_PASSWORD, true);
+    return new ApiCalls(stack).idToken(email, ADMIN_PASSWORD);
   }
 }
