@@ -6,7 +6,7 @@ import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.iam.Policy;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
 
@@ -70,7 +70,7 @@ public final class IdentityStack extends Stack {
    * The post-confirmation trigger reads the clinic directory and may make two admin calls on this
    * pool only. The pool names the trigger (pool -> function), so the grant cannot sit in the
    * role's default policy, which the function waits for (function -> policy -> pool: a cycle).
-   * It is a policy of its own, attached to the role: the exact pool ARN, no wildcard, no
+   * It is a managed policy of its own, attached to the role: the exact pool ARN, no wildcard, no
    * condition; it exists before any user can confirm (the pool's clients come after it only in
    * the same deployment, and a confirmation needs a sign-up first). The trigger takes the pool id
    * from Cognito's event, not from its environment, for the same reason.
@@ -86,13 +86,15 @@ public final class IdentityStack extends Stack {
     NagSuppression.suppressMatching(postConfirmation.role(), "AwsSolutions-IAM5", List.of(
         "Resource::.*CasesTable[A-Za-z0-9]+.*\\/index\\/\\*"),
         "CDK's table read grant: the trigger finds clinics through the table's own indexes");
-    Policy enrol = Policy.Builder.create(this, "PostConfirmationEnrolment")
+    // A customer-managed policy: the HIPAA rules forbid inline ones, and it is versioned.
+    ManagedPolicy.Builder.create(this, "PostConfirmationEnrolment")
+        .description("DermRelay post-confirmation trigger: set a patient's clinic and group in this pool")
         .statements(List.of(PolicyStatement.Builder.create()
             .actions(ENROLMENT_ACTIONS)
             .resources(List.of(users.userPool().getUserPoolArn()))
             .build()))
+        .roles(List.of(postConfirmation.role()))
         .build();
-    enrol.attachToRole(postConfirmation.role());
     users.runAfterConfirmation(postConfirmation.alias());
   }
 

@@ -125,7 +125,7 @@ class PortalUserPoolTest {
 
   @Test
   void noOtherIdentityRoleTouchesThePoolsUsers() {
-    dev.identity.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
+    policies().forEach((id, policy) -> {
       for (Map<?, ?> statement : statements(policy)) {
         if (actions(statement).stream().anyMatch(a -> a.startsWith("cognito-idp:"))) {
           assertTrue(roles(policy).stream().allMatch(r -> r.startsWith("TriggersPostConfirmationTriggerHandlerRole")),
@@ -138,13 +138,20 @@ class PortalUserPoolTest {
   /** The statements of every policy attached to the role whose logical id starts with {@code rolePrefix}. */
   private List<Map<?, ?>> statementsOfRole(String rolePrefix) {
     List<Map<?, ?>> found = new ArrayList<>();
-    dev.identity.findResources("AWS::IAM::Policy").values().forEach(policy -> {
+    policies().values().forEach(policy -> {
       if (roles(policy).stream().anyMatch(r -> r.startsWith(rolePrefix))) {
         found.addAll(statements(policy));
       }
     });
     assertFalse(found.isEmpty(), "no policy of " + rolePrefix);
     return found;
+  }
+
+  /** Inline and customer-managed policies of the identity stack, by logical id. */
+  private Map<String, Map<String, Object>> policies() {
+    Map<String, Map<String, Object>> all = new java.util.LinkedHashMap<>(dev.identity.findResources("AWS::IAM::Policy"));
+    all.putAll(dev.identity.findResources("AWS::IAM::ManagedPolicy"));
+    return all;
   }
 
   private static List<String> roles(Object policy) {
