@@ -19,10 +19,20 @@ import { photosView } from './views/photos.js';
 import { caseView } from './views/case.js';
 import { privacyView } from './views/privacy.js';
 import { clinicNotFoundView, unavailableView } from './views/problems.js';
-import { supportContact } from './clinic.js';
+import { closedNotice, supportContact, takesNewPatients } from './clinic.js';
 
 const I18N_DIR = '/patient/i18n';
 const CASE_ID = '[A-Za-z0-9_-]{1,64}';
+
+/** The case wizard, unless the clinic takes no new cases (the API would refuse it with 409). */
+function newCaseView(app, flash) {
+  if (takesNewPatients(app.clinic)) return emergencyView(app, flash);
+  app.setPage(t('home.start'));
+  return h('section', { 'aria-labelledby': 'page-title' },
+    h('h1', { id: 'page-title', tabindex: '-1' }, t('home.start')),
+    closedNotice(app.clinic),
+    h('p', {}, h('a', { href: app.href('home'), 'data-route': 'home' }, t('clinic.closed.back'))));
+}
 
 /** Patterns of the paths under the clinic's base, with the view of each. */
 const ROUTES = [
@@ -30,7 +40,7 @@ const ROUTES = [
   { pattern: 'create-account', view: createAccountView, signedIn: false },
   { pattern: 'confirm', view: confirmView, signedIn: false },
   { pattern: 'home', view: homeView, signedIn: true },
-  { pattern: 'new', view: emergencyView, signedIn: true },
+  { pattern: 'new', view: newCaseView, signedIn: true },
   { pattern: 'privacy', view: privacyView, signedIn: true },
   { pattern: `cases/(${CASE_ID})`, view: caseView, signedIn: true },
   { pattern: `cases/(${CASE_ID})/photos`, view: photosView, signedIn: true },

@@ -15,3 +15,17 @@ export function supportContact(branding = {}) {
   }
   return contact;
 }
+
+/** False only when the clinic said so: branding from an older service has no flag and is open. */
+export function takesNewPatients(clinic) {
+  return clinic?.acceptingNewPatients !== false;
+}
+
+/** "Not taking new cases" with whom to contact instead, for the start page and the wizard. */
+export function closedNotice(clinic, textKey = 'clinic.closed.text') {
+  const contact = supportContact(clinic.branding ?? {});
+  return h('div', { class: 'notice', role: 'note', id: 'clinic-closed' },
+    h('p', {}, h('strong', {}, t('clinic.closed.title', { clinic: clinic.displayName }))),
+    h('p', {}, t(textKey),
+      contact.length ? [' ', t('clinic.closed.contact'), ' ', ...contact, '.'] : null));
+}

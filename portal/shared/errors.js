@@ -33,6 +33,9 @@ const MESSAGES = {
   'not-found': ['We couldn’t find what you were looking for.', null],
   conflict: ['This was changed a moment ago. Please reload the page and try again.', null],
   'too-large': ['That is too large to send. Please try a smaller file.', null],
+  'clinic-closed': ['This clinic is not taking new patients at the moment. Please contact the clinic.', null],
+  'clinic-unknown': ['This clinic’s portal can’t take sign-ups. Please check the address the clinic gave you.', null],
+  'not-linked': ['Your email is confirmed, but we couldn’t link your account to the clinic. Please contact the clinic.', null],
 };
 
 /** A PortalError of a known kind with its standard wording, in the page's language. */
@@ -78,6 +81,12 @@ export function identityErrorKind(operation, type, message = '') {
     case 'LimitExceededException':
     case 'CodeDeliveryFailureException':
       return 'too-many-attempts';
+    case 'UserLambdaValidationException':
+      // The pool's triggers (functions tenants.PatientSignUpGuard / PatientEnrolment).
+      if (/not taking new patients/i.test(message)) return 'clinic-closed';
+      if (operation === 'ConfirmSignUp') return 'not-linked';
+      if (/no clinic|clinic id|needs the clinic/i.test(message)) return 'clinic-unknown';
+      return 'invalid-input';
     case 'InvalidParameterException':
       if (operation === 'ResendConfirmationCode' && /already confirmed/i.test(message)) {
         return 'already-confirmed';

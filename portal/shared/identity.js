@@ -13,6 +13,14 @@ export function normaliseEmail(email) {
   return String(email ?? '').trim().toLowerCase();
 }
 
+/** ClientMetadata for the pool's sign-up triggers: strings only, nothing about health. */
+function signUpMetadata(tenantId, name) {
+  const metadata = {};
+  if (tenantId) metadata.tenantId = String(tenantId);
+  if (name && String(name).trim()) metadata.name = String(name).trim();
+  return metadata;
+}
+
 export class Identity {
   /**
    * @param config {identityUrl, clientId} from config.js
@@ -36,26 +44,29 @@ export class Identity {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * The app client may write only the e-mail: the clinic and the name go in ClientMetadata, which
+   * the pool's triggers check (pre sign-up) and turn into attributes (post confirmation).
+   */
   async signUp({ name, email, password, tenantId }) {
     const username = normaliseEmail(email);
     const result = await this.call('SignUp', {
       ClientId: this.config.clientId,
       Username: username,
       Password: password,
-      UserAttributes: [
-        { Name: 'email', Value: username },
-        { Name: 'name', Value: String(name).trim() },
-        { Name: 'custom:tenantId', Value: tenantId },
-      ],
+      UserAttributes: [{ Name: 'email', Value: username }],
+      ClientMetadata: signUpMetadata(tenantId, name),
     });
     return { confirmed: Boolean(result.UserConfirmed), destination: result.CodeDeliveryDetails?.Destination ?? null };
   }
 
-  async confirmSignUp(email, code) {
+  /** The clinic (and the name, when still known) again: Cognito keeps no metadata between calls. */
+  async confirmSignUp(email, code, { tenantId, name } = {}) {
     await this.call('ConfirmSignUp', {
       ClientId: this.config.clientId,
       Username: normaliseEmail(email),
       ConfirmationCode: String(code).replace(/\s+/g, ''),
+      ClientMetadata: signUpMetadata(tenantId, name),
     });
   }
 

@@ -1,5 +1,5 @@
-// Service settings: answer times per priority, triage caution, record keeping, languages and the
-// consent patients agree to. Everything tenant.schema.json allows except branding (its own
+// Service settings: whether the clinic takes new patients, answer times per priority, triage
+// caution, record keeping, languages and the consent patients agree to. Everything tenant.schema.json allows except branding (its own
 // section) and the fixed identity of the clinic (id, slug, data region).
 
 import { h, replace } from '/shared/dom.js';
@@ -60,13 +60,28 @@ function editor(app, settings, flash) {
   byPointer['/config/consent/text'] = fields.consentText;
   for (let i = 0; i < 10; i++) byPointer[`/config/languages/${i}`] = fields.languages;
 
+  const acceptingId = 'accepting-new-patients';
+  const accepting = h('input', { type: 'checkbox', id: acceptingId, name: 'acceptingNewPatients',
+    'aria-describedby': `${acceptingId}-hint` });
+  const acceptingField = h('div', { class: 'field field--check' },
+    h('div', { class: 'check-row' }, accepting,
+      h('label', { for: acceptingId }, 'Take new patients and new cases')),
+    h('p', { class: 'hint', id: `${acceptingId}-hint` },
+      'When this is off, nobody can create a new patient account in your portal, and your existing '
+      + 'patients cannot start a new case: the portal tells them to contact you at the support email '
+      + 'or phone in Branding. Cases already sent carry on as usual (answers, questions, follow-ups).'));
+
   const state = editorState(app, SECTION, settings);
-  fill(fields, state.values ?? valuesOf(config));
+  const initial = state.values ?? valuesOf(config);
+  fill(fields, initial);
+  accepting.checked = initial.accepting !== false;
+  const values = () => ({ ...read(fields), accepting: accepting.checked });
   if (state.restored) message.info(TEXT.draftRestored);
 
   const submit = submitButton(TEXT.save, TEXT.saving);
   const form = h('form', { class: 'form', novalidate: true, id: 'settings-form' },
     message.root,
+    h('fieldset', {}, h('legend', {}, 'New patients'), acceptingField),
     h('fieldset', {}, h('legend', {}, 'Answer times (service level)'),
       h('div', { class: 'field-row' }, fields.urgent.root, fields.soon.root, fields.routine.root)),
     h('fieldset', {}, h('legend', {}, 'Triage'), fields.sevenPoint.root, fields.urgentAge.root),
@@ -75,13 +90,14 @@ function editor(app, settings, flash) {
       fields.retention.root, fields.languages.root),
     h('fieldset', {}, h('legend', {}, 'Patient consent'), fields.consentVersion.root, fields.consentText.root),
     h('div', { class: 'actions actions--inline' }, submit.button));
-  form.addEventListener('input', () => { app.drafts[SECTION] = { version, values: read(fields) }; });
+  form.addEventListener('input', () => { app.drafts[SECTION] = { version, values: values() }; });
+  form.addEventListener('change', () => { app.drafts[SECTION] = { version, values: values() }; });
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     message.clear();
     for (const f of Object.values(fields)) f.setError(null);
-    const next = apply(structuredClone(config), read(fields));
+    const next = apply(structuredClone(config), values());
     await submit.busyWhile(async () => {
       try {
         ({ version, config } = await saveSettings(app, version, next));
@@ -102,6 +118,7 @@ function valuesOf(config) {
     sevenPoint: config.triage?.sevenPointUrgentScore, urgentAge: config.triage?.urgentAgeYears,
     retention: config.retentionYears, languages: (config.languages ?? []).join(', '),
     consentVersion: config.consent?.version, consentText: config.consent?.text,
+    accepting: config.acceptingNewPatients !== false,
   };
 }
 
@@ -127,5 +144,6 @@ function apply(config, v) {
   config.retentionYears = number(v.retention);
   config.languages = v.languages.split(',').map((l) => l.trim()).filter(Boolean);
   config.consent = { version: v.consentVersion, text: v.consentText };
+  config.acceptingNewPatients = v.accepting !== false;
   return config;
 }

@@ -53,7 +53,8 @@ export function confirmView(app, flash) {
     }
     await submit.busyWhile(async () => {
       try {
-        await app.identity.confirmSignUp(emailAddress(), digits);
+        await app.identity.confirmSignUp(emailAddress(), digits,
+          { tenantId: app.clinic.tenantId, name: pending?.name });
       } catch (caught) {
         const error = asPortalError(caught);
         if (error.kind === 'already-confirmed') {

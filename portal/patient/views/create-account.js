@@ -4,10 +4,18 @@ import { asPortalError } from '/shared/errors.js';
 import { normaliseEmail } from '/shared/identity.js';
 import { PASSWORD_RULES, unmetRules } from '/shared/password-policy.js';
 import { has, t } from '/shared/i18n.js';
+import { closedNotice, takesNewPatients } from '../clinic.js';
 
 /** Name, email and a password whose rules are shown up front and ticked off while typing. */
 export function createAccountView(app) {
   app.setPage(t('account.create.title'));
+  if (!takesNewPatients(app.clinic)) {
+    // The pool's pre-sign-up trigger refuses it anyway; say so before the form is filled in.
+    return h('section', { 'aria-labelledby': 'page-title' },
+      h('h1', { id: 'page-title', tabindex: '-1' }, t('account.create.title')),
+      closedNotice(app.clinic, 'clinic.closed.signUpText'),
+      h('p', { class: 'aside' }, h('a', { href: app.href(''), 'data-route': '' }, t('account.create.signInLink'))));
+  }
   const message = messageBox();
   const name = field({
     label: t('account.create.name'), name: 'name', autocomplete: 'name', required: true,
@@ -47,7 +55,7 @@ export function createAccountView(app) {
           name: name.input.value, email: address, password: password.input.value,
           tenantId: app.clinic.tenantId,
         });
-        app.pendingSignUp = { email: address, password: password.input.value };
+        app.pendingSignUp = { email: address, password: password.input.value, name: name.input.value.trim() };
         app.navigate('confirm', {
           flash: { kind: 'info', text: t('account.create.codeSent') },
         });

@@ -5,6 +5,7 @@ import { formatDateTime, t } from '/shared/i18n.js';
 import { caseApi } from '../case-api.js';
 import { loading } from '../widgets.js';
 import { showFlash } from './session.js';
+import { closedNotice, takesNewPatients } from '../clinic.js';
 
 /** The signed-in patient's start page: their consultations, a new one, what happens next. */
 export function homeView(app, flash) {
@@ -27,8 +28,10 @@ export function homeView(app, flash) {
         ? t('home.signedInAsName', { clinic: clinic.displayName, name: fullName })
         : t('home.signedInAs', { clinic: clinic.displayName }),
       claims.email ? [' (', claims.email, ')'] : null, '.'),
-    h('div', { class: 'actions' },
-      h('a', { class: 'button', href: app.href('new'), 'data-route': 'new', id: 'start-case' }, t('home.start'))),
+    takesNewPatients(clinic)
+      ? h('div', { class: 'actions' },
+        h('a', { class: 'button', href: app.href('new'), 'data-route': 'new', id: 'start-case' }, t('home.start')))
+      : closedNotice(clinic),
     h('h2', { class: 'section-title' }, t('home.myCases')),
     cases,
     h('div', { class: 'card' },

@@ -4,6 +4,7 @@ import { asPortalError } from '/shared/errors.js';
 import { normaliseEmail } from '/shared/identity.js';
 import { t } from '/shared/i18n.js';
 import { finishSignIn, showFlash } from './session.js';
+import { closedNotice, takesNewPatients } from '../clinic.js';
 
 /** The clinic's front door: sign in, or find the way to an account. */
 export function signInView(app, flash) {
@@ -60,8 +61,10 @@ export function signInView(app, flash) {
     h('h1', { id: 'page-title', tabindex: '-1' }, t('account.signIn.title')),
     h('p', { class: 'lead' }, t('account.signIn.lead', { clinic: app.clinic.displayName })),
     h('div', { class: 'card' }, form),
-    h('p', { class: 'aside' }, t('account.signIn.newHere'), ' ',
-      h('a', { href: app.href('create-account'), 'data-route': 'create-account', id: 'create-account-link' }, t('account.signIn.createLink'))),
+    takesNewPatients(app.clinic)
+      ? h('p', { class: 'aside' }, t('account.signIn.newHere'), ' ',
+        h('a', { href: app.href('create-account'), 'data-route': 'create-account', id: 'create-account-link' }, t('account.signIn.createLink')))
+      : closedNotice(app.clinic, 'clinic.closed.signUpText'),
     h('p', { class: 'aside' }, t('account.signIn.gotCode'), ' ',
       h('a', { href: app.href('confirm'), 'data-route': 'confirm' }, t('account.signIn.confirmLink'))));
 }

@@ -15,7 +15,7 @@ import javax.inject.Inject;
 /**
  * Opens a draft case for the signed-in patient after the emergency screen. Any "yes" stops here:
  * 422 telling the patient to seek emergency care now, nothing stored but the audit record of the
- * attempt.
+ * attempt. A clinic closed to new patients answers 409 ({@link NewCasePolicy}).
  */
 public final class CreateCase {
   /** How long an unsubmitted draft is kept; its photos go with it. */
@@ -28,12 +28,14 @@ public final class CreateCase {
   private final CaseStore cases;
   private final ConsentVersions consents;
   private final AuditTrail audit;
+  private final NewCasePolicy policy;
 
   @Inject
-  public CreateCase(CaseStore cases, ConsentVersions consents, AuditTrail audit) {
+  public CreateCase(CaseStore cases, ConsentVersions consents, AuditTrail audit, NewCasePolicy policy) {
     this.cases = cases;
     this.consents = consents;
     this.audit = audit;
+    this.policy = policy;
   }
 
   public CaseView run(TenantContext tenant, CaseRequests.Create request) {
@@ -45,6 +47,8 @@ public final class CreateCase {
           AuditResource.ofPatient("case-attempt", tenant.requestId(), tenant.subject()), AuditOutcome.DENIED);
       throw new ApiProblem(422, EMERGENCY_PROBLEM, "Seek emergency care now", EMERGENCY_ADVICE);
     }
+    // After the emergency screen: urgent advice matters more than the clinic being closed.
+    policy.requireOpen(tenant);
     String now = tenant.requestTime().toString();
     CaseRecord.Consent consent = UpdateCase.acceptedConsent(consents, tenant, request.consentVersion(), now);
     Instant expires = tenant.requestTime().plus(DRAFT_LIFETIME);

@@ -34,6 +34,8 @@ public final class GetTenantBranding {
     config.path("languages").forEach(l -> languages.add(l.asText()));
     return new TenantBranding(tenant.tenantId(), tenant.slug(), tenant.displayName(),
         config.path("branding"), languages,
-        new TenantBranding.Consent(config.at("/consent/version").asText(), config.at("/consent/text").asText()));
+        new TenantBranding.Consent(config.at("/consent/version").asText(), config.at("/consent/text").asText()),
+        // Public on purpose: the portal shows "not taking new cases" before anyone signs in.
+        tenant.acceptingNewPatients());
   }
 }

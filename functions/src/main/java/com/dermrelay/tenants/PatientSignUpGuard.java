@@ -4,16 +4,19 @@ import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantRecord;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 
 /**
  * Decides whether a patient's self sign-up (Cognito SignUp from a clinic's portal) may create an
- * account. The home clinic arrives as {@code custom:tenantId}, chosen by the browser, so it is
- * untrusted: it must name an existing clinic, and nothing else the browser sends may raise what
- * the account can do. Accounts our functions create with the admin API (clinic admins,
- * dermatologists) never come here: they are IAM-authenticated calls (see the trigger handler).
+ * account, and checks the clinic again when the account is confirmed. The app client may write
+ * only {@code email}, so the home clinic (and the patient's name) arrive in SignUp's
+ * {@code ClientMetadata}, chosen by the browser and so untrusted: the clinic must exist and take
+ * new patients, and no attribute may raise what the account can do. The post-confirmation
+ * trigger ({@link PatientEnrolment}) sets {@code custom:tenantId} and the patient group with the
+ * admin API. Accounts our functions create with the admin API never come here.
  *
  * <p>Refusals carry a message Cognito shows the browser as {@code PreSignUp failed with error
  * <message>}: it names the field, never echoes its value.
@@ -21,10 +24,16 @@ import javax.inject.Inject;
 public final class PatientSignUpGuard {
   public static final String TENANT_ATTRIBUTE = "custom:tenantId";
   public static final String EMAIL = "email";
+  /** ClientMetadata keys the portal sends with SignUp and ConfirmSignUp. */
+  public static final String CLINIC_KEY = "tenantId";
+  public static final String NAME_KEY = "name";
+  public static final String CLOSED_MESSAGE = "This clinic is not taking new patients at the moment.";
 
-  /** The attributes a patient may give at sign-up; everything else is refused. */
-  static final Set<String> PATIENT_ATTRIBUTES =
-      Set.of(EMAIL, "name", "given_name", "family_name", "locale", TENANT_ATTRIBUTE);
+  /**
+   * Attributes a patient may give at sign-up (the AWS app client writes only e-mail, so Cognito
+   * refuses the others first; this is the second line). Never {@code custom:tenantId}.
+   */
+  static final Set<String> PATIENT_ATTRIBUTES = Set.of(EMAIL, "name", "given_name", "family_name", "locale");
   /** Filled in by Cognito itself, not by the client; tolerated when present. */
   private static final Set<String> SET_BY_COGNITO = Set.of("sub", "cognito:user_status");
 
@@ -33,6 +42,7 @@ public final class PatientSignUpGuard {
   private static final Pattern EMAIL_SHAPE =
       Pattern.compile("[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
   private static final int MAX_EMAIL = 254;
+  private static final int MAX_NAME = 100;
 
   private final TenantDirectory directory;
 
@@ -51,40 +61,57 @@ public final class PatientSignUpGuard {
   }
 
   /**
-   * Checks the attributes of a self sign-up; returns the clinic the patient joins.
+   * Checks a self sign-up: its attributes and the clinic and name in its ClientMetadata; returns
+   * the clinic the patient joins.
    *
    * @throws SignUpRefused naming what is wrong
    */
-  public String check(Map<String, String> attributes) {
+  public String check(Map<String, String> attributes, Map<String, String> clientMetadata) {
     for (String name : attributes.keySet()) {
       if (!PATIENT_ATTRIBUTES.contains(name) && !SET_BY_COGNITO.contains(name)) {
-        // Roles are groups our functions assign, custom attributes other than the clinic and
-        // the verified flags are the administrative API's alone.
+        // Roles are groups and the clinic is set by the post-confirmation trigger; custom
+        // attributes and the verified flags are the administrative API's alone.
         throw new SignUpRefused("Sign-up may not set the attribute " + safeName(name) + ".");
       }
     }
     checkEmail(attributes.get(EMAIL));
-    String tenantId = attributes.get(TENANT_ATTRIBUTE);
+    String name = clientMetadata.get(NAME_KEY);
+    if (name != null && patientName(name).isEmpty()) {
+      throw new SignUpRefused("The name must be 1 to " + MAX_NAME + " characters without control characters.");
+    }
+    return checkClinic(clientMetadata.get(CLINIC_KEY));
+  }
+
+  /**
+   * The clinic a patient joins: well formed, in the directory, taking new patients. Run at sign-up
+   * and again at confirmation (the metadata comes from the browser both times).
+   */
+  public String checkClinic(String tenantId) {
     if (tenantId == null || tenantId.isBlank()) {
-      throw new SignUpRefused("Sign-up needs the clinic (custom:tenantId).");
+      throw new SignUpRefused("Sign-up needs the clinic (ClientMetadata tenantId).");
     }
     if (!TENANT_ID.matcher(tenantId).matches()) {
-      throw new SignUpRefused("The clinic id (custom:tenantId) is malformed.");
+      throw new SignUpRefused("The clinic id (tenantId) is malformed.");
     }
-    if (directory.load(tenantId).filter(PatientSignUpGuard::acceptsPatients).isEmpty()) {
-      throw new SignUpRefused("No clinic with this id accepts patient sign-ups.");
+    TenantRecord tenant = directory.load(tenantId).filter(t -> !t.slug().isEmpty())
+        .orElseThrow(() -> new SignUpRefused("No clinic with this id accepts patient sign-ups."));
+    if (!tenant.acceptingNewPatients()) {
+      throw new SignUpRefused(CLOSED_MESSAGE);
     }
     return tenantId;
   }
 
-  /**
-   * Every clinic in the directory takes patients today: the configuration has no "closed to new
-   * patients" setting yet. One place to add it when it has.
-   */
-  static boolean acceptsPatients(TenantRecord tenant) {
-    return !tenant.slug().isEmpty();
+  /** The name as the account keeps it (trimmed); empty when it is unusable. */
+  static Optional<String> patientName(String given) {
+    if (given == null) {
+      return Optional.empty();
+    }
+    String name = given.strip();
+    if (name.isEmpty() || name.length() > MAX_NAME || name.codePoints().anyMatch(Character::isISOControl)) {
+      return Optional.empty();
+    }
+    return Optional.of(name);
   }
-
   /**
    * Pre-sign-up triggers cannot change attributes, so the e-mail must arrive as the portal sends
    * it: trimmed and in lower case (one spelling per person, as usernames are compared).

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code PreSignUp_SignUp} (a patient signing up in a clinic's portal):
- *       {@link PatientSignUpGuard} decides.
+ *       {@link PatientSignUpGuard} decides, from the attributes and the clinic named in
+ *       {@code clientMetadata}.
  *   <li>{@code PreSignUp_AdminCreateUser}: accounts our functions create with the IAM-signed admin
  *       API (a clinic's first admin, an invited dermatologist); they set the attributes
  *       themselves, so they pass unchanged.
@@ -56,7 +56,8 @@ public final class PreSignUpTriggerHandler
       throw new PatientSignUpGuard.SignUpRefused("This sign-up path is not offered.");
     }
     try {
-      String tenantId = guard.check(userAttributes(event));
+      String tenantId = guard.check(
+          TriggerEvents.requestMap(event, "userAttributes"), TriggerEvents.requestMap(event, "clientMetadata"));
       LOG.info("self sign-up admitted for clinic {}", tenantId);
       return event;
     } catch (PatientSignUpGuard.SignUpRefused e) {
@@ -67,14 +68,5 @@ public final class PreSignUpTriggerHandler
       LOG.error("pre-sign-up check failed", e);
       throw new IllegalStateException("Sign-up is unavailable right now; please try again later.");
     }
-  }
-
-  private static Map<String, String> userAttributes(Map<String, Object> event) {
-    Map<String, String> attributes = new LinkedHashMap<>();
-    if (event.get("request") instanceof Map<?, ?> request
-        && request.get("userAttributes") instanceof Map<?, ?> given) {
-      given.forEach((name, value) -> attributes.put(String.valueOf(name), value == null ? null : String.valueOf(value)));
-    }
-    return attributes;
   }
 }

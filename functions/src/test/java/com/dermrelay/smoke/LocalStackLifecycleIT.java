@@ -57,10 +57,12 @@ class LocalStackLifecycleIT {
             LocalStackConfig.freePort(), LocalStackConfig.freePort(), LocalStackConfig.freePort());
     String token;
     try (LocalStack first = LocalStack.start(config)) {
+      // As the portal signs up: e-mail attribute, clinic in ClientMetadata (set at confirmation).
       first.identity().signUp("new.patient@example.com", "Fresh-Start-9",
-          Map.of("email", "new.patient@example.com", "custom:tenantId", "northside-skin"));
+          Map.of("email", "new.patient@example.com"), Map.of("tenantId", "northside-skin"));
       first.identity().confirmSignUp("new.patient@example.com",
-          first.identity().lastConfirmationCode("new.patient@example.com").orElseThrow());
+          first.identity().lastConfirmationCode("new.patient@example.com").orElseThrow(),
+          Map.of("tenantId", "northside-skin"));
       token = first.identity().signIn("new.patient@example.com", "Fresh-Start-9").idToken();
       try (DynamoDbClient dynamoDb = dynamoDb(first)) {
         dynamoDb.putItem(r -> r.tableName(LocalStackConfig.TABLE).item(Map.of(

@@ -182,6 +182,10 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // The user pool's pre-sign-up trigger: looks the clinic up, writes nothing, reaches no media.
     // Memory for a short cold start: Cognito gives a trigger five seconds.
     known.put(IdentityStack.PRE_SIGN_UP_HANDLER, new FunctionProfile(1024, EnumSet.of(Access.TABLE_READ)));
+    // The post-confirmation trigger: looks the clinic up, then sets the patient's clinic and group
+    // (IdentityStack narrows USER_ADMIN to those two calls on its own pool).
+    known.put(IdentityStack.POST_CONFIRMATION_HANDLER,
+        new FunctionProfile(1024, EnumSet.of(Access.TABLE_READ, Access.USER_ADMIN)));
     // Creates an account for an invitee who has none, and e-mails the link through SES.
     known.put("com.dermrelay.tenants.InviteDermatologistHandler", new FunctionProfile(768,
         EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.USER_ADMIN, Access.NOTIFY)));

@@ -121,6 +121,14 @@ public final class PortalUserPool extends Construct {
     userPool.addTrigger(UserPoolOperation.PRE_SIGN_UP, function);
   }
 
+  /**
+   * Runs {@code function} after a self sign-up is confirmed: it sets the patient's clinic
+   * ({@code custom:tenantId}, which the app client cannot write) and the patient group.
+   */
+  public void runAfterConfirmation(IFunction function) {
+    userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, function);
+  }
+
   public UserPool userPool() {
     return userPool;
   }

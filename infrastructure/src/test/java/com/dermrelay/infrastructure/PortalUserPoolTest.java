@@ -1,7 +1,13 @@
 package com.dermrelay.infrastructure;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 
@@ -50,6 +56,8 @@ class PortalUserPoolTest {
 
   @Test
   void thePortalClientCanReadButNeverWriteTheTenant() {
+    // E-mail only: the clinic and the name reach the pool through the triggers (ClientMetadata),
+    // so no signed-in user can move themselves to another clinic.
     dev.identity.hasResourceProperties(CLIENT, Map.of(
         "ReadAttributes", Match.arrayWith(List.of("custom:tenantId")),
         "WriteAttributes", List.of("email")));
@@ -75,26 +83,107 @@ class PortalUserPoolTest {
     dev.identity.hasResourceProperties("AWS::Lambda::Permission", Map.of(
         "Action", "lambda:InvokeFunction", "Principal", "cognito-idp.amazonaws.com",
         "FunctionName", Match.objectLike(Map.of("Ref", Match.stringLikeRegexp("TriggersPreSignUpTriggerHandlerAlias.*")))));
-    List<String> actions = new java.util.ArrayList<>();
-    dev.identity.findResources("AWS::IAM::Policy").values().forEach(policy -> {
-      Object statements = ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) policy).get("Properties")).get("PolicyDocument"))
-          .get("Statement");
-      for (Object statement : (List<?>) statements) {
-        Object action = ((Map<?, ?>) statement).get("Action");
-        if (action instanceof List<?> list) {
-          list.forEach(a -> actions.add(a.toString()));
-        } else {
-          actions.add(String.valueOf(action));
+    List<String> actions = new ArrayList<>();
+    statementsOfRole("TriggersPreSignUpTriggerHandlerRole").forEach(statement -> actions.addAll(actions(statement)));
+    assertTrue(actions.containsAll(List.of("dynamodb:GetItem", "dynamodb:Query")), actions.toString());
+    for (String action : actions) {
+      assertFalse(action.matches("dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:.*|sts:.*|cognito-idp:.*"),
+          "the trigger may only read the table: " + action);
+    }
+  }
+
+  @Test
+  void thePostConfirmationTriggerMakesTwoAdminCallsOnThisPoolAlone() {
+    dev.identity.hasResourceProperties(POOL, Map.of("LambdaConfig", Match.objectLike(Map.of(
+        "PostConfirmation", Match.objectLike(Map.of(
+            "Ref", Match.stringLikeRegexp("TriggersPostConfirmationTriggerHandlerAlias.*")))))));
+    dev.identity.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+        "Action", "lambda:InvokeFunction", "Principal", "cognito-idp.amazonaws.com",
+        "FunctionName", Match.objectLike(Map.of("Ref", Match.stringLikeRegexp("TriggersPostConfirmationTriggerHandlerAlias.*")))));
+    String poolId = dev.identity.findResources(POOL).keySet().iterator().next();
+    List<Map<?, ?>> cognitoStatements = new ArrayList<>();
+    List<String> actions = new ArrayList<>();
+    for (Map<?, ?> statement : statementsOfRole("TriggersPostConfirmationTriggerHandlerRole")) {
+      List<String> these = actions(statement);
+      actions.addAll(these);
+      if (these.stream().anyMatch(a -> a.startsWith("cognito-idp:"))) {
+        cognitoStatements.add(statement);
+      }
+    }
+    assertEquals(1, cognitoStatements.size(), cognitoStatements.toString());
+    Map<?, ?> enrol = cognitoStatements.get(0);
+    assertEquals(Set.copyOf(IdentityStack.ENROLMENT_ACTIONS), Set.copyOf(actions(enrol)));
+    assertEquals("Allow", enrol.get("Effect"));
+    // This pool's ARN, no wildcard and no other pool.
+    assertEquals(Map.of("Fn::GetAtt", List.of(poolId, "Arn")), enrol.get("Resource"));
+    for (String action : actions) {
+      assertFalse(action.matches("dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:.*|sts:.*"
+          + "|cognito-idp:(AdminCreateUser|AdminDeleteUser|AdminSetUserPassword|AdminDisableUser|\\*)"),
+          "the trigger reads the table and enrols: " + action);
+    }
+  }
+
+  @Test
+  void noOtherIdentityRoleTouchesThePoolsUsers() {
+    policies().forEach((id, policy) -> {
+      for (Map<?, ?> statement : statements(policy)) {
+        if (actions(statement).stream().anyMatch(a -> a.startsWith("cognito-idp:"))) {
+          assertTrue(roles(policy).stream().allMatch(r -> r.startsWith("TriggersPostConfirmationTriggerHandlerRole")),
+              id + " grants pool calls to " + roles(policy));
         }
       }
     });
-    org.junit.jupiter.api.Assertions.assertTrue(actions.containsAll(List.of("dynamodb:GetItem", "dynamodb:Query")),
-        actions.toString());
-    for (String action : actions) {
-      org.junit.jupiter.api.Assertions.assertFalse(
-          action.matches("dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:.*|sts:.*|cognito-idp:.*"),
-          "the trigger may only read the table: " + action);
+  }
+
+  /** The statements of every policy attached to the role whose logical id starts with {@code rolePrefix}. */
+  private List<Map<?, ?>> statementsOfRole(String rolePrefix) {
+    List<Map<?, ?>> found = new ArrayList<>();
+    policies().values().forEach(policy -> {
+      if (roles(policy).stream().anyMatch(r -> r.startsWith(rolePrefix))) {
+        found.addAll(statements(policy));
+      }
+    });
+    assertFalse(found.isEmpty(), "no policy of " + rolePrefix);
+    return found;
+  }
+
+  /** Inline and customer-managed policies of the identity stack, by logical id. */
+  private Map<String, Map<String, Object>> policies() {
+    Map<String, Map<String, Object>> all = new java.util.LinkedHashMap<>(dev.identity.findResources("AWS::IAM::Policy"));
+    all.putAll(dev.identity.findResources("AWS::IAM::ManagedPolicy"));
+    return all;
+  }
+
+  private static List<String> roles(Object policy) {
+    List<String> names = new ArrayList<>();
+    Object roles = ((Map<?, ?>) ((Map<?, ?>) policy).get("Properties")).get("Roles");
+    if (roles instanceof List<?> list) {
+      for (Object role : list) {
+        if (role instanceof Map<?, ?> ref && ref.get("Ref") != null) {
+          names.add(ref.get("Ref").toString());
+        }
+      }
     }
+    return names;
+  }
+
+  private static List<Map<?, ?>> statements(Object policy) {
+    Object statements = ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) policy).get("Properties")).get("PolicyDocument"))
+        .get("Statement");
+    List<Map<?, ?>> list = new ArrayList<>();
+    ((List<?>) statements).forEach(s -> list.add((Map<?, ?>) s));
+    return list;
+  }
+
+  private static List<String> actions(Map<?, ?> statement) {
+    Object action = statement.get("Action");
+    List<String> list = new ArrayList<>();
+    if (action instanceof List<?> many) {
+      many.forEach(a -> list.add(a.toString()));
+    } else {
+      list.add(String.valueOf(action));
+    }
+    return list;
   }
 
   @Test

@@ -165,6 +165,7 @@ final class SynthesizedStage {
                 List<String> classes = new ArrayList<>(ApiSpec.load(spec).handlers());
                 WorkflowTasks.ALL.forEach(workflow -> classes.addAll(workflow.handlers().values()));
                 classes.add(IdentityStack.PRE_SIGN_UP_HANDLER);
+                classes.add(IdentityStack.POST_CONFIRMATION_HANDLER);
                 Path functionsJar = FunctionsJarTest.fixtureJar(dir, entries(classes.stream()
                         .filter(c -> !DeploymentJars.isFhirHandler(c)).toList()));
                 Path fhirJar = FunctionsJarTest.fixtureJar(dir, entries(classes.stream()

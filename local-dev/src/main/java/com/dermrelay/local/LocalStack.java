@@ -55,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
   /** The user pool's pre-sign-up trigger (infrastructure's PortalUserPool attaches the same). */
   public static final String PRE_SIGN_UP_HANDLER = "com.dermrelay.tenants.PreSignUpTriggerHandler";
+  public static final String POST_CONFIRMATION_HANDLER = "com.dermrelay.tenants.PostConfirmationTriggerHandler";
   private static final ObjectMapper TRIGGER_JSON = new ObjectMapper();
   private static final String FUNCTION_ARN_PREFIX =
       "arn:aws:lambda:" + LocalStackConfig.REGION + ":" + LocalStackConfig.ACCOUNT_ID + ":function:";
@@ -114,6 +115,10 @@ public final class LocalStack implements AutoCloseable {
             .minPasswordLength(12)
             // Resolved at the first sign-up: the functions start after the pool they need.
             .preSignUpTrigger(this::invokePreSignUp)
+            .postConfirmationTrigger(this::invokePostConfirmation)
+            // The AWS app client writes e-mail only (PortalUserPool): the clinic and the name
+            // travel in ClientMetadata, and the post-confirmation trigger sets them.
+            .clientWriteAttributes(Set.of("email"))
             .build(),
         host, config.identityPort(), this::deliverIdentityMessage));
     secretsManager = track(SecretsManagerEmulator.start(
@@ -202,12 +207,19 @@ public final class LocalStack implements AutoCloseable {
 
   /** Cognito calls its triggers synchronously; here the same handler runs in-process. */
   private Map<String, Object> invokePreSignUp(Map<String, Object> event) {
+    return invokeTrigger(PRE_SIGN_UP_HANDLER, "PreSignUpTriggerHandler", event);
+  }
+
+  private Map<String, Object> invokePostConfirmation(Map<String, Object> event) {
+    return invokeTrigger(POST_CONFIRMATION_HANDLER, "PostConfirmationTriggerHandler", event);
+  }
+
+  private Map<String, Object> invokeTrigger(String handler, String name, Map<String, Object> event) {
     if (functions == null) {
       throw new IllegalStateException("the functions are not started yet");
     }
     try {
-      JsonNode result = functions.invokeJson(
-          PRE_SIGN_UP_HANDLER, TRIGGER_JSON.valueToTree(event), "PreSignUpTriggerHandler");
+      JsonNode result = functions.invokeJson(handler, TRIGGER_JSON.valueToTree(event), name);
       return TRIGGER_JSON.convertValue(result, new TypeReference<Map<String, Object>>() {});
     } catch (FunctionFailedException e) {
       throw new UserPoolTrigger.Failed(e.errorMessage());

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *       admins by their token's {@code custom:tenantId}, dermatologists by an active membership item
  *       read on every call, platform operators wherever the route lists them. Another clinic
  *       answers 404 (its existence is not revealed); a dermatologist whose membership was removed
- *       403. Each refusal at a clinic that exists is written to that clinic's audit trail.
+ *       403, and so does an account with no home clinic at all (a patient whose sign-up was not
+ *       linked to a clinic). Each refusal at a clinic that exists is written to that clinic's audit trail.
  * </ol>
  */
 @Singleton
@@ -94,6 +95,7 @@ public final class AccessControl implements RequestAuthorizer {
     }
     int retention = tenant.get().retentionYears();
     boolean membershipEnded = false;
+    boolean noHomeClinic = false;
     for (Role role : caller.roles()) {
       if (!rule.allows(role)) {
         continue;
@@ -103,6 +105,8 @@ public final class AccessControl implements RequestAuthorizer {
           if (caller.homeTenantId().filter(tenantId::equals).isPresent()) {
             return granted(event, requestId, caller, tenantId, role, name, time, retention);
           }
+          // A confirmed self sign-up whose post-confirmation trigger did not link it (yet).
+          noHomeClinic |= caller.homeTenantId().isEmpty();
         }
         case DERMATOLOGIST -> {
           Optional<Membership> membership = directory.membership(tenantId, caller.subject());
@@ -124,6 +128,9 @@ public final class AccessControl implements RequestAuthorizer {
         membershipEnded ? "membership-ended" : "other-tenant", caller.roles());
     if (membershipEnded) {
       throw forbidden("Your membership of this clinic has ended.");
+    }
+    if (noHomeClinic) {
+      throw forbidden("Your account is not linked to a clinic; contact the clinic.");
     }
     throw notFound();
   }

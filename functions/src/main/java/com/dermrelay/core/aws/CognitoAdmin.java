@@ -40,6 +40,14 @@ public final class CognitoAdmin {
   }
 
   /**
+   * The same calls on another pool: a user-pool trigger learns its pool from the event (the pool
+   * names the trigger, so the trigger's environment cannot name the pool without a cycle).
+   */
+  public CognitoAdmin forPool(String poolId) {
+    return poolId.equals(userPoolId) ? this : new CognitoAdmin(client, json, poolId);
+  }
+
+  /**
    * AdminCreateUser. With {@code sendInvitation}, Cognito e-mails the user their temporary
    * password (its own invitation message); without, the message is suppressed.
    *

@@ -49,7 +49,7 @@ public final class TenantConfigValidator {
       return;
     }
     only(c, "", "tenantId", "displayName", "slug", "branding", "region", "slaHours", "triage",
-        "consent", "retentionYears", "languages", "ehr");
+        "consent", "retentionYears", "languages", "ehr", "acceptingNewPatients");
     required(c, "", "tenantId", "displayName", "slug", "branding", "region", "slaHours", "consent",
         "retentionYears", "languages");
     pattern(c, "/tenantId", TENANT_ID);
@@ -98,6 +98,9 @@ public final class TenantConfigValidator {
       }
     }
     integer(c, "/retentionYears", 6, 30);
+    if (c.has("acceptingNewPatients") && !c.get("acceptingNewPatients").isBoolean()) {
+      problems.add("/acceptingNewPatients");
+    }
     JsonNode ehr = c.get("ehr");
     if (ehr != null && object(ehr, "/ehr")) {
       ehr(ehr);

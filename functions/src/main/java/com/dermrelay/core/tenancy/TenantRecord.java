@@ -15,6 +15,11 @@ public record TenantRecord(String tenantId, ObjectNode config, long version) {
     return config.path("displayName").asText();
   }
 
+  /** Whether new patients may sign up and send new cases (schema default: true). */
+  public boolean acceptingNewPatients() {
+    return config.path("acceptingNewPatients").asBoolean(true);
+  }
+
   /** Years records and audit are kept; never under six, whatever is stored. */
   public int retentionYears() {
     return Math.max(6, config.path("retentionYears").asInt(6));

@@ -44,6 +44,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import com.dermrelay.tenants.AcceptInvitation;
 import com.dermrelay.tenants.InviteDermatologist;
+import com.dermrelay.tenants.PatientEnrolment;
 import com.dermrelay.tenants.PatientSignUpGuard;
 import com.dermrelay.tenants.ListMembers;
 import com.dermrelay.tenants.RemoveMember;
@@ -127,6 +128,9 @@ public interface FunctionsComponent {
   SignUpClinic signUpClinic();
 
   PatientSignUpGuard patientSignUpGuard();
+
+  /** The post-confirmation trigger's use case (tenants.PostConfirmationTriggerHandler). */
+  PatientEnrolment patientEnrolment();
 
   InviteDermatologist inviteDermatologist();
 

@@ -37,11 +37,18 @@ public final class IdentityAdmin {
   private final Consumer<String> forgetCode;
   private final int minPasswordLength;
   private final PreSignUp preSignUp;
+  private final PostConfirmation postConfirmation;
 
   /** Runs the pool's pre-sign-up trigger, if any, for an account about to be created. */
   @FunctionalInterface
   interface PreSignUp {
     void check(String triggerSource, String username, Map<String, String> attributes);
+  }
+
+  /** Runs the pool's post-confirmation trigger, if any, for an account just confirmed. */
+  @FunctionalInterface
+  interface PostConfirmation {
+    void run(String username, Map<String, String> attributes, Map<String, String> clientMetadata);
   }
 
   /** One page of ListUsers; {@code paginationToken} is null on the last page. */
@@ -56,7 +63,8 @@ public final class IdentityAdmin {
       Clock clock,
       Consumer<String> forgetCode,
       int minPasswordLength,
-      PreSignUp preSignUp) {
+      PreSignUp preSignUp,
+      PostConfirmation postConfirmation) {
     this.state = state;
     this.accounts = accounts;
     this.hasher = hasher;
@@ -66,6 +74,7 @@ public final class IdentityAdmin {
     this.forgetCode = forgetCode;
     this.minPasswordLength = minPasswordLength;
     this.preSignUp = preSignUp;
+    this.postConfirmation = postConfirmation;
   }
 
   /**
@@ -96,6 +105,23 @@ public final class IdentityAdmin {
               CodeDelivery.Purpose.ADMIN_INVITATION, user.username(), user.attribute(UserAttributes.EMAIL), password));
     }
     return user;
+  }
+
+  /**
+   * AdminConfirmSignUp: confirms an UNCONFIRMED account without its code, then runs the
+   * post-confirmation trigger with {@code clientMetadata} (outside the lock; its failure leaves the
+   * account confirmed, as on AWS).
+   */
+  public void confirmSignUp(String username, Map<String, String> clientMetadata) {
+    IdentityUser confirmed;
+    synchronized (state) {
+      UserAccount user = accounts.require(username);
+      accounts.confirmWithoutCode(user);
+      state.saveUsers();
+      confirmed = user.snapshot();
+    }
+    forgetCode.accept(username);
+    postConfirmation.run(confirmed.username(), confirmed.attributes(), clientMetadata);
   }
 
   /** AdminSetUserPassword: permanent confirms the user; temporary forces a change at sign-in. */

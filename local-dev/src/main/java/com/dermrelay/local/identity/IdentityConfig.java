@@ -33,6 +33,8 @@ public final class IdentityConfig {
   private final Clock clock;
   private final int minPasswordLength;
   private final UserPoolTrigger preSignUpTrigger;
+  private final UserPoolTrigger postConfirmationTrigger;
+  private final Set<String> clientWriteAttributes;
 
   private IdentityConfig(Builder b) {
     this.region = b.region;
@@ -48,6 +50,8 @@ public final class IdentityConfig {
     this.clock = b.clock;
     this.minPasswordLength = b.minPasswordLength;
     this.preSignUpTrigger = b.preSignUpTrigger;
+    this.postConfirmationTrigger = b.postConfirmationTrigger;
+    this.clientWriteAttributes = b.clientWriteAttributes == null ? null : Set.copyOf(b.clientWriteAttributes);
   }
 
   public static Builder builder() {
@@ -117,6 +121,19 @@ public final class IdentityConfig {
     return preSignUpTrigger;
   }
 
+  /** The pool's post-confirmation Lambda trigger; null when the pool has none. */
+  public UserPoolTrigger postConfirmationTrigger() {
+    return postConfirmationTrigger;
+  }
+
+  /**
+   * The attributes the app client may write (SignUp's UserAttributes); null lets it write every
+   * attribute of the schema. Cognito refuses any other before a trigger runs.
+   */
+  public Set<String> clientWriteAttributes() {
+    return clientWriteAttributes;
+  }
+
   public static final class Builder {
     private String region = DEFAULT_REGION;
     private String userPoolId = DEFAULT_USER_POOL_ID;
@@ -131,8 +148,22 @@ public final class IdentityConfig {
     private Clock clock = Clock.systemUTC();
     private int minPasswordLength = 8;
     private UserPoolTrigger preSignUpTrigger;
+    private UserPoolTrigger postConfirmationTrigger;
+    private Set<String> clientWriteAttributes;
 
     private Builder() {}
+
+    /** Runs after ConfirmSignUp and AdminConfirmSignUp confirm an account, as Cognito's does. */
+    public Builder postConfirmationTrigger(UserPoolTrigger trigger) {
+      this.postConfirmationTrigger = trigger;
+      return this;
+    }
+
+    /** The app client's write attributes, e.g. {@code Set.of("email")} as in the AWS pool. */
+    public Builder clientWriteAttributes(Set<String> attributes) {
+      this.clientWriteAttributes = attributes == null ? null : new LinkedHashSet<>(attributes);
+      return this;
+    }
 
     /** Runs before SignUp and AdminCreateUser create an account, as Cognito's trigger does. */
     public Builder preSignUpTrigger(UserPoolTrigger trigger) {

@@ -9,6 +9,7 @@ import com.dermrelay.local.identity.internal.PoolState;
 import com.dermrelay.local.identity.internal.Secrets;
 import com.dermrelay.local.identity.internal.SigningKeys;
 import com.dermrelay.local.identity.internal.TokenMinter;
+import com.dermrelay.local.identity.internal.TriggerRunner;
 import com.dermrelay.local.identity.internal.UserAccount;
 import com.dermrelay.local.identity.internal.UserAccounts;
 import com.dermrelay.local.identity.internal.UserAttributes;
@@ -39,6 +40,8 @@ public final class IdentityService {
   /** Cognito's trigger sources for the pre-sign-up trigger. */
   public static final String SIGN_UP_SOURCE = "PreSignUp_SignUp";
   public static final String ADMIN_CREATE_USER_SOURCE = "PreSignUp_AdminCreateUser";
+  /** Cognito's trigger source for post confirmation after ConfirmSignUp and AdminConfirmSignUp. */
+  public static final String CONFIRM_SIGN_UP_SOURCE = "PostConfirmation_ConfirmSignUp";
 
   private final IdentityConfig config;
   private final CodeDelivery delivery;
@@ -49,6 +52,7 @@ public final class IdentityService {
   private final UserAccounts accounts;
   private final TokenMinter minter;
   private final IdentityAdmin admin;
+  private final TriggerRunner triggers;
   /** Codes last delivered, by lower-cased username, for tests and the local console. */
   private final Map<String, String> lastCodes = new ConcurrentHashMap<>();
   /** NEW_PASSWORD_REQUIRED sessions: short-lived, kept in memory only. */
@@ -73,11 +77,15 @@ public final class IdentityService {
             config.clientId(),
             config.tokenLifetime(),
             clock);
+    this.triggers = new TriggerRunner(config.region(), config.userPoolId());
     this.admin =
         new IdentityAdmin(
             state, accounts, hasher, random, delivery, clock,
             username -> lastCodes.remove(PoolState.key(username)), config.minPasswordLength(),
-            (source, username, attributes) -> runPreSignUp(source, username, attributes, null));
+            (source, username, attributes) -> triggers.preSignUp(
+                config.preSignUpTrigger(), source, username, attributes, Map.of(), null),
+            (username, attributes, metadata) -> triggers.postConfirmation(
+                config.postConfirmationTrigger(), CONFIRM_SIGN_UP_SOURCE, username, attributes, metadata, null));
     synchronized (state) {
       for (String group : config.groups()) {
         accounts.ensureGroup(group, null);
@@ -152,10 +160,21 @@ public final class IdentityService {
   // ---- Self-service calls (the browser's) ----
 
   public SignUpResult signUp(String username, String password, Map<String, String> attributes) {
+    return signUp(username, password, attributes, Map.of());
+  }
+
+  /**
+   * SignUp. Attributes the app client may not write are refused before anything runs, as Cognito
+   * does; {@code clientMetadata} goes to the pre-sign-up trigger and is not stored.
+   */
+  public SignUpResult signUp(String username, String password, Map<String, String> attributes,
+      Map<String, String> clientMetadata) {
     UserAccounts.checkUsername(username);
+    checkClientMayWrite(attributes);
     PasswordPolicy.check(password, config.minPasswordLength());
     Map<String, String> checked = UserAccounts.withEmailFromUsername(username, attributes);
-    runPreSignUp(SIGN_UP_SOURCE, username, checked, config.clientId());
+    triggers.preSignUp(config.preSignUpTrigger(), SIGN_UP_SOURCE, username, checked, clientMetadata,
+        config.clientId());
     String hash = hasher.hash(password);
     UserAccount.Issued issued;
     synchronized (state) {
@@ -172,14 +191,27 @@ public final class IdentityService {
   }
 
   public void confirmSignUp(String username, String code) {
+    confirmSignUp(username, code, Map.of());
+  }
+
+  /**
+   * ConfirmSignUp, then the post-confirmation trigger with {@code clientMetadata}. The trigger
+   * runs outside the pool's lock (it may call the admin API back) and after the confirmation is
+   * saved: its failure answers Cognito's error but leaves the account confirmed, as on AWS.
+   */
+  public void confirmSignUp(String username, String code, Map<String, String> clientMetadata) {
     if (code == null || code.isBlank()) {
       throw invalidParameter("ConfirmationCode is required.");
     }
+    IdentityUser confirmed;
     synchronized (state) {
       UserAccount user = accounts.require(username);
       accounts.confirm(user, code.trim());
       state.saveUsers();
+      confirmed = user.snapshot();
     }
+    triggers.postConfirmation(config.postConfirmationTrigger(), CONFIRM_SIGN_UP_SOURCE,
+        confirmed.username(), confirmed.attributes(), clientMetadata, config.clientId());
   }
 
   /** Sends a new code to an unconfirmed user; returns the masked destination. */
@@ -356,44 +388,16 @@ public final class IdentityService {
 
   // ---- helpers ----
 
-  /**
-   * Cognito's pre-sign-up trigger: the event it sends, run before anything is created. A function
-   * error refuses the sign-up with {@code UserLambdaValidationException} and the function's message
-   * after Cognito's prefix; a trigger that cannot run refuses it too.
-   */
-  private void runPreSignUp(
-      String source, String username, Map<String, String> attributes, String clientId) {
-    UserPoolTrigger trigger = config.preSignUpTrigger();
-    if (trigger == null) {
+  /** Cognito answers an attribute outside the app client's write attributes before any trigger. */
+  private void checkClientMayWrite(Map<String, String> attributes) {
+    Set<String> writable = config.clientWriteAttributes();
+    if (writable == null || attributes == null) {
       return;
     }
-    Map<String, Object> callerContext = new LinkedHashMap<>();
-    callerContext.put("awsSdkVersion", "local");
-    callerContext.put("clientId", clientId == null ? "CLIENT_ID_NOT_APPLICABLE" : clientId);
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("userAttributes", new LinkedHashMap<>(attributes));
-    request.put("validationData", null);
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("autoConfirmUser", false);
-    response.put("autoVerifyEmail", false);
-    response.put("autoVerifyPhone", false);
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("version", "1");
-    event.put("region", config.region());
-    event.put("userPoolId", config.userPoolId());
-    event.put("userName", username);
-    event.put("callerContext", callerContext);
-    event.put("triggerSource", source);
-    event.put("request", request);
-    event.put("response", response);
-    try {
-      trigger.invoke(event);
-    } catch (UserPoolTrigger.Failed e) {
-      throw new IdentityException(
-          IdentityException.USER_LAMBDA_VALIDATION, "PreSignUp failed with error " + e.getMessage());
-    } catch (RuntimeException e) {
-      throw new IdentityException(
-          IdentityException.UNEXPECTED_LAMBDA, "PreSignUp invocation failed due to error " + e.getClass().getSimpleName());
+    for (String name : attributes.keySet()) {
+      if (!writable.contains(name)) {
+        throw notAuthorized("A client attempted to write unauthorized attribute");
+      }
     }
   }
 

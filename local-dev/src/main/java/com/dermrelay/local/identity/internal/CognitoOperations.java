@@ -44,6 +44,7 @@ public final class CognitoOperations {
     operations.put("RespondToAuthChallenge", this::respondToAuthChallenge);
     operations.put("GetUser", this::getUser);
     operations.put("AdminCreateUser", this::adminCreateUser);
+    operations.put("AdminConfirmSignUp", this::adminConfirmSignUp);
     operations.put("AdminSetUserPassword", this::adminSetUserPassword);
     operations.put("AdminGetUser", this::adminGetUser);
     operations.put("AdminAddUserToGroup", this::adminAddUserToGroup);
@@ -74,7 +75,8 @@ public final class CognitoOperations {
   private ObjectNode signUp(JsonNode in) {
     service.checkClientId(text(in, "ClientId"));
     IdentityService.SignUpResult result =
-        service.signUp(text(in, "Username"), text(in, "Password"), attributes(in, "UserAttributes"));
+        service.signUp(text(in, "Username"), text(in, "Password"), attributes(in, "UserAttributes"),
+            clientMetadata(in));
     ObjectNode out = object();
     out.put("UserConfirmed", result.confirmed());
     out.put("UserSub", result.userSub());
@@ -84,7 +86,7 @@ public final class CognitoOperations {
 
   private ObjectNode confirmSignUp(JsonNode in) {
     service.checkClientId(text(in, "ClientId"));
-    service.confirmSignUp(text(in, "Username"), text(in, "ConfirmationCode"));
+    service.confirmSignUp(text(in, "Username"), text(in, "ConfirmationCode"), clientMetadata(in));
     return object();
   }
 
@@ -174,6 +176,12 @@ public final class CognitoOperations {
     described.set("Attributes", described.remove("UserAttributes"));
     out.set("User", described);
     return out;
+  }
+
+  private ObjectNode adminConfirmSignUp(JsonNode in) {
+    pool(in);
+    admin.confirmSignUp(text(in, "Username"), clientMetadata(in));
+    return object();
   }
 
   private ObjectNode adminSetUserPassword(JsonNode in) {
@@ -298,6 +306,25 @@ public final class CognitoOperations {
       attributes.put(name, value == null || value.isNull() ? null : value.asText());
     }
     return attributes;
+  }
+
+  /** ClientMetadata: a string-to-string map for the triggers; Cognito neither stores nor checks it. */
+  private static Map<String, String> clientMetadata(JsonNode in) {
+    JsonNode map = in.get("ClientMetadata");
+    Map<String, String> metadata = new LinkedHashMap<>();
+    if (map == null || map.isNull()) {
+      return metadata;
+    }
+    if (!map.isObject()) {
+      throw invalidParameter("ClientMetadata must be a map of strings.");
+    }
+    map.fields().forEachRemaining(e -> {
+      if (!e.getValue().isTextual()) {
+        throw invalidParameter("ClientMetadata must be a map of strings.");
+      }
+      metadata.put(e.getKey(), e.getValue().asText());
+    });
+    return metadata;
   }
 
   private static ObjectNode authenticationResult(AuthTokens tokens) {

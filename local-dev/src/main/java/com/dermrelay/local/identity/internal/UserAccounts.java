@@ -133,6 +133,17 @@ public final class UserAccounts {
     touch(user);
   }
 
+  /** AdminConfirmSignUp: confirms without a code; the e-mail stays as verified as it was. */
+  public void confirmWithoutCode(UserAccount user) {
+    if (user.status != UserStatus.UNCONFIRMED) {
+      throw IdentityException.notAuthorized(
+          "User cannot be confirmed. Current status is " + user.status);
+    }
+    user.status = UserStatus.CONFIRMED;
+    clearCode(user);
+    touch(user);
+  }
+
   /**
    * Sets the given attributes, keeping the others. A new e-mail is unverified unless the caller
    * says otherwise.

@@ -1,0 +1,60 @@
+package com.dermrelay.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.dermrelay.local.LocalStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Clinics of a test's own (signUpClinic) and their settings, so the demo clinics stay as seeded. */
+public final class TestClinics {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** The permanent password {@link #adminOfNewClinic} gives the clinic's first admin. */
+  public static final String ADMIN_PASSWORD = "Closed-Admin-Pass-1";
+
+  private TestClinics() {}
+
+  /** The first admin's e-mail of a clinic made by {@link #adminOfNewClinic}. */
+  public static String adminEmail(String slug) {
+    return "admin@" + slug + ".example";
+  }
+
+  /** The admin's change through updateTenantSettings, on the version just read. */
+  public static JsonNode setAccepting(ApiCalls api, String slug, String adminToken, boolean accepting) {
+    HttpResponse<String> read = api.get("/clinics/" + slug + "/settings", adminToken);
+    assertEquals(200, read.statusCode(), read.body());
+    ObjectNode settings = (ObjectNode) ApiCalls.json(read);
+    ((ObjectNode) settings.get("config")).put("acceptingNewPatients", accepting);
+    HttpResponse<String> saved = api.call("PUT", "/clinics/" + slug + "/settings", adminToken, settings.toString());
+    assertEquals(200, saved.statusCode(), saved.body());
+    return ApiCalls.json(saved);
+  }
+
+  /** signUpClinic, then the admin's password set permanently (OnboardingIT covers the first sign-in). */
+  public static String adminOfNewClinic(LocalStack stack, String slug) {
+    String email = adminEmail(slug);
+    String body = ApiCalls.JSON.createObjectNode()
+        .put("displayName", "Clinic " + slug).put("slug", slug).put("region", "us-east-1")
+        .put("adminName", "Admin of " + slug).put("adminEmail", email).put("acceptedTerms", true).toString();
+    try {
+      HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/public/clinic-sign-ups"))
+          .header("Content-Type", "application/json").header("Idempotency-Key", "closed-" + slug)
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(201, created.statusCode(), created.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    stack.identity().admin().setUserPassword(email, ADMIN_PASSWORD, true);
+    return new ApiCalls(stack).idToken(email, ADMIN_PASSWORD);
+  }
+}
