@@ -70,10 +70,10 @@ class FunctionsJarTest {
   }
 
   @Test
-  void theRepositoryJarHoldsEveryHandlerOfTheContract() {
+  void theRepositoryJarsHoldEveryHandlerOfTheContractEachInTheJarItDeploysFrom() {
     SourcePaths paths = SourcePaths.locate();
-    FunctionsJar jar = FunctionsJar.open(paths.functionsJar());
-    assertDoesNotThrow(() -> jar.requireClasses(ApiSpec.load(paths.openApiSpec()).handlers(), "openapi.yaml"));
+    DeploymentJars jars = DeploymentJars.open(paths);
+    assertDoesNotThrow(() -> jars.requireClasses(ApiSpec.load(paths.openApiSpec()).handlers(), "openapi.yaml"));
   }
 
   @Test

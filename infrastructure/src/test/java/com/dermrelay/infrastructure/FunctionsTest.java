@@ -37,8 +37,15 @@ class FunctionsTest {
           "Runtime", "java21",
           "Architectures", List.of("arm64"),
           "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
-          "TracingConfig", Map.of("Mode", "Active"),
-          "Timeout", 15));
+          "TracingConfig", Map.of("Mode", "Active")));
+      // 15 s, except the FHIR functions, which wait on a clinic's EHR within their own timeouts.
+      template.findResources(FUNCTION).values().forEach(function -> {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) function).get("Properties");
+        String handler = String.valueOf(properties.get("Handler"));
+        int expected = DeploymentJars.isFhirHandler(handler) ? 75 : 15;
+        assertEquals(expected, ((Number) properties.get("Timeout")).intValue(), handler);
+      });
     }
   }
 
