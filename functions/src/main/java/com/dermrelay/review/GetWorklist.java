@@ -6,6 +6,7 @@ import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemQuery;
 import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.PageLimit;
 import com.dermrelay.core.http.ProblemTypes;
 import com.dermrelay.intake.CaseRecord;
 import com.dermrelay.intake.CaseStore;
@@ -72,7 +73,7 @@ public final class GetWorklist {
 
   public Worklist run(com.dermrelay.core.auth.Caller caller, String name, String requestId, Instant time,
       Query query) {
-    int limit = limit(query.limit());
+    int limit = PageLimit.parse(query.limit(), DEFAULT_LIMIT, MAX_LIMIT);
     List<DermatologistClinics.Clinic> mine = clinics.activeClinics(caller, name, requestId, time);
     if (query.clinic().isPresent()) {
       mine = mine.stream().filter(c -> c.tenant().tenantId().equals(query.clinic().get())).toList();
@@ -182,23 +183,6 @@ public final class GetWorklist {
   private String presign(String key) {
     return presigner.presignGetObject(r -> r.signatureDuration(THUMBNAIL_LINK_VALID_FOR)
         .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString();
-  }
-
-  private static int limit(Optional<String> text) {
-    if (text.isEmpty()) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int value = Integer.parseInt(text.get());
-      if (value >= 1 && value <= MAX_LIMIT) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
-        "Parameter 'limit' must be an integer from 1 to " + MAX_LIMIT + ".",
-        List.of(new ApiProblem.FieldError("/limit", "an integer from 1 to " + MAX_LIMIT)));
   }
 
   private record QueueEntry(DermatologistClinics.Clinic clinic, String sortKey, Map<String, AttributeValue> item) {}

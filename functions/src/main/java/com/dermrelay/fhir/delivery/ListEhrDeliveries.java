@@ -4,6 +4,7 @@ import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.PageLimit;
 import com.dermrelay.core.http.ProblemTypes;
 import java.util.List;
 import java.util.Optional;
@@ -40,26 +41,9 @@ public final class ListEhrDeliveries {
           "Parameter 'status' must be FAILED: only failed deliveries are listed.",
           List.of(new ApiProblem.FieldError("/status", "FAILED")));
     }
-    EhrDeliveryStore.Page page = deliveries.failed(tenant, limit(limit), cursor);
+    EhrDeliveryStore.Page page = deliveries.failed(tenant, PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT), cursor);
     audit.read(tenant, AuditResource.of("ehr-deliveries", tenant.tenantId()));
     return new Page(page.items().stream().map(d -> new Item(d.caseId(), d.round(), d.status(),
         d.attempts(), d.lastAttemptAt(), d.lastReason())).toList(), page.nextCursor().orElse(null));
-  }
-
-  private static int limit(Optional<String> text) {
-    if (text.isEmpty()) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int value = Integer.parseInt(text.get());
-      if (value >= 1 && value <= MAX_LIMIT) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
-        "Parameter 'limit' must be an integer from 1 to " + MAX_LIMIT + ".",
-        List.of(new ApiProblem.FieldError("/limit", "an integer from 1 to " + MAX_LIMIT)));
   }
 }
