@@ -18,7 +18,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Photos made in code, so every test says exactly what its picture is. */
-final class TestPhotos {
+public final class TestPhotos {
   static final int DARK_SQUARE = 90;
   static final int LIGHT_SQUARE = 190;
 
@@ -46,7 +46,7 @@ final class TestPhotos {
   }
 
   /** The same checkerboard as {@link #sharp}, blurred: drawn at 1/16 size, enlarged smoothly, box-blurred. */
-  static BufferedImage blurred(int width, int height) {
+  public static BufferedImage blurred(int width, int height) {
     BufferedImage small = checkerboard(width / 16, height / 16, 1, DARK_SQUARE, LIGHT_SQUARE);
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = image.createGraphics();

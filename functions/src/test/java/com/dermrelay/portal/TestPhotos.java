@@ -1,17 +1,12 @@
 package com.dermrelay.portal;
 
 import com.dermrelay.intake.IntakePhotos;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.ConvolveOp;
-import java.awt.image.Kernel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.UUID;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -45,21 +40,7 @@ public final class TestPhotos {
    * spread over 15 pixels (as imaging's own tests make a blurry photo).
    */
   public static byte[] blurred(int width, int height) {
-    BufferedImage small = new BufferedImage(width / 16, height / 16, BufferedImage.TYPE_3BYTE_BGR);
-    for (int y = 0; y < small.getHeight(); y++) {
-      for (int x = 0; x < small.getWidth(); x++) {
-        int v = (x + y) % 2 == 0 ? 90 : 190;
-        small.setRGB(x, y, (v << 16) | (v << 8) | v);
-      }
-    }
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-    g.drawImage(small, 0, 0, width, height, null);
-    g.dispose();
-    float[] box = new float[15 * 15];
-    Arrays.fill(box, 1f / box.length);
-    return jpeg(new ConvolveOp(new Kernel(15, 15, box), ConvolveOp.EDGE_NO_OP, null).filter(image, null));
+    return jpeg(com.dermrelay.imaging.TestPhotos.blurred(width, height));
   }
 
   /** At quality 0.95, as a phone saves it: coarser blocks would read as detail to the check. */
