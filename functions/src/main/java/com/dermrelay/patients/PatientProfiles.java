@@ -1,5 +1,7 @@
 package com.dermrelay.patients;
 
+import static com.dermrelay.core.data.Attributes.text;
+
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.TenantItems;
@@ -39,11 +41,6 @@ public final class PatientProfiles {
         "type", AttributeValue.fromS("PATIENT_PROFILE"),
         "dateOfBirth", AttributeValue.fromS(profile.dateOfBirth()),
         "sex", AttributeValue.fromS(profile.sex())), expectedVersion);
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
   }
 
   /** A profile as read, with the version a change must be conditioned on. */

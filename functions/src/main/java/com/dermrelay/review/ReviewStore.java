@@ -1,5 +1,8 @@
 package com.dermrelay.review;
 
+import static com.dermrelay.core.data.Attributes.putText;
+import static com.dermrelay.core.data.Attributes.text;
+
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemKey;
@@ -117,16 +120,5 @@ public final class ReviewStore {
         text(item, "claimedBy"),
         item.containsKey("claimedUntil") ? Long.parseLong(item.get("claimedUntil").n()) : 0,
         text(item, "preferredDermatologistId")));
-  }
-
-  private static void putText(Map<String, AttributeValue> attributes, String name, String value) {
-    if (value != null) {
-      attributes.put(name, AttributeValue.fromS(value));
-    }
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
   }
 }

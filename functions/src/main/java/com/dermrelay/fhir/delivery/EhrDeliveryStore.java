@@ -1,5 +1,8 @@
 package com.dermrelay.fhir.delivery;
 
+import static com.dermrelay.core.data.Attributes.putText;
+import static com.dermrelay.core.data.Attributes.text;
+
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemKey;
@@ -115,16 +118,5 @@ public final class EhrDeliveryStore {
         item.get("status").s(), Integer.parseInt(item.get("attempts").n()), text(item, "lastAttemptAt"),
         text(item, "lastReason"), text(item, "deliveredAt"), locations);
     return new Stored(Long.parseLong(item.get(TenantItems.VERSION).n()), delivery);
-  }
-
-  private static void putText(Map<String, AttributeValue> attributes, String name, String value) {
-    if (value != null) {
-      attributes.put(name, AttributeValue.fromS(value));
-    }
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
   }
 }
