@@ -170,6 +170,7 @@ function form(app, t, settings) {
     message.clear();
     for (const target of [...Object.values(f), ...Object.values(c)]) target.setError(null);
     await submit.busyWhile(save);
+    submit.button.textContent = config.ehr ? t.save : t.connect; // busyWhile puts back the label it was made with
   });
   disconnect.addEventListener('click', () => dialog.ask(async () => {
     message.clear();
