@@ -7,6 +7,7 @@ import { api } from '/shared/api.js';
 import { h, replace } from '/shared/dom.js';
 import { messageBox } from '/shared/forms.js';
 import { sectionHeader, showProblem } from './views/common.js';
+import { ehrConnectionPanel } from './ehr-connection.js';
 
 const PAGE = 25;
 
@@ -129,5 +130,6 @@ export function ehrDeliveriesView(app) {
   return h('section', { 'aria-labelledby': 'page-title', id: 'ehr-deliveries' },
     sectionHeader(t.title, t.lead),
     message.root,
-    results);
+    results,
+    ehrConnectionPanel(app));
 }
