@@ -15,7 +15,7 @@ const STRINGS = {
   en: {
     title: 'EHR deliveries',
     lead: 'Answered cases your EHR did not accept after several attempts. Fix the cause (the reason says what the EHR answered), then send again. Sending again never creates duplicate records in your EHR.',
-    empty: 'No failed deliveries: every answered case reached your EHR.',
+    empty: 'No failed deliveries: nothing is waiting to be sent again.',
     caption: (n, more) => `${n} failed deliver${n === 1 ? 'y' : 'ies'}${more ? ' so far' : ''}`,
     columns: ['Case', 'Answer', 'Attempts', 'Last attempt', 'Reason', 'Action'],
     sendAgain: 'Send again',
@@ -29,7 +29,7 @@ const STRINGS = {
   es: {
     title: 'Envíos a la historia clínica',
     lead: 'Casos respondidos que su sistema de historia clínica (EHR) no aceptó tras varios intentos. Corrija la causa (el motivo indica lo que respondió el EHR) y vuelva a enviarlos. Reenviar nunca crea registros duplicados en su EHR.',
-    empty: 'No hay envíos fallidos: todos los casos respondidos llegaron a su EHR.',
+    empty: 'No hay envíos fallidos: nada espera a que se envíe de nuevo.',
     caption: (n, more) => `${n} envío${n === 1 ? '' : 's'} fallido${n === 1 ? '' : 's'}${more ? ' por ahora' : ''}`,
     columns: ['Caso', 'Respuesta', 'Intentos', 'Último intento', 'Motivo', 'Acción'],
     sendAgain: 'Enviar de nuevo',
