@@ -34,6 +34,9 @@ public interface FhirComponent {
 
   java.time.Clock clock();
 
+  /** openEhrMediaLink: the public route a FHIR Media's link opens (fhir.media). */
+  com.dermrelay.fhir.media.OpenEhrMediaLink openEhrMediaLink();
+
   /** Registered with CRaC as the component is built (FhirFunctions), so snapshots are taken warm. */
   FhirPriming priming();
 

@@ -30,6 +30,7 @@ public final class DataStack extends Stack {
         this.dataKey = keys.dataKey();
         this.table = new CaseTable(this, "Cases", config, dataKey).table();
         this.mediaBucket = new MediaBucket(this, "Media", config, dataKey, accessLogs.bucket()).bucket();
+        EhrLinkKey.create(this, config, dataKey);
 
         output(TABLE_NAME_OUTPUT, table.getTableName(), "The single DynamoDB table of the stage");
         output(MEDIA_BUCKET_NAME_OUTPUT, mediaBucket.getBucketName(), "The bucket holding case photos");

@@ -54,6 +54,11 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
      * the stage's data key for them through Secrets Manager: a clinic's FHIR endpoint credentials.
      */
     EHR_CREDENTIALS,
+    /**
+     * secretsmanager:GetSecretValue on the stage's EHR link key ({@code dermrelay/<stage>/ehr-link-key},
+     * {@link EhrLinkKey}) and its data key through Secrets Manager: signing and checking EHR media links.
+     */
+    EHR_LINK_KEY,
     /** cognito-idp:ListUsers on the pool: a patient's e-mail address by subject, for notices. */
     USER_LOOKUP,
     /**
@@ -119,24 +124,31 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
    * them yet; a class nothing deploys is never looked up.
    */
   static final Map<String, FunctionProfile> FHIR = Map.of(
-      // getCaseFhirBundle: reads the case, appends the audit record of the download, and signs
-      // short-lived links to the photos (s3:GetObject) for the Media resources.
+      // getCaseFhirBundle: reads the case, appends the audit record of the download, copies each
+      // photo to its tagged short-lived copy (CopyObject: s3:GetObject on the photo, s3:PutObject
+      // and s3:PutObjectTagging on the copy) and signs the Media links with the link key.
       "com.dermrelay.fhir.api.GetCaseFhirBundleHandler", new FunctionProfile(1024,
-          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ)),
+          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.EHR_LINK_KEY)),
+      // openEhrMediaLink (public): checks the link's token with the link key, finds the case and the
+      // copy, audits the read and presigns a five-minute GET of the copy (s3:GetObject).
+      "com.dermrelay.fhir.api.OpenEhrMediaLinkHandler", new FunctionProfile(1024,
+          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.EHR_LINK_KEY)),
       // listEhrDeliveries: the clinic's delivery records; a refused caller's audit record is the write.
       "com.dermrelay.fhir.delivery.ListEhrDeliveriesHandler", new FunctionProfile(1024,
           EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE)),
       // resendToEhr ("send again"): one synchronous attempt, so the admin sees the outcome at once:
-      // builds the Bundle (photo links as below), reads the clinic's credentials, records the outcome.
+      // builds the Bundle (photo copies and links as above), reads the clinic's credentials, records the outcome.
       "com.dermrelay.fhir.api.ResendToEhrHandler", new FunctionProfile(1024, EnumSet.of(
-          Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.EHR_CREDENTIALS)),
+          Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.EHR_CREDENTIALS,
+          Access.EHR_LINK_KEY)),
       // putEhrCredentials: creates or replaces the clinic's secret; the configuration keeps only its name.
       "com.dermrelay.fhir.delivery.PutEhrCredentialsHandler", new FunctionProfile(1024,
           EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.EHR_CREDENTIALS)),
       // The EHR delivery workflow's tasks (fhir.workflow). SendToEhr builds the round's Bundle
-      // (photo links as above), reads the clinic's credentials and records the outcome.
+      // (photo copies and links as above), reads the clinic's credentials and records the outcome.
       "com.dermrelay.fhir.workflow.SendToEhrTaskHandler", new FunctionProfile(1024, EnumSet.of(
-          Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.MEDIA_READ, Access.EHR_CREDENTIALS)),
+          Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.MEDIA_READ, Access.MEDIA_WRITE,
+          Access.EHR_CREDENTIALS, Access.EHR_LINK_KEY)),
       // Records the failure for the clinic admin's "send again" and mails the clinic's admins.
       "com.dermrelay.fhir.workflow.RecordEhrFailureTaskHandler", new FunctionProfile(1024, EnumSet.of(
           Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.NOTIFY)));

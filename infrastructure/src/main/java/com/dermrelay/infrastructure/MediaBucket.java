@@ -28,6 +28,11 @@ public final class MediaBucket extends Construct {
     static final int CORS_MAX_AGE_SECONDS = 3000;
     /** A draft lives 30 days from its creation; its photos, written later, 35 days from theirs. */
     static final int DRAFT_OBJECT_DAYS = 35;
+    /**
+     * The copies EHR media links open (functions: fhir.media.EhrMediaCopies, tag {@code ehr-media=true})
+     * live the longest link (7 days) plus one; the functions copy again any copy older than a day.
+     */
+    static final int EHR_MEDIA_COPY_DAYS = 8;
 
     private final Bucket bucket;
 
@@ -48,7 +53,7 @@ public final class MediaBucket extends Construct {
                 .lifecycleRules(List.of(LifecycleRule.builder()
                         .id("abort-incomplete-multipart-uploads")
                         .abortIncompleteMultipartUploadAfter(Duration.days(1))
-                        .build(), draftPhotosExpire()))
+                        .build(), draftPhotosExpire(), ehrMediaCopiesExpire()))
                 .cors(List.of(uploadCors(config.portalOrigins())))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
@@ -68,6 +73,16 @@ public final class MediaBucket extends Construct {
                 .id("expire-draft-photos")
                 .tagFilters(java.util.Map.of("draft", "true"))
                 .expiration(Duration.days(DRAFT_OBJECT_DAYS))
+                .noncurrentVersionExpiration(Duration.days(1))
+                .build();
+    }
+
+    /** The short-lived copies behind EHR media links go {@link #EHR_MEDIA_COPY_DAYS} days after they were written. */
+    private static LifecycleRule ehrMediaCopiesExpire() {
+        return LifecycleRule.builder()
+                .id("expire-ehr-media-copies")
+                .tagFilters(java.util.Map.of("ehr-media", "true"))
+                .expiration(Duration.days(EHR_MEDIA_COPY_DAYS))
                 .noncurrentVersionExpiration(Duration.days(1))
                 .build();
     }

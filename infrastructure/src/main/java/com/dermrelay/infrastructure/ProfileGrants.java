@@ -115,6 +115,9 @@ final class ProfileGrants {
       if (profile.has(FunctionProfile.Access.EHR_CREDENTIALS)) {
         EhrCredentials.grant(deployed, to.config(), data.dataKey());
       }
+      if (profile.has(FunctionProfile.Access.EHR_LINK_KEY)) {
+        EhrLinkKey.grant(deployed, to.config(), data.dataKey());
+      }
       if (profile.has(FunctionProfile.Access.USER_LOOKUP)) {
         deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
             .sid("UserPoolLookup")

@@ -52,7 +52,7 @@ class FhirFunctionsTest {
   void onlyTheCredentialsOperationAndTheSendTaskReachTheStagesTenantSecrets() {
     List<String> users = new ArrayList<>();
     for (Functions.DeployedFunction deployed : WorkflowStackTest.allFunctions(complete)) {
-      if (!WorkflowStackTest.policyOf(complete, deployed).contains("secretsmanager:")) {
+      if (!WorkflowStackTest.policyOf(complete, deployed).contains("secretsmanager:PutSecretValue")) {
         assertFalse(WorkflowStackTest.environment(complete, deployed).containsKey(Functions.ENV_EHR_SECRET_PREFIX));
         continue;
       }
@@ -80,6 +80,44 @@ class FhirFunctionsTest {
     assertEquals(CREDENTIAL_USERS, Set.copyOf(users));
   }
 
+  /** Who builds or opens EHR media links: they alone read the stage's link key. */
+  private static final Set<String> LINK_KEY_USERS = Set.of("com.dermrelay.fhir.api.GetCaseFhirBundleHandler",
+      "com.dermrelay.fhir.api.ResendToEhrHandler", "com.dermrelay.fhir.workflow.SendToEhrTaskHandler",
+      "com.dermrelay.fhir.api.OpenEhrMediaLinkHandler");
+
+  @Test
+  void theLinkKeyIsAStageSecretThatOnlyTheLinkBuildersAndTheLinkRouteMayRead() {
+    complete.template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+        "Name", "dermrelay/dev/ehr-link-key",
+        "KmsKeyId", Match.anyValue(),
+        "GenerateSecretString", Match.objectLike(Map.of("PasswordLength", 64))));
+    List<String> readers = new ArrayList<>();
+    for (Functions.DeployedFunction deployed : WorkflowStackTest.allFunctions(complete)) {
+      if (!WorkflowStackTest.policyOf(complete, deployed).contains("ehr-link-key")) {
+        assertFalse(WorkflowStackTest.environment(complete, deployed).containsKey(EhrLinkKey.ENV_SECRET_NAME));
+        continue;
+      }
+      readers.add(deployed.handlerClass());
+      WorkflowStackTest.templateOf(complete, deployed).hasResourceProperties("AWS::IAM::Policy", Map.of(
+          "Roles", List.of(complete.refTo(deployed.role())),
+          "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+              Match.objectLike(Map.of(
+                  "Sid", "EhrLinkKey",
+                  // Read only: no Put, Create or Describe; the stack made it.
+                  "Action", "secretsmanager:GetSecretValue",
+                  "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
+                      ":secret:dermrelay/dev/ehr-link-key-??????")))))),
+              Match.objectLike(Map.of("Sid", "EhrLinkKeyDecrypt", "Action", "kms:Decrypt")))))));
+      assertEquals("dermrelay/dev/ehr-link-key",
+          WorkflowStackTest.environment(complete, deployed).get(EhrLinkKey.ENV_SECRET_NAME));
+    }
+    assertEquals(LINK_KEY_USERS, Set.copyOf(readers));
+    // The public route reads the key and the copy; it writes no photo and reaches no clinic's credentials.
+    FunctionProfile route = FunctionProfile.forHandler("com.dermrelay.fhir.api.OpenEhrMediaLinkHandler");
+    assertFalse(route.has(FunctionProfile.Access.MEDIA_WRITE));
+    assertFalse(route.has(FunctionProfile.Access.EHR_CREDENTIALS));
+  }
+
   @Test
   void profilesKeyOffTheAgreedHandlerClassesWhetherOrNotTheContractNamesThemYet() {
     assertTrue(FunctionProfile.forHandler("com.dermrelay.fhir.delivery.PutEhrCredentialsHandler")
@@ -89,8 +127,11 @@ class FhirFunctionsTest {
         .has(FunctionProfile.Access.EHR_CREDENTIALS));
     assertFalse(FunctionProfile.forHandler("com.dermrelay.fhir.api.ResendToEhrHandler")
         .has(FunctionProfile.Access.EHR_WORKFLOW_START));
-    assertFalse(FunctionProfile.forHandler("com.dermrelay.fhir.api.GetCaseFhirBundleHandler")
+    // A download copies the photos for its Media links (EHR media copies), but reaches no credentials.
+    assertTrue(FunctionProfile.forHandler("com.dermrelay.fhir.api.GetCaseFhirBundleHandler")
         .has(FunctionProfile.Access.MEDIA_WRITE));
+    assertFalse(FunctionProfile.forHandler("com.dermrelay.fhir.api.GetCaseFhirBundleHandler")
+        .has(FunctionProfile.Access.EHR_CREDENTIALS));
     // The repository's contract and jars decide which of them deploy: FHIR functions are exactly
     // the FHIR handlers the contract names, plus EHR delivery's tasks where that workflow is built.
     SynthesizedStage dev = SynthesizedStage.dev();

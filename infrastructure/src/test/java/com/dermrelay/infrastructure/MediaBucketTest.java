@@ -101,6 +101,18 @@ class MediaBucketTest {
     }
 
     @Test
+    void theCopiesBehindEhrMediaLinksExpireByTagADayAfterTheLongestLink() {
+        dev.assertProperties(dev.data.mediaBucket(), Map.of(
+                "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Id", "expire-ehr-media-copies",
+                        "TagFilters", List.of(Map.of("Key", "ehr-media", "Value", "true")),
+                        "ExpirationInDays", 8,
+                        "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 1),
+                        "Status", "Enabled")))))));
+        assertTrue(MediaBucket.EHR_MEDIA_COPY_DAYS * 24 >= 168 + 24, "a copy refreshed daily outlives a 168 h link");
+    }
+
+    @Test
     void everyBucketIsRetained() {
         dev.template.allResources(BUCKET, Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
     }

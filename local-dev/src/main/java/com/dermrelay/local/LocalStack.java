@@ -249,6 +249,9 @@ public final class LocalStack implements AutoCloseable {
     env.put("DERMRELAY_VERSION", "local");
     // s3proxy has no object tagging: draft photos expire by tag on AWS only (uploads.DraftMedia).
     env.put("DERMRELAY_DRAFT_MEDIA_TAGS", "false");
+    // Nor for the EHR media copies (fhir.media.EhrMediaCopies); their links name the gateway.
+    env.put("DERMRELAY_EHR_MEDIA_TAGS", "false");
+    env.put("DERMRELAY_PORTAL_URL", config.portalOrigins().get(0));
     env.put(FunctionClocks.ENVIRONMENT, functionClock);
     env.put("POWERTOOLS_SERVICE_NAME", "dermrelay");
     env.put("AWS_EMF_ENVIRONMENT", "Local");

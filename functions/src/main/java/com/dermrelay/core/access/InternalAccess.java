@@ -34,6 +34,19 @@ public final class InternalAccess {
         tenant.retentionYears());
   }
 
+  /**
+   * For a clinic's EHR following a photo link we signed (fhir.media): the link's token names the
+   * tenant, and its signature is the credential. Recorded as the actor {@code ehr}. Empty if the
+   * clinic no longer exists.
+   */
+  public Optional<TenantContext> forEhrLink(String tenantId, String requestId, Instant time) {
+    if (tenantId == null || !TenantContext.TENANT_ID.matcher(tenantId).matches()) {
+      return Optional.empty();
+    }
+    return directory.find(tenantId).map(tenant -> new TenantContext(tenantId, "ehr", null,
+        "The clinic's record system", requestId, time, tenant.retentionYears()));
+  }
+
   /** For creating a new clinic: its first clinic admin acts, before the tenant exists. */
   public TenantContext forNewClinic(String tenantId, String adminSubject, String adminName,
       String requestId, Instant time, int retentionYears) {

@@ -5,14 +5,16 @@ import java.util.Objects;
 
 /**
  * How a Bundle carries the case's photos (a tenant's choice, see docs/fhir.md): a link to a
- * short-lived presigned copy (the default), the JPEG bytes inline, or no photo at all.
+ * short-lived copy (the default; our {@code /ehr-media/} route, fhir.media), the JPEG bytes
+ * inline, or no photo at all.
  *
- * @param linkLifetime how long a {@link Mode#LINK} URL works (S3 presigning allows up to 7 days)
+ * @param linkLifetime how long a {@link Mode#LINK} URL works, up to 7 days ({@code linkHours} 1-168;
+ *     the copies' lifecycle rule keeps them a day longer)
  */
 public record BundleMedia(Mode mode, Duration linkLifetime) {
   public enum Mode { LINK, INLINE, OMIT }
 
-  /** The longest a SigV4 presigned URL can live. */
+  /** The longest a link may live (the tenant schema's linkHours maximum, 168). */
   public static final Duration MAX_LINK_LIFETIME = Duration.ofDays(7);
 
   public BundleMedia {

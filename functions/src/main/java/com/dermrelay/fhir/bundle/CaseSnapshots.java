@@ -5,6 +5,7 @@ import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.tenancy.Membership;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantRecord;
+import com.dermrelay.fhir.media.EhrMediaLinks;
 import com.dermrelay.intake.CaseRecord;
 import com.dermrelay.intake.CaseStore;
 import com.dermrelay.intake.StoredCase;
@@ -20,13 +21,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import javax.inject.Inject;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Reads what the FHIR record of one answered round is made of ({@link CaseSnapshot}) from the
  * stores: the case, its answer of that round, the patient's profile, the clinic, the answering
  * member, the listed diagnoses, and the checked photos the answer was the first to see, each as
- * a presigned link to the clean copy, its bytes, or nothing ({@link BundleMedia}).
+ * a link to a short-lived copy (fhir.media.EhrMediaLinks), its bytes, or nothing ({@link BundleMedia}).
  */
 public final class CaseSnapshots {
   private final CaseStore cases;
@@ -34,19 +34,19 @@ public final class CaseSnapshots {
   private final PatientProfiles profiles;
   private final TenantDirectory directory;
   private final DiagnosisList diagnoses;
-  private final S3Presigner presigner;
+  private final EhrMediaLinks links;
   private final S3Client s3;
   private final String bucket;
 
   @Inject
   public CaseSnapshots(CaseStore cases, CaseExchangeItems exchanges, PatientProfiles profiles,
-      TenantDirectory directory, DiagnosisList diagnoses, S3Presigner presigner, S3Client s3, Settings settings) {
+      TenantDirectory directory, DiagnosisList diagnoses, EhrMediaLinks links, S3Client s3, Settings settings) {
     this.cases = cases;
     this.exchanges = exchanges;
     this.profiles = profiles;
     this.directory = directory;
     this.diagnoses = diagnoses;
-    this.presigner = presigner;
+    this.links = links;
     this.s3 = s3;
     this.bucket = settings.mediaBucket();
   }
@@ -90,7 +90,7 @@ public final class CaseSnapshots {
     var content = a.content();
     return Optional.of(new CaseSnapshot(tenant.tenantId(), clinicName, caseId, round, c.patientSubject(),
         null, profile.map(PatientProfile::dateOfBirth).orElse(null), profile.map(PatientProfile::sex).orElse(null),
-        c.submittedAt(), c.intake(), c.triage(), photos(tenant, c, a.round(), media),  a,
+        c.submittedAt(), c.intake(), c.triage(), photos(tenant, c, a.round(), round, media), a,
         content.diagnosis() == null ? null : diagnoses.find(content.diagnosis().code()).orElse(null),
         content.differentials().stream().map(diagnoses::find).flatMap(Optional::stream).toList(),
         dermatologist));
@@ -101,7 +101,8 @@ public final class CaseSnapshots {
    * of that round and of the rounds since the previous answer (a question's reply has no Bundle of
    * its own), by view key.
    */
-  private List<CaseSnapshot.Photo> photos(TenantContext tenant, CaseRecord c, int caseRound, BundleMedia media) {
+  private List<CaseSnapshot.Photo> photos(TenantContext tenant, CaseRecord c, int caseRound, int answerRound,
+      BundleMedia media) {
     int previous = caseRound - 1;
     while (previous >= 0 && exchanges.get(tenant, CaseExchangeItems.key(c.caseId(), "ANSWER", previous),
         CaseAnswer.class).isEmpty()) {
@@ -115,14 +116,15 @@ public final class CaseSnapshots {
           CaseRecord.PhotoRecord p = e.getValue();
           String key = MediaKeys.clean(tenant, c.caseId(), p.photoId());
           return new CaseSnapshot.Photo(p.photoId(), p.view(), p.checkedAt(), p.width(), p.height(),
-              p.sizeBytes(), content(key, media));
+              p.sizeBytes(), content(tenant, c.caseId(), answerRound, p.photoId(), key, media));
         }).toList();
   }
 
-  private CaseSnapshot.Content content(String key, BundleMedia media) {
+  private CaseSnapshot.Content content(TenantContext tenant, String caseId, int answerRound, String photoId,
+      String key, BundleMedia media) {
     return switch (media.mode()) {
-      case LINK -> CaseSnapshot.Content.link(presigner.presignGetObject(r -> r.signatureDuration(media.linkLifetime())
-          .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString());
+      // Our own link to the round's short-lived copy (fhir.media), valid as long as the clinic set.
+      case LINK -> CaseSnapshot.Content.link(links.link(tenant, caseId, answerRound, photoId, media.linkLifetime()));
       case INLINE -> CaseSnapshot.Content.inline(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
       case OMIT -> CaseSnapshot.Content.omitted();
     };

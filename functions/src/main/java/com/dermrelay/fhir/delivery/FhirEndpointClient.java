@@ -56,29 +56,60 @@ public final class FhirEndpointClient {
     this.clock = clock;
   }
 
+  /**
+   * When an attempt must have its answer, whatever the endpoint's timeouts say: "send again" runs
+   * inside an API call, which API Gateway cuts at 30 s. Measured on the monotonic clock (the EHR's
+   * timeouts are real time, also in the local stack).
+   */
+  public record Deadline(long nanoTime) {
+    public static final Deadline NONE = new Deadline(Long.MAX_VALUE);
+
+    public static Deadline after(Duration budget) {
+      return new Deadline(System.nanoTime() + budget.toNanos());
+    }
+
+    /** The endpoint's timeout, cut to what is left; throws when too little is left to try. */
+    Duration cap(Duration timeout) {
+      if (nanoTime == Long.MAX_VALUE) {
+        return timeout;
+      }
+      Duration left = Duration.ofNanos(nanoTime - System.nanoTime());
+      if (left.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new EhrUnavailableException("The EHR did not answer in the time a request to send again has.");
+      }
+      return left.compareTo(timeout) < 0 ? left : timeout;
+    }
+  }
+
   /** Sends the Bundle; throws {@link EhrUnavailableException} or {@link EhrRejectedException}. */
   public Receipt send(EhrEndpoint endpoint, EhrCredentials credentials, String bundleJson) {
-    String token = token(endpoint, credentials, false);
-    HttpResponse<String> response = post(endpoint, token, bundleJson);
+    return send(endpoint, credentials, bundleJson, Deadline.NONE);
+  }
+
+  /** As {@link #send(EhrEndpoint, EhrCredentials, String)}, every call done by {@code deadline}. */
+  public Receipt send(EhrEndpoint endpoint, EhrCredentials credentials, String bundleJson, Deadline deadline) {
+    String token = token(endpoint, credentials, false, deadline);
+    HttpResponse<String> response = post(endpoint, token, bundleJson, deadline);
     if (response.statusCode() == 401 && credentials instanceof EhrCredentials.ClientCredentials) {
       // The cached token may have been revoked early: one fresh token, one more try.
-      response = post(endpoint, token(endpoint, credentials, true), bundleJson);
+      response = post(endpoint, token(endpoint, credentials, true, deadline), bundleJson, deadline);
     }
     return answers.classify(response.statusCode(), response.body());
   }
 
-  private HttpResponse<String> post(EhrEndpoint endpoint, String token, String bundleJson) {
+  private HttpResponse<String> post(EhrEndpoint endpoint, String token, String bundleJson, Deadline deadline) {
+    Duration timeout = deadline.cap(endpoint.timeout());
     HttpRequest request = HttpRequest.newBuilder(endpoint.baseUrl())
-        .timeout(endpoint.timeout())
+        .timeout(timeout)
         .header("Content-Type", FHIR_JSON)
         .header("Accept", FHIR_JSON)
         .header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofString(bundleJson, StandardCharsets.UTF_8))
         .build();
-    return call(request, endpoint.timeout(), "The EHR");
+    return call(request, timeout, "The EHR");
   }
 
-  private String token(EhrEndpoint endpoint, EhrCredentials credentials, boolean fresh) {
+  private String token(EhrEndpoint endpoint, EhrCredentials credentials, boolean fresh, Deadline deadline) {
     if (endpoint.authType() == EhrEndpoint.AuthType.BEARER) {
       if (credentials instanceof EhrCredentials.Token bearer) {
         return bearer.token();
@@ -103,14 +134,15 @@ public final class FhirEndpointClient {
     String basic = Base64.getEncoder().encodeToString(
         (URLEncoder.encode(client.clientId(), StandardCharsets.UTF_8) + ":"
             + URLEncoder.encode(client.clientSecret(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    Duration timeout = deadline.cap(endpoint.timeout());
     HttpRequest request = HttpRequest.newBuilder(tokenUrl)
-        .timeout(endpoint.timeout())
+        .timeout(timeout)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .header("Authorization", "Basic " + basic)
         .POST(HttpRequest.BodyPublishers.ofString(form))
         .build();
-    HttpResponse<String> response = call(request, endpoint.timeout(), "The EHR's token endpoint");
+    HttpResponse<String> response = call(request, timeout, "The EHR's token endpoint");
     EhrAnswers.Token issued = answers.token(response.statusCode(), response.body());
     Instant until = now.plusSeconds(issued.expiresInSeconds()).minus(TOKEN_MARGIN);
     tokens.put(key, new CachedToken(issued.accessToken(), until));

@@ -15,6 +15,13 @@ import javax.inject.Inject;
  * the EHR's conditional creates find what it has).
  */
 public final class ResendToEhr {
+  /**
+   * The time the EHR's calls (token and post) get in a "send again": API Gateway cuts a request at
+   * 30 s, and building the Bundle and recording the outcome come before and after. The workflow's
+   * attempts keep the clinic's own timeouts.
+   */
+  static final java.time.Duration EHR_CALLS_BUDGET = java.time.Duration.ofSeconds(20);
+
   private final CaseStore cases;
   private final EhrDeliveryStore deliveries;
   private final SendToEhr send;
@@ -30,6 +37,7 @@ public final class ResendToEhr {
 
   public EhrDelivery run(TenantContext tenant, String caseId, String roundText, boolean force,
       EhrBundleSource bundles) {
+    FhirEndpointClient.Deadline deadline = FhirEndpointClient.Deadline.after(EHR_CALLS_BUDGET);
     int round = round(roundText);
     if (cases.find(tenant, caseId).filter(c -> !c.record().isDraft()).isEmpty()) {
       throw audit.notFound(tenant, "ehr.delivery.resend", AuditResource.of("case", caseId));
@@ -39,7 +47,7 @@ public final class ResendToEhr {
           "This round was delivered already; add force=true to send it again.");
     }
     try {
-      return send.attempt(tenant, caseId, round, bundles, true);
+      return send.attempt(tenant, caseId, round, bundles, true, deadline);
     } catch (EhrUnavailableException | EhrRejectedException failed) {
       return deliveries.update(tenant, caseId, round, d -> d.isDelivered() ? d : d.failed(null));
     }

@@ -37,6 +37,12 @@ public final class SendToEhr {
   /** Sends unless delivered already (or {@code force}); returns the record as it now stands. */
   public EhrDelivery attempt(TenantContext tenant, String caseId, int round, EhrBundleSource bundles,
       boolean force) {
+    return attempt(tenant, caseId, round, bundles, force, FhirEndpointClient.Deadline.NONE);
+  }
+
+  /** As above, with the EHR's calls cut to end by {@code deadline} (a synchronous "send again"). */
+  public EhrDelivery attempt(TenantContext tenant, String caseId, int round, EhrBundleSource bundles,
+      boolean force, FhirEndpointClient.Deadline deadline) {
     EhrDelivery current = deliveries.find(tenant, caseId, round).orElse(null);
     if (current != null && current.isDelivered() && !force) {
       return current;
@@ -51,7 +57,7 @@ public final class SendToEhr {
           "No EHR credentials are stored; store them with putEhrCredentials."));
       String bundle = bundles.transactionBundle(tenant, caseId, round, endpoint.media()).orElseThrow(() ->
           new EhrRejectedException("The case has no answer for round " + round + "."));
-      FhirEndpointClient.Receipt receipt = client.send(endpoint, credentials, bundle);
+      FhirEndpointClient.Receipt receipt = client.send(endpoint, credentials, bundle, deadline);
       EhrDelivery delivered = deliveries.update(tenant, caseId, round, d -> d.delivered(now, receipt.locations()));
       // Health data left for another system: the patient's access log shows it.
       audit.wrote(tenant, "ehr.delivery.sent",

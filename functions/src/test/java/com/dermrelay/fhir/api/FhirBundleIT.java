@@ -71,7 +71,8 @@ class FhirBundleIT {
 
     List<Media> media = resources(bundle, Media.class);
     assertEquals(2, media.size(), "the intake's close-up and context photos");
-    HttpResponse<byte[]> photo = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+    // The link is our /ehr-media/ route, which redirects to the photo copy in S3.
+    HttpResponse<byte[]> photo = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(HttpRequest.newBuilder(
         URI.create(media.get(0).getContent().getUrl())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, photo.statusCode(), "the link opens the checked photo");
     assertTrue(photo.body().length > 100 && (photo.body()[0] & 0xFF) == 0xFF && (photo.body()[1] & 0xFF) == 0xD8,

@@ -1,0 +1,101 @@
+package com.dermrelay.fhir.media;
+
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.config.Settings;
+import com.dermrelay.uploads.MediaKeys;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The short-lived copies EHR media links open: one per photo and answer round at
+ * {@code <tenant>/cases/<case>/ehr-media/<round>/<photo>.jpg}, copied server-side (CopyObject) from
+ * the clean photo and tagged {@value #TAGGING}, so the media bucket's lifecycle rule
+ * ({@code expire-ehr-media-copies}) removes it {@value #COPY_DAYS} days after it was written: the
+ * longest link (7 days) plus one. A copy is made again only when it is missing or older than a day,
+ * so however often a round is sent there is one copy, and it always outlives the links to it.
+ *
+ * <p>s3proxy, the local S3, has no object tagging, so the local stack turns the tag off with
+ * {@code DERMRELAY_EHR_MEDIA_TAGS=false}, as it does for drafts (uploads.DraftMedia).
+ */
+@Singleton
+public final class EhrMediaCopies {
+  public static final String TAG_SETTING = "DERMRELAY_EHR_MEDIA_TAGS";
+  public static final String TAG_KEY = "ehr-media";
+  public static final String TAGGING = TAG_KEY + "=true";
+  /** What the lifecycle rule keeps a copy (infrastructure MediaBucket.EHR_MEDIA_COPY_DAYS). */
+  public static final int COPY_DAYS = 8;
+  /** A copy older than this is made again, so it lives at least 7 more days (any link's life). */
+  static final Duration REFRESH_AFTER = Duration.ofDays(1);
+  /** How long the redirect's presigned GET works: long enough to follow, too short to keep. */
+  public static final Duration REDIRECT_LIFETIME = Duration.ofMinutes(5);
+
+  private final S3Client s3;
+  private final S3Presigner presigner;
+  private final Clock clock;
+  private final String bucket;
+  private final boolean tagged;
+
+  @Inject
+  public EhrMediaCopies(S3Client s3, S3Presigner presigner, Clock clock, Settings settings) {
+    this.s3 = s3;
+    this.presigner = presigner;
+    this.clock = clock;
+    this.bucket = settings.mediaBucket();
+    this.tagged = !"false".equalsIgnoreCase(settings.environment().getOrDefault(TAG_SETTING, "true"));
+  }
+
+  /** The copy's key; built from the tenant context, so it cannot leave the tenant's prefix. */
+  public static String key(TenantContext tenant, String caseId, int round, String photoId) {
+    return tenant.tenantId() + "/cases/" + caseId + "/ehr-media/" + round + "/" + photoId + ".jpg";
+  }
+
+  /** Makes the round's copy of the clean photo unless a fresh one is there; idempotent. */
+  public void ensure(TenantContext tenant, String caseId, int round, String photoId) {
+    String key = key(tenant, caseId, round, photoId);
+    Optional<HeadObjectResponse> existing = head(key);
+    Instant now = clock.instant();
+    if (existing.isPresent() && existing.get().lastModified() != null
+        && existing.get().lastModified().plus(REFRESH_AFTER).isAfter(now)) {
+      return;
+    }
+    String source = MediaKeys.clean(tenant, caseId, photoId);
+    s3.copyObject(r -> {
+      r.sourceBucket(bucket).sourceKey(source).destinationBucket(bucket).destinationKey(key);
+      if (tagged) {
+        r.taggingDirective(TaggingDirective.REPLACE).tagging(TAGGING);
+      }
+    });
+  }
+
+  /** Whether the copy is there (the link's photo was copied and has not expired). */
+  public boolean exists(TenantContext tenant, String caseId, int round, String photoId) {
+    return head(key(tenant, caseId, round, photoId)).isPresent();
+  }
+
+  /** A presigned GET of the copy, valid {@link #REDIRECT_LIFETIME}. */
+  public String presignedGet(TenantContext tenant, String caseId, int round, String photoId) {
+    String key = key(tenant, caseId, round, photoId);
+    return presigner.presignGetObject(r -> r.signatureDuration(REDIRECT_LIFETIME)
+        .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType("image/jpeg"))).url().toString();
+  }
+
+  private Optional<HeadObjectResponse> head(String key) {
+    try {
+      return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key)));
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+}
