@@ -60,7 +60,8 @@ class EdgeFirewallTest {
 
   @Test
   void theApiIsServedThroughTheSameDistributionUncachedWithTheCallersToken() {
-    assertEquals(List.of("/clinics/*", "/diagnoses", "/health", "/invitations/*", "/me", "/public/*", "/worklist"),
+    assertEquals(List.of("/clinics/*", "/diagnoses", "/ehr-media/*", "/health", "/invitations/*", "/me",
+        "/public/*", "/worklist"),
         PortalHosting.apiPathPatterns(ApiSpec.load(SourcePaths.locate().openApiSpec()).operations()));
     prod.portal.hasResourceProperties(DISTRIBUTION, Map.of("DistributionConfig", Match.objectLike(Map.of(
         "CacheBehaviors", Match.arrayWith(List.of(Match.objectLike(Map.of(
