@@ -2,6 +2,7 @@
 // CSS custom properties the patient portal sets (shared/branding.js).
 
 import { h, replace } from '/shared/dom.js';
+import { t } from '/shared/i18n.js';
 import { field, messageBox, submitButton } from '/shared/forms.js';
 import { brandVariables, safeLogoUrl } from '/shared/branding.js';
 import { colourField, textArea } from '../console-forms.js';
