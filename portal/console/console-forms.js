@@ -1,6 +1,7 @@
 // Form pieces the shared forms.js lacks, with the same wiring: label, hint and error tied to
 // the control, aria-invalid on error.
 
+import { t } from '/shared/i18n.js';
 import { h, uid } from '/shared/dom.js';
 
 function withErrors(control, hintId, parts) {
@@ -49,7 +50,7 @@ export function colourField({ label, hint, name }) {
     id, name, type: 'text', class: 'colour-text', spellcheck: 'false', autocapitalize: 'none',
     maxlength: 7, 'aria-describedby': hintId,
   });
-  const picker = h('input', { type: 'color', class: 'colour-picker', 'aria-label': `${label}: colour picker`, tabindex: '-1' });
+  const picker = h('input', { type: 'color', class: 'colour-picker', 'aria-label': t('form.colourPicker', { label }), tabindex: '-1' });
   picker.addEventListener('input', () => {
     control.value = picker.value;
     control.dispatchEvent(new Event('input', { bubbles: true }));

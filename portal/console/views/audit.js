@@ -4,23 +4,24 @@
 import { api } from '/shared/api.js';
 import { h, replace } from '/shared/dom.js';
 import { field, messageBox, submitButton } from '/shared/forms.js';
+import { has, t } from '/shared/i18n.js';
 import { sectionHeader, showProblem } from './common.js';
 
 const PAGE = 25;
 
 export function auditView(app) {
-  app.setPage('Audit log');
+  app.setPage(t('nav.audit'));
   const message = messageBox();
   const fields = {
-    patient: field({ label: 'Patient (account id)', name: 'patient', autocapitalize: 'none', spellcheck: 'false' }),
-    user: field({ label: 'User (account id)', name: 'user', autocapitalize: 'none', spellcheck: 'false' }),
-    action: field({ label: 'Action', name: 'action', autocapitalize: 'none', spellcheck: 'false',
-      hint: 'For example read, tenant-settings.update, member.remove.' }),
-    from: field({ label: 'From', name: 'from', type: 'datetime-local' }),
-    to: field({ label: 'Before', name: 'to', type: 'datetime-local' }),
+    patient: field({ label: t('audit.patient'), name: 'patient', autocapitalize: 'none', spellcheck: 'false' }),
+    user: field({ label: t('audit.user'), name: 'user', autocapitalize: 'none', spellcheck: 'false' }),
+    action: field({ label: t('audit.action'), name: 'action', autocapitalize: 'none', spellcheck: 'false',
+      hint: t('audit.actionHint') }),
+    from: field({ label: t('audit.from'), name: 'from', type: 'datetime-local' }),
+    to: field({ label: t('audit.to'), name: 'to', type: 'datetime-local' }),
   };
   const results = h('div', { id: 'audit-results', 'aria-live': 'polite' });
-  const submit = submitButton('Search', 'Searching…');
+  const submit = submitButton(t('audit.search'), t('audit.searching'));
   const form = h('form', { class: 'form', novalidate: true, id: 'audit-form' },
     message.root,
     h('div', { class: 'field-row' }, fields.patient.root, fields.user.root, fields.action.root),
@@ -48,7 +49,7 @@ export function auditView(app) {
       showProblem(caught, { message, fields: {} });
       for (const name of ['from', 'to']) {
         if (/'(from|to)'/.test(caught?.detail ?? '') && caught.detail.includes(`'${name}'`)) {
-          fields[name].setError('Check this time: “Before” must come after “From”.');
+          fields[name].setError(t('audit.timesInvalid'));
         }
       }
     }
@@ -59,29 +60,29 @@ export function auditView(app) {
   });
   search(null);
   return h('section', { 'aria-labelledby': 'page-title', id: 'audit' },
-    sectionHeader('Audit log', 'Every access to your clinic’s records: who, what, when, and whether it was allowed. Searching is itself recorded.'),
+    sectionHeader(t('nav.audit'), t('audit.lead')),
     h('div', { class: 'card' }, form),
     results);
 }
 
 function show(results, records, nextCursor, search) {
   if (!records.length) {
-    replace(results, h('p', { class: 'hint', id: 'audit-empty' }, 'No records match this search.'));
+    replace(results, h('p', { class: 'hint', id: 'audit-empty' }, t('audit.none')));
     return;
   }
   const more = nextCursor
     ? h('button', { type: 'button', class: 'button button--secondary', id: 'audit-more',
-      onclick: async () => { more.disabled = true; await search(nextCursor); } }, 'Show more')
+      onclick: async () => { more.disabled = true; await search(nextCursor); } }, t('audit.more'))
     : null;
   replace(results,
     h('table', { class: 'data-table', id: 'audit-table' },
-      h('caption', {}, `${records.length} record${records.length === 1 ? '' : 's'}${nextCursor ? ' so far' : ''}`),
-      h('thead', {}, h('tr', {}, ['When', 'Who', 'Action', 'Resource', 'Outcome'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('caption', {}, t(`audit.count${records.length === 1 ? 'One' : 'Many'}${nextCursor ? 'SoFar' : ''}`, { count: records.length.toLocaleString(document.documentElement.lang) })),
+      h('thead', {}, h('tr', {}, ['when', 'who', 'action', 'resource', 'outcome'].map((column) => h('th', { scope: 'col' }, t(`audit.col.${column}`))))),
       h('tbody', {}, records.map((r) => h('tr', {},
-        h('td', {}, h('time', { datetime: r.time }, new Date(r.time).toLocaleString(document.documentElement.lang))),
-        h('td', {}, r.actorName || r.actorSubject, h('br'), h('span', { class: 'hint' }, r.actorRole)),
+        h('td', {}, h('time', { datetime: r.time }, new Date(r.time).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'medium' }))),
+        h('td', {}, r.actorName || r.actorSubject, h('br'), h('span', { class: 'hint' }, has(`role.${r.actorRole}`) ? t(`role.${r.actorRole}`) : r.actorRole)),
         h('td', {}, h('code', {}, r.action)),
         h('td', {}, `${r.resourceType} ${r.resourceId}`),
-        h('td', {}, h('span', { class: `outcome outcome--${String(r.outcome).toLowerCase()}` }, r.outcome)))))),
+        h('td', {}, h('span', { class: `outcome outcome--${String(r.outcome).toLowerCase()}` }, has(`outcome.${r.outcome}`) ? t(`outcome.${r.outcome}`) : r.outcome)))))),
     more);
 }

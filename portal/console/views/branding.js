@@ -2,6 +2,7 @@
 // CSS custom properties the patient portal sets (shared/branding.js).
 
 import { h, replace } from '/shared/dom.js';
+import { t } from '/shared/i18n.js';
 import { field, messageBox, submitButton } from '/shared/forms.js';
 import { brandVariables, safeLogoUrl } from '/shared/branding.js';
 import { colourField, textArea } from '../console-forms.js';
@@ -12,13 +13,12 @@ import { loadingSection, loadFailed } from './problems.js';
 const SECTION = 'branding';
 
 export function brandingView(app, flash) {
-  app.setPage('Branding');
+  app.setPage(t('nav.branding'));
   const root = h('section', { 'aria-labelledby': 'page-title', id: 'branding' },
-    sectionHeader('Branding', 'How your clinic’s patient portal looks: name, logo, colours and contact details.'),
+    sectionHeader(t('nav.branding'), t('branding.lead')),
     loadingSection());
   loadSettings(app)
-    .then((settings) => replace(root, sectionHeader('Branding',
-      'How your clinic’s patient portal looks: name, logo, colours and contact details.'),
+    .then((settings) => replace(root, sectionHeader(t('nav.branding'), t('branding.lead')),
     editor(app, settings, flash)))
     .catch((error) => replace(root, loadFailed(app, error, () => app.go(SECTION))));
   return root;
@@ -29,29 +29,29 @@ function editor(app, settings, flash) {
   const message = messageBox();
   showFlash(message, flash);
   const fields = {
-    displayName: field({ label: 'Clinic name', name: 'displayName', maxlength: 80, required: true,
-      hint: 'Shown at the top of every page and in emails.' }),
-    logoUrl: field({ label: 'Logo address', name: 'logoUrl', required: true,
-      hint: 'A path on this site (/brands/...) or an https:// address. Square logos look best.' }),
-    primaryColor: colourField({ label: 'Main colour', name: 'primaryColor',
-      hint: 'The header and buttons, as # and six hex digits. Text on it is chosen to stay readable.' }),
-    accentColor: colourField({ label: 'Accent colour', name: 'accentColor',
-      hint: 'The line under the header and highlights.' }),
-    supportEmail: field({ label: 'Support email', name: 'supportEmail', type: 'email', required: true,
-      autocapitalize: 'none', spellcheck: 'false', hint: 'Where patients write with questions about their account.' }),
-    supportPhone: field({ label: 'Support phone (optional)', name: 'supportPhone', type: 'tel',
-      hint: 'Digits, spaces, brackets and dashes; an optional + at the start.' }),
-    legalFooter: textArea({ label: 'Legal footer', name: 'legalFooter', maxlength: 500,
-      hint: 'At the bottom of every page: your registered name, regulator and emergency advice. Up to 500 characters.' }),
+    displayName: field({ label: t('branding.displayName'), name: 'displayName', maxlength: 80, required: true,
+      hint: t('branding.displayNameHint') }),
+    logoUrl: field({ label: t('branding.logoUrl'), name: 'logoUrl', required: true,
+      hint: t('branding.logoUrlHint') }),
+    primaryColor: colourField({ label: t('branding.primaryColor'), name: 'primaryColor',
+      hint: t('branding.primaryColorHint') }),
+    accentColor: colourField({ label: t('branding.accentColor'), name: 'accentColor',
+      hint: t('branding.accentColorHint') }),
+    supportEmail: field({ label: t('branding.supportEmail'), name: 'supportEmail', type: 'email', required: true,
+      autocapitalize: 'none', spellcheck: 'false', hint: t('branding.supportEmailHint') }),
+    supportPhone: field({ label: t('branding.supportPhone'), name: 'supportPhone', type: 'tel',
+      hint: t('branding.supportPhoneHint') }),
+    legalFooter: textArea({ label: t('branding.legalFooter'), name: 'legalFooter', maxlength: 500,
+      hint: t('branding.legalFooterHint') }),
   };
   const explanations = {
-    displayName: 'Enter the clinic’s name: 2 to 80 characters.',
-    logoUrl: 'Enter a path starting with / or an address starting with https://, without spaces.',
-    primaryColor: 'Enter a colour as # and six hex digits, like #0f766e.',
-    accentColor: 'Enter a colour as # and six hex digits, like #f59e0b.',
-    supportEmail: 'Enter an email address, like help@clinic.example.',
-    supportPhone: 'Use digits, spaces, brackets and dashes (6 to 20), with an optional + at the start.',
-    legalFooter: 'Keep the footer to 500 characters or fewer.',
+    displayName: t('branding.displayNameInvalid'),
+    logoUrl: t('branding.logoUrlInvalid'),
+    primaryColor: t('branding.colourInvalid', { example: '#0f766e' }),
+    accentColor: t('branding.colourInvalid', { example: '#f59e0b' }),
+    supportEmail: t('branding.supportEmailInvalid'),
+    supportPhone: t('branding.supportPhoneInvalid'),
+    legalFooter: t('branding.legalFooterInvalid'),
   };
   for (const [name, f] of Object.entries(fields)) f.explain = explanations[name];
 
@@ -71,9 +71,9 @@ function editor(app, settings, flash) {
   const submit = submitButton(TEXT.save, TEXT.saving);
   const form = h('form', { class: 'form', novalidate: true, id: 'branding-form' },
     message.root,
-    h('fieldset', {}, h('legend', {}, 'Name and logo'), fields.displayName.root, fields.logoUrl.root),
-    h('fieldset', {}, h('legend', {}, 'Colours'), fields.primaryColor.root, fields.accentColor.root),
-    h('fieldset', {}, h('legend', {}, 'Contact and footer'),
+    h('fieldset', {}, h('legend', {}, t('branding.nameAndLogo')), fields.displayName.root, fields.logoUrl.root),
+    h('fieldset', {}, h('legend', {}, t('branding.colours')), fields.primaryColor.root, fields.accentColor.root),
+    h('fieldset', {}, h('legend', {}, t('branding.contact')),
       fields.supportEmail.root, fields.supportPhone.root, fields.legalFooter.root),
     h('div', { class: 'actions actions--inline' }, submit.button));
   form.addEventListener('input', update);
@@ -154,7 +154,7 @@ function read(fields) {
 function previewOf() {
   const frame = h('div', { class: 'brand-preview', id: 'brand-preview' });
   const root = h('figure', { class: 'preview-panel' },
-    h('figcaption', {}, h('strong', {}, 'Live preview'), ' of your patient portal’s sign-in page'),
+    h('figcaption', {}, h('strong', {}, t('branding.preview')), ' ', t('branding.previewOf')),
     frame);
   return {
     root,
@@ -164,17 +164,17 @@ function previewOf() {
       replace(frame,
         h('div', { class: 'site-header' }, h('div', { class: 'site-header__inner' },
           logo ? h('img', { class: 'site-header__logo', src: logo, alt: '' }) : null,
-          h('p', { class: 'site-header__name', id: 'preview-name' }, values.displayName || 'Your clinic'))),
+          h('p', { class: 'site-header__name', id: 'preview-name' }, values.displayName || t('branding.previewClinic')))),
         h('div', { class: 'brand-preview__main' },
-          h('p', { class: 'brand-preview__title' }, 'Sign in'),
-          h('p', { class: 'lead' }, `Send photos of a skin concern to ${values.displayName || 'your clinic'}’s dermatologists.`),
+          h('p', { class: 'brand-preview__title' }, t('branding.previewSignIn')),
+          h('p', { class: 'lead' }, t('branding.previewLead', { clinic: values.displayName || t('branding.previewYourClinic') })),
           h('div', { class: 'card' },
-            h('p', { class: 'brand-preview__label' }, 'Email'),
+            h('p', { class: 'brand-preview__label' }, t('branding.previewEmail')),
             h('div', { class: 'brand-preview__input' }),
-            h('span', { class: 'button', id: 'preview-button' }, 'Sign in')),
-          h('p', { class: 'aside' }, 'New here? ', h('span', { class: 'brand-preview__link' }, 'Create an account'))),
+            h('span', { class: 'button', id: 'preview-button' }, t('branding.previewSignIn'))),
+          h('p', { class: 'aside' }, t('branding.previewNew'), ' ', h('span', { class: 'brand-preview__link' }, t('branding.previewCreate')))),
         h('div', { class: 'site-footer' }, h('div', { class: 'site-footer__inner' },
-          values.supportEmail ? h('p', {}, 'Questions? ', h('span', { class: 'brand-preview__link' }, values.supportEmail)) : null,
+          values.supportEmail ? h('p', {}, t('branding.previewQuestions'), ' ', h('span', { class: 'brand-preview__link' }, values.supportEmail)) : null,
           values.legalFooter ? h('p', {}, values.legalFooter) : null)));
     },
   };

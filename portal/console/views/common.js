@@ -4,6 +4,7 @@
 import { api } from '/shared/api.js';
 import { h } from '/shared/dom.js';
 import { asPortalError } from '/shared/errors.js';
+import { t } from '/shared/i18n.js';
 import { TEXT } from '../text.js';
 
 export function showFlash(box, flash) {
@@ -66,7 +67,7 @@ export function showProblem(caught, { message, fields = {}, onConflict }) {
 }
 
 function fieldMessage(detail) {
-  return typeof detail === 'string' && detail ? `This ${detail}.` : 'Check this field.';
+  return typeof detail === 'string' && detail ? t('form.invalid', { detail }) : t('form.check');
 }
 
 /** A section heading with its lead paragraph. */

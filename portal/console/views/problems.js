@@ -3,36 +3,40 @@
 
 import { h } from '/shared/dom.js';
 import { asPortalError } from '/shared/errors.js';
+import { has, t } from '/shared/i18n.js';
 import { TEXT } from '../text.js';
+
+/** The unavailable page may come before any dictionary loaded: English then. */
+const say = (key, english) => (has(key) ? t(key) : english);
 
 /** Signed in, but not as a clinic admin (a dermatologist, a patient, an operator). */
 export function notAdminView(app) {
-  app.setPage('For clinic admins');
+  app.setPage(t('problem.forAdmins'));
   const groups = app.identity.groups();
   const where = groups.includes('patient')
-    ? 'Patients sign in on their clinic’s own page: use the link in your clinic’s email or letter.'
+    ? t('problem.patients')
     : groups.includes('dermatologist')
-      ? 'Dermatologists review cases in the dermatologist workbench.'
-      : 'Ask your clinic’s admin to give you access if you need it.';
+      ? t('problem.dermatologists')
+      : t('problem.others');
   return h('section', { 'aria-labelledby': 'page-title', id: 'not-admin', class: 'console-narrow problem-page' },
-    h('h1', { id: 'page-title', tabindex: '-1' }, 'This console is for clinic admins'),
-    h('p', { class: 'lead' }, 'You’re signed in, but your account isn’t a clinic admin account, so there is nothing to manage here.'),
+    h('h1', { id: 'page-title', tabindex: '-1' }, t('problem.notAdmin')),
+    h('p', { class: 'lead' }, t('problem.notAdminText')),
     h('div', { class: 'card' }, h('p', {}, where)),
     h('button', { type: 'button', class: 'button button--secondary', id: 'not-admin-sign-out',
       onclick: () => { app.identity.signOut(); app.go('', { flash: { kind: 'info', text: TEXT.signedOut } }); } },
-    'Sign out and use another account'));
+    t('problem.switchAccount')));
 }
 
 export function unavailableView(app) {
-  app.setPage('Not available right now');
+  app.setPage(say('problem.unavailablePage', 'Not available right now'));
   return h('section', { 'aria-labelledby': 'page-title', id: 'console-unavailable', class: 'console-narrow problem-page' },
-    h('h1', { id: 'page-title', tabindex: '-1' }, 'The clinic console isn’t available right now'),
-    h('p', { class: 'lead' }, 'We couldn’t reach DermRelay. Check your connection, then try again.'),
-    h('button', { type: 'button', class: 'button', onclick: () => window.location.reload() }, TEXT.tryAgain));
+    h('h1', { id: 'page-title', tabindex: '-1' }, say('problem.unavailable', 'The clinic console isn’t available right now')),
+    h('p', { class: 'lead' }, say('problem.unavailableText', 'We couldn’t reach DermRelay. Check your connection, then try again.')),
+    h('button', { type: 'button', class: 'button', onclick: () => window.location.reload() }, say('text.tryAgain', 'Try again')));
 }
 
 export function loadingSection() {
-  return h('div', { class: 'loading', role: 'status' }, h('p', {}, 'Loading…'));
+  return h('div', { class: 'loading', role: 'status' }, h('p', {}, t('page.loading')));
 }
 
 /** A section could not load; an ended session is the app's business (it shows sign-in). */

@@ -5,34 +5,31 @@
 import { h, replace } from '/shared/dom.js';
 import { field, messageBox, submitButton } from '/shared/forms.js';
 import { numberField, textArea } from '../console-forms.js';
+import { t } from '/shared/i18n.js';
 import { TEXT } from '../text.js';
 import { conflict } from './branding.js';
 import { editorState, loadSettings, saveSettings, sectionHeader, showFlash, showProblem } from './common.js';
 import { loadingSection, loadFailed } from './problems.js';
 
 const SECTION = 'settings';
-const LEAD = 'How fast your clinic answers, how cautious triage is, how long records are kept, and what patients consent to.';
 
 export function settingsView(app, flash) {
-  app.setPage('Service settings');
+  app.setPage(t('nav.settings'));
   const root = h('section', { 'aria-labelledby': 'page-title', id: 'settings' },
-    sectionHeader('Service settings', LEAD), loadingSection());
+    sectionHeader(t('nav.settings'), t('settings.lead')), loadingSection());
   loadSettings(app)
-    .then((settings) => replace(root, sectionHeader('Service settings', LEAD), editor(app, settings, flash)))
+    .then((settings) => replace(root, sectionHeader(t('nav.settings'), t('settings.lead')), editor(app, settings, flash)))
     .catch((error) => replace(root, loadFailed(app, error, () => app.go(SECTION))));
   return root;
 }
 
 const NUMBERS = [
-  ['urgent', '/config/slaHours/URGENT', { label: 'Urgent cases', min: 1, max: 72, hint: 'Hours from submission to answer: 1 to 72.' }],
-  ['soon', '/config/slaHours/SOON', { label: 'Soon cases', min: 1, max: 168, hint: 'Hours: 1 to 168 (a week).' }],
-  ['routine', '/config/slaHours/ROUTINE', { label: 'Routine cases', min: 1, max: 720, hint: 'Hours: 1 to 720 (30 days).' }],
-  ['sevenPoint', '/config/triage/sevenPointUrgentScore', { label: '7-point score that makes a case urgent', min: 1, max: 3,
-    hint: 'Built in: 3. A lower score escalates more cases; it can never escalate fewer. Leave empty for the built-in rule.' }],
-  ['urgentAge', '/config/triage/urgentAgeYears', { label: 'Age from which a changing spot is seen sooner', min: 18, max: 50,
-    hint: 'Built in: 50. 18 to 50; leave empty for the built-in rule.' }],
-  ['retention', '/config/retentionYears', { label: 'Years records are kept', min: 6, max: 30,
-    hint: 'At least 6 years for medical records and the audit log; at most 30.' }],
+  ['urgent', '/config/slaHours/URGENT', { min: 1, max: 72 }],
+  ['soon', '/config/slaHours/SOON', { min: 1, max: 168 }],
+  ['routine', '/config/slaHours/ROUTINE', { min: 1, max: 720 }],
+  ['sevenPoint', '/config/triage/sevenPointUrgentScore', { min: 1, max: 3 }],
+  ['urgentAge', '/config/triage/urgentAgeYears', { min: 18, max: 50 }],
+  ['retention', '/config/retentionYears', { min: 6, max: 30 }],
 ];
 
 function editor(app, settings, flash) {
@@ -42,21 +39,21 @@ function editor(app, settings, flash) {
   const fields = {};
   const byPointer = {};
   for (const [name, pointer, options] of NUMBERS) {
-    fields[name] = numberField({ name, ...options });
-    fields[name].explain = `Enter a whole number from ${options.min} to ${options.max}.`;
+    fields[name] = numberField({ name, ...options, label: t(`settings.${name}`), hint: t(`settings.${name}Hint`) });
+    fields[name].explain = t('settings.wholeNumber', { min: options.min, max: options.max });
     byPointer[pointer] = fields[name];
   }
-  fields.languages = field({ label: 'Languages', name: 'languages', required: true,
-    hint: 'Language codes, the first one the default, separated by commas: for example en, es.' });
-  fields.languages.explain = 'Enter language codes such as en or es-MX, separated by commas, each once.';
+  fields.languages = field({ label: t('settings.languages'), name: 'languages', required: true,
+    hint: t('settings.languagesHint') });
+  fields.languages.explain = t('settings.languagesInvalid');
   byPointer['/config/languages'] = fields.languages;
-  fields.consentVersion = field({ label: 'Consent version', name: 'consentVersion', required: true,
-    hint: 'The date the text took effect, like 2025-01-31, optionally with .2 for a second change that day.' });
-  fields.consentVersion.explain = 'Enter a date like 2025-01-31, optionally followed by . and a number.';
+  fields.consentVersion = field({ label: t('settings.consentVersion'), name: 'consentVersion', required: true,
+    hint: t('settings.consentVersionHint') });
+  fields.consentVersion.explain = t('settings.consentVersionInvalid');
   byPointer['/config/consent/version'] = fields.consentVersion;
-  fields.consentText = textArea({ label: 'Consent text', name: 'consentText', rows: 8, required: true,
-    hint: 'What patients agree to before they send a case: 50 to 20,000 characters. Change the version when you change it.' });
-  fields.consentText.explain = 'The consent text must be 50 to 20,000 characters long.';
+  fields.consentText = textArea({ label: t('settings.consentText'), name: 'consentText', rows: 8, required: true,
+    hint: t('settings.consentTextHint') });
+  fields.consentText.explain = t('settings.consentTextInvalid');
   byPointer['/config/consent/text'] = fields.consentText;
   for (let i = 0; i < 10; i++) byPointer[`/config/languages/${i}`] = fields.languages;
 
@@ -65,11 +62,9 @@ function editor(app, settings, flash) {
     'aria-describedby': `${acceptingId}-hint` });
   const acceptingField = h('div', { class: 'field field--check' },
     h('div', { class: 'check-row' }, accepting,
-      h('label', { for: acceptingId }, 'Take new patients and new cases')),
+      h('label', { for: acceptingId }, t('settings.accepting'))),
     h('p', { class: 'hint', id: `${acceptingId}-hint` },
-      'When this is off, nobody can create a new patient account in your portal, and your existing '
-      + 'patients cannot start a new case: the portal tells them to contact you at the support email '
-      + 'or phone in Branding. Cases already sent carry on as usual (answers, questions, follow-ups).'));
+      t('settings.acceptingHint')));
 
   const state = editorState(app, SECTION, settings);
   const initial = state.values ?? valuesOf(config);
@@ -81,14 +76,14 @@ function editor(app, settings, flash) {
   const submit = submitButton(TEXT.save, TEXT.saving);
   const form = h('form', { class: 'form', novalidate: true, id: 'settings-form' },
     message.root,
-    h('fieldset', {}, h('legend', {}, 'New patients'), acceptingField),
-    h('fieldset', {}, h('legend', {}, 'Answer times (service level)'),
+    h('fieldset', {}, h('legend', {}, t('settings.newPatients')), acceptingField),
+    h('fieldset', {}, h('legend', {}, t('settings.answerTimes')),
       h('div', { class: 'field-row' }, fields.urgent.root, fields.soon.root, fields.routine.root)),
-    h('fieldset', {}, h('legend', {}, 'Triage'), fields.sevenPoint.root, fields.urgentAge.root),
-    h('fieldset', {}, h('legend', {}, 'Records and languages'),
-      h('p', { class: 'hint' }, `Data region: ${config.region} (fixed when the clinic signed up).`),
+    h('fieldset', {}, h('legend', {}, t('settings.triage')), fields.sevenPoint.root, fields.urgentAge.root),
+    h('fieldset', {}, h('legend', {}, t('settings.records')),
+      h('p', { class: 'hint' }, t('settings.region', { region: config.region })),
       fields.retention.root, fields.languages.root),
-    h('fieldset', {}, h('legend', {}, 'Patient consent'), fields.consentVersion.root, fields.consentText.root),
+    h('fieldset', {}, h('legend', {}, t('settings.consent')), fields.consentVersion.root, fields.consentText.root),
     h('div', { class: 'actions actions--inline' }, submit.button));
   form.addEventListener('input', () => { app.drafts[SECTION] = { version, values: values() }; });
   form.addEventListener('change', () => { app.drafts[SECTION] = { version, values: values() }; });

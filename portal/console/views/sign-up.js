@@ -6,35 +6,32 @@ import { h } from '/shared/dom.js';
 import { EMAIL, field, messageBox, submitButton } from '/shared/forms.js';
 import { normaliseEmail } from '/shared/identity.js';
 import { selectField } from '../console-forms.js';
+import { t } from '/shared/i18n.js';
 import { showProblem } from './common.js';
 
-const REGIONS = [
-  ['eu-west-2', 'Europe (London)'], ['eu-west-1', 'Europe (Ireland)'], ['eu-central-1', 'Europe (Frankfurt)'],
-  ['us-east-1', 'United States (N. Virginia)'], ['us-west-2', 'United States (Oregon)'],
-  ['ca-central-1', 'Canada (Central)'], ['ap-southeast-2', 'Australia (Sydney)'],
-];
+const REGIONS = ['eu-west-2', 'eu-west-1', 'eu-central-1', 'us-east-1', 'us-west-2', 'ca-central-1', 'ap-southeast-2'];
 const SLUG = /^[a-z][a-z0-9-]{2,39}$/;
 
 export function signUpView(app) {
-  app.setPage('Sign up your clinic');
+  app.setPage(t('signUp.title'));
   const message = messageBox();
-  const displayName = field({ label: 'Clinic name', name: 'displayName', required: true, maxlength: 80,
+  const displayName = field({ label: t('signUp.clinicName'), name: 'displayName', required: true, maxlength: 80,
     autocomplete: 'organization' });
-  const slug = field({ label: 'Web address for patients', name: 'slug', required: true, maxlength: 40,
+  const slug = field({ label: t('signUp.slug'), name: 'slug', required: true, maxlength: 40,
     autocapitalize: 'none', spellcheck: 'false',
-    hint: 'Your patient portal will be at /c/ followed by this: 3 to 40 lowercase letters, digits and dashes, starting with a letter.' });
-  const region = selectField({ label: 'Where your data is stored', name: 'region', options: REGIONS,
-    hint: 'Patients’ records stay in this region. It cannot be changed later.' });
-  const adminName = field({ label: 'Your name', name: 'adminName', required: true, maxlength: 80, autocomplete: 'name' });
-  const adminEmail = field({ label: 'Your work email', name: 'adminEmail', type: 'email', required: true,
+    hint: t('signUp.slugHint') });
+  const region = selectField({ label: t('signUp.region'), name: 'region',
+    options: REGIONS.map((id) => [id, t(`region.${id}`)]), hint: t('signUp.regionHint') });
+  const adminName = field({ label: t('signUp.adminName'), name: 'adminName', required: true, maxlength: 80, autocomplete: 'name' });
+  const adminEmail = field({ label: t('signUp.adminEmail'), name: 'adminEmail', type: 'email', required: true,
     autocomplete: 'email', autocapitalize: 'none', spellcheck: 'false',
-    hint: 'You’ll be the clinic’s first admin. We’ll email you a temporary password.' });
+    hint: t('signUp.adminEmailHint') });
   const termsId = 'accept-terms';
   const terms = h('input', { type: 'checkbox', id: termsId, name: 'acceptedTerms' });
   const termsError = h('p', { class: 'field-error', id: `${termsId}-error`, hidden: true });
   const termsField = h('div', { class: 'field field--check' }, termsError,
     h('div', { class: 'check-row' }, terms,
-      h('label', { for: termsId }, 'I accept the DermRelay terms of service and data processing agreement on behalf of the clinic.')));
+      h('label', { for: termsId }, t('signUp.terms'))));
 
   let suggested = true;
   displayName.input.addEventListener('input', () => {
@@ -44,7 +41,7 @@ export function signUpView(app) {
 
   // One key per filled-in form: a retry after a lost answer resumes the same sign-up.
   const idempotencyKey = crypto.randomUUID();
-  const submit = submitButton('Sign up', 'Setting up your clinic…');
+  const submit = submitButton(t('signUp.submit'), t('signUp.busy'));
   const form = h('form', { class: 'form', novalidate: true, id: 'sign-up-form' },
     message.root, displayName.root, slug.root, region.root, adminName.root, adminEmail.root, termsField,
     h('div', { class: 'actions' }, submit.button));
@@ -61,12 +58,12 @@ export function signUpView(app) {
       acceptedTerms: terms.checked,
     };
     const problems = [];
-    if (body.displayName.length < 2) problems.push([displayName, 'Enter the clinic’s name: at least 2 characters.']);
-    if (!SLUG.test(body.slug)) problems.push([slug, 'Use 3 to 40 lowercase letters, digits and dashes, starting with a letter.']);
-    if (body.adminName.length < 2) problems.push([adminName, 'Enter your name.']);
-    if (!EMAIL.test(body.adminEmail)) problems.push([adminEmail, 'Enter an email address, like you@clinic.example.']);
+    if (body.displayName.length < 2) problems.push([displayName, t('signUp.nameMissing')]);
+    if (!SLUG.test(body.slug)) problems.push([slug, t('signUp.slugInvalid')]);
+    if (body.adminName.length < 2) problems.push([adminName, t('signUp.adminNameMissing')]);
+    if (!EMAIL.test(body.adminEmail)) problems.push([adminEmail, t('signUp.emailInvalid')]);
     for (const [f, text] of problems) f.setError(text);
-    if (!body.acceptedTerms) setTermsError('Please accept the terms to sign up.');
+    if (!body.acceptedTerms) setTermsError(t('signUp.termsMissing'));
     if (problems.length || !body.acceptedTerms) {
       (problems[0]?.[0].input ?? terms).focus();
       return;
@@ -78,15 +75,15 @@ export function signUpView(app) {
         });
         app.signInEmail = created.adminEmail ?? body.adminEmail;
         app.go('', { flash: { kind: 'info', text:
-          `${body.displayName} is set up. We’ve emailed a temporary password to ${app.signInEmail}: sign in with it below to choose your own.` } });
+          t('signUp.done', { clinic: body.displayName, email: app.signInEmail }) } });
       } catch (caught) {
         if (caught?.status === 409) {
-          slug.setError('This web address is taken. Please choose another.');
+          slug.setError(t('signUp.slugTaken'));
           slug.input.focus();
           return;
         }
         if (caught?.status === 429) {
-          message.error('Too many sign-ups from here in the last hour. Please try again later.');
+          message.error(t('signUp.tooMany'));
           message.root.focus();
           return;
         }
@@ -108,10 +105,10 @@ export function signUpView(app) {
   }
 
   return h('section', { 'aria-labelledby': 'page-title', class: 'console-narrow' },
-    h('h1', { id: 'page-title', tabindex: '-1' }, 'Sign up your clinic'),
-    h('p', { class: 'lead' }, 'Offer online skin consultations under your own name. Setting up takes two minutes; you can change the look and settings afterwards.'),
+    h('h1', { id: 'page-title', tabindex: '-1' }, t('signUp.title')),
+    h('p', { class: 'lead' }, t('signUp.lead')),
     h('div', { class: 'card' }, form),
-    h('p', { class: 'aside' }, 'Already signed up? ', h('a', { href: '#', id: 'sign-in-link' }, 'Sign in')));
+    h('p', { class: 'aside' }, t('signUp.already'), ' ', h('a', { href: '#', id: 'sign-in-link' }, t('signIn.submit'))));
 }
 
 function suggestSlug(name) {

@@ -6,13 +6,13 @@ import { h, replace } from '/shared/dom.js';
 import { EMAIL, field, messageBox, submitButton } from '/shared/forms.js';
 import { asPortalError } from '/shared/errors.js';
 import { normaliseEmail } from '/shared/identity.js';
+import { has, t } from '/shared/i18n.js';
 import { sectionHeader, showFlash, showProblem } from './common.js';
 import { loadingSection, loadFailed } from './problems.js';
 
-const ROLE_NAMES = { dermatologist: 'Dermatologist', clinic_admin: 'Clinic admin' };
 
 export function teamView(app, flash) {
-  app.setPage('Team');
+  app.setPage(t('nav.team'));
   const message = messageBox();
   showFlash(message, flash);
   const list = h('div', { id: 'team-members' }, loadingSection());
@@ -20,21 +20,21 @@ export function teamView(app, flash) {
   const refresh = () => loadMembers(app, list, message, dialog, refresh);
   refresh();
   return h('section', { 'aria-labelledby': 'page-title', id: 'team' },
-    sectionHeader('Team', 'Invite dermatologists to review your clinic’s cases, and remove anyone who no longer should.'),
+    sectionHeader(t('nav.team'), t('team.lead')),
     message.root,
     inviteForm(app, refresh),
-    h('h2', { id: 'members-title' }, 'Members'),
+    h('h2', { id: 'members-title' }, t('team.members')),
     list,
     dialog.root);
 }
 
 function inviteForm(app, refresh) {
   const message = messageBox();
-  const email = field({ label: 'Dermatologist’s email', name: 'inviteEmail', type: 'email', required: true,
+  const email = field({ label: t('team.email'), name: 'inviteEmail', type: 'email', required: true,
     autocapitalize: 'none', spellcheck: 'false' });
-  const name = field({ label: 'Their name (optional)', name: 'inviteName', maxlength: 80,
-    hint: 'Used to greet them in the invitation.' });
-  const submit = submitButton('Send invitation', 'Sending…');
+  const name = field({ label: t('team.name'), name: 'inviteName', maxlength: 80,
+    hint: t('team.nameHint') });
+  const submit = submitButton(t('team.invite'), t('team.sending'));
   const form = h('form', { class: 'form', novalidate: true, id: 'invite-form' },
     message.root, h('div', { class: 'field-row' }, email.root, name.root),
     h('div', { class: 'actions actions--inline' }, submit.button));
@@ -45,7 +45,7 @@ function inviteForm(app, refresh) {
     name.setError(null);
     const address = normaliseEmail(email.input.value);
     if (!EMAIL.test(address)) {
-      email.setError('Enter an email address, like dr.lee@clinic.example.');
+      email.setError(t('team.emailInvalid'));
       email.input.focus();
       return;
     }
@@ -56,7 +56,7 @@ function inviteForm(app, refresh) {
         const sent = await api(`/clinics/${encodeURIComponent(app.tenantId())}/invitations`,
           { method: 'POST', identity: app.identity, body });
         const until = new Date(sent.validUntil).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
-        message.info(`Invitation sent to ${sent.email}. The link works until ${until}; they appear below once they accept.`);
+        message.info(t('team.sent', { email: sent.email, until }));
         message.root.focus();
         form.reset();
         refresh();
@@ -66,8 +66,8 @@ function inviteForm(app, refresh) {
     });
   });
   return h('div', { class: 'card', 'aria-labelledby': 'invite-title', role: 'group' },
-    h('h2', { id: 'invite-title' }, 'Invite a dermatologist'),
-    h('p', { class: 'hint' }, 'They get an email with a link valid for 72 hours. Someone without a DermRelay account gets one.'),
+    h('h2', { id: 'invite-title' }, t('team.inviteTitle')),
+    h('p', { class: 'hint' }, t('team.inviteHint')),
     form);
 }
 
@@ -86,15 +86,15 @@ async function loadMembers(app, list, message, dialog, refresh) {
     return h('tr', { 'data-member': member.email },
       h('th', { scope: 'row' }, who),
       h('td', {}, member.email),
-      h('td', {}, ROLE_NAMES[member.role] ?? member.role),
-      h('td', {}, member.status === 'ACTIVE' ? 'Active' : 'Removed'),
+      h('td', {}, has(`role.${member.role}`) ? t(`role.${member.role}`) : member.role),
+      h('td', {}, member.status === 'ACTIVE' ? t('team.active') : t('team.removed')),
       h('td', {}, removable
         ? h('button', { type: 'button', class: 'button button--danger button--small',
           onclick: () => dialog.ask(who, async () => {
             try {
               await api(`/clinics/${encodeURIComponent(app.tenantId())}/members/${encodeURIComponent(member.subject)}`,
                 { method: 'DELETE', identity: app.identity });
-              message.info(`${who} no longer has access to this clinic.`);
+              message.info(t('team.removedText', { who }));
             } catch (caught) {
               const error = asPortalError(caught);
               if (error.kind === 'session-expired') return;
@@ -102,25 +102,25 @@ async function loadMembers(app, list, message, dialog, refresh) {
             }
             message.root.focus();
             refresh();
-          }) }, 'Remove', h('span', { class: 'visually-hidden' }, ` ${who}`))
+          }) }, t('team.remove'), h('span', { class: 'visually-hidden' }, ` ${who}`))
         : null));
   });
   replace(list, rows.length
     ? h('table', { class: 'data-table', 'aria-labelledby': 'members-title' },
-      h('thead', {}, h('tr', {}, ['Name', 'Email', 'Role', 'Status'].map((t) => h('th', { scope: 'col' }, t)),
-        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+      h('thead', {}, h('tr', {}, ['name', 'email', 'role', 'status'].map((column) => h('th', { scope: 'col' }, t(`team.col.${column}`))),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('team.col.actions'))))),
       h('tbody', {}, rows))
-    : h('p', { class: 'hint' }, 'No members yet. Invited dermatologists appear here once they accept.'));
+    : h('p', { class: 'hint' }, t('team.none')));
 }
 
 /** A modal question before removing someone: native <dialog>, so focus and Escape just work. */
 function confirmDialog() {
   const text = h('p', { id: 'confirm-remove-text' });
   let action = null;
-  const confirm = h('button', { type: 'button', class: 'button button--danger', id: 'confirm-remove' }, 'Remove access');
-  const cancel = h('button', { type: 'button', class: 'button button--secondary', id: 'cancel-remove' }, 'Cancel');
+  const confirm = h('button', { type: 'button', class: 'button button--danger', id: 'confirm-remove' }, t('team.removeAccess'));
+  const cancel = h('button', { type: 'button', class: 'button button--secondary', id: 'cancel-remove' }, t('team.cancel'));
   const root = h('dialog', { class: 'confirm-dialog', 'aria-labelledby': 'confirm-remove-title', 'aria-describedby': 'confirm-remove-text' },
-    h('h2', { id: 'confirm-remove-title' }, 'Remove this dermatologist?'),
+    h('h2', { id: 'confirm-remove-title' }, t('team.confirmTitle')),
     text,
     h('div', { class: 'actions actions--inline' }, cancel, confirm));
   cancel.addEventListener('click', () => root.close());
@@ -132,7 +132,7 @@ function confirmDialog() {
     root,
     ask(who, onConfirm) {
       action = onConfirm;
-      text.textContent = `${who} will lose access to this clinic’s cases at once. Their account and their other clinics are not affected. You can invite them again later.`;
+      text.textContent = t('team.confirmText', { who });
       root.showModal();
       cancel.focus();
     },

@@ -8,6 +8,7 @@ import { api } from '/shared/api.js';
 import { loadConfig } from '/shared/config.js';
 import { h, replace } from '/shared/dom.js';
 import { asPortalError } from '/shared/errors.js';
+import { t } from '/shared/i18n.js';
 import { StaffIdentity } from '/shared/staff-identity.js';
 import { startLanguage } from '/shared/staff-language.js';
 import { newPasswordView, signInView } from '../views/sign-in.js';
@@ -59,17 +60,16 @@ function render(flash) {
   const token = takeToken();
   let node;
   if (!token) {
-    node = page('This invitation link is incomplete',
-      'Open the link from your invitation email again, or copy the whole address into your browser.');
+    node = page(t('invite.incomplete'), t('invite.incompleteText'));
   } else if (!app.identity.isSignedIn()) {
     node = app.route === 'new-password' && app.challenge
       ? newPasswordView(app)
       : signInView(app, flash, {
-        title: 'Sign in to accept your invitation',
-        lead: 'A clinic invited you to review its cases on DermRelay. Sign in with the email the invitation came to.',
+        title: t('invite.signIn'),
+        lead: t('invite.signInLead'),
       });
   } else {
-    node = h('div', { class: 'loading', role: 'status' }, h('p', {}, 'Accepting your invitation…'));
+    node = h('div', { class: 'loading', role: 'status' }, h('p', {}, t('invite.accepting')));
     accept(token);
   }
   replace(main, node);
@@ -81,26 +81,24 @@ async function accept(token) {
   try {
     const joined = await api('/invitations/accept', { method: 'POST', identity: app.identity, body: { token } });
     window.sessionStorage.removeItem(TOKEN_KEY);
-    app.setPage('Invitation accepted');
+    app.setPage(t('invite.accepted'));
     node = h('section', { 'aria-labelledby': 'page-title', class: 'wb-narrow', id: 'invitation-accepted' },
-      h('h1', { id: 'page-title', tabindex: '-1' }, `You’ve joined ${joined.displayName ?? 'the clinic'}`),
-      h('p', { class: 'lead' }, 'Its cases now appear on your worklist, next to those of your other clinics.'),
-      h('a', { href: '/workbench/', class: 'button', id: 'open-worklist' }, 'Open your worklist'));
+      h('h1', { id: 'page-title', tabindex: '-1' }, t('invite.joined', { clinic: joined.displayName ?? t('invite.theClinic') })),
+      h('p', { class: 'lead' }, t('invite.joinedText')),
+      h('a', { href: '/workbench/', class: 'button', id: 'open-worklist' }, t('invite.openWorklist')));
   } catch (caught) {
     const error = asPortalError(caught);
     if (error.kind === 'session-expired') { app.go(''); return; }
     const status = caught?.status;
     if (status === 403) {
-      node = page('This invitation is for someone else',
-        'It was sent to another email address. Sign out, then sign in with the address the invitation came to.', true);
+      node = page(t('invite.someoneElse'), t('invite.someoneElseText'), true);
     } else if (status === 410 || status === 404) {
       window.sessionStorage.removeItem(TOKEN_KEY);
-      node = page(status === 410 ? 'This invitation can’t be used any more' : 'We don’t recognise this invitation',
-        'Invitations work once and for 72 hours. Ask the clinic’s admin to send you a new one.', true);
+      node = page(status === 410 ? t('invite.used') : t('invite.unknown'), t('invite.usedText'), true);
     } else {
-      node = h('section', { class: 'wb-narrow' }, h('h1', { tabindex: '-1' }, 'Your invitation wasn’t accepted yet'),
+      node = h('section', { class: 'wb-narrow' }, h('h1', { tabindex: '-1' }, t('invite.notYet')),
         h('div', { class: 'error-summary', role: 'alert' }, h('p', {}, error.message)),
-        h('button', { type: 'button', class: 'button', onclick: () => render(null) }, 'Try again'));
+        h('button', { type: 'button', class: 'button', onclick: () => render(null) }, t('problem.tryAgain')));
     }
   }
   replace(main, node);
@@ -113,8 +111,8 @@ function page(title, text, withSignOut = false) {
     h('h1', { id: 'page-title', tabindex: '-1' }, title),
     h('div', { class: 'card' }, h('p', {}, text)),
     withSignOut && app.identity?.isSignedIn()
-      ? h('button', { type: 'button', class: 'button button--secondary', onclick: () => { app.identity.signOut(); app.go(''); } }, 'Sign out')
-      : h('a', { href: '/workbench/' }, 'Go to the workbench'));
+      ? h('button', { type: 'button', class: 'button button--secondary', onclick: () => { app.identity.signOut(); app.go(''); } }, t('header.signOut'))
+      : h('a', { href: '/workbench/' }, t('invite.toWorkbench')));
 }
 
 start().catch(() => replace(main, unavailableView(app)));

@@ -7,6 +7,7 @@ import { api } from '/shared/api.js';
 import { h, replace } from '/shared/dom.js';
 import { asPortalError } from '/shared/errors.js';
 import { field, messageBox } from '/shared/forms.js';
+import { t } from '/shared/i18n.js';
 import { describe, diagnosisPicker } from './diagnosis-picker.js';
 
 const SAVE_AFTER_MS = 1200;
@@ -30,52 +31,52 @@ export function answerForm(app, hooks) {
   let sent = false;
   let sending = false;
 
-  fields.diagnosis = diagnosisPicker(app, { label: 'Diagnosis', name: 'diagnosis', onPick: changed });
-  fields.note = field({ label: 'Diagnosis note (optional)', name: 'diagnosisNote', tag: 'textarea', rows: 2, maxlength: 2000,
-    hint: 'For the record, e.g. "flexural, moderate".' });
+  fields.diagnosis = diagnosisPicker(app, { label: t('answer.diagnosis'), name: 'diagnosis', onPick: changed });
+  fields.note = field({ label: t('answer.note'), name: 'diagnosisNote', tag: 'textarea', rows: 2, maxlength: 2000,
+    hint: t('answer.noteHint') });
   const differentials = [];
-  const chips = h('ul', { class: 'chips', id: 'differentials', 'aria-label': 'Differential diagnoses chosen' });
+  const chips = h('ul', { class: 'chips', id: 'differentials', 'aria-label': t('answer.differentialsChosen') });
   fields.differentials = diagnosisPicker(app, {
-    label: 'Differential diagnoses (up to 5)', name: 'differential', keepText: false,
-    hint: 'Search and press Enter to add each one.',
+    label: t('answer.differentials'), name: 'differential', keepText: false,
+    hint: t('answer.differentialsHint'),
     onPick: (d) => {
       if (differentials.length < MAX_DIFFERENTIALS && !differentials.some((x) => x.code === d.code)) differentials.push(d);
       drawChips();
       changed();
     },
   });
-  fields.patientExplanation = field({ label: 'Explanation for the patient', name: 'patientExplanation', tag: 'textarea', rows: 5,
-    maxlength: 4000, hint: 'Plain words the patient reads first: what it is, whether to worry, what happens next.' });
-  fields.treatmentPlan = field({ label: 'Treatment plan', name: 'treatmentPlan', tag: 'textarea', rows: 4, maxlength: 4000 });
+  fields.patientExplanation = field({ label: t('answer.explanation'), name: 'patientExplanation', tag: 'textarea', rows: 5,
+    maxlength: 4000, hint: t('answer.explanationHint') });
+  fields.treatmentPlan = field({ label: t('answer.plan'), name: 'treatmentPlan', tag: 'textarea', rows: 4, maxlength: 4000 });
 
   const prescriptionRows = [];
   const prescriptionList = h('ol', { class: 'prescriptions', id: 'prescriptions' });
   const addPrescription = h('button', { type: 'button', class: 'button button--secondary button--small', id: 'add-prescription',
-    onclick: () => { const row = prescriptionRow(); row.fields.medicine.input.focus(); changed(); } }, 'Add a prescription');
+    onclick: () => { const row = prescriptionRow(); row.fields.medicine.input.focus(); changed(); } }, t('answer.addPrescription'));
 
-  fields.referralAdvised = field({ label: 'Refer for an in-person visit', name: 'referralAdvised', type: 'checkbox' });
-  fields.referralUrgency = field({ label: 'How soon', name: 'referralUrgency', tag: 'select', options: [
-    h('option', { value: '' }, 'Choose…'), h('option', { value: 'ROUTINE' }, 'Routine'),
-    h('option', { value: 'SOON' }, 'Soon (within 2 weeks)'), h('option', { value: 'URGENT' }, 'Urgent (within 2 days)')] });
-  fields.referralNote = field({ label: 'Referral note (optional)', name: 'referralNote', tag: 'textarea', rows: 2, maxlength: 2000 });
+  fields.referralAdvised = field({ label: t('answer.refer'), name: 'referralAdvised', type: 'checkbox' });
+  fields.referralUrgency = field({ label: t('answer.howSoon'), name: 'referralUrgency', tag: 'select', options: [
+    h('option', { value: '' }, t('answer.choose')), h('option', { value: 'ROUTINE' }, t('answer.urgency.ROUTINE')),
+    h('option', { value: 'SOON' }, t('answer.urgency.SOON')), h('option', { value: 'URGENT' }, t('answer.urgency.URGENT'))] });
+  fields.referralNote = field({ label: t('answer.referralNote'), name: 'referralNote', tag: 'textarea', rows: 2, maxlength: 2000 });
   const referralDetails = h('div', { class: 'field-row', id: 'referral-details' }, fields.referralUrgency.root, fields.referralNote.root);
   fields.referralAdvised.root.classList.add('check-row');
   fields.referralAdvised.input.addEventListener('change', () => { referralDetails.hidden = !fields.referralAdvised.input.checked; });
   referralDetails.hidden = true;
-  fields.followUp = field({ label: 'Follow-up in days (optional)', name: 'followUpDays', type: 'number', min: 1, max: 365,
-    inputmode: 'numeric', hint: 'The patient is invited to send new photos then. Leave empty for no follow-up.' });
+  fields.followUp = field({ label: t('answer.followUp'), name: 'followUpDays', type: 'number', min: 1, max: 365,
+    inputmode: 'numeric', hint: t('answer.followUpHint') });
 
-  const send = h('button', { type: 'submit', class: 'button', id: 'send-answer', 'aria-keyshortcuts': 'Control+Enter' }, 'Send answer to the patient');
+  const send = h('button', { type: 'submit', class: 'button', id: 'send-answer', 'aria-keyshortcuts': 'Control+Enter' }, t('answer.send'));
   const form = h('form', { class: 'form answer-form', novalidate: true, id: 'answer-form', 'aria-labelledby': 'answer-title' },
-    h('div', { class: 'form-head' }, h('h2', { id: 'answer-title' }, 'Answer'), saveStatus),
+    h('div', { class: 'form-head' }, h('h2', { id: 'answer-title' }, t('answer.title')), saveStatus),
     message.root,
     fields.diagnosis.root, fields.note.root,
     fields.differentials.root, chips,
     fields.patientExplanation.root, fields.treatmentPlan.root,
-    h('fieldset', { class: 'prescriptions-fieldset' }, h('legend', {}, 'Prescriptions'), prescriptionList, addPrescription),
-    h('fieldset', {}, h('legend', {}, 'Referral'), fields.referralAdvised.root, referralDetails),
+    h('fieldset', { class: 'prescriptions-fieldset' }, h('legend', {}, t('answer.prescriptions')), prescriptionList, addPrescription),
+    h('fieldset', {}, h('legend', {}, t('answer.referral')), fields.referralAdvised.root, referralDetails),
     fields.followUp.root,
-    h('div', { class: 'actions actions--inline' }, send, h('p', { class: 'hint' }, 'Ctrl + Enter sends.')));
+    h('div', { class: 'actions actions--inline' }, send, h('p', { class: 'hint' }, t('answer.sendKeys'))));
 
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
@@ -94,21 +95,21 @@ export function answerForm(app, hooks) {
 
   function drawChips() {
     replace(chips, differentials.map((d, i) => h('li', { class: 'chip', 'data-code': d.code }, describe(d),
-      h('button', { type: 'button', class: 'chip__remove', 'aria-label': `Remove ${d.name}`,
+      h('button', { type: 'button', class: 'chip__remove', 'aria-label': t('answer.removeDifferential', { name: d.name }),
         onclick: () => { differentials.splice(i, 1); drawChips(); changed(); fields.differentials.input.focus(); } }, '×'))));
   }
 
   function prescriptionRow(values = {}) {
     const n = prescriptionRows.length + 1;
     const row = { fields: {} };
-    row.fields.medicine = field({ label: 'Medicine', name: `rx-medicine-${n}`, maxlength: 200, value: values.medicine });
-    row.fields.strength = field({ label: 'Strength', name: `rx-strength-${n}`, maxlength: 60, value: values.strength, hint: 'e.g. 1%' });
-    row.fields.form = field({ label: 'Form', name: `rx-form-${n}`, tag: 'select', options: FORMS.map((f) =>
-      h('option', { value: f, selected: values.form === f }, f.replace('-', ' '))) });
-    row.fields.directions = field({ label: 'Directions', name: `rx-directions-${n}`, tag: 'textarea', rows: 2, maxlength: 1000 });
+    row.fields.medicine = field({ label: t('rx.medicine'), name: `rx-medicine-${n}`, maxlength: 200, value: values.medicine });
+    row.fields.strength = field({ label: t('rx.strength'), name: `rx-strength-${n}`, maxlength: 60, value: values.strength, hint: t('rx.strengthHint') });
+    row.fields.form = field({ label: t('rx.form'), name: `rx-form-${n}`, tag: 'select', options: FORMS.map((f) =>
+      h('option', { value: f, selected: values.form === f }, t(`rx.form.${f}`))) });
+    row.fields.directions = field({ label: t('rx.directions'), name: `rx-directions-${n}`, tag: 'textarea', rows: 2, maxlength: 1000 });
     row.fields.directions.input.value = values.directions ?? '';
-    row.fields.quantity = field({ label: 'Quantity', name: `rx-quantity-${n}`, maxlength: 60, value: values.quantity, hint: 'e.g. 30 g' });
-    row.fields.refills = field({ label: 'Refills', name: `rx-refills-${n}`, type: 'number', min: 0, max: 12, value: values.refills ?? 0 });
+    row.fields.quantity = field({ label: t('rx.quantity'), name: `rx-quantity-${n}`, maxlength: 60, value: values.quantity, hint: t('rx.quantityHint') });
+    row.fields.refills = field({ label: t('rx.refills'), name: `rx-refills-${n}`, type: 'number', min: 0, max: 12, value: values.refills ?? 0 });
     row.root = h('li', { class: 'prescription' },
       h('div', { class: 'field-row' }, row.fields.medicine.root, row.fields.strength.root, row.fields.form.root),
       row.fields.directions.root,
@@ -118,7 +119,7 @@ export function answerForm(app, hooks) {
           row.root.remove();
           changed();
           addPrescription.focus();
-        } }, `Remove prescription ${n}`)));
+        } }, t('rx.remove', { n }))));
     prescriptionRows.push(row);
     prescriptionList.append(row.root);
     return row;
@@ -188,7 +189,7 @@ export function answerForm(app, hooks) {
   function changed() {
     if (!loaded || sent) return;
     hooks.onActivity?.();
-    saveStatus.textContent = 'Unsaved changes';
+    saveStatus.textContent = t('draft.unsaved');
     clearTimeout(saveTimer);
     saveTimer = setTimeout(saveDraft, SAVE_AFTER_MS);
   }
@@ -204,15 +205,15 @@ export function answerForm(app, hooks) {
           body: { version, answer: collect({ draft: true }) } });
         version = saved.version;
         clearErrors();
-        saveStatus.textContent = `Draft saved at ${new Date().toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' })}`;
+        saveStatus.textContent = t('draft.savedAt', { time: new Date().toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' }) });
       } catch (caught) {
         const error = asPortalError(caught);
         if (error.kind === 'conflict') {
           draftConflict();
         } else if (error.kind === 'network') {
-          saveStatus.textContent = 'Draft not saved: offline. It is saved again when you’re back online.';
+          saveStatus.textContent = t('draft.offline');
         } else if (error.kind !== 'session-expired') {
-          saveStatus.textContent = 'Draft not saved: check the marked fields.';
+          saveStatus.textContent = t('draft.invalid');
           placeErrors(caught, '/answer');
         }
       } finally {
@@ -226,20 +227,20 @@ export function answerForm(app, hooks) {
   async function draftConflict() {
     const theirs = await api(`${hooks.path}/answer-draft`, { identity: app.identity }).catch(() => null);
     if (!theirs) return;
-    saveStatus.textContent = 'Draft not saved: changed in another window.';
+    saveStatus.textContent = t('draft.conflict');
     message.root.hidden = false;
     message.root.className = 'error-summary';
     message.root.setAttribute('role', 'alert');
     replace(message.root,
-      h('p', {}, 'This draft was changed in another window or tab since you opened it.'),
+      h('p', {}, t('draft.conflictText')),
       h('div', { class: 'actions--inline' },
         h('button', { type: 'button', class: 'button button--small', id: 'keep-mine', onclick: () => {
           version = theirs.version; message.clear(); saveDraft();
-        } }, 'Keep what is here'),
+        } }, t('draft.keepMine')),
         h('button', { type: 'button', class: 'button button--secondary button--small', onclick: async () => {
           version = theirs.version; loaded = false; await fill(theirs.answer); loaded = true; message.clear();
-          saveStatus.textContent = 'Loaded the other window’s draft.';
-        } }, 'Load the other version')));
+          saveStatus.textContent = t('draft.loadedTheirs');
+        } }, t('draft.loadTheirs'))));
     message.root.focus();
   }
 
@@ -263,7 +264,7 @@ export function answerForm(app, hooks) {
         saveDraft();
         hooks.onConflict();
       } else if (error.kind === 'network') {
-        message.error('The answer was not sent: you seem to be offline. Nothing is lost; send again once you’re back.');
+        message.error(t('answer.offline'));
         message.root.focus();
       } else if (error.kind !== 'session-expired' && !placeErrors(caught, '')) {
         message.error(error.message);
@@ -282,11 +283,11 @@ export function answerForm(app, hooks) {
     for (const { pointer, detail } of caught?.errors ?? []) {
       const target = fieldFor(pointer.startsWith(prefix) ? pointer.slice(prefix.length) : pointer);
       if (!target) continue;
-      target.setError(`This ${detail}.`);
+      target.setError(t('form.invalid', { detail }));
       first ??= target;
     }
     if (first) {
-      message.error('The answer needs a few changes: see the marked fields.');
+      message.error(t('answer.fix'));
       first.input.focus();
     }
     return Boolean(first);
@@ -317,7 +318,7 @@ export function answerForm(app, hooks) {
       version = draft.version;
       await fill(draft.answer);
       loaded = true;
-      if (draft.savedAt) saveStatus.textContent = `Draft from ${new Date(draft.savedAt).toLocaleString(document.documentElement.lang)}`;
+      if (draft.savedAt) saveStatus.textContent = t('draft.from', { when: new Date(draft.savedAt).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' }) });
     },
     submit,
     /** Saves now if anything waits (leaving the case, coming back online). */

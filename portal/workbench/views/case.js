@@ -7,6 +7,8 @@ import { api } from '/shared/api.js';
 import { h, replace } from '/shared/dom.js';
 import { asPortalError } from '/shared/errors.js';
 import { field, messageBox } from '/shared/forms.js';
+import { t } from '/shared/i18n.js';
+import { siteText } from '../clinical-words.js';
 import { casePath, dueText } from '../worklist-state.js';
 import { caseHistory } from './case-history.js';
 import { photoPanel } from './photo-panel.js';
@@ -18,7 +20,7 @@ const RENEW_WHEN_LEFT_MS = 5 * 60 * 1000;
 const ACTIVE_WITHIN_MS = 5 * 60 * 1000;
 
 export function caseView(app, { tenantId, caseId }, flash) {
-  app.setPage('Case');
+  app.setPage(t('case.page'));
   const list = app.worklist;
   const reviewPath = casePath(tenantId, caseId);
   const exchangePath = `/clinics/${encodeURIComponent(tenantId)}/cases/${encodeURIComponent(caseId)}`;
@@ -26,8 +28,8 @@ export function caseView(app, { tenantId, caseId }, flash) {
   if (flash?.kind === 'error') message.error(flash.text);
   else if (flash) message.info(flash.text);
   const claimBar = h('div', { class: 'claim-bar', id: 'claim-bar', role: 'status' });
-  const body = h('div', { class: 'case-body' }, loading('Opening the case…'));
-  const title = h('h1', { id: 'page-title', tabindex: '-1' }, 'Case');
+  const body = h('div', { class: 'case-body' }, loading(t('case.opening')));
+  const title = h('h1', { id: 'page-title', tabindex: '-1' }, t('case.page'));
   const due = h('span', { class: 'due', id: 'case-due' });
   let review = null;
   let claim = { state: 'none', until: null, byName: null };
@@ -38,22 +40,22 @@ export function caseView(app, { tenantId, caseId }, flash) {
   let dueAt = 0;
 
   async function load() {
-    replace(body, loading('Opening the case…'));
+    replace(body, loading(t('case.opening')));
     try {
       review = await api(reviewPath, { identity: app.identity });
     } catch (caught) {
       const error = asPortalError(caught);
       if (error.kind === 'not-found') {
         replace(body, h('div', { class: 'card', id: 'case-missing' },
-          h('p', {}, 'This case isn’t in any of your clinics, or it no longer exists.'),
-          h('a', { href: '#', class: 'button button--secondary button--small' }, 'Back to the worklist')));
+          h('p', {}, t('case.missing')),
+          h('a', { href: '#', class: 'button button--secondary button--small' }, t('case.backToWorklist'))));
       } else {
         replace(body, loadFailed(caught, load));
       }
       return;
     }
-    app.setPage(`${review.clinicName} case`);
-    title.textContent = `${review.clinicName}: ${(review.intake?.bodySites ?? []).map((s) => s.region.replace(/_/g, ' ')).join(', ') || 'case'}`;
+    app.setPage(t('case.pageOf', { clinic: review.clinicName }));
+    title.textContent = `${review.clinicName}: ${(review.intake?.bodySites ?? []).map(siteText).join(', ') || t('case.word')}`;
     claim = review.claim ?? claim;
     dueAt = performance.now() + review.secondsUntilDue * 1000;
     photos = photoPanel(review);
@@ -62,7 +64,7 @@ export function caseView(app, { tenantId, caseId }, flash) {
       onActivity: activity,
       ensureClaim,
       onConflict: claimLost,
-      onSent: () => finished('Answer sent. The patient is told their answer is ready.'),
+      onSent: () => finished(t('case.answerSent')),
     });
     replace(body,
       h('div', { class: 'case-columns' },
@@ -75,7 +77,7 @@ export function caseView(app, { tenantId, caseId }, flash) {
     try {
       await form.load();
     } catch (caught) {
-      message.error(`Your saved draft didn’t load. ${asPortalError(caught).message}`);
+      message.error(t('case.draftNotLoaded', { reason: asPortalError(caught).message }));
     }
   }
 
@@ -85,20 +87,20 @@ export function caseView(app, { tenantId, caseId }, flash) {
     claimBar.dataset.claim = claim.state === 'mine' && left <= 0 ? 'expired' : claim.state;
     if (claim.state === 'mine' && left > 0) {
       replace(claimBar,
-        h('p', {}, h('strong', {}, 'You’re reviewing this case.'), ` Your claim holds until ${until}; it renews itself while you work.`),
-        h('button', { type: 'button', class: 'button button--secondary button--small', id: 'release-claim', onclick: release }, 'Give back to the queue'));
+        h('p', {}, h('strong', {}, t('claim.mine')), ` ${t('claim.mineUntil', { until })}`),
+        h('button', { type: 'button', class: 'button button--secondary button--small', id: 'release-claim', onclick: release }, t('claim.release')));
     } else if (claim.state === 'mine') {
       replace(claimBar,
-        h('p', {}, h('strong', {}, 'Your claim ran out.'), ' Another dermatologist may take the case now. Your draft is kept; claim again to send it.'),
-        h('button', { type: 'button', class: 'button button--small', id: 'claim-case', onclick: () => takeClaim() }, 'Claim again'));
+        h('p', {}, h('strong', {}, t('claim.expired')), ` ${t('claim.expiredText')}`),
+        h('button', { type: 'button', class: 'button button--small', id: 'claim-case', onclick: () => takeClaim() }, t('claim.again')));
     } else if (claim.state === 'other') {
       replace(claimBar,
-        h('p', {}, h('strong', {}, `${claim.byName ?? 'Another dermatologist'} is reviewing this case`), until ? ` (claim until ${until}).` : '.',
-          ' You can read it and prepare a draft; you can send once it is free.'));
+        h('p', {}, h('strong', {}, t('claim.other', { who: claim.byName ?? t('claim.someone') })), until ? ` ${t('claim.otherUntil', { until })}` : '.',
+          ` ${t('claim.otherText')}`));
     } else {
       replace(claimBar,
-        h('p', {}, h('strong', {}, 'Nobody is reviewing this case yet.'), ' Claim it to answer; your claim lasts 15 minutes and renews while you work.'),
-        h('button', { type: 'button', class: 'button button--small', id: 'claim-case', onclick: () => takeClaim() }, 'Claim (c)'));
+        h('p', {}, h('strong', {}, t('claim.none')), ` ${t('claim.noneText')}`),
+        h('button', { type: 'button', class: 'button button--small', id: 'claim-case', onclick: () => takeClaim() }, t('claim.take')));
     }
   }
 
@@ -137,18 +139,18 @@ export function caseView(app, { tenantId, caseId }, flash) {
     try {
       const now = await api(reviewPath, { identity: app.identity });
       claim = now.claim ?? { state: 'none' };
-      const who = claim.byName ?? 'Another dermatologist';
+      const who = claim.byName ?? t('claim.someone');
       if (now.status && now.status !== review.status && claim.state !== 'other') {
-        message.error('This case changed meanwhile (it was answered or sent back to the patient). Nothing was sent from here.');
+        message.error(t('case.changed'));
       } else if (claim.state === 'other') {
         message.error(hadClaim
-          ? `${who} claimed this case after your claim ran out. Nothing was sent; your draft is kept.`
-          : `${who} claimed this case a moment ago. Nothing was sent; your draft is kept.`);
+          ? t('case.lostAfter', { who })
+          : t('case.lostNow', { who }));
       } else {
-        message.error('Your claim on this case ran out, so nothing was sent. Your draft is kept: claim again to send it.');
+        message.error(t('case.claimRanOut'));
       }
     } catch (e) {
-      message.error('Your claim on this case is gone, so nothing was sent. Your draft is kept.');
+      message.error(t('case.claimGone'));
     }
     drawClaim();
     message.root.focus();
@@ -158,7 +160,7 @@ export function caseView(app, { tenantId, caseId }, flash) {
     try {
       await form?.flush();
       await list.release(tenantId, caseId);
-      app.go('', { flash: { kind: 'info', text: 'The case is back in the queue. Your draft is kept.' } });
+      app.go('', { flash: { kind: 'info', text: t('case.released') } });
     } catch (caught) {
       if (asPortalError(caught).kind === 'conflict') claimLost();
       else message.error(asPortalError(caught).message);
@@ -167,30 +169,30 @@ export function caseView(app, { tenantId, caseId }, flash) {
 
   function askForm() {
     const box = messageBox();
-    const question = field({ label: 'Question for the patient', name: 'question', tag: 'textarea', rows: 4, maxlength: 2000,
-      hint: 'Instead of answering now: the patient is notified and can reply with text and new photos. The case then comes back to you first.' });
-    const ask = h('button', { type: 'submit', class: 'button button--secondary', id: 'ask-patient' }, 'Ask the patient');
+    const question = field({ label: t('ask.label'), name: 'question', tag: 'textarea', rows: 4, maxlength: 2000,
+      hint: t('ask.hint') });
+    const ask = h('button', { type: 'submit', class: 'button button--secondary', id: 'ask-patient' }, t('ask.submit'));
     const ask_form = h('form', { class: 'form card', novalidate: true, id: 'ask-form', 'aria-labelledby': 'ask-title' },
-      h('h2', { id: 'ask-title' }, 'Need more information?'), box.root, question.root, h('div', { class: 'actions' }, ask));
+      h('h2', { id: 'ask-title' }, t('ask.title')), box.root, question.root, h('div', { class: 'actions' }, ask));
     question.input.addEventListener('input', activity);
     ask_form.addEventListener('submit', async (event) => {
       event.preventDefault();
       box.clear();
       question.setError(null);
       if (!question.input.value.trim()) {
-        question.setError('Write the question the patient should answer.');
+        question.setError(t('ask.missing'));
         question.input.focus();
         return;
       }
       if (!(await ensureClaim())) return;
       try {
         await api(`${exchangePath}/info-requests`, { method: 'POST', identity: app.identity, body: { question: question.input.value.trim() } });
-        finished('Question sent. The case comes back to you when the patient replies.');
+        finished(t('ask.sent'));
       } catch (caught) {
         const error = asPortalError(caught);
         if (error.kind === 'conflict') claimLost();
         else if ((caught.errors ?? []).some((e) => e.pointer === '/question')) {
-          question.setError(`This ${caught.errors.find((e) => e.pointer === '/question').detail}.`);
+          question.setError(t('form.invalid', { detail: caught.errors.find((e) => e.pointer === '/question').detail }));
           question.input.focus();
         } else if (error.kind !== 'session-expired') { box.error(error.message); box.root.focus(); }
       }
@@ -202,7 +204,7 @@ export function caseView(app, { tenantId, caseId }, flash) {
   function finished(text) {
     const next = list.nextAfter(tenantId, caseId);
     list.rows = list.rows.filter((r) => !(r.tenantId === tenantId && r.caseId === caseId));
-    if (next) app.go(`case/${next.tenantId}/${next.caseId}`, { flash: { kind: 'info', text: `${text} This is the next case.` } });
+    if (next) app.go(`case/${next.tenantId}/${next.caseId}`, { flash: { kind: 'info', text: t('case.nextFlash', { text }) } });
     else app.go('', { flash: { kind: 'info', text } });
   }
 
@@ -211,7 +213,7 @@ export function caseView(app, { tenantId, caseId }, flash) {
     if (!list.loaded) await list.reload().catch(() => {});
     const next = list.nextAfter(tenantId, caseId);
     if (next) app.go(`case/${next.tenantId}/${next.caseId}`);
-    else app.go('', { flash: { kind: 'info', text: 'That was the last case on your list.' } });
+    else app.go('', { flash: { kind: 'info', text: t('case.lastOne') } });
   }
 
   function tick() {
@@ -251,9 +253,9 @@ export function caseView(app, { tenantId, caseId }, flash) {
   load().then(tick);
 
   return h('section', { 'aria-labelledby': 'page-title', class: 'wb-wide', id: 'case-view', 'data-case': caseId },
-    h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '#' }, '← Worklist'),
-      h('button', { type: 'button', class: 'link-button', id: 'next-case', 'aria-keyshortcuts': 'n', onclick: nextCase }, 'Next case (n)')),
-    h('div', { class: 'wb-titlebar' }, title, h('p', { class: 'case-due' }, 'Time to answer: ', due)),
+    h('nav', { class: 'breadcrumb', 'aria-label': t('case.breadcrumb') }, h('a', { href: '#' }, t('case.toWorklist')),
+      h('button', { type: 'button', class: 'link-button', id: 'next-case', 'aria-keyshortcuts': 'n', onclick: nextCase }, t('case.next'))),
+    h('div', { class: 'wb-titlebar' }, title, h('p', { class: 'case-due' }, t('case.due'), ' ', due)),
     claimBar,
     message.root,
     body);

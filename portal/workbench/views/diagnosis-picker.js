@@ -3,6 +3,7 @@
 
 import { api } from '/shared/api.js';
 import { h, uid } from '/shared/dom.js';
+import { t } from '/shared/i18n.js';
 
 const DEBOUNCE_MS = 150;
 
@@ -25,12 +26,12 @@ export function diagnosisPicker(app, { label, name, hint, onPick, keepText = tru
     id: inputId, name, type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false',
     'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listId, 'aria-describedby': hintId,
   });
-  const list = h('ul', { id: listId, role: 'listbox', class: 'combo__list', 'aria-label': `${label}: matches`, hidden: true });
+  const list = h('ul', { id: listId, role: 'listbox', class: 'combo__list', 'aria-label': t('picker.matchesOf', { label }), hidden: true });
   const status = h('p', { class: 'visually-hidden', role: 'status' });
   const error = h('p', { id: errorId, class: 'field-error', hidden: true });
   const root = h('div', { class: 'field combo' },
     h('label', { for: inputId }, label),
-    h('p', { id: hintId, class: 'hint' }, hint ?? 'Type a name, synonym or ICD-10 code; Down arrow for the matches.'),
+    h('p', { id: hintId, class: 'hint' }, hint ?? t('picker.hint')),
     error, input, list, status);
 
   const show = (open) => {
@@ -63,10 +64,10 @@ export function diagnosisPicker(app, { label, name, hint, onPick, keepText = tru
       active = matches.length ? 0 : -1;
       draw();
       show(true);
-      status.textContent = matches.length ? `${matches.length} matches` : 'No matches';
-      if (!matches.length) list.replaceChildren(h('li', { class: 'combo__none', role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false' }, 'No match in the list. Try another word or the ICD-10 code.'));
+      status.textContent = matches.length ? t('picker.count', { count: matches.length }) : t('picker.none');
+      if (!matches.length) list.replaceChildren(h('li', { class: 'combo__none', role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false' }, t('picker.noneText')));
     } catch (e) {
-      if (ticket === asked) { status.textContent = 'The search did not answer; try again.'; show(false); }
+      if (ticket === asked) { status.textContent = t('picker.failed'); show(false); }
     }
   };
 

@@ -3,22 +3,24 @@
 // Every photo of the record is fetched ahead once the case opens, so switching never waits.
 
 import { h } from '/shared/dom.js';
+import { has, t } from '/shared/i18n.js';
 import { photoViewer } from './photo-viewer.js';
 import { dateText } from './case-history.js';
 
-export const VIEW_WORDS = { close_up: 'Close-up', context: 'Context', oblique: 'Oblique', dermoscopy: 'Dermoscopy' };
+/** A photo view's name (close_up, context...) in the page's language. */
+export const viewWords = (view) => (has(`photoView.${view}`) ? t(`photoView.${view}`) : String(view));
 
 export function photoPanel(review) {
   const groups = photoGroups(review);
   const current = groups.filter((g) => g.current);
   const earlier = groups.filter((g) => !g.current);
-  const main = photoViewer({ id: 'viewer-current', label: 'Photo of this round' });
-  const compare = photoViewer({ id: 'viewer-compare', label: 'Earlier photo' });
+  const main = photoViewer({ id: 'viewer-current', label: t('photos.currentViewer') });
+  const compare = photoViewer({ id: 'viewer-compare', label: t('photos.earlierViewer') });
   let active = main;
 
   const pick = (viewer, group, photo, button) => {
     viewer.show(photo, {
-      alt: `${VIEW_WORDS[photo.view] ?? photo.view} photo, ${group.title}`,
+      alt: t('photos.alt', { view: viewWords(photo.view), group: group.title }),
       captionNodes: caption(group, photo),
     });
     const list = viewer === main ? currentList : earlierList;
@@ -36,19 +38,19 @@ export function photoPanel(review) {
       h('img', { src: photo.thumbnailUrl ?? photo.url, alt: '', width: 72, height: 72,
         // No thumbnail made: the photo itself, scaled down.
         onerror: (event) => { if (event.target.src !== photo.url) event.target.src = photo.url; } }),
-      h('span', {}, `${VIEW_WORDS[photo.view] ?? photo.view}${photo.kept ? ' (kept)' : ''}`));
+      h('span', {}, photo.kept ? t('photos.kept', { view: viewWords(photo.view) }) : viewWords(photo.view)));
       return h('li', {}, button);
     }))));
-  const currentList = h('ul', { class: 'photo-groups', 'aria-label': 'Photos of this round' }, strip(current, main));
-  const earlierList = h('ul', { class: 'photo-groups', 'aria-label': 'Earlier photos to compare' }, strip(earlier, compare));
+  const currentList = h('ul', { class: 'photo-groups', 'aria-label': t('photos.currentList') }, strip(current, main));
+  const earlierList = h('ul', { class: 'photo-groups', 'aria-label': t('photos.earlierList') }, strip(earlier, compare));
 
   // Start with the first photo of this round, and the earlier photo of the same view if any.
   const first = current[0]?.photos[0];
   if (first) currentList.querySelector('button').click();
-  else main.clear('No photos in this round.');
+  else main.clear(t('photos.noneThisRound'));
   const sameView = earlier.flatMap((g) => g.photos.map((p) => [g, p])).find(([, p]) => p.view === first?.view);
   if (sameView) earlierList.querySelector(`button[data-photo="${CSS.escape(sameView[1].photoId)}"]`).click();
-  else compare.clear(earlier.length ? 'Choose an earlier photo below.' : 'No earlier photos of this patient at this clinic.');
+  else compare.clear(earlier.length ? t('photos.chooseEarlier') : t('photos.noneEarlier'));
   active = main;
 
   // Into the browser cache now: presigned links last minutes, the case stays open longer.
@@ -61,10 +63,10 @@ export function photoPanel(review) {
   }
 
   const root = h('section', { class: 'photo-panel', 'aria-labelledby': 'photos-title', id: 'photos' },
-    h('h2', { id: 'photos-title' }, 'Photos'),
+    h('h2', { id: 'photos-title' }, t('photos.title')),
     h('div', { class: 'viewers' },
-      h('div', { class: 'viewer-column' }, h('h3', {}, 'This round'), main.root, currentList),
-      h('div', { class: 'viewer-column' }, h('h3', {}, 'Earlier, to compare'), compare.root,
+      h('div', { class: 'viewer-column' }, h('h3', {}, t('photos.thisRound')), main.root, currentList),
+      h('div', { class: 'viewer-column' }, h('h3', {}, t('photos.earlierTitle')), compare.root,
         earlier.length ? earlierList : null)));
   return {
     root,
@@ -79,10 +81,10 @@ function photoGroups(review) {
   const rounds = [...(review.rounds ?? [])].sort((a, b) => b.round - a.round);
   for (const round of rounds) {
     if (!round.photos?.length) continue;
-    const kind = { intake: 'first photos', info_reply: 'sent with a reply', follow_up: 'follow-up' }[round.kind] ?? round.kind;
+    const kind = has(`photos.kind.${round.kind}`) ? t(`photos.kind.${round.kind}`) : round.kind;
     groups.push({
       current: round.round === review.round,
-      title: `${round.round === review.round ? 'This round' : `Round ${round.round + 1}`}, ${kind}, ${dateText(round.at)}`,
+      title: `${round.round === review.round ? t('photos.thisRound') : t('history.roundTitle', { round: round.round + 1 })}, ${kind}, ${dateText(round.at)}`,
       photos: round.photos,
     });
   }
@@ -91,7 +93,7 @@ function photoGroups(review) {
     const diagnosis = earlier.diagnosis?.name ? `, ${earlier.diagnosis.name}` : '';
     groups.push({
       current: false,
-      title: `Earlier case, ${dateText(earlier.submittedAt)}${diagnosis}`,
+      title: `${t('photos.earlierCase', { date: dateText(earlier.submittedAt) })}${diagnosis}`,
       photos: earlier.photos,
     });
   }
@@ -99,10 +101,10 @@ function photoGroups(review) {
 }
 
 function caption(group, photo) {
-  const nodes = [h('strong', {}, VIEW_WORDS[photo.view] ?? photo.view), ` · ${group.title}`];
+  const nodes = [h('strong', {}, viewWords(photo.view)), ` · ${group.title}`];
   if (photo.width && photo.height) nodes.push(` · ${photo.width}×${photo.height}`);
   const advice = (photo.findings ?? []).filter((f) => f.verdict && f.verdict !== 'ok');
   if (photo.kept && advice.length) nodes.push(h('span', { class: 'photo-advice' },
-    ` · Kept by the patient despite: ${advice.map((f) => f.code.replace(/_/g, ' ')).join(', ')}`));
+    ` · ${t('photos.keptDespite', { findings: advice.map((f) => (has(`finding.${f.code}`) ? t(`finding.${f.code}`) : f.code.replace(/_/g, ' '))).join(', ') })}`));
   return nodes;
 }

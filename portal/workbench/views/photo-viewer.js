@@ -3,6 +3,7 @@
 // people who cannot use a mouse. The image moves with a CSS transform, so zooming costs no fetch.
 
 import { h } from '/shared/dom.js';
+import { t } from '/shared/i18n.js';
 
 const MIN = 1;
 const MAX = 8;
@@ -18,12 +19,12 @@ export function photoViewer({ id, label }) {
   let y = 0;
   let current = null;
   const image = h('img', { class: 'viewer__image', alt: '', draggable: 'false' });
-  const empty = h('p', { class: 'viewer__empty' }, 'Choose a photo.');
+  const empty = h('p', { class: 'viewer__empty' }, t('viewer.choose'));
   const status = h('p', { class: 'viewer__zoom', 'aria-live': 'polite', id: `${id}-zoom` }, '100%');
   const stage = h('div', {
     class: 'viewer__stage', tabindex: '0', role: 'group', id: `${id}-stage`,
-    'aria-roledescription': 'zoomable photo',
-    'aria-label': `${label}. Plus and minus zoom, arrow keys pan, 0 fits.`,
+    'aria-roledescription': t('viewer.role'),
+    'aria-label': t('viewer.label', { label }),
     'aria-describedby': `${id}-zoom`,
   }, empty, image);
   const caption = h('figcaption', { class: 'viewer__caption' });
@@ -35,7 +36,7 @@ export function photoViewer({ id, label }) {
     x = Math.max(-limitX, Math.min(limitX, x));
     y = Math.max(-limitY, Math.min(limitY, y));
     image.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
-    status.textContent = `${Math.round(scale * 100)}%`;
+    status.textContent = new Intl.NumberFormat(document.documentElement.lang, { style: 'percent' }).format(scale);
     stage.classList.toggle('is-zoomed', scale > 1);
   }
 
@@ -103,17 +104,17 @@ export function photoViewer({ id, label }) {
   });
 
   const button = (text, name, action) => h('button', {
-    type: 'button', class: 'button button--secondary button--icon', 'aria-label': `${name}, ${label}`,
+    type: 'button', class: 'button button--secondary button--icon', 'aria-label': `${name}, ${label}`, title: name,
     'aria-controls': `${id}-stage`, onclick: action,
   }, text);
-  const controls = h('div', { class: 'viewer__controls', role: 'toolbar', 'aria-label': `Zoom and pan, ${label}` },
-    button('+', 'Zoom in', () => zoomBy(STEP)),
-    button('−', 'Zoom out', () => zoomBy(1 / STEP)),
-    button('Fit', 'Fit the photo', fit),
-    button('←', 'Pan left', () => pan(PAN, 0)),
-    button('→', 'Pan right', () => pan(-PAN, 0)),
-    button('↑', 'Pan up', () => pan(0, PAN)),
-    button('↓', 'Pan down', () => pan(0, -PAN)),
+  const controls = h('div', { class: 'viewer__controls', role: 'toolbar', 'aria-label': t('viewer.controls', { label }) },
+    button('+', t('viewer.zoomIn'), () => zoomBy(STEP)),
+    button('−', t('viewer.zoomOut'), () => zoomBy(1 / STEP)),
+    button(t('viewer.fitShort'), t('viewer.fit'), fit),
+    button('←', t('viewer.panLeft'), () => pan(PAN, 0)),
+    button('→', t('viewer.panRight'), () => pan(-PAN, 0)),
+    button('↑', t('viewer.panUp'), () => pan(0, PAN)),
+    button('↓', t('viewer.panDown'), () => pan(0, -PAN)),
     status);
 
   const root = h('figure', { class: 'viewer', id }, stage, controls, caption);

@@ -5,7 +5,7 @@
 import { h } from '/shared/dom.js';
 import { EMAIL, field, messageBox, passwordField, submitButton } from '/shared/forms.js';
 import { asPortalError } from '/shared/errors.js';
-import { t } from '/shared/i18n.js';
+import { has, t } from '/shared/i18n.js';
 import { normaliseEmail } from '/shared/identity.js';
 import { PASSWORD_RULES, unmetRules } from '/shared/password-policy.js';
 
@@ -69,21 +69,21 @@ export function signInView(app, flash, { title = t('signIn.title'), lead } = {})
 
 /** The first sign-in: the temporary password worked, now the dermatologist picks their own. */
 export function newPasswordView(app) {
-  app.setPage('Choose your password');
+  app.setPage(t('newPassword.title'));
   const message = messageBox();
   const rules = h('ul', { class: 'rules', id: 'password-rules' },
-    PASSWORD_RULES.map((rule) => h('li', { 'data-rule': rule.id, 'data-met': 'false' }, rule.label)));
+    PASSWORD_RULES.map((rule) => h('li', { 'data-rule': rule.id, 'data-met': 'false' }, ruleText(rule))));
   const password = passwordField({
-    label: 'New password', name: 'newPassword', autocomplete: 'new-password', required: true,
+    label: t('newPassword.label'), name: 'newPassword', autocomplete: 'new-password', required: true,
     describedBy: 'password-rules',
-  }, h('p', { class: 'hint' }, 'Your password needs:'), rules);
+  }, h('p', { class: 'hint' }, t('newPassword.needs')), rules);
   password.input.addEventListener('input', () => {
     for (const item of rules.children) {
       const rule = PASSWORD_RULES.find((r) => r.id === item.dataset.rule);
       item.dataset.met = String(rule.test(password.input.value));
     }
   });
-  const submit = submitButton('Set password and continue', 'Setting your password…');
+  const submit = submitButton(t('newPassword.submit'), t('newPassword.busy'));
   const form = h('form', { class: 'form', novalidate: true, id: 'new-password-form' },
     message.root, password.root, h('div', { class: 'actions' }, submit.button));
 
@@ -93,7 +93,7 @@ export function newPasswordView(app) {
     password.setError(null);
     const unmet = unmetRules(password.input.value);
     if (unmet.length) {
-      password.setError(`Your password still needs: ${unmet.map((r) => r.label.toLowerCase()).join('; ')}.`);
+      password.setError(t('newPassword.stillNeeds', { rules: unmet.map((r) => ruleText(r).toLocaleLowerCase(document.documentElement.lang)).join('; ') }));
       password.input.focus();
       return;
     }
@@ -101,12 +101,12 @@ export function newPasswordView(app) {
       try {
         await app.identity.setFirstPassword(app.challenge, password.input.value);
         app.challenge = null;
-        app.go('', { flash: { kind: 'info', text: 'Your password is set. Welcome to DermRelay.' } });
+        app.go('', { flash: { kind: 'info', text: t('newPassword.done') } });
       } catch (caught) {
         const error = asPortalError(caught);
         if (error.kind === 'wrong-credentials' || error.kind === 'session-expired') {
           app.challenge = null; // the challenge lasts minutes only
-          app.go('', { flash: { kind: 'error', text: 'That took a little too long. Please sign in again with your temporary password.' } });
+          app.go('', { flash: { kind: 'error', text: t('newPassword.tooLong') } });
           return;
         }
         if (error.field === 'password') password.setError(error.message);
@@ -117,8 +117,13 @@ export function newPasswordView(app) {
   });
 
   return h('section', { 'aria-labelledby': 'page-title', class: 'wb-narrow' },
-    h('h1', { id: 'page-title', tabindex: '-1' }, 'Choose your password'),
-    h('p', { class: 'lead' }, ['You signed in with a temporary password. Choose your own for ',
-      h('strong', {}, app.challenge?.email ?? ''), ' to continue.']),
+    h('h1', { id: 'page-title', tabindex: '-1' }, t('newPassword.title')),
+    h('p', { class: 'lead' }, [t('newPassword.leadBefore'),
+      h('strong', {}, app.challenge?.email ?? ''), t('newPassword.leadAfter')]),
     h('div', { class: 'card' }, form));
+}
+
+/** A password rule in the page's language (the patient portal's words, account.rule.*). */
+function ruleText(rule) {
+  return has(`account.rule.${rule.id}`) ? t(`account.rule.${rule.id}`) : rule.label;
 }

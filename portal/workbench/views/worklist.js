@@ -6,6 +6,7 @@ import { asPortalError } from '/shared/errors.js';
 import { messageBox } from '/shared/forms.js';
 import { t } from '/shared/i18n.js';
 import { dueText, secondsLeft } from '../worklist-state.js';
+import { worklistSite } from '../clinical-words.js';
 import { loadFailed, loading } from './problems.js';
 
 const priorityWords = (priority) => (['URGENT', 'SOON', 'ROUTINE'].includes(priority) ? t(`priority.${priority}`) : priority);
@@ -77,7 +78,7 @@ export function worklistView(app, flash) {
       class: row.claim === 'other' ? 'is-held' : null,
       onclick: () => { list.selected = index; select(index, false); } },
     h('td', {}, row.thumbnailUrl
-      ? h('img', { class: 'thumb', src: row.thumbnailUrl, alt: t('worklist.photoAlt', { sites: row.bodySites.join(', ') || t('worklist.noSite') }), width: 64, height: 64, loading: 'lazy',
+      ? h('img', { class: 'thumb', src: row.thumbnailUrl, alt: t('worklist.photoAlt', { sites: row.bodySites.map(worklistSite).join(', ') || t('worklist.noSite') }), width: 64, height: 64, loading: 'lazy',
         // A thumbnail not made (yet): a calm placeholder, not a broken image.
         onerror: (event) => event.target.replaceWith(noPreview()) })
       : noPreview()),
@@ -85,7 +86,7 @@ export function worklistView(app, flash) {
       row.preferredForMe ? h('span', { class: 'tag', title: t('worklist.backToYouTitle') }, t('worklist.backToYou')) : null),
     h('td', {}, h('span', { class: 'due', 'data-due-index': index }, dueText(secondsLeft(row)))),
     h('td', {}, row.clinicName),
-    h('td', {}, row.bodySites.join(', ') || '—'),
+    h('td', {}, row.bodySites.map(worklistSite).join(', ') || '—'),
     h('td', {}, row.triageReasons.length
       ? h('ul', { class: 'reasons' }, row.triageReasons.map((reason) => h('li', {}, reason)))
       : '—'),

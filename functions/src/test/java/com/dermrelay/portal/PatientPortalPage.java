@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -146,8 +148,23 @@ final class PatientPortalPage {
             + "return !img.hidden && img.complete && img.naturalWidth > 0;"));
   }
 
+  /**
+   * Clicks once the page has settled: the home page draws its case list after its heading, and a
+   * click meanwhile may land on an element the list then moves, covers or draws again.
+   */
   void click(String cssSelector) {
-    browser.findElement(By.cssSelector(cssSelector)).click();
+    wait.until(driver -> driver.findElements(By.cssSelector("#my-cases .loading")).isEmpty());
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .until(driver -> {
+          WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)).apply(driver);
+          if (element == null) {
+            return false;
+          }
+          element.click();
+          return true;
+        });
   }
 
   /** Fails on any serious or critical axe-core finding on the page as it is now. */

@@ -70,7 +70,7 @@ class WorkbenchIT {
     workbench.row(northside).findElement(By.cssSelector("button[data-action='claim']")).click();
     workbench.visible("#history");
     assertEquals("mine", workbench.attribute("#claim-bar", "data-claim"));
-    assertTrue(workbench.text("#triage").contains("ROUTINE"));
+    assertTrue(workbench.text("#triage").contains("Routine"), workbench.text("#triage"));
 
     // Zoom with the buttons and the keys, pan with the arrows.
     workbench.wait.until(d -> workbench.attribute("#viewer-current", "data-photo") != null);
