@@ -60,7 +60,7 @@ class StaffPortalsSpanishIT {
 
     workbench.signIn(WorkbenchPage.CHEN, WorkbenchPage.CHEN_PASSWORD);
     workbench.awaitHeading("Lista de trabajo");
-    workbench.worklistCases();
+    workbench.worklistWith(urgent.caseId()); // the shared stack may hold pages of older cases
     assertEquals("Tiempo para responder", workbench.text("#worklist thead th:nth-child(3)"));
     String due = workbench.text("#worklist tbody tr:first-child .due");
     assertTrue(due.startsWith("quedan ") || due.startsWith("Vencido hace "), due);

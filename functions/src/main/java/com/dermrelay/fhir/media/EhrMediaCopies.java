@@ -6,11 +6,13 @@ import com.dermrelay.uploads.MediaKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.TaggingDirective;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -35,6 +37,7 @@ public final class EhrMediaCopies {
   public static final int COPY_DAYS = 8;
   /** A copy older than this is made again, so it lives at least 7 more days (any link's life). */
   static final Duration REFRESH_AFTER = Duration.ofDays(1);
+  private static final String COPIED_AT = "copied-at";
   /** How long the redirect's presigned GET works: long enough to follow, too short to keep. */
   public static final Duration REDIRECT_LIFETIME = Duration.ofMinutes(5);
 
@@ -63,13 +66,16 @@ public final class EhrMediaCopies {
     String key = key(tenant, caseId, round, photoId);
     Optional<HeadObjectResponse> existing = head(key);
     Instant now = clock.instant();
-    if (existing.isPresent() && existing.get().lastModified() != null
-        && existing.get().lastModified().plus(REFRESH_AFTER).isAfter(now)) {
+    if (existing.isPresent() && copiedAt(existing.get()).plus(REFRESH_AFTER).isAfter(now)) {
       return;
     }
     String source = MediaKeys.clean(tenant, caseId, photoId);
     s3.copyObject(r -> {
-      r.sourceBucket(bucket).sourceKey(source).destinationBucket(bucket).destinationKey(key);
+      r.sourceBucket(bucket).sourceKey(source).destinationBucket(bucket).destinationKey(key)
+          // When it was copied, by the functions' clock (the one links expire by; locally the
+          // interpreter's, which tests move ahead of S3's own Last-Modified).
+          .metadataDirective(MetadataDirective.REPLACE).contentType("image/jpeg")
+          .metadata(Map.of(COPIED_AT, now.toString()));
       if (tagged) {
         r.taggingDirective(TaggingDirective.REPLACE).tagging(TAGGING);
       }
@@ -86,6 +92,18 @@ public final class EhrMediaCopies {
     String key = key(tenant, caseId, round, photoId);
     return presigner.presignGetObject(r -> r.signatureDuration(REDIRECT_LIFETIME)
         .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType("image/jpeg"))).url().toString();
+  }
+
+  private static Instant copiedAt(HeadObjectResponse copy) {
+    String recorded = copy.metadata().get(COPIED_AT);
+    if (recorded != null) {
+      try {
+        return Instant.parse(recorded);
+      } catch (java.time.format.DateTimeParseException unreadable) {
+        // fall back to S3's own time
+      }
+    }
+    return copy.lastModified() == null ? Instant.EPOCH : copy.lastModified();
   }
 
   private Optional<HeadObjectResponse> head(String key) {
