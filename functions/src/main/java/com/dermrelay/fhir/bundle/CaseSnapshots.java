@@ -1,5 +1,6 @@
 package com.dermrelay.fhir.bundle;
 
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.tenancy.Membership;
@@ -37,10 +38,13 @@ public final class CaseSnapshots {
   private final S3Presigner presigner;
   private final S3Client s3;
   private final String bucket;
+  private final TenantCredentials credentials;
 
   @Inject
   public CaseSnapshots(CaseStore cases, CaseExchangeItems exchanges, PatientProfiles profiles,
-      TenantDirectory directory, DiagnosisList diagnoses, S3Presigner presigner, S3Client s3, Settings settings) {
+      TenantDirectory directory, DiagnosisList diagnoses, S3Presigner presigner, S3Client s3, Settings settings,
+      TenantCredentials credentials) {
+    this.credentials = credentials;
     this.cases = cases;
     this.exchanges = exchanges;
     this.profiles = profiles;
@@ -115,15 +119,18 @@ public final class CaseSnapshots {
           CaseRecord.PhotoRecord p = e.getValue();
           String key = MediaKeys.clean(tenant, c.caseId(), p.photoId());
           return new CaseSnapshot.Photo(p.photoId(), p.view(), p.checkedAt(), p.width(), p.height(),
-              p.sizeBytes(), content(key, media));
+              p.sizeBytes(), content(tenant, key, media));
         }).toList();
   }
 
-  private CaseSnapshot.Content content(String key, BundleMedia media) {
+  /** Links and reads run on the clinic's session: an EHR's link reaches only the clinic's prefix. */
+  private CaseSnapshot.Content content(TenantContext tenant, String key, BundleMedia media) {
     return switch (media.mode()) {
       case LINK -> CaseSnapshot.Content.link(presigner.presignGetObject(r -> r.signatureDuration(media.linkLifetime())
-          .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString());
-      case INLINE -> CaseSnapshot.Content.inline(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+          .getObjectRequest(g -> g.bucket(bucket).key(key)
+              .overrideConfiguration(credentials.presignOverride(tenant, media.linkLifetime())))).url().toString());
+      case INLINE -> CaseSnapshot.Content.inline(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)
+          .overrideConfiguration(credentials.requestOverride(tenant))).asByteArray());
       case OMIT -> CaseSnapshot.Content.omitted();
     };
   }
