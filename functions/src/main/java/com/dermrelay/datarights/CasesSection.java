@@ -1,5 +1,6 @@
 package com.dermrelay.datarights;
 
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.intake.CaseStore;
@@ -30,9 +31,12 @@ public final class CasesSection implements PatientDataSection {
   private final S3Client s3;
   private final ObjectMapper json;
   private final String bucket;
+  private final TenantCredentials credentials;
 
   @Inject
-  public CasesSection(CaseStore cases, S3Client s3, ObjectMapper json, Settings settings) {
+  public CasesSection(CaseStore cases, S3Client s3, ObjectMapper json, Settings settings,
+      TenantCredentials credentials) {
+    this.credentials = credentials;
     this.cases = cases;
     this.s3 = s3;
     this.json = json;
@@ -77,7 +81,8 @@ public final class CasesSection implements PatientDataSection {
         // The media key pattern of uploads.MediaKeys.clean, built from the tenant context.
         String key = tenant.tenantId() + "/cases/" + caseId + "/clean/" + photoId + ".jpg";
         try {
-          byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
+          byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)
+              .overrideConfiguration(credentials.requestOverride(tenant))).asByteArray();
           files.add(new ExportFile("photos/" + caseId + "/" + photoId + ".jpg", bytes));
         } catch (NoSuchKeyException e) {
           // A photo whose clean copy is gone (erased, expired draft) has nothing to hand out.

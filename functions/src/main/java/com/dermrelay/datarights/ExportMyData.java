@@ -1,5 +1,6 @@
 package com.dermrelay.datarights;
 
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.core.access.TenantContext;
@@ -40,10 +41,12 @@ public final class ExportMyData {
   private final AuditTrail audit;
   private final ObjectMapper json;
   private final String bucket;
+  private final TenantCredentials credentials;
 
   @Inject
   public ExportMyData(Set<PatientDataSection> sections, S3Client s3, S3Presigner presigner,
-      AuditTrail audit, ObjectMapper json, Settings settings) {
+      AuditTrail audit, ObjectMapper json, Settings settings, TenantCredentials credentials) {
+    this.credentials = credentials;
     this.sections = sections;
     this.s3 = s3;
     this.presigner = presigner;
@@ -69,10 +72,13 @@ public final class ExportMyData {
     });
     // The path is built from the tenant context alone, as every tenant path is.
     String key = tenant.tenantId() + "/exports/" + subject + "/" + exportId + ".zip";
-    s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/zip"),
+    // Written and linked on the clinic's session: the link reaches nothing outside its prefix.
+    s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/zip")
+            .overrideConfiguration(credentials.requestOverride(tenant)),
         RequestBody.fromBytes(zip(archive, files)));
     String url = presigner.presignGetObject(r -> r.signatureDuration(LINK_VALID_FOR)
         .getObjectRequest(g -> g.bucket(bucket).key(key)
+            .overrideConfiguration(credentials.presignOverride(tenant, LINK_VALID_FOR))
             .responseContentDisposition("attachment; filename=\"dermrelay-export.zip\"")))
         .url().toString();
     audit.wrote(tenant, "data.export", AuditResource.ofPatient("export", exportId, subject));

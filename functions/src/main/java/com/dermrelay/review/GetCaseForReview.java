@@ -1,5 +1,6 @@
 package com.dermrelay.review;
 
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.audit.AuditOutcome;
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
@@ -50,11 +51,13 @@ public final class GetCaseForReview {
   private final S3Presigner presigner;
   private final String bucket;
   private final Clock clock;
+  private final TenantCredentials credentials;
 
   @Inject
   public GetCaseForReview(CaseStore cases, ReviewStore reviews, CaseExchangeItems exchanges,
       PatientProfiles profiles, TenantDirectory directory, DiagnosisList diagnoses, AuditTrail audit,
-      S3Presigner presigner, Settings settings, Clock clock) {
+      S3Presigner presigner, Settings settings, Clock clock, TenantCredentials credentials) {
+    this.credentials = credentials;
     this.cases = cases;
     this.reviews = reviews;
     this.exchanges = exchanges;
@@ -154,8 +157,8 @@ public final class GetCaseForReview {
         return;
       }
       photos.add(new CaseForReview.Photo(p.photoId(), p.view(), p.verdict(), p.findings(), p.kept(),
-          p.width(), p.height(), presign(MediaKeys.clean(tenant, c.caseId(), p.photoId())),
-          presign(MediaKeys.thumbnail(tenant, c.caseId(), p.photoId()))));
+          p.width(), p.height(), presign(tenant, MediaKeys.clean(tenant, c.caseId(), p.photoId())),
+          presign(tenant, MediaKeys.thumbnail(tenant, c.caseId(), p.photoId()))));
     });
     return photos;
   }
@@ -193,8 +196,10 @@ public final class GetCaseForReview {
         .map(s -> s.region() + (s.laterality() == null ? "" : " (" + s.laterality() + ")")).toList();
   }
 
-  private String presign(String key) {
+  /** Signed by the clinic's session: the link reaches nothing outside its prefix. */
+  private String presign(TenantContext tenant, String key) {
     return presigner.presignGetObject(r -> r.signatureDuration(LINK_VALID_FOR)
-        .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString();
+        .getObjectRequest(g -> g.bucket(bucket).key(key)
+            .overrideConfiguration(credentials.presignOverride(tenant, LINK_VALID_FOR)))).url().toString();
   }
 }

@@ -1,5 +1,6 @@
 package com.dermrelay.review;
 
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.access.DermatologistClinics;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.IndexKey;
@@ -55,10 +56,13 @@ public final class GetWorklist {
   private final String bucket;
   private final ObjectMapper json;
   private final Clock clock;
+  private final TenantCredentials credentials;
 
   @Inject
   public GetWorklist(DermatologistClinics clinics, TenantItems items, CaseStore cases,
-      S3Presigner presigner, com.dermrelay.core.config.Settings settings, ObjectMapper json, Clock clock) {
+      S3Presigner presigner, com.dermrelay.core.config.Settings settings, ObjectMapper json, Clock clock,
+      TenantCredentials credentials) {
+    this.credentials = credentials;
     this.clinics = clinics;
     this.items = items;
     this.cases = cases;
@@ -172,7 +176,7 @@ public final class GetWorklist {
     List<String> reasons = c.map(r -> r.triage() == null ? List.<String>of()
         : r.triage().reasons().stream().map(CaseRecord.TriageReasonEntry::text).toList()).orElse(List.of());
     String thumbnail = c.map(CaseRecord::photos).map(p -> p.get("close_up"))
-        .map(p -> presign(MediaKeys.thumbnail(tenant, caseId, p.photoId()))).orElse(null);
+        .map(p -> presign(tenant, MediaKeys.thumbnail(tenant, caseId, p.photoId()))).orElse(null);
     String preferred = item.containsKey("preferredDermatologistId") ? item.get("preferredDermatologistId").s() : null;
     return new WorklistRow(caseId, tenant.tenantId(), entry.clinic().displayName(), item.get("priority").s(),
         dueAt.toString(), Duration.between(now, dueAt).toSeconds(), claim,
@@ -180,9 +184,11 @@ public final class GetWorklist {
         bodySites, reasons, thumbnail);
   }
 
-  private String presign(String key) {
+  /** Signed by the session of the row's clinic: each thumbnail reaches only its own clinic. */
+  private String presign(TenantContext tenant, String key) {
     return presigner.presignGetObject(r -> r.signatureDuration(THUMBNAIL_LINK_VALID_FOR)
-        .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString();
+        .getObjectRequest(g -> g.bucket(bucket).key(key)
+            .overrideConfiguration(credentials.presignOverride(tenant, THUMBNAIL_LINK_VALID_FOR)))).url().toString();
   }
 
   private record QueueEntry(DermatologistClinics.Clinic clinic, String sortKey, Map<String, AttributeValue> item) {}

@@ -1,5 +1,6 @@
 package com.dermrelay.uploads;
 
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.core.access.TenantContext;
@@ -46,10 +47,13 @@ public final class ConfirmPhoto {
   private final int sameDistance;
   private final DraftMedia draftMedia;
   private final PhotoCheckCounts checkCounts;
+  private final TenantCredentials credentials;
 
   @Inject
   public ConfirmPhoto(CaseStore cases, AuditTrail audit, S3Client s3, PhotoInspector inspector,
-      PhotoLimits limits, DraftMedia draftMedia, PhotoCheckCounts checkCounts, Settings settings) {
+      PhotoLimits limits, DraftMedia draftMedia, PhotoCheckCounts checkCounts, Settings settings,
+      TenantCredentials credentials) {
+    this.credentials = credentials;
     this.draftMedia = draftMedia;
     this.checkCounts = checkCounts;
     this.cases = cases;
@@ -105,9 +109,11 @@ public final class ConfirmPhoto {
   private CaseRecord.PhotoRecord check(TenantContext tenant, String caseId, CaseRecord current,
       String photoKey, CaseRecord.PhotoRecord photo, boolean keep, String now) {
     String rawKey = MediaKeys.raw(tenant, caseId, photo.photoId());
+    // Every S3 call acting for the clinic runs on its session (TenantCredentials).
+    var asTenant = credentials.requestOverride(tenant);
     byte[] bytes;
     try {
-      bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(rawKey)).asByteArray();
+      bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(rawKey).overrideConfiguration(asTenant)).asByteArray();
     } catch (NoSuchKeyException e) {
       throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
           "No upload arrived for this photo; upload it to its URL first.");
@@ -134,13 +140,13 @@ public final class ConfirmPhoto {
       }
       // A draft's copies carry the tag that lets them expire with the draft (DraftMedia).
       String tagging = draftMedia.taggingFor(current).orElse(null);
-      s3.putObject(r -> r.bucket(bucket).key(MediaKeys.clean(tenant, caseId, photo.photoId()))
+      s3.putObject(r -> r.bucket(bucket).key(MediaKeys.clean(tenant, caseId, photo.photoId())).overrideConfiguration(asTenant)
           .contentType("image/jpeg").metadata(Map.of()).tagging(tagging), RequestBody.fromBytes(clean.jpeg()));
-      s3.putObject(r -> r.bucket(bucket).key(MediaKeys.thumbnail(tenant, caseId, photo.photoId()))
+      s3.putObject(r -> r.bucket(bucket).key(MediaKeys.thumbnail(tenant, caseId, photo.photoId())).overrideConfiguration(asTenant)
           .contentType("image/jpeg").metadata(Map.of()).tagging(tagging), RequestBody.fromBytes(clean.thumbnailJpeg()));
     }
     // The raw upload may carry GPS and camera data: it goes whatever the verdict.
-    s3.deleteObject(r -> r.bucket(bucket).key(rawKey));
+    s3.deleteObject(r -> r.bucket(bucket).key(rawKey).overrideConfiguration(asTenant));
     boolean stored = verdict != Verdict.REJECTED;
     return new CaseRecord.PhotoRecord(photo.photoId(), photo.view(), stored ? "CHECKED" : "REJECTED",
         photo.contentType(), photo.sizeBytes(), photo.requestedAt(), now, verdict.name(), advice,

@@ -1,5 +1,6 @@
 package com.dermrelay.uploads;
 
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.intake.CaseRecord;
@@ -30,9 +31,11 @@ public final class DraftMedia {
   private final S3Client s3;
   private final String bucket;
   private final boolean enabled;
+  private final TenantCredentials credentials;
 
   @Inject
-  public DraftMedia(S3Client s3, Settings settings) {
+  public DraftMedia(S3Client s3, Settings settings, TenantCredentials credentials) {
+    this.credentials = credentials;
     this.s3 = s3;
     this.bucket = settings.mediaBucket();
     this.enabled = !"false".equalsIgnoreCase(settings.environment().getOrDefault(SETTING, "true"));
@@ -64,14 +67,15 @@ public final class DraftMedia {
       if (!"CHECKED".equals(photo.status())) {
         continue;
       }
-      untag(MediaKeys.clean(tenant, c.caseId(), photo.photoId()));
+      untag(tenant, MediaKeys.clean(tenant, c.caseId(), photo.photoId()));
       if (photo.thumbnailStored()) {
-        untag(MediaKeys.thumbnail(tenant, c.caseId(), photo.photoId()));
+        untag(tenant, MediaKeys.thumbnail(tenant, c.caseId(), photo.photoId()));
       }
     }
   }
 
-  private void untag(String key) {
-    s3.putObjectTagging(r -> r.bucket(bucket).key(key).tagging(t -> t.tagSet(java.util.List.of())));
+  private void untag(TenantContext tenant, String key) {
+    s3.putObjectTagging(r -> r.bucket(bucket).key(key).overrideConfiguration(credentials.requestOverride(tenant))
+        .tagging(t -> t.tagSet(java.util.List.of())));
   }
 }

@@ -1,5 +1,6 @@
 package com.dermrelay.uploads;
 
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.core.access.TenantContext;
@@ -43,10 +44,12 @@ public final class RequestPhotoUploads {
   private final DraftMedia draftMedia;
   private final String bucket;
   private final long maxBytes;
+  private final TenantCredentials credentials;
 
   @Inject
   public RequestPhotoUploads(CaseStore cases, AuditTrail audit, S3Presigner presigner, PhotoLimits limits,
-      Settings settings, DraftMedia draftMedia) {
+      Settings settings, DraftMedia draftMedia, TenantCredentials credentials) {
+    this.credentials = credentials;
     this.draftMedia = draftMedia;
     this.maxBytes = limits.maxBytes();
     this.cases = cases;
@@ -68,7 +71,9 @@ public final class RequestPhotoUploads {
       Optional<String> tagging = draftMedia.taggingForRawUpload();
       PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p
           .signatureDuration(EXPIRY)
+          // Signed by the clinic's session: the URL can reach nothing outside its prefix.
           .putObjectRequest(put -> put.bucket(bucket).key(MediaKeys.raw(tenant, caseId, photoId))
+              .overrideConfiguration(credentials.presignOverride(tenant, EXPIRY))
               .contentType(wanted.contentType()).contentLength(wanted.sizeBytes())
               .tagging(tagging.orElse(null))));
       // Every signed header must be sent as signed: the tag is one of them where it is on.

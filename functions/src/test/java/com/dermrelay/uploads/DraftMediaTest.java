@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.access.TestTenantContexts;
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.intake.CaseRecord;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -55,12 +56,12 @@ class DraftMediaTest {
 
   @Test
   void aDraftsCopiesAreTaggedAndASubmittedCasesAreNot() {
-    DraftMedia media = new DraftMedia(s3, Settings.from(Map.of()));
+    DraftMedia media = new DraftMedia(s3, Settings.from(Map.of()), TenantCredentials.functionsOwn());
     CaseRecord draft = caseIn(CaseRecord.DRAFT);
 
     assertEquals("draft=true", media.taggingFor(draft).orElseThrow());
     assertTrue(media.taggingFor(caseIn(CaseRecord.MORE_INFO_REQUESTED)).isEmpty(), "a later round's photos stay");
-    assertTrue(new DraftMedia(s3, Settings.from(Map.of(DraftMedia.SETTING, "false"))).taggingFor(draft).isEmpty());
+    assertTrue(new DraftMedia(s3, Settings.from(Map.of(DraftMedia.SETTING, "false")), TenantCredentials.functionsOwn()).taggingFor(draft).isEmpty());
 
     // The header ConfirmPhoto's PutObject carries.
     assertThrows(RuntimeException.class, () -> s3.putObject(r -> r.bucket("media").key("k").tagging(
@@ -70,7 +71,7 @@ class DraftMediaTest {
 
   @Test
   void everyPresignedUploadSignsTheTagSoAnUnconfirmedUploadExpiresToo() {
-    DraftMedia media = new DraftMedia(s3, Settings.from(Map.of()));
+    DraftMedia media = new DraftMedia(s3, Settings.from(Map.of()), TenantCredentials.functionsOwn());
     String tagging = media.taggingForRawUpload().orElseThrow();
     try (S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1)
         .endpointOverride(URI.create("http://127.0.0.1:9"))
@@ -83,13 +84,13 @@ class DraftMediaTest {
       // Signed, so a client that leaves the tag off (or changes it) is refused by S3 itself.
       assertTrue(put.signedHeaders().containsKey("x-amz-tagging"), put.signedHeaders().toString());
     }
-    assertTrue(new DraftMedia(s3, Settings.from(Map.of(DraftMedia.SETTING, "false")))
+    assertTrue(new DraftMedia(s3, Settings.from(Map.of(DraftMedia.SETTING, "false")), TenantCredentials.functionsOwn())
         .taggingForRawUpload().isEmpty(), "off where the S3 has no tagging (the local stack)");
   }
 
   @Test
   void submissionTakesTheTagOffTheCleanCopyAndThumbnailOfEveryKeptPhoto() {
-    DraftMedia media = new DraftMedia(s3, Settings.from(Map.of()));
+    DraftMedia media = new DraftMedia(s3, Settings.from(Map.of()), TenantCredentials.functionsOwn());
     TenantContext tenant = TestTenantContexts.patient("northside-skin", "patient-1");
 
     assertThrows(RuntimeException.class, () -> media.keep(tenant, caseIn(CaseRecord.DRAFT)));
@@ -104,7 +105,7 @@ class DraftMediaTest {
 
   @Test
   void withTaggingOffNothingIsSent() {
-    new DraftMedia(s3, Settings.from(Map.of(DraftMedia.SETTING, "false")))
+    new DraftMedia(s3, Settings.from(Map.of(DraftMedia.SETTING, "false")), TenantCredentials.functionsOwn())
         .keep(TestTenantContexts.patient("northside-skin", "patient-1"), caseIn(CaseRecord.DRAFT));
     assertEquals(List.of(), sent);
   }

@@ -10,11 +10,12 @@ import java.util.Set;
 /**
  * What one handler's Lambda function gets: its memory and the access its role is granted.
  *
- * <p>The plan (docs/deploy.md): a function that acts for one tenant reaches tenant data only through
- * {@link Access#TENANT_SESSION} (credentials scoped by {@link TenantScopedAccessPolicy}), and its own
- * role keeps just the cross-tenant reads it needs (a clinic found by its slug). Until the data layer
- * assumes the tenant role, handlers without a profile here get {@link #DEFAULT}: read and write on
- * the table and the media bucket, plus the tenant session.
+ * <p>A function that acts for one tenant reaches tenant data only through
+ * {@link Access#TENANT_SESSION} (credentials scoped by {@link TenantScopedAccessPolicy}; the
+ * functions' data layer and S3 calls use it whenever the role's ARN is in their environment), and
+ * its own role keeps just the cross-tenant lookups of {@link Access#DIRECTORY_READ} (clinic by id
+ * or slug, a user's memberships). Handlers without a profile here get {@link #DEFAULT}: read and
+ * write on the table and the media bucket, plus the tenant session.
  *
  * @param memoryMb memory in MB; Lambda's CPU share grows with it, which mostly shortens cold starts
  * @param access   what the role may do
@@ -31,6 +32,13 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     MEDIA_WRITE,
     /** sts:AssumeRole and sts:TagSession on the tenant data role. */
     TENANT_SESSION,
+    /**
+     * On the function's own role, read-only: dynamodb:GetItem on the table (a clinic's configuration,
+     * one membership, by exact key) and dynamodb:Query on the two directory indexes (slug to clinic,
+     * user to clinics), the lookups functions.core.tenancy.TenantDirectory makes before or across
+     * tenant contexts. No Scan, no Query of the table itself, no writes, no media.
+     */
+    DIRECTORY_READ,
     /** SES and SNS sends. */
     NOTIFY,
     /** s3:DeleteObject on the media bucket: the raw upload goes once checked. */
@@ -73,9 +81,18 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
   public static final FunctionProfile DEFAULT = new FunctionProfile(DEFAULT_MEMORY_MB, EnumSet.of(
       Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.TENANT_SESSION));
 
-  /** The table, not the media bucket: clinic settings, memberships and the audit trail. */
-  private static final FunctionProfile CLINIC_RECORDS =
-      new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE));
+  /**
+   * An API function acting for one clinic: its items and objects through the clinic's session, the
+   * directory's lookups on its own role, and {@code more} (never table or media grants).
+   */
+  static FunctionProfile forClinic(int memoryMb, Access... more) {
+    EnumSet<Access> access = EnumSet.of(Access.TENANT_SESSION, Access.DIRECTORY_READ);
+    access.addAll(List.of(more));
+    return new FunctionProfile(memoryMb, access);
+  }
+
+  /** Clinic settings, memberships and the audit trail: all the clinic's items, no photos. */
+  private static final FunctionProfile CLINIC_RECORDS = forClinic(768);
 
   /**
    * A case workflow task: reads and writes one case (and stores a task token) for one tenant, no
@@ -109,11 +126,14 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
           Access.TENANT_SESSION, Access.NOTIFY, Access.USER_LOOKUP, Access.EHR_WORKFLOW_START)),
       "InviteFollowUp", PATIENT_NOTIFYING_WORKFLOW_TASK);
 
-  /** A patient's cases: table only (the case items and the audit trail). */
-  private static final FunctionProfile CASE_RECORDS =
-      new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE));
+  /** A patient's cases: the case items and the audit trail, no photos. */
+  private static final FunctionProfile CASE_RECORDS = forClinic(768);
 
-  /** The table and the user pool's admin calls: creating clinics and their first admins, erasure. */
+  /**
+   * The table and the user pool's admin calls: creating clinics and their first admins. Sign-up
+   * stays on its own role: it acts for no clinic yet, and its rate-limit counters are per source
+   * address and e-mail, not per clinic.
+   */
   private static final FunctionProfile ONBOARDING =
       new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.USER_ADMIN));
 
@@ -125,25 +145,19 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
    */
   static final Map<String, FunctionProfile> FHIR = Map.of(
       // getCaseFhirBundle: reads the case, appends the audit record of the download, copies each
-      // photo to its tagged short-lived copy (CopyObject: s3:GetObject on the photo, s3:PutObject
-      // and s3:PutObjectTagging on the copy) and signs the Media links with the link key.
-      "com.dermrelay.fhir.api.GetCaseFhirBundleHandler", new FunctionProfile(1024,
-          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.EHR_LINK_KEY)),
-      // openEhrMediaLink (public): checks the link's token with the link key, finds the case and the
-      // copy, audits the read and presigns a five-minute GET of the copy (s3:GetObject).
-      "com.dermrelay.fhir.api.OpenEhrMediaLinkHandler", new FunctionProfile(1024,
-          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.EHR_LINK_KEY)),
+      // photo to its tagged short-lived copy and signs the Media links with the link key. Every
+      // table and S3 call runs on the clinic's session (the copy reaches only its prefix).
+      "com.dermrelay.fhir.api.GetCaseFhirBundleHandler", forClinic(1024, Access.EHR_LINK_KEY),
+      // openEhrMediaLink (public): checks the link's token with the link key, then, on the clinic's
+      // session, finds the case and the copy, audits the read and presigns a five-minute GET.
+      "com.dermrelay.fhir.api.OpenEhrMediaLinkHandler", forClinic(1024, Access.EHR_LINK_KEY),
       // listEhrDeliveries: the clinic's delivery records; a refused caller's audit record is the write.
-      "com.dermrelay.fhir.delivery.ListEhrDeliveriesHandler", new FunctionProfile(1024,
-          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE)),
+      "com.dermrelay.fhir.delivery.ListEhrDeliveriesHandler", forClinic(1024),
       // resendToEhr ("send again"): one synchronous attempt, so the admin sees the outcome at once:
       // builds the Bundle (photo copies and links as above), reads the clinic's credentials, records the outcome.
-      "com.dermrelay.fhir.api.ResendToEhrHandler", new FunctionProfile(1024, EnumSet.of(
-          Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.EHR_CREDENTIALS,
-          Access.EHR_LINK_KEY)),
+      "com.dermrelay.fhir.api.ResendToEhrHandler", forClinic(1024, Access.EHR_CREDENTIALS, Access.EHR_LINK_KEY),
       // putEhrCredentials: creates or replaces the clinic's secret; the configuration keeps only its name.
-      "com.dermrelay.fhir.delivery.PutEhrCredentialsHandler", new FunctionProfile(1024,
-          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.EHR_CREDENTIALS)),
+      "com.dermrelay.fhir.delivery.PutEhrCredentialsHandler", forClinic(1024, Access.EHR_CREDENTIALS),
       // The EHR delivery workflow's tasks (fhir.workflow). SendToEhr builds the round's Bundle
       // (photo copies and links as above), reads the clinic's credentials and records the outcome.
       "com.dermrelay.fhir.workflow.SendToEhrTaskHandler", new FunctionProfile(1024, EnumSet.of(
@@ -161,15 +175,14 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put("com.dermrelay.health.HealthHandler", new FunctionProfile(512, EnumSet.of(Access.HEALTH_PROBES)));
     // Answers from the verified token's claims alone.
     known.put("com.dermrelay.tenants.MeHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)));
-    // Public: reads one clinic's configuration through the slug index.
-    known.put("com.dermrelay.tenants.TenantBrandingHandler", new FunctionProfile(512, EnumSet.of(Access.TABLE_READ)));
+    // Public, before any tenant context: one clinic's configuration through the slug index.
+    known.put("com.dermrelay.tenants.TenantBrandingHandler", new FunctionProfile(512, EnumSet.of(Access.DIRECTORY_READ)));
     // Clinic-scoped reads and writes: the membership check reads, the audit trail appends.
     known.put("com.dermrelay.tenants.GetClinicHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.GetTenantSettingsHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.UpdateTenantSettingsHandler", CLINIC_RECORDS);
     // Read the audit trail. Not read-only: the search and a refused caller each append an
-    // audit record (TABLE_WRITE is the nearest grant; an append-only audit grant would be
-    // narrower), and no media.
+    // audit record (the tenant role denies changes to it, AuditAppendOnly), and no media.
     known.put("com.dermrelay.audit.SearchAuditLogHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.audit.GetMyAccessLogHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.intake.CreateCaseHandler", CASE_RECORDS);
@@ -178,16 +191,14 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put("com.dermrelay.intake.ListMyCasesHandler", CASE_RECORDS);
     known.put("com.dermrelay.patients.GetMyProfileHandler", CASE_RECORDS);
     known.put("com.dermrelay.patients.UpdateMyProfileHandler", CASE_RECORDS);
-    // Submission starts the case workflow and untags the kept photos (no reads or writes of media).
-    known.put("com.dermrelay.intake.SubmitCaseHandler", new FunctionProfile(768,
-        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.START_CASE_WORKFLOW, Access.MEDIA_TAG)));
-    // Presigned PUT URLs carry the signer's permission: put only, never read.
-    known.put("com.dermrelay.uploads.RequestPhotoUploadsHandler", new FunctionProfile(768,
-        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_WRITE)));
-    // Reads the raw upload, writes the clean copy, deletes the raw one. Memory for a 50 MP
-    // decode (docs/performance.md: under 700 MB of heap) and the CPU share that comes with it.
-    known.put("com.dermrelay.uploads.ConfirmPhotoHandler", new FunctionProfile(1536, EnumSet.of(
-        Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.MEDIA_DELETE)));
+    // Submission starts the case workflow and untags the kept photos (on the clinic's session).
+    known.put("com.dermrelay.intake.SubmitCaseHandler", forClinic(768, Access.START_CASE_WORKFLOW));
+    // Presigned PUT URLs carry the signer's permission: the clinic's session, its prefix only.
+    known.put("com.dermrelay.uploads.RequestPhotoUploadsHandler", CASE_RECORDS);
+    // Reads the raw upload, writes the clean copy, deletes the raw one, all on the clinic's
+    // session. Memory for a 50 MP decode (docs/performance.md: under 700 MB of heap) and the CPU
+    // share that comes with it.
+    known.put("com.dermrelay.uploads.ConfirmPhotoHandler", forClinic(1536));
     // Public sign-up: creates the clinic's items and rate-limit counters, and its first admin
     // in the pool (Cognito itself e-mails the temporary password).
     known.put("com.dermrelay.tenants.SignUpClinicHandler", ONBOARDING);
@@ -199,39 +210,34 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put(IdentityStack.POST_CONFIRMATION_HANDLER,
         new FunctionProfile(1024, EnumSet.of(Access.TABLE_READ, Access.USER_ADMIN)));
     // Creates an account for an invitee who has none, and e-mails the link through SES.
-    known.put("com.dermrelay.tenants.InviteDermatologistHandler", new FunctionProfile(768,
-        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.USER_ADMIN, Access.NOTIFY)));
+    known.put("com.dermrelay.tenants.InviteDermatologistHandler",
+        forClinic(768, Access.USER_ADMIN, Access.NOTIFY));
     // Membership changes only: the table.
     known.put("com.dermrelay.tenants.AcceptInvitationHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.RemoveMemberHandler", CLINIC_RECORDS);
-    known.put("com.dermrelay.tenants.ListMembersHandler", new FunctionProfile(768, EnumSet.of(Access.TABLE_READ)));
+    known.put("com.dermrelay.tenants.ListMembersHandler", CLINIC_RECORDS);
     // Reads the clinic's case index and its escalation records; a refused caller's audit record
     // is the one write (as for the audit-log search), no media.
     known.put("com.dermrelay.dashboard.GetClinicDashboardHandler", CLINIC_RECORDS);
-    // The archive goes to the media bucket and is read back through a link the role signs;
-    // the account section reads the pool.
-    known.put("com.dermrelay.datarights.ExportMyDataHandler", new FunctionProfile(1024, EnumSet.of(
-        Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.USER_ADMIN)));
+    // The archive goes under the clinic's prefix and is read back through a link its session
+    // signs; the account section reads the pool (own role: accounts are not tenant items).
+    known.put("com.dermrelay.datarights.ExportMyDataHandler", forClinic(1024, Access.USER_ADMIN));
     // Overwrites and disables the account; records the request.
-    known.put("com.dermrelay.datarights.RequestErasureHandler", ONBOARDING);
-    // The merged worklist reads queues and cases and signs thumbnail links (s3:GetObject); it
-    // writes nothing (no tenant path, so no refusal record either).
-    known.put("com.dermrelay.review.GetWorklistHandler", new FunctionProfile(768,
-        EnumSet.of(Access.TABLE_READ, Access.MEDIA_READ)));
-    // The whole case for its review: reads the case's items and signs photo links
-    // (s3:GetObject); writes only the audit record of the read.
-    known.put("com.dermrelay.review.GetCaseForReviewHandler", new FunctionProfile(768,
-        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ)));
+    known.put("com.dermrelay.datarights.RequestErasureHandler", forClinic(768, Access.USER_ADMIN));
+    // The merged worklist reads each clinic's queue on that clinic's session (one session per
+    // clinic of the dermatologist) and signs its thumbnail links with it.
+    known.put("com.dermrelay.review.GetWorklistHandler", CLINIC_RECORDS);
+    // The whole case for its review: reads the case's items and signs photo links on the
+    // clinic's session; writes only the audit record of the read.
+    known.put("com.dermrelay.review.GetCaseForReviewHandler", CLINIC_RECORDS);
     // A claim is a conditional write plus SendTaskHeartbeat; a release only the write.
-    known.put("com.dermrelay.review.ClaimCaseHandler", new FunctionProfile(768,
-        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.CASE_WORKFLOW_CALLBACK)));
+    known.put("com.dermrelay.review.ClaimCaseHandler", forClinic(768, Access.CASE_WORKFLOW_CALLBACK));
     known.put("com.dermrelay.review.ReleaseCaseHandler", CLINIC_RECORDS);
     // The answer side of the review loop (issue 4): the operations that end one of the
     // workflow's waits store their item, then send the callback; the readers only read (and
     // append audit records). None touches photos: reply and follow-up photos go through the
     // upload operations.
-    FunctionProfile endsWait = new FunctionProfile(768,
-        EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.CASE_WORKFLOW_CALLBACK));
+    FunctionProfile endsWait = forClinic(768, Access.CASE_WORKFLOW_CALLBACK);
     for (String handler : List.of("AnswerCaseHandler", "RequestMoreInfoHandler",
         "ReplyToInfoRequestHandler", "SubmitFollowUpHandler")) {
       known.put("com.dermrelay.review." + handler, endsWait);

@@ -1,8 +1,10 @@
 package com.dermrelay.infrastructure;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
@@ -30,6 +32,31 @@ final class ProfileGrants {
   }
 
   private ProfileGrants() {
+  }
+
+  /**
+   * The cross-tenant lookups (functions' TenantDirectory) on the function's own role: one item by
+   * its exact key, and Query on the two directory indexes only; the table's key through DynamoDB.
+   */
+  private static void grantDirectoryLookups(Functions.DeployedFunction deployed, DataStack data) {
+    String table = data.table().getTableArn();
+    deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("TenantDirectoryItems")
+        .actions(List.of("dynamodb:GetItem"))
+        .resources(List.of(table))
+        .build());
+    deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("TenantDirectoryIndexes")
+        .actions(List.of("dynamodb:Query"))
+        .resources(List.of(table + "/index/" + CaseTable.GSI1, table + "/index/" + CaseTable.GSI2))
+        .build());
+    deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("TenantDirectoryKey")
+        .actions(List.of("kms:Decrypt", "kms:DescribeKey"))
+        .resources(List.of(data.dataKey().getKeyArn()))
+        .conditions(Map.of("StringEquals", Map.of("kms:ViaService",
+            "dynamodb." + Stack.of(deployed.role()).getRegion() + ".amazonaws.com")))
+        .build());
   }
 
   /** Grants each function of {@code functions} what its {@link FunctionProfile} asks, on {@code to}. */
@@ -61,6 +88,9 @@ final class ProfileGrants {
       if (profile.has(FunctionProfile.Access.TABLE_WRITE)) {
         data.table().grantWriteData(deployed.role());
         deployed.role().addToPrincipalPolicy(AuditAppendOnly.denyChanges(data.table()));
+      }
+      if (profile.has(FunctionProfile.Access.DIRECTORY_READ)) {
+        grantDirectoryLookups(deployed, data);
       }
       if (profile.has(FunctionProfile.Access.MEDIA_READ)
           || profile.has(FunctionProfile.Access.MEDIA_WRITE)) {

@@ -3,12 +3,13 @@ package com.dermrelay.infrastructure;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Names;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.dynamodb.ITable;
-import software.amazon.awscdk.services.iam.ArnPrincipal;
+import software.amazon.awscdk.services.iam.AccountPrincipal;
 import software.amazon.awscdk.services.iam.CfnRole;
 import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -27,6 +28,13 @@ import software.constructs.Construct;
 public final class TenantDataAccess extends Construct {
 
   static final Duration MAX_SESSION = Duration.hours(1);
+  /**
+   * The tag that marks a caller role: its value names this role. The trust policy admits the
+   * account's roles that carry it (and that an identity policy lets assume this role), rather
+   * than listing each caller's ARN: a stack's API functions would not fit a trust policy's size
+   * limit (2,048 characters by default) as a list of ARNs.
+   */
+  static final String CALLER_TAG = "dermrelay:tenant-data-caller";
 
   private final Role role;
 
@@ -42,18 +50,21 @@ public final class TenantDataAccess extends Construct {
     this.role = Role.Builder.create(this, "Role")
         .description("DermRelay: one tenant's data, chosen by the session tag "
             + TenantScopedAccessPolicy.TENANT_TAG)
-        .assumedBy(callers.get(0))
+        .assumedBy(new AccountPrincipal(Stack.of(this).getAccount()))
         .maxSessionDuration(MAX_SESSION)
         .inlinePolicies(Map.of("tenant-scoped-data", PolicyDocument.fromJson(policy.forTaggedSession())))
         .build();
     // The trust policy CDK writes for assumedBy has no conditions; replace it with one that admits
-    // only tagged sessions (exactly the tenant tag, non-empty) from the caller roles.
+    // only tagged sessions (exactly the tenant tag, non-empty) from roles of this account marked
+    // as callers of this role (CALLER_TAG), which also need the identity grant below.
+    String marker = Names.uniqueId(this);
     PolicyDocument trust = PolicyDocument.Builder.create().statements(List.of(PolicyStatement.Builder.create()
         .sid("TaggedSessionsOnly")
         .effect(Effect.ALLOW)
-        .principals(callers.stream().map(r -> (IPrincipal) new ArnPrincipal(r.getRoleArn())).toList())
+        .principals(List.of(new AccountPrincipal(Stack.of(this).getAccount())))
         .actions(List.of("sts:AssumeRole", "sts:TagSession"))
         .conditions(Map.of(
+            "StringEquals", Map.of("aws:PrincipalTag/" + CALLER_TAG, marker),
             "StringLike", Map.of("aws:RequestTag/" + TenantScopedAccessPolicy.TENANT_TAG, "?*"),
             "ForAllValues:StringEquals", Map.of("aws:TagKeys", List.of(TenantScopedAccessPolicy.TENANT_TAG))))
         .build())).build();
@@ -67,6 +78,7 @@ public final class TenantDataAccess extends Construct {
         "The tenant-scoped policy belongs to this role alone and is generated and tested as one document "
             + "(TenantScopedAccessPolicy); a managed policy would be the same statements under a second name");
     for (IRole caller : callers) {
+      Tags.of(caller).add(CALLER_TAG, marker);
       caller.addToPrincipalPolicy(PolicyStatement.Builder.create()
           .actions(List.of("sts:AssumeRole", "sts:TagSession"))
           .resources(List.of(role.getRoleArn()))

@@ -39,7 +39,10 @@ public final class TenantScopedAccessPolicy {
       "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
       "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
   static final List<String> OBJECT_ACTIONS = List.of(
-      "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload");
+      "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload",
+      // A photo of a draft is written with its draft tag (x-amz-tagging needs this too), and
+      // submission takes the tag off (functions: uploads.DraftMedia).
+      "s3:PutObjectTagging");
   static final List<String> KEY_ACTIONS = List.of("kms:Decrypt", "kms:GenerateDataKey");
 
   /**

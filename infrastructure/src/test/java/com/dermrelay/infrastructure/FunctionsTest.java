@@ -84,6 +84,49 @@ class FunctionsTest {
   }
 
   @Test
+  void apiFunctionsActingForAClinicReachItsDataOnlyThroughItsSession() {
+    // On their own role, besides: the health probes, sign-up (no clinic yet; rate counters per
+    // address and e-mail), and nothing or the directory for the rest.
+    List<String> ownRoleTable = List.of("com.dermrelay.tenants.SignUpClinicHandler");
+    int onSessions = 0;
+    for (Functions.DeployedFunction deployed : dev.stacks.api().functions().all()) {
+      FunctionProfile profile = deployed.profile();
+      String handler = deployed.handlerClass();
+      for (FunctionProfile.Access grant : List.of(FunctionProfile.Access.MEDIA_READ,
+          FunctionProfile.Access.MEDIA_WRITE, FunctionProfile.Access.MEDIA_DELETE, FunctionProfile.Access.MEDIA_TAG)) {
+        assertTrue(!profile.has(grant), handler + " has " + grant + " on its own role");
+      }
+      if (!ownRoleTable.contains(handler)) {
+        assertTrue(!profile.has(FunctionProfile.Access.TABLE_READ) && !profile.has(FunctionProfile.Access.TABLE_WRITE),
+            handler + " reads or writes the table on its own role");
+      }
+      onSessions += profile.has(FunctionProfile.Access.TENANT_SESSION) ? 1 : 0;
+    }
+    assertTrue(onSessions >= 30, "the clinic-scoped API functions use tenant sessions: " + onSessions);
+
+    // What that means in the template: the review's photo links and reads come from the session.
+    Functions.DeployedFunction review =
+        dev.stacks.api().functions().forHandler("com.dermrelay.review.GetCaseForReviewHandler");
+    String policies = ownPolicies(review);
+    assertTrue(policies.contains("sts:AssumeRole") && policies.contains("sts:TagSession"), policies);
+    assertTrue(policies.contains("\"dynamodb:GetItem\"") && policies.contains("/index/gsi2"), policies);
+    for (String absent : List.of("s3:", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:BatchGetItem", "dynamodb:UpdateItem")) {
+      assertTrue(!policies.contains(absent), "own role of GetCaseForReview grants " + absent + ": " + policies);
+    }
+  }
+
+  /** The statements of every IAM policy attached to the function's own role, as JSON text. */
+  private String ownPolicies(Functions.DeployedFunction deployed) {
+    Map<String, Object> ref = dev.refTo(deployed.role());
+    return dev.api.findResources("AWS::IAM::Policy").values().stream()
+        .map(policy -> (Map<?, ?>) ((Map<?, ?>) policy).get("Properties"))
+        .filter(properties -> ((List<?>) properties.get("Roles")).contains(ref))
+        .map(properties -> String.valueOf(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
+            properties.get("PolicyDocument"))))
+        .reduce("", String::concat);
+  }
+
+  @Test
   void theEnvironmentCarriesTheStagesResources() {
     Functions.DeployedFunction health = dev.stacks.api().functions().forHandler("com.dermrelay.health.HealthHandler");
     dev.assertProperties(health.function(), Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
@@ -139,16 +182,14 @@ class FunctionsTest {
   }
 
   @Test
-  void submissionMayUntagCasePhotosButNotWriteThem() {
+  void submissionUntagsCasePhotosOnTheClinicsSessionNotWithItsOwnRole() {
+    // The untagging runs on the tenant session (its policy allows s3:PutObjectTagging under the
+    // clinic's prefix, TenantScopedAccessPolicyTest); the function's own role has no s3 action.
     Functions.DeployedFunction submit = dev.stacks.api().functions().forHandler("com.dermrelay.intake.SubmitCaseHandler");
-    dev.api.hasResourceProperties("AWS::IAM::Policy", Map.of(
-        "Roles", List.of(dev.refTo(submit.role())),
-        "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-            "Sid", "TagCasePhotos", "Action", "s3:PutObjectTagging", "Effect", "Allow")))))));
-    dev.api.hasResourceProperties("AWS::IAM::Policy", Map.of(
-        "Roles", List.of(dev.refTo(submit.role())),
-        "PolicyDocument", Map.of("Statement", Match.not(Match.arrayWith(List.of(Match.objectLike(Map.of(
-            "Action", Match.arrayWith(List.of("s3:PutObject"))))))))));
+    assertTrue(submit.profile().has(FunctionProfile.Access.TENANT_SESSION));
+    String policies = ownPolicies(submit);
+    assertTrue(policies.contains("states:StartExecution"), policies);
+    assertTrue(!policies.contains("s3:"), policies);
   }
 
   @Test

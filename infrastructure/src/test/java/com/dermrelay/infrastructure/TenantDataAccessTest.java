@@ -1,11 +1,13 @@
 package com.dermrelay.infrastructure;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Names;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -27,17 +29,28 @@ class TenantDataAccessTest {
   private static final Fixture FIXTURE = new Fixture();
 
   @Test
-  void onlyTheCallerRolesMayAssumeItAndOnlyWithExactlyTheTenantTag() {
+  void onlyTheMarkedCallerRolesMayAssumeItAndOnlyWithExactlyTheTenantTag() {
+    String marker = Names.uniqueId(FIXTURE.access);
     FIXTURE.template.hasResourceProperties("AWS::IAM::Role", Map.of(
         "AssumeRolePolicyDocument", Map.of("Statement", List.of(Map.of(
             "Sid", "TaggedSessionsOnly",
             "Effect", "Allow",
-            "Principal", Map.of("AWS", List.of(arn(FIXTURE.intake), arn(FIXTURE.review))),
+            // The account's roles, but only those marked as this role's callers (size-independent
+            // of how many functions call it; they also need the identity grant below).
+            "Principal", Match.objectLike(Map.of("AWS", Match.anyValue())),
             "Action", List.of("sts:AssumeRole", "sts:TagSession"),
             "Condition", Map.of(
+                "StringEquals", Map.of("aws:PrincipalTag/" + TenantDataAccess.CALLER_TAG, marker),
                 "StringLike", Map.of("aws:RequestTag/tenantId", "?*"),
                 "ForAllValues:StringEquals", Map.of("aws:TagKeys", List.of("tenantId")))))),
         "MaxSessionDuration", 3600));
+    String trust = FIXTURE.template.toJSON().toString();
+    assertTrue(trust.contains(":root"), "the principal is the account itself, not a list of role ARNs");
+    // Exactly the two callers carry the mark (the tenant data role itself and others do not).
+    Map<String, Map<String, Object>> marked = FIXTURE.template.findResources("AWS::IAM::Role", Map.of(
+        "Properties", Map.of("Tags", Match.arrayWith(List.of(
+            Map.of("Key", TenantDataAccess.CALLER_TAG, "Value", marker))))));
+    assertEquals(java.util.Set.of(logicalId(FIXTURE.intake), logicalId(FIXTURE.review)), marked.keySet());
   }
 
   @Test
@@ -66,6 +79,10 @@ class TenantDataAccessTest {
               "Action", List.of("sts:AssumeRole", "sts:TagSession"),
               "Resource", arn(FIXTURE.access.role()))))));
     }
+  }
+
+  private static String logicalId(IRole role) {
+    return FIXTURE.stack.getLogicalId((software.amazon.awscdk.CfnElement) role.getNode().getDefaultChild());
   }
 
   private static Map<String, Object> arn(IRole role) {

@@ -53,6 +53,8 @@ class TenantScopedAccessPolicyTest {
     assertFalse(matches((String) objects.get(0), BUCKET + "/globex/cases/1/photo.jpg"));
     Map<String, Object> listing = statement(acme, "TenantObjectListing");
     assertEquals(Map.of("s3:prefix", List.of("acme/*")), condition(listing).get("StringLike"));
+    // Draft photos are written with their tag and untagged at submission, on the clinic's session.
+    assertTrue(((List<?>) statement(acme, "TenantObjects").get("Action")).contains("s3:PutObjectTagging"));
   }
 
   @Test

@@ -115,15 +115,23 @@ class WorkflowStackTest {
   }
 
   @Test
-  void theTaskFunctionsAssumeTheWorkflowStacksTenantRoleAndNoApiFunctionNeedsOne() {
+  void eachComputeStacksFunctionsAssumeTheirOwnStacksTenantRole() {
     TenantDataAccess access = complete.stacks.workflow().tenantAccess();
     assertTrue(access != null, "the task functions use tenant sessions");
     for (Functions.DeployedFunction deployed : complete.stacks.workflow().functions().all()) {
       assertEquals(deployed.profile().has(FunctionProfile.Access.TENANT_SESSION) ? complete.arnOf(access.role()) : null,
           environment(complete, deployed).get(Functions.ENV_TENANT_ROLE_ARN), deployed.handlerClass());
     }
-    assertEquals(null, dev.stacks.api().tenantAccess(), "no API function asks for a tenant session today");
-    assertEquals(null, complete.stacks.api().tenantAccess(), "nor do the FHIR operations");
+    // The API's clinic-scoped functions (FunctionProfile.forClinic), FHIR operations included, use
+    // the API stack's role (one tenant data role per compute stack, decision 0016).
+    for (SynthesizedStage stage : List.of(dev, complete)) {
+      TenantDataAccess api = stage.stacks.api().tenantAccess();
+      assertTrue(api != null, "API functions use tenant sessions");
+      for (Functions.DeployedFunction deployed : stage.stacks.api().functions().all()) {
+        assertEquals(deployed.profile().has(FunctionProfile.Access.TENANT_SESSION) ? stage.arnOf(api.role()) : null,
+            environment(stage, deployed).get(Functions.ENV_TENANT_ROLE_ARN), deployed.handlerClass());
+      }
+    }
   }
 
   static List<Functions.DeployedFunction> allFunctions(SynthesizedStage stage) {

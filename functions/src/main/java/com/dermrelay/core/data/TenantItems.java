@@ -187,9 +187,7 @@ public final class TenantItems {
    * key outside the tenant, whatever this class builds.
    */
   private AwsRequestOverrideConfiguration as(TenantContext tenant) {
-    AwsRequestOverrideConfiguration.Builder override = AwsRequestOverrideConfiguration.builder();
-    credentials.forTenant(tenant).ifPresent(override::credentialsProvider);
-    return override.build();
+    return credentials.requestOverride(tenant);
   }
 
   private Map<String, AttributeValue> key(TenantContext tenant, ItemKey key) {

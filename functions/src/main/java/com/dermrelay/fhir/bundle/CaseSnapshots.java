@@ -2,6 +2,7 @@ package com.dermrelay.fhir.bundle;
 
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.tenancy.Membership;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantRecord;
@@ -37,10 +38,13 @@ public final class CaseSnapshots {
   private final EhrMediaLinks links;
   private final S3Client s3;
   private final String bucket;
+  private final TenantCredentials credentials;
 
   @Inject
   public CaseSnapshots(CaseStore cases, CaseExchangeItems exchanges, PatientProfiles profiles,
-      TenantDirectory directory, DiagnosisList diagnoses, EhrMediaLinks links, S3Client s3, Settings settings) {
+      TenantDirectory directory, DiagnosisList diagnoses, EhrMediaLinks links, S3Client s3, Settings settings,
+      TenantCredentials credentials) {
+    this.credentials = credentials;
     this.cases = cases;
     this.exchanges = exchanges;
     this.profiles = profiles;
@@ -125,7 +129,9 @@ public final class CaseSnapshots {
     return switch (media.mode()) {
       // Our own link to the round's short-lived copy (fhir.media), valid as long as the clinic set.
       case LINK -> CaseSnapshot.Content.link(links.link(tenant, caseId, answerRound, photoId, media.linkLifetime()));
-      case INLINE -> CaseSnapshot.Content.inline(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+      // Read on the clinic's session: it reaches only the clinic's prefix.
+      case INLINE -> CaseSnapshot.Content.inline(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)
+          .overrideConfiguration(credentials.requestOverride(tenant))).asByteArray());
       case OMIT -> CaseSnapshot.Content.omitted();
     };
   }

@@ -2,6 +2,7 @@ package com.dermrelay.fhir.media;
 
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.uploads.MediaKeys;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,9 +47,12 @@ public final class EhrMediaCopies {
   private final Clock clock;
   private final String bucket;
   private final boolean tagged;
+  private final TenantCredentials credentials;
 
   @Inject
-  public EhrMediaCopies(S3Client s3, S3Presigner presigner, Clock clock, Settings settings) {
+  public EhrMediaCopies(S3Client s3, S3Presigner presigner, Clock clock, Settings settings,
+      TenantCredentials credentials) {
+    this.credentials = credentials;
     this.s3 = s3;
     this.presigner = presigner;
     this.clock = clock;
@@ -64,13 +68,15 @@ public final class EhrMediaCopies {
   /** Makes the round's copy of the clean photo unless a fresh one is there; idempotent. */
   public void ensure(TenantContext tenant, String caseId, int round, String photoId) {
     String key = key(tenant, caseId, round, photoId);
-    Optional<HeadObjectResponse> existing = head(key);
+    Optional<HeadObjectResponse> existing = head(tenant, key);
     Instant now = clock.instant();
     if (existing.isPresent() && copiedAt(existing.get()).plus(REFRESH_AFTER).isAfter(now)) {
       return;
     }
     String source = MediaKeys.clean(tenant, caseId, photoId);
     s3.copyObject(r -> {
+      // On the clinic's session: the copy can neither read nor write outside its prefix.
+      r.overrideConfiguration(credentials.requestOverride(tenant));
       r.sourceBucket(bucket).sourceKey(source).destinationBucket(bucket).destinationKey(key)
           // When it was copied, by the functions' clock (the one links expire by; locally the
           // interpreter's, which tests move ahead of S3's own Last-Modified).
@@ -84,14 +90,15 @@ public final class EhrMediaCopies {
 
   /** Whether the copy is there (the link's photo was copied and has not expired). */
   public boolean exists(TenantContext tenant, String caseId, int round, String photoId) {
-    return head(key(tenant, caseId, round, photoId)).isPresent();
+    return head(tenant, key(tenant, caseId, round, photoId)).isPresent();
   }
 
   /** A presigned GET of the copy, valid {@link #REDIRECT_LIFETIME}. */
   public String presignedGet(TenantContext tenant, String caseId, int round, String photoId) {
     String key = key(tenant, caseId, round, photoId);
     return presigner.presignGetObject(r -> r.signatureDuration(REDIRECT_LIFETIME)
-        .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType("image/jpeg"))).url().toString();
+        .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType("image/jpeg")
+            .overrideConfiguration(credentials.presignOverride(tenant, REDIRECT_LIFETIME)))).url().toString();
   }
 
   private static Instant copiedAt(HeadObjectResponse copy) {
@@ -106,9 +113,10 @@ public final class EhrMediaCopies {
     return copy.lastModified() == null ? Instant.EPOCH : copy.lastModified();
   }
 
-  private Optional<HeadObjectResponse> head(String key) {
+  private Optional<HeadObjectResponse> head(TenantContext tenant, String key) {
     try {
-      return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key)));
+      return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key)
+          .overrideConfiguration(credentials.requestOverride(tenant))));
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
         return Optional.empty();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.access.TestTenantContexts;
 import com.dermrelay.core.aws.StsAssumeRoleTest;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +79,33 @@ class TenantCredentialsTest {
         sts.forms().get(0));
     assertTrue(sts.forms().get(1).contains("Tags.member.1.Value=harbour-dermatology"), sts.forms().get(1));
     assertTrue(sts.forms().get(1).contains("RoleSessionName=dermrelay-harbour-dermatology"), sts.forms().get(1));
+  }
+
+  @Test
+  void aLinkIsSignedBySessionThatOutlivesItSoItNeverStopsWorkingEarly() {
+    StsAssumeRoleTest.FakeSts sts = new StsAssumeRoleTest.FakeSts(clock);
+    TenantCredentials credentials = new TenantCredentials(Optional.of(ROLE), sts.client(), clock);
+    var tenant = TestTenantContexts.patient("northside-skin", "patient-1");
+    AwsSessionCredentials first = session(credentials, "northside-skin");
+    clock.now = clock.now.plus(Duration.ofMinutes(48)); // 12 minutes left
+
+    assertEquals(first, presigning(credentials, tenant, Duration.ofMinutes(10)), "a 10-minute upload link fits");
+    AwsSessionCredentials forExport = presigning(credentials, tenant, Duration.ofMinutes(15));
+    assertNotEquals(first.accessKeyId(), forExport.accessKeyId(), "a 15-minute export link gets a fresh session");
+    assertEquals(forExport, session(credentials, "northside-skin"), "which every later call then uses");
+
+    clock.now = clock.now.plus(Duration.ofMinutes(29)); // 31 minutes left
+    assertEquals(forExport, presigning(credentials, tenant, Duration.ofDays(7)),
+        "a week-long EHR link is guaranteed half an hour, no more: sessions last one hour");
+    clock.now = clock.now.plus(Duration.ofMinutes(2));
+    assertNotEquals(forExport.accessKeyId(), presigning(credentials, tenant, Duration.ofDays(7)).accessKeyId());
+    assertEquals(3, sts.forms().size());
+  }
+
+  private static AwsSessionCredentials presigning(TenantCredentials credentials, TenantContext tenant,
+      Duration linkLifetime) {
+    return (AwsSessionCredentials) credentials.presignOverride(tenant, linkLifetime).credentialsProvider()
+        .orElseThrow().resolveCredentials();
   }
 
   private static AwsSessionCredentials session(TenantCredentials credentials, String tenantId) {
