@@ -127,8 +127,11 @@ class FhirFunctionsTest {
         .has(FunctionProfile.Access.EHR_CREDENTIALS));
     assertFalse(FunctionProfile.forHandler("com.dermrelay.fhir.api.ResendToEhrHandler")
         .has(FunctionProfile.Access.EHR_WORKFLOW_START));
-    // A download copies the photos for its Media links (EHR media copies), but reaches no credentials.
+    // A download copies the photos for its Media links on the clinic's session (the copies stay in
+    // its prefix; its own role has no media grant), but reaches no credentials.
     assertTrue(FunctionProfile.forHandler("com.dermrelay.fhir.api.GetCaseFhirBundleHandler")
+        .has(FunctionProfile.Access.TENANT_SESSION));
+    assertFalse(FunctionProfile.forHandler("com.dermrelay.fhir.api.GetCaseFhirBundleHandler")
         .has(FunctionProfile.Access.MEDIA_WRITE));
     assertFalse(FunctionProfile.forHandler("com.dermrelay.fhir.api.GetCaseFhirBundleHandler")
         .has(FunctionProfile.Access.EHR_CREDENTIALS));
