@@ -4,18 +4,16 @@ import com.dermrelay.core.config.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
@@ -96,23 +94,11 @@ public final class SignedJsonClient {
     byte[] payload = body.toString().getBytes(StandardCharsets.UTF_8);
     SignedRequest signed = sign(method, path, target, contentType, payload);
     try {
-      HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-          .request(signed.request())
-          .contentStreamProvider(signed.payload().orElse(null))
-          .build()).call();
-      byte[] answer;
-      Optional<? extends InputStream> stream = response.responseBody();
-      if (stream.isPresent()) {
-        try (InputStream in = stream.get()) {
-          answer = in.readAllBytes();
-        }
-      } else {
-        answer = new byte[0];
-      }
-      JsonNode parsed = answer.length == 0 ? json.createObjectNode() : json.readTree(answer);
-      int status = response.httpResponse().statusCode();
+      SignedCall answer = SignedCall.send(http, signed);
+      JsonNode parsed = answer.body().length == 0 ? json.createObjectNode() : json.readTree(answer.body());
+      int status = answer.status();
       if (status / 100 != 2) {
-        throw new AwsServiceException(signingName, status, errorCode(response, parsed),
+        throw new AwsServiceException(signingName, status, errorCode(answer.response(), parsed),
             parsed.path("message").asText(parsed.path("Message").asText("")));
       }
       return parsed;
@@ -122,8 +108,8 @@ public final class SignedJsonClient {
   }
 
   /** The error code from the header or body, without the {@code prefix#} some services add. */
-  private static String errorCode(HttpExecuteResponse response, JsonNode body) {
-    String code = response.httpResponse().firstMatchingHeader("x-amzn-ErrorType")
+  private static String errorCode(SdkHttpResponse response, JsonNode body) {
+    String code = response.firstMatchingHeader("x-amzn-ErrorType")
         .orElse(body.path("__type").asText(body.path("code").asText("Unknown")));
     code = code.contains(":") ? code.substring(0, code.indexOf(':')) : code;
     return code.contains("#") ? code.substring(code.lastIndexOf('#') + 1) : code;

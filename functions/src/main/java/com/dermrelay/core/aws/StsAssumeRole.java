@@ -3,7 +3,6 @@ package com.dermrelay.core.aws;
 import com.dermrelay.core.config.Settings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,8 +22,6 @@ import org.xml.sax.SAXException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -71,21 +68,9 @@ public final class StsAssumeRole {
     byte[] payload = form(request).getBytes(StandardCharsets.UTF_8);
     SignedRequest signed = sign(payload);
     try {
-      HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-          .request(signed.request())
-          .contentStreamProvider(signed.payload().orElse(null))
-          .build()).call();
-      byte[] answer;
-      Optional<? extends InputStream> stream = response.responseBody();
-      if (stream.isPresent()) {
-        try (InputStream in = stream.get()) {
-          answer = in.readAllBytes();
-        }
-      } else {
-        answer = new byte[0];
-      }
-      Document xml = parse(answer);
-      int status = response.httpResponse().statusCode();
+      SignedCall answer = SignedCall.send(http, signed);
+      Document xml = parse(answer.body());
+      int status = answer.status();
       if (status / 100 != 2) {
         throw new AwsServiceException("sts", status, text(xml, "Code").orElse("Unknown"),
             text(xml, "Message").orElse(""));
