@@ -87,7 +87,7 @@ class InvitationReplayIT {
   @Test
   void aRemovedDermatologistReplayingHisInvitationGets410AndStillCannotReadTheClinicsCases() {
     String clinic = "replay-" + UUID.randomUUID().toString().substring(0, 8);
-    String admin = TestClinics.adminOfNewClinic(stack, clinic);
+    String admin = TestClinics.adminOfSeededClinic(stack, clinic);
     String email = invitedDermatologist(clinic, admin);
     String token = invitationToken(email);
     String derm = api.idToken(email, PASSWORD);
@@ -120,7 +120,7 @@ class InvitationReplayIT {
   @Test
   void aRetryAnswersTheSameOnlyWithinTheInvitations72Hours() {
     String clinic = "retry-" + UUID.randomUUID().toString().substring(0, 8);
-    String admin = TestClinics.adminOfNewClinic(stack, clinic);
+    String admin = TestClinics.adminOfSeededClinic(stack, clinic);
     String email = invitedDermatologist(clinic, admin);
     String token = invitationToken(email);
     String derm = api.idToken(email, PASSWORD);
