@@ -46,6 +46,9 @@ export function signUpView(app) {
     message.root, displayName.root, slug.root, region.root, adminName.root, adminEmail.root, termsField,
     h('div', { class: 'actions' }, submit.button));
   const fields = { '/displayName': displayName, '/slug': slug, '/region': region, '/adminName': adminName, '/adminEmail': adminEmail };
+  // The API refuses a name with a line break, a control or an invisible formatting character.
+  displayName.explain = t('form.nameCharacters');
+  adminName.explain = t('form.nameCharacters');
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

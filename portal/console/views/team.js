@@ -34,6 +34,7 @@ function inviteForm(app, refresh) {
     autocapitalize: 'none', spellcheck: 'false' });
   const name = field({ label: t('team.name'), name: 'inviteName', maxlength: 80,
     hint: t('team.nameHint') });
+  name.explain = t('form.nameCharacters');
   const submit = submitButton(t('team.invite'), t('team.sending'));
   const form = h('form', { class: 'form', novalidate: true, id: 'invite-form' },
     message.root, h('div', { class: 'field-row' }, email.root, name.root),

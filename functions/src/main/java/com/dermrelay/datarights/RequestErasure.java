@@ -6,6 +6,7 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.aws.CognitoAdmin;
 import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.tenancy.TenantKeys;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A patient asks for their data to be erased (docs/data-rights.md). Contact and account data go:
  * the account's name and contact attributes are overwritten and the account is disabled, so no one
- * can sign in as them again. Clinical records and the audit trail stay for the clinic's retention
+ * can sign in as them again, and the tokens it still holds are refused from the erasure item on. Clinical records and the audit trail stay for the clinic's retention
  * period, because medical-record law obliges the clinic to keep them; the answer says so. The
  * request itself is recorded (an erasure item and an audit record, neither holding contact data),
  * and repeating it answers the same.
@@ -37,6 +38,14 @@ public final class RequestErasure {
 
   public ErasureResult run(TenantContext tenant, String username) {
     String subject = tenant.subject();
+    LocalDate keptUntil = tenant.requestTime().atZone(ZoneOffset.UTC).toLocalDate()
+        .plusYears(tenant.retentionYears());
+    // Written first: from this item on, the access layer refuses every token of the account
+    // (TenantDirectory#accountClosed), even if the identity pool below fails and a retry is needed.
+    items.putIfAbsent(tenant, ItemKey.inTenant(TenantKeys.ERASURE_PREFIX + subject), Map.of(
+        "type", AttributeValue.fromS("ERASURE"),
+        "requestedAt", AttributeValue.fromS(tenant.requestTime().toString()),
+        "retainedUntil", AttributeValue.fromS(keptUntil.toString())));
     // The pool holds name, e-mail and the clinic id (PortalUserPool): the first two are
     // overwritten, the clinic id stays (it is not contact data and keeps the account in its clinic).
     cognito.getUser(username).ifPresent(user -> {
@@ -47,12 +56,6 @@ public final class RequestErasure {
           "email_verified", "false"));
       cognito.disableUser(user.username());
     });
-    LocalDate keptUntil = tenant.requestTime().atZone(ZoneOffset.UTC).toLocalDate()
-        .plusYears(tenant.retentionYears());
-    items.putIfAbsent(tenant, ItemKey.inTenant("ERASURE#" + subject), Map.of(
-        "type", AttributeValue.fromS("ERASURE"),
-        "requestedAt", AttributeValue.fromS(tenant.requestTime().toString()),
-        "retainedUntil", AttributeValue.fromS(keptUntil.toString())));
     audit.wrote(tenant, "data.erasure", AuditResource.ofPatient("account", subject, subject));
     String years = tenant.retentionYears() + " years";
     return new ErasureResult("ERASED",

@@ -6,13 +6,10 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
-import com.dermrelay.core.http.ProblemTypes;
 import com.dermrelay.patients.PatientProfiles;
 import com.dermrelay.uploads.DraftMedia;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +31,6 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
 public final class SubmitCase {
   private static final Logger LOG = LoggerFactory.getLogger(SubmitCase.class);
   public static final String INCOMPLETE_PROBLEM = "urn:dermrelay:problem:case-incomplete";
-  private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9_.:-]{8,128}$");
 
   private final CaseStore cases;
   private final ConsentVersions consents;
@@ -56,13 +52,8 @@ public final class SubmitCase {
     this.workflowArn = settings.caseWorkflowArn();
   }
 
-  public CaseView run(TenantContext tenant, String caseId, Optional<String> idempotencyKey) {
-    String key = idempotencyKey.orElseThrow(() -> ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST,
-        "Header 'Idempotency-Key' is required: a random value, the same on every retry."));
-    if (!KEY.matcher(key).matches()) {
-      throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST,
-          "Header 'Idempotency-Key' must be 8-128 letters, digits or _.:-");
-    }
+  /** @param key the request's Idempotency-Key, checked by the handler (core.http.IdempotencyKey) */
+  public CaseView run(TenantContext tenant, String caseId, String key) {
     for (int attempt = 0; attempt < 3; attempt++) {
       StoredCase stored = cases.ownCase(tenant, caseId, "case.submit");
       CaseRecord current = stored.record();

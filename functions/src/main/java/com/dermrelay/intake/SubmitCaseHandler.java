@@ -3,10 +3,10 @@ package com.dermrelay.intake;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dermrelay.core.http.ApiHandler;
 import com.dermrelay.core.http.ApiRequest;
+import com.dermrelay.core.http.IdempotencyKey;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@code POST /clinics/{tenantId}/cases/{caseId}/submit} (submitCase). */
 public final class SubmitCaseHandler extends ApiHandler {
@@ -28,15 +28,6 @@ public final class SubmitCaseHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"),
-        header(request, "idempotency-key")));
-  }
-
-  private static Optional<String> header(ApiRequest request, String name) {
-    Map<String, String> headers = request.event().getHeaders();
-    if (headers == null) {
-      return Optional.empty();
-    }
-    return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-        .map(Map.Entry::getValue).filter(v -> v != null && !v.isBlank()).findFirst();
+        IdempotencyKey.required(request.event())));
   }
 }

@@ -1,6 +1,7 @@
 package com.dermrelay.review;
 
 import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.NameText;
 import com.dermrelay.core.http.ProblemTypes;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -100,13 +101,13 @@ public final class AnswerRules {
       errors.add(error(at, "must be an object"));
       return;
     }
-    text(errors, at + "/medicine", p.medicine(), 200, complete);
-    text(errors, at + "/strength", p.strength(), 60, complete);
+    label(errors, at + "/medicine", p.medicine(), 200, complete);
+    label(errors, at + "/strength", p.strength(), 60, complete);
     if (p.form() == null ? complete : !FORMS.contains(p.form())) {
       errors.add(error(at + "/form", "must be one of the allowed forms"));
     }
     text(errors, at + "/directions", p.directions(), 1000, complete);
-    text(errors, at + "/quantity", p.quantity(), 60, complete);
+    label(errors, at + "/quantity", p.quantity(), 60, complete);
     if (p.refills() == null ? complete : p.refills() < 0 || p.refills() > 12) {
       errors.add(error(at + "/refills", "must be a number from 0 to 12"));
     }
@@ -139,6 +140,16 @@ public final class AnswerRules {
       }
     } else if (value.length() > max) {
       errors.add(error(at, "must be at most " + max + " characters"));
+    }
+  }
+
+  /** A single-line label the patient reads on a prescription: also {@link NameText}'s rule. */
+  private static void label(List<ApiProblem.FieldError> errors, String at, String value, int max,
+      boolean required) {
+    int before = errors.size();
+    text(errors, at, value, max, required);
+    if (errors.size() == before) {
+      NameText.check(at, value).ifPresent(errors::add);
     }
   }
 

@@ -1,5 +1,6 @@
 package com.dermrelay.tenants;
 
+import com.dermrelay.audit.AuditOutcome;
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.core.access.InternalAccess;
@@ -10,24 +11,34 @@ import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.ProblemTypes;
+import com.dermrelay.core.tenancy.Membership;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A signed-in dermatologist accepts an invitation and becomes an active member of its clinic,
- * keeping every other membership. The invitation must be addressed to the caller's e-mail, still
- * valid, and unused: it is marked ACCEPTED with a conditional write first (single use), then the
- * membership is written, so a retry by the same caller completes instead of failing. An unknown
- * token answers 404, a spent or lapsed one 410.
+ * keeping every other membership. The invitation must be addressed to the caller's e-mail and
+ * within its 72 hours, on every path, a retry's too. It is used once: marked ACCEPTED by a
+ * conditional write that records the membership's version at that moment, then the membership is
+ * written conditioned on that version. So a retry by the same caller can finish an acceptance
+ * whose membership write was lost (the version is still the recorded one), and otherwise answers
+ * the same only while the membership that acceptance made is still active. A used invitation never
+ * makes a membership active again: after a removal, a replay answers 410 and is recorded as
+ * refused in the clinic's trail. An unknown token answers 404, a spent or lapsed one 410.
  */
 public final class AcceptInvitation {
   static final String PENDING = "PENDING";
   static final String ACCEPTED = "ACCEPTED";
+  /** On an accepted invitation: the membership's version when it was accepted (0: there was none). */
+  static final String MEMBERSHIP_VERSION = "membershipVersion";
   /** A known invitation that can no longer be used (spent or lapsed). */
   public static final String INVITATION_UNUSABLE = "urn:dermrelay:problem:invitation-unusable";
+  private static final String ACTION = "member.join";
 
   private final InternalAccess access;
   private final TenantItems items;
@@ -54,42 +65,86 @@ public final class AcceptInvitation {
     ItemKey key = ItemKey.inTenant(token.sortKey());
     AuditResource resource = AuditResource.of("invitation", token.hash().substring(0, 16));
     Map<String, AttributeValue> invitation = items.get(tenant, key)
-        .orElseThrow(() -> audit.notFound(tenant, "member.join", resource));
+        .orElseThrow(() -> audit.notFound(tenant, ACTION, resource));
     if (!Memberships.text(invitation, "email").equalsIgnoreCase(caller.email())) {
       throw new ApiProblem(403, "about:blank", "Forbidden",
           "This invitation is for another account; sign in with the invited address.");
     }
-    boolean acceptedByCaller = ACCEPTED.equals(Memberships.text(invitation, "status"))
-        && caller.subject().equals(Memberships.text(invitation, "acceptedBy"));
-    if (!acceptedByCaller) {
-      if (!PENDING.equals(Memberships.text(invitation, "status"))) {
-        throw gone("This invitation was already used.");
-      }
-      if (Long.parseLong(invitation.get("validUntil").n()) <= time.getEpochSecond()) {
-        throw gone("This invitation has expired; ask the clinic for a new one.");
-      }
-      markAccepted(tenant, key, invitation, caller);
+    if (Long.parseLong(invitation.get("validUntil").n()) <= time.getEpochSecond()) {
+      throw gone("This invitation has expired; ask the clinic for a new one.");
     }
-    memberships.activate(tenant, caller.subject(), Memberships.text(invitation, "role"),
-        caller.email(), name);
-    audit.wrote(tenant, "member.join", AuditResource.of("member", caller.subject()));
+    String role = Memberships.text(invitation, "role");
+    Optional<Map<String, AttributeValue>> membership = memberships.find(tenant, caller.subject());
+    long acceptedAtVersion;
+    if (PENDING.equals(Memberships.text(invitation, "status"))) {
+      acceptedAtVersion = Memberships.version(membership);
+      markAccepted(tenant, key, invitation, caller, acceptedAtVersion, resource);
+    } else if (ACCEPTED.equals(Memberships.text(invitation, "status"))
+        && caller.subject().equals(Memberships.text(invitation, "acceptedBy"))) {
+      acceptedAtVersion = retry(tenant, invitation, membership, role, token, resource);
+    } else {
+      throw spent(tenant, resource);
+    }
+    if (Memberships.version(membership) == acceptedAtVersion) {
+      try {
+        memberships.join(tenant, membership, role, caller.email(), name, acceptedAtVersion, token.hash());
+      } catch (VersionConflictException e) {
+        // Removed or changed meanwhile: a retry will find out which, and answer by that.
+        throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
+            "The membership changed meanwhile; try again.");
+      }
+      audit.wrote(tenant, ACTION, AuditResource.of("member", caller.subject()));
+    }
     return new ClinicJoined(tenant.tenantId(),
-        directory.find(tenant.tenantId()).map(t -> t.displayName()).orElse(""),
-        Memberships.text(invitation, "role"));
+        directory.find(tenant.tenantId()).map(t -> t.displayName()).orElse(""), role);
+  }
+
+  /**
+   * The same caller accepts again. Its membership write may still be due (the membership is at the
+   * version the acceptance recorded); else it answers the same only while the membership that
+   * acceptance made is active. Returns the recorded version.
+   */
+  private long retry(TenantContext tenant, Map<String, AttributeValue> invitation,
+      Optional<Map<String, AttributeValue>> membership, String role, InvitationTokens.Parsed token,
+      AuditResource resource) {
+    boolean active = membership.filter(m -> Membership.ACTIVE.equals(Memberships.status(m))
+        && role.equals(Memberships.text(m, "role"))).isPresent();
+    AttributeValue recorded = invitation.get(MEMBERSHIP_VERSION);
+    if (recorded == null) {
+      // Accepted before versions were recorded: never write, answer the same only while active.
+      if (active) {
+        return -1;
+      }
+      throw spent(tenant, resource);
+    }
+    long acceptedAtVersion = Long.parseLong(recorded.n());
+    boolean unchangedSince = Memberships.version(membership) == acceptedAtVersion;
+    boolean madeByIt = active && token.hash().equals(Memberships.text(membership.get(), Memberships.JOINED_WITH));
+    if (unchangedSince || madeByIt) {
+      return acceptedAtVersion;
+    }
+    throw spent(tenant, resource);
   }
 
   private void markAccepted(TenantContext tenant, ItemKey key, Map<String, AttributeValue> invitation,
-      Caller caller) {
+      Caller caller, long membershipVersion, AuditResource resource) {
     Map<String, AttributeValue> attributes = TenantItems.ownAttributes(invitation);
     attributes.put("status", AttributeValue.fromS(ACCEPTED));
     attributes.put("acceptedBy", AttributeValue.fromS(caller.subject()));
     attributes.put("acceptedAt", AttributeValue.fromS(tenant.requestTime().toString()));
+    attributes.put(MEMBERSHIP_VERSION, AttributeValue.fromN(Long.toString(membershipVersion)));
     try {
       items.putVersioned(tenant, key, attributes, Long.parseLong(invitation.get("version").n()));
     } catch (VersionConflictException e) {
       // Another acceptance came first: the invitation is spent.
-      throw gone("This invitation was already used.");
+      throw spent(tenant, resource);
     }
+  }
+
+  /** A used invitation presented again: refused, and recorded where the clinic's admins look. */
+  private ApiProblem spent(TenantContext tenant, AuditResource resource) {
+    audit.record(tenant, ACTION, resource, AuditOutcome.DENIED);
+    return gone("This invitation was already used.");
   }
 
   private static ApiProblem gone(String detail) {

@@ -9,6 +9,7 @@ import com.dermrelay.core.aws.Mailer;
 import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.NameText;
 import com.dermrelay.core.http.ProblemTypes;
 import com.dermrelay.core.tenancy.TenancySettings;
 import com.dermrelay.core.tenancy.TenantDirectory;
@@ -58,6 +59,7 @@ public final class InviteDermatologist {
     if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
       throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Field 'email' must be an e-mail address.");
     }
+    NameText.require("/name", invitation.name());
     String name = invitation.name() == null ? "" : invitation.name().strip();
     if (name.length() > 80) {
       throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Field 'name' must be at most 80 characters.");

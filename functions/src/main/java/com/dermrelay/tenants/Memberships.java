@@ -14,10 +14,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Membership items of the acting clinic (docs/data-model.md), written with a conditional write
- * on their version: created or re-activated when a dermatologist joins, marked REMOVED (never
- * deleted, so the access layer can answer 403) when they leave.
+ * on their version: created or made active again when a dermatologist accepts an invitation (each
+ * invitation once, see AcceptInvitation), marked REMOVED (never deleted, so the access layer can
+ * answer 403) when they leave.
  */
 public final class Memberships {
+
+  /** The invitation (its hash) whose acceptance made the membership active. */
+  static final String JOINED_WITH = "joinedWith";
 
   private final TenantItems items;
 
@@ -30,14 +34,22 @@ public final class Memberships {
     return items.get(tenant, key(subject));
   }
 
-  /** Makes the user an active member in {@code role}; does nothing if they already are. */
-  public void activate(TenantContext tenant, String subject, String role, String email,
-      String displayName) {
-    Optional<Map<String, AttributeValue>> existing = find(tenant, subject);
+  /**
+   * Makes the user an active member in {@code role} through one accepted invitation, conditioned on
+   * {@code expectedVersion}: the membership's version when the invitation was accepted (0: none).
+   * Does nothing if they already are an active member in that role. The membership remembers the
+   * invitation ({@value #JOINED_WITH}), so a retry of that acceptance can tell its own membership
+   * from a later one.
+   *
+   * @throws com.dermrelay.core.data.VersionConflictException if the membership changed since
+   */
+  public void join(TenantContext tenant, Optional<Map<String, AttributeValue>> existing, String role,
+      String email, String displayName, long expectedVersion, String invitation) {
     if (existing.isPresent() && Membership.ACTIVE.equals(status(existing.get()))
         && role.equals(text(existing.get(), "role"))) {
       return;
     }
+    String subject = tenant.subject();
     Map<String, AttributeValue> attributes = existing.map(TenantItems::ownAttributes).orElseGet(HashMap::new);
     attributes.put("userSub", AttributeValue.fromS(subject));
     attributes.put("role", AttributeValue.fromS(role));
@@ -45,9 +57,10 @@ public final class Memberships {
     attributes.put("email", AttributeValue.fromS(email));
     attributes.put("displayName", AttributeValue.fromS(displayName));
     attributes.put("joinedAt", AttributeValue.fromS(tenant.requestTime().toString()));
+    attributes.put(JOINED_WITH, AttributeValue.fromS(invitation));
     attributes.remove("removedAt");
     attributes.remove("removedBy");
-    items.putVersioned(tenant, key(subject), attributes, version(existing), directoryEntry(tenant, subject));
+    items.putVersioned(tenant, key(subject), attributes, expectedVersion, directoryEntry(tenant, subject));
   }
 
   /** Marks the membership REMOVED, conditioned on the version read. */
@@ -80,7 +93,7 @@ public final class Memberships {
         TenantKeys.tenantPk(tenant.tenantId()));
   }
 
-  private static long version(Optional<Map<String, AttributeValue>> item) {
+  static long version(Optional<Map<String, AttributeValue>> item) {
     return item.map(i -> i.containsKey("version") ? Long.parseLong(i.get("version").n()) : 0L).orElse(0L);
   }
 }

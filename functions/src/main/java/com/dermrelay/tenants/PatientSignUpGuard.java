@@ -1,5 +1,6 @@
 package com.dermrelay.tenants;
 
+import com.dermrelay.core.http.NameText;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantRecord;
 import java.util.Locale;
@@ -77,7 +78,8 @@ public final class PatientSignUpGuard {
     checkEmail(attributes.get(EMAIL));
     String name = clientMetadata.get(NAME_KEY);
     if (name != null && patientName(name).isEmpty()) {
-      throw new SignUpRefused("The name must be 1 to " + MAX_NAME + " characters without control characters.");
+      throw new SignUpRefused("The name must be 1 to " + MAX_NAME
+          + " characters without line breaks, control or invisible formatting characters.");
     }
     return checkClinic(clientMetadata.get(CLINIC_KEY));
   }
@@ -107,7 +109,7 @@ public final class PatientSignUpGuard {
       return Optional.empty();
     }
     String name = given.strip();
-    if (name.isEmpty() || name.length() > MAX_NAME || name.codePoints().anyMatch(Character::isISOControl)) {
+    if (name.isEmpty() || name.length() > MAX_NAME || !NameText.safe(name)) {
       return Optional.empty();
     }
     return Optional.of(name);

@@ -12,6 +12,7 @@ import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.NameText;
 import com.dermrelay.core.http.ProblemTypes;
 import com.dermrelay.core.tenancy.Membership;
 import com.dermrelay.core.tenancy.TenancySettings;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 
 /**
@@ -120,6 +122,8 @@ public final class SignUpClinic {
         throw invalid("Field '" + field.getKey() + "' is required.");
       }
     }
+    NameText.refuseIfAny(Stream.of(NameText.check("/displayName", signUp.displayName()),
+        NameText.check("/adminName", signUp.adminName())).flatMap(Optional::stream).toList());
     if (!SLUG.matcher(signUp.slug()).matches()) {
       throw invalid("Field 'slug' must be 3 to 40 lower-case letters, digits or '-', starting with a letter.");
     }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dermrelay.core.http.ApiHandler;
 import com.dermrelay.core.http.ApiRequest;
+import com.dermrelay.core.http.IdempotencyKey;
 import com.dermrelay.core.http.RequestBodies;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
@@ -42,13 +43,15 @@ public final class SignUpClinicHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     APIGatewayV2HTTPEvent event = request.event();
+    // Checked first: a malformed key is refused before any store is touched.
+    Optional<String> idempotencyKey = IdempotencyKey.optional(event);
     try {
       rateLimit.countAddress(sourceIp(event));
       ClinicSignUp signUp = bodies.read(event, ClinicSignUp.class);
       if (signUp.adminEmail() != null && !signUp.adminEmail().isBlank()) {
         rateLimit.countEmail(signUp.adminEmail().strip());
       }
-      return responses().json(201, signUpClinic.run(signUp, header(event, "idempotency-key"),
+      return responses().json(201, signUpClinic.run(signUp, idempotencyKey,
           request.requestId(), requestTime(event)));
     } catch (SignUpRateLimit.Exceeded exceeded) {
       APIGatewayV2HTTPResponse response = responses().problem(exceeded, request.requestId());
@@ -67,14 +70,5 @@ public final class SignUpClinicHandler extends ApiHandler {
   private static String sourceIp(APIGatewayV2HTTPEvent event) {
     return event.getRequestContext() == null || event.getRequestContext().getHttp() == null
         ? null : event.getRequestContext().getHttp().getSourceIp();
-  }
-
-  private static Optional<String> header(APIGatewayV2HTTPEvent event, String name) {
-    if (event.getHeaders() == null) {
-      return Optional.empty();
-    }
-    return event.getHeaders().entrySet().stream()
-        .filter(h -> h.getKey().equalsIgnoreCase(name) && h.getValue() != null && !h.getValue().isBlank())
-        .map(Map.Entry::getValue).findFirst();
   }
 }

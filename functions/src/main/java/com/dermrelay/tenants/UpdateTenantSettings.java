@@ -9,10 +9,13 @@ import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
+import com.dermrelay.core.net.OutboundAddressGuard;
 import com.dermrelay.core.tenancy.TenantConfigValidator;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantKeys;
 import com.dermrelay.core.tenancy.TenantRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -20,19 +23,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Replaces the acting clinic's configuration: valid against tenant.schema.json, the same tenantId
- * and slug (the slug is the portal's address and a global index entry), conditioned on the version
- * the admin read.
+ * and slug (the slug is the portal's address and a global index entry), URLs that name public
+ * addresses only (core.net.OutboundAddressGuard), conditioned on the version the admin read.
  */
 public final class UpdateTenantSettings {
+  /** Every URL of the configuration that something fetches: the platform (EHR) or browsers (logo). */
+  static final List<String> URL_FIELDS = List.of("/ehr/fhirBaseUrl", "/ehr/auth/tokenUrl", "/branding/logoUrl");
+
   private final TenantDirectory directory;
   private final TenantItems items;
   private final AuditTrail audit;
+  private final OutboundAddressGuard addresses;
 
   @Inject
-  public UpdateTenantSettings(TenantDirectory directory, TenantItems items, AuditTrail audit) {
+  public UpdateTenantSettings(TenantDirectory directory, TenantItems items, AuditTrail audit,
+      OutboundAddressGuard addresses) {
     this.directory = directory;
     this.items = items;
     this.audit = audit;
+    this.addresses = addresses;
   }
 
   public TenantSettings run(TenantContext tenant, TenantSettings change) {
@@ -49,6 +58,7 @@ public final class UpdateTenantSettings {
                   "does not match tenant.schema.json"))
               .toList());
     }
+    refuseInternalAddresses(change.config());
     TenantRecord current = directory.load(tenant.tenantId())
         .orElseThrow(() -> ApiProblem.notFound("No such resource."));
     if (!tenant.tenantId().equals(change.config().path("tenantId").asText())) {
@@ -74,6 +84,26 @@ public final class UpdateTenantSettings {
     directory.forget(tenant.tenantId());
     audit.wrote(tenant, "tenant-settings.update", AuditResource.of("tenant-settings", tenant.tenantId()));
     return new TenantSettings(version, change.config());
+  }
+
+  /**
+   * The platform calls the EHR's URLs and browsers load the logo: none may name the metadata
+   * service, a private network or (on AWS) this machine. Names are checked again when called.
+   */
+  private void refuseInternalAddresses(JsonNode config) {
+    List<ApiProblem.FieldError> refused = new ArrayList<>();
+    for (String at : URL_FIELDS) {
+      JsonNode url = config.at(at);
+      if (url.isTextual()) {
+        addresses.refusalForUrl(url.asText()).ifPresent(why -> refused.add(new ApiProblem.FieldError(
+            "/config" + at, "must be a public Internet address (it " + why + ")")));
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
+          "These addresses may not be used, they are not public: " + String.join(", ",
+              refused.stream().map(ApiProblem.FieldError::pointer).toList()) + ".", refused);
+    }
   }
 
   private static ApiProblem conflict() {

@@ -69,6 +69,20 @@ class AnswerRulesIT {
         "problem details name fields, never values");
   }
 
+  /** Security finding 4: a prescription's labels are names a patient reads; no spoofing characters. */
+  @Test
+  void aPrescriptionLabelWithAControlOrBidiCharacterIsNamedByPointer() {
+    ObjectNode body = validAnswer();
+    ObjectNode item = body.putArray("prescriptions").addObject();
+    item.put("medicine", "Hydrocortisone \u202Eenolosinderp").put("strength", "1%\r\n10%").put("form", "cream")
+        .put("directions", "Twice a day.\nStop when clear.").put("quantity", "30\u2066 g").put("refills", 0);
+    HttpResponse<String> response = api.call("POST", casePath(UUID.randomUUID().toString()) + "/answer",
+        dermatologist, body.toString());
+    assertEquals(400, response.statusCode(), response.body());
+    assertEquals(List.of("/prescriptions/0/medicine", "/prescriptions/0/strength", "/prescriptions/0/quantity"),
+        pointers(response), "directions are several lines and keep their line breaks");
+  }
+
   @Test
   void aValidAnswerToNoSuchCaseIs404AndAPatientCannotAnswer() {
     String body = validAnswer().toString();

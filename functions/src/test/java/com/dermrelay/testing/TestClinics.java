@@ -3,6 +3,9 @@ package com.dermrelay.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.dermrelay.local.LocalStack;
+import com.dermrelay.local.LocalStackConfig;
+import com.dermrelay.local.seed.DemoData;
+import com.dermrelay.local.seed.DemoSeeder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,6 +14,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Clinics of a test's own (signUpClinic) and their settings, so the demo clinics stay as seeded. */
 public final class TestClinics {
@@ -56,5 +62,29 @@ public final class TestClinics {
     }
     stack.identity().admin().setUserPassword(email, ADMIN_PASSWORD, true);
     return new ApiCalls(stack).idToken(email, ADMIN_PASSWORD);
+  }
+
+  /**
+   * A clinic written straight into the table and the identity pool as the demo clinics are
+   * (DemoSeeder), with its first admin's ID token: for tests of what comes after sign-up. It spends
+   * nothing of sign-up's per-address limit (20 an hour, and every test of the JVM calls from the
+   * same address). {@code config} may change the clinic's configuration before it is written.
+   */
+  public static String adminOfSeededClinic(LocalStack stack, String slug, Consumer<ObjectNode> config) {
+    ObjectNode clinic = DemoData.load().tenants().get(0).config().deepCopy();
+    clinic.put("tenantId", slug).put("slug", slug).put("displayName", "Clinic " + slug);
+    config.accept(clinic);
+    ApiCalls api = new ApiCalls(stack);
+    try (DynamoDbClient dynamoDb = api.dynamoDb()) {
+      new DemoSeeder(dynamoDb, LocalStackConfig.TABLE, stack.identity()).seed(new DemoData(
+          List.of(new DemoData.Tenant(slug, clinic)),
+          List.of(new DemoData.User(adminEmail(slug), ADMIN_PASSWORD, "clinic_admin", List.of(slug),
+              "Admin of " + slug))));
+    }
+    return api.idToken(adminEmail(slug), ADMIN_PASSWORD);
+  }
+
+  public static String adminOfSeededClinic(LocalStack stack, String slug) {
+    return adminOfSeededClinic(stack, slug, config -> { });
   }
 }

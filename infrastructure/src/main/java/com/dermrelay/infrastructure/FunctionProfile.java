@@ -173,8 +173,9 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
   private static Map<String, FunctionProfile> known() {
     Map<String, FunctionProfile> known = new HashMap<>();
     known.put("com.dermrelay.health.HealthHandler", new FunctionProfile(512, EnumSet.of(Access.HEALTH_PROBES)));
-    // Answers from the verified token's claims alone.
-    known.put("com.dermrelay.tenants.MeHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)));
+    // Answers from the verified token's claims, once the access layer has read whether a patient's
+    // account was closed (one directory GetItem).
+    known.put("com.dermrelay.tenants.MeHandler", new FunctionProfile(512, EnumSet.of(Access.DIRECTORY_READ)));
     // Public, before any tenant context: one clinic's configuration through the slug index.
     known.put("com.dermrelay.tenants.TenantBrandingHandler", new FunctionProfile(512, EnumSet.of(Access.DIRECTORY_READ)));
     // Clinic-scoped reads and writes: the membership check reads, the audit trail appends.

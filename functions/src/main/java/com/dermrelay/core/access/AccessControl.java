@@ -36,11 +36,22 @@ import org.slf4j.LoggerFactory;
  *       answers 404 (its existence is not revealed); a dermatologist whose membership was removed
  *       403, and so does an account with no home clinic at all (a patient whose sign-up was not
  *       linked to a clinic). Each refusal at a clinic that exists is written to that clinic's audit trail.
+ *   <li>the subject must still be in good standing, whatever the token says: a patient whose
+ *       account was closed (erased) gets 401 on every call, also outside {@code /clinics} (only
+ *       repeating the erasure itself still answers, the same as before); a clinic admin or
+ *       dermatologist whose membership item is no longer active gets 403. That costs one strongly
+ *       consistent read per call (the erasure item, or the membership item dermatologists' calls
+ *       read anyway), never cached, so it holds at once on every container.
  * </ol>
  */
 @Singleton
 public final class AccessControl implements RequestAuthorizer {
   private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
+  /**
+   * The one route a closed account may still call: asking for its erasure again answers the same
+   * (the operation is idempotent) and reveals or changes nothing.
+   */
+  static final String REPEATABLE_AFTER_CLOSING = "POST /clinics/{tenantId}/me/erasure";
 
   private final AccessRules rules;
   private final TenantDirectory directory;
@@ -80,6 +91,9 @@ public final class AccessControl implements RequestAuthorizer {
       throw forbidden("Your role may not do this.");
     }
     if (!rule.tenantScoped()) {
+      caller.homeTenantId().filter(home -> caller.has(Role.PATIENT))
+          .filter(home -> TenantContext.TENANT_ID.matcher(home).matches())
+          .ifPresent(home -> refuseIfClosed(home, caller, routeKey));
       return new ApiRequest(event, requestId, caller, null);
     }
     String tenantId = event.getPathParameters() == null ? null : event.getPathParameters().get("tenantId");
@@ -101,12 +115,26 @@ public final class AccessControl implements RequestAuthorizer {
         continue;
       }
       switch (role) {
-        case PATIENT, CLINIC_ADMIN -> {
+        case PATIENT -> {
           if (caller.homeTenantId().filter(tenantId::equals).isPresent()) {
+            refuseIfClosed(tenantId, caller, routeKey);
             return granted(event, requestId, caller, tenantId, role, name, time, retention);
           }
           // A confirmed self sign-up whose post-confirmation trigger did not link it (yet).
           noHomeClinic |= caller.homeTenantId().isEmpty();
+        }
+        case CLINIC_ADMIN -> {
+          if (caller.homeTenantId().filter(tenantId::equals).isPresent()) {
+            // Admins are admitted by their account's clinic; a membership item, when there is
+            // one, can still end that (absent: an account made before admins had one).
+            Optional<Membership> membership = directory.membership(tenantId, caller.subject());
+            if (membership.isEmpty() || membership.get().active()) {
+              return granted(event, requestId, caller, tenantId, role, name, time, retention);
+            }
+            membershipEnded = true;
+          } else {
+            noHomeClinic |= caller.homeTenantId().isEmpty();
+          }
         }
         case DERMATOLOGIST -> {
           Optional<Membership> membership = directory.membership(tenantId, caller.subject());
@@ -133,6 +161,14 @@ public final class AccessControl implements RequestAuthorizer {
       throw forbidden("Your account is not linked to a clinic; contact the clinic.");
     }
     throw notFound();
+  }
+
+  /** 401 for a token of an account closed since it was issued (see {@link #REPEATABLE_AFTER_CLOSING}). */
+  private void refuseIfClosed(String tenantId, Caller caller, String routeKey) {
+    if (!REPEATABLE_AFTER_CLOSING.equals(routeKey) && directory.accountClosed(tenantId, caller.subject())) {
+      LOG.info("refused: route={} reason=account-closed", routeKey);
+      throw unauthorized("This account is closed; it can no longer be used.");
+    }
   }
 
   private static ApiRequest granted(APIGatewayV2HTTPEvent event, String requestId, Caller caller,

@@ -63,6 +63,17 @@ public record Settings(
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(URI.create(value));
   }
 
+  /**
+   * Whether the functions run in the local stack: not on Lambda (which always sets
+   * {@code AWS_LAMBDA_FUNCTION_NAME}) and pointed at emulators through {@code AWS_ENDPOINT_URL*}, as
+   * local-dev's stack always is. Anything else counts as AWS, so a setting that relaxes a rule for
+   * the local stack (loopback URLs, see core.net.OutboundAddressGuard) fails closed.
+   */
+  public boolean localStack() {
+    return !environment.containsKey("AWS_LAMBDA_FUNCTION_NAME")
+        && environment.keySet().stream().anyMatch(name -> name.startsWith("AWS_ENDPOINT_URL"));
+  }
+
   /** Explicit keys, when the environment carries them (Lambda and the local stack both do). */
   public Optional<StaticKeys> staticKeys() {
     String id = environment.get("AWS_ACCESS_KEY_ID");

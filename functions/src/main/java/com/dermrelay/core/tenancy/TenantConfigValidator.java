@@ -1,5 +1,6 @@
 package com.dermrelay.core.tenancy;
 
+import com.dermrelay.core.http.NameText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,6 +56,10 @@ public final class TenantConfigValidator {
     pattern(c, "/tenantId", TENANT_ID);
     if (c.has("displayName")) {
       text(c.get("displayName"), "/displayName", 2, 80);
+      if (c.get("displayName").isTextual() && !NameText.safe(c.get("displayName").asText())
+          && !problems.contains("/displayName")) {
+        problems.add("/displayName");
+      }
     }
     pattern(c, "/slug", SLUG);
     JsonNode b = c.get("branding");

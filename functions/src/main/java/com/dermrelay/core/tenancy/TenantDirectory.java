@@ -20,9 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Read-only lookups the access layer needs before any tenant context exists: does a clinic exist
- * (and its retention), which clinic a slug names, and a user's membership of a clinic. Writes go
- * through the tenant-scoped data layer. Memberships are read strongly consistent on every call,
- * so a removal takes effect at once; clinic configurations are cached for a minute per container.
+ * (and its retention), which clinic a slug names, a user's membership of a clinic, and whether an
+ * account was closed. Writes go through the tenant-scoped data layer. Memberships and closed
+ * accounts are read strongly consistent on every call, so a removal or an erasure takes effect at
+ * once; clinic configurations are cached for a minute per container.
  */
 @Singleton
 public final class TenantDirectory {
@@ -84,6 +85,18 @@ public final class TenantDirectory {
         .key(Map.of("pk", s(TenantKeys.tenantPk(tenantId)),
             "sk", s(TenantKeys.MEMBER_PREFIX + subject)))).item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(membership(item));
+  }
+
+  /**
+   * Whether the subject's account in this clinic was closed: erased at the patient's request, which
+   * also disables it in the identity pool. Read strongly consistent on every call and never cached,
+   * so a still-valid token is refused at once on every container. Only the key is read.
+   */
+  public boolean accountClosed(String tenantId, String subject) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
+        .key(Map.of("pk", s(TenantKeys.tenantPk(tenantId)), "sk", s(TenantKeys.ERASURE_PREFIX + subject)))
+        .projectionExpression("pk")).item();
+    return item != null && !item.isEmpty();
   }
 
   /** Every clinic the user belongs to or belonged to (the index is eventually consistent). */

@@ -1,14 +1,14 @@
 package com.dermrelay.fhir.delivery;
 
+import com.dermrelay.core.net.OutboundAddressGuard;
+import com.dermrelay.core.net.OutboundHttp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +26,9 @@ import javax.inject.Singleton;
  * 5xx, 429: worth retrying later) or {@link EhrRejectedException} (any other 4xx, or an
  * OperationOutcome with errors: a person must act). OAuth2 tokens are cached per client until
  * shortly before they expire and fetched again once when the EHR answers 401. The Bundle is
- * never quoted in a reason, only the EHR's own diagnostics, shortened ({@link EhrAnswers}).
+ * never quoted in a reason, only the EHR's own diagnostics, shortened ({@link EhrAnswers}). An
+ * endpoint whose name resolves to a loopback, private, link-local or otherwise internal address
+ * is refused before any connection ({@link OutboundHttp}): a person must correct it.
  */
 @Singleton
 public final class FhirEndpointClient {
@@ -34,7 +36,7 @@ public final class FhirEndpointClient {
   /** A token is not used in its last half minute: it could expire on the way. */
   private static final Duration TOKEN_MARGIN = Duration.ofSeconds(30);
 
-  private final HttpClient http;
+  private final OutboundHttp http;
   private final EhrAnswers answers;
   private final Clock clock;
   private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
@@ -44,13 +46,12 @@ public final class FhirEndpointClient {
   /** What the EHR accepted: the location of each entry, in the Bundle's order. */
   public record Receipt(List<String> locations) {}
 
+  /**
+   * @param http calls only addresses the guard allows, connecting to the address it checked (an
+   *     EHR URL is the clinic's to set, so it must not reach the metadata service or our network)
+   */
   @Inject
-  public FhirEndpointClient(ObjectMapper json, Clock clock) {
-    this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NEVER).build(), json, clock);
-  }
-
-  FhirEndpointClient(HttpClient http, ObjectMapper json, Clock clock) {
+  public FhirEndpointClient(OutboundHttp http, ObjectMapper json, Clock clock) {
     this.http = http;
     this.answers = new EhrAnswers(json);
     this.clock = clock;
@@ -89,24 +90,20 @@ public final class FhirEndpointClient {
   /** As {@link #send(EhrEndpoint, EhrCredentials, String)}, every call done by {@code deadline}. */
   public Receipt send(EhrEndpoint endpoint, EhrCredentials credentials, String bundleJson, Deadline deadline) {
     String token = token(endpoint, credentials, false, deadline);
-    HttpResponse<String> response = post(endpoint, token, bundleJson, deadline);
-    if (response.statusCode() == 401 && credentials instanceof EhrCredentials.ClientCredentials) {
+    OutboundHttp.Response response = post(endpoint, token, bundleJson, deadline);
+    if (response.status() == 401 && credentials instanceof EhrCredentials.ClientCredentials) {
       // The cached token may have been revoked early: one fresh token, one more try.
       response = post(endpoint, token(endpoint, credentials, true, deadline), bundleJson, deadline);
     }
-    return answers.classify(response.statusCode(), response.body());
+    return answers.classify(response.status(), response.body());
   }
 
-  private HttpResponse<String> post(EhrEndpoint endpoint, String token, String bundleJson, Deadline deadline) {
+  private OutboundHttp.Response post(EhrEndpoint endpoint, String token, String bundleJson, Deadline deadline) {
     Duration timeout = deadline.cap(endpoint.timeout());
-    HttpRequest request = HttpRequest.newBuilder(endpoint.baseUrl())
-        .timeout(timeout)
-        .header("Content-Type", FHIR_JSON)
-        .header("Accept", FHIR_JSON)
-        .header("Authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.ofString(bundleJson, StandardCharsets.UTF_8))
-        .build();
-    return call(request, timeout, "The EHR");
+    return call(endpoint.baseUrl(), Map.of(
+        "Content-Type", FHIR_JSON,
+        "Accept", FHIR_JSON,
+        "Authorization", "Bearer " + token), bundleJson, timeout, "The EHR");
   }
 
   private String token(EhrEndpoint endpoint, EhrCredentials credentials, boolean fresh, Deadline deadline) {
@@ -135,32 +132,33 @@ public final class FhirEndpointClient {
         (URLEncoder.encode(client.clientId(), StandardCharsets.UTF_8) + ":"
             + URLEncoder.encode(client.clientSecret(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
     Duration timeout = deadline.cap(endpoint.timeout());
-    HttpRequest request = HttpRequest.newBuilder(tokenUrl)
-        .timeout(timeout)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .header("Authorization", "Basic " + basic)
-        .POST(HttpRequest.BodyPublishers.ofString(form))
-        .build();
-    HttpResponse<String> response = call(request, timeout, "The EHR's token endpoint");
-    EhrAnswers.Token issued = answers.token(response.statusCode(), response.body());
+    OutboundHttp.Response response = call(tokenUrl, Map.of(
+        "Content-Type", "application/x-www-form-urlencoded",
+        "Accept", "application/json",
+        "Authorization", "Basic " + basic), form, timeout, "The EHR's token endpoint");
+    EhrAnswers.Token issued = answers.token(response.status(), response.body());
     Instant until = now.plusSeconds(issued.expiresInSeconds()).minus(TOKEN_MARGIN);
     tokens.put(key, new CachedToken(issued.accessToken(), until));
     return issued.accessToken();
   }
 
-  private HttpResponse<String> call(HttpRequest request, Duration timeout, String who) {
+  private OutboundHttp.Response call(URI url, Map<String, String> headers, String body, Duration timeout,
+      String who) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpTimeoutException e) {
+      return http.post(url, headers, body, timeout);
+    } catch (OutboundAddressGuard.Refused e) {
+      // The clinic's setting points inside a network we must not reach: a person must change it.
+      throw new EhrRejectedException(who + " is not at a public address: " + e.getMessage() + ".");
+    } catch (IllegalArgumentException e) {
+      throw new EhrRejectedException(who + "'s address or token cannot be used in a request.");
+    } catch (SocketTimeoutException e) {
       throw new EhrUnavailableException(who + " did not answer within " + timeout.toSeconds() + " s.");
+    } catch (UnknownHostException e) {
+      throw new EhrUnavailableException(who + "'s host name was not found (" + url.getHost() + ").");
     } catch (ConnectException e) {
-      throw new EhrUnavailableException(who + " refused the connection (" + request.uri().getHost() + ").");
+      throw new EhrUnavailableException(who + " refused the connection (" + url.getHost() + ").");
     } catch (IOException e) {
       throw new EhrUnavailableException(who + " closed the connection without an answer.");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EhrUnavailableException("The call to " + request.uri().getHost() + " was interrupted.");
     }
   }
 }

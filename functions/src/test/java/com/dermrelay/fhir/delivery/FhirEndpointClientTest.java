@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dermrelay.core.net.OutboundAddressGuard;
+import com.dermrelay.core.net.OutboundHttp;
 import com.dermrelay.local.fhir.FhirReceiver;
 import com.dermrelay.local.fhir.ReceiverEndpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,7 +31,9 @@ import org.junit.jupiter.api.Test;
 class FhirEndpointClientTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static FhirReceiver receiver;
-  private final FhirEndpointClient client = new FhirEndpointClient(JSON, Clock.systemUTC());
+  /** As in the local stack: loopback allowed, names resolved by the system. */
+  private final FhirEndpointClient client = new FhirEndpointClient(
+      new OutboundHttp(new OutboundAddressGuard(true, InetAddress::getAllByName)), JSON, Clock.systemUTC());
 
   @BeforeAll
   static void start() {
@@ -132,6 +137,36 @@ class FhirEndpointClientTest {
         () -> client.send(bearer("faults", Duration.ofSeconds(5)), token, bundle));
     assertTrue(refusedConnection.reason().contains("refused the connection"), refusedConnection.reason());
     receiver = FhirReceiver.start("127.0.0.1", 0);
+  }
+
+  /**
+   * Security finding 5, at connection time: a name that resolves to an internal address (here
+   * loopback, which only the local stack may reach) is refused before any connection, as a
+   * failure a person must correct; the same name, where loopback is allowed, is delivered to.
+   */
+  @Test
+  void anEndpointWhoseNameResolvesToAnInternalAddressIsRefusedBeforeAnyConnection() throws IOException {
+    ReceiverEndpoint ehr = receiver.endpoint("rebound");
+    ehr.allowToken("t");
+    OutboundAddressGuard.Resolver rebinding = host -> new InetAddress[] {
+        InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+    URI named = URI.create("http://ehr.rebound.example:" + URI.create(receiver.url()).getPort() + "/fhir/rebound");
+    EhrEndpoint endpoint = new EhrEndpoint(named, EhrEndpoint.AuthType.BEARER, Optional.empty(), Optional.empty(),
+        new EhrEndpoint.Media(EhrEndpoint.MediaMode.LINK, Duration.ofHours(1)), Duration.ofSeconds(5));
+    String bundle = bundle(UUID.randomUUID().toString(), "p-2", 0);
+
+    FhirEndpointClient onAws = new FhirEndpointClient(
+        new OutboundHttp(new OutboundAddressGuard(false, rebinding)), JSON, Clock.systemUTC());
+    EhrRejectedException refused = assertThrows(EhrRejectedException.class,
+        () -> onAws.send(endpoint, new EhrCredentials.Token("t"), bundle));
+    assertEquals("The EHR is not at a public address: ehr.rebound.example resolves to a loopback address,"
+        + " which is not allowed.", refused.reason());
+    assertEquals(0, ehr.requests(), "nothing reached the address");
+
+    FhirEndpointClient local = new FhirEndpointClient(
+        new OutboundHttp(new OutboundAddressGuard(true, rebinding)), JSON, Clock.systemUTC());
+    assertEquals(12, local.send(endpoint, new EhrCredentials.Token("t"), bundle).locations().size(),
+        "the checked address is the one connected to: the system cannot resolve this name");
   }
 
   @Test
