@@ -149,8 +149,12 @@ final class Pixels {
         ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData() : null;
     int[] acc = new int[gw * channels]; // per block: B, G, R sums (or grey)
     // Luma x 256 with the weights below: at or above hiMin is a highlight, at or below shMax a shadow.
+    // Green weighs most, so a pixel whose green is between greenLow and greenHigh can be neither:
+    // most pixels are ruled out by two comparisons before any luma is computed.
     int hiMin = highlightLevel << 8;
     int shMax = (shadowLevel << 8) | 0xFF;
+    int greenHigh = Math.max(0, Math.floorDiv(hiMin - 255 * (29 + 77) + 149, 150));
+    int greenLow = Math.floorDiv(shMax, 150);
     long highlights = 0;
     long shadows = 0;
     int area = Math.min(f, h) * Math.min(f, w);
@@ -172,11 +176,13 @@ final class Pixels {
               acc[a] += b;
               acc[a + 1] += g;
               acc[a + 2] += r;
-              int y256 = 29 * b + 150 * g + 77 * r;
-              if (y256 >= hiMin) {
-                highlights++;
-              } else if (y256 <= shMax) {
-                shadows++;
+              if (g >= greenHigh || g <= greenLow) {
+                int y256 = 29 * b + 150 * g + 77 * r;
+                if (y256 >= hiMin) {
+                  highlights++;
+                } else if (y256 <= shMax) {
+                  shadows++;
+                }
               }
             }
           } else if (mono) {
@@ -198,11 +204,13 @@ final class Pixels {
               acc[a] += b;
               acc[a + 1] += g;
               acc[a + 2] += r;
-              int y256 = 29 * b + 150 * g + 77 * r;
-              if (y256 >= hiMin) {
-                highlights++;
-              } else if (y256 <= shMax) {
-                shadows++;
+              if (g >= greenHigh || g <= greenLow) {
+                int y256 = 29 * b + 150 * g + 77 * r;
+                if (y256 >= hiMin) {
+                  highlights++;
+                } else if (y256 <= shMax) {
+                  shadows++;
+                }
               }
             }
           }
