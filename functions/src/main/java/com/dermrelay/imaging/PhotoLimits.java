@@ -1,10 +1,10 @@
 package com.dermrelay.imaging;
 
 /**
- * Every limit and threshold of the photo checks, in one place. The defaults are first estimates
- * from synthetic images and common phone-camera practice, not yet calibrated on clinical photos:
- * treat them as configuration to tune, which is why the quality ones only warn or advise a retake
- * and never reject. A deployment overrides the resolution and quality thresholds through
+ * Every limit and threshold of the photo checks, in one place. The defaults are estimates from
+ * common phone-camera practice, checked on a labelled set of real (not skin) photographs
+ * (docs/intake.md) but not calibrated on clinical photos: treat them as configuration to tune,
+ * which is why the quality ones only warn or advise a retake and never reject. A deployment overrides the resolution and quality thresholds through
  * {@code DERMRELAY_PHOTO_*} environment variables ({@link #fromEnvironment}); the hard limits
  * (bytes, pixels) size the Lambda's memory and stay fixed. docs/intake.md justifies each value.
  *
