@@ -132,8 +132,8 @@ final class QualityAnalysis {
       out.add(Finding.of(brightness, s.meanBrightness()));
     }
     // A photo already called too bright or too dark needs no advice about its clipped parts; one
-    // only a little dark or bright still gets a retake when a large part of it is lost to white or
-    // black, but not the warning as well.
+    // only a little dark still gets a retake when a large part of it is lost to white or black,
+    // but not the patch warnings as well.
     if (brightness == null || brightness.verdict() != Verdict.RETAKE_ADVISED) {
       if (s.highlightClipped() > q.highlightRetakeShare()) {
         out.add(Finding.of(FindingCode.BLOWN_HIGHLIGHTS, s.highlightClipped()));
