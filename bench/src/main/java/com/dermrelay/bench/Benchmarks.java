@@ -32,6 +32,11 @@ public final class Benchmarks {
     Path functionsJar = repo.resolve("functions/target/dermrelay-functions.jar");
     Path localDevJar = repo.resolve("local-dev/target/dermrelay-local-dev.jar");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    if ("photo".equals(System.getProperty("bench.only"))) {
+      // Only the photo check's figures: -Dbench.only=photo (docs/performance.md); needs no stack.
+      photoCheck(java, functionsJar);
+      return;
+    }
     if ("priming".equals(System.getProperty("bench.only"))) {
       // Only the SnapStart figures: -Dbench.only=priming (docs/performance.md).
       withStack(envFile -> firstRequestAfterPriming(java,

@@ -44,6 +44,13 @@ public enum FindingCode {
   TOO_BRIGHT("too_bright", Verdict.RETAKE_ADVISED,
       "The photo is too bright, so the skin looks washed out. Please move out of direct sunlight"
           + " or turn off the flash, and try again."),
+  BLOWN_HIGHLIGHTS("blown_highlights", Verdict.RETAKE_ADVISED,
+      "A large part of the photo is pure white, so the skin there cannot be seen. Please turn off the"
+          + " flash, move out of direct sunlight or away from a bright lamp, and take it again."),
+  CRUSHED_SHADOWS("crushed_shadows", Verdict.RETAKE_ADVISED,
+      "A large part of the photo is completely black, so the skin there cannot be seen. Please take"
+          + " it again with the light falling on the skin, for example facing a window, and with no"
+          + " bright light or window behind it."),
   BRIGHT_PATCHES("bright_patches", Verdict.ACCEPTED_WITH_WARNINGS,
       "Some parts of the photo are so bright that the detail is lost. Try turning off the flash,"
           + " or move away from a lamp or direct sunlight."),

@@ -108,13 +108,15 @@ public final class PhotoInspector {
           && shortSide < limits.closeUpMinShortSide()) {
         findings.add(Finding.of(FindingCode.LOW_RESOLUTION, shortSide));
       }
-      // One pass over the pixels gives both the grey copy the checks measure and the colour
-      // copy the thumbnail is shrunk from.
+      // One pass over the pixels gives the grey copy the checks measure, the colour copy the
+      // thumbnail is shrunk from, and the count of clipped pixels.
       Pixels.Reduced reduced = Pixels.reduce(image, stripped.isPresent()
           ? block / subsample
-          : Pixels.blockFactor(Math.max(image.getWidth(), image.getHeight()), limits.analysisLongSide()));
+          : Pixels.blockFactor(Math.max(image.getWidth(), image.getHeight()), limits.analysisLongSide()),
+          limits.quality().highlightLevel(), limits.quality().shadowLevel());
       Pixels.Grey grey = reduced.grey();
-      QualityAnalysis.Result quality = QualityAnalysis.analyse(grey, view, limits.quality());
+      QualityAnalysis.Result quality =
+          QualityAnalysis.analyse(grey, reduced.extremes(), view, limits.quality());
       findings.addAll(quality.findings());
 
       byte[] thumbnail = encodeJpeg(Pixels.thumbnail(reduced.colour(), limits.thumbnailLongSide()),

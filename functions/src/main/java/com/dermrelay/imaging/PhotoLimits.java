@@ -1,10 +1,10 @@
 package com.dermrelay.imaging;
 
 /**
- * Every limit and threshold of the photo checks, in one place. The defaults are first estimates
- * from synthetic images and common phone-camera practice, not yet calibrated on clinical photos:
- * treat them as configuration to tune, which is why the quality ones only warn or advise a retake
- * and never reject. A deployment overrides the resolution and quality thresholds through
+ * Every limit and threshold of the photo checks, in one place. The defaults are estimates from
+ * common phone-camera practice, checked on a labelled set of real (not skin) photographs
+ * (docs/intake.md) but not calibrated on clinical photos: treat them as configuration to tune,
+ * which is why the quality ones only warn or advise a retake and never reject. A deployment overrides the resolution and quality thresholds through
  * {@code DERMRELAY_PHOTO_*} environment variables ({@link #fromEnvironment}); the hard limits
  * (bytes, pixels) size the Lambda's memory and stay fixed. docs/intake.md justifies each value.
  *
@@ -61,10 +61,15 @@ public record PhotoLimits(
    * @param tooBrightAbove mean brightness over which skin looks washed out
    * @param highlightLevel luma at or above which a pixel counts as clipped white
    * @param highlightWarnShare share of clipped-white pixels that earns a warning: a flash
-   *     reflection is a few percent; more means lost detail on the skin itself
+   *     reflection or sweat's sparkle is a few percent; more means lost detail on the skin itself
+   * @param highlightRetakeShare share of clipped-white pixels over which a retake is advised (blown
+   *     highlights): as much white as a lesion and its margin fill in a close-up, so the part the
+   *     doctor needs may be among it
    * @param shadowLevel luma at or below which a pixel counts as clipped black
    * @param shadowWarnShare share of clipped-black pixels that earns a warning (a dark background
-   *     in a context photo is normal, so the share is generous)
+   *     in a context photo is normal, and a dermoscope's round field leaves 21% black corners)
+   * @param shadowRetakeShare share of clipped-black pixels over which a retake is advised (crushed
+   *     shadows), even when the mean brightness looks fine
    * @param plainTileBelow a tile whose luma standard deviation is below this has almost no detail
    *     (JPEG noise alone gives 1-3)
    * @param plainWarnShare close-ups with more plain tiles than this share are called mostly plain
@@ -82,8 +87,10 @@ public record PhotoLimits(
       double tooBrightAbove,
       int highlightLevel,
       double highlightWarnShare,
+      double highlightRetakeShare,
       int shadowLevel,
       double shadowWarnShare,
+      double shadowRetakeShare,
       double plainTileBelow,
       double plainWarnShare,
       double edgeWarnShare,
@@ -94,13 +101,17 @@ public record PhotoLimits(
         throw new IllegalArgumentException(
             "photo thresholds out of order: blur retake <= blur warn, too dark <= dark < too bright");
       }
+      if (highlightWarnShare > highlightRetakeShare || shadowWarnShare > shadowRetakeShare) {
+        throw new IllegalArgumentException(
+            "photo thresholds out of order: a clipped share that warns <= the one that asks for a retake");
+      }
       if (duplicateMaxDistance < 0 || duplicateMaxDistance > 64) {
         throw new IllegalArgumentException("the duplicate distance is 0-64 bits");
       }
     }
 
     public static Quality defaults() {
-      return new Quality(20, 60, 60, 90, 215, 250, 0.08, 5, 0.35, 2.5, 0.85, 0.65, 8);
+      return new Quality(20, 60, 60, 90, 215, 250, 0.05, 0.10, 5, 0.25, 0.33, 2.5, 0.85, 0.65, 8);
     }
   }
 
@@ -128,8 +139,10 @@ public record PhotoLimits(
         o.number("TOO_BRIGHT_ABOVE", q.tooBrightAbove()),
         (int) o.number("HIGHLIGHT_LEVEL", q.highlightLevel()),
         o.number("HIGHLIGHT_WARN_SHARE", q.highlightWarnShare()),
+        o.number("HIGHLIGHT_RETAKE_SHARE", q.highlightRetakeShare()),
         (int) o.number("SHADOW_LEVEL", q.shadowLevel()),
         o.number("SHADOW_WARN_SHARE", q.shadowWarnShare()),
+        o.number("SHADOW_RETAKE_SHARE", q.shadowRetakeShare()),
         o.number("PLAIN_TILE_BELOW", q.plainTileBelow()),
         o.number("PLAIN_WARN_SHARE", q.plainWarnShare()),
         o.number("EDGE_WARN_SHARE", q.edgeWarnShare()),

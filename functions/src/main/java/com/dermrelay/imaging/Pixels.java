@@ -119,12 +119,20 @@ final class Pixels {
     return reduce(image, f).grey();
   }
 
+  /** {@link #reduce(BufferedImage, int, int, int)} without counting extreme pixels. */
+  static Reduced reduce(BufferedImage image, int f) {
+    return reduce(image, f, 256, -1);
+  }
+
   /**
    * The block means of a {@link #plain} image in one pass: the grey copy the checks measure (mean
    * luma as a float, exactly as if each pixel's luma were averaged) and a colour copy of the same
-   * size (bytes, for the thumbnail), so the full-size pixels are read once for both.
+   * size (bytes, for the thumbnail), so the full-size pixels are read once for both. The same pass
+   * counts the pixels whose own luma is at or above {@code highlightLevel} or at or below
+   * {@code shadowLevel}: clipped areas are counted pixel by pixel, since a block mean blends
+   * scattered clipped pixels with their neighbours and hides them.
    */
-  static Reduced reduce(BufferedImage image, int f) {
+  static Reduced reduce(BufferedImage image, int f, int highlightLevel, int shadowLevel) {
     int w = image.getWidth();
     int h = image.getHeight();
     int gw = Math.max(1, w / f);
@@ -140,6 +148,15 @@ final class Pixels {
     int[] ints = type == BufferedImage.TYPE_INT_RGB
         ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData() : null;
     int[] acc = new int[gw * channels]; // per block: B, G, R sums (or grey)
+    // Luma x 256 with the weights below: at or above hiMin is a highlight, at or below shMax a shadow.
+    // Green weighs most, so a pixel whose green is between greenLow and greenHigh can be neither:
+    // most pixels are ruled out by two comparisons before any luma is computed.
+    int hiMin = highlightLevel << 8;
+    int shMax = (shadowLevel << 8) | 0xFF;
+    int greenHigh = Math.max(0, Math.floorDiv(hiMin - 255 * (29 + 77) + 149, 150));
+    int greenLow = Math.floorDiv(shMax, 150);
+    long highlights = 0;
+    long shadows = 0;
     int area = Math.min(f, h) * Math.min(f, w);
     float scale = 1f / (area * 256f);
     for (int gy = 0; gy < gh; gy++) {
@@ -153,19 +170,48 @@ final class Pixels {
           if (ints != null) {
             for (int p = x0; p < x1; p++) {
               int rgb = ints[p];
-              acc[a] += rgb & 0xFF;
-              acc[a + 1] += (rgb >> 8) & 0xFF;
-              acc[a + 2] += (rgb >> 16) & 0xFF;
+              int b = rgb & 0xFF;
+              int g = (rgb >> 8) & 0xFF;
+              int r = (rgb >> 16) & 0xFF;
+              acc[a] += b;
+              acc[a + 1] += g;
+              acc[a + 2] += r;
+              if (g >= greenHigh || g <= greenLow) {
+                int y256 = 29 * b + 150 * g + 77 * r;
+                if (y256 >= hiMin) {
+                  highlights++;
+                } else if (y256 <= shMax) {
+                  shadows++;
+                }
+              }
             }
           } else if (mono) {
             for (int p = x0; p < x1; p++) {
-              acc[a] += bytes[p] & 0xFF;
+              int v = bytes[p] & 0xFF;
+              acc[a] += v;
+              int y256 = v << 8;
+              if (y256 >= hiMin) {
+                highlights++;
+              } else if (y256 <= shMax) {
+                shadows++;
+              }
             }
           } else {
             for (int i = x0 * 3; i < x1 * 3; i += 3) {
-              acc[a] += bytes[i] & 0xFF;
-              acc[a + 1] += bytes[i + 1] & 0xFF;
-              acc[a + 2] += bytes[i + 2] & 0xFF;
+              int b = bytes[i] & 0xFF;
+              int g = bytes[i + 1] & 0xFF;
+              int r = bytes[i + 2] & 0xFF;
+              acc[a] += b;
+              acc[a + 1] += g;
+              acc[a + 2] += r;
+              if (g >= greenHigh || g <= greenLow) {
+                int y256 = 29 * b + 150 * g + 77 * r;
+                if (y256 >= hiMin) {
+                  highlights++;
+                } else if (y256 <= shMax) {
+                  shadows++;
+                }
+              }
             }
           }
         }
@@ -185,11 +231,26 @@ final class Pixels {
         }
       }
     }
-    return new Reduced(new Grey(gw, gh, luma), colour);
+    long counted = (long) Math.min(h, gh * f) * Math.min(w, gw * f);
+    return new Reduced(new Grey(gw, gh, luma), colour, new Extremes(counted, highlights, shadows));
   }
 
-  /** The block means of a photo: grey for the checks, colour for the thumbnail. */
-  record Reduced(Grey grey, BufferedImage colour) {
+  /**
+   * The block means of a photo: grey for the checks, colour for the thumbnail, and how many of the
+   * pixels read were highlights or shadows.
+   */
+  record Reduced(Grey grey, BufferedImage colour, Extremes extremes) {
+  }
+
+  /** Of {@code pixels} read, how many were at or above the highlight level and at or below the shadow level. */
+  record Extremes(long pixels, long highlights, long shadows) {
+    double highlightShare() {
+      return pixels == 0 ? 0 : (double) highlights / pixels;
+    }
+
+    double shadowShare() {
+      return pixels == 0 ? 0 : (double) shadows / pixels;
+    }
   }
 
   /**

@@ -16,10 +16,13 @@ import java.util.List;
  *       skin problem may fill only part of the frame and the camera focused there. Smooth skin in
  *       soft light has little fine detail even when sharp, and sensor noise in a dark photo looks
  *       like detail, so a dark photo can pass and a smooth one can be called soft.
- *   <li>Exposure: the mean brightness and the share of pure-white and pure-black pixels. It cannot
- *       tell a dark background from dark skin; the thresholds are set so that a well-lit photo of
- *       any skin tone passes (a mean of 60 is far below well-lit darker skin), and shadows only
- *       warn.
+ *   <li>Exposure: the mean brightness, and the share of pure-white and pure-black pixels counted
+ *       pixel by pixel (a block mean would blend scattered clipped pixels away). A large share lost
+ *       to white (blown highlights) or black (crushed shadows) asks for a retake even when the mean
+ *       looks fine. It cannot tell a dark background from dark skin; the thresholds are set so that
+ *       a well-lit photo of any skin tone passes (a mean of 60 is far below well-lit darker skin),
+ *       and the black share that asks for a retake is above what a dermoscope's round field or a
+ *       dark background in a context photo usually leaves.
  *   <li>Framing (close-ups only): "mostly plain" when nearly every tile has almost no detail
  *       (a wall, a sheet, a badly missed focus); "off-centre" when most of the detail lies in the
  *       outer band of the frame. Hair, clothing or a patterned background at the edges can trigger
@@ -38,26 +41,23 @@ final class QualityAnalysis {
   record Result(QualityScores scores, List<Finding> findings) {
   }
 
-  static Result analyse(Grey grey, PhotoView view, PhotoLimits.Quality q) {
+  /**
+   * @param extremes the clipped pixels, counted in the same pass that made {@code grey}
+   *     ({@link Pixels#reduce(java.awt.image.BufferedImage, int, int, int)}) at the levels of {@code q}
+   */
+  static Result analyse(Grey grey, Pixels.Extremes extremes, PhotoView view, PhotoLimits.Quality q) {
     int w = grey.width();
     int h = grey.height();
     float[] v = grey.luma();
 
-    // Exposure, over every value.
+    // Exposure: the mean over every value; the clipped shares come from the full pixels.
     double sum = 0;
-    int highlights = 0;
-    int shadows = 0;
     for (float value : v) {
       sum += value;
-      if (value >= q.highlightLevel()) {
-        highlights++;
-      } else if (value <= q.shadowLevel()) {
-        shadows++;
-      }
     }
     double mean = sum / v.length;
-    double highlightShare = (double) highlights / v.length;
-    double shadowShare = (double) shadows / v.length;
+    double highlightShare = extremes.highlightShare();
+    double shadowShare = extremes.shadowShare();
 
     // Laplacian statistics per tile and for the outer band, over interior pixels.
     int tiles = GRID * GRID;
@@ -131,13 +131,20 @@ final class QualityAnalysis {
     if (brightness != null) {
       out.add(Finding.of(brightness, s.meanBrightness()));
     }
-    boolean brightnessFlagged = brightness != null;
-    // A photo already called too bright or too dark does not also need the patch advice.
-    if (!brightnessFlagged && s.highlightClipped() > q.highlightWarnShare()) {
-      out.add(Finding.of(FindingCode.BRIGHT_PATCHES, s.highlightClipped()));
-    }
-    if (!brightnessFlagged && s.shadowClipped() > q.shadowWarnShare()) {
-      out.add(Finding.of(FindingCode.DARK_PATCHES, s.shadowClipped()));
+    // A photo already called too bright or too dark needs no advice about its clipped parts; one
+    // only a little dark still gets a retake when a large part of it is lost to white or black,
+    // but not the patch warnings as well.
+    if (brightness == null || brightness.verdict() != Verdict.RETAKE_ADVISED) {
+      if (s.highlightClipped() > q.highlightRetakeShare()) {
+        out.add(Finding.of(FindingCode.BLOWN_HIGHLIGHTS, s.highlightClipped()));
+      } else if (brightness == null && s.highlightClipped() > q.highlightWarnShare()) {
+        out.add(Finding.of(FindingCode.BRIGHT_PATCHES, s.highlightClipped()));
+      }
+      if (s.shadowClipped() > q.shadowRetakeShare()) {
+        out.add(Finding.of(FindingCode.CRUSHED_SHADOWS, s.shadowClipped()));
+      } else if (brightness == null && s.shadowClipped() > q.shadowWarnShare()) {
+        out.add(Finding.of(FindingCode.DARK_PATCHES, s.shadowClipped()));
+      }
     }
 
     // Framing only for close-ups, and not when blur already explains a lack of detail.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -60,17 +61,53 @@ class PhotoInspectorTest {
   }
 
   @Test
-  void clippedHighlightsOnAnOtherwiseGoodPhotoWarn() {
+  void aSmallBlownOutPatchWarnsAndALargeOneAsksForARetake() {
+    PhotoCheck patch = inspector.inspect(TestPhotos.jpeg(withStrip(Color.WHITE, 84)), PhotoView.CONTEXT);
+    PhotoCheck blown = inspector.inspect(TestPhotos.jpeg(withStrip(Color.WHITE, 240)), PhotoView.CONTEXT);
+
+    assertTrue(patch.has(FindingCode.BRIGHT_PATCHES), () -> "7% white: " + patch.findings());
+    assertEquals(Verdict.ACCEPTED_WITH_WARNINGS, patch.verdict());
+    assertTrue(blown.has(FindingCode.BLOWN_HIGHLIGHTS), () -> "20% white: " + blown.findings());
+    assertFalse(blown.has(FindingCode.BRIGHT_PATCHES), "one piece of advice about the white part");
+    assertFalse(blown.has(FindingCode.TOO_BRIGHT), () -> "the mean alone would pass: " + blown.scores());
+    assertEquals(Verdict.RETAKE_ADVISED, blown.verdict());
+  }
+
+  @Test
+  void aLargeBlackAreaAsksForARetakeThoughTheRestIsWellLit() {
+    PhotoCheck shadow = inspector.inspect(TestPhotos.jpeg(withStrip(Color.BLACK, 336)), PhotoView.CONTEXT);
+    PhotoCheck crushed = inspector.inspect(TestPhotos.jpeg(withStrip(Color.BLACK, 480)), PhotoView.CONTEXT);
+
+    assertTrue(shadow.has(FindingCode.DARK_PATCHES), () -> "28% black: " + shadow.findings());
+    assertEquals(Verdict.ACCEPTED_WITH_WARNINGS, shadow.verdict());
+    assertTrue(crushed.has(FindingCode.CRUSHED_SHADOWS), () -> "40% black: " + crushed.findings());
+    assertFalse(crushed.has(FindingCode.TOO_DARK), () -> "the mean alone would pass: " + crushed.scores());
+    assertEquals(Verdict.RETAKE_ADVISED, crushed.verdict());
+  }
+
+  @Test
+  void scatteredClippedPixelsCountAsMuchAsAPatch() {
+    // One white pixel in five, spread evenly: every block of the grey copy stays grey, but a fifth
+    // of the photo is blown all the same.
+    BufferedImage image = TestPhotos.sharp(1600, 1200);
+    for (int y = 0; y < 1200; y++) {
+      for (int x = (y * 2) % 5; x < 1600; x += 5) {
+        image.setRGB(x, y, 0xFFFFFF);
+      }
+    }
+    PhotoCheck check = inspector.inspect(TestPhotos.png(image), PhotoView.CONTEXT);
+
+    assertTrue(check.has(FindingCode.BLOWN_HIGHLIGHTS), () -> "findings: " + check.findings() + " " + check.scores());
+  }
+
+  /** The sharp checkerboard with a strip of {@code colour} {@code height} px high across its top. */
+  private static BufferedImage withStrip(Color colour, int height) {
     BufferedImage image = TestPhotos.sharp(1600, 1200);
     java.awt.Graphics2D g = image.createGraphics();
-    g.setColor(java.awt.Color.WHITE);
-    g.fillRect(0, 0, 1600, 240); // a blown-out strip, 20% of the photo
+    g.setColor(colour);
+    g.fillRect(0, 0, 1600, height);
     g.dispose();
-
-    PhotoCheck check = inspector.inspect(TestPhotos.jpeg(image), PhotoView.CONTEXT);
-
-    assertTrue(check.has(FindingCode.BRIGHT_PATCHES), () -> "findings: " + check.findings());
-    assertEquals(Verdict.ACCEPTED_WITH_WARNINGS, check.verdict());
+    return image;
   }
 
   @Test
