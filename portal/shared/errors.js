@@ -25,6 +25,7 @@ const MESSAGES = {
   'not-confirmed': ['Please confirm your email first. Enter the 6-digit code we sent you.', null],
   'no-account': ['We couldn’t find an account with this email.', 'email'],
   'too-many-attempts': ['Too many tries in a short time. Please wait a few minutes, then try again.', null],
+  'sign-in-locked': ['Too many wrong passwords for this account. To protect it, signing in is paused for a few minutes. Please wait, then try again with the right password.', null],
   'invalid-input': ['Something in the form isn’t quite right. Please check each box and try again.', null],
   'session-expired': ['For your security you were signed out. Please sign in again.', null],
   network: ['We couldn’t reach the clinic’s service. Check your internet connection and try again.', null],
@@ -61,7 +62,8 @@ export function identityErrorKind(operation, type, message = '') {
       if (operation === 'ConfirmSignUp' || operation === 'ResendConfirmationCode') {
         return 'already-confirmed';
       }
-      if (/attempts exceeded/i.test(message)) return 'too-many-attempts';
+      // Cognito's lockout after repeated wrong passwords: "Password attempts exceeded".
+      if (/attempts exceeded/i.test(message)) return 'sign-in-locked';
       return 'wrong-credentials';
     case 'UserNotFoundException':
       // Sign-in must not tell strangers which emails have accounts.

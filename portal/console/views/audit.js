@@ -79,10 +79,23 @@ function show(results, records, nextCursor, search) {
       h('caption', {}, t(`audit.count${records.length === 1 ? 'One' : 'Many'}${nextCursor ? 'SoFar' : ''}`, { count: records.length.toLocaleString(document.documentElement.lang) })),
       h('thead', {}, h('tr', {}, ['when', 'who', 'action', 'resource', 'outcome'].map((column) => h('th', { scope: 'col' }, t(`audit.col.${column}`))))),
       h('tbody', {}, records.map((r) => h('tr', {},
-        h('td', {}, h('time', { datetime: r.time }, new Date(r.time).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'medium' }))),
+        h('td', {}, h('time', { datetime: r.time }, when(r.time)), r.attempts ? repeats(r) : null),
         h('td', {}, r.actorName || r.actorSubject, h('br'), h('span', { class: 'hint' }, has(`role.${r.actorRole}`) ? t(`role.${r.actorRole}`) : r.actorRole)),
         h('td', {}, h('code', {}, r.action)),
         h('td', {}, `${r.resourceType} ${r.resourceId}`),
         h('td', {}, h('span', { class: `outcome outcome--${String(r.outcome).toLowerCase()}` }, has(`outcome.${r.outcome}`) ? t(`outcome.${r.outcome}`) : r.outcome)))))),
     more);
+}
+
+function when(time) {
+  return new Date(time).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+/** Repeated refused attempts are one record: how many, and when the last one was. */
+function repeats(record) {
+  return [h('br'), h('span', { class: 'hint audit-attempts' },
+    t(record.attempts === 1 ? 'audit.attemptsOne' : 'audit.attemptsMany', {
+      count: record.attempts.toLocaleString(document.documentElement.lang),
+    }), ' ',
+    h('time', { datetime: record.lastTime }, t('audit.attemptsLast', { time: when(record.lastTime) })))];
 }

@@ -27,14 +27,33 @@ final class AuditLogPages {
 
   private AuditLogPages() {}
 
-  /** A sort-key range for a time range: from inclusive, to exclusive (keys are longer). */
+  /**
+   * A sort-key range for a time range: from inclusive, to exclusive (keys are longer). A record of
+   * repeated refusals sorts at its window's start, up to a window before its first attempt, so the
+   * range reaches back that far; {@link #inTime} then keeps the records that fall in the range.
+   */
   static ItemQuery inTimeRange(ItemQuery query, Optional<Instant> from, Optional<Instant> to) {
     if (from.isEmpty() && to.isEmpty()) {
       return query;
     }
     return query.sortBetween(
-        from.map(AuditTrail.SORTABLE::format).orElse("0"),
+        from.map(f -> AuditTrail.SORTABLE.format(f.minus(RepeatedDenials.WINDOW))).orElse("0"),
         to.map(AuditTrail.SORTABLE::format).orElse("9"));
+  }
+
+  /**
+   * Whether a record falls in the time range: its time (the first attempt's, for repeated
+   * refusals) before {@code to}, and its time or last attempt at or after {@code from}.
+   */
+  static Predicate<Map<String, AttributeValue>> inTime(Optional<Instant> from, Optional<Instant> to) {
+    String fromText = from.map(AuditTrail.SORTABLE::format).orElse(null);
+    String toText = to.map(AuditTrail.SORTABLE::format).orElse(null);
+    return item -> {
+      String first = text(item, "time");
+      String last = item.containsKey(RepeatedDenials.LAST_TIME) ? text(item, RepeatedDenials.LAST_TIME) : first;
+      // Fixed-width UTC times: text order is time order.
+      return (toText == null || first.compareTo(toText) < 0) && (fromText == null || last.compareTo(fromText) >= 0);
+    };
   }
 
   static ItemPage collect(TenantItems items, TenantContext tenant, ItemQuery query, int limit,

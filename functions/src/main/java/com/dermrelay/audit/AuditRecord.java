@@ -1,6 +1,12 @@
 package com.dermrelay.audit;
 
-/** One audit record as stored and as searchAuditLog answers it. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One audit record as stored and as searchAuditLog answers it. A record of repeated refusals
+ * ({@link RepeatedDenials}) also has the number of attempts and the time of the last one; the
+ * others leave both out.
+ */
 public record AuditRecord(
     String id,
     /** ISO-8601, UTC, to the millisecond. */
@@ -14,4 +20,7 @@ public record AuditRecord(
     String resourceId,
     String patientSubject,
     String outcome,
-    String requestId) {}
+    String requestId,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long attempts,
+    /** ISO-8601, UTC, to the millisecond; {@code time} is the first attempt's. */
+    @JsonInclude(JsonInclude.Include.NON_NULL) String lastTime) {}

@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Records are appended under deterministic keys ({@code TENANT#<id>#AUDIT},
  * {@code <request time>#<request id>#<action>#<resource>}) with a write that only creates, so a
  * retry cannot duplicate one and no code path can update or delete one. They expire after the
- * tenant's retention period, at least six years.
+ * tenant's retention period, at least six years. The one exception are refused attempts at a clinic
+ * by callers outside it, which {@link RepeatedDenials} aggregates into one record per caller,
+ * route and window whose count grows.
  */
 @Singleton
 public final class AuditTrail {
@@ -67,6 +69,22 @@ public final class AuditTrail {
     Instant time = tenant.requestTime();
     String sort = SORTABLE.format(time) + "#" + tenant.requestId() + "#" + action + "#"
         + resource.type() + "#" + resource.id();
+    Map<String, AttributeValue> attributes = attributes(tenant, action, resource, outcome);
+    IndexKey byActor = IndexKey.of(IndexKey.Index.GSI2, BY_ACTOR + tenant.subject(), sort);
+    Optional<IndexKey> byPatient = resource.patientSubject()
+        .map(p -> IndexKey.of(IndexKey.Index.GSI1, BY_PATIENT + p, sort));
+    boolean written = byPatient.isPresent()
+        ? items.putIfAbsent(tenant, ItemKey.of(PARTITION, sort), attributes, byActor, byPatient.get())
+        : items.putIfAbsent(tenant, ItemKey.of(PARTITION, sort), attributes, byActor);
+    if (!written) {
+      LOG.debug("audit record already written by an earlier attempt of request {}", tenant.requestId());
+    }
+  }
+
+  /** A record's attributes: who did what to which resource, when and how it ended, until when kept. */
+  static Map<String, AttributeValue> attributes(TenantContext tenant, String action, AuditResource resource,
+      AuditOutcome outcome) {
+    Instant time = tenant.requestTime();
     Map<String, AttributeValue> attributes = new HashMap<>();
     attributes.put("type", s("AUDIT"));
     attributes.put("time", s(SORTABLE.format(time)));
@@ -81,15 +99,7 @@ public final class AuditTrail {
     attributes.put("requestId", s(tenant.requestId()));
     attributes.put(TenantItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(
         time.atZone(ZoneOffset.UTC).plusYears(tenant.retentionYears()).toEpochSecond())));
-    IndexKey byActor = IndexKey.of(IndexKey.Index.GSI2, BY_ACTOR + tenant.subject(), sort);
-    Optional<IndexKey> byPatient = resource.patientSubject()
-        .map(p -> IndexKey.of(IndexKey.Index.GSI1, BY_PATIENT + p, sort));
-    boolean written = byPatient.isPresent()
-        ? items.putIfAbsent(tenant, ItemKey.of(PARTITION, sort), attributes, byActor, byPatient.get())
-        : items.putIfAbsent(tenant, ItemKey.of(PARTITION, sort), attributes, byActor);
-    if (!written) {
-      LOG.debug("audit record already written by an earlier attempt of request {}", tenant.requestId());
-    }
+    return attributes;
   }
 
   static AuditRecord fromItem(Map<String, AttributeValue> item) {
@@ -105,7 +115,9 @@ public final class AuditTrail {
         text(item, "resourceId"),
         item.containsKey("patientSubject") ? text(item, "patientSubject") : null,
         text(item, "outcome"),
-        text(item, "requestId"));
+        text(item, "requestId"),
+        item.containsKey(RepeatedDenials.ATTEMPTS) ? Long.valueOf(item.get(RepeatedDenials.ATTEMPTS).n()) : null,
+        item.containsKey(RepeatedDenials.LAST_TIME) ? text(item, RepeatedDenials.LAST_TIME) : null);
   }
 
   private static String text(Map<String, AttributeValue> item, String name) {
@@ -113,7 +125,7 @@ public final class AuditTrail {
     return value == null ? "" : value.s();
   }
 
-  private static AttributeValue s(String value) {
+  static AttributeValue s(String value) {
     return AttributeValue.fromS(value == null ? "" : value);
   }
 }

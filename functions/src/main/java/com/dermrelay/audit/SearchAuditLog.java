@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A clinic's audit trail as its admins search it: by patient (the patient index), by user (the
  * actor index), otherwise the whole trail, each in a time range, newest first; the action (and the
- * user, when a patient is given too) is filtered on the page. The search itself is audited as
+ * user, when a patient is given too) is filtered on the page, and so is the exact time range (a
+ * record of repeated refusals sorts at its window's start). The search itself is audited as
  * {@code audit-log.search}, so who looked at the trail is in the trail.
  */
 public final class SearchAuditLog {
@@ -42,7 +43,7 @@ public final class SearchAuditLog {
       query = ItemQuery.partition(AuditTrail.PARTITION);
     }
     query = AuditLogPages.inTimeRange(query, search.from(), search.to());
-    Predicate<Map<String, AttributeValue>> keep = item -> true;
+    Predicate<Map<String, AttributeValue>> keep = AuditLogPages.inTime(search.from(), search.to());
     if (search.patient().isPresent() && search.user().isPresent()) {
       keep = keep.and(item -> search.user().get().equals(AuditLogPages.text(item, "actorSubject")));
     }

@@ -204,6 +204,33 @@ class ClinicConsoleIT {
     console.screenshot("console-audit-log");
   }
 
+  /** Repeated refused attempts by one caller are one row that says how many there were. */
+  @Test
+  void repeatedRefusedAttemptsShowAsOneRowWithTheirCount(LocalStack stack, WebDriver browser) throws Exception {
+    String email = "prober-" + UUID.randomUUID() + "@example.com";
+    stack.identity().createConfirmedUser(email, "Prober-Patient-1", java.util.Map.of("email", email,
+        "name", "Pat Prober", "custom:tenantId", "harbour-dermatology"), java.util.Set.of("patient"));
+    ApiCalls api = new ApiCalls(stack);
+    String prober = api.idToken(email, "Prober-Patient-1");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(404, api.get("/clinics/northside-skin/cases", prober).statusCode());
+    }
+    String subject = ApiCalls.JSON.readTree(java.util.Base64.getUrlDecoder().decode(prober.split("\\.")[1]))
+        .get("sub").asText();
+
+    ClinicConsolePage console = new ClinicConsolePage(stack, browser).open().signIn(ADMIN, ADMIN_PASSWORD);
+    console.section("audit", "Audit log", "#audit-results > *");
+    console.type("user", subject);
+    console.submit("#audit-form");
+    console.wait.until(driver -> Boolean.TRUE.equals(console.script(
+        "const rows = [...document.querySelectorAll('#audit-table tbody tr')];"
+            + "return rows.length === 1 && rows[0].textContent.includes('Pat Prober');")));
+    String row = console.text("#audit-table tbody tr");
+    assertTrue(row.contains("3 refused attempts"), row);
+    assertTrue(row.contains("(last: "), row);
+    assertTrue(row.contains("access.GET /clinics/{tenantId}/cases"), row);
+  }
+
   @Test
   void aDermatologistIsToldTheConsoleIsForClinicAdmins(LocalStack stack, WebDriver browser) {
     ClinicConsolePage console = new ClinicConsolePage(stack, browser).open()

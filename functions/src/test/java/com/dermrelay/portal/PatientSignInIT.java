@@ -191,6 +191,49 @@ class PatientSignInIT {
     assertFalse(browser.getPageSource().contains("Exception"), "no raw error on the page");
   }
 
+  /**
+   * Cognito locks an account out after repeated wrong passwords (the local identity does the
+   * same); the patient is told so plainly, even when the password they now type is the right one.
+   * The failures before are made straight at the identity service, each once the previous lockout
+   * ended, so the last one locks for 16 seconds: long enough for one click.
+   */
+  @Test
+  void aLockedOutAccountIsToldToWaitEvenWithTheRightPassword(LocalStack stack, WebDriver browser) {
+    String email = "locked-" + UUID.randomUUID() + "@example.com";
+    stack.identity().createConfirmedUser(email, "Right-Password-1",
+        java.util.Map.of("email", email, "name", "Lee Locked", "custom:tenantId", "northside-skin"),
+        java.util.Set.of("patient"));
+    PatientPortalPage portal = new PatientPortalPage(stack, browser).open("northside", "");
+    portal.type("email", email);
+    portal.type("password", "Right-Password-1");
+
+    for (int i = 0; i < 5; i++) {
+      assertEquals("Incorrect username or password.", wrongPassword(stack, email));
+    }
+    for (int lockouts = 0; lockouts < 4; lockouts++) {
+      // A failure counts only once the lockout it caused is over.
+      new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200))
+          .until(driver -> wrongPassword(stack, email).equals("Incorrect username or password."));
+    }
+    portal.submit();
+
+    assertEquals("Too many wrong passwords for this account. To protect it, signing in is paused for a few "
+        + "minutes. Please wait, then try again with the right password.", portal.topMessage());
+    assertEquals("Sign in", portal.heading());
+    assertTrue(noSessionStored(portal), "no token stored: " + portal.storedKeys());
+    portal.accessible("patient sign-in while locked out");
+  }
+
+  private static String wrongPassword(LocalStack stack, String email) {
+    try {
+      stack.identity().signIn(email, "Wrong-Password-1");
+      throw new AssertionError("a wrong password signed in");
+    } catch (com.dermrelay.local.identity.IdentityException refused) {
+      assertEquals("NotAuthorizedException", refused.type());
+      return refused.getMessage();
+    }
+  }
+
   @Test
   void aPatientOfAnotherClinicIsSentToTheirOwnClinicsLink(LocalStack stack, WebDriver browser) {
     PatientPortalPage portal = new PatientPortalPage(stack, browser).open("harbour", "");

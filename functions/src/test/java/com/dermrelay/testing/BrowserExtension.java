@@ -3,8 +3,10 @@ package com.dermrelay.testing;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -12,12 +14,18 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * A real browser for portal tests: Debian's headless Chromium through its chromedriver, one per
  * test class, closed after it. {@code CHROMIUM} and {@code CHROMEDRIVER} override the binaries.
+ * A test fails when the page reported a Content-Security-Policy violation: the local gateway sends
+ * production's policy, and something it blocks (a script, a style, an image, a request) may
+ * otherwise go unnoticed.
  */
-public final class BrowserExtension implements ParameterResolver, AfterAllCallback {
+public final class BrowserExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(BrowserExtension.class);
 
@@ -33,6 +41,22 @@ public final class BrowserExtension implements ParameterResolver, AfterAllCallba
     return classContext(context).getStore(NAMESPACE)
         .getOrComputeIfAbsent(Browser.class, type -> new Browser(start()), Browser.class)
         .driver();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    Browser browser = classContext(context).getStore(NAMESPACE).get(Browser.class, Browser.class);
+    if (browser == null) {
+      return;
+    }
+    // Reading the log empties it, so each test sees only its own pages' reports.
+    List<String> violations = browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(message -> message.contains("Content Security Policy"))
+        .toList();
+    if (!violations.isEmpty()) {
+      throw new AssertionError("the page broke its Content-Security-Policy:\n" + String.join("\n", violations));
+    }
   }
 
   @Override
@@ -79,6 +103,9 @@ public final class BrowserExtension implements ParameterResolver, AfterAllCallba
         "--disable-dev-shm-usage", "--disable-background-networking", "--disable-extensions",
         "--disable-sync", "--no-first-run", "--disable-component-update",
         "--window-size=390,844"));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(driverPath))
         .usingAnyFreePort()

@@ -25,18 +25,10 @@ import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
 import software.amazon.awscdk.services.cloudfront.FunctionCode;
 import software.amazon.awscdk.services.cloudfront.FunctionEventType;
 import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
-import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
-import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.IOrigin;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
-import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
-import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
-import software.amazon.awscdk.services.cloudfront.ResponseHeadersFrameOptions;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
-import software.amazon.awscdk.services.cloudfront.ResponseHeadersReferrerPolicy;
-import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransportSecurity;
-import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -57,7 +49,6 @@ import software.constructs.Construct;
 public final class PortalHosting extends Construct {
 
   static final String PATIENT_ROUTES = "/c/*";
-  static final Duration HSTS_MAX_AGE = Duration.days(730);
 
   /** CloudFront Functions JS 2.0: the edge twin of local-dev's StaticFiles routing for /c/{slug}/. */
   static final String PATIENT_ROUTES_CODE = """
@@ -137,20 +128,10 @@ public final class PortalHosting extends Construct {
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
 
+    // The headers of edge/security-headers.json, which the local gateway serves too.
     this.headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
         .comment("DermRelay " + config.stage() + " portal security headers")
-        .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
-            .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
-                .contentSecurityPolicy(contentSecurityPolicy(Stack.of(this).getRegion()))
-                .override(true).build())
-            .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
-                .accessControlMaxAge(HSTS_MAX_AGE).includeSubdomains(true).preload(true).override(true).build())
-            .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
-            .frameOptions(ResponseHeadersFrameOptions.builder()
-                .frameOption(HeadersFrameOption.DENY).override(true).build())
-            .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
-                .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN).override(true).build())
-            .build())
+        .securityHeadersBehavior(EdgeSecurityHeaders.behavior(Stack.of(this).getRegion()))
         .build();
 
     NagSuppression.suppress(bucket, "HIPAA.Security-S3DefaultEncryptionKMS",
@@ -242,21 +223,10 @@ public final class PortalHosting extends Construct {
 
   /**
    * Only our own scripts and styles; API calls to this region's API Gateway, Cognito and the media
-   * bucket (presigned uploads); never framed.
+   * bucket (presigned uploads); never framed (edge/security-headers.json).
    */
   static String contentSecurityPolicy(String region) {
-    String s3 = "https://*.s3." + region + ".amazonaws.com";
-    return String.join("; ",
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data: blob: " + s3,
-        "connect-src 'self' https://*.execute-api." + region + ".amazonaws.com https://cognito-idp." + region
-            + ".amazonaws.com " + s3,
-        "form-action 'self' " + s3,
-        "object-src 'none'",
-        "base-uri 'self'",
-        "frame-ancestors 'none'");
+    return EdgeSecurityHeaders.forRegion(region).get("Content-Security-Policy");
   }
 
   private BehaviorOptions behavior(IOrigin origin, List<FunctionAssociation> functions) {

@@ -9,6 +9,7 @@ import com.dermrelay.local.functions.InProcessFunctions;
 import com.dermrelay.local.gateway.GatewayConfig;
 import com.dermrelay.local.gateway.LocalGateway;
 import com.dermrelay.local.gateway.OpenApiRoutes;
+import com.dermrelay.local.gateway.SecurityHeaders;
 import com.dermrelay.local.identity.CodeDelivery;
 import com.dermrelay.local.identity.IdentityConfig;
 import com.dermrelay.local.identity.IdentityService;
@@ -156,6 +157,9 @@ public final class LocalStack implements AutoCloseable {
             .audiences(java.util.List.of(identity.clientId()))
             .allowedOrigins(config.portalOrigins())
             .staticDir(config.portalDir())
+            // Production's CloudFront headers, with the emulators standing in for the AWS origins.
+            .securityHeaders(SecurityHeaders.local(config.portalOrigins(),
+                SecurityHeaders.loopbackOrigins(identity.url()), SecurityHeaders.loopbackOrigins(s3.endpoint())))
             .accountId(LocalStackConfig.ACCOUNT_ID)
             .eventClock(FunctionClocks.named(functionClock))
             .build(),

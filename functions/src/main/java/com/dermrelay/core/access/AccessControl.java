@@ -1,14 +1,14 @@
 package com.dermrelay.core.access;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.dermrelay.audit.AuditOutcome;
 import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.audit.RepeatedDenials;
 import com.dermrelay.core.auth.Caller;
 import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ApiRequest;
 import com.dermrelay.core.http.RequestAuthorizer;
+import com.dermrelay.core.http.TooManyRequests;
 import com.dermrelay.core.tenancy.Membership;
 import com.dermrelay.core.tenancy.TenancySettings;
 import com.dermrelay.core.tenancy.TenantDirectory;
@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *       read on every call, platform operators wherever the route lists them. Another clinic
  *       answers 404 (its existence is not revealed); a dermatologist whose membership was removed
  *       403, and so does an account with no home clinic at all (a patient whose sign-up was not
- *       linked to a clinic). Each refusal at a clinic that exists is written to that clinic's audit trail.
+ *       linked to a clinic). Each refusal at a clinic that exists is written to that clinic's audit trail,
+ *       repeats of one caller at one route aggregated into one record; past a limit, 429.
  *   <li>the subject must still be in good standing, whatever the token says: a patient whose
  *       account was closed (erased) gets 401 on every call, also outside {@code /clinics} (only
  *       repeating the erasure itself still answers, the same as before); a clinic admin or
@@ -55,16 +56,16 @@ public final class AccessControl implements RequestAuthorizer {
 
   private final AccessRules rules;
   private final TenantDirectory directory;
-  private final AuditTrail audit;
+  private final RepeatedDenials denials;
   private final TenancySettings settings;
   private final Clock clock;
 
   @Inject
-  public AccessControl(AccessRules rules, TenantDirectory directory, AuditTrail audit,
+  public AccessControl(AccessRules rules, TenantDirectory directory, RepeatedDenials denials,
       TenancySettings settings, Clock clock) {
     this.rules = rules;
     this.directory = directory;
-    this.audit = audit;
+    this.denials = denials;
     this.settings = settings;
     this.clock = clock;
   }
@@ -148,12 +149,18 @@ public final class AccessControl implements RequestAuthorizer {
         }
       }
     }
-    // Recorded in the clinic's own trail: its admins see who tried to reach its data.
+    // Recorded in the clinic's own trail: its admins see who tried to reach its data. Repeats are
+    // one record with a count, and past the limit the caller waits (audit flooding).
     TenantContext attempt = new TenantContext(tenantId, caller.subject(),
         caller.roles().isEmpty() ? null : caller.roles().get(0), name, requestId, time, retention);
-    audit.record(attempt, "access." + routeKey, AuditResource.of("route", routeKey), AuditOutcome.DENIED);
+    RepeatedDenials.Count attempts =
+        denials.record(attempt, "access." + routeKey, AuditResource.of("route", routeKey));
     LOG.info("refused: route={} reason={} role={}", routeKey,
         membershipEnded ? "membership-ended" : "other-tenant", caller.roles());
+    if (attempts.overLimit()) {
+      long retryAfter = attempts.retryAfterSeconds(time);
+      throw new TooManyRequests("Too many refused requests; try again in " + retryAfter + " seconds.", retryAfter);
+    }
     if (membershipEnded) {
       throw forbidden("Your membership of this clinic has ended.");
     }

@@ -10,8 +10,10 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The one place an HTTP API handler applies the access rules and turns failures into responses.
- * Before {@link #handle} runs, the route's rules (x-roles in openapi.yaml) are enforced and, under
- * {@code /clinics/{tenantId}}, the tenant context is built; a subclass cannot skip that. A refused
+ * Before {@link #handle} runs, the path parameters are checked against the contract's formats
+ * (before anything reads a store, the access rules included), the route's rules (x-roles in
+ * openapi.yaml) are enforced and, under {@code /clinics/{tenantId}}, the tenant context is built;
+ * a subclass cannot skip that. A refused
  * request becomes its problem+json, anything unexpected a 500 whose body says nothing internal.
  * Subclasses only parse, call one use case and map its result.
  */
@@ -20,10 +22,12 @@ public abstract class ApiHandler
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
   private final ApiResponses responses;
+  private final PathParameterFormats pathFormats;
   private final RequestAuthorizer authorizer;
 
   protected ApiHandler(ApiHandlerSupport support) {
     this.responses = support.responses();
+    this.pathFormats = support.pathFormats();
     this.authorizer = support.authorizer();
   }
 
@@ -35,6 +39,7 @@ public abstract class ApiHandler
   private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Context context) {
     String requestId = context == null ? null : context.getAwsRequestId();
     try {
+      pathFormats.check(event);
       return handle(authorizer.authorize(event, requestId));
     } catch (ApiProblem problem) {
       LOG.info("request refused: status={} type={}", problem.status(), problem.type());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Builds HTTP API responses: JSON bodies and RFC 9457 problems, with safe default headers. */
@@ -30,13 +31,18 @@ public final class ApiResponses {
   public APIGatewayV2HTTPResponse problem(ApiProblem problem, String requestId) {
     APIGatewayV2HTTPResponse response =
         problem(problem.status(), problem.type(), problem.title(), problem.detail(), requestId);
-    if (problem.errors().isEmpty()) {
-      return response;
+    if (!problem.errors().isEmpty()) {
+      ObjectNode body = read(response.getBody());
+      var errors = body.putArray("errors");
+      problem.errors().forEach(e -> errors.addObject().put("pointer", e.pointer()).put("detail", e.detail()));
+      response = response(problem.status(), PROBLEM_JSON, write(body));
     }
-    ObjectNode body = read(response.getBody());
-    var errors = body.putArray("errors");
-    problem.errors().forEach(e -> errors.addObject().put("pointer", e.pointer()).put("detail", e.detail()));
-    return response(problem.status(), PROBLEM_JSON, write(body));
+    if (problem instanceof TooManyRequests tooMany) {
+      Map<String, String> headers = new HashMap<>(response.getHeaders());
+      headers.put("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+      response.setHeaders(headers);
+    }
+    return response;
   }
 
   private ObjectNode read(String body) {

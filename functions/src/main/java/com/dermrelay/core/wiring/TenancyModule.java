@@ -4,6 +4,7 @@ import com.dermrelay.core.access.AccessControl;
 import com.dermrelay.core.access.AccessRules;
 import com.dermrelay.core.config.Clocks;
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.http.PathParameterFormats;
 import com.dermrelay.core.http.RequestAuthorizer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Binds;
@@ -12,7 +13,7 @@ import dagger.Provides;
 import java.time.Clock;
 import javax.inject.Singleton;
 
-/** The access rules, the clock, and the authorizer every API handler applies. */
+/** The access rules, the path parameters' formats, the clock, and the authorizer every API handler applies. */
 @Module
 public abstract class TenancyModule {
   @Binds
@@ -22,6 +23,12 @@ public abstract class TenancyModule {
   @Singleton
   static AccessRules accessRules(ObjectMapper json) {
     return AccessRules.fromClasspath(json);
+  }
+
+  @Provides
+  @Singleton
+  static PathParameterFormats pathParameterFormats(ObjectMapper json) {
+    return PathParameterFormats.fromClasspath(json);
   }
 
   @Provides

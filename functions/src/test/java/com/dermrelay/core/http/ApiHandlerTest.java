@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class ApiHandlerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final PathParameterFormats FORMATS = PathParameterFormats.fromClasspath(JSON);
 
   private static APIGatewayV2HTTPResponse run(RuntimeException thrown) {
     RequestAuthorizer allowAll = (event, requestId) -> new ApiRequest(event, requestId, null, null);
-    ApiHandler handler = new ApiHandler(new ApiHandlerSupport(new ApiResponses(JSON), allowAll)) {
+    ApiHandler handler = new ApiHandler(new ApiHandlerSupport(new ApiResponses(JSON), FORMATS, allowAll)) {
       @Override
       protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         throw thrown;
@@ -41,7 +42,7 @@ class ApiHandlerTest {
       throw new ApiProblem(403, "about:blank", "Forbidden", "Your role may not do this.");
     };
     boolean[] reached = {false};
-    ApiHandler handler = new ApiHandler(new ApiHandlerSupport(new ApiResponses(JSON), refuseAll)) {
+    ApiHandler handler = new ApiHandler(new ApiHandlerSupport(new ApiResponses(JSON), FORMATS, refuseAll)) {
       @Override
       protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
         reached[0] = true;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,7 @@ public final class GatewayConfig {
   private final String apiId;
   private final Clock clock;
   private final Clock eventClock;
+  private final Map<String, String> securityHeaders;
 
   private GatewayConfig(Builder b) {
     this.host = b.host;
@@ -53,6 +55,7 @@ public final class GatewayConfig {
     this.apiId = b.apiId;
     this.clock = b.clock;
     this.eventClock = b.eventClock == null ? b.clock : b.eventClock;
+    this.securityHeaders = Map.copyOf(b.securityHeaders);
     if (issuer != null && audiences.isEmpty()) {
       throw new IllegalArgumentException("a JWT issuer needs at least one audience (client id)");
     }
@@ -129,6 +132,11 @@ public final class GatewayConfig {
     return eventClock;
   }
 
+  /** Set on every response but the local tools'; empty unless configured. */
+  public Map<String, String> securityHeaders() {
+    return securityHeaders;
+  }
+
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port = DEFAULT_PORT;
@@ -145,6 +153,7 @@ public final class GatewayConfig {
     private String apiId = "local";
     private Clock clock = Clock.systemUTC();
     private Clock eventClock;
+    private Map<String, String> securityHeaders = Map.of();
 
     private Builder() {}
 
@@ -228,6 +237,15 @@ public final class GatewayConfig {
      */
     public Builder eventClock(Clock eventClock) {
       this.eventClock = Objects.requireNonNull(eventClock);
+      return this;
+    }
+
+    /**
+     * The headers production's CloudFront sets on every response, e.g. from
+     * {@link SecurityHeaders#local}; they replace any a handler set.
+     */
+    public Builder securityHeaders(Map<String, String> securityHeaders) {
+      this.securityHeaders = Objects.requireNonNull(securityHeaders);
       return this;
     }
 

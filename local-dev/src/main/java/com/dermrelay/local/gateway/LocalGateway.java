@@ -2,23 +2,33 @@ package com.dermrelay.local.gateway;
 
 import com.dermrelay.local.functions.InProcessFunctions;
 import com.dermrelay.local.gateway.internal.Cors;
+import com.dermrelay.local.gateway.internal.EdgeExchange;
 import com.dermrelay.local.gateway.internal.HttpApiEvents;
 import com.dermrelay.local.gateway.internal.JwtAuthorizer;
+import com.dermrelay.local.gateway.internal.RequestTargetGuard;
 import com.dermrelay.local.gateway.internal.StaticFiles;
 import com.dermrelay.local.http.LocalHttpServer;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The local stand-in for API Gateway HTTP API with a Cognito JWT authorizer, in front of the
  * Lambda handlers run in-process; also serves the portal's static files and the local tools
- * mounted under {@code /_local/}.
+ * mounted under {@code /_local/}. Like the CloudFront distribution in front of production's API
+ * and portal, it sets the security headers on every response, and a request the JDK's server
+ * would refuse with an HTML page (a malformed percent-escape) is answered problem+json at the
+ * edge ({@link RequestTargetGuard}).
  */
 public final class LocalGateway implements AutoCloseable {
+  private final RequestTargetGuard edge;
   private final LocalHttpServer server;
   private final GatewayHandler handler;
   private final RouteTable routes;
 
-  private LocalGateway(LocalHttpServer server, GatewayHandler handler, RouteTable routes) {
+  private LocalGateway(RequestTargetGuard edge, LocalHttpServer server, GatewayHandler handler,
+      RouteTable routes) {
+    this.edge = edge;
     this.server = server;
     this.handler = handler;
     this.routes = routes;
@@ -56,8 +66,15 @@ public final class LocalGateway implements AutoCloseable {
             new HttpApiEvents(config.accountId(), config.apiId()),
             config.maxBodyBytes(),
             config.eventClock());
-    LocalHttpServer server = LocalHttpServer.start("gateway", config.host(), config.port(), handler);
-    return new LocalGateway(server, handler, routes);
+    // The JDK server listens on a free port behind the edge, which takes the configured one; the
+    // edge's address is known once it listens, before any request can come through it.
+    AtomicReference<InetSocketAddress> publicAddress = new AtomicReference<>();
+    LocalHttpServer server = LocalHttpServer.start("gateway", config.host(), 0,
+        exchange -> handler.handle(new EdgeExchange(exchange, config.securityHeaders(), publicAddress.get())));
+    RequestTargetGuard edge = RequestTargetGuard.start(config.host(), config.port(),
+        new InetSocketAddress(server.host(), server.port()), config.securityHeaders());
+    publicAddress.set(edge.address());
+    return new LocalGateway(edge, server, handler, routes);
   }
 
   /**
@@ -76,16 +93,17 @@ public final class LocalGateway implements AutoCloseable {
   }
 
   public int port() {
-    return server.port();
+    return edge.port();
   }
 
   /** E.g. {@code http://127.0.0.1:8080}, no trailing slash. */
   public String url() {
-    return server.url();
+    return "http://" + server.host() + ":" + edge.port();
   }
 
   @Override
   public void close() {
+    edge.close();
     server.close();
   }
 }

@@ -7,6 +7,7 @@ import com.dermrelay.local.identity.internal.PasswordHasher;
 import com.dermrelay.local.identity.internal.PasswordPolicy;
 import com.dermrelay.local.identity.internal.PoolState;
 import com.dermrelay.local.identity.internal.Secrets;
+import com.dermrelay.local.identity.internal.SignInLockout;
 import com.dermrelay.local.identity.internal.SigningKeys;
 import com.dermrelay.local.identity.internal.TokenMinter;
 import com.dermrelay.local.identity.internal.TriggerRunner;
@@ -53,6 +54,7 @@ public final class IdentityService {
   private final TokenMinter minter;
   private final IdentityAdmin admin;
   private final TriggerRunner triggers;
+  private final SignInLockout lockout;
   /** Codes last delivered, by lower-cased username, for tests and the local console. */
   private final Map<String, String> lastCodes = new ConcurrentHashMap<>();
   /** NEW_PASSWORD_REQUIRED sessions: short-lived, kept in memory only. */
@@ -69,6 +71,7 @@ public final class IdentityService {
     this.clock = config.clock();
     this.state = new PoolState(config.dataDir());
     this.accounts = new UserAccounts(state, clock);
+    this.lockout = new SignInLockout(clock);
     String base = issuerBaseUrl.endsWith("/") ? issuerBaseUrl.substring(0, issuerBaseUrl.length() - 1) : issuerBaseUrl;
     this.minter =
         new TokenMinter(
@@ -245,19 +248,25 @@ public final class IdentityService {
     }
   }
 
-  /** USER_PASSWORD_AUTH. Unknown user and wrong password answer alike. */
+  /**
+   * USER_PASSWORD_AUTH. Unknown user and wrong password answer alike, and count alike towards
+   * Cognito's lockout ({@link SignInLockout}), which is checked before the password.
+   */
   public SignInOutcome initiatePasswordAuth(String username, String password) {
     if (username == null || username.isBlank() || password == null) {
       throw invalidParameter("USERNAME and PASSWORD are required.");
     }
+    lockout.checkNotLockedOut(username);
     String stored;
     synchronized (state) {
       UserAccount user = state.user(username);
       stored = user == null ? null : accounts.passwordHash(user);
     }
     if (!hasher.matches(password, stored)) {
+      lockout.failed(username);
       throw notAuthorized("Incorrect username or password.");
     }
+    lockout.succeeded(username);
     IdentityUser user;
     synchronized (state) {
       UserAccount account = state.user(username);
@@ -356,8 +365,8 @@ public final class IdentityService {
 
   /**
    * Makes the user exist, confirmed, enabled, with exactly this password, these attributes (on
-   * top of any it had) and these groups (created when missing). Idempotent: safe to run at every
-   * start of the local stack.
+   * top of any it had) and these groups (created when missing), and not locked out. Idempotent:
+   * safe to run at every start of the local stack.
    */
   public IdentityUser createConfirmedUser(
       String username, String password, Map<String, String> attributes, Set<String> groups) {
@@ -382,6 +391,7 @@ public final class IdentityService {
       }
       accounts.replaceGroups(user, groups);
       state.saveUsers();
+      lockout.succeeded(username);
       return user.snapshot();
     }
   }

@@ -1,0 +1,123 @@
+package com.dermrelay.core.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dermrelay.core.access.OpenApiContract;
+import com.dermrelay.local.LocalStack;
+import com.dermrelay.local.testing.LocalStackExtension;
+import com.dermrelay.testing.ApiCalls;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Walks every operation of api-spec/openapi.yaml and, for each of its path parameters, sends a
+ * value that cannot be an id (1,500 characters; characters no id has, among them the key
+ * separator '#', a path separator and markup), the other parameters well-formed, with the token of
+ * a role the operation allows. Each answer must be a 400 or 404 problem the operation declares,
+ * never a 500, and nothing may be written, not even an audit record: the value was refused before
+ * any store was touched.
+ */
+@ExtendWith(LocalStackExtension.class)
+class PathParameterWalkerIT {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** Path segments as sent, already percent-encoded where needed. */
+  private static final Map<String, String> BAD_VALUES = badValues();
+
+  @Test
+  void noPathParameterOfAnyOperationReachesAStore(LocalStack stack) throws Exception {
+    ApiCalls api = new ApiCalls(stack);
+    Map<String, String> tokens = Map.of(
+        "patient", api.idToken("patient@northside.example", "Demo-Patient-1"),
+        "clinic_admin", api.idToken("admin@northside.example", "Demo-Admin-1"),
+        "dermatologist", api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1"),
+        "platform_operator", api.idToken("operator@dermrelay.example", "Demo-Operator-1"));
+    TreeSet<String> before = api.snapshot(true);
+
+    List<String> failures = new ArrayList<>();
+    int calls = 0;
+    for (OpenApiContract.Operation op : OpenApiContract.operations()) {
+      String token = op.isPublic() ? null : tokens.get(op.roles().get(0));
+      for (String parameter : op.pathParameters()) {
+        for (Map.Entry<String, String> bad : BAD_VALUES.entrySet()) {
+          String path = op.path();
+          for (String name : op.pathParameters()) {
+            path = path.replace("{" + name + "}", name.equals(parameter) ? bad.getValue() : wellFormed(name));
+          }
+          HttpResponse<String> response = call(stack, op, path, token);
+          calls++;
+          String where = op.routeKey() + " with " + bad.getKey() + " " + parameter;
+          int status = response.statusCode();
+          if (status != 400 && status != 404) {
+            failures.add(where + " answered " + status + ": " + response.body());
+          } else if (!op.node().path("responses").has(Integer.toString(status))) {
+            failures.add(where + " answered " + status + ", which the contract does not declare");
+          } else if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            failures.add(where + " answered " + status + " without problem+json");
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), failures);
+    assertTrue(calls >= 100, "the walker made only " + calls + " calls");
+    assertEquals(before, api.snapshot(true), "a refused path parameter reached a store");
+  }
+
+  private static Map<String, String> badValues() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("1,500 characters as", "a".repeat(1_500));
+    values.put("1,500 digits as", "1".repeat(1_500));
+    values.put("the key separator in", "northside-skin%23MEMBER%23x");
+    values.put("a path separator in", "..%2F..%2Fx");
+    values.put("markup in", "%3Cscript%3Ex%3C%2Fscript%3E");
+    values.put("a space and a control character in", "a%20b%0D%0Ac");
+    values.put("non-ASCII letters in", "%C3%A9t%C3%A9");
+    return values;
+  }
+
+  /** A value of the parameter's shape that names nothing in particular. */
+  private static String wellFormed(String name) {
+    return switch (name) {
+      case "tenantId" -> "northside-skin";
+      case "slug" -> "northside";
+      case "round" -> "1";
+      case "token" -> "aaaa.bbbb.cccc";
+      default -> UUID.randomUUID().toString();
+    };
+  }
+
+  /** The call with the operation's required headers filled in and its example body, if any. */
+  private static HttpResponse<String> call(LocalStack stack, OpenApiContract.Operation op, String path,
+      String token) throws Exception {
+    JsonNode example = op.node().at("/requestBody/content/application~1json/example");
+    String body = !op.hasBody() ? null : example.isMissingNode() ? "{}" : example.toString();
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+        .method(op.method().toUpperCase(), body == null
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    for (JsonNode parameter : op.node().path("parameters")) {
+      JsonNode resolved = parameter.has("$ref")
+          ? op.document().at(parameter.get("$ref").asText().substring(1)) : parameter;
+      if (resolved.path("in").asText().equals("header") && resolved.path("required").asBoolean()) {
+        request.header(resolved.get("name").asText(), "walker-" + UUID.randomUUID());
+      }
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
