@@ -1,5 +1,6 @@
 package com.dermrelay.local;
 
+import com.dermrelay.local.gateway.contract.ContractCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,7 +28,8 @@ public record LocalStackConfig(
     boolean seedDemoData,
     boolean manualClock,
     int fhirPort,
-    int secretsManagerPort) {
+    int secretsManagerPort,
+    ContractCheck.Mode contractCheck) {
 
   public static final String REGION = "us-east-1";
   public static final String ACCOUNT_ID = "000000000000";
@@ -40,14 +42,19 @@ public record LocalStackConfig(
   public static LocalStackConfig defaults() {
     Path repo = findRepoRoot();
     return new LocalStackConfig("127.0.0.1", 8080, 8000, 9000, 8083, 9229, 8025,
-        null, repo.resolve("portal"), localDevDir(repo), true, false, 8090, 8091);
+        null, repo.resolve("portal"), localDevDir(repo), true, false, 8090, 8091,
+        ContractCheck.Mode.OFF);
   }
 
-  /** Free ports, in memory, seeded, with a clock the test drives. */
+  /**
+   * Free ports, in memory, seeded, with a clock the test drives, and every API exchange checked
+   * against the contract (violations kept for {@code LocalStackExtension} to fail the test on).
+   */
   public static LocalStackConfig forTests() {
     // The gateway's port is chosen now, not at bind time: the identity service and S3 answer CORS
     // for the portal's origin, which must be known before they start.
-    return defaults().withPorts(freePort(), 0, 0, 0, 0, 0).withEhrPorts(0, 0).withManualClock(true);
+    return defaults().withPorts(freePort(), 0, 0, 0, 0, 0).withEhrPorts(0, 0).withManualClock(true)
+        .withContractCheck(ContractCheck.Mode.RECORD);
   }
 
   /** A port free on loopback now, for a stack (or several) that must know its ports up front. */
@@ -62,32 +69,40 @@ public record LocalStackConfig(
   public LocalStackConfig withPorts(int gateway, int dynamoDb, int s3, int stepFunctions,
       int identity, int outbox) {
     return new LocalStackConfig(host, gateway, dynamoDb, s3, stepFunctions, identity, outbox,
-        dataDir, portalDir, localDevDir, seedDemoData, manualClock, fhirPort, secretsManagerPort);
+        dataDir, portalDir, localDevDir, seedDemoData, manualClock, fhirPort, secretsManagerPort,
+        contractCheck);
   }
 
   /** The local FHIR receiver's and the Secrets Manager emulator's ports (EHR delivery). */
   public LocalStackConfig withEhrPorts(int fhir, int secretsManager) {
     return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
         identityPort, outboxPort, dataDir, portalDir, localDevDir, seedDemoData, manualClock, fhir,
-        secretsManager);
+        secretsManager, contractCheck);
   }
 
   public LocalStackConfig withDataDir(Path dir) {
     return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
         identityPort, outboxPort, dir, portalDir, localDevDir, seedDemoData, manualClock, fhirPort,
-        secretsManagerPort);
+        secretsManagerPort, contractCheck);
   }
 
   public LocalStackConfig withPortalDir(Path dir) {
     return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
         identityPort, outboxPort, dataDir, dir, localDevDir, seedDemoData, manualClock, fhirPort,
-        secretsManagerPort);
+        secretsManagerPort, contractCheck);
   }
 
   public LocalStackConfig withManualClock(boolean manual) {
     return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
         identityPort, outboxPort, dataDir, portalDir, localDevDir, seedDemoData, manual, fhirPort,
-        secretsManagerPort);
+        secretsManagerPort, contractCheck);
+  }
+
+  /** Whether the gateway checks API exchanges against the contract, and what it does with a fault. */
+  public LocalStackConfig withContractCheck(ContractCheck.Mode mode) {
+    return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
+        identityPort, outboxPort, dataDir, portalDir, localDevDir, seedDemoData, manualClock, fhirPort,
+        secretsManagerPort, mode);
   }
 
   /** The portal's origin as browsers see it, for CORS on S3 and the identity service. */

@@ -1,5 +1,6 @@
 package com.dermrelay.local.gateway;
 
+import com.dermrelay.local.gateway.contract.ContractCheck;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public final class GatewayConfig {
   private final String apiId;
   private final Clock clock;
   private final Clock eventClock;
+  private final ContractCheck contractCheck;
 
   private GatewayConfig(Builder b) {
     this.host = b.host;
@@ -53,6 +55,7 @@ public final class GatewayConfig {
     this.apiId = b.apiId;
     this.clock = b.clock;
     this.eventClock = b.eventClock == null ? b.clock : b.eventClock;
+    this.contractCheck = b.contractCheck;
     if (issuer != null && audiences.isEmpty()) {
       throw new IllegalArgumentException("a JWT issuer needs at least one audience (client id)");
     }
@@ -129,6 +132,11 @@ public final class GatewayConfig {
     return eventClock;
   }
 
+  /** Null when exchanges are not checked against the contract. */
+  public ContractCheck contractCheck() {
+    return contractCheck;
+  }
+
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port = DEFAULT_PORT;
@@ -145,6 +153,7 @@ public final class GatewayConfig {
     private String apiId = "local";
     private Clock clock = Clock.systemUTC();
     private Clock eventClock;
+    private ContractCheck contractCheck;
 
     private Builder() {}
 
@@ -228,6 +237,12 @@ public final class GatewayConfig {
      */
     public Builder eventClock(Clock eventClock) {
       this.eventClock = Objects.requireNonNull(eventClock);
+      return this;
+    }
+
+    /** Checks every API exchange against the contract (null: no check, the default). */
+    public Builder contractCheck(ContractCheck contractCheck) {
+      this.contractCheck = contractCheck;
       return this;
     }
 

@@ -6,6 +6,7 @@ import com.dermrelay.local.gateway.internal.HttpApiEvents;
 import com.dermrelay.local.gateway.internal.JwtAuthorizer;
 import com.dermrelay.local.gateway.internal.StaticFiles;
 import com.dermrelay.local.http.LocalHttpServer;
+import com.sun.net.httpserver.HttpHandler;
 import java.util.List;
 
 /**
@@ -56,7 +57,9 @@ public final class LocalGateway implements AutoCloseable {
             new HttpApiEvents(config.accountId(), config.apiId()),
             config.maxBodyBytes(),
             config.eventClock());
-    LocalHttpServer server = LocalHttpServer.start("gateway", config.host(), config.port(), handler);
+    HttpHandler served =
+        config.contractCheck() == null ? handler : config.contractCheck().around(handler, routes);
+    LocalHttpServer server = LocalHttpServer.start("gateway", config.host(), config.port(), served);
     return new LocalGateway(server, handler, routes);
   }
 
