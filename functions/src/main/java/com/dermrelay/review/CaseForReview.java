@@ -11,7 +11,7 @@ import java.util.List;
  * patient's earlier cases for comparison. The patient appears by age and sex only.
  *
  * @param secondsUntilDue negative when overdue; null when the case is not queued with a due time
- * @param round the case's current round (0 the intake)
+ * @param round the case's current round, as shown (1 the intake; {@link Rounds})
  */
 // Every property of CaseForReview is required by the contract: one without a value is null.
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -58,7 +58,7 @@ public record CaseForReview(
       String dermatologistName) {
     static Answer of(CaseAnswer a) {
       AnswerContent c = a.content();
-      return new Answer(a.round(), c.diagnosis(), c.differentials(), c.patientExplanation(),
+      return new Answer(Rounds.shown(a.round()), c.diagnosis(), c.differentials(), c.patientExplanation(),
           c.treatmentPlan(), c.prescriptions(), c.referral(), c.followUp(), a.answeredAt(),
           a.dermatologistName());
     }
