@@ -47,14 +47,13 @@ public record LocalStackConfig(
   }
 
   /**
-   * Free ports, in memory, seeded, with a clock the test drives, and every API exchange checked
-   * against the contract (violations kept for {@code LocalStackExtension} to fail the test on).
+   * Free ports, in memory, seeded, with a clock the test drives. {@code LocalStackExtension} adds
+   * the contract check ({@link ContractCheck.Mode#RECORD}); benchmarks leave it off.
    */
   public static LocalStackConfig forTests() {
     // The gateway's port is chosen now, not at bind time: the identity service and S3 answer CORS
     // for the portal's origin, which must be known before they start.
-    return defaults().withPorts(freePort(), 0, 0, 0, 0, 0).withEhrPorts(0, 0).withManualClock(true)
-        .withContractCheck(ContractCheck.Mode.RECORD);
+    return defaults().withPorts(freePort(), 0, 0, 0, 0, 0).withEhrPorts(0, 0).withManualClock(true);
   }
 
   /** A port free on loopback now, for a stack (or several) that must know its ports up front. */

@@ -2,6 +2,7 @@ package com.dermrelay.local.testing;
 
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.LocalStackConfig;
+import com.dermrelay.local.gateway.contract.ContractCheck;
 import com.dermrelay.local.gateway.contract.ContractViolation;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the local stack once per test JVM (free ports, in memory, demo data seeded, a Step
- * Functions clock the test drives) and hands it to tests as a {@link LocalStack} parameter. JUnit
+ * Functions clock the test drives, the contract check on) and hands it to tests as a {@link LocalStack} parameter. JUnit
  * closes it when the run ends. Use with {@code @ExtendWith(LocalStackExtension.class)}.
  *
  * <p>The stack's gateway checks every API request and response against {@code
@@ -54,7 +55,9 @@ public final class LocalStackExtension
   private static LocalStack stack(ExtensionContext context) {
     // The root store lives as long as the test JVM's run, and closes AutoCloseable values.
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-        LocalStack.class, type -> LocalStack.start(LocalStackConfig.forTests()), LocalStack.class);
+        LocalStack.class,
+        type -> LocalStack.start(LocalStackConfig.forTests().withContractCheck(ContractCheck.Mode.RECORD)),
+        LocalStack.class);
   }
 
   private static void failOnContractViolations(ExtensionContext context) {
