@@ -41,7 +41,7 @@ export function caseApi(app) {
 
     // Data rights.
     accessLog: (cursor) => call(`${clinic}/me/access-log?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
-    exportMyData: () => call(`${clinic}/me/data-exports`, { method: 'POST' }),
+    exportMyData: (language) => call(`${clinic}/me/data-exports?language=${encodeURIComponent(language)}`, { method: 'POST' }),
     requestErasure: () => call(`${clinic}/me/erasure`, { method: 'POST' }),
   };
 }

@@ -3,7 +3,7 @@
 
 import { h, replace } from '/shared/dom.js';
 import { messageBox, submitButton } from '/shared/forms.js';
-import { formatDateTime, has, t } from '/shared/i18n.js';
+import { currentLanguage, formatDateTime, has, t } from '/shared/i18n.js';
 import { caseApi } from '../case-api.js';
 import { loading } from '../widgets.js';
 
@@ -56,9 +56,10 @@ function exportCard(app) {
     message.clear();
     await submit.busyWhile(async () => {
       try {
-        const archive = await caseApi(app).exportMyData();
+        // The archive's page to read comes in the language the patient is reading now.
+        const archive = await caseApi(app).exportMyData(currentLanguage());
         // The link is pre-signed and short-lived: shown, never stored.
-        replace(result, h('p', {}, h('a', { href: archive.downloadUrl, download: 'my-data.json', id: 'export-download', class: 'button button--secondary' }, t('privacy.download'))),
+        replace(result, h('p', {}, h('a', { href: archive.downloadUrl, download: 'my-data.zip', id: 'export-download', class: 'button button--secondary' }, t('privacy.download'))),
           h('p', { class: 'hint' }, t('privacy.downloadUntil', { time: formatDateTime(archive.expiresAt) })));
       } catch (error) {
         if (error.kind !== 'session-expired') message.error(error.kind === 'network' ? t('errors.offline') : (error.message ?? t('errors.unexpected')));

@@ -38,7 +38,7 @@ export function caseHistory(review) {
     h('h2', { id: 'history-title' }, t('history.title')),
     h('p', { class: 'history__who', id: 'patient-summary' }, h('strong', {}, who),
       ` · ${t('history.sent', { when: timeText(review.submittedAt) })}`,
-      review.round > 0 ? ` · ${t('history.round', { round: review.round + 1 })}` : ''),
+      review.round > 1 ? ` · ${t('history.round', { round: review.round })}` : ''),
     triage(review.triage),
     h('h3', {}, t('history.intake')),
     intake(review.intake ?? {}),
@@ -106,11 +106,11 @@ function yesList(object, keys, prefix, none) {
 }
 
 function laterRounds(review) {
-  const later = (review.rounds ?? []).filter((r) => r.round > 0 || r.question || r.followUp)
+  const later = (review.rounds ?? []).filter((r) => r.round > 1 || r.question || r.followUp)
     .sort((a, b) => a.round - b.round);
   if (!later.length) return null;
   return [h('h3', {}, t('history.since')), h('ol', { class: 'timeline', id: 'rounds' }, later.map((r) => h('li', {},
-    h('p', { class: 'timeline__when' }, `${t('history.roundTitle', { round: r.round + 1 })} · ${timeText(r.at)}`),
+    h('p', { class: 'timeline__when' }, `${t('history.roundTitle', { round: r.round })} · ${timeText(r.at)}`),
     r.question ? h('p', {}, h('strong', {}, t('history.asked')), ' ', r.question) : null,
     r.text ? h('p', {}, h('strong', {}, r.kind === 'follow_up' ? t('history.notes') : t('history.reply')), ' ', r.text) : null,
     r.followUp ? h('p', {}, h('strong', {}, t('history.followUp')), ' ', [

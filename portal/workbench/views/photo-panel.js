@@ -84,7 +84,7 @@ function photoGroups(review) {
     const kind = has(`photos.kind.${round.kind}`) ? t(`photos.kind.${round.kind}`) : round.kind;
     groups.push({
       current: round.round === review.round,
-      title: `${round.round === review.round ? t('photos.thisRound') : t('history.roundTitle', { round: round.round + 1 })}, ${kind}, ${dateText(round.at)}`,
+      title: `${round.round === review.round ? t('photos.thisRound') : t('history.roundTitle', { round: round.round })}, ${kind}, ${dateText(round.at)}`,
       photos: round.photos,
     });
   }

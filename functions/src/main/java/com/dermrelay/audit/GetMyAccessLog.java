@@ -5,6 +5,7 @@ import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
 import com.dermrelay.core.data.TenantItems;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -31,7 +32,7 @@ public final class GetMyAccessLog {
   /** One access: when, by whom (name and role), what they did to which kind of record. */
   public record Entry(String time, String actorName, String actorRole, String action, String resourceType) {}
 
-  public record Result(List<Entry> entries, String nextCursor) {}
+  public record Result(List<Entry> entries, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
 
   public Result run(TenantContext tenant, int limit, Optional<String> cursor) {
     String me = tenant.subject();

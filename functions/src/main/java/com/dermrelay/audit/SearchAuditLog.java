@@ -5,6 +5,7 @@ import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
 import com.dermrelay.core.data.TenantItems;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -31,7 +32,7 @@ public final class SearchAuditLog {
   }
 
   /** One page of the clinic's records. */
-  public record Result(List<AuditRecord> records, String nextCursor) {}
+  public record Result(List<AuditRecord> records, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
 
   public Result run(TenantContext tenant, AuditLogSearch search) {
     ItemQuery query;

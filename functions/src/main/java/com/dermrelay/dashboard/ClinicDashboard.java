@@ -1,5 +1,6 @@
 package com.dermrelay.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -26,6 +27,8 @@ public record ClinicDashboard(String from, String to, int weeks, List<StatusCoun
    * @param photosNeedingRetake of those, the ones refused or advised to be taken again
    * @param retakeShare photosNeedingRetake / photosChecked (0..1); null if none was checked
    */
+  // Every property of a week is required by the contract: a figure without a value is null.
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Week(String week, String startsOn, int submitted, int answered,
       Double turnaroundHoursP50, Double turnaroundHoursP90, int slaBreaches, long photosChecked,
       long photosNeedingRetake, Double retakeShare) {}

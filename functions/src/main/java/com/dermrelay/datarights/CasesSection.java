@@ -69,7 +69,7 @@ public final class CasesSection implements PatientDataSection {
   }
 
   @Override
-  public List<ExportFile> files(TenantContext tenant, JsonNode exported) {
+  public List<ExportFile> files(TenantContext tenant, JsonNode exported, String language) {
     List<ExportFile> files = new ArrayList<>();
     for (JsonNode document : exported) {
       String caseId = document.path("caseId").asText();

@@ -20,4 +20,12 @@ public abstract class DataRightsModule {
   @Binds
   @IntoSet
   abstract PatientDataSection cases(CasesSection section);
+
+  @Binds
+  @IntoSet
+  abstract PatientDataSection consultations(ConsultationsSection section);
+
+  @Binds
+  @IntoSet
+  abstract PatientDataSection profile(ProfileSection section);
 }

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * A patient downloads everything held about them in the acting clinic: every
  * {@link PatientDataSection} as one JSON document ({@value #DOCUMENT}) in a ZIP with the
- * sections' files (the photos), written to {@code <tenantId>/exports/<subject>/<exportId>.zip} (encrypted by the bucket's key) and handed
+ * sections' files (the photos, the consultations as the patient read them, in the language
+ * asked for), written to {@code <tenantId>/exports/<subject>/<exportId>.zip} (encrypted by the bucket's key) and handed
  * out as a pre-signed GET valid {@link #LINK_VALID_FOR}. The link is a secret held only by the
  * patient's browser; the object itself stays behind the bucket's policy.
  */
@@ -34,6 +35,8 @@ public final class ExportMyData {
   static final Duration LINK_VALID_FOR = Duration.ofMinutes(15);
   /** The archive's JSON document; sections' files (photos) sit beside it. */
   static final String DOCUMENT = "export.json";
+  /** The languages of the export's pages to read: the patient portal's. */
+  public static final List<String> LANGUAGES = ConsultationsPage.LANGUAGES;
 
   private final Set<PatientDataSection> sections;
   private final S3Client s3;
@@ -55,20 +58,22 @@ public final class ExportMyData {
     this.bucket = settings.mediaBucket();
   }
 
-  public DataExport run(TenantContext tenant, String patientEmail) {
+  /** @param language one of {@link #LANGUAGES}, for the pages to read */
+  public DataExport run(TenantContext tenant, String patientEmail, String language) {
     String subject = tenant.subject();
     String exportId = UUID.randomUUID().toString();
     ObjectNode archive = json.createObjectNode()
         .put("format", "dermrelay-export/1")
         .put("exportedAt", tenant.requestTime().toString())
         .put("tenantId", tenant.tenantId())
-        .put("subject", subject);
+        .put("subject", subject)
+        .put("language", language);
     ObjectNode content = archive.putObject("sections");
     List<ExportFile> files = new ArrayList<>();
     sections.stream().sorted((a, b) -> a.name().compareTo(b.name())).forEach(section -> {
       JsonNode exported = section.export(tenant, subject, patientEmail);
       content.set(section.name(), exported);
-      files.addAll(section.files(tenant, exported));
+      files.addAll(section.files(tenant, exported, language));
     });
     // The path is built from the tenant context alone, as every tenant path is.
     String key = tenant.tenantId() + "/exports/" + subject + "/" + exportId + ".zip";

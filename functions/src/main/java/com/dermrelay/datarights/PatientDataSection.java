@@ -18,10 +18,11 @@ public interface PatientDataSection {
   JsonNode export(TenantContext tenant, String patientSubject, String patientEmail);
 
   /**
-   * Files that go into the archive beside the JSON (photos), given what {@link #export} returned;
-   * most sections have none.
+   * Files that go into the archive beside the JSON (photos, a page to read), given what {@link
+   * #export} returned; {@code language} is the one the patient asked for (see {@link
+   * ExportMyData#LANGUAGES}). Most sections have none.
    */
-  default List<ExportFile> files(TenantContext tenant, JsonNode exported) {
+  default List<ExportFile> files(TenantContext tenant, JsonNode exported, String language) {
     return List.of();
   }
 }

@@ -5,6 +5,7 @@ import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -24,7 +25,7 @@ public final class ListMyCases {
   public record Summary(String caseId, String status, String createdAt, String updatedAt,
       String expiresAt, String submittedAt) {}
 
-  public record Page(List<Summary> cases, String nextCursor) {}
+  public record Page(List<Summary> cases, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
 
   public Page run(TenantContext tenant, Optional<String> limit, Optional<String> cursor) {
     int size = 20;

@@ -65,7 +65,7 @@ public final class AnswerCase {
       throw AnswerRules.conflict("The case was already answered for this round.");
     }
     completions.complete(tenant, caseId, ReviewItem.Wait.REVIEW, callbackOutput(answer), true);
-    return answer;
+    return answer.shown();
   }
 
   /** A case of the acting clinic for a dermatologist, or the audited 404. */

@@ -2,6 +2,7 @@ package com.dermrelay.review;
 
 import com.dermrelay.intake.CaseRecord;
 import com.dermrelay.intake.IntakeAnswers;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -10,8 +11,10 @@ import java.util.List;
  * patient's earlier cases for comparison. The patient appears by age and sex only.
  *
  * @param secondsUntilDue negative when overdue; null when the case is not queued with a due time
- * @param round the case's current round (0 the intake)
+ * @param round the case's current round, as shown (1 the intake; {@link Rounds})
  */
+// Every property of CaseForReview is required by the contract: one without a value is null.
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record CaseForReview(
     String caseId, String tenantId, String clinicName, String status, String priority,
     String dueAt, Long secondsUntilDue, Claim claim, Patient patient, String submittedAt, int round,
@@ -19,8 +22,10 @@ public record CaseForReview(
     List<EarlierCase> earlierCases) {
 
   /** @param state {@code mine}, {@code other} or {@code none} (an expired lease is none) */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Claim(String state, String until, String byName) {}
 
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Patient(Integer age, String sex) {}
 
   public record Triage(String priority, int score, int sevenPointScore,
@@ -34,12 +39,15 @@ public record CaseForReview(
    * @param question the dermatologist's question ({@code info_reply} only)
    * @param text the patient's reply ({@code info_reply} only)
    */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Round(int round, String kind, String at, String question, String text,
       FollowUp followUp, List<Photo> photos) {}
 
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record FollowUp(String progress, boolean newSymptoms, String notes) {}
 
   /** A checked photo and presigned GET links to its clean copy and thumbnail. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Photo(String photoId, String view, String verdict, List<CaseRecord.Advice> findings,
       boolean kept, Integer width, Integer height, String url, String thumbnailUrl) {}
 
@@ -50,13 +58,14 @@ public record CaseForReview(
       String dermatologistName) {
     static Answer of(CaseAnswer a) {
       AnswerContent c = a.content();
-      return new Answer(a.round(), c.diagnosis(), c.differentials(), c.patientExplanation(),
+      return new Answer(Rounds.shown(a.round()), c.diagnosis(), c.differentials(), c.patientExplanation(),
           c.treatmentPlan(), c.prescriptions(), c.referral(), c.followUp(), a.answeredAt(),
           a.dermatologistName());
     }
   }
 
   /** Another case of the same patient at the same clinic. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record EarlierCase(String caseId, String submittedAt, String status, List<String> bodySites,
       DiagnosisRef diagnosis, List<Photo> photos) {}
 

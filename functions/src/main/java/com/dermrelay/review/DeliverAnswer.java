@@ -36,7 +36,7 @@ public final class DeliverAnswer {
         item -> item.withoutClaim().waiting(ReviewItem.Wait.NONE, null));
     notices.send(tenant, c.patientSubject(), PatientNotices.Notice.ANSWER);
     // Answer rounds are 1-based (fhir.bundle.CaseBundles): the answer to case round N is N + 1.
-    ehr.run(tenant, caseId, c.round() + 1);
+    ehr.run(tenant, caseId, Rounds.shown(c.round()));
     String now = tenant.requestTime().toString();
     cases.update(tenant, caseId, current -> CaseRecord.ANSWERED.equals(current.status())
         ? current : current.withStatus(CaseRecord.ANSWERED, now, "answered"));

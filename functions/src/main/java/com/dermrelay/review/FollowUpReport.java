@@ -15,6 +15,12 @@ public record FollowUpReport(String followUpId, int round, String progress, bool
     photos = photos == null ? List.of() : List.copyOf(photos);
   }
 
+  /** The same follow-up with its round and photo keys as the API shows them; never stored. */
+  public FollowUpReport shown() {
+    return new FollowUpReport(followUpId, Rounds.shown(round), progress, newSymptoms, notes,
+        InfoReply.PhotoRef.shown(photos), sentAt);
+  }
+
   /** submitFollowUp's body. */
   public record Send(String progress, Boolean newSymptoms, String notes) {}
 }

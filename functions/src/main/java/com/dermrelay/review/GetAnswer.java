@@ -61,7 +61,7 @@ public final class GetAnswer {
 
   private AnswerView view(CaseRecord c, CaseAnswer answer) {
     AnswerContent a = answer.content();
-    return new AnswerView(c.caseId(), answer.round(), answer.answeredAt(), answer.dermatologistName(),
+    return new AnswerView(c.caseId(), Rounds.shown(answer.round()), answer.answeredAt(), answer.dermatologistName(),
         condition(a.diagnosis().code()),
         a.differentials().stream().map(this::condition).toList(),
         a.patientExplanation(), a.treatmentPlan(), a.prescriptions(), a.referral(),

@@ -94,7 +94,7 @@ public final class GetCaseForReview {
     CaseForReview view = new CaseForReview(caseId, tenant.tenantId(),
         directory.find(tenant.tenantId()).map(TenantRecord::displayName).orElse(tenant.tenantId()),
         c.status(), priority, dueAt, secondsUntilDue, claim(tenant, review, now), patient(tenant, c, now),
-        c.submittedAt(), c.round(), c.intake(), triage, rounds(tenant, c, sent), answers,
+        c.submittedAt(), Rounds.shown(c.round()), c.intake(), triage, rounds(tenant, c, sent), answers,
         earlierCases(tenant, c));
     audit.record(tenant, ACTION, AuditResource.ofPatient("case", caseId, c.patientSubject()), AuditOutcome.SUCCESS);
     return view;
@@ -124,19 +124,20 @@ public final class GetCaseForReview {
   private List<CaseForReview.Round> rounds(TenantContext tenant, CaseRecord c,
       Map<String, Map<String, AttributeValue>> sent) {
     List<CaseForReview.Round> rounds = new ArrayList<>();
-    rounds.add(new CaseForReview.Round(0, "intake", c.submittedAt(), null, null, null, photos(tenant, c, 0)));
+    rounds.add(new CaseForReview.Round(Rounds.shown(0), "intake", c.submittedAt(), null, null, null,
+        photos(tenant, c, 0)));
     for (int round = 1; round <= c.round(); round++) {
       String suffix = "#" + String.format("%03d", round);
       Optional<InfoQuestion> question = document(sent, "QUESTION" + suffix, InfoQuestion.class);
       List<CaseForReview.Photo> photos = photos(tenant, c, round);
       if (question.isPresent()) {
         Optional<InfoReply> reply = document(sent, "REPLY" + suffix, InfoReply.class);
-        rounds.add(new CaseForReview.Round(round, "info_reply",
+        rounds.add(new CaseForReview.Round(Rounds.shown(round), "info_reply",
             reply.map(InfoReply::sentAt).orElse(question.get().askedAt()), question.get().question(),
             reply.map(InfoReply::text).orElse(null), null, photos));
       } else {
         Optional<FollowUpReport> followUp = document(sent, "FOLLOWUP" + suffix, FollowUpReport.class);
-        rounds.add(new CaseForReview.Round(round, "follow_up", followUp.map(FollowUpReport::sentAt).orElse(null),
+        rounds.add(new CaseForReview.Round(Rounds.shown(round), "follow_up", followUp.map(FollowUpReport::sentAt).orElse(null),
             null, null, followUp.map(f -> new CaseForReview.FollowUp(f.progress(), f.newSymptoms(), f.notes()))
                 .orElse(null), photos));
       }

@@ -31,7 +31,7 @@ public final class GetInfoRequest {
     audit.read(tenant, AuditResource.ofPatient("case", caseId, tenant.subject()));
     boolean open = reply == null && question.round() == c.round()
         && CaseRecord.MORE_INFO_REQUESTED.equals(c.status());
-    return new InfoRequestView(caseId, question.round(), question.question(), question.askedAt(),
-        question.dermatologistName(), open, reply);
+    return new InfoRequestView(caseId, Rounds.shown(question.round()), question.question(), question.askedAt(),
+        question.dermatologistName(), open, reply == null ? null : reply.shown());
   }
 }

@@ -1,10 +1,10 @@
 package com.dermrelay.review;
 
-import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.access.DermatologistClinics;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemQuery;
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.PageLimit;
@@ -13,6 +13,7 @@ import com.dermrelay.intake.CaseRecord;
 import com.dermrelay.intake.CaseStore;
 import com.dermrelay.intake.StoredCase;
 import com.dermrelay.uploads.MediaKeys;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
@@ -194,7 +195,7 @@ public final class GetWorklist {
   private record QueueEntry(DermatologistClinics.Clinic clinic, String sortKey, Map<String, AttributeValue> item) {}
 
   /** One page of the merged worklist and the cursor of the next (null at the end). */
-  public record Worklist(List<WorklistRow> cases, String nextCursor) {}
+  public record Worklist(List<WorklistRow> cases, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
 
   /**
    * One queued case as the worklist shows it.

@@ -70,8 +70,8 @@ public final class ReplyToInfoRequest {
         .equals("info_reply_sent") ? current : current.withEvent(now, "info_reply_sent"));
     completions.complete(tenant, caseId, ReviewItem.Wait.INFO_REPLY,
         "{\"replyId\":\"" + reply.replyId() + "\"}", false);
-    return new InfoRequestView(caseId, question.round(), question.question(), question.askedAt(),
-        question.dermatologistName(), false, reply);
+    return new InfoRequestView(caseId, Rounds.shown(question.round()), question.question(), question.askedAt(),
+        question.dermatologistName(), false, reply.shown());
   }
 
   /** The usable (checked and passed, or kept) photos the patient sent in {@code round}. */

@@ -69,6 +69,6 @@ public final class RequestMoreInfo {
     }
     completions.complete(tenant, caseId, ReviewItem.Wait.REVIEW,
         "{\"outcome\":\"MORE_INFO_REQUESTED\",\"dermatologistId\":\"" + tenant.subject() + "\"}", true);
-    return stored;
+    return stored.shown();
   }
 }

@@ -85,7 +85,7 @@ public final class SubmitFollowUp {
             ? current : current.withEvent(now, "follow_up_sent"));
     completions.complete(tenant, caseId, ReviewItem.Wait.FOLLOW_UP,
         "{\"followUpId\":\"" + report.followUpId() + "\"}", false);
-    return report;
+    return report.shown();
   }
 
   /** The follow-up the patient sent in the case's {@code round}, for the workflow's triage. */

@@ -126,7 +126,9 @@ class DataRightsIT {
     JsonNode archive = ApiCalls.JSON.readTree(files.get("export.json"));
     assertEquals(user.sub(), archive.get("subject").asText());
     assertEquals(0, archive.at("/sections/cases").size(), "no cases yet");
-    assertEquals(Set.of("export.json"), files.keySet());
+    assertEquals(Set.of("export.json", "consultations.html"), files.keySet(), "the JSON and the page to read");
+    assertEquals(0, archive.at("/sections/consultations").size());
+    assertEquals(0, archive.at("/sections/profile").size(), "no profile given");
     assertEquals("Robin Rights", archive.at("/sections/account/attributes/name").asText());
     assertTrue(archive.at("/sections/accessLog").isArray());
 

@@ -11,6 +11,16 @@ import com.dermrelay.testing.BrowserExtension;
 import com.dermrelay.testing.IntakeJourney;
 import com.dermrelay.testing.ReviewCalls;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -21,7 +31,8 @@ import org.openqa.selenium.WebDriver;
  * stack: a patient's consultation (sent over HTTP; {@link WholeJourneyIT} sends one in the
  * browser) gets a question from Dr. Chen (over HTTP); the patient is told to write something,
  * replies and sees the reply kept; Dr. Chen answers with a prescription and a follow-up date; the
- * patient reads every part of the answer in plain words and says they read it, which stays.
+ * patient reads every part of the answer in plain words and says they read it, which stays; then
+ * downloads a copy of their data from "Your data", the consultation readable in their language.
  */
 @ExtendWith({LocalStackExtension.class, BrowserExtension.class})
 class PatientAnswerIT {
@@ -97,8 +108,40 @@ class PatientAnswerIT {
     portal.page().awaitHeading("Your data");
     portal.page().screenshot("patient-privacy");
 
+    // A copy of everything held, with the consultation as the patient read it, in Spanish when
+    // the patient reads Spanish.
+    portal.page().click("button[data-language='es']");
+    portal.page().awaitHeading("Sus datos");
+    portal.page().click("#export-form button[type='submit']");
+    assertEquals("Descargar mis datos", portal.page().text("#export-download"));
+    String page = consultationsPage((String) portal.page().script("return document.getElementById('export-download').href;"));
+    assertTrue(page.contains("<html lang=\"es\">") && page.contains("La respuesta de su dermatólogo"), page);
+    assertTrue(page.contains(QUESTION) && page.contains(REPLY) && page.contains(PLAN), "every exchange: " + page);
+
     String stored = (String) portal.page().script("return JSON.stringify({...sessionStorage, ...localStorage});");
     assertFalse(stored.contains("night") || stored.contains("eczema"), "no health data in web storage");
+  }
+
+  /** consultations.html of the export archive behind {@code link}. */
+  private static String consultationsPage(String link) {
+    try {
+      HttpResponse<byte[]> archive = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(link)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, archive.statusCode());
+      try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive.body()))) {
+        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+          if (entry.getName().equals("consultations.html")) {
+            return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    throw new AssertionError("no consultations.html in the archive");
   }
 
   private static final String EXPLANATION = "This is eczema: the skin barrier is weak and gets inflamed. "

@@ -66,7 +66,7 @@ class CaseForReviewIT {
     assertEquals("A dry patch.", c.at("/intake/ownWords").asText());
     assertEquals(4, c.at("/triage/sevenPointScore").asInt());
     assertTrue(c.at("/triage/reasons/0/text").asText().contains("7-point"), c.get("triage").toString());
-    assertEquals(0, c.get("round").asInt());
+    assertEquals(1, c.get("round").asInt(), "the intake is round 1");
     JsonNode intakeRound = c.get("rounds").get(0);
     assertEquals("intake", intakeRound.get("kind").asText());
     assertEquals(2, intakeRound.get("photos").size(), intakeRound.toString());

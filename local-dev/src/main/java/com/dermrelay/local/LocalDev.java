@@ -1,5 +1,6 @@
 package com.dermrelay.local;
 
+import com.dermrelay.local.gateway.contract.ContractCheck;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -104,6 +105,7 @@ public final class LocalDev {
         case "--outbox-port" -> outbox = port(option, rest);
         case "--fhir-port" -> fhir = port(option, rest);
         case "--secrets-port" -> secrets = port(option, rest);
+        case "--check-contract" -> config = config.withContractCheck(ContractCheck.Mode.LOG);
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
@@ -143,6 +145,8 @@ public final class LocalDev {
           --outbox-port N           SES and SNS endpoints of the outbox (default 8025)
           --fhir-port N             the local FHIR receiver, a stand-in EHR (default 8090)
           --secrets-port N          Secrets Manager (default 8091)
+          --check-contract          log every API request or response that breaks api-spec/openapi.yaml
+                                    (where and which rule; the tests fail on them, this only warns)
         Port 0 picks a free port.""");
   }
 }

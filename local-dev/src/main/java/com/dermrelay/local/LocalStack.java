@@ -10,6 +10,9 @@ import com.dermrelay.local.gateway.GatewayConfig;
 import com.dermrelay.local.gateway.LocalGateway;
 import com.dermrelay.local.gateway.OpenApiRoutes;
 import com.dermrelay.local.gateway.SecurityHeaders;
+import com.dermrelay.local.gateway.contract.ApiContract;
+import com.dermrelay.local.gateway.contract.ContractCheck;
+import com.dermrelay.local.gateway.contract.ContractViolation;
 import com.dermrelay.local.identity.CodeDelivery;
 import com.dermrelay.local.identity.IdentityConfig;
 import com.dermrelay.local.identity.IdentityService;
@@ -37,6 +40,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -77,6 +81,7 @@ public final class LocalStack implements AutoCloseable {
   private FhirReceiver fhirReceiver;
   private SecretsManagerEmulator secretsManager;
   private WorkflowFunctions workflowFunctions;
+  private ContractCheck contractCheck;
 
   private LocalStack(LocalStackConfig config) {
     this.config = config;
@@ -148,6 +153,10 @@ public final class LocalStack implements AutoCloseable {
     track(() -> FunctionClocks.unregister(clockName));
     functionEnvironment = buildFunctionEnvironment();
     functions = new InProcessFunctions(functionEnvironment);
+    if (config.contractCheck() != ContractCheck.Mode.OFF) {
+      contractCheck = new ContractCheck(
+          ApiContract.fromClasspath(OpenApiRoutes.DEFAULT_RESOURCE), config.contractCheck());
+    }
     gateway = track(LocalGateway.start(
         GatewayConfig.builder()
             .host(host)
@@ -162,6 +171,7 @@ public final class LocalStack implements AutoCloseable {
                 SecurityHeaders.loopbackOrigins(identity.url()), SecurityHeaders.loopbackOrigins(s3.endpoint())))
             .accountId(LocalStackConfig.ACCOUNT_ID)
             .eventClock(FunctionClocks.named(functionClock))
+            .contractCheck(contractCheck)
             .build(),
         OpenApiRoutes.fromClasspath(OpenApiRoutes.DEFAULT_RESOURCE),
         functions));
@@ -283,6 +293,14 @@ public final class LocalStack implements AutoCloseable {
 
   public String gatewayUrl() {
     return gateway.url();
+  }
+
+  /**
+   * The contract violations the gateway saw since the last call (see {@link ContractCheck});
+   * empty unless the stack runs with {@link ContractCheck.Mode#RECORD}, as tests do.
+   */
+  public List<ContractViolation> takeContractViolations() {
+    return contractCheck == null ? List.of() : contractCheck.takeViolations();
   }
 
   public String dynamoDbEndpoint() {

@@ -1,5 +1,6 @@
 package com.dermrelay.local;
 
+import com.dermrelay.local.gateway.contract.ContractCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,7 +28,8 @@ public record LocalStackConfig(
     boolean seedDemoData,
     boolean manualClock,
     int fhirPort,
-    int secretsManagerPort) {
+    int secretsManagerPort,
+    ContractCheck.Mode contractCheck) {
 
   public static final String REGION = "us-east-1";
   public static final String ACCOUNT_ID = "000000000000";
@@ -40,10 +42,14 @@ public record LocalStackConfig(
   public static LocalStackConfig defaults() {
     Path repo = findRepoRoot();
     return new LocalStackConfig("127.0.0.1", 8080, 8000, 9000, 8083, 9229, 8025,
-        null, repo.resolve("portal"), localDevDir(repo), true, false, 8090, 8091);
+        null, repo.resolve("portal"), localDevDir(repo), true, false, 8090, 8091,
+        ContractCheck.Mode.OFF);
   }
 
-  /** Free ports, in memory, seeded, with a clock the test drives. */
+  /**
+   * Free ports, in memory, seeded, with a clock the test drives. {@code LocalStackExtension} adds
+   * the contract check ({@link ContractCheck.Mode#RECORD}); benchmarks leave it off.
+   */
   public static LocalStackConfig forTests() {
     // The gateway's port is chosen now, not at bind time: the identity service and S3 answer CORS
     // for the portal's origin, which must be known before they start.
@@ -62,32 +68,40 @@ public record LocalStackConfig(
   public LocalStackConfig withPorts(int gateway, int dynamoDb, int s3, int stepFunctions,
       int identity, int outbox) {
     return new LocalStackConfig(host, gateway, dynamoDb, s3, stepFunctions, identity, outbox,
-        dataDir, portalDir, localDevDir, seedDemoData, manualClock, fhirPort, secretsManagerPort);
+        dataDir, portalDir, localDevDir, seedDemoData, manualClock, fhirPort, secretsManagerPort,
+        contractCheck);
   }
 
   /** The local FHIR receiver's and the Secrets Manager emulator's ports (EHR delivery). */
   public LocalStackConfig withEhrPorts(int fhir, int secretsManager) {
     return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
         identityPort, outboxPort, dataDir, portalDir, localDevDir, seedDemoData, manualClock, fhir,
-        secretsManager);
+        secretsManager, contractCheck);
   }
 
   public LocalStackConfig withDataDir(Path dir) {
     return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
         identityPort, outboxPort, dir, portalDir, localDevDir, seedDemoData, manualClock, fhirPort,
-        secretsManagerPort);
+        secretsManagerPort, contractCheck);
   }
 
   public LocalStackConfig withPortalDir(Path dir) {
     return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
         identityPort, outboxPort, dataDir, dir, localDevDir, seedDemoData, manualClock, fhirPort,
-        secretsManagerPort);
+        secretsManagerPort, contractCheck);
   }
 
   public LocalStackConfig withManualClock(boolean manual) {
     return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
         identityPort, outboxPort, dataDir, portalDir, localDevDir, seedDemoData, manual, fhirPort,
-        secretsManagerPort);
+        secretsManagerPort, contractCheck);
+  }
+
+  /** Whether the gateway checks API exchanges against the contract, and what it does with a fault. */
+  public LocalStackConfig withContractCheck(ContractCheck.Mode mode) {
+    return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
+        identityPort, outboxPort, dataDir, portalDir, localDevDir, seedDemoData, manualClock, fhirPort,
+        secretsManagerPort, mode);
   }
 
   /** The portal's origin as browsers see it, for CORS on S3 and the identity service. */

@@ -2,6 +2,7 @@ package com.dermrelay.core.wiring;
 
 import com.dermrelay.core.http.ApiResponses;
 import com.dermrelay.core.http.RequestBodies;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dagger.Module;
@@ -18,7 +19,12 @@ public final class JsonModule {
   static ObjectMapper objectMapper() {
     return new ObjectMapper()
         .findAndRegisterModules()
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        // Null policy (decision 0019): a field without a value is left out, never written as
+        // null. A field the contract requires and types nullable says so itself with
+        // @JsonInclude(ALWAYS). Map entries and JSON trees are written as built.
+        .setDefaultPropertyInclusion(
+            JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS));
   }
 
   @Provides

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.intake.CaseRecord;
+import com.dermrelay.review.Rounds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,10 +14,10 @@ import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * The FHIR R4 record of an answered case, for the clinic's EHR (delivery) and for download
- * (getCaseFhirBundle). Answer rounds are 1-based: round {@code N} is the answer stored at
- * {@code ANSWER#<N-1>}, i.e. the answer given while the case was at {@link CaseRecord#round()}
- * {@code N-1} (1 answers the intake; after a question or a follow-up the case's round rises, so
- * the next answer is the next round). A round whose case round ended in a question has no answer.
+ * (getCaseFhirBundle). Rounds are numbered as the API shows them ({@link Rounds}, from 1): round
+ * {@code N} is the answer stored at {@code ANSWER#<N-1>}, the one answerCase answered with round
+ * {@code N} (1 answers the intake; after a question or a follow-up the case's round rises, so the
+ * next answer is the next round). A round that ended in a question has no answer.
  */
 @Singleton
 public final class CaseBundles {
@@ -53,9 +54,9 @@ public final class CaseBundles {
     return snapshots.latestAnsweredRound(tenant, caseId);
   }
 
-  /** The answer round a case answered just now is in: its current round plus one. */
+  /** The round, as shown, a case answered just now is in. */
   public static int answerRound(CaseRecord answeredCase) {
-    return answeredCase.round() + 1;
+    return Rounds.shown(answeredCase.round());
   }
 
   /** Compact JSON as HAPI writes it (what a FHIR server expects). */

@@ -15,6 +15,7 @@ import com.dermrelay.patients.PatientProfiles;
 import com.dermrelay.review.CaseAnswer;
 import com.dermrelay.review.CaseExchangeItems;
 import com.dermrelay.review.DiagnosisList;
+import com.dermrelay.review.Rounds;
 import com.dermrelay.uploads.MediaKeys;
 import java.util.List;
 import java.util.Map;
@@ -60,19 +61,19 @@ public final class CaseSnapshots {
     return cases.find(tenant, caseId).map(StoredCase::record).filter(c -> !c.isDraft());
   }
 
-  /** The answer of answer round {@code round} (1-based), if the case has one. */
+  /** The answer of round {@code round} as shown ({@link Rounds}, from 1), if the case has one. */
   public Optional<CaseAnswer> answer(TenantContext tenant, String caseId, int round) {
     if (round < 1) {
       return Optional.empty();
     }
-    return exchanges.get(tenant, CaseExchangeItems.key(caseId, "ANSWER", round - 1), CaseAnswer.class)
+    return exchanges.get(tenant, CaseExchangeItems.key(caseId, "ANSWER", Rounds.stored(round)), CaseAnswer.class)
         .map(CaseExchangeItems.Stored::document);
   }
 
-  /** The latest answered round (1-based) of the case, if it was answered at all. */
+  /** The latest answered round of the case as shown (from 1), if it was answered at all. */
   public OptionalInt latestAnsweredRound(TenantContext tenant, String caseId) {
     return exchanges.latest(tenant, caseId, "ANSWER", CaseAnswer.class)
-        .map(a -> OptionalInt.of(a.document().round() + 1)).orElse(OptionalInt.empty());
+        .map(a -> OptionalInt.of(Rounds.shown(a.document().round()))).orElse(OptionalInt.empty());
   }
 
   public Optional<CaseSnapshot> load(TenantContext tenant, String caseId, int round, BundleMedia media) {

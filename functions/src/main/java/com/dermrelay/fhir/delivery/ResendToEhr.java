@@ -6,13 +6,18 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
 import com.dermrelay.intake.CaseStore;
+import com.dermrelay.review.CaseAnswer;
+import com.dermrelay.review.CaseExchangeItems;
+import com.dermrelay.review.Rounds;
 import javax.inject.Inject;
 
 /**
  * A clinic admin's "send again": one synchronous attempt through {@link SendToEhr}, answering the
  * record as it now stands. A failure is recorded as FAILED with its reason (it stays listed);
  * a success leaves the failure list. Already delivered: 409, unless forced (a resend is harmless:
- * the EHR's conditional creates find what it has).
+ * the EHR's conditional creates find what it has). A round without an answer (one that ended in
+ * a question, or has not come) is the audited 404, as for a case that is not there: it has no
+ * record to send, and must not be listed as a failed delivery.
  */
 public final class ResendToEhr {
   /**
@@ -23,13 +28,16 @@ public final class ResendToEhr {
   static final java.time.Duration EHR_CALLS_BUDGET = java.time.Duration.ofSeconds(20);
 
   private final CaseStore cases;
+  private final CaseExchangeItems exchanges;
   private final EhrDeliveryStore deliveries;
   private final SendToEhr send;
   private final AuditTrail audit;
 
   @Inject
-  public ResendToEhr(CaseStore cases, EhrDeliveryStore deliveries, SendToEhr send, AuditTrail audit) {
+  public ResendToEhr(CaseStore cases, CaseExchangeItems exchanges, EhrDeliveryStore deliveries, SendToEhr send,
+      AuditTrail audit) {
     this.cases = cases;
+    this.exchanges = exchanges;
     this.deliveries = deliveries;
     this.send = send;
     this.audit = audit;
@@ -39,7 +47,9 @@ public final class ResendToEhr {
       EhrBundleSource bundles) {
     FhirEndpointClient.Deadline deadline = FhirEndpointClient.Deadline.after(EHR_CALLS_BUDGET);
     int round = round(roundText);
-    if (cases.find(tenant, caseId).filter(c -> !c.record().isDraft()).isEmpty()) {
+    if (cases.find(tenant, caseId).filter(c -> !c.record().isDraft()).isEmpty()
+        || exchanges.get(tenant, CaseExchangeItems.key(caseId, "ANSWER", Rounds.stored(round)), CaseAnswer.class)
+            .isEmpty()) {
       throw audit.notFound(tenant, "ehr.delivery.resend", AuditResource.of("case", caseId));
     }
     if (!force && deliveries.find(tenant, caseId, round).map(EhrDelivery::isDelivered).orElse(false)) {

@@ -96,7 +96,7 @@ class TenantSessionsTest {
     FunctionsComponent functions = component(true);
 
     String link = functions.exportMyData()
-        .run(TestTenantContexts.patient("northside-skin", "patient-1"), "p1@example.org").downloadUrl();
+        .run(TestTenantContexts.patient("northside-skin", "patient-1"), "p1@example.org", "en").downloadUrl();
 
     // One AssumeRole of the tenant data role, tagged with the clinic, signed by the function's own keys.
     assertEquals(1, assumeRoleForms.size());
@@ -130,13 +130,13 @@ class TenantSessionsTest {
   @Test
   void aWarmContainerReusesEachClinicsSessionAndNeverLendsItToAnother() {
     FunctionsComponent functions = component(true);
-    functions.exportMyData().run(TestTenantContexts.patient("northside-skin", "patient-1"), "p1@example.org");
-    functions.exportMyData().run(TestTenantContexts.patient("northside-skin", "patient-2"), "p2@example.org");
+    functions.exportMyData().run(TestTenantContexts.patient("northside-skin", "patient-1"), "p1@example.org", "en");
+    functions.exportMyData().run(TestTenantContexts.patient("northside-skin", "patient-2"), "p2@example.org", "en");
     assertEquals(1, assumeRoleForms.size(), "the second request of the clinic reuses its session");
 
     received.clear();
     String link = functions.exportMyData()
-        .run(TestTenantContexts.patient("harbour-dermatology", "patient-3"), "p3@example.org").downloadUrl();
+        .run(TestTenantContexts.patient("harbour-dermatology", "patient-3"), "p3@example.org", "en").downloadUrl();
 
     assertEquals(2, assumeRoleForms.size());
     assertEquals("harbour-dermatology", form(assumeRoleForms.get(1)).get("Tags.member.1.Value"));
@@ -150,7 +150,7 @@ class TenantSessionsTest {
     FunctionsComponent functions = component(false);
 
     String link = functions.exportMyData()
-        .run(TestTenantContexts.patient("northside-skin", "patient-1"), "p1@example.org").downloadUrl();
+        .run(TestTenantContexts.patient("northside-skin", "patient-1"), "p1@example.org", "en").downloadUrl();
 
     assertEquals(List.of(), assumeRoleForms);
     assertFalse(received.isEmpty());

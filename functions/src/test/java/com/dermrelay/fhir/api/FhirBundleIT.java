@@ -57,6 +57,7 @@ class FhirBundleIT {
     assertEquals(200, api.call("POST", reviewPath + "/claim", answering, null).statusCode());
     HttpResponse<String> answered = api.call("POST", c.path() + "/answer", answering, answer().toString());
     assertEquals(200, answered.statusCode(), answered.body());
+    assertEquals(1, ApiCalls.json(answered).get("round").asInt(), "the answer to the intake is round 1");
 
     String admin = api.idToken("admin@northside.example", "Demo-Admin-1");
     HttpResponse<String> byAdmin = api.get(bundlePath, admin);

@@ -1,5 +1,6 @@
 package com.dermrelay.local.gateway;
 
+import com.dermrelay.local.gateway.contract.ContractCheck;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +36,7 @@ public final class GatewayConfig {
   private final Clock clock;
   private final Clock eventClock;
   private final Map<String, String> securityHeaders;
+  private final ContractCheck contractCheck;
 
   private GatewayConfig(Builder b) {
     this.host = b.host;
@@ -56,6 +58,7 @@ public final class GatewayConfig {
     this.clock = b.clock;
     this.eventClock = b.eventClock == null ? b.clock : b.eventClock;
     this.securityHeaders = Map.copyOf(b.securityHeaders);
+    this.contractCheck = b.contractCheck;
     if (issuer != null && audiences.isEmpty()) {
       throw new IllegalArgumentException("a JWT issuer needs at least one audience (client id)");
     }
@@ -135,6 +138,9 @@ public final class GatewayConfig {
   /** Set on every response but the local tools'; empty unless configured. */
   public Map<String, String> securityHeaders() {
     return securityHeaders;
+  /** Null when exchanges are not checked against the contract. */
+  public ContractCheck contractCheck() {
+    return contractCheck;
   }
 
   public static final class Builder {
@@ -154,6 +160,7 @@ public final class GatewayConfig {
     private Clock clock = Clock.systemUTC();
     private Clock eventClock;
     private Map<String, String> securityHeaders = Map.of();
+    private ContractCheck contractCheck;
 
     private Builder() {}
 
@@ -246,6 +253,9 @@ public final class GatewayConfig {
      */
     public Builder securityHeaders(Map<String, String> securityHeaders) {
       this.securityHeaders = Objects.requireNonNull(securityHeaders);
+    /** Checks every API exchange against the contract (null: no check, the default). */
+    public Builder contractCheck(ContractCheck contractCheck) {
+      this.contractCheck = contractCheck;
       return this;
     }
 

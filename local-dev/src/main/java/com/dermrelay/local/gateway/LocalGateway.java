@@ -9,6 +9,7 @@ import com.dermrelay.local.gateway.internal.RequestTargetGuard;
 import com.dermrelay.local.gateway.internal.StaticFiles;
 import com.dermrelay.local.http.LocalHttpServer;
 import java.net.InetSocketAddress;
+import com.sun.net.httpserver.HttpHandler;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -66,11 +67,13 @@ public final class LocalGateway implements AutoCloseable {
             new HttpApiEvents(config.accountId(), config.apiId()),
             config.maxBodyBytes(),
             config.eventClock());
+    HttpHandler served =
+        config.contractCheck() == null ? handler : config.contractCheck().around(handler, routes);
     // The JDK server listens on a free port behind the edge, which takes the configured one; the
     // edge's address is known once it listens, before any request can come through it.
     AtomicReference<InetSocketAddress> publicAddress = new AtomicReference<>();
     LocalHttpServer server = LocalHttpServer.start("gateway", config.host(), 0,
-        exchange -> handler.handle(new EdgeExchange(exchange, config.securityHeaders(), publicAddress.get())));
+        exchange -> served.handle(new EdgeExchange(exchange, config.securityHeaders(), publicAddress.get())));
     RequestTargetGuard edge = RequestTargetGuard.start(config.host(), config.port(),
         new InetSocketAddress(server.host(), server.port()), config.securityHeaders());
     publicAddress.set(edge.address());

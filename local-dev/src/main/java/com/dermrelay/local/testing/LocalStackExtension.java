@@ -2,6 +2,11 @@ package com.dermrelay.local.testing;
 
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.LocalStackConfig;
+import com.dermrelay.local.gateway.contract.ContractCheck;
+import com.dermrelay.local.gateway.contract.ContractViolation;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -9,16 +14,32 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the local stack once per test JVM (free ports, in memory, demo data seeded, a Step
- * Functions clock the test drives) and hands it to tests as a {@link LocalStack} parameter. JUnit
+ * Functions clock the test drives, the contract check on) and hands it to tests as a {@link LocalStack} parameter. JUnit
  * closes it when the run ends. Use with {@code @ExtendWith(LocalStackExtension.class)}.
+ *
+ * <p>The stack's gateway checks every API request and response against {@code
+ * api-spec/openapi.yaml}. After each test the violations it saw fail that test, one line each
+ * (operation, part, JSON pointer, rule); those of a class's {@code @BeforeAll}/{@code @AfterAll}
+ * fail the class.
  */
-public final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
+public final class LocalStackExtension
+    implements BeforeAllCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LocalStackExtension.class);
 
   @Override
   public void beforeAll(ExtensionContext context) {
     stack(context);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    failOnContractViolations(context);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    failOnContractViolations(context);
   }
 
   @Override
@@ -34,6 +55,19 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
   private static LocalStack stack(ExtensionContext context) {
     // The root store lives as long as the test JVM's run, and closes AutoCloseable values.
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-        LocalStack.class, type -> LocalStack.start(LocalStackConfig.forTests()), LocalStack.class);
+        LocalStack.class,
+        type -> LocalStack.start(LocalStackConfig.forTests().withContractCheck(ContractCheck.Mode.RECORD)),
+        LocalStack.class);
+  }
+
+  private static void failOnContractViolations(ExtensionContext context) {
+    LocalStack stack = context.getRoot().getStore(NAMESPACE).get(LocalStack.class, LocalStack.class);
+    if (stack == null) {
+      return;
+    }
+    List<ContractViolation> violations = stack.takeContractViolations();
+    if (!violations.isEmpty()) {
+      throw new AssertionError(ContractViolation.report(violations));
+    }
   }
 }
