@@ -7,19 +7,20 @@ import java.util.List;
  *
  * @param patient age and sex from the patient's profile, as of the request (getCase only; null
  *     elsewhere and when there is no profile): the case itself stores neither
+ * @param intakeVersion the questionnaire version whose questions the submission needs
  */
 public record CaseView(
     String caseId, long version, String status, String createdAt, String updatedAt,
     String expiresAt, String submittedAt, EmergencyScreen emergencyScreen, IntakeAnswers intake,
     CaseRecord.Consent consent, List<PhotoView> photos, List<CaseRecord.TimelineEntry> timeline,
-    Patient patient) {
+    Patient patient, int intakeVersion) {
 
   /** What the case shows of its patient, taken from {@code patients.PatientProfile}. */
   public record Patient(int ageYears, String sex) {}
 
   public CaseView withPatient(Patient newPatient) {
     return new CaseView(caseId, version, status, createdAt, updatedAt, expiresAt, submittedAt,
-        emergencyScreen, intake, consent, photos, timeline, newPatient);
+        emergencyScreen, intake, consent, photos, timeline, newPatient, intakeVersion);
   }
 
   /** One view's photo, without storage details. */
@@ -34,6 +35,6 @@ public record CaseView(
         .toList();
     return new CaseView(c.caseId(), stored.version(), c.status(), c.createdAt(), c.updatedAt(),
         c.expiresAt(), c.submittedAt(), c.emergencyScreen(), c.intake(), c.consent(), photos, c.timeline(),
-        null);
+        null, c.intakeVersion());
   }
 }

@@ -97,7 +97,7 @@ public final class SubmitCase {
   }
 
   private List<ApiProblem.FieldError> missing(TenantContext tenant, CaseRecord c) {
-    List<ApiProblem.FieldError> missing = new ArrayList<>(IntakeRules.missingForSubmission(c.intake()));
+    List<ApiProblem.FieldError> missing = new ArrayList<>(IntakeRules.missingForSubmission(c.intake(), c.intakeVersion()));
     if (c.consent() == null) {
       missing.add(IntakeRules.error("/consent", "accept the clinic's telehealth consent"));
     } else if (!c.consent().version().equals(consents.current(tenant))) {

@@ -11,11 +11,12 @@ import java.util.List;
  *
  * @param secondsUntilDue negative when overdue; null when the case is not queued with a due time
  * @param round the case's current round (0 the intake)
+ * @param intakeVersion the questionnaire version the patient answered (1: fewer questions)
  */
 public record CaseForReview(
     String caseId, String tenantId, String clinicName, String status, String priority,
     String dueAt, Long secondsUntilDue, Claim claim, Patient patient, String submittedAt, int round,
-    IntakeAnswers intake, Triage triage, List<Round> rounds, List<Answer> answers,
+    IntakeAnswers intake, int intakeVersion, Triage triage, List<Round> rounds, List<Answer> answers,
     List<EarlierCase> earlierCases) {
 
   /** @param state {@code mine}, {@code other} or {@code none} (an expired lease is none) */
@@ -23,8 +24,9 @@ public record CaseForReview(
 
   public record Patient(Integer age, String sex) {}
 
+  /** @param decision what decided the priority; null for a triage stored before it was recorded */
   public record Triage(String priority, int score, int sevenPointScore,
-      List<CaseRecord.TriageReasonEntry> reasons) {}
+      List<CaseRecord.TriageReasonEntry> reasons, CaseRecord.TriageDecision decision) {}
 
   /**
    * One exchange with the patient.
