@@ -95,7 +95,7 @@ class PatientIntakeIT {
         + "sessionStorage.setItem('" + key + "', JSON.stringify(s));");
     portal.choose("onset", "gradual");
     portal.page().type("durationAmount", "2");
-    portal.choose("lesionCount", "one");
+    portal.choose("problem", "spot");
     portal.typeArea("ownWords", PatientIntake.OWN_WORDS);
     portal.page().submit();
     portal.page().awaitHeading("Sign in");
