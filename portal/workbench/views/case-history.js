@@ -48,6 +48,7 @@ export function caseHistory(review) {
       review.round > 0 ? ` · ${t('history.round', { round: review.round + 1 })}` : ''),
     triage(review.triage),
     h('h3', {}, t('history.intake')),
+    review.intakeVersion === 1 ? h('p', { class: 'hint', id: 'intake-version' }, t('history.intakeV1')) : null,
     intake(review.intake ?? {}),
     laterRounds(review),
     earlierAnswers(review.answers ?? []),
