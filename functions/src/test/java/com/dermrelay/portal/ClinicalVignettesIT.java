@@ -165,8 +165,11 @@ class ClinicalVignettesIT {
     workbench.screenshot("workbench-triage-decision");
   }
 
+  /** Whether the rash page has had its accessibility check (once is enough: it is the same page). */
+  private boolean rashPageChecked;
+
   /** Answers a vignette page by page, sends it with two photos; the case id. */
-  private static String enter(PatientIntake portal, Vignette v, Path closeUp, Path context) {
+  private String enter(PatientIntake portal, Vignette v, Path closeUp, Path context) {
     PatientPortalPage page = portal.page();
     portal.startWithNothingUrgent();
     page.awaitHeading("Where is it?");
@@ -187,6 +190,11 @@ class ClinicalVignettesIT {
       }
       portal.answerPage("About the spot", v.spot());
     } else {
+      page.awaitHeading("About the rash");
+      if (!rashPageChecked) {
+        page.screenshot("patient-intake-rash");
+        rashPageChecked = true;
+      }
       portal.answerPage("About the rash", v.rash());
     }
     portal.answerPage("How it feels", v.feels());
