@@ -76,9 +76,15 @@ public record CaseRecord(
   /**
    * One triage reason as stored (code for statistics and translation, text for people).
    *
-   * @param decisive part of what decided the priority (null in triages stored before it was recorded)
+   * @param decisive true when part of what decided the priority; left out (null) otherwise, and in
+   *     triages stored before it was recorded: the case item is rewritten at every step
    */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record TriageReasonEntry(String code, String text, int points, Boolean decisive) {
+    public TriageReasonEntry {
+      decisive = Boolean.TRUE.equals(decisive) ? Boolean.TRUE : null;
+    }
+
     public TriageReasonEntry(String code, String text, int points) {
       this(code, text, points, null);
     }
@@ -90,6 +96,7 @@ public record CaseRecord(
    *
    * @param scale {@code SEVEN_POINT}, {@code ABCDE} or null when the rule is not a checklist
    */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record TriageDecision(String rule, String scale, Integer score, Integer threshold) {}
 
   /** The consent version the patient accepted and when. */

@@ -1,5 +1,6 @@
 package com.dermrelay.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -9,7 +10,9 @@ import java.util.List;
  * Vocabularies are strings checked by {@link IntakeRules}, so a bad value is named by its pointer.
  * Where a patient honestly may not know, the answer is {@code yes}, {@code no} or {@code unsure}
  * rather than a boolean that would force a guess. Cases opened under version 1 are read in this
- * shape ({@link IntakeVersions}).
+ * shape ({@link IntakeVersions}). Unanswered fields are left out of the JSON, not written as null:
+ * the contract has them optional, and the case item is rewritten at every step (its size is paid
+ * in write units each time).
  *
  * @param problem {@code spot} (a spot, mole, lump or growth), {@code rash} (a rash or an area of
  *     skin) or {@code other} (something else, or not sure): decides which questions follow
@@ -21,6 +24,7 @@ import java.util.List;
  * @param inflammation red (or darker than the skin around it), hot or swollen
  * @param feelingUnwell {@code no}, {@code a-little} or {@code very}
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record IntakeAnswers(
     List<BodySite> bodySites,
     String problem,
@@ -52,13 +56,16 @@ public record IntakeAnswers(
     String feelingUnwell) {
 
   /** One place on the body map, with its side ({@code unsure} when the patient cannot say). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BodySite(String region, String laterality) {}
 
   /** What the patient feels or sees; each is known to them, so yes or no. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Symptoms(
       Boolean itch, Boolean pain, Boolean bleeding, Boolean oozingOrCrusting, Boolean sensationChange) {}
 
   /** Change noticed in size, shape, colour or otherwise (raised, lumpy, firmer): yes, no or unsure. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Changes(String size, String shape, String colour, String other) {}
 
   /**
@@ -66,12 +73,15 @@ public record IntakeAnswers(
    * other, a ragged, notched or blurred edge, more than one colour. D comes from
    * {@code diameterMm} and E from {@code changes}. Yes, no or unsure.
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Abcde(String asymmetry, String borderIrregular, String colourVariation) {}
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean asksSpotQuestions() {
     return !"rash".equals(problem);
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean asksRashQuestions() {
     return !"spot".equals(problem);
   }
