@@ -76,6 +76,7 @@ class IntakeIT {
     JsonNode read = ApiCalls.json(api.get(casePath(caseId), patient));
     // The case workflow has run meanwhile (locally StartExecution runs to the first wait).
     assertEquals("QUEUED", read.get("status").asText());
+    assertFalse(read.get("emergencySigns").asBoolean(), "no emergency sign in the answers");
     assertEquals(2, read.get("photos").size());
     assertEquals(1, executionsOf(caseId).size(), "one execution " + CLINIC + "-" + caseId);
 
@@ -227,7 +228,10 @@ class IntakeIT {
 
     com.dermrelay.testing.IntakeJourney journey = new com.dermrelay.testing.IntakeJourney(stack, api);
     ObjectNode swollen = com.dermrelay.testing.IntakeJourney.rashIntake().put("faceOrLipSwelling", true);
-    String caseId = journey.submit(slug, swollen).caseId();
+    com.dermrelay.testing.IntakeJourney.SubmittedCase submitted = journey.submit(slug, swollen);
+    String caseId = submitted.caseId();
+    JsonNode seen = ApiCalls.json(api.get(submitted.path(), submitted.patient().token()));
+    assertTrue(seen.get("emergencySigns").asBoolean(), "the patient is told what to do if it gets worse");
     JsonNode triage = journey.storedCase(slug, caseId).get("triage");
     assertEquals("URGENT", triage.get("priority").asText(), triage.toString());
     assertEquals("RED_FLAG_FACE_OR_LIP_SWELLING", triage.at("/decision/rule").asText());
