@@ -6,10 +6,10 @@ import { h, replace, uid } from '/shared/dom.js';
 import { t } from '/shared/i18n.js';
 
 export const BODY_REGIONS = ['scalp', 'face', 'ear', 'eyelid', 'lip', 'mouth', 'neck', 'chest', 'breast',
-  'abdomen', 'upper-back', 'lower-back', 'shoulder', 'armpit', 'upper-arm', 'elbow', 'forearm', 'wrist',
+  'abdomen', 'upper-back', 'lower-back', 'trunk', 'shoulder', 'armpit', 'upper-arm', 'elbow', 'forearm', 'wrist',
   'palm', 'back-of-hand', 'finger', 'fingernail', 'buttock', 'groin', 'genitals', 'hip', 'thigh', 'knee',
   'lower-leg', 'shin', 'calf', 'ankle', 'sole', 'top-of-foot', 'toe', 'toenail'];
-export const LATERALITIES = ['left', 'right', 'both', 'midline'];
+export const LATERALITIES = ['left', 'right', 'both', 'midline', 'unsure'];
 const MAX_SITES = 10;
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -208,7 +208,7 @@ function regionPicker(onAdd) {
 /** Parts that come in pairs take the side tapped; the rest sit on the midline. */
 function defaultSide(region, side) {
   if (side) return side;
-  return ['scalp', 'face', 'neck', 'chest', 'abdomen', 'upper-back', 'lower-back', 'groin', 'genitals', 'lip', 'mouth'].includes(region)
+  return ['scalp', 'face', 'neck', 'chest', 'abdomen', 'upper-back', 'lower-back', 'trunk', 'groin', 'genitals', 'lip', 'mouth'].includes(region)
     ? 'midline' : 'both';
 }
 

@@ -30,9 +30,18 @@ export function reasonText(reason) {
   const key = `reason.${reason.code}`;
   if (!reason.code || !has(key)) return reason.text;
   const numbers = NUMBERS[reason.code];
-  if (!numbers) return t(key);
+  // An ABCDE sign whose fact the 7-point checklist already counted says so, in any language.
+  const once = COUNTED_ONCE.test(reason.text ?? '') && has('reason.countedOnce') ? ` ${t('reason.countedOnce')}` : '';
+  if (!numbers) return withSuffix(t(key), once);
   const found = numbers.exec(reason.text ?? '');
-  return found ? t(key, found.groups) : reason.text;
+  return found ? withSuffix(t(key, found.groups), once) : reason.text;
+}
+
+const COUNTED_ONCE = /\(counted once, in the 7-point checklist\)/;
+
+/** "D: ... 6 mm." with " (counted once ...)" before its full stop. */
+function withSuffix(text, suffix) {
+  return suffix ? text.replace(/\.$/, '') + suffix + '.' : text;
 }
 
 const NUMBERS = {

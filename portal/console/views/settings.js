@@ -4,7 +4,7 @@
 
 import { h, replace } from '/shared/dom.js';
 import { field, messageBox, submitButton } from '/shared/forms.js';
-import { numberField, textArea } from '../console-forms.js';
+import { numberField, selectField, textArea } from '../console-forms.js';
 import { t } from '/shared/i18n.js';
 import { TEXT } from '../text.js';
 import { conflict } from './branding.js';
@@ -22,6 +22,9 @@ export function settingsView(app, flash) {
     .catch((error) => replace(root, loadFailed(app, error, () => app.go(SECTION))));
   return root;
 }
+
+/** What happens to a case whose answers describe an emergency; the first is the built-in rule. */
+const RED_FLAG_CHOICES = ['seek-emergency-care', 'queue-urgent'];
 
 const NUMBERS = [
   ['urgent', '/config/slaHours/URGENT', { min: 1, max: 72 }],
@@ -55,6 +58,10 @@ function editor(app, settings, flash) {
     hint: t('settings.consentTextHint') });
   fields.consentText.explain = t('settings.consentTextInvalid');
   byPointer['/config/consent/text'] = fields.consentText;
+  fields.redFlags = selectField({ label: t('settings.redFlags'), name: 'redFlags', hint: t('settings.redFlagsHint'),
+    options: RED_FLAG_CHOICES.map((value) => [value, t(`settings.redFlags.${value}`)]) });
+  fields.redFlags.explain = t('settings.redFlagsInvalid');
+  byPointer['/config/triage/redFlagsAtSubmit'] = fields.redFlags;
   for (let i = 0; i < 10; i++) byPointer[`/config/languages/${i}`] = fields.languages;
 
   const acceptingId = 'accepting-new-patients';
@@ -79,7 +86,8 @@ function editor(app, settings, flash) {
     h('fieldset', {}, h('legend', {}, t('settings.newPatients')), acceptingField),
     h('fieldset', {}, h('legend', {}, t('settings.answerTimes')),
       h('div', { class: 'field-row' }, fields.urgent.root, fields.soon.root, fields.routine.root)),
-    h('fieldset', {}, h('legend', {}, t('settings.triage')), fields.sevenPoint.root, fields.urgentAge.root),
+    h('fieldset', {}, h('legend', {}, t('settings.triage')), fields.sevenPoint.root, fields.urgentAge.root,
+      fields.redFlags.root),
     h('fieldset', {}, h('legend', {}, t('settings.records')),
       h('p', { class: 'hint' }, t('settings.region', { region: config.region })),
       fields.retention.root, fields.languages.root),
@@ -111,6 +119,7 @@ function valuesOf(config) {
   return {
     urgent: config.slaHours?.URGENT, soon: config.slaHours?.SOON, routine: config.slaHours?.ROUTINE,
     sevenPoint: config.triage?.sevenPointUrgentScore, urgentAge: config.triage?.urgentAgeYears,
+    redFlags: config.triage?.redFlagsAtSubmit ?? RED_FLAG_CHOICES[0],
     retention: config.retentionYears, languages: (config.languages ?? []).join(', '),
     consentVersion: config.consent?.version, consentText: config.consent?.text,
     accepting: config.acceptingNewPatients !== false,
@@ -134,6 +143,8 @@ function apply(config, v) {
   const triage = {};
   if (v.sevenPoint !== '') triage.sevenPointUrgentScore = number(v.sevenPoint);
   if (v.urgentAge !== '') triage.urgentAgeYears = number(v.urgentAge);
+  // The built-in choice is left out, as the other triage settings are when they keep the built-in rule.
+  if (v.redFlags && v.redFlags !== RED_FLAG_CHOICES[0]) triage.redFlagsAtSubmit = v.redFlags;
   if (Object.keys(triage).length) config.triage = triage;
   else delete config.triage;
   config.retentionYears = number(v.retention);

@@ -58,6 +58,13 @@ async function load(app, caseId, body) {
       aCase.status === 'DRAFT'
         ? h('a', { class: 'button', id: 'continue-draft', href: app.href(`cases/${caseId}/${firstStepOf(aCase)}`), 'data-route': `cases/${caseId}/${firstStepOf(aCase)}` }, t('case.continue'))
         : null),
+    // Answers that describe an emergency sign, in a case the clinic took rather than turned away:
+    // what to do if it gets worse before the answer (the emergency page's own advice).
+    aCase.emergencySigns && !DELIVERED.includes(aCase.status)
+      ? h('div', { class: 'emergency-stop__box', id: 'emergency-signs', role: 'note' },
+        h('p', { class: 'emergency-stop__now' }, t('case.emergencySigns.title', { clinic: app.clinic.displayName })),
+        h('p', {}, t('emergency.stop.call')), h('p', {}, t('case.emergencySigns.worse')))
+      : null,
     review,
     timeline(aCase),
     photoList(aCase));

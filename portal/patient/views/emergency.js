@@ -68,8 +68,8 @@ export function emergencyView(app) {
   return section;
 }
 
-/** What to do now, in plain words, and nothing else to fill in. */
-function seekCareNow(app) {
+/** What to do now, in plain words, and nothing else to fill in (also shown when a send is turned away). */
+export function seekCareNow(app) {
   app.setPage(t('emergency.stop.title'));
   const contact = supportContact(app.clinic.branding);
   return h('section', { 'aria-labelledby': 'page-title', id: 'seek-care-now', class: 'emergency-stop' },

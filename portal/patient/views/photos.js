@@ -8,9 +8,11 @@ import { t } from '/shared/i18n.js';
 import { caseApi, submitKey } from '../case-api.js';
 import { photoCard } from '../photo-card.js';
 import { loading, stepHeader } from '../widgets.js';
-import { INTAKE_STEPS, firstStepOf, loadDraft } from './intake.js';
+import { firstStepOf, loadDraft, stepsFor } from './intake.js';
+import { seekCareNow } from './emergency.js';
 
 const REQUIRED = ['close_up', 'context'];
+const EMERGENCY_PROBLEM = 'urn:dermrelay:problem:seek-emergency-care';
 const OPTIONAL = ['oblique', 'dermoscopy'];
 
 export function photosView(app, flash, caseId) {
@@ -30,9 +32,10 @@ function build(app, section, aCase) {
     cards.set(view, photoCard(app, aCase.caseId, view, photo, { required: REQUIRED.includes(view) }));
   }
   const send = h('button', { type: 'button', class: 'button', id: 'submit-case' }, t('photos.send', { clinic: app.clinic.displayName }));
-  const last = INTAKE_STEPS[INTAKE_STEPS.length - 1];
-  replace(section, 
-    stepHeader(INTAKE_STEPS.length + 1, INTAKE_STEPS.length + 1, t('photos.title')),
+  const steps = stepsFor(aCase);
+  const last = steps[steps.length - 1];
+  replace(section,
+    stepHeader(steps.length + 1, steps.length + 1, t('photos.title')),
     h('p', { class: 'lead' }, t('photos.lead')),
     REQUIRED.map((view) => cards.get(view).root),
     h('details', { class: 'optional-photos' },
@@ -64,6 +67,13 @@ function build(app, section, aCase) {
       app.navigate(`cases/${aCase.caseId}`, { flash: { kind: 'info', text: t('photos.sent', { clinic: app.clinic.displayName }) } });
     } catch (error) {
       if (error.kind === 'session-expired') return;
+      if (error.problemType === EMERGENCY_PROBLEM) {
+        // The answers describe an emergency: what to do now, and nothing else to fill in.
+        app.cases.delete(aCase.caseId);
+        section.replaceWith(seekCareNow(app));
+        document.getElementById('page-title')?.focus();
+        return;
+      }
       showRefusal(app, aCase, error, cards, message);
     } finally {
       send.disabled = false;

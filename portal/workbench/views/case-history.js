@@ -6,11 +6,18 @@ import { h } from '/shared/dom.js';
 import { has, t } from '/shared/i18n.js';
 import { reasonText, siteText, worklistSite } from '../clinical-words.js';
 
-const INTAKE_KEYS = ['bodySites', 'onset', 'durationDays', 'lesionCount', 'symptoms', 'changes', 'diameterMm',
-  'personalSkinCancerHistory', 'familySkinCancerHistory', 'immunosuppressed', 'medicines', 'allergies',
-  'treatmentsTried', 'pregnancy', 'fitzpatrickType', 'ownWords'];
+// Intake version 2 in the order a dermatologist reads a history: what and where, then the spot's
+// or the rash's own questions, symptoms, general health and medicines, then the patient's words.
+const INTAKE_KEYS = ['bodySites', 'problem', 'onset', 'durationDays', 'lesionCount', 'spotOrigin', 'changes',
+  'abcde', 'diameterMm', 'rashExtent', 'rashWorseningRapidly', 'blisters', 'skinPeeling', 'faceOrLipSwelling',
+  'fever', 'feelingUnwell', 'symptoms', 'inflammation', 'personalSkinCancerHistory', 'familySkinCancerHistory',
+  'immunosuppressed', 'medicines', 'newMedicine', 'allergies', 'treatmentsTried', 'pregnancy', 'fitzpatrickType',
+  'ownWords'];
 const SYMPTOMS = ['itch', 'pain', 'bleeding', 'oozingOrCrusting', 'sensationChange'];
-const CHANGES = ['size', 'shape', 'colour'];
+const CHANGES = ['size', 'shape', 'colour', 'other'];
+const LOOK = ['asymmetry', 'borderIrregular', 'colourVariation'];
+/** Answers a patient may not know: yes, no or not sure. */
+const ANSWERS = ['yes', 'no', 'unsure'];
 
 const lang = () => document.documentElement.lang;
 
@@ -41,6 +48,7 @@ export function caseHistory(review) {
       review.round > 1 ? ` · ${t('history.round', { round: review.round })}` : ''),
     triage(review.triage),
     h('h3', {}, t('history.intake')),
+    review.intakeVersion === 1 ? h('p', { class: 'hint', id: 'intake-version' }, t('history.intakeV1')) : null,
     intake(review.intake ?? {}),
     laterRounds(review),
     earlierAnswers(review.answers ?? []),
@@ -57,14 +65,39 @@ export function priorityWords(priority) {
 
 function triage(result) {
   if (!result) return null;
+  const reasons = result.reasons ?? [];
+  const decisive = reasons.filter((r) => r.decisive);
+  const others = reasons.filter((r) => !r.decisive);
+  const list = (items, id) => h('ul', { class: 'reasons', id }, items.map((r) => h('li', { 'data-code': r.code ?? null, 'data-decisive': String(Boolean(r.decisive)) },
+    reasonText(r), r.points ? h('span', { class: 'points' }, ` (+${r.points})`) : null)));
+  if (!result.decision) {
+    // Triaged before decisions were recorded: the score as it was shown then.
+    return h('div', { class: 'triage card card--tinted', id: 'triage' },
+      h('p', { class: 'triage__head' }, priorityBadge(result.priority), ` ${t('history.score', { score: result.score })}`,
+        result.sevenPointScore != null ? ` · ${t('history.sevenPoint', { score: result.sevenPointScore })}` : ''),
+      reasons.length ? list(reasons, 'triage-reasons') : h('p', {}, t('history.noReasons')));
+  }
   return h('div', { class: 'triage card card--tinted', id: 'triage' },
-    h('p', { class: 'triage__head' }, h('span', { class: `priority priority--${String(result.priority).toLowerCase()}` }, priorityWords(result.priority)),
-      ` ${t('history.score', { score: result.score })}`,
-      result.sevenPointScore != null ? ` · ${t('history.sevenPoint', { score: result.sevenPointScore })}` : ''),
-    result.reasons?.length
-      ? h('ul', { class: 'reasons' }, result.reasons.map((r) => h('li', { 'data-code': r.code ?? null }, reasonText(r),
-        r.points ? h('span', { class: 'points' }, ` (+${r.points})`) : null)))
-      : h('p', {}, t('history.noReasons')));
+    h('p', { class: 'triage__head' }, priorityBadge(result.priority), ' ',
+      h('span', { id: 'triage-decision', 'data-rule': result.decision.rule, 'data-scale': result.decision.scale ?? '',
+        'data-score': result.decision.score ?? '' }, decisionText(result, decisive[0]))),
+    decisive.length ? [h('h4', { class: 'triage__subhead' }, t('triage.decisive')), list(decisive, 'triage-decisive')] : null,
+    others.length ? [h('h4', { class: 'triage__subhead' }, t('triage.alsoNoted')), list(others, 'triage-other')] : null,
+    h('p', { class: 'hint', id: 'triage-score' }, t('triage.queueScore', { score: result.score })));
+}
+
+function priorityBadge(priority) {
+  return h('span', { class: `priority priority--${String(priority).toLowerCase()}` }, priorityWords(priority));
+}
+
+/** "Decided by the 7-point checklist: 4 points (urgent from 3)", or the deciding rule in words. */
+function decisionText(result, deciding) {
+  const d = result.decision;
+  const priority = priorityWords(result.priority).toLowerCase();
+  if (d.rule === 'BELOW_THRESHOLDS' && d.scale === 'SEVEN_POINT') return t('triage.belowSevenPoint', { score: d.score, threshold: d.threshold });
+  if (d.scale === 'SEVEN_POINT') return t('triage.bySevenPoint', { score: d.score, threshold: d.threshold, priority });
+  if (d.scale === 'ABCDE') return t('triage.byAbcde', { score: d.score, threshold: d.threshold, priority });
+  return t('triage.byRule', { reason: deciding ? reasonText(deciding) : d.rule });
 }
 
 function intake(answers) {
@@ -83,6 +116,7 @@ function intake(answers) {
 
 function intakeValue(key, value) {
   if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string' && ANSWERS.includes(value)) return t(`history.answer.${value}`);
   switch (key) {
     case 'bodySites':
       return value.map(siteText).join(', ');
@@ -93,7 +127,9 @@ function intakeValue(key, value) {
     case 'symptoms':
       return yesList(value, SYMPTOMS, 'symptom', t('history.noSymptoms'));
     case 'changes':
-      return yesList(value, CHANGES, 'change', t('history.noChange'));
+      return answerList(value, CHANGES, 'change', t('history.noChange'));
+    case 'abcde':
+      return answerList(value, LOOK, 'look', t('history.noLookSigns'));
     default:
       if (typeof value === 'boolean') return value ? t('history.yes') : t('history.no');
       return has(`answer.${key}.${value}`) ? t(`answer.${key}.${value}`) : String(value).replace(/-/g, ' ');
@@ -103,6 +139,15 @@ function intakeValue(key, value) {
 function yesList(object, keys, prefix, none) {
   const yes = keys.filter((k) => object[k] === true).map((k) => t(`${prefix}.${k}`));
   return yes.length ? yes.join(', ') : none;
+}
+
+/** The yes answers, then the ones the patient was not sure of: "size; not sure: colour". */
+function answerList(object, keys, prefix, none) {
+  const named = (answer) => keys.filter((k) => object[k] === answer).map((k) => t(`${prefix}.${k}`));
+  const yes = named('yes');
+  const unsure = named('unsure');
+  const parts = [yes.length ? yes.join(', ') : none, unsure.length ? `${t('history.answer.unsure')}: ${unsure.join(', ')}` : null];
+  return parts.filter(Boolean).join('; ');
 }
 
 function laterRounds(review) {

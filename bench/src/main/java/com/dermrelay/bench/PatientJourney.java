@@ -159,14 +159,16 @@ final class PatientJourney {
   private static ObjectNode routineIntake() {
     ObjectNode intake = JSON.createObjectNode();
     intake.putArray("bodySites").addObject().put("region", "forearm").put("laterality", "left");
-    intake.put("onset", "gradual").put("durationDays", 60).put("lesionCount", "one");
+    intake.put("problem", "spot").put("onset", "gradual").put("durationDays", 60).put("lesionCount", "one")
+        .put("spotOrigin", "long-standing");
     intake.putObject("symptoms").put("itch", true).put("pain", false).put("bleeding", false)
         .put("oozingOrCrusting", false).put("sensationChange", false);
-    intake.putObject("changes").put("size", false).put("shape", false).put("colour", false);
-    intake.put("diameterMm", 4).put("personalSkinCancerHistory", false).put("familySkinCancerHistory", false)
-        .put("immunosuppressed", false).put("medicines", "none").put("allergies", "none")
-        .put("treatmentsTried", "moisturiser").put("pregnancy", "not-applicable").put("fitzpatrickType", 2)
-        .put("ownWords", "A dry patch.");
+    intake.putObject("changes").put("size", "no").put("shape", "no").put("colour", "no").put("other", "no");
+    intake.putObject("abcde").put("asymmetry", "no").put("borderIrregular", "no").put("colourVariation", "no");
+    intake.put("diameterMm", 4).put("inflammation", "no").put("personalSkinCancerHistory", "no")
+        .put("familySkinCancerHistory", "no").put("immunosuppressed", "no").put("medicines", "none")
+        .put("allergies", "none").put("treatmentsTried", "moisturiser").put("pregnancy", "not-applicable")
+        .put("fitzpatrickType", 2).put("ownWords", "A dry patch.");
     return intake;
   }
 

@@ -8,9 +8,8 @@ import com.dermrelay.core.data.ItemQuery;
 import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.intake.CaseRecord;
 import com.dermrelay.intake.CaseStore;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.dermrelay.intake.IntakeVersions;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,11 +86,7 @@ public final class GetClinicDashboard {
   }
 
   private CaseRecord caseOf(Map<String, AttributeValue> item) {
-    try {
-      return json.readValue(item.get("doc").s(), CaseRecord.class);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("a stored case cannot be read", e);
-    }
+    return IntakeVersions.readCase(json, item.get("doc").s());
   }
 
   private static String text(Map<String, AttributeValue> item, String name) {

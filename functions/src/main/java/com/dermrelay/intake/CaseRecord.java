@@ -16,6 +16,8 @@ import java.util.Map;
  * @param triage the workflow's triage of the case (null until triaged)
  * @param round 0 for the intake; raised by one each time the patient is asked for more (a question
  *     or a follow-up), so photos of that round are kept apart from earlier ones
+ * @param intakeVersion the questionnaire version whose questions the submission needs
+ *     ({@link IntakeVersions}); documents written before versions existed are version 1
  */
 public record CaseRecord(
     String caseId,
@@ -32,7 +34,8 @@ public record CaseRecord(
     List<TimelineEntry> timeline,
     String submitKey,
     CaseTriage triage,
-    Integer round) {
+    Integer round,
+    Integer intakeVersion) {
 
   public static final String DRAFT = "DRAFT";
   public static final String SUBMITTED = "SUBMITTED";
@@ -52,6 +55,7 @@ public record CaseRecord(
     photos = photos == null ? Map.of() : photos;
     timeline = timeline == null ? List.of() : timeline;
     round = round == null ? 0 : round;
+    intakeVersion = intakeVersion == null ? IntakeVersions.V1 : intakeVersion;
   }
 
   /**
@@ -60,10 +64,40 @@ public record CaseRecord(
    * @param reasons plain-language reasons, the deciding ones first
    */
   public record CaseTriage(String priority, int score, int sevenPointScore,
-      List<TriageReasonEntry> reasons, String triagedAt) {}
+      List<TriageReasonEntry> reasons, String triagedAt, TriageDecision decision) {
 
-  /** One triage reason as stored (code for statistics and translation, text for people). */
-  public record TriageReasonEntry(String code, String text, int points) {}
+    /** A triage stored before decisions were recorded. */
+    public CaseTriage(String priority, int score, int sevenPointScore, List<TriageReasonEntry> reasons,
+        String triagedAt) {
+      this(priority, score, sevenPointScore, reasons, triagedAt, null);
+    }
+  }
+
+  /**
+   * One triage reason as stored (code for statistics and translation, text for people).
+   *
+   * @param decisive true when part of what decided the priority; left out (null) otherwise, and in
+   *     triages stored before it was recorded: the case item is rewritten at every step
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record TriageReasonEntry(String code, String text, int points, Boolean decisive) {
+    public TriageReasonEntry {
+      decisive = Boolean.TRUE.equals(decisive) ? Boolean.TRUE : null;
+    }
+
+    public TriageReasonEntry(String code, String text, int points) {
+      this(code, text, points, null);
+    }
+  }
+
+  /**
+   * What decided the priority: the deciding rule's code and, when that rule is a checklist, its
+   * score and the score from which it asks for the priority.
+   *
+   * @param scale {@code SEVEN_POINT}, {@code ABCDE} or null when the rule is not a checklist
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record TriageDecision(String rule, String scale, Integer score, Integer threshold) {}
 
   /** The consent version the patient accepted and when. */
   public record Consent(String version, String acceptedAt) {}
@@ -122,18 +156,19 @@ public record CaseRecord(
     Map<String, PhotoRecord> next = new LinkedHashMap<>(photos);
     next.put(viewKey, photo);
     return new CaseRecord(caseId, patientSubject, status, createdAt, now, expiresAt, submittedAt,
-        emergencyScreen, intake, consent, next, append(now, event), submitKey, triage, round);
+        emergencyScreen, intake, consent, next, append(now, event), submitKey, triage, round, intakeVersion);
   }
 
-  CaseRecord withAnswers(IntakeAnswers newIntake, Consent newConsent, String now) {
+  CaseRecord withAnswers(IntakeAnswers newIntake, Consent newConsent, int newIntakeVersion, String now) {
     return new CaseRecord(caseId, patientSubject, status, createdAt, now, expiresAt, submittedAt,
         emergencyScreen, newIntake, newConsent, photos, append(now, "updated"), submitKey, triage,
-        round);
+        round, newIntakeVersion);
   }
 
   CaseRecord submitted(String key, String now) {
     return new CaseRecord(caseId, patientSubject, SUBMITTED, createdAt, now, null, now,
-        emergencyScreen, intake, consent, photos, append(now, "submitted"), key, triage, round);
+        emergencyScreen, intake, consent, photos, append(now, "submitted"), key, triage, round,
+        intakeVersion);
   }
 
   /**
@@ -142,7 +177,7 @@ public record CaseRecord(
    */
   public CaseRecord withStatus(String newStatus, String now, String event) {
     return new CaseRecord(caseId, patientSubject, newStatus, createdAt, now, expiresAt, submittedAt,
-        emergencyScreen, intake, consent, photos, append(now, event), submitKey, triage, round);
+        emergencyScreen, intake, consent, photos, append(now, event), submitKey, triage, round, intakeVersion);
   }
 
   /** The case with one more event on its timeline, status unchanged. */
@@ -153,13 +188,13 @@ public record CaseRecord(
   public CaseRecord withTriage(CaseTriage newTriage, String now) {
     return new CaseRecord(caseId, patientSubject, status, createdAt, now, expiresAt, submittedAt,
         emergencyScreen, intake, consent, photos, append(now, "triaged"), submitKey, newTriage,
-        round);
+        round, intakeVersion);
   }
 
   /** The case asking the patient for more (a question or a follow-up): a new photo round. */
   public CaseRecord withNextRound(String newStatus, String now, String event) {
     return new CaseRecord(caseId, patientSubject, newStatus, createdAt, now, expiresAt, submittedAt,
-        emergencyScreen, intake, consent, photos, append(now, event), submitKey, triage, round + 1);
+        emergencyScreen, intake, consent, photos, append(now, event), submitKey, triage, round + 1, intakeVersion);
   }
 
   private List<TimelineEntry> append(String at, String event) {

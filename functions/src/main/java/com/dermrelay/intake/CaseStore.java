@@ -143,12 +143,8 @@ public final class CaseStore {
   public record Page(List<StoredCase> cases, Optional<String> nextCursor) {}
 
   private StoredCase fromItem(Map<String, AttributeValue> item) {
-    try {
-      return new StoredCase(Long.parseLong(item.get(TenantItems.VERSION).n()),
-          json.readValue(item.get("doc").s(), CaseRecord.class));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("a stored case cannot be read", e);
-    }
+    return new StoredCase(Long.parseLong(item.get(TenantItems.VERSION).n()),
+        IntakeVersions.readCase(json, item.get("doc").s()));
   }
 
   private String write(CaseRecord record) {

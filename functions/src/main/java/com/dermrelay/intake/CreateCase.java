@@ -54,7 +54,8 @@ public final class CreateCase {
     Instant expires = tenant.requestTime().plus(DRAFT_LIFETIME);
     CaseRecord record = new CaseRecord(UUID.randomUUID().toString(), tenant.subject(), CaseRecord.DRAFT,
         now, now, expires.toString(), null, request.emergencyScreen(), request.intake(), consent,
-        null, List.of(new CaseRecord.TimelineEntry(now, "created")), null, null, 0);
+        null, List.of(new CaseRecord.TimelineEntry(now, "created")), null, null, 0,
+        IntakeVersions.CURRENT);
     long version = cases.save(tenant, record, 0);
     audit.wrote(tenant, "case.create", AuditResource.ofPatient("case", record.caseId(), tenant.subject()));
     return CaseView.of(new StoredCase(version, record));

@@ -1,5 +1,6 @@
 package com.dermrelay.intake;
 
+import com.dermrelay.audit.AuditOutcome;
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.core.access.TenantContext;
@@ -7,6 +8,7 @@ import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.patients.PatientProfiles;
+import com.dermrelay.triage.RedFlags;
 import com.dermrelay.uploads.DraftMedia;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,8 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
 /**
  * Submits a complete draft and starts its case workflow. Only when the intake is complete, the
  * clinic's current consent is accepted and every required view has a photo that passed (or that
- * the patient kept after the advice).
+ * the patient kept after the advice). Answers that describe an emergency are turned away with the
+ * emergency screen's problem (422), unless the clinic queues them URGENT ({@link RedFlagPolicy}).
  *
  * <p>Idempotent by construction: the status change DRAFT -> SUBMITTED is one conditional write on
  * the version, carrying the Idempotency-Key; a retry (or a concurrent attempt that lost the race)
@@ -31,6 +34,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
 public final class SubmitCase {
   private static final Logger LOG = LoggerFactory.getLogger(SubmitCase.class);
   public static final String INCOMPLETE_PROBLEM = "urn:dermrelay:problem:case-incomplete";
+  static final String EMERGENCY_ADVICE = "Your answers describe signs that may need urgent care. This"
+      + " service cannot help quickly enough: go to an emergency department or call your local emergency"
+      + " number (911 in the US) now. We have not sent your case to the clinic.";
 
   private final CaseStore cases;
   private final ConsentVersions consents;
@@ -39,10 +45,12 @@ public final class SubmitCase {
   private final AuditTrail audit;
   private final SfnClient stepFunctions;
   private final String workflowArn;
+  private final RedFlagPolicy redFlags;
 
   @Inject
   public SubmitCase(CaseStore cases, ConsentVersions consents, PatientProfiles profiles, DraftMedia draftMedia,
-      AuditTrail audit, SfnClient stepFunctions, Settings settings) {
+      AuditTrail audit, SfnClient stepFunctions, Settings settings, RedFlagPolicy redFlags) {
+    this.redFlags = redFlags;
     this.draftMedia = draftMedia;
     this.cases = cases;
     this.consents = consents;
@@ -64,6 +72,7 @@ public final class SubmitCase {
         startWorkflow(tenant, caseId);
         return CaseView.of(stored);
       }
+      refuseAnEmergency(tenant, current);
       List<ApiProblem.FieldError> missing = missing(tenant, current);
       if (!missing.isEmpty()) {
         throw new ApiProblem(409, INCOMPLETE_PROBLEM, "Case incomplete",
@@ -87,8 +96,23 @@ public final class SubmitCase {
     throw UpdateCase.conflict("The case is being changed; read it again and retry.");
   }
 
+  /**
+   * The emergency screen again, on the answers: a patient who said "no" to every screen question
+   * may still describe an emergency in the rash questions. Before completeness, because urgent
+   * advice matters more than a missing answer. A clinic that queues such cases URGENT instead
+   * (RedFlagPolicy) takes the case, and triage puts the red flag first.
+   */
+  private void refuseAnEmergency(TenantContext tenant, CaseRecord c) {
+    if (c.intake() == null || RedFlags.of(TriageInputs.from(c, null)).isEmpty() || !redFlags.turnsAway(tenant)) {
+      return;
+    }
+    audit.record(tenant, "case.emergency-stop",
+        AuditResource.ofPatient("case", c.caseId(), tenant.subject()), AuditOutcome.DENIED);
+    throw new ApiProblem(422, CreateCase.EMERGENCY_PROBLEM, "Seek emergency care now", EMERGENCY_ADVICE);
+  }
+
   private List<ApiProblem.FieldError> missing(TenantContext tenant, CaseRecord c) {
-    List<ApiProblem.FieldError> missing = new ArrayList<>(IntakeRules.missingForSubmission(c.intake()));
+    List<ApiProblem.FieldError> missing = new ArrayList<>(IntakeRules.missingForSubmission(c.intake(), c.intakeVersion()));
     if (c.consent() == null) {
       missing.add(IntakeRules.error("/consent", "accept the clinic's telehealth consent"));
     } else if (!c.consent().version().equals(consents.current(tenant))) {

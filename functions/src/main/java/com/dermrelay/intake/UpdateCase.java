@@ -45,8 +45,8 @@ public final class UpdateCase {
     CaseRecord.Consent consent = request.consentVersion() == null
         ? current.consent()
         : acceptedConsent(consents, tenant, request.consentVersion(), now);
-    CaseRecord next = current.withAnswers(
-        request.intake() == null ? current.intake() : request.intake(), consent, now);
+    IntakeAnswers intake = request.intake() == null ? current.intake() : request.intake();
+    CaseRecord next = current.withAnswers(intake, consent, versionAfter(current, intake), now);
     long version;
     try {
       version = cases.save(tenant, next, stored.version());
@@ -55,6 +55,15 @@ public final class UpdateCase {
     }
     audit.wrote(tenant, "case.update", AuditResource.ofPatient("case", caseId, tenant.subject()));
     return CaseView.of(new StoredCase(version, next));
+  }
+
+  /**
+   * A version 1 draft answered with version 2's first question (what kind of problem) is judged
+   * by version 2's questions from then on: only a version 2 client asks it, and asks the rest.
+   */
+  static int versionAfter(CaseRecord current, IntakeAnswers intake) {
+    return current.intakeVersion() < IntakeVersions.V2 && intake != null && intake.problem() != null
+        ? IntakeVersions.V2 : current.intakeVersion();
   }
 
   /** The consent the patient accepts now; only the clinic's current version can be accepted. */

@@ -2,6 +2,7 @@ package com.dermrelay.review;
 
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.intake.CaseRecord;
+import com.dermrelay.intake.TriageInputs;
 import javax.inject.Inject;
 
 /**

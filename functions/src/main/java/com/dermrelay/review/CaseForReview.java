@@ -12,13 +12,14 @@ import java.util.List;
  *
  * @param secondsUntilDue negative when overdue; null when the case is not queued with a due time
  * @param round the case's current round, as shown (1 the intake; {@link Rounds})
+ * @param intakeVersion the questionnaire version the patient answered (1: fewer questions)
  */
 // Every property of CaseForReview is required by the contract: one without a value is null.
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CaseForReview(
     String caseId, String tenantId, String clinicName, String status, String priority,
     String dueAt, Long secondsUntilDue, Claim claim, Patient patient, String submittedAt, int round,
-    IntakeAnswers intake, Triage triage, List<Round> rounds, List<Answer> answers,
+    IntakeAnswers intake, int intakeVersion, Triage triage, List<Round> rounds, List<Answer> answers,
     List<EarlierCase> earlierCases) {
 
   /** @param state {@code mine}, {@code other} or {@code none} (an expired lease is none) */
@@ -28,8 +29,9 @@ public record CaseForReview(
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Patient(Integer age, String sex) {}
 
+  /** @param decision what decided the priority; null for a triage stored before it was recorded */
   public record Triage(String priority, int score, int sevenPointScore,
-      List<CaseRecord.TriageReasonEntry> reasons) {}
+      List<CaseRecord.TriageReasonEntry> reasons, CaseRecord.TriageDecision decision) {}
 
   /**
    * One exchange with the patient.

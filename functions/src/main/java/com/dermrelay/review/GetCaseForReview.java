@@ -86,7 +86,8 @@ public final class GetCaseForReview {
     String dueAt = review.map(ReviewItem::dueAt).orElse(null);
     Long secondsUntilDue = dueAt == null ? null : Duration.between(now, Instant.parse(dueAt)).toSeconds();
     CaseForReview.Triage triage = c.triage() == null ? null : new CaseForReview.Triage(
-        c.triage().priority(), c.triage().score(), c.triage().sevenPointScore(), c.triage().reasons());
+        c.triage().priority(), c.triage().score(), c.triage().sevenPointScore(), c.triage().reasons(),
+        c.triage().decision());
     List<CaseForReview.Answer> answers = sent.entrySet().stream()
         .filter(e -> e.getKey().startsWith("ANSWER#"))
         .map(e -> CaseForReview.Answer.of(exchanges.document(e.getValue(), CaseAnswer.class))).toList();
@@ -94,7 +95,7 @@ public final class GetCaseForReview {
     CaseForReview view = new CaseForReview(caseId, tenant.tenantId(),
         directory.find(tenant.tenantId()).map(TenantRecord::displayName).orElse(tenant.tenantId()),
         c.status(), priority, dueAt, secondsUntilDue, claim(tenant, review, now), patient(tenant, c, now),
-        c.submittedAt(), Rounds.shown(c.round()), c.intake(), triage, rounds(tenant, c, sent), answers,
+        c.submittedAt(), Rounds.shown(c.round()), c.intake(), c.intakeVersion(), triage, rounds(tenant, c, sent), answers,
         earlierCases(tenant, c));
     audit.record(tenant, ACTION, AuditResource.ofPatient("case", caseId, c.patientSubject()), AuditOutcome.SUCCESS);
     return view;

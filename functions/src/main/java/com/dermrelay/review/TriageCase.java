@@ -4,8 +4,10 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.intake.CaseRecord;
 import com.dermrelay.intake.CaseStore;
 import com.dermrelay.intake.StoredCase;
+import com.dermrelay.intake.TriageInputs;
 import com.dermrelay.patients.PatientProfiles;
 import com.dermrelay.triage.Priority;
+import com.dermrelay.triage.TriageDecision;
 import com.dermrelay.triage.TriageResult;
 import com.dermrelay.triage.TriageRules;
 import java.time.Instant;
@@ -48,19 +50,28 @@ public final class TriageCase {
     TriageResult result = rules.triage(TriageInputs.from(c, dateOfBirth), policy.triageSettings(tenant));
     Instant now = tenant.requestTime();
     List<CaseRecord.TriageReasonEntry> reasons = new ArrayList<>(result.reasons().stream()
-        .map(r -> new CaseRecord.TriageReasonEntry(r.code(), r.text(), r.points())).toList());
+        .map(r -> new CaseRecord.TriageReasonEntry(r.code(), r.text(), r.points(), r.decisive())).toList());
     Priority priority = result.priority();
+    TriageDecision decided = result.decision();
     // After a follow-up the patient's own report counts: worse, or new symptoms, is at least SOON.
     Optional<FollowUpReport> followUp = followUpId.flatMap(id -> exchanges.get(tenant,
         CaseExchangeItems.key(caseId, "FOLLOWUP", c.round()), FollowUpReport.class)
         .map(CaseExchangeItems.Stored::document).filter(f -> f.followUpId().equals(id)));
     if (followUp.filter(f -> "WORSE".equals(f.progress()) || f.newSymptoms()).isPresent()) {
+      boolean raises = priority.compareTo(Priority.SOON) > 0;
       priority = priority.atLeast(Priority.SOON);
       reasons.add(0, new CaseRecord.TriageReasonEntry(FOLLOW_UP_WORSE,
-          "At the follow-up the patient reports it is worse or has new symptoms.", 0));
+          "At the follow-up the patient reports it is worse or has new symptoms.", 0, raises));
+      if (raises) {
+        // The patient's report, not the answers' rules, decided: the earlier reasons only inform.
+        reasons.replaceAll(r -> r.code().equals(FOLLOW_UP_WORSE) ? r
+            : new CaseRecord.TriageReasonEntry(r.code(), r.text(), r.points(), false));
+        decided = new TriageDecision(FOLLOW_UP_WORSE, null, null, null);
+      }
     }
     CaseRecord.CaseTriage triage = new CaseRecord.CaseTriage(priority.name(), result.score(),
-        result.sevenPointScore(), List.copyOf(reasons), now.toString());
+        result.sevenPointScore(), List.copyOf(reasons), now.toString(), new CaseRecord.TriageDecision(
+            decided.rule(), decided.scale(), decided.score(), decided.threshold()));
     cases.update(tenant, caseId, current -> sameTriage(current.triage(), triage)
         ? current : current.withTriage(triage, now.toString()));
     Instant from = followUpId.isPresent() || c.submittedAt() == null ? now : Instant.parse(c.submittedAt());
@@ -69,7 +80,8 @@ public final class TriageCase {
 
   private static boolean sameTriage(CaseRecord.CaseTriage stored, CaseRecord.CaseTriage next) {
     return stored != null && stored.priority().equals(next.priority()) && stored.score() == next.score()
-        && stored.sevenPointScore() == next.sevenPointScore() && stored.reasons().equals(next.reasons());
+        && stored.sevenPointScore() == next.sevenPointScore() && stored.reasons().equals(next.reasons())
+        && java.util.Objects.equals(stored.decision(), next.decision());
   }
 
   private static LocalDate parseDate(String text) {

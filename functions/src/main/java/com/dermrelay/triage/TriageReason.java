@@ -7,11 +7,21 @@ import java.util.Objects;
  *
  * @param code stable identifier for the portal, statistics and translations
  * @param text the reason, one short sentence
- * @param points what it adds to the triage score (0 for reasons that only inform)
+ * @param points what it adds to the triage score (0 for reasons that only inform, or whose fact
+ *     another reason already counted)
+ * @param decisive part of what decided the priority: the deciding rule and the facts it counted
  */
-public record TriageReason(String code, String text, int points) {
+public record TriageReason(String code, String text, int points, boolean decisive) {
   public TriageReason {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(text, "text");
+  }
+
+  public TriageReason(String code, String text, int points) {
+    this(code, text, points, false);
+  }
+
+  TriageReason asDecisive() {
+    return decisive ? this : new TriageReason(code, text, points, true);
   }
 }

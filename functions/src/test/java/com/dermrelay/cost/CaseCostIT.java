@@ -56,9 +56,11 @@ class CaseCostIT {
   /**
    * Measured 96 write units and 35.5 read units, of which the worklist page ~4 on an otherwise
    * empty queue (2026-11-27); the budgets leave ~15 % for a field or an audit record more, and
-   * fail on a new item, a new index or a read more per step.
+   * fail on a new item, a new index or a read more per step. Intake version 2 (issue 13) made the
+   * case item about 0.25 KB bigger, which four of its rewrites pay as one more KB (x3 with the
+   * indexes): 140 -> 152 write units; the budget keeps its margin above that.
    */
-  private static final double WRITE_UNIT_BUDGET = 150;
+  private static final double WRITE_UNIT_BUDGET = 165;
   private static final double READ_UNIT_BUDGET = 45;
   private static final long S3_PUT_BUDGET = 8;
 

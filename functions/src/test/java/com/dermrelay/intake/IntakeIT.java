@@ -74,6 +74,7 @@ class IntakeIT {
     JsonNode read = ApiCalls.json(api.get(casePath(caseId), patient));
     // The case workflow has run meanwhile (locally StartExecution runs to the first wait).
     assertEquals("QUEUED", read.get("status").asText());
+    assertFalse(read.get("emergencySigns").asBoolean(), "no emergency sign in the answers");
     assertEquals(2, read.get("photos").size());
     assertEquals(1, executionsOf(caseId).size(), "one execution " + CLINIC + "-" + caseId);
 
@@ -126,6 +127,75 @@ class IntakeIT {
     List<String> pointers = new ArrayList<>();
     ApiCalls.json(response).get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
     assertEquals(List.of("/intake/bodySites/0/region", "/intake/durationDays"), pointers);
+  }
+
+  @Test
+  void numbersAndTypesArriveAsSentOrAreRefusedWithThePointer() {
+    String patient = newPatient();
+    ObjectNode intake = completeIntake().put("diameterMm", 6.9);
+    JsonNode draft = create(patient, intake, null);
+    String caseId = draft.get("caseId").asText();
+    assertEquals(6.9, draft.at("/intake/diameterMm").asDouble(), "6.9 mm stays 6.9 mm");
+    assertEquals(IntakeVersions.CURRENT, draft.get("intakeVersion").asInt());
+    long version = draft.get("version").asLong();
+    // string to number, fraction to whole number, number to string, number to boolean, and a
+    // diameter with two decimals: each refused, naming the field, the draft unchanged
+    Map<String, String> refusals = new java.util.LinkedHashMap<>();
+    refusals.put("/intake/diameterMm", "{\"version\":" + version + ",\"intake\":" + completeIntake().put("diameterMm", "7") + "}");
+    refusals.put("/intake/durationDays", "{\"version\":" + version + ",\"intake\":" + completeIntake().put("durationDays", 60.5) + "}");
+    refusals.put("/intake/ownWords", "{\"version\":" + version + ",\"intake\":" + completeIntake().put("ownWords", 7) + "}");
+    ObjectNode numberForBoolean = completeIntake();
+    ((ObjectNode) numberForBoolean.get("symptoms")).put("itch", 1);
+    refusals.put("/intake/symptoms/itch", "{\"version\":" + version + ",\"intake\":" + numberForBoolean + "}");
+    refusals.put("/version", "{\"version\":\"" + version + "\"}");
+    for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+      HttpResponse<String> response = api.call("PATCH", casePath(caseId), patient, refusal.getValue());
+      assertEquals(400, response.statusCode(), response.body());
+      assertEquals(refusal.getKey(), ApiCalls.json(response).at("/errors/0/pointer").asText(), response.body());
+    }
+    HttpResponse<String> twoDecimals = api.call("PATCH", casePath(caseId), patient,
+        "{\"version\":" + version + ",\"intake\":" + completeIntake().put("diameterMm", 6.95) + "}");
+    assertEquals(400, twoDecimals.statusCode(), twoDecimals.body());
+    assertEquals("/intake/diameterMm", ApiCalls.json(twoDecimals).at("/errors/0/pointer").asText());
+    JsonNode read = ApiCalls.json(api.get(casePath(caseId), patient));
+    assertEquals(version, read.get("version").asLong(), "nothing was written");
+    assertEquals(6.9, read.at("/intake/diameterMm").asDouble());
+  }
+
+  @Test
+  void aDraftOpenedUnderIntakeVersionOneStillOpensAndSubmits() throws Exception {
+    String patient = newPatient();
+    String caseId = create(patient, null, consentVersion()).get("caseId").asText();
+    // The draft as version 1 stored it: no intakeVersion, yes/no answers as booleans.
+    try (DynamoDbClient dynamoDb = api.dynamoDb()) {
+      Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("TENANT#" + CLINIC + "#CASE#" + caseId),
+          "sk", AttributeValue.fromS("CASE"));
+      Map<String, AttributeValue> item = new java.util.HashMap<>(dynamoDb.getItem(r -> r.tableName(LocalStackConfig.TABLE)
+          .key(key).consistentRead(true)).item());
+      ObjectNode doc = (ObjectNode) ApiCalls.JSON.readTree(item.get("doc").s());
+      doc.remove("intakeVersion");
+      doc.set("intake", ApiCalls.JSON.readTree("""
+          {"bodySites": [{"region": "back-of-hand", "laterality": "right"}], "onset": "gradual", "durationDays": 90,
+           "lesionCount": "one",
+           "symptoms": {"itch": false, "pain": false, "bleeding": false, "oozingOrCrusting": false, "sensationChange": false},
+           "changes": {"size": true, "shape": false, "colour": true}, "diameterMm": 6,
+           "personalSkinCancerHistory": false, "familySkinCancerHistory": false, "immunosuppressed": false,
+           "medicines": "", "allergies": "", "treatmentsTried": "", "pregnancy": "no",
+           "ownWords": "A mole on my hand that grew and went darker."}"""));
+      item.put("doc", AttributeValue.fromS(doc.toString()));
+      dynamoDb.putItem(r -> r.tableName(LocalStackConfig.TABLE).item(item));
+    }
+    JsonNode opened = ApiCalls.json(api.get(casePath(caseId), patient));
+    assertEquals(IntakeVersions.V1, opened.get("intakeVersion").asInt(), opened.toString());
+    assertEquals("yes", opened.at("/intake/changes/colour").asText(), "version 1's true reads as yes");
+    assertEquals("no", opened.at("/intake/personalSkinCancerHistory").asText());
+    uploadAndConfirm(patient, caseId, "close_up", IntakePhotos.sharp(1600, 1200, 0));
+    uploadAndConfirm(patient, caseId, "context", IntakePhotos.sharp(1600, 1200, 1));
+    HttpResponse<String> submitted = submit(patient, caseId, "key-" + UUID.randomUUID());
+    assertEquals(200, submitted.statusCode(), "version 1's questions are enough: " + submitted.body());
+    JsonNode queued = ApiCalls.json(api.get(casePath(caseId), patient));
+    assertEquals("QUEUED", queued.get("status").asText(), queued.toString());
+    assertEquals(IntakeVersions.V1, queued.get("intakeVersion").asInt());
   }
 
   @Test

@@ -98,17 +98,20 @@ final class IntakeSteps {
         .put("faceOrLipSwellingOrBreathingTrouble", swelling);
   }
 
+  /** A complete version 2 intake of a spot that has grown and has a family history behind it. */
   static ObjectNode completeIntake() {
     ObjectNode intake = ApiCalls.JSON.createObjectNode();
     intake.putArray("bodySites").addObject().put("region", "forearm").put("laterality", "left");
-    intake.put("onset", "gradual").put("durationDays", 60).put("lesionCount", "one");
+    intake.put("problem", "spot").put("onset", "gradual").put("durationDays", 60).put("lesionCount", "one")
+        .put("spotOrigin", "long-standing");
     intake.putObject("symptoms").put("itch", true).put("pain", false).put("bleeding", false)
         .put("oozingOrCrusting", false).put("sensationChange", false);
-    intake.putObject("changes").put("size", true).put("shape", false).put("colour", true);
-    intake.put("diameterMm", 6).put("personalSkinCancerHistory", false).put("familySkinCancerHistory", true)
-        .put("immunosuppressed", false).put("medicines", "none").put("allergies", "none")
-        .put("treatmentsTried", "moisturiser").put("pregnancy", "not-applicable").put("fitzpatrickType", 2)
-        .put("ownWords", "A mole that has grown over two months.");
+    intake.putObject("changes").put("size", "yes").put("shape", "no").put("colour", "unsure").put("other", "no");
+    intake.putObject("abcde").put("asymmetry", "no").put("borderIrregular", "no").put("colourVariation", "no");
+    intake.put("diameterMm", 6.5).put("inflammation", "no").put("personalSkinCancerHistory", "no")
+        .put("familySkinCancerHistory", "yes").put("immunosuppressed", "no").put("medicines", "none")
+        .put("allergies", "none").put("treatmentsTried", "moisturiser").put("pregnancy", "not-applicable")
+        .put("fitzpatrickType", 2).put("ownWords", "A mole that has grown over two months.");
     return intake;
   }
 

@@ -186,6 +186,18 @@ class ClinicConsoleIT {
     console.section("branding", "Branding", "#branding-form");
     assertEquals("Console Test Clinic", console.value("displayName"), "the new clinic's own settings");
     assertTrue(console.text("#console-clinic").contains(email));
+
+    // The clinic decides what happens when a patient's answers describe an emergency.
+    console.section("settings", "Service settings", "#settings-form");
+    org.openqa.selenium.support.ui.Select redFlags =
+        new org.openqa.selenium.support.ui.Select(console.visible("main select[name='redFlags']"));
+    assertEquals("seek-emergency-care", redFlags.getFirstSelectedOption().getAttribute("value"), "built in");
+    redFlags.selectByValue("queue-urgent");
+    console.submit("#settings-form");
+    assertTrue(console.topMessage("#settings-form").startsWith("Saved."), console.topMessage("#settings-form"));
+    ApiCalls api = new ApiCalls(stack);
+    JsonNode saved = ApiCalls.json(api.get("/clinics/" + slug + "/settings", api.idToken(email, "Console-Owner-Pass-1")));
+    assertEquals("queue-urgent", saved.at("/config/triage/redFlagsAtSubmit").asText(), saved.toString());
   }
 
   @Test

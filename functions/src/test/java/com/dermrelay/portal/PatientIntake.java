@@ -7,7 +7,10 @@ import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.outbox.OutboxMessage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
@@ -87,6 +90,12 @@ record PatientIntake(PatientPortalPage page, WebDriver browser) {
     page.submit();
   }
 
+  /** The emergency screen of a new consultation, every answer "no", without a screenshot. */
+  void startWithNothingUrgent() {
+    page.click("#start-case");
+    answerPage("First, some urgent questions", Map.of());
+  }
+
   /** The body map: the left forearm, front view. */
   void chooseLeftForearm() {
     page.awaitHeading("Where is it?");
@@ -96,35 +105,27 @@ record PatientIntake(PatientPortalPage page, WebDriver browser) {
     page.submit();
   }
 
-  /** About the problem, symptoms, health, medicines: nothing worrying but an itch. */
+  /** A spot with nothing worrying but an itch: about the problem, the spot, symptoms, health, medicines. */
   void answerQuestions() {
     page.awaitHeading("About the problem");
+    choose("problem", "spot");
     choose("onset", "gradual");
     page.type("durationAmount", "3");
     choose("durationUnit", "months");
-    choose("lesionCount", "one");
-    page.type("diameterMm", "6");
     typeArea("ownWords", OWN_WORDS);
     page.screenshot("patient-intake-about");
     page.submit();
 
-    page.awaitHeading("How it feels and changes");
-    page.accessible("patient intake, symptoms");
-    choose("itch", "yes");
-    for (String name : List.of("pain", "bleeding", "oozingOrCrusting", "sensationChange",
-        "change-size", "change-shape", "change-colour")) {
-      choose(name, "no");
-    }
-    page.submit();
+    page.awaitHeading("About the spot");
+    page.accessible("patient intake, spot");
+    page.type("diameterMm", "6");
+    answerPage("About the spot", Map.of("lesionCount", "one", "spotOrigin", "long-standing"));
 
-    page.awaitHeading("Your health");
+    page.accessible("patient intake, symptoms");
+    answerPage("How it feels", Map.of("itch", "yes"));
+
     page.accessible("patient intake, health");
-    for (String name : List.of("personalSkinCancerHistory", "familySkinCancerHistory", "immunosuppressed")) {
-      choose(name, "no");
-    }
-    choose("pregnancy", "not-applicable");
-    choose("fitzpatrickType", "3");
-    page.submit();
+    answerPage("Your health", Map.of("pregnancy", "not-applicable", "fitzpatrickType", "3"));
 
     page.awaitHeading("Medicines and treatments");
     page.accessible("patient intake, medicines");
@@ -132,6 +133,31 @@ record PatientIntake(PatientPortalPage page, WebDriver browser) {
     choose("has-allergies", "no");
     choose("has-treatmentsTried", "yes");
     typeArea("treatmentsTried", "A moisturiser for two weeks");
+    page.submit();
+  }
+
+  /**
+   * Answers every question on the page headed {@code heading} as a patient taps them: the answer
+   * {@code choices} names, else "no"; then Save and continue. Each choice must be a question here.
+   */
+  void answerPage(String heading, Map<String, String> choices) {
+    page.awaitHeading(heading);
+    // One look at the page for the answer each question takes; then a tap per answer.
+    @SuppressWarnings("unchecked")
+    List<Object> found = (List<Object>) ((JavascriptExecutor) browser).executeScript(
+        "const choices = arguments[0]; const out = [];"
+            + "for (const q of document.querySelectorAll('main form fieldset.question[data-question]')) {"
+            + "  const name = q.dataset.question; const value = choices[name] ?? 'no';"
+            + "  const input = q.querySelector(`input[value='${value}']`);"
+            + "  if (input) out.push(name, document.querySelector(`label[for='${input.id}']`));"
+            + "}"
+            + "return out;", choices);
+    Set<String> used = new HashSet<>();
+    for (int i = 0; i < found.size(); i += 2) {
+      used.add((String) found.get(i));
+      ((WebElement) found.get(i + 1)).click();
+    }
+    assertTrue(used.containsAll(choices.keySet()), "not asked on '" + heading + "': " + choices.keySet() + " vs " + used);
     page.submit();
   }
 
@@ -180,7 +206,10 @@ record PatientIntake(PatientPortalPage page, WebDriver browser) {
 
   void choose(String name, String value) {
     WebElement radio = browser.findElement(By.cssSelector("main input[name='" + name + "'][value='" + value + "']"));
-    browser.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']")).click();
+    WebElement label = browser.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']"));
+    // A phone screen scrolls: bring the answer into view as a thumb would before tapping it.
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
+    label.click();
   }
 
   void typeArea(String name, String text) {
@@ -196,7 +225,7 @@ record PatientIntake(PatientPortalPage page, WebDriver browser) {
 
   /** The check's verdict shown on a view's card, once the check has answered. */
   String verdict(String view) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions
+    return new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100)).until(ExpectedConditions
         .presenceOfElementLocated(By.cssSelector("#photo-" + view + " .verdict"))).getAttribute("data-verdict");
   }
 }

@@ -42,6 +42,28 @@ class PatientIntakeIT {
   }
 
   @Test
+  void aCaseAClinicTookDespiteEmergencySignsTellsThePatientWhatToDoIfWorse(LocalStack stack, WebDriver browser) {
+    // Setup over HTTP: a clinic that queues such cases as urgent, and one sent with a swollen face.
+    ApiCalls api = new ApiCalls(stack);
+    String slug = "queues-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String admin = com.dermrelay.testing.TestClinics.adminOfNewClinic(stack, slug);
+    com.fasterxml.jackson.databind.node.ObjectNode settings =
+        (com.fasterxml.jackson.databind.node.ObjectNode) ApiCalls.json(api.get("/clinics/" + slug + "/settings", admin));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) settings.get("config")).putObject("triage")
+        .put("redFlagsAtSubmit", "queue-urgent");
+    assertEquals(200, api.call("PUT", "/clinics/" + slug + "/settings", admin, settings.toString()).statusCode());
+    IntakeJourney journey = new IntakeJourney(stack, api);
+    IntakeJourney.SubmittedCase sent = journey.submit(slug, IntakeJourney.rashIntake().put("faceOrLipSwelling", true));
+
+    PatientIntake portal = PatientIntake.signIn(stack, browser, slug, sent.patient().email(), IntakeJourney.PASSWORD, "Journey");
+    portal.openCase(sent.caseId());
+    String advice = portal.page().text("#emergency-signs");
+    assertTrue(advice.startsWith("Your answers describe signs that can be serious."), advice);
+    assertTrue(advice.contains("go to the nearest emergency department"), advice);
+    portal.page().screenshot("patient-case-emergency-signs");
+  }
+
+  @Test
   void theSpanishSwitchTranslatesThePortalAndTheChoiceIsKept(LocalStack stack, WebDriver browser) {
     PatientIntake portal = PatientIntake.signInAsAlex(stack, browser);
     portal.page().click("button[data-language='es']");
@@ -95,7 +117,7 @@ class PatientIntakeIT {
         + "sessionStorage.setItem('" + key + "', JSON.stringify(s));");
     portal.choose("onset", "gradual");
     portal.page().type("durationAmount", "2");
-    portal.choose("lesionCount", "one");
+    portal.choose("problem", "spot");
     portal.typeArea("ownWords", PatientIntake.OWN_WORDS);
     portal.page().submit();
     portal.page().awaitHeading("Sign in");

@@ -40,7 +40,8 @@ final class PatientPortalPage {
   PatientPortalPage(LocalStack stack, WebDriver browser) {
     this.stack = stack;
     this.browser = browser;
-    this.wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    // Short polls: a page change is usually there within a tenth of a second.
+    this.wait = new WebDriverWait(browser, Duration.ofSeconds(15), Duration.ofMillis(100));
   }
 
   /** Opens {@code /c/{slug}/{route}} in a fresh tab session and waits for its first heading. */

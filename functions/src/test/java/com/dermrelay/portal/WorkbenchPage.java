@@ -103,6 +103,18 @@ final class WorkbenchPage {
     return visible("#worklist tr[data-case='" + caseId + "']");
   }
 
+  /** The priority a worklist row shows, as the dermatologist reads it ("Urgent", "Soon", "Routine"). */
+  String priorityOf(String caseId) {
+    return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> row(caseId).findElement(By.cssSelector(".priority")).getText());
+  }
+
+  /** Opens a case from its row without claiming it, once its history shows. */
+  void openCase(String caseId) {
+    row(caseId).findElement(By.cssSelector("button[data-action='open']")).click();
+    visible("#case-view[data-case='" + caseId + "'] #history");
+  }
+
   WebElement visible(String css) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }

@@ -67,20 +67,20 @@ class CaseWorkflowIT {
 
   @Test
   void theOptionalTriageQuestionsCount() {
-    com.fasterxml.jackson.databind.node.ObjectNode rash = IntakeJourney.routineIntake();
+    com.fasterxml.jackson.databind.node.ObjectNode rash = IntakeJourney.rashIntake();
     rash.put("rashWorseningRapidly", true);
     JsonNode rashTriage = journey.storedCase(CLINIC, journey.submit(CLINIC, rash).caseId()).get("triage");
     assertEquals("SOON", rashTriage.get("priority").asText());
     assertEquals("RASH_WORSENING", rashTriage.get("reasons").get(0).get("code").asText(), rashTriage.toString());
 
-    // Inflammation is one more 7-point sign: with a changed size and colour (4) it scores 5.
+    // Inflammation is one more 7-point sign: with growth and several colours (4) it scores 5.
     com.fasterxml.jackson.databind.node.ObjectNode inflamed = IntakeJourney.urgentIntake();
-    inflamed.put("inflammation", true);
-    inflamed.putObject("abcde").put("asymmetry", true).put("borderIrregular", false)
-        .put("colourVariation", false).put("evolving", false);
+    inflamed.put("inflammation", "yes");
     JsonNode inflamedTriage = journey.storedCase(CLINIC, journey.submit(CLINIC, inflamed).caseId()).get("triage");
     assertEquals(5, inflamedTriage.get("sevenPointScore").asInt(), inflamedTriage.toString());
     assertEquals("URGENT", inflamedTriage.get("priority").asText());
+    assertEquals("SEVEN_POINT_URGENT", inflamedTriage.at("/decision/rule").asText(), inflamedTriage.toString());
+    assertEquals(5, inflamedTriage.at("/decision/score").asInt());
 
     com.fasterxml.jackson.databind.node.ObjectNode bad = IntakeJourney.routineIntake();
     bad.putObject("abcde").put("asymmetry", "very");

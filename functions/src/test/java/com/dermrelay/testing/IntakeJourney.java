@@ -74,28 +74,42 @@ public final class IntakeJourney {
   }
 
   /**
-   * Answers with nothing worrying (no change, no bleeding, no risk factor): triaged ROUTINE.
-   * Callers change fields for other priorities, e.g. {@code changes.size} and {@code changes.colour}
-   * make it URGENT (7-point score 4).
+   * A spot with nothing worrying (no change, nothing irregular, no bleeding, no risk factor):
+   * triaged ROUTINE. Callers change fields for other priorities.
    */
   public static ObjectNode routineIntake() {
     ObjectNode intake = ApiCalls.JSON.createObjectNode();
     intake.putArray("bodySites").addObject().put("region", "forearm").put("laterality", "left");
-    intake.put("onset", "gradual").put("durationDays", 60).put("lesionCount", "one");
+    intake.put("problem", "spot").put("onset", "gradual").put("durationDays", 60).put("lesionCount", "one")
+        .put("spotOrigin", "long-standing");
     intake.putObject("symptoms").put("itch", true).put("pain", false).put("bleeding", false)
         .put("oozingOrCrusting", false).put("sensationChange", false);
-    intake.putObject("changes").put("size", false).put("shape", false).put("colour", false);
-    intake.put("diameterMm", 4).put("personalSkinCancerHistory", false).put("familySkinCancerHistory", false)
-        .put("immunosuppressed", false).put("medicines", "none").put("allergies", "none")
-        .put("treatmentsTried", "moisturiser").put("pregnancy", "not-applicable").put("fitzpatrickType", 2)
-        .put("ownWords", "A dry patch.");
+    intake.putObject("changes").put("size", "no").put("shape", "no").put("colour", "no").put("other", "no");
+    intake.putObject("abcde").put("asymmetry", "no").put("borderIrregular", "no").put("colourVariation", "no");
+    intake.put("diameterMm", 4).put("inflammation", "no").put("personalSkinCancerHistory", "no")
+        .put("familySkinCancerHistory", "no").put("immunosuppressed", "no").put("medicines", "none")
+        .put("allergies", "none").put("treatmentsTried", "moisturiser").put("pregnancy", "not-applicable")
+        .put("fitzpatrickType", 2).put("ownWords", "A dry patch.");
     return intake;
   }
 
-  /** Triaged URGENT: the spot has grown and changed colour (7-point checklist score 4). */
+  /** Triaged URGENT: the spot has grown and has several colours (7-point checklist score 4). */
   public static ObjectNode urgentIntake() {
     ObjectNode intake = routineIntake();
-    ((ObjectNode) intake.get("changes")).put("size", true).put("colour", true);
+    ((ObjectNode) intake.get("changes")).put("size", "yes");
+    ((ObjectNode) intake.get("abcde")).put("colourVariation", "yes");
+    return intake;
+  }
+
+  /** A rash in one area with nothing alarming: ROUTINE. Callers add the rash signs. */
+  public static ObjectNode rashIntake() {
+    ObjectNode intake = routineIntake();
+    for (String spotOnly : java.util.List.of("lesionCount", "spotOrigin", "changes", "abcde", "diameterMm")) {
+      intake.remove(spotOnly);
+    }
+    intake.put("problem", "rash").put("rashExtent", "one-area").put("rashWorseningRapidly", false)
+        .put("blisters", "no").put("skinPeeling", "no").put("faceOrLipSwelling", false).put("fever", "no")
+        .put("feelingUnwell", "no").put("newMedicine", "no").put("ownWords", "An itchy patch.");
     return intake;
   }
 

@@ -117,7 +117,7 @@ class DraftMediaTest {
     photos.put("context", new CaseRecord.PhotoRecord("photo-2", "context", "REJECTED", "image/jpeg", 2000,
         "t", "t", "REJECTED", List.of(), false, null, null, null));
     return new CaseRecord(CASE_ID, "patient-1", status, "t", "t", null, null, null, null, null, photos,
-        List.of(), null, null, 0);
+        List.of(), null, null, 0, null);
   }
 
   /** Records each request as it would go out, then stops it. */

@@ -31,6 +31,7 @@ public final class TenantConfigValidator {
   private static final Pattern SCOPE = Pattern.compile("^[!-~]{1,100}( [!-~]{1,100}){0,9}$");
   private static final Set<String> EHR_AUTH = Set.of("oauth2-client-credentials", "bearer");
   private static final Set<String> MEDIA_MODES = Set.of("link", "inline", "omit");
+  private static final Set<String> RED_FLAGS_AT_SUBMIT = Set.of("seek-emergency-care", "queue-urgent");
   private static final Set<String> REGIONS = Set.of(
       "us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "eu-west-2", "ap-southeast-2", "ca-central-1");
 
@@ -89,9 +90,13 @@ public final class TenantConfigValidator {
     }
     JsonNode triage = c.get("triage");
     if (triage != null && object(triage, "/triage")) {
-      only(triage, "/triage", "sevenPointUrgentScore", "urgentAgeYears");
+      only(triage, "/triage", "sevenPointUrgentScore", "urgentAgeYears", "redFlagsAtSubmit");
       integer(triage, "/triage/sevenPointUrgentScore", 1, 3);
       integer(triage, "/triage/urgentAgeYears", 18, 50);
+      JsonNode redFlags = triage.get("redFlagsAtSubmit");
+      if (redFlags != null && (!redFlags.isTextual() || !RED_FLAGS_AT_SUBMIT.contains(redFlags.asText()))) {
+        problems.add("/triage/redFlagsAtSubmit");
+      }
     }
     JsonNode consent = c.get("consent");
     if (consent != null && object(consent, "/consent")) {

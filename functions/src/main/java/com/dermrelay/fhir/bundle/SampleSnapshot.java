@@ -25,10 +25,11 @@ public final class SampleSnapshot {
           CaseSnapshot.Content.link("https://dermrelay-media.s3.eu-west-1.amazonaws.com/demo-clinic/cases/c/clean/"
               + id + ".jpg?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=" + "0".repeat(64))));
     }
-    IntakeAnswers intake = new IntakeAnswers(List.of(new IntakeAnswers.BodySite("face", "left")), "gradual", 120,
-        "one", new IntakeAnswers.Symptoms(false, false, true, true, false), new IntakeAnswers.Changes(true, false, false),
-        8, false, true, false, "none", "penicillin", "moisturiser", "not-applicable", 2,
-        "A pearly spot on my cheek that bleeds when I dry my face.", null, null, null);
+    IntakeAnswers intake = new IntakeAnswers(List.of(new IntakeAnswers.BodySite("face", "left")), "spot", "gradual", 120,
+        "one", null, "new", new IntakeAnswers.Symptoms(false, false, true, true, false),
+        new IntakeAnswers.Changes("yes", "no", "no", "unsure"), 8.5, "no", "yes", "no", "none", "penicillin",
+        "moisturiser", null, "not-applicable", 2, "A pearly spot on my cheek that bleeds when I dry my face.", "no",
+        new IntakeAnswers.Abcde("no", "unsure", "no"), null, null, null, null, null, null);
     CaseRecord.CaseTriage triage = new CaseRecord.CaseTriage("SOON", 7, 4, List.of(
         new CaseRecord.TriageReasonEntry("SEVEN_POINT_SIZE", "The spot has grown.", 2),
         new CaseRecord.TriageReasonEntry("SEVEN_POINT_DIAMETER", "The spot is 7 mm across or larger.", 1),

@@ -16,6 +16,12 @@ import org.junit.jupiter.api.Test;
 class RequestBodiesTest {
   record Sample(String name, int count, List<String> tags) {}
 
+  /** Every scalar kind a request body has, nested as intake answers are. */
+  record Typed(Integer whole, Long big, Double size, Boolean flag, String text, boolean primitive,
+      List<Item> items) {}
+
+  record Item(Integer count) {}
+
   private final RequestBodies bodies = new RequestBodies(new ObjectMapper());
 
   private static APIGatewayV2HTTPEvent event(String contentType, String body) {
@@ -65,9 +71,70 @@ class RequestBodiesTest {
     ApiProblem unknown = refused("application/json", "{\"name\":\"a\",\"colour\":\"red\"}");
     assertEquals(ProblemTypes.INVALID_REQUEST, unknown.type());
     assertTrue(unknown.detail().contains("colour"));
+    assertEquals("/colour", unknown.errors().get(0).pointer());
     ApiProblem mistyped = refused("application/json", "{\"name\":\"a\",\"count\":\"many\"}");
     assertTrue(mistyped.detail().contains("count"), mistyped.detail());
     assertFalse(mistyped.detail().contains("many"));
+  }
+
+  private ApiProblem refusedTyped(String body) {
+    return assertThrows(ApiProblem.class, () -> bodies.read(event("application/json", body), Typed.class));
+  }
+
+  /** The one bad field, by pointer and what it takes; the problem never quotes the value sent. */
+  private void refusedAt(String body, String pointer, String detail) {
+    ApiProblem problem = refusedTyped(body);
+    assertEquals(400, problem.status(), body);
+    assertEquals(ProblemTypes.INVALID_REQUEST, problem.type());
+    assertEquals(List.of(new ApiProblem.FieldError(pointer, detail)), problem.errors(), body);
+    assertTrue(problem.detail().contains(pointer), problem.detail());
+    assertFalse(problem.detail().contains("6.9") || problem.detail().contains("\"7\""), problem.detail());
+  }
+
+  @Test
+  void aFractionIsNeverCutToAWholeNumber() {
+    refusedAt("{\"whole\":6.9}", "/whole", "must be a whole number");
+    refusedAt("{\"whole\":6.0}", "/whole", "must be a whole number");
+    refusedAt("{\"big\":2.5}", "/big", "must be a whole number");
+    refusedAt("{\"items\":[{\"count\":1},{\"count\":1.5}]}", "/items/1/count", "must be a whole number");
+  }
+
+  @Test
+  void aStringIsNeverReadAsANumberOrABoolean() {
+    refusedAt("{\"whole\":\"7\"}", "/whole", "must be a whole number");
+    refusedAt("{\"size\":\"6.9\"}", "/size", "must be a number");
+    refusedAt("{\"size\":\"\"}", "/size", "must be a number");
+    refusedAt("{\"flag\":\"true\"}", "/flag", "must be true or false");
+  }
+
+  @Test
+  void aNumberOrABooleanIsNeverReadAsAString() {
+    refusedAt("{\"text\":7}", "/text", "must be a string");
+    refusedAt("{\"text\":6.5}", "/text", "must be a string");
+    refusedAt("{\"text\":false}", "/text", "must be a string");
+  }
+
+  @Test
+  void aNumberIsNeverReadAsABoolean() {
+    refusedAt("{\"flag\":1}", "/flag", "must be true or false");
+    refusedAt("{\"flag\":0}", "/flag", "must be true or false");
+    refusedAt("{\"primitive\":1}", "/primitive", "must be true or false");
+  }
+
+  @Test
+  void nullForAPrimitiveAndANumberTooLargeForItsFieldAreRefused() {
+    refusedAt("{\"primitive\":null}", "/primitive", "must be true or false");
+    refusedAt("{\"whole\":99999999999}", "/whole", "must be a whole number");
+    refusedAt("{\"items\":\"\"}", "/items", "must be an array");
+  }
+
+  @Test
+  void numbersArriveAsSentAndAWholeNumberIsAFraction() {
+    Typed typed = bodies.read(event("application/json",
+        "{\"whole\":7,\"big\":12345678901,\"size\":6.9,\"flag\":true,\"text\":\"7\",\"primitive\":true,"
+            + "\"items\":[{\"count\":2}]}"), Typed.class);
+    assertEquals(new Typed(7, 12345678901L, 6.9, true, "7", true, List.of(new Item(2))), typed);
+    assertEquals(7.0, bodies.read(event("application/json", "{\"size\":7}"), Typed.class).size());
   }
 
   @Test

@@ -22,10 +22,11 @@ final class SampleSnapshots {
   private SampleSnapshots() {}
 
   static IntakeAnswers intake() {
-    return new IntakeAnswers(List.of(new IntakeAnswers.BodySite("face", "left")), "gradual", 120, "one",
-        new IntakeAnswers.Symptoms(false, false, true, true, false), new IntakeAnswers.Changes(true, false, false),
-        8, false, true, false, "none", "penicillin", "moisturiser", "not-applicable", 2,
-        "A pearly spot on my cheek that bleeds when I dry my face.", null, null, null);
+    return new IntakeAnswers(List.of(new IntakeAnswers.BodySite("face", "left")), "spot", "gradual", 120,
+        "one", null, "new", new IntakeAnswers.Symptoms(false, false, true, true, false),
+        new IntakeAnswers.Changes("yes", "no", "no", "unsure"), 8.5, "no", "yes", "no", "none", "penicillin",
+        "moisturiser", null, "not-applicable", 2, "A pearly spot on my cheek that bleeds when I dry my face.", "no",
+        new IntakeAnswers.Abcde("no", "unsure", "no"), null, null, null, null, null, null);
   }
 
   static CaseRecord.CaseTriage triage() {
