@@ -138,6 +138,8 @@ public final class GatewayConfig {
   /** Set on every response but the local tools'; empty unless configured. */
   public Map<String, String> securityHeaders() {
     return securityHeaders;
+  }
+
   /** Null when exchanges are not checked against the contract. */
   public ContractCheck contractCheck() {
     return contractCheck;
@@ -253,6 +255,9 @@ public final class GatewayConfig {
      */
     public Builder securityHeaders(Map<String, String> securityHeaders) {
       this.securityHeaders = Objects.requireNonNull(securityHeaders);
+      return this;
+    }
+
     /** Checks every API exchange against the contract (null: no check, the default). */
     public Builder contractCheck(ContractCheck contractCheck) {
       this.contractCheck = contractCheck;
