@@ -2,6 +2,9 @@ package com.dermrelay.intake;
 
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.CaseView;
+import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.patients.PatientProfiles;
 import com.dermrelay.patients.ProfileRules;

@@ -2,6 +2,8 @@ package com.dermrelay.intake;
 
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;

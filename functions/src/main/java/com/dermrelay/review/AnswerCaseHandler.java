@@ -1,6 +1,7 @@
 package com.dermrelay.review;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dermrelay.cases.AnswerContent;
 import com.dermrelay.core.http.ApiHandler;
 import com.dermrelay.core.http.ApiRequest;
 import com.dermrelay.core.http.RequestBodies;

@@ -1,5 +1,7 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.AnswerContent;
+import com.dermrelay.cases.DiagnosisList;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.NameText;
 import com.dermrelay.core.http.ProblemTypes;

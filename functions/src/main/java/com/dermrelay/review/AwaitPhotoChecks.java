@@ -1,8 +1,8 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.TriageInputs;
 import com.dermrelay.core.access.TenantContext;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.TriageInputs;
 import javax.inject.Inject;
 
 /**

@@ -1,7 +1,7 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.core.access.TenantContext;
-import com.dermrelay.intake.CaseRecord;
 import javax.inject.Inject;
 
 /** The workflow's CloseCase step: the case is CLOSED (timeline {@code closed}), off every list. */

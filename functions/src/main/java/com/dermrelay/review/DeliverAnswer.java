@@ -1,8 +1,9 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.fhir.delivery.StartEhrDelivery;
-import com.dermrelay.intake.CaseRecord;
 import javax.inject.Inject;
 
 /**

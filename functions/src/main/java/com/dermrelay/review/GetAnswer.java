@@ -2,10 +2,15 @@ package com.dermrelay.review;
 
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.AnswerContent;
+import com.dermrelay.cases.CaseAnswer;
+import com.dermrelay.cases.CaseExchangeItems;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.DiagnosisList;
+import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.http.ApiProblem;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.CaseStore;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;

@@ -2,10 +2,14 @@ package com.dermrelay.review;
 
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.CaseExchangeItems;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.InfoQuestion;
+import com.dermrelay.cases.InfoReply;
+import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.http.ApiProblem;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.CaseStore;
 import javax.inject.Inject;
 
 /** The latest question the clinic asked about the patient's own case, and their reply if sent. */

@@ -1,5 +1,7 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.InfoReply;
+
 /**
  * The latest question to the patient, as the patient sees it (getInfoRequest, and the answer of
  * replyToInfoRequest).

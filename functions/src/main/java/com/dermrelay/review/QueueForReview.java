@@ -1,7 +1,7 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.core.access.TenantContext;
-import com.dermrelay.intake.CaseRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import javax.inject.Inject;

@@ -2,10 +2,10 @@ package com.dermrelay.review;
 
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.TenantContext;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.CaseStore;
-import com.dermrelay.intake.StoredCase;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import javax.inject.Inject;

@@ -2,11 +2,15 @@ package com.dermrelay.review;
 
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.CaseExchangeItems;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.InfoQuestion;
+import com.dermrelay.cases.InfoReply;
+import com.dermrelay.cases.PhotoViews;
+import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.ItemKey;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.CaseStore;
-import com.dermrelay.intake.PhotoViews;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

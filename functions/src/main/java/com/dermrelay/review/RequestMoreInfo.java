@@ -2,10 +2,13 @@ package com.dermrelay.review;
 
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.CaseAnswer;
+import com.dermrelay.cases.CaseExchangeItems;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.InfoQuestion;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.ItemKey;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.CaseStore;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;

@@ -1,10 +1,12 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.CaseExchangeItems;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.FollowUpReport;
+import com.dermrelay.cases.StoredCase;
+import com.dermrelay.cases.TriageInputs;
 import com.dermrelay.core.access.TenantContext;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.CaseStore;
-import com.dermrelay.intake.StoredCase;
-import com.dermrelay.intake.TriageInputs;
 import com.dermrelay.patients.PatientProfiles;
 import com.dermrelay.triage.Priority;
 import com.dermrelay.triage.TriageDecision;

@@ -1,9 +1,9 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.TenantContext;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.CaseStore;
-import com.dermrelay.intake.StoredCase;
 import java.util.NoSuchElementException;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;

@@ -1,5 +1,7 @@
 package com.dermrelay.uploads;
 
+import com.dermrelay.cases.DraftMedia;
+import com.dermrelay.cases.MediaKeys;
 import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;
@@ -15,11 +17,11 @@ import com.dermrelay.imaging.PhotoCheck;
 import com.dermrelay.imaging.PhotoInspector;
 import com.dermrelay.imaging.PhotoLimits;
 import com.dermrelay.imaging.Verdict;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.CaseStore;
-import com.dermrelay.intake.CaseView;
-import com.dermrelay.intake.PhotoViews;
-import com.dermrelay.intake.StoredCase;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.CaseView;
+import com.dermrelay.cases.PhotoViews;
+import com.dermrelay.cases.StoredCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package com.dermrelay.review;
+package com.dermrelay.cases;
 
+import com.dermrelay.review.AnswerRules;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.cases;
 
 /**
  * A sent answer as stored ({@code ANSWER#<round>}, written once), and as answerCase answers it

@@ -1,4 +1,4 @@
-package com.dermrelay.intake;
+package com.dermrelay.cases;
 
 import com.dermrelay.audit.AuditResource;
 import com.dermrelay.audit.AuditTrail;

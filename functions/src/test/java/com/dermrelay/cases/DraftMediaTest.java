@@ -1,4 +1,4 @@
-package com.dermrelay.uploads;
+package com.dermrelay.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +8,6 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.access.TestTenantContexts;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.data.TenantCredentials;
-import com.dermrelay.intake.CaseRecord;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.dermrelay.intake;
+package com.dermrelay.cases;
 
 /**
  * The four questions that stop a case before it is accepted for asynchronous care: each "yes"

@@ -1,4 +1,4 @@
-package com.dermrelay.intake;
+package com.dermrelay.cases;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.dermrelay.intake;
+package com.dermrelay.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.cases;
 
 /**
  * One numbering of a case's rounds for everyone who sees one: the API, the portals and the FHIR

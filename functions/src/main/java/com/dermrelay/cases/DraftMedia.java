@@ -1,9 +1,8 @@
-package com.dermrelay.uploads;
+package com.dermrelay.cases;
 
 import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
-import com.dermrelay.intake.CaseRecord;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;

@@ -1,4 +1,4 @@
-package com.dermrelay.intake;
+package com.dermrelay.cases;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -159,13 +159,13 @@ public record CaseRecord(
         emergencyScreen, intake, consent, next, append(now, event), submitKey, triage, round, intakeVersion);
   }
 
-  CaseRecord withAnswers(IntakeAnswers newIntake, Consent newConsent, int newIntakeVersion, String now) {
+  public CaseRecord withAnswers(IntakeAnswers newIntake, Consent newConsent, int newIntakeVersion, String now) {
     return new CaseRecord(caseId, patientSubject, status, createdAt, now, expiresAt, submittedAt,
         emergencyScreen, newIntake, newConsent, photos, append(now, "updated"), submitKey, triage,
         round, newIntakeVersion);
   }
 
-  CaseRecord submitted(String key, String now) {
+  public CaseRecord submitted(String key, String now) {
     return new CaseRecord(caseId, patientSubject, SUBMITTED, createdAt, now, null, now,
         emergencyScreen, intake, consent, photos, append(now, "submitted"), key, triage, round,
         intakeVersion);

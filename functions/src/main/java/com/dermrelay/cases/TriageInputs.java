@@ -1,4 +1,4 @@
-package com.dermrelay.intake;
+package com.dermrelay.cases;
 
 import com.dermrelay.triage.PhotoCheckOutcome;
 import com.dermrelay.triage.ProblemKind;

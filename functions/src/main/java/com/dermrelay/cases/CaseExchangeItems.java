@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.cases;
 
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.ItemKey;
@@ -42,12 +42,12 @@ public final class CaseExchangeItems {
   public record Stored<T>(long version, T document) {}
 
   /** Writes the document unless the item exists; false when it did (nothing written). */
-  <T> boolean putIfAbsent(TenantContext tenant, ItemKey key, String type, T document) {
+  public <T> boolean putIfAbsent(TenantContext tenant, ItemKey key, String type, T document) {
     return items.putIfAbsent(tenant, key, attributes(type, document));
   }
 
   /** Writes the document on {@code expectedVersion} (0: new); returns the new version. */
-  <T> long putVersioned(TenantContext tenant, ItemKey key, String type, T document, long expectedVersion) {
+  public <T> long putVersioned(TenantContext tenant, ItemKey key, String type, T document, long expectedVersion) {
     return items.putVersioned(tenant, key, attributes(type, document), expectedVersion);
   }
 
@@ -66,7 +66,7 @@ public final class CaseExchangeItems {
    * Every sent item of the case (answers, questions, replies, follow-ups; not drafts) in one
    * Query of its partition, by sort key ({@code <KIND>#<round>}).
    */
-  Map<String, Map<String, AttributeValue>> sentItems(TenantContext tenant, String caseId) {
+  public Map<String, Map<String, AttributeValue>> sentItems(TenantContext tenant, String caseId) {
     Map<String, Map<String, AttributeValue>> found = new java.util.TreeMap<>();
     Optional<String> cursor = Optional.empty();
     do {
@@ -83,7 +83,7 @@ public final class CaseExchangeItems {
   }
 
   /** The document of an item {@link #sentItems} found. */
-  <T> T document(Map<String, AttributeValue> item, Class<T> type) {
+  public <T> T document(Map<String, AttributeValue> item, Class<T> type) {
     return read(item, type).document();
   }
 

@@ -1,4 +1,4 @@
-package com.dermrelay.uploads;
+package com.dermrelay.cases;
 
 import com.dermrelay.core.access.TenantContext;
 

@@ -1,5 +1,6 @@
-package com.dermrelay.intake;
+package com.dermrelay.cases;
 
+import com.dermrelay.intake.IntakeRules;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 

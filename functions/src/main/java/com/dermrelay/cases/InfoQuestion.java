@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.cases;
 
 /**
  * The dermatologist's question to the patient ({@code QUESTION#<round>}, written once).

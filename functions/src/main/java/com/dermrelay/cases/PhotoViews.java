@@ -1,4 +1,4 @@
-package com.dermrelay.intake;
+package com.dermrelay.cases;
 
 import com.dermrelay.imaging.PhotoView;
 import com.dermrelay.imaging.Verdict;

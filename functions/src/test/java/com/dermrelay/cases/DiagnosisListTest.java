@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
