@@ -1,7 +1,5 @@
 package com.dermrelay.review;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.cases.AnswerContent;
 import com.dermrelay.cases.CaseAnswer;
 import com.dermrelay.cases.CaseExchangeItems;
@@ -9,6 +7,8 @@ import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.cases.CaseStore;
 import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.ItemKey;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,5 @@
 package com.dermrelay.review;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.cases.AnswerContent;
 import com.dermrelay.cases.CaseAnswer;
 import com.dermrelay.cases.CaseExchangeItems;
@@ -10,6 +8,8 @@ import com.dermrelay.cases.CaseStore;
 import com.dermrelay.cases.DiagnosisList;
 import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.http.ApiProblem;
 import java.time.Instant;
 import java.time.ZoneOffset;

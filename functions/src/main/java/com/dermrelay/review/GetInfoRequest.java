@@ -1,7 +1,5 @@
 package com.dermrelay.review;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.cases.CaseExchangeItems;
 import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.cases.CaseStore;
@@ -9,6 +7,8 @@ import com.dermrelay.cases.InfoQuestion;
 import com.dermrelay.cases.InfoReply;
 import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.http.ApiProblem;
 import javax.inject.Inject;
 

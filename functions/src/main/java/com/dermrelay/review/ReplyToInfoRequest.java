@@ -1,7 +1,5 @@
 package com.dermrelay.review;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.cases.CaseExchangeItems;
 import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.cases.CaseStore;
@@ -10,6 +8,8 @@ import com.dermrelay.cases.InfoReply;
 import com.dermrelay.cases.PhotoViews;
 import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.ItemKey;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.dermrelay.core.access;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.RepeatedDenials;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.RepeatedDenials;
 import com.dermrelay.core.auth.Caller;
 import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.http.ApiProblem;

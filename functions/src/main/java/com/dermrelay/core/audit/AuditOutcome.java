@@ -1,4 +1,4 @@
-package com.dermrelay.audit;
+package com.dermrelay.core.audit;
 
 /** How an audited action ended. */
 public enum AuditOutcome {

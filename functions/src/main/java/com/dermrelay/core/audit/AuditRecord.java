@@ -1,4 +1,4 @@
-package com.dermrelay.audit;
+package com.dermrelay.core.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,4 +1,4 @@
-package com.dermrelay.audit;
+package com.dermrelay.core.audit;
 
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.IndexKey;
@@ -32,11 +32,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Singleton
 public final class AuditTrail {
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
-  static final String PARTITION = "AUDIT";
-  static final String BY_PATIENT = "AUDIT#PATIENT#";
-  static final String BY_ACTOR = "AUDIT#ACTOR#";
+  public static final String PARTITION = "AUDIT";
+  public static final String BY_PATIENT = "AUDIT#PATIENT#";
+  public static final String BY_ACTOR = "AUDIT#ACTOR#";
   /** Sortable to the millisecond, fixed width, so time ranges are sort-key ranges. */
-  static final DateTimeFormatter SORTABLE =
+  public static final DateTimeFormatter SORTABLE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final TenantItems items;
@@ -102,7 +102,7 @@ public final class AuditTrail {
     return attributes;
   }
 
-  static AuditRecord fromItem(Map<String, AttributeValue> item) {
+  public static AuditRecord fromItem(Map<String, AttributeValue> item) {
     return new AuditRecord(
         item.get("sk").s(),
         text(item, "time"),

@@ -1,4 +1,4 @@
-package com.dermrelay.audit;
+package com.dermrelay.core.audit;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.dermrelay.audit;
+package com.dermrelay.core.audit;
 
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.IndexKey;
@@ -39,7 +39,7 @@ public final class RepeatedDenials {
   /** Refused attempts at one route of one clinic a caller makes in a window before 429s. */
   public static final int LIMIT = 20;
   static final String ATTEMPTS = "attempts";
-  static final String LAST_TIME = "lastTime";
+  public static final String LAST_TIME = "lastTime";
   private static final String LAST_REQUEST = "lastRequestId";
   private static final int MAX_WRITES = 5;
 
