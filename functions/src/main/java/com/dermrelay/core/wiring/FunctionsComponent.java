@@ -33,7 +33,7 @@ import com.dermrelay.review.ReplyToInfoRequest;
 import com.dermrelay.review.RequestMoreInfo;
 import com.dermrelay.review.SearchDiagnoses;
 import com.dermrelay.review.SubmitFollowUp;
-import com.dermrelay.review.WorkflowSteps;
+import com.dermrelay.review.workflow.WorkflowSteps;
 import com.dermrelay.uploads.ConfirmPhoto;
 import com.dermrelay.uploads.RequestPhotoUploads;
 import com.dermrelay.tenants.GetClinic;

@@ -3,7 +3,6 @@ package com.dermrelay.review.workflow;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
-import com.dermrelay.review.WaitForPatient;
 import java.util.Map;
 
 /** Task InviteFollowUp (callback): the patient is invited to send follow-up photos. */

@@ -3,7 +3,6 @@ package com.dermrelay.review.workflow;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
-import com.dermrelay.review.WaitForPatient;
 import java.util.Map;
 
 /** Task RequestMoreInfo (callback): the patient is asked and the case waits for the reply. */

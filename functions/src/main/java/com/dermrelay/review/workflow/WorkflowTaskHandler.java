@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.wiring.FunctionsComponent;
-import com.dermrelay.review.WorkflowSteps;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,12 @@
-package com.dermrelay.review;
+package com.dermrelay.review.workflow;
 
 import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
+import com.dermrelay.review.ClinicAlerts;
+import com.dermrelay.review.ReviewItem;
+import com.dermrelay.review.ReviewStore;
 import com.dermrelay.triage.Priority;
 import com.dermrelay.triage.SlaHours;
 import java.time.Duration;

@@ -1,6 +1,7 @@
-package com.dermrelay.review;
+package com.dermrelay.review.workflow;
 
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.review.ReviewStore;
 
 /** What the callback steps share. */
 final class WaitSteps {

@@ -1,9 +1,10 @@
-package com.dermrelay.review;
+package com.dermrelay.review.workflow;
 
 import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.fhir.delivery.StartEhrDelivery;
+import com.dermrelay.review.ReviewItem;
 import javax.inject.Inject;
 
 /**

@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.review.workflow;
 
 import javax.inject.Inject;
 

@@ -1,7 +1,9 @@
-package com.dermrelay.review;
+package com.dermrelay.review.workflow;
 
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.VersionConflictException;
+import com.dermrelay.review.ReviewItem;
+import com.dermrelay.review.ReviewStore;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;

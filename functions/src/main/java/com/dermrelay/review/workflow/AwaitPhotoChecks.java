@@ -1,8 +1,10 @@
-package com.dermrelay.review;
+package com.dermrelay.review.workflow;
 
 import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.cases.TriageInputs;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.review.ReviewItem;
+import com.dermrelay.review.WorkflowCallbacks;
 import javax.inject.Inject;
 
 /**

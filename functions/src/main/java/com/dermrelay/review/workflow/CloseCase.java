@@ -1,7 +1,8 @@
-package com.dermrelay.review;
+package com.dermrelay.review.workflow;
 
 import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.review.ReviewItem;
 import javax.inject.Inject;
 
 /** The workflow's CloseCase step: the case is CLOSED (timeline {@code closed}), off every list. */

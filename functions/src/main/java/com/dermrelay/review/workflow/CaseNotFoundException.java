@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.review.workflow;
 
 /**
  * A workflow step was given a case its tenant does not have. The message holds no ids: it reaches

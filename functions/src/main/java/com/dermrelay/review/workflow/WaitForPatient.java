@@ -1,7 +1,9 @@
-package com.dermrelay.review;
+package com.dermrelay.review.workflow;
 
 import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.review.ReviewItem;
+import com.dermrelay.review.ReviewStore;
 import javax.inject.Inject;
 
 /**

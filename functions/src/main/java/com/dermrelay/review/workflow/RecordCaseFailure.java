@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.review.workflow;
 
 import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.cases.CaseStore;
@@ -6,6 +6,8 @@ import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
+import com.dermrelay.review.ClinicAlerts;
+import com.dermrelay.review.ReviewItem;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import javax.inject.Inject;

@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.review.workflow;
 
 import java.io.PrintStream;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.review.workflow;
 
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.aws.CognitoAdmin;

@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.review.workflow;
 
 import com.dermrelay.cases.CaseExchangeItems;
 import com.dermrelay.cases.CaseRecord;
