@@ -72,7 +72,7 @@ public final class AnswerCase {
   }
 
   /** A case of the acting clinic for a dermatologist, or the audited 404. */
-  static StoredCase reviewableCase(CaseStore cases, AuditTrail audit, TenantContext tenant,
+  public static StoredCase reviewableCase(CaseStore cases, AuditTrail audit, TenantContext tenant,
       String caseId, String action) {
     return cases.find(tenant, caseId)
         .filter(s -> !s.record().isDraft())
@@ -80,7 +80,7 @@ public final class AnswerCase {
   }
 
   /** The review waits for the caller: it is queued for review and they hold an unexpired claim. */
-  static void requireClaim(TenantContext tenant, ReviewItem review) {
+  public static void requireClaim(TenantContext tenant, ReviewItem review) {
     if (review.waitingFor() != ReviewItem.Wait.REVIEW) {
       throw AnswerRules.conflict("The case is not waiting for review.");
     }

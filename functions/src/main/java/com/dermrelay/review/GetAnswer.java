@@ -11,6 +11,7 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.followup.ReplyToInfoRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;

@@ -1,7 +1,7 @@
-package com.dermrelay.review;
+package com.dermrelay.followup;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dermrelay.cases.InfoReply;
+import com.dermrelay.cases.InfoQuestion;
 import com.dermrelay.core.http.ApiHandler;
 import com.dermrelay.core.http.ApiRequest;
 import com.dermrelay.core.http.RequestBodies;
@@ -9,28 +9,28 @@ import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
-/** {@code POST /clinics/{tenantId}/cases/{caseId}/info-request/reply} (replyToInfoRequest). */
-public final class ReplyToInfoRequestHandler extends ApiHandler {
-  private final ReplyToInfoRequest useCase;
+/** {@code POST /clinics/{tenantId}/cases/{caseId}/info-requests} (requestMoreInfo). */
+public final class RequestMoreInfoHandler extends ApiHandler {
+  private final RequestMoreInfo useCase;
   private final RequestBodies bodies;
 
-  public ReplyToInfoRequestHandler() {
+  public RequestMoreInfoHandler() {
     this(Functions.fromProcessEnvironment());
   }
 
-  public ReplyToInfoRequestHandler(Map<String, String> environment) {
+  public RequestMoreInfoHandler(Map<String, String> environment) {
     this(Functions.forEnvironment(environment));
   }
 
-  ReplyToInfoRequestHandler(FunctionsComponent component) {
+  RequestMoreInfoHandler(FunctionsComponent component) {
     super(component.apiHandlerSupport());
-    this.useCase = component.replyToInfoRequest();
+    this.useCase = component.requestMoreInfo();
     this.bodies = component.requestBodies();
   }
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    InfoReply.Send body = bodies.read(request.event(), InfoReply.Send.class);
+    InfoQuestion.Ask body = bodies.read(request.event(), InfoQuestion.Ask.class);
     return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
   }
 }

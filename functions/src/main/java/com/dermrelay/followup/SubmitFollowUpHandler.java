@@ -1,7 +1,7 @@
-package com.dermrelay.review;
+package com.dermrelay.followup;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dermrelay.cases.InfoQuestion;
+import com.dermrelay.cases.FollowUpReport;
 import com.dermrelay.core.http.ApiHandler;
 import com.dermrelay.core.http.ApiRequest;
 import com.dermrelay.core.http.RequestBodies;
@@ -9,28 +9,28 @@ import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
-/** {@code POST /clinics/{tenantId}/cases/{caseId}/info-requests} (requestMoreInfo). */
-public final class RequestMoreInfoHandler extends ApiHandler {
-  private final RequestMoreInfo useCase;
+/** {@code POST /clinics/{tenantId}/cases/{caseId}/follow-up} (submitFollowUp). */
+public final class SubmitFollowUpHandler extends ApiHandler {
+  private final SubmitFollowUp useCase;
   private final RequestBodies bodies;
 
-  public RequestMoreInfoHandler() {
+  public SubmitFollowUpHandler() {
     this(Functions.fromProcessEnvironment());
   }
 
-  public RequestMoreInfoHandler(Map<String, String> environment) {
+  public SubmitFollowUpHandler(Map<String, String> environment) {
     this(Functions.forEnvironment(environment));
   }
 
-  RequestMoreInfoHandler(FunctionsComponent component) {
+  SubmitFollowUpHandler(FunctionsComponent component) {
     super(component.apiHandlerSupport());
-    this.useCase = component.requestMoreInfo();
+    this.useCase = component.submitFollowUp();
     this.bodies = component.requestBodies();
   }
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    InfoQuestion.Ask body = bodies.read(request.event(), InfoQuestion.Ask.class);
+    FollowUpReport.Send body = bodies.read(request.event(), FollowUpReport.Send.class);
     return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
   }
 }

@@ -1,7 +1,7 @@
-package com.dermrelay.review;
+package com.dermrelay.followup;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.dermrelay.cases.FollowUpReport;
+import com.dermrelay.cases.InfoReply;
 import com.dermrelay.core.http.ApiHandler;
 import com.dermrelay.core.http.ApiRequest;
 import com.dermrelay.core.http.RequestBodies;
@@ -9,28 +9,28 @@ import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
-/** {@code POST /clinics/{tenantId}/cases/{caseId}/follow-up} (submitFollowUp). */
-public final class SubmitFollowUpHandler extends ApiHandler {
-  private final SubmitFollowUp useCase;
+/** {@code POST /clinics/{tenantId}/cases/{caseId}/info-request/reply} (replyToInfoRequest). */
+public final class ReplyToInfoRequestHandler extends ApiHandler {
+  private final ReplyToInfoRequest useCase;
   private final RequestBodies bodies;
 
-  public SubmitFollowUpHandler() {
+  public ReplyToInfoRequestHandler() {
     this(Functions.fromProcessEnvironment());
   }
 
-  public SubmitFollowUpHandler(Map<String, String> environment) {
+  public ReplyToInfoRequestHandler(Map<String, String> environment) {
     this(Functions.forEnvironment(environment));
   }
 
-  SubmitFollowUpHandler(FunctionsComponent component) {
+  ReplyToInfoRequestHandler(FunctionsComponent component) {
     super(component.apiHandlerSupport());
-    this.useCase = component.submitFollowUp();
+    this.useCase = component.replyToInfoRequest();
     this.bodies = component.requestBodies();
   }
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    FollowUpReport.Send body = bodies.read(request.event(), FollowUpReport.Send.class);
+    InfoReply.Send body = bodies.read(request.event(), InfoReply.Send.class);
     return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
   }
 }

@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.followup;
 
 import com.dermrelay.cases.CaseAnswer;
 import com.dermrelay.cases.CaseExchangeItems;
@@ -9,6 +9,11 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.ItemKey;
+import com.dermrelay.review.AnswerCase;
+import com.dermrelay.review.AnswerRules;
+import com.dermrelay.review.ReviewItem;
+import com.dermrelay.review.ReviewStore;
+import com.dermrelay.review.TaskCompletions;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;

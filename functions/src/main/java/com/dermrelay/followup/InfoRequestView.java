@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.followup;
 
 import com.dermrelay.cases.InfoReply;
 

@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.followup;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dermrelay.core.http.ApiHandler;

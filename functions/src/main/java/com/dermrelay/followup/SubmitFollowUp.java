@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.followup;
 
 import com.dermrelay.cases.CaseExchangeItems;
 import com.dermrelay.cases.CaseRecord;
@@ -11,6 +11,9 @@ import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.intake.SubmitCase;
+import com.dermrelay.review.AnswerRules;
+import com.dermrelay.review.ReviewItem;
+import com.dermrelay.review.TaskCompletions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.followup;
 
 import com.dermrelay.cases.CaseExchangeItems;
 import com.dermrelay.cases.CaseRecord;

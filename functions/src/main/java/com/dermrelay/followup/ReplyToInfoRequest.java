@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.followup;
 
 import com.dermrelay.cases.CaseExchangeItems;
 import com.dermrelay.cases.CaseRecord;
@@ -11,6 +11,9 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.ItemKey;
+import com.dermrelay.review.AnswerRules;
+import com.dermrelay.review.ReviewItem;
+import com.dermrelay.review.TaskCompletions;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,7 +93,7 @@ public final class ReplyToInfoRequest {
    * Which of the two timeline events came last ("" if neither): an event is appended once per
    * occasion, so a retry finds its own and adds nothing.
    */
-  static String lastOf(CaseRecord c, String first, String second) {
+  public static String lastOf(CaseRecord c, String first, String second) {
     for (int i = c.timeline().size() - 1; i >= 0; i--) {
       String event = c.timeline().get(i).event();
       if (event.equals(first) || event.equals(second)) {
