@@ -6,7 +6,7 @@ import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
 /** Task InviteFollowUp (callback): the patient is invited to send follow-up photos. */
-public final class InviteFollowUpTaskHandler extends WorkflowTaskHandler {
+public final class InviteFollowUpTaskHandler extends CaseTaskHandler {
   public InviteFollowUpTaskHandler() {
     this(Functions.fromProcessEnvironment());
   }

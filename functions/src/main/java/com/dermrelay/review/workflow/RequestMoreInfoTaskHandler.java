@@ -6,7 +6,7 @@ import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
 /** Task RequestMoreInfo (callback): the patient is asked and the case waits for the reply. */
-public final class RequestMoreInfoTaskHandler extends WorkflowTaskHandler {
+public final class RequestMoreInfoTaskHandler extends CaseTaskHandler {
   public RequestMoreInfoTaskHandler() {
     this(Functions.fromProcessEnvironment());
   }

@@ -1,10 +1,9 @@
-package com.dermrelay.review.workflow;
+package com.dermrelay.core.workflow;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.access.TenantContext;
-import com.dermrelay.core.wiring.FunctionsComponent;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shape every case-workflow task shares: Step Functions invokes it with a JSON object (the
- * Task's Payload, ids only: docs/workflow.md) and reads a JSON object back. A subclass names its
- * step and calls one use case; this class reads the ids and builds the step's tenant context.
- * Errors propagate: Step Functions records the exception's class name (never health data in the
- * message) and the Task's Catch sends the case to RecordFailure.
+ * The shape every workflow task shares, whichever workflow and component it belongs to: Step
+ * Functions invokes it with a JSON object (the Task's Payload, ids only: docs/workflow.md) and
+ * reads a JSON object back. A subclass names its step and calls one use case; this class reads the
+ * ids and builds the step's tenant context. Errors propagate: Step Functions records the
+ * exception's class name (never health data in the message) and the Task's Catch sends the case
+ * to the workflow's failure task.
  */
 public abstract class WorkflowTaskHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -25,23 +25,10 @@ public abstract class WorkflowTaskHandler
   private final InternalAccess access;
   private final Clock clock;
   private final String step;
-  protected final WorkflowSteps steps;
 
-  protected WorkflowTaskHandler(FunctionsComponent component, String step) {
-    this.access = component.internalAccess();
-    this.clock = component.clock();
-    this.steps = component.workflowSteps();
-    this.step = step;
-  }
-
-  /**
-   * For a task of another workflow, wired by another component (the FHIR jar's): the same
-   * tenant context and input, no case-workflow steps.
-   */
   protected WorkflowTaskHandler(InternalAccess access, Clock clock, String step) {
     this.access = access;
     this.clock = clock;
-    this.steps = null;
     this.step = step;
   }
 
