@@ -1,6 +1,5 @@
 package com.dermrelay.cases;
 
-import com.dermrelay.review.AnswerRules;
 import java.util.List;
 
 /**
@@ -35,7 +34,7 @@ public record AnswerContent(
   /**
    * One prescribed medicine.
    *
-   * @param form one of {@link AnswerRules#FORMS}
+   * @param form one of {@code review.AnswerRules.FORMS}
    * @param quantity the amount to dispense, as written (e.g. {@code 30 g}, {@code 56 tablets})
    * @param refills repeats allowed, 0-12
    */

@@ -145,6 +145,20 @@ public record CaseRecord(
   }
 
   /**
+   * Which of the two timeline events came last ("" if neither): an event is appended once per
+   * occasion, so a retry finds its own and adds nothing.
+   */
+  public String lastOf(String first, String second) {
+    for (int i = timeline.size() - 1; i >= 0; i--) {
+      String event = timeline.get(i).event();
+      if (event.equals(first) || event.equals(second)) {
+        return event;
+      }
+    }
+    return "";
+  }
+
+  /**
    * The key a photo of {@code view} is stored under in {@link #photos}: the view itself in the
    * intake (round 0), {@code <view>@<round>} for photos sent later (a reply or a follow-up).
    */

@@ -1,14 +1,13 @@
 package com.dermrelay.cases;
 
-import com.dermrelay.intake.IntakeRules;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * The structured intake questionnaire, version 2 (docs/intake.md): what a dermatologist needs to
- * judge a case from the record alone. Every field may be absent in a draft; {@link IntakeRules}
+ * judge a case from the record alone. Every field may be absent in a draft; {@code intake.IntakeRules}
  * says which a submission needs, by the kind of problem (a spot, a rash, or something else).
- * Vocabularies are strings checked by {@link IntakeRules}, so a bad value is named by its pointer.
+ * Vocabularies are strings checked by {@code intake.IntakeRules}, so a bad value is named by its pointer.
  * Where a patient honestly may not know, the answer is {@code yes}, {@code no} or {@code unsure}
  * rather than a boolean that would force a guess. Cases opened under version 1 are read in this
  * shape ({@link IntakeVersions}). Unanswered fields are left out of the JSON, not written as null:

@@ -73,7 +73,7 @@ public final class ReplyToInfoRequest {
       throw AnswerRules.conflict("This question was already answered.");
     }
     String now = tenant.requestTime().toString();
-    cases.update(tenant, caseId, current -> lastOf(current, "more_info_requested", "info_reply_sent")
+    cases.update(tenant, caseId, current -> current.lastOf("more_info_requested", "info_reply_sent")
         .equals("info_reply_sent") ? current : current.withEvent(now, "info_reply_sent"));
     completions.complete(tenant, caseId, ReviewItem.Wait.INFO_REPLY,
         "{\"replyId\":\"" + reply.replyId() + "\"}", false);
@@ -87,19 +87,5 @@ public final class ReplyToInfoRequest {
     return c.photos().entrySet().stream()
         .filter(e -> e.getKey().endsWith(suffix) && PhotoViews.usable(e.getValue()))
         .map(e -> new InfoReply.PhotoRef(e.getKey(), e.getValue().photoId())).toList();
-  }
-
-  /**
-   * Which of the two timeline events came last ("" if neither): an event is appended once per
-   * occasion, so a retry finds its own and adds nothing.
-   */
-  public static String lastOf(CaseRecord c, String first, String second) {
-    for (int i = c.timeline().size() - 1; i >= 0; i--) {
-      String event = c.timeline().get(i).event();
-      if (event.equals(first) || event.equals(second)) {
-        return event;
-      }
-    }
-    return "";
   }
 }

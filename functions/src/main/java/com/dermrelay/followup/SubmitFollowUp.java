@@ -87,7 +87,7 @@ public final class SubmitFollowUp {
     }
     String now = tenant.requestTime().toString();
     cases.update(tenant, caseId, current ->
-        ReplyToInfoRequest.lastOf(current, "follow_up_due", "follow_up_sent").equals("follow_up_sent")
+        current.lastOf("follow_up_due", "follow_up_sent").equals("follow_up_sent")
             ? current : current.withEvent(now, "follow_up_sent"));
     completions.complete(tenant, caseId, ReviewItem.Wait.FOLLOW_UP,
         "{\"followUpId\":\"" + report.followUpId() + "\"}", false);

@@ -11,7 +11,6 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.http.ApiProblem;
-import com.dermrelay.followup.ReplyToInfoRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -50,7 +49,7 @@ public final class GetAnswer {
     CaseAnswer answer = delivered(tenant, c);
     String now = tenant.requestTime().toString();
     CaseRecord read = cases.update(tenant, caseId, current ->
-        ReplyToInfoRequest.lastOf(current, "answered", "answer_read").equals("answer_read")
+        current.lastOf("answered", "answer_read").equals("answer_read")
             ? current : current.withEvent(now, "answer_read")).record();
     audit.wrote(tenant, "case.answer.acknowledge", AuditResource.ofPatient("answer", caseId, tenant.subject()));
     return view(read, answer);
