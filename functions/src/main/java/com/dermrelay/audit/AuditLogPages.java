@@ -1,6 +1,8 @@
 package com.dermrelay.audit;
 
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditTrail;
+import com.dermrelay.core.audit.RepeatedDenials;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
 import com.dermrelay.core.data.TenantItems;

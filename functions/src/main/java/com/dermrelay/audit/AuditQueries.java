@@ -1,5 +1,6 @@
 package com.dermrelay.audit;
 
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemQuery;
 import java.time.Instant;

@@ -1,6 +1,10 @@
 package com.dermrelay.audit;
 
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditOutcome;
+import com.dermrelay.core.audit.AuditRecord;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;

@@ -1,6 +1,6 @@
 package com.dermrelay.dashboard;
 
-import com.dermrelay.intake.CaseRecord;
+import com.dermrelay.cases.CaseRecord;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package com.dermrelay.datarights;
 
-import com.dermrelay.review.AnswerContent;
+import com.dermrelay.cases.AnswerContent;
 import com.dermrelay.review.Consultations;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package com.dermrelay.datarights;
 
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.TenantContext;
-import com.dermrelay.intake.CaseStore;
-import com.dermrelay.intake.StoredCase;
 import com.dermrelay.review.Consultations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

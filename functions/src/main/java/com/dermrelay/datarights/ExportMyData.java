@@ -1,8 +1,8 @@
 package com.dermrelay.datarights;
 
 import com.dermrelay.core.data.TenantCredentials;
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
 import com.fasterxml.jackson.databind.JsonNode;

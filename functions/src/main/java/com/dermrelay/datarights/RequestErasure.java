@@ -1,8 +1,8 @@
 package com.dermrelay.datarights;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.aws.CognitoAdmin;
 import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.TenantItems;

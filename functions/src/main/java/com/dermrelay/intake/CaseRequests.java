@@ -1,5 +1,8 @@
 package com.dermrelay.intake;
 
+import com.dermrelay.cases.EmergencyScreen;
+import com.dermrelay.cases.IntakeAnswers;
+
 /** The bodies of createCase and updateCase. */
 public final class CaseRequests {
   private CaseRequests() {}

@@ -29,7 +29,7 @@ public final class CreateCaseHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    CaseRequests.Create body = bodies.read(request.event(), CaseRequests.Create.class);
+    CaseRequests.Create body = bodies.read(request, CaseRequests.Create.class);
     return responses().json(201, useCase.run(request.tenant(), body));
   }
 }

@@ -1,8 +1,11 @@
 package com.dermrelay.intake;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.CaseView;
+import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.patients.PatientProfiles;
 import com.dermrelay.patients.ProfileRules;
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
 package com.dermrelay.intake;
 
+import com.dermrelay.cases.EmergencyScreen;
+import com.dermrelay.cases.IntakeAnswers;
+import com.dermrelay.cases.IntakeVersions;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
 import java.math.BigDecimal;

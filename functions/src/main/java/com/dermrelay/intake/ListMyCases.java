@@ -1,8 +1,10 @@
 package com.dermrelay.intake;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
 import com.fasterxml.jackson.annotation.JsonInclude;

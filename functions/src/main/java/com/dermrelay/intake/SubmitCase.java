@@ -1,15 +1,21 @@
 package com.dermrelay.intake;
 
-import com.dermrelay.audit.AuditOutcome;
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.CaseView;
+import com.dermrelay.cases.DraftMedia;
+import com.dermrelay.cases.PhotoViews;
+import com.dermrelay.cases.StoredCase;
+import com.dermrelay.cases.TriageInputs;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditOutcome;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.patients.PatientProfiles;
 import com.dermrelay.triage.RedFlags;
-import com.dermrelay.uploads.DraftMedia;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;

@@ -29,7 +29,7 @@ public final class UpdateMyProfileHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    ProfileRequests.Update update = bodies.read(request.event(), ProfileRequests.Update.class);
+    ProfileRequests.Update update = bodies.read(request, ProfileRequests.Update.class);
     return responses().json(200, useCase.run(request.tenant(), update));
   }
 }

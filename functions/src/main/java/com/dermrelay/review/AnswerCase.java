@@ -1,12 +1,15 @@
 package com.dermrelay.review;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.AnswerContent;
+import com.dermrelay.cases.CaseAnswer;
+import com.dermrelay.cases.CaseExchangeItems;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.ItemKey;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.CaseStore;
-import com.dermrelay.intake.StoredCase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -69,7 +72,7 @@ public final class AnswerCase {
   }
 
   /** A case of the acting clinic for a dermatologist, or the audited 404. */
-  static StoredCase reviewableCase(CaseStore cases, AuditTrail audit, TenantContext tenant,
+  public static StoredCase reviewableCase(CaseStore cases, AuditTrail audit, TenantContext tenant,
       String caseId, String action) {
     return cases.find(tenant, caseId)
         .filter(s -> !s.record().isDraft())
@@ -77,7 +80,7 @@ public final class AnswerCase {
   }
 
   /** The review waits for the caller: it is queued for review and they hold an unexpired claim. */
-  static void requireClaim(TenantContext tenant, ReviewItem review) {
+  public static void requireClaim(TenantContext tenant, ReviewItem review) {
     if (review.waitingFor() != ReviewItem.Wait.REVIEW) {
       throw AnswerRules.conflict("The case is not waiting for review.");
     }

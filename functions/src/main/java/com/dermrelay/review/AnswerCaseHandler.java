@@ -1,6 +1,7 @@
 package com.dermrelay.review;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dermrelay.cases.AnswerContent;
 import com.dermrelay.core.http.ApiHandler;
 import com.dermrelay.core.http.ApiRequest;
 import com.dermrelay.core.http.RequestBodies;
@@ -29,7 +30,7 @@ public final class AnswerCaseHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    AnswerContent body = bodies.read(request.event(), AnswerContent.class);
+    AnswerContent body = bodies.read(request, AnswerContent.class);
     return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
   }
 }

@@ -1,5 +1,7 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.AnswerContent;
+
 /**
  * A dermatologist's unsent answer to a case ({@code ANSWER_DRAFT#<sub>}), so the workbench keeps
  * work across reloads; versioned like every changing item.

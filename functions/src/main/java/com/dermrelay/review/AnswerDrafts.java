@@ -1,13 +1,14 @@
 package com.dermrelay.review;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.CaseExchangeItems;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
-import com.dermrelay.intake.CaseStore;
-import com.dermrelay.intake.StoredCase;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;

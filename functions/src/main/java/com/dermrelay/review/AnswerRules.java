@@ -1,5 +1,7 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.AnswerContent;
+import com.dermrelay.cases.DiagnosisList;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.NameText;
 import com.dermrelay.core.http.ProblemTypes;
@@ -153,12 +155,12 @@ public final class AnswerRules {
     }
   }
 
-  static ApiProblem.FieldError error(String pointer, String detail) {
+  public static ApiProblem.FieldError error(String pointer, String detail) {
     return new ApiProblem.FieldError(pointer, detail);
   }
 
   /** 400 naming every bad field, when there are any. */
-  static void refuseIfAny(List<ApiProblem.FieldError> errors) {
+  public static void refuseIfAny(List<ApiProblem.FieldError> errors) {
     if (!errors.isEmpty()) {
       throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
           "Some fields are invalid: " + String.join(", ",
@@ -166,7 +168,7 @@ public final class AnswerRules {
     }
   }
 
-  static ApiProblem conflict(String detail) {
+  public static ApiProblem conflict(String detail) {
     return new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict", detail);
   }
 }

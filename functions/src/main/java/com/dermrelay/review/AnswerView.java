@@ -1,5 +1,7 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.AnswerContent;
+import com.dermrelay.cases.Diagnosis;
 import java.util.List;
 
 /**

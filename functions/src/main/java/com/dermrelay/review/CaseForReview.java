@@ -1,7 +1,10 @@
 package com.dermrelay.review;
 
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.IntakeAnswers;
+import com.dermrelay.cases.AnswerContent;
+import com.dermrelay.cases.CaseAnswer;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.IntakeAnswers;
+import com.dermrelay.cases.Rounds;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 

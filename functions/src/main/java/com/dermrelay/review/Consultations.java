@@ -1,7 +1,15 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.AnswerContent;
+import com.dermrelay.cases.CaseAnswer;
+import com.dermrelay.cases.CaseExchangeItems;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.DiagnosisList;
+import com.dermrelay.cases.FollowUpReport;
+import com.dermrelay.cases.InfoQuestion;
+import com.dermrelay.cases.InfoReply;
+import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
-import com.dermrelay.intake.CaseRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

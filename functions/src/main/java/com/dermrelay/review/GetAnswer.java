@@ -1,11 +1,16 @@
 package com.dermrelay.review;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.AnswerContent;
+import com.dermrelay.cases.CaseAnswer;
+import com.dermrelay.cases.CaseExchangeItems;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.DiagnosisList;
+import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.http.ApiProblem;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.CaseStore;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -44,7 +49,7 @@ public final class GetAnswer {
     CaseAnswer answer = delivered(tenant, c);
     String now = tenant.requestTime().toString();
     CaseRecord read = cases.update(tenant, caseId, current ->
-        ReplyToInfoRequest.lastOf(current, "answered", "answer_read").equals("answer_read")
+        current.lastOf("answered", "answer_read").equals("answer_read")
             ? current : current.withEvent(now, "answer_read")).record();
     audit.wrote(tenant, "case.answer.acknowledge", AuditResource.ofPatient("answer", caseId, tenant.subject()));
     return view(read, answer);

@@ -1,5 +1,9 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.MediaKeys;
+import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.DermatologistClinics;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.IndexKey;
@@ -9,10 +13,6 @@ import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.PageLimit;
 import com.dermrelay.core.http.ProblemTypes;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.CaseStore;
-import com.dermrelay.intake.StoredCase;
-import com.dermrelay.uploads.MediaKeys;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;

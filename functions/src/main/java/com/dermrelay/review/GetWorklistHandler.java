@@ -5,9 +5,7 @@ import com.dermrelay.core.http.ApiHandler;
 import com.dermrelay.core.http.ApiRequest;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@code GET /worklist} (getWorklist): the dermatologist's merged worklist across clinics. */
 public final class GetWorklistHandler extends ApiHandler {
@@ -28,12 +26,8 @@ public final class GetWorklistHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    var claims = request.event().getRequestContext().getAuthorizer().getJwt().getClaims();
-    String name = Optional.ofNullable(claims.get("name")).orElse(request.caller().email());
-    long epochMillis = request.event().getRequestContext().getTimeEpoch();
-    Instant time = epochMillis > 0 ? Instant.ofEpochMilli(epochMillis) : Instant.now();
-    return responses().json(200, useCase.run(request.caller(), name, request.requestId(), time,
-        new GetWorklist.Query(request.queryParameter("clinic"), request.queryParameter("limit"),
-            request.queryParameter("cursor"))));
+    return responses().json(200, useCase.run(request.caller(), request.callerName(), request.requestId(),
+        request.requestTime(), new GetWorklist.Query(request.queryParameter("clinic"),
+            request.queryParameter("limit"), request.queryParameter("cursor"))));
   }
 }

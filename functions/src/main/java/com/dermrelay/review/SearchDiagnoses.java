@@ -1,5 +1,7 @@
 package com.dermrelay.review;
 
+import com.dermrelay.cases.Diagnosis;
+import com.dermrelay.cases.DiagnosisList;
 import java.util.List;
 import javax.inject.Inject;
 

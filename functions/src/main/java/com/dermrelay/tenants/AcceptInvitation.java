@@ -1,10 +1,10 @@
 package com.dermrelay.tenants;
 
-import com.dermrelay.audit.AuditOutcome;
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditOutcome;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.auth.Caller;
 import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.data.ItemKey;

@@ -29,7 +29,7 @@ public final class InviteDermatologistHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    DermatologistInvitation invitation = bodies.read(request.event(), DermatologistInvitation.class);
+    DermatologistInvitation invitation = bodies.read(request, DermatologistInvitation.class);
     return responses().json(201, inviteDermatologist.run(request.tenant(), invitation));
   }
 }

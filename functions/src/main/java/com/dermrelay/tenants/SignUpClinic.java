@@ -1,9 +1,9 @@
 package com.dermrelay.tenants;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
 import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.aws.AwsServiceException;
 import com.dermrelay.core.aws.CognitoAdmin;

@@ -8,8 +8,6 @@ import com.dermrelay.core.http.IdempotencyKey;
 import com.dermrelay.core.http.RequestBodies;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +20,6 @@ public final class SignUpClinicHandler extends ApiHandler {
   private final RequestBodies bodies;
   private final SignUpRateLimit rateLimit;
   private final SignUpClinic signUpClinic;
-  private final Clock clock;
 
   public SignUpClinicHandler() {
     this(Functions.fromProcessEnvironment());
@@ -37,22 +34,21 @@ public final class SignUpClinicHandler extends ApiHandler {
     this.bodies = component.requestBodies();
     this.rateLimit = component.signUpRateLimit();
     this.signUpClinic = component.signUpClinic();
-    this.clock = component.clock();
   }
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     APIGatewayV2HTTPEvent event = request.event();
     // Checked first: a malformed key is refused before any store is touched.
-    Optional<String> idempotencyKey = IdempotencyKey.optional(event);
+    Optional<String> idempotencyKey = IdempotencyKey.optional(request);
     try {
       rateLimit.countAddress(sourceIp(event));
-      ClinicSignUp signUp = bodies.read(event, ClinicSignUp.class);
+      ClinicSignUp signUp = bodies.read(request, ClinicSignUp.class);
       if (signUp.adminEmail() != null && !signUp.adminEmail().isBlank()) {
         rateLimit.countEmail(signUp.adminEmail().strip());
       }
       return responses().json(201, signUpClinic.run(signUp, idempotencyKey,
-          request.requestId(), requestTime(event)));
+          request.requestId(), request.requestTime()));
     } catch (SignUpRateLimit.Exceeded exceeded) {
       APIGatewayV2HTTPResponse response = responses().problem(exceeded, request.requestId());
       Map<String, String> headers = new HashMap<>(response.getHeaders());
@@ -60,11 +56,6 @@ public final class SignUpClinicHandler extends ApiHandler {
       response.setHeaders(headers);
       return response;
     }
-  }
-
-  private Instant requestTime(APIGatewayV2HTTPEvent event) {
-    long millis = event.getRequestContext() == null ? 0 : event.getRequestContext().getTimeEpoch();
-    return millis > 0 ? Instant.ofEpochMilli(millis) : clock.instant();
   }
 
   private static String sourceIp(APIGatewayV2HTTPEvent event) {

@@ -29,7 +29,7 @@ public final class UpdateTenantSettingsHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    TenantSettings change = bodies.read(request.event(), TenantSettings.class);
+    TenantSettings change = bodies.read(request, TenantSettings.class);
     return responses().json(200, updateTenantSettings.run(request.tenant(), change));
   }
 }

@@ -1,8 +1,8 @@
 package com.dermrelay.uploads;
 
+import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
-import com.dermrelay.intake.CaseRecord;
 import java.util.Set;
 
 /**

@@ -1,18 +1,20 @@
 package com.dermrelay.uploads;
 
+import com.dermrelay.cases.DraftMedia;
+import com.dermrelay.cases.MediaKeys;
 import com.dermrelay.core.data.TenantCredentials;
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
 import com.dermrelay.imaging.PhotoLimits;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.CaseStore;
-import com.dermrelay.intake.PhotoViews;
-import com.dermrelay.intake.StoredCase;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.PhotoViews;
+import com.dermrelay.cases.StoredCase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.LocalStackConfig;
 import com.dermrelay.local.testing.LocalStackExtension;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.data.TenantItems;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static com.dermrelay.intake.IntakeSteps.*;
 
+import com.dermrelay.cases.IntakeVersions;
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.LocalStackConfig;
 import com.dermrelay.local.testing.LocalStackExtension;

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.EmergencyScreen;
+import com.dermrelay.cases.IntakeAnswers;
+import com.dermrelay.cases.IntakeVersions;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ApiResponses;
 import com.fasterxml.jackson.databind.JsonNode;

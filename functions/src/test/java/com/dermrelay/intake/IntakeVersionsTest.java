@@ -3,6 +3,10 @@ package com.dermrelay.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.IntakeAnswers;
+import com.dermrelay.cases.IntakeVersions;
+import com.dermrelay.cases.TriageInputs;
 import com.dermrelay.triage.ProblemKind;
 import com.dermrelay.triage.TriageInput;
 import com.fasterxml.jackson.databind.ObjectMapper;

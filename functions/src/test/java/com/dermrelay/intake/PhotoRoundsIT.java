@@ -12,7 +12,9 @@ import static com.dermrelay.intake.IntakeSteps.uploadAndConfirm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.core.audit.AuditTrail;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
 import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;

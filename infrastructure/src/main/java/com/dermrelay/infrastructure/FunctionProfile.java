@@ -239,13 +239,15 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // append audit records). None touches photos: reply and follow-up photos go through the
     // upload operations.
     FunctionProfile endsWait = forClinic(768, Access.CASE_WORKFLOW_CALLBACK);
-    for (String handler : List.of("AnswerCaseHandler", "RequestMoreInfoHandler",
-        "ReplyToInfoRequestHandler", "SubmitFollowUpHandler")) {
-      known.put("com.dermrelay.review." + handler, endsWait);
+    for (String handler : List.of("com.dermrelay.review.AnswerCaseHandler",
+        "com.dermrelay.followup.RequestMoreInfoHandler", "com.dermrelay.followup.ReplyToInfoRequestHandler",
+        "com.dermrelay.followup.SubmitFollowUpHandler")) {
+      known.put(handler, endsWait);
     }
-    for (String handler : List.of("GetAnswerHandler", "AcknowledgeAnswerHandler",
-        "GetInfoRequestHandler", "GetAnswerDraftHandler", "SaveAnswerDraftHandler")) {
-      known.put("com.dermrelay.review." + handler, CASE_RECORDS);
+    for (String handler : List.of("com.dermrelay.review.GetAnswerHandler",
+        "com.dermrelay.review.AcknowledgeAnswerHandler", "com.dermrelay.followup.GetInfoRequestHandler",
+        "com.dermrelay.review.GetAnswerDraftHandler", "com.dermrelay.review.SaveAnswerDraftHandler")) {
+      known.put(handler, CASE_RECORDS);
     }
     // The diagnosis list ships in the jar: no access at all.
     known.put("com.dermrelay.review.SearchDiagnosesHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)));

@@ -1,8 +1,8 @@
 package com.dermrelay.core.access;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.RepeatedDenials;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.RepeatedDenials;
 import com.dermrelay.core.auth.Caller;
 import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.http.ApiProblem;
@@ -79,9 +79,10 @@ public final class AccessControl implements RequestAuthorizer {
       return new IllegalStateException("no access rule for the route");
     });
     if (rule.isPublic()) {
-      return new ApiRequest(event, requestId, null, null);
+      return new ApiRequest(event, requestId, null, null, clock);
     }
     Caller caller = Caller.of(event);
+    ApiRequest request = new ApiRequest(event, requestId, caller, null, clock);
     Map<String, String> claims = event.getRequestContext().getAuthorizer().getJwt().getClaims();
     settings.portalClientId().ifPresent(clientId -> {
       if (!clientId.equals(claims.get("aud"))) {
@@ -95,14 +96,14 @@ public final class AccessControl implements RequestAuthorizer {
       caller.homeTenantId().filter(home -> caller.has(Role.PATIENT))
           .filter(home -> TenantContext.TENANT_ID.matcher(home).matches())
           .ifPresent(home -> refuseIfClosed(home, caller, routeKey));
-      return new ApiRequest(event, requestId, caller, null);
+      return request;
     }
     String tenantId = event.getPathParameters() == null ? null : event.getPathParameters().get("tenantId");
     if (tenantId == null || !TenantContext.TENANT_ID.matcher(tenantId).matches()) {
       throw notFound();
     }
-    Instant time = requestTime(event);
-    String name = Optional.ofNullable(claims.get("name")).orElse(caller.email());
+    Instant time = request.requestTime();
+    String name = request.callerName();
     Optional<TenantRecord> tenant = directory.find(tenantId);
     if (tenant.isEmpty()) {
       LOG.info("refused: route={} reason=no-such-tenant role={}", routeKey, caller.roles());
@@ -119,7 +120,7 @@ public final class AccessControl implements RequestAuthorizer {
         case PATIENT -> {
           if (caller.homeTenantId().filter(tenantId::equals).isPresent()) {
             refuseIfClosed(tenantId, caller, routeKey);
-            return granted(event, requestId, caller, tenantId, role, name, time, retention);
+            return granted(request, tenantId, role, retention);
           }
           // A confirmed self sign-up whose post-confirmation trigger did not link it (yet).
           noHomeClinic |= caller.homeTenantId().isEmpty();
@@ -130,7 +131,7 @@ public final class AccessControl implements RequestAuthorizer {
             // one, can still end that (absent: an account made before admins had one).
             Optional<Membership> membership = directory.membership(tenantId, caller.subject());
             if (membership.isEmpty() || membership.get().active()) {
-              return granted(event, requestId, caller, tenantId, role, name, time, retention);
+              return granted(request, tenantId, role, retention);
             }
             membershipEnded = true;
           } else {
@@ -140,12 +141,12 @@ public final class AccessControl implements RequestAuthorizer {
         case DERMATOLOGIST -> {
           Optional<Membership> membership = directory.membership(tenantId, caller.subject());
           if (membership.filter(m -> m.active() && m.roleValue().equals(Optional.of(role))).isPresent()) {
-            return granted(event, requestId, caller, tenantId, role, name, time, retention);
+            return granted(request, tenantId, role, retention);
           }
           membershipEnded |= membership.isPresent();
         }
         case PLATFORM_OPERATOR -> {
-          return granted(event, requestId, caller, tenantId, role, name, time, retention);
+          return granted(request, tenantId, role, retention);
         }
       }
     }
@@ -178,16 +179,10 @@ public final class AccessControl implements RequestAuthorizer {
     }
   }
 
-  private static ApiRequest granted(APIGatewayV2HTTPEvent event, String requestId, Caller caller,
-      String tenantId, Role role, String name, Instant time, int retention) {
-    return new ApiRequest(event, requestId, caller,
-        new TenantContext(tenantId, caller.subject(), role, name, requestId, time, retention));
-  }
-
-  /** API Gateway's request time: the same for every attempt at one request. */
-  private Instant requestTime(APIGatewayV2HTTPEvent event) {
-    long epochMillis = event.getRequestContext() == null ? 0 : event.getRequestContext().getTimeEpoch();
-    return epochMillis > 0 ? Instant.ofEpochMilli(epochMillis) : clock.instant();
+  private static ApiRequest granted(ApiRequest request, String tenantId, Role role, int retention) {
+    Caller caller = request.caller();
+    return request.withTenant(new TenantContext(tenantId, caller.subject(), role, request.callerName(),
+        request.requestId(), request.requestTime(), retention));
   }
 
   static ApiProblem unauthorized(String detail) {

@@ -1,7 +1,5 @@
 package com.dermrelay.core.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,8 +18,8 @@ public final class IdempotencyKey {
   private IdempotencyKey() {}
 
   /** The key if the request sent one (blank counts as none); 400 if it is malformed. */
-  public static Optional<String> optional(APIGatewayV2HTTPEvent event) {
-    Optional<String> key = header(event.getHeaders());
+  public static Optional<String> optional(ApiRequest request) {
+    Optional<String> key = request.header(HEADER).filter(value -> !value.isBlank());
     if (key.isPresent() && !SHAPE.matcher(key.get()).matches()) {
       throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Header '" + HEADER + "' must be 8 to "
           + MAX_LENGTH + " letters, digits or _.:- (a UUID will do).");
@@ -30,17 +28,8 @@ public final class IdempotencyKey {
   }
 
   /** The key the operation requires; 400 when it is missing or malformed. */
-  public static String required(APIGatewayV2HTTPEvent event) {
-    return optional(event).orElseThrow(() -> ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST,
+  public static String required(ApiRequest request) {
+    return optional(request).orElseThrow(() -> ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST,
         "Header '" + HEADER + "' is required: a random value, the same on every retry."));
-  }
-
-  private static Optional<String> header(Map<String, String> headers) {
-    if (headers == null) {
-      return Optional.empty();
-    }
-    return headers.entrySet().stream()
-        .filter(h -> h.getKey().equalsIgnoreCase(HEADER) && h.getValue() != null && !h.getValue().isBlank())
-        .map(Map.Entry::getValue).findFirst();
   }
 }

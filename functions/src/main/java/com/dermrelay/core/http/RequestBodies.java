@@ -22,7 +22,6 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Reads a JSON request body into a typed request, turning every way it can be wrong into a
@@ -71,9 +70,9 @@ public final class RequestBodies {
     return mapper;
   }
 
-  public <T> T read(APIGatewayV2HTTPEvent event, Class<T> type) {
-    requireJsonContentType(event.getHeaders());
-    String body = text(event);
+  public <T> T read(ApiRequest request, Class<T> type) {
+    requireJsonContentType(request.header("content-type").orElse(null));
+    String body = text(request.event());
     if (body == null || body.isBlank()) {
       throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "The request body is empty; a JSON object is required.");
     }
@@ -184,8 +183,7 @@ public final class RequestBodies {
     }
   }
 
-  private static void requireJsonContentType(Map<String, String> headers) {
-    String contentType = header(headers, "content-type");
+  private static void requireJsonContentType(String contentType) {
     String mediaType =
         contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
@@ -195,18 +193,6 @@ public final class RequestBodies {
           "Unsupported Media Type",
           "Send the body as application/json.");
     }
-  }
-
-  private static String header(Map<String, String> headers, String name) {
-    if (headers == null) {
-      return null;
-    }
-    for (Map.Entry<String, String> entry : headers.entrySet()) {
-      if (entry.getKey().equalsIgnoreCase(name)) {
-        return entry.getValue();
-      }
-    }
-    return null;
   }
 
   private static String text(APIGatewayV2HTTPEvent event) {

@@ -1,9 +1,10 @@
 package com.dermrelay.fhir.api;
 
-import com.dermrelay.audit.AuditOutcome;
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditOutcome;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
@@ -12,7 +13,6 @@ import com.dermrelay.core.tenancy.TenantRecord;
 import com.dermrelay.fhir.bundle.BundleMedia;
 import com.dermrelay.fhir.bundle.CaseBundles;
 import com.dermrelay.fhir.bundle.CaseSnapshots;
-import com.dermrelay.intake.CaseRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package com.dermrelay.fhir.bundle;
 
-import com.dermrelay.review.AnswerContent;
-import com.dermrelay.review.Diagnosis;
+import com.dermrelay.cases.AnswerContent;
+import com.dermrelay.cases.Diagnosis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

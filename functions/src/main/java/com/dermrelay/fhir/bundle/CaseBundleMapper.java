@@ -1,7 +1,7 @@
 package com.dermrelay.fhir.bundle;
 
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.IntakeAnswers;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.IntakeAnswers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;

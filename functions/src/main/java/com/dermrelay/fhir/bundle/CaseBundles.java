@@ -2,9 +2,9 @@ package com.dermrelay.fhir.bundle;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.review.Rounds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -1,9 +1,9 @@
 package com.dermrelay.fhir.bundle;
 
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.IntakeAnswers;
-import com.dermrelay.review.CaseAnswer;
-import com.dermrelay.review.Diagnosis;
+import com.dermrelay.cases.CaseAnswer;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.Diagnosis;
+import com.dermrelay.cases.IntakeAnswers;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package com.dermrelay.fhir.bundle;
 
-import com.dermrelay.intake.IntakeAnswers;
+import com.dermrelay.cases.IntakeAnswers;
 import java.util.List;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;

@@ -29,7 +29,7 @@ public final class PutEhrCredentialsHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    useCase.run(request.tenant(), bodies.read(request.event(), PutEhrCredentials.Body.class));
+    useCase.run(request.tenant(), bodies.read(request, PutEhrCredentials.Body.class));
     return APIGatewayV2HTTPResponse.builder().withStatusCode(204)
         .withHeaders(Map.of("Cache-Control", "no-store")).withBody("").withIsBase64Encoded(false).build();
   }

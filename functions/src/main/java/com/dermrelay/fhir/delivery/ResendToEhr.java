@@ -1,14 +1,14 @@
 package com.dermrelay.fhir.delivery;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.CaseAnswer;
+import com.dermrelay.cases.CaseExchangeItems;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
-import com.dermrelay.intake.CaseStore;
-import com.dermrelay.review.CaseAnswer;
-import com.dermrelay.review.CaseExchangeItems;
-import com.dermrelay.review.Rounds;
 import javax.inject.Inject;
 
 /**

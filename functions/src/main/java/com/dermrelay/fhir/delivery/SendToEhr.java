@@ -1,11 +1,11 @@
 package com.dermrelay.fhir.delivery;
 
-import com.dermrelay.audit.AuditResource;
-import com.dermrelay.audit.AuditTrail;
+import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditResource;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.tenancy.TenantDirectory;
-import com.dermrelay.intake.CaseStore;
-import com.dermrelay.intake.StoredCase;
 import javax.inject.Inject;
 
 /**

@@ -1,9 +1,9 @@
 package com.dermrelay.fhir.media;
 
+import com.dermrelay.cases.MediaKeys;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.data.TenantCredentials;
-import com.dermrelay.uploads.MediaKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

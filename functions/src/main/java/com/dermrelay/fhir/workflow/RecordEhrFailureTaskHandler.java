@@ -3,8 +3,8 @@ package com.dermrelay.fhir.workflow;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
+import com.dermrelay.core.workflow.WorkflowTaskHandler;
 import com.dermrelay.fhir.delivery.RecordEhrFailure;
-import com.dermrelay.review.workflow.WorkflowTaskHandler;
 import java.util.Map;
 
 /** Task RecordEhrFailure of the EHR delivery workflow: the round is FAILED, the admins mailed. */
@@ -20,7 +20,7 @@ public final class RecordEhrFailureTaskHandler extends WorkflowTaskHandler {
   }
 
   RecordEhrFailureTaskHandler(FunctionsComponent component) {
-    super(component, "record-ehr-failure");
+    super(component.internalAccess(), component.clock(), "record-ehr-failure");
     this.useCase = component.ehrDelivery().recordFailure;
   }
 

@@ -1,13 +1,13 @@
 package com.dermrelay.fhir.workflow;
 
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.workflow.WorkflowTaskHandler;
 import com.dermrelay.fhir.FhirComponent;
 import com.dermrelay.fhir.FhirFunctions;
 import com.dermrelay.fhir.api.CaseBundleSource;
 import com.dermrelay.fhir.delivery.EhrBundleSource;
 import com.dermrelay.fhir.delivery.EhrDelivery;
 import com.dermrelay.fhir.delivery.SendToEhr;
-import com.dermrelay.review.workflow.WorkflowTaskHandler;
 import java.util.Map;
 
 /**

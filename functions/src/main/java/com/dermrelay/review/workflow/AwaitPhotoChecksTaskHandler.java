@@ -6,7 +6,7 @@ import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
 /** Task AwaitPhotoChecks (callback): ends its wait once the case's photo checks have ended. */
-public final class AwaitPhotoChecksTaskHandler extends WorkflowTaskHandler {
+public final class AwaitPhotoChecksTaskHandler extends CaseTaskHandler {
   public AwaitPhotoChecksTaskHandler() {
     this(Functions.fromProcessEnvironment());
   }

@@ -6,7 +6,7 @@ import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
 /** Task CloseCase: the case is closed. */
-public final class CloseCaseTaskHandler extends WorkflowTaskHandler {
+public final class CloseCaseTaskHandler extends CaseTaskHandler {
   public CloseCaseTaskHandler() {
     this(Functions.fromProcessEnvironment());
   }

@@ -6,7 +6,7 @@ import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
 /** Task DeliverAnswer: the answer is published and the patient notified. */
-public final class DeliverAnswerTaskHandler extends WorkflowTaskHandler {
+public final class DeliverAnswerTaskHandler extends CaseTaskHandler {
   public DeliverAnswerTaskHandler() {
     this(Functions.fromProcessEnvironment());
   }

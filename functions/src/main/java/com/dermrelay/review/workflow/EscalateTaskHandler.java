@@ -6,7 +6,7 @@ import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
 /** Task Escalate: an overdue or untouched case; the next SLA plan as the output. */
-public final class EscalateTaskHandler extends WorkflowTaskHandler {
+public final class EscalateTaskHandler extends CaseTaskHandler {
   public EscalateTaskHandler() {
     this(Functions.fromProcessEnvironment());
   }

@@ -3,11 +3,10 @@ package com.dermrelay.review.workflow;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
-import com.dermrelay.review.WaitForPatient;
 import java.util.Map;
 
 /** Task InviteFollowUp (callback): the patient is invited to send follow-up photos. */
-public final class InviteFollowUpTaskHandler extends WorkflowTaskHandler {
+public final class InviteFollowUpTaskHandler extends CaseTaskHandler {
   public InviteFollowUpTaskHandler() {
     this(Functions.fromProcessEnvironment());
   }

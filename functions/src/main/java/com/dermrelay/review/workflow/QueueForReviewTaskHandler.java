@@ -6,7 +6,7 @@ import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
 /** Task QueueForReview (callback): the case on the worklists, waiting for a decision. */
-public final class QueueForReviewTaskHandler extends WorkflowTaskHandler {
+public final class QueueForReviewTaskHandler extends CaseTaskHandler {
   public QueueForReviewTaskHandler() {
     this(Functions.fromProcessEnvironment());
   }

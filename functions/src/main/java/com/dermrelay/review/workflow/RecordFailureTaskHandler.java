@@ -6,7 +6,7 @@ import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
 /** Task RecordFailure: the case shows the failure and the clinic is alerted; never fails on a missing case. */
-public final class RecordFailureTaskHandler extends WorkflowTaskHandler {
+public final class RecordFailureTaskHandler extends CaseTaskHandler {
   public RecordFailureTaskHandler() {
     this(Functions.fromProcessEnvironment());
   }

@@ -3,11 +3,10 @@ package com.dermrelay.review.workflow;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
-import com.dermrelay.review.WaitForPatient;
 import java.util.Map;
 
 /** Task RequestMoreInfo (callback): the patient is asked and the case waits for the reply. */
-public final class RequestMoreInfoTaskHandler extends WorkflowTaskHandler {
+public final class RequestMoreInfoTaskHandler extends CaseTaskHandler {
   public RequestMoreInfoTaskHandler() {
     this(Functions.fromProcessEnvironment());
   }

@@ -6,7 +6,7 @@ import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
 /** Task Triage and TriageFollowUp: the case's triage, and its SLA plan as the output. */
-public final class TriageTaskHandler extends WorkflowTaskHandler {
+public final class TriageTaskHandler extends CaseTaskHandler {
   public TriageTaskHandler() {
     this(Functions.fromProcessEnvironment());
   }

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.dermrelay.testing.TestContext;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class ApiHandlerTest {
@@ -15,7 +16,7 @@ class ApiHandlerTest {
   private static final PathParameterFormats FORMATS = PathParameterFormats.fromClasspath(JSON);
 
   private static APIGatewayV2HTTPResponse run(RuntimeException thrown) {
-    RequestAuthorizer allowAll = (event, requestId) -> new ApiRequest(event, requestId, null, null);
+    RequestAuthorizer allowAll = (event, requestId) -> new ApiRequest(event, requestId, null, null, Clock.systemUTC());
     ApiHandler handler = new ApiHandler(new ApiHandlerSupport(new ApiResponses(JSON), FORMATS, allowAll)) {
       @Override
       protected APIGatewayV2HTTPResponse handle(ApiRequest request) {

@@ -6,14 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The Idempotency-Key header as the contract allows it (IdempotencyKey in openapi.yaml). */
 class IdempotencyKeyTest {
-  private static APIGatewayV2HTTPEvent withKey(String key) {
-    return APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("idempotency-key", key)).build();
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
+
+  private static ApiRequest withHeaders(Map<String, String> headers) {
+    return new ApiRequest(APIGatewayV2HTTPEvent.builder().withHeaders(headers).build(), "req-1", null, null, CLOCK);
+  }
+
+  private static ApiRequest withKey(String key) {
+    return withHeaders(Map.of("idempotency-key", key));
   }
 
   private static ApiProblem refused(String key) {
@@ -30,7 +39,7 @@ class IdempotencyKeyTest {
 
   @Test
   void anAbsentKeyIsEmptyWhenOptionalAndRefusedWhenRequired() {
-    APIGatewayV2HTTPEvent none = APIGatewayV2HTTPEvent.builder().withHeaders(Map.of()).build();
+    ApiRequest none = withHeaders(Map.of());
     assertEquals(Optional.empty(), IdempotencyKey.optional(none));
     ApiProblem missing = assertThrows(ApiProblem.class, () -> IdempotencyKey.required(none));
     assertEquals(400, missing.status());

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dermrelay.testing.TestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class PathParameterFormatsTest {
   private APIGatewayV2HTTPResponse call(String routeKey, Map<String, String> pathParameters) {
     RequestAuthorizer authorizer = (event, requestId) -> {
       authorizerReached = true;
-      return new ApiRequest(event, requestId, null, null);
+      return new ApiRequest(event, requestId, null, null, Clock.systemUTC());
     };
     ApiHandler handler = new ApiHandler(new ApiHandlerSupport(new ApiResponses(JSON), FORMATS, authorizer)) {
       @Override

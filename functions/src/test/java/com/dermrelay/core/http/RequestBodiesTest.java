@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,13 @@ class RequestBodiesTest {
 
   record Item(Integer count) {}
 
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
+
   private final RequestBodies bodies = new RequestBodies(new ObjectMapper());
+
+  private <T> T read(APIGatewayV2HTTPEvent event, Class<T> type) {
+    return bodies.read(new ApiRequest(event, "req-1", null, null, CLOCK), type);
+  }
 
   private static APIGatewayV2HTTPEvent event(String contentType, String body) {
     return APIGatewayV2HTTPEvent.builder()
@@ -32,12 +41,12 @@ class RequestBodiesTest {
   }
 
   private ApiProblem refused(String contentType, String body) {
-    return assertThrows(ApiProblem.class, () -> bodies.read(event(contentType, body), Sample.class));
+    return assertThrows(ApiProblem.class, () -> read(event(contentType, body), Sample.class));
   }
 
   @Test
   void readsAWellFormedBody() {
-    Sample sample = bodies.read(
+    Sample sample = read(
         event("application/json; charset=utf-8", "{\"name\":\"a\",\"count\":2,\"tags\":[\"x\"]}"),
         Sample.class);
     assertEquals(new Sample("a", 2, List.of("x")), sample);
@@ -48,7 +57,7 @@ class RequestBodiesTest {
     APIGatewayV2HTTPEvent event = event("application/json",
         Base64.getEncoder().encodeToString("{\"name\":\"b\",\"count\":1}".getBytes(StandardCharsets.UTF_8)));
     event.setIsBase64Encoded(true);
-    assertEquals("b", bodies.read(event, Sample.class).name());
+    assertEquals("b", read(event, Sample.class).name());
   }
 
   @Test
@@ -78,7 +87,7 @@ class RequestBodiesTest {
   }
 
   private ApiProblem refusedTyped(String body) {
-    return assertThrows(ApiProblem.class, () -> bodies.read(event("application/json", body), Typed.class));
+    return assertThrows(ApiProblem.class, () -> read(event("application/json", body), Typed.class));
   }
 
   /** The one bad field, by pointer and what it takes; the problem never quotes the value sent. */
@@ -130,11 +139,11 @@ class RequestBodiesTest {
 
   @Test
   void numbersArriveAsSentAndAWholeNumberIsAFraction() {
-    Typed typed = bodies.read(event("application/json",
+    Typed typed = read(event("application/json",
         "{\"whole\":7,\"big\":12345678901,\"size\":6.9,\"flag\":true,\"text\":\"7\",\"primitive\":true,"
             + "\"items\":[{\"count\":2}]}"), Typed.class);
     assertEquals(new Typed(7, 12345678901L, 6.9, true, "7", true, List.of(new Item(2))), typed);
-    assertEquals(7.0, bodies.read(event("application/json", "{\"size\":7}"), Typed.class).size());
+    assertEquals(7.0, read(event("application/json", "{\"size\":7}"), Typed.class).size());
   }
 
   @Test

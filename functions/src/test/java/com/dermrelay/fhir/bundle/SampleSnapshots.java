@@ -1,10 +1,10 @@
 package com.dermrelay.fhir.bundle;
 
-import com.dermrelay.intake.CaseRecord;
-import com.dermrelay.intake.IntakeAnswers;
-import com.dermrelay.review.AnswerContent;
-import com.dermrelay.review.CaseAnswer;
-import com.dermrelay.review.Diagnosis;
+import com.dermrelay.cases.AnswerContent;
+import com.dermrelay.cases.CaseAnswer;
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.Diagnosis;
+import com.dermrelay.cases.IntakeAnswers;
 import java.util.ArrayList;
 import java.util.List;
 

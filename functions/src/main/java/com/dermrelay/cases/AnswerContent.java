@@ -1,0 +1,49 @@
+package com.dermrelay.cases;
+
+import java.util.List;
+
+/**
+ * What a dermatologist answers (answerCase's body, and a draft's content, where anything may be
+ * missing). Codes are {@link Diagnosis#code()} of the curated list.
+ *
+ * @param diagnosis the working diagnosis: a code of the list and the dermatologist's free text
+ * @param differentials other diagnoses considered, by code, most likely first
+ * @param patientExplanation what the condition is and what to do, in plain language for the patient
+ * @param treatmentPlan the plan (shown to the patient too)
+ * @param prescriptions structured prescription items
+ * @param referral whether in-person care is advised, and how soon
+ * @param followUp when the patient should send follow-up photos; null for none
+ */
+public record AnswerContent(
+    DiagnosisChoice diagnosis,
+    List<String> differentials,
+    String patientExplanation,
+    String treatmentPlan,
+    List<Prescription> prescriptions,
+    Referral referral,
+    FollowUpInterval followUp) {
+
+  public AnswerContent {
+    differentials = differentials == null ? List.of() : List.copyOf(differentials);
+    prescriptions = prescriptions == null ? List.of() : List.copyOf(prescriptions);
+  }
+
+  /** A code of the curated list and free text (e.g. the site, a qualifier). */
+  public record DiagnosisChoice(String code, String note) {}
+
+  /**
+   * One prescribed medicine.
+   *
+   * @param form one of {@code review.AnswerRules.FORMS}
+   * @param quantity the amount to dispense, as written (e.g. {@code 30 g}, {@code 56 tablets})
+   * @param refills repeats allowed, 0-12
+   */
+  public record Prescription(String medicine, String strength, String form, String directions,
+      String quantity, Integer refills) {}
+
+  /** @param urgency ROUTINE, SOON or URGENT; required when advised, absent otherwise */
+  public record Referral(Boolean advised, String urgency, String note) {}
+
+  /** @param inDays 1-365 days after the answer */
+  public record FollowUpInterval(Integer inDays) {}
+}

@@ -1,4 +1,0 @@
-package com.dermrelay.intake;
-
-/** A case as read, with the version a change must be conditioned on. */
-public record StoredCase(long version, CaseRecord record) {}

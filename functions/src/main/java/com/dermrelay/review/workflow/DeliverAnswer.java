@@ -1,0 +1,46 @@
+package com.dermrelay.review.workflow;
+
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.Rounds;
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.fhir.delivery.StartEhrDelivery;
+import com.dermrelay.review.ReviewItem;
+import javax.inject.Inject;
+
+/**
+ * The workflow's DeliverAnswer step: the dermatologist's answer (stored by answerCase) is
+ * published to the patient. The case leaves the worklists and the claim ends; the patient is told
+ * to sign in; then the case becomes ANSWERED (timeline {@code answered}), which marks the step
+ * done: a retry after that changes nothing, a retry before it may repeat the notice. Before that
+ * last write the round is handed to EHR delivery when the clinic has an endpoint (idempotent).
+ */
+public final class DeliverAnswer {
+  private final WorkflowCases cases;
+  private final ReviewChanges reviews;
+  private final PatientNotices notices;
+  private final StartEhrDelivery ehr;
+
+  @Inject
+  public DeliverAnswer(WorkflowCases cases, ReviewChanges reviews, PatientNotices notices,
+      StartEhrDelivery ehr) {
+    this.cases = cases;
+    this.reviews = reviews;
+    this.notices = notices;
+    this.ehr = ehr;
+  }
+
+  public void run(TenantContext tenant, String caseId) {
+    CaseRecord c = cases.get(tenant, caseId);
+    if (CaseRecord.ANSWERED.equals(c.status())) {
+      return;
+    }
+    reviews.apply(tenant, caseId, c.patientSubject(),
+        item -> item.withoutClaim().waiting(ReviewItem.Wait.NONE, null));
+    notices.send(tenant, c.patientSubject(), PatientNotices.Notice.ANSWER);
+    // Answer rounds are 1-based (fhir.bundle.CaseBundles): the answer to case round N is N + 1.
+    ehr.run(tenant, caseId, Rounds.shown(c.round()));
+    String now = tenant.requestTime().toString();
+    cases.update(tenant, caseId, current -> CaseRecord.ANSWERED.equals(current.status())
+        ? current : current.withStatus(CaseRecord.ANSWERED, now, "answered"));
+  }
+}
