@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.HIPAASecurityChecks;
@@ -153,10 +154,11 @@ public final class DermRelayApp {
         List<WorkflowStack> stacks = new ArrayList<>();
         for (Map.Entry<String, List<WorkflowTasks>> entry : byStack.entrySet()) {
             boolean shared = entry.getKey().equals(WorkflowTasks.SHARED_STACK);
-            String names = entry.getValue().stream().map(WorkflowTasks::name).toList().toString();
+            String what = shared ? "workflows (state machines, task functions), alarm topic"
+                    : "the " + entry.getValue().stream().map(WorkflowTasks::name).collect(Collectors.joining(", "))
+                            + " workflow (state machine, task functions)";
             stacks.add(new WorkflowStack(app, config.stackPrefix() + "-" + entry.getKey(), stackProps(config,
-                    "DermRelay " + where + ": workflows " + names + " (state machines, task functions)"
-                            + (shared ? ", alarm topic" : "")),
+                    "DermRelay " + where + ": " + what),
                     config, data, identity, jars, version, entry.getValue(), told,
                     shared ? Optional.empty() : Optional.of(stacks.get(0))));
         }

@@ -30,6 +30,8 @@ final class SynthesizedStage {
 
     static final String PROD_ACCOUNT = "123456789012";
     static final String PROD_REGION = "eu-central-1";
+    /** The prod stage's second region: every test that walks {@link #regions} sees two stack sets. */
+    static final String PROD_SECOND_REGION = "eu-west-1";
     static final String PROD_ORIGIN_1 = "https://portal.example.com";
     static final String PROD_ORIGIN_2 = "https://clinic.example.org";
     static final String PROD_SENDER_DOMAIN = "notify.example.com";
@@ -77,7 +79,10 @@ final class SynthesizedStage {
         return DevHolder.INSTANCE;
     }
 
-    /** A fully configured stage as a production deploy would pass it. */
+    /**
+     * A fully configured stage as a production deploy would pass it, in two regions ({@link #stacks}
+     * is the first one's, {@value #PROD_REGION}).
+     */
     static SynthesizedStage prod() {
         return ProdHolder.INSTANCE;
     }
@@ -286,6 +291,7 @@ final class SynthesizedStage {
                 StageConfig.STAGE_KEY, "prod",
                 StageConfig.ACCOUNT_KEY, PROD_ACCOUNT,
                 StageConfig.REGION_KEY, PROD_REGION,
+                StageConfig.REGIONS_KEY, PROD_REGION + "," + PROD_SECOND_REGION,
                 StageConfig.PORTAL_ORIGINS_KEY, PROD_ORIGIN_1 + ", " + PROD_ORIGIN_2,
                 StageConfig.SENDER_DOMAIN_KEY, PROD_SENDER_DOMAIN));
     }

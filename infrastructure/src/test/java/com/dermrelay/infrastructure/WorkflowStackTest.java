@@ -29,7 +29,8 @@ class WorkflowStackTest {
   void everyStackLeavesRoomUnderCloudFormationsResourceLimit() {
     Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
     counts.put("dev", dev.resourceCounts());
-    counts.put("prod", SynthesizedStage.prod().resourceCounts());
+    assertEquals(2, SynthesizedStage.prod().regions.size(), "prod has two regions");
+    counts.put("prod, both regions", SynthesizedStage.prod().resourceCounts());
     counts.put("with every handler", complete.resourceCounts());
     counts.put("with 60 more operations and a third workflow", SynthesizedStage.nextRound().resourceCounts());
     counts.forEach((configuration, stacks) -> stacks.forEach((stack, resources) ->
