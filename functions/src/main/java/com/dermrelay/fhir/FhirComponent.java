@@ -29,6 +29,9 @@ public interface FhirComponent {
   /** EHR delivery's use cases, for the handlers that build the Bundle (SendToEhr, resendToEhr). */
   com.dermrelay.fhir.delivery.EhrDeliveryUseCases ehrDelivery();
 
+  /** resendToEhr, with the Bundle builder (fhir.api). */
+  com.dermrelay.fhir.api.ResendCaseToEhr resendCaseToEhr();
+
   /** The tenant context of a workflow task (fhir.workflow). */
   com.dermrelay.core.access.InternalAccess internalAccess();
 

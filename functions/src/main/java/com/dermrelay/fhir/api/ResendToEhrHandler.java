@@ -5,8 +5,6 @@ import com.dermrelay.core.http.ApiHandler;
 import com.dermrelay.core.http.ApiRequest;
 import com.dermrelay.fhir.FhirComponent;
 import com.dermrelay.fhir.FhirFunctions;
-import com.dermrelay.fhir.delivery.EhrBundleSource;
-import com.dermrelay.fhir.delivery.ResendToEhr;
 import java.util.Map;
 
 /**
@@ -14,8 +12,7 @@ import java.util.Map;
  * clinic admins. Builds the Bundle, so it ships in dermrelay-fhir.jar.
  */
 public final class ResendToEhrHandler extends ApiHandler {
-  private final ResendToEhr useCase;
-  private final EhrBundleSource bundles;
+  private final ResendCaseToEhr useCase;
 
   public ResendToEhrHandler() {
     this(FhirFunctions.fromProcessEnvironment());
@@ -27,14 +24,13 @@ public final class ResendToEhrHandler extends ApiHandler {
 
   ResendToEhrHandler(FhirComponent component) {
     super(component.apiHandlerSupport());
-    this.useCase = component.ehrDelivery().resend;
-    this.bundles = new CaseBundleSource(component.caseBundles());
+    this.useCase = component.resendCaseToEhr();
   }
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     boolean force = request.queryParameter("force").map("true"::equals).orElse(false);
     return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"),
-        request.pathParameter("round"), force, bundles));
+        request.pathParameter("round"), force));
   }
 }
