@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,6 +33,7 @@ class TenantTableWritesTest {
   /** A record type of the test: a status that may expire (epoch seconds). */
   record Entry(String status, Long expiresAt) {
     static final TableSchema<Entry> SCHEMA = StaticImmutableTableSchema.builder(Entry.class, Builder.class)
+        .attributeConverterProviders(TableConverters.ONLY)
         .newItemBuilder(Builder::new, b -> new Entry(b.status, b.expiresAt))
         .addAttribute(String.class, a -> a.name("status").getter(Entry::status).setter((b, v) -> b.status = v))
         .addAttribute(Long.class, a -> a.name("expiresAt").getter(Entry::expiresAt).setter((b, v) -> b.expiresAt = v))
@@ -158,5 +160,48 @@ class TenantTableWritesTest {
         .key(Map.of("pk", AttributeValue.fromS("TENANT#northside-skin#CASE#c3"), "sk", AttributeValue.fromS("NOTE"))))
         .item();
     assertEquals(java.util.Set.of("pk", "sk", "tenantId", "version"), item.keySet());
+  }
+
+  /** A record of every attribute type the table's schemas use, on the data layer's converters only. */
+  record Typed(String text, Long big, Integer small, List<String> texts) {
+    static final TableSchema<Typed> SCHEMA = StaticImmutableTableSchema.builder(Typed.class, TypedBuilder.class)
+        .attributeConverterProviders(TableConverters.ONLY)
+        .newItemBuilder(TypedBuilder::new, b -> new Typed(b.text, b.big, b.small, b.texts))
+        .addAttribute(String.class, a -> a.name("text").getter(Typed::text).setter((b, v) -> b.text = v))
+        .addAttribute(Long.class, a -> a.name("big").getter(Typed::big).setter((b, v) -> b.big = v))
+        .addAttribute(Integer.class, a -> a.name("small").getter(Typed::small).setter((b, v) -> b.small = v))
+        .addAttribute(EnhancedType.listOf(String.class), a -> a.name("texts").getter(Typed::texts)
+            .setter((b, v) -> b.texts = v))
+        .build();
+  }
+
+  private static final class TypedBuilder {
+    String text;
+    Long big;
+    Integer small;
+    List<String> texts;
+  }
+
+  @Test
+  void everyAttributeTypeOfTheSchemasIsStoredAsDynamoDbTypesItAndReadBack() {
+    TenantTable<Typed> typed = dynalite.singleTable(Clock.fixed(NOW.get(), ZoneOffset.UTC)).tenantTable(Typed.SCHEMA);
+    Typed record = new Typed("é \"quoted\"", 9_007_199_254_740_993L, -7, List.of("EHR-1", "", "EHR-3"));
+    typed.putIfAbsent(CLINIC, ItemKey.of("CASE#c4", "TYPED"), record);
+    assertEquals(record, typed.get(CLINIC, ItemKey.of("CASE#c4", "TYPED")).orElseThrow().record());
+    Map<String, AttributeValue> item = dynalite.client.getItem(r -> r.tableName(DynaliteTable.NAME).consistentRead(true)
+        .key(Map.of("pk", AttributeValue.fromS("TENANT#northside-skin#CASE#c4"), "sk", AttributeValue.fromS("TYPED"))))
+        .item();
+    assertEquals("9007199254740993", item.get("big").n());
+    assertEquals("-7", item.get("small").n());
+    assertEquals(List.of("EHR-1", "", "EHR-3"), item.get("texts").l().stream().map(AttributeValue::s).toList());
+  }
+
+  @Test
+  void aSchemaNamingATypeTheDataLayerDoesNotConvertFailsToBuild() {
+    assertThrows(IllegalStateException.class, () -> StaticImmutableTableSchema.builder(Typed.class, TypedBuilder.class)
+        .attributeConverterProviders(TableConverters.ONLY)
+        .newItemBuilder(TypedBuilder::new, b -> new Typed(b.text, b.big, b.small, b.texts))
+        .addAttribute(Instant.class, a -> a.name("at").getter(t -> Instant.EPOCH).setter((b, v) -> { }))
+        .build());
   }
 }
