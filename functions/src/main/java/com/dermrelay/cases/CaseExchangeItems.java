@@ -6,7 +6,6 @@ import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
 import com.dermrelay.core.data.SingleTable;
 import com.dermrelay.core.data.StoredItem;
-import com.dermrelay.core.data.TableConverters;
 import com.dermrelay.core.data.TenantTable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +54,6 @@ public final class CaseExchangeItems {
   public record Exchange(String type, String doc) {
     /** Built from lambdas, no reflection (decision 0018). */
     static final TableSchema<Exchange> SCHEMA = StaticImmutableTableSchema.builder(Exchange.class, Builder.class)
-        .attributeConverterProviders(TableConverters.ONLY)
         .newItemBuilder(Builder::new, Builder::build)
         .addAttribute(String.class, a -> a.name("type").getter(Exchange::type).setter((b, v) -> b.type = v))
         .addAttribute(String.class, a -> a.name("doc").getter(Exchange::doc).setter((b, v) -> b.doc = v))

@@ -10,7 +10,6 @@ import com.dermrelay.core.data.ItemQuery;
 import com.dermrelay.core.data.JsonTextConverter;
 import com.dermrelay.core.data.SingleTable;
 import com.dermrelay.core.data.StoredItem;
-import com.dermrelay.core.data.TableConverters;
 import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.data.VersionConflictException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -155,7 +154,6 @@ public final class CaseStore {
    */
   private static TableSchema<CaseRecord> schema(ObjectMapper json) {
     return StaticImmutableTableSchema.builder(CaseRecord.class, Holder.class)
-        .attributeConverterProviders(TableConverters.ONLY)
         .newItemBuilder(Holder::new, holder -> holder.record)
         .addAttribute(String.class, a -> a.name("type").getter(r -> "CASE").setter((h, v) -> { }))
         .addAttribute(String.class, a -> a.name("status").getter(CaseRecord::status).setter((h, v) -> { }))

@@ -6,7 +6,6 @@ import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
 import com.dermrelay.core.data.SingleTable;
 import com.dermrelay.core.data.StoredItem;
-import com.dermrelay.core.data.TableConverters;
 import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.imaging.Verdict;
 import java.time.Instant;
@@ -47,7 +46,6 @@ public final class PhotoCheckCounts {
 
     /** The counter item's numbers, 0 when absent; built from lambdas, no reflection (decision 0018). */
     static final TableSchema<Week> SCHEMA = StaticImmutableTableSchema.builder(Week.class, Counts.class)
-        .attributeConverterProviders(TableConverters.ONLY)
         .newItemBuilder(Counts::new, counts -> new Week(counts.checked, counts.needingRetake))
         .addAttribute(Long.class, a -> a.name(CHECKED).getter(Week::checked).setter((c, v) -> c.checked = v))
         .addAttribute(Long.class, a -> a.name(NEEDING_RETAKE).getter(Week::needingRetake)

@@ -1,6 +1,5 @@
 package com.dermrelay.datarights;
 
-import com.dermrelay.core.data.TableConverters;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -14,7 +13,6 @@ record ErasureItem(String requestedAt, String retainedUntil) {
 
   /** Built from lambdas, no reflection (decision 0018). */
   static final TableSchema<ErasureItem> SCHEMA = StaticImmutableTableSchema.builder(ErasureItem.class, Builder.class)
-      .attributeConverterProviders(TableConverters.ONLY)
       .newItemBuilder(Builder::new, Builder::build)
       .addAttribute(String.class, a -> a.name("type").getter(r -> "ERASURE").setter((b, v) -> { }))
       .addAttribute(String.class, a -> a.name("requestedAt").getter(ErasureItem::requestedAt)

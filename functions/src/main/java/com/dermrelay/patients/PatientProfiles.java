@@ -3,7 +3,6 @@ package com.dermrelay.patients;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.SingleTable;
-import com.dermrelay.core.data.TableConverters;
 import com.dermrelay.core.data.TenantTable;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -43,7 +42,6 @@ public final class PatientProfiles {
 
   /** The profile item's attributes; built from lambdas, no reflection (decision 0018). */
   static final TableSchema<PatientProfile> SCHEMA = StaticImmutableTableSchema.builder(PatientProfile.class, Builder.class)
-      .attributeConverterProviders(TableConverters.ONLY)
       .newItemBuilder(Builder::new, Builder::build)
       .addAttribute(String.class, a -> a.name("type").getter(p -> "PATIENT_PROFILE").setter((b, v) -> { }))
       .addAttribute(String.class, a -> a.name("dateOfBirth").getter(PatientProfile::dateOfBirth)

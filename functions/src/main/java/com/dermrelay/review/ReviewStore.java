@@ -7,7 +7,6 @@ import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
 import com.dermrelay.core.data.SingleTable;
 import com.dermrelay.core.data.StoredItem;
-import com.dermrelay.core.data.TableConverters;
 import com.dermrelay.core.data.TenantTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +117,6 @@ public final class ReviewStore {
 
   /** The review item's attributes (docs/data-model.md); built from lambdas, no reflection (decision 0018). */
   static final TableSchema<ReviewItem> SCHEMA = StaticImmutableTableSchema.builder(ReviewItem.class, Builder.class)
-      .attributeConverterProviders(TableConverters.ONLY)
       .newItemBuilder(Builder::new, Builder::build)
       .addAttribute(String.class, a -> a.name("type").getter(r -> "REVIEW").setter((b, v) -> { }))
       .addAttribute(String.class, a -> a.name("caseId").getter(ReviewItem::caseId).setter((b, v) -> b.caseId = v))

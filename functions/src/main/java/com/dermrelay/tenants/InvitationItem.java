@@ -1,6 +1,5 @@
 package com.dermrelay.tenants;
 
-import com.dermrelay.core.data.TableConverters;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -18,7 +17,6 @@ record InvitationItem(String email, String role, String status, Long validUntil,
 
   /** Built from lambdas, no reflection (decision 0018). */
   static final TableSchema<InvitationItem> SCHEMA = StaticImmutableTableSchema.builder(InvitationItem.class, Builder.class)
-      .attributeConverterProviders(TableConverters.ONLY)
       .newItemBuilder(Builder::new, Builder::build)
       .addAttribute(String.class, a -> a.name("type").getter(r -> "INVITATION").setter((b, v) -> { }))
       .addAttribute(String.class, a -> a.name("email").getter(InvitationItem::email).setter((b, v) -> b.email = v))

@@ -1,6 +1,5 @@
 package com.dermrelay.core.audit;
 
-import com.dermrelay.core.data.TableConverters;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -22,7 +21,6 @@ record AuditItem(String time, String actorSubject, String actorRole, String acto
 
   /** Built from lambdas, no reflection (decision 0018). */
   static final TableSchema<AuditItem> SCHEMA = StaticImmutableTableSchema.builder(AuditItem.class, Builder.class)
-      .attributeConverterProviders(TableConverters.ONLY)
       .newItemBuilder(Builder::new, Builder::build)
       .addAttribute(String.class, a -> a.name("type").getter(r -> "AUDIT").setter((b, v) -> { }))
       .addAttribute(String.class, a -> a.name("time").getter(AuditItem::time).setter((b, v) -> b.time = v))

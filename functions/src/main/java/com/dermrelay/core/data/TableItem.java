@@ -92,7 +92,6 @@ final class TableItem<T> {
   private static <T> StaticImmutableTableSchema.Builder<TableItem<T>, Builder<T>> keys() {
     StaticImmutableTableSchema.Builder<TableItem<T>, Builder<T>> schema = StaticImmutableTableSchema.builder(
         (Class<TableItem<T>>) (Class) TableItem.class, (Class<Builder<T>>) (Class) Builder.class);
-    schema.attributeConverterProviders(TableConverters.ONLY);
     schema.newItemBuilder(Builder::new, Builder::build);
     text(schema, PK, i -> i.pk, (b, v) -> b.pk = v, primaryPartitionKey());
     text(schema, SK, i -> i.sk, (b, v) -> b.sk = v, primarySortKey());

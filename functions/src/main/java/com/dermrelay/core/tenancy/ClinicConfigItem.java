@@ -1,6 +1,5 @@
 package com.dermrelay.core.tenancy;
 
-import com.dermrelay.core.data.TableConverters;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -15,7 +14,6 @@ public record ClinicConfigItem(String config, String updatedAt, String updatedBy
   /** Built from lambdas, no reflection (decision 0018). */
   public static final TableSchema<ClinicConfigItem> SCHEMA =
       StaticImmutableTableSchema.builder(ClinicConfigItem.class, Builder.class)
-          .attributeConverterProviders(TableConverters.ONLY)
           .newItemBuilder(Builder::new, Builder::build)
           .addAttribute(String.class, a -> a.name("config").getter(ClinicConfigItem::config).setter((b, v) -> b.config = v))
           .addAttribute(String.class, a -> a.name("updatedAt").getter(ClinicConfigItem::updatedAt).setter((b, v) -> b.updatedAt = v))

@@ -1,6 +1,5 @@
 package com.dermrelay.core.tenancy;
 
-import com.dermrelay.core.data.TableConverters;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -23,7 +22,6 @@ public record MembershipItem(String userSub, String role, String status, String 
   /** Built from lambdas, no reflection (decision 0018). */
   public static final TableSchema<MembershipItem> SCHEMA =
       StaticImmutableTableSchema.builder(MembershipItem.class, Builder.class)
-          .attributeConverterProviders(TableConverters.ONLY)
           .newItemBuilder(Builder::new, Builder::build)
           .addAttribute(String.class, a -> a.name("userSub").getter(MembershipItem::userSub).setter((b, v) -> b.userSub = v))
           .addAttribute(String.class, a -> a.name("role").getter(MembershipItem::role).setter((b, v) -> b.role = v))

@@ -7,7 +7,6 @@ import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
 import com.dermrelay.core.data.SingleTable;
 import com.dermrelay.core.data.StoredItem;
-import com.dermrelay.core.data.TableConverters;
 import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.data.VersionConflictException;
 import java.util.List;
@@ -103,7 +102,6 @@ public final class EhrDeliveryStore {
    * some. Built from lambdas, no reflection (decision 0018).
    */
   static final TableSchema<EhrDelivery> SCHEMA = StaticImmutableTableSchema.builder(EhrDelivery.class, Builder.class)
-      .attributeConverterProviders(TableConverters.ONLY)
       .newItemBuilder(Builder::new, Builder::build)
       .addAttribute(String.class, a -> a.name("type").getter(d -> "EHR_DELIVERY").setter((b, v) -> { }))
       .addAttribute(String.class, a -> a.name("caseId").getter(EhrDelivery::caseId).setter((b, v) -> b.caseId = v))

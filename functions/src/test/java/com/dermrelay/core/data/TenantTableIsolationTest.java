@@ -32,7 +32,6 @@ class TenantTableIsolationTest {
   /** A record type of the test: one text. */
   record Note(String text) {
     static final TableSchema<Note> SCHEMA = StaticImmutableTableSchema.builder(Note.class, StringBuilder.class)
-        .attributeConverterProviders(TableConverters.ONLY)
         .newItemBuilder(StringBuilder::new, b -> new Note(b.toString()))
         .addAttribute(String.class, a -> a.name("text").getter(Note::text).setter(StringBuilder::append))
         .build();

@@ -33,7 +33,6 @@ class TenantTableWritesTest {
   /** A record type of the test: a status that may expire (epoch seconds). */
   record Entry(String status, Long expiresAt) {
     static final TableSchema<Entry> SCHEMA = StaticImmutableTableSchema.builder(Entry.class, Builder.class)
-        .attributeConverterProviders(TableConverters.ONLY)
         .newItemBuilder(Builder::new, b -> new Entry(b.status, b.expiresAt))
         .addAttribute(String.class, a -> a.name("status").getter(Entry::status).setter((b, v) -> b.status = v))
         .addAttribute(Long.class, a -> a.name("expiresAt").getter(Entry::expiresAt).setter((b, v) -> b.expiresAt = v))
@@ -162,10 +161,9 @@ class TenantTableWritesTest {
     assertEquals(java.util.Set.of("pk", "sk", "tenantId", "version"), item.keySet());
   }
 
-  /** A record of every attribute type the table's schemas use, on the data layer's converters only. */
+  /** A record of every attribute type the table's schemas use. */
   record Typed(String text, Long big, Integer small, List<String> texts) {
     static final TableSchema<Typed> SCHEMA = StaticImmutableTableSchema.builder(Typed.class, TypedBuilder.class)
-        .attributeConverterProviders(TableConverters.ONLY)
         .newItemBuilder(TypedBuilder::new, b -> new Typed(b.text, b.big, b.small, b.texts))
         .addAttribute(String.class, a -> a.name("text").getter(Typed::text).setter((b, v) -> b.text = v))
         .addAttribute(Long.class, a -> a.name("big").getter(Typed::big).setter((b, v) -> b.big = v))
@@ -183,7 +181,7 @@ class TenantTableWritesTest {
   }
 
   @Test
-  void everyAttributeTypeOfTheSchemasIsStoredAsDynamoDbTypesItAndReadBack() {
+  void everyAttributeTypeOfTheSchemasIsStoredAsItsDynamoDbTypeAndReadBackUnchanged() {
     TenantTable<Typed> typed = dynalite.singleTable(Clock.fixed(NOW.get(), ZoneOffset.UTC)).tenantTable(Typed.SCHEMA);
     Typed record = new Typed("é \"quoted\"", 9_007_199_254_740_993L, -7, List.of("EHR-1", "", "EHR-3"));
     typed.putIfAbsent(CLINIC, ItemKey.of("CASE#c4", "TYPED"), record);
@@ -194,14 +192,5 @@ class TenantTableWritesTest {
     assertEquals("9007199254740993", item.get("big").n());
     assertEquals("-7", item.get("small").n());
     assertEquals(List.of("EHR-1", "", "EHR-3"), item.get("texts").l().stream().map(AttributeValue::s).toList());
-  }
-
-  @Test
-  void aSchemaNamingATypeTheDataLayerDoesNotConvertFailsToBuild() {
-    assertThrows(IllegalStateException.class, () -> StaticImmutableTableSchema.builder(Typed.class, TypedBuilder.class)
-        .attributeConverterProviders(TableConverters.ONLY)
-        .newItemBuilder(TypedBuilder::new, b -> new Typed(b.text, b.big, b.small, b.texts))
-        .addAttribute(Instant.class, a -> a.name("at").getter(t -> Instant.EPOCH).setter((b, v) -> { }))
-        .build());
   }
 }
