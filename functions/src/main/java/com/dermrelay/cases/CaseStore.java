@@ -7,21 +7,23 @@ import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.JsonTextConverter;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.StoredItem;
+import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.data.VersionConflictException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
  * Cases in the table: one item per case, {@code TENANT#<id>#CASE#<caseId>} / {@code CASE}, listed
@@ -34,15 +36,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class CaseStore {
   static final Pattern CASE_ID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
-  private final TenantItems items;
+  private final TenantTable<CaseRecord> items;
   private final AuditTrail audit;
-  private final ObjectMapper json;
 
   @Inject
-  public CaseStore(TenantItems items, AuditTrail audit, ObjectMapper json) {
-    this.items = items;
+  public CaseStore(SingleTable table, AuditTrail audit, ObjectMapper json) {
+    this.items = table.tenantTable(schema(json));
     this.audit = audit;
-    this.json = json;
   }
 
   /** The clinic's cases by creation time on {@code gsi2}: the dashboard reads them without a Scan. */
@@ -61,15 +61,13 @@ public final class CaseStore {
     if (!CASE_ID.matcher(caseId).matches()) {
       throw audit.notFound(tenant, action, AuditResource.of("case", "malformed-id"));
     }
-    Optional<Map<String, AttributeValue>> item = items.get(tenant, key(caseId));
-    if (item.isEmpty()) {
-      throw audit.notFound(tenant, action, AuditResource.of("case", caseId));
-    }
-    String owner = item.get().get("patientSubject").s();
+    StoredCase found = items.get(tenant, key(caseId)).map(CaseStore::stored)
+        .orElseThrow(() -> audit.notFound(tenant, action, AuditResource.of("case", caseId)));
+    String owner = found.record().patientSubject();
     if (!owner.equals(tenant.subject())) {
       throw audit.notFound(tenant, action, AuditResource.ofPatient("case", caseId, owner));
     }
-    return fromItem(item.get());
+    return found;
   }
 
   /**
@@ -80,7 +78,7 @@ public final class CaseStore {
     if (!CASE_ID.matcher(caseId).matches()) {
       return Optional.empty();
     }
-    return items.get(tenant, key(caseId)).map(this::fromItem);
+    return items.get(tenant, key(caseId)).map(CaseStore::stored);
   }
 
   /**
@@ -108,16 +106,7 @@ public final class CaseStore {
 
   /** Writes the case on {@code expectedVersion} (0: new); returns the new version. */
   public long save(TenantContext tenant, CaseRecord record, long expectedVersion) {
-    Map<String, AttributeValue> attributes = new HashMap<>();
-    attributes.put("type", AttributeValue.fromS("CASE"));
-    attributes.put("status", AttributeValue.fromS(record.status()));
-    attributes.put("patientSubject", AttributeValue.fromS(record.patientSubject()));
-    attributes.put("doc", AttributeValue.fromS(write(record)));
-    if (record.expiresAt() != null) {
-      attributes.put(TenantItems.EXPIRES_AT, AttributeValue.fromN(
-          Long.toString(Instant.parse(record.expiresAt()).getEpochSecond())));
-    }
-    return items.putVersioned(tenant, key(record.caseId()), attributes, expectedVersion,
+    return items.putVersioned(tenant, key(record.caseId()), record, expectedVersion,
         IndexKey.of(IndexKey.Index.GSI1, patientCases(record.patientSubject()),
             record.createdAt() + "#" + record.caseId()),
         IndexKey.of(IndexKey.Index.GSI2, CLINIC_CASES, record.createdAt() + "#" + record.caseId()));
@@ -125,9 +114,8 @@ public final class CaseStore {
 
   /** The caller's cases, newest first. */
   public Page listOwn(TenantContext tenant, int limit, Optional<String> cursor) {
-    ItemPage page = items.query(tenant, ItemQuery.partition(patientCases(tenant.subject()))
-        .onIndex(IndexKey.Index.GSI1).limit(limit).after(cursor).newestFirst());
-    return new Page(page.items().stream().map(this::fromItem).toList(), page.nextCursor());
+    return page(items.query(tenant, ItemQuery.partition(patientCases(tenant.subject()))
+        .onIndex(IndexKey.Index.GSI1).limit(limit).after(cursor).newestFirst()));
   }
 
   /**
@@ -135,19 +123,56 @@ public final class CaseStore {
    * comparing them (the caller's right to them is checked by the access layer).
    */
   public List<StoredCase> latestOfPatient(TenantContext tenant, String patientSubject, int limit) {
-    return items.query(tenant, ItemQuery.partition(patientCases(patientSubject))
-        .onIndex(IndexKey.Index.GSI1).limit(limit).newestFirst()).items().stream().map(this::fromItem).toList();
+    return page(items.query(tenant, ItemQuery.partition(patientCases(patientSubject))
+        .onIndex(IndexKey.Index.GSI1).limit(limit).newestFirst())).cases();
+  }
+
+  /**
+   * One page of the clinic's cases created at or after {@code createdFrom} (an ISO instant), oldest
+   * first, from the clinic's case index: the dashboard's read, no Scan.
+   */
+  public Page ofClinicCreatedSince(TenantContext tenant, String createdFrom, int limit, Optional<String> cursor) {
+    return page(items.query(tenant, ItemQuery.partition(CLINIC_CASES).onIndex(IndexKey.Index.GSI2)
+        .sortBetween(createdFrom, "9").limit(limit).after(cursor)));
   }
 
   /** One page of cases and the cursor of the next. */
   public record Page(List<StoredCase> cases, Optional<String> nextCursor) {}
 
-  private StoredCase fromItem(Map<String, AttributeValue> item) {
-    return new StoredCase(Long.parseLong(item.get(TenantItems.VERSION).n()),
-        IntakeVersions.readCase(json, item.get("doc").s()));
+  private static Page page(ItemPage<CaseRecord> page) {
+    return new Page(page.items().stream().map(CaseStore::stored).toList(), page.nextCursor());
   }
 
-  private String write(CaseRecord record) {
+  private static StoredCase stored(StoredItem<CaseRecord> item) {
+    return new StoredCase(item.version(), item.record());
+  }
+
+  /**
+   * The case item (docs/data-model.md): {@code status}, {@code patientSubject} and, for drafts,
+   * {@code expiresAt} (epoch seconds) beside the whole case as JSON text, {@code doc}, which older
+   * documents are read from through {@link IntakeVersions}. Built from lambdas, once per container.
+   */
+  private static TableSchema<CaseRecord> schema(ObjectMapper json) {
+    return StaticImmutableTableSchema.builder(CaseRecord.class, Holder.class)
+        .newItemBuilder(Holder::new, holder -> holder.record)
+        .addAttribute(String.class, a -> a.name("type").getter(r -> "CASE").setter((h, v) -> { }))
+        .addAttribute(String.class, a -> a.name("status").getter(CaseRecord::status).setter((h, v) -> { }))
+        .addAttribute(String.class, a -> a.name("patientSubject").getter(CaseRecord::patientSubject).setter((h, v) -> { }))
+        .addAttribute(CaseRecord.class, a -> a.name("doc").getter(r -> r).setter((h, v) -> h.record = v)
+            .attributeConverter(JsonTextConverter.of(CaseRecord.class, r -> write(json, r),
+                text -> IntakeVersions.readCase(json, text))))
+        .addAttribute(Long.class, a -> a.name("expiresAt")
+            .getter(r -> r.expiresAt() == null ? null : Instant.parse(r.expiresAt()).getEpochSecond())
+            .setter((h, v) -> { }))
+        .build();
+  }
+
+  /** The case is all in {@code doc}; the other attributes are written for queries and expiry. */
+  private static final class Holder {
+    CaseRecord record;
+  }
+
+  private static String write(ObjectMapper json, CaseRecord record) {
     try {
       return json.writeValueAsString(record);
     } catch (JsonProcessingException e) {

@@ -1,23 +1,19 @@
 package com.dermrelay.dashboard;
 
 import com.dermrelay.audit.AuditQueries;
-import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.cases.CaseStore;
-import com.dermrelay.cases.IntakeVersions;
+import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.TenantContext;
-import com.dermrelay.core.data.IndexKey;
+import com.dermrelay.core.audit.AuditRecord;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
-import com.dermrelay.core.data.TenantItems;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The clinic dashboard, computed at read time from two queries, no Scan: the clinic's case index
@@ -41,14 +37,14 @@ public final class GetClinicDashboard {
   static final int MAX_CASES = 20_000;
   static final int MAX_BREACHES = 5_000;
 
-  private final TenantItems items;
-  private final ObjectMapper json;
+  private final CaseStore caseStore;
+  private final AuditTrail audit;
   private final PhotoCheckCounts photoChecks;
 
   @Inject
-  public GetClinicDashboard(TenantItems items, ObjectMapper json, PhotoCheckCounts photoChecks) {
-    this.items = items;
-    this.json = json;
+  public GetClinicDashboard(CaseStore caseStore, AuditTrail audit, PhotoCheckCounts photoChecks) {
+    this.caseStore = caseStore;
+    this.audit = audit;
     this.photoChecks = photoChecks;
   }
 
@@ -56,41 +52,38 @@ public final class GetClinicDashboard {
     Instant now = tenant.requestTime();
     Instant from = DashboardStatistics.windowStart(now, weeks);
     List<CaseFacts> cases = new ArrayList<>();
-    boolean complete = readAll(tenant, ItemQuery.partition(CaseStore.CLINIC_CASES).onIndex(IndexKey.Index.GSI2)
-        .sortBetween(from.minus(DRAFT_LIFETIME).toString(), "9"), MAX_CASES,
-        item -> cases.add(CaseFacts.of(caseOf(item))));
+    String createdFrom = from.minus(DRAFT_LIFETIME).toString();
+    boolean complete = readAll(cursor -> {
+      CaseStore.Page page = caseStore.ofClinicCreatedSince(tenant, createdFrom, 100, cursor);
+      page.cases().stream().map(StoredCase::record).map(CaseFacts::of).forEach(cases::add);
+      return new Read(page.cases().size(), page.nextCursor());
+    }, MAX_CASES);
     List<Instant> breaches = new ArrayList<>();
-    complete &= readAll(tenant, AuditQueries.byActorBetween(ESCALATION_ACTOR, from, now.plusMillis(1)),
-        MAX_BREACHES, item -> {
-          if (SLA_BREACH.equals(text(item, "action"))) {
-            breaches.add(Instant.parse(text(item, "time")));
-          }
-        });
+    ItemQuery breachQuery = AuditQueries.byActorBetween(ESCALATION_ACTOR, from, now.plusMillis(1)).limit(100);
+    complete &= readAll(cursor -> {
+      ItemPage<AuditRecord> page = audit.query(tenant, breachQuery.after(cursor));
+      for (AuditRecord record : page.records()) {
+        if (SLA_BREACH.equals(record.action())) {
+          breaches.add(Instant.parse(record.time()));
+        }
+      }
+      return new Read(page.items().size(), page.nextCursor());
+    }, MAX_BREACHES);
     return DashboardStatistics.compute(now, weeks, cases, breaches, photoChecks.between(tenant, from, now), complete);
   }
 
-  /** Feeds every item of the query to {@code sink}; false if it stopped at {@code max}. */
-  private boolean readAll(TenantContext tenant, ItemQuery query, int max,
-      java.util.function.Consumer<Map<String, AttributeValue>> sink) {
+  /** One page's worth: how many items it held and the cursor of the next. */
+  private record Read(int items, Optional<String> nextCursor) {}
+
+  /** Reads page after page until the end or {@code max} items; false if it stopped at {@code max}. */
+  private static boolean readAll(java.util.function.Function<Optional<String>, Read> readPage, int max) {
     Optional<String> cursor = Optional.empty();
     int read = 0;
     do {
-      ItemPage page = items.query(tenant, query.limit(100).after(cursor));
-      for (Map<String, AttributeValue> item : page.items()) {
-        sink.accept(item);
-      }
-      read += page.items().size();
+      Read page = readPage.apply(cursor);
+      read += page.items();
       cursor = page.nextCursor();
     } while (cursor.isPresent() && read < max);
     return cursor.isEmpty();
-  }
-
-  private CaseRecord caseOf(Map<String, AttributeValue> item) {
-    return IntakeVersions.readCase(json, item.get("doc").s());
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null || value.s() == null ? "" : value.s();
   }
 }

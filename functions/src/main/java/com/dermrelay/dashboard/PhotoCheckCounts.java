@@ -4,14 +4,17 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.StoredItem;
+import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.imaging.Verdict;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
  * Photo checks per clinic and ISO week, for the dashboard's retake share: one counter item
@@ -30,16 +33,29 @@ public final class PhotoCheckCounts {
   static final String CHECKED = "photosChecked";
   static final String NEEDING_RETAKE = "photosNeedingRetake";
 
-  private final TenantItems items;
+  private final TenantTable<Week> items;
 
   @Inject
-  public PhotoCheckCounts(TenantItems items) {
-    this.items = items;
+  public PhotoCheckCounts(SingleTable table) {
+    this.items = table.tenantTable(Week.SCHEMA);
   }
 
   /** One week's counts. */
   public record Week(long checked, long needingRetake) {
     static final Week NONE = new Week(0, 0);
+
+    /** The counter item's numbers, 0 when absent; built from lambdas, no reflection (decision 0018). */
+    static final TableSchema<Week> SCHEMA = StaticImmutableTableSchema.builder(Week.class, Counts.class)
+        .newItemBuilder(Counts::new, counts -> new Week(counts.checked, counts.needingRetake))
+        .addAttribute(Long.class, a -> a.name(CHECKED).getter(Week::checked).setter((c, v) -> c.checked = v))
+        .addAttribute(Long.class, a -> a.name(NEEDING_RETAKE).getter(Week::needingRetake)
+            .setter((c, v) -> c.needingRetake = v))
+        .build();
+
+    private static final class Counts {
+      long checked;
+      long needingRetake;
+    }
   }
 
   /** Counts a check whose verdict was recorded at {@code at}. */
@@ -56,10 +72,9 @@ public final class PhotoCheckCounts {
         .sortBetween(sortKey(DashboardStatistics.isoWeek(from)), sortKey(DashboardStatistics.isoWeek(to)));
     Optional<String> cursor = Optional.empty();
     do {
-      ItemPage page = items.query(tenant, query.limit(60).after(cursor));
-      for (Map<String, AttributeValue> item : page.items()) {
-        weeks.put(item.get("sk").s().substring("WEEK#".length()),
-            new Week(number(item, CHECKED), number(item, NEEDING_RETAKE)));
+      ItemPage<Week> page = items.query(tenant, query.limit(60).after(cursor));
+      for (StoredItem<Week> item : page.items()) {
+        weeks.put(item.sort().substring("WEEK#".length()), item.record());
       }
       cursor = page.nextCursor();
     } while (cursor.isPresent());
@@ -68,10 +83,5 @@ public final class PhotoCheckCounts {
 
   private static String sortKey(String isoWeek) {
     return "WEEK#" + isoWeek;
-  }
-
-  private static long number(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
   }
 }

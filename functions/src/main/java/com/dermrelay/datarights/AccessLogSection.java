@@ -1,16 +1,16 @@
 package com.dermrelay.datarights;
 
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.audit.AuditRecord;
+import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
-import com.dermrelay.core.data.TenantItems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.Optional;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every audited action on the patient's record in this clinic (the audit trail's patient index):
@@ -20,12 +20,12 @@ public final class AccessLogSection implements PatientDataSection {
   /** Bounds one export's reads; 100 pages of 100 records is far beyond any real record. */
   private static final int MAX_PAGES = 100;
 
-  private final TenantItems items;
+  private final AuditTrail audit;
   private final ObjectMapper json;
 
   @Inject
-  public AccessLogSection(TenantItems items, ObjectMapper json) {
-    this.items = items;
+  public AccessLogSection(AuditTrail audit, ObjectMapper json) {
+    this.audit = audit;
     this.json = json;
   }
 
@@ -39,16 +39,16 @@ public final class AccessLogSection implements PatientDataSection {
     ArrayNode records = json.createArrayNode();
     Optional<String> cursor = Optional.empty();
     for (int page = 0; page < MAX_PAGES; page++) {
-      ItemPage result = items.query(tenant, ItemQuery.partition("AUDIT#PATIENT#" + patientSubject)
+      ItemPage<AuditRecord> result = audit.query(tenant, ItemQuery.partition(AuditTrail.BY_PATIENT + patientSubject)
           .onIndex(IndexKey.Index.GSI1).limit(100).after(cursor));
-      for (var item : result.items()) {
+      for (AuditRecord item : result.records()) {
         records.addObject()
-            .put("time", text(item.get("time")))
-            .put("who", text(item.get("actorName")))
-            .put("role", text(item.get("actorRole")))
-            .put("action", text(item.get("action")))
-            .put("resourceType", text(item.get("resourceType")))
-            .put("outcome", text(item.get("outcome")));
+            .put("time", item.time())
+            .put("who", item.actorName())
+            .put("role", item.actorRole())
+            .put("action", item.action())
+            .put("resourceType", item.resourceType())
+            .put("outcome", item.outcome());
       }
       cursor = result.nextCursor();
       if (cursor.isEmpty()) {
@@ -56,9 +56,5 @@ public final class AccessLogSection implements PatientDataSection {
       }
     }
     return records;
-  }
-
-  private static String text(AttributeValue value) {
-    return value == null || value.s() == null ? "" : value.s();
   }
 }

@@ -5,14 +5,14 @@ import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.aws.CognitoAdmin;
 import com.dermrelay.core.data.ItemKey;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.tenancy.TenantKeys;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A patient asks for their data to be erased (docs/data-rights.md). Contact and account data go:
@@ -26,13 +26,13 @@ public final class RequestErasure {
   private static final String ERASED_NAME = "Erased";
 
   private final CognitoAdmin cognito;
-  private final TenantItems items;
+  private final TenantTable<ErasureItem> erasures;
   private final AuditTrail audit;
 
   @Inject
-  public RequestErasure(CognitoAdmin cognito, TenantItems items, AuditTrail audit) {
+  public RequestErasure(CognitoAdmin cognito, SingleTable table, AuditTrail audit) {
     this.cognito = cognito;
-    this.items = items;
+    this.erasures = table.tenantTable(ErasureItem.SCHEMA);
     this.audit = audit;
   }
 
@@ -42,10 +42,8 @@ public final class RequestErasure {
         .plusYears(tenant.retentionYears());
     // Written first: from this item on, the access layer refuses every token of the account
     // (TenantDirectory#accountClosed), even if the identity pool below fails and a retry is needed.
-    items.putIfAbsent(tenant, ItemKey.inTenant(TenantKeys.ERASURE_PREFIX + subject), Map.of(
-        "type", AttributeValue.fromS("ERASURE"),
-        "requestedAt", AttributeValue.fromS(tenant.requestTime().toString()),
-        "retainedUntil", AttributeValue.fromS(keptUntil.toString())));
+    erasures.putIfAbsent(tenant, ItemKey.inTenant(TenantKeys.ERASURE_PREFIX + subject),
+        new ErasureItem(tenant.requestTime().toString(), keptUntil.toString()));
     // The pool holds name, e-mail and the clinic id (PortalUserPool): the first two are
     // overwritten, the clinic id stays (it is not contact data and keeps the account in its clinic).
     cognito.getUser(username).ifPresent(user -> {

@@ -1,6 +1,7 @@
 package com.dermrelay.health;
 
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.SingleTable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,8 +10,6 @@ import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -24,26 +23,22 @@ public final class CheckHealth {
       AwsRequestOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(3)).build();
 
   private final Settings settings;
-  private final DynamoDbClient dynamoDb;
+  private final SingleTable table;
   private final S3Client s3;
   private final SfnClient stepFunctions;
 
   @Inject
   public CheckHealth(
-      Settings settings, DynamoDbClient dynamoDb, S3Client s3, SfnClient stepFunctions) {
+      Settings settings, SingleTable table, S3Client s3, SfnClient stepFunctions) {
     this.settings = settings;
-    this.dynamoDb = dynamoDb;
+    this.table = table;
     this.s3 = s3;
     this.stepFunctions = stepFunctions;
   }
 
   public HealthReport run() {
     Map<String, String> checks = new LinkedHashMap<>();
-    checks.put("dynamodb", check("dynamodb", () ->
-        dynamoDb
-            .describeTable(r -> r.tableName(settings.tableName()).overrideConfiguration(BOUNDED))
-            .table()
-            .tableStatus() == TableStatus.ACTIVE));
+    checks.put("dynamodb", check("dynamodb", () -> table.active(BOUNDED)));
     checks.put("s3", check("s3", () -> {
       s3.headBucket(r -> r.bucket(settings.mediaBucket()).overrideConfiguration(BOUNDED));
       return true;

@@ -5,8 +5,11 @@ import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.aws.Mailer;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.StoredItem;
+import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.tenancy.Membership;
+import com.dermrelay.core.tenancy.MembershipItem;
 import com.dermrelay.core.tenancy.TenancySettings;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantKeys;
@@ -25,13 +28,13 @@ import org.slf4j.LoggerFactory;
 public final class ClinicAlerts {
   private static final Logger LOG = LoggerFactory.getLogger(ClinicAlerts.class);
 
-  private final TenantItems items;
+  private final TenantTable<MembershipItem> members;
   private final Mailer mailer;
   private final TenancySettings settings;
 
   @Inject
-  public ClinicAlerts(TenantItems items, Mailer mailer, TenancySettings settings) {
-    this.items = items;
+  public ClinicAlerts(SingleTable table, Mailer mailer, TenancySettings settings) {
+    this.members = table.tenantTable(MembershipItem.SCHEMA);
     this.mailer = mailer;
     this.settings = settings;
   }
@@ -59,9 +62,9 @@ public final class ClinicAlerts {
     List<String> addresses = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
     do {
-      ItemPage page = items.query(tenant, ItemQuery.partition("")
+      ItemPage<MembershipItem> page = members.query(tenant, ItemQuery.partition("")
           .sortBeginsWith(TenantKeys.MEMBER_PREFIX).limit(100).after(cursor));
-      for (var item : page.items()) {
+      for (StoredItem<MembershipItem> item : page.items()) {
         Membership member = TenantDirectory.membership(item);
         if (member.active() && Role.CLINIC_ADMIN.group().equals(member.role())
             && !member.email().isBlank()) {

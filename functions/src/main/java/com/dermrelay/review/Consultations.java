@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Everything the clinic and the patient exchanged about one of the patient's cases, for the
@@ -71,7 +70,7 @@ public final class Consultations {
     List<Answer> answers = new ArrayList<>();
     List<FollowUp> followUps = new ArrayList<>();
     // Sorted by key (<KIND>#<round>), so each list runs oldest first.
-    for (Map.Entry<String, Map<String, AttributeValue>> item : exchanges.sentItems(tenant, c.caseId()).entrySet()) {
+    for (Map.Entry<String, CaseExchangeItems.Exchange> item : exchanges.sentItems(tenant, c.caseId()).entrySet()) {
       String kind = item.getKey().substring(0, item.getKey().indexOf('#'));
       switch (kind) {
         case "QUESTION" -> {

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -87,7 +86,7 @@ public final class GetCaseForReview {
         .orElseThrow(() -> audit.notFound(tenant, ACTION, AuditResource.of("case", caseId)));
     Instant now = clock.instant();
     Optional<ReviewItem> review = reviews.find(tenant, caseId).map(ReviewStore.StoredReview::item);
-    Map<String, Map<String, AttributeValue>> sent = exchanges.sentItems(tenant, caseId);
+    Map<String, CaseExchangeItems.Exchange> sent = exchanges.sentItems(tenant, caseId);
 
     String priority = review.map(ReviewItem::priority)
         .orElse(c.triage() == null ? null : c.triage().priority());
@@ -131,7 +130,7 @@ public final class GetCaseForReview {
   }
 
   private List<CaseForReview.Round> rounds(TenantContext tenant, CaseRecord c,
-      Map<String, Map<String, AttributeValue>> sent) {
+      Map<String, CaseExchangeItems.Exchange> sent) {
     List<CaseForReview.Round> rounds = new ArrayList<>();
     rounds.add(new CaseForReview.Round(Rounds.shown(0), "intake", c.submittedAt(), null, null, null,
         photos(tenant, c, 0)));
@@ -154,7 +153,7 @@ public final class GetCaseForReview {
     return rounds;
   }
 
-  private <T> Optional<T> document(Map<String, Map<String, AttributeValue>> sent, String sortKey, Class<T> type) {
+  private <T> Optional<T> document(Map<String, CaseExchangeItems.Exchange> sent, String sortKey, Class<T> type) {
     return Optional.ofNullable(sent.get(sortKey)).map(item -> exchanges.document(item, type));
   }
 

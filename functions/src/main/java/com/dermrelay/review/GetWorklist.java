@@ -6,10 +6,7 @@ import com.dermrelay.cases.MediaKeys;
 import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.DermatologistClinics;
 import com.dermrelay.core.access.TenantContext;
-import com.dermrelay.core.data.IndexKey;
-import com.dermrelay.core.data.ItemQuery;
 import com.dermrelay.core.data.TenantCredentials;
-import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.PageLimit;
 import com.dermrelay.core.http.ProblemTypes;
@@ -26,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -47,11 +43,8 @@ public final class GetWorklist {
   static final int DEFAULT_LIMIT = 20;
   static final int MAX_LIMIT = 50;
   static final Duration THUMBNAIL_LINK_VALID_FOR = Duration.ofMinutes(5);
-  /** Above every queue sort key (rank 1-3). */
-  private static final String QUEUE_END = "4";
-
   private final DermatologistClinics clinics;
-  private final TenantItems items;
+  private final ReviewStore reviews;
   private final CaseStore cases;
   private final S3Presigner presigner;
   private final String bucket;
@@ -60,12 +53,12 @@ public final class GetWorklist {
   private final TenantCredentials credentials;
 
   @Inject
-  public GetWorklist(DermatologistClinics clinics, TenantItems items, CaseStore cases,
+  public GetWorklist(DermatologistClinics clinics, ReviewStore reviews, CaseStore cases,
       S3Presigner presigner, com.dermrelay.core.config.Settings settings, ObjectMapper json, Clock clock,
       TenantCredentials credentials) {
     this.credentials = credentials;
     this.clinics = clinics;
-    this.items = items;
+    this.reviews = reviews;
     this.cases = cases;
     this.presigner = presigner;
     this.bucket = settings.mediaBucket();
@@ -88,7 +81,7 @@ public final class GetWorklist {
     Optional<Map<String, String>> positions = WorklistCursor.decode(json, query.cursor(), byId.keySet());
 
     List<QueueEntry> preferred = preferredSection(byId.values(), caller.subject(), limit);
-    java.util.Set<String> preferredIds = preferred.stream().map(e -> e.item().get("caseId").s())
+    java.util.Set<String> preferredIds = preferred.stream().map(e -> e.item().caseId())
         .collect(Collectors.toSet());
     List<QueueEntry> candidates = new ArrayList<>();
     Map<String, Boolean> more = new LinkedHashMap<>();
@@ -98,15 +91,11 @@ public final class GetWorklist {
         continue; // this clinic's queue was exhausted on an earlier page
       }
       String after = positions.map(p -> p.get(id)).orElse("");
-      ItemQuery queue = ItemQuery.partition(ReviewStore.QUEUE).onIndex(IndexKey.Index.GSI1).limit(limit);
-      if (!after.isEmpty()) {
-        // Every sort key after `after` is greater than `after` + any suffix: keys have one shape.
-        queue = queue.sortBetween(after + "\u0001", QUEUE_END);
-      }
-      var page = items.query(clinic.tenant(), queue);
-      for (Map<String, AttributeValue> item : page.items()) {
-        if (!preferredIds.contains(item.get("caseId").s())) {
-          candidates.add(new QueueEntry(clinic, item.get("gsi1sk").s(), item));
+      ReviewStore.Page page = reviews.queueAfter(clinic.tenant(), after, limit);
+      for (ReviewStore.StoredReview review : page.reviews()) {
+        ReviewItem item = review.item();
+        if (!preferredIds.contains(item.caseId())) {
+          candidates.add(new QueueEntry(clinic, ReviewStore.queueSort(item), item));
         }
       }
       more.put(id, page.nextCursor().isPresent());
@@ -144,13 +133,12 @@ public final class GetWorklist {
       String me, int limit) {
     List<QueueEntry> preferred = new ArrayList<>();
     for (DermatologistClinics.Clinic clinic : clinics) {
-      var page = items.query(clinic.tenant(), ItemQuery.partition(ReviewStore.QUEUE + "#PREFERRED#" + me)
-          .onIndex(IndexKey.Index.GSI2).limit(limit));
+      ReviewStore.Page page = reviews.preferredQueue(clinic.tenant(), me, limit, Optional.empty());
       if (page.nextCursor().isPresent()) {
         return List.of();
       }
-      for (Map<String, AttributeValue> item : page.items()) {
-        preferred.add(new QueueEntry(clinic, item.get("gsi2sk").s(), item));
+      for (ReviewStore.StoredReview review : page.reviews()) {
+        preferred.add(new QueueEntry(clinic, ReviewStore.queueSort(review.item()), review.item()));
       }
     }
     if (preferred.size() > limit) {
@@ -162,13 +150,13 @@ public final class GetWorklist {
 
   private WorklistRow row(QueueEntry entry, String me, Instant now) {
     TenantContext tenant = entry.clinic().tenant();
-    Map<String, AttributeValue> item = entry.item();
-    String caseId = item.get("caseId").s();
-    String claimedBy = item.containsKey("claimedBy") ? item.get("claimedBy").s() : null;
-    long claimedUntil = item.containsKey("claimedUntil") ? Long.parseLong(item.get("claimedUntil").n()) : 0;
+    ReviewItem item = entry.item();
+    String caseId = item.caseId();
+    String claimedBy = item.claimedBy();
+    long claimedUntil = item.claimedUntil();
     boolean claimed = claimedBy != null && claimedUntil > now.getEpochSecond();
     String claim = !claimed ? "none" : me.equals(claimedBy) ? "mine" : "other";
-    Instant dueAt = Instant.parse(item.get("dueAt").s());
+    Instant dueAt = Instant.parse(item.dueAt());
     Optional<CaseRecord> c = cases.find(tenant, caseId).map(StoredCase::record);
     List<String> bodySites = c.map(r -> r.intake() == null || r.intake().bodySites() == null
         ? List.<String>of()
@@ -178,8 +166,8 @@ public final class GetWorklist {
         : r.triage().reasons().stream().map(CaseRecord.TriageReasonEntry::text).toList()).orElse(List.of());
     String thumbnail = c.map(CaseRecord::photos).map(p -> p.get("close_up"))
         .map(p -> presign(tenant, MediaKeys.thumbnail(tenant, caseId, p.photoId()))).orElse(null);
-    String preferred = item.containsKey("preferredDermatologistId") ? item.get("preferredDermatologistId").s() : null;
-    return new WorklistRow(caseId, tenant.tenantId(), entry.clinic().displayName(), item.get("priority").s(),
+    String preferred = item.preferredDermatologistId();
+    return new WorklistRow(caseId, tenant.tenantId(), entry.clinic().displayName(), item.priority(),
         dueAt.toString(), Duration.between(now, dueAt).toSeconds(), claim,
         claimed ? Instant.ofEpochSecond(claimedUntil).toString() : null, me.equals(preferred),
         bodySites, reasons, thumbnail);
@@ -192,7 +180,7 @@ public final class GetWorklist {
             .overrideConfiguration(credentials.presignOverride(tenant, THUMBNAIL_LINK_VALID_FOR)))).url().toString();
   }
 
-  private record QueueEntry(DermatologistClinics.Clinic clinic, String sortKey, Map<String, AttributeValue> item) {}
+  private record QueueEntry(DermatologistClinics.Clinic clinic, String sortKey, ReviewItem item) {}
 
   /** One page of the merged worklist and the cursor of the next (null at the end). */
   public record Worklist(List<WorklistRow> cases, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}

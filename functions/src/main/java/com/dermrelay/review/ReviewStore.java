@@ -1,22 +1,20 @@
 package com.dermrelay.review;
 
-import static com.dermrelay.core.data.Attributes.putText;
-import static com.dermrelay.core.data.Attributes.text;
-
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.StoredItem;
+import com.dermrelay.core.data.TenantTable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
  * Review items in the table, {@code TENANT#<id>#CASE#<caseId>} / {@code REVIEW}. While a case waits
@@ -30,12 +28,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Singleton
 public final class ReviewStore {
   static final String QUEUE = "QUEUE";
+  /** Above every queue sort key (rank 1-3). */
+  private static final String QUEUE_END = "4";
 
-  private final TenantItems items;
+  private final TenantTable<ReviewItem> items;
 
   @Inject
-  public ReviewStore(TenantItems items) {
-    this.items = items;
+  public ReviewStore(SingleTable table) {
+    this.items = table.tenantTable(SCHEMA);
   }
 
   static ItemKey key(String caseId) {
@@ -56,7 +56,7 @@ public final class ReviewStore {
   }
 
   public Optional<StoredReview> find(TenantContext tenant, String caseId) {
-    return items.get(tenant, key(caseId)).map(ReviewStore::fromItem);
+    return items.get(tenant, key(caseId)).map(ReviewStore::stored);
   }
 
   /**
@@ -65,17 +65,6 @@ public final class ReviewStore {
    * @throws com.dermrelay.core.data.VersionConflictException if another write came first
    */
   public long save(TenantContext tenant, ReviewItem item, long expectedVersion) {
-    Map<String, AttributeValue> attributes = new HashMap<>();
-    attributes.put("type", AttributeValue.fromS("REVIEW"));
-    attributes.put("caseId", AttributeValue.fromS(item.caseId()));
-    attributes.put("patientSubject", AttributeValue.fromS(item.patientSubject()));
-    attributes.put("waitingFor", AttributeValue.fromS(item.waitingFor().name()));
-    putText(attributes, "taskToken", item.taskToken());
-    putText(attributes, "priority", item.priority());
-    putText(attributes, "dueAt", item.dueAt());
-    putText(attributes, "claimedBy", item.claimedBy());
-    attributes.put("claimedUntil", AttributeValue.fromN(Long.toString(item.claimedUntil())));
-    putText(attributes, "preferredDermatologistId", item.preferredDermatologistId());
     List<IndexKey> indexes = new ArrayList<>();
     if (item.waitingFor() == ReviewItem.Wait.REVIEW && item.priority() != null && item.dueAt() != null) {
       indexes.add(IndexKey.of(IndexKey.Index.GSI1, QUEUE, queueSort(item)));
@@ -84,23 +73,32 @@ public final class ReviewStore {
             QUEUE + "#PREFERRED#" + item.preferredDermatologistId(), queueSort(item)));
       }
     }
-    return items.putVersioned(tenant, key(item.caseId()), attributes, expectedVersion,
-        indexes.toArray(IndexKey[]::new));
+    return items.putVersioned(tenant, key(item.caseId()), item, expectedVersion, indexes.toArray(IndexKey[]::new));
   }
 
   /** One page of the clinic's queue, most urgent and soonest due first. */
   public Page queue(TenantContext tenant, int limit, Optional<String> cursor) {
-    ItemPage page = items.query(tenant, ItemQuery.partition(QUEUE)
-        .onIndex(IndexKey.Index.GSI1).limit(limit).after(cursor));
-    return new Page(page.items().stream().map(ReviewStore::fromItem).toList(), page.nextCursor());
+    return page(items.query(tenant, ItemQuery.partition(QUEUE).onIndex(IndexKey.Index.GSI1).limit(limit).after(cursor)));
+  }
+
+  /**
+   * One page of the clinic's queue after the queue position {@code after} (a {@link #queueSort}
+   * key; empty: from the start), for a worklist that merges clinics and keeps its own positions.
+   */
+  public Page queueAfter(TenantContext tenant, String after, int limit) {
+    ItemQuery queue = ItemQuery.partition(QUEUE).onIndex(IndexKey.Index.GSI1).limit(limit);
+    if (!after.isEmpty()) {
+      // Every sort key after `after` is greater than `after` + any suffix: keys have one shape.
+      queue = queue.sortBetween(after + "\u0001", QUEUE_END);
+    }
+    return page(items.query(tenant, queue));
   }
 
   /** One page of the cases offered first to {@code dermatologist}, in queue order. */
   public Page preferredQueue(TenantContext tenant, String dermatologist, int limit,
       Optional<String> cursor) {
-    ItemPage page = items.query(tenant, ItemQuery.partition(QUEUE + "#PREFERRED#" + dermatologist)
-        .onIndex(IndexKey.Index.GSI2).limit(limit).after(cursor));
-    return new Page(page.items().stream().map(ReviewStore::fromItem).toList(), page.nextCursor());
+    return page(items.query(tenant, ItemQuery.partition(QUEUE + "#PREFERRED#" + dermatologist)
+        .onIndex(IndexKey.Index.GSI2).limit(limit).after(cursor)));
   }
 
   /** Review items of one page and the cursor of the next. */
@@ -109,16 +107,47 @@ public final class ReviewStore {
   /** A review item as read, with the version a change must be conditioned on. */
   public record StoredReview(long version, ReviewItem item) {}
 
-  private static StoredReview fromItem(Map<String, AttributeValue> item) {
-    return new StoredReview(Long.parseLong(item.get(TenantItems.VERSION).n()), new ReviewItem(
-        item.get("caseId").s(),
-        item.get("patientSubject").s(),
-        ReviewItem.Wait.valueOf(item.get("waitingFor").s()),
-        text(item, "taskToken"),
-        text(item, "priority"),
-        text(item, "dueAt"),
-        text(item, "claimedBy"),
-        item.containsKey("claimedUntil") ? Long.parseLong(item.get("claimedUntil").n()) : 0,
-        text(item, "preferredDermatologistId")));
+  private static Page page(ItemPage<ReviewItem> page) {
+    return new Page(page.items().stream().map(ReviewStore::stored).toList(), page.nextCursor());
+  }
+
+  private static StoredReview stored(StoredItem<ReviewItem> item) {
+    return new StoredReview(item.version(), item.record());
+  }
+
+  /** The review item's attributes (docs/data-model.md); built from lambdas, no reflection (decision 0018). */
+  static final TableSchema<ReviewItem> SCHEMA = StaticImmutableTableSchema.builder(ReviewItem.class, Builder.class)
+      .newItemBuilder(Builder::new, Builder::build)
+      .addAttribute(String.class, a -> a.name("type").getter(r -> "REVIEW").setter((b, v) -> { }))
+      .addAttribute(String.class, a -> a.name("caseId").getter(ReviewItem::caseId).setter((b, v) -> b.caseId = v))
+      .addAttribute(String.class, a -> a.name("patientSubject").getter(ReviewItem::patientSubject)
+          .setter((b, v) -> b.patientSubject = v))
+      .addAttribute(String.class, a -> a.name("waitingFor").getter(r -> r.waitingFor().name())
+          .setter((b, v) -> b.waitingFor = ReviewItem.Wait.valueOf(v)))
+      .addAttribute(String.class, a -> a.name("taskToken").getter(ReviewItem::taskToken).setter((b, v) -> b.taskToken = v))
+      .addAttribute(String.class, a -> a.name("priority").getter(ReviewItem::priority).setter((b, v) -> b.priority = v))
+      .addAttribute(String.class, a -> a.name("dueAt").getter(ReviewItem::dueAt).setter((b, v) -> b.dueAt = v))
+      .addAttribute(String.class, a -> a.name("claimedBy").getter(ReviewItem::claimedBy).setter((b, v) -> b.claimedBy = v))
+      .addAttribute(Long.class, a -> a.name("claimedUntil").getter(ReviewItem::claimedUntil)
+          .setter((b, v) -> b.claimedUntil = v))
+      .addAttribute(String.class, a -> a.name("preferredDermatologistId").getter(ReviewItem::preferredDermatologistId)
+          .setter((b, v) -> b.preferredDermatologistId = v))
+      .build();
+
+  private static final class Builder {
+    String caseId;
+    String patientSubject;
+    ReviewItem.Wait waitingFor;
+    String taskToken;
+    String priority;
+    String dueAt;
+    String claimedBy;
+    Long claimedUntil;
+    String preferredDermatologistId;
+
+    ReviewItem build() {
+      return new ReviewItem(caseId, patientSubject, waitingFor, taskToken, priority, dueAt, claimedBy,
+          claimedUntil == null ? 0 : claimedUntil, preferredDermatologistId);
+    }
   }
 }

@@ -8,17 +8,18 @@ import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.auth.Caller;
 import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.data.ItemKey;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.StoredItem;
+import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
 import com.dermrelay.core.tenancy.Membership;
+import com.dermrelay.core.tenancy.MembershipItem;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A signed-in dermatologist accepts an invitation and becomes an active member of its clinic,
@@ -41,16 +42,16 @@ public final class AcceptInvitation {
   private static final String ACTION = "member.join";
 
   private final InternalAccess access;
-  private final TenantItems items;
+  private final TenantTable<InvitationItem> invitations;
   private final TenantDirectory directory;
   private final Memberships memberships;
   private final AuditTrail audit;
 
   @Inject
-  public AcceptInvitation(InternalAccess access, TenantItems items, TenantDirectory directory,
+  public AcceptInvitation(InternalAccess access, SingleTable table, TenantDirectory directory,
       Memberships memberships, AuditTrail audit) {
     this.access = access;
-    this.items = items;
+    this.invitations = table.tenantTable(InvitationItem.SCHEMA);
     this.directory = directory;
     this.memberships = memberships;
     this.audit = audit;
@@ -64,23 +65,23 @@ public final class AcceptInvitation {
         name, requestId, time).orElseThrow(() -> ApiProblem.notFound("No such invitation."));
     ItemKey key = ItemKey.inTenant(token.sortKey());
     AuditResource resource = AuditResource.of("invitation", token.hash().substring(0, 16));
-    Map<String, AttributeValue> invitation = items.get(tenant, key)
+    StoredItem<InvitationItem> stored = invitations.get(tenant, key)
         .orElseThrow(() -> audit.notFound(tenant, ACTION, resource));
-    if (!Memberships.text(invitation, "email").equalsIgnoreCase(caller.email())) {
+    InvitationItem invitation = stored.record();
+    if (!Memberships.text(invitation.email()).equalsIgnoreCase(caller.email())) {
       throw new ApiProblem(403, "about:blank", "Forbidden",
           "This invitation is for another account; sign in with the invited address.");
     }
-    if (Long.parseLong(invitation.get("validUntil").n()) <= time.getEpochSecond()) {
+    if (invitation.validUntil() <= time.getEpochSecond()) {
       throw gone("This invitation has expired; ask the clinic for a new one.");
     }
-    String role = Memberships.text(invitation, "role");
-    Optional<Map<String, AttributeValue>> membership = memberships.find(tenant, caller.subject());
+    String role = Memberships.text(invitation.role());
+    Optional<StoredItem<MembershipItem>> membership = memberships.find(tenant, caller.subject());
     long acceptedAtVersion;
-    if (PENDING.equals(Memberships.text(invitation, "status"))) {
+    if (PENDING.equals(invitation.status())) {
       acceptedAtVersion = Memberships.version(membership);
-      markAccepted(tenant, key, invitation, caller, acceptedAtVersion, resource);
-    } else if (ACCEPTED.equals(Memberships.text(invitation, "status"))
-        && caller.subject().equals(Memberships.text(invitation, "acceptedBy"))) {
+      markAccepted(tenant, key, stored, caller, acceptedAtVersion, resource);
+    } else if (ACCEPTED.equals(invitation.status()) && caller.subject().equals(invitation.acceptedBy())) {
       acceptedAtVersion = retry(tenant, invitation, membership, role, token, resource);
     } else {
       throw spent(tenant, resource);
@@ -104,12 +105,12 @@ public final class AcceptInvitation {
    * version the acceptance recorded); else it answers the same only while the membership that
    * acceptance made is active. Returns the recorded version.
    */
-  private long retry(TenantContext tenant, Map<String, AttributeValue> invitation,
-      Optional<Map<String, AttributeValue>> membership, String role, InvitationTokens.Parsed token,
+  private long retry(TenantContext tenant, InvitationItem invitation,
+      Optional<StoredItem<MembershipItem>> membership, String role, InvitationTokens.Parsed token,
       AuditResource resource) {
-    boolean active = membership.filter(m -> Membership.ACTIVE.equals(Memberships.status(m))
-        && role.equals(Memberships.text(m, "role"))).isPresent();
-    AttributeValue recorded = invitation.get(MEMBERSHIP_VERSION);
+    boolean active = membership.map(StoredItem::record)
+        .filter(m -> Membership.ACTIVE.equals(m.statusOrActive()) && role.equals(m.role())).isPresent();
+    Long recorded = invitation.membershipVersion();
     if (recorded == null) {
       // Accepted before versions were recorded: never write, answer the same only while active.
       if (active) {
@@ -117,24 +118,20 @@ public final class AcceptInvitation {
       }
       throw spent(tenant, resource);
     }
-    long acceptedAtVersion = Long.parseLong(recorded.n());
+    long acceptedAtVersion = recorded;
     boolean unchangedSince = Memberships.version(membership) == acceptedAtVersion;
-    boolean madeByIt = active && token.hash().equals(Memberships.text(membership.get(), Memberships.JOINED_WITH));
+    boolean madeByIt = active && token.hash().equals(membership.get().record().joinedWith());
     if (unchangedSince || madeByIt) {
       return acceptedAtVersion;
     }
     throw spent(tenant, resource);
   }
 
-  private void markAccepted(TenantContext tenant, ItemKey key, Map<String, AttributeValue> invitation,
+  private void markAccepted(TenantContext tenant, ItemKey key, StoredItem<InvitationItem> invitation,
       Caller caller, long membershipVersion, AuditResource resource) {
-    Map<String, AttributeValue> attributes = TenantItems.ownAttributes(invitation);
-    attributes.put("status", AttributeValue.fromS(ACCEPTED));
-    attributes.put("acceptedBy", AttributeValue.fromS(caller.subject()));
-    attributes.put("acceptedAt", AttributeValue.fromS(tenant.requestTime().toString()));
-    attributes.put(MEMBERSHIP_VERSION, AttributeValue.fromN(Long.toString(membershipVersion)));
     try {
-      items.putVersioned(tenant, key, attributes, Long.parseLong(invitation.get("version").n()));
+      invitations.putVersioned(tenant, key, invitation.record().accepted(caller.subject(),
+          tenant.requestTime().toString(), membershipVersion), invitation.version());
     } catch (VersionConflictException e) {
       // Another acceptance came first: the invitation is spent.
       throw spent(tenant, resource);

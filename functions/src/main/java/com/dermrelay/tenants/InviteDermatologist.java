@@ -7,7 +7,8 @@ import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.aws.CognitoAdmin;
 import com.dermrelay.core.aws.Mailer;
 import com.dermrelay.core.data.ItemKey;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.NameText;
 import com.dermrelay.core.http.ProblemTypes;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A clinic admin invites a dermatologist by e-mail. The invitation is an item under the hash of
@@ -36,7 +36,7 @@ public final class InviteDermatologist {
   private static final Duration KEPT_FOR = Duration.ofDays(30);
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-  private final TenantItems items;
+  private final TenantTable<InvitationItem> invitations;
   private final TenantDirectory directory;
   private final CognitoAdmin cognito;
   private final Mailer mailer;
@@ -44,9 +44,9 @@ public final class InviteDermatologist {
   private final TenancySettings settings;
 
   @Inject
-  public InviteDermatologist(TenantItems items, TenantDirectory directory, CognitoAdmin cognito,
+  public InviteDermatologist(SingleTable table, TenantDirectory directory, CognitoAdmin cognito,
       Mailer mailer, AuditTrail audit, TenancySettings settings) {
-    this.items = items;
+    this.invitations = table.tenantTable(InvitationItem.SCHEMA);
     this.directory = directory;
     this.cognito = cognito;
     this.mailer = mailer;
@@ -75,14 +75,9 @@ public final class InviteDermatologist {
     String token = InvitationTokens.newToken(tenant.tenantId());
     InvitationTokens.Parsed parsed = InvitationTokens.parse(token).orElseThrow();
     Instant validUntil = tenant.requestTime().plus(VALID_FOR);
-    items.putIfAbsent(tenant, ItemKey.inTenant(parsed.sortKey()), Map.of(
-        "type", s("INVITATION"),
-        "email", s(email),
-        "role", s(Role.DERMATOLOGIST.group()),
-        "status", s(AcceptInvitation.PENDING),
-        "validUntil", n(validUntil.getEpochSecond()),
-        "invitedBy", s(tenant.subject()),
-        TenantItems.EXPIRES_AT, n(validUntil.plus(KEPT_FOR).getEpochSecond())));
+    invitations.putIfAbsent(tenant, ItemKey.inTenant(parsed.sortKey()), new InvitationItem(email,
+        Role.DERMATOLOGIST.group(), AcceptInvitation.PENDING, validUntil.getEpochSecond(), tenant.subject(),
+        null, null, null, validUntil.plus(KEPT_FOR).getEpochSecond()));
     String link = settings.portalUrl() + "/workbench/accept?token="
         + URLEncoder.encode(token, StandardCharsets.UTF_8);
     mailer.send(email, "You are invited to join " + clinic + " on DermRelay",
@@ -95,13 +90,5 @@ public final class InviteDermatologist {
     String invitationId = parsed.hash().substring(0, 16);
     audit.wrote(tenant, "member.invite", AuditResource.of("invitation", invitationId));
     return new InvitationSent(invitationId, email, validUntil.toString());
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 }

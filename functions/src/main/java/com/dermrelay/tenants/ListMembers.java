@@ -2,16 +2,12 @@ package com.dermrelay.tenants;
 
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.ItemPage;
-import com.dermrelay.core.data.ItemQuery;
-import com.dermrelay.core.data.TenantItems;
-import com.dermrelay.core.tenancy.TenantKeys;
+import com.dermrelay.core.tenancy.MembershipItem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The clinic's team for its admins: every membership item of the acting clinic, active and
@@ -22,11 +18,11 @@ public final class ListMembers {
   /** A clinic's team is small; the cap only bounds a runaway loop. */
   private static final int MAX_PAGES = 20;
 
-  private final TenantItems items;
+  private final Memberships memberships;
 
   @Inject
-  public ListMembers(TenantItems items) {
-    this.items = items;
+  public ListMembers(Memberships memberships) {
+    this.memberships = memberships;
   }
 
   public record Member(String subject, String displayName, String email, String role, String status,
@@ -36,14 +32,13 @@ public final class ListMembers {
 
   public Team run(TenantContext tenant) {
     List<Member> members = new ArrayList<>();
-    ItemQuery query = ItemQuery.partition("").sortBeginsWith(TenantKeys.MEMBER_PREFIX).limit(100);
     Optional<String> cursor = Optional.empty();
     for (int page = 0; page < MAX_PAGES; page++) {
-      ItemPage result = items.query(tenant, query.after(cursor));
-      for (Map<String, AttributeValue> item : result.items()) {
-        members.add(new Member(Memberships.text(item, "userSub"), Memberships.text(item, "displayName"),
-            Memberships.text(item, "email"), Memberships.text(item, "role"), Memberships.status(item),
-            Memberships.text(item, "joinedAt")));
+      ItemPage<MembershipItem> result = memberships.page(tenant, cursor);
+      for (MembershipItem item : result.records()) {
+        members.add(new Member(Memberships.text(item.userSub()), Memberships.text(item.displayName()),
+            Memberships.text(item.email()), Memberships.text(item.role()), item.statusOrActive(),
+            Memberships.text(item.joinedAt())));
       }
       cursor = result.nextCursor();
       if (cursor.isEmpty()) {

@@ -3,14 +3,16 @@ package com.dermrelay.tenants;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemKey;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.ItemPage;
+import com.dermrelay.core.data.ItemQuery;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.StoredItem;
+import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.tenancy.Membership;
+import com.dermrelay.core.tenancy.MembershipItem;
 import com.dermrelay.core.tenancy.TenantKeys;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Membership items of the acting clinic (docs/data-model.md), written with a conditional write
@@ -19,69 +21,69 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * answer 403) when they leave.
  */
 public final class Memberships {
-
-  /** The invitation (its hash) whose acceptance made the membership active. */
-  static final String JOINED_WITH = "joinedWith";
-
-  private final TenantItems items;
+  private final TenantTable<MembershipItem> items;
 
   @Inject
-  public Memberships(TenantItems items) {
-    this.items = items;
+  public Memberships(SingleTable table) {
+    this.items = table.tenantTable(MembershipItem.SCHEMA);
   }
 
-  public Optional<Map<String, AttributeValue>> find(TenantContext tenant, String subject) {
+  public Optional<StoredItem<MembershipItem>> find(TenantContext tenant, String subject) {
     return items.get(tenant, key(subject));
+  }
+
+  /** One page of the clinic's memberships, active and removed, by subject. */
+  public ItemPage<MembershipItem> page(TenantContext tenant, Optional<String> cursor) {
+    return items.query(tenant, ItemQuery.partition("").sortBeginsWith(TenantKeys.MEMBER_PREFIX).limit(100)
+        .after(cursor));
+  }
+
+  /**
+   * The first admin of a clinic that just signed up, active at once; nothing if the membership is
+   * there already (a retry of the sign-up).
+   */
+  public void createAdmin(TenantContext tenant, String role, String email, String displayName) {
+    String subject = tenant.subject();
+    items.putIfAbsent(tenant, key(subject), new MembershipItem(subject, role, Membership.ACTIVE, email,
+        displayName, tenant.requestTime().toString(), null, null, null), directoryEntry(tenant, subject));
   }
 
   /**
    * Makes the user an active member in {@code role} through one accepted invitation, conditioned on
    * {@code expectedVersion}: the membership's version when the invitation was accepted (0: none).
    * Does nothing if they already are an active member in that role. The membership remembers the
-   * invitation ({@value #JOINED_WITH}), so a retry of that acceptance can tell its own membership
+   * invitation ({@code joinedWith}), so a retry of that acceptance can tell its own membership
    * from a later one.
    *
    * @throws com.dermrelay.core.data.VersionConflictException if the membership changed since
    */
-  public void join(TenantContext tenant, Optional<Map<String, AttributeValue>> existing, String role,
+  public void join(TenantContext tenant, Optional<StoredItem<MembershipItem>> existing, String role,
       String email, String displayName, long expectedVersion, String invitation) {
-    if (existing.isPresent() && Membership.ACTIVE.equals(status(existing.get()))
-        && role.equals(text(existing.get(), "role"))) {
+    if (existing.isPresent() && Membership.ACTIVE.equals(existing.get().record().statusOrActive())
+        && role.equals(existing.get().record().role())) {
       return;
     }
     String subject = tenant.subject();
-    Map<String, AttributeValue> attributes = existing.map(TenantItems::ownAttributes).orElseGet(HashMap::new);
-    attributes.put("userSub", AttributeValue.fromS(subject));
-    attributes.put("role", AttributeValue.fromS(role));
-    attributes.put("status", AttributeValue.fromS(Membership.ACTIVE));
-    attributes.put("email", AttributeValue.fromS(email));
-    attributes.put("displayName", AttributeValue.fromS(displayName));
-    attributes.put("joinedAt", AttributeValue.fromS(tenant.requestTime().toString()));
-    attributes.put(JOINED_WITH, AttributeValue.fromS(invitation));
-    attributes.remove("removedAt");
-    attributes.remove("removedBy");
-    items.putVersioned(tenant, key(subject), attributes, expectedVersion, directoryEntry(tenant, subject));
-  }
-
-  /** Marks the membership REMOVED, conditioned on the version read. */
-  public void remove(TenantContext tenant, Map<String, AttributeValue> membership) {
-    Map<String, AttributeValue> attributes = TenantItems.ownAttributes(membership);
-    String subject = text(membership, "userSub");
-    attributes.put("status", AttributeValue.fromS(Membership.REMOVED));
-    attributes.put("removedAt", AttributeValue.fromS(tenant.requestTime().toString()));
-    attributes.put("removedBy", AttributeValue.fromS(tenant.subject()));
-    items.putVersioned(tenant, key(subject), attributes, version(Optional.of(membership)),
+    items.putVersioned(tenant, key(subject), new MembershipItem(subject, role, Membership.ACTIVE, email,
+        displayName, tenant.requestTime().toString(), invitation, null, null), expectedVersion,
         directoryEntry(tenant, subject));
   }
 
-  static String status(Map<String, AttributeValue> item) {
-    // Seeded items carry no status: they are active.
-    return item.containsKey("status") ? item.get("status").s() : Membership.ACTIVE;
+  /** Marks {@code subject}'s membership REMOVED, conditioned on the version read. */
+  public void remove(TenantContext tenant, String subject, StoredItem<MembershipItem> membership) {
+    MembershipItem m = membership.record();
+    items.putVersioned(tenant, key(subject), new MembershipItem(subject, m.role(), Membership.REMOVED,
+        m.email(), m.displayName(), m.joinedAt(), m.joinedWith(), tenant.requestTime().toString(), tenant.subject()),
+        membership.version(), directoryEntry(tenant, subject));
   }
 
-  static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null || value.s() == null ? "" : value.s();
+  /** The version a change of the membership is conditioned on: 0 when there is none. */
+  static long version(Optional<StoredItem<MembershipItem>> membership) {
+    return membership.map(StoredItem::version).orElse(0L);
+  }
+
+  static String text(String value) {
+    return value == null ? "" : value;
   }
 
   private static ItemKey key(String subject) {
@@ -91,9 +93,5 @@ public final class Memberships {
   private static IndexKey directoryEntry(TenantContext tenant, String subject) {
     return IndexKey.directory(IndexKey.Index.GSI2, TenantKeys.userGsi2pk(subject),
         TenantKeys.tenantPk(tenant.tenantId()));
-  }
-
-  static long version(Optional<Map<String, AttributeValue>> item) {
-    return item.map(i -> i.containsKey("version") ? Long.parseLong(i.get("version").n()) : 0L).orElse(0L);
   }
 }

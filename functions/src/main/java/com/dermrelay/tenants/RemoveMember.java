@@ -4,13 +4,13 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.auth.Role;
+import com.dermrelay.core.data.StoredItem;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
 import com.dermrelay.core.tenancy.Membership;
-import java.util.Map;
+import com.dermrelay.core.tenancy.MembershipItem;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A clinic admin ends a dermatologist's membership. The access layer reads memberships on every
@@ -34,21 +34,22 @@ public final class RemoveMember {
       throw conflict("You cannot remove yourself from the clinic.");
     }
     AuditResource resource = AuditResource.of("member", memberSubject);
-    Map<String, AttributeValue> membership = memberships.find(tenant, memberSubject)
+    StoredItem<MembershipItem> membership = memberships.find(tenant, memberSubject)
         .orElseThrow(() -> audit.notFound(tenant, "member.remove", resource));
-    if (!Role.DERMATOLOGIST.group().equals(Memberships.text(membership, "role"))) {
+    MembershipItem member = membership.record();
+    if (!Role.DERMATOLOGIST.group().equals(member.role())) {
       throw conflict("Only dermatologists' memberships are removed here.");
     }
-    if (!Membership.REMOVED.equals(Memberships.status(membership))) {
+    if (!Membership.REMOVED.equals(member.statusOrActive())) {
       try {
-        memberships.remove(tenant, membership);
+        memberships.remove(tenant, memberSubject, membership);
       } catch (VersionConflictException e) {
         throw conflict("The membership changed meanwhile; read it again and retry.");
       }
       audit.wrote(tenant, "member.remove", resource);
     }
-    return new MemberView(memberSubject, Memberships.text(membership, "displayName"),
-        Memberships.text(membership, "role"), Membership.REMOVED);
+    return new MemberView(memberSubject, Memberships.text(member.displayName()),
+        Memberships.text(member.role()), Membership.REMOVED);
   }
 
   private static ApiProblem conflict(String detail) {

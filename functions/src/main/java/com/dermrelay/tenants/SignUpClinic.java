@@ -9,12 +9,13 @@ import com.dermrelay.core.aws.AwsServiceException;
 import com.dermrelay.core.aws.CognitoAdmin;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemKey;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.NameText;
 import com.dermrelay.core.http.ProblemTypes;
-import com.dermrelay.core.tenancy.Membership;
+import com.dermrelay.core.tenancy.ClinicConfigItem;
 import com.dermrelay.core.tenancy.TenancySettings;
 import com.dermrelay.core.tenancy.TenantConfigValidator;
 import com.dermrelay.core.tenancy.TenantDirectory;
@@ -46,10 +47,10 @@ public final class SignUpClinic {
   /** A slug that is also a valid tenant id (TenantContext.TENANT_ID). */
   private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9-]{2,39}$");
   private static final String SIGN_UP_ACTOR = "system:sign-up";
-  private static final String FINGERPRINT = "signUpFingerprint";
 
   private final TenantDirectory directory;
-  private final TenantItems items;
+  private final TenantTable<ClinicConfigItem> configs;
+  private final Memberships memberships;
   private final InternalAccess access;
   private final CognitoAdmin cognito;
   private final AuditTrail audit;
@@ -57,10 +58,11 @@ public final class SignUpClinic {
   private final ObjectMapper json;
 
   @Inject
-  public SignUpClinic(TenantDirectory directory, TenantItems items, InternalAccess access,
-      CognitoAdmin cognito, AuditTrail audit, TenancySettings settings, ObjectMapper json) {
+  public SignUpClinic(TenantDirectory directory, SingleTable table, Memberships memberships,
+      InternalAccess access, CognitoAdmin cognito, AuditTrail audit, TenancySettings settings, ObjectMapper json) {
     this.directory = directory;
-    this.items = items;
+    this.configs = table.tenantTable(ClinicConfigItem.SCHEMA);
+    this.memberships = memberships;
     this.access = access;
     this.cognito = cognito;
     this.audit = audit;
@@ -96,15 +98,7 @@ public final class SignUpClinic {
 
     TenantContext tenant = access.forNewClinic(tenantId, admin.subject(), signUp.adminName().strip(),
         requestId, time, retention);
-    items.putIfAbsent(tenant, ItemKey.inTenant(TenantKeys.MEMBER_PREFIX + admin.subject()), Map.of(
-            "userSub", s(admin.subject()),
-            "role", s(Role.CLINIC_ADMIN.group()),
-            "status", s(Membership.ACTIVE),
-            "email", s(email),
-            "displayName", s(signUp.adminName().strip()),
-            "joinedAt", s(time.toString())),
-        IndexKey.directory(IndexKey.Index.GSI2, TenantKeys.userGsi2pk(admin.subject()),
-            TenantKeys.tenantPk(tenantId)));
+    memberships.createAdmin(tenant, Role.CLINIC_ADMIN.group(), email, signUp.adminName().strip());
     audit.wrote(tenant, "clinic.sign-up", AuditResource.of("tenant", tenantId));
     return new ClinicSignedUp(tenantId, signUp.slug(),
         settings.portalUrl() + "/c/" + signUp.slug() + "/", email);
@@ -153,18 +147,15 @@ public final class SignUpClinic {
 
   private void claimSlug(TenantContext claim, ObjectNode config, String fingerprint) {
     try {
-      items.putVersioned(claim, ItemKey.inTenant(TenantKeys.CONFIG_SK), Map.of(
-              "config", s(config.toString()),
-              "updatedAt", s(claim.requestTime().toString()),
-              "updatedBy", s(SIGN_UP_ACTOR),
-              FINGERPRINT, s(fingerprint)),
+      configs.putVersioned(claim, ItemKey.inTenant(TenantKeys.CONFIG_SK), new ClinicConfigItem(config.toString(),
+              claim.requestTime().toString(), SIGN_UP_ACTOR, fingerprint),
           0,
           IndexKey.directory(IndexKey.Index.GSI1, TenantKeys.slugGsi1pk(config.path("slug").asText()),
               "TENANT"));
     } catch (VersionConflictException e) {
-      boolean sameRequest = items.get(claim, ItemKey.inTenant(TenantKeys.CONFIG_SK))
-          .map(item -> item.get(FINGERPRINT))
-          .filter(value -> fingerprint.equals(value.s()))
+      boolean sameRequest = configs.get(claim, ItemKey.inTenant(TenantKeys.CONFIG_SK))
+          .map(item -> item.record().signUpFingerprint())
+          .filter(fingerprint::equals)
           .isPresent();
       if (!sameRequest) {
         throw slugTaken();
@@ -199,9 +190,5 @@ public final class SignUpClinic {
 
   private static String nullToEmpty(String value) {
     return value == null ? "" : value;
-  }
-
-  private static software.amazon.awssdk.services.dynamodb.model.AttributeValue s(String value) {
-    return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(value);
   }
 }

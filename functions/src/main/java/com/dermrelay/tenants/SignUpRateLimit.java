@@ -1,6 +1,6 @@
 package com.dermrelay.tenants;
 
-import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.RateCounters;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Fixed-window counters for the public sign-up: at most {@link #PER_ADDRESS} attempts per source
@@ -31,14 +27,12 @@ public final class SignUpRateLimit {
   static final int PER_EMAIL = 3;
   static final Duration WINDOW = Duration.ofHours(1);
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  private final RateCounters counters;
   private final Clock clock;
 
   @Inject
-  public SignUpRateLimit(DynamoDbClient dynamoDb, Settings settings, Clock clock) {
-    this.dynamoDb = dynamoDb;
-    this.table = settings.tableName();
+  public SignUpRateLimit(RateCounters counters, Clock clock) {
+    this.counters = counters;
     this.clock = clock;
   }
 
@@ -70,15 +64,9 @@ public final class SignUpRateLimit {
     Instant now = clock.instant();
     long window = WINDOW.getSeconds();
     long start = now.getEpochSecond() / window * window;
-    Map<String, AttributeValue> updated = dynamoDb.updateItem(r -> r.tableName(table)
-        .key(Map.of("pk", AttributeValue.fromS("RATE#sign-up#" + kind + "#" + sha256(value)),
-            "sk", AttributeValue.fromS(Long.toString(start))))
-        .updateExpression("ADD #count :one SET #exp = if_not_exists(#exp, :exp)")
-        .expressionAttributeNames(Map.of("#count", "count", "#exp", "expiresAt"))
-        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-            ":exp", AttributeValue.fromN(Long.toString(start + 2 * window))))
-        .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-    if (Long.parseLong(updated.get("count").n()) > limit) {
+    long count = counters.increment("RATE#sign-up#" + kind + "#" + sha256(value), Long.toString(start),
+        start + 2 * window);
+    if (count > limit) {
       throw new Exceeded(Math.max(1, start + window - now.getEpochSecond()));
     }
   }

@@ -5,11 +5,13 @@ import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemKey;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
 import com.dermrelay.core.net.OutboundAddressGuard;
+import com.dermrelay.core.tenancy.ClinicConfigItem;
 import com.dermrelay.core.tenancy.TenantConfigValidator;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantKeys;
@@ -17,9 +19,7 @@ import com.dermrelay.core.tenancy.TenantRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.inject.Inject;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Replaces the acting clinic's configuration: valid against tenant.schema.json, the same tenantId
@@ -31,15 +31,15 @@ public final class UpdateTenantSettings {
   static final List<String> URL_FIELDS = List.of("/ehr/fhirBaseUrl", "/ehr/auth/tokenUrl", "/branding/logoUrl");
 
   private final TenantDirectory directory;
-  private final TenantItems items;
+  private final TenantTable<ClinicConfigItem> configs;
   private final AuditTrail audit;
   private final OutboundAddressGuard addresses;
 
   @Inject
-  public UpdateTenantSettings(TenantDirectory directory, TenantItems items, AuditTrail audit,
+  public UpdateTenantSettings(TenantDirectory directory, SingleTable table, AuditTrail audit,
       OutboundAddressGuard addresses) {
     this.directory = directory;
-    this.items = items;
+    this.configs = table.tenantTable(ClinicConfigItem.SCHEMA);
     this.audit = audit;
     this.addresses = addresses;
   }
@@ -72,10 +72,9 @@ public final class UpdateTenantSettings {
     }
     long version;
     try {
-      version = items.putVersioned(tenant, ItemKey.inTenant(TenantKeys.CONFIG_SK), Map.of(
-              "config", AttributeValue.fromS(change.config().toString()),
-              "updatedAt", AttributeValue.fromS(tenant.requestTime().toString()),
-              "updatedBy", AttributeValue.fromS(tenant.subject())),
+      // The sign-up's fingerprint is left out: it served only that request's retries.
+      version = configs.putVersioned(tenant, ItemKey.inTenant(TenantKeys.CONFIG_SK), new ClinicConfigItem(
+              change.config().toString(), tenant.requestTime().toString(), tenant.subject(), null),
           current.version(),
           IndexKey.directory(IndexKey.Index.GSI1, TenantKeys.slugGsi1pk(current.slug()), "TENANT"));
     } catch (VersionConflictException e) {

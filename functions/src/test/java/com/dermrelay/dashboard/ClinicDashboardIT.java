@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.SingleTable;
 import com.dermrelay.core.data.TenantCredentials;
-import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.testing.LocalStackExtension;
@@ -114,7 +114,7 @@ class ClinicDashboardIT {
   private static void recordBreach(String caseId) {
     Settings settings = Settings.from(stack.functionEnvironment());
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      AuditTrail audit = new AuditTrail(new TenantItems(dynamoDb, settings, ApiCalls.JSON,
+      AuditTrail audit = new AuditTrail(new SingleTable(dynamoDb, settings, ApiCalls.JSON,
           Clock.systemUTC(), TenantCredentials.functionsOwn()));
       // The functions' clock (the stack's), not the machine's: it starts when the stack does and
       // moves only when a test drives it, so a breach timed by the machine could lie after its "now".

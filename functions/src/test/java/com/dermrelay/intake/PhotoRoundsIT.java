@@ -18,8 +18,8 @@ import com.dermrelay.cases.CaseStore;
 import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.SingleTable;
 import com.dermrelay.core.data.TenantCredentials;
-import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.testing.ApiCalls;
@@ -57,10 +57,10 @@ class PhotoRoundsIT {
     dynamoDb = api.dynamoDb();
     Settings settings = Settings.from(localStack.functionEnvironment());
     ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-    TenantItems items = new TenantItems(dynamoDb, settings, json, Clock.systemUTC(),
+    SingleTable table = new SingleTable(dynamoDb, settings, json, Clock.systemUTC(),
         TenantCredentials.functionsOwn());
-    store = new CaseStore(items, new AuditTrail(items), json);
-    access = new InternalAccess(new TenantDirectory(dynamoDb, settings, json, Clock.systemUTC()));
+    store = new CaseStore(table, new AuditTrail(table), json);
+    access = new InternalAccess(new TenantDirectory(table, json, Clock.systemUTC()));
   }
 
   @AfterAll

@@ -13,7 +13,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  *
  * <p>What IAM cannot say: that a PutItem must carry {@code attribute_not_exists(pk)}; DynamoDB has
  * no condition key for condition expressions. A PutItem that overwrites an audit record is refused
- * only by the code (AuditTrail writes through TenantItems.putIfAbsent; RepeatedDenials rewrites
+ * only by the code (AuditTrail writes through TenantTable.putIfAbsent; RepeatedDenials rewrites
  * only its own records of repeated refusals, version-checked, and only their count and last time).
  * Expiry by TTL is DynamoDB's own deletion and is not affected.
  */

@@ -3,19 +3,20 @@ package com.dermrelay.core.audit;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemKey;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.ItemPage;
+import com.dermrelay.core.data.ItemQuery;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.StoredItem;
+import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.http.ApiProblem;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The audit trail use cases write to, in one line: {@code audit.read(tenant, resource)},
@@ -39,11 +40,11 @@ public final class AuditTrail {
   public static final DateTimeFormatter SORTABLE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  private final TenantItems items;
+  private final TenantTable<AuditItem> records;
 
   @Inject
-  public AuditTrail(TenantItems items) {
-    this.items = items;
+  public AuditTrail(SingleTable table) {
+    this.records = table.tenantTable(AuditItem.SCHEMA);
   }
 
   /** A successful read of health data. */
@@ -69,63 +70,58 @@ public final class AuditTrail {
     Instant time = tenant.requestTime();
     String sort = SORTABLE.format(time) + "#" + tenant.requestId() + "#" + action + "#"
         + resource.type() + "#" + resource.id();
-    Map<String, AttributeValue> attributes = attributes(tenant, action, resource, outcome);
     IndexKey byActor = IndexKey.of(IndexKey.Index.GSI2, BY_ACTOR + tenant.subject(), sort);
     Optional<IndexKey> byPatient = resource.patientSubject()
         .map(p -> IndexKey.of(IndexKey.Index.GSI1, BY_PATIENT + p, sort));
+    AuditItem item = item(tenant, action, resource, outcome);
     boolean written = byPatient.isPresent()
-        ? items.putIfAbsent(tenant, ItemKey.of(PARTITION, sort), attributes, byActor, byPatient.get())
-        : items.putIfAbsent(tenant, ItemKey.of(PARTITION, sort), attributes, byActor);
+        ? records.putIfAbsent(tenant, ItemKey.of(PARTITION, sort), item, byActor, byPatient.get())
+        : records.putIfAbsent(tenant, ItemKey.of(PARTITION, sort), item, byActor);
     if (!written) {
       LOG.debug("audit record already written by an earlier attempt of request {}", tenant.requestId());
     }
   }
 
+  /**
+   * One page of the clinic's trail, or of one of its indexes (a patient's, an actor's), as the
+   * records the audit queries and the clinic's dashboard read.
+   */
+  public ItemPage<AuditRecord> query(TenantContext tenant, ItemQuery query) {
+    ItemPage<AuditItem> page = records.query(tenant, query);
+    return new ItemPage<>(page.items().stream()
+        .map(i -> new StoredItem<>(i.tenantId(), i.sort(), i.version(), record(i))).toList(), page.nextCursor());
+  }
+
   /** A record's attributes: who did what to which resource, when and how it ended, until when kept. */
-  static Map<String, AttributeValue> attributes(TenantContext tenant, String action, AuditResource resource,
-      AuditOutcome outcome) {
+  static AuditItem item(TenantContext tenant, String action, AuditResource resource, AuditOutcome outcome) {
     Instant time = tenant.requestTime();
-    Map<String, AttributeValue> attributes = new HashMap<>();
-    attributes.put("type", s("AUDIT"));
-    attributes.put("time", s(SORTABLE.format(time)));
-    attributes.put("actorSubject", s(tenant.subject()));
-    attributes.put("actorRole", s(tenant.roleName()));
-    attributes.put("actorName", s(tenant.actorName()));
-    attributes.put("action", s(action));
-    attributes.put("resourceType", s(resource.type()));
-    attributes.put("resourceId", s(resource.id()));
-    resource.patientSubject().ifPresent(p -> attributes.put("patientSubject", s(p)));
-    attributes.put("outcome", s(outcome.name()));
-    attributes.put("requestId", s(tenant.requestId()));
-    attributes.put(TenantItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(
-        time.atZone(ZoneOffset.UTC).plusYears(tenant.retentionYears()).toEpochSecond())));
-    return attributes;
+    return new AuditItem(SORTABLE.format(time), orEmpty(tenant.subject()), orEmpty(tenant.roleName()),
+        orEmpty(tenant.actorName()), orEmpty(action), orEmpty(resource.type()), orEmpty(resource.id()),
+        resource.patientSubject().orElse(null), outcome.name(), orEmpty(tenant.requestId()),
+        time.atZone(ZoneOffset.UTC).plusYears(tenant.retentionYears()).toEpochSecond(), null, null, null);
   }
 
-  public static AuditRecord fromItem(Map<String, AttributeValue> item) {
+  private static AuditRecord record(StoredItem<AuditItem> stored) {
+    AuditItem item = stored.record();
     return new AuditRecord(
-        item.get("sk").s(),
-        text(item, "time"),
-        text(item, "tenantId"),
-        text(item, "actorSubject"),
-        text(item, "actorRole"),
-        text(item, "actorName"),
-        text(item, "action"),
-        text(item, "resourceType"),
-        text(item, "resourceId"),
-        item.containsKey("patientSubject") ? text(item, "patientSubject") : null,
-        text(item, "outcome"),
-        text(item, "requestId"),
-        item.containsKey(RepeatedDenials.ATTEMPTS) ? Long.valueOf(item.get(RepeatedDenials.ATTEMPTS).n()) : null,
-        item.containsKey(RepeatedDenials.LAST_TIME) ? text(item, RepeatedDenials.LAST_TIME) : null);
+        stored.sort(),
+        orEmpty(item.time()),
+        orEmpty(stored.tenantId()),
+        orEmpty(item.actorSubject()),
+        orEmpty(item.actorRole()),
+        orEmpty(item.actorName()),
+        orEmpty(item.action()),
+        orEmpty(item.resourceType()),
+        orEmpty(item.resourceId()),
+        item.patientSubject(),
+        orEmpty(item.outcome()),
+        orEmpty(item.requestId()),
+        item.attempts(),
+        item.lastTime());
   }
 
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? "" : value.s();
-  }
-
-  static AttributeValue s(String value) {
-    return AttributeValue.fromS(value == null ? "" : value);
+  /** Records keep "" rather than leave out who or what was unknown. */
+  static String orEmpty(String value) {
+    return value == null ? "" : value;
   }
 }

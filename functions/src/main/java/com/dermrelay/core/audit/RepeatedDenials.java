@@ -3,17 +3,17 @@ package com.dermrelay.core.audit;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemKey;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.StoredItem;
+import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.data.VersionConflictException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Refused attempts at a clinic by callers who do not belong to it, in that clinic's trail as one
@@ -40,15 +40,14 @@ public final class RepeatedDenials {
   public static final int LIMIT = 20;
   static final String ATTEMPTS = "attempts";
   public static final String LAST_TIME = "lastTime";
-  private static final String LAST_REQUEST = "lastRequestId";
   private static final int MAX_WRITES = 5;
 
-  private final TenantItems items;
+  private final TenantTable<AuditItem> records;
   private final AuditTrail audit;
 
   @Inject
-  public RepeatedDenials(TenantItems items, AuditTrail audit) {
-    this.items = items;
+  public RepeatedDenials(SingleTable table, AuditTrail audit) {
+    this.records = table.tenantTable(AuditItem.SCHEMA);
     this.audit = audit;
   }
 
@@ -75,28 +74,26 @@ public final class RepeatedDenials {
     ItemKey key = ItemKey.of(AuditTrail.PARTITION, sort);
     IndexKey byActor = IndexKey.of(IndexKey.Index.GSI2, AuditTrail.BY_ACTOR + attempt.subject(), sort);
     for (int write = 0; write < MAX_WRITES; write++) {
-      Optional<Map<String, AttributeValue>> stored = items.get(attempt, key);
-      Map<String, AttributeValue> attributes = AuditTrail.attributes(attempt, action, resource, AuditOutcome.DENIED);
+      Optional<StoredItem<AuditItem>> stored = records.get(attempt, key);
+      AuditItem record = AuditTrail.item(attempt, action, resource, AuditOutcome.DENIED);
       long attempts = 1;
       long version = 0;
       if (stored.isPresent()) {
-        Map<String, AttributeValue> item = stored.get();
-        long counted = Long.parseLong(item.get(ATTEMPTS).n());
-        if (attempt.requestId() != null && attempt.requestId().equals(text(item, LAST_REQUEST))) {
+        AuditItem item = stored.get().record();
+        long counted = item.attempts() == null ? 0 : item.attempts();
+        if (attempt.requestId() != null && attempt.requestId().equals(item.lastRequestId())) {
           return new Count(counted, ends); // a retry of a request already counted
         }
         // Who and what stay as first recorded: the first attempt's time, request and expiry.
-        for (String first : new String[] {"time", "requestId", "actorName", "actorRole", TenantItems.EXPIRES_AT}) {
-          attributes.put(first, item.get(first));
-        }
+        record = new AuditItem(item.time(), record.actorSubject(), item.actorRole(), item.actorName(),
+            record.action(), record.resourceType(), record.resourceId(), record.patientSubject(),
+            record.outcome(), item.requestId(), item.expiresAt(), null, null, null);
         attempts = counted + 1;
-        version = Long.parseLong(item.get(TenantItems.VERSION).n());
+        version = stored.get().version();
       }
-      attributes.put(ATTEMPTS, AttributeValue.fromN(Long.toString(attempts)));
-      attributes.put(LAST_TIME, AuditTrail.s(AuditTrail.SORTABLE.format(time)));
-      attributes.put(LAST_REQUEST, AuditTrail.s(attempt.requestId()));
       try {
-        items.putVersioned(attempt, key, attributes, version, byActor);
+        records.putVersioned(attempt, key, record.counted(attempts, AuditTrail.SORTABLE.format(time),
+            AuditTrail.orEmpty(attempt.requestId())), version, byActor);
         return new Count(attempts, ends);
       } catch (VersionConflictException e) {
         LOG.debug("repeated-denial record changed meanwhile; reading it again");
@@ -106,10 +103,5 @@ public final class RepeatedDenials {
     LOG.warn("repeated-denial record kept changing; recording this refusal on its own");
     audit.record(attempt, action, resource, AuditOutcome.DENIED);
     return new Count(LIMIT + 1L, ends);
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
   }
 }

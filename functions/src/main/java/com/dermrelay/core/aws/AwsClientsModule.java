@@ -1,6 +1,7 @@
 package com.dermrelay.core.aws;
 
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.TableModule;
 import com.dermrelay.core.data.TenantCredentials;
 import java.time.Clock;
 import dagger.Module;
@@ -21,16 +22,16 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * SDK clients, each built once per container and only when first used. Every client shares one
  * URL-connection HTTP client (no Netty, no Apache: the smallest start-up) and takes its endpoint
- * only from the standard endpoint settings.
+ * only from the standard endpoint settings. The DynamoDB client is the data layer's own
+ * ({@link TableModule}).
  */
-@Module
+@Module(includes = TableModule.class)
 public final class AwsClientsModule {
   private AwsClientsModule() {}
 
@@ -53,15 +54,6 @@ public final class AwsClientsModule {
                         : AwsSessionCredentials.create(
                             keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken())))
         .orElseGet(() -> DefaultCredentialsProvider.builder().build());
-  }
-
-  @Provides
-  @Singleton
-  static DynamoDbClient dynamoDb(
-      Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
-    return configure(DynamoDbClient.builder(), settings, credentials, "DYNAMODB")
-        .httpClient(http)
-        .build();
   }
 
   @Provides

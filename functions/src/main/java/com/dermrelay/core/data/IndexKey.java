@@ -9,7 +9,10 @@ import java.util.Objects;
  * user's clinics need, limited to the {@code SLUG#} and {@code USER#} partitions.
  */
 public record IndexKey(Index index, String partition, String sort, boolean global) {
-  private static final java.util.List<String> DIRECTORY_PREFIXES = java.util.List.of("SLUG#", "USER#");
+  /** The directory's partitions: a clinic's slug, and a user's clinics. */
+  public static final String SLUG_DIRECTORY = "SLUG#";
+  public static final String USER_DIRECTORY = "USER#";
+  private static final java.util.List<String> DIRECTORY_PREFIXES = java.util.List.of(SLUG_DIRECTORY, USER_DIRECTORY);
 
   public static IndexKey of(Index index, String partition, String sort) {
     return new IndexKey(index, partition, sort, false);

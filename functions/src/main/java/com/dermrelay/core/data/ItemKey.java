@@ -6,7 +6,7 @@ import java.util.Objects;
  * Where an item lives inside the acting tenant's key space: a partition relative to
  * {@code TENANT#<tenantId>} ("" for the tenant's own partition, e.g. {@code AUDIT} for
  * {@code TENANT#<tenantId>#AUDIT}) and a sort key. The tenant prefix is added by
- * {@link TenantItems} from the tenant context, never taken from here.
+ * {@link TenantTable} from the tenant context, never taken from here.
  */
 public record ItemKey(String partition, String sort) {
   public ItemKey {

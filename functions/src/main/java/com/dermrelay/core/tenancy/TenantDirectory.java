@@ -1,27 +1,27 @@
 package com.dermrelay.core.tenancy;
 
-import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.CrossTenantReads;
+import com.dermrelay.core.data.IndexKey;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.StoredItem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Read-only lookups the access layer needs before any tenant context exists: does a clinic exist
  * (and its retention), which clinic a slug names, a user's membership of a clinic, and whether an
- * account was closed. Writes go through the tenant-scoped data layer. Memberships and closed
+ * account was closed. They are the data layer's cross-tenant reads ({@link CrossTenantReads}, on the
+ * function's own role); writes go through the tenant-scoped data layer. Memberships and closed
  * accounts are read strongly consistent on every call, so a removal or an erasure takes effect at
  * once; clinic configurations are cached for a minute per container.
  */
@@ -29,8 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public final class TenantDirectory {
   private static final Duration CACHE_FOR = Duration.ofSeconds(60);
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  private final CrossTenantReads<ClinicConfigItem> configs;
+  private final CrossTenantReads<MembershipItem> members;
+  private final CrossTenantReads<Void> keys;
   private final ObjectMapper json;
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -38,9 +39,10 @@ public final class TenantDirectory {
   private record Cached(TenantRecord tenant, Instant until) {}
 
   @Inject
-  public TenantDirectory(DynamoDbClient dynamoDb, Settings settings, ObjectMapper json, Clock clock) {
-    this.dynamoDb = dynamoDb;
-    this.table = settings.tableName();
+  public TenantDirectory(SingleTable table, ObjectMapper json, Clock clock) {
+    this.configs = table.crossTenantReads(ClinicConfigItem.SCHEMA);
+    this.members = table.crossTenantReads(MembershipItem.SCHEMA);
+    this.keys = table.crossTenantKeys();
     this.json = json;
     this.clock = clock;
   }
@@ -64,79 +66,59 @@ public final class TenantDirectory {
 
   /** The clinic as stored now (strongly consistent): for changes conditioned on its version. */
   public Optional<TenantRecord> load(String tenantId) {
-    Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
-        .key(Map.of("pk", s(TenantKeys.tenantPk(tenantId)), "sk", s(TenantKeys.CONFIG_SK)))).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(tenant(item));
+    return configs.get(tenantId, TenantKeys.CONFIG_SK).map(this::tenant);
   }
 
   /** The clinic whose portal lives at {@code /c/{slug}/}. */
   public Optional<TenantRecord> findBySlug(String slug) {
-    QueryResponse response = dynamoDb.query(r -> r.tableName(table).indexName("gsi1")
-        .keyConditionExpression("gsi1pk = :pk AND gsi1sk = :sk")
-        .expressionAttributeValues(Map.of(":pk", s(TenantKeys.slugGsi1pk(slug)), ":sk", s("TENANT"))));
     // The index is eventually consistent; the item itself is read again for the current version.
-    return response.items().stream().findFirst()
-        .flatMap(item -> load(item.get("tenantId").s()));
+    return configs.directory(IndexKey.Index.GSI1, TenantKeys.slugGsi1pk(slug), Optional.of("TENANT")).stream()
+        .findFirst().flatMap(entry -> load(entry.tenantId()));
   }
 
   /** The user's membership of one clinic, active or removed; read strongly consistent. */
   public Optional<Membership> membership(String tenantId, String subject) {
-    Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
-        .key(Map.of("pk", s(TenantKeys.tenantPk(tenantId)),
-            "sk", s(TenantKeys.MEMBER_PREFIX + subject)))).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(membership(item));
+    return members.get(tenantId, TenantKeys.MEMBER_PREFIX + subject).map(TenantDirectory::membership);
   }
 
   /**
    * Whether the subject's account in this clinic was closed: erased at the patient's request, which
    * also disables it in the identity pool. Read strongly consistent on every call and never cached,
-   * so a still-valid token is refused at once on every container. Only the key is read.
+   * so a still-valid token is refused at once on every container. Only the keys are mapped.
    */
   public boolean accountClosed(String tenantId, String subject) {
-    Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
-        .key(Map.of("pk", s(TenantKeys.tenantPk(tenantId)), "sk", s(TenantKeys.ERASURE_PREFIX + subject)))
-        .projectionExpression("pk")).item();
-    return item != null && !item.isEmpty();
+    return keys.get(tenantId, TenantKeys.ERASURE_PREFIX + subject).isPresent();
   }
 
   /** Every clinic the user belongs to or belonged to (the index is eventually consistent). */
   public List<Membership> membershipsOf(String subject) {
-    List<Membership> memberships = new ArrayList<>();
-    dynamoDb.queryPaginator(r -> r.tableName(table).indexName("gsi2")
-            .keyConditionExpression("gsi2pk = :pk")
-            .expressionAttributeValues(Map.of(":pk", s(TenantKeys.userGsi2pk(subject)))))
-        .items().forEach(item -> memberships.add(membership(item)));
-    return memberships;
+    return members.directory(IndexKey.Index.GSI2, TenantKeys.userGsi2pk(subject), Optional.empty()).stream()
+        .map(TenantDirectory::membership).toList();
   }
 
-  public static Membership membership(Map<String, AttributeValue> item) {
+  /** A membership item as the access layer sees it; absent text reads as "". */
+  public static Membership membership(StoredItem<MembershipItem> stored) {
+    MembershipItem item = stored.record();
     return new Membership(
-        text(item, "tenantId"),
-        text(item, "userSub"),
-        text(item, "role"),
-        // Seeded and older items carry no status: they are active.
-        item.containsKey("status") ? item.get("status").s() : Membership.ACTIVE,
-        text(item, "email"),
-        text(item, "displayName"),
-        item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 0L);
+        stored.tenantId(),
+        orEmpty(item.userSub()),
+        orEmpty(item.role()),
+        item.statusOrActive(),
+        orEmpty(item.email()),
+        orEmpty(item.displayName()),
+        stored.version());
   }
 
-  private TenantRecord tenant(Map<String, AttributeValue> item) {
+  private TenantRecord tenant(StoredItem<ClinicConfigItem> item) {
     try {
-      ObjectNode config = (ObjectNode) json.readTree(item.get("config").s());
-      long version = item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 0L;
-      return new TenantRecord(item.get("tenantId").s(), config, version);
+      ObjectNode config = (ObjectNode) json.readTree(item.record().config());
+      return new TenantRecord(item.tenantId(), config, item.version());
     } catch (JsonProcessingException | ClassCastException e) {
       throw new IllegalStateException("stored tenant configuration is not a JSON object", e);
     }
   }
 
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? "" : value.s();
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
   }
 }

@@ -1,6 +1,7 @@
 package com.dermrelay.core.wiring;
 
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.SingleTable;
 import com.dermrelay.core.http.ApiHandlerSupport;
 import com.dermrelay.core.http.ApiResponses;
 import com.dermrelay.core.http.ProblemTypes;
@@ -24,7 +25,6 @@ import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.interceptor.Context.BeforeTransmission;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -38,8 +38,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  *   <li>the Dagger graph: {@link Functions} registers this resource once the component is built,
  *       and {@link #beforeCheckpoint} provisions the handler support (access rules, authorizer);
  *   <li>the JSON mapper: a problem+json document and the health report, written and read back;
- *   <li>the SDK clients: the health probe's calls ({@code DescribeTable} of the table,
- *       {@code HeadBucket} of the media bucket, {@code ListStateMachines}), run through each client's
+ *   <li>the SDK clients: the health probe's calls ({@code DescribeTable} of the table through the
+ *       data layer's Enhanced Client, {@code HeadBucket} of the media bucket,
+ *       {@code ListStateMachines}), run through each client's
  *       whole pipeline (endpoint rules, marshalling, SigV4 signing) and stopped just before
  *       transmission, signed with throw-away credentials.
  * </ul>
@@ -61,18 +62,18 @@ public final class SnapStartPriming implements Resource {
   private final ObjectMapper mapper;
   private final ApiResponses responses;
   private final Settings settings;
-  private final DynamoDbClient dynamoDb;
+  private final SingleTable table;
   private final S3Client s3;
   private final SfnClient stepFunctions;
 
   @Inject
   SnapStartPriming(Provider<ApiHandlerSupport> handlerSupport, ObjectMapper mapper, ApiResponses responses,
-      Settings settings, DynamoDbClient dynamoDb, S3Client s3, SfnClient stepFunctions) {
+      Settings settings, SingleTable table, S3Client s3, SfnClient stepFunctions) {
     this.handlerSupport = handlerSupport;
     this.mapper = mapper;
     this.responses = responses;
     this.settings = settings;
-    this.dynamoDb = dynamoDb;
+    this.table = table;
     this.s3 = s3;
     this.stepFunctions = stepFunctions;
   }
@@ -94,8 +95,8 @@ public final class SnapStartPriming implements Resource {
     warmed.add("Dagger handler support");
     primeJson();
     warmed.add(JSON);
-    warmed.add(stopBeforeSending("DynamoDB.DescribeTable", plugin -> dynamoDb.describeTable(r -> r
-        .tableName(settings.tableName()).overrideConfiguration(primingOnly(plugin)))));
+    warmed.add(stopBeforeSending("DynamoDB.DescribeTable", plugin -> table.active(
+        AwsRequestOverrideConfiguration.builder().applyMutation(primingOnly(plugin)).build())));
     warmed.add(stopBeforeSending("S3.HeadBucket", plugin -> s3.headBucket(r -> r
         .bucket(settings.mediaBucket()).overrideConfiguration(primingOnly(plugin)))));
     warmed.add(stopBeforeSending("SFN.ListStateMachines", plugin -> stepFunctions.listStateMachines(r -> r

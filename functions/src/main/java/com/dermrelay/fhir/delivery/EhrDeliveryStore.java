@@ -1,23 +1,22 @@
 package com.dermrelay.fhir.delivery;
 
-import static com.dermrelay.core.data.Attributes.putText;
-import static com.dermrelay.core.data.Attributes.text;
-
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.data.IndexKey;
 import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.ItemPage;
 import com.dermrelay.core.data.ItemQuery;
-import com.dermrelay.core.data.TenantItems;
+import com.dermrelay.core.data.SingleTable;
+import com.dermrelay.core.data.StoredItem;
+import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.data.VersionConflictException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
  * Delivery items in the case's partition: {@code TENANT#<id>#CASE#<caseId>} /
@@ -30,11 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class EhrDeliveryStore {
   static final String FAILED_PARTITION = "EHR#FAILED";
 
-  private final TenantItems items;
+  private final TenantTable<EhrDelivery> items;
 
   @Inject
-  public EhrDeliveryStore(TenantItems items) {
-    this.items = items;
+  public EhrDeliveryStore(SingleTable table) {
+    this.items = table.tenantTable(SCHEMA);
   }
 
   record Stored(long version, EhrDelivery delivery) {}
@@ -48,12 +47,12 @@ public final class EhrDeliveryStore {
   }
 
   Optional<Stored> load(TenantContext tenant, String caseId, int round) {
-    return items.get(tenant, key(caseId, round)).map(EhrDeliveryStore::fromItem);
+    return items.get(tenant, key(caseId, round)).map(EhrDeliveryStore::stored);
   }
 
   /** Creates the PENDING record unless one exists; true when this call created it. */
   public boolean createPending(TenantContext tenant, String caseId, int round) {
-    return items.putIfAbsent(tenant, key(caseId, round), attributes(EhrDelivery.pending(caseId, round)));
+    return items.putIfAbsent(tenant, key(caseId, round), EhrDelivery.pending(caseId, round));
   }
 
   /**
@@ -66,7 +65,7 @@ public final class EhrDeliveryStore {
       EhrDelivery before = current.map(Stored::delivery).orElse(EhrDelivery.pending(caseId, round));
       EhrDelivery after = change.apply(before);
       try {
-        items.putVersioned(tenant, key(caseId, round), attributes(after),
+        items.putVersioned(tenant, key(caseId, round), after,
             current.map(Stored::version).orElse(0L), indexes(after));
         return after;
       } catch (VersionConflictException raced) {
@@ -78,10 +77,9 @@ public final class EhrDeliveryStore {
 
   /** One page of FAILED deliveries, most recent attempt first. */
   public Page failed(TenantContext tenant, int limit, Optional<String> cursor) {
-    ItemPage page = items.query(tenant, ItemQuery.partition(FAILED_PARTITION).onIndex(IndexKey.Index.GSI1)
+    ItemPage<EhrDelivery> page = items.query(tenant, ItemQuery.partition(FAILED_PARTITION).onIndex(IndexKey.Index.GSI1)
         .newestFirst().limit(limit).after(cursor));
-    return new Page(page.items().stream().map(EhrDeliveryStore::fromItem).map(Stored::delivery).toList(),
-        page.nextCursor());
+    return new Page(page.records(), page.nextCursor());
   }
 
   public record Page(List<EhrDelivery> items, Optional<String> nextCursor) {}
@@ -95,28 +93,42 @@ public final class EhrDeliveryStore {
         at + "#" + delivery.caseId() + "#" + String.format("%03d", delivery.round()))};
   }
 
-  private static Map<String, AttributeValue> attributes(EhrDelivery d) {
-    Map<String, AttributeValue> a = new HashMap<>();
-    a.put("type", AttributeValue.fromS("EHR_DELIVERY"));
-    a.put("caseId", AttributeValue.fromS(d.caseId()));
-    a.put("round", AttributeValue.fromN(Integer.toString(d.round())));
-    a.put("status", AttributeValue.fromS(d.status()));
-    a.put("attempts", AttributeValue.fromN(Integer.toString(d.attempts())));
-    putText(a, "lastAttemptAt", d.lastAttemptAt());
-    putText(a, "lastReason", d.lastReason());
-    putText(a, "deliveredAt", d.deliveredAt());
-    if (!d.locations().isEmpty()) {
-      a.put("locations", AttributeValue.fromL(d.locations().stream().map(AttributeValue::fromS).toList()));
-    }
-    return a;
+  private static Stored stored(StoredItem<EhrDelivery> item) {
+    return new Stored(item.version(), item.record());
   }
 
-  private static Stored fromItem(Map<String, AttributeValue> item) {
-    List<String> locations = item.containsKey("locations")
-        ? item.get("locations").l().stream().map(AttributeValue::s).toList() : List.of();
-    EhrDelivery delivery = new EhrDelivery(item.get("caseId").s(), Integer.parseInt(item.get("round").n()),
-        item.get("status").s(), Integer.parseInt(item.get("attempts").n()), text(item, "lastAttemptAt"),
-        text(item, "lastReason"), text(item, "deliveredAt"), locations);
-    return new Stored(Long.parseLong(item.get(TenantItems.VERSION).n()), delivery);
+  /**
+   * The delivery item's attributes (docs/data-model.md); {@code locations} only when there are
+   * some. Built from lambdas, no reflection (decision 0018).
+   */
+  static final TableSchema<EhrDelivery> SCHEMA = StaticImmutableTableSchema.builder(EhrDelivery.class, Builder.class)
+      .newItemBuilder(Builder::new, Builder::build)
+      .addAttribute(String.class, a -> a.name("type").getter(d -> "EHR_DELIVERY").setter((b, v) -> { }))
+      .addAttribute(String.class, a -> a.name("caseId").getter(EhrDelivery::caseId).setter((b, v) -> b.caseId = v))
+      .addAttribute(Integer.class, a -> a.name("round").getter(EhrDelivery::round).setter((b, v) -> b.round = v))
+      .addAttribute(String.class, a -> a.name("status").getter(EhrDelivery::status).setter((b, v) -> b.status = v))
+      .addAttribute(Integer.class, a -> a.name("attempts").getter(EhrDelivery::attempts).setter((b, v) -> b.attempts = v))
+      .addAttribute(String.class, a -> a.name("lastAttemptAt").getter(EhrDelivery::lastAttemptAt)
+          .setter((b, v) -> b.lastAttemptAt = v))
+      .addAttribute(String.class, a -> a.name("lastReason").getter(EhrDelivery::lastReason).setter((b, v) -> b.lastReason = v))
+      .addAttribute(String.class, a -> a.name("deliveredAt").getter(EhrDelivery::deliveredAt)
+          .setter((b, v) -> b.deliveredAt = v))
+      .addAttribute(EnhancedType.listOf(String.class), a -> a.name("locations")
+          .getter(d -> d.locations().isEmpty() ? null : d.locations()).setter((b, v) -> b.locations = v))
+      .build();
+
+  private static final class Builder {
+    String caseId;
+    Integer round;
+    String status;
+    Integer attempts;
+    String lastAttemptAt;
+    String lastReason;
+    String deliveredAt;
+    List<String> locations;
+
+    EhrDelivery build() {
+      return new EhrDelivery(caseId, round, status, attempts, lastAttemptAt, lastReason, deliveredAt, locations);
+    }
   }
 }
