@@ -11,8 +11,8 @@ import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.review.AnswerCase;
 import com.dermrelay.review.AnswerRules;
+import com.dermrelay.review.ReviewClaims;
 import com.dermrelay.review.ReviewItem;
-import com.dermrelay.review.ReviewStore;
 import com.dermrelay.review.TaskCompletions;
 import java.util.List;
 import java.util.Optional;
@@ -29,16 +29,16 @@ public final class RequestMoreInfo {
   static final int MAX_QUESTION = 2000;
 
   private final CaseStore cases;
-  private final ReviewStore reviews;
+  private final ReviewClaims claims;
   private final CaseExchangeItems exchanges;
   private final TaskCompletions completions;
   private final AuditTrail audit;
 
   @Inject
-  public RequestMoreInfo(CaseStore cases, ReviewStore reviews, CaseExchangeItems exchanges,
+  public RequestMoreInfo(CaseStore cases, ReviewClaims claims, CaseExchangeItems exchanges,
       TaskCompletions completions, AuditTrail audit) {
     this.cases = cases;
-    this.reviews = reviews;
+    this.claims = claims;
     this.exchanges = exchanges;
     this.completions = completions;
     this.audit = audit;
@@ -60,9 +60,7 @@ public final class RequestMoreInfo {
       if (exchanges.get(tenant, CaseExchangeItems.key(caseId, "ANSWER", c.round()), CaseAnswer.class).isPresent()) {
         throw AnswerRules.conflict("The case was already answered for this round.");
       }
-      ReviewItem review = reviews.find(tenant, caseId).map(ReviewStore.StoredReview::item)
-          .orElseThrow(() -> AnswerRules.conflict("The case is not waiting for review."));
-      AnswerCase.requireClaim(tenant, review);
+      claims.requireCallersClaim(tenant, caseId);
       ItemKey key = CaseExchangeItems.key(caseId, "QUESTION", questionRound);
       InfoQuestion fresh = new InfoQuestion(questionRound, question, tenant.subject(), tenant.actorName(),
           tenant.requestTime().toString());

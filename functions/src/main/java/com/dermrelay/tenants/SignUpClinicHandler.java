@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 public final class SignUpClinicHandler extends ApiHandler {
   private final RequestBodies bodies;
-  private final SignUpRateLimit rateLimit;
-  private final SignUpClinic signUpClinic;
+  private final PublicClinicSignUp signUp;
 
   public SignUpClinicHandler() {
     this(Functions.fromProcessEnvironment());
@@ -32,8 +31,7 @@ public final class SignUpClinicHandler extends ApiHandler {
   SignUpClinicHandler(FunctionsComponent component) {
     super(component.apiHandlerSupport());
     this.bodies = component.requestBodies();
-    this.rateLimit = component.signUpRateLimit();
-    this.signUpClinic = component.signUpClinic();
+    this.signUp = component.publicClinicSignUp();
   }
 
   @Override
@@ -42,13 +40,9 @@ public final class SignUpClinicHandler extends ApiHandler {
     // Checked first: a malformed key is refused before any store is touched.
     Optional<String> idempotencyKey = IdempotencyKey.optional(request);
     try {
-      rateLimit.countAddress(sourceIp(event));
-      ClinicSignUp signUp = bodies.read(request, ClinicSignUp.class);
-      if (signUp.adminEmail() != null && !signUp.adminEmail().isBlank()) {
-        rateLimit.countEmail(signUp.adminEmail().strip());
-      }
-      return responses().json(201, signUpClinic.run(signUp, idempotencyKey,
-          request.requestId(), request.requestTime()));
+      return responses().json(201, signUp.run(sourceIp(event),
+          () -> bodies.read(request, ClinicSignUp.class), idempotencyKey, request.requestId(),
+          request.requestTime()));
     } catch (SignUpRateLimit.Exceeded exceeded) {
       APIGatewayV2HTTPResponse response = responses().problem(exceeded, request.requestId());
       Map<String, String> headers = new HashMap<>(response.getHeaders());

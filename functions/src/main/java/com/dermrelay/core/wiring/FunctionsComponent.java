@@ -48,8 +48,7 @@ import com.dermrelay.tenants.PatientEnrolment;
 import com.dermrelay.tenants.PatientSignUpGuard;
 import com.dermrelay.tenants.ListMembers;
 import com.dermrelay.tenants.RemoveMember;
-import com.dermrelay.tenants.SignUpClinic;
-import com.dermrelay.tenants.SignUpRateLimit;
+import com.dermrelay.tenants.PublicClinicSignUp;
 import java.time.Clock;
 import javax.inject.Singleton;
 
@@ -123,9 +122,7 @@ public interface FunctionsComponent {
 
   Mailer mailer();
 
-  SignUpRateLimit signUpRateLimit();
-
-  SignUpClinic signUpClinic();
+  PublicClinicSignUp publicClinicSignUp();
 
   PatientSignUpGuard patientSignUpGuard();
 

@@ -4,7 +4,7 @@ import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
-import com.dermrelay.review.ClinicAlerts;
+import com.dermrelay.core.tenancy.ClinicAlerts;
 import com.dermrelay.review.ReviewItem;
 import com.dermrelay.review.ReviewStore;
 import com.dermrelay.triage.Priority;

@@ -6,7 +6,7 @@ import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
-import com.dermrelay.review.ClinicAlerts;
+import com.dermrelay.core.tenancy.ClinicAlerts;
 import com.dermrelay.review.ReviewItem;
 import java.util.NoSuchElementException;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.dermrelay.review;
+package com.dermrelay.core.tenancy;
 
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.auth.Role;
@@ -8,11 +8,6 @@ import com.dermrelay.core.data.ItemQuery;
 import com.dermrelay.core.data.SingleTable;
 import com.dermrelay.core.data.StoredItem;
 import com.dermrelay.core.data.TenantTable;
-import com.dermrelay.core.tenancy.Membership;
-import com.dermrelay.core.tenancy.MembershipItem;
-import com.dermrelay.core.tenancy.TenancySettings;
-import com.dermrelay.core.tenancy.TenantDirectory;
-import com.dermrelay.core.tenancy.TenantKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
