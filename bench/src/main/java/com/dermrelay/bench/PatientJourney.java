@@ -45,6 +45,14 @@ final class PatientJourney {
 
   /** A new patient of {@code clinic} with a saved profile, and their draft with two checked photos. */
   Draft readyToSubmit(String clinic) {
+    Draft draft = draftWithoutPhotos(clinic);
+    upload(clinic, draft.token(), draft.caseId(), "close_up", closeUp);
+    upload(clinic, draft.token(), draft.caseId(), "context", context);
+    return draft;
+  }
+
+  /** A new patient of {@code clinic} with a saved profile, and their draft, no photo yet. */
+  Draft draftWithoutPhotos(String clinic) {
     String email = "bench-" + UUID.randomUUID() + "@example.com";
     stack.identity().createConfirmedUser(email, "Bench-Patient-1",
         Map.of("email", email, "name", "Bench Patient", "custom:tenantId", clinic), Set.of("patient"));
@@ -60,8 +68,6 @@ final class PatientJourney {
         + "/branding", null, null)).at("/consent/version").asText());
     String caseId = json(expect(201, call("POST", "/clinics/" + clinic + "/cases", token, body.toString())))
         .get("caseId").asText();
-    upload(clinic, token, caseId, "close_up", closeUp);
-    upload(clinic, token, caseId, "context", context);
     return new Draft(clinic, token, caseId);
   }
 
