@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The operations of {@code api-spec/openapi.yaml}, the single source of the HTTP API's routes (the
@@ -86,6 +88,26 @@ public final class ApiSpec {
 
   public List<ApiOperation> operations() {
     return operations;
+  }
+
+  /**
+   * The operations by the capability package of their handler ({@link ApiOperation#capability()}),
+   * capabilities in alphabetical order, operations in contract order: one {@link ApiFunctionsStack} each.
+   * Fails naming the operation whose handler is in no capability package.
+   */
+  public Map<String, List<ApiOperation>> byCapability() {
+    Map<String, List<ApiOperation>> groups = new TreeMap<>();
+    for (ApiOperation op : operations) {
+      String capability;
+      try {
+        capability = op.capability();
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException(op.routeKey() + " (" + op.operationId() + "): " + e.getMessage(), e);
+      }
+      groups.computeIfAbsent(capability, c -> new ArrayList<>()).add(op);
+    }
+    groups.replaceAll((capability, ops) -> List.copyOf(ops));
+    return Collections.unmodifiableMap(groups);
   }
 
   /** Every distinct handler class, in the order the contract first names them. */

@@ -7,44 +7,40 @@ import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
 /**
- * The HTTP side of a region: one function per handler of the contract, the HTTP API routed from it,
- * notification sending and the alarms and dashboard of its functions. Stateless apart from log
- * groups, so it can be replaced freely; the data and the accounts live in {@link DataStack} and
- * {@link IdentityStack}, the workflows, their task functions and the alarm topic in
- * {@link WorkflowStack}, which this stack depends on.
+ * The HTTP side of a region that every operation shares: the HTTP API with its authorizer and
+ * stage, notification sending, the region-wide alarms and the region's dashboard. The operations'
+ * functions and routes are in the capability stacks above it ({@link ApiFunctionsStack}), which
+ * refer to this one by the API's and the authorizer's ids and the log key; nothing here refers to
+ * them, so an operation comes and goes in its capability's stack alone. Stateless apart from log
+ * groups; the data and the accounts live in {@link DataStack} and {@link IdentityStack}, the
+ * workflows and the alarm topic in the {@link WorkflowStack}s, which this stack depends on.
  */
 public final class ApiStack extends Stack {
 
   public static final String API_URL_OUTPUT = "ApiUrl";
   public static final String ALARM_TOPIC_OUTPUT = "AlarmTopicArn";
 
-  private final Functions functions;
+  private final StageConfig config;
   private final ContractHttpApi api;
-  private final TenantDataAccess tenantAccess;
   private final Notifications notifications;
   private final Monitoring monitoring;
   private final OperationsKey operationsKey;
+  private final List<WorkflowStack> workflows;
 
+  /** @param workflows every workflow stack of the region, the first one (with the alarm topic) first */
   public ApiStack(Construct scope, String id, StackProps props, StageConfig config, DataStack data,
-      IdentityStack identity, WorkflowStack workflows, ApiSpec spec, DeploymentJars jars, String version) {
+      IdentityStack identity, List<WorkflowStack> workflows) {
     super(scope, id, props);
-    // Deployed first: the functions start executions of its state machines and end their waits.
-    addStackDependency(workflows);
+    this.config = config;
+    this.workflows = List.copyOf(workflows);
+    // Deployed first: the functions above start executions of their state machines and end their waits.
+    workflows.forEach(this::addStackDependency);
     this.operationsKey = new OperationsKey(this, "OperationsKey", config);
-    List<WorkflowTasks> deployed = workflows.deployed();
-    this.functions = new Functions(this, "Functions", jars, Functions.callers(spec.handlers(), List.of()),
-        WorkflowStack.functionEnvironment(this, config, data, identity, version, deployed), operationsKey.key());
-    this.tenantAccess = TenantDataAccess.forSessionsOf(this, "TenantDataAccess", functions, data);
+    this.api = new ContractHttpApi(this, "Api", config, identity.users().userPool(), identity.users().portalClient(),
+        operationsKey.key());
     this.notifications = new Notifications(this, "Notifications", config);
-    ProfileGrants.grant(functions, WorkflowStack.grantTargets(this, config, data, identity, deployed));
-
-    this.api = new ContractHttpApi(this, "Api", config, spec, functions, identity.users().userPool(),
-        identity.users().portalClient(), operationsKey.key());
-    this.monitoring = new Monitoring(this, "Monitoring", workflows.monitoring().alarmTopic());
-    monitoring.watchFunctions(functions);
+    this.monitoring = new Monitoring(this, "Monitoring", workflows.get(0).monitoring().alarmTopic());
     monitoring.watchRegion(api.api(), data.table());
-    monitoring.addDashboard(config.stackPrefix() + "-operations", List.of(workflows.monitoring()));
-    functions.requireEveryFunctionIsCalled(spec.handlers(), List.of());
 
     // With its own domain the execute-api endpoint is switched off (ContractHttpApi).
     String apiUrl = config.domains().api().map(d -> "https://" + d.name()).orElseGet(() -> api.api().getApiEndpoint());
@@ -54,17 +50,19 @@ public final class ApiStack extends Stack {
         .description("Subscribe the on-call to this topic (it lives in the workflow stack)").build();
   }
 
-  public Functions functions() {
-    return functions;
+  /**
+   * The region's dashboard, once the capability stacks exist: the workflow stacks' functions and
+   * state machines (by reference: those stacks are below this one) and the API's functions by
+   * name, which refers to nothing in their stacks.
+   */
+  void addDashboard(List<ApiFunctionsStack> operations) {
+    monitoring.addDashboard(config.stackPrefix(),
+        workflows.stream().map(WorkflowStack::monitoring).toList(),
+        operations.stream().map(ApiFunctionsStack::namedFunctions).toList());
   }
 
   public ContractHttpApi api() {
     return api;
-  }
-
-  /** The tenant data role of the API's functions, or null when none needs a tenant session. */
-  public TenantDataAccess tenantAccess() {
-    return tenantAccess;
   }
 
   public Notifications notifications() {

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
-import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.ApiMapping;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
@@ -15,10 +13,8 @@ import software.amazon.awscdk.services.apigatewayv2.SecurityPolicy;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
-import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
-import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
-import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
-import software.amazon.awscdk.services.apigatewayv2.HttpRouteKey;
+import software.amazon.awscdk.services.apigatewayv2.HttpAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.HttpAuthorizerType;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
@@ -30,11 +26,12 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The HTTP API, routed from the OpenAPI contract: one route per operation ({@code METHOD path}) to
- * the alias of its handler's function. An operation with {@code security: []} has no authorizer;
- * every other one needs a Cognito ID token of the portal client (JWT authorizer: issuer the pool,
- * audience the client). CORS admits the portal origins; the default stage throttles every route and
- * writes access logs that name the route, never the concrete path, query string or body.
+ * The HTTP API of the contract: the API itself, its Cognito JWT authorizer (issuer the pool,
+ * audience the portal client), CORS for the portal origins and the default stage, which throttles
+ * every route and writes access logs that name the route, never the concrete path, query string or
+ * body. The routes are not here: each capability's stack adds those of its operations
+ * ({@link ContractRoutes}, {@link ApiFunctionsStack}), and the auto-deploying stage serves them as
+ * they land.
  */
 public final class ContractHttpApi extends Construct {
 
@@ -48,12 +45,15 @@ public final class ContractHttpApi extends Construct {
    */
   static final Map<String, String> ACCESS_LOG_FIELDS = accessLogFields();
 
+  /** The authorizer's construct id; as the id CDK's HttpJwtAuthorizer used, it keeps its logical id. */
+  static final String AUTHORIZER_ID = "CognitoIdToken";
+
   private final HttpApi api;
-  private final Map<String, HttpRoute> routes = new LinkedHashMap<>();
+  private final HttpAuthorizer authorizer;
   private final LogGroup accessLogs;
 
-  public ContractHttpApi(Construct scope, String id, StageConfig config, ApiSpec spec, Functions functions,
-      UserPool userPool, IUserPoolClient portalClient, IKey logKey) {
+  public ContractHttpApi(Construct scope, String id, StageConfig config, UserPool userPool,
+      IUserPoolClient portalClient, IKey logKey) {
     super(scope, id);
     this.api = HttpApi.Builder.create(this, "Api")
         .apiName(config.resourcePrefix() + "-api")
@@ -72,30 +72,15 @@ public final class ContractHttpApi extends Construct {
             .build())
         .build();
 
-    HttpJwtAuthorizer jwt = HttpJwtAuthorizer.Builder.create("CognitoIdToken", userPool.getUserPoolProviderUrl())
+    // Created here, not by CDK's HttpJwtAuthorizer on its first route: the routes live in other stacks.
+    this.authorizer = HttpAuthorizer.Builder.create(api, AUTHORIZER_ID)
+        .httpApi(api)
+        .type(HttpAuthorizerType.JWT)
         .authorizerName("cognito-id-token")
-        .jwtAudience(List.of(portalClient.getUserPoolClientId()))
         .identitySource(List.of("$request.header.Authorization"))
+        .jwtIssuer(userPool.getUserPoolProviderUrl())
+        .jwtAudience(List.of(portalClient.getUserPoolClientId()))
         .build();
-
-    Map<String, HttpLambdaIntegration> integrations = new LinkedHashMap<>();
-    for (ApiOperation operation : spec.operations()) {
-      Functions.DeployedFunction target = functions.forHandler(operation.handler());
-      HttpLambdaIntegration integration = integrations.computeIfAbsent(operation.handler(),
-          handler -> new HttpLambdaIntegration(Functions.simpleName(handler), target.alias()));
-      HttpRoute route = HttpRoute.Builder.create(this, "Route-" + operation.operationId())
-          .httpApi(api)
-          .routeKey(HttpRouteKey.with(operation.path(), HttpMethod.valueOf(operation.method())))
-          .integration(integration)
-          .authorizer(operation.isPublic() ? new HttpNoneAuthorizer() : jwt)
-          .build();
-      if (operation.isPublic()) {
-        NagSuppression.suppress(route, "AwsSolutions-APIG4",
-            "Public by contract (security: [] in api-spec/openapi.yaml): " + operation.routeKey()
-                + " answers without an account; stage throttling bounds it");
-      }
-      routes.put(operation.routeKey(), route);
-    }
 
     this.accessLogs = LogGroup.Builder.create(this, "AccessLogs")
         .retention(Functions.LOG_RETENTION)
@@ -133,9 +118,9 @@ public final class ContractHttpApi extends Construct {
     return api;
   }
 
-  /** The routes by route key ({@code GET /health}). */
-  public Map<String, HttpRoute> routes() {
-    return Map.copyOf(routes);
+  /** The Cognito ID token authorizer every non-public route uses. */
+  public HttpAuthorizer authorizer() {
+    return authorizer;
   }
 
   public LogGroup accessLogs() {

@@ -2,9 +2,11 @@ package com.dermrelay.infrastructure;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.HIPAASecurityChecks;
@@ -51,13 +53,20 @@ public final class DermRelayApp {
      * Fails before synthesis if the OpenAPI contract names a handler the functions jar lacks.
      */
     public static List<RegionStacks> compose(App app, Map<String, String> env, SourcePaths sources) {
+        return compose(app, env, sources, WorkflowTasks.ALL);
+    }
+
+    /** As {@link #compose(App, Map, SourcePaths)}, with {@code workflows} instead of {@link WorkflowTasks#ALL}. */
+    static List<RegionStacks> compose(App app, Map<String, String> env, SourcePaths sources,
+            List<WorkflowTasks> workflows) {
         StageConfig config = StageConfig.load(app.getNode()::tryGetContext, env);
         ApiSpec spec = ApiSpec.load(sources.openApiSpec());
         DeploymentJars jars = DeploymentJars.open(sources);
         jars.requireClasses(spec.handlers(), "The OpenAPI contract " + sources.openApiSpec());
         // A handler is a route's or a workflow task's, never both (each gets one caller's grants).
-        Functions.callers(spec.handlers(), WorkflowTasks.ALL.stream()
+        Functions.callers(spec.handlers(), workflows.stream()
                 .flatMap(workflow -> workflow.handlers().values().stream()).toList());
+        Map<String, List<ApiOperation>> capabilities = spec.byCapability();
         Object versionContext = app.getNode().tryGetContext(VERSION_KEY);
         String version = versionContext instanceof String v && !v.isBlank() ? v.trim() : jars.contentVersion();
 
@@ -67,16 +76,17 @@ public final class DermRelayApp {
         Aspects.of(app).add(new HIPAASecurityChecks(NagPackProps.builder().verbose(true).build()));
 
         if (config.regions().isEmpty()) {
-            return List.of(regionStacks(app, config, spec, jars, version));
+            return List.of(regionStacks(app, config, spec, capabilities, workflows, jars, version));
         }
         List<RegionStacks> sets = new ArrayList<>();
         for (String region : config.regions()) {
-            sets.add(regionStacks(app, config.inRegion(region), spec, jars, version));
+            sets.add(regionStacks(app, config.inRegion(region), spec, capabilities, workflows, jars, version));
         }
         return List.copyOf(sets);
     }
 
-    private static RegionStacks regionStacks(App app, StageConfig config, ApiSpec spec, DeploymentJars jars,
+    private static RegionStacks regionStacks(App app, StageConfig config, ApiSpec spec,
+            Map<String, List<ApiOperation>> capabilities, List<WorkflowTasks> workflows, DeploymentJars jars,
             String version) {
         String prefix = config.stackPrefix();
         String where = config.stage() + config.region().map(r -> " in " + r).orElse("");
@@ -84,12 +94,19 @@ public final class DermRelayApp {
                 "DermRelay " + where + ": stateful data (KMS key, DynamoDB table, photo bucket)"), config);
         IdentityStack identity = new IdentityStack(app, prefix + "-identity", stackProps(config,
                 "DermRelay " + where + ": Cognito user pool and portal client"), config, data, jars, version);
-        WorkflowStack workflow = new WorkflowStack(app, prefix + "-workflow", stackProps(config,
-                "DermRelay " + where + ": workflows (state machines, task functions), alarm topic"), config, data,
-                identity, jars, version);
-        ApiStack api = new ApiStack(app, prefix + "-api", stackProps(config,
-                "DermRelay " + where + ": functions, HTTP API, alarms"), config, data, identity, workflow, spec, jars,
+        List<WorkflowStack> workflowStacks = workflowStacks(app, config, where, data, identity, workflows, jars,
                 version);
+        List<WorkflowTasks> told = WorkflowStack.toldOf(workflows, workflowStacks.stream()
+                .flatMap(stack -> stack.deployed().stream()).toList());
+        ApiStack api = new ApiStack(app, prefix + "-api", stackProps(config,
+                "DermRelay " + where + ": HTTP API, authorizer and stage, region alarms and dashboard"), config, data,
+                identity, workflowStacks);
+        List<ApiFunctionsStack> operations = new ArrayList<>();
+        capabilities.forEach((capability, ops) -> operations.add(new ApiFunctionsStack(app,
+                prefix + "-" + ApiFunctionsStack.stackPart(capability), stackProps(config, "DermRelay " + where
+                        + ": the " + capability + " operations (functions, routes, alarms)"),
+                config, data, identity, workflowStacks.get(0), api, capability, ops, told, jars, version)));
+        api.addDashboard(operations);
         // CloudFront takes web ACLs only from us-east-1: a known region is needed to reference across.
         Optional<EdgeStack> edge = config.region().map(region -> new EdgeStack(app, prefix + "-edge",
                 StackProps.builder()
@@ -109,7 +126,44 @@ public final class DermRelayApp {
                 .description("DermRelay " + where + ": portal hosting and the API's edge (S3 and CloudFront)")
                 .build();
         PortalStack portal = new PortalStack(app, prefix + "-portal", portalProps, config, portalEdge);
-        return new RegionStacks(config, data, identity, workflow, api, portal, edge);
+        return new RegionStacks(config, data, identity, workflowStacks, api, operations, portal, edge);
+    }
+
+    /**
+     * The workflow stacks: {@code -workflow} first (the alarm topic, and the workflows that name it),
+     * then one per other stack the deployable workflows name ({@link WorkflowTasks#stack()}), in
+     * {@code workflows} order. A workflow whose task handlers the jars lack is left out with a warning
+     * on the first stack, and a stack left with no workflow is not made (CloudFormation takes no
+     * empty template).
+     */
+    private static List<WorkflowStack> workflowStacks(App app, StageConfig config, String where, DataStack data,
+            IdentityStack identity, List<WorkflowTasks> workflows, DeploymentJars jars, String version) {
+        Map<String, List<WorkflowTasks>> byStack = new LinkedHashMap<>();
+        byStack.put(WorkflowTasks.SHARED_STACK, new ArrayList<>());
+        Map<WorkflowTasks, List<String>> missing = new LinkedHashMap<>();
+        for (WorkflowTasks workflow : workflows) {
+            List<String> absent = workflow.missingFrom(jars);
+            if (absent.isEmpty()) {
+                byStack.computeIfAbsent(workflow.stack(), s -> new ArrayList<>()).add(workflow);
+            } else {
+                missing.put(workflow, absent);
+            }
+        }
+        List<WorkflowTasks> deployed = byStack.values().stream().flatMap(List::stream).toList();
+        List<WorkflowTasks> told = WorkflowStack.toldOf(workflows, deployed);
+        List<WorkflowStack> stacks = new ArrayList<>();
+        for (Map.Entry<String, List<WorkflowTasks>> entry : byStack.entrySet()) {
+            boolean shared = entry.getKey().equals(WorkflowTasks.SHARED_STACK);
+            String what = shared ? "workflows (state machines, task functions), alarm topic"
+                    : "the " + entry.getValue().stream().map(WorkflowTasks::name).collect(Collectors.joining(", "))
+                            + " workflow (state machine, task functions)";
+            stacks.add(new WorkflowStack(app, config.stackPrefix() + "-" + entry.getKey(), stackProps(config,
+                    "DermRelay " + where + ": " + what),
+                    config, data, identity, jars, version, entry.getValue(), told,
+                    shared ? Optional.empty() : Optional.of(stacks.get(0))));
+        }
+        missing.forEach(stacks.get(0)::warnNotDeployed);
+        return List.copyOf(stacks);
     }
 
     /**

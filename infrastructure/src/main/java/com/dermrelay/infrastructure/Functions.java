@@ -1,12 +1,17 @@
 package com.dermrelay.infrastructure;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -33,6 +38,12 @@ import software.constructs.Construct;
  * log group with retention, and a role of its own that starts with only the right to write its logs.
  * Each function is called either by a route of the HTTP API or by a task of a workflow
  * ({@link Caller}); {@link #requireEveryFunctionIsCalled} fails synthesis for one that neither calls.
+ *
+ * <p>Functions get CloudFormation's generated names, except where a name prefix is given (the API's
+ * functions, {@link ApiFunctionsStack}): then each is named {@link #functionName}, so that the
+ * region's dashboard in a stack below them can graph them by name without a cross-stack reference.
+ * Task functions keep generated names: naming one replaces it, and running executions call the
+ * alias ARN their definition held when they started.
  */
 public final class Functions extends Construct {
 
@@ -46,6 +57,8 @@ public final class Functions extends Construct {
    */
   static final Duration FHIR_TIMEOUT = Duration.seconds(75);
   static final RetentionDays LOG_RETENTION = RetentionDays.ONE_YEAR;
+  /** Lambda's limit on a function name. */
+  static final int MAX_NAME_LENGTH = 64;
 
   // The environment the functions read (core.config.Settings and friends).
   public static final String ENV_TABLE = "DERMRELAY_TABLE";
@@ -78,9 +91,13 @@ public final class Functions extends Construct {
     USER_POOL_TRIGGER
   }
 
-  /** One deployed handler. */
+  /**
+   * One deployed handler.
+   *
+   * @param name the function's name when {@link Functions} was given a name prefix, else empty (generated)
+   */
   public record DeployedFunction(String handlerClass, Caller caller, FunctionProfile profile, Function function,
-                                 Alias alias, Role role) {
+                                 Alias alias, Role role, Optional<String> name) {
   }
 
   private final Map<String, DeployedFunction> byHandler = new LinkedHashMap<>();
@@ -92,6 +109,14 @@ public final class Functions extends Construct {
    */
   public Functions(Construct scope, String id, DeploymentJars jars, Map<String, Caller> callers,
       Map<String, String> environment, IKey logKey) {
+    this(scope, id, jars, callers, environment, logKey, Optional.empty());
+  }
+
+  /**
+   * @param namePrefix when present, each function is named {@link #functionName}{@code (namePrefix, handler)}
+   */
+  public Functions(Construct scope, String id, DeploymentJars jars, Map<String, Caller> callers,
+      Map<String, String> environment, IKey logKey, Optional<String> namePrefix) {
     super(scope, id);
     Objects.requireNonNull(environment, "environment");
     jars.requireClasses(callers.keySet(), "The functions to deploy");
@@ -115,7 +140,9 @@ public final class Functions extends Construct {
           .description("DermRelay " + name + ": its own least-privilege role")
           .build();
       logs.grantWrite(role);
+      Optional<String> functionName = namePrefix.map(prefix -> functionName(prefix, handler));
       Function function = Function.Builder.create(this, name)
+          .functionName(functionName.orElse(null))
           .description("DermRelay " + handler)
           .runtime(Runtime.JAVA_21)
           .architecture(Architecture.ARM_64)
@@ -134,7 +161,8 @@ public final class Functions extends Construct {
           .aliasName(ALIAS)
           .version(function.getCurrentVersion())
           .build();
-      byHandler.put(handler, new DeployedFunction(handler, entry.getValue(), profile, function, alias, role));
+      byHandler.put(handler, new DeployedFunction(handler, entry.getValue(), profile, function, alias, role,
+          functionName));
     }
   }
 
@@ -215,6 +243,31 @@ public final class Functions extends Construct {
     NagSuppression.suppress(role, "AwsSolutions-IAM5", List.of("Resource::*"),
         "X-Ray's PutTraceSegments and PutTelemetryRecords have no resource-level permissions, nor does "
             + "states:ListStateMachines (health check)");
+  }
+
+  /**
+   * {@code <prefix>-<SimpleName>} (e.g. {@code dermrelay-prod-GetWorklistHandler}): the class's
+   * simple name, not its package, so a handler that moves to another package keeps its name. Over
+   * Lambda's 64 characters, the simple name is cut and ends in 8 hex digits of its SHA-256 instead.
+   */
+  static String functionName(String prefix, String handlerClass) {
+    String simple = simpleName(handlerClass);
+    String name = prefix + "-" + simple;
+    if (name.length() <= MAX_NAME_LENGTH) {
+      return name;
+    }
+    String digest;
+    try {
+      digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(simple.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    int keep = MAX_NAME_LENGTH - prefix.length() - 1 - 1 - digest.length();
+    if (keep < 8) {
+      throw new IllegalStateException("The name prefix " + prefix + " leaves no room for function names");
+    }
+    return prefix + "-" + simple.substring(0, keep) + "-" + digest;
   }
 
   static String simpleName(String handlerClass) {

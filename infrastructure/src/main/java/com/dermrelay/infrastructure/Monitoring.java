@@ -1,9 +1,11 @@
 package com.dermrelay.infrastructure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -24,11 +26,12 @@ import software.constructs.Construct;
 /**
  * Alarms of one stack to the region's KMS-encrypted SNS topic, which the on-call subscribes to (a
  * subscription is per deployment: docs/deploy.md). Each compute stack alarms on its own resources,
- * so that a function's alarm lives beside it and neither stack nears CloudFormation's 500
- * resources: function errors, the region's throttles, API 5xx and table throttling in the API
- * stack; the task functions, failed and timed-out executions and SLA breaches in the workflow
- * stack, which owns the topic because the API stack depends on it. The API stack's dashboard
- * graphs both ({@link #addDashboard}).
+ * so that a function's alarm lives beside it and no stack nears CloudFormation's 500 resources:
+ * each function's errors in its own stack (a capability's API stack, a workflow stack); the
+ * region's throttles, API 5xx and table throttling in the API stack; failed and timed-out
+ * executions and SLA breaches in the workflow stacks. The first workflow stack owns the topic
+ * because every other compute stack depends on it. The API stack's dashboard graphs them all
+ * ({@link #addDashboard}).
  */
 public final class Monitoring extends Construct {
 
@@ -43,9 +46,21 @@ public final class Monitoring extends Construct {
   private final SnsAction notify;
   private final List<Alarm> alarms = new ArrayList<>();
   private final List<IMetric> errors = new ArrayList<>();
-  private final List<IMetric> throttles = new ArrayList<>();
   /** Graphs beyond the Lambda ones, in the order they were added. */
   private final List<GraphWidget> graphs = new ArrayList<>();
+
+  /**
+   * The API functions of one capability stack for the dashboard, by name: that stack is above the
+   * dashboard's, which therefore cannot refer to its functions.
+   *
+   * @param title         what the graph is called after ({@code api-review})
+   * @param functionNames the functions' names ({@link Functions#functionName})
+   */
+  public record NamedFunctions(String title, List<String> functionNames) {
+    public NamedFunctions {
+      functionNames = List.copyOf(functionNames);
+    }
+  }
 
   /** With a new alarm topic, encrypted with {@code topicKey}. */
   public Monitoring(Construct scope, String id, StageConfig config, IKey topicKey) {
@@ -65,22 +80,21 @@ public final class Monitoring extends Construct {
     this.notify = new SnsAction(alarmTopic);
   }
 
-  /** An error alarm per function, and each function's errors and throttles on the dashboard. */
+  /** An error alarm per function, and each function's errors for the dashboard. */
   public void watchFunctions(Functions functions) {
     for (Functions.DeployedFunction deployed : functions.all()) {
       String name = Functions.simpleName(deployed.handlerClass());
       Metric fnErrors = deployed.function().metricErrors(sum());
       alarm(name + "Errors", fnErrors, 1, "Lambda " + name + " raised errors");
       errors.add(fnErrors);
-      throttles.add(deployed.function().metricThrottles(sum()));
     }
   }
 
   /** The region-wide throttle alarm, the API's 5xx and latency, the table's throttling. */
   public void watchRegion(HttpApi api, ITable table) {
     // One throttle alarm for the region's functions, not one per function: throttling is the
-    // account's concurrency running out, a shared cause, and one alarm per function would push
-    // the API stack towards CloudFormation's 500 resources. The dashboard graphs each function.
+    // account's concurrency running out, a shared cause, and one alarm per function would add a
+    // resource per function for no more information. The dashboard graphs the region's throttles.
     Metric regionThrottles = Metric.Builder.create()
         .namespace("AWS/Lambda").metricName("Throttles")
         .statistic("Sum").period(PERIOD)
@@ -90,11 +104,13 @@ public final class Monitoring extends Construct {
     Metric serverErrors = api.metricServerError(sum());
     alarm("Api5xx", serverErrors, 5, "The HTTP API answered 5xx");
 
+    // In a fixed order: Map.of's order changes between JVMs, and with it the template.
+    Map<String, IMetric> throttleEvents = new LinkedHashMap<>();
+    throttleEvents.put("reads", table.metric("ReadThrottleEvents", sum()));
+    throttleEvents.put("writes", table.metric("WriteThrottleEvents", sum()));
     MathExpression tableThrottles = MathExpression.Builder.create()
         .expression("reads + writes")
-        .usingMetrics(Map.of(
-            "reads", table.metric("ReadThrottleEvents", sum()),
-            "writes", table.metric("WriteThrottleEvents", sum())))
+        .usingMetrics(throttleEvents)
         .label("Table throttle events")
         .period(PERIOD)
         .build();
@@ -132,16 +148,33 @@ public final class Monitoring extends Construct {
   }
 
   /**
-   * The region's dashboard: the Lambda errors and throttles of this and {@code others}' functions,
-   * then each one's other graphs.
+   * The region's dashboard, {@code <stackPrefix>-operations}: the errors and throttles of every function in the region together; per
+   * workflow stack ({@code workflowStacks}, below this one, by reference) and per capability stack of
+   * the API ({@code apiFunctions}, by name) each function's errors; then this stack's graphs (the API
+   * and the table) and each workflow stack's (executions, SLA breaches). Throttles are drawn for the
+   * region only: they are the account's concurrency running out, a cause every function shares.
    */
-  public Dashboard addDashboard(String name, List<Monitoring> others) {
-    List<Monitoring> all = new ArrayList<>(List.of(this));
-    all.addAll(others);
-    Dashboard dashboard = Dashboard.Builder.create(this, "Dashboard").dashboardName(name).build();
-    dashboard.addWidgets(graph("Lambda errors", all.stream().flatMap(m -> m.errors.stream()).toList()),
-        graph("Lambda throttles", all.stream().flatMap(m -> m.throttles.stream()).toList()));
-    all.forEach(monitoring -> monitoring.graphs.forEach(dashboard::addWidgets));
+  public Dashboard addDashboard(String stackPrefix, List<Monitoring> workflowStacks, List<NamedFunctions> apiFunctions) {
+    Dashboard dashboard = Dashboard.Builder.create(this, "Dashboard").dashboardName(stackPrefix + "-operations").build();
+    dashboard.addWidgets(graph("Lambda errors and throttles, every function in the region", List.of(
+        Metric.Builder.create().namespace("AWS/Lambda").metricName("Errors").statistic("Sum").period(PERIOD).build(),
+        Metric.Builder.create().namespace("AWS/Lambda").metricName("Throttles").statistic("Sum").period(PERIOD)
+            .build())));
+    for (Monitoring workflows : workflowStacks) {
+      if (!workflows.errors.isEmpty()) {
+        String stack = Stack.of(workflows).getStackName();
+        dashboard.addWidgets(graph("Lambda errors: " + stack.substring(stackPrefix.length() + 1), workflows.errors));
+      }
+    }
+    for (NamedFunctions group : apiFunctions) {
+      dashboard.addWidgets(graph("Lambda errors: " + group.title(), group.functionNames().stream()
+          .map(function -> (IMetric) Metric.Builder.create()
+              .namespace("AWS/Lambda").metricName("Errors").dimensionsMap(Map.of("FunctionName", function))
+              .statistic("Sum").period(PERIOD).label(function).build())
+          .toList()));
+    }
+    graphs.forEach(dashboard::addWidgets);
+    workflowStacks.forEach(monitoring -> monitoring.graphs.forEach(dashboard::addWidgets));
     return dashboard;
   }
 

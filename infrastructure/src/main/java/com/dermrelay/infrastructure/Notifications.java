@@ -58,7 +58,8 @@ public final class Notifications extends Construct {
 
   /**
    * The same grant by the stage's names alone, for a role of a stack that cannot refer to this one
-   * (the workflow stack lies below the API stack that holds the configuration set).
+   * (the workflow stacks lie below the API stack that holds the configuration set; the capability
+   * stacks above it are granted the same way, so that no function's grant refers to another stack).
    */
   public static void grantSend(IRole role, StageConfig config) {
     grantSend(Stack.of(role), role, config);

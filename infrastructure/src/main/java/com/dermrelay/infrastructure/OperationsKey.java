@@ -11,9 +11,11 @@ import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
 /**
- * The KMS key for operational data of a region's API stack: CloudWatch log groups (functions and
- * access logs) and the alarm topic. Apart from the data key so that the services writing logs and
- * alarms never get a grant on the key that protects health data.
+ * The KMS key for operational data of a region: CloudWatch log groups (functions and access logs)
+ * and the alarm topic. One in the identity stack, one in the API stack for its access logs and its
+ * capability stacks' function logs, one in the first workflow stack for every workflow stack's logs
+ * and the alarm topic. Apart from the data key so that the services writing logs and alarms never
+ * get a grant on the key that protects health data.
  */
 public final class OperationsKey extends Construct {
 

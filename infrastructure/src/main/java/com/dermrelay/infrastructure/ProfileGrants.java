@@ -1,33 +1,33 @@
 package com.dermrelay.infrastructure;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
- * Turns each function's {@link FunctionProfile} into statements on its own role. One place for both
- * compute stacks ({@link ApiStack}, {@link WorkflowStack}), so an access kind means the same grant
- * wherever the function lives; every statement names the one resource it concerns.
+ * Turns each function's {@link FunctionProfile} into statements on its own role. One place for every
+ * compute stack ({@link ApiFunctionsStack}, {@link WorkflowStack}), so an access kind means the same
+ * grant wherever the function lives; every statement names the one resource it concerns.
  */
 final class ProfileGrants {
 
   /**
    * What the grants point at.
    *
-   * @param caseWorkflowArn the case workflow's ARN (predicted from its fixed name)
-   * @param ehrWorkflowArn  the EHR delivery workflow's ARN, when it is deployed
+   * @param workflowArns the ARN (predicted from its fixed name) of each workflow the functions are told
+   *                     of, in {@link WorkflowTasks#ALL} order: the case workflow always, the others
+   *                     where they are deployed; a workflow's {@link WorkflowTasks#grants()} apply to it
    */
-  record Targets(StageConfig config, DataStack data, String userPoolArn, String caseWorkflowArn,
-                 Optional<String> ehrWorkflowArn) {
+  record Targets(StageConfig config, DataStack data, String userPoolArn, Map<WorkflowTasks, String> workflowArns) {
     Targets {
       Objects.requireNonNull(config, "config");
       Objects.requireNonNull(data, "data");
       Objects.requireNonNull(userPoolArn, "userPoolArn");
-      Objects.requireNonNull(caseWorkflowArn, "caseWorkflowArn");
-      Objects.requireNonNull(ehrWorkflowArn, "ehrWorkflowArn");
+      workflowArns = Collections.unmodifiableMap(new LinkedHashMap<>(workflowArns));
     }
   }
 
@@ -120,28 +120,19 @@ final class ProfileGrants {
             .resources(List.of(data.mediaBucket().arnForObjects("*")))
             .build());
       }
-      if (profile.has(FunctionProfile.Access.START_CASE_WORKFLOW)) {
-        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-            .sid("StartCaseWorkflow")
-            .actions(List.of("states:StartExecution"))
-            .resources(List.of(to.caseWorkflowArn()))
-            .build());
-      }
-      if (profile.has(FunctionProfile.Access.CASE_WORKFLOW_CALLBACK)) {
-        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-            .sid("CaseWorkflowCallback")
-            .actions(List.of("states:SendTaskSuccess", "states:SendTaskHeartbeat"))
-            .resources(List.of(to.caseWorkflowArn()))
-            .build());
-      }
-      if (profile.has(FunctionProfile.Access.EHR_WORKFLOW_START)) {
-        // Only where the EHR delivery workflow is deployed; without it the function is not told an ARN.
-        to.ehrWorkflowArn().ifPresent(arn -> deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-            .sid("StartEhrDelivery")
-            .actions(List.of("states:StartExecution"))
-            .resources(List.of(arn))
-            .build()));
-      }
+      // Starting a workflow or ending its waits: only on workflows that exist where the function runs
+      // (without one, the function is not told its ARN either).
+      to.workflowArns().forEach((workflow, arn) -> {
+        for (WorkflowTasks.Grant grant : workflow.grants()) {
+          if (profile.has(grant.kind())) {
+            deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid(grant.sid())
+                .actions(grant.actions())
+                .resources(List.of(arn))
+                .build());
+          }
+        }
+      });
       if (profile.has(FunctionProfile.Access.EHR_CREDENTIALS)) {
         EhrCredentials.grant(deployed, to.config(), data.dataKey());
       }

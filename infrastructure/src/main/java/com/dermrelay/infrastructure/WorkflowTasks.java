@@ -22,28 +22,74 @@ import software.amazon.awscdk.Stack;
  * the order the file first names them; each is deployed from {@code <package>.<Task>TaskHandler}.
  * Task functions have no route by design: Step Functions invokes them, never the HTTP API.
  *
+ * <p>Adding a workflow is adding one of these to {@link #ALL} (docs/deploy.md, "Add a workflow"):
+ * it deploys, with its task functions, in a stack of its own, {@code -workflow-<name>}
+ * ({@link WorkflowStack}), once the jars hold all its task handlers.
+ *
  * @param name           the state machine is {@code <prefix>-<name>}, its log group ends in it too
  * @param aslResource    the definition's classpath resource, e.g. {@code /workflows/case-workflow.asl.json}
  * @param handlerPackage where the task handlers live
  * @param arnVariable    the environment variable that tells the functions the state machine's ARN
+ * @param grants         what a function may do on the state machine when its profile asks for the grant's kind
+ * @param stack          the stack it deploys in, after the region's prefix: {@value #OWN_STACK_PREFIX}{@code <name>}
+ *                       for every workflow but the two that were deployed before there were several stacks
+ *                       ({@value #SHARED_STACK}): moving a state machine replaces it, which ends its executions
  */
-public record WorkflowTasks(String name, String aslResource, String handlerPackage, String arnVariable) {
+public record WorkflowTasks(String name, String aslResource, String handlerPackage, String arnVariable,
+                            List<Grant> grants, String stack) {
+
+  /** The first workflow stack: the case and EHR delivery workflows, and the region's alarm topic. */
+  public static final String SHARED_STACK = "workflow";
+  public static final String OWN_STACK_PREFIX = "workflow-";
+  // Before the constants below, which the constructor checks with them.
+  private static final Pattern FUNCTION_PLACEHOLDER = Pattern.compile("\"\\$\\{([A-Za-z]+)FunctionArn}\"");
+  private static final Pattern STACK = Pattern.compile(SHARED_STACK + "|" + OWN_STACK_PREFIX + "[a-z][a-z0-9-]*");
+
+  /**
+   * A right on the workflow's state machine: the statement {@code sid} allowing {@code actions},
+   * granted to each function whose {@link FunctionProfile} has {@code kind} (ProfileGrants).
+   */
+  public record Grant(FunctionProfile.Access kind, String sid, List<String> actions) {
+    public Grant {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(sid, "sid");
+      actions = List.copyOf(actions);
+    }
+  }
 
   /** The case workflow (docs/workflow.md): tasks in review.workflow, in the functions jar. */
   public static final WorkflowTasks CASE = new WorkflowTasks("case", "/workflows/case-workflow.asl.json",
-      "com.dermrelay.review.workflow", Functions.ENV_CASE_WORKFLOW_ARN);
+      "com.dermrelay.review.workflow", Functions.ENV_CASE_WORKFLOW_ARN, List.of(
+          new Grant(FunctionProfile.Access.START_CASE_WORKFLOW, "StartCaseWorkflow",
+              List.of("states:StartExecution")),
+          // No SendTaskFailure: nothing fails a wait.
+          new Grant(FunctionProfile.Access.CASE_WORKFLOW_CALLBACK, "CaseWorkflowCallback",
+              List.of("states:SendTaskSuccess", "states:SendTaskHeartbeat"))),
+      SHARED_STACK);
   /** EHR delivery (issue 8): one execution per answered round; tasks in fhir.workflow, in the FHIR jar. */
   public static final WorkflowTasks EHR_DELIVERY = new WorkflowTasks("ehr-delivery",
-      "/workflows/ehr-delivery.asl.json", "com.dermrelay.fhir.workflow", Functions.ENV_EHR_WORKFLOW_ARN);
+      "/workflows/ehr-delivery.asl.json", "com.dermrelay.fhir.workflow", Functions.ENV_EHR_WORKFLOW_ARN,
+      List.of(new Grant(FunctionProfile.Access.EHR_WORKFLOW_START, "StartEhrDelivery",
+          List.of("states:StartExecution"))),
+      SHARED_STACK);
   public static final List<WorkflowTasks> ALL = List.of(CASE, EHR_DELIVERY);
-
-  private static final Pattern FUNCTION_PLACEHOLDER = Pattern.compile("\"\\$\\{([A-Za-z]+)FunctionArn}\"");
 
   public WorkflowTasks {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(aslResource, "aslResource");
     Objects.requireNonNull(handlerPackage, "handlerPackage");
     Objects.requireNonNull(arnVariable, "arnVariable");
+    grants = List.copyOf(grants);
+    if (!STACK.matcher(Objects.requireNonNull(stack, "stack")).matches()) {
+      throw new IllegalArgumentException("A workflow's stack is " + SHARED_STACK + " or " + OWN_STACK_PREFIX
+          + "<name>; got " + stack);
+    }
+  }
+
+  /** A workflow in a stack of its own, {@value #OWN_STACK_PREFIX}{@code <name>}: how every new one deploys. */
+  public WorkflowTasks(String name, String aslResource, String handlerPackage, String arnVariable,
+      List<Grant> grants) {
+    this(name, aslResource, handlerPackage, arnVariable, grants, OWN_STACK_PREFIX + name);
   }
 
   /** The ASL file's text as the repository holds it. */

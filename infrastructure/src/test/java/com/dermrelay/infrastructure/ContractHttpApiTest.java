@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
 
 class ContractHttpApiTest {
 
@@ -25,24 +26,32 @@ class ContractHttpApiTest {
   private final ApiSpec spec = ApiSpec.load(SourcePaths.locate().openApiSpec());
 
   @Test
-  void everyOperationOfTheContractHasExactlyOneRoute() {
-    Set<String> routeKeys = dev.api.findResources(ROUTE).values().stream()
-        .map(r -> String.valueOf(((Map<?, ?>) r.get("Properties")).get("RouteKey")))
-        .collect(Collectors.toSet());
-    Set<String> operations = spec.operations().stream().map(ApiOperation::routeKey).collect(Collectors.toSet());
-    assertEquals(operations, routeKeys);
-    dev.api.resourceCountIs(ROUTE, spec.operations().size());
+  void everyOperationOfTheContractHasExactlyOneRouteInItsCapabilitysStack() {
+    List<String> routeKeys = new java.util.ArrayList<>();
+    for (ApiFunctionsStack operations : dev.stacks.operations()) {
+      List<String> here = dev.templateOf(operations).findResources(ROUTE).values().stream()
+          .map(r -> String.valueOf(((Map<?, ?>) r.get("Properties")).get("RouteKey"))).toList();
+      assertEquals(spec.operations().stream().filter(op -> op.capability().equals(operations.capability()))
+          .map(ApiOperation::routeKey).collect(Collectors.toSet()), Set.copyOf(here), operations.getStackName());
+      routeKeys.addAll(here);
+    }
+    assertEquals(spec.operations().size(), routeKeys.size(), "no route twice");
+    assertEquals(spec.operations().stream().map(ApiOperation::routeKey).collect(Collectors.toSet()), Set.copyOf(routeKeys));
+    dev.api.resourceCountIs(ROUTE, 0);
   }
 
   @Test
-  void publicOperationsHaveNoAuthorizerAndTheRestTheJwtAuthorizer() {
+  void publicOperationsHaveNoAuthorizerAndTheRestTheApisJwtAuthorizer() {
+    Object authorizer = Map.of("Fn::ImportValue", Match.stringLikeRegexp("dermrelay-dev-api:.*CognitoIdToken.*"));
+    Object api = Map.of("Fn::ImportValue", Match.stringLikeRegexp("dermrelay-dev-api:.*RefApi.*"));
     for (ApiOperation operation : spec.operations()) {
+      Template routes = dev.templateOf(dev.stacks.operationsOf(operation.capability()));
       if (operation.isPublic()) {
-        dev.api.hasResourceProperties(ROUTE, Map.of(
+        routes.hasResourceProperties(ROUTE, Map.of("ApiId", api,
             "RouteKey", operation.routeKey(), "AuthorizationType", "NONE", "AuthorizerId", Match.absent()));
       } else {
-        dev.api.hasResourceProperties(ROUTE, Map.of(
-            "RouteKey", operation.routeKey(), "AuthorizationType", "JWT", "AuthorizerId", Match.anyValue()));
+        routes.hasResourceProperties(ROUTE, Map.of("ApiId", api,
+            "RouteKey", operation.routeKey(), "AuthorizationType", "JWT", "AuthorizerId", authorizer));
       }
     }
     assertTrue(spec.operations().stream().anyMatch(ApiOperation::isPublic), "GET /health is public");
@@ -60,11 +69,23 @@ class ContractHttpApiTest {
   }
 
   @Test
-  void routesCallTheHandlersLiveAlias() {
-    dev.api.allResourcesProperties("AWS::ApiGatewayV2::Integration", Map.of(
-        "IntegrationType", "AWS_PROXY",
-        "PayloadFormatVersion", "2.0",
-        "IntegrationUri", Map.of("Ref", Match.stringLikeRegexp(".*Alias.*"))));
+  void routesCallTheLiveAliasOfTheirHandlersFunctionBesideThem() {
+    for (ApiOperation operation : spec.operations()) {
+      Functions.DeployedFunction target = dev.function(operation.handler());
+      Template routes = dev.templateOf(target.function());
+      assertEquals(dev.stacks.operationsOf(operation.capability()), software.amazon.awscdk.Stack.of(target.function()));
+      Map<String, Map<String, Object>> integrations = routes.findResources("AWS::ApiGatewayV2::Integration",
+          Map.of("Properties", Map.of("IntegrationType", "AWS_PROXY", "PayloadFormatVersion", "2.0",
+              "IntegrationUri", dev.refTo(target.alias()))));
+      assertEquals(1, integrations.size(), operation.handler());
+      routes.hasResourceProperties(ROUTE, Map.of("RouteKey", operation.routeKey(),
+          "Target", Map.of("Fn::Join", List.of("", List.of("integrations/",
+              Map.of("Ref", integrations.keySet().iterator().next()))))));
+      // API Gateway may invoke the alias for this route only.
+      routes.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+          "Action", "lambda:InvokeFunction", "FunctionName", dev.refTo(target.alias()),
+          "Principal", "apigateway.amazonaws.com"));
+    }
   }
 
   @Test

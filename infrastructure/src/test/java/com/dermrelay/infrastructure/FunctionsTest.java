@@ -20,19 +20,42 @@ class FunctionsTest {
   private final SynthesizedStage dev = SynthesizedStage.dev();
 
   @Test
-  void oneFunctionPerHandlerOfTheContract() {
+  void oneFunctionPerHandlerOfTheContractInItsCapabilitysStack() {
     List<String> handlers = ApiSpec.load(SourcePaths.locate().openApiSpec()).handlers();
     // The workflows' task functions are in the workflow stack (WorkflowStateMachineTest).
-    dev.api.resourceCountIs(FUNCTION, handlers.size());
+    List<String> deployed = dev.apiFunctions().stream().map(Functions.DeployedFunction::handlerClass).toList();
+    assertEquals(handlers.size(), deployed.size());
+    assertEquals(java.util.Set.copyOf(handlers), java.util.Set.copyOf(deployed));
     for (String handler : handlers) {
-      dev.api.hasResourceProperties(FUNCTION, Map.of("Handler", handler + "::handleRequest"));
+      Template template = dev.templateOf(dev.stacks.operationsOf(ApiOperation.capabilityOf(handler)));
+      template.hasResourceProperties(FUNCTION, Map.of("Handler", handler + "::handleRequest",
+          "FunctionName", "dermrelay-dev-" + Functions.simpleName(handler)));
     }
+  }
+
+  @Test
+  void apiFunctionsAreNamedAfterTheirHandlerClassWithinLambdasLimit() {
+    assertEquals("dermrelay-dev-GetWorklistHandler",
+        Functions.functionName("dermrelay-dev", "com.dermrelay.review.GetWorklistHandler"));
+    String prefix = "dermrelay-" + "s".repeat(20);
+    String longName = Functions.functionName(prefix, "com.dermrelay.surveillance.ListSurveillanceRemindersOfAPatientHandler");
+    assertEquals(Functions.MAX_NAME_LENGTH, longName.length(), longName);
+    assertTrue(longName.matches(prefix + "-ListSurveillanceReminder-[0-9a-f]{8}"), longName);
+    assertTrue(!longName.equals(Functions.functionName(prefix,
+        "com.dermrelay.surveillance.ListSurveillanceRemindersOfAClinicHandler")), "cut names stay apart");
+    // Task functions keep generated names: running executions hold their aliases' ARNs.
+    dev.taskFunctions().forEach(d -> assertTrue(d.name().isEmpty(), d.handlerClass()));
   }
 
   @Test
   void everyFunctionRunsJava21OnArm64WithSnapStartAndTracing() {
     SynthesizedStage complete = SynthesizedStage.withWorkflow();
-    for (Template template : List.of(dev.api, dev.workflow, complete.api, complete.workflow)) {
+    List<Template> templates = new java.util.ArrayList<>();
+    for (SynthesizedStage stage : List.of(dev, complete)) {
+      templates.add(stage.workflow);
+      stage.stacks.operations().forEach(operations -> templates.add(stage.templateOf(operations)));
+    }
+    for (Template template : templates) {
       template.allResourcesProperties(FUNCTION, Map.of(
           "Runtime", "java21",
           "Architectures", List.of("arm64"),
@@ -51,14 +74,16 @@ class FunctionsTest {
 
   @Test
   void memoryFollowsTheHandlersProfile() {
-    dev.api.hasResourceProperties(FUNCTION, Map.of(
+    dev.templateOf(dev.stacks.operationsOf("health")).hasResourceProperties(FUNCTION, Map.of(
         "Handler", "com.dermrelay.health.HealthHandler::handleRequest", "MemorySize", 512));
     assertEquals(FunctionProfile.DEFAULT_MEMORY_MB, FunctionProfile.forHandler("com.dermrelay.intake.New").memoryMb());
   }
 
   @Test
   void everyFunctionHasALiveAliasOnAPublishedVersion() {
-    for (Template template : List.of(dev.api, dev.workflow)) {
+    List<Template> templates = new java.util.ArrayList<>(List.of(dev.workflow));
+    dev.stacks.operations().forEach(operations -> templates.add(dev.templateOf(operations)));
+    for (Template template : templates) {
       int functions = template.findResources(FUNCTION).size();
       template.resourceCountIs("AWS::Lambda::Version", functions);
       template.resourceCountIs("AWS::Lambda::Alias", functions);
@@ -89,7 +114,7 @@ class FunctionsTest {
     // address and e-mail), and nothing or the directory for the rest.
     List<String> ownRoleTable = List.of("com.dermrelay.tenants.SignUpClinicHandler");
     int onSessions = 0;
-    for (Functions.DeployedFunction deployed : dev.stacks.api().functions().all()) {
+    for (Functions.DeployedFunction deployed : dev.apiFunctions()) {
       FunctionProfile profile = deployed.profile();
       String handler = deployed.handlerClass();
       for (FunctionProfile.Access grant : List.of(FunctionProfile.Access.MEDIA_READ,
@@ -105,8 +130,7 @@ class FunctionsTest {
     assertTrue(onSessions >= 30, "the clinic-scoped API functions use tenant sessions: " + onSessions);
 
     // What that means in the template: the review's photo links and reads come from the session.
-    Functions.DeployedFunction review =
-        dev.stacks.api().functions().forHandler("com.dermrelay.review.GetCaseForReviewHandler");
+    Functions.DeployedFunction review = dev.function("com.dermrelay.review.GetCaseForReviewHandler");
     String policies = ownPolicies(review);
     assertTrue(policies.contains("sts:AssumeRole") && policies.contains("sts:TagSession"), policies);
     assertTrue(policies.contains("\"dynamodb:GetItem\"") && policies.contains("/index/gsi2"), policies);
@@ -118,7 +142,7 @@ class FunctionsTest {
   /** The statements of every IAM policy attached to the function's own role, as JSON text. */
   private String ownPolicies(Functions.DeployedFunction deployed) {
     Map<String, Object> ref = dev.refTo(deployed.role());
-    return dev.api.findResources("AWS::IAM::Policy").values().stream()
+    return dev.templateOf(deployed.role()).findResources("AWS::IAM::Policy").values().stream()
         .map(policy -> (Map<?, ?>) ((Map<?, ?>) policy).get("Properties"))
         .filter(properties -> ((List<?>) properties.get("Roles")).contains(ref))
         .map(properties -> String.valueOf(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
@@ -128,7 +152,7 @@ class FunctionsTest {
 
   @Test
   void theEnvironmentCarriesTheStagesResources() {
-    Functions.DeployedFunction health = dev.stacks.api().functions().forHandler("com.dermrelay.health.HealthHandler");
+    Functions.DeployedFunction health = dev.function("com.dermrelay.health.HealthHandler");
     dev.assertProperties(health.function(), Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
         Functions.ENV_TABLE, Match.anyValue(),
         Functions.ENV_MEDIA_BUCKET, Match.anyValue(),
@@ -144,8 +168,7 @@ class FunctionsTest {
   @Test
   void invitationsLinkToThePortalAndMailComesFromTheStagesDomain() {
     SynthesizedStage prod = SynthesizedStage.prod();
-    Functions.DeployedFunction invite =
-        prod.stacks.api().functions().forHandler("com.dermrelay.tenants.InviteDermatologistHandler");
+    Functions.DeployedFunction invite = prod.function("com.dermrelay.tenants.InviteDermatologistHandler");
     prod.assertProperties(invite.function(), Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
         Functions.ENV_PORTAL_URL, SynthesizedStage.PROD_ORIGIN_1,
         Functions.ENV_MAIL_FROM, "no-reply@" + SynthesizedStage.PROD_SENDER_DOMAIN)))));
@@ -153,29 +176,38 @@ class FunctionsTest {
 
   @Test
   void everyFunctionLogsToItsOwnEncryptedLogGroupWithRetention() {
-    // One per function plus the API's access logs, and one per state machine in the workflow stack.
-    dev.api.resourceCountIs("AWS::Logs::LogGroup", dev.api.findResources(FUNCTION).size() + 1);
+    // The API's access logs in its stack, one per function in each capability's stack, all with the
+    // API stack's operations key (imported: that stack is below them); one per function and per state
+    // machine in the workflow stack.
+    dev.api.resourceCountIs("AWS::Logs::LogGroup", 1);
     dev.api.allResourcesProperties("AWS::Logs::LogGroup", Map.of(
         "RetentionInDays", 365, "KmsKeyId", dev.arnOf(dev.stacks.api().operationsKey().key())));
+    for (ApiFunctionsStack operations : dev.stacks.operations()) {
+      Template template = dev.templateOf(operations);
+      template.resourceCountIs("AWS::Logs::LogGroup", template.findResources(FUNCTION).size());
+      template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 365,
+          "KmsKeyId", Map.of("Fn::ImportValue", Match.stringLikeRegexp("dermrelay-dev-api:.*OperationsKey.*"))));
+    }
     dev.workflow.resourceCountIs("AWS::Logs::LogGroup", dev.workflow.findResources(FUNCTION).size()
         + dev.workflow.findResources("AWS::StepFunctions::StateMachine").size());
     dev.workflow.allResourcesProperties("AWS::Logs::LogGroup", Map.of(
-        "RetentionInDays", 365, "KmsKeyId", dev.arnOf(dev.stacks.workflow().operationsKey().key())));
+        "RetentionInDays", 365, "KmsKeyId", dev.arnOf(dev.stacks.workflow().logKey())));
   }
 
   @Test
   void everyFunctionHasItsOwnRoleAndTheHealthCheckOnlyProbes() {
-    List<Functions.DeployedFunction> all = dev.stacks.api().functions().all();
+    List<Functions.DeployedFunction> all = dev.allFunctions();
     assertEquals(all.size(), all.stream().map(d -> d.role().getNode().getPath()).distinct().count());
-    Functions.DeployedFunction health = dev.stacks.api().functions().forHandler("com.dermrelay.health.HealthHandler");
-    String policy = dev.api.toJSON().get("Resources").toString();
+    Functions.DeployedFunction health = dev.function("com.dermrelay.health.HealthHandler");
+    Template healthStack = dev.templateOf(health.function());
+    String policy = healthStack.toJSON().get("Resources").toString();
     assertTrue(policy.contains("HealthProbes"), "health probe statement");
-    dev.api.hasResourceProperties("AWS::IAM::Policy", Map.of(
+    healthStack.hasResourceProperties("AWS::IAM::Policy", Map.of(
         "Roles", List.of(dev.refTo(health.role())),
         "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
             "Sid", "HealthProbes", "Action", "dynamodb:DescribeTable")))))));
     // No data access at all: neither item reads or writes nor object reads.
-    dev.api.hasResourceProperties("AWS::IAM::Policy", Map.of(
+    healthStack.hasResourceProperties("AWS::IAM::Policy", Map.of(
         "Roles", List.of(dev.refTo(health.role())),
         "PolicyDocument", Map.of("Statement", Match.not(Match.arrayWith(List.of(Match.objectLike(Map.of(
             "Action", Match.arrayWith(List.of("dynamodb:GetItem"))))))))));
@@ -185,7 +217,7 @@ class FunctionsTest {
   void submissionUntagsCasePhotosOnTheClinicsSessionNotWithItsOwnRole() {
     // The untagging runs on the tenant session (its policy allows s3:PutObjectTagging under the
     // clinic's prefix, TenantScopedAccessPolicyTest); the function's own role has no s3 action.
-    Functions.DeployedFunction submit = dev.stacks.api().functions().forHandler("com.dermrelay.intake.SubmitCaseHandler");
+    Functions.DeployedFunction submit = dev.function("com.dermrelay.intake.SubmitCaseHandler");
     assertTrue(submit.profile().has(FunctionProfile.Access.TENANT_SESSION));
     String policies = ownPolicies(submit);
     assertTrue(policies.contains("states:StartExecution"), policies);

@@ -5,20 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The split of a region's compute: the workflows below, the API on top. */
+/** The split of a region's compute: the workflows below, the API's stack above them, its capabilities on top. */
 class WorkflowStackTest {
 
   /**
-   * CloudFormation's hard limit is 500 per stack; each route's function costs about 10, a task's 7.
-   * The API stack (44 operations) is at 451: this leaves about two routes before the next
-   * operation must come with a split of the API's functions into a stack of their own.
+   * CloudFormation's hard limit is 500 per stack; a route's function costs about 10 (function,
+   * version, alias, role, policy, log group, error alarm, route, integration, permission), a task's
+   * 7. The budget leaves room for the stacks CloudFormation itself adds to (exports, CDK metadata).
    */
   static final int RESOURCE_BUDGET = 480;
 
@@ -27,45 +27,60 @@ class WorkflowStackTest {
 
   @Test
   void everyStackLeavesRoomUnderCloudFormationsResourceLimit() {
-    List<String> counts = new ArrayList<>();
-    for (SynthesizedStage stage : List.of(dev, SynthesizedStage.prod(), complete)) {
-      for (RegionStacks region : stage.regions) {
-        for (Stack stack : region.stacks()) {
-          int resources = ((Map<?, ?>) Template.fromStack(stack).toJSON().get("Resources")).size();
-          counts.add(stack.getStackName() + "=" + resources);
-          assertTrue(resources < RESOURCE_BUDGET, stack.getStackName() + " holds " + resources + " resources");
-        }
-      }
-    }
-    System.out.println("Resources per stack (dev, prod, with every handler): " + counts);
+    Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+    counts.put("dev", dev.resourceCounts());
+    assertEquals(2, SynthesizedStage.prod().regions.size(), "prod has two regions");
+    counts.put("prod, both regions", SynthesizedStage.prod().resourceCounts());
+    counts.put("with every handler", complete.resourceCounts());
+    counts.put("with 60 more operations and a third workflow", SynthesizedStage.nextRound().resourceCounts());
+    counts.forEach((configuration, stacks) -> stacks.forEach((stack, resources) ->
+        assertTrue(resources < RESOURCE_BUDGET, configuration + ": " + stack + " holds " + resources + " resources")));
+    System.out.println("Resources per stack: " + counts);
   }
 
   @Test
-  void theApiStackDependsOnTheWorkflowStackNeverTheReverse() {
-    for (SynthesizedStage stage : List.of(dev, complete)) {
-      assertTrue(stage.stacks.api().getDependencies().contains(stage.stacks.workflow()));
-      assertFalse(stage.stacks.workflow().getDependencies().contains(stage.stacks.api()));
-      assertFalse(stage.workflow.toJSON().toString().contains("dermrelay-dev-api"),
-          "the workflow stack imports nothing of the API stack");
+  void theApiStacksDependOnTheWorkflowStacksNeverTheReverse() {
+    for (SynthesizedStage stage : List.of(dev, complete, SynthesizedStage.nextRound())) {
+      RegionStacks stacks = stage.stacks;
+      for (WorkflowStack workflow : stacks.workflows()) {
+        assertTrue(stacks.api().getDependencies().contains(workflow), workflow.getStackName());
+        assertFalse(workflow.getDependencies().contains(stacks.api()));
+        String template = stage.templateOf(workflow).toJSON().toString();
+        assertFalse(template.contains("dermrelay-dev-api"), "a workflow stack imports nothing of the API's stacks");
+      }
+      for (ApiFunctionsStack operations : stacks.operations()) {
+        assertTrue(operations.getDependencies().contains(stacks.api()), operations.getStackName());
+      }
     }
-    assertEquals(List.of("data", "identity", "workflow", "api", "portal"), dev.stacks.stacks().stream()
-        .map(s -> s.getStackName().substring("dermrelay-dev-".length())).toList(), "deployment order");
+    assertEquals(List.of("data", "identity", "workflow", "api"), dev.stacks.stacks().stream()
+        .map(s -> s.getStackName().substring("dermrelay-dev-".length())).limit(4).toList(), "deployment order");
+    List<String> parts = dev.stacks.stacks().stream().map(s -> s.getStackName().substring("dermrelay-dev-".length()))
+        .toList();
+    assertEquals("portal", parts.get(parts.size() - 1));
+    assertTrue(parts.subList(4, parts.size() - 1).stream().allMatch(part -> part.startsWith("api-")), parts.toString());
   }
 
   @Test
   void theStateMachinesAndTaskFunctionsLiveOnlyInTheWorkflowStack() {
     complete.api.resourceCountIs("AWS::StepFunctions::StateMachine", 0);
     complete.workflow.resourceCountIs("AWS::StepFunctions::StateMachine", 2);
+    assertEquals(List.of(complete.stacks.workflow()), complete.stacks.workflows(),
+        "the case and EHR delivery workflows share the first workflow stack");
     List<String> handlers = ApiSpec.load(complete.sources.openApiSpec()).handlers();
     assertTrue(SynthesizedStage.FHIR_OPERATIONS.stream().allMatch(op -> handlers.contains(op.get(3))));
-    complete.api.resourceCountIs("AWS::Lambda::Function", handlers.size());
+    complete.api.resourceCountIs("AWS::Lambda::Function", 0);
+    assertEquals(handlers.size(), complete.stacks.operations().stream()
+        .mapToInt(stack -> complete.templateOf(stack).findResources("AWS::Lambda::Function").size()).sum());
+    for (ApiFunctionsStack operations : complete.stacks.operations()) {
+      complete.templateOf(operations).resourceCountIs("AWS::StepFunctions::StateMachine", 0);
+    }
   }
 
   @Test
   void everyFunctionIsToldTheCaseWorkflowAndTheEhrWorkflowOnlyWhereItIsDeployed() {
     String caseArn = ":stateMachine:dermrelay-dev-case";
     String ehrArn = ":stateMachine:dermrelay-dev-ehr-delivery";
-    for (Functions.DeployedFunction deployed : allFunctions(complete)) {
+    for (Functions.DeployedFunction deployed : complete.allFunctions()) {
       Map<?, ?> env = environment(complete, deployed);
       assertTrue(String.valueOf(env.get(Functions.ENV_CASE_WORKFLOW_ARN)).contains(caseArn), deployed.handlerClass());
       assertTrue(String.valueOf(env.get(Functions.ENV_EHR_WORKFLOW_ARN)).contains(ehrArn), deployed.handlerClass());
@@ -73,7 +88,7 @@ class WorkflowStackTest {
     // While the repository's jars hold no EHR delivery tasks, no function is told of a workflow
     // that does not exist.
     boolean ehrDeployed = dev.stacks.workflow().stateMachine(WorkflowTasks.EHR_DELIVERY).isPresent();
-    for (Functions.DeployedFunction deployed : allFunctions(dev)) {
+    for (Functions.DeployedFunction deployed : dev.allFunctions()) {
       Map<?, ?> env = environment(dev, deployed);
       assertTrue(String.valueOf(env.get(Functions.ENV_CASE_WORKFLOW_ARN)).contains(caseArn), deployed.handlerClass());
       assertEquals(ehrDeployed, env.containsKey(Functions.ENV_EHR_WORKFLOW_ARN), deployed.handlerClass());
@@ -83,7 +98,7 @@ class WorkflowStackTest {
   @Test
   void onlyDeliverAnswerMayStartAnEhrDeliveryAndOnlyThatOne() {
     List<String> starters = new ArrayList<>();
-    for (Functions.DeployedFunction deployed : allFunctions(complete)) {
+    for (Functions.DeployedFunction deployed : complete.allFunctions()) {
       String policy = policyOf(complete, deployed);
       if (policy.contains("StartEhrDelivery")) {
         starters.add(Functions.simpleName(deployed.handlerClass()));
@@ -100,7 +115,7 @@ class WorkflowStackTest {
 
   @Test
   void callbacksAndStartsOfTheCaseWorkflowAreScopedToItsArnInBothStacks() {
-    Functions.DeployedFunction claim = complete.stacks.api().functions().forHandler("com.dermrelay.review.ClaimCaseHandler");
+    Functions.DeployedFunction claim = complete.function("com.dermrelay.review.ClaimCaseHandler");
     Functions.DeployedFunction await = complete.stacks.workflow().functions()
         .forHandler(WorkflowTasks.CASE.handlerOf("AwaitPhotoChecks"));
     for (Functions.DeployedFunction deployed : List.of(claim, await)) {
@@ -123,21 +138,26 @@ class WorkflowStackTest {
           environment(complete, deployed).get(Functions.ENV_TENANT_ROLE_ARN), deployed.handlerClass());
     }
     // The API's clinic-scoped functions (FunctionProfile.forClinic), FHIR operations included, use
-    // the API stack's role (one tenant data role per compute stack, decision 0016).
+    // their capability stack's role (one tenant data role per compute stack, decision 0016).
     for (SynthesizedStage stage : List.of(dev, complete)) {
-      TenantDataAccess api = stage.stacks.api().tenantAccess();
-      assertTrue(api != null, "API functions use tenant sessions");
-      for (Functions.DeployedFunction deployed : stage.stacks.api().functions().all()) {
-        assertEquals(deployed.profile().has(FunctionProfile.Access.TENANT_SESSION) ? stage.arnOf(api.role()) : null,
-            environment(stage, deployed).get(Functions.ENV_TENANT_ROLE_ARN), deployed.handlerClass());
+      int onSessions = 0;
+      for (ApiFunctionsStack operations : stage.stacks.operations()) {
+        TenantDataAccess role = operations.tenantAccess();
+        for (Functions.DeployedFunction deployed : operations.functions().all()) {
+          boolean session = deployed.profile().has(FunctionProfile.Access.TENANT_SESSION);
+          assertEquals(session ? stage.arnOf(role.role()) : null,
+              environment(stage, deployed).get(Functions.ENV_TENANT_ROLE_ARN), deployed.handlerClass());
+          onSessions += session ? 1 : 0;
+        }
+        assertEquals(role != null, operations.functions().all().stream()
+            .anyMatch(d -> d.profile().has(FunctionProfile.Access.TENANT_SESSION)), operations.getStackName());
       }
+      assertTrue(onSessions >= 30, "API functions use tenant sessions: " + onSessions);
     }
   }
 
   static List<Functions.DeployedFunction> allFunctions(SynthesizedStage stage) {
-    List<Functions.DeployedFunction> all = new ArrayList<>(stage.stacks.api().functions().all());
-    all.addAll(stage.stacks.workflow().functions().all());
-    return all;
+    return stage.allFunctions();
   }
 
   static Template templateOf(SynthesizedStage stage, Functions.DeployedFunction deployed) {

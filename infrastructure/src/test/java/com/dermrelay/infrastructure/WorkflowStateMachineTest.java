@@ -73,7 +73,7 @@ class WorkflowStateMachineTest {
     complete.workflow.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
         "LogGroupName", "/aws/vendedlogs/states/" + name,
         "RetentionInDays", 365,
-        "KmsKeyId", complete.arnOf(complete.stacks.workflow().operationsKey().key())));
+        "KmsKeyId", complete.arnOf(complete.stacks.workflow().logKey())));
     // The ARN the functions are told names this state machine.
     String predicted = workflow.arnIn(complete.stacks.api(), complete.stacks.config());
     assertTrue(predicted.endsWith(":stateMachine:" + name), predicted);
@@ -155,7 +155,7 @@ class WorkflowStateMachineTest {
     }
     int tasks = WorkflowTasks.ALL.stream().mapToInt(w -> w.tasks().size()).sum();
     complete.workflow.resourceCountIs("AWS::Lambda::Function", tasks);
-    assertTrue(complete.stacks.api().functions().all().stream().allMatch(d -> d.caller() == Functions.Caller.ROUTE));
+    assertTrue(complete.apiFunctions().stream().allMatch(d -> d.caller() == Functions.Caller.ROUTE));
   }
 
   @ParameterizedTest
@@ -176,10 +176,10 @@ class WorkflowStateMachineTest {
         () -> tasks.requireEveryFunctionIsCalled(List.of(), List.of()));
     assertTrue(noWorkflow.getMessage().contains(WorkflowTasks.CASE.handlerOf("Triage") + " (WORKFLOW_TASK)"),
         noWorkflow.getMessage());
-    List<String> routed = complete.stacks.api().functions().all().stream()
-        .map(Functions.DeployedFunction::handlerClass).toList();
+    Functions review = complete.stacks.operationsOf("review").functions();
+    List<String> routed = review.all().stream().map(Functions.DeployedFunction::handlerClass).toList();
     IllegalStateException noRoute = assertThrows(IllegalStateException.class,
-        () -> complete.stacks.api().functions().requireEveryFunctionIsCalled(routed.subList(1, routed.size()),
+        () -> review.requireEveryFunctionIsCalled(routed.subList(1, routed.size()),
             List.of()));
     assertTrue(noRoute.getMessage().contains(routed.get(0) + " (ROUTE)"), noRoute.getMessage());
   }
