@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -221,12 +222,27 @@ class PatientIntakeIT {
             + " r.onsuccess = () => done(r.result); };")).longValue(),
         "the photo no longer waits on the phone once checked");
 
+    // The inputs ask for JPEG or PNG, so an iPhone converts its HEIC photos; a HEIC this browser
+    // cannot open still gets the specific advice, and nothing is sent.
+    assertEquals("image/jpeg,image/png", browser.findElement(By.id("file-context")).getAttribute("accept"));
+    byte[] heic = new byte[48 * 1024];
+    new java.util.Random(18).nextBytes(heic);
+    portal.upload("context", TestPhotos.photo("IMG_0042.HEIC", heic));
+    assertEquals("rejected", portal.verdict("context"));
+    String heicAdvice = portal.page().text("#photo-context .verdict");
+    assertTrue(heicAdvice.contains("High Efficiency (HEIC) format"), heicAdvice);
+    assertTrue(heicAdvice.contains("Most Compatible"), heicAdvice);
+
     // A file that is not a photo at all, though named like one: refused, with why and what to do.
     byte[] notAPhoto = new byte[64 * 1024];
     new java.util.Random(7).nextBytes(notAPhoto);
     portal.upload("context", TestPhotos.photo("not-a-photo.jpg", notAPhoto));
-    assertEquals("rejected", portal.verdict("context"));
-    String refused = portal.page().text("#photo-context .verdict");
+    String refused = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100))
+        .ignoring(StaleElementReferenceException.class).until(d -> {
+          WebElement verdict = d.findElement(By.cssSelector("#photo-context .verdict"));
+          return "rejected".equals(verdict.getAttribute("data-verdict")) && !verdict.getText().contains("HEIC")
+              ? verdict.getText() : null;
+        });
     assertTrue(refused.startsWith("We couldn’t use this photo"), refused);
     assertTrue(refused.contains("Take a new photo, or choose another one"), refused);
     assertTrue(browser.findElements(By.cssSelector("#photo-context img")).isEmpty(), "no broken preview of the refused file");
