@@ -2,6 +2,8 @@ package com.dermrelay.bench;
 
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.LocalStackConfig;
+import com.dermrelay.testing.Photos;
+import com.dermrelay.testing.TestContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -40,7 +42,7 @@ public final class Benchmarks {
     if ("priming".equals(System.getProperty("bench.only"))) {
       // Only the SnapStart figures: -Dbench.only=priming (docs/performance.md).
       withStack(envFile -> firstRequestAfterPriming(java,
-          functionsJar + ":" + System.getProperty("bench.classes"), envFile));
+          probeClasspath(functionsJar), envFile));
       return;
     }
     if ("fhir".equals(System.getProperty("bench.only"))) {
@@ -101,9 +103,9 @@ public final class Benchmarks {
    * JVM with Lambda's flags; and the peak heap of checking a 50 MP JPEG under a 700 MB heap.
    */
   private static void photoCheck(String java, Path functionsJar) throws Exception {
-    String classpath = functionsJar + ":" + System.getProperty("bench.classes");
-    Path twelve = SyntheticPhoto.write(4000, 3000);
-    Path fifty = SyntheticPhoto.write(8600, 5800); // 49.9 MP, just under the limit
+    String classpath = probeClasspath(functionsJar);
+    Path twelve = skinPhotoFile(4000, 3000);
+    Path fifty = skinPhotoFile(8600, 5800); // 49.9 MP, just under the limit
     try {
       List<String> timing = probeOutput(java, classpath, "-Xmx1g", "time", twelve);
       long decode = Long.parseLong(line(timing, "DECODE").split(" ")[1]);
@@ -123,6 +125,22 @@ public final class Benchmarks {
       Files.deleteIfExists(twelve);
       Files.deleteIfExists(fifty);
     }
+  }
+
+  /**
+   * A probe JVM's classpath: the deployment jar under test, bench's classes, and test-support's
+   * (TestContext, Photos), the same for every probe so cold-start pairs stay alike.
+   */
+  private static String probeClasspath(Path jar) throws Exception {
+    Path testSupport = Path.of(TestContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return jar + ":" + System.getProperty("bench.classes") + ":" + testSupport;
+  }
+
+  /** test-support's skin-toned photo with a dark lesion, as a JPEG file (ImageIO's default quality). */
+  private static Path skinPhotoFile(int width, int height) throws IOException {
+    Path file = Files.createTempFile("dermrelay-photo-" + width + "x" + height, ".jpg");
+    Files.write(file, Photos.jpeg(Photos.skinWithLesion(width, height)));
+    return file;
   }
 
   private static List<String> probeOutput(String java, String classpath, String heap, String mode, Path photo)
@@ -198,7 +216,7 @@ public final class Benchmarks {
    */
   private static void coldStart(String java, Path functionsJar) throws Exception {
     withStack(envFile -> {
-      String classpath = functionsJar + ":" + System.getProperty("bench.classes");
+      String classpath = probeClasspath(functionsJar);
       List<Long> handler = new ArrayList<>();
       List<Long> bare = new ArrayList<>();
       runProbe(java, classpath, HandlerProbe.class, envFile); // warm the OS file cache once

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.health.HealthHandler;
+import com.dermrelay.testing.TestContext;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ public final class FirstRequestProbe {
     long firstStart = System.nanoTime();
     APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
         .withVersion("2.0").withRouteKey("GET /health").withRawPath("/health").build();
-    APIGatewayV2HTTPResponse response = handler.handleRequest(event, new ProbeContext());
+    APIGatewayV2HTTPResponse response = handler.handleRequest(event, new TestContext("bench"));
     long end = System.nanoTime();
     System.out.println("PRIME " + (firstStart - primeStart) / 1_000_000);
     System.out.println("FIRST " + (end - firstStart) / 1_000_000);

@@ -3,6 +3,7 @@ package com.dermrelay.bench;
 import com.dermrelay.imaging.PhotoCheck;
 import com.dermrelay.imaging.PhotoInspector;
 import com.dermrelay.imaging.PhotoView;
+import com.dermrelay.testing.Photos;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -37,7 +38,7 @@ public final class PhotoCheckProbe {
     }
     // The same photo as a phone held upright writes it: EXIF says "turn 90 degrees", so the
     // check must decode it whole, turn the pixels and re-encode (an upright JPEG is copied).
-    byte[] rotated = withOrientation(photo, 6);
+    byte[] rotated = Photos.withOrientation(photo, 6);
     for (int i = 0; i < 3; i++) {
       ImageIO.read(new ByteArrayInputStream(photo));
       inspector.inspect(photo, PhotoView.CLOSE_UP);
@@ -60,23 +61,5 @@ public final class PhotoCheckProbe {
     System.out.println("DECODE " + Benchmarks.median(decode) + " " + decode);
     System.out.println("CHECK " + Benchmarks.median(check) + " " + check);
     System.out.println("ROTATED " + Benchmarks.median(checkRotated) + " " + checkRotated);
-  }
-
-  /** The JPEG with an EXIF APP1 segment holding only Orientation, right after SOI. */
-  static byte[] withOrientation(byte[] jpeg, int orientation) {
-    byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1,
-        0, (byte) orientation, 0, 0, 0, 0, 0, 0};
-    int length = 2 + 6 + tiff.length;
-    byte[] out = new byte[jpeg.length + 2 + length];
-    out[0] = (byte) 0xFF;
-    out[1] = (byte) 0xD8;
-    out[2] = (byte) 0xFF;
-    out[3] = (byte) 0xE1;
-    out[4] = (byte) (length >> 8);
-    out[5] = (byte) length;
-    System.arraycopy(new byte[] {'E', 'x', 'i', 'f', 0, 0}, 0, out, 6, 6);
-    System.arraycopy(tiff, 0, out, 12, tiff.length);
-    System.arraycopy(jpeg, 2, out, 12 + tiff.length, jpeg.length - 2);
-    return out;
   }
 }

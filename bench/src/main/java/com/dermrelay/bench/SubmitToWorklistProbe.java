@@ -1,6 +1,11 @@
 package com.dermrelay.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.dermrelay.local.LocalStack;
+import com.dermrelay.testing.ApiCalls;
+import com.dermrelay.testing.IntakeJourney;
+import com.dermrelay.testing.ReviewCalls;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,14 +14,16 @@ import java.util.List;
  * stack with the real-time clock: 50 new patients of the two demo clinics (alternating), each
  * through HTTP (profile, draft, two photos to their presigned URLs and confirmed, submit), then
  * {@code GET /worklist} polled, every page, until the case is on it. Cases are measured one after
- * another, so one case's submission never queues behind another's.
+ * another, so one case's submission never queues behind another's. The steps are the tests' own
+ * (test-support's IntakeJourney and ReviewCalls).
  */
 final class SubmitToWorklistProbe {
   private SubmitToWorklistProbe() {}
 
   static void run(LocalStack stack) throws Exception {
-    PatientJourney journey = new PatientJourney(stack);
-    String dermatologist = journey.token("dr.chen@dermrelay.example", "Demo-Dermatologist-1");
+    ApiCalls api = new ApiCalls(stack);
+    IntakeJourney journey = new IntakeJourney(stack, api);
+    ReviewCalls dermatologist = new ReviewCalls(api, api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1"));
     // One unmeasured case first: the in-process functions' first calls load classes.
     measure(journey, dermatologist, "northside-skin");
     List<Long> millis = new ArrayList<>();
@@ -35,14 +42,15 @@ final class SubmitToWorklistProbe {
   }
 
   /** Milliseconds from the submit call's start to the worklist showing the case, and the reads. */
-  private static long[] measure(PatientJourney journey, String dermatologist, String clinic) {
-    PatientJourney.Draft draft = journey.readyToSubmit(clinic);
+  private static long[] measure(IntakeJourney journey, ReviewCalls dermatologist, String clinic) {
+    IntakeJourney.Patient patient = journey.newPatient(clinic);
+    String caseId = journey.readyToSubmit(patient, IntakeJourney.routineIntake());
     long start = System.nanoTime();
-    PatientJourney.expect(200, journey.submit(draft));
+    assertEquals(200, journey.submitCall(patient, caseId).statusCode(), "submitCase");
     long reads = 0;
     while (true) {
       reads++;
-      if (journey.onWorklist(dermatologist, draft.caseId())) {
+      if (dermatologist.onWorklist(caseId)) {
         return new long[] {(System.nanoTime() - start) / 1_000_000, reads};
       }
       if (reads > 10_000) {

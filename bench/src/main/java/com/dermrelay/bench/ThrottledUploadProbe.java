@@ -1,6 +1,8 @@
 package com.dermrelay.bench;
 
 import com.dermrelay.local.LocalStack;
+import com.dermrelay.testing.ApiCalls;
+import com.dermrelay.testing.IntakeJourney;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ final class ThrottledUploadProbe {
   private ThrottledUploadProbe() {}
 
   static void run(LocalStack stack) throws Exception {
-    PatientJourney journey = new PatientJourney(stack);
+    IntakeJourney journey = new IntakeJourney(stack, new ApiCalls(stack));
     Path photo = phonePhoto(4000, 3000);
     ChromeDriver browser = browser();
     try {
@@ -61,8 +63,9 @@ final class ThrottledUploadProbe {
 
   /** One photo chosen, made ready (or not), sent and checked on a new draft; its timings. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> send(ChromeDriver browser, PatientJourney journey, Path photo, boolean prepare) {
-    PatientJourney.Draft draft = journey.draftWithoutPhotos("northside-skin");
+  private static Map<String, Object> send(ChromeDriver browser, IntakeJourney journey, Path photo, boolean prepare) {
+    IntakeJourney.Patient patient = journey.newPatient("northside-skin");
+    String caseId = journey.draft(patient, IntakeJourney.routineIntake());
     JavascriptExecutor page = browser;
     page.executeScript("document.getElementById('bench-photo')?.remove();"
         + "const input = document.createElement('input'); input.type = 'file'; input.id = 'bench-photo';"
@@ -92,7 +95,7 @@ final class ThrottledUploadProbe {
           done({ ms: Math.round(performance.now() - started), prepareMs: Math.round(prepared - started),
             bytes: blob.size, status: checked.status ?? checked.photo?.status ?? 'answered' });
         })().catch((error) => done({ error: String(error) }));
-        """, draft.token(), "/clinics/" + draft.clinic() + "/cases/" + draft.caseId(), prepare);
+        """, patient.token(), "/clinics/" + patient.clinic() + "/cases/" + caseId, prepare);
   }
 
   private static long median(List<Map<String, Object>> runs, String key) {
@@ -116,7 +119,7 @@ final class ThrottledUploadProbe {
   /**
    * A 12 MP photo as a phone saves one: skin tones with soft light, fine texture, a lesion, and
    * the sensor's grain (a little noise per pixel), JPEG at quality 0.93, which makes the 3-5 MB a
-   * phone sends (SyntheticPhoto's flat areas compress to a tenth of that, too kind to the original).
+   * phone sends (the bench's old flat synthetic photo compressed to a tenth of that, too kind to the original).
    */
   private static Path phonePhoto(int width, int height) throws java.io.IOException {
     java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,

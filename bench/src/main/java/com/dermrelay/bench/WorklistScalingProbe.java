@@ -1,10 +1,15 @@
 package com.dermrelay.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.LocalStackConfig;
 import com.dermrelay.local.metering.Usage;
 import com.dermrelay.local.metering.UsageMeter;
-import java.net.URI;
+import com.dermrelay.testing.ApiCalls;
+import com.dermrelay.testing.IntakeJourney;
+import com.dermrelay.testing.ReviewCalls;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,10 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -43,20 +44,18 @@ final class WorklistScalingProbe {
   private WorklistScalingProbe() {}
 
   static void run(LocalStack stack) throws Exception {
-    PatientJourney journey = new PatientJourney(stack);
-    PatientJourney.Draft template = journey.readyToSubmit(TEMPLATE_CLINIC);
-    PatientJourney.expect(200, journey.submit(template));
-    String token = journey.token("dr.chen@dermrelay.example", "Demo-Dermatologist-1");
-    String chen = PatientJourney.subjectOf(token);
-    for (int polls = 0; !journey.onWorklist(token, template.caseId()); polls++) {
+    ApiCalls api = new ApiCalls(stack);
+    IntakeJourney.SubmittedCase template = new IntakeJourney(stack, api)
+        .submit(TEMPLATE_CLINIC, IntakeJourney.routineIntake());
+    String token = api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1");
+    String chen = IntakeJourney.subjectOf(token);
+    ReviewCalls review = new ReviewCalls(api, token);
+    for (int polls = 0; !review.onWorklist(template.caseId()); polls++) {
       if (polls > 10_000) {
         throw new IllegalStateException("the template case never reached the worklist");
       }
     }
-    try (DynamoDbClient db = DynamoDbClient.builder().endpointOverride(URI.create(stack.dynamoDbEndpoint()))
-        .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(LocalStackConfig.ACCESS_KEY, LocalStackConfig.SECRET_KEY))).build()) {
+    try (DynamoDbClient db = api.dynamoDb()) {
       Map<String, AttributeValue> caseItem = get(db, "TENANT#" + TEMPLATE_CLINIC + "#CASE#" + template.caseId(), "CASE");
       Map<String, AttributeValue> reviewItem = get(db, "TENANT#" + TEMPLATE_CLINIC + "#CASE#" + template.caseId(), "REVIEW");
       Map<String, AttributeValue> config = get(db, "TENANT#" + TEMPLATE_CLINIC, "CONFIG");
@@ -86,7 +85,7 @@ final class WorklistScalingProbe {
         }
       }
       batchWrite(db, items);
-      measure(stack, journey, token, queued(db, clinics));
+      measure(api, token, queued(db, clinics));
 
       items.clear();
       long before = queued(db, clinics);
@@ -99,21 +98,22 @@ final class WorklistScalingProbe {
       long start = System.nanoTime();
       batchWrite(db, items);
       System.err.printf("wrote %d review items in %d s%n", items.size(), (System.nanoTime() - start) / 1_000_000_000);
-      measure(stack, journey, token, queued(db, clinics));
+      measure(api, token, queued(db, clinics));
     }
   }
 
   /** 20 warm-up calls, one counted call, then 10 timed calls of the first page (default size). */
-  private static void measure(LocalStack stack, PatientJourney journey, String token, long queued) {
+  private static void measure(ApiCalls api, String token, long queued) {
     UsageMeter meter = UsageMeter.global();
     // Warm: the first call after new clinics appear also reads their CONFIG items into the
     // directory's cache (8 more GetItems), as a Lambda's first call after a clinic joins would.
     for (int i = 0; i < 20; i++) {
-      journey.call("GET", "/worklist", token, null);
+      api.get("/worklist", token);
     }
     meter.reset();
-    int rows = PatientJourney.json(PatientJourney.expect(200, journey.call("GET", "/worklist", token, null)))
-        .path("cases").size();
+    HttpResponse<String> counted = api.get("/worklist", token);
+    assertEquals(200, counted.statusCode(), "GET /worklist");
+    int rows = ApiCalls.json(counted).path("cases").size();
     Usage usage = meter.snapshot();
     long requests = usage.dynamoDb().values().stream().mapToLong(Usage.DynamoDb::requests).sum();
     Map<String, Long> byOperation = new java.util.TreeMap<>();
@@ -123,7 +123,7 @@ final class WorklistScalingProbe {
     for (int i = 0; i < 10; i++) {
       meter.reset();
       long start = System.nanoTime();
-      PatientJourney.expect(200, journey.call("GET", "/worklist", token, null));
+      assertEquals(200, api.get("/worklist", token).statusCode(), "GET /worklist");
       roundTrips.add((System.nanoTime() - start) / 1_000);
       inFunction.add(Math.round(meter.snapshot().functions().values().stream()
           .mapToDouble(Usage.Function::totalMillis).sum() * 1000));

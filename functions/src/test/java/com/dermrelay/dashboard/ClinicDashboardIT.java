@@ -13,9 +13,9 @@ import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.testing.LocalStackExtension;
-import com.dermrelay.portal.TestPhotos;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.IntakeJourney;
+import com.dermrelay.testing.Photos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
@@ -57,7 +57,7 @@ class ClinicDashboardIT {
     IntakeJourney.SubmittedCase answered = journey.submit(CLINIC, IntakeJourney.routineIntake());
     IntakeJourney.Patient patient = journey.newPatient(CLINIC);
     String retaken = journey.draft(patient, IntakeJourney.routineIntake());
-    JsonNode blurred = journey.uploadPhoto(patient, retaken, "close_up", TestPhotos.blurred(1600, 1200));
+    JsonNode blurred = journey.uploadPhoto(patient, retaken, "close_up", Photos.phoneJpeg(Photos.blurred(1600, 1200)));
     assertEquals("RETAKE_ADVISED", blurred.get("verdict").asText(), blurred.toString());
     journey.uploadPhoto(patient, retaken, "close_up"); // the patient took it again after its check
     journey.uploadPhoto(patient, retaken, "context");

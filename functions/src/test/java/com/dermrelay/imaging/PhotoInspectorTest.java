@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dermrelay.testing.Photos;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.ByteOrder;
@@ -35,7 +36,7 @@ class PhotoInspectorTest {
   @Test
   void theSameCheckerboardBlurredIsCalledBlurry() {
     PhotoCheck sharp = inspector.inspect(TestPhotos.jpeg(TestPhotos.sharp(1600, 1200)), PhotoView.CONTEXT);
-    PhotoCheck blurred = inspector.inspect(TestPhotos.jpeg(TestPhotos.blurred(1600, 1200)), PhotoView.CONTEXT);
+    PhotoCheck blurred = inspector.inspect(TestPhotos.jpeg(Photos.blurred(1600, 1200)), PhotoView.CONTEXT);
 
     assertEquals(Verdict.RETAKE_ADVISED, blurred.verdict(), () -> "scores: " + blurred.scores() + " sharp: " + sharp.scores());
     assertTrue(blurred.has(FindingCode.BLURRY), () -> "findings: " + blurred.findings());
@@ -46,11 +47,11 @@ class PhotoInspectorTest {
   @Test
   void aDarkPhotoIsTooDarkAndABrightOneTooBright() {
     PhotoCheck dark = inspector.inspect(
-        TestPhotos.jpeg(TestPhotos.checkerboard(1600, 1200, 16, 5, 60)), PhotoView.CONTEXT);
+        TestPhotos.jpeg(Photos.checkerboard(1600, 1200, 16, 5, 60)), PhotoView.CONTEXT);
     PhotoCheck bright = inspector.inspect(
-        TestPhotos.jpeg(TestPhotos.checkerboard(1600, 1200, 16, 200, 255)), PhotoView.CONTEXT);
+        TestPhotos.jpeg(Photos.checkerboard(1600, 1200, 16, 200, 255)), PhotoView.CONTEXT);
     PhotoCheck dim = inspector.inspect(
-        TestPhotos.jpeg(TestPhotos.checkerboard(1600, 1200, 16, 40, 110)), PhotoView.CONTEXT);
+        TestPhotos.jpeg(Photos.checkerboard(1600, 1200, 16, 40, 110)), PhotoView.CONTEXT);
 
     assertTrue(dark.has(FindingCode.TOO_DARK), () -> "dark: " + dark.findings());
     assertEquals(Verdict.RETAKE_ADVISED, dark.verdict());

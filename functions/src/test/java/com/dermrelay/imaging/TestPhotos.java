@@ -1,8 +1,8 @@
 package com.dermrelay.imaging;
 
+import com.dermrelay.testing.Photos;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,53 +11,22 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** Photos made in code, so every test says exactly what its picture is. */
+/**
+ * Photos made in code for imaging's own tests; the checkerboard and the blurred photo are the
+ * shared ones of {@link Photos} (test-support), which the browser tests use too.
+ */
 public final class TestPhotos {
-  static final int DARK_SQUARE = 90;
-  static final int LIGHT_SQUARE = 190;
+  static final int DARK_SQUARE = Photos.DARK_SQUARE;
+  static final int LIGHT_SQUARE = Photos.LIGHT_SQUARE;
 
   private TestPhotos() {
   }
 
-  /** A sharp grey checkerboard of {@code square}-pixel squares between two luma levels. */
-  static BufferedImage checkerboard(int width, int height, int square, int low, int high) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = image.createGraphics();
-    for (int y = 0; y < height; y += square) {
-      for (int x = 0; x < width; x += square) {
-        int v = ((x / square + y / square) % 2 == 0) ? low : high;
-        g.setColor(new Color(v, v, v));
-        g.fillRect(x, y, square, square);
-      }
-    }
-    g.dispose();
-    return image;
-  }
-
   /** A well-exposed sharp photo with detail everywhere: 16 px squares, luma 90 and 190. */
   static BufferedImage sharp(int width, int height) {
-    return checkerboard(width, height, 16, DARK_SQUARE, LIGHT_SQUARE);
-  }
-
-  /** The same checkerboard as {@link #sharp}, blurred: drawn at 1/16 size, enlarged smoothly, box-blurred. */
-  public static BufferedImage blurred(int width, int height) {
-    BufferedImage small = checkerboard(width / 16, height / 16, 1, DARK_SQUARE, LIGHT_SQUARE);
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-    g.drawImage(small, 0, 0, width, height, null);
-    g.dispose();
-    // Then a 15 px box blur, as a missed focus spreads each edge over a dozen pixels or more.
-    float[] box = new float[15 * 15];
-    java.util.Arrays.fill(box, 1f / box.length);
-    return new java.awt.image.ConvolveOp(new java.awt.image.Kernel(15, 15, box),
-        java.awt.image.ConvolveOp.EDGE_NO_OP, null).filter(image, null);
+    return Photos.checkerboard(width, height, 16, DARK_SQUARE, LIGHT_SQUARE);
   }
 
   /** Uniform mid-grey with the sharp checkerboard only inside {@code (x, y, w, h)}. */
@@ -71,23 +40,9 @@ public final class TestPhotos {
     return image;
   }
 
+  /** JPEG at quality 0.95, as a phone saves it ({@link Photos#phoneJpeg}). */
   static byte[] jpeg(BufferedImage image) {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    try {
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(0.95f);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-        writer.setOutput(stream);
-        writer.write(null, new IIOImage(image, null, null), param);
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      writer.dispose();
-    }
+    return Photos.phoneJpeg(image);
   }
 
   static byte[] png(BufferedImage image) {

@@ -11,6 +11,7 @@ import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.LocalStackConfig;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
+import com.dermrelay.testing.Photos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -61,10 +62,10 @@ class IntakeIT {
     assertEquals("DRAFT", draft.get("status").asText());
     assertTrue(draft.hasNonNull("expiresAt"), "a draft expires");
 
-    JsonNode closeUp = uploadAndConfirm(patient, caseId, "close_up", IntakePhotos.sharp(1600, 1200, 0));
+    JsonNode closeUp = uploadAndConfirm(patient, caseId, "close_up", Photos.sharp(1600, 1200, 0));
     assertEquals("CHECKED", closeUp.get("status").asText());
     assertEquals("ACCEPTED", closeUp.get("verdict").asText(), closeUp.toString());
-    JsonNode context = uploadAndConfirm(patient, caseId, "context", IntakePhotos.sharp(1600, 1200, 1));
+    JsonNode context = uploadAndConfirm(patient, caseId, "context", Photos.sharp(1600, 1200, 1));
     assertEquals("ACCEPTED", context.get("verdict").asText(), context.toString());
 
     HttpResponse<String> submitted = submit(patient, caseId, "key-" + UUID.randomUUID());
@@ -190,8 +191,8 @@ class IntakeIT {
     assertEquals(IntakeVersions.V1, opened.get("intakeVersion").asInt(), opened.toString());
     assertEquals("yes", opened.at("/intake/changes/colour").asText(), "version 1's true reads as yes");
     assertEquals("no", opened.at("/intake/personalSkinCancerHistory").asText());
-    uploadAndConfirm(patient, caseId, "close_up", IntakePhotos.sharp(1600, 1200, 0));
-    uploadAndConfirm(patient, caseId, "context", IntakePhotos.sharp(1600, 1200, 1));
+    uploadAndConfirm(patient, caseId, "close_up", Photos.sharp(1600, 1200, 0));
+    uploadAndConfirm(patient, caseId, "context", Photos.sharp(1600, 1200, 1));
     HttpResponse<String> submitted = submit(patient, caseId, "key-" + UUID.randomUUID());
     assertEquals(200, submitted.statusCode(), "version 1's questions are enough: " + submitted.body());
     JsonNode queued = ApiCalls.json(api.get(casePath(caseId), patient));
@@ -217,7 +218,7 @@ class IntakeIT {
   void submissionNamesWhatIsMissing() throws Exception {
     String patient = newPatient();
     String caseId = create(patient, completeIntake(), null).get("caseId").asText();
-    uploadAndConfirm(patient, caseId, "close_up", IntakePhotos.sharp(1600, 1200, 0));
+    uploadAndConfirm(patient, caseId, "close_up", Photos.sharp(1600, 1200, 0));
     HttpResponse<String> response = submit(patient, caseId, "key-" + UUID.randomUUID());
     assertEquals(409, response.statusCode(), response.body());
     List<String> pointers = new ArrayList<>();
@@ -231,8 +232,8 @@ class IntakeIT {
   void submissionNeedsTheProfileAndTheCaseShowsTheAgeFromIt() throws Exception {
     String patient = newPatientWithoutProfile();
     String caseId = create(patient, completeIntake(), consentVersion()).get("caseId").asText();
-    uploadAndConfirm(patient, caseId, "close_up", IntakePhotos.sharp(1600, 1200, 0));
-    uploadAndConfirm(patient, caseId, "context", IntakePhotos.sharp(1600, 1200, 1));
+    uploadAndConfirm(patient, caseId, "close_up", Photos.sharp(1600, 1200, 0));
+    uploadAndConfirm(patient, caseId, "context", Photos.sharp(1600, 1200, 1));
     HttpResponse<String> refused = submit(patient, caseId, "key-" + UUID.randomUUID());
     assertEquals(409, refused.statusCode(), refused.body());
     assertEquals(SubmitCase.INCOMPLETE_PROBLEM, ApiCalls.json(refused).get("type").asText());
@@ -253,8 +254,8 @@ class IntakeIT {
   void concurrentRetriesOfOneSubmissionSubmitOneCaseAndStartOneExecution() throws Exception {
     String patient = newPatient();
     String caseId = create(patient, completeIntake(), consentVersion()).get("caseId").asText();
-    uploadAndConfirm(patient, caseId, "close_up", IntakePhotos.sharp(1600, 1200, 0));
-    uploadAndConfirm(patient, caseId, "context", IntakePhotos.sharp(1600, 1200, 1));
+    uploadAndConfirm(patient, caseId, "close_up", Photos.sharp(1600, 1200, 0));
+    uploadAndConfirm(patient, caseId, "context", Photos.sharp(1600, 1200, 1));
     String key = "key-" + UUID.randomUUID();
     ExecutorService pool = Executors.newFixedThreadPool(5);
     try {
@@ -282,7 +283,7 @@ class IntakeIT {
   void theSamePhotoForTwoViewsDrawsAdviceAndCountsOnlyOnceThePatientKeepsIt() throws Exception {
     String patient = newPatient();
     String caseId = create(patient, completeIntake(), consentVersion()).get("caseId").asText();
-    byte[] photo = IntakePhotos.sharp(1600, 1200, 0);
+    byte[] photo = Photos.sharp(1600, 1200, 0);
     uploadAndConfirm(patient, caseId, "close_up", photo);
     JsonNode context = uploadAndConfirm(patient, caseId, "context", photo);
     assertEquals("RETAKE_ADVISED", context.get("verdict").asText(), context.toString());
@@ -318,7 +319,7 @@ class IntakeIT {
   void gpsTagsAreGoneFromTheStoredPhoto() throws Exception {
     String patient = newPatient();
     String caseId = create(patient, null, null).get("caseId").asText();
-    byte[] withGps = IntakePhotos.withGps(IntakePhotos.sharp(1600, 1200, 0));
+    byte[] withGps = IntakePhotos.withGps(Photos.sharp(1600, 1200, 0));
     assertTrue(IntakePhotos.contains(withGps, "Exif".getBytes(StandardCharsets.US_ASCII)));
     JsonNode photo = uploadAndConfirm(patient, caseId, "close_up", withGps);
     String key = CLINIC + "/cases/" + caseId + "/clean/" + photo.get("photoId").asText() + ".jpg";
@@ -337,7 +338,7 @@ class IntakeIT {
   void s3RefusesAnotherContentTypeAndATamperedUrl() throws Exception {
     String patient = newPatient();
     String caseId = create(patient, null, null).get("caseId").asText();
-    byte[] photo = IntakePhotos.sharp(1600, 1200, 0);
+    byte[] photo = Photos.sharp(1600, 1200, 0);
     JsonNode slot = slots(patient, caseId, "close_up", photo.length).get(0);
     String url = slot.get("url").asText();
     assertEquals(403, put(url, "image/png", photo), "a content type other than the signed one");
@@ -356,7 +357,7 @@ class IntakeIT {
   void aTooSmallImageIsRejectedAndNothingIsStored() throws Exception {
     String patient = newPatient();
     String caseId = create(patient, null, null).get("caseId").asText();
-    JsonNode photo = uploadAndConfirm(patient, caseId, "close_up", IntakePhotos.sharp(400, 300, 0));
+    JsonNode photo = uploadAndConfirm(patient, caseId, "close_up", Photos.sharp(400, 300, 0));
     assertEquals("REJECTED", photo.get("status").asText());
     assertEquals("too_small", photo.at("/findings/0/code").asText());
     assertFalse(photo.at("/findings/0/advice").asText().isBlank());

@@ -1,51 +1,14 @@
 package com.dermrelay.intake;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import javax.imageio.ImageIO;
 
-/** Photos made in the tests: sharp textured JPEGs, a JPEG carrying GPS tags, a too-small one. */
+/**
+ * What intake's tests do to photos beyond the shared ones of {@link com.dermrelay.testing.Photos}:
+ * a JPEG carrying GPS tags, and a byte search to prove the tags are gone.
+ */
 public final class IntakePhotos {
   private IntakePhotos() {}
-
-  /**
-   * A sharp photo: a fine checkerboard (sharpness) over a broad gradient whose direction differs
-   * by {@code variant}, so two variants are not the same photo to the duplicate check.
-   */
-  public static byte[] sharp(int width, int height, int variant) {
-    return jpeg(textured(width, height, variant));
-  }
-
-  /** The pixels of {@link #sharp}, for tests that encode them their own way. */
-  public static BufferedImage textured(int width, int height, int variant) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        double t = variant % 2 == 0 ? (double) x / width : (double) y / height;
-        int base = (int) (80 + 90 * t);
-        int texture = ((x / 6 + y / 6) % 2 == 0) ? 35 : -35;
-        int v = Math.max(0, Math.min(255, base + texture));
-        image.setRGB(x, y, (Math.min(255, v + 30) << 16) | (v << 8) | Math.max(0, v - 20));
-      }
-    }
-    return image;
-  }
-
-  static byte[] jpeg(BufferedImage image) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      if (!ImageIO.write(image, "jpeg", out)) {
-        throw new IllegalStateException("no JPEG writer");
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** The JPEG with an EXIF APP1 segment right after SOI holding a GPS IFD with a latitude. */
   static byte[] withGps(byte[] jpeg) {

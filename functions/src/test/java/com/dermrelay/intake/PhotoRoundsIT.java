@@ -23,6 +23,7 @@ import com.dermrelay.core.data.TenantItems;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.testing.ApiCalls;
+import com.dermrelay.testing.Photos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -71,13 +72,13 @@ class PhotoRoundsIT {
   void aSubmittedCaseTakesPhotosOnlyWhileThePatientIsAskedAndKeepsEachRoundApart() throws Exception {
     String patient = newPatient();
     String caseId = create(patient, completeIntake(), consentVersion()).get("caseId").asText();
-    JsonNode first = uploadAndConfirm(patient, caseId, "close_up", IntakePhotos.sharp(1600, 1200, 0));
-    uploadAndConfirm(patient, caseId, "context", IntakePhotos.sharp(1600, 1200, 1));
+    JsonNode first = uploadAndConfirm(patient, caseId, "close_up", Photos.sharp(1600, 1200, 0));
+    uploadAndConfirm(patient, caseId, "context", Photos.sharp(1600, 1200, 1));
     assertEquals(200, submit(patient, caseId, "key-" + UUID.randomUUID()).statusCode());
     assertEquals(409, requestSlot(patient, caseId).statusCode(), "submitted, not waiting for photos");
 
     setStatus(caseId, CaseRecord.MORE_INFO_REQUESTED);
-    JsonNode reply = uploadAndConfirm(patient, caseId, "close_up", IntakePhotos.sharp(1600, 1200, 2));
+    JsonNode reply = uploadAndConfirm(patient, caseId, "close_up", Photos.sharp(1600, 1200, 2));
     assertEquals("CHECKED", reply.get("status").asText(), reply.toString());
     assertNotEquals(first.get("photoId").asText(), reply.get("photoId").asText());
     CaseRecord afterReply = store.find(context(), caseId).orElseThrow().record();
@@ -93,7 +94,7 @@ class PhotoRoundsIT {
     assertEquals(409, requestSlot(patient, caseId).statusCode(), "answered, not waiting for photos");
 
     setStatus(caseId, CaseRecord.FOLLOW_UP_DUE);
-    uploadAndConfirm(patient, caseId, "context", IntakePhotos.sharp(1600, 1200, 3));
+    uploadAndConfirm(patient, caseId, "context", Photos.sharp(1600, 1200, 3));
     assertEquals(Set.of("close_up", "context", "close_up@1", "context@2"),
         store.find(context(), caseId).orElseThrow().record().photos().keySet());
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
+import com.dermrelay.testing.Photos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
@@ -37,8 +38,8 @@ class RedFlagsAtSubmissionIT {
     String patient = newPatient();
     ObjectNode intake = com.dermrelay.testing.IntakeJourney.rashIntake().put("rashExtent", "widespread").put("fever", "yes");
     String caseId = create(patient, intake, consentVersion()).get("caseId").asText();
-    uploadAndConfirm(patient, caseId, "close_up", IntakePhotos.sharp(1600, 1200, 0));
-    uploadAndConfirm(patient, caseId, "context", IntakePhotos.sharp(1600, 1200, 1));
+    uploadAndConfirm(patient, caseId, "close_up", Photos.sharp(1600, 1200, 0));
+    uploadAndConfirm(patient, caseId, "context", Photos.sharp(1600, 1200, 1));
     HttpResponse<String> refused = submit(patient, caseId, "key-" + UUID.randomUUID());
     assertEquals(422, refused.statusCode(), refused.body());
     assertEquals(CreateCase.EMERGENCY_PROBLEM, ApiCalls.json(refused).get("type").asText());

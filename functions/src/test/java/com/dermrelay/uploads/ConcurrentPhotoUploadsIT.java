@@ -2,11 +2,11 @@ package com.dermrelay.uploads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.dermrelay.intake.IntakePhotos;
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.IntakeJourney;
+import com.dermrelay.testing.Photos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -43,7 +43,7 @@ class ConcurrentPhotoUploadsIT {
     IntakeJourney.Patient patient = journey.newPatient("northside-skin");
     String caseId = journey.draft(patient, IntakeJourney.routineIntake());
     String casePath = "/clinics/northside-skin/cases/" + caseId;
-    List<byte[]> photos = VIEWS.stream().map(v -> IntakePhotos.sharp(1600, 1200, VIEWS.indexOf(v))).toList();
+    List<byte[]> photos = VIEWS.stream().map(v -> Photos.sharp(1600, 1200, VIEWS.indexOf(v))).toList();
 
     // Four slots asked for at once, one request per view, as four cards do.
     List<HttpResponse<String>> slotAnswers = allAtOnce(VIEWS.size(), i -> {

@@ -22,6 +22,7 @@ import com.dermrelay.local.outbox.Outbox;
 import com.dermrelay.local.outbox.OutboxMessage;
 import com.dermrelay.local.outbox.OutboxServer;
 import com.dermrelay.local.outbox.OutboxViews;
+import com.dermrelay.local.s3.ExternalBucket;
 import com.dermrelay.local.s3.S3Emulator;
 import com.dermrelay.local.secrets.SecretsManagerEmulator;
 import com.dermrelay.local.seed.DemoData;
@@ -68,9 +69,10 @@ public final class LocalStack implements AutoCloseable {
       "arn:aws:lambda:" + LocalStackConfig.REGION + ":" + LocalStackConfig.ACCOUNT_ID + ":function:";
 
   private final LocalStackConfig config;
+  private final ExternalServices external;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
-  private DynaliteProcess dynalite;
-  private S3Emulator s3;
+  private String dynamoDbEndpoint;
+  private String s3Endpoint;
   private Outbox outbox;
   private OutboxServer outboxServer;
   private LocalIdentityServer identity;
@@ -85,12 +87,21 @@ public final class LocalStack implements AutoCloseable {
   private WorkflowFunctions workflowFunctions;
   private ContractCheck contractCheck;
 
-  private LocalStack(LocalStackConfig config) {
+  private LocalStack(LocalStackConfig config, ExternalServices external) {
     this.config = config;
+    this.external = external;
   }
 
   public static LocalStack start(LocalStackConfig config) {
-    LocalStack stack = new LocalStack(config);
+    return start(config, ExternalServices.NONE);
+  }
+
+  /**
+   * The stack with {@code external}'s DynamoDB and S3 endpoints in place of dynalite and s3proxy
+   * (the table, the bucket and its CORS rule are created there); the other parts as always.
+   */
+  public static LocalStack start(LocalStackConfig config, ExternalServices external) {
+    LocalStack stack = new LocalStack(config, external);
     try {
       stack.startAll();
       return stack;
@@ -103,14 +114,24 @@ public final class LocalStack implements AutoCloseable {
   private void startAll() {
     Path data = config.dataDir();
     String host = config.host();
-    dynalite = track(DynaliteProcess.start(
-        config.localDevDir(), host, config.dynamoDbPort(), sub(data, "dynamodb")));
+    if (external.dynamoDbEndpoint() == null) {
+      dynamoDbEndpoint = track(DynaliteProcess.start(
+          config.localDevDir(), host, config.dynamoDbPort(), sub(data, "dynamodb"))).endpoint();
+    } else {
+      dynamoDbEndpoint = external.dynamoDbEndpoint();
+    }
     try (DynamoDbClient dynamoDb = dynamoDbClient()) {
       TableSetup.ensureTable(dynamoDb, LocalStackConfig.TABLE);
     }
-    s3 = track(S3Emulator.start(host, config.s3Port(), LocalStackConfig.ACCESS_KEY,
-        LocalStackConfig.SECRET_KEY, config.portalOrigins(), LocalStackConfig.MEDIA_BUCKET,
-        sub(data, "s3")));
+    if (external.s3Endpoint() == null) {
+      s3Endpoint = track(S3Emulator.start(host, config.s3Port(), LocalStackConfig.ACCESS_KEY,
+          LocalStackConfig.SECRET_KEY, config.portalOrigins(), LocalStackConfig.MEDIA_BUCKET,
+          sub(data, "s3"))).endpoint();
+    } else {
+      s3Endpoint = external.s3Endpoint();
+      ExternalBucket.prepare(s3Endpoint, LocalStackConfig.REGION, LocalStackConfig.ACCESS_KEY,
+          LocalStackConfig.SECRET_KEY, LocalStackConfig.MEDIA_BUCKET, config.portalOrigins());
+    }
     outbox = new Outbox(sub(data, "outbox"), java.time.Clock.systemUTC());
     outboxServer = track(OutboxServer.start(outbox, host, config.outboxPort()));
     // One time line for the whole stack: the interpreter, the functions (and the request times
@@ -171,7 +192,7 @@ public final class LocalStack implements AutoCloseable {
             .staticDir(config.portalDir())
             // Production's CloudFront headers, with the emulators standing in for the AWS origins.
             .securityHeaders(SecurityHeaders.local(config.portalOrigins(),
-                SecurityHeaders.loopbackOrigins(identity.url()), SecurityHeaders.loopbackOrigins(s3.endpoint())))
+                SecurityHeaders.loopbackOrigins(identity.url()), SecurityHeaders.loopbackOrigins(s3Endpoint)))
             .accountId(LocalStackConfig.ACCOUNT_ID)
             .clock(tokenClock)
             .eventClock(FunctionClocks.named(functionClock))
@@ -251,8 +272,8 @@ public final class LocalStack implements AutoCloseable {
     env.put("AWS_REGION", LocalStackConfig.REGION);
     env.put("AWS_ACCESS_KEY_ID", LocalStackConfig.ACCESS_KEY);
     env.put("AWS_SECRET_ACCESS_KEY", LocalStackConfig.SECRET_KEY);
-    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint());
-    env.put("AWS_ENDPOINT_URL_S3", s3.endpoint());
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint);
+    env.put("AWS_ENDPOINT_URL_S3", s3Endpoint);
     env.put("AWS_ENDPOINT_URL_SFN", stepFunctionsUrl);
     env.put("AWS_ENDPOINT_URL_SESV2", outboxServer.url());
     env.put("AWS_ENDPOINT_URL_SNS", outboxServer.url());
@@ -280,7 +301,7 @@ public final class LocalStack implements AutoCloseable {
 
   private DynamoDbClient dynamoDbClient() {
     return DynamoDbClient.builder()
-        .endpointOverride(URI.create(dynalite.endpoint()))
+        .endpointOverride(URI.create(dynamoDbEndpoint))
         .region(Region.of(LocalStackConfig.REGION))
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create(LocalStackConfig.ACCESS_KEY, LocalStackConfig.SECRET_KEY)))
@@ -310,11 +331,20 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public String dynamoDbEndpoint() {
-    return dynalite.endpoint();
+    return dynamoDbEndpoint;
   }
 
   public String s3Endpoint() {
-    return s3.endpoint();
+    return s3Endpoint;
+  }
+
+  /**
+   * Stops {@code resource} after every part of the stack, when the stack closes: what a stack
+   * provider started for it (a container), so one close stops all.
+   */
+  public synchronized LocalStack stopsLast(AutoCloseable resource) {
+    running.addLast(resource);
+    return this;
   }
 
   public String stepFunctionsEndpoint() {

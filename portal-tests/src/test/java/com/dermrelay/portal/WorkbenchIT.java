@@ -1,0 +1,171 @@
+package com.dermrelay.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dermrelay.local.LocalStack;
+import com.dermrelay.local.outbox.OutboxMessage;
+import com.dermrelay.local.testing.LocalStackExtension;
+import com.dermrelay.testing.ApiCalls;
+import com.dermrelay.testing.BrowserExtension;
+import com.dermrelay.testing.ClinicStaff;
+import com.dermrelay.testing.IntakeJourney;
+import com.dermrelay.testing.portal.WorkbenchPage;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The dermatologist workbench in a real browser against the local stack, beyond the path
+ * {@link WholeJourneyIT} walks: the worklist's order and clinic filter, shortcuts, zoom, a refused
+ * answer; a claim lost to a colleague; the invitation page; and the accounts it turns away.
+ */
+@ExtendWith({LocalStackExtension.class, BrowserExtension.class})
+class WorkbenchIT {
+  private static final String NORTHSIDE = "northside-skin";
+  private static final String HARBOUR = "harbour-dermatology";
+  private static final String CHEN = WorkbenchPage.CHEN;
+  private static final String CHEN_PASSWORD = WorkbenchPage.CHEN_PASSWORD;
+  private static final Pattern TEMPORARY_PASSWORD = Pattern.compile("temporary password is (\\S+)");
+  private static final Pattern INVITATION_LINK = Pattern.compile("(/workbench/accept\\?token=\\S+)");
+
+  @Test
+  void theWorklistPutsUrgentFirstFiltersByClinicAndTheCaseWorksFromTheKeyboard(LocalStack stack, WebDriver browser) {
+    // The merged worklist, claiming, comparing and answering are walked in WholeJourneyIT; here
+    // what it does not: the order by priority, the clinic filter, the shortcuts, zoom, a refusal.
+    ApiCalls api = new ApiCalls(stack);
+    IntakeJourney journey = new IntakeJourney(stack, api);
+    String northside = journey.submit(NORTHSIDE, IntakeJourney.routineIntake()).caseId();
+    IntakeJourney.SubmittedCase harbour = journey.submit(HARBOUR, IntakeJourney.urgentIntake());
+
+    WorkbenchPage workbench = new WorkbenchPage(stack, browser).open("/workbench/").signIn(CHEN, CHEN_PASSWORD);
+    workbench.awaitHeading("Worklist");
+    List<String> rows = workbench.worklistWith(northside, harbour.caseId());
+    assertTrue(rows.indexOf(harbour.caseId()) < rows.indexOf(northside), "URGENT before ROUTINE");
+    assertTrue(workbench.row(northside).getText().matches("(?s).*\\d+ (d|h) .*left.*"), workbench.row(northside).getText());
+    assertTrue(workbench.row(harbour.caseId()).getText().contains("7-point"), "triage reasons are shown");
+    workbench.screenshot("workbench-worklist");
+
+    // Filter by clinic: Harbour only.
+    new Select(workbench.visible("#worklist-view select[name='clinic']")).selectByValue(HARBOUR);
+    workbench.wait.until(d -> !workbench.worklistCases().contains(northside));
+    assertTrue(workbench.all("#worklist tbody tr").stream()
+        .allMatch(r -> HARBOUR.equals(r.getAttribute("data-tenant"))), "Harbour's cases only");
+    new Select(workbench.visible("#worklist-view select[name='clinic']")).selectByValue("");
+    workbench.wait.until(d -> workbench.worklistWith(northside).contains(northside));
+
+    // The shortcut list, then claim with the row's button.
+    workbench.shortcut("?");
+    workbench.visible("#shortcuts-dialog[open]");
+    workbench.screenshot("workbench-shortcuts");
+    workbench.press(Keys.ESCAPE);
+    workbench.row(northside).findElement(By.cssSelector("button[data-action='claim']")).click();
+    workbench.visible("#history");
+    assertEquals("mine", workbench.attribute("#claim-bar", "data-claim"));
+    assertTrue(workbench.text("#triage").contains("Routine"), workbench.text("#triage"));
+
+    // Zoom with the buttons and the keys, pan with the arrows.
+    workbench.wait.until(d -> workbench.attribute("#viewer-current", "data-photo") != null);
+    workbench.click("#viewer-current button[aria-label^='Zoom in']");
+    assertEquals("125%", workbench.text("#viewer-current-zoom"));
+    workbench.shortcut("+");
+    assertEquals("156%", workbench.text("#viewer-current-zoom"));
+    workbench.visible("#viewer-current-stage").sendKeys(Keys.ARROW_LEFT);
+    workbench.shortcut("0");
+    assertEquals("100%", workbench.text("#viewer-current-zoom"));
+
+    // Sent without the explanation: the API's pointer marks that field; then sent.
+    workbench.chooseDiagnosis("eczema");
+    workbench.type("treatmentPlan", "Moisturise twice a day.");
+    workbench.ctrlEnterIn("treatmentPlan");
+    assertEquals("This is required.", workbench.fieldError("patientExplanation"));
+    workbench.screenshot("workbench-answer-field-error");
+    workbench.type("patientExplanation", "This is eczema. It is common and can be controlled.");
+    workbench.ctrlEnterIn("patientExplanation");
+    // Sent: the next case opens, or the worklist when there is none.
+    workbench.wait.until(d -> workbench.all("#case-view[data-case='" + northside + "']").isEmpty());
+    assertTrue(workbench.text("main").contains("Answer sent"), workbench.text("main"));
+    workbench.screenshot("workbench-after-answer");
+  }
+
+  @Test
+  void aClaimLostToAColleagueIsSaidAndTheDraftIsKept(LocalStack stack, WebDriver browser) {
+    ApiCalls api = new ApiCalls(stack);
+    IntakeJourney journey = new IntakeJourney(stack, api);
+    IntakeJourney.SubmittedCase submitted = journey.submit(NORTHSIDE, IntakeJourney.soonIntake());
+    String colleague = ClinicStaff.dermatologistOf(stack, api, NORTHSIDE, "Dr. Okafor");
+
+    WorkbenchPage workbench = new WorkbenchPage(stack, browser).open("/workbench/").signIn(CHEN, CHEN_PASSWORD);
+    workbench.awaitHeading("Worklist");
+    workbench.worklistWith(submitted.caseId());
+    workbench.row(submitted.caseId()).findElement(By.cssSelector("button[data-action='open']")).click();
+    workbench.visible("#history");
+    assertEquals("none", workbench.attribute("#claim-bar", "data-claim"), "opening is not claiming");
+    workbench.type("treatmentPlan", "Review in clinic.");
+    workbench.wait.until(d -> workbench.text("#draft-status").startsWith("Draft saved"));
+
+    // Dr. Okafor claims it meanwhile; Dr. Chen's claim then loses.
+    assertEquals(200, api.call("POST", "/clinics/" + NORTHSIDE + "/reviews/" + submitted.caseId() + "/claim",
+        colleague, null).statusCode());
+    workbench.click("#claim-case");
+    workbench.wait.until(d -> "other".equals(workbench.attribute("#claim-bar", "data-claim")));
+    assertTrue(workbench.text("#case-view .error-summary").contains("Dr. Okafor claimed this case"),
+        workbench.text("#case-view .error-summary"));
+    assertTrue(workbench.text("#claim-bar").contains("Dr. Okafor is reviewing this case"));
+    assertEquals("Review in clinic.", workbench.attribute("main [name='treatmentPlan']", "value"), "the draft stays");
+    workbench.screenshot("workbench-claim-lost");
+  }
+
+  @Test
+  void anInvitedDermatologistSetsAPasswordAcceptsAndSeesTheWorklist(LocalStack stack, WebDriver browser) {
+    ApiCalls api = new ApiCalls(stack);
+    String email = "dr.workbench." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    String admin = api.idToken("admin@harbour.example", "Demo-Admin-1");
+    ObjectNode invite = ApiCalls.JSON.createObjectNode().put("email", email).put("name", "Dr. Workbench");
+    assertEquals(201, api.call("POST", "/clinics/" + HARBOUR + "/invitations", admin, invite.toString()).statusCode());
+
+    WorkbenchPage page = new WorkbenchPage(stack, browser).open(mailed(stack, email, INVITATION_LINK));
+    page.awaitHeading("Sign in to accept your invitation");
+    assertFalse(browser.getCurrentUrl().contains("token="), "the token leaves the address bar");
+    page.screenshot("workbench-accept-sign-in");
+    page.signIn(email, mailed(stack, email, TEMPORARY_PASSWORD));
+    page.awaitHeading("Choose your password");
+    page.type("newPassword", "Workbench-Derm-Pass-1");
+    page.click("#new-password-form button[type='submit']");
+    page.awaitHeading("You’ve joined Harbour Dermatology");
+    page.screenshot("workbench-accept-done");
+    page.click("#open-worklist");
+    page.awaitHeading("Worklist");
+    page.worklistCases();
+    page.screenshot("workbench-worklist-new-member");
+  }
+
+  @Test
+  void aPatientIsToldTheWorkbenchIsForDermatologists(LocalStack stack, WebDriver browser) {
+    WorkbenchPage page = new WorkbenchPage(stack, browser).open("/workbench/")
+        .signIn("patient@northside.example", "Demo-Patient-1");
+    page.awaitHeading("The workbench is for dermatologists");
+    page.screenshot("workbench-not-dermatologist");
+    page.click("#not-dermatologist-sign-out");
+    page.awaitHeading("Sign in to the workbench");
+  }
+
+  private static String mailed(LocalStack stack, String email, Pattern pattern) {
+    OutboxMessage mail = stack.outbox().messagesTo(email).stream()
+        .filter(m -> m.text() != null && pattern.matcher(m.text()).find())
+        .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no mail matching " + pattern + " to " + email));
+    Matcher matcher = pattern.matcher(mail.text());
+    assertTrue(matcher.find());
+    return matcher.group(1);
+  }
+
+}
