@@ -64,7 +64,14 @@ final class ThrottledUploadProbe {
   /** One photo chosen, made ready (or not), sent and checked on a new draft; its timings. */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> send(ChromeDriver browser, IntakeJourney journey, Path photo, boolean prepare) {
-    IntakeJourney.Patient patient = journey.newPatient("northside-skin");
+    IntakeJourney.Patient patient;
+    try {
+      patient = journey.newPatient("northside-skin");
+    } catch (java.io.UncheckedIOException idleConnectionClosed) {
+      // After a 30-odd-second throttled upload the API client's kept-alive connection may have
+      // been closed by the gateway; a new patient on a new connection (set-up, not measured).
+      patient = journey.newPatient("northside-skin");
+    }
     String caseId = journey.draft(patient, IntakeJourney.routineIntake());
     JavascriptExecutor page = browser;
     page.executeScript("document.getElementById('bench-photo')?.remove();"
