@@ -20,6 +20,7 @@ import { caseView } from './views/case.js';
 import { privacyView } from './views/privacy.js';
 import { clinicNotFoundView, unavailableView } from './views/problems.js';
 import { closedNotice, supportContact, takesNewPatients } from './clinic.js';
+import { clearPending } from './pending-photos.js';
 
 const I18N_DIR = '/patient/i18n';
 const CASE_ID = '[A-Za-z0-9_-]{1,64}';
@@ -215,6 +216,8 @@ function signOut() {
   for (const key of Object.keys(window.sessionStorage)) {
     if (key.startsWith('dermrelay.submit.')) window.sessionStorage.removeItem(key);
   }
+  // Photos still on their way are health data on a possibly shared device: gone with the session.
+  clearPending();
   app.navigate('', { flash: { kind: 'info', text: t('session.signedOut') } });
 }
 

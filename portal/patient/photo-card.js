@@ -7,11 +7,18 @@ import { h, replace } from '/shared/dom.js';
 import { has, t } from '/shared/i18n.js';
 import { caseApi } from './case-api.js';
 import { illustration } from './illustrations.js';
-import { uploadToSlot } from './upload.js';
+import { findPending, pendingKey, removePending, savePending } from './pending-photos.js';
+import { PrepError, preparePhoto, warmPhotoWorker } from './photo-prep.js';
+import { retryDelaySeconds, uploadToSlot, waitBeforeRetry } from './upload.js';
 
-const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+// Only files a phone camera or gallery gives; iOS converts HEIC to JPEG for an input asking
+// for these. The service takes WebP too, but a photo is re-encoded as JPEG before it goes.
+const ACCEPT = 'image/jpeg,image/png';
+const OPENABLE = ['image/jpeg', 'image/png', 'image/webp'];
 const MIN_BYTES = 1024;
 const MAX_BYTES = 25 * 1024 * 1024;
+/** Tries without a word from the patient before the card asks them to press "Try again". */
+const AUTOMATIC_TRIES = 8;
 
 /**
  * One view's card: how to take it, the two ways to add it, and what the check said.
@@ -23,6 +30,8 @@ export function photoCard(app, caseId, view, initial, { required = false, idPref
   const calls = caseApi(app);
   let photo = initial;
   let lastFile = null;
+  let sending = null;
+  const storeKey = pendingKey(caseId, idPrefix.replace(/-$/, '') || 'intake', view);
   const status = h('div', { class: 'photo-status', 'aria-live': 'polite', id: `${idPrefix}status-${view}` });
   const camera = fileInput(`${idPrefix}camera-${view}`, true);
   const library = fileInput(`${idPrefix}file-${view}`, false);
@@ -44,6 +53,14 @@ export function photoCard(app, caseId, view, initial, { required = false, idPref
     });
   }
   drawChecked();
+  warmPhotoWorker();
+  // A photo chosen before a reload, a lost connection or a sleeping phone carries on from here.
+  findPending(storeKey).then((pending) => {
+    if (pending && !sending && root.isConnected !== false) {
+      lastFile = pending.blob;
+      sending = deliver(pending, true);
+    }
+  });
 
   async function send(file) {
     lastFile = file;
@@ -53,36 +70,116 @@ export function photoCard(app, caseId, view, initial, { required = false, idPref
       replace(status, verdictBox('problem', t('photos.cannotUse'), [t(problem)]));
       return;
     }
-    const progress = h('progress', { max: '100', value: '0', id: `${idPrefix}progress-${view}`, 'aria-label': t('photos.uploading') });
-    const percent = h('span', { class: 'photo-status__percent' }, '0%');
-    replace(status, h('div', { class: 'photo-progress' }, preview(file), h('div', {},
-      h('p', {}, t('photos.uploading')), progress, percent)));
-    let slot;
+    const bar = progressBar('photos.preparing');
+    replace(status, h('div', { class: 'photo-progress', 'data-stage': 'preparing' }, bar.root));
+    let prepared;
     try {
-      const answer = await calls.requestUpload(caseId, { view, contentType: file.type, sizeBytes: file.size });
-      slot = answer.uploads[0];
-      const cached = app.cases.get(caseId);
-      if (cached) cached.version = answer.version;
-      await uploadToSlot(slot, file, (fraction) => {
-        progress.value = Math.round(fraction * 100);
-        percent.textContent = `${progress.value}%`;
-      });
-      replace(status, h('p', { class: 'photo-status__checking' }, t('photos.checking')));
-      photo = await calls.confirmPhoto(caseId, slot.photoId, false);
-      drawChecked(true);
+      prepared = await preparePhoto(file, view, bar.set);
     } catch (error) {
-      if (error.kind === 'session-expired') return;
-      if (error.status === 409 && !slot) {
-        // The case takes no photos in its present state (e.g. sent meanwhile from another tab).
-        replace(status, verdictBox('problem', t('photos.notNow'), [t('photos.notNowWhy')]));
+      if (!(error instanceof PrepError)) throw error;
+      // Nothing is sent: what this browser cannot open, the service could not check either.
+      replace(status, verdictBox('rejected', t('photos.verdict.rejected'),
+        [t(isHeic(file) ? 'finding.heic_not_supported' : 'photos.unreadable'), t('photos.rejectedWhatToDo')]));
+      return;
+    }
+    if (prepared.blob.size < MIN_BYTES || prepared.blob.size > MAX_BYTES) {
+      replace(status, verdictBox('problem', t('photos.cannotUse'), [t(prepared.blob.size < MIN_BYTES ? 'photos.tooSmall' : 'photos.tooLarge')]));
+      return;
+    }
+    lastFile = prepared.blob;
+    const pending = { key: storeKey, caseId, view, blob: prepared.blob, width: prepared.width, height: prepared.height };
+    await savePending(pending);
+    sending = deliver(pending, false);
+  }
+
+  /**
+   * Sends a prepared photo until the service has checked it: a new slot, the upload, the check.
+   * A dropped connection, a phone that slept or a storage hiccup is tried again after a pause
+   * that grows (2, 4, 8, 16, then 30 s), at once when the connection or the page comes back.
+   */
+  async function deliver(pending, resumed) {
+    const bar = progressBar('photos.uploading');
+    const note = h('p', { class: 'photo-status__note', id: `${idPrefix}note-${view}` },
+      resumed ? t('photos.resumed') : null);
+    replace(status, h('div', { class: 'photo-progress', 'data-stage': 'sending' },
+      preview(pending.blob), h('div', {}, note, bar.root)));
+    let uploaded = pending.photoId && pending.uploaded ? pending.photoId : null;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (!uploaded) {
+          const answer = await calls.requestUpload(caseId, { view, contentType: pending.blob.type || 'image/jpeg', sizeBytes: pending.blob.size });
+          const slot = answer.uploads[0];
+          const cached = app.cases.get(caseId);
+          if (cached) cached.version = answer.version;
+          bar.label(t('photos.uploading'));
+          await uploadToSlot(slot, pending.blob, bar.set);
+          uploaded = slot.photoId;
+          // Uploaded: after a reload only the check is left to ask for.
+          await savePending({ ...pending, photoId: uploaded, uploaded: true });
+        }
+        replace(status, h('p', { class: 'photo-status__checking', 'data-stage': 'checking' }, t('photos.checking')));
+        photo = await calls.confirmPhoto(caseId, uploaded, false);
+        await removePending(storeKey);
+        sending = null;
+        drawChecked(true);
         return;
+      } catch (error) {
+        if (error.kind === 'session-expired') {
+          sending = null;
+          return;
+        }
+        if (error.status === 409 && !uploaded) {
+          // The case takes no photos in its present state (e.g. sent meanwhile from another tab).
+          await removePending(storeKey);
+          sending = null;
+          replace(status, verdictBox('problem', t('photos.notNow'), [t('photos.notNowWhy')]));
+          return;
+        }
+        if (error.status === 409 || error.reason === 'refused') {
+          // No upload arrived for the slot, or the slot lapsed while the phone slept: a new one.
+          uploaded = null;
+        } else if (!retryable(error)) {
+          sending = null;
+          uploadFailed();
+          return;
+        }
+        if (attempt >= AUTOMATIC_TRIES) {
+          sending = null;
+          uploadFailed();
+          return;
+        }
+        await waiting(attempt, bar);
+        replace(status, h('div', { class: 'photo-progress', 'data-stage': 'sending' },
+          preview(pending.blob), h('div', {}, note, bar.root)));
+        replace(note, t('photos.tryingAgain'));
       }
-      uploadFailed();
     }
   }
 
+  /** Says what is happening while the card waits to try again. */
+  async function waiting(attempt, bar) {
+    const offline = !navigator.onLine;
+    const seconds = offline ? 30 : retryDelaySeconds(attempt);
+    bar.set(0);
+    const now = h('button', { type: 'button', class: 'button button--secondary', id: `${idPrefix}retry-now-${view}` }, t('photos.retryNow'));
+    const waited = waitBeforeRetry(seconds);
+    const pressed = new Promise((resolve) => now.addEventListener('click', resolve, { once: true }));
+    replace(status, h('div', { class: 'verdict verdict--waiting', 'data-verdict': 'waiting', tabindex: '-1' },
+      h('p', { class: 'verdict__title' }, t(offline ? 'photos.waitingOffline' : 'photos.waitingRetry', { seconds })),
+      h('p', {}, t('photos.keptOnPhone')),
+      now));
+    await Promise.race([waited, pressed]);
+  }
+
   function uploadFailed() {
-    const retry = h('button', { type: 'button', class: 'button button--secondary', id: `${idPrefix}retry-${view}`, onclick: () => send(lastFile) }, t('photos.retry'));
+    const retry = h('button', {
+      type: 'button', class: 'button button--secondary', id: `${idPrefix}retry-${view}`,
+      onclick: async () => {
+        const pending = await findPending(storeKey);
+        if (pending) sending = deliver(pending, false);
+        else if (lastFile) send(lastFile);
+      },
+    }, t('photos.retry'));
     replace(status, verdictBox('problem', t('photos.uploadFailed'), [navigator.onLine ? t('photos.uploadFailedWhy') : t('photos.uploadFailedOffline')], retry));
     retry.focus();
   }
@@ -134,17 +231,44 @@ export function photoCard(app, caseId, view, initial, { required = false, idPref
   };
 }
 
-/** Why a file cannot be sent, before anything is uploaded (a text key), or null. */
+/** Why a file cannot be sent, before anything is made of it (a text key), or null. */
 function fileProblem(file) {
-  if (/hei[cf]/i.test(file.type) || /\.hei[cf]$/i.test(file.name)) return 'finding.heic_not_supported';
-  if (!TYPES.includes(file.type)) return 'photos.wrongType';
+  // A HEIC is tried: Safari opens it. Other browsers cannot, and the card then says what to do.
+  if (isHeic(file)) return null;
+  if (!OPENABLE.includes(file.type)) return 'photos.wrongType';
   if (file.size < MIN_BYTES) return 'photos.tooSmall';
-  if (file.size > MAX_BYTES) return 'photos.tooLarge';
   return null;
 }
 
+function isHeic(file) {
+  return /hei[cf]/i.test(file.type) || /\.hei[cf]$/i.test(file.name ?? '');
+}
+
+/** A network fault, a gateway or storage moment (5xx, 429): worth trying again by itself. */
+function retryable(error) {
+  return error.kind === 'network' || error.reason === 'network' || error.status === 429 || error.status >= 500;
+}
+
 function fileInput(id, useCamera) {
-  return h('input', { type: 'file', id, name: id, accept: 'image/*', capture: useCamera ? 'environment' : false, class: 'visually-hidden' });
+  return h('input', { type: 'file', id, name: id, accept: ACCEPT, capture: useCamera ? 'environment' : false, class: 'visually-hidden' });
+}
+
+/** One progress bar for both steps (making the photo ready, sending it), with its words and percent. */
+function progressBar(labelKey) {
+  const text = h('p', { class: 'photo-progress__label' }, t(labelKey));
+  const progress = h('progress', { max: '100', value: '0', 'aria-label': t(labelKey) });
+  const percent = h('span', { class: 'photo-status__percent' }, '0%');
+  return {
+    root: h('div', {}, text, progress, percent),
+    set(fraction) {
+      progress.value = Math.round(fraction * 100);
+      percent.textContent = `${progress.value}%`;
+    },
+    label(words) {
+      text.textContent = words;
+      progress.setAttribute('aria-label', words);
+    },
+  };
 }
 
 function verdictBox(kind, title, lines, ...actions) {
@@ -154,7 +278,7 @@ function verdictBox(kind, title, lines, ...actions) {
     ...actions);
 }
 
-/** The chosen photo, shown from memory only (never stored by the browser). */
+/** The photo being sent, shown from memory (kept in IndexedDB only until it is checked). */
 function preview(file) {
   const url = URL.createObjectURL(file);
   const img = h('img', { class: 'photo-preview', src: url, alt: t('photos.previewAlt') });

@@ -34,12 +34,37 @@ export function uploadToSlot(slot, file, onProgress = () => {}) {
         resolve();
       } else {
         // 403: the slot expired or the file differs from what was signed; a new slot mends both.
-        reject(new UploadError(request.status === 403 ? 'refused' : 'failed'));
+        // 5xx: storage had a moment; the same slot is tried again.
+        reject(new UploadError(request.status === 403 ? 'refused' : request.status >= 500 ? 'network' : 'failed'));
       }
     });
     request.addEventListener('error', () => reject(new UploadError('network')));
     request.addEventListener('abort', () => reject(new UploadError('aborted')));
     request.addEventListener('timeout', () => reject(new UploadError('network')));
     request.send(file);
+  });
+}
+
+/** Seconds before try number `attempt` (1, 2, ...): 2, 4, 8, 16, then every 30. */
+export function retryDelaySeconds(attempt) {
+  return Math.min(30, 2 ** attempt);
+}
+
+/**
+ * Waits `seconds`, or less: a connection coming back or the page coming back into view (a phone
+ * waking up) ends the wait at once, since that is when a retry is most likely to work.
+ */
+export function waitBeforeRetry(seconds) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', done);
+      document.removeEventListener('visibilitychange', onVisible);
+      resolve();
+    };
+    const onVisible = () => { if (document.visibilityState === 'visible') done(); };
+    const timer = setTimeout(done, seconds * 1000);
+    window.addEventListener('online', done);
+    document.addEventListener('visibilitychange', onVisible);
   });
 }

@@ -74,6 +74,13 @@ public final class Benchmarks {
       }
       return;
     }
+    if ("upload".equals(System.getProperty("bench.only"))) {
+      // Issue 18: a 12 MP photo over 1 Mbit/s up and 300 ms latency, original vs made ready first.
+      try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
+        ThrottledUploadProbe.run(stack);
+      }
+      return;
+    }
     if ("worklist".equals(System.getProperty("bench.only"))) {
       // Issue 4: the first worklist page's DynamoDB requests and latency, 1,000 vs 100,000 cases.
       try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {

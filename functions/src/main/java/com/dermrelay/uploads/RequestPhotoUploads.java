@@ -39,6 +39,8 @@ public final class RequestPhotoUploads {
   static final Set<String> CONTENT_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
   /** Smaller than this is no photo at all; the real limits are checked on the bytes. */
   static final long MIN_BYTES = 1024;
+  /** Writes tried before a conflict is the caller's: enough for the four views of one case at once. */
+  static final int MAX_ATTEMPTS = 8;
 
   private final CaseStore cases;
   private final AuditTrail audit;
@@ -63,10 +65,10 @@ public final class RequestPhotoUploads {
   public UploadRequests.Slots run(TenantContext tenant, String caseId, UploadRequests.Request request) {
     validate(request);
     StoredCase stored = cases.ownCase(tenant, caseId, "photo.request-upload");
-    int round = PhotoRounds.openRound(stored.record());
+    PhotoRounds.openRound(stored.record());
     String now = tenant.requestTime().toString();
     String expires = tenant.requestTime().plus(EXPIRY).toString();
-    CaseRecord next = stored.record();
+    // The slots are signed once: their keys name the photo, not the case's version.
     List<UploadRequests.Slot> slots = new ArrayList<>();
     for (UploadRequests.Wanted wanted : request.photos()) {
       String photoId = UUID.randomUUID().toString();
@@ -85,18 +87,39 @@ public final class RequestPhotoUploads {
       tagging.ifPresent(value -> headers.put("x-amz-tagging", value));
       slots.add(new UploadRequests.Slot(photoId, wanted.view(), "PUT", presigned.url().toString(),
           Map.copyOf(headers), expires));
-      next = next.withPhoto(CaseRecord.photoKey(wanted.view(), round), new CaseRecord.PhotoRecord(photoId, wanted.view(), "AWAITING_UPLOAD",
-          wanted.contentType(), wanted.sizeBytes(), now, null, null, List.of(), false, null, null, null),
-          now, "photo requested: " + wanted.view());
     }
-    long version;
-    try {
-      version = cases.save(tenant, next, stored.version());
-    } catch (VersionConflictException e) {
-      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict", "The case changed meanwhile; try again.");
-    }
+    long version = recordSlots(tenant, caseId, stored, request.photos(), slots, now);
     audit.wrote(tenant, "photo.request-upload", AuditResource.ofPatient("case", caseId, tenant.subject()));
     return new UploadRequests.Slots(caseId, version, slots);
+  }
+
+  /**
+   * Puts the slots on the case, one conditional write on the version read. Another write may come
+   * first: the same patient choosing two photos at once, each card asking for its own slot. Then
+   * the case is read again and the slots applied to it once more, so both requests succeed.
+   */
+  private long recordSlots(TenantContext tenant, String caseId, StoredCase first,
+      List<UploadRequests.Wanted> photos, List<UploadRequests.Slot> slots, String now) {
+    StoredCase stored = first;
+    for (int attempt = 1; ; attempt++) {
+      int round = PhotoRounds.openRound(stored.record());
+      CaseRecord next = stored.record();
+      for (int i = 0; i < slots.size(); i++) {
+        UploadRequests.Slot slot = slots.get(i);
+        UploadRequests.Wanted wanted = photos.get(i);
+        next = next.withPhoto(CaseRecord.photoKey(slot.view(), round), new CaseRecord.PhotoRecord(slot.photoId(),
+            slot.view(), "AWAITING_UPLOAD", wanted.contentType(), wanted.sizeBytes(), now, null, null, List.of(),
+            false, null, null, null), now, "photo requested: " + slot.view());
+      }
+      try {
+        return cases.save(tenant, next, stored.version());
+      } catch (VersionConflictException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict", "The case changed meanwhile; try again.");
+        }
+        stored = cases.ownCase(tenant, caseId, "photo.request-upload");
+      }
+    }
   }
 
   private void validate(UploadRequests.Request request) {

@@ -27,8 +27,10 @@ import com.dermrelay.local.s3.S3Emulator;
 import com.dermrelay.local.secrets.SecretsManagerEmulator;
 import com.dermrelay.local.seed.DemoData;
 import com.dermrelay.local.seed.DemoSeeder;
-import com.dermrelay.local.stepfunctions.EmulatorClock;
+import com.dermrelay.local.clock.ClockControl;
 import com.dermrelay.local.stepfunctions.ManualClock;
+import com.dermrelay.local.stepfunctions.MovableClock;
+import com.dermrelay.local.stepfunctions.ShiftableClock;
 import com.dermrelay.local.stepfunctions.StepFunctionsEmulator;
 import com.dermrelay.local.stepfunctions.TaskFailedException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -132,9 +134,19 @@ public final class LocalStack implements AutoCloseable {
     }
     outbox = new Outbox(sub(data, "outbox"), java.time.Clock.systemUTC());
     outboxServer = track(OutboxServer.start(outbox, host, config.outboxPort()));
+    // One time line for the whole stack: the interpreter, the functions (and the request times
+    // they see) and, on a started stack, token lifetimes too, so moving it (/_local/clock) ages
+    // sessions as days would. Tests keep tokens on real time: they share one stack and move its
+    // clock by days, which would sign every other test's browser out.
+    MovableClock clock = config.manualClock() ? new ManualClock(Instant.now()) : track(new ShiftableClock());
+    String clockName = FunctionClocks.register(clock);
+    functionClock = clockName;
+    track(() -> FunctionClocks.unregister(clockName));
+    java.time.Clock tokenClock = config.manualClock() ? java.time.Clock.systemUTC() : FunctionClocks.named(clockName);
     identity = track(LocalIdentityServer.start(
         IdentityConfig.builder()
             .region(LocalStackConfig.REGION)
+            .clock(tokenClock)
             .dataDir(sub(data, "identity"))
             .corsOrigins(Set.copyOf(config.portalOrigins()))
             // The production pool's policy (infrastructure's PortalUserPool), so the portal's
@@ -151,13 +163,8 @@ public final class LocalStack implements AutoCloseable {
     secretsManager = track(SecretsManagerEmulator.start(
         host, config.secretsManagerPort(), sub(data, "secretsmanager")));
     fhirReceiver = track(FhirReceiver.start(host, config.fhirPort()));
-    EmulatorClock clock = config.manualClock() ? new ManualClock(Instant.now()) : null;
-    StepFunctionsEmulator.Builder sfn = StepFunctionsEmulator.builder(this::invokeTask)
-        .region(LocalStackConfig.REGION).accountId(LocalStackConfig.ACCOUNT_ID);
-    if (clock != null) {
-      sfn.clock(clock);
-    }
-    stepFunctions = track(sfn.build());
+    stepFunctions = track(StepFunctionsEmulator.builder(this::invokeTask)
+        .region(LocalStackConfig.REGION).accountId(LocalStackConfig.ACCOUNT_ID).clock(clock).build());
     stepFunctionsUrl = stepFunctions.start(host, config.stepFunctionsPort()).url();
     // The same ASL files CDK deploys; their Lambda ARNs name the functions WorkflowFunctions maps.
     workflowFunctions = new WorkflowFunctions(LocalWorkflow.values());
@@ -168,10 +175,6 @@ public final class LocalStack implements AutoCloseable {
           "STANDARD");
     }
 
-    // One time line for the interpreter and the functions (and the request times they see).
-    String clockName = FunctionClocks.register(stepFunctions.clock());
-    functionClock = clockName;
-    track(() -> FunctionClocks.unregister(clockName));
     functionEnvironment = buildFunctionEnvironment();
     functions = new InProcessFunctions(functionEnvironment);
     if (config.contractCheck() != ContractCheck.Mode.OFF) {
@@ -191,12 +194,15 @@ public final class LocalStack implements AutoCloseable {
             .securityHeaders(SecurityHeaders.local(config.portalOrigins(),
                 SecurityHeaders.loopbackOrigins(identity.url()), SecurityHeaders.loopbackOrigins(s3Endpoint)))
             .accountId(LocalStackConfig.ACCOUNT_ID)
+            .clock(tokenClock)
             .eventClock(FunctionClocks.named(functionClock))
             .contractCheck(contractCheck)
             .build(),
         OpenApiRoutes.fromClasspath(OpenApiRoutes.DEFAULT_RESOURCE),
         functions));
-    gateway.mount("/_local/outbox", new OutboxViews(outbox));
+    gateway.mount("/_local/outbox", new OutboxViews(outbox,
+        new OutboxViews.ClockPanel(identity.url(), identity.clientId())));
+    gateway.mount("/_local/clock", new ClockControl(clock, gateway::verifiedClaims));
 
     if (config.seedDemoData()) {
       try (DynamoDbClient dynamoDb = dynamoDbClient()) {

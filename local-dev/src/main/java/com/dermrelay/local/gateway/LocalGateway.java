@@ -11,6 +11,8 @@ import com.dermrelay.local.http.LocalHttpServer;
 import java.net.InetSocketAddress;
 import com.sun.net.httpserver.HttpHandler;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -26,13 +28,15 @@ public final class LocalGateway implements AutoCloseable {
   private final LocalHttpServer server;
   private final GatewayHandler handler;
   private final RouteTable routes;
+  private final JwtAuthorizer authorizer;
 
   private LocalGateway(RequestTargetGuard edge, LocalHttpServer server, GatewayHandler handler,
-      RouteTable routes) {
+      RouteTable routes, JwtAuthorizer authorizer) {
     this.edge = edge;
     this.server = server;
     this.handler = handler;
     this.routes = routes;
+    this.authorizer = authorizer;
   }
 
   /**
@@ -77,7 +81,7 @@ public final class LocalGateway implements AutoCloseable {
     RequestTargetGuard edge = RequestTargetGuard.start(config.host(), config.port(),
         new InetSocketAddress(server.host(), server.port()), config.securityHeaders());
     publicAddress.set(edge.address());
-    return new LocalGateway(edge, server, handler, routes);
+    return new LocalGateway(edge, server, handler, routes, authorizer);
   }
 
   /**
@@ -89,6 +93,19 @@ public final class LocalGateway implements AutoCloseable {
   public LocalGateway mount(String prefix, LocalTool tool) {
     handler.mount(prefix, tool);
     return this;
+  }
+
+  /**
+   * The claims of a bearer token that passes the same checks as the API's routes (signature,
+   * issuer, audience, expiry on the gateway's clock), for local tools that act for a signed-in
+   * user; empty for a missing or refused token, or when no issuer is configured.
+   */
+  public Optional<Map<String, String>> verifiedClaims(String authorizationHeader) {
+    if (authorizer == null) {
+      return Optional.empty();
+    }
+    return authorizer.authorize(authorizationHeader) instanceof JwtAuthorizer.Authorized ok
+        ? Optional.of(ok.claims()) : Optional.empty();
   }
 
   public RouteTable routes() {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * timers scheduled meanwhile that fall due before the target run too. Every requested delay is
  * recorded, so tests can assert backoff intervals.
  */
-public final class ManualClock implements EmulatorClock {
+public final class ManualClock implements MovableClock {
   private static final Logger LOG = LoggerFactory.getLogger(ManualClock.class);
   /** A fixed default start keeps histories and context objects reproducible. */
   public static final Instant DEFAULT_START = Instant.parse("2025-01-01T00:00:00Z");
@@ -23,6 +23,7 @@ public final class ManualClock implements EmulatorClock {
   private final Object advancing = new Object();
   private final PriorityQueue<Entry> queue = new PriorityQueue<>();
   private final List<Duration> requestedDelays = new ArrayList<>();
+  private final Instant start;
   private Instant now;
   private long sequence;
 
@@ -31,7 +32,14 @@ public final class ManualClock implements EmulatorClock {
   }
 
   public ManualClock(Instant start) {
+    this.start = start;
     this.now = start;
+  }
+
+  /** It moves only when told to: the time between its start and now. */
+  @Override
+  public synchronized Duration moved() {
+    return Duration.between(start, now);
   }
 
   @Override
@@ -55,6 +63,7 @@ public final class ManualClock implements EmulatorClock {
   }
 
   /** Moves time forward by {@code duration}, running the timers that fall due. */
+  @Override
   public void advance(Duration duration) {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("time cannot go backwards: " + duration);

@@ -42,6 +42,11 @@ class GatewayStaticFilesTest {
     Files.createDirectories(portal.resolve("img"));
     Files.write(portal.resolve("img/logo.png"), PNG);
     write(temp.resolve("secret.txt"), "outside the portal");
+    // Vendor scripts: the dist folders of the packages portal/package.json depends on.
+    write(portal.resolve("package.json"), "{\"dependencies\": {\"resizer\": \"1.0.0\"}}");
+    write(portal.resolve("node_modules/resizer/dist/resizer.js"), "self.resize = 1;");
+    write(portal.resolve("node_modules/resizer/package.json"), "{}");
+    write(portal.resolve("node_modules/stray/dist/stray.js"), "not a dependency");
 
     issuer = new TestIssuer();
     issuer.publish(TestIssuer.newKey("k1"));
@@ -113,6 +118,15 @@ class GatewayStaticFilesTest {
     HttpResponse<byte[]> post =
         send(get(gateway, "/index.html").POST(HttpRequest.BodyPublishers.ofString("x")));
     assertEquals(404, post.statusCode());
+  }
+
+  @Test
+  void vendorScriptsAreTheDistFilesOfThePortalsDependenciesOnly() {
+    assertServed("/vendor/resizer/resizer.js", "text/javascript; charset=utf-8", "self.resize = 1;");
+    assertEquals(404, send(get(gateway, "/vendor/resizer/package.json")).statusCode(), "outside dist");
+    assertEquals(404, send(get(gateway, "/vendor/stray/stray.js")).statusCode(), "not a dependency");
+    assertEquals(404, send(get(gateway, "/node_modules/resizer/dist/resizer.js")).statusCode());
+    assertEquals(404, send(get(gateway, "/vendor/resizer/../package.json")).statusCode());
   }
 
   @Test

@@ -2,19 +2,26 @@ package com.dermrelay.local.gateway.internal;
 
 import com.dermrelay.local.http.Exchanges;
 import com.sun.net.httpserver.HttpExchange;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The portal's static files, as the CDN serves them in production. Includes the white-label
  * routes: {@code /c/{slug}/...} is the patient app ({@code patient/index.html} for any path
  * without a file extension, so the single-page app's router takes over), its assets under
- * {@code /c/{slug}/assets/} from {@code patient/assets/}.
+ * {@code /c/{slug}/assets/} from {@code patient/assets/}. Third-party browser scripts are the
+ * {@code dist} folders of the npm packages {@code portal/package.json} depends on, served under
+ * {@code /vendor/<package>/} (installed by {@code npm ci} in {@code portal/}, never committed);
+ * {@code node_modules} itself is not served.
  */
 public final class StaticFiles {
   private static final Map<String, String> CONTENT_TYPES =
@@ -36,11 +43,30 @@ public final class StaticFiles {
           Map.entry("txt", "text/plain; charset=utf-8"),
           Map.entry("map", "application/json"));
 
+  /** Where the portal's third-party scripts are served, {@code /vendor/<package>/<file>}. */
+  public static final String VENDOR = "vendor";
+
   private final Path root;
+  private final Set<String> vendorPackages;
 
   /** @param root the portal directory; need not exist (then nothing is found) */
   public StaticFiles(Path root) {
     this.root = root.toAbsolutePath().normalize();
+    this.vendorPackages = vendorPackages(this.root.resolve("package.json"));
+  }
+
+  /** The npm packages the portal depends on (its package.json's dependencies), by name. */
+  static Set<String> vendorPackages(Path packageJson) {
+    if (!Files.isRegularFile(packageJson)) {
+      return Set.of();
+    }
+    try {
+      Set<String> names = new TreeSet<>();
+      new ObjectMapper().readTree(packageJson.toFile()).path("dependencies").fieldNames().forEachRemaining(names::add);
+      return Set.copyOf(names);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + packageJson, e);
+    }
   }
 
   /**
@@ -61,6 +87,19 @@ public final class StaticFiles {
     boolean trailingSlash = rawPath.endsWith("/");
     if (segments.size() >= 2 && segments.get(0).equals("c")) {
       return servePatientApp(exchange, rawPath, segments.subList(2, segments.size()), trailingSlash);
+    }
+    if (!segments.isEmpty() && segments.get(0).equals("node_modules")) {
+      return false;
+    }
+    if (segments.size() >= 3 && segments.get(0).equals(VENDOR)) {
+      // Scoped packages (@scope/name) are not used; a package name is one segment.
+      String name = segments.get(1);
+      if (!vendorPackages.contains(name)) {
+        return false;
+      }
+      List<String> inDist = new ArrayList<>(List.of("node_modules", name, "dist"));
+      inDist.addAll(segments.subList(2, segments.size()));
+      return sendFile(exchange, resolve(inDist));
     }
     Path file = resolve(segments);
     if (file != null && Files.isDirectory(file)) {
