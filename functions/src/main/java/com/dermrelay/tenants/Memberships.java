@@ -22,6 +22,8 @@ public final class Memberships {
 
   /** The invitation (its hash) whose acceptance made the membership active. */
   static final String JOINED_WITH = "joinedWith";
+  /** A dermatologist's registration number in this clinic (core.tenancy.Membership#registration). */
+  static final String REGISTRATION = "registration";
 
   private final TenantItems items;
 
@@ -72,6 +74,21 @@ public final class Memberships {
     attributes.put("removedBy", AttributeValue.fromS(tenant.subject()));
     items.putVersioned(tenant, key(subject), attributes, version(Optional.of(membership)),
         directoryEntry(tenant, subject));
+  }
+
+  /**
+   * Sets (or, blank, clears) a member's own professional registration number, conditioned on the
+   * version read; the rest of the membership is kept as it is.
+   */
+  public void setRegistration(TenantContext tenant, Map<String, AttributeValue> membership, String registration) {
+    Map<String, AttributeValue> attributes = TenantItems.ownAttributes(membership);
+    if (registration.isBlank()) {
+      attributes.remove(REGISTRATION);
+    } else {
+      attributes.put(REGISTRATION, AttributeValue.fromS(registration));
+    }
+    items.putVersioned(tenant, key(text(membership, "userSub")), attributes, version(Optional.of(membership)),
+        directoryEntry(tenant, text(membership, "userSub")));
   }
 
   static String status(Map<String, AttributeValue> item) {

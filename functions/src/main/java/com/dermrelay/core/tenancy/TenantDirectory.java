@@ -118,7 +118,8 @@ public final class TenantDirectory {
         item.containsKey("status") ? item.get("status").s() : Membership.ACTIVE,
         text(item, "email"),
         text(item, "displayName"),
-        item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 0L);
+        item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 0L,
+        text(item, "registration"));
   }
 
   private TenantRecord tenant(Map<String, AttributeValue> item) {
