@@ -106,7 +106,7 @@ public final class GetAnswerLetter {
         .map(f -> branding.path(f).asText(""))
         .filter(s -> !s.isBlank()).toList());
     return new AnswerLetter.Clinic(record.displayName(), branding.path("primaryColor").asText(null),
-        contact, branding.path("legalFooter").asText(""));
+        contact, record.named(branding.path("legalFooter").asText("")));
   }
 
   private static LocalDate day(String instant) {

@@ -97,7 +97,7 @@ public final class LetterPdf {
     p.gap();
     p.paragraph(w.get("referralIntro"), REGULAR);
     p.gap();
-    p.line(w.get("for") + ": " + l.patientName(), BOLD);
+    p.line(w.get("patient") + ": " + l.patientName(), BOLD);
     p.paragraph(w.get("urgency") + ": " + w.get("urgency." + urgency(l)), BOLD);
     p.gap();
     p.heading(w.get("diagnosis"), 13);
@@ -227,7 +227,7 @@ public final class LetterPdf {
 
     void heading(String text, float size) throws IOException {
       room(size + LEADING);
-      y -= 4;
+      y -= 9;
       text(text, BOLD, size, MARGIN, y);
       y -= size + 6;
     }

@@ -16,6 +16,7 @@ final class LetterWords {
       "en", Map.ofEntries(
           Map.entry("title", "Your dermatology consultation"),
           Map.entry("for", "For"),
+          Map.entry("patient", "Patient"),
           Map.entry("date", "Date"),
           Map.entry("reference", "Case reference"),
           Map.entry("diagnosis", "What the dermatologist found"),
@@ -48,6 +49,7 @@ final class LetterWords {
       "es", Map.ofEntries(
           Map.entry("title", "Su consulta de dermatología"),
           Map.entry("for", "Para"),
+          Map.entry("patient", "Paciente"),
           Map.entry("date", "Fecha"),
           Map.entry("reference", "Referencia del caso"),
           Map.entry("diagnosis", "Lo que encontró el dermatólogo"),

@@ -62,7 +62,7 @@ class LetterPdfTest {
         "Nombre clínico: Atopic dermatitis (ICD-10 L20.9)", "Recetas", "Hydrocortisone 1% crema",
         "1 repeticiones", "Envíe fotos de seguimiento el 4 de enero de 2027.", "7 de diciembre de 2026",
         "El dermatólogo le aconseja una visita en persona en una o dos semanas.",
-        "Carta de derivación", "Al médico que atienda a este paciente en persona", "Urgencia: pronto",
+        "Carta de derivación", "Al médico que atienda a este paciente en persona", "Paciente: Alex Rivera", "Urgencia: pronto",
         "Motivo de la derivación", "Lesión que cambia, dermatoscopia.", "Dr. Wei Chen")) {
       assertTrue(text.contains(expected), () -> "missing \"" + expected + "\" in: " + text);
     }

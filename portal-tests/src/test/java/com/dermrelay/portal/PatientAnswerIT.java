@@ -26,6 +26,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -94,6 +95,17 @@ class PatientAnswerIT {
     assertTrue(portal.page().text("#answer-follow-up").contains("new photos around"));
     assertTrue(portal.page().text("#answer-byline").startsWith("From "), portal.page().text("#answer-byline"));
     portal.page().screenshot("patient-answer");
+
+    // The answer as a letter to keep: fetched with the patient's token, a PDF saved under a name
+    // that says which case and nothing about what was found.
+    String letterName = "dermrelay-letter-" + caseId + ".pdf";
+    assertEquals("Download the letter (PDF)", portal.page().text("#answer-letter-form button[type='submit']"));
+    portal.page().click("#answer-letter-form button[type='submit']");
+    assertTrue(portal.page().text("#answer-letter-link").contains(letterName), portal.page().text("#answer-letter-link"));
+    assertEquals(letterName, portal.page().script("return document.getElementById('answer-letter-link').download;"));
+    assertEquals("%PDF-", ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch(document.getElementById('answer-letter-link').href).then((r) => r.blob())"
+        + ".then((b) => b.slice(0, 5).text()).then(done, (e) => done(String(e)));"), "the link holds the PDF");
 
     portal.page().click("#acknowledge-form button[type='submit']");
     assertTrue(portal.page().text("#answer-read").startsWith("Thank you."), portal.page().text("#answer-read"));
