@@ -107,8 +107,9 @@ function letter(app, caseId, answer) {
       try {
         const pdf = await caseApi(app).answerLetter(caseId, currentLanguage());
         const name = `dermrelay-letter-${caseId}.pdf`;
-        const link = h('a', { id: 'answer-letter-link', href: URL.createObjectURL(pdf), download: name },
-          t('case.answer.letterSave', { name }));
+        const size = Math.max(1, Math.round(pdf.size / 1024));
+        const link = h('a', { id: 'answer-letter-link', href: URL.createObjectURL(pdf), download: name, type: pdf.type },
+          t('case.answer.letterSave', { name, size }));
         replace(ready, link);
         link.click();
       } catch (error) {
