@@ -3,7 +3,7 @@
 // answers an unknown route with a plain 404 (`about:blank`), which `isMissingRoute` tells apart
 // from a 404 of the operation itself, so the portal can leave that part out quietly.
 
-import { api } from '/shared/api.js';
+import { api, apiFile } from '/shared/api.js';
 
 export function caseApi(app) {
   const identity = app.identity;
@@ -33,6 +33,9 @@ export function caseApi(app) {
     // first (requestUpload/confirmPhoto put them in the case's current round).
     getAnswer: (caseId) => call(`${aCase(caseId)}/answer`),
     acknowledgeAnswer: (caseId) => call(`${aCase(caseId)}/answer/acknowledge`, { method: 'POST' }),
+    // getAnswerLetter: the answer as a PDF letter in `language` (a Blob).
+    answerLetter: (caseId, language) => apiFile(
+      `${aCase(caseId)}/answer/letter?language=${encodeURIComponent(language)}`, { identity }),
     getInfoRequest: (caseId) => call(`${aCase(caseId)}/info-request`),
     /** @param body {text} */
     replyToInfoRequest: (caseId, body) => call(`${aCase(caseId)}/info-request/reply`, { method: 'POST', body }),

@@ -49,6 +49,26 @@ export async function api(path, options = {}) {
   return read(response, identity);
 }
 
+/**
+ * As {@link api}, for a file to download (e.g. the answer letter, a PDF): answers a Blob. Refusals
+ * throw the same errors as {@link api}.
+ */
+export async function apiFile(path, options = {}) {
+  if (!path.startsWith('/') || path.startsWith('//')) {
+    throw new Error('api paths are absolute paths on this origin');
+  }
+  const { identity } = options;
+  let response = await send(path, options, identity ? await identity.idToken() : null);
+  if (response.status === 401 && identity) {
+    await identity.refresh();
+    response = await send(path, options, await identity.idToken());
+  }
+  if (response.ok) {
+    return response.blob();
+  }
+  return read(response, identity);
+}
+
 async function send(path, { method = 'GET', body, signal, headers: extra = {} }, token) {
   const headers = { ...extra, Accept: 'application/json, application/problem+json' };
   if (token) headers.Authorization = `Bearer ${token}`;

@@ -5,7 +5,7 @@
 
 import { h, replace } from '/shared/dom.js';
 import { messageBox, submitButton } from '/shared/forms.js';
-import { formatDateTime, t } from '/shared/i18n.js';
+import { currentLanguage, formatDateTime, t } from '/shared/i18n.js';
 import { caseApi, isMissingRoute } from '../case-api.js';
 import { loading } from '../widgets.js';
 
@@ -43,6 +43,7 @@ function answerCard(app, caseId, answer) {
         h('p', {}, h('strong', {}, t('case.answer.followUpTitle')), ' ',
           t('case.answer.followUpOn', { date: formatDateTime(`${answer.followUpDate}T12:00:00Z`, { time: false }) })))
       : null,
+    letter(app, caseId, answer),
     acknowledgement(app, caseId, answer));
 }
 
@@ -84,6 +85,41 @@ function referral(value) {
   return h('div', { class: `notice notice--${urgency.toLowerCase()}`, id: 'answer-referral', 'data-advised': 'true' },
     h('p', {}, h('strong', {}, t('case.answer.referral')), ' ', t(`case.answer.referral.${urgency}`)),
     value.note ? h('p', {}, value.note) : null);
+}
+
+/**
+ * The answer as a letter to keep (getAnswerLetter), in the page's language: fetched with the
+ * patient's token, then saved under a name that says which case, never what was found.
+ */
+function letter(app, caseId, answer) {
+  const message = messageBox();
+  const download = submitButton(answer.referral?.advised ? t('case.answer.letterWithReferral') : t('case.answer.letter'),
+    t('case.answer.letterBusy'));
+  download.button.classList.add('button--secondary');
+  const ready = h('p', { class: 'answer__letter-ready', id: 'answer-letter-ready', role: 'status' });
+  const form = h('form', { class: 'form answer__letter', id: 'answer-letter-form' }, message.root,
+    h('p', { class: 'hint' }, t('case.answer.letterWhy')),
+    h('div', { class: 'actions' }, download.button), ready);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    message.clear();
+    await download.busyWhile(async () => {
+      try {
+        const pdf = await caseApi(app).answerLetter(caseId, currentLanguage());
+        const name = `dermrelay-letter-${caseId}.pdf`;
+        const size = Math.max(1, Math.round(pdf.size / 1024));
+        const link = h('a', { id: 'answer-letter-link', href: URL.createObjectURL(pdf), download: name, type: pdf.type },
+          t('case.answer.letterSave', { name, size }));
+        replace(ready, link);
+        link.click();
+      } catch (error) {
+        if (error.kind !== 'session-expired') {
+          message.error(error.kind === 'network' ? t('errors.offline') : t('errors.unexpected'));
+        }
+      }
+    });
+  });
+  return form;
 }
 
 function acknowledgement(app, caseId, answer) {

@@ -95,9 +95,9 @@ function timeline(aCase) {
 
 /** The text key of a timeline event code; null for bookkeeping the patient need not see. */
 function eventKey(event) {
+  // "photo requested: close_up" (the patient chose a photo), "photo checked: close_up", ...
   const photo = /^photo (\w+): (\w+)$/.exec(event);
   if (photo) {
-    if (photo[1] === 'awaiting_upload') return null;
     return has(`event.photo.${photo[1]}`) ? `event.photo.${photo[1]}` : 'event.other';
   }
   const key = `event.${event}`;

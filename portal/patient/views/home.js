@@ -63,12 +63,28 @@ async function loadCases(app, container) {
     const route = `cases/${c.caseId}`;
     return h('li', { class: 'case-list__item', 'data-case': c.caseId },
       h('a', { href: app.href(route), 'data-route': route },
-        h('span', { class: 'case-list__title' }, t('home.caseStarted', { date: formatDateTime(c.createdAt, { time: false }) })),
+        h('span', { class: 'case-list__title' }, caseLabel(c)),
+        h('span', { class: 'case-list__started hint' }, t('home.caseStarted', { date: formatDateTime(c.createdAt, { time: false }) })),
         h('span', { class: `status status--${c.status.toLowerCase()}` }, t(`status.${c.status}`)),
         c.status === 'DRAFT' && c.expiresAt
           ? h('span', { class: 'hint' }, t('home.draftUntil', { date: formatDateTime(c.expiresAt, { time: false }) }))
           : null));
   })));
+}
+
+/**
+ * What the case is about, in a few words ("A rash, left forearm"), so two cases of one day can be
+ * told apart; a draft not yet answered that far says so.
+ */
+function caseLabel(c) {
+  const problem = t(`home.problem.${c.problem ?? 'unknown'}`);
+  const first = c.bodySites?.[0];
+  if (!first) return problem;
+  const region = t(`region.${first.region}`);
+  const side = first.laterality === 'left' || first.laterality === 'right' ? t(`side.${first.laterality}`) : null;
+  const site = side ? t('bodymap.sided', { side, region }) : region;
+  const sites = c.bodySites.length > 1 ? t('home.caseSitesMore', { site, count: c.bodySites.length - 1 }) : site;
+  return t('home.caseLabel', { problem, sites });
 }
 
 /**

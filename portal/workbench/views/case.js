@@ -14,6 +14,7 @@ import { caseHistory } from './case-history.js';
 import { photoPanel } from './photo-panel.js';
 import { answerForm } from './answer-form.js';
 import { loadFailed, loading } from './problems.js';
+import { registrationForm } from './registration.js';
 
 /** Renew the lease when this little is left and the dermatologist did something lately. */
 const RENEW_WHEN_LEFT_MS = 5 * 60 * 1000;
@@ -72,7 +73,7 @@ export function caseView(app, { tenantId, caseId }, flash) {
         h('div', { class: 'case-column case-column--photos' }, photos.root)),
       h('div', { class: 'case-columns case-columns--answer' },
         h('div', { class: 'case-column' }, form.root),
-        h('div', { class: 'case-column' }, askForm())));
+        h('div', { class: 'case-column' }, askForm(), registrationForm(app, tenantId, review.clinicName))));
     drawClaim();
     try {
       await form.load();

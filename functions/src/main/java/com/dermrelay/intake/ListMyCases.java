@@ -2,6 +2,7 @@ package com.dermrelay.intake;
 
 import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.IntakeAnswers;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
@@ -23,9 +24,14 @@ public final class ListMyCases {
     this.audit = audit;
   }
 
-  /** A case in the list. */
+  /**
+   * A case in the list.
+   *
+   * @param problem the intake's kind of problem (spot, rash, other) and {@code bodySites} where it
+   *     is: what tells two cases of one day apart in the patient's list; absent until answered
+   */
   public record Summary(String caseId, String status, String createdAt, String updatedAt,
-      String expiresAt, String submittedAt) {}
+      String expiresAt, String submittedAt, String problem, List<IntakeAnswers.BodySite> bodySites) {}
 
   public record Page(List<Summary> cases, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
 
@@ -45,7 +51,11 @@ public final class ListMyCases {
     audit.read(tenant, AuditResource.ofPatient("case-list", tenant.subject(), tenant.subject()));
     return new Page(page.cases().stream().map(s -> {
       CaseRecord c = s.record();
-      return new Summary(c.caseId(), c.status(), c.createdAt(), c.updatedAt(), c.expiresAt(), c.submittedAt());
+      IntakeAnswers intake = c.intake();
+      List<IntakeAnswers.BodySite> sites = intake == null || intake.bodySites() == null || intake.bodySites().isEmpty()
+          ? null : intake.bodySites();
+      return new Summary(c.caseId(), c.status(), c.createdAt(), c.updatedAt(), c.expiresAt(), c.submittedAt(),
+          intake == null ? null : intake.problem(), sites);
     }).toList(), page.nextCursor().orElse(null));
   }
 }

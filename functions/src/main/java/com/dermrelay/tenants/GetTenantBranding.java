@@ -4,6 +4,7 @@ import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantRecord;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,9 +33,14 @@ public final class GetTenantBranding {
     JsonNode config = tenant.config();
     List<String> languages = new ArrayList<>();
     config.path("languages").forEach(l -> languages.add(l.asText()));
+    // The texts that name the clinic are read with its current name (TenantRecord.CLINIC_NAME).
+    JsonNode branding = config.path("branding").deepCopy();
+    if (branding instanceof ObjectNode b && b.hasNonNull("legalFooter")) {
+      b.put("legalFooter", tenant.named(b.get("legalFooter").asText()));
+    }
     return new TenantBranding(tenant.tenantId(), tenant.slug(), tenant.displayName(),
-        config.path("branding"), languages,
-        new TenantBranding.Consent(config.at("/consent/version").asText(), config.at("/consent/text").asText()),
+        branding, languages,
+        new TenantBranding.Consent(config.at("/consent/version").asText(), tenant.named(config.at("/consent/text").asText())),
         // Public on purpose: the portal shows "not taking new cases" before anyone signs in.
         tenant.acceptingNewPatients());
   }

@@ -45,7 +45,7 @@ public final class Memberships {
   public void createAdmin(TenantContext tenant, String role, String email, String displayName) {
     String subject = tenant.subject();
     items.putIfAbsent(tenant, key(subject), new MembershipItem(subject, role, Membership.ACTIVE, email,
-        displayName, tenant.requestTime().toString(), null, null, null), directoryEntry(tenant, subject));
+        displayName, tenant.requestTime().toString(), null, null, null, null), directoryEntry(tenant, subject));
   }
 
   /**
@@ -65,7 +65,8 @@ public final class Memberships {
     }
     String subject = tenant.subject();
     items.putVersioned(tenant, key(subject), new MembershipItem(subject, role, Membership.ACTIVE, email,
-        displayName, tenant.requestTime().toString(), invitation, null, null), expectedVersion,
+        displayName, tenant.requestTime().toString(), invitation, null, null,
+        existing.map(e -> e.record().registration()).orElse(null)), expectedVersion,
         directoryEntry(tenant, subject));
   }
 
@@ -73,8 +74,20 @@ public final class Memberships {
   public void remove(TenantContext tenant, String subject, StoredItem<MembershipItem> membership) {
     MembershipItem m = membership.record();
     items.putVersioned(tenant, key(subject), new MembershipItem(subject, m.role(), Membership.REMOVED,
-        m.email(), m.displayName(), m.joinedAt(), m.joinedWith(), tenant.requestTime().toString(), tenant.subject()),
+        m.email(), m.displayName(), m.joinedAt(), m.joinedWith(), tenant.requestTime().toString(), tenant.subject(),
+        m.registration()),
         membership.version(), directoryEntry(tenant, subject));
+  }
+
+  /**
+   * Sets (or, blank, clears) a member's own professional registration number, conditioned on the
+   * version read; the rest of the membership is kept as it is.
+   */
+  public void setRegistration(TenantContext tenant, StoredItem<MembershipItem> membership, String registration) {
+    MembershipItem m = membership.record();
+    items.putVersioned(tenant, key(m.userSub()), new MembershipItem(m.userSub(), m.role(), m.status(), m.email(),
+        m.displayName(), m.joinedAt(), m.joinedWith(), m.removedAt(), m.removedBy(),
+        registration.isBlank() ? null : registration), membership.version(), directoryEntry(tenant, m.userSub()));
   }
 
   /** The version a change of the membership is conditioned on: 0 when there is none. */

@@ -1,5 +1,6 @@
 package com.dermrelay.tenants;
 
+import com.dermrelay.core.tenancy.TenantRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
@@ -26,7 +27,8 @@ final class NewClinicConfig {
     branding.put("primaryColor", "#1f2937");
     branding.put("accentColor", "#2563eb");
     branding.put("supportEmail", signUp.adminEmail().strip());
-    branding.put("legalFooter", signUp.displayName().strip()
+    // The name through the placeholder, not copied: a renamed clinic's footer and consent follow.
+    branding.put("legalFooter", TenantRecord.CLINIC_NAME
         + ". Online consultations do not replace emergency care: call your local emergency number"
         + " in an emergency.");
     config.put("region", signUp.region());
@@ -36,7 +38,7 @@ final class NewClinicConfig {
     sla.put("ROUTINE", 168);
     ObjectNode consent = config.putObject("consent");
     consent.put("version", today.toString());
-    consent.put("text", "I agree that a dermatologist of " + signUp.displayName().strip()
+    consent.put("text", "I agree that a dermatologist of " + TenantRecord.CLINIC_NAME
         + " reviews my photos and history without seeing me in person, that this review may not"
         + " find everything an in-person visit would, and that I will seek emergency care for any"
         + " urgent symptom rather than wait for an answer.");

@@ -217,12 +217,16 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put("com.dermrelay.tenants.AcceptInvitationHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.RemoveMemberHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.ListMembersHandler", CLINIC_RECORDS);
+    // A dermatologist's own registration number on their membership (issue 18).
+    known.put("com.dermrelay.tenants.GetMyRegistrationHandler", CLINIC_RECORDS);
+    known.put("com.dermrelay.tenants.SetMyRegistrationHandler", CLINIC_RECORDS);
     // Reads the clinic's case index and its escalation records; a refused caller's audit record
     // is the one write (as for the audit-log search), no media.
     known.put("com.dermrelay.dashboard.GetClinicDashboardHandler", CLINIC_RECORDS);
     // The archive goes under the clinic's prefix and is read back through a link its session
-    // signs; the account section reads the pool (own role: accounts are not tenant items).
-    known.put("com.dermrelay.datarights.ExportMyDataHandler", forClinic(1024, Access.USER_ADMIN));
+    // signs; the account section reads the pool (own role: accounts are not tenant items). In the
+    // letters package because the archive holds the answer letters (dermrelay-letters.jar).
+    known.put("com.dermrelay.letters.ExportMyDataWithLettersHandler", forClinic(1024, Access.USER_ADMIN));
     // Overwrites and disables the account; records the request.
     known.put("com.dermrelay.datarights.RequestErasureHandler", forClinic(768, Access.USER_ADMIN));
     // The merged worklist reads each clinic's queue on that clinic's session (one session per
@@ -249,6 +253,10 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
         "com.dermrelay.review.GetAnswerDraftHandler", "com.dermrelay.review.SaveAnswerDraftHandler")) {
       known.put(handler, CASE_RECORDS);
     }
+    // The answer letter (issue 18): reads the case and its answer on the clinic's session, the
+    // clinic's letterhead and the dermatologist's registration from the directory, and appends the
+    // audit record of the download; draws the PDF in memory, no media.
+    known.put("com.dermrelay.letters.GetAnswerLetterHandler", CASE_RECORDS);
     // The diagnosis list ships in the jar: no access at all.
     known.put("com.dermrelay.review.SearchDiagnosesHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)));
     for (String task : WorkflowTasks.CASE.tasks()) {

@@ -13,21 +13,30 @@ import java.util.Objects;
  * @param openApiSpec  {@code api-spec/openapi.yaml}
  * @param functionsJar {@code functions/target/dermrelay-functions.jar}, built by the reactor first
  * @param fhirJar      {@code functions/target/dermrelay-fhir.jar}, the FHIR handlers; may be missing
+ * @param lettersJar   {@code functions/target/dermrelay-letters.jar}, the handlers that draw PDF
+ *     letters; may be missing
  */
-public record SourcePaths(Path openApiSpec, Path functionsJar, Path fhirJar) {
+public record SourcePaths(Path openApiSpec, Path functionsJar, Path fhirJar, Path lettersJar) {
 
   static final String REPO_ROOT_PROPERTY = "dermrelay.repo.root";
   static final String SPEC = "api-spec/openapi.yaml";
   static final String JAR = "functions/target/dermrelay-functions.jar";
   static final String FHIR_JAR_NAME = "dermrelay-fhir.jar";
+  static final String LETTERS_JAR_NAME = "dermrelay-letters.jar";
 
   public SourcePaths {
     Objects.requireNonNull(openApiSpec, "openApiSpec");
     Objects.requireNonNull(functionsJar, "functionsJar");
     Objects.requireNonNull(fhirJar, "fhirJar");
+    Objects.requireNonNull(lettersJar, "lettersJar");
   }
 
-  /** With the FHIR jar where the functions build puts it: beside the functions jar. */
+  /** With the letters jar where the functions build puts it: beside the functions jar. */
+  public SourcePaths(Path openApiSpec, Path functionsJar, Path fhirJar) {
+    this(openApiSpec, functionsJar, fhirJar, functionsJar.resolveSibling(LETTERS_JAR_NAME));
+  }
+
+  /** With the FHIR and letters jars where the functions build puts them: beside the functions jar. */
   public SourcePaths(Path openApiSpec, Path functionsJar) {
     this(openApiSpec, functionsJar, functionsJar.resolveSibling(FHIR_JAR_NAME));
   }

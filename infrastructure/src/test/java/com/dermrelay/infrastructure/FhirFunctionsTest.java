@@ -2,7 +2,6 @@ package com.dermrelay.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -23,13 +22,15 @@ class FhirFunctionsTest {
   private final SynthesizedStage complete = SynthesizedStage.withWorkflow();
 
   @Test
-  void fhirHandlersDeployFromTheFhirJarAndEveryOtherFromTheFunctionsJar() {
-    Map<Boolean, Set<Object>> keys = WorkflowStackTest.allFunctions(complete).stream().collect(
-        Collectors.partitioningBy(d -> DeploymentJars.isFhirHandler(d.handlerClass()),
+  void fhirHandlersDeployFromTheFhirJarTheLettersFromTheLettersJarAndEveryOtherFromTheFunctionsJar() {
+    Map<String, Set<Object>> keys = WorkflowStackTest.allFunctions(complete).stream().collect(
+        Collectors.groupingBy(d -> DeploymentJars.isFhirHandler(d.handlerClass()) ? "fhir"
+                : DeploymentJars.isLettersHandler(d.handlerClass()) ? "letters" : "functions",
             Collectors.mapping(this::s3Key, Collectors.toSet())));
-    assertEquals(1, keys.get(true).size(), "one asset for the FHIR functions: " + keys.get(true));
-    assertEquals(1, keys.get(false).size(), "one asset for the others: " + keys.get(false));
-    assertNotEquals(keys.get(true), keys.get(false));
+    assertEquals(1, keys.get("fhir").size(), "one asset for the FHIR functions: " + keys.get("fhir"));
+    assertEquals(1, keys.get("letters").size(), "one asset for the letters (decision 0022): " + keys.get("letters"));
+    assertEquals(1, keys.get("functions").size(), "one asset for the others: " + keys.get("functions"));
+    assertEquals(3, new java.util.HashSet<>(keys.values()).size(), "three different jars: " + keys);
     long fhir = WorkflowStackTest.allFunctions(complete).stream()
         .filter(d -> DeploymentJars.isFhirHandler(d.handlerClass())).count();
     long fhirRoutes = ApiSpec.load(complete.sources.openApiSpec()).handlers().stream()

@@ -235,10 +235,12 @@ final class SynthesizedStage {
             classes.add(IdentityStack.PRE_SIGN_UP_HANDLER);
             classes.add(IdentityStack.POST_CONFIRMATION_HANDLER);
             Path functionsJar = FunctionsJarTest.fixtureJar(dir, entries(classes.stream()
-                    .filter(c -> !DeploymentJars.isFhirHandler(c)).toList()));
+                    .filter(c -> !DeploymentJars.isFhirHandler(c) && !DeploymentJars.isLettersHandler(c)).toList()));
             Path fhirJar = FunctionsJarTest.fixtureJar(dir, entries(classes.stream()
                     .filter(DeploymentJars::isFhirHandler).toList()));
-            return new SourcePaths(spec, functionsJar, fhirJar);
+            Path lettersJar = FunctionsJarTest.fixtureJar(dir, entries(classes.stream()
+                    .filter(DeploymentJars::isLettersHandler).toList()));
+            return new SourcePaths(spec, functionsJar, fhirJar, lettersJar);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -95,6 +95,19 @@ class PatientAnswerIT {
     assertTrue(portal.page().text("#answer-byline").startsWith("From "), portal.page().text("#answer-byline"));
     portal.page().screenshot("patient-answer");
 
+    // The answer as a letter to keep: fetched with the patient's token, a PDF saved under a name
+    // that says which case and nothing about what was found.
+    String letterName = "dermrelay-letter-" + caseId + ".pdf";
+    assertEquals("Download the letter (PDF)", portal.page().text("#answer-letter-form button[type='submit']"));
+    portal.page().click("#answer-letter-form button[type='submit']");
+    assertTrue(portal.page().text("#answer-letter-link").contains(letterName), portal.page().text("#answer-letter-link"));
+    assertEquals(letterName, portal.page().script("return document.getElementById('answer-letter-link').download;"));
+    assertEquals("application/pdf", portal.page().script("return document.getElementById('answer-letter-link').type;"),
+        "the file the service answered is a PDF");
+    assertTrue(portal.page().script("return document.getElementById('answer-letter-link').href;").toString().startsWith("blob:"),
+        "saved from the page's own copy: no URL carries the letter");
+    assertTrue(portal.page().text("#answer-letter-link").matches(".*, [1-9]\\d* KB\\)"), portal.page().text("#answer-letter-link"));
+
     portal.page().click("#acknowledge-form button[type='submit']");
     assertTrue(portal.page().text("#answer-read").startsWith("Thank you."), portal.page().text("#answer-read"));
     browser.navigate().refresh();

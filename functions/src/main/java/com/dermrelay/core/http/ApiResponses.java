@@ -28,6 +28,23 @@ public final class ApiResponses {
     return response(status, contentType, body);
   }
 
+  /**
+   * A file to download (e.g. a PDF), base64 as API Gateway carries binary bodies, saved under
+   * {@code fileName}: a name the caller chose to hold no health data.
+   */
+  public APIGatewayV2HTTPResponse file(int status, String contentType, String fileName, byte[] bytes) {
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(status)
+        .withHeaders(Map.of(
+            "Content-Type", contentType,
+            "Content-Disposition", "attachment; filename=\"" + fileName + "\"",
+            "Cache-Control", "no-store",
+            "X-Content-Type-Options", "nosniff"))
+        .withBody(java.util.Base64.getEncoder().encodeToString(bytes))
+        .withIsBase64Encoded(true)
+        .build();
+  }
+
   public APIGatewayV2HTTPResponse problem(ApiProblem problem, String requestId) {
     APIGatewayV2HTTPResponse response =
         problem(problem.status(), problem.type(), problem.title(), problem.detail(), requestId);

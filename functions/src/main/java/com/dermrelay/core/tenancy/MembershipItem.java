@@ -10,9 +10,10 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * {@code version} are the data layer's.
  *
  * @param joinedWith the hash of the invitation whose acceptance made the membership active
+ * @param registration a dermatologist's professional registration number in this clinic (letters)
  */
 public record MembershipItem(String userSub, String role, String status, String email, String displayName,
-    String joinedAt, String joinedWith, String removedAt, String removedBy) {
+    String joinedAt, String joinedWith, String removedAt, String removedBy, String registration) {
 
   /** Seeded items carry no status: they are active. */
   public String statusOrActive() {
@@ -34,6 +35,8 @@ public record MembershipItem(String userSub, String role, String status, String 
               .setter((b, v) -> b.joinedWith = v))
           .addAttribute(String.class, a -> a.name("removedAt").getter(MembershipItem::removedAt).setter((b, v) -> b.removedAt = v))
           .addAttribute(String.class, a -> a.name("removedBy").getter(MembershipItem::removedBy).setter((b, v) -> b.removedBy = v))
+          .addAttribute(String.class, a -> a.name("registration").getter(MembershipItem::registration)
+              .setter((b, v) -> b.registration = v))
           .build();
 
   private static final class Builder {
@@ -46,9 +49,11 @@ public record MembershipItem(String userSub, String role, String status, String 
     String joinedWith;
     String removedAt;
     String removedBy;
+    String registration;
 
     MembershipItem build() {
-      return new MembershipItem(userSub, role, status, email, displayName, joinedAt, joinedWith, removedAt, removedBy);
+      return new MembershipItem(userSub, role, status, email, displayName, joinedAt, joinedWith, removedAt, removedBy,
+          registration);
     }
   }
 }

@@ -106,7 +106,8 @@ public final class TenantDirectory {
         item.statusOrActive(),
         orEmpty(item.email()),
         orEmpty(item.displayName()),
-        stored.version());
+        stored.version(),
+        orEmpty(item.registration()));
   }
 
   private TenantRecord tenant(StoredItem<ClinicConfigItem> item) {

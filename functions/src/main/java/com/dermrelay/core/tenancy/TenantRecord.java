@@ -7,6 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * version every change is conditioned on.
  */
 public record TenantRecord(String tenantId, ObjectNode config, long version) {
+  /**
+   * Where the clinic's current name goes in its texts (the consent text, the legal footer): they
+   * are stored with this placeholder, so renaming the clinic renames it there too.
+   */
+  public static final String CLINIC_NAME = "{clinic}";
+
+  /** {@code text} as patients read it: {@link #CLINIC_NAME} replaced by the clinic's current name. */
+  public String named(String text) {
+    return text == null ? null : text.replace(CLINIC_NAME, displayName());
+  }
+
   public String slug() {
     return config.path("slug").asText();
   }

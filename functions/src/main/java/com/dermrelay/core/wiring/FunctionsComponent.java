@@ -141,6 +141,9 @@ public interface FunctionsComponent {
 
   ExportMyData exportMyData();
 
+  /** get/setMyRegistration: a dermatologist's registration number, printed on answer letters. */
+  com.dermrelay.tenants.SetMyRegistration setMyRegistration();
+
   RequestErasure requestErasure();
 
   InternalAccess internalAccess();

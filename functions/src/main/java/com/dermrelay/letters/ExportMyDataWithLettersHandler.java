@@ -1,27 +1,30 @@
-package com.dermrelay.datarights;
+package com.dermrelay.letters;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dermrelay.core.http.ApiHandler;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ApiRequest;
 import com.dermrelay.core.http.ProblemTypes;
-import com.dermrelay.core.wiring.Functions;
-import com.dermrelay.core.wiring.FunctionsComponent;
+import com.dermrelay.datarights.ExportMyData;
 import java.util.Map;
 
-/** {@code POST /clinics/{tenantId}/me/data-exports} (exportMyData): the signed-in patient. */
-public final class ExportMyDataHandler extends ApiHandler {
+/**
+ * {@code POST /clinics/{tenantId}/me/data-exports} (exportMyData): the signed-in patient. Here, not
+ * in datarights, because the export holds the answer letters: it deploys from dermrelay-letters.jar
+ * with the letters' component (docs/decisions/0022-letters-jar.md); the use case is datarights'.
+ */
+public final class ExportMyDataWithLettersHandler extends ApiHandler {
   private final ExportMyData exportMyData;
 
-  public ExportMyDataHandler() {
-    this(Functions.fromProcessEnvironment());
+  public ExportMyDataWithLettersHandler() {
+    this(LettersFunctions.fromProcessEnvironment());
   }
 
-  public ExportMyDataHandler(Map<String, String> environment) {
-    this(Functions.forEnvironment(environment));
+  public ExportMyDataWithLettersHandler(Map<String, String> environment) {
+    this(LettersFunctions.forEnvironment(environment));
   }
 
-  ExportMyDataHandler(FunctionsComponent component) {
+  ExportMyDataWithLettersHandler(LettersComponent component) {
     super(component.apiHandlerSupport());
     this.exportMyData = component.exportMyData();
   }
