@@ -37,27 +37,34 @@ class ArchitectureTest {
    * Which capability may use which. A new arrow is a design decision: add it here with the reason
    * in docs/architecture.md, or call through {@code core} instead.
    */
-  static final Map<String, Set<String>> USES = Map.ofEntries(
-      Map.entry("audit", Set.of()),
-      Map.entry("cases", Set.of("imaging", "triage")),
-      Map.entry("dashboard", Set.of("audit", "cases", "imaging")),
-      Map.entry("datarights", Set.of("cases", "patients", "review")),
-      Map.entry("fhir", Set.of("cases", "patients")),
-      Map.entry("followup", Set.of("cases", "intake", "review")),
-      Map.entry("health", Set.of()),
-      Map.entry("imaging", Set.of()),
-      Map.entry("intake", Set.of("cases", "patients", "triage")),
-      Map.entry("letters", Set.of("cases", "datarights")),
-      Map.entry("patients", Set.of()),
-      Map.entry("review", Set.of("cases", "fhir", "patients", "triage")),
-      Map.entry("tenants", Set.of()),
-      Map.entry("triage", Set.of()),
-      Map.entry("uploads", Set.of("cases", "dashboard", "imaging")));
+  static final Map<String, Set<String>> USES =
+      Map.ofEntries(
+          Map.entry("audit", Set.of()),
+          Map.entry("cases", Set.of("imaging", "triage")),
+          Map.entry("dashboard", Set.of("audit", "cases", "imaging")),
+          Map.entry("datarights", Set.of("cases", "patients", "review")),
+          Map.entry("fhir", Set.of("cases", "patients")),
+          Map.entry("followup", Set.of("cases", "intake", "review")),
+          Map.entry("health", Set.of()),
+          Map.entry("imaging", Set.of()),
+          Map.entry("intake", Set.of("cases", "patients", "triage")),
+          Map.entry("letters", Set.of("cases", "datarights")),
+          Map.entry("patients", Set.of()),
+          Map.entry("review", Set.of("cases", "fhir", "patients", "triage")),
+          Map.entry("tenants", Set.of()),
+          Map.entry("triage", Set.of()),
+          Map.entry("uploads", Set.of("cases", "dashboard", "imaging")));
 
   /** Classes (relative to com.dermrelay) that only dermrelay-fhir.jar carries: decision 0017. */
-  private static final List<String> FHIR_JAR_ONLY = List.of("fhir.bundle.", "fhir.api.",
-      "fhir.FhirComponent", "fhir.DaggerFhirComponent", "fhir.FhirFunctions", "fhir.FhirPriming",
-      "fhir.workflow.SendToEhrTaskHandler");
+  private static final List<String> FHIR_JAR_ONLY =
+      List.of(
+          "fhir.bundle.",
+          "fhir.api.",
+          "fhir.FhirComponent",
+          "fhir.DaggerFhirComponent",
+          "fhir.FhirFunctions",
+          "fhir.FhirPriming",
+          "fhir.workflow.SendToEhrTaskHandler");
 
   private static JavaClasses classes;
 
@@ -69,26 +76,38 @@ class ArchitectureTest {
 
   @Test
   void coreKnowsNoCapabilityExceptWhereItWiresThemTogether() {
-    noClasses().that().resideInAPackage(ROOT + "core..")
-        .and().resideOutsideOfPackage(ROOT + "core.wiring..")
-        .should().dependOnClassesThat(inACapability())
-        .because("core is the shared kernel every capability builds on; only core.wiring (Dagger) sees them all")
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + "core..")
+        .and()
+        .resideOutsideOfPackage(ROOT + "core.wiring..")
+        .should()
+        .dependOnClassesThat(inACapability())
+        .because(
+            "core is the shared kernel every capability builds on; only core.wiring (Dagger) sees them all")
         .check(classes);
   }
 
   @Test
   void capabilitiesUseOnlyTheCapabilitiesTheyDeclare() {
     // A capability's own Dagger component (fhir, letters) is wiring: it builds what they use.
-    classes().that(inACapability()).and(describe("not written by Dagger", c -> !generatedByDagger(c)))
-        .should(useOnlyDeclaredCapabilities()).check(classes);
+    classes()
+        .that(inACapability())
+        .and(describe("not written by Dagger", c -> !generatedByDagger(c)))
+        .should(useOnlyDeclaredCapabilities())
+        .check(classes);
   }
 
   @Test
   void capabilitiesFormNoCycle() {
-    DescribedPredicate<JavaClass> inCore = describe("in core", c -> c.getName().startsWith(ROOT + "core."));
+    DescribedPredicate<JavaClass> inCore =
+        describe("in core", c -> c.getName().startsWith(ROOT + "core."));
     // core.wiring sees every capability and every capability sees core: only arrows between
     // capabilities can make a cycle worth reporting.
-    slices().matching(ROOT + "(*)..").should().beFreeOfCycles()
+    slices()
+        .matching(ROOT + "(*)..")
+        .should()
+        .beFreeOfCycles()
         .ignoreDependency(inCore, DescribedPredicate.alwaysTrue())
         .ignoreDependency(DescribedPredicate.alwaysTrue(), inCore)
         .check(classes);
@@ -99,60 +118,98 @@ class ArchitectureTest {
 
   @Test
   void noCapabilityReachesIntoAnothersStoreOrHandlers() {
-    classes().that(inACapability())
+    classes()
+        .that(inACapability())
         .should(notUseAnotherCapabilitys("Store", "Handler"))
-        .because("a capability's storage and its HTTP entry points are its own; others call its use cases")
+        .because(
+            "a capability's storage and its HTTP entry points are its own; others call its use cases")
         .check(classes);
   }
 
   @Test
   void handlersOnlyParseCallOneUseCaseAndAnswer() {
-    classes().that().areAssignableTo(ApiHandler.class).and().doNotHaveFullyQualifiedName(ApiHandler.class.getName())
+    classes()
+        .that()
+        .areAssignableTo(ApiHandler.class)
+        .and()
+        .doNotHaveFullyQualifiedName(ApiHandler.class.getName())
         .should(holdAtMostOneUseCase())
-        .andShould().onlyDependOnClassesThat(describe("not a store, not the data layer, not an AWS client",
-            c -> !c.getSimpleName().endsWith("Store") && !c.getPackageName().startsWith(ROOT + "core.data")
-                && !c.getPackageName().startsWith("software.amazon.awssdk")))
+        .andShould()
+        .onlyDependOnClassesThat(
+            describe(
+                "not a store, not the data layer, not an AWS client",
+                c ->
+                    !c.getSimpleName().endsWith("Store")
+                        && !c.getPackageName().startsWith(ROOT + "core.data")
+                        && !c.getPackageName().startsWith("software.amazon.awssdk")))
         .check(classes);
   }
 
   @Test
   void onlyTheDataLayerTalksToDynamoDb() {
-    noClasses().that().resideOutsideOfPackages(ROOT + "core.data..", ROOT + "core.aws..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(ROOT + "core.data..", ROOT + "core.aws..")
         .and(describe("not written by Dagger", c -> !generatedByDagger(c)))
-        .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services.dynamodb..")
-        .orShould().dependOnClassesThat().haveSimpleName("DynamoDbEnhancedClient")
-        .orShould().dependOnClassesThat().haveSimpleName("DynamoDbTable")
-        .because("core.data applies the tenant key prefix and the expiry filter to every read and write")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("software.amazon.awssdk.services.dynamodb..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleName("DynamoDbEnhancedClient")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleName("DynamoDbTable")
+        .because(
+            "core.data applies the tenant key prefix and the expiry filter to every read and write")
         .check(classes);
-    noClasses().that().resideInAPackage(ROOT + "core.aws..")
-        .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services.dynamodb.model..")
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + "core.aws..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("software.amazon.awssdk.services.dynamodb.model..")
         .because("core.aws only builds the client")
         .check(classes);
   }
 
   @Test
   void nothingInTheFunctionsJarNeedsWhatOnlyTheFhirJarCarries() {
-    noClasses().that(describe("shipped in dermrelay-functions.jar", c -> !fhirJarOnly(c)))
-        .should().dependOnClassesThat(describe("HAPI FHIR or a class only dermrelay-fhir.jar carries",
-            c -> c.getPackageName().startsWith("org.hl7.fhir") || c.getPackageName().startsWith("ca.uhn.fhir")
-                || fhirJarOnly(c)))
-        .because("the functions jar ships without them (docs/decisions/0017-fhir-jar.md): a use would fail"
-            + " only at run time with NoClassDefFoundError")
+    noClasses()
+        .that(describe("shipped in dermrelay-functions.jar", c -> !fhirJarOnly(c)))
+        .should()
+        .dependOnClassesThat(
+            describe(
+                "HAPI FHIR or a class only dermrelay-fhir.jar carries",
+                c ->
+                    c.getPackageName().startsWith("org.hl7.fhir")
+                        || c.getPackageName().startsWith("ca.uhn.fhir")
+                        || fhirJarOnly(c)))
+        .because(
+            "the functions jar ships without them (docs/decisions/0017-fhir-jar.md): a use would fail"
+                + " only at run time with NoClassDefFoundError")
         .check(classes);
   }
 
   /** Dagger's components and factories pass the clients core.aws builds on to core.data. */
   private static boolean generatedByDagger(JavaClass c) {
     String name = c.getName();
-    return name.contains(".Dagger") || name.endsWith("_Factory") || name.contains("_Factory$")
+    return name.contains(".Dagger")
+        || name.endsWith("_Factory")
+        || name.contains("_Factory$")
         || name.endsWith("_Provide" + "Factory");
   }
 
   @Test
   void nothingOutsideTheLettersNeedsPdfBoxOrTheLetters() {
-    noClasses().that().resideOutsideOfPackage(ROOT + "letters..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", ROOT + "letters..")
-        .because("dermrelay-functions.jar ships without PDFBox and the letters (docs/decisions/0022-letters-jar.md)")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + "letters..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.pdfbox..", ROOT + "letters..")
+        .because(
+            "dermrelay-functions.jar ships without PDFBox and the letters (docs/decisions/0022-letters-jar.md)")
         .check(classes);
   }
 
@@ -161,7 +218,9 @@ class ArchitectureTest {
     return FHIR_JAR_ONLY.stream().anyMatch(p -> name.startsWith(ROOT + p));
   }
 
-  /** The first package under com.dermrelay, for a class of a capability; null for core and others. */
+  /**
+   * The first package under com.dermrelay, for a class of a capability; null for core and others.
+   */
   static String capabilityOf(JavaClass c) {
     String name = c.getName();
     if (!name.startsWith(ROOT)) {
@@ -184,7 +243,9 @@ class ArchitectureTest {
         String own = capabilityOf(item);
         Set<String> allowed = USES.get(own);
         if (allowed == null) {
-          events.add(SimpleConditionEvent.violated(item, "capability '" + own + "' is not in ArchitectureTest.USES"));
+          events.add(
+              SimpleConditionEvent.violated(
+                  item, "capability '" + own + "' is not in ArchitectureTest.USES"));
           return;
         }
         for (Dependency d : item.getDirectDependenciesFromSelf()) {
@@ -198,15 +259,21 @@ class ArchitectureTest {
   }
 
   private static ArchCondition<JavaClass> notUseAnotherCapabilitys(String... suffixes) {
-    return new ArchCondition<>("not use another capability's classes named *" + String.join(", *", suffixes)) {
+    return new ArchCondition<>(
+        "not use another capability's classes named *" + String.join(", *", suffixes)) {
       @Override
       public void check(JavaClass item, ConditionEvents events) {
         String own = capabilityOf(item);
         for (Dependency d : item.getDirectDependenciesFromSelf()) {
           JavaClass target = d.getTargetClass();
           String theirs = capabilityOf(target);
-          boolean sharedStore = theirs != null && theirs.equals(SHARED_MODEL) && target.getSimpleName().endsWith("Store");
-          if (theirs != null && !theirs.equals(own) && !sharedStore
+          boolean sharedStore =
+              theirs != null
+                  && theirs.equals(SHARED_MODEL)
+                  && target.getSimpleName().endsWith("Store");
+          if (theirs != null
+              && !theirs.equals(own)
+              && !sharedStore
               && List.of(suffixes).stream().anyMatch(s -> target.getSimpleName().endsWith(s))) {
             events.add(SimpleConditionEvent.violated(d, d.getDescription()));
           }
@@ -219,8 +286,12 @@ class ArchitectureTest {
     return new ArchCondition<>("hold at most one use case (a field of a capability's type)") {
       @Override
       public void check(JavaClass item, ConditionEvents events) {
-        List<String> useCases = item.getFields().stream().map(JavaField::getRawType)
-            .filter(t -> capabilityOf(t) != null).map(JavaClass::getSimpleName).toList();
+        List<String> useCases =
+            item.getFields().stream()
+                .map(JavaField::getRawType)
+                .filter(t -> capabilityOf(t) != null)
+                .map(JavaClass::getSimpleName)
+                .toList();
         if (useCases.size() > 1) {
           events.add(SimpleConditionEvent.violated(item, item.getName() + " holds " + useCases));
         }

@@ -14,13 +14,16 @@ public final class BareClientProbe {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> env = Benchmarks.readEnvironment(args[0]);
-    try (DynamoDbClient client = DynamoDbClient.builder()
-        .region(Region.of(env.get("AWS_REGION")))
-        .endpointOverride(URI.create(env.get("AWS_ENDPOINT_URL_DYNAMODB")))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-            env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"))))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build()) {
+    try (DynamoDbClient client =
+        DynamoDbClient.builder()
+            .region(Region.of(env.get("AWS_REGION")))
+            .endpointOverride(URI.create(env.get("AWS_ENDPOINT_URL_DYNAMODB")))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(
+                        env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"))))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
       System.exit(client == null ? 1 : 0);
     }
   }

@@ -21,8 +21,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Measures the figures of docs/performance.md in fresh JVMs and prints them as Markdown rows.
- * Each figure is a median; the raw samples are printed too so noise is visible.
+ * Measures the figures of docs/performance.md in fresh JVMs and prints them as Markdown rows. Each
+ * figure is a median; the raw samples are printed too so noise is visible.
  */
 public final class Benchmarks {
   private static final HttpClient HTTP =
@@ -42,8 +42,7 @@ public final class Benchmarks {
     }
     if ("priming".equals(System.getProperty("bench.only"))) {
       // Only the SnapStart figures: -Dbench.only=priming (docs/performance.md).
-      withStack(envFile -> firstRequestAfterPriming(java,
-          probeClasspath(functionsJar), envFile));
+      withStack(envFile -> firstRequestAfterPriming(java, probeClasspath(functionsJar), envFile));
       return;
     }
     if ("coldstart".equals(System.getProperty("bench.only"))) {
@@ -56,12 +55,20 @@ public final class Benchmarks {
       // Issue 8: the FHIR Bundle of a case (4 photos, 2 prescriptions), run from the shaded
       // dermrelay-fhir.jar alone, and what the FHIR model adds to the deployment.
       Path fhirJar = repo.resolve("functions/target/dermrelay-fhir.jar");
-      System.out.printf("| dermrelay-functions.jar | %.1f MB |%n| dermrelay-fhir.jar | %.1f MB |%n"
-          + "| added by the FHIR model (fhir jar minus functions jar) | %.1f MB |%n",
-          Files.size(functionsJar) / 1_000_000.0, Files.size(fhirJar) / 1_000_000.0,
+      System.out.printf(
+          "| dermrelay-functions.jar | %.1f MB |%n| dermrelay-fhir.jar | %.1f MB |%n"
+              + "| added by the FHIR model (fhir jar minus functions jar) | %.1f MB |%n",
+          Files.size(functionsJar) / 1_000_000.0,
+          Files.size(fhirJar) / 1_000_000.0,
           (Files.size(fhirJar) - Files.size(functionsJar)) / 1_000_000.0);
-      Process probe = new ProcessBuilder(java, "-cp", fhirJar + ":" + System.getProperty("bench.classes"),
-          "com.dermrelay.bench.FhirBundleProbe").inheritIO().start();
+      Process probe =
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  fhirJar + ":" + System.getProperty("bench.classes"),
+                  "com.dermrelay.bench.FhirBundleProbe")
+              .inheritIO()
+              .start();
       if (probe.waitFor() != 0) {
         throw new IllegalStateException("the FHIR probe failed from dermrelay-fhir.jar alone");
       }
@@ -69,21 +76,24 @@ public final class Benchmarks {
     }
     if ("submit".equals(System.getProperty("bench.only"))) {
       // Issue 4: submit -> on the worklist, p50/p95 over 50 cases, on a real-time-clock stack.
-      try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
+      try (LocalStack stack =
+          LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
         SubmitToWorklistProbe.run(stack);
       }
       return;
     }
     if ("upload".equals(System.getProperty("bench.only"))) {
       // Issue 18: a 12 MP photo over 1 Mbit/s up and 300 ms latency, original vs made ready first.
-      try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
+      try (LocalStack stack =
+          LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
         ThrottledUploadProbe.run(stack);
       }
       return;
     }
     if ("worklist".equals(System.getProperty("bench.only"))) {
       // Issue 4: the first worklist page's DynamoDB requests and latency, 1,000 vs 100,000 cases.
-      try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
+      try (LocalStack stack =
+          LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
         WorklistScalingProbe.run(stack);
       }
       return;
@@ -94,10 +104,12 @@ public final class Benchmarks {
     List<Long> startups = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       // The FHIR jar holds every handler, as local-dev/start runs it.
-      startups.add(localStackStartMillis(java, repo, localDevJar,
-          repo.resolve("functions/target/dermrelay-fhir.jar")));
+      startups.add(
+          localStackStartMillis(
+              java, repo, localDevJar, repo.resolve("functions/target/dermrelay-fhir.jar")));
     }
-    System.out.printf("| local stack start to ready (median of 5) | %.2f s | target < 6 s | samples ms %s |%n",
+    System.out.printf(
+        "| local stack start to ready (median of 5) | %.2f s | target < 6 s | samples ms %s |%n",
         median(startups) / 1000.0, startups);
 
     coldStart(java, functionsJar);
@@ -105,13 +117,13 @@ public final class Benchmarks {
   }
 
   private static void jarSize(Path functionsJar) throws IOException {
-    System.out.printf("| functions jar | %.1f MB | target < 25 MB |%n",
-        Files.size(functionsJar) / 1_000_000.0);
+    System.out.printf(
+        "| functions jar | %.1f MB | target < 25 MB |%n", Files.size(functionsJar) / 1_000_000.0);
   }
 
   /**
-   * The photo check of a 12 MP JPEG beside a bare ImageIO decode of the same file, in one fresh
-   * JVM with Lambda's flags; and the peak heap of checking a 50 MP JPEG under a 700 MB heap.
+   * The photo check of a 12 MP JPEG beside a bare ImageIO decode of the same file, in one fresh JVM
+   * with Lambda's flags; and the peak heap of checking a 50 MP JPEG under a 700 MB heap.
    */
   private static void photoCheck(String java, Path functionsJar) throws Exception {
     String classpath = probeClasspath(functionsJar);
@@ -121,16 +133,23 @@ public final class Benchmarks {
       List<String> timing = probeOutput(java, classpath, "-Xmx1g", "time", twelve);
       long decode = Long.parseLong(line(timing, "DECODE").split(" ")[1]);
       long check = Long.parseLong(line(timing, "CHECK").split(" ")[1]);
-      System.out.printf("| photo check, 12 MP JPEG (median of 9, warm) | %d ms | samples %s |%n",
+      System.out.printf(
+          "| photo check, 12 MP JPEG (median of 9, warm) | %d ms | samples %s |%n",
           check, line(timing, "CHECK").substring(line(timing, "CHECK").indexOf('[')));
-      System.out.printf("| bare ImageIO decode, same file (median of 9) | %d ms | samples %s |%n",
+      System.out.printf(
+          "| bare ImageIO decode, same file (median of 9) | %d ms | samples %s |%n",
           decode, line(timing, "DECODE").substring(line(timing, "DECODE").indexOf('[')));
-      System.out.printf("| photo check / decode ratio | %.2f | target < 2.5 |%n", (double) check / decode);
+      System.out.printf(
+          "| photo check / decode ratio | %.2f | target < 2.5 |%n", (double) check / decode);
       long rotated = Long.parseLong(line(timing, "ROTATED").split(" ")[1]);
-      System.out.printf("| photo check, same JPEG with EXIF orientation 6 (re-encoded) | %d ms, ratio %.2f | samples %s |%n",
-          rotated, (double) rotated / decode, line(timing, "ROTATED").substring(line(timing, "ROTATED").indexOf('[')));
+      System.out.printf(
+          "| photo check, same JPEG with EXIF orientation 6 (re-encoded) | %d ms, ratio %.2f | samples %s |%n",
+          rotated,
+          (double) rotated / decode,
+          line(timing, "ROTATED").substring(line(timing, "ROTATED").indexOf('[')));
       List<String> heap = probeOutput(java, classpath, "-Xmx700m", "heap", fifty);
-      System.out.printf("| peak heap, 50 MP JPEG under -Xmx700m | %s MB (verdict %s) | target < 700 MB |%n",
+      System.out.printf(
+          "| peak heap, 50 MP JPEG under -Xmx700m | %s MB (verdict %s) | target < 700 MB |%n",
           line(heap, "HEAP").split(" ")[1], line(heap, "HEAP").split(" ")[2]);
     } finally {
       Files.deleteIfExists(twelve);
@@ -143,23 +162,36 @@ public final class Benchmarks {
    * (TestContext, Photos), the same for every probe so cold-start pairs stay alike.
    */
   private static String probeClasspath(Path jar) throws Exception {
-    Path testSupport = Path.of(TestContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path testSupport =
+        Path.of(TestContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     return jar + ":" + System.getProperty("bench.classes") + ":" + testSupport;
   }
 
-  /** test-support's skin-toned photo with a dark lesion, as a JPEG file (ImageIO's default quality). */
+  /**
+   * test-support's skin-toned photo with a dark lesion, as a JPEG file (ImageIO's default quality).
+   */
   private static Path skinPhotoFile(int width, int height) throws IOException {
     Path file = Files.createTempFile("dermrelay-photo-" + width + "x" + height, ".jpg");
     Files.write(file, Photos.jpeg(Photos.skinWithLesion(width, height)));
     return file;
   }
 
-  private static List<String> probeOutput(String java, String classpath, String heap, String mode, Path photo)
-      throws Exception {
-    Process process = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC", heap, "-cp", classpath, PhotoCheckProbe.class.getName(), mode, photo.toString())
-        .redirectErrorStream(true)
-        .start();
+  private static List<String> probeOutput(
+      String java, String classpath, String heap, String mode, Path photo) throws Exception {
+    Process process =
+        new ProcessBuilder(
+                java,
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                heap,
+                "-cp",
+                classpath,
+                PhotoCheckProbe.class.getName(),
+                mode,
+                photo.toString())
+            .redirectErrorStream(true)
+            .start();
     List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
     if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new IllegalStateException("photo probe failed: " + lines);
@@ -168,27 +200,46 @@ public final class Benchmarks {
   }
 
   private static String line(List<String> lines, String prefix) {
-    return lines.stream().filter(l -> l.startsWith(prefix + " ")).findFirst()
+    return lines.stream()
+        .filter(l -> l.startsWith(prefix + " "))
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException("no " + prefix + " line in " + lines));
   }
 
   /** Starts LocalDev in a fresh JVM, polls /health until 200, then stops it with SIGTERM. */
-  private static long localStackStartMillis(String java, Path repo, Path localDevJar, Path functionsJar)
-      throws Exception {
+  private static long localStackStartMillis(
+      String java, Path repo, Path localDevJar, Path functionsJar) throws Exception {
     int[] ports = new int[8];
     for (int i = 0; i < ports.length; i++) {
       ports[i] = LocalStackConfig.freePort();
     }
     long start = System.nanoTime();
-    Process stack = new ProcessBuilder(java,
-        "-cp", localDevJar + ":" + functionsJar, "-Ddermrelay.repo=" + repo,
-        "com.dermrelay.local.LocalDev",
-        "--gateway-port", "" + ports[0], "--dynamodb-port", "" + ports[1], "--s3-port", "" + ports[2],
-        "--stepfunctions-port", "" + ports[3], "--identity-port", "" + ports[4],
-        "--outbox-port", "" + ports[5], "--fhir-port", "" + ports[6], "--secrets-port", "" + ports[7])
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process stack =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                localDevJar + ":" + functionsJar,
+                "-Ddermrelay.repo=" + repo,
+                "com.dermrelay.local.LocalDev",
+                "--gateway-port",
+                "" + ports[0],
+                "--dynamodb-port",
+                "" + ports[1],
+                "--s3-port",
+                "" + ports[2],
+                "--stepfunctions-port",
+                "" + ports[3],
+                "--identity-port",
+                "" + ports[4],
+                "--outbox-port",
+                "" + ports[5],
+                "--fhir-port",
+                "" + ports[6],
+                "--secrets-port",
+                "" + ports[7])
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       URI health = URI.create("http://127.0.0.1:" + ports[0] + "/health");
       while (true) {
@@ -196,8 +247,11 @@ public final class Benchmarks {
           throw new IllegalStateException("the local stack exited with " + stack.exitValue());
         }
         try {
-          if (HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-              HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          if (HTTP.send(
+                      HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode()
+              == 200) {
             return (System.nanoTime() - start) / 1_000_000;
           }
         } catch (IOException notYet) {
@@ -221,28 +275,31 @@ public final class Benchmarks {
   }
 
   /**
-   * The handler cold-start proxy: a fresh JVM that builds the Dagger component and answers one
-   * GET /health against the running local stack, beside a bare JVM that only builds a
-   * DynamoDbClient; alternated so drift hits both alike.
+   * The handler cold-start proxy: a fresh JVM that builds the Dagger component and answers one GET
+   * /health against the running local stack, beside a bare JVM that only builds a DynamoDbClient;
+   * alternated so drift hits both alike.
    */
   private static void coldStart(String java, Path functionsJar) throws Exception {
-    withStack(envFile -> {
-      String classpath = probeClasspath(functionsJar);
-      List<Long> handler = new ArrayList<>();
-      List<Long> bare = new ArrayList<>();
-      runProbe(java, classpath, HandlerProbe.class, envFile); // warm the OS file cache once
-      for (int i = 0; i < 10; i++) {
-        handler.add(runProbe(java, classpath, HandlerProbe.class, envFile));
-        bare.add(runProbe(java, classpath, BareClientProbe.class, envFile));
-      }
-      double ratio = (double) median(handler) / median(bare);
-      System.out.printf("| cold start: JVM + Dagger + one GET /health (median of 10) | %d ms | samples %s |%n",
-          median(handler), handler);
-      System.out.printf("| cold start: bare JVM + DynamoDbClient (median of 10) | %d ms | samples %s |%n",
-          median(bare), bare);
-      System.out.printf("| cold start ratio | %.2f | target < 1.5 |%n", ratio);
-      firstRequestAfterPriming(java, classpath, envFile);
-    });
+    withStack(
+        envFile -> {
+          String classpath = probeClasspath(functionsJar);
+          List<Long> handler = new ArrayList<>();
+          List<Long> bare = new ArrayList<>();
+          runProbe(java, classpath, HandlerProbe.class, envFile); // warm the OS file cache once
+          for (int i = 0; i < 10; i++) {
+            handler.add(runProbe(java, classpath, HandlerProbe.class, envFile));
+            bare.add(runProbe(java, classpath, BareClientProbe.class, envFile));
+          }
+          double ratio = (double) median(handler) / median(bare);
+          System.out.printf(
+              "| cold start: JVM + Dagger + one GET /health (median of 10) | %d ms | samples %s |%n",
+              median(handler), handler);
+          System.out.printf(
+              "| cold start: bare JVM + DynamoDbClient (median of 10) | %d ms | samples %s |%n",
+              median(bare), bare);
+          System.out.printf("| cold start ratio | %.2f | target < 1.5 |%n", ratio);
+          firstRequestAfterPriming(java, classpath, envFile);
+        });
   }
 
   private interface WithEnvironment {
@@ -275,30 +332,45 @@ public final class Benchmarks {
    * fresh JVMs (no CRaC here): the first GET /health without and after the priming hook,
    * alternated, 10 each.
    */
-  static void firstRequestAfterPriming(String java, String classpath, Path envFile) throws Exception {
+  static void firstRequestAfterPriming(String java, String classpath, Path envFile)
+      throws Exception {
     List<Long> cold = new ArrayList<>();
     List<Long> primed = new ArrayList<>();
     List<Long> priming = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      cold.add(Long.parseLong(line(firstRequest(java, classpath, envFile, "cold"), "FIRST").split(" ")[1]));
+      cold.add(
+          Long.parseLong(
+              line(firstRequest(java, classpath, envFile, "cold"), "FIRST").split(" ")[1]));
       List<String> out = firstRequest(java, classpath, envFile, "primed");
       primed.add(Long.parseLong(line(out, "FIRST").split(" ")[1]));
       priming.add(Long.parseLong(line(out, "PRIME").split(" ")[1]));
     }
-    System.out.printf("| first GET /health in a fresh JVM, unprimed (median of 10) | %d ms | samples %s |%n",
+    System.out.printf(
+        "| first GET /health in a fresh JVM, unprimed (median of 10) | %d ms | samples %s |%n",
         median(cold), cold);
-    System.out.printf("| first GET /health after the SnapStart priming hook (median of 10) | %d ms | samples %s |%n",
+    System.out.printf(
+        "| first GET /health after the SnapStart priming hook (median of 10) | %d ms | samples %s |%n",
         median(primed), primed);
-    System.out.printf("| the priming hook itself, paid once at snapshot time (median of 10) | %d ms | samples %s |%n",
+    System.out.printf(
+        "| the priming hook itself, paid once at snapshot time (median of 10) | %d ms | samples %s |%n",
         median(priming), priming);
   }
 
   private static List<String> firstRequest(String java, String classpath, Path envFile, String mode)
       throws Exception {
-    Process process = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC", "-cp", classpath, FirstRequestProbe.class.getName(), envFile.toString(), mode)
-        .redirectErrorStream(true)
-        .start();
+    Process process =
+        new ProcessBuilder(
+                java,
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                classpath,
+                FirstRequestProbe.class.getName(),
+                envFile.toString(),
+                mode)
+            .redirectErrorStream(true)
+            .start();
     List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
     if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new IllegalStateException("first-request probe failed: " + lines);
@@ -310,11 +382,19 @@ public final class Benchmarks {
       throws Exception {
     long start = System.nanoTime();
     // The JVM flags Lambda's java17 and java21 runtimes set by default: C1 only, serial GC.
-    Process process = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC", "-cp", classpath, probe.getName(), envFile.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process process =
+        new ProcessBuilder(
+                java,
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                classpath,
+                probe.getName(),
+                envFile.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new IllegalStateException(probe.getSimpleName() + " failed");
     }

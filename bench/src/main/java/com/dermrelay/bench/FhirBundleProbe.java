@@ -37,11 +37,14 @@ public final class FhirBundleProbe {
       }
     }
     Arrays.sort(times);
-    System.out.printf("| first build + serialize in a fresh JVM (FHIR context included) | %.0f ms |%n", coldMs);
-    System.out.printf("| warm build + serialize, p50 (%d runs) | %.2f ms |%n", runs, times[runs / 2] / 1e6);
+    System.out.printf(
+        "| first build + serialize in a fresh JVM (FHIR context included) | %.0f ms |%n", coldMs);
+    System.out.printf(
+        "| warm build + serialize, p50 (%d runs) | %.2f ms |%n", runs, times[runs / 2] / 1e6);
     System.out.printf("| warm build + serialize, p95 | %.2f ms |%n", times[runs * 95 / 100] / 1e6);
-    System.out.printf("| Bundle JSON | %d entries, %.1f kB |%n", mapper.map(snapshot).getEntry().size(),
-        first.length() / 1000.0);
+    System.out.printf(
+        "| Bundle JSON | %d entries, %.1f kB |%n",
+        mapper.map(snapshot).getEntry().size(), first.length() / 1000.0);
   }
 
   static CaseSnapshot snapshot() {

@@ -8,10 +8,10 @@ import com.dermrelay.testing.TestContext;
 import java.util.Map;
 
 /**
- * What SnapStart priming buys, as far as a JVM without CRaC can show it: in a fresh JVM, build
- * the handler, optionally run the priming hook (what Lambda runs before it takes the snapshot),
- * then time the first {@code GET /health}: the request a restored function answers first. Prints
- * {@code PRIME <ms>} and {@code FIRST <ms>}.
+ * What SnapStart priming buys, as far as a JVM without CRaC can show it: in a fresh JVM, build the
+ * handler, optionally run the priming hook (what Lambda runs before it takes the snapshot), then
+ * time the first {@code GET /health}: the request a restored function answers first. Prints {@code
+ * PRIME <ms>} and {@code FIRST <ms>}.
  */
 public final class FirstRequestProbe {
   private FirstRequestProbe() {}
@@ -25,8 +25,12 @@ public final class FirstRequestProbe {
       Functions.forEnvironment(env).snapStartPriming().beforeCheckpoint(null);
     }
     long firstStart = System.nanoTime();
-    APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-        .withVersion("2.0").withRouteKey("GET /health").withRawPath("/health").build();
+    APIGatewayV2HTTPEvent event =
+        APIGatewayV2HTTPEvent.builder()
+            .withVersion("2.0")
+            .withRouteKey("GET /health")
+            .withRawPath("/health")
+            .build();
     APIGatewayV2HTTPResponse response = handler.handleRequest(event, new TestContext("bench"));
     long end = System.nanoTime();
     System.out.println("PRIME " + (firstStart - primeStart) / 1_000_000);

@@ -11,8 +11,12 @@ public final class HandlerProbe {
 
   public static void main(String[] args) throws Exception {
     HealthHandler handler = new HealthHandler(Benchmarks.readEnvironment(args[0]));
-    APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-        .withVersion("2.0").withRouteKey("GET /health").withRawPath("/health").build();
+    APIGatewayV2HTTPEvent event =
+        APIGatewayV2HTTPEvent.builder()
+            .withVersion("2.0")
+            .withRouteKey("GET /health")
+            .withRawPath("/health")
+            .build();
     APIGatewayV2HTTPResponse response = handler.handleRequest(event, new TestContext("bench"));
     System.exit(response.getStatusCode() == 200 ? 0 : 1);
   }

@@ -15,9 +15,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * Run in a fresh JVM by {@link Benchmarks}. {@code time FILE}: prints the medians of a bare
- * ImageIO decode and of the full photo check, alternated after a warm-up. {@code heap FILE}:
- * checks the photo once and prints the peak heap in MB.
+ * Run in a fresh JVM by {@link Benchmarks}. {@code time FILE}: prints the medians of a bare ImageIO
+ * decode and of the full photo check, alternated after a warm-up. {@code heap FILE}: checks the
+ * photo once and prints the peak heap in MB.
  */
 public final class PhotoCheckProbe {
   private PhotoCheckProbe() {}

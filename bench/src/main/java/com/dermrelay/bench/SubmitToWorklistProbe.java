@@ -23,22 +23,27 @@ final class SubmitToWorklistProbe {
   static void run(LocalStack stack) throws Exception {
     ApiCalls api = new ApiCalls(stack);
     IntakeJourney journey = new IntakeJourney(stack, api);
-    ReviewCalls dermatologist = new ReviewCalls(api, api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1"));
+    ReviewCalls dermatologist =
+        new ReviewCalls(api, api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1"));
     // One unmeasured case first: the in-process functions' first calls load classes.
     measure(journey, dermatologist, "northside-skin");
     List<Long> millis = new ArrayList<>();
     List<Integer> polls = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      long[] sample = measure(journey, dermatologist, i % 2 == 0 ? "northside-skin" : "harbour-dermatology");
+      long[] sample =
+          measure(journey, dermatologist, i % 2 == 0 ? "northside-skin" : "harbour-dermatology");
       millis.add(sample[0]);
       polls.add((int) sample[1]);
     }
     List<Long> sorted = millis.stream().sorted().toList();
-    System.out.printf("| submit -> on the worklist, p50 over 50 cases | %.2f s | |%n",
+    System.out.printf(
+        "| submit -> on the worklist, p50 over 50 cases | %.2f s | |%n",
         percentile(sorted, 50) / 1000.0);
-    System.out.printf("| submit -> on the worklist, p95 over 50 cases | %.2f s | |%n",
+    System.out.printf(
+        "| submit -> on the worklist, p95 over 50 cases | %.2f s | |%n",
         percentile(sorted, 95) / 1000.0);
-    System.out.printf("| samples (ms, in order) | %s | worklist reads per case %s |%n", millis, polls);
+    System.out.printf(
+        "| samples (ms, in order) | %s | worklist reads per case %s |%n", millis, polls);
   }
 
   /** Milliseconds from the submit call's start to the worklist showing the case, and the reads. */

@@ -19,9 +19,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Issue 18: a 12 MP photo sent from the patient portal over a weak mobile connection (Chromium's
- * own network emulation through the DevTools protocol: 1 Mbit/s up, 300 ms latency), timed from
- * the moment the photo is chosen to the service's "checked" answer. "Before" sends the original
- * file as the portal did until issue 18 (slot, PUT, confirm); "after" first makes it ready with the
+ * own network emulation through the DevTools protocol: 1 Mbit/s up, 300 ms latency), timed from the
+ * moment the photo is chosen to the service's "checked" answer. "Before" sends the original file as
+ * the portal did until issue 18 (slot, PUT, confirm); "after" first makes it ready with the
  * portal's own photo-prep.js (resize and re-encode in the Web Worker), then sends the same way.
  * Both run in the real portal page, with its CSP, its modules and the local stack's storage.
  */
@@ -38,8 +38,17 @@ final class ThrottledUploadProbe {
     try {
       browser.get(stack.gatewayUrl() + "/c/northside/");
       browser.executeCdpCommand("Network.enable", Map.of());
-      browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false,
-          "latency", 300, "downloadThroughput", -1, "uploadThroughput", ONE_MBIT_PER_SECOND));
+      browser.executeCdpCommand(
+          "Network.emulateNetworkConditions",
+          Map.of(
+              "offline",
+              false,
+              "latency",
+              300,
+              "downloadThroughput",
+              -1,
+              "uploadThroughput",
+              ONE_MBIT_PER_SECOND));
       List<Map<String, Object>> before = new ArrayList<>();
       List<Map<String, Object>> after = new ArrayList<>();
       for (int i = 0; i < RUNS; i++) {
@@ -48,12 +57,18 @@ final class ThrottledUploadProbe {
       }
       long beforeMs = median(before, "ms");
       long afterMs = median(after, "ms");
-      System.out.printf("| 12 MP photo (%.1f MB JPEG, 4000 x 3000) chosen to checked, original sent "
-          + "(median of %d) | %.1f s | samples ms %s |%n", Files.size(photo) / 1_000_000.0, RUNS,
-          beforeMs / 1000.0, samples(before, "ms"));
-      System.out.printf("| same photo made ready in the browser first (2560 px long side, JPEG 0.85; "
-          + "median of %d) | %.1f s | samples ms %s; prepare ms %s; sent %s bytes |%n", RUNS,
-          afterMs / 1000.0, samples(after, "ms"), samples(after, "prepareMs"), after.get(0).get("bytes"));
+      System.out.printf(
+          "| 12 MP photo (%.1f MB JPEG, 4000 x 3000) chosen to checked, original sent "
+              + "(median of %d) | %.1f s | samples ms %s |%n",
+          Files.size(photo) / 1_000_000.0, RUNS, beforeMs / 1000.0, samples(before, "ms"));
+      System.out.printf(
+          "| same photo made ready in the browser first (2560 px long side, JPEG 0.85; "
+              + "median of %d) | %.1f s | samples ms %s; prepare ms %s; sent %s bytes |%n",
+          RUNS,
+          afterMs / 1000.0,
+          samples(after, "ms"),
+          samples(after, "prepareMs"),
+          after.get(0).get("bytes"));
       System.out.printf("| speed-up | %.1fx | target >= 5x |%n", (double) beforeMs / afterMs);
     } finally {
       browser.quit();
@@ -63,7 +78,8 @@ final class ThrottledUploadProbe {
 
   /** One photo chosen, made ready (or not), sent and checked on a new draft; its timings. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> send(ChromeDriver browser, IntakeJourney journey, Path photo, boolean prepare) {
+  private static Map<String, Object> send(
+      ChromeDriver browser, IntakeJourney journey, Path photo, boolean prepare) {
     IntakeJourney.Patient patient;
     try {
       patient = journey.newPatient("northside-skin");
@@ -74,12 +90,15 @@ final class ThrottledUploadProbe {
     }
     String caseId = journey.draft(patient, IntakeJourney.routineIntake());
     JavascriptExecutor page = browser;
-    page.executeScript("document.getElementById('bench-photo')?.remove();"
-        + "const input = document.createElement('input'); input.type = 'file'; input.id = 'bench-photo';"
-        + "document.body.appendChild(input);");
+    page.executeScript(
+        "document.getElementById('bench-photo')?.remove();"
+            + "const input = document.createElement('input'); input.type = 'file'; input.id = 'bench-photo';"
+            + "document.body.appendChild(input);");
     WebElement input = browser.findElement(By.id("bench-photo"));
     input.sendKeys(photo.toAbsolutePath().toString());
-    return (Map<String, Object>) page.executeAsyncScript("""
+    return (Map<String, Object>)
+        page.executeAsyncScript(
+            """
         const [token, casePath, prepare, done] = arguments;
         const file = document.getElementById('bench-photo').files[0];
         const api = async (path, body) => {
@@ -102,7 +121,10 @@ final class ThrottledUploadProbe {
           done({ ms: Math.round(performance.now() - started), prepareMs: Math.round(prepared - started),
             bytes: blob.size, status: checked.status ?? checked.photo?.status ?? 'answered' });
         })().catch((error) => done({ error: String(error) }));
-        """, patient.token(), "/clinics/" + patient.clinic() + "/cases/" + caseId, prepare);
+        """,
+            patient.token(),
+            "/clinics/" + patient.clinic() + "/cases/" + caseId,
+            prepare);
   }
 
   private static long median(List<Map<String, Object>> runs, String key) {
@@ -124,17 +146,22 @@ final class ThrottledUploadProbe {
   }
 
   /**
-   * A 12 MP photo as a phone saves one: skin tones with soft light, fine texture, a lesion, and
-   * the sensor's grain (a little noise per pixel), JPEG at quality 0.93, which makes the 3-5 MB a
-   * phone sends (the bench's old flat synthetic photo compressed to a tenth of that, too kind to the original).
+   * A 12 MP photo as a phone saves one: skin tones with soft light, fine texture, a lesion, and the
+   * sensor's grain (a little noise per pixel), JPEG at quality 0.93, which makes the 3-5 MB a phone
+   * sends (the bench's old flat synthetic photo compressed to a tenth of that, too kind to the
+   * original).
    */
   private static Path phonePhoto(int width, int height) throws java.io.IOException {
-    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
-        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
     java.util.Random random = new java.util.Random(18);
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
-        double light = 0.85 + 0.15 * Math.sin(x / (double) width * Math.PI) * Math.cos(y / (double) height * 1.3);
+        double light =
+            0.85
+                + 0.15
+                    * Math.sin(x / (double) width * Math.PI)
+                    * Math.cos(y / (double) height * 1.3);
         double dx = (x - width / 2.0) / (width / 9.0);
         double dy = (y - height / 2.0) / (height / 7.0);
         double lesion = Math.max(0, 1 - Math.sqrt(dx * dx + dy * dy));
@@ -147,8 +174,10 @@ final class ThrottledUploadProbe {
       }
     }
     Path file = Files.createTempFile("dermrelay-phone-photo", ".jpg");
-    javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
-    try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(file.toFile())) {
+    javax.imageio.ImageWriter writer =
+        javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (javax.imageio.stream.ImageOutputStream out =
+        javax.imageio.ImageIO.createImageOutputStream(file.toFile())) {
       javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
       param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
       param.setCompressionQuality(0.93f);
@@ -168,13 +197,22 @@ final class ThrottledUploadProbe {
   private static ChromeDriver browser() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking", "--disable-extensions",
-        "--no-first-run", "--window-size=390,844"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")))
-        .usingAnyFreePort()
-        .build();
+    options.addArguments(
+        List.of(
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-extensions",
+            "--no-first-run",
+            "--window-size=390,844"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(3));
     return driver;

@@ -45,8 +45,8 @@ final class WorklistScalingProbe {
 
   static void run(LocalStack stack) throws Exception {
     ApiCalls api = new ApiCalls(stack);
-    IntakeJourney.SubmittedCase template = new IntakeJourney(stack, api)
-        .submit(TEMPLATE_CLINIC, IntakeJourney.routineIntake());
+    IntakeJourney.SubmittedCase template =
+        new IntakeJourney(stack, api).submit(TEMPLATE_CLINIC, IntakeJourney.routineIntake());
     String token = api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1");
     String chen = IntakeJourney.subjectOf(token);
     ReviewCalls review = new ReviewCalls(api, token);
@@ -56,15 +56,19 @@ final class WorklistScalingProbe {
       }
     }
     try (DynamoDbClient db = api.dynamoDb()) {
-      Map<String, AttributeValue> caseItem = get(db, "TENANT#" + TEMPLATE_CLINIC + "#CASE#" + template.caseId(), "CASE");
-      Map<String, AttributeValue> reviewItem = get(db, "TENANT#" + TEMPLATE_CLINIC + "#CASE#" + template.caseId(), "REVIEW");
+      Map<String, AttributeValue> caseItem =
+          get(db, "TENANT#" + TEMPLATE_CLINIC + "#CASE#" + template.caseId(), "CASE");
+      Map<String, AttributeValue> reviewItem =
+          get(db, "TENANT#" + TEMPLATE_CLINIC + "#CASE#" + template.caseId(), "REVIEW");
       Map<String, AttributeValue> config = get(db, "TENANT#" + TEMPLATE_CLINIC, "CONFIG");
-      Map<String, AttributeValue> membership = get(db, "TENANT#" + TEMPLATE_CLINIC, "MEMBER#" + chen);
+      Map<String, AttributeValue> membership =
+          get(db, "TENANT#" + TEMPLATE_CLINIC, "MEMBER#" + chen);
 
       List<String> clinics = new ArrayList<>(List.of("northside-skin", "harbour-dermatology"));
       for (int i = 1; i <= CLINICS - 2; i++) {
         String clinic = String.format("bench-clinic-%02d", i);
-        Map<String, String> swap = Map.of(TEMPLATE_CLINIC, clinic, "northside", String.format("benchclinic%02d", i));
+        Map<String, String> swap =
+            Map.of(TEMPLATE_CLINIC, clinic, "northside", String.format("benchclinic%02d", i));
         db.putItem(r -> r.tableName(TABLE).item(rewrite(config, swap)));
         db.putItem(r -> r.tableName(TABLE).item(rewrite(membership, swap)));
         clinics.add(clinic);
@@ -79,7 +83,14 @@ final class WorklistScalingProbe {
         boolean shownFirst = i < WITH_CASE_PER_CLINIC * CLINICS;
         String caseId = UUID.randomUUID().toString();
         Map<String, String> swap = Map.of(TEMPLATE_CLINIC, clinic, template.caseId(), caseId);
-        items.add(review(reviewItem, swap, clinic, caseId, shownFirst ? "URGENT" : "SOON", due.plusSeconds(i)));
+        items.add(
+            review(
+                reviewItem,
+                swap,
+                clinic,
+                caseId,
+                shownFirst ? "URGENT" : "SOON",
+                due.plusSeconds(i)));
         if (shownFirst) {
           items.add(rewrite(caseItem, swap));
         }
@@ -92,12 +103,20 @@ final class WorklistScalingProbe {
       for (long i = 0; before + i < 100_000; i++) {
         String clinic = clinics.get((int) (i % CLINICS));
         String caseId = UUID.randomUUID().toString();
-        items.add(review(reviewItem, Map.of(TEMPLATE_CLINIC, clinic, template.caseId(), caseId), clinic, caseId,
-            i % 2 == 0 ? "SOON" : "ROUTINE", due.plusSeconds(i)));
+        items.add(
+            review(
+                reviewItem,
+                Map.of(TEMPLATE_CLINIC, clinic, template.caseId(), caseId),
+                clinic,
+                caseId,
+                i % 2 == 0 ? "SOON" : "ROUTINE",
+                due.plusSeconds(i)));
       }
       long start = System.nanoTime();
       batchWrite(db, items);
-      System.err.printf("wrote %d review items in %d s%n", items.size(), (System.nanoTime() - start) / 1_000_000_000);
+      System.err.printf(
+          "wrote %d review items in %d s%n",
+          items.size(), (System.nanoTime() - start) / 1_000_000_000);
       measure(api, token, queued(db, clinics));
     }
   }
@@ -125,23 +144,40 @@ final class WorklistScalingProbe {
       long start = System.nanoTime();
       assertEquals(200, api.get("/worklist", token).statusCode(), "GET /worklist");
       roundTrips.add((System.nanoTime() - start) / 1_000);
-      inFunction.add(Math.round(meter.snapshot().functions().values().stream()
-          .mapToDouble(Usage.Function::totalMillis).sum() * 1000));
+      inFunction.add(
+          Math.round(
+              meter.snapshot().functions().values().stream()
+                      .mapToDouble(Usage.Function::totalMillis)
+                      .sum()
+                  * 1000));
     }
-    System.out.printf("| first worklist page (%d rows), %,d cases queued in 10 clinics | %d DynamoDB requests %s"
+    System.out.printf(
+        "| first worklist page (%d rows), %,d cases queued in 10 clinics | %d DynamoDB requests %s"
             + " | median %.1f ms through the gateway, %.1f ms in the function | samples µs %s / %s |%n",
-        rows, queued, requests, byOperation, Benchmarks.median(roundTrips) / 1000.0,
-        Benchmarks.median(inFunction) / 1000.0, roundTrips, inFunction);
+        rows,
+        queued,
+        requests,
+        byOperation,
+        Benchmarks.median(roundTrips) / 1000.0,
+        Benchmarks.median(inFunction) / 1000.0,
+        roundTrips,
+        inFunction);
   }
 
-  private static Map<String, AttributeValue> review(Map<String, AttributeValue> template, Map<String, String> swap,
-      String clinic, String caseId, String priority, Instant dueAt) {
+  private static Map<String, AttributeValue> review(
+      Map<String, AttributeValue> template,
+      Map<String, String> swap,
+      String clinic,
+      String caseId,
+      String priority,
+      Instant dueAt) {
     Map<String, AttributeValue> item = rewrite(template, swap);
-    int rank = switch (priority) {
-      case "URGENT" -> 1;
-      case "SOON" -> 2;
-      default -> 3;
-    };
+    int rank =
+        switch (priority) {
+          case "URGENT" -> 1;
+          case "SOON" -> 2;
+          default -> 3;
+        };
     item.put("priority", AttributeValue.fromS(priority));
     item.put("dueAt", AttributeValue.fromS(dueAt.toString()));
     item.put("gsi1pk", AttributeValue.fromS("TENANT#" + clinic + "#QUEUE"));
@@ -152,27 +188,39 @@ final class WorklistScalingProbe {
   }
 
   /** A copy with every text attribute's occurrences of each key replaced by its value. */
-  private static Map<String, AttributeValue> rewrite(Map<String, AttributeValue> item, Map<String, String> swap) {
+  private static Map<String, AttributeValue> rewrite(
+      Map<String, AttributeValue> item, Map<String, String> swap) {
     Map<String, AttributeValue> copy = new HashMap<>();
-    item.forEach((name, value) -> {
-      if (value.s() != null) {
-        String text = value.s();
-        for (Map.Entry<String, String> e : swap.entrySet()) {
-          text = text.replace(e.getKey(), e.getValue());
-        }
-        copy.put(name, AttributeValue.fromS(text));
-      } else {
-        copy.put(name, value);
-      }
-    });
+    item.forEach(
+        (name, value) -> {
+          if (value.s() != null) {
+            String text = value.s();
+            for (Map.Entry<String, String> e : swap.entrySet()) {
+              text = text.replace(e.getKey(), e.getValue());
+            }
+            copy.put(name, AttributeValue.fromS(text));
+          } else {
+            copy.put(name, value);
+          }
+        });
     return copy;
   }
 
   private static Map<String, AttributeValue> get(DynamoDbClient db, String pk, String sk) {
-    Map<String, AttributeValue> item = db.getItem(r -> r.tableName(TABLE).consistentRead(true)
-        .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+    Map<String, AttributeValue> item =
+        db.getItem(
+                r ->
+                    r.tableName(TABLE)
+                        .consistentRead(true)
+                        .key(
+                            Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk))))
+            .item();
     if (item == null || item.isEmpty()) {
-      throw new IllegalStateException("no item " + pk.replaceAll("#CASE#.*", "#CASE#...") + " / " + sk.replaceAll("#.*", "#..."));
+      throw new IllegalStateException(
+          "no item "
+              + pk.replaceAll("#CASE#.*", "#CASE#...")
+              + " / "
+              + sk.replaceAll("#.*", "#..."));
     }
     return item;
   }
@@ -184,32 +232,50 @@ final class WorklistScalingProbe {
       Map<String, AttributeValue> start = null;
       do {
         Map<String, AttributeValue> from = start;
-        var page = db.query(r -> r.tableName(TABLE).indexName("gsi1").select(Select.COUNT)
-            .keyConditionExpression("gsi1pk = :pk")
-            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TENANT#" + clinic + "#QUEUE")))
-            .exclusiveStartKey(from));
+        var page =
+            db.query(
+                r ->
+                    r.tableName(TABLE)
+                        .indexName("gsi1")
+                        .select(Select.COUNT)
+                        .keyConditionExpression("gsi1pk = :pk")
+                        .expressionAttributeValues(
+                            Map.of(":pk", AttributeValue.fromS("TENANT#" + clinic + "#QUEUE")))
+                        .exclusiveStartKey(from));
         total += page.count();
-        start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        start =
+            page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? page.lastEvaluatedKey()
+                : null;
       } while (start != null);
     }
     return total;
   }
 
   /** BatchWriteItem in 25s on 3 threads, unprocessed items retried. */
-  private static void batchWrite(DynamoDbClient db, List<Map<String, AttributeValue>> items) throws Exception {
+  private static void batchWrite(DynamoDbClient db, List<Map<String, AttributeValue>> items)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int from = 0; from < items.size(); from += 25) {
-        List<WriteRequest> batch = items.subList(from, Math.min(items.size(), from + 25)).stream()
-            .map(i -> WriteRequest.builder().putRequest(PutRequest.builder().item(i).build()).build()).toList();
-        done.add(pool.submit(() -> {
-          Map<String, List<WriteRequest>> pending = Map.of(TABLE, batch);
-          while (!pending.isEmpty()) {
-            Map<String, List<WriteRequest>> request = pending;
-            pending = db.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
-          }
-        }));
+        List<WriteRequest> batch =
+            items.subList(from, Math.min(items.size(), from + 25)).stream()
+                .map(
+                    i ->
+                        WriteRequest.builder()
+                            .putRequest(PutRequest.builder().item(i).build())
+                            .build())
+                .toList();
+        done.add(
+            pool.submit(
+                () -> {
+                  Map<String, List<WriteRequest>> pending = Map.of(TABLE, batch);
+                  while (!pending.isEmpty()) {
+                    Map<String, List<WriteRequest>> request = pending;
+                    pending = db.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
+                  }
+                }));
       }
       for (Future<?> f : done) {
         f.get();

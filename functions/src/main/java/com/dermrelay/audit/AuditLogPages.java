@@ -17,10 +17,10 @@ import java.util.function.Predicate;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
- * Reads one page of audit records, newest first, keeping those a predicate accepts (filters that
- * no index answers, such as the action). Each round asks only for the records still missing, so
- * the cursor handed out is exact; after a few rounds a page may come back short, with a cursor:
- * clients continue while there is one.
+ * Reads one page of audit records, newest first, keeping those a predicate accepts (filters that no
+ * index answers, such as the action). Each round asks only for the records still missing, so the
+ * cursor handed out is exact; after a few rounds a page may come back short, with a cursor: clients
+ * continue while there is one.
  */
 final class AuditLogPages {
   /** Bounds the reads one request makes when a filter is sparse. */
@@ -43,8 +43,8 @@ final class AuditLogPages {
   }
 
   /**
-   * Whether a record falls in the time range: its time (the first attempt's, for repeated
-   * refusals) before {@code to}, and its time or last attempt at or after {@code from}.
+   * Whether a record falls in the time range: its time (the first attempt's, for repeated refusals)
+   * before {@code to}, and its time or last attempt at or after {@code from}.
    */
   static Predicate<AuditRecord> inTime(Optional<Instant> from, Optional<Instant> to) {
     String fromText = from.map(AuditTrail.SORTABLE::format).orElse(null);
@@ -53,12 +53,18 @@ final class AuditLogPages {
       String first = item.time();
       String last = item.lastTime() != null ? item.lastTime() : first;
       // Fixed-width UTC times: text order is time order.
-      return (toText == null || first.compareTo(toText) < 0) && (fromText == null || last.compareTo(fromText) >= 0);
+      return (toText == null || first.compareTo(toText) < 0)
+          && (fromText == null || last.compareTo(fromText) >= 0);
     };
   }
 
-  static ItemPage<AuditRecord> collect(AuditTrail audit, TenantContext tenant, ItemQuery query, int limit,
-      Optional<String> cursor, Predicate<AuditRecord> keep) {
+  static ItemPage<AuditRecord> collect(
+      AuditTrail audit,
+      TenantContext tenant,
+      ItemQuery query,
+      int limit,
+      Optional<String> cursor,
+      Predicate<AuditRecord> keep) {
     List<StoredItem<AuditRecord>> kept = new ArrayList<>();
     Optional<String> next = cursor;
     for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -68,7 +74,8 @@ final class AuditLogPages {
       } catch (SdkServiceException e) {
         // A cursor of this list used with other filters: its key lies outside the new range.
         if (round == 0 && cursor.isPresent() && e.statusCode() == 400) {
-          throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST,
+          throw ApiProblem.badRequest(
+              ProblemTypes.INVALID_REQUEST,
               "Parameter 'cursor' does not continue a list with these filters.");
         }
         throw e;

@@ -24,12 +24,19 @@ public record AuditLogSearch(
     Optional<String> cursor) {
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 100;
-  /** Cognito subjects (UUIDs) and platform steps ({@code system:triage}); never '#', a key separator. */
+
+  /**
+   * Cognito subjects (UUIDs) and platform steps ({@code system:triage}); never '#', a key
+   * separator.
+   */
   private static final Pattern SUBJECT = Pattern.compile("^[A-Za-z0-9:_.-]{1,128}$");
+
   /** Actions are dotted names, or {@code access.<route key>} for a refused route. */
   private static final Pattern ACTION = Pattern.compile("^[\\x21-\\x7e][\\x20-\\x7e]{0,199}$");
+
   /** Sort keys hold a four-digit year; outside it a range could not be expressed. */
   private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
   /** Reads the filters from the query string; {@code parameter} answers a missing one as empty. */
@@ -42,7 +49,8 @@ public record AuditLogSearch(
     if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
       throw invalid("from", "must be before 'to'");
     }
-    return new AuditLogSearch(patient, user, action, from, to, limit(parameter), parameter.apply("cursor"));
+    return new AuditLogSearch(
+        patient, user, action, from, to, limit(parameter), parameter.apply("cursor"));
   }
 
   /** The page size: {@value #DEFAULT_LIMIT} unless asked, at most {@value #MAX_LIMIT}. */
@@ -62,8 +70,8 @@ public record AuditLogSearch(
     throw invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
   }
 
-  private static Optional<String> matching(Function<String, Optional<String>> parameter, String name,
-      Pattern pattern) {
+  private static Optional<String> matching(
+      Function<String, Optional<String>> parameter, String name, Pattern pattern) {
     Optional<String> value = parameter.apply(name);
     if (value.isPresent() && !pattern.matcher(value.get()).matches()) {
       throw invalid(name, "is not a valid value");
@@ -76,7 +84,8 @@ public record AuditLogSearch(
     try {
       instant = OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      throw invalid(name, "must be an ISO-8601 date-time with an offset, e.g. 2026-01-31T09:00:00Z");
+      throw invalid(
+          name, "must be an ISO-8601 date-time with an offset, e.g. 2026-01-31T09:00:00Z");
     }
     if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
       throw invalid(name, "is out of range");
@@ -85,6 +94,7 @@ public record AuditLogSearch(
   }
 
   private static ApiProblem invalid(String name, String why) {
-    return ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Parameter '" + name + "' " + why + ".");
+    return ApiProblem.badRequest(
+        ProblemTypes.INVALID_REQUEST, "Parameter '" + name + "' " + why + ".");
   }
 }

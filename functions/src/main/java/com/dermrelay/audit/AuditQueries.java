@@ -14,7 +14,9 @@ public final class AuditQueries {
 
   /** {@code actorSubject}'s records at or after {@code from} and before {@code to}. */
   public static ItemQuery byActorBetween(String actorSubject, Instant from, Instant to) {
-    return ItemQuery.partition(AuditTrail.BY_ACTOR + actorSubject).onIndex(IndexKey.Index.GSI2)
-        .sortBetween(AuditTrail.SORTABLE.format(from), AuditTrail.SORTABLE.format(to.minusMillis(1)) + "~");
+    return ItemQuery.partition(AuditTrail.BY_ACTOR + actorSubject)
+        .onIndex(IndexKey.Index.GSI2)
+        .sortBetween(
+            AuditTrail.SORTABLE.format(from), AuditTrail.SORTABLE.format(to.minusMillis(1)) + "~");
   }
 }

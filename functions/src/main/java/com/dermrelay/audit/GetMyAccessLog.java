@@ -31,18 +31,32 @@ public final class GetMyAccessLog {
   }
 
   /** One access: when, by whom (name and role), what they did to which kind of record. */
-  public record Entry(String time, String actorName, String actorRole, String action, String resourceType) {}
+  public record Entry(
+      String time, String actorName, String actorRole, String action, String resourceType) {}
 
-  public record Result(List<Entry> entries, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
+  public record Result(
+      List<Entry> entries, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
 
   public Result run(TenantContext tenant, int limit, Optional<String> cursor) {
     String me = tenant.subject();
     ItemQuery query = ItemQuery.partition(AuditTrail.BY_PATIENT + me).onIndex(IndexKey.Index.GSI1);
-    ItemPage<AuditRecord> page = AuditLogPages.collect(audit, tenant, query, limit, cursor, item ->
-        !me.equals(item.actorSubject()) && AuditOutcome.SUCCESS.name().equals(item.outcome()));
+    ItemPage<AuditRecord> page =
+        AuditLogPages.collect(
+            audit,
+            tenant,
+            query,
+            limit,
+            cursor,
+            item ->
+                !me.equals(item.actorSubject())
+                    && AuditOutcome.SUCCESS.name().equals(item.outcome()));
     audit.record(tenant, ACTION, AuditResource.of("access-log", me), AuditOutcome.SUCCESS);
-    return new Result(page.records().stream()
-        .map(r -> new Entry(r.time(), r.actorName(), r.actorRole(), r.action(), r.resourceType()))
-        .toList(), page.nextCursor().orElse(null));
+    return new Result(
+        page.records().stream()
+            .map(
+                r ->
+                    new Entry(r.time(), r.actorName(), r.actorRole(), r.action(), r.resourceType()))
+            .toList(),
+        page.nextCursor().orElse(null));
   }
 }

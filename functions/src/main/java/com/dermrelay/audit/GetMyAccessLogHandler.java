@@ -27,7 +27,7 @@ public final class GetMyAccessLogHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     int limit = AuditLogSearch.limit(request::queryParameter);
-    return responses().json(200,
-        getMyAccessLog.run(request.tenant(), limit, request.queryParameter("cursor")));
+    return responses()
+        .json(200, getMyAccessLog.run(request.tenant(), limit, request.queryParameter("cursor")));
   }
 }

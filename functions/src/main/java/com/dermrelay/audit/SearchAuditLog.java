@@ -17,8 +17,8 @@ import javax.inject.Inject;
  * A clinic's audit trail as its admins search it: by patient (the patient index), by user (the
  * actor index), otherwise the whole trail, each in a time range, newest first; the action (and the
  * user, when a patient is given too) is filtered on the page, and so is the exact time range (a
- * record of repeated refusals sorts at its window's start). The search itself is audited as
- * {@code audit-log.search}, so who looked at the trail is in the trail.
+ * record of repeated refusals sorts at its window's start). The search itself is audited as {@code
+ * audit-log.search}, so who looked at the trail is in the trail.
  */
 public final class SearchAuditLog {
   public static final String ACTION = "audit-log.search";
@@ -31,14 +31,19 @@ public final class SearchAuditLog {
   }
 
   /** One page of the clinic's records. */
-  public record Result(List<AuditRecord> records, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
+  public record Result(
+      List<AuditRecord> records, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
 
   public Result run(TenantContext tenant, AuditLogSearch search) {
     ItemQuery query;
     if (search.patient().isPresent()) {
-      query = ItemQuery.partition(AuditTrail.BY_PATIENT + search.patient().get()).onIndex(IndexKey.Index.GSI1);
+      query =
+          ItemQuery.partition(AuditTrail.BY_PATIENT + search.patient().get())
+              .onIndex(IndexKey.Index.GSI1);
     } else if (search.user().isPresent()) {
-      query = ItemQuery.partition(AuditTrail.BY_ACTOR + search.user().get()).onIndex(IndexKey.Index.GSI2);
+      query =
+          ItemQuery.partition(AuditTrail.BY_ACTOR + search.user().get())
+              .onIndex(IndexKey.Index.GSI2);
     } else {
       query = ItemQuery.partition(AuditTrail.PARTITION);
     }
@@ -50,9 +55,11 @@ public final class SearchAuditLog {
     if (search.action().isPresent()) {
       keep = keep.and(item -> search.action().get().equals(item.action()));
     }
-    ItemPage<AuditRecord> page = AuditLogPages.collect(audit, tenant, query, search.limit(), search.cursor(), keep);
+    ItemPage<AuditRecord> page =
+        AuditLogPages.collect(audit, tenant, query, search.limit(), search.cursor(), keep);
     // Recorded after the read: a refused cursor (400) leaves no record, a retry finds its own.
-    audit.record(tenant, ACTION, AuditResource.of("audit-log", tenant.tenantId()), AuditOutcome.SUCCESS);
+    audit.record(
+        tenant, ACTION, AuditResource.of("audit-log", tenant.tenantId()), AuditOutcome.SUCCESS);
     return new Result(page.records(), page.nextCursor().orElse(null));
   }
 }

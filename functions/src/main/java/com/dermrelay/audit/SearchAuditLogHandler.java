@@ -7,7 +7,9 @@ import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
-/** {@code GET /clinics/{tenantId}/audit-log} (searchAuditLog): clinic admins, platform operators. */
+/**
+ * {@code GET /clinics/{tenantId}/audit-log} (searchAuditLog): clinic admins, platform operators.
+ */
 public final class SearchAuditLogHandler extends ApiHandler {
   private final SearchAuditLog searchAuditLog;
 

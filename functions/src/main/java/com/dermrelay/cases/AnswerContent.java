@@ -38,12 +38,21 @@ public record AnswerContent(
    * @param quantity the amount to dispense, as written (e.g. {@code 30 g}, {@code 56 tablets})
    * @param refills repeats allowed, 0-12
    */
-  public record Prescription(String medicine, String strength, String form, String directions,
-      String quantity, Integer refills) {}
+  public record Prescription(
+      String medicine,
+      String strength,
+      String form,
+      String directions,
+      String quantity,
+      Integer refills) {}
 
-  /** @param urgency ROUTINE, SOON or URGENT; required when advised, absent otherwise */
+  /**
+   * @param urgency ROUTINE, SOON or URGENT; required when advised, absent otherwise
+   */
   public record Referral(Boolean advised, String urgency, String note) {}
 
-  /** @param inDays 1-365 days after the answer */
+  /**
+   * @param inDays 1-365 days after the answer
+   */
   public record FollowUpInterval(Integer inDays) {}
 }

@@ -21,11 +21,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 
 /**
  * The items of what the dermatologist and the patient exchange about a case, kept in the case's
- * partition ({@code TENANT#<id>#CASE#<caseId>}) next to the case and its review item, each one
- * JSON document ({@code doc}) under a sort key {@code <KIND>#<round, 3 digits>} (so the latest
- * sorts last): {@code ANSWER}, {@code QUESTION}, {@code REPLY}, {@code FOLLOWUP}; and the
- * dermatologist's draft, {@code ANSWER_DRAFT#<sub>}. Sent items are written once
- * ({@link TenantTable#putIfAbsent}: a retry finds its own), drafts on their version.
+ * partition ({@code TENANT#<id>#CASE#<caseId>}) next to the case and its review item, each one JSON
+ * document ({@code doc}) under a sort key {@code <KIND>#<round, 3 digits>} (so the latest sorts
+ * last): {@code ANSWER}, {@code QUESTION}, {@code REPLY}, {@code FOLLOWUP}; and the dermatologist's
+ * draft, {@code ANSWER_DRAFT#<sub>}. Sent items are written once ({@link TenantTable#putIfAbsent}:
+ * a retry finds its own), drafts on their version.
  */
 @Singleton
 public final class CaseExchangeItems {
@@ -53,11 +53,15 @@ public final class CaseExchangeItems {
    */
   public record Exchange(String type, String doc) {
     /** Built from lambdas, no reflection (decision 0018). */
-    static final TableSchema<Exchange> SCHEMA = StaticImmutableTableSchema.builder(Exchange.class, Builder.class)
-        .newItemBuilder(Builder::new, Builder::build)
-        .addAttribute(String.class, a -> a.name("type").getter(Exchange::type).setter((b, v) -> b.type = v))
-        .addAttribute(String.class, a -> a.name("doc").getter(Exchange::doc).setter((b, v) -> b.doc = v))
-        .build();
+    static final TableSchema<Exchange> SCHEMA =
+        StaticImmutableTableSchema.builder(Exchange.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                String.class,
+                a -> a.name("type").getter(Exchange::type).setter((b, v) -> b.type = v))
+            .addAttribute(
+                String.class, a -> a.name("doc").getter(Exchange::doc).setter((b, v) -> b.doc = v))
+            .build();
 
     private static final class Builder {
       String type;
@@ -75,7 +79,8 @@ public final class CaseExchangeItems {
   }
 
   /** Writes the document on {@code expectedVersion} (0: new); returns the new version. */
-  public <T> long putVersioned(TenantContext tenant, ItemKey key, String type, T document, long expectedVersion) {
+  public <T> long putVersioned(
+      TenantContext tenant, ItemKey key, String type, T document, long expectedVersion) {
     return items.putVersioned(tenant, key, exchange(type, document), expectedVersion);
   }
 
@@ -84,20 +89,28 @@ public final class CaseExchangeItems {
   }
 
   /** The item of {@code kind} with the highest round, if any. */
-  public <T> Optional<Stored<T>> latest(TenantContext tenant, String caseId, String kind, Class<T> type) {
-    return items.query(tenant, ItemQuery.partition("CASE#" + caseId).sortBeginsWith(kind + "#").newestFirst().limit(1))
-        .items().stream().findFirst().map(item -> read(item, type));
+  public <T> Optional<Stored<T>> latest(
+      TenantContext tenant, String caseId, String kind, Class<T> type) {
+    return items
+        .query(
+            tenant,
+            ItemQuery.partition("CASE#" + caseId).sortBeginsWith(kind + "#").newestFirst().limit(1))
+        .items()
+        .stream()
+        .findFirst()
+        .map(item -> read(item, type));
   }
 
   /**
-   * Every sent item of the case (answers, questions, replies, follow-ups; not drafts) in one
-   * Query of its partition, by sort key ({@code <KIND>#<round>}).
+   * Every sent item of the case (answers, questions, replies, follow-ups; not drafts) in one Query
+   * of its partition, by sort key ({@code <KIND>#<round>}).
    */
   public Map<String, Exchange> sentItems(TenantContext tenant, String caseId) {
     Map<String, Exchange> found = new TreeMap<>();
     Optional<String> cursor = Optional.empty();
     do {
-      ItemPage<Exchange> page = items.query(tenant, ItemQuery.partition("CASE#" + caseId).after(cursor));
+      ItemPage<Exchange> page =
+          items.query(tenant, ItemQuery.partition("CASE#" + caseId).after(cursor));
       for (StoredItem<Exchange> item : page.items()) {
         String sort = item.sort();
         if (SENT_KINDS.contains(sort.substring(0, Math.max(0, sort.indexOf('#'))))) {

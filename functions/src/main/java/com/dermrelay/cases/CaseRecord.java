@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A patient's case as stored (one item, the document as JSON text) and as answered to its
- * patient. Photos are keyed by view ({@code close_up}, {@code context}, ...), one each.
+ * A patient's case as stored (one item, the document as JSON text) and as answered to its patient.
+ * Photos are keyed by view ({@code close_up}, {@code context}, ...), one each.
  *
  * @param status {@code DRAFT} until submitted, then {@code SUBMITTED} and the workflow's statuses
  *     below; the patient sees it, the timeline says how it got there
@@ -16,8 +16,8 @@ import java.util.Map;
  * @param triage the workflow's triage of the case (null until triaged)
  * @param round 0 for the intake; raised by one each time the patient is asked for more (a question
  *     or a follow-up), so photos of that round are kept apart from earlier ones
- * @param intakeVersion the questionnaire version whose questions the submission needs
- *     ({@link IntakeVersions}); documents written before versions existed are version 1
+ * @param intakeVersion the questionnaire version whose questions the submission needs ({@link
+ *     IntakeVersions}); documents written before versions existed are version 1
  */
 public record CaseRecord(
     String caseId,
@@ -39,15 +39,21 @@ public record CaseRecord(
 
   public static final String DRAFT = "DRAFT";
   public static final String SUBMITTED = "SUBMITTED";
+
   /** Triaged and waiting on the clinic's worklist (claimed or not). */
   public static final String QUEUED = "QUEUED";
+
   /** The dermatologist asked the patient a question; the case waits for the reply. */
   public static final String MORE_INFO_REQUESTED = "MORE_INFO_REQUESTED";
+
   /** Answered and delivered to the patient. */
   public static final String ANSWERED = "ANSWERED";
+
   /** The follow-up asked for is due: the patient is invited to send new photos. */
   public static final String FOLLOW_UP_DUE = "FOLLOW_UP_DUE";
+
   public static final String CLOSED = "CLOSED";
+
   /** The workflow failed on this case; the clinic was alerted (see the timeline). */
   public static final String FAILED = "FAILED";
 
@@ -63,11 +69,20 @@ public record CaseRecord(
    *
    * @param reasons plain-language reasons, the deciding ones first
    */
-  public record CaseTriage(String priority, int score, int sevenPointScore,
-      List<TriageReasonEntry> reasons, String triagedAt, TriageDecision decision) {
+  public record CaseTriage(
+      String priority,
+      int score,
+      int sevenPointScore,
+      List<TriageReasonEntry> reasons,
+      String triagedAt,
+      TriageDecision decision) {
 
     /** A triage stored before decisions were recorded. */
-    public CaseTriage(String priority, int score, int sevenPointScore, List<TriageReasonEntry> reasons,
+    public CaseTriage(
+        String priority,
+        int score,
+        int sevenPointScore,
+        List<TriageReasonEntry> reasons,
         String triagedAt) {
       this(priority, score, sevenPointScore, reasons, triagedAt, null);
     }
@@ -79,7 +94,8 @@ public record CaseRecord(
    * @param decisive true when part of what decided the priority; left out (null) otherwise, and in
    *     triages stored before it was recorded: the case item is rewritten at every step
    */
-  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record TriageReasonEntry(String code, String text, int points, Boolean decisive) {
     public TriageReasonEntry {
       decisive = Boolean.TRUE.equals(decisive) ? Boolean.TRUE : null;
@@ -96,7 +112,8 @@ public record CaseRecord(
    *
    * @param scale {@code SEVEN_POINT}, {@code ABCDE} or null when the rule is not a checklist
    */
-  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record TriageDecision(String rule, String scale, Integer score, Integer threshold) {}
 
   /** The consent version the patient accepted and when. */
@@ -116,23 +133,70 @@ public record CaseRecord(
    *     (false for photos checked before thumbnails were made, and for unchecked or refused ones)
    */
   public record PhotoRecord(
-      String photoId, String view, String status, String contentType, long sizeBytes,
-      String requestedAt, String checkedAt, String verdict, List<Advice> findings, boolean kept,
-      Integer width, Integer height, Long perceptualHash, boolean thumbnailStored) {
+      String photoId,
+      String view,
+      String status,
+      String contentType,
+      long sizeBytes,
+      String requestedAt,
+      String checkedAt,
+      String verdict,
+      List<Advice> findings,
+      boolean kept,
+      Integer width,
+      Integer height,
+      Long perceptualHash,
+      boolean thumbnailStored) {
 
     /** A photo record without a thumbnail: an upload slot, a refused file, an older record. */
     public PhotoRecord(
-        String photoId, String view, String status, String contentType, long sizeBytes,
-        String requestedAt, String checkedAt, String verdict, List<Advice> findings, boolean kept,
-        Integer width, Integer height, Long perceptualHash) {
-      this(photoId, view, status, contentType, sizeBytes, requestedAt, checkedAt, verdict, findings,
-          kept, width, height, perceptualHash, false);
+        String photoId,
+        String view,
+        String status,
+        String contentType,
+        long sizeBytes,
+        String requestedAt,
+        String checkedAt,
+        String verdict,
+        List<Advice> findings,
+        boolean kept,
+        Integer width,
+        Integer height,
+        Long perceptualHash) {
+      this(
+          photoId,
+          view,
+          status,
+          contentType,
+          sizeBytes,
+          requestedAt,
+          checkedAt,
+          verdict,
+          findings,
+          kept,
+          width,
+          height,
+          perceptualHash,
+          false);
     }
 
     /** This photo, kept (or not) by the patient despite the advice. */
     public PhotoRecord withKept(boolean keep) {
-      return new PhotoRecord(photoId, view, status, contentType, sizeBytes, requestedAt, checkedAt,
-          verdict, findings, keep, width, height, perceptualHash, thumbnailStored);
+      return new PhotoRecord(
+          photoId,
+          view,
+          status,
+          contentType,
+          sizeBytes,
+          requestedAt,
+          checkedAt,
+          verdict,
+          findings,
+          keep,
+          width,
+          height,
+          perceptualHash,
+          thumbnailStored);
     }
   }
 
@@ -169,19 +233,63 @@ public record CaseRecord(
   public CaseRecord withPhoto(String viewKey, PhotoRecord photo, String now, String event) {
     Map<String, PhotoRecord> next = new LinkedHashMap<>(photos);
     next.put(viewKey, photo);
-    return new CaseRecord(caseId, patientSubject, status, createdAt, now, expiresAt, submittedAt,
-        emergencyScreen, intake, consent, next, append(now, event), submitKey, triage, round, intakeVersion);
+    return new CaseRecord(
+        caseId,
+        patientSubject,
+        status,
+        createdAt,
+        now,
+        expiresAt,
+        submittedAt,
+        emergencyScreen,
+        intake,
+        consent,
+        next,
+        append(now, event),
+        submitKey,
+        triage,
+        round,
+        intakeVersion);
   }
 
-  public CaseRecord withAnswers(IntakeAnswers newIntake, Consent newConsent, int newIntakeVersion, String now) {
-    return new CaseRecord(caseId, patientSubject, status, createdAt, now, expiresAt, submittedAt,
-        emergencyScreen, newIntake, newConsent, photos, append(now, "updated"), submitKey, triage,
-        round, newIntakeVersion);
+  public CaseRecord withAnswers(
+      IntakeAnswers newIntake, Consent newConsent, int newIntakeVersion, String now) {
+    return new CaseRecord(
+        caseId,
+        patientSubject,
+        status,
+        createdAt,
+        now,
+        expiresAt,
+        submittedAt,
+        emergencyScreen,
+        newIntake,
+        newConsent,
+        photos,
+        append(now, "updated"),
+        submitKey,
+        triage,
+        round,
+        newIntakeVersion);
   }
 
   public CaseRecord submitted(String key, String now) {
-    return new CaseRecord(caseId, patientSubject, SUBMITTED, createdAt, now, null, now,
-        emergencyScreen, intake, consent, photos, append(now, "submitted"), key, triage, round,
+    return new CaseRecord(
+        caseId,
+        patientSubject,
+        SUBMITTED,
+        createdAt,
+        now,
+        null,
+        now,
+        emergencyScreen,
+        intake,
+        consent,
+        photos,
+        append(now, "submitted"),
+        key,
+        triage,
+        round,
         intakeVersion);
   }
 
@@ -190,8 +298,23 @@ public record CaseRecord(
    * translates, e.g. {@code queued}, {@code answered}; never health details).
    */
   public CaseRecord withStatus(String newStatus, String now, String event) {
-    return new CaseRecord(caseId, patientSubject, newStatus, createdAt, now, expiresAt, submittedAt,
-        emergencyScreen, intake, consent, photos, append(now, event), submitKey, triage, round, intakeVersion);
+    return new CaseRecord(
+        caseId,
+        patientSubject,
+        newStatus,
+        createdAt,
+        now,
+        expiresAt,
+        submittedAt,
+        emergencyScreen,
+        intake,
+        consent,
+        photos,
+        append(now, event),
+        submitKey,
+        triage,
+        round,
+        intakeVersion);
   }
 
   /** The case with one more event on its timeline, status unchanged. */
@@ -200,15 +323,44 @@ public record CaseRecord(
   }
 
   public CaseRecord withTriage(CaseTriage newTriage, String now) {
-    return new CaseRecord(caseId, patientSubject, status, createdAt, now, expiresAt, submittedAt,
-        emergencyScreen, intake, consent, photos, append(now, "triaged"), submitKey, newTriage,
-        round, intakeVersion);
+    return new CaseRecord(
+        caseId,
+        patientSubject,
+        status,
+        createdAt,
+        now,
+        expiresAt,
+        submittedAt,
+        emergencyScreen,
+        intake,
+        consent,
+        photos,
+        append(now, "triaged"),
+        submitKey,
+        newTriage,
+        round,
+        intakeVersion);
   }
 
   /** The case asking the patient for more (a question or a follow-up): a new photo round. */
   public CaseRecord withNextRound(String newStatus, String now, String event) {
-    return new CaseRecord(caseId, patientSubject, newStatus, createdAt, now, expiresAt, submittedAt,
-        emergencyScreen, intake, consent, photos, append(now, event), submitKey, triage, round + 1, intakeVersion);
+    return new CaseRecord(
+        caseId,
+        patientSubject,
+        newStatus,
+        createdAt,
+        now,
+        expiresAt,
+        submittedAt,
+        emergencyScreen,
+        intake,
+        consent,
+        photos,
+        append(now, event),
+        submitKey,
+        triage,
+        round + 1,
+        intakeVersion);
   }
 
   private List<TimelineEntry> append(String at, String event) {

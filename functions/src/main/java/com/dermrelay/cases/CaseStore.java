@@ -27,14 +27,15 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 
 /**
  * Cases in the table: one item per case, {@code TENANT#<id>#CASE#<caseId>} / {@code CASE}, listed
- * per patient on {@code gsi1} ({@code TENANT#<id>#PATIENT#<sub>#CASES} / {@code <createdAt>#<caseId>})
- * and per clinic on {@code gsi2} ({@code TENANT#<id>#CASES}, same sort key).
+ * per patient on {@code gsi1} ({@code TENANT#<id>#PATIENT#<sub>#CASES} / {@code
+ * <createdAt>#<caseId>}) and per clinic on {@code gsi2} ({@code TENANT#<id>#CASES}, same sort key).
  * Every change is one conditional write on the version. Only the case's patient gets it back:
  * anyone else gets the 404 of {@link AuditTrail#notFound}, recorded.
  */
 @Singleton
 public final class CaseStore {
-  static final Pattern CASE_ID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+  static final Pattern CASE_ID =
+      Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
   private final TenantTable<CaseRecord> items;
   private final AuditTrail audit;
@@ -45,7 +46,9 @@ public final class CaseStore {
     this.audit = audit;
   }
 
-  /** The clinic's cases by creation time on {@code gsi2}: the dashboard reads them without a Scan. */
+  /**
+   * The clinic's cases by creation time on {@code gsi2}: the dashboard reads them without a Scan.
+   */
   public static final String CLINIC_CASES = "CASES";
 
   static ItemKey key(String caseId) {
@@ -61,8 +64,11 @@ public final class CaseStore {
     if (!CASE_ID.matcher(caseId).matches()) {
       throw audit.notFound(tenant, action, AuditResource.of("case", "malformed-id"));
     }
-    StoredCase found = items.get(tenant, key(caseId)).map(CaseStore::stored)
-        .orElseThrow(() -> audit.notFound(tenant, action, AuditResource.of("case", caseId)));
+    StoredCase found =
+        items
+            .get(tenant, key(caseId))
+            .map(CaseStore::stored)
+            .orElseThrow(() -> audit.notFound(tenant, action, AuditResource.of("case", caseId)));
     String owner = found.record().patientSubject();
     if (!owner.equals(tenant.subject())) {
       throw audit.notFound(tenant, action, AuditResource.ofPatient("case", caseId, owner));
@@ -106,16 +112,28 @@ public final class CaseStore {
 
   /** Writes the case on {@code expectedVersion} (0: new); returns the new version. */
   public long save(TenantContext tenant, CaseRecord record, long expectedVersion) {
-    return items.putVersioned(tenant, key(record.caseId()), record, expectedVersion,
-        IndexKey.of(IndexKey.Index.GSI1, patientCases(record.patientSubject()),
+    return items.putVersioned(
+        tenant,
+        key(record.caseId()),
+        record,
+        expectedVersion,
+        IndexKey.of(
+            IndexKey.Index.GSI1,
+            patientCases(record.patientSubject()),
             record.createdAt() + "#" + record.caseId()),
         IndexKey.of(IndexKey.Index.GSI2, CLINIC_CASES, record.createdAt() + "#" + record.caseId()));
   }
 
   /** The caller's cases, newest first. */
   public Page listOwn(TenantContext tenant, int limit, Optional<String> cursor) {
-    return page(items.query(tenant, ItemQuery.partition(patientCases(tenant.subject()))
-        .onIndex(IndexKey.Index.GSI1).limit(limit).after(cursor).newestFirst()));
+    return page(
+        items.query(
+            tenant,
+            ItemQuery.partition(patientCases(tenant.subject()))
+                .onIndex(IndexKey.Index.GSI1)
+                .limit(limit)
+                .after(cursor)
+                .newestFirst()));
   }
 
   /**
@@ -123,17 +141,29 @@ public final class CaseStore {
    * comparing them (the caller's right to them is checked by the access layer).
    */
   public List<StoredCase> latestOfPatient(TenantContext tenant, String patientSubject, int limit) {
-    return page(items.query(tenant, ItemQuery.partition(patientCases(patientSubject))
-        .onIndex(IndexKey.Index.GSI1).limit(limit).newestFirst())).cases();
+    return page(items.query(
+            tenant,
+            ItemQuery.partition(patientCases(patientSubject))
+                .onIndex(IndexKey.Index.GSI1)
+                .limit(limit)
+                .newestFirst()))
+        .cases();
   }
 
   /**
    * One page of the clinic's cases created at or after {@code createdFrom} (an ISO instant), oldest
    * first, from the clinic's case index: the dashboard's read, no Scan.
    */
-  public Page ofClinicCreatedSince(TenantContext tenant, String createdFrom, int limit, Optional<String> cursor) {
-    return page(items.query(tenant, ItemQuery.partition(CLINIC_CASES).onIndex(IndexKey.Index.GSI2)
-        .sortBetween(createdFrom, "9").limit(limit).after(cursor)));
+  public Page ofClinicCreatedSince(
+      TenantContext tenant, String createdFrom, int limit, Optional<String> cursor) {
+    return page(
+        items.query(
+            tenant,
+            ItemQuery.partition(CLINIC_CASES)
+                .onIndex(IndexKey.Index.GSI2)
+                .sortBetween(createdFrom, "9")
+                .limit(limit)
+                .after(cursor)));
   }
 
   /** One page of cases and the cursor of the next. */
@@ -155,15 +185,33 @@ public final class CaseStore {
   private static TableSchema<CaseRecord> schema(ObjectMapper json) {
     return StaticImmutableTableSchema.builder(CaseRecord.class, Holder.class)
         .newItemBuilder(Holder::new, holder -> holder.record)
-        .addAttribute(String.class, a -> a.name("type").getter(r -> "CASE").setter((h, v) -> { }))
-        .addAttribute(String.class, a -> a.name("status").getter(CaseRecord::status).setter((h, v) -> { }))
-        .addAttribute(String.class, a -> a.name("patientSubject").getter(CaseRecord::patientSubject).setter((h, v) -> { }))
-        .addAttribute(CaseRecord.class, a -> a.name("doc").getter(r -> r).setter((h, v) -> h.record = v)
-            .attributeConverter(JsonTextConverter.of(CaseRecord.class, r -> write(json, r),
-                text -> IntakeVersions.readCase(json, text))))
-        .addAttribute(Long.class, a -> a.name("expiresAt")
-            .getter(r -> r.expiresAt() == null ? null : Instant.parse(r.expiresAt()).getEpochSecond())
-            .setter((h, v) -> { }))
+        .addAttribute(String.class, a -> a.name("type").getter(r -> "CASE").setter((h, v) -> {}))
+        .addAttribute(
+            String.class, a -> a.name("status").getter(CaseRecord::status).setter((h, v) -> {}))
+        .addAttribute(
+            String.class,
+            a -> a.name("patientSubject").getter(CaseRecord::patientSubject).setter((h, v) -> {}))
+        .addAttribute(
+            CaseRecord.class,
+            a ->
+                a.name("doc")
+                    .getter(r -> r)
+                    .setter((h, v) -> h.record = v)
+                    .attributeConverter(
+                        JsonTextConverter.of(
+                            CaseRecord.class,
+                            r -> write(json, r),
+                            text -> IntakeVersions.readCase(json, text))))
+        .addAttribute(
+            Long.class,
+            a ->
+                a.name("expiresAt")
+                    .getter(
+                        r ->
+                            r.expiresAt() == null
+                                ? null
+                                : Instant.parse(r.expiresAt()).getEpochSecond())
+                    .setter((h, v) -> {}))
         .build();
   }
 

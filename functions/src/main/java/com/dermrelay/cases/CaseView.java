@@ -13,32 +13,88 @@ import java.util.List;
  *     if they get worse before the answer (false for drafts: those are turned away at submission)
  */
 public record CaseView(
-    String caseId, long version, String status, String createdAt, String updatedAt,
-    String expiresAt, String submittedAt, EmergencyScreen emergencyScreen, IntakeAnswers intake,
-    CaseRecord.Consent consent, List<PhotoView> photos, List<CaseRecord.TimelineEntry> timeline,
-    Patient patient, int intakeVersion, boolean emergencySigns) {
+    String caseId,
+    long version,
+    String status,
+    String createdAt,
+    String updatedAt,
+    String expiresAt,
+    String submittedAt,
+    EmergencyScreen emergencyScreen,
+    IntakeAnswers intake,
+    CaseRecord.Consent consent,
+    List<PhotoView> photos,
+    List<CaseRecord.TimelineEntry> timeline,
+    Patient patient,
+    int intakeVersion,
+    boolean emergencySigns) {
 
   /** What the case shows of its patient, taken from {@code patients.PatientProfile}. */
   public record Patient(int ageYears, String sex) {}
 
   public CaseView withPatient(Patient newPatient) {
-    return new CaseView(caseId, version, status, createdAt, updatedAt, expiresAt, submittedAt,
-        emergencyScreen, intake, consent, photos, timeline, newPatient, intakeVersion, emergencySigns);
+    return new CaseView(
+        caseId,
+        version,
+        status,
+        createdAt,
+        updatedAt,
+        expiresAt,
+        submittedAt,
+        emergencyScreen,
+        intake,
+        consent,
+        photos,
+        timeline,
+        newPatient,
+        intakeVersion,
+        emergencySigns);
   }
 
   /** One view's photo, without storage details. */
-  public record PhotoView(String photoId, String view, String status, String verdict,
-      List<CaseRecord.Advice> findings, boolean kept, Integer width, Integer height) {}
+  public record PhotoView(
+      String photoId,
+      String view,
+      String status,
+      String verdict,
+      List<CaseRecord.Advice> findings,
+      boolean kept,
+      Integer width,
+      Integer height) {}
 
   public static CaseView of(StoredCase stored) {
     CaseRecord c = stored.record();
-    List<PhotoView> photos = c.photos().values().stream()
-        .map(p -> new PhotoView(p.photoId(), p.view(), p.status(), p.verdict(),
-            p.findings() == null ? List.of() : p.findings(), p.kept(), p.width(), p.height()))
-        .toList();
-    return new CaseView(c.caseId(), stored.version(), c.status(), c.createdAt(), c.updatedAt(),
-        c.expiresAt(), c.submittedAt(), c.emergencyScreen(), c.intake(), c.consent(), photos, c.timeline(),
-        null, c.intakeVersion(), !c.isDraft() && c.intake() != null
+    List<PhotoView> photos =
+        c.photos().values().stream()
+            .map(
+                p ->
+                    new PhotoView(
+                        p.photoId(),
+                        p.view(),
+                        p.status(),
+                        p.verdict(),
+                        p.findings() == null ? List.of() : p.findings(),
+                        p.kept(),
+                        p.width(),
+                        p.height()))
+            .toList();
+    return new CaseView(
+        c.caseId(),
+        stored.version(),
+        c.status(),
+        c.createdAt(),
+        c.updatedAt(),
+        c.expiresAt(),
+        c.submittedAt(),
+        c.emergencyScreen(),
+        c.intake(),
+        c.consent(),
+        photos,
+        c.timeline(),
+        null,
+        c.intakeVersion(),
+        !c.isDraft()
+            && c.intake() != null
             && !com.dermrelay.triage.RedFlags.of(TriageInputs.from(c, null)).isEmpty());
   }
 }

@@ -14,7 +14,12 @@ import java.util.List;
  * @param patientName what the patient reads, in plain English
  * @param synonyms other names a dermatologist may search by
  */
-public record Diagnosis(String code, String icd10, String snomed, String name, String patientName,
+public record Diagnosis(
+    String code,
+    String icd10,
+    String snomed,
+    String name,
+    String patientName,
     List<String> synonyms) {
   public Diagnosis {
     synonyms = synonyms == null ? List.of() : List.copyOf(synonyms);

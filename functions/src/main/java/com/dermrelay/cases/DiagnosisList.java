@@ -17,8 +17,8 @@ import javax.inject.Singleton;
 
 /**
  * The curated diagnosis list shipped in the jar ({@code dermrelay/diagnoses.json}), read once per
- * container, and its search for the workbench: a query matches an entry's code, ICD-10 code,
- * name, patient name or synonyms by prefix of the whole text or of any word in it.
+ * container, and its search for the workbench: a query matches an entry's code, ICD-10 code, name,
+ * patient name or synonyms by prefix of the whole text or of any word in it.
  */
 @Singleton
 public final class DiagnosisList {
@@ -49,8 +49,10 @@ public final class DiagnosisList {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the jar");
       }
-      ListFile file = json.readerFor(ListFile.class)
-          .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(in);
+      ListFile file =
+          json.readerFor(ListFile.class)
+              .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .readValue(in);
       return List.copyOf(file.diagnoses());
     } catch (IOException e) {
       throw new UncheckedIOException("the diagnosis list cannot be read", e);
@@ -68,9 +70,9 @@ public final class DiagnosisList {
   }
 
   /**
-   * Entries matching {@code query}, best first: an exact code, then a name starting with it, then
-   * a word of the name, then the patient name or a synonym; alphabetical within a rank. Every word
-   * of the query must match (so "basal cell" finds basal cell carcinoma). A blank query lists all.
+   * Entries matching {@code query}, best first: an exact code, then a name starting with it, then a
+   * word of the name, then the patient name or a synonym; alphabetical within a rank. Every word of
+   * the query must match (so "basal cell" finds basal cell carcinoma). A blank query lists all.
    */
   public List<Diagnosis> search(String query, int limit) {
     String q = query == null ? "" : normalise(query);
@@ -85,8 +87,11 @@ public final class DiagnosisList {
         hits.add(new Hit(d, rank));
       }
     }
-    return hits.stream().sorted(Comparator.comparingInt(Hit::rank)).limit(limit)
-        .map(Hit::diagnosis).toList();
+    return hits.stream()
+        .sorted(Comparator.comparingInt(Hit::rank))
+        .limit(limit)
+        .map(Hit::diagnosis)
+        .toList();
   }
 
   private static int rank(Diagnosis d, String q) {
@@ -136,9 +141,13 @@ public final class DiagnosisList {
 
   /** Lower case, letters and digits only (dots kept for ICD-10 codes), single spaces. */
   static String normalise(String text) {
-    String lower = text.toLowerCase(Locale.ROOT)
-        .replace('æ', 'e').replace("naevus", "nevus").replace("naevi", "nevi")
-        .replace("oe", "e").replace("ae", "e");
+    String lower =
+        text.toLowerCase(Locale.ROOT)
+            .replace('æ', 'e')
+            .replace("naevus", "nevus")
+            .replace("naevi", "nevi")
+            .replace("oe", "e")
+            .replace("ae", "e");
     return lower.replaceAll("[^a-z0-9.]+", " ").trim();
   }
 }

@@ -1,8 +1,8 @@
 package com.dermrelay.cases;
 
-import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.TenantCredentials;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * photos the case keeps, before the case is marked submitted, so a submitted case never loses a
  * photo (a crash in between leaves untagged photos of a draft: kept, never lost).
  *
- * <p>s3proxy, the local S3, has no object tagging ({@code ?tagging} answers 501 and the
- * {@code x-amz-tagging} header is ignored), so the local stack turns this off with
- * {@code DERMRELAY_DRAFT_MEDIA_TAGS=false}; on AWS it is on unless set so.
+ * <p>s3proxy, the local S3, has no object tagging ({@code ?tagging} answers 501 and the {@code
+ * x-amz-tagging} header is ignored), so the local stack turns this off with {@code
+ * DERMRELAY_DRAFT_MEDIA_TAGS=false}; on AWS it is on unless set so.
  */
 @Singleton
 public final class DraftMedia {
@@ -47,8 +47,8 @@ public final class DraftMedia {
 
   /**
    * The {@code x-amz-tagging} value every presigned upload must carry, if any. A raw upload is
-   * deleted once checked; one never confirmed (the patient left, the case expired) is tagged
-   * like a draft's photo so the same lifecycle rule removes it, whatever happens to its case.
+   * deleted once checked; one never confirmed (the patient left, the case expired) is tagged like a
+   * draft's photo so the same lifecycle rule removes it, whatever happens to its case.
    */
   public Optional<String> taggingForRawUpload() {
     return enabled ? Optional.of(TAGGING) : Optional.empty();
@@ -74,7 +74,11 @@ public final class DraftMedia {
   }
 
   private void untag(TenantContext tenant, String key) {
-    s3.putObjectTagging(r -> r.bucket(bucket).key(key).overrideConfiguration(credentials.requestOverride(tenant))
-        .tagging(t -> t.tagSet(java.util.List.of())));
+    s3.putObjectTagging(
+        r ->
+            r.bucket(bucket)
+                .key(key)
+                .overrideConfiguration(credentials.requestOverride(tenant))
+                .tagging(t -> t.tagSet(java.util.List.of())));
   }
 }

@@ -9,16 +9,28 @@ import java.util.List;
  *
  * @param progress BETTER, SAME or WORSE
  */
-public record FollowUpReport(String followUpId, int round, String progress, boolean newSymptoms,
-    String notes, List<InfoReply.PhotoRef> photos, String sentAt) {
+public record FollowUpReport(
+    String followUpId,
+    int round,
+    String progress,
+    boolean newSymptoms,
+    String notes,
+    List<InfoReply.PhotoRef> photos,
+    String sentAt) {
   public FollowUpReport {
     photos = photos == null ? List.of() : List.copyOf(photos);
   }
 
   /** The same follow-up with its round and photo keys as the API shows them; never stored. */
   public FollowUpReport shown() {
-    return new FollowUpReport(followUpId, Rounds.shown(round), progress, newSymptoms, notes,
-        InfoReply.PhotoRef.shown(photos), sentAt);
+    return new FollowUpReport(
+        followUpId,
+        Rounds.shown(round),
+        progress,
+        newSymptoms,
+        notes,
+        InfoReply.PhotoRef.shown(photos),
+        sentAt);
   }
 
   /** submitFollowUp's body. */

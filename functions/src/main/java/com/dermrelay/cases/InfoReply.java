@@ -6,7 +6,8 @@ import java.util.List;
  * The patient's reply to a question ({@code REPLY#<round>}, written once), with the photos of the
  * round that were checked and usable when it was sent.
  */
-public record InfoReply(String replyId, int round, String text, List<PhotoRef> photos, String sentAt) {
+public record InfoReply(
+    String replyId, int round, String text, List<PhotoRef> photos, String sentAt) {
   public InfoReply {
     photos = photos == null ? List.of() : List.copyOf(photos);
   }
@@ -22,7 +23,9 @@ public record InfoReply(String replyId, int round, String text, List<PhotoRef> p
   /** A photo of the case by its view key ({@code <view>@<round>}) and id. */
   public record PhotoRef(String view, String photoId) {
     static List<PhotoRef> shown(List<PhotoRef> stored) {
-      return stored.stream().map(p -> new PhotoRef(Rounds.shownPhotoKey(p.view()), p.photoId())).toList();
+      return stored.stream()
+          .map(p -> new PhotoRef(Rounds.shownPhotoKey(p.view()), p.photoId()))
+          .toList();
     }
   }
 }

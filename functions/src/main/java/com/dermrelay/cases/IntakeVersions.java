@@ -8,12 +8,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Versions of the intake questionnaire. A case records the version it was opened under
- * ({@code intakeVersion}): it decides which answers its submission needs, so a draft opened
- * under version 1 still submits with version 1's questions answered. Stored version 1 answers
- * are read in version 2's shape, mapped as docs/intake.md says: yes/no answers that became
- * yes/no/unsure keep their answer, and the optional ABCDE "changing" became {@code changes.other}.
- * The mapping only ever rewrites version 1's booleans, so reading a case twice changes nothing.
+ * Versions of the intake questionnaire. A case records the version it was opened under ({@code
+ * intakeVersion}): it decides which answers its submission needs, so a draft opened under version 1
+ * still submits with version 1's questions answered. Stored version 1 answers are read in version
+ * 2's shape, mapped as docs/intake.md says: yes/no answers that became yes/no/unsure keep their
+ * answer, and the optional ABCDE "changing" became {@code changes.other}. The mapping only ever
+ * rewrites version 1's booleans, so reading a case twice changes nothing.
  */
 public final class IntakeVersions {
   public static final int V1 = 1;
@@ -21,10 +21,18 @@ public final class IntakeVersions {
   public static final int CURRENT = V2;
 
   /** Version 1's booleans that became yes/no/unsure answers, as paths in the intake. */
-  private static final List<String> BECAME_ANSWERS = List.of(
-      "/personalSkinCancerHistory", "/familySkinCancerHistory", "/immunosuppressed", "/inflammation",
-      "/changes/size", "/changes/shape", "/changes/colour",
-      "/abcde/asymmetry", "/abcde/borderIrregular", "/abcde/colourVariation");
+  private static final List<String> BECAME_ANSWERS =
+      List.of(
+          "/personalSkinCancerHistory",
+          "/familySkinCancerHistory",
+          "/immunosuppressed",
+          "/inflammation",
+          "/changes/size",
+          "/changes/shape",
+          "/changes/colour",
+          "/abcde/asymmetry",
+          "/abcde/borderIrregular",
+          "/abcde/colourVariation");
 
   private IntakeVersions() {}
 
@@ -62,7 +70,8 @@ public final class IntakeVersions {
     if (intake.get("abcde") instanceof ObjectNode abcde && abcde.has("evolving")) {
       JsonNode evolving = abcde.remove("evolving");
       if (evolving.isBoolean()) {
-        ObjectNode changes = intake.get("changes") instanceof ObjectNode c ? c : intake.putObject("changes");
+        ObjectNode changes =
+            intake.get("changes") instanceof ObjectNode c ? c : intake.putObject("changes");
         if (!changes.hasNonNull("other")) {
           changes.put("other", answer(evolving.booleanValue()));
         }

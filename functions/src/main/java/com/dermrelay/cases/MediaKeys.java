@@ -3,8 +3,8 @@ package com.dermrelay.cases;
 import com.dermrelay.core.access.TenantContext;
 
 /**
- * Object keys of a case's photos, always under the acting tenant's prefix {@code <tenantId>/}
- * (the tenant id cannot contain '/', the case and photo ids are UUIDs we made).
+ * Object keys of a case's photos, always under the acting tenant's prefix {@code <tenantId>/} (the
+ * tenant id cannot contain '/', the case and photo ids are UUIDs we made).
  */
 public final class MediaKeys {
   private MediaKeys() {}

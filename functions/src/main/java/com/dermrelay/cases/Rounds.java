@@ -3,9 +3,9 @@ package com.dermrelay.cases;
 /**
  * One numbering of a case's rounds for everyone who sees one: the API, the portals and the FHIR
  * records count from 1. Round 1 is the intake and the answer to it; a question's reply or a
- * follow-up opens the next round, and an answer carries the round it answers. The case item,
- * the exchange keys ({@code ANSWER#000}) and the photo keys ({@code close_up@1}) count from 0,
- * as they were always stored: convert here, at the edge, and nowhere else.
+ * follow-up opens the next round, and an answer carries the round it answers. The case item, the
+ * exchange keys ({@code ANSWER#000}) and the photo keys ({@code close_up@1}) count from 0, as they
+ * were always stored: convert here, at the edge, and nowhere else.
  */
 public final class Rounds {
   private Rounds() {}

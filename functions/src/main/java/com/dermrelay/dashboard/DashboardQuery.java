@@ -23,7 +23,8 @@ public final class DashboardQuery {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST,
+    throw ApiProblem.badRequest(
+        ProblemTypes.INVALID_REQUEST,
         "Parameter 'weeks' must be a whole number from 1 to " + MAX_WEEKS + ".");
   }
 }

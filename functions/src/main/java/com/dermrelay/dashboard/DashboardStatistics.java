@@ -21,22 +21,29 @@ import java.util.TreeMap;
 public final class DashboardStatistics {
   private DashboardStatistics() {}
 
-  /** Monday 00:00 UTC of the ISO week {@code weeks - 1} weeks before the one holding {@code now}. */
+  /**
+   * Monday 00:00 UTC of the ISO week {@code weeks - 1} weeks before the one holding {@code now}.
+   */
   public static Instant windowStart(Instant now, int weeks) {
-    LocalDate monday = now.atZone(ZoneOffset.UTC).toLocalDate()
-        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1L);
+    LocalDate monday =
+        now.atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+            .minusWeeks(weeks - 1L);
     return monday.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   /** The ISO week label of an instant in UTC, e.g. {@code 2026-W07}. */
   public static String isoWeek(Instant at) {
     LocalDate date = at.atZone(ZoneOffset.UTC).toLocalDate();
-    return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    return String.format(
+        "%d-W%02d",
+        date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
   /**
-   * The nearest-rank percentile of {@code values} ({@code p} in 1..100): the smallest value with
-   * at least p% of the values at or below it; empty for no values.
+   * The nearest-rank percentile of {@code values} ({@code p} in 1..100): the smallest value with at
+   * least p% of the values at or below it; empty for no values.
    */
   public static Optional<Double> percentile(Collection<Double> values, int p) {
     if (values.isEmpty()) {
@@ -49,8 +56,13 @@ public final class DashboardStatistics {
   }
 
   /** The dashboard of {@code cases} and breach times in the {@code weeks} up to {@code now}. */
-  public static ClinicDashboard compute(Instant now, int weeks, Collection<CaseFacts> cases,
-      Collection<Instant> breaches, Map<String, PhotoCheckCounts.Week> photoChecks, boolean complete) {
+  public static ClinicDashboard compute(
+      Instant now,
+      int weeks,
+      Collection<CaseFacts> cases,
+      Collection<Instant> breaches,
+      Map<String, PhotoCheckCounts.Week> photoChecks,
+      boolean complete) {
     Instant from = windowStart(now, weeks);
     Map<String, WeekTally> tallies = new TreeMap<>();
     for (int i = 0; i < weeks; i++) {
@@ -69,18 +81,30 @@ public final class DashboardStatistics {
       }
       WeekTally week = tallies.get(isoWeek(c.submittedAt().get()));
       week.submitted++;
-      c.answeredAt().ifPresent(answered -> week.turnaroundHours.add(
-          hours(Duration.between(c.submittedAt().get(), answered))));
+      c.answeredAt()
+          .ifPresent(
+              answered ->
+                  week.turnaroundHours.add(
+                      hours(Duration.between(c.submittedAt().get(), answered))));
     }
     for (Instant breach : breaches) {
       if (inWindow(breach, from, now)) {
         tallies.get(isoWeek(breach)).breaches++;
       }
     }
-    List<ClinicDashboard.StatusCount> statuses = byStatus.entrySet().stream()
-        .map(e -> new ClinicDashboard.StatusCount(e.getKey(), e.getValue())).toList();
-    List<ClinicDashboard.Week> rows = tallies.entrySet().stream().map(e -> e.getValue()
-        .row(e.getKey(), photoChecks.getOrDefault(e.getKey(), PhotoCheckCounts.Week.NONE))).toList();
+    List<ClinicDashboard.StatusCount> statuses =
+        byStatus.entrySet().stream()
+            .map(e -> new ClinicDashboard.StatusCount(e.getKey(), e.getValue()))
+            .toList();
+    List<ClinicDashboard.Week> rows =
+        tallies.entrySet().stream()
+            .map(
+                e ->
+                    e.getValue()
+                        .row(
+                            e.getKey(),
+                            photoChecks.getOrDefault(e.getKey(), PhotoCheckCounts.Week.NONE)))
+            .toList();
     return new ClinicDashboard(from.toString(), now.toString(), weeks, statuses, rows, complete);
   }
 
@@ -104,11 +128,21 @@ public final class DashboardStatistics {
     }
 
     ClinicDashboard.Week row(String label, PhotoCheckCounts.Week photos) {
-      Double share = photos.checked() == 0 ? null
-          : Math.round(1000.0 * photos.needingRetake() / photos.checked()) / 1000.0;
-      return new ClinicDashboard.Week(label, start.atZone(ZoneOffset.UTC).toLocalDate().toString(),
-          submitted, turnaroundHours.size(), percentile(turnaroundHours, 50).orElse(null),
-          percentile(turnaroundHours, 90).orElse(null), breaches, photos.checked(), photos.needingRetake(), share);
+      Double share =
+          photos.checked() == 0
+              ? null
+              : Math.round(1000.0 * photos.needingRetake() / photos.checked()) / 1000.0;
+      return new ClinicDashboard.Week(
+          label,
+          start.atZone(ZoneOffset.UTC).toLocalDate().toString(),
+          submitted,
+          turnaroundHours.size(),
+          percentile(turnaroundHours, 50).orElse(null),
+          percentile(turnaroundHours, 90).orElse(null),
+          breaches,
+          photos.checked(),
+          photos.needingRetake(),
+          share);
     }
   }
 }

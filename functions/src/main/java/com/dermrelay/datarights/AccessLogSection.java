@@ -39,10 +39,16 @@ public final class AccessLogSection implements PatientDataSection {
     ArrayNode records = json.createArrayNode();
     Optional<String> cursor = Optional.empty();
     for (int page = 0; page < MAX_PAGES; page++) {
-      ItemPage<AuditRecord> result = audit.query(tenant, ItemQuery.partition(AuditTrail.BY_PATIENT + patientSubject)
-          .onIndex(IndexKey.Index.GSI1).limit(100).after(cursor));
+      ItemPage<AuditRecord> result =
+          audit.query(
+              tenant,
+              ItemQuery.partition(AuditTrail.BY_PATIENT + patientSubject)
+                  .onIndex(IndexKey.Index.GSI1)
+                  .limit(100)
+                  .after(cursor));
       for (AuditRecord item : result.records()) {
-        records.addObject()
+        records
+            .addObject()
             .put("time", item.time())
             .put("who", item.actorName())
             .put("role", item.actorRole())

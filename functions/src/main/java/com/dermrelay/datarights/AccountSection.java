@@ -26,12 +26,15 @@ public final class AccountSection implements PatientDataSection {
   @Override
   public JsonNode export(TenantContext tenant, String patientSubject, String patientEmail) {
     ObjectNode account = json.createObjectNode();
-    cognito.getUser(patientEmail).ifPresent(user -> {
-      account.put("status", user.status());
-      account.put("enabled", user.enabled());
-      ObjectNode attributes = account.putObject("attributes");
-      user.attributes().forEach(attributes::put);
-    });
+    cognito
+        .getUser(patientEmail)
+        .ifPresent(
+            user -> {
+              account.put("status", user.status());
+              account.put("enabled", user.enabled());
+              ObjectNode attributes = account.putObject("attributes");
+              user.attributes().forEach(attributes::put);
+            });
     return account;
   }
 }

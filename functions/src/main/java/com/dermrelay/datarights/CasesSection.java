@@ -1,10 +1,10 @@
 package com.dermrelay.datarights;
 
-import com.dermrelay.core.data.TenantCredentials;
-import com.dermrelay.core.access.TenantContext;
-import com.dermrelay.core.config.Settings;
 import com.dermrelay.cases.CaseStore;
 import com.dermrelay.cases.StoredCase;
+import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.TenantCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,13 +18,14 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The patient's cases in this clinic: each case document as the patient's portal shows it
- * (emergency screen, intake answers when given, consent, photos and their check, timeline), and
- * the checked photos themselves as {@code photos/<caseId>/<photoId>.jpg} (the clean copies,
- * without EXIF/GPS). Left out: the submission's idempotency key, an internal token.
+ * (emergency screen, intake answers when given, consent, photos and their check, timeline), and the
+ * checked photos themselves as {@code photos/<caseId>/<photoId>.jpg} (the clean copies, without
+ * EXIF/GPS). Left out: the submission's idempotency key, an internal token.
  */
 public final class CasesSection implements PatientDataSection {
   /** Bounds one export's reads; 100 pages of 100 cases is far beyond any real patient. */
   private static final int MAX_PAGES = 100;
+
   private static final String CHECKED = "CHECKED";
 
   private final CaseStore cases;
@@ -34,7 +35,11 @@ public final class CasesSection implements PatientDataSection {
   private final TenantCredentials credentials;
 
   @Inject
-  public CasesSection(CaseStore cases, S3Client s3, ObjectMapper json, Settings settings,
+  public CasesSection(
+      CaseStore cases,
+      S3Client s3,
+      ObjectMapper json,
+      Settings settings,
       TenantCredentials credentials) {
     this.credentials = credentials;
     this.cases = cases;
@@ -75,14 +80,21 @@ public final class CasesSection implements PatientDataSection {
       String caseId = document.path("caseId").asText();
       for (JsonNode photo : document.path("photos")) {
         String photoId = photo.path("photoId").asText();
-        if (!CHECKED.equals(photo.path("status").asText()) || caseId.isEmpty() || photoId.isEmpty()) {
+        if (!CHECKED.equals(photo.path("status").asText())
+            || caseId.isEmpty()
+            || photoId.isEmpty()) {
           continue;
         }
         // The media key pattern of uploads.MediaKeys.clean, built from the tenant context.
         String key = tenant.tenantId() + "/cases/" + caseId + "/clean/" + photoId + ".jpg";
         try {
-          byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)
-              .overrideConfiguration(credentials.requestOverride(tenant))).asByteArray();
+          byte[] bytes =
+              s3.getObjectAsBytes(
+                      r ->
+                          r.bucket(bucket)
+                              .key(key)
+                              .overrideConfiguration(credentials.requestOverride(tenant)))
+                  .asByteArray();
           files.add(new ExportFile("photos/" + caseId + "/" + photoId + ".jpg", bytes));
         } catch (NoSuchKeyException e) {
           // A photo whose clean copy is gone (erased, expired draft) has nothing to hand out.

@@ -23,82 +23,130 @@ final class ConsultationsPage {
   /** The export's languages: those of the patient portal. */
   static final List<String> LANGUAGES = List.of("en", "es");
 
-  private static final Map<String, Map<String, String>> WORDS = Map.of(
-      "en", Map.ofEntries(
-          Map.entry("title", "Your consultations"),
-          Map.entry("lead", "What you and your clinic wrote to each other, as you saw it in the portal. Exported on {date} (dates in UTC)."),
-          Map.entry("consultation", "Consultation sent on {date}"),
-          Map.entry("reference", "Reference: {id}"),
-          Map.entry("nothing", "No questions or answers yet."),
-          Map.entry("question", "The dermatologist’s question"),
-          Map.entry("askedBy", "{name} asked on {date}:"),
-          Map.entry("reply", "Your reply, {date}"),
-          Map.entry("photo", "1 photo sent with it."),
-          Map.entry("photos", "{count} photos sent with it."),
-          Map.entry("followUp", "Your follow-up, {date}"),
-          Map.entry("progress", "Since the answer, is it…"),
-          Map.entry("BETTER", "Better"), Map.entry("SAME", "About the same"), Map.entry("WORSE", "Worse"),
-          Map.entry("newSymptoms", "Is there anything new, such as another spot, bleeding or pain?"),
-          Map.entry("yes", "Yes"), Map.entry("no", "No"),
-          Map.entry("notes", "Your notes"),
-          Map.entry("answer", "Your dermatologist’s answer"),
-          Map.entry("byline", "From {name}, {date}"),
-          Map.entry("diagnosis", "What it is most likely to be"),
-          Map.entry("clinicalName", "(medical name: {name})"),
-          Map.entry("differentials", "Other possibilities the dermatologist considered:"),
-          Map.entry("plan", "What to do"),
-          Map.entry("prescriptions", "Prescriptions"),
-          Map.entry("quantity", "Quantity {quantity}, refills {refills}"),
-          Map.entry("referral", "Please see a doctor in person"),
-          Map.entry("referral.ROUTINE", "in the next few weeks."),
-          Map.entry("referral.SOON", "within a week or two."),
-          Map.entry("referral.URGENT", "as soon as you can, within the next few days."),
-          Map.entry("noReferral", "The dermatologist did not ask you to see a doctor in person for this."),
-          Map.entry("followUpOn", "Follow-up: the dermatologist asked for new photos around {date}.")),
-      "es", Map.ofEntries(
-          Map.entry("title", "Sus consultas"),
-          Map.entry("lead", "Lo que usted y su clínica se escribieron, tal como lo vio en el portal. Exportado el {date} (fechas en UTC)."),
-          Map.entry("consultation", "Consulta enviada el {date}"),
-          Map.entry("reference", "Referencia: {id}"),
-          Map.entry("nothing", "Aún no hay preguntas ni respuestas."),
-          Map.entry("question", "La pregunta del dermatólogo"),
-          Map.entry("askedBy", "{name} preguntó el {date}:"),
-          Map.entry("reply", "Su respuesta, {date}"),
-          Map.entry("photo", "Se envió 1 foto con ella."),
-          Map.entry("photos", "Se enviaron {count} fotos con ella."),
-          Map.entry("followUp", "Su seguimiento, {date}"),
-          Map.entry("progress", "Desde la respuesta, está…"),
-          Map.entry("BETTER", "Mejor"), Map.entry("SAME", "Más o menos igual"), Map.entry("WORSE", "Peor"),
-          Map.entry("newSymptoms", "¿Hay algo nuevo, como otra mancha, sangrado o dolor?"),
-          Map.entry("yes", "Sí"), Map.entry("no", "No"),
-          Map.entry("notes", "Sus notas"),
-          Map.entry("answer", "La respuesta de su dermatólogo"),
-          Map.entry("byline", "De {name}, {date}"),
-          Map.entry("diagnosis", "Lo más probable es"),
-          Map.entry("clinicalName", "(nombre médico: {name})"),
-          Map.entry("differentials", "Otras posibilidades que consideró el dermatólogo:"),
-          Map.entry("plan", "Qué hacer"),
-          Map.entry("prescriptions", "Recetas"),
-          Map.entry("quantity", "Cantidad {quantity}, repeticiones {refills}"),
-          Map.entry("referral", "Por favor, vea a un médico en persona"),
-          Map.entry("referral.ROUTINE", "en las próximas semanas."),
-          Map.entry("referral.SOON", "en una o dos semanas."),
-          Map.entry("referral.URGENT", "lo antes posible, en los próximos días."),
-          Map.entry("noReferral", "El dermatólogo no le ha pedido ver a un médico en persona por esto."),
-          Map.entry("followUpOn", "Seguimiento: el dermatólogo pidió fotos nuevas hacia el {date}.")));
+  private static final Map<String, Map<String, String>> WORDS =
+      Map.of(
+          "en",
+              Map.ofEntries(
+                  Map.entry("title", "Your consultations"),
+                  Map.entry(
+                      "lead",
+                      "What you and your clinic wrote to each other, as you saw it in the portal. Exported on {date} (dates in UTC)."),
+                  Map.entry("consultation", "Consultation sent on {date}"),
+                  Map.entry("reference", "Reference: {id}"),
+                  Map.entry("nothing", "No questions or answers yet."),
+                  Map.entry("question", "The dermatologist’s question"),
+                  Map.entry("askedBy", "{name} asked on {date}:"),
+                  Map.entry("reply", "Your reply, {date}"),
+                  Map.entry("photo", "1 photo sent with it."),
+                  Map.entry("photos", "{count} photos sent with it."),
+                  Map.entry("followUp", "Your follow-up, {date}"),
+                  Map.entry("progress", "Since the answer, is it…"),
+                  Map.entry("BETTER", "Better"),
+                  Map.entry("SAME", "About the same"),
+                  Map.entry("WORSE", "Worse"),
+                  Map.entry(
+                      "newSymptoms",
+                      "Is there anything new, such as another spot, bleeding or pain?"),
+                  Map.entry("yes", "Yes"),
+                  Map.entry("no", "No"),
+                  Map.entry("notes", "Your notes"),
+                  Map.entry("answer", "Your dermatologist’s answer"),
+                  Map.entry("byline", "From {name}, {date}"),
+                  Map.entry("diagnosis", "What it is most likely to be"),
+                  Map.entry("clinicalName", "(medical name: {name})"),
+                  Map.entry("differentials", "Other possibilities the dermatologist considered:"),
+                  Map.entry("plan", "What to do"),
+                  Map.entry("prescriptions", "Prescriptions"),
+                  Map.entry("quantity", "Quantity {quantity}, refills {refills}"),
+                  Map.entry("referral", "Please see a doctor in person"),
+                  Map.entry("referral.ROUTINE", "in the next few weeks."),
+                  Map.entry("referral.SOON", "within a week or two."),
+                  Map.entry("referral.URGENT", "as soon as you can, within the next few days."),
+                  Map.entry(
+                      "noReferral",
+                      "The dermatologist did not ask you to see a doctor in person for this."),
+                  Map.entry(
+                      "followUpOn",
+                      "Follow-up: the dermatologist asked for new photos around {date}.")),
+          "es",
+              Map.ofEntries(
+                  Map.entry("title", "Sus consultas"),
+                  Map.entry(
+                      "lead",
+                      "Lo que usted y su clínica se escribieron, tal como lo vio en el portal. Exportado el {date} (fechas en UTC)."),
+                  Map.entry("consultation", "Consulta enviada el {date}"),
+                  Map.entry("reference", "Referencia: {id}"),
+                  Map.entry("nothing", "Aún no hay preguntas ni respuestas."),
+                  Map.entry("question", "La pregunta del dermatólogo"),
+                  Map.entry("askedBy", "{name} preguntó el {date}:"),
+                  Map.entry("reply", "Su respuesta, {date}"),
+                  Map.entry("photo", "Se envió 1 foto con ella."),
+                  Map.entry("photos", "Se enviaron {count} fotos con ella."),
+                  Map.entry("followUp", "Su seguimiento, {date}"),
+                  Map.entry("progress", "Desde la respuesta, está…"),
+                  Map.entry("BETTER", "Mejor"),
+                  Map.entry("SAME", "Más o menos igual"),
+                  Map.entry("WORSE", "Peor"),
+                  Map.entry("newSymptoms", "¿Hay algo nuevo, como otra mancha, sangrado o dolor?"),
+                  Map.entry("yes", "Sí"),
+                  Map.entry("no", "No"),
+                  Map.entry("notes", "Sus notas"),
+                  Map.entry("answer", "La respuesta de su dermatólogo"),
+                  Map.entry("byline", "De {name}, {date}"),
+                  Map.entry("diagnosis", "Lo más probable es"),
+                  Map.entry("clinicalName", "(nombre médico: {name})"),
+                  Map.entry("differentials", "Otras posibilidades que consideró el dermatólogo:"),
+                  Map.entry("plan", "Qué hacer"),
+                  Map.entry("prescriptions", "Recetas"),
+                  Map.entry("quantity", "Cantidad {quantity}, repeticiones {refills}"),
+                  Map.entry("referral", "Por favor, vea a un médico en persona"),
+                  Map.entry("referral.ROUTINE", "en las próximas semanas."),
+                  Map.entry("referral.SOON", "en una o dos semanas."),
+                  Map.entry("referral.URGENT", "lo antes posible, en los próximos días."),
+                  Map.entry(
+                      "noReferral",
+                      "El dermatólogo no le ha pedido ver a un médico en persona por esto."),
+                  Map.entry(
+                      "followUpOn",
+                      "Seguimiento: el dermatólogo pidió fotos nuevas hacia el {date}.")));
 
   /** Prescription forms as the portal names them (an unknown or "other" form is not named). */
-  private static final Map<String, Map<String, String>> FORMS = Map.of(
-      "en", Map.ofEntries(Map.entry("cream", "cream"), Map.entry("ointment", "ointment"), Map.entry("gel", "gel"),
-          Map.entry("lotion", "lotion"), Map.entry("solution", "solution"), Map.entry("foam", "foam"),
-          Map.entry("shampoo", "shampoo"), Map.entry("paste", "paste"), Map.entry("powder", "powder"),
-          Map.entry("spray", "spray"), Map.entry("patch", "patch"), Map.entry("tablet", "tablets"),
-          Map.entry("capsule", "capsules"), Map.entry("oral-liquid", "oral liquid"), Map.entry("injection", "injection")),
-      "es", Map.ofEntries(Map.entry("cream", "crema"), Map.entry("ointment", "pomada"), Map.entry("gel", "gel"),
-          Map.entry("lotion", "loción"), Map.entry("solution", "solución"), Map.entry("foam", "espuma"),
-          Map.entry("shampoo", "champú"), Map.entry("paste", "pasta"), Map.entry("powder", "polvo"),
-          Map.entry("spray", "espray"), Map.entry("patch", "parche"), Map.entry("tablet", "comprimidos"),
-          Map.entry("capsule", "cápsulas"), Map.entry("oral-liquid", "líquido oral"), Map.entry("injection", "inyectable")));
+  private static final Map<String, Map<String, String>> FORMS =
+      Map.of(
+          "en",
+              Map.ofEntries(
+                  Map.entry("cream", "cream"),
+                  Map.entry("ointment", "ointment"),
+                  Map.entry("gel", "gel"),
+                  Map.entry("lotion", "lotion"),
+                  Map.entry("solution", "solution"),
+                  Map.entry("foam", "foam"),
+                  Map.entry("shampoo", "shampoo"),
+                  Map.entry("paste", "paste"),
+                  Map.entry("powder", "powder"),
+                  Map.entry("spray", "spray"),
+                  Map.entry("patch", "patch"),
+                  Map.entry("tablet", "tablets"),
+                  Map.entry("capsule", "capsules"),
+                  Map.entry("oral-liquid", "oral liquid"),
+                  Map.entry("injection", "injection")),
+          "es",
+              Map.ofEntries(
+                  Map.entry("cream", "crema"),
+                  Map.entry("ointment", "pomada"),
+                  Map.entry("gel", "gel"),
+                  Map.entry("lotion", "loción"),
+                  Map.entry("solution", "solución"),
+                  Map.entry("foam", "espuma"),
+                  Map.entry("shampoo", "champú"),
+                  Map.entry("paste", "pasta"),
+                  Map.entry("powder", "polvo"),
+                  Map.entry("spray", "espray"),
+                  Map.entry("patch", "parche"),
+                  Map.entry("tablet", "comprimidos"),
+                  Map.entry("capsule", "cápsulas"),
+                  Map.entry("oral-liquid", "líquido oral"),
+                  Map.entry("injection", "inyectable")));
 
   private final String language;
   private final Map<String, String> words;
@@ -110,20 +158,36 @@ final class ConsultationsPage {
     }
     this.language = language;
     this.words = WORDS.get(language);
-    this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language));
+    this.dates =
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+            .withLocale(Locale.forLanguageTag(language));
   }
 
   String render(Instant exportedAt, List<Consultations.Consultation> consultations) {
-    StringBuilder html = new StringBuilder()
-        .append("<!doctype html>\n<html lang=\"").append(language).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>").append(text(words.get("title"))).append("</title>\n")
-        .append("<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;")
-        .append("line-height:1.5}article{border-top:1px solid #ccc;padding:.5rem 0}.hint{color:#555}</style>\n")
-        .append("</head>\n<body>\n<h1>").append(text(words.get("title"))).append("</h1>\n<p>")
-        .append(say("lead", "date", date(exportedAt.toString()))).append("</p>\n");
+    StringBuilder html =
+        new StringBuilder()
+            .append("<!doctype html>\n<html lang=\"")
+            .append(language)
+            .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .append("<title>")
+            .append(text(words.get("title")))
+            .append("</title>\n")
+            .append(
+                "<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;")
+            .append(
+                "line-height:1.5}article{border-top:1px solid #ccc;padding:.5rem 0}.hint{color:#555}</style>\n")
+            .append("</head>\n<body>\n<h1>")
+            .append(text(words.get("title")))
+            .append("</h1>\n<p>")
+            .append(say("lead", "date", date(exportedAt.toString())))
+            .append("</p>\n");
     for (Consultations.Consultation c : consultations) {
-      html.append("<section>\n<h2>").append(say("consultation", "date", date(c.submittedAt()))).append("</h2>\n")
-          .append("<p class=\"hint\">").append(say("reference", "id", c.caseId())).append("</p>\n");
+      html.append("<section>\n<h2>")
+          .append(say("consultation", "date", date(c.submittedAt())))
+          .append("</h2>\n")
+          .append("<p class=\"hint\">")
+          .append(say("reference", "id", c.caseId()))
+          .append("</p>\n");
       List<Entry> entries = entries(c);
       if (entries.isEmpty()) {
         html.append("<p>").append(text(words.get("nothing"))).append("</p>\n");
@@ -134,35 +198,91 @@ final class ConsultationsPage {
     return html.append("</body>\n</html>\n").toString();
   }
 
-  /** One exchange: its round, its place in the round (question, reply, follow-up, answer) and its HTML. */
+  /**
+   * One exchange: its round, its place in the round (question, reply, follow-up, answer) and its
+   * HTML.
+   */
   private record Entry(int round, int order, String html) {}
 
   private List<Entry> entries(Consultations.Consultation c) {
     List<Entry> entries = new ArrayList<>();
-    c.questions().forEach(q -> entries.add(new Entry(q.round(), 0, "<article>\n<h3>" + text(words.get("question"))
-        + "</h3>\n<p>" + say("askedBy", "name", q.dermatologistName(), "date", date(q.askedAt())) + "</p>\n<blockquote>"
-        + paragraphs(q.question()) + "</blockquote>\n</article>\n")));
-    c.replies().forEach(r -> entries.add(new Entry(r.round(), 1, "<article>\n<h3>" + say("reply", "date", date(r.sentAt()))
-        + "</h3>\n" + paragraphs(r.text()) + photos(r.photos().size()) + "</article>\n")));
-    c.followUps().forEach(f -> entries.add(new Entry(f.round(), 2, "<article>\n<h3>" + say("followUp", "date", date(f.sentAt()))
-        + "</h3>\n<p>" + text(words.get("progress")) + " <strong>" + text(words.getOrDefault(f.progress(), f.progress()))
-        + "</strong></p>\n<p>" + text(words.get("newSymptoms")) + " <strong>" + text(words.get(f.newSymptoms() ? "yes" : "no"))
-        + "</strong></p>\n" + (f.notes() == null || f.notes().isBlank() ? ""
-            : "<p>" + text(words.get("notes")) + ":</p>\n" + paragraphs(f.notes()))
-        + photos(f.photos().size()) + "</article>\n")));
+    c.questions()
+        .forEach(
+            q ->
+                entries.add(
+                    new Entry(
+                        q.round(),
+                        0,
+                        "<article>\n<h3>"
+                            + text(words.get("question"))
+                            + "</h3>\n<p>"
+                            + say(
+                                "askedBy", "name", q.dermatologistName(), "date", date(q.askedAt()))
+                            + "</p>\n<blockquote>"
+                            + paragraphs(q.question())
+                            + "</blockquote>\n</article>\n")));
+    c.replies()
+        .forEach(
+            r ->
+                entries.add(
+                    new Entry(
+                        r.round(),
+                        1,
+                        "<article>\n<h3>"
+                            + say("reply", "date", date(r.sentAt()))
+                            + "</h3>\n"
+                            + paragraphs(r.text())
+                            + photos(r.photos().size())
+                            + "</article>\n")));
+    c.followUps()
+        .forEach(
+            f ->
+                entries.add(
+                    new Entry(
+                        f.round(),
+                        2,
+                        "<article>\n<h3>"
+                            + say("followUp", "date", date(f.sentAt()))
+                            + "</h3>\n<p>"
+                            + text(words.get("progress"))
+                            + " <strong>"
+                            + text(words.getOrDefault(f.progress(), f.progress()))
+                            + "</strong></p>\n<p>"
+                            + text(words.get("newSymptoms"))
+                            + " <strong>"
+                            + text(words.get(f.newSymptoms() ? "yes" : "no"))
+                            + "</strong></p>\n"
+                            + (f.notes() == null || f.notes().isBlank()
+                                ? ""
+                                : "<p>"
+                                    + text(words.get("notes"))
+                                    + ":</p>\n"
+                                    + paragraphs(f.notes()))
+                            + photos(f.photos().size())
+                            + "</article>\n")));
     c.answers().forEach(a -> entries.add(new Entry(a.round(), 3, answer(a))));
     entries.sort(Comparator.comparingInt(Entry::round).thenComparingInt(Entry::order));
     return entries;
   }
 
   private String answer(Consultations.Answer a) {
-    StringBuilder html = new StringBuilder("<article>\n<h3>").append(text(words.get("answer"))).append("</h3>\n<p>")
-        .append(say("byline", "name", a.dermatologistName(), "date", date(a.answeredAt()))).append("</p>\n");
+    StringBuilder html =
+        new StringBuilder("<article>\n<h3>")
+            .append(text(words.get("answer")))
+            .append("</h3>\n<p>")
+            .append(say("byline", "name", a.dermatologistName(), "date", date(a.answeredAt())))
+            .append("</p>\n");
     if (a.diagnosis() != null) {
-      html.append("<h4>").append(text(words.get("diagnosis"))).append("</h4>\n<p><strong>")
-          .append(text(a.diagnosis().name())).append("</strong>");
-      if (a.diagnosis().clinicalName() != null && !a.diagnosis().clinicalName().equals(a.diagnosis().name())) {
-        html.append(" <span class=\"hint\">").append(say("clinicalName", "name", a.diagnosis().clinicalName())).append("</span>");
+      html.append("<h4>")
+          .append(text(words.get("diagnosis")))
+          .append("</h4>\n<p><strong>")
+          .append(text(a.diagnosis().name()))
+          .append("</strong>");
+      if (a.diagnosis().clinicalName() != null
+          && !a.diagnosis().clinicalName().equals(a.diagnosis().name())) {
+        html.append(" <span class=\"hint\">")
+            .append(say("clinicalName", "name", a.diagnosis().clinicalName()))
+            .append("</span>");
       }
       html.append("</p>\n");
     }
@@ -173,15 +293,33 @@ final class ConsultationsPage {
     }
     html.append(paragraphs(a.explanation()));
     if (a.treatmentPlan() != null && !a.treatmentPlan().isBlank()) {
-      html.append("<h4>").append(text(words.get("plan"))).append("</h4>\n").append(paragraphs(a.treatmentPlan()));
+      html.append("<h4>")
+          .append(text(words.get("plan")))
+          .append("</h4>\n")
+          .append(paragraphs(a.treatmentPlan()));
     }
     if (!a.prescriptions().isEmpty()) {
       html.append("<h4>").append(text(words.get("prescriptions"))).append("</h4>\n<ul>\n");
       for (AnswerContent.Prescription p : a.prescriptions()) {
-        html.append("<li><strong>").append(text(String.join(" ", nonBlank(p.medicine(), p.strength(),
-            p.form() == null ? null : FORMS.get(language).get(p.form())))))
-            .append("</strong><br>").append(text(p.directions())).append("<br><span class=\"hint\">")
-            .append(say("quantity", "quantity", p.quantity(), "refills", String.valueOf(p.refills() == null ? 0 : p.refills())))
+        html.append("<li><strong>")
+            .append(
+                text(
+                    String.join(
+                        " ",
+                        nonBlank(
+                            p.medicine(),
+                            p.strength(),
+                            p.form() == null ? null : FORMS.get(language).get(p.form())))))
+            .append("</strong><br>")
+            .append(text(p.directions()))
+            .append("<br><span class=\"hint\">")
+            .append(
+                say(
+                    "quantity",
+                    "quantity",
+                    p.quantity(),
+                    "refills",
+                    String.valueOf(p.refills() == null ? 0 : p.refills())))
             .append("</span></li>\n");
       }
       html.append("</ul>\n");
@@ -189,13 +327,19 @@ final class ConsultationsPage {
     AnswerContent.Referral referral = a.referral();
     if (referral != null && Boolean.TRUE.equals(referral.advised())) {
       String urgency = referral.urgency() == null ? "ROUTINE" : referral.urgency();
-      html.append("<p><strong>").append(text(words.get("referral"))).append("</strong> ")
-          .append(text(words.getOrDefault("referral." + urgency, ""))).append("</p>\n").append(paragraphs(referral.note()));
+      html.append("<p><strong>")
+          .append(text(words.get("referral")))
+          .append("</strong> ")
+          .append(text(words.getOrDefault("referral." + urgency, "")))
+          .append("</p>\n")
+          .append(paragraphs(referral.note()));
     } else if (referral != null) {
       html.append("<p>").append(text(words.get("noReferral"))).append("</p>\n");
     }
     if (a.followUpDate() != null) {
-      html.append("<p>").append(say("followUpOn", "date", dates.format(LocalDate.parse(a.followUpDate())))).append("</p>\n");
+      html.append("<p>")
+          .append(say("followUpOn", "date", dates.format(LocalDate.parse(a.followUpDate()))))
+          .append("</p>\n");
     }
     return html.append("</article>\n").toString();
   }
@@ -204,7 +348,8 @@ final class ConsultationsPage {
     if (count == 0) {
       return "";
     }
-    return "<p class=\"hint\">" + (count == 1 ? text(words.get("photo")) : say("photos", "count", String.valueOf(count)))
+    return "<p class=\"hint\">"
+        + (count == 1 ? text(words.get("photo")) : say("photos", "count", String.valueOf(count)))
         + "</p>\n";
   }
 

@@ -17,11 +17,12 @@ import javax.inject.Inject;
 /**
  * What the clinic and the patient exchanged about each submitted case ({@link Consultations}):
  * questions, replies, the answers delivered (diagnosis, plan, prescriptions, referral, follow-up
- * date) and follow-ups, as JSON; and the same as the patient read it, in their language, as
- * {@value #PAGE} beside it ({@link ConsultationsPage}).
+ * date) and follow-ups, as JSON; and the same as the patient read it, in their language, as {@value
+ * #PAGE} beside it ({@link ConsultationsPage}).
  */
 public final class ConsultationsSection implements PatientDataSection {
   static final String PAGE = "consultations.html";
+
   /** As CasesSection: 100 pages of 100 cases is far beyond any real patient. */
   private static final int MAX_PAGES = 100;
 

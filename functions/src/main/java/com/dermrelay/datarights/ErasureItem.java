@@ -12,14 +12,24 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 record ErasureItem(String requestedAt, String retainedUntil) {
 
   /** Built from lambdas, no reflection (decision 0018). */
-  static final TableSchema<ErasureItem> SCHEMA = StaticImmutableTableSchema.builder(ErasureItem.class, Builder.class)
-      .newItemBuilder(Builder::new, Builder::build)
-      .addAttribute(String.class, a -> a.name("type").getter(r -> "ERASURE").setter((b, v) -> { }))
-      .addAttribute(String.class, a -> a.name("requestedAt").getter(ErasureItem::requestedAt)
-          .setter((b, v) -> b.requestedAt = v))
-      .addAttribute(String.class, a -> a.name("retainedUntil").getter(ErasureItem::retainedUntil)
-          .setter((b, v) -> b.retainedUntil = v))
-      .build();
+  static final TableSchema<ErasureItem> SCHEMA =
+      StaticImmutableTableSchema.builder(ErasureItem.class, Builder.class)
+          .newItemBuilder(Builder::new, Builder::build)
+          .addAttribute(
+              String.class, a -> a.name("type").getter(r -> "ERASURE").setter((b, v) -> {}))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("requestedAt")
+                      .getter(ErasureItem::requestedAt)
+                      .setter((b, v) -> b.requestedAt = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("retainedUntil")
+                      .getter(ErasureItem::retainedUntil)
+                      .setter((b, v) -> b.retainedUntil = v))
+          .build();
 
   private static final class Builder {
     String requestedAt;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * One part of what a patient's export holds (their account, who opened their record, their
- * cases, ...). Each capability that keeps data about a patient contributes a section by binding
- * it {@code @IntoSet} in {@link DataRightsModule}, so the export grows with the platform instead
- * of forgetting what was added later.
+ * One part of what a patient's export holds (their account, who opened their record, their cases,
+ * ...). Each capability that keeps data about a patient contributes a section by binding it
+ * {@code @IntoSet} in {@link DataRightsModule}, so the export grows with the platform instead of
+ * forgetting what was added later.
  */
 public interface PatientDataSection {
   /** The section's key in the archive, e.g. {@code account}. */

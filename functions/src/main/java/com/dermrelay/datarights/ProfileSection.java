@@ -26,10 +26,13 @@ public final class ProfileSection implements PatientDataSection {
   @Override
   public JsonNode export(TenantContext tenant, String patientSubject, String patientEmail) {
     ObjectNode profile = json.createObjectNode();
-    profiles.find(tenant, patientSubject).ifPresent(stored -> {
-      profile.put("dateOfBirth", stored.profile().dateOfBirth());
-      profile.put("sex", stored.profile().sex());
-    });
+    profiles
+        .find(tenant, patientSubject)
+        .ifPresent(
+            stored -> {
+              profile.put("dateOfBirth", stored.profile().dateOfBirth());
+              profile.put("sex", stored.profile().sex());
+            });
     return profile;
   }
 }

@@ -18,7 +18,8 @@ import javax.inject.Singleton;
  * dermrelay-functions.jar it ships in) never references HAPI (docs/decisions/0017-fhir-jar.md).
  */
 @Singleton
-@Component(modules = {AwsClientsModule.class, JsonModule.class, TenancyModule.class, MediaModule.class})
+@Component(
+    modules = {AwsClientsModule.class, JsonModule.class, TenancyModule.class, MediaModule.class})
 public interface FhirComponent {
   ApiHandlerSupport apiHandlerSupport();
 
@@ -40,7 +41,9 @@ public interface FhirComponent {
   /** openEhrMediaLink: the public route a FHIR Media's link opens (fhir.media). */
   com.dermrelay.fhir.media.OpenEhrMediaLink openEhrMediaLink();
 
-  /** Registered with CRaC as the component is built (FhirFunctions), so snapshots are taken warm. */
+  /**
+   * Registered with CRaC as the component is built (FhirFunctions), so snapshots are taken warm.
+   */
   FhirPriming priming();
 
   @Component.Factory

@@ -11,7 +11,8 @@ import org.crac.Core;
  * component per environment, so SDK clients and the FHIR context are built once per container.
  */
 public final class FhirFunctions {
-  private static final Map<Map<String, String>, FhirComponent> COMPONENTS = new ConcurrentHashMap<>();
+  private static final Map<Map<String, String>, FhirComponent> COMPONENTS =
+      new ConcurrentHashMap<>();
 
   private FhirFunctions() {}
 
@@ -20,12 +21,14 @@ public final class FhirFunctions {
   }
 
   public static FhirComponent forEnvironment(Map<String, String> environment) {
-    return COMPONENTS.computeIfAbsent(Map.copyOf(environment), env -> {
-      FhirComponent component = DaggerFhirComponent.factory().create(Settings.from(env));
-      // The map keeps the resource strongly reachable (CRaC holds resources weakly); on a JVM
-      // without CRaC (local stack, tests) registering does nothing.
-      Core.getGlobalContext().register(component.priming());
-      return component;
-    });
+    return COMPONENTS.computeIfAbsent(
+        Map.copyOf(environment),
+        env -> {
+          FhirComponent component = DaggerFhirComponent.factory().create(Settings.from(env));
+          // The map keeps the resource strongly reachable (CRaC holds resources weakly); on a JVM
+          // without CRaC (local stack, tests) registering does nothing.
+          Core.getGlobalContext().register(component.priming());
+          return component;
+        });
   }
 }

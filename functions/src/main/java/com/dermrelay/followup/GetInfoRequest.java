@@ -27,15 +27,29 @@ public final class GetInfoRequest {
 
   public InfoRequestView run(TenantContext tenant, String caseId) {
     CaseRecord c = cases.ownCase(tenant, caseId, "case.info-request.read").record();
-    InfoQuestion question = exchanges.latest(tenant, caseId, "QUESTION", InfoQuestion.class)
-        .map(CaseExchangeItems.Stored::document)
-        .orElseThrow(() -> ApiProblem.notFound("The clinic has asked no question on this case."));
-    InfoReply reply = exchanges.get(tenant, CaseExchangeItems.key(caseId, "REPLY", question.round()),
-        InfoReply.class).map(CaseExchangeItems.Stored::document).orElse(null);
+    InfoQuestion question =
+        exchanges
+            .latest(tenant, caseId, "QUESTION", InfoQuestion.class)
+            .map(CaseExchangeItems.Stored::document)
+            .orElseThrow(
+                () -> ApiProblem.notFound("The clinic has asked no question on this case."));
+    InfoReply reply =
+        exchanges
+            .get(tenant, CaseExchangeItems.key(caseId, "REPLY", question.round()), InfoReply.class)
+            .map(CaseExchangeItems.Stored::document)
+            .orElse(null);
     audit.read(tenant, AuditResource.ofPatient("case", caseId, tenant.subject()));
-    boolean open = reply == null && question.round() == c.round()
-        && CaseRecord.MORE_INFO_REQUESTED.equals(c.status());
-    return new InfoRequestView(caseId, Rounds.shown(question.round()), question.question(), question.askedAt(),
-        question.dermatologistName(), open, reply == null ? null : reply.shown());
+    boolean open =
+        reply == null
+            && question.round() == c.round()
+            && CaseRecord.MORE_INFO_REQUESTED.equals(c.status());
+    return new InfoRequestView(
+        caseId,
+        Rounds.shown(question.round()),
+        question.question(),
+        question.askedAt(),
+        question.dermatologistName(),
+        open,
+        reply == null ? null : reply.shown());
   }
 }

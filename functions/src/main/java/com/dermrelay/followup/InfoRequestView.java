@@ -9,5 +9,11 @@ import com.dermrelay.cases.InfoReply;
  * @param open whether the clinic still waits for the reply
  * @param reply null until replied
  */
-public record InfoRequestView(String caseId, int round, String question, String askedAt,
-    String dermatologistName, boolean open, InfoReply reply) {}
+public record InfoRequestView(
+    String caseId,
+    int round,
+    String question,
+    String askedAt,
+    String dermatologistName,
+    boolean open,
+    InfoReply reply) {}

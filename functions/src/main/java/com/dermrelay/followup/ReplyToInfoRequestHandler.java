@@ -31,6 +31,7 @@ public final class ReplyToInfoRequestHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     InfoReply.Send body = bodies.read(request, InfoReply.Send.class);
-    return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
+    return responses()
+        .json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
   }
 }

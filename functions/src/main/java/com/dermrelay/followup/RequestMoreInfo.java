@@ -35,8 +35,12 @@ public final class RequestMoreInfo {
   private final AuditTrail audit;
 
   @Inject
-  public RequestMoreInfo(CaseStore cases, ReviewClaims claims, CaseExchangeItems exchanges,
-      TaskCompletions completions, AuditTrail audit) {
+  public RequestMoreInfo(
+      CaseStore cases,
+      ReviewClaims claims,
+      CaseExchangeItems exchanges,
+      TaskCompletions completions,
+      AuditTrail audit) {
     this.cases = cases;
     this.claims = claims;
     this.exchanges = exchanges;
@@ -47,34 +51,55 @@ public final class RequestMoreInfo {
   public InfoQuestion run(TenantContext tenant, String caseId, InfoQuestion.Ask ask) {
     String question = ask.question();
     if (question == null || question.isBlank() || question.length() > MAX_QUESTION) {
-      AnswerRules.refuseIfAny(List.of(AnswerRules.error("/question",
-          "is required, at most " + MAX_QUESTION + " characters")));
+      AnswerRules.refuseIfAny(
+          List.of(
+              AnswerRules.error(
+                  "/question", "is required, at most " + MAX_QUESTION + " characters")));
     }
-    CaseRecord c = AnswerCase.reviewableCase(cases, audit, tenant, caseId, "case.question").record();
+    CaseRecord c =
+        AnswerCase.reviewableCase(cases, audit, tenant, caseId, "case.question").record();
     // A retry after the workflow opened the question's round finds it at the current round.
-    int questionRound = CaseRecord.MORE_INFO_REQUESTED.equals(c.status()) ? c.round() : c.round() + 1;
-    Optional<InfoQuestion> asked = exchanges.get(tenant,
-        CaseExchangeItems.key(caseId, "QUESTION", questionRound), InfoQuestion.class)
-        .map(CaseExchangeItems.Stored::document);
+    int questionRound =
+        CaseRecord.MORE_INFO_REQUESTED.equals(c.status()) ? c.round() : c.round() + 1;
+    Optional<InfoQuestion> asked =
+        exchanges
+            .get(
+                tenant,
+                CaseExchangeItems.key(caseId, "QUESTION", questionRound),
+                InfoQuestion.class)
+            .map(CaseExchangeItems.Stored::document);
     if (asked.isEmpty()) {
-      if (exchanges.get(tenant, CaseExchangeItems.key(caseId, "ANSWER", c.round()), CaseAnswer.class).isPresent()) {
+      if (exchanges
+          .get(tenant, CaseExchangeItems.key(caseId, "ANSWER", c.round()), CaseAnswer.class)
+          .isPresent()) {
         throw AnswerRules.conflict("The case was already answered for this round.");
       }
       claims.requireCallersClaim(tenant, caseId);
       ItemKey key = CaseExchangeItems.key(caseId, "QUESTION", questionRound);
-      InfoQuestion fresh = new InfoQuestion(questionRound, question, tenant.subject(), tenant.actorName(),
-          tenant.requestTime().toString());
+      InfoQuestion fresh =
+          new InfoQuestion(
+              questionRound,
+              question,
+              tenant.subject(),
+              tenant.actorName(),
+              tenant.requestTime().toString());
       if (exchanges.putIfAbsent(tenant, key, "QUESTION", fresh)) {
-        audit.wrote(tenant, "case.question", AuditResource.ofPatient("case", caseId, c.patientSubject()));
+        audit.wrote(
+            tenant, "case.question", AuditResource.ofPatient("case", caseId, c.patientSubject()));
       }
-      asked = exchanges.get(tenant, key, InfoQuestion.class).map(CaseExchangeItems.Stored::document);
+      asked =
+          exchanges.get(tenant, key, InfoQuestion.class).map(CaseExchangeItems.Stored::document);
     }
     InfoQuestion stored = asked.orElseThrow();
     if (!stored.question().equals(question) || !stored.dermatologistId().equals(tenant.subject())) {
       throw AnswerRules.conflict("A question was already asked for this round.");
     }
-    completions.complete(tenant, caseId, ReviewItem.Wait.REVIEW,
-        "{\"outcome\":\"MORE_INFO_REQUESTED\",\"dermatologistId\":\"" + tenant.subject() + "\"}", true);
+    completions.complete(
+        tenant,
+        caseId,
+        ReviewItem.Wait.REVIEW,
+        "{\"outcome\":\"MORE_INFO_REQUESTED\",\"dermatologistId\":\"" + tenant.subject() + "\"}",
+        true);
     return stored.shown();
   }
 }

@@ -31,6 +31,7 @@ public final class RequestMoreInfoHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     InfoQuestion.Ask body = bodies.read(request, InfoQuestion.Ask.class);
-    return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
+    return responses()
+        .json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
   }
 }

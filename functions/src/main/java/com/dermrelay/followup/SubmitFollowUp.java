@@ -24,9 +24,9 @@ import javax.inject.Inject;
 /**
  * The patient sends the follow-up the dermatologist asked for, while it is due: a short
  * questionnaire and at least one checked photo of the follow-up round (uploaded before through
- * requestPhotoUploads / confirmPhoto). Stored once ({@code FOLLOWUP#<round>}), timeline
- * {@code follow_up_sent}, then the FOLLOW_UP wait ends with {@code {"followUpId"}}: the case is
- * triaged again and returns to the same dermatologist first. Idempotent on the same body.
+ * requestPhotoUploads / confirmPhoto). Stored once ({@code FOLLOWUP#<round>}), timeline {@code
+ * follow_up_sent}, then the FOLLOW_UP wait ends with {@code {"followUpId"}}: the case is triaged
+ * again and returns to the same dermatologist first. Idempotent on the same body.
  */
 public final class SubmitFollowUp {
   static final Set<String> PROGRESS = Set.of("BETTER", "SAME", "WORSE");
@@ -38,8 +38,8 @@ public final class SubmitFollowUp {
   private final AuditTrail audit;
 
   @Inject
-  public SubmitFollowUp(CaseStore cases, CaseExchangeItems exchanges, TaskCompletions completions,
-      AuditTrail audit) {
+  public SubmitFollowUp(
+      CaseStore cases, CaseExchangeItems exchanges, TaskCompletions completions, AuditTrail audit) {
     this.cases = cases;
     this.exchanges = exchanges;
     this.completions = completions;
@@ -61,43 +61,67 @@ public final class SubmitFollowUp {
     CaseRecord c = cases.ownCase(tenant, caseId, "case.follow-up").record();
     int round = c.round();
     ItemKey key = CaseExchangeItems.key(caseId, "FOLLOWUP", round);
-    Optional<FollowUpReport> existing = exchanges.get(tenant, key, FollowUpReport.class)
-        .map(CaseExchangeItems.Stored::document);
+    Optional<FollowUpReport> existing =
+        exchanges.get(tenant, key, FollowUpReport.class).map(CaseExchangeItems.Stored::document);
     if (existing.isEmpty()) {
       if (!CaseRecord.FOLLOW_UP_DUE.equals(c.status())) {
         throw AnswerRules.conflict("No follow-up is due on this case.");
       }
       List<InfoReply.PhotoRef> photos = ReplyToInfoRequest.photosOf(c, round);
       if (photos.isEmpty()) {
-        throw new ApiProblem(409, SubmitCase.INCOMPLETE_PROBLEM, "Follow-up incomplete",
+        throw new ApiProblem(
+            409,
+            SubmitCase.INCOMPLETE_PROBLEM,
+            "Follow-up incomplete",
             "Add at least one checked photo of this follow-up first; missing: /photos.",
-            List.of(AnswerRules.error("/photos", "a checked photo of the follow-up round is required")));
+            List.of(
+                AnswerRules.error(
+                    "/photos", "a checked photo of the follow-up round is required")));
       }
-      FollowUpReport report = new FollowUpReport(UUID.randomUUID().toString(), round,
-          send.progress(), send.newSymptoms(), send.notes(), photos, tenant.requestTime().toString());
+      FollowUpReport report =
+          new FollowUpReport(
+              UUID.randomUUID().toString(),
+              round,
+              send.progress(),
+              send.newSymptoms(),
+              send.notes(),
+              photos,
+              tenant.requestTime().toString());
       if (exchanges.putIfAbsent(tenant, key, "FOLLOWUP", report)) {
-        audit.wrote(tenant, "case.follow-up", AuditResource.ofPatient("case", caseId, tenant.subject()));
+        audit.wrote(
+            tenant, "case.follow-up", AuditResource.ofPatient("case", caseId, tenant.subject()));
       }
-      existing = exchanges.get(tenant, key, FollowUpReport.class).map(CaseExchangeItems.Stored::document);
+      existing =
+          exchanges.get(tenant, key, FollowUpReport.class).map(CaseExchangeItems.Stored::document);
     }
     FollowUpReport report = existing.orElseThrow();
-    if (!report.progress().equals(send.progress()) || report.newSymptoms() != send.newSymptoms()
+    if (!report.progress().equals(send.progress())
+        || report.newSymptoms() != send.newSymptoms()
         || !java.util.Objects.equals(report.notes(), send.notes())) {
       throw AnswerRules.conflict("The follow-up was already sent.");
     }
     String now = tenant.requestTime().toString();
-    cases.update(tenant, caseId, current ->
-        current.lastOf("follow_up_due", "follow_up_sent").equals("follow_up_sent")
-            ? current : current.withEvent(now, "follow_up_sent"));
-    completions.complete(tenant, caseId, ReviewItem.Wait.FOLLOW_UP,
-        "{\"followUpId\":\"" + report.followUpId() + "\"}", false);
+    cases.update(
+        tenant,
+        caseId,
+        current ->
+            current.lastOf("follow_up_due", "follow_up_sent").equals("follow_up_sent")
+                ? current
+                : current.withEvent(now, "follow_up_sent"));
+    completions.complete(
+        tenant,
+        caseId,
+        ReviewItem.Wait.FOLLOW_UP,
+        "{\"followUpId\":\"" + report.followUpId() + "\"}",
+        false);
     return report.shown();
   }
 
   /** The follow-up the patient sent in the case's {@code round}, for the workflow's triage. */
-  public static Optional<FollowUpReport> find(CaseExchangeItems exchanges, TenantContext tenant,
-      String caseId, int round) {
-    return exchanges.get(tenant, CaseExchangeItems.key(caseId, "FOLLOWUP", round), FollowUpReport.class)
+  public static Optional<FollowUpReport> find(
+      CaseExchangeItems exchanges, TenantContext tenant, String caseId, int round) {
+    return exchanges
+        .get(tenant, CaseExchangeItems.key(caseId, "FOLLOWUP", round), FollowUpReport.class)
         .map(CaseExchangeItems.Stored::document);
   }
 }

@@ -31,6 +31,7 @@ public final class SubmitFollowUpHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     FollowUpReport.Send body = bodies.read(request, FollowUpReport.Send.class);
-    return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
+    return responses()
+        .json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
   }
 }

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * Asks each backing service one cheap question: is the table active, does the media bucket
- * exist, does Step Functions answer. Each call is bounded so a dead service cannot hang the check.
+ * Asks each backing service one cheap question: is the table active, does the media bucket exist,
+ * does Step Functions answer. Each call is bounded so a dead service cannot hang the check.
  */
 public final class CheckHealth {
   private static final Logger LOG = LoggerFactory.getLogger(CheckHealth.class);
@@ -28,8 +28,7 @@ public final class CheckHealth {
   private final SfnClient stepFunctions;
 
   @Inject
-  public CheckHealth(
-      Settings settings, SingleTable table, S3Client s3, SfnClient stepFunctions) {
+  public CheckHealth(Settings settings, SingleTable table, S3Client s3, SfnClient stepFunctions) {
     this.settings = settings;
     this.table = table;
     this.s3 = s3;
@@ -39,14 +38,22 @@ public final class CheckHealth {
   public HealthReport run() {
     Map<String, String> checks = new LinkedHashMap<>();
     checks.put("dynamodb", check("dynamodb", () -> table.active(BOUNDED)));
-    checks.put("s3", check("s3", () -> {
-      s3.headBucket(r -> r.bucket(settings.mediaBucket()).overrideConfiguration(BOUNDED));
-      return true;
-    }));
-    checks.put("stepfunctions", check("stepfunctions", () -> {
-      stepFunctions.listStateMachines(r -> r.maxResults(1).overrideConfiguration(BOUNDED));
-      return true;
-    }));
+    checks.put(
+        "s3",
+        check(
+            "s3",
+            () -> {
+              s3.headBucket(r -> r.bucket(settings.mediaBucket()).overrideConfiguration(BOUNDED));
+              return true;
+            }));
+    checks.put(
+        "stepfunctions",
+        check(
+            "stepfunctions",
+            () -> {
+              stepFunctions.listStateMachines(r -> r.maxResults(1).overrideConfiguration(BOUNDED));
+              return true;
+            }));
     return HealthReport.of(settings.version(), checks);
   }
 

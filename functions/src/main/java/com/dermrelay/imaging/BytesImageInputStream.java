@@ -6,11 +6,11 @@ import javax.imageio.stream.ImageInputStreamImpl;
 /**
  * An ImageInputStream over bytes already in memory, whose end-of-file costs nothing.
  *
- * <p>Why: TwelveMonkeys' WebP lossless bit reader (3.14.0) refills its buffer with
- * {@code readLong()} and, in the last bytes of the data, catches an {@link EOFException} on
- * every refill. With the JDK's streams each such exception fills in a deep stack trace, so a
- * few dozen bytes of crafted WebP declaring 7000 x 7000 pixels kept a core busy for minutes. A
- * stack-less exception makes that path as fast as normal decoding.
+ * <p>Why: TwelveMonkeys' WebP lossless bit reader (3.14.0) refills its buffer with {@code
+ * readLong()} and, in the last bytes of the data, catches an {@link EOFException} on every refill.
+ * With the JDK's streams each such exception fills in a deep stack trace, so a few dozen bytes of
+ * crafted WebP declaring 7000 x 7000 pixels kept a core busy for minutes. A stack-less exception
+ * makes that path as fast as normal decoding.
  */
 final class BytesImageInputStream extends ImageInputStreamImpl {
   private final byte[] bytes;

@@ -2,16 +2,15 @@ package com.dermrelay.imaging;
 
 /**
  * Reads the one EXIF tag we need before all metadata is thrown away: Orientation (0x0112) in IFD0
- * of a JPEG's APP1 "Exif" segment. Anything unexpected means "no orientation" (1): a malformed
- * EXIF block must never make an otherwise good photo fail.
+ * of a JPEG's APP1 "Exif" segment. Anything unexpected means "no orientation" (1): a malformed EXIF
+ * block must never make an otherwise good photo fail.
  */
 final class ExifOrientation {
   static final int NORMAL = 1;
   private static final int TAG_ORIENTATION = 0x0112;
   private static final int TYPE_SHORT = 3;
 
-  private ExifOrientation() {
-  }
+  private ExifOrientation() {}
 
   /** The Orientation value 1-8 of a JPEG, or 1 when there is none or it cannot be read. */
   static int ofJpeg(byte[] jpeg) {
@@ -41,8 +40,12 @@ final class ExifOrientation {
   }
 
   private static boolean isExifHeader(byte[] b, int at) {
-    return b[at] == 'E' && b[at + 1] == 'x' && b[at + 2] == 'i' && b[at + 3] == 'f'
-        && b[at + 4] == 0 && b[at + 5] == 0;
+    return b[at] == 'E'
+        && b[at + 1] == 'x'
+        && b[at + 2] == 'i'
+        && b[at + 3] == 'f'
+        && b[at + 4] == 0
+        && b[at + 5] == 0;
   }
 
   /** Orientation from a TIFF structure in {@code [start, end)}, or 0 if absent or invalid. */
@@ -76,7 +79,8 @@ final class ExifOrientation {
         if (u16(b, entry + 2, littleEndian) != TYPE_SHORT) {
           return 0;
         }
-        int value = u16(b, entry + 8, littleEndian); // a single SHORT sits left-aligned in the value
+        int value =
+            u16(b, entry + 8, littleEndian); // a single SHORT sits left-aligned in the value
         return value >= 1 && value <= 8 ? value : 0;
       }
     }

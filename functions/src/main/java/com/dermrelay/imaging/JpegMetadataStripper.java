@@ -4,24 +4,24 @@ import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 
 /**
- * Removes every metadata segment from a JPEG without touching its compressed pixels, as
- * {@code jpegtran -copy none} does: the clean copy of an upturned (orientation 1) photo costs a
- * byte copy instead of a re-encode, and loses no quality.
+ * Removes every metadata segment from a JPEG without touching its compressed pixels, as {@code
+ * jpegtran -copy none} does: the clean copy of an upturned (orientation 1) photo costs a byte copy
+ * instead of a re-encode, and loses no quality.
  *
- * <p>Kept: the segments needed to decode (DQT, DHT, DRI, SOF0/1/2, SOS with its entropy-coded
- * data, EOI) and a fresh, minimal JFIF APP0 in front. Dropped: every APPn (EXIF, GPS, XMP, ICC,
- * maker notes, the original JFIF and its thumbnail), comments, and anything after the first EOI
- * (phones append videos, depth maps or a second image there). Anything this class does not know
- * (arithmetic coding, lossless or hierarchical frames, Adobe's colour-transform segment, a
- * malformed structure) gives an empty answer, and the caller re-encodes from pixels instead.
+ * <p>Kept: the segments needed to decode (DQT, DHT, DRI, SOF0/1/2, SOS with its entropy-coded data,
+ * EOI) and a fresh, minimal JFIF APP0 in front. Dropped: every APPn (EXIF, GPS, XMP, ICC, maker
+ * notes, the original JFIF and its thumbnail), comments, and anything after the first EOI (phones
+ * append videos, depth maps or a second image there). Anything this class does not know (arithmetic
+ * coding, lossless or hierarchical frames, Adobe's colour-transform segment, a malformed structure)
+ * gives an empty answer, and the caller re-encodes from pixels instead.
  */
 final class JpegMetadataStripper {
   /** JFIF 1.01, no units, 1:1 density, no thumbnail. */
   private static final byte[] MINIMAL_JFIF = {
-      (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0};
+    (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0
+  };
 
-  private JpegMetadataStripper() {
-  }
+  private JpegMetadataStripper() {}
 
   static Optional<byte[]> strip(byte[] jpeg) {
     if (jpeg.length < 4 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
@@ -86,7 +86,10 @@ final class JpegMetadataStripper {
 
   /** DQT, DHT, DRI, SOS and the Huffman-coded frames the decoders here read. */
   private static boolean isKept(int marker) {
-    return marker == 0xDB || marker == 0xC4 || marker == 0xDD || marker == 0xDA
+    return marker == 0xDB
+        || marker == 0xC4
+        || marker == 0xDD
+        || marker == 0xDA
         || (marker >= 0xC0 && marker <= 0xC2);
   }
 

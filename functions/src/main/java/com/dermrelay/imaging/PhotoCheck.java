@@ -29,11 +29,14 @@ public record PhotoCheck(
   }
 
   static PhotoCheck checked(
-      PhotoFormat format, int width, int height, List<Finding> findings, QualityScores scores,
+      PhotoFormat format,
+      int width,
+      int height,
+      List<Finding> findings,
+      QualityScores scores,
       CleanPhoto clean) {
-    List<Finding> sorted = findings.stream()
-        .sorted(Comparator.comparing(Finding::verdict).reversed())
-        .toList();
+    List<Finding> sorted =
+        findings.stream().sorted(Comparator.comparing(Finding::verdict).reversed()).toList();
     Verdict verdict = Verdict.ACCEPTED;
     for (Finding finding : sorted) {
       verdict = verdict.worse(finding.verdict());

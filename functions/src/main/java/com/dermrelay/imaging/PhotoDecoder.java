@@ -14,11 +14,11 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * One upload's decoder. Opening it reads only the header, so the dimensions can be checked before
- * a single pixel is allocated; {@link #read(int)} then decodes. The reader is chosen by the format
- * the magic bytes told, never by ImageIO guessing: JPEG and PNG by the JDK's own readers,
- * WebP by TwelveMonkeys' (instantiated directly, so it works whatever the class loader lets
- * ImageIO's plugin scan see).
+ * One upload's decoder. Opening it reads only the header, so the dimensions can be checked before a
+ * single pixel is allocated; {@link #read(int)} then decodes. The reader is chosen by the format
+ * the magic bytes told, never by ImageIO guessing: JPEG and PNG by the JDK's own readers, WebP by
+ * TwelveMonkeys' (instantiated directly, so it works whatever the class loader lets ImageIO's
+ * plugin scan see).
  */
 final class PhotoDecoder implements AutoCloseable {
   private final ImageReader reader;
@@ -34,18 +34,20 @@ final class PhotoDecoder implements AutoCloseable {
   }
 
   static PhotoDecoder open(byte[] bytes, PhotoFormat format) throws IOException {
-    ImageReader reader = switch (format) {
-      case JPEG -> jdkReader("jpeg");
-      case PNG -> jdkReader("png");
-      case WEBP -> new WebPImageReaderSpi().createReaderInstance(null);
-      default -> throw new IllegalArgumentException("not decodable: " + format);
-    };
+    ImageReader reader =
+        switch (format) {
+          case JPEG -> jdkReader("jpeg");
+          case PNG -> jdkReader("png");
+          case WEBP -> new WebPImageReaderSpi().createReaderInstance(null);
+          default -> throw new IllegalArgumentException("not decodable: " + format);
+        };
     return new PhotoDecoder(reader, new BytesImageInputStream(bytes));
   }
 
   private static ImageReader jdkReader(String formatName) throws IIOException {
     ImageReader chosen = null;
-    for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(formatName); it.hasNext(); ) {
+    for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(formatName);
+        it.hasNext(); ) {
       ImageReader candidate = it.next();
       if (chosen == null || candidate.getClass().getName().startsWith("com.sun.imageio.")) {
         chosen = candidate;

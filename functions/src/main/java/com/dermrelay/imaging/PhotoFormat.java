@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * An upload's real format, told by its first bytes only: a file name or a declared content type
- * is what the client says, the magic bytes are what the file is.
+ * An upload's real format, told by its first bytes only: a file name or a declared content type is
+ * what the client says, the magic bytes are what the file is.
  */
 public enum PhotoFormat {
   JPEG,
@@ -33,7 +33,8 @@ public enum PhotoFormat {
     if (startsWith(bytes, 0, 'R', 'I', 'F', 'F') && startsWith(bytes, 8, 'W', 'E', 'B', 'P')) {
       return WEBP;
     }
-    if (startsWith(bytes, 4, 'f', 't', 'y', 'p') && bytes.length >= 12
+    if (startsWith(bytes, 4, 'f', 't', 'y', 'p')
+        && bytes.length >= 12
         && HEIF_BRANDS.contains(new String(bytes, 8, 4, StandardCharsets.ISO_8859_1))) {
       return HEIC;
     }

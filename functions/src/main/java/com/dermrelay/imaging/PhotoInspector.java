@@ -17,17 +17,16 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import javax.inject.Inject;
 
 /**
- * Checks one uploaded photo and makes the clean copy to store. Pure: bytes in, a
- * {@link PhotoCheck} out, no I/O, no logging (photos are health data), safe to share between
- * threads.
+ * Checks one uploaded photo and makes the clean copy to store. Pure: bytes in, a {@link PhotoCheck}
+ * out, no I/O, no logging (photos are health data), safe to share between threads.
  *
- * <p>The order is the point: the cheap checks that need no decoding come first (size, type by
- * magic bytes, then dimensions from the header), so an oversized or hostile file is refused
- * before any pixel memory is allocated. Only then is the photo decoded, once. An upright JPEG
- * small enough to keep whole is stored as its own compressed data with the metadata segments cut
- * out ({@link JpegMetadataStripper}), so its decode is subsampled and serves only the checks and
- * the thumbnail. Every other photo (rotated, PNG, WebP, too many pixels to keep whole) is decoded
- * at the size to store, oriented and re-encoded; the checks and thumbnail use those pixels.
+ * <p>The order is the point: the cheap checks that need no decoding come first (size, type by magic
+ * bytes, then dimensions from the header), so an oversized or hostile file is refused before any
+ * pixel memory is allocated. Only then is the photo decoded, once. An upright JPEG small enough to
+ * keep whole is stored as its own compressed data with the metadata segments cut out ({@link
+ * JpegMetadataStripper}), so its decode is subsampled and serves only the checks and the thumbnail.
+ * Every other photo (rotated, PNG, WebP, too many pixels to keep whole) is decoded at the size to
+ * store, oriented and re-encoded; the checks and thumbnail use those pixels.
  *
  * <p>Known limits: the EXIF orientation is read from JPEGs only (phones write it there; PNG and
  * WebP uploads are taken as they look). An embedded colour profile (for example Display P3 on
@@ -36,6 +35,7 @@ import javax.inject.Inject;
 public final class PhotoInspector {
   /** Thumbnails are for recognising a photo in a list, not for judging it. */
   private static final float THUMBNAIL_QUALITY = 0.8f;
+
   private final PhotoLimits limits;
 
   @Inject
@@ -52,7 +52,8 @@ public final class PhotoInspector {
     Objects.requireNonNull(view, "view");
     PhotoFormat format = PhotoFormat.sniff(bytes);
     if (bytes.length > limits.maxBytes()) {
-      return PhotoCheck.rejected(format, 0, 0, Finding.of(FindingCode.FILE_TOO_LARGE, bytes.length));
+      return PhotoCheck.rejected(
+          format, 0, 0, Finding.of(FindingCode.FILE_TOO_LARGE, bytes.length));
     }
     if (format == PhotoFormat.HEIC) {
       return PhotoCheck.rejected(format, 0, 0, Finding.of(FindingCode.HEIC_NOT_SUPPORTED));
@@ -77,28 +78,32 @@ public final class PhotoInspector {
 
       long pixels = (long) width * height;
       if (pixels > limits.maxPixels()) {
-        return PhotoCheck.rejected(format, shownWidth, shownHeight,
-            Finding.of(FindingCode.TOO_MANY_PIXELS, pixels));
+        return PhotoCheck.rejected(
+            format, shownWidth, shownHeight, Finding.of(FindingCode.TOO_MANY_PIXELS, pixels));
       }
       int shortSide = Math.min(width, height);
       if (Math.max(width, height) < limits.minLongSide() || shortSide < limits.minShortSide()) {
-        return PhotoCheck.rejected(format, shownWidth, shownHeight,
-            Finding.of(FindingCode.TOO_SMALL, shortSide));
+        return PhotoCheck.rejected(
+            format, shownWidth, shownHeight, Finding.of(FindingCode.TOO_SMALL, shortSide));
       }
 
       // An upright JPEG kept at full size needs no re-encode: its metadata segments are cut out
       // of the bytes, and the pixels are only decoded for the checks, subsampled.
       int block = Pixels.blockFactor(Math.max(width, height), limits.analysisLongSide());
       Optional<byte[]> stripped =
-          format == PhotoFormat.JPEG && orientation == ExifOrientation.NORMAL && pixels <= limits.storedMaxPixels()
-              ? JpegMetadataStripper.strip(bytes) : Optional.empty();
+          format == PhotoFormat.JPEG
+                  && orientation == ExifOrientation.NORMAL
+                  && pixels <= limits.storedMaxPixels()
+              ? JpegMetadataStripper.strip(bytes)
+              : Optional.empty();
       int subsample = stripped.isPresent() ? analysisSubsampling(block) : subsamplingFor(pixels);
 
       BufferedImage decoded;
       try {
         decoded = decoder.read(subsample);
       } catch (IOException | RuntimeException e) {
-        return PhotoCheck.rejected(format, shownWidth, shownHeight, Finding.of(FindingCode.DAMAGED));
+        return PhotoCheck.rejected(
+            format, shownWidth, shownHeight, Finding.of(FindingCode.DAMAGED));
       }
       BufferedImage image = Pixels.orient(Pixels.plain(decoded), orientation);
       decoded = null; // let the unoriented copy go before encoding a 50 MP photo
@@ -110,21 +115,33 @@ public final class PhotoInspector {
       }
       // One pass over the pixels gives the grey copy the checks measure, the colour copy the
       // thumbnail is shrunk from, and the count of clipped pixels.
-      Pixels.Reduced reduced = Pixels.reduce(image, stripped.isPresent()
-          ? block / subsample
-          : Pixels.blockFactor(Math.max(image.getWidth(), image.getHeight()), limits.analysisLongSide()),
-          limits.quality().highlightLevel(), limits.quality().shadowLevel());
+      Pixels.Reduced reduced =
+          Pixels.reduce(
+              image,
+              stripped.isPresent()
+                  ? block / subsample
+                  : Pixels.blockFactor(
+                      Math.max(image.getWidth(), image.getHeight()), limits.analysisLongSide()),
+              limits.quality().highlightLevel(),
+              limits.quality().shadowLevel());
       Pixels.Grey grey = reduced.grey();
       QualityAnalysis.Result quality =
           QualityAnalysis.analyse(grey, reduced.extremes(), view, limits.quality());
       findings.addAll(quality.findings());
 
-      byte[] thumbnail = encodeJpeg(Pixels.thumbnail(reduced.colour(), limits.thumbnailLongSide()),
-          THUMBNAIL_QUALITY);
-      CleanPhoto clean = stripped.isPresent()
-          ? new CleanPhoto(stripped.get(), width, height, QualityAnalysis.differenceHash(grey), thumbnail)
-          : new CleanPhoto(encodeJpeg(image, limits.jpegQuality()), image.getWidth(), image.getHeight(),
-              QualityAnalysis.differenceHash(grey), thumbnail);
+      byte[] thumbnail =
+          encodeJpeg(
+              Pixels.thumbnail(reduced.colour(), limits.thumbnailLongSide()), THUMBNAIL_QUALITY);
+      CleanPhoto clean =
+          stripped.isPresent()
+              ? new CleanPhoto(
+                  stripped.get(), width, height, QualityAnalysis.differenceHash(grey), thumbnail)
+              : new CleanPhoto(
+                  encodeJpeg(image, limits.jpegQuality()),
+                  image.getWidth(),
+                  image.getHeight(),
+                  QualityAnalysis.differenceHash(grey),
+                  thumbnail);
       return PhotoCheck.checked(format, shownWidth, shownHeight, findings, quality.scores(), clean);
     } catch (IOException e) {
       // Only opening a reader over memory can get here; nothing about the upload is wrong.
@@ -134,9 +151,9 @@ public final class PhotoInspector {
 
   /**
    * How much to subsample the decode when the pixels serve only the checks and the thumbnail: a
-   * divisor of the analysis block {@code block}, at most half of it, so the grey copy still averages
-   * blocks of at least 2 x 2 decoded pixels (averaging keeps noise and aliasing from looking like
-   * detail) and has the same size as from a full decode. 1 for blocks under 4.
+   * divisor of the analysis block {@code block}, at most half of it, so the grey copy still
+   * averages blocks of at least 2 x 2 decoded pixels (averaging keeps noise and aliasing from
+   * looking like detail) and has the same size as from a full decode. 1 for blocks under 4.
    */
   static int analysisSubsampling(int block) {
     for (int s = block / 2; s > 1; s--) {
@@ -157,8 +174,8 @@ public final class PhotoInspector {
   }
 
   /**
-   * Pixels only: with no metadata given, the JDK writer emits a bare JFIF header and nothing of
-   * the original EXIF, GPS, XMP, ICC or comment segments survives.
+   * Pixels only: with no metadata given, the JDK writer emits a bare JFIF header and nothing of the
+   * original EXIF, GPS, XMP, ICC or comment segments survives.
    */
   private static byte[] encodeJpeg(BufferedImage image, float quality) {
     ImageWriter writer = jdkJpegWriter();
@@ -166,7 +183,8 @@ public final class PhotoInspector {
       ImageWriteParam param = writer.getDefaultWriteParam();
       param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
       param.setCompressionQuality(quality);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight() / 4);
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream(image.getWidth() * image.getHeight() / 4);
       try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
         writer.setOutput(stream);
         writer.write(null, new IIOImage(image, null, null), param);

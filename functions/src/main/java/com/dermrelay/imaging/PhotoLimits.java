@@ -4,30 +4,31 @@ package com.dermrelay.imaging;
  * Every limit and threshold of the photo checks, in one place. The defaults are estimates from
  * common phone-camera practice, checked on a labelled set of real (not skin) photographs
  * (docs/intake.md) but not calibrated on clinical photos: treat them as configuration to tune,
- * which is why the quality ones only warn or advise a retake and never reject. A deployment overrides the resolution and quality thresholds through
- * {@code DERMRELAY_PHOTO_*} environment variables ({@link #fromEnvironment}); the hard limits
- * (bytes, pixels) size the Lambda's memory and stay fixed. docs/intake.md justifies each value.
+ * which is why the quality ones only warn or advise a retake and never reject. A deployment
+ * overrides the resolution and quality thresholds through {@code DERMRELAY_PHOTO_*} environment
+ * variables ({@link #fromEnvironment}); the hard limits (bytes, pixels) size the Lambda's memory
+ * and stay fixed. docs/intake.md justifies each value.
  *
  * @param maxBytes largest upload accepted; a 12-50 MP phone JPEG is 2-15 MB, so 25 MB leaves room
  *     for high-quality PNGs while bounding the work per request
  * @param maxPixels largest width x height decoded, checked from the header before any pixels are
- *     allocated (decompression-bomb guard); 50 MP covers every phone main camera, and decoded as
- *     3 bytes a pixel it is 150 MB, which fits a 1 GB Lambda with room to rotate
+ *     allocated (decompression-bomb guard); 50 MP covers every phone main camera, and decoded as 3
+ *     bytes a pixel it is 150 MB, which fits a 1 GB Lambda with room to rotate
  * @param minLongSide with {@code minShortSide}, the smallest photo kept at all (800 x 600, either
  *     way round): below that a doctor cannot see detail in any view
  * @param minShortSide see {@code minLongSide}
- * @param closeUpMinShortSide close-ups and dermoscopy below this short side get a retake advice:
- *     a 2-3 cm lesion should span a few hundred pixels, and every phone since about 2012 gives
- *     well over 1000 px
- * @param storedMaxPixels photos above this are decoded at half width and height (a subsampled
- *     read) for the stored copy, so a 50 MP photo costs 12.5 MP of memory; 25 MP keeps every
- *     12-24 MP phone photo at full resolution
- * @param analysisLongSide quality metrics are measured on a grey copy about this long, so they
- *     mean the same for a 3 MP and a 48 MP camera and cost little
+ * @param closeUpMinShortSide close-ups and dermoscopy below this short side get a retake advice: a
+ *     2-3 cm lesion should span a few hundred pixels, and every phone since about 2012 gives well
+ *     over 1000 px
+ * @param storedMaxPixels photos above this are decoded at half width and height (a subsampled read)
+ *     for the stored copy, so a 50 MP photo costs 12.5 MP of memory; 25 MP keeps every 12-24 MP
+ *     phone photo at full resolution
+ * @param analysisLongSide quality metrics are measured on a grey copy about this long, so they mean
+ *     the same for a 3 MP and a 48 MP camera and cost little
  * @param jpegQuality quality of the clean re-encoded copy (0-1); 0.9 is visually lossless for
  *     photos at about a third of the size of 1.0
- * @param thumbnailLongSide long side of the thumbnail stored beside the clean copy; 320 px shows
- *     a photo recognisably in a worklist row at a few kilobytes
+ * @param thumbnailLongSide long side of the thumbnail stored beside the clean copy; 320 px shows a
+ *     photo recognisably in a worklist row at a few kilobytes
  * @param quality thresholds of the quality checks
  */
 public record PhotoLimits(
@@ -44,7 +45,15 @@ public record PhotoLimits(
 
   public static PhotoLimits defaults() {
     return new PhotoLimits(
-        25L * 1024 * 1024, 50_000_000L, 800, 600, 1000, 25_000_000L, 1024, 0.9f, 320,
+        25L * 1024 * 1024,
+        50_000_000L,
+        800,
+        600,
+        1000,
+        25_000_000L,
+        1024,
+        0.9f,
+        320,
         Quality.defaults());
   }
 
@@ -66,8 +75,8 @@ public record PhotoLimits(
    *     highlights): as much white as a lesion and its margin fill in a close-up, so the part the
    *     doctor needs may be among it
    * @param shadowLevel luma at or below which a pixel counts as clipped black
-   * @param shadowWarnShare share of clipped-black pixels that earns a warning (a dark background
-   *     in a context photo is normal, and a dermoscope's round field leaves 21% black corners)
+   * @param shadowWarnShare share of clipped-black pixels that earns a warning (a dark background in
+   *     a context photo is normal, and a dermoscope's round field leaves 21% black corners)
    * @param shadowRetakeShare share of clipped-black pixels over which a retake is advised (crushed
    *     shadows), even when the mean brightness looks fine
    * @param plainTileBelow a tile whose luma standard deviation is below this has almost no detail
@@ -97,7 +106,9 @@ public record PhotoLimits(
       int duplicateMaxDistance) {
 
     public Quality {
-      if (blurRetakeBelow > blurWarnBelow || tooDarkBelow > darkBelow || darkBelow >= tooBrightAbove) {
+      if (blurRetakeBelow > blurWarnBelow
+          || tooDarkBelow > darkBelow
+          || darkBelow >= tooBrightAbove) {
         throw new IllegalArgumentException(
             "photo thresholds out of order: blur retake <= blur warn, too dark <= dark < too bright");
       }
@@ -115,14 +126,17 @@ public record PhotoLimits(
     }
   }
 
-  /** The environment variable prefix of every override, e.g. {@code DERMRELAY_PHOTO_BLUR_RETAKE_BELOW}. */
+  /**
+   * The environment variable prefix of every override, e.g. {@code
+   * DERMRELAY_PHOTO_BLUR_RETAKE_BELOW}.
+   */
   public static final String ENV_PREFIX = "DERMRELAY_PHOTO_";
 
   /**
    * The defaults with a deployment's overrides from {@code DERMRELAY_PHOTO_<NAME>} variables:
-   * {@code MIN_LONG_SIDE}, {@code MIN_SHORT_SIDE}, {@code CLOSE_UP_MIN_SHORT_SIDE} and each
-   * {@link Quality} threshold by its name in upper snake case ({@code BLUR_RETAKE_BELOW},
-   * {@code TOO_DARK_BELOW}, {@code DUPLICATE_MAX_DISTANCE}, ...).
+   * {@code MIN_LONG_SIDE}, {@code MIN_SHORT_SIDE}, {@code CLOSE_UP_MIN_SHORT_SIDE} and each {@link
+   * Quality} threshold by its name in upper snake case ({@code BLUR_RETAKE_BELOW}, {@code
+   * TOO_DARK_BELOW}, {@code DUPLICATE_MAX_DISTANCE}, ...).
    *
    * @throws IllegalArgumentException naming the variable, when a value is not a number or the
    *     thresholds contradict each other: a deployment must fail at start, not check photos wrongly
@@ -131,27 +145,34 @@ public record PhotoLimits(
     PhotoLimits d = defaults();
     Quality q = d.quality();
     Overrides o = new Overrides(env);
-    Quality quality = new Quality(
-        o.number("BLUR_RETAKE_BELOW", q.blurRetakeBelow()),
-        o.number("BLUR_WARN_BELOW", q.blurWarnBelow()),
-        o.number("TOO_DARK_BELOW", q.tooDarkBelow()),
-        o.number("DARK_BELOW", q.darkBelow()),
-        o.number("TOO_BRIGHT_ABOVE", q.tooBrightAbove()),
-        (int) o.number("HIGHLIGHT_LEVEL", q.highlightLevel()),
-        o.number("HIGHLIGHT_WARN_SHARE", q.highlightWarnShare()),
-        o.number("HIGHLIGHT_RETAKE_SHARE", q.highlightRetakeShare()),
-        (int) o.number("SHADOW_LEVEL", q.shadowLevel()),
-        o.number("SHADOW_WARN_SHARE", q.shadowWarnShare()),
-        o.number("SHADOW_RETAKE_SHARE", q.shadowRetakeShare()),
-        o.number("PLAIN_TILE_BELOW", q.plainTileBelow()),
-        o.number("PLAIN_WARN_SHARE", q.plainWarnShare()),
-        o.number("EDGE_WARN_SHARE", q.edgeWarnShare()),
-        (int) o.number("DUPLICATE_MAX_DISTANCE", q.duplicateMaxDistance()));
-    return new PhotoLimits(d.maxBytes(), d.maxPixels(),
+    Quality quality =
+        new Quality(
+            o.number("BLUR_RETAKE_BELOW", q.blurRetakeBelow()),
+            o.number("BLUR_WARN_BELOW", q.blurWarnBelow()),
+            o.number("TOO_DARK_BELOW", q.tooDarkBelow()),
+            o.number("DARK_BELOW", q.darkBelow()),
+            o.number("TOO_BRIGHT_ABOVE", q.tooBrightAbove()),
+            (int) o.number("HIGHLIGHT_LEVEL", q.highlightLevel()),
+            o.number("HIGHLIGHT_WARN_SHARE", q.highlightWarnShare()),
+            o.number("HIGHLIGHT_RETAKE_SHARE", q.highlightRetakeShare()),
+            (int) o.number("SHADOW_LEVEL", q.shadowLevel()),
+            o.number("SHADOW_WARN_SHARE", q.shadowWarnShare()),
+            o.number("SHADOW_RETAKE_SHARE", q.shadowRetakeShare()),
+            o.number("PLAIN_TILE_BELOW", q.plainTileBelow()),
+            o.number("PLAIN_WARN_SHARE", q.plainWarnShare()),
+            o.number("EDGE_WARN_SHARE", q.edgeWarnShare()),
+            (int) o.number("DUPLICATE_MAX_DISTANCE", q.duplicateMaxDistance()));
+    return new PhotoLimits(
+        d.maxBytes(),
+        d.maxPixels(),
         (int) o.number("MIN_LONG_SIDE", d.minLongSide()),
         (int) o.number("MIN_SHORT_SIDE", d.minShortSide()),
         (int) o.number("CLOSE_UP_MIN_SHORT_SIDE", d.closeUpMinShortSide()),
-        d.storedMaxPixels(), d.analysisLongSide(), d.jpegQuality(), d.thumbnailLongSide(), quality);
+        d.storedMaxPixels(),
+        d.analysisLongSide(),
+        d.jpegQuality(),
+        d.thumbnailLongSide(),
+        quality);
   }
 
   /** Reads {@code DERMRELAY_PHOTO_<name>} as a non-negative number, or the default when unset. */

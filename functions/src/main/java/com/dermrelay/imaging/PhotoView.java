@@ -4,7 +4,10 @@ package com.dermrelay.imaging;
 public enum PhotoView {
   /** The skin problem filling most of the frame. Required. */
   CLOSE_UP,
-  /** From a distance, with a landmark (elbow, navel, ...) so the dermatologist sees where it is. Required. */
+  /**
+   * From a distance, with a landmark (elbow, navel, ...) so the dermatologist sees where it is.
+   * Required.
+   */
   CONTEXT,
   /** From the side, to show how raised it is. Optional. */
   OBLIQUE,

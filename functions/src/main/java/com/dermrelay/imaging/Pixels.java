@@ -11,12 +11,11 @@ import java.awt.image.DataBufferInt;
 import java.awt.image.SinglePixelPackedSampleModel;
 
 /**
- * Pixel work on decoded photos, reading the raster arrays directly: going through
- * {@code getRGB} per pixel costs several times more on a 12 MP photo.
+ * Pixel work on decoded photos, reading the raster arrays directly: going through {@code getRGB}
+ * per pixel costs several times more on a 12 MP photo.
  */
 final class Pixels {
-  private Pixels() {
-  }
+  private Pixels() {}
 
   /**
    * The photo as 8-bit RGB or grey in a plain raster the JPEG writer and the loops below accept.
@@ -61,8 +60,8 @@ final class Pixels {
   }
 
   /**
-   * Applies an EXIF Orientation (1-8) to a {@link #plain} image, so it looks right without the
-   * tag (re-encoding drops it). 1 returns the image itself.
+   * Applies an EXIF Orientation (1-8) to a {@link #plain} image, so it looks right without the tag
+   * (re-encoding drops it). 1 returns the image itself.
    */
   static BufferedImage orient(BufferedImage image, int orientation) {
     if (orientation < 2 || orientation > 8) {
@@ -80,20 +79,41 @@ final class Pixels {
     int ay = 0;
     int by = 0;
     switch (orientation) {
-      case 2 -> { ax = -1; by = 1; }   // mirrored left-right
-      case 3 -> { ax = -1; by = -1; }  // upside down
-      case 4 -> { ax = 1; by = -1; }   // mirrored top-bottom
-      case 5 -> { bx = 1; ay = 1; }    // transposed
-      case 6 -> { bx = 1; ay = -1; }   // needs 90 degrees clockwise
-      case 7 -> { bx = -1; ay = -1; }  // transversed
-      default -> { bx = -1; ay = 1; }  // 8: needs 90 counter-clockwise
+      case 2 -> {
+        ax = -1;
+        by = 1;
+      } // mirrored left-right
+      case 3 -> {
+        ax = -1;
+        by = -1;
+      } // upside down
+      case 4 -> {
+        ax = 1;
+        by = -1;
+      } // mirrored top-bottom
+      case 5 -> {
+        bx = 1;
+        ay = 1;
+      } // transposed
+      case 6 -> {
+        bx = 1;
+        ay = -1;
+      } // needs 90 degrees clockwise
+      case 7 -> {
+        bx = -1;
+        ay = -1;
+      } // transversed
+      default -> {
+        bx = -1;
+        ay = 1;
+      } // 8: needs 90 counter-clockwise
     }
     // Inverted for AffineTransformOp (source to destination): the matrix is a signed
     // permutation, so its inverse is its transpose.
     int cxc = ax < 0 || bx < 0 ? w : 0;
     int cyc = ay < 0 || by < 0 ? h : 0;
-    AffineTransform toShown = new AffineTransform(
-        ax, bx, ay, by, -(ax * cxc + ay * cyc), -(bx * cxc + by * cyc));
+    AffineTransform toShown =
+        new AffineTransform(ax, bx, ay, by, -(ax * cxc + ay * cyc), -(bx * cxc + by * cyc));
     // Java2D's native loops turn a 12 MP photo about three times faster than a Java loop at C1.
     BufferedImage out = new BufferedImage(dw, dh, image.getType());
     new AffineTransformOp(toShown, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(image, out);
@@ -106,15 +126,22 @@ final class Pixels {
    * pixels keeps noise and aliasing from looking like detail.
    */
   static Grey grey(BufferedImage image, int maxLongSide) {
-    return greyOfBlocks(image, blockFactor(Math.max(image.getWidth(), image.getHeight()), maxLongSide));
+    return greyOfBlocks(
+        image, blockFactor(Math.max(image.getWidth(), image.getHeight()), maxLongSide));
   }
 
-  /** The block size {@link #grey} averages to bring {@code longSide} to at most about {@code maxLongSide}. */
+  /**
+   * The block size {@link #grey} averages to bring {@code longSide} to at most about {@code
+   * maxLongSide}.
+   */
   static int blockFactor(int longSide, int maxLongSide) {
     return Math.max(1, (longSide + maxLongSide - 1) / maxLongSide);
   }
 
-  /** A grey copy of a {@link #plain} image, each value the mean luma of an {@code f} x {@code f} block. */
+  /**
+   * A grey copy of a {@link #plain} image, each value the mean luma of an {@code f} x {@code f}
+   * block.
+   */
   static Grey greyOfBlocks(BufferedImage image, int f) {
     return reduce(image, f).grey();
   }
@@ -128,9 +155,9 @@ final class Pixels {
    * The block means of a {@link #plain} image in one pass: the grey copy the checks measure (mean
    * luma as a float, exactly as if each pixel's luma were averaged) and a colour copy of the same
    * size (bytes, for the thumbnail), so the full-size pixels are read once for both. The same pass
-   * counts the pixels whose own luma is at or above {@code highlightLevel} or at or below
-   * {@code shadowLevel}: clipped areas are counted pixel by pixel, since a block mean blends
-   * scattered clipped pixels with their neighbours and hides them.
+   * counts the pixels whose own luma is at or above {@code highlightLevel} or at or below {@code
+   * shadowLevel}: clipped areas are counted pixel by pixel, since a block mean blends scattered
+   * clipped pixels with their neighbours and hides them.
    */
   static Reduced reduce(BufferedImage image, int f, int highlightLevel, int shadowLevel) {
     int w = image.getWidth();
@@ -141,14 +168,21 @@ final class Pixels {
     boolean mono = type == BufferedImage.TYPE_BYTE_GRAY;
     int channels = mono ? 1 : 3;
     float[] luma = new float[gw * gh];
-    BufferedImage colour = new BufferedImage(gw, gh, mono ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+    BufferedImage colour =
+        new BufferedImage(
+            gw, gh, mono ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
     byte[] small = ((DataBufferByte) colour.getRaster().getDataBuffer()).getData();
-    byte[] bytes = type == BufferedImage.TYPE_INT_RGB
-        ? null : ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-    int[] ints = type == BufferedImage.TYPE_INT_RGB
-        ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData() : null;
+    byte[] bytes =
+        type == BufferedImage.TYPE_INT_RGB
+            ? null
+            : ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+    int[] ints =
+        type == BufferedImage.TYPE_INT_RGB
+            ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData()
+            : null;
     int[] acc = new int[gw * channels]; // per block: B, G, R sums (or grey)
-    // Luma x 256 with the weights below: at or above hiMin is a highlight, at or below shMax a shadow.
+    // Luma x 256 with the weights below: at or above hiMin is a highlight, at or below shMax a
+    // shadow.
     // Green weighs most, so a pixel whose green is between greenLow and greenHigh can be neither:
     // most pixels are ruled out by two comparisons before any luma is computed.
     int hiMin = highlightLevel << 8;
@@ -239,10 +273,12 @@ final class Pixels {
    * The block means of a photo: grey for the checks, colour for the thumbnail, and how many of the
    * pixels read were highlights or shadows.
    */
-  record Reduced(Grey grey, BufferedImage colour, Extremes extremes) {
-  }
+  record Reduced(Grey grey, BufferedImage colour, Extremes extremes) {}
 
-  /** Of {@code pixels} read, how many were at or above the highlight level and at or below the shadow level. */
+  /**
+   * Of {@code pixels} read, how many were at or above the highlight level and at or below the
+   * shadow level.
+   */
   record Extremes(long pixels, long highlights, long shadows) {
     double highlightShare() {
       return pixels == 0 ? 0 : (double) highlights / pixels;
@@ -254,9 +290,9 @@ final class Pixels {
   }
 
   /**
-   * A small copy of a {@link #plain} image whose long side is {@code longSide} (or the image
-   * itself when it is no larger), each pixel the mean of the source area it covers: no aliasing,
-   * one pass over the source, nothing allocated but the result and two rows of sums.
+   * A small copy of a {@link #plain} image whose long side is {@code longSide} (or the image itself
+   * when it is no larger), each pixel the mean of the source area it covers: no aliasing, one pass
+   * over the source, nothing allocated but the result and two rows of sums.
    */
   static BufferedImage thumbnail(BufferedImage image, int longSide) {
     int w = image.getWidth();
@@ -270,12 +306,18 @@ final class Pixels {
     int type = image.getType();
     boolean grey = type == BufferedImage.TYPE_BYTE_GRAY;
     int channels = grey ? 1 : 3;
-    BufferedImage out = new BufferedImage(tw, th, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+    BufferedImage out =
+        new BufferedImage(
+            tw, th, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
     byte[] dst = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
-    byte[] bytes = type == BufferedImage.TYPE_INT_RGB
-        ? null : ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-    int[] ints = type == BufferedImage.TYPE_INT_RGB
-        ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData() : null;
+    byte[] bytes =
+        type == BufferedImage.TYPE_INT_RGB
+            ? null
+            : ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+    int[] ints =
+        type == BufferedImage.TYPE_INT_RGB
+            ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData()
+            : null;
     int[] column = new int[w]; // the thumbnail column each source column falls in
     int[] columnWidth = new int[tw];
     for (int x = 0; x < w; x++) {
@@ -317,6 +359,5 @@ final class Pixels {
   }
 
   /** A small grey image, values 0-255, row by row. */
-  record Grey(int width, int height, float[] luma) {
-  }
+  record Grey(int width, int height, float[] luma) {}
 }

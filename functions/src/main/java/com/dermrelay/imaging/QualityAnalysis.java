@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Measures sharpness, exposure and framing on a small grey copy of the photo, and turns the
- * measurements into findings. Everything here is a heuristic on pixels; none of it knows what
- * skin or a lesion is. What each one can and cannot tell:
+ * measurements into findings. Everything here is a heuristic on pixels; none of it knows what skin
+ * or a lesion is. What each one can and cannot tell:
  *
  * <ul>
  *   <li>Sharpness: the variance of the Laplacian (how strongly brightness changes from a pixel to
@@ -23,8 +23,8 @@ import java.util.List;
  *       a well-lit photo of any skin tone passes (a mean of 60 is far below well-lit darker skin),
  *       and the black share that asks for a retake is above what a dermoscope's round field or a
  *       dark background in a context photo usually leaves.
- *   <li>Framing (close-ups only): "mostly plain" when nearly every tile has almost no detail
- *       (a wall, a sheet, a badly missed focus); "off-centre" when most of the detail lies in the
+ *   <li>Framing (close-ups only): "mostly plain" when nearly every tile has almost no detail (a
+ *       wall, a sheet, a badly missed focus); "off-centre" when most of the detail lies in the
  *       outer band of the frame. Hair, clothing or a patterned background at the edges can trigger
  *       it for a well-framed lesion; a featureless lesion on featureless skin can look plain. We
  *       deliberately do not detect skin by colour: such detectors fail most on darker skin.
@@ -32,20 +32,20 @@ import java.util.List;
  */
 final class QualityAnalysis {
   private static final int GRID = 8;
+
   /** The outer band is 10% of width and height on every side: 36% of the area. */
   private static final double BAND = 0.10;
 
-  private QualityAnalysis() {
-  }
+  private QualityAnalysis() {}
 
-  record Result(QualityScores scores, List<Finding> findings) {
-  }
+  record Result(QualityScores scores, List<Finding> findings) {}
 
   /**
-   * @param extremes the clipped pixels, counted in the same pass that made {@code grey}
-   *     ({@link Pixels#reduce(java.awt.image.BufferedImage, int, int, int)}) at the levels of {@code q}
+   * @param extremes the clipped pixels, counted in the same pass that made {@code grey} ({@link
+   *     Pixels#reduce(java.awt.image.BufferedImage, int, int, int)}) at the levels of {@code q}
    */
-  static Result analyse(Grey grey, Pixels.Extremes extremes, PhotoView view, PhotoLimits.Quality q) {
+  static Result analyse(
+      Grey grey, Pixels.Extremes extremes, PhotoView view, PhotoLimits.Quality q) {
     int w = grey.width();
     int h = grey.height();
     float[] v = grey.luma();
@@ -172,9 +172,9 @@ final class QualityAnalysis {
   }
 
   /**
-   * A 64-bit difference hash: the grey copy shrunk to 9x8 block means, one bit per neighbour
-   * pair (is the left one brighter). Resized or re-compressed copies of one photo differ in a
-   * few bits; different photos in about half. For the duplicate check across a case's views.
+   * A 64-bit difference hash: the grey copy shrunk to 9x8 block means, one bit per neighbour pair
+   * (is the left one brighter). Resized or re-compressed copies of one photo differ in a few bits;
+   * different photos in about half. For the duplicate check across a case's views.
    */
   static long differenceHash(Grey grey) {
     int w = grey.width();

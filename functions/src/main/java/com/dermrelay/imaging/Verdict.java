@@ -1,8 +1,8 @@
 package com.dermrelay.imaging;
 
 /**
- * The outcome of a photo check, from best to worst; a photo's verdict is the worst of its
- * findings. Declaration order matters: {@link #worse(Verdict)} compares ordinals.
+ * The outcome of a photo check, from best to worst; a photo's verdict is the worst of its findings.
+ * Declaration order matters: {@link #worse(Verdict)} compares ordinals.
  */
 public enum Verdict {
   /** Nothing to say: store the clean copy. */

@@ -7,8 +7,12 @@ import com.dermrelay.cases.IntakeAnswers;
 public final class CaseRequests {
   private CaseRequests() {}
 
-  /** A new draft: the emergency screen (every question answered), and optionally answers and consent. */
-  public record Create(EmergencyScreen emergencyScreen, IntakeAnswers intake, String consentVersion) {}
+  /**
+   * A new draft: the emergency screen (every question answered), and optionally answers and
+   * consent.
+   */
+  public record Create(
+      EmergencyScreen emergencyScreen, IntakeAnswers intake, String consentVersion) {}
 
   /** Replaces the intake and/or accepts the consent, on the version read. */
   public record Update(Long version, IntakeAnswers intake, String consentVersion) {}

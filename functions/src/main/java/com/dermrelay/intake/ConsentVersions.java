@@ -15,7 +15,8 @@ public final class ConsentVersions {
   }
 
   public String current(TenantContext tenant) {
-    return directory.find(tenant.tenantId())
+    return directory
+        .find(tenant.tenantId())
         .map(t -> t.config().at("/consent/version").asText())
         .orElseThrow(() -> ApiProblem.notFound("No such resource."));
   }

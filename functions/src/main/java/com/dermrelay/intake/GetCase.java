@@ -29,8 +29,15 @@ public final class GetCase {
     StoredCase stored = cases.ownCase(tenant, caseId, "case.read");
     audit.read(tenant, AuditResource.ofPatient("case", caseId, tenant.subject()));
     LocalDate today = LocalDate.ofInstant(tenant.requestTime(), ZoneOffset.UTC);
-    return CaseView.of(stored).withPatient(profiles.find(tenant, stored.record().patientSubject())
-        .map(p -> new CaseView.Patient(ProfileRules.ageOn(p.profile().dateOfBirth(), today), p.profile().sex()))
-        .orElse(null));
+    return CaseView.of(stored)
+        .withPatient(
+            profiles
+                .find(tenant, stored.record().patientSubject())
+                .map(
+                    p ->
+                        new CaseView.Patient(
+                            ProfileRules.ageOn(p.profile().dateOfBirth(), today),
+                            p.profile().sex()))
+                .orElse(null));
   }
 }

@@ -17,19 +17,56 @@ import java.util.Set;
  * by its JSON pointer and never quote the value.
  */
 public final class IntakeRules {
-  public static final Set<String> BODY_REGIONS = Set.of(
-      "scalp", "face", "ear", "eyelid", "lip", "mouth", "neck", "chest", "breast", "abdomen",
-      "upper-back", "lower-back", "trunk", "shoulder", "armpit", "upper-arm", "elbow", "forearm", "wrist",
-      "palm", "back-of-hand", "finger", "fingernail", "buttock", "groin", "genitals", "hip", "thigh",
-      "knee", "lower-leg", "shin", "calf", "ankle", "sole", "top-of-foot", "toe", "toenail");
-  public static final Set<String> LATERALITIES = Set.of("left", "right", "both", "midline", "unsure");
+  public static final Set<String> BODY_REGIONS =
+      Set.of(
+          "scalp",
+          "face",
+          "ear",
+          "eyelid",
+          "lip",
+          "mouth",
+          "neck",
+          "chest",
+          "breast",
+          "abdomen",
+          "upper-back",
+          "lower-back",
+          "trunk",
+          "shoulder",
+          "armpit",
+          "upper-arm",
+          "elbow",
+          "forearm",
+          "wrist",
+          "palm",
+          "back-of-hand",
+          "finger",
+          "fingernail",
+          "buttock",
+          "groin",
+          "genitals",
+          "hip",
+          "thigh",
+          "knee",
+          "lower-leg",
+          "shin",
+          "calf",
+          "ankle",
+          "sole",
+          "top-of-foot",
+          "toe",
+          "toenail");
+  public static final Set<String> LATERALITIES =
+      Set.of("left", "right", "both", "midline", "unsure");
   public static final Set<String> PROBLEMS = Set.of("spot", "rash", "other");
   public static final Set<String> ONSETS = Set.of("sudden", "gradual", "unsure");
   public static final Set<String> LESION_COUNTS = Set.of("one", "two-to-five", "more-than-five");
   public static final Set<String> RASH_EXTENTS = Set.of("one-area", "several-areas", "widespread");
   public static final Set<String> SPOT_ORIGINS = Set.of("new", "long-standing", "unsure");
+
   /** The answer where a patient honestly may not know. */
   public static final Set<String> ANSWERS = Set.of("yes", "no", "unsure");
+
   public static final Set<String> UNWELL = Set.of("no", "a-little", "very");
   public static final Set<String> PREGNANCY = Set.of("not-applicable", "no", "yes", "unsure");
   public static final double MIN_DIAMETER_MM = 0.5;
@@ -74,7 +111,8 @@ public final class IntakeRules {
       oneOf(errors, base + "/changes/other", c.other(), ANSWERS, false);
     }
     diameter(errors, base + "/diameterMm", a.diameterMm());
-    oneOf(errors, base + "/personalSkinCancerHistory", a.personalSkinCancerHistory(), ANSWERS, false);
+    oneOf(
+        errors, base + "/personalSkinCancerHistory", a.personalSkinCancerHistory(), ANSWERS, false);
     oneOf(errors, base + "/familySkinCancerHistory", a.familySkinCancerHistory(), ANSWERS, false);
     oneOf(errors, base + "/immunosuppressed", a.immunosuppressed(), ANSWERS, false);
     text(errors, base + "/medicines", a.medicines(), MAX_TEXT);
@@ -102,7 +140,8 @@ public final class IntakeRules {
    * What a submission needs answered under the case's intake version. Optional in both: the
    * diameter (not everyone can measure) and the skin type.
    */
-  public static List<ApiProblem.FieldError> missingForSubmission(IntakeAnswers a, int intakeVersion) {
+  public static List<ApiProblem.FieldError> missingForSubmission(
+      IntakeAnswers a, int intakeVersion) {
     List<ApiProblem.FieldError> errors = new ArrayList<>();
     if (a == null) {
       errors.add(error("/intake", "the questionnaire is not answered"));
@@ -116,8 +155,10 @@ public final class IntakeRules {
     }
     required(errors, "/intake/onset", a.onset());
     required(errors, "/intake/durationDays", a.durationDays());
-    boolean spot = intakeVersion < IntakeVersions.V2 || (a.problem() != null && a.asksSpotQuestions());
-    boolean rash = intakeVersion >= IntakeVersions.V2 && a.problem() != null && a.asksRashQuestions();
+    boolean spot =
+        intakeVersion < IntakeVersions.V2 || (a.problem() != null && a.asksSpotQuestions());
+    boolean rash =
+        intakeVersion >= IntakeVersions.V2 && a.problem() != null && a.asksRashQuestions();
     if (spot) {
       required(errors, "/intake/lesionCount", a.lesionCount());
     }
@@ -192,8 +233,13 @@ public final class IntakeRules {
     }
     required(errors, "/emergencyScreen/feverWithWidespreadRash", screen.feverWithWidespreadRash());
     required(errors, "/emergencyScreen/blisteringOrPeelingSkin", screen.blisteringOrPeelingSkin());
-    required(errors, "/emergencyScreen/rapidlySpreadingPainfulRedness", screen.rapidlySpreadingPainfulRedness());
-    required(errors, "/emergencyScreen/faceOrLipSwellingOrBreathingTrouble",
+    required(
+        errors,
+        "/emergencyScreen/rapidlySpreadingPainfulRedness",
+        screen.rapidlySpreadingPainfulRedness());
+    required(
+        errors,
+        "/emergencyScreen/faceOrLipSwellingOrBreathingTrouble",
         screen.faceOrLipSwellingOrBreathingTrouble());
     return errors;
   }
@@ -201,9 +247,14 @@ public final class IntakeRules {
   /** 400 naming every bad field, when there are any. */
   public static void refuseIfAny(List<ApiProblem.FieldError> errors) {
     if (!errors.isEmpty()) {
-      throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
-          "Some fields are invalid: " + String.join(", ", errors.stream().map(ApiProblem.FieldError::pointer).toList())
-              + ".", errors);
+      throw new ApiProblem(
+          400,
+          ProblemTypes.INVALID_REQUEST,
+          "Bad Request",
+          "Some fields are invalid: "
+              + String.join(", ", errors.stream().map(ApiProblem.FieldError::pointer).toList())
+              + ".",
+          errors);
     }
   }
 
@@ -217,8 +268,12 @@ public final class IntakeRules {
     }
   }
 
-  private static void oneOf(List<ApiProblem.FieldError> errors, String pointer, String value,
-      Set<String> allowed, boolean required) {
+  private static void oneOf(
+      List<ApiProblem.FieldError> errors,
+      String pointer,
+      String value,
+      Set<String> allowed,
+      boolean required) {
     if (value == null) {
       if (required) {
         errors.add(error(pointer, "is required"));
@@ -228,7 +283,8 @@ public final class IntakeRules {
     }
   }
 
-  private static void range(List<ApiProblem.FieldError> errors, String pointer, Integer value, int min, int max) {
+  private static void range(
+      List<ApiProblem.FieldError> errors, String pointer, Integer value, int min, int max) {
     if (value != null && (value < min || value > max)) {
       errors.add(error(pointer, "must be between " + min + " and " + max));
     }
@@ -246,7 +302,8 @@ public final class IntakeRules {
     }
   }
 
-  private static void text(List<ApiProblem.FieldError> errors, String pointer, String value, int max) {
+  private static void text(
+      List<ApiProblem.FieldError> errors, String pointer, String value, int max) {
     if (value != null && value.length() > max) {
       errors.add(error(pointer, "must be at most " + max + " characters"));
     }

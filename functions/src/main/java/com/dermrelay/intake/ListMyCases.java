@@ -30,10 +30,18 @@ public final class ListMyCases {
    * @param problem the intake's kind of problem (spot, rash, other) and {@code bodySites} where it
    *     is: what tells two cases of one day apart in the patient's list; absent until answered
    */
-  public record Summary(String caseId, String status, String createdAt, String updatedAt,
-      String expiresAt, String submittedAt, String problem, List<IntakeAnswers.BodySite> bodySites) {}
+  public record Summary(
+      String caseId,
+      String status,
+      String createdAt,
+      String updatedAt,
+      String expiresAt,
+      String submittedAt,
+      String problem,
+      List<IntakeAnswers.BodySite> bodySites) {}
 
-  public record Page(List<Summary> cases, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
+  public record Page(
+      List<Summary> cases, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
 
   public Page run(TenantContext tenant, Optional<String> limit, Optional<String> cursor) {
     int size = 20;
@@ -44,18 +52,33 @@ public final class ListMyCases {
         size = -1;
       }
       if (size < 1 || size > 100) {
-        throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Parameter 'limit' must be 1-100.");
+        throw ApiProblem.badRequest(
+            ProblemTypes.INVALID_REQUEST, "Parameter 'limit' must be 1-100.");
       }
     }
     CaseStore.Page page = cases.listOwn(tenant, size, cursor);
     audit.read(tenant, AuditResource.ofPatient("case-list", tenant.subject(), tenant.subject()));
-    return new Page(page.cases().stream().map(s -> {
-      CaseRecord c = s.record();
-      IntakeAnswers intake = c.intake();
-      List<IntakeAnswers.BodySite> sites = intake == null || intake.bodySites() == null || intake.bodySites().isEmpty()
-          ? null : intake.bodySites();
-      return new Summary(c.caseId(), c.status(), c.createdAt(), c.updatedAt(), c.expiresAt(), c.submittedAt(),
-          intake == null ? null : intake.problem(), sites);
-    }).toList(), page.nextCursor().orElse(null));
+    return new Page(
+        page.cases().stream()
+            .map(
+                s -> {
+                  CaseRecord c = s.record();
+                  IntakeAnswers intake = c.intake();
+                  List<IntakeAnswers.BodySite> sites =
+                      intake == null || intake.bodySites() == null || intake.bodySites().isEmpty()
+                          ? null
+                          : intake.bodySites();
+                  return new Summary(
+                      c.caseId(),
+                      c.status(),
+                      c.createdAt(),
+                      c.updatedAt(),
+                      c.expiresAt(),
+                      c.submittedAt(),
+                      intake == null ? null : intake.problem(),
+                      sites);
+                })
+            .toList(),
+        page.nextCursor().orElse(null));
   }
 }

@@ -26,7 +26,12 @@ public final class ListMyCasesHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    return responses().json(200, useCase.run(request.tenant(), request.queryParameter("limit"),
-        request.queryParameter("cursor")));
+    return responses()
+        .json(
+            200,
+            useCase.run(
+                request.tenant(),
+                request.queryParameter("limit"),
+                request.queryParameter("cursor")));
   }
 }

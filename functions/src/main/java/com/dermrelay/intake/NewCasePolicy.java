@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import javax.inject.Inject;
 
 /**
- * Whether the clinic takes new cases: a clinic closed to new patients (tenant configuration
- * {@code acceptingNewPatients: false}) refuses new cases even from its existing patients, and
- * tells them whom to contact. Cases already sent are not affected (answers, replies, follow-ups).
+ * Whether the clinic takes new cases: a clinic closed to new patients (tenant configuration {@code
+ * acceptingNewPatients: false}) refuses new cases even from its existing patients, and tells them
+ * whom to contact. Cases already sent are not affected (answers, replies, follow-ups).
  */
 public final class NewCasePolicy {
-  public static final String CLINIC_CLOSED_PROBLEM = "urn:dermrelay:problem:clinic-not-taking-new-cases";
+  public static final String CLINIC_CLOSED_PROBLEM =
+      "urn:dermrelay:problem:clinic-not-taking-new-cases";
 
   private final TenantDirectory directory;
 
@@ -27,10 +28,13 @@ public final class NewCasePolicy {
    */
   public void requireOpen(TenantContext tenant) {
     // Read as stored now, not the minute-long cache: closing must take effect at once.
-    TenantRecord clinic = directory.load(tenant.tenantId())
-        .orElseThrow(() -> ApiProblem.notFound("No such resource."));
+    TenantRecord clinic =
+        directory
+            .load(tenant.tenantId())
+            .orElseThrow(() -> ApiProblem.notFound("No such resource."));
     if (!clinic.acceptingNewPatients()) {
-      throw new ApiProblem(409, CLINIC_CLOSED_PROBLEM, "Not taking new cases", closedDetail(clinic));
+      throw new ApiProblem(
+          409, CLINIC_CLOSED_PROBLEM, "Not taking new cases", closedDetail(clinic));
     }
   }
 
@@ -46,7 +50,10 @@ public final class NewCasePolicy {
     if (!phone.isEmpty()) {
       contact.append(contact.length() > 0 ? " or" : "").append(" by phone at ").append(phone);
     }
-    return clinic.displayName() + " is not taking new cases at the moment. Your earlier cases are not"
-        + " affected. To be seen about something new, contact the clinic" + contact + ".";
+    return clinic.displayName()
+        + " is not taking new cases at the moment. Your earlier cases are not"
+        + " affected. To be seen about something new, contact the clinic"
+        + contact
+        + ".";
   }
 }

@@ -26,23 +26,24 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
 
 /**
  * Submits a complete draft and starts its case workflow. Only when the intake is complete, the
- * clinic's current consent is accepted and every required view has a photo that passed (or that
- * the patient kept after the advice). Answers that describe an emergency are turned away with the
+ * clinic's current consent is accepted and every required view has a photo that passed (or that the
+ * patient kept after the advice). Answers that describe an emergency are turned away with the
  * emergency screen's problem (422), unless the clinic queues them URGENT ({@link RedFlagPolicy}).
  *
  * <p>Idempotent by construction: the status change DRAFT -> SUBMITTED is one conditional write on
  * the version, carrying the Idempotency-Key; a retry (or a concurrent attempt that lost the race)
- * finds the case submitted with its key and answers the same. The execution is named
- * {@code <tenantId>-<caseId>} with input {@code {"tenantId","caseId"}} only, so every attempt
- * starts the same execution and Step Functions runs it once; starting it after the write means a
- * crash in between is mended by the retry.
+ * finds the case submitted with its key and answers the same. The execution is named {@code
+ * <tenantId>-<caseId>} with input {@code {"tenantId","caseId"}} only, so every attempt starts the
+ * same execution and Step Functions runs it once; starting it after the write means a crash in
+ * between is mended by the retry.
  */
 public final class SubmitCase {
   private static final Logger LOG = LoggerFactory.getLogger(SubmitCase.class);
   public static final String INCOMPLETE_PROBLEM = "urn:dermrelay:problem:case-incomplete";
-  static final String EMERGENCY_ADVICE = "Your answers describe signs that may need urgent care. This"
-      + " service cannot help quickly enough: go to an emergency department or call your local emergency"
-      + " number (911 in the US) now. We have not sent your case to the clinic.";
+  static final String EMERGENCY_ADVICE =
+      "Your answers describe signs that may need urgent care. This"
+          + " service cannot help quickly enough: go to an emergency department or call your local emergency"
+          + " number (911 in the US) now. We have not sent your case to the clinic.";
 
   private final CaseStore cases;
   private final ConsentVersions consents;
@@ -54,8 +55,15 @@ public final class SubmitCase {
   private final RedFlagPolicy redFlags;
 
   @Inject
-  public SubmitCase(CaseStore cases, ConsentVersions consents, PatientProfiles profiles, DraftMedia draftMedia,
-      AuditTrail audit, SfnClient stepFunctions, Settings settings, RedFlagPolicy redFlags) {
+  public SubmitCase(
+      CaseStore cases,
+      ConsentVersions consents,
+      PatientProfiles profiles,
+      DraftMedia draftMedia,
+      AuditTrail audit,
+      SfnClient stepFunctions,
+      Settings settings,
+      RedFlagPolicy redFlags) {
     this.redFlags = redFlags;
     this.draftMedia = draftMedia;
     this.cases = cases;
@@ -66,7 +74,9 @@ public final class SubmitCase {
     this.workflowArn = settings.caseWorkflowArn();
   }
 
-  /** @param key the request's Idempotency-Key, checked by the handler (core.http.IdempotencyKey) */
+  /**
+   * @param key the request's Idempotency-Key, checked by the handler (core.http.IdempotencyKey)
+   */
   public CaseView run(TenantContext tenant, String caseId, String key) {
     for (int attempt = 0; attempt < 3; attempt++) {
       StoredCase stored = cases.ownCase(tenant, caseId, "case.submit");
@@ -81,9 +91,13 @@ public final class SubmitCase {
       refuseAnEmergency(tenant, current);
       List<ApiProblem.FieldError> missing = missing(tenant, current);
       if (!missing.isEmpty()) {
-        throw new ApiProblem(409, INCOMPLETE_PROBLEM, "Case incomplete",
+        throw new ApiProblem(
+            409,
+            INCOMPLETE_PROBLEM,
+            "Case incomplete",
             "The case cannot be submitted yet; missing: "
-                + String.join(", ", missing.stream().map(ApiProblem.FieldError::pointer).toList()) + ".",
+                + String.join(", ", missing.stream().map(ApiProblem.FieldError::pointer).toList())
+                + ".",
             missing);
       }
       // Untag before the write: a crash in between keeps a draft's photos, never loses a case's.
@@ -109,20 +123,28 @@ public final class SubmitCase {
    * (RedFlagPolicy) takes the case, and triage puts the red flag first.
    */
   private void refuseAnEmergency(TenantContext tenant, CaseRecord c) {
-    if (c.intake() == null || RedFlags.of(TriageInputs.from(c, null)).isEmpty() || !redFlags.turnsAway(tenant)) {
+    if (c.intake() == null
+        || RedFlags.of(TriageInputs.from(c, null)).isEmpty()
+        || !redFlags.turnsAway(tenant)) {
       return;
     }
-    audit.record(tenant, "case.emergency-stop",
-        AuditResource.ofPatient("case", c.caseId(), tenant.subject()), AuditOutcome.DENIED);
-    throw new ApiProblem(422, CreateCase.EMERGENCY_PROBLEM, "Seek emergency care now", EMERGENCY_ADVICE);
+    audit.record(
+        tenant,
+        "case.emergency-stop",
+        AuditResource.ofPatient("case", c.caseId(), tenant.subject()),
+        AuditOutcome.DENIED);
+    throw new ApiProblem(
+        422, CreateCase.EMERGENCY_PROBLEM, "Seek emergency care now", EMERGENCY_ADVICE);
   }
 
   private List<ApiProblem.FieldError> missing(TenantContext tenant, CaseRecord c) {
-    List<ApiProblem.FieldError> missing = new ArrayList<>(IntakeRules.missingForSubmission(c.intake(), c.intakeVersion()));
+    List<ApiProblem.FieldError> missing =
+        new ArrayList<>(IntakeRules.missingForSubmission(c.intake(), c.intakeVersion()));
     if (c.consent() == null) {
       missing.add(IntakeRules.error("/consent", "accept the clinic's telehealth consent"));
     } else if (!c.consent().version().equals(consents.current(tenant))) {
-      missing.add(IntakeRules.error("/consent", "the clinic's consent changed; read and accept it again"));
+      missing.add(
+          IntakeRules.error("/consent", "the clinic's consent changed; read and accept it again"));
     }
     // Triage needs the age and the record needs sex: both come from the patient's profile.
     if (profiles.find(tenant, c.patientSubject()).isEmpty()) {
@@ -131,10 +153,12 @@ public final class SubmitCase {
     for (String view : PhotoViews.REQUIRED) {
       CaseRecord.PhotoRecord photo = c.photos().get(view);
       if (photo == null || !PhotoViews.usable(photo)) {
-        missing.add(IntakeRules.error("/photos/" + view,
-            photo != null && "CHECKED".equals(photo.status())
-                ? "the photo has advice to follow: retake it, or keep it as it is"
-                : "a checked photo of this view is required"));
+        missing.add(
+            IntakeRules.error(
+                "/photos/" + view,
+                photo != null && "CHECKED".equals(photo.status())
+                    ? "the photo has advice to follow: retake it, or keep it as it is"
+                    : "a checked photo of this view is required"));
       }
     }
     return missing;
@@ -143,8 +167,8 @@ public final class SubmitCase {
   private void startWorkflow(TenantContext tenant, String caseId) {
     String input = "{\"tenantId\":\"" + tenant.tenantId() + "\",\"caseId\":\"" + caseId + "\"}";
     try {
-      stepFunctions.startExecution(r -> r.stateMachineArn(workflowArn)
-          .name(tenant.tenantId() + "-" + caseId).input(input));
+      stepFunctions.startExecution(
+          r -> r.stateMachineArn(workflowArn).name(tenant.tenantId() + "-" + caseId).input(input));
     } catch (ExecutionAlreadyExistsException e) {
       // Step Functions answers this for a retry once the execution has closed (a running one
       // answers success). The name fixes the input: a UUID case id makes "<tenantId>-<caseId>"

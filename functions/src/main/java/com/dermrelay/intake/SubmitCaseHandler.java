@@ -27,7 +27,12 @@ public final class SubmitCaseHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"),
-        IdempotencyKey.required(request)));
+    return responses()
+        .json(
+            200,
+            useCase.run(
+                request.tenant(),
+                request.pathParameter("caseId"),
+                IdempotencyKey.required(request)));
   }
 }

@@ -48,9 +48,10 @@ public final class UpdateCase {
       throw conflict("The case changed since it was read; read it again and retry.");
     }
     String now = tenant.requestTime().toString();
-    CaseRecord.Consent consent = request.consentVersion() == null
-        ? current.consent()
-        : acceptedConsent(consents, tenant, request.consentVersion(), now);
+    CaseRecord.Consent consent =
+        request.consentVersion() == null
+            ? current.consent()
+            : acceptedConsent(consents, tenant, request.consentVersion(), now);
     IntakeAnswers intake = request.intake() == null ? current.intake() : request.intake();
     CaseRecord next = current.withAnswers(intake, consent, versionAfter(current, intake), now);
     long version;
@@ -64,23 +65,27 @@ public final class UpdateCase {
   }
 
   /**
-   * A version 1 draft answered with version 2's first question (what kind of problem) is judged
-   * by version 2's questions from then on: only a version 2 client asks it, and asks the rest.
+   * A version 1 draft answered with version 2's first question (what kind of problem) is judged by
+   * version 2's questions from then on: only a version 2 client asks it, and asks the rest.
    */
   static int versionAfter(CaseRecord current, IntakeAnswers intake) {
     return current.intakeVersion() < IntakeVersions.V2 && intake != null && intake.problem() != null
-        ? IntakeVersions.V2 : current.intakeVersion();
+        ? IntakeVersions.V2
+        : current.intakeVersion();
   }
 
   /** The consent the patient accepts now; only the clinic's current version can be accepted. */
-  static CaseRecord.Consent acceptedConsent(ConsentVersions consents, TenantContext tenant,
-      String version, String now) {
+  static CaseRecord.Consent acceptedConsent(
+      ConsentVersions consents, TenantContext tenant, String version, String now) {
     if (version == null) {
       return null;
     }
     if (!version.equals(consents.current(tenant))) {
-      IntakeRules.refuseIfAny(List.of(IntakeRules.error("/consentVersion",
-          "is not the clinic's current consent version; read the consent again")));
+      IntakeRules.refuseIfAny(
+          List.of(
+              IntakeRules.error(
+                  "/consentVersion",
+                  "is not the clinic's current consent version; read the consent again")));
     }
     return new CaseRecord.Consent(version, now);
   }

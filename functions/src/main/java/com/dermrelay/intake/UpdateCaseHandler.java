@@ -30,6 +30,7 @@ public final class UpdateCaseHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     CaseRequests.Update body = bodies.read(request, CaseRequests.Update.class);
-    return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
+    return responses()
+        .json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
   }
 }

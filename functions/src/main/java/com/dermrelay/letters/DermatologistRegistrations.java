@@ -21,7 +21,8 @@ public final class DermatologistRegistrations {
     if (dermatologistSubject == null) {
       return Optional.empty();
     }
-    return directory.membership(tenantId, dermatologistSubject)
+    return directory
+        .membership(tenantId, dermatologistSubject)
         .map(Membership::registration)
         .filter(r -> !r.isBlank());
   }

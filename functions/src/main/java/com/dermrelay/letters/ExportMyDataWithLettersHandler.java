@@ -33,9 +33,11 @@ public final class ExportMyDataWithLettersHandler extends ApiHandler {
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     String language = request.queryParameter("language").orElse(ExportMyData.LANGUAGES.get(0));
     if (!ExportMyData.LANGUAGES.contains(language)) {
-      throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST,
+      throw ApiProblem.badRequest(
+          ProblemTypes.INVALID_REQUEST,
           "Parameter 'language' must be one of " + String.join(", ", ExportMyData.LANGUAGES) + ".");
     }
-    return responses().json(201, exportMyData.run(request.tenant(), request.caller().email(), language));
+    return responses()
+        .json(201, exportMyData.run(request.tenant(), request.caller().email(), language));
   }
 }

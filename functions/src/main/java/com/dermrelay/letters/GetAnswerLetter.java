@@ -29,7 +29,8 @@ import javax.inject.Inject;
  * patient's case, 404, as getAnswer. Every download is in the audit trail ({@code answer-letter}).
  */
 public final class GetAnswerLetter {
-  private static final Set<String> DELIVERED = Set.of(CaseRecord.ANSWERED, CaseRecord.FOLLOW_UP_DUE, CaseRecord.CLOSED);
+  private static final Set<String> DELIVERED =
+      Set.of(CaseRecord.ANSWERED, CaseRecord.FOLLOW_UP_DUE, CaseRecord.CLOSED);
 
   private final CaseStore cases;
   private final CaseExchangeItems exchanges;
@@ -40,8 +41,13 @@ public final class GetAnswerLetter {
   private final LetterPdf pdf = new LetterPdf();
 
   @Inject
-  public GetAnswerLetter(CaseStore cases, CaseExchangeItems exchanges, DiagnosisList diagnoses,
-      TenantDirectory directory, DermatologistRegistrations registrations, AuditTrail audit) {
+  public GetAnswerLetter(
+      CaseStore cases,
+      CaseExchangeItems exchanges,
+      DiagnosisList diagnoses,
+      TenantDirectory directory,
+      DermatologistRegistrations registrations,
+      AuditTrail audit) {
     this.cases = cases;
     this.exchanges = exchanges;
     this.diagnoses = diagnoses;
@@ -58,11 +64,14 @@ public final class GetAnswerLetter {
     return LetterWords.LANGUAGES;
   }
 
-  /** @param language one of {@link #languages()} */
+  /**
+   * @param language one of {@link #languages()}
+   */
   public LetterFile run(TenantContext tenant, String caseId, String patientName, String language) {
     CaseRecord c = cases.ownCase(tenant, caseId, "case.answer.letter").record();
-    AnswerLetter letter = letter(tenant, c, patientName)
-        .orElseThrow(() -> ApiProblem.notFound("The case has no answer yet."));
+    AnswerLetter letter =
+        letter(tenant, c, patientName)
+            .orElseThrow(() -> ApiProblem.notFound("The case has no answer yet."));
     audit.read(tenant, AuditResource.ofPatient("answer-letter", caseId, tenant.subject()));
     return new LetterFile(fileName(caseId), pdf.render(letter, language));
   }
@@ -72,7 +81,8 @@ public final class GetAnswerLetter {
     if (!DELIVERED.contains(c.status())) {
       return Optional.empty();
     }
-    return exchanges.latest(tenant, c.caseId(), "ANSWER", CaseAnswer.class)
+    return exchanges
+        .latest(tenant, c.caseId(), "ANSWER", CaseAnswer.class)
         .map(CaseExchangeItems.Stored::document)
         .map(answer -> letterOf(tenant, c.caseId(), patientName, answer));
   }
@@ -85,28 +95,53 @@ public final class GetAnswerLetter {
     return "dermrelay-letter-" + caseId + ".pdf";
   }
 
-  private AnswerLetter letterOf(TenantContext tenant, String caseId, String patientName, CaseAnswer answer) {
+  private AnswerLetter letterOf(
+      TenantContext tenant, String caseId, String patientName, CaseAnswer answer) {
     AnswerContent a = answer.content();
     String code = a.diagnosis().code();
-    AnswerLetter.Condition diagnosis = diagnoses.find(code)
-        .map(d -> new AnswerLetter.Condition(d.patientName(), d.name(), d.icd10()))
-        .orElse(new AnswerLetter.Condition(code, code, null));
-    return new AnswerLetter(clinic(tenant), caseId, patientName, day(answer.answeredAt()), diagnosis,
-        a.patientExplanation(), a.treatmentPlan(), a.prescriptions(), a.referral(),
+    AnswerLetter.Condition diagnosis =
+        diagnoses
+            .find(code)
+            .map(d -> new AnswerLetter.Condition(d.patientName(), d.name(), d.icd10()))
+            .orElse(new AnswerLetter.Condition(code, code, null));
+    return new AnswerLetter(
+        clinic(tenant),
+        caseId,
+        patientName,
+        day(answer.answeredAt()),
+        diagnosis,
+        a.patientExplanation(),
+        a.treatmentPlan(),
+        a.prescriptions(),
+        a.referral(),
         Optional.ofNullable(answer.followUpAt()).map(GetAnswerLetter::day),
-        answer.dermatologistName(), registrations.of(tenant.tenantId(), answer.dermatologistId()));
+        answer.dermatologistName(),
+        registrations.of(tenant.tenantId(), answer.dermatologistId()));
   }
 
-  /** The letterhead from the clinic's current configuration: a renamed clinic signs with its new name. */
+  /**
+   * The letterhead from the clinic's current configuration: a renamed clinic signs with its new
+   * name.
+   */
   private AnswerLetter.Clinic clinic(TenantContext tenant) {
-    TenantRecord record = directory.find(tenant.tenantId())
-        .orElseThrow(() -> new IllegalStateException("the acting clinic is not in the directory"));
+    TenantRecord record =
+        directory
+            .find(tenant.tenantId())
+            .orElseThrow(
+                () -> new IllegalStateException("the acting clinic is not in the directory"));
     JsonNode branding = record.config().path("branding");
-    String contact = String.join("  |  ", Stream.of("supportEmail", "supportPhone")
-        .map(f -> branding.path(f).asText(""))
-        .filter(s -> !s.isBlank()).toList());
-    return new AnswerLetter.Clinic(record.displayName(), branding.path("primaryColor").asText(null),
-        contact, record.named(branding.path("legalFooter").asText("")));
+    String contact =
+        String.join(
+            "  |  ",
+            Stream.of("supportEmail", "supportPhone")
+                .map(f -> branding.path(f).asText(""))
+                .filter(s -> !s.isBlank())
+                .toList());
+    return new AnswerLetter.Clinic(
+        record.displayName(),
+        branding.path("primaryColor").asText(null),
+        contact,
+        record.named(branding.path("legalFooter").asText("")));
   }
 
   private static LocalDate day(String instant) {

@@ -31,11 +31,15 @@ public final class GetAnswerLetterHandler extends ApiHandler {
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     String language = request.queryParameter("language").orElse(GetAnswerLetter.languages().get(0));
     if (!GetAnswerLetter.languages().contains(language)) {
-      throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST,
-          "Parameter 'language' must be one of " + String.join(", ", GetAnswerLetter.languages()) + ".");
+      throw ApiProblem.badRequest(
+          ProblemTypes.INVALID_REQUEST,
+          "Parameter 'language' must be one of "
+              + String.join(", ", GetAnswerLetter.languages())
+              + ".");
     }
-    GetAnswerLetter.LetterFile letter = useCase.run(request.tenant(), request.pathParameter("caseId"),
-        request.callerName(), language);
+    GetAnswerLetter.LetterFile letter =
+        useCase.run(
+            request.tenant(), request.pathParameter("caseId"), request.callerName(), language);
     return responses().file(200, "application/pdf", letter.fileName(), letter.pdf());
   }
 }

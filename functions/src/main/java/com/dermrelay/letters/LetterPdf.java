@@ -71,14 +71,17 @@ public final class LetterPdf {
     for (AnswerContent.Prescription rx : l.prescriptions()) {
       p.paragraph(join(rx.medicine(), rx.strength(), w.form(rx.form())), BOLD);
       p.paragraph(rx.directions(), REGULAR);
-      String amount = join(rx.quantity(), rx.refills() == null ? null : rx.refills() + " " + w.get("refills"));
+      String amount =
+          join(rx.quantity(), rx.refills() == null ? null : rx.refills() + " " + w.get("refills"));
       if (!amount.isEmpty()) {
         p.paragraph(amount, REGULAR);
       }
     }
     p.gap();
     p.heading(w.get("followUp"), 13);
-    p.paragraph(l.followUpOn().map(d -> w.get("followUpOn", "date", w.date(d))).orElse(w.get("noFollowUp")), REGULAR);
+    p.paragraph(
+        l.followUpOn().map(d -> w.get("followUpOn", "date", w.date(d))).orElse(w.get("noFollowUp")),
+        REGULAR);
     if (l.refers()) {
       p.gap();
       p.heading(w.get("referral"), 13);
@@ -109,7 +112,9 @@ public final class LetterPdf {
     if (!l.prescriptions().isEmpty()) {
       p.heading(w.get("prescriptions"), 13);
       for (AnswerContent.Prescription rx : l.prescriptions()) {
-        p.paragraph(join(rx.medicine(), rx.strength(), w.form(rx.form())) + ": " + rx.directions(), REGULAR);
+        p.paragraph(
+            join(rx.medicine(), rx.strength(), w.form(rx.form())) + ": " + rx.directions(),
+            REGULAR);
       }
     }
     signature(p, l, w);
@@ -152,20 +157,22 @@ public final class LetterPdf {
   }
 
   /**
-   * What the standard fonts can draw: WinAnsi holds every English and Spanish letter; anything
-   * else a dermatologist typed (an emoji, an arrow) becomes "?" rather than failing the letter.
+   * What the standard fonts can draw: WinAnsi holds every English and Spanish letter; anything else
+   * a dermatologist typed (an emoji, an arrow) becomes "?" rather than failing the letter.
    */
   static String plain(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
-      if (cp == '\t') {
-        out.append(' ');
-      } else if (cp == '\n' || drawable(cp)) {
-        out.appendCodePoint(cp);
-      } else {
-        out.append('?');
-      }
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (cp == '\t') {
+                out.append(' ');
+              } else if (cp == '\n' || drawable(cp)) {
+                out.appendCodePoint(cp);
+              } else {
+                out.append('?');
+              }
+            });
     return out.toString();
   }
 
@@ -259,7 +266,8 @@ public final class LetterPdf {
       }
     }
 
-    private void text(String text, PDType1Font font, float size, float x, float atY) throws IOException {
+    private void text(String text, PDType1Font font, float size, float x, float atY)
+        throws IOException {
       stream.beginText();
       stream.setFont(font, size);
       stream.newLineAtOffset(x, atY);

@@ -14,14 +14,21 @@ import dagger.Component;
 import javax.inject.Singleton;
 
 /**
- * What the handlers deployed from dermrelay-letters.jar use: the main component's core modules,
- * the letter, and the data export with the letters among its sections. A component of its own so
- * the main one (and dermrelay-functions.jar) never references PDFBox
+ * What the handlers deployed from dermrelay-letters.jar use: the main component's core modules, the
+ * letter, and the data export with the letters among its sections. A component of its own so the
+ * main one (and dermrelay-functions.jar) never references PDFBox
  * (docs/decisions/0022-letters-jar.md).
  */
 @Singleton
-@Component(modules = {AwsClientsModule.class, JsonModule.class, TenancyModule.class,
-    MediaModule.class, DataRightsModule.class, LettersModule.class})
+@Component(
+    modules = {
+      AwsClientsModule.class,
+      JsonModule.class,
+      TenancyModule.class,
+      MediaModule.class,
+      DataRightsModule.class,
+      LettersModule.class
+    })
 public interface LettersComponent {
   ApiHandlerSupport apiHandlerSupport();
 

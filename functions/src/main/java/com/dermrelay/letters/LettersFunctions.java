@@ -11,7 +11,8 @@ import org.crac.Core;
  * it strongly reachable; on a JVM without CRaC registering does nothing).
  */
 public final class LettersFunctions {
-  private static final Map<Map<String, String>, LettersComponent> COMPONENTS = new ConcurrentHashMap<>();
+  private static final Map<Map<String, String>, LettersComponent> COMPONENTS =
+      new ConcurrentHashMap<>();
 
   private LettersFunctions() {}
 
@@ -20,10 +21,12 @@ public final class LettersFunctions {
   }
 
   public static LettersComponent forEnvironment(Map<String, String> environment) {
-    return COMPONENTS.computeIfAbsent(Map.copyOf(environment), env -> {
-      LettersComponent component = DaggerLettersComponent.factory().create(Settings.from(env));
-      Core.getGlobalContext().register(component.snapStartPriming());
-      return component;
-    });
+    return COMPONENTS.computeIfAbsent(
+        Map.copyOf(environment),
+        env -> {
+          LettersComponent component = DaggerLettersComponent.factory().create(Settings.from(env));
+          Core.getGlobalContext().register(component.snapStartPriming());
+          return component;
+        });
   }
 }

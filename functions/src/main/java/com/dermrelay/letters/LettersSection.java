@@ -20,6 +20,7 @@ import javax.inject.Inject;
  */
 public final class LettersSection implements PatientDataSection {
   private static final String FOLDER = "letters/";
+
   /** As CasesSection: 100 pages of 100 cases is far beyond any real patient. */
   private static final int MAX_PAGES = 100;
 
@@ -47,7 +48,8 @@ public final class LettersSection implements PatientDataSection {
       CaseStore.Page result = cases.listOwn(tenant, 100, cursor);
       for (StoredCase stored : result.cases()) {
         if (letters.letter(tenant, stored.record(), patientEmail).isPresent()) {
-          list.addObject().put("caseId", stored.record().caseId())
+          list.addObject()
+              .put("caseId", stored.record().caseId())
               .put("file", FOLDER + GetAnswerLetter.fileName(stored.record().caseId()))
               .put("addressedTo", patientEmail);
         }
@@ -65,10 +67,15 @@ public final class LettersSection implements PatientDataSection {
     List<ExportFile> files = new ArrayList<>();
     for (JsonNode entry : exported) {
       String caseId = entry.get("caseId").asText();
-      cases.find(tenant, caseId)
-          .flatMap(stored -> letters.letter(tenant, stored.record(), entry.get("addressedTo").asText()))
-          .ifPresent(letter -> files.add(new ExportFile(entry.get("file").asText(),
-              letters.render(letter, language))));
+      cases
+          .find(tenant, caseId)
+          .flatMap(
+              stored -> letters.letter(tenant, stored.record(), entry.get("addressedTo").asText()))
+          .ifPresent(
+              letter ->
+                  files.add(
+                      new ExportFile(
+                          entry.get("file").asText(), letters.render(letter, language))));
     }
     return files;
   }

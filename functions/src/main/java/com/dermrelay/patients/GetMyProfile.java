@@ -18,8 +18,11 @@ public final class GetMyProfile {
   }
 
   public ProfileRequests.View run(TenantContext tenant) {
-    PatientProfiles.StoredProfile stored = profiles.find(tenant, tenant.subject())
-        .orElseThrow(() -> ApiProblem.notFound("No profile yet: add your date of birth and sex."));
+    PatientProfiles.StoredProfile stored =
+        profiles
+            .find(tenant, tenant.subject())
+            .orElseThrow(
+                () -> ApiProblem.notFound("No profile yet: add your date of birth and sex."));
     audit.read(tenant, AuditResource.ofPatient("profile", tenant.subject(), tenant.subject()));
     return ProfileRequests.View.of(stored);
   }

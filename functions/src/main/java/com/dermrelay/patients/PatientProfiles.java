@@ -29,11 +29,14 @@ public final class PatientProfiles {
 
   /** The profile of {@code subject} in the acting tenant, with its version. */
   public Optional<StoredProfile> find(TenantContext tenant, String subject) {
-    return items.get(tenant, key(subject)).map(item -> new StoredProfile(item.version(), item.record()));
+    return items
+        .get(tenant, key(subject))
+        .map(item -> new StoredProfile(item.version(), item.record()));
   }
 
   /** Writes the profile on {@code expectedVersion} (0: new); returns the new version. */
-  public long save(TenantContext tenant, String subject, PatientProfile profile, long expectedVersion) {
+  public long save(
+      TenantContext tenant, String subject, PatientProfile profile, long expectedVersion) {
     return items.putVersioned(tenant, key(subject), profile, expectedVersion);
   }
 
@@ -41,13 +44,21 @@ public final class PatientProfiles {
   public record StoredProfile(long version, PatientProfile profile) {}
 
   /** The profile item's attributes; built from lambdas, no reflection (decision 0018). */
-  static final TableSchema<PatientProfile> SCHEMA = StaticImmutableTableSchema.builder(PatientProfile.class, Builder.class)
-      .newItemBuilder(Builder::new, Builder::build)
-      .addAttribute(String.class, a -> a.name("type").getter(p -> "PATIENT_PROFILE").setter((b, v) -> { }))
-      .addAttribute(String.class, a -> a.name("dateOfBirth").getter(PatientProfile::dateOfBirth)
-          .setter((b, v) -> b.dateOfBirth = v))
-      .addAttribute(String.class, a -> a.name("sex").getter(PatientProfile::sex).setter((b, v) -> b.sex = v))
-      .build();
+  static final TableSchema<PatientProfile> SCHEMA =
+      StaticImmutableTableSchema.builder(PatientProfile.class, Builder.class)
+          .newItemBuilder(Builder::new, Builder::build)
+          .addAttribute(
+              String.class, a -> a.name("type").getter(p -> "PATIENT_PROFILE").setter((b, v) -> {}))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("dateOfBirth")
+                      .getter(PatientProfile::dateOfBirth)
+                      .setter((b, v) -> b.dateOfBirth = v))
+          .addAttribute(
+              String.class,
+              a -> a.name("sex").getter(PatientProfile::sex).setter((b, v) -> b.sex = v))
+          .build();
 
   private static final class Builder {
     String dateOfBirth;

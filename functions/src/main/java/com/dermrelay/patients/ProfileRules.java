@@ -30,13 +30,17 @@ public final class ProfileRules {
     } else if (!born.get().isBefore(today)) {
       errors.add(new ApiProblem.FieldError("/dateOfBirth", "must be in the past"));
     } else if (born.get().isBefore(today.minusYears(MAX_AGE_YEARS))) {
-      errors.add(new ApiProblem.FieldError("/dateOfBirth", "must be at most " + MAX_AGE_YEARS + " years ago"));
+      errors.add(
+          new ApiProblem.FieldError(
+              "/dateOfBirth", "must be at most " + MAX_AGE_YEARS + " years ago"));
     }
     if (update.sex() == null || !SEXES.contains(update.sex())) {
       errors.add(new ApiProblem.FieldError("/sex", "must be female, male, other or unknown"));
     }
     if (update.version() != null && update.version() < 0) {
-      errors.add(new ApiProblem.FieldError("/version", "must be the version read, or 0 for a new profile"));
+      errors.add(
+          new ApiProblem.FieldError(
+              "/version", "must be the version read, or 0 for a new profile"));
     }
     return errors;
   }

@@ -3,7 +3,6 @@ package com.dermrelay.review;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dermrelay.core.http.ApiHandler;
 import com.dermrelay.core.http.ApiRequest;
-
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
@@ -23,11 +22,11 @@ public final class AcknowledgeAnswerHandler extends ApiHandler {
   AcknowledgeAnswerHandler(FunctionsComponent component) {
     super(component.apiHandlerSupport());
     this.useCase = component.getAnswer();
-
   }
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    return responses().json(200, useCase.acknowledge(request.tenant(), request.pathParameter("caseId")));
+    return responses()
+        .json(200, useCase.acknowledge(request.tenant(), request.pathParameter("caseId")));
   }
 }

@@ -18,12 +18,12 @@ import javax.inject.Inject;
 
 /**
  * The dermatologist holding the claim answers the case: the answer is stored once for the case's
- * round ({@code ANSWER#<round>}, put-if-absent), then the workflow's REVIEW wait ends with
- * {@code {"outcome":"ANSWERED","dermatologistId","followUpAt"?}} and the claim is released.
+ * round ({@code ANSWER#<round>}, put-if-absent), then the workflow's REVIEW wait ends with {@code
+ * {"outcome":"ANSWERED","dermatologistId","followUpAt"?}} and the claim is released.
  *
- * <p>Idempotent: the same body again (a double submit, a retry, a concurrent duplicate) answers
- * the stored answer and re-sends the callback if the workflow still waits for it (the first
- * attempt died between the write and the callback); another body after an answer is 409.
+ * <p>Idempotent: the same body again (a double submit, a retry, a concurrent duplicate) answers the
+ * stored answer and re-sends the callback if the workflow still waits for it (the first attempt
+ * died between the write and the callback); another body after an answer is 409.
  */
 public final class AnswerCase {
   private final CaseStore cases;
@@ -35,8 +35,14 @@ public final class AnswerCase {
   private final ObjectMapper json;
 
   @Inject
-  public AnswerCase(CaseStore cases, ReviewStore reviews, CaseExchangeItems exchanges,
-      AnswerRules rules, TaskCompletions completions, AuditTrail audit, ObjectMapper json) {
+  public AnswerCase(
+      CaseStore cases,
+      ReviewStore reviews,
+      CaseExchangeItems exchanges,
+      AnswerRules rules,
+      TaskCompletions completions,
+      AuditTrail audit,
+      ObjectMapper json) {
     this.cases = cases;
     this.reviews = reviews;
     this.exchanges = exchanges;
@@ -51,15 +57,26 @@ public final class AnswerCase {
     StoredCase stored = reviewableCase(cases, audit, tenant, caseId, "case.answer");
     CaseRecord c = stored.record();
     ItemKey key = CaseExchangeItems.key(caseId, "ANSWER", c.round());
-    Optional<CaseExchangeItems.Stored<CaseAnswer>> existing = exchanges.get(tenant, key, CaseAnswer.class);
+    Optional<CaseExchangeItems.Stored<CaseAnswer>> existing =
+        exchanges.get(tenant, key, CaseAnswer.class);
     if (existing.isEmpty()) {
-      ReviewItem review = reviews.find(tenant, caseId).map(ReviewStore.StoredReview::item)
-          .orElseThrow(() -> AnswerRules.conflict("The case is not waiting for review."));
+      ReviewItem review =
+          reviews
+              .find(tenant, caseId)
+              .map(ReviewStore.StoredReview::item)
+              .orElseThrow(() -> AnswerRules.conflict("The case is not waiting for review."));
       requireClaim(tenant, review);
-      CaseAnswer answer = new CaseAnswer(c.round(), tenant.subject(), tenant.actorName(),
-          tenant.requestTime().toString(), followUpAt(tenant, content), content);
+      CaseAnswer answer =
+          new CaseAnswer(
+              c.round(),
+              tenant.subject(),
+              tenant.actorName(),
+              tenant.requestTime().toString(),
+              followUpAt(tenant, content),
+              content);
       if (exchanges.putIfAbsent(tenant, key, "ANSWER", answer)) {
-        audit.wrote(tenant, "case.answer", AuditResource.ofPatient("case", caseId, c.patientSubject()));
+        audit.wrote(
+            tenant, "case.answer", AuditResource.ofPatient("case", caseId, c.patientSubject()));
       }
       existing = exchanges.get(tenant, key, CaseAnswer.class);
     }
@@ -72,9 +89,10 @@ public final class AnswerCase {
   }
 
   /** A case of the acting clinic for a dermatologist, or the audited 404. */
-  public static StoredCase reviewableCase(CaseStore cases, AuditTrail audit, TenantContext tenant,
-      String caseId, String action) {
-    return cases.find(tenant, caseId)
+  public static StoredCase reviewableCase(
+      CaseStore cases, AuditTrail audit, TenantContext tenant, String caseId, String action) {
+    return cases
+        .find(tenant, caseId)
         .filter(s -> !s.record().isDraft())
         .orElseThrow(() -> audit.notFound(tenant, action, AuditResource.of("case", caseId)));
   }
@@ -85,7 +103,8 @@ public final class AnswerCase {
       throw AnswerRules.conflict("The case is not waiting for review.");
     }
     if (!review.claimedBy(tenant.subject(), tenant.requestTime().getEpochSecond())) {
-      throw AnswerRules.conflict("Claim the case (claimCase) before answering it; a claim expires.");
+      throw AnswerRules.conflict(
+          "Claim the case (claimCase) before answering it; a claim expires.");
     }
   }
 
@@ -97,8 +116,10 @@ public final class AnswerCase {
   }
 
   private String callbackOutput(CaseAnswer answer) {
-    ObjectNode output = json.createObjectNode().put("outcome", "ANSWERED")
-        .put("dermatologistId", answer.dermatologistId());
+    ObjectNode output =
+        json.createObjectNode()
+            .put("outcome", "ANSWERED")
+            .put("dermatologistId", answer.dermatologistId());
     if (answer.followUpAt() != null) {
       output.put("followUpAt", answer.followUpAt());
     }

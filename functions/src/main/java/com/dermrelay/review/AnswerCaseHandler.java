@@ -31,6 +31,7 @@ public final class AnswerCaseHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     AnswerContent body = bodies.read(request, AnswerContent.class);
-    return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
+    return responses()
+        .json(200, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
   }
 }

@@ -15,9 +15,24 @@ import java.util.Set;
  * sent answer (not a draft), what is required. Errors name fields by JSON pointer, never values.
  */
 public final class AnswerRules {
-  public static final Set<String> FORMS = Set.of("cream", "ointment", "gel", "lotion", "solution",
-      "foam", "shampoo", "paste", "powder", "spray", "patch", "tablet", "capsule", "oral-liquid",
-      "injection", "other");
+  public static final Set<String> FORMS =
+      Set.of(
+          "cream",
+          "ointment",
+          "gel",
+          "lotion",
+          "solution",
+          "foam",
+          "shampoo",
+          "paste",
+          "powder",
+          "spray",
+          "patch",
+          "tablet",
+          "capsule",
+          "oral-liquid",
+          "injection",
+          "other");
   public static final Set<String> URGENCIES = Set.of("ROUTINE", "SOON", "URGENT");
   static final int MAX_TEXT = 4000;
   static final int MAX_NOTE = 2000;
@@ -52,7 +67,9 @@ public final class AnswerRules {
       text(errors, base + "/diagnosis/note", a.diagnosis().note(), MAX_NOTE, false);
     }
     if (a.differentials().size() > MAX_DIFFERENTIALS) {
-      errors.add(error(base + "/differentials", "at most " + MAX_DIFFERENTIALS + " differential diagnoses"));
+      errors.add(
+          error(
+              base + "/differentials", "at most " + MAX_DIFFERENTIALS + " differential diagnoses"));
     }
     Set<String> seen = new HashSet<>();
     if (a.diagnosis() != null && a.diagnosis().code() != null) {
@@ -83,7 +100,8 @@ public final class AnswerRules {
     return errors;
   }
 
-  private boolean code(List<ApiProblem.FieldError> errors, String at, String code, boolean required) {
+  private boolean code(
+      List<ApiProblem.FieldError> errors, String at, String code, boolean required) {
     if (code == null) {
       if (required) {
         errors.add(error(at, "is required"));
@@ -97,8 +115,11 @@ public final class AnswerRules {
     return true;
   }
 
-  private static void prescription(List<ApiProblem.FieldError> errors, String at,
-      AnswerContent.Prescription p, boolean complete) {
+  private static void prescription(
+      List<ApiProblem.FieldError> errors,
+      String at,
+      AnswerContent.Prescription p,
+      boolean complete) {
     if (p == null) {
       errors.add(error(at, "must be an object"));
       return;
@@ -115,8 +136,8 @@ public final class AnswerRules {
     }
   }
 
-  private static void referral(List<ApiProblem.FieldError> errors, String at,
-      AnswerContent.Referral r, boolean complete) {
+  private static void referral(
+      List<ApiProblem.FieldError> errors, String at, AnswerContent.Referral r, boolean complete) {
     if (r == null) {
       return;
     }
@@ -126,7 +147,8 @@ public final class AnswerRules {
       }
     } else if (r.advised()) {
       if (r.urgency() == null ? complete : !URGENCIES.contains(r.urgency())) {
-        errors.add(error(at + "/urgency", "must be ROUTINE, SOON or URGENT when a referral is advised"));
+        errors.add(
+            error(at + "/urgency", "must be ROUTINE, SOON or URGENT when a referral is advised"));
       }
     } else if (r.urgency() != null) {
       errors.add(error(at + "/urgency", "must be absent when no referral is advised"));
@@ -134,8 +156,8 @@ public final class AnswerRules {
     text(errors, at + "/note", r.note(), MAX_NOTE, false);
   }
 
-  private static void text(List<ApiProblem.FieldError> errors, String at, String value, int max,
-      boolean required) {
+  private static void text(
+      List<ApiProblem.FieldError> errors, String at, String value, int max, boolean required) {
     if (value == null || value.isBlank()) {
       if (required) {
         errors.add(error(at, "is required"));
@@ -146,8 +168,8 @@ public final class AnswerRules {
   }
 
   /** A single-line label the patient reads on a prescription: also {@link NameText}'s rule. */
-  private static void label(List<ApiProblem.FieldError> errors, String at, String value, int max,
-      boolean required) {
+  private static void label(
+      List<ApiProblem.FieldError> errors, String at, String value, int max, boolean required) {
     int before = errors.size();
     text(errors, at, value, max, required);
     if (errors.size() == before) {
@@ -162,9 +184,14 @@ public final class AnswerRules {
   /** 400 naming every bad field, when there are any. */
   public static void refuseIfAny(List<ApiProblem.FieldError> errors) {
     if (!errors.isEmpty()) {
-      throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
-          "Some fields are invalid: " + String.join(", ",
-              errors.stream().map(ApiProblem.FieldError::pointer).toList()) + ".", errors);
+      throw new ApiProblem(
+          400,
+          ProblemTypes.INVALID_REQUEST,
+          "Bad Request",
+          "Some fields are invalid: "
+              + String.join(", ", errors.stream().map(ApiProblem.FieldError::pointer).toList())
+              + ".",
+          errors);
     }
   }
 

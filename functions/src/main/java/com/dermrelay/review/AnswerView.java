@@ -11,10 +11,19 @@ import java.util.List;
  * @param followUpDate the day follow-up photos are due (ISO date, UTC), null for none
  * @param readAt when the patient acknowledged it, null before
  */
-public record AnswerView(String caseId, int round, String answeredAt, String dermatologistName,
-    Condition diagnosis, List<Condition> differentials, String explanation, String treatmentPlan,
-    List<AnswerContent.Prescription> prescriptions, AnswerContent.Referral referral,
-    String followUpDate, String readAt) {
+public record AnswerView(
+    String caseId,
+    int round,
+    String answeredAt,
+    String dermatologistName,
+    Condition diagnosis,
+    List<Condition> differentials,
+    String explanation,
+    String treatmentPlan,
+    List<AnswerContent.Prescription> prescriptions,
+    AnswerContent.Referral referral,
+    String followUpDate,
+    String readAt) {
 
   /** A diagnosis in the patient's words, with its clinical name and ICD-10 code. */
   public record Condition(String name, String clinicalName, String icd10) {

@@ -20,21 +20,42 @@ import java.util.List;
 // Every property of CaseForReview is required by the contract: one without a value is null.
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CaseForReview(
-    String caseId, String tenantId, String clinicName, String status, String priority,
-    String dueAt, Long secondsUntilDue, Claim claim, Patient patient, String submittedAt, int round,
-    IntakeAnswers intake, int intakeVersion, Triage triage, List<Round> rounds, List<Answer> answers,
+    String caseId,
+    String tenantId,
+    String clinicName,
+    String status,
+    String priority,
+    String dueAt,
+    Long secondsUntilDue,
+    Claim claim,
+    Patient patient,
+    String submittedAt,
+    int round,
+    IntakeAnswers intake,
+    int intakeVersion,
+    Triage triage,
+    List<Round> rounds,
+    List<Answer> answers,
     List<EarlierCase> earlierCases) {
 
-  /** @param state {@code mine}, {@code other} or {@code none} (an expired lease is none) */
+  /**
+   * @param state {@code mine}, {@code other} or {@code none} (an expired lease is none)
+   */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Claim(String state, String until, String byName) {}
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Patient(Integer age, String sex) {}
 
-  /** @param decision what decided the priority; null for a triage stored before it was recorded */
-  public record Triage(String priority, int score, int sevenPointScore,
-      List<CaseRecord.TriageReasonEntry> reasons, CaseRecord.TriageDecision decision) {}
+  /**
+   * @param decision what decided the priority; null for a triage stored before it was recorded
+   */
+  public record Triage(
+      String priority,
+      int score,
+      int sevenPointScore,
+      List<CaseRecord.TriageReasonEntry> reasons,
+      CaseRecord.TriageDecision decision) {}
 
   /**
    * One exchange with the patient.
@@ -45,34 +66,68 @@ public record CaseForReview(
    * @param text the patient's reply ({@code info_reply} only)
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record Round(int round, String kind, String at, String question, String text,
-      FollowUp followUp, List<Photo> photos) {}
+  public record Round(
+      int round,
+      String kind,
+      String at,
+      String question,
+      String text,
+      FollowUp followUp,
+      List<Photo> photos) {}
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record FollowUp(String progress, boolean newSymptoms, String notes) {}
 
   /** A checked photo and presigned GET links to its clean copy and thumbnail. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record Photo(String photoId, String view, String verdict, List<CaseRecord.Advice> findings,
-      boolean kept, Integer width, Integer height, String url, String thumbnailUrl) {}
+  public record Photo(
+      String photoId,
+      String view,
+      String verdict,
+      List<CaseRecord.Advice> findings,
+      boolean kept,
+      Integer width,
+      Integer height,
+      String url,
+      String thumbnailUrl) {}
 
   /** A sent answer: answerCase's body plus when and by whom. */
-  public record Answer(int round, AnswerContent.DiagnosisChoice diagnosis, List<String> differentials,
-      String patientExplanation, String treatmentPlan, List<AnswerContent.Prescription> prescriptions,
-      AnswerContent.Referral referral, AnswerContent.FollowUpInterval followUp, String answeredAt,
+  public record Answer(
+      int round,
+      AnswerContent.DiagnosisChoice diagnosis,
+      List<String> differentials,
+      String patientExplanation,
+      String treatmentPlan,
+      List<AnswerContent.Prescription> prescriptions,
+      AnswerContent.Referral referral,
+      AnswerContent.FollowUpInterval followUp,
+      String answeredAt,
       String dermatologistName) {
     static Answer of(CaseAnswer a) {
       AnswerContent c = a.content();
-      return new Answer(Rounds.shown(a.round()), c.diagnosis(), c.differentials(), c.patientExplanation(),
-          c.treatmentPlan(), c.prescriptions(), c.referral(), c.followUp(), a.answeredAt(),
+      return new Answer(
+          Rounds.shown(a.round()),
+          c.diagnosis(),
+          c.differentials(),
+          c.patientExplanation(),
+          c.treatmentPlan(),
+          c.prescriptions(),
+          c.referral(),
+          c.followUp(),
+          a.answeredAt(),
           a.dermatologistName());
     }
   }
 
   /** Another case of the same patient at the same clinic. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record EarlierCase(String caseId, String submittedAt, String status, List<String> bodySites,
-      DiagnosisRef diagnosis, List<Photo> photos) {}
+  public record EarlierCase(
+      String caseId,
+      String submittedAt,
+      String status,
+      List<String> bodySites,
+      DiagnosisRef diagnosis,
+      List<Photo> photos) {}
 
   public record DiagnosisRef(String code, String name) {}
 }

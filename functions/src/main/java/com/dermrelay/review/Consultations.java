@@ -21,8 +21,8 @@ import javax.inject.Inject;
  * Everything the clinic and the patient exchanged about one of the patient's cases, for the
  * patient's data export: the dermatologists' questions, the patient's replies, the answers
  * delivered to the patient and the follow-ups, oldest first, rounds as shown ({@link Rounds}).
- * Staff appear by name only. An answer the workflow has not delivered yet is left out: the
- * patient gets what they could read, no sooner.
+ * Staff appear by name only. An answer the workflow has not delivered yet is left out: the patient
+ * gets what they could read, no sooner.
  */
 public final class Consultations {
   private final CaseExchangeItems exchanges;
@@ -35,12 +35,19 @@ public final class Consultations {
   }
 
   /** One case's exchanges. */
-  public record Consultation(String caseId, String submittedAt, List<Question> questions, List<Reply> replies,
-      List<Answer> answers, List<FollowUp> followUps) {}
+  public record Consultation(
+      String caseId,
+      String submittedAt,
+      List<Question> questions,
+      List<Reply> replies,
+      List<Answer> answers,
+      List<FollowUp> followUps) {}
 
   public record Question(int round, String askedAt, String dermatologistName, String question) {}
 
-  /** @param photos the photos sent with the reply, by view key as shown ({@code close_up@2}) */
+  /**
+   * @param photos the photos sent with the reply, by view key as shown ({@code close_up@2})
+   */
   public record Reply(int round, String sentAt, String text, List<InfoReply.PhotoRef> photos) {}
 
   /**
@@ -48,19 +55,35 @@ public final class Consultations {
    *
    * @param followUpDate the day follow-up photos were asked for (ISO date, UTC), null for none
    */
-  public record Answer(int round, String answeredAt, String dermatologistName, Condition diagnosis,
-      List<Condition> differentials, String explanation, String treatmentPlan,
-      List<AnswerContent.Prescription> prescriptions, AnswerContent.Referral referral, String followUpDate) {}
+  public record Answer(
+      int round,
+      String answeredAt,
+      String dermatologistName,
+      Condition diagnosis,
+      List<Condition> differentials,
+      String explanation,
+      String treatmentPlan,
+      List<AnswerContent.Prescription> prescriptions,
+      AnswerContent.Referral referral,
+      String followUpDate) {}
 
   /**
    * A diagnosis by the curated list: the patient's words, the clinical name and its codes.
    *
    * @param note the dermatologist's free text on the working diagnosis (null for differentials)
    */
-  public record Condition(String code, String name, String clinicalName, String icd10, String note) {}
+  public record Condition(
+      String code, String name, String clinicalName, String icd10, String note) {}
 
-  /** @param photos the follow-up's photos, by view key as shown */
-  public record FollowUp(int round, String sentAt, String progress, boolean newSymptoms, String notes,
+  /**
+   * @param photos the follow-up's photos, by view key as shown
+   */
+  public record FollowUp(
+      int round,
+      String sentAt,
+      String progress,
+      boolean newSymptoms,
+      String notes,
       List<InfoReply.PhotoRef> photos) {}
 
   /** The exchanges of {@code c}, a case of the patient in {@code tenant}'s context. */
@@ -70,12 +93,15 @@ public final class Consultations {
     List<Answer> answers = new ArrayList<>();
     List<FollowUp> followUps = new ArrayList<>();
     // Sorted by key (<KIND>#<round>), so each list runs oldest first.
-    for (Map.Entry<String, CaseExchangeItems.Exchange> item : exchanges.sentItems(tenant, c.caseId()).entrySet()) {
+    for (Map.Entry<String, CaseExchangeItems.Exchange> item :
+        exchanges.sentItems(tenant, c.caseId()).entrySet()) {
       String kind = item.getKey().substring(0, item.getKey().indexOf('#'));
       switch (kind) {
         case "QUESTION" -> {
           InfoQuestion q = exchanges.document(item.getValue(), InfoQuestion.class);
-          questions.add(new Question(Rounds.shown(q.round()), q.askedAt(), q.dermatologistName(), q.question()));
+          questions.add(
+              new Question(
+                  Rounds.shown(q.round()), q.askedAt(), q.dermatologistName(), q.question()));
         }
         case "REPLY" -> {
           InfoReply r = exchanges.document(item.getValue(), InfoReply.class).shown();
@@ -89,32 +115,46 @@ public final class Consultations {
         }
         case "FOLLOWUP" -> {
           FollowUpReport f = exchanges.document(item.getValue(), FollowUpReport.class).shown();
-          followUps.add(new FollowUp(f.round(), f.sentAt(), f.progress(), f.newSymptoms(), f.notes(), f.photos()));
+          followUps.add(
+              new FollowUp(
+                  f.round(), f.sentAt(), f.progress(), f.newSymptoms(), f.notes(), f.photos()));
         }
-        default -> { }
+        default -> {}
       }
     }
     return new Consultation(c.caseId(), c.submittedAt(), questions, replies, answers, followUps);
   }
 
-  /** An earlier round's answer was delivered before the case moved on; the current one once the case says so. */
+  /**
+   * An earlier round's answer was delivered before the case moved on; the current one once the case
+   * says so.
+   */
   private static boolean delivered(CaseRecord c, CaseAnswer a) {
     return a.round() < c.round() || GetAnswer.DELIVERED.contains(c.status());
   }
 
   private Answer answer(CaseAnswer stored) {
     AnswerContent a = stored.content();
-    Condition diagnosis = a.diagnosis() == null ? null
-        : condition(a.diagnosis().code(), a.diagnosis().note());
-    return new Answer(Rounds.shown(stored.round()), stored.answeredAt(), stored.dermatologistName(), diagnosis,
+    Condition diagnosis =
+        a.diagnosis() == null ? null : condition(a.diagnosis().code(), a.diagnosis().note());
+    return new Answer(
+        Rounds.shown(stored.round()),
+        stored.answeredAt(),
+        stored.dermatologistName(),
+        diagnosis,
         a.differentials().stream().map(code -> condition(code, null)).toList(),
-        a.patientExplanation(), a.treatmentPlan(), a.prescriptions(), a.referral(),
-        stored.followUpAt() == null ? null
+        a.patientExplanation(),
+        a.treatmentPlan(),
+        a.prescriptions(),
+        a.referral(),
+        stored.followUpAt() == null
+            ? null
             : Instant.parse(stored.followUpAt()).atZone(ZoneOffset.UTC).toLocalDate().toString());
   }
 
   private Condition condition(String code, String note) {
-    return diagnoses.find(code)
+    return diagnoses
+        .find(code)
         .map(d -> new Condition(code, d.patientName(), d.name(), d.icd10(), note))
         .orElse(new Condition(code, code, code, null, note));
   }

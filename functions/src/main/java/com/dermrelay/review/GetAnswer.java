@@ -17,12 +17,13 @@ import java.util.Set;
 import javax.inject.Inject;
 
 /**
- * getAnswer and acknowledgeAnswer: the patient's own case's latest answer, once delivered (the
- * case is ANSWERED, FOLLOW_UP_DUE or CLOSED; before that there is none to read, 404), and the
- * record that they read it (timeline {@code answer_read}, once per delivered answer).
+ * getAnswer and acknowledgeAnswer: the patient's own case's latest answer, once delivered (the case
+ * is ANSWERED, FOLLOW_UP_DUE or CLOSED; before that there is none to read, 404), and the record
+ * that they read it (timeline {@code answer_read}, once per delivered answer).
  */
 public final class GetAnswer {
-  static final Set<String> DELIVERED = Set.of(CaseRecord.ANSWERED, CaseRecord.FOLLOW_UP_DUE, CaseRecord.CLOSED);
+  static final Set<String> DELIVERED =
+      Set.of(CaseRecord.ANSWERED, CaseRecord.FOLLOW_UP_DUE, CaseRecord.CLOSED);
 
   private final CaseStore cases;
   private final CaseExchangeItems exchanges;
@@ -30,7 +31,8 @@ public final class GetAnswer {
   private final AuditTrail audit;
 
   @Inject
-  public GetAnswer(CaseStore cases, CaseExchangeItems exchanges, DiagnosisList diagnoses, AuditTrail audit) {
+  public GetAnswer(
+      CaseStore cases, CaseExchangeItems exchanges, DiagnosisList diagnoses, AuditTrail audit) {
     this.cases = cases;
     this.exchanges = exchanges;
     this.diagnoses = diagnoses;
@@ -48,10 +50,20 @@ public final class GetAnswer {
     CaseRecord c = cases.ownCase(tenant, caseId, "case.answer.acknowledge").record();
     CaseAnswer answer = delivered(tenant, c);
     String now = tenant.requestTime().toString();
-    CaseRecord read = cases.update(tenant, caseId, current ->
-        current.lastOf("answered", "answer_read").equals("answer_read")
-            ? current : current.withEvent(now, "answer_read")).record();
-    audit.wrote(tenant, "case.answer.acknowledge", AuditResource.ofPatient("answer", caseId, tenant.subject()));
+    CaseRecord read =
+        cases
+            .update(
+                tenant,
+                caseId,
+                current ->
+                    current.lastOf("answered", "answer_read").equals("answer_read")
+                        ? current
+                        : current.withEvent(now, "answer_read"))
+            .record();
+    audit.wrote(
+        tenant,
+        "case.answer.acknowledge",
+        AuditResource.ofPatient("answer", caseId, tenant.subject()));
     return view(read, answer);
   }
 
@@ -59,28 +71,42 @@ public final class GetAnswer {
     if (!DELIVERED.contains(c.status())) {
       throw ApiProblem.notFound("The case has no answer yet.");
     }
-    return exchanges.latest(tenant, c.caseId(), "ANSWER", CaseAnswer.class)
+    return exchanges
+        .latest(tenant, c.caseId(), "ANSWER", CaseAnswer.class)
         .map(CaseExchangeItems.Stored::document)
         .orElseThrow(() -> ApiProblem.notFound("The case has no answer yet."));
   }
 
   private AnswerView view(CaseRecord c, CaseAnswer answer) {
     AnswerContent a = answer.content();
-    return new AnswerView(c.caseId(), Rounds.shown(answer.round()), answer.answeredAt(), answer.dermatologistName(),
+    return new AnswerView(
+        c.caseId(),
+        Rounds.shown(answer.round()),
+        answer.answeredAt(),
+        answer.dermatologistName(),
         condition(a.diagnosis().code()),
         a.differentials().stream().map(this::condition).toList(),
-        a.patientExplanation(), a.treatmentPlan(), a.prescriptions(), a.referral(),
-        answer.followUpAt() == null ? null
+        a.patientExplanation(),
+        a.treatmentPlan(),
+        a.prescriptions(),
+        a.referral(),
+        answer.followUpAt() == null
+            ? null
             : Instant.parse(answer.followUpAt()).atZone(ZoneOffset.UTC).toLocalDate().toString(),
         readAt(c));
   }
 
   private AnswerView.Condition condition(String code) {
-    return diagnoses.find(code).map(AnswerView.Condition::of)
+    return diagnoses
+        .find(code)
+        .map(AnswerView.Condition::of)
         .orElse(new AnswerView.Condition(code, code, null));
   }
 
-  /** When the latest delivered answer was read: an {@code answer_read} after the last {@code answered}. */
+  /**
+   * When the latest delivered answer was read: an {@code answer_read} after the last {@code
+   * answered}.
+   */
   private static String readAt(CaseRecord c) {
     for (int i = c.timeline().size() - 1; i >= 0; i--) {
       CaseRecord.TimelineEntry e = c.timeline().get(i);

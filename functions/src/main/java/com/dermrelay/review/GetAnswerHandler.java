@@ -3,7 +3,6 @@ package com.dermrelay.review;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dermrelay.core.http.ApiHandler;
 import com.dermrelay.core.http.ApiRequest;
-
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
@@ -23,7 +22,6 @@ public final class GetAnswerHandler extends ApiHandler {
   GetAnswerHandler(FunctionsComponent component) {
     super(component.apiHandlerSupport());
     this.useCase = component.getAnswer();
-
   }
 
   @Override

@@ -7,7 +7,10 @@ import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
-/** {@code GET /clinics/{tenantId}/reviews/{caseId}} (getCaseForReview): the whole case for its review. */
+/**
+ * {@code GET /clinics/{tenantId}/reviews/{caseId}} (getCaseForReview): the whole case for its
+ * review.
+ */
 public final class GetCaseForReviewHandler extends ApiHandler {
   private final GetCaseForReview useCase;
 

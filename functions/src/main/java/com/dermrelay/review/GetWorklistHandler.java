@@ -26,8 +26,17 @@ public final class GetWorklistHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    return responses().json(200, useCase.run(request.caller(), request.callerName(), request.requestId(),
-        request.requestTime(), new GetWorklist.Query(request.queryParameter("clinic"),
-            request.queryParameter("limit"), request.queryParameter("cursor"))));
+    return responses()
+        .json(
+            200,
+            useCase.run(
+                request.caller(),
+                request.callerName(),
+                request.requestId(),
+                request.requestTime(),
+                new GetWorklist.Query(
+                    request.queryParameter("clinic"),
+                    request.queryParameter("limit"),
+                    request.queryParameter("cursor"))));
   }
 }

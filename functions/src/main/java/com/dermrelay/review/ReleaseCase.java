@@ -21,7 +21,8 @@ public final class ReleaseCase {
   }
 
   public ClaimCase.Claim run(TenantContext tenant, String caseId) {
-    ReviewStore.StoredReview stored = ClaimCase.queued(reviews, audit, tenant, caseId, "case.release");
+    ReviewStore.StoredReview stored =
+        ClaimCase.queued(reviews, audit, tenant, caseId, "case.release");
     ReviewItem item = stored.item();
     if (!item.claimedBy(tenant.subject(), clock.instant().getEpochSecond())) {
       throw ClaimCase.conflict("You do not hold a claim on this case.");
@@ -31,7 +32,8 @@ public final class ReleaseCase {
     } catch (VersionConflictException e) {
       throw ClaimCase.conflict("The case changed meanwhile; read it again.");
     }
-    audit.wrote(tenant, "case.release", AuditResource.ofPatient("case", caseId, item.patientSubject()));
+    audit.wrote(
+        tenant, "case.release", AuditResource.ofPatient("case", caseId, item.patientSubject()));
     return new ClaimCase.Claim(caseId, "none", null);
   }
 }

@@ -17,8 +17,11 @@ public final class ReviewClaims {
 
   /** Refuses with 409 unless the case waits for review and the caller's claim on it is current. */
   public void requireCallersClaim(TenantContext tenant, String caseId) {
-    ReviewItem review = reviews.find(tenant, caseId).map(ReviewStore.StoredReview::item)
-        .orElseThrow(() -> AnswerRules.conflict("The case is not waiting for review."));
+    ReviewItem review =
+        reviews
+            .find(tenant, caseId)
+            .map(ReviewStore.StoredReview::item)
+            .orElseThrow(() -> AnswerRules.conflict("The case is not waiting for review."));
     AnswerCase.requireClaim(tenant, review);
   }
 }

@@ -3,10 +3,10 @@ package com.dermrelay.review;
 import java.util.Objects;
 
 /**
- * The workflow's side of one case: what the case waits for, the task token that ends the wait,
- * its place on the clinic's worklist and who holds the claim. One item per case next to the case
- * itself ({@code TENANT#<id>#CASE#<caseId>} / {@code REVIEW}), so the workflow never races the
- * patient's writes to the case document. See {@link ReviewStore} for the indexes.
+ * The workflow's side of one case: what the case waits for, the task token that ends the wait, its
+ * place on the clinic's worklist and who holds the claim. One item per case next to the case itself
+ * ({@code TENANT#<id>#CASE#<caseId>} / {@code REVIEW}), so the workflow never races the patient's
+ * writes to the case document. See {@link ReviewStore} for the indexes.
  *
  * @param waitingFor what the case's execution waits for now
  * @param taskToken the current wait's token (each entry into a waiting state issues a new one; an
@@ -31,7 +31,11 @@ public record ReviewItem(
 
   /** What the execution waits for. */
   public enum Wait {
-    NONE, PHOTO_CHECKS, REVIEW, INFO_REPLY, FOLLOW_UP
+    NONE,
+    PHOTO_CHECKS,
+    REVIEW,
+    INFO_REPLY,
+    FOLLOW_UP
   }
 
   public ReviewItem {
@@ -57,23 +61,55 @@ public record ReviewItem(
 
   /** The execution now waits for {@code wait} with {@code token}. */
   public ReviewItem waiting(Wait wait, String token) {
-    return new ReviewItem(caseId, patientSubject, wait, token, priority, dueAt, claimedBy,
-        claimedUntil, preferredDermatologistId);
+    return new ReviewItem(
+        caseId,
+        patientSubject,
+        wait,
+        token,
+        priority,
+        dueAt,
+        claimedBy,
+        claimedUntil,
+        preferredDermatologistId);
   }
 
   /** Queued for review with this priority and due time (the claim, if any, is kept). */
   public ReviewItem queued(String token, String newPriority, String newDueAt, String preferred) {
-    return new ReviewItem(caseId, patientSubject, Wait.REVIEW, token, newPriority, newDueAt,
-        claimedBy, claimedUntil, preferred);
+    return new ReviewItem(
+        caseId,
+        patientSubject,
+        Wait.REVIEW,
+        token,
+        newPriority,
+        newDueAt,
+        claimedBy,
+        claimedUntil,
+        preferred);
   }
 
   public ReviewItem withClaim(String subject, long untilEpochSecond) {
-    return new ReviewItem(caseId, patientSubject, waitingFor, taskToken, priority, dueAt, subject,
-        untilEpochSecond, preferredDermatologistId);
+    return new ReviewItem(
+        caseId,
+        patientSubject,
+        waitingFor,
+        taskToken,
+        priority,
+        dueAt,
+        subject,
+        untilEpochSecond,
+        preferredDermatologistId);
   }
 
   public ReviewItem withoutClaim() {
-    return new ReviewItem(caseId, patientSubject, waitingFor, taskToken, priority, dueAt, null, 0,
+    return new ReviewItem(
+        caseId,
+        patientSubject,
+        waitingFor,
+        taskToken,
+        priority,
+        dueAt,
+        null,
+        0,
         preferredDermatologistId);
   }
 }

@@ -18,16 +18,17 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 
 /**
  * Review items in the table, {@code TENANT#<id>#CASE#<caseId>} / {@code REVIEW}. While a case waits
- * for review it is on its clinic's queue, {@code gsi1}: {@code TENANT#<id>#QUEUE} /
- * {@code <rank>#<dueAt>#<caseId>} (rank 1 URGENT, 2 SOON, 3 ROUTINE), so one Query per clinic
- * reads its most pressing cases first, however many are queued; a case offered first to one
- * dermatologist is also on {@code gsi2}: {@code TENANT#<id>#QUEUE#PREFERRED#<sub>} / the same
- * sort key. Claims stay on the queue: an expired lease is no claim, with nothing to clean up.
- * Every change is one conditional write on the version (409 to the loser of a race).
+ * for review it is on its clinic's queue, {@code gsi1}: {@code TENANT#<id>#QUEUE} / {@code
+ * <rank>#<dueAt>#<caseId>} (rank 1 URGENT, 2 SOON, 3 ROUTINE), so one Query per clinic reads its
+ * most pressing cases first, however many are queued; a case offered first to one dermatologist is
+ * also on {@code gsi2}: {@code TENANT#<id>#QUEUE#PREFERRED#<sub>} / the same sort key. Claims stay
+ * on the queue: an expired lease is no claim, with nothing to clean up. Every change is one
+ * conditional write on the version (409 to the loser of a race).
  */
 @Singleton
 public final class ReviewStore {
   static final String QUEUE = "QUEUE";
+
   /** Above every queue sort key (rank 1-3). */
   private static final String QUEUE_END = "4";
 
@@ -66,19 +67,28 @@ public final class ReviewStore {
    */
   public long save(TenantContext tenant, ReviewItem item, long expectedVersion) {
     List<IndexKey> indexes = new ArrayList<>();
-    if (item.waitingFor() == ReviewItem.Wait.REVIEW && item.priority() != null && item.dueAt() != null) {
+    if (item.waitingFor() == ReviewItem.Wait.REVIEW
+        && item.priority() != null
+        && item.dueAt() != null) {
       indexes.add(IndexKey.of(IndexKey.Index.GSI1, QUEUE, queueSort(item)));
       if (item.preferredDermatologistId() != null) {
-        indexes.add(IndexKey.of(IndexKey.Index.GSI2,
-            QUEUE + "#PREFERRED#" + item.preferredDermatologistId(), queueSort(item)));
+        indexes.add(
+            IndexKey.of(
+                IndexKey.Index.GSI2,
+                QUEUE + "#PREFERRED#" + item.preferredDermatologistId(),
+                queueSort(item)));
       }
     }
-    return items.putVersioned(tenant, key(item.caseId()), item, expectedVersion, indexes.toArray(IndexKey[]::new));
+    return items.putVersioned(
+        tenant, key(item.caseId()), item, expectedVersion, indexes.toArray(IndexKey[]::new));
   }
 
   /** One page of the clinic's queue, most urgent and soonest due first. */
   public Page queue(TenantContext tenant, int limit, Optional<String> cursor) {
-    return page(items.query(tenant, ItemQuery.partition(QUEUE).onIndex(IndexKey.Index.GSI1).limit(limit).after(cursor)));
+    return page(
+        items.query(
+            tenant,
+            ItemQuery.partition(QUEUE).onIndex(IndexKey.Index.GSI1).limit(limit).after(cursor)));
   }
 
   /**
@@ -95,10 +105,15 @@ public final class ReviewStore {
   }
 
   /** One page of the cases offered first to {@code dermatologist}, in queue order. */
-  public Page preferredQueue(TenantContext tenant, String dermatologist, int limit,
-      Optional<String> cursor) {
-    return page(items.query(tenant, ItemQuery.partition(QUEUE + "#PREFERRED#" + dermatologist)
-        .onIndex(IndexKey.Index.GSI2).limit(limit).after(cursor)));
+  public Page preferredQueue(
+      TenantContext tenant, String dermatologist, int limit, Optional<String> cursor) {
+    return page(
+        items.query(
+            tenant,
+            ItemQuery.partition(QUEUE + "#PREFERRED#" + dermatologist)
+                .onIndex(IndexKey.Index.GSI2)
+                .limit(limit)
+                .after(cursor)));
   }
 
   /** Review items of one page and the cursor of the next. */
@@ -115,24 +130,61 @@ public final class ReviewStore {
     return new StoredReview(item.version(), item.record());
   }
 
-  /** The review item's attributes (docs/data-model.md); built from lambdas, no reflection (decision 0018). */
-  static final TableSchema<ReviewItem> SCHEMA = StaticImmutableTableSchema.builder(ReviewItem.class, Builder.class)
-      .newItemBuilder(Builder::new, Builder::build)
-      .addAttribute(String.class, a -> a.name("type").getter(r -> "REVIEW").setter((b, v) -> { }))
-      .addAttribute(String.class, a -> a.name("caseId").getter(ReviewItem::caseId).setter((b, v) -> b.caseId = v))
-      .addAttribute(String.class, a -> a.name("patientSubject").getter(ReviewItem::patientSubject)
-          .setter((b, v) -> b.patientSubject = v))
-      .addAttribute(String.class, a -> a.name("waitingFor").getter(r -> r.waitingFor().name())
-          .setter((b, v) -> b.waitingFor = ReviewItem.Wait.valueOf(v)))
-      .addAttribute(String.class, a -> a.name("taskToken").getter(ReviewItem::taskToken).setter((b, v) -> b.taskToken = v))
-      .addAttribute(String.class, a -> a.name("priority").getter(ReviewItem::priority).setter((b, v) -> b.priority = v))
-      .addAttribute(String.class, a -> a.name("dueAt").getter(ReviewItem::dueAt).setter((b, v) -> b.dueAt = v))
-      .addAttribute(String.class, a -> a.name("claimedBy").getter(ReviewItem::claimedBy).setter((b, v) -> b.claimedBy = v))
-      .addAttribute(Long.class, a -> a.name("claimedUntil").getter(ReviewItem::claimedUntil)
-          .setter((b, v) -> b.claimedUntil = v))
-      .addAttribute(String.class, a -> a.name("preferredDermatologistId").getter(ReviewItem::preferredDermatologistId)
-          .setter((b, v) -> b.preferredDermatologistId = v))
-      .build();
+  /**
+   * The review item's attributes (docs/data-model.md); built from lambdas, no reflection (decision
+   * 0018).
+   */
+  static final TableSchema<ReviewItem> SCHEMA =
+      StaticImmutableTableSchema.builder(ReviewItem.class, Builder.class)
+          .newItemBuilder(Builder::new, Builder::build)
+          .addAttribute(
+              String.class, a -> a.name("type").getter(r -> "REVIEW").setter((b, v) -> {}))
+          .addAttribute(
+              String.class,
+              a -> a.name("caseId").getter(ReviewItem::caseId).setter((b, v) -> b.caseId = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("patientSubject")
+                      .getter(ReviewItem::patientSubject)
+                      .setter((b, v) -> b.patientSubject = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("waitingFor")
+                      .getter(r -> r.waitingFor().name())
+                      .setter((b, v) -> b.waitingFor = ReviewItem.Wait.valueOf(v)))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("taskToken")
+                      .getter(ReviewItem::taskToken)
+                      .setter((b, v) -> b.taskToken = v))
+          .addAttribute(
+              String.class,
+              a -> a.name("priority").getter(ReviewItem::priority).setter((b, v) -> b.priority = v))
+          .addAttribute(
+              String.class,
+              a -> a.name("dueAt").getter(ReviewItem::dueAt).setter((b, v) -> b.dueAt = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("claimedBy")
+                      .getter(ReviewItem::claimedBy)
+                      .setter((b, v) -> b.claimedBy = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("claimedUntil")
+                      .getter(ReviewItem::claimedUntil)
+                      .setter((b, v) -> b.claimedUntil = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("preferredDermatologistId")
+                      .getter(ReviewItem::preferredDermatologistId)
+                      .setter((b, v) -> b.preferredDermatologistId = v))
+          .build();
 
   private static final class Builder {
     String caseId;
@@ -146,8 +198,16 @@ public final class ReviewStore {
     String preferredDermatologistId;
 
     ReviewItem build() {
-      return new ReviewItem(caseId, patientSubject, waitingFor, taskToken, priority, dueAt, claimedBy,
-          claimedUntil == null ? 0 : claimedUntil, preferredDermatologistId);
+      return new ReviewItem(
+          caseId,
+          patientSubject,
+          waitingFor,
+          taskToken,
+          priority,
+          dueAt,
+          claimedBy,
+          claimedUntil == null ? 0 : claimedUntil,
+          preferredDermatologistId);
     }
   }
 }

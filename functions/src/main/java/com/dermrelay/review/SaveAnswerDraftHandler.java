@@ -30,6 +30,7 @@ public final class SaveAnswerDraftHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     AnswerDraft.Save body = bodies.read(request, AnswerDraft.Save.class);
-    return responses().json(200, useCase.save(request.tenant(), request.pathParameter("caseId"), body));
+    return responses()
+        .json(200, useCase.save(request.tenant(), request.pathParameter("caseId"), body));
   }
 }

@@ -30,7 +30,8 @@ public final class SearchDiagnosesHandler extends ApiHandler {
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     String query = request.queryParameter("q").orElse("");
     if (query.length() > 100) {
-      throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Parameter 'q' must be at most 100 characters.");
+      throw ApiProblem.badRequest(
+          ProblemTypes.INVALID_REQUEST, "Parameter 'q' must be at most 100 characters.");
     }
     return responses().json(200, useCase.run(query, limit(request)));
   }
@@ -48,6 +49,7 @@ public final class SearchDiagnosesHandler extends ApiHandler {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Parameter 'limit' must be a whole number from 1 to 100.");
+    throw ApiProblem.badRequest(
+        ProblemTypes.INVALID_REQUEST, "Parameter 'limit' must be a whole number from 1 to 100.");
   }
 }

@@ -9,12 +9,12 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * Ends what a case's workflow waits for, with the token currently on its review item, after the
- * API stored what ends it (an answer, a question, a reply, a follow-up). Safe to repeat: a retry
- * sends the callback only while the item still waits for the same thing, so a request that died
- * between its write and its callback is mended by its retry, and a second sender finds the wait
- * ended. A token that went stale because the wait was re-entered (an escalation re-queues the
- * case with a new token) is replaced by the new one.
+ * Ends what a case's workflow waits for, with the token currently on its review item, after the API
+ * stored what ends it (an answer, a question, a reply, a follow-up). Safe to repeat: a retry sends
+ * the callback only while the item still waits for the same thing, so a request that died between
+ * its write and its callback is mended by its retry, and a second sender finds the wait ended. A
+ * token that went stale because the wait was re-entered (an escalation re-queues the case with a
+ * new token) is replaced by the new one.
  */
 @Singleton
 public final class TaskCompletions {
@@ -28,15 +28,20 @@ public final class TaskCompletions {
   }
 
   /**
-   * Sends {@code outputJson} as the result of the case's wait for {@code wait}; afterwards the
-   * item no longer waits (and, with {@code releaseClaim}, nobody holds it) unless the workflow's
-   * next step already wrote a new wait. Returns false when nothing waited for {@code wait}.
+   * Sends {@code outputJson} as the result of the case's wait for {@code wait}; afterwards the item
+   * no longer waits (and, with {@code releaseClaim}, nobody holds it) unless the workflow's next
+   * step already wrote a new wait. Returns false when nothing waited for {@code wait}.
    */
-  public boolean complete(TenantContext tenant, String caseId, ReviewItem.Wait wait,
-      String outputJson, boolean releaseClaim) {
+  public boolean complete(
+      TenantContext tenant,
+      String caseId,
+      ReviewItem.Wait wait,
+      String outputJson,
+      boolean releaseClaim) {
     for (int attempt = 0; attempt < 3; attempt++) {
       Optional<StoredReview> review = reviews.find(tenant, caseId);
-      if (review.isEmpty() || review.get().item().waitingFor() != wait
+      if (review.isEmpty()
+          || review.get().item().waitingFor() != wait
           || review.get().item().taskToken() == null) {
         return false;
       }
@@ -45,7 +50,8 @@ public final class TaskCompletions {
         callbacks.succeed(token, outputJson);
       } catch (StaleTaskException e) {
         Optional<StoredReview> again = reviews.find(tenant, caseId);
-        if (again.isPresent() && again.get().item().waitingFor() == wait
+        if (again.isPresent()
+            && again.get().item().waitingFor() == wait
             && !token.equals(again.get().item().taskToken())) {
           continue; // the wait was re-entered with a new token: end that one
         }
@@ -63,7 +69,8 @@ public final class TaskCompletions {
    * (locally they run inside SendTaskSuccess; on AWS at any time): only an item still holding the
    * spent token is ours to change.
    */
-  private void clearSpentToken(TenantContext tenant, String caseId, String token, boolean releaseClaim) {
+  private void clearSpentToken(
+      TenantContext tenant, String caseId, String token, boolean releaseClaim) {
     for (int attempt = 0; attempt < 3; attempt++) {
       Optional<StoredReview> review = reviews.find(tenant, caseId);
       if (review.isEmpty() || !token.equals(review.get().item().taskToken())) {

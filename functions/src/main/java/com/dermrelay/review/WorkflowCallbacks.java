@@ -8,10 +8,10 @@ import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /**
- * Ends or keeps alive a case's waiting workflow task with the token stored on its
- * {@link ReviewItem}. A token that no longer waits (the task timed out and the case escalated, or
- * a retry already ended it) is reported as {@link StaleTaskException}, for the caller to read the
- * case again rather than fail.
+ * Ends or keeps alive a case's waiting workflow task with the token stored on its {@link
+ * ReviewItem}. A token that no longer waits (the task timed out and the case escalated, or a retry
+ * already ended it) is reported as {@link StaleTaskException}, for the caller to read the case
+ * again rather than fail.
  */
 @Singleton
 public final class WorkflowCallbacks {

@@ -26,19 +26,24 @@ import javax.inject.Inject;
  * keeping every other membership. The invitation must be addressed to the caller's e-mail and
  * within its 72 hours, on every path, a retry's too. It is used once: marked ACCEPTED by a
  * conditional write that records the membership's version at that moment, then the membership is
- * written conditioned on that version. So a retry by the same caller can finish an acceptance
- * whose membership write was lost (the version is still the recorded one), and otherwise answers
- * the same only while the membership that acceptance made is still active. A used invitation never
- * makes a membership active again: after a removal, a replay answers 410 and is recorded as
- * refused in the clinic's trail. An unknown token answers 404, a spent or lapsed one 410.
+ * written conditioned on that version. So a retry by the same caller can finish an acceptance whose
+ * membership write was lost (the version is still the recorded one), and otherwise answers the same
+ * only while the membership that acceptance made is still active. A used invitation never makes a
+ * membership active again: after a removal, a replay answers 410 and is recorded as refused in the
+ * clinic's trail. An unknown token answers 404, a spent or lapsed one 410.
  */
 public final class AcceptInvitation {
   static final String PENDING = "PENDING";
   static final String ACCEPTED = "ACCEPTED";
-  /** On an accepted invitation: the membership's version when it was accepted (0: there was none). */
+
+  /**
+   * On an accepted invitation: the membership's version when it was accepted (0: there was none).
+   */
   static final String MEMBERSHIP_VERSION = "membershipVersion";
+
   /** A known invitation that can no longer be used (spent or lapsed). */
   public static final String INVITATION_UNUSABLE = "urn:dermrelay:problem:invitation-unusable";
+
   private static final String ACTION = "member.join";
 
   private final InternalAccess access;
@@ -48,8 +53,12 @@ public final class AcceptInvitation {
   private final AuditTrail audit;
 
   @Inject
-  public AcceptInvitation(InternalAccess access, SingleTable table, TenantDirectory directory,
-      Memberships memberships, AuditTrail audit) {
+  public AcceptInvitation(
+      InternalAccess access,
+      SingleTable table,
+      TenantDirectory directory,
+      Memberships memberships,
+      AuditTrail audit) {
     this.access = access;
     this.invitations = table.tenantTable(InvitationItem.SCHEMA);
     this.directory = directory;
@@ -57,19 +66,26 @@ public final class AcceptInvitation {
     this.audit = audit;
   }
 
-  public ClinicJoined run(Caller caller, String name, InvitationAcceptance acceptance,
-      String requestId, Instant time) {
-    InvitationTokens.Parsed token = InvitationTokens.parse(acceptance.token())
-        .orElseThrow(() -> ApiProblem.notFound("No such invitation."));
-    TenantContext tenant = access.forInvitee(token.tenantId(), caller.subject(), Role.DERMATOLOGIST,
-        name, requestId, time).orElseThrow(() -> ApiProblem.notFound("No such invitation."));
+  public ClinicJoined run(
+      Caller caller, String name, InvitationAcceptance acceptance, String requestId, Instant time) {
+    InvitationTokens.Parsed token =
+        InvitationTokens.parse(acceptance.token())
+            .orElseThrow(() -> ApiProblem.notFound("No such invitation."));
+    TenantContext tenant =
+        access
+            .forInvitee(
+                token.tenantId(), caller.subject(), Role.DERMATOLOGIST, name, requestId, time)
+            .orElseThrow(() -> ApiProblem.notFound("No such invitation."));
     ItemKey key = ItemKey.inTenant(token.sortKey());
     AuditResource resource = AuditResource.of("invitation", token.hash().substring(0, 16));
-    StoredItem<InvitationItem> stored = invitations.get(tenant, key)
-        .orElseThrow(() -> audit.notFound(tenant, ACTION, resource));
+    StoredItem<InvitationItem> stored =
+        invitations.get(tenant, key).orElseThrow(() -> audit.notFound(tenant, ACTION, resource));
     InvitationItem invitation = stored.record();
     if (!Memberships.text(invitation.email()).equalsIgnoreCase(caller.email())) {
-      throw new ApiProblem(403, "about:blank", "Forbidden",
+      throw new ApiProblem(
+          403,
+          "about:blank",
+          "Forbidden",
           "This invitation is for another account; sign in with the invited address.");
     }
     if (invitation.validUntil() <= time.getEpochSecond()) {
@@ -81,23 +97,27 @@ public final class AcceptInvitation {
     if (PENDING.equals(invitation.status())) {
       acceptedAtVersion = Memberships.version(membership);
       markAccepted(tenant, key, stored, caller, acceptedAtVersion, resource);
-    } else if (ACCEPTED.equals(invitation.status()) && caller.subject().equals(invitation.acceptedBy())) {
+    } else if (ACCEPTED.equals(invitation.status())
+        && caller.subject().equals(invitation.acceptedBy())) {
       acceptedAtVersion = retry(tenant, invitation, membership, role, token, resource);
     } else {
       throw spent(tenant, resource);
     }
     if (Memberships.version(membership) == acceptedAtVersion) {
       try {
-        memberships.join(tenant, membership, role, caller.email(), name, acceptedAtVersion, token.hash());
+        memberships.join(
+            tenant, membership, role, caller.email(), name, acceptedAtVersion, token.hash());
       } catch (VersionConflictException e) {
         // Removed or changed meanwhile: a retry will find out which, and answer by that.
-        throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
-            "The membership changed meanwhile; try again.");
+        throw new ApiProblem(
+            409, ProblemTypes.CONFLICT, "Conflict", "The membership changed meanwhile; try again.");
       }
       audit.wrote(tenant, ACTION, AuditResource.of("member", caller.subject()));
     }
-    return new ClinicJoined(tenant.tenantId(),
-        directory.find(tenant.tenantId()).map(t -> t.displayName()).orElse(""), role);
+    return new ClinicJoined(
+        tenant.tenantId(),
+        directory.find(tenant.tenantId()).map(t -> t.displayName()).orElse(""),
+        role);
   }
 
   /**
@@ -105,11 +125,18 @@ public final class AcceptInvitation {
    * version the acceptance recorded); else it answers the same only while the membership that
    * acceptance made is active. Returns the recorded version.
    */
-  private long retry(TenantContext tenant, InvitationItem invitation,
-      Optional<StoredItem<MembershipItem>> membership, String role, InvitationTokens.Parsed token,
+  private long retry(
+      TenantContext tenant,
+      InvitationItem invitation,
+      Optional<StoredItem<MembershipItem>> membership,
+      String role,
+      InvitationTokens.Parsed token,
       AuditResource resource) {
-    boolean active = membership.map(StoredItem::record)
-        .filter(m -> Membership.ACTIVE.equals(m.statusOrActive()) && role.equals(m.role())).isPresent();
+    boolean active =
+        membership
+            .map(StoredItem::record)
+            .filter(m -> Membership.ACTIVE.equals(m.statusOrActive()) && role.equals(m.role()))
+            .isPresent();
     Long recorded = invitation.membershipVersion();
     if (recorded == null) {
       // Accepted before versions were recorded: never write, answer the same only while active.
@@ -127,11 +154,21 @@ public final class AcceptInvitation {
     throw spent(tenant, resource);
   }
 
-  private void markAccepted(TenantContext tenant, ItemKey key, StoredItem<InvitationItem> invitation,
-      Caller caller, long membershipVersion, AuditResource resource) {
+  private void markAccepted(
+      TenantContext tenant,
+      ItemKey key,
+      StoredItem<InvitationItem> invitation,
+      Caller caller,
+      long membershipVersion,
+      AuditResource resource) {
     try {
-      invitations.putVersioned(tenant, key, invitation.record().accepted(caller.subject(),
-          tenant.requestTime().toString(), membershipVersion), invitation.version());
+      invitations.putVersioned(
+          tenant,
+          key,
+          invitation
+              .record()
+              .accepted(caller.subject(), tenant.requestTime().toString(), membershipVersion),
+          invitation.version());
     } catch (VersionConflictException e) {
       // Another acceptance came first: the invitation is spent.
       throw spent(tenant, resource);

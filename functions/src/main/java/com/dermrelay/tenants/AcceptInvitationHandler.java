@@ -8,7 +8,9 @@ import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
 import java.util.Map;
 
-/** {@code POST /invitations/accept} (acceptInvitation): a signed-in dermatologist, not yet a member. */
+/**
+ * {@code POST /invitations/accept} (acceptInvitation): a signed-in dermatologist, not yet a member.
+ */
 public final class AcceptInvitationHandler extends ApiHandler {
   private final RequestBodies bodies;
   private final AcceptInvitation acceptInvitation;
@@ -30,7 +32,14 @@ public final class AcceptInvitationHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     InvitationAcceptance acceptance = bodies.read(request, InvitationAcceptance.class);
-    return responses().json(200, acceptInvitation.run(request.caller(), request.callerName(), acceptance,
-        request.requestId(), request.requestTime()));
+    return responses()
+        .json(
+            200,
+            acceptInvitation.run(
+                request.caller(),
+                request.callerName(),
+                acceptance,
+                request.requestId(),
+                request.requestTime()));
   }
 }

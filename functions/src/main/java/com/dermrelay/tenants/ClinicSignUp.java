@@ -5,5 +5,9 @@ package com.dermrelay.tenants;
  * administrator, and their acceptance of the platform terms.
  */
 public record ClinicSignUp(
-    String displayName, String slug, String region, String adminName, String adminEmail,
+    String displayName,
+    String slug,
+    String region,
+    String adminName,
+    String adminEmail,
     Boolean acceptedTerms) {}

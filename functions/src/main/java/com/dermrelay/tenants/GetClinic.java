@@ -18,8 +18,10 @@ public final class GetClinic {
   }
 
   public ClinicView run(TenantContext tenant) {
-    TenantRecord record = directory.find(tenant.tenantId())
-        .orElseThrow(() -> ApiProblem.notFound("No such resource."));
+    TenantRecord record =
+        directory
+            .find(tenant.tenantId())
+            .orElseThrow(() -> ApiProblem.notFound("No such resource."));
     return new ClinicView(branding.of(record), tenant.roleName());
   }
 }

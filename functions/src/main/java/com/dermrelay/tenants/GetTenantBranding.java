@@ -25,8 +25,10 @@ public final class GetTenantBranding {
     if (!SLUG.matcher(slug).matches()) {
       throw ApiProblem.notFound("No clinic has this address.");
     }
-    return of(directory.findBySlug(slug)
-        .orElseThrow(() -> ApiProblem.notFound("No clinic has this address.")));
+    return of(
+        directory
+            .findBySlug(slug)
+            .orElseThrow(() -> ApiProblem.notFound("No clinic has this address.")));
   }
 
   TenantBranding of(TenantRecord tenant) {
@@ -38,9 +40,15 @@ public final class GetTenantBranding {
     if (branding instanceof ObjectNode b && b.hasNonNull("legalFooter")) {
       b.put("legalFooter", tenant.named(b.get("legalFooter").asText()));
     }
-    return new TenantBranding(tenant.tenantId(), tenant.slug(), tenant.displayName(),
-        branding, languages,
-        new TenantBranding.Consent(config.at("/consent/version").asText(), tenant.named(config.at("/consent/text").asText())),
+    return new TenantBranding(
+        tenant.tenantId(),
+        tenant.slug(),
+        tenant.displayName(),
+        branding,
+        languages,
+        new TenantBranding.Consent(
+            config.at("/consent/version").asText(),
+            tenant.named(config.at("/consent/text").asText())),
         // Public on purpose: the portal shows "not taking new cases" before anyone signs in.
         tenant.acceptingNewPatients());
   }

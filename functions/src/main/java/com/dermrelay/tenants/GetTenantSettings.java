@@ -20,8 +20,10 @@ public final class GetTenantSettings {
   }
 
   public TenantSettings run(TenantContext tenant) {
-    TenantRecord record = directory.load(tenant.tenantId())
-        .orElseThrow(() -> ApiProblem.notFound("No such resource."));
+    TenantRecord record =
+        directory
+            .load(tenant.tenantId())
+            .orElseThrow(() -> ApiProblem.notFound("No such resource."));
     audit.read(tenant, AuditResource.of("tenant-settings", tenant.tenantId()));
     return new TenantSettings(record.version(), record.config());
   }

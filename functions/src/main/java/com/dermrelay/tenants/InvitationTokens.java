@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 final class InvitationTokens {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Pattern SHAPE = Pattern.compile("^([a-z][a-z0-9-]{2,39})\\.([A-Za-z0-9_-]{43})$");
+  private static final Pattern SHAPE =
+      Pattern.compile("^([a-z][a-z0-9-]{2,39})\\.([A-Za-z0-9_-]{43})$");
   static final String PREFIX = "INVITATION#";
 
   /** A parsed token: the clinic it is for, and the hash its item is stored under. */

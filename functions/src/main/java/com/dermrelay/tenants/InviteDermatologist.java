@@ -24,16 +24,18 @@ import java.util.regex.Pattern;
 import javax.inject.Inject;
 
 /**
- * A clinic admin invites a dermatologist by e-mail. The invitation is an item under the hash of
- * a random token, valid {@link #VALID_FOR}, single use; the token goes out only in the e-mailed
- * link ({@code <portal>/workbench/accept?token=...}). Someone without an account gets one first
- * (Cognito e-mails the temporary password, group {@code dermatologist}); a dermatologist of
- * another clinic keeps their account and joins one more clinic with it.
+ * A clinic admin invites a dermatologist by e-mail. The invitation is an item under the hash of a
+ * random token, valid {@link #VALID_FOR}, single use; the token goes out only in the e-mailed link
+ * ({@code <portal>/workbench/accept?token=...}). Someone without an account gets one first (Cognito
+ * e-mails the temporary password, group {@code dermatologist}); a dermatologist of another clinic
+ * keeps their account and joins one more clinic with it.
  */
 public final class InviteDermatologist {
   static final Duration VALID_FOR = Duration.ofHours(72);
+
   /** How long a spent or lapsed invitation is kept, as evidence, before TTL deletes it. */
   private static final Duration KEPT_FOR = Duration.ofDays(30);
+
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final TenantTable<InvitationItem> invitations;
@@ -44,8 +46,13 @@ public final class InviteDermatologist {
   private final TenancySettings settings;
 
   @Inject
-  public InviteDermatologist(SingleTable table, TenantDirectory directory, CognitoAdmin cognito,
-      Mailer mailer, AuditTrail audit, TenancySettings settings) {
+  public InviteDermatologist(
+      SingleTable table,
+      TenantDirectory directory,
+      CognitoAdmin cognito,
+      Mailer mailer,
+      AuditTrail audit,
+      TenancySettings settings) {
     this.invitations = table.tenantTable(InvitationItem.SCHEMA);
     this.directory = directory;
     this.cognito = cognito;
@@ -55,17 +62,23 @@ public final class InviteDermatologist {
   }
 
   public InvitationSent run(TenantContext tenant, DermatologistInvitation invitation) {
-    String email = invitation.email() == null ? "" : invitation.email().strip().toLowerCase(Locale.ROOT);
+    String email =
+        invitation.email() == null ? "" : invitation.email().strip().toLowerCase(Locale.ROOT);
     if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-      throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Field 'email' must be an e-mail address.");
+      throw ApiProblem.badRequest(
+          ProblemTypes.INVALID_REQUEST, "Field 'email' must be an e-mail address.");
     }
     NameText.require("/name", invitation.name());
     String name = invitation.name() == null ? "" : invitation.name().strip();
     if (name.length() > 80) {
-      throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Field 'name' must be at most 80 characters.");
+      throw ApiProblem.badRequest(
+          ProblemTypes.INVALID_REQUEST, "Field 'name' must be at most 80 characters.");
     }
-    String clinic = directory.find(tenant.tenantId())
-        .orElseThrow(() -> ApiProblem.notFound("No such resource.")).displayName();
+    String clinic =
+        directory
+            .find(tenant.tenantId())
+            .orElseThrow(() -> ApiProblem.notFound("No such resource."))
+            .displayName();
 
     if (cognito.getUser(email).isEmpty()) {
       cognito.createUser(email, name.isEmpty() ? Map.of() : Map.of("name", name), true);
@@ -75,16 +88,36 @@ public final class InviteDermatologist {
     String token = InvitationTokens.newToken(tenant.tenantId());
     InvitationTokens.Parsed parsed = InvitationTokens.parse(token).orElseThrow();
     Instant validUntil = tenant.requestTime().plus(VALID_FOR);
-    invitations.putIfAbsent(tenant, ItemKey.inTenant(parsed.sortKey()), new InvitationItem(email,
-        Role.DERMATOLOGIST.group(), AcceptInvitation.PENDING, validUntil.getEpochSecond(), tenant.subject(),
-        null, null, null, validUntil.plus(KEPT_FOR).getEpochSecond()));
-    String link = settings.portalUrl() + "/workbench/accept?token="
-        + URLEncoder.encode(token, StandardCharsets.UTF_8);
-    mailer.send(email, "You are invited to join " + clinic + " on DermRelay",
-        "Hello" + (name.isEmpty() ? "" : " " + name) + ",\n\n"
-            + clinic + " invites you to review cases as a dermatologist on DermRelay.\n\n"
-            + "Sign in and accept the invitation here (valid for " + VALID_FOR.toHours()
-            + " hours, once):\n" + link + "\n\n"
+    invitations.putIfAbsent(
+        tenant,
+        ItemKey.inTenant(parsed.sortKey()),
+        new InvitationItem(
+            email,
+            Role.DERMATOLOGIST.group(),
+            AcceptInvitation.PENDING,
+            validUntil.getEpochSecond(),
+            tenant.subject(),
+            null,
+            null,
+            null,
+            validUntil.plus(KEPT_FOR).getEpochSecond()));
+    String link =
+        settings.portalUrl()
+            + "/workbench/accept?token="
+            + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    mailer.send(
+        email,
+        "You are invited to join " + clinic + " on DermRelay",
+        "Hello"
+            + (name.isEmpty() ? "" : " " + name)
+            + ",\n\n"
+            + clinic
+            + " invites you to review cases as a dermatologist on DermRelay.\n\n"
+            + "Sign in and accept the invitation here (valid for "
+            + VALID_FOR.toHours()
+            + " hours, once):\n"
+            + link
+            + "\n\n"
             + "If you have no DermRelay account yet, a separate e-mail brings your temporary"
             + " password.\nIf you did not expect this invitation, ignore this message.\n");
     String invitationId = parsed.hash().substring(0, 16);

@@ -10,9 +10,9 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 /**
- * The clinic's team for its admins: every membership item of the acting clinic, active and
- * removed, so the console can list who may work here and remove a dermatologist by subject.
- * Names, e-mails and roles only; no health data, so no audit record.
+ * The clinic's team for its admins: every membership item of the acting clinic, active and removed,
+ * so the console can list who may work here and remove a dermatologist by subject. Names, e-mails
+ * and roles only; no health data, so no audit record.
  */
 public final class ListMembers {
   /** A clinic's team is small; the cap only bounds a runaway loop. */
@@ -25,7 +25,12 @@ public final class ListMembers {
     this.memberships = memberships;
   }
 
-  public record Member(String subject, String displayName, String email, String role, String status,
+  public record Member(
+      String subject,
+      String displayName,
+      String email,
+      String role,
+      String status,
       String joinedAt) {}
 
   public record Team(List<Member> members) {}
@@ -36,17 +41,25 @@ public final class ListMembers {
     for (int page = 0; page < MAX_PAGES; page++) {
       ItemPage<MembershipItem> result = memberships.page(tenant, cursor);
       for (MembershipItem item : result.records()) {
-        members.add(new Member(Memberships.text(item.userSub()), Memberships.text(item.displayName()),
-            Memberships.text(item.email()), Memberships.text(item.role()), item.statusOrActive(),
-            Memberships.text(item.joinedAt())));
+        members.add(
+            new Member(
+                Memberships.text(item.userSub()),
+                Memberships.text(item.displayName()),
+                Memberships.text(item.email()),
+                Memberships.text(item.role()),
+                item.statusOrActive(),
+                Memberships.text(item.joinedAt())));
       }
       cursor = result.nextCursor();
       if (cursor.isEmpty()) {
         break;
       }
     }
-    members.sort(Comparator.comparing(Member::status)
-        .thenComparing(m -> m.displayName().isEmpty() ? m.email() : m.displayName(), String.CASE_INSENSITIVE_ORDER));
+    members.sort(
+        Comparator.comparing(Member::status)
+            .thenComparing(
+                m -> m.displayName().isEmpty() ? m.email() : m.displayName(),
+                String.CASE_INSENSITIVE_ORDER));
     return new Team(List.copyOf(members));
   }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 /** {@code GET /me} (operation getMe): who the signed-in caller is, as the portal needs it. */
 public final class MeHandler extends ApiHandler {
   /** The body of the response; roles as their group names. */
-  public record Me(String subject, String email, java.util.List<String> roles, String homeTenantId) {}
+  public record Me(
+      String subject, String email, java.util.List<String> roles, String homeTenantId) {}
 
   public MeHandler() {
     this(Functions.fromProcessEnvironment());
@@ -29,7 +30,13 @@ public final class MeHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     Caller caller = request.caller();
-    return responses().json(200, new Me(caller.subject(), caller.email(),
-        caller.roles().stream().map(Role::group).toList(), caller.homeTenantId().orElse(null)));
+    return responses()
+        .json(
+            200,
+            new Me(
+                caller.subject(),
+                caller.email(),
+                caller.roles().stream().map(Role::group).toList(),
+                caller.homeTenantId().orElse(null)));
   }
 }

@@ -15,8 +15,8 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 /**
- * Membership items of the acting clinic (docs/data-model.md), written with a conditional write
- * on their version: created or made active again when a dermatologist accepts an invitation (each
+ * Membership items of the acting clinic (docs/data-model.md), written with a conditional write on
+ * their version: created or made active again when a dermatologist accepts an invitation (each
  * invitation once, see AcceptInvitation), marked REMOVED (never deleted, so the access layer can
  * answer 403) when they leave.
  */
@@ -34,8 +34,9 @@ public final class Memberships {
 
   /** One page of the clinic's memberships, active and removed, by subject. */
   public ItemPage<MembershipItem> page(TenantContext tenant, Optional<String> cursor) {
-    return items.query(tenant, ItemQuery.partition("").sortBeginsWith(TenantKeys.MEMBER_PREFIX).limit(100)
-        .after(cursor));
+    return items.query(
+        tenant,
+        ItemQuery.partition("").sortBeginsWith(TenantKeys.MEMBER_PREFIX).limit(100).after(cursor));
   }
 
   /**
@@ -44,50 +45,108 @@ public final class Memberships {
    */
   public void createAdmin(TenantContext tenant, String role, String email, String displayName) {
     String subject = tenant.subject();
-    items.putIfAbsent(tenant, key(subject), new MembershipItem(subject, role, Membership.ACTIVE, email,
-        displayName, tenant.requestTime().toString(), null, null, null, null), directoryEntry(tenant, subject));
+    items.putIfAbsent(
+        tenant,
+        key(subject),
+        new MembershipItem(
+            subject,
+            role,
+            Membership.ACTIVE,
+            email,
+            displayName,
+            tenant.requestTime().toString(),
+            null,
+            null,
+            null,
+            null),
+        directoryEntry(tenant, subject));
   }
 
   /**
    * Makes the user an active member in {@code role} through one accepted invitation, conditioned on
    * {@code expectedVersion}: the membership's version when the invitation was accepted (0: none).
    * Does nothing if they already are an active member in that role. The membership remembers the
-   * invitation ({@code joinedWith}), so a retry of that acceptance can tell its own membership
-   * from a later one.
+   * invitation ({@code joinedWith}), so a retry of that acceptance can tell its own membership from
+   * a later one.
    *
    * @throws com.dermrelay.core.data.VersionConflictException if the membership changed since
    */
-  public void join(TenantContext tenant, Optional<StoredItem<MembershipItem>> existing, String role,
-      String email, String displayName, long expectedVersion, String invitation) {
-    if (existing.isPresent() && Membership.ACTIVE.equals(existing.get().record().statusOrActive())
+  public void join(
+      TenantContext tenant,
+      Optional<StoredItem<MembershipItem>> existing,
+      String role,
+      String email,
+      String displayName,
+      long expectedVersion,
+      String invitation) {
+    if (existing.isPresent()
+        && Membership.ACTIVE.equals(existing.get().record().statusOrActive())
         && role.equals(existing.get().record().role())) {
       return;
     }
     String subject = tenant.subject();
-    items.putVersioned(tenant, key(subject), new MembershipItem(subject, role, Membership.ACTIVE, email,
-        displayName, tenant.requestTime().toString(), invitation, null, null,
-        existing.map(e -> e.record().registration()).orElse(null)), expectedVersion,
+    items.putVersioned(
+        tenant,
+        key(subject),
+        new MembershipItem(
+            subject,
+            role,
+            Membership.ACTIVE,
+            email,
+            displayName,
+            tenant.requestTime().toString(),
+            invitation,
+            null,
+            null,
+            existing.map(e -> e.record().registration()).orElse(null)),
+        expectedVersion,
         directoryEntry(tenant, subject));
   }
 
   /** Marks {@code subject}'s membership REMOVED, conditioned on the version read. */
   public void remove(TenantContext tenant, String subject, StoredItem<MembershipItem> membership) {
     MembershipItem m = membership.record();
-    items.putVersioned(tenant, key(subject), new MembershipItem(subject, m.role(), Membership.REMOVED,
-        m.email(), m.displayName(), m.joinedAt(), m.joinedWith(), tenant.requestTime().toString(), tenant.subject(),
-        m.registration()),
-        membership.version(), directoryEntry(tenant, subject));
+    items.putVersioned(
+        tenant,
+        key(subject),
+        new MembershipItem(
+            subject,
+            m.role(),
+            Membership.REMOVED,
+            m.email(),
+            m.displayName(),
+            m.joinedAt(),
+            m.joinedWith(),
+            tenant.requestTime().toString(),
+            tenant.subject(),
+            m.registration()),
+        membership.version(),
+        directoryEntry(tenant, subject));
   }
 
   /**
    * Sets (or, blank, clears) a member's own professional registration number, conditioned on the
    * version read; the rest of the membership is kept as it is.
    */
-  public void setRegistration(TenantContext tenant, StoredItem<MembershipItem> membership, String registration) {
+  public void setRegistration(
+      TenantContext tenant, StoredItem<MembershipItem> membership, String registration) {
     MembershipItem m = membership.record();
-    items.putVersioned(tenant, key(m.userSub()), new MembershipItem(m.userSub(), m.role(), m.status(), m.email(),
-        m.displayName(), m.joinedAt(), m.joinedWith(), m.removedAt(), m.removedBy(),
-        registration.isBlank() ? null : registration), membership.version(), directoryEntry(tenant, m.userSub()));
+    items.putVersioned(
+        tenant,
+        key(m.userSub()),
+        new MembershipItem(
+            m.userSub(),
+            m.role(),
+            m.status(),
+            m.email(),
+            m.displayName(),
+            m.joinedAt(),
+            m.joinedWith(),
+            m.removedAt(),
+            m.removedBy(),
+            registration.isBlank() ? null : registration),
+        membership.version(),
+        directoryEntry(tenant, m.userSub()));
   }
 
   /** The version a change of the membership is conditioned on: 0 when there is none. */
@@ -104,7 +163,9 @@ public final class Memberships {
   }
 
   private static IndexKey directoryEntry(TenantContext tenant, String subject) {
-    return IndexKey.directory(IndexKey.Index.GSI2, TenantKeys.userGsi2pk(subject),
+    return IndexKey.directory(
+        IndexKey.Index.GSI2,
+        TenantKeys.userGsi2pk(subject),
         TenantKeys.tenantPk(tenant.tenantId()));
   }
 }

@@ -28,9 +28,11 @@ final class NewClinicConfig {
     branding.put("accentColor", "#2563eb");
     branding.put("supportEmail", signUp.adminEmail().strip());
     // The name through the placeholder, not copied: a renamed clinic's footer and consent follow.
-    branding.put("legalFooter", TenantRecord.CLINIC_NAME
-        + ". Online consultations do not replace emergency care: call your local emergency number"
-        + " in an emergency.");
+    branding.put(
+        "legalFooter",
+        TenantRecord.CLINIC_NAME
+            + ". Online consultations do not replace emergency care: call your local emergency number"
+            + " in an emergency.");
     config.put("region", signUp.region());
     ObjectNode sla = config.putObject("slaHours");
     sla.put("URGENT", 24);
@@ -38,10 +40,13 @@ final class NewClinicConfig {
     sla.put("ROUTINE", 168);
     ObjectNode consent = config.putObject("consent");
     consent.put("version", today.toString());
-    consent.put("text", "I agree that a dermatologist of " + TenantRecord.CLINIC_NAME
-        + " reviews my photos and history without seeing me in person, that this review may not"
-        + " find everything an in-person visit would, and that I will seek emergency care for any"
-        + " urgent symptom rather than wait for an answer.");
+    consent.put(
+        "text",
+        "I agree that a dermatologist of "
+            + TenantRecord.CLINIC_NAME
+            + " reviews my photos and history without seeing me in person, that this review may not"
+            + " find everything an in-person visit would, and that I will seek emergency care for any"
+            + " urgent symptom rather than wait for an answer.");
     config.put("retentionYears", DEFAULT_RETENTION_YEARS);
     config.putArray("languages").add("en");
     return config;

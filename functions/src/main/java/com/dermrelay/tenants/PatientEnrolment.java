@@ -8,8 +8,8 @@ import javax.inject.Inject;
 
 /**
  * Makes a just-confirmed self sign-up a patient of its clinic: sets {@code custom:tenantId} (and
- * the name given at sign-up) with AdminUpdateUserAttributes and adds the account to the
- * {@code patient} group with AdminAddUserToGroup. The portal names the clinic in ConfirmSignUp's
+ * the name given at sign-up) with AdminUpdateUserAttributes and adds the account to the {@code
+ * patient} group with AdminAddUserToGroup. The portal names the clinic in ConfirmSignUp's
  * ClientMetadata; it is browser input, so {@link PatientSignUpGuard#checkClinic} checks it again
  * (naming another open clinic here gains nothing a sign-up there would not give).
  *
@@ -34,7 +34,10 @@ public final class PatientEnrolment {
    * @return the clinic the patient now belongs to
    * @throws PatientSignUpGuard.SignUpRefused when the clinic is missing, unknown or closed
    */
-  public String enrol(String userPoolId, String username, Map<String, String> attributes,
+  public String enrol(
+      String userPoolId,
+      String username,
+      Map<String, String> attributes,
       Map<String, String> clientMetadata) {
     String current = attributes.get(PatientSignUpGuard.TENANT_ATTRIBUTE);
     String named = clientMetadata.get(PatientSignUpGuard.CLINIC_KEY);
@@ -42,7 +45,8 @@ public final class PatientEnrolment {
     if (current != null && !current.isBlank()) {
       // A retry after the attribute was set: keep it; a different clinic is never taken over.
       if (named != null && !named.equals(current)) {
-        throw new PatientSignUpGuard.SignUpRefused("This account already belongs to another clinic.");
+        throw new PatientSignUpGuard.SignUpRefused(
+            "This account already belongs to another clinic.");
       }
       tenantId = current;
     } else {

@@ -12,12 +12,12 @@ import javax.inject.Inject;
 
 /**
  * Decides whether a patient's self sign-up (Cognito SignUp from a clinic's portal) may create an
- * account, and checks the clinic again when the account is confirmed. The app client may write
- * only {@code email}, so the home clinic (and the patient's name) arrive in SignUp's
- * {@code ClientMetadata}, chosen by the browser and so untrusted: the clinic must exist and take
- * new patients, and no attribute may raise what the account can do. The post-confirmation
- * trigger ({@link PatientEnrolment}) sets {@code custom:tenantId} and the patient group with the
- * admin API. Accounts our functions create with the admin API never come here.
+ * account, and checks the clinic again when the account is confirmed. The app client may write only
+ * {@code email}, so the home clinic (and the patient's name) arrive in SignUp's {@code
+ * ClientMetadata}, chosen by the browser and so untrusted: the clinic must exist and take new
+ * patients, and no attribute may raise what the account can do. The post-confirmation trigger
+ * ({@link PatientEnrolment}) sets {@code custom:tenantId} and the patient group with the admin API.
+ * Accounts our functions create with the admin API never come here.
  *
  * <p>Refusals carry a message Cognito shows the browser as {@code PreSignUp failed with error
  * <message>}: it names the field, never echoes its value.
@@ -25,23 +25,30 @@ import javax.inject.Inject;
 public final class PatientSignUpGuard {
   public static final String TENANT_ATTRIBUTE = "custom:tenantId";
   public static final String EMAIL = "email";
+
   /** ClientMetadata keys the portal sends with SignUp and ConfirmSignUp. */
   public static final String CLINIC_KEY = "tenantId";
+
   public static final String NAME_KEY = "name";
-  public static final String CLOSED_MESSAGE = "This clinic is not taking new patients at the moment.";
+  public static final String CLOSED_MESSAGE =
+      "This clinic is not taking new patients at the moment.";
 
   /**
    * Attributes a patient may give at sign-up (the AWS app client writes only e-mail, so Cognito
    * refuses the others first; this is the second line). Never {@code custom:tenantId}.
    */
-  static final Set<String> PATIENT_ATTRIBUTES = Set.of(EMAIL, "name", "given_name", "family_name", "locale");
+  static final Set<String> PATIENT_ATTRIBUTES =
+      Set.of(EMAIL, "name", "given_name", "family_name", "locale");
+
   /** Filled in by Cognito itself, not by the client; tolerated when present. */
   private static final Set<String> SET_BY_COGNITO = Set.of("sub", "cognito:user_status");
 
   /** tenant-config/tenant.schema.json's tenantId. */
   private static final Pattern TENANT_ID = Pattern.compile("[a-z][a-z0-9-]{2,39}");
+
   private static final Pattern EMAIL_SHAPE =
-      Pattern.compile("[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
+      Pattern.compile(
+          "[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
   private static final int MAX_EMAIL = 254;
   private static final int MAX_NAME = 100;
 
@@ -78,8 +85,10 @@ public final class PatientSignUpGuard {
     checkEmail(attributes.get(EMAIL));
     String name = clientMetadata.get(NAME_KEY);
     if (name != null && patientName(name).isEmpty()) {
-      throw new SignUpRefused("The name must be 1 to " + MAX_NAME
-          + " characters without line breaks, control or invisible formatting characters.");
+      throw new SignUpRefused(
+          "The name must be 1 to "
+              + MAX_NAME
+              + " characters without line breaks, control or invisible formatting characters.");
     }
     return checkClinic(clientMetadata.get(CLINIC_KEY));
   }
@@ -95,8 +104,12 @@ public final class PatientSignUpGuard {
     if (!TENANT_ID.matcher(tenantId).matches()) {
       throw new SignUpRefused("The clinic id (tenantId) is malformed.");
     }
-    TenantRecord tenant = directory.load(tenantId).filter(t -> !t.slug().isEmpty())
-        .orElseThrow(() -> new SignUpRefused("No clinic with this id accepts patient sign-ups."));
+    TenantRecord tenant =
+        directory
+            .load(tenantId)
+            .filter(t -> !t.slug().isEmpty())
+            .orElseThrow(
+                () -> new SignUpRefused("No clinic with this id accepts patient sign-ups."));
     if (!tenant.acceptingNewPatients()) {
       throw new SignUpRefused(CLOSED_MESSAGE);
     }
@@ -114,6 +127,7 @@ public final class PatientSignUpGuard {
     }
     return Optional.of(name);
   }
+
   /**
    * Pre-sign-up triggers cannot change attributes, so the e-mail must arrive as the portal sends
    * it: trimmed and in lower case (one spelling per person, as usernames are compared).
@@ -123,7 +137,8 @@ public final class PatientSignUpGuard {
       throw new SignUpRefused("Sign-up needs an e-mail address.");
     }
     if (!email.equals(email.strip().toLowerCase(Locale.ROOT))) {
-      throw new SignUpRefused("The e-mail address must be in lower case without surrounding spaces.");
+      throw new SignUpRefused(
+          "The e-mail address must be in lower case without surrounding spaces.");
     }
     if (email.length() > MAX_EMAIL || !EMAIL_SHAPE.matcher(email).matches()) {
       throw new SignUpRefused("The e-mail address is not valid.");

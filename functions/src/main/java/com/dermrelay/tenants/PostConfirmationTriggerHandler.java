@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The user pool's post-confirmation trigger. Cognito calls it after ConfirmSignUp or
- * AdminConfirmSignUp has confirmed a self sign-up ({@code PostConfirmation_ConfirmSignUp}):
- * {@link PatientEnrolment} gives the account its clinic and the patient group. A password reset
- * ({@code PostConfirmation_ConfirmForgotPassword}) changes nothing. Cognito does not call it for
- * accounts created with AdminCreateUser.
+ * AdminConfirmSignUp has confirmed a self sign-up ({@code PostConfirmation_ConfirmSignUp}): {@link
+ * PatientEnrolment} gives the account its clinic and the patient group. A password reset ({@code
+ * PostConfirmation_ConfirmForgotPassword}) changes nothing. Cognito does not call it for accounts
+ * created with AdminCreateUser.
  *
  * <p>A thrown error reaches the browser as {@code PostConfirmation failed with error <message>},
  * but the account stays confirmed (Cognito confirms first): such an account has no clinic and no
@@ -44,9 +44,12 @@ public final class PostConfirmationTriggerHandler
       return event;
     }
     try {
-      String tenantId = enrolment.enrol(TriggerEvents.text(event, "userPoolId"),
-          TriggerEvents.text(event, "userName"), TriggerEvents.requestMap(event, "userAttributes"),
-          TriggerEvents.requestMap(event, "clientMetadata"));
+      String tenantId =
+          enrolment.enrol(
+              TriggerEvents.text(event, "userPoolId"),
+              TriggerEvents.text(event, "userName"),
+              TriggerEvents.requestMap(event, "userAttributes"),
+              TriggerEvents.requestMap(event, "clientMetadata"));
       LOG.info("self sign-up enrolled as a patient of clinic {}", tenantId);
       return event;
     } catch (PatientSignUpGuard.SignUpRefused e) {
@@ -55,7 +58,8 @@ public final class PostConfirmationTriggerHandler
     } catch (RuntimeException e) {
       // Cognito shows the message to the browser: never an internal one.
       LOG.error("post-confirmation enrolment failed", e);
-      throw new IllegalStateException("Your account is confirmed but could not be linked to the clinic; please contact the clinic.");
+      throw new IllegalStateException(
+          "Your account is confirmed but could not be linked to the clinic; please contact the clinic.");
     }
   }
 }

@@ -9,22 +9,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The user pool's pre-sign-up trigger. Cognito calls it before it creates any account and turns
- * an exception into {@code UserLambdaValidationException: PreSignUp failed with error <message>},
+ * The user pool's pre-sign-up trigger. Cognito calls it before it creates any account and turns an
+ * exception into {@code UserLambdaValidationException: PreSignUp failed with error <message>},
  * creating nothing.
  *
  * <ul>
- *   <li>{@code PreSignUp_SignUp} (a patient signing up in a clinic's portal):
- *       {@link PatientSignUpGuard} decides, from the attributes and the clinic named in
- *       {@code clientMetadata}.
+ *   <li>{@code PreSignUp_SignUp} (a patient signing up in a clinic's portal): {@link
+ *       PatientSignUpGuard} decides, from the attributes and the clinic named in {@code
+ *       clientMetadata}.
  *   <li>{@code PreSignUp_AdminCreateUser}: accounts our functions create with the IAM-signed admin
- *       API (a clinic's first admin, an invited dermatologist); they set the attributes
- *       themselves, so they pass unchanged.
+ *       API (a clinic's first admin, an invited dermatologist); they set the attributes themselves,
+ *       so they pass unchanged.
  *   <li>Anything else (federated sign-in, which the pool does not offer): refused.
  * </ul>
  *
- * The event is taken as a plain map (the events library's Cognito classes are not in the jar);
- * it goes back unchanged, so Cognito neither auto-confirms nor auto-verifies anyone.
+ * The event is taken as a plain map (the events library's Cognito classes are not in the jar); it
+ * goes back unchanged, so Cognito neither auto-confirms nor auto-verifies anyone.
  */
 public final class PreSignUpTriggerHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -56,8 +56,10 @@ public final class PreSignUpTriggerHandler
       throw new PatientSignUpGuard.SignUpRefused("This sign-up path is not offered.");
     }
     try {
-      String tenantId = guard.check(
-          TriggerEvents.requestMap(event, "userAttributes"), TriggerEvents.requestMap(event, "clientMetadata"));
+      String tenantId =
+          guard.check(
+              TriggerEvents.requestMap(event, "userAttributes"),
+              TriggerEvents.requestMap(event, "clientMetadata"));
       LOG.info("self sign-up admitted for clinic {}", tenantId);
       return event;
     } catch (PatientSignUpGuard.SignUpRefused e) {

@@ -14,9 +14,9 @@ import javax.inject.Inject;
 
 /**
  * A clinic admin ends a dermatologist's membership. The access layer reads memberships on every
- * call, so the dermatologist's next request for this clinic answers 403 even with a token that
- * is still valid. Clinic admins' access rests on their account's clinic, not on a membership, so
- * they are not removed here; nor can an admin remove themselves.
+ * call, so the dermatologist's next request for this clinic answers 403 even with a token that is
+ * still valid. Clinic admins' access rests on their account's clinic, not on a membership, so they
+ * are not removed here; nor can an admin remove themselves.
  */
 public final class RemoveMember {
   private final Memberships memberships;
@@ -34,8 +34,10 @@ public final class RemoveMember {
       throw conflict("You cannot remove yourself from the clinic.");
     }
     AuditResource resource = AuditResource.of("member", memberSubject);
-    StoredItem<MembershipItem> membership = memberships.find(tenant, memberSubject)
-        .orElseThrow(() -> audit.notFound(tenant, "member.remove", resource));
+    StoredItem<MembershipItem> membership =
+        memberships
+            .find(tenant, memberSubject)
+            .orElseThrow(() -> audit.notFound(tenant, "member.remove", resource));
     MembershipItem member = membership.record();
     if (!Role.DERMATOLOGIST.group().equals(member.role())) {
       throw conflict("Only dermatologists' memberships are removed here.");
@@ -48,8 +50,11 @@ public final class RemoveMember {
       }
       audit.wrote(tenant, "member.remove", resource);
     }
-    return new MemberView(memberSubject, Memberships.text(member.displayName()),
-        Memberships.text(member.role()), Membership.REMOVED);
+    return new MemberView(
+        memberSubject,
+        Memberships.text(member.displayName()),
+        Memberships.text(member.role()),
+        Membership.REMOVED);
   }
 
   private static ApiProblem conflict(String detail) {

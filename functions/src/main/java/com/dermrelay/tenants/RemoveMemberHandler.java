@@ -26,6 +26,7 @@ public final class RemoveMemberHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    return responses().json(200, removeMember.run(request.tenant(), request.pathParameter("memberSub")));
+    return responses()
+        .json(200, removeMember.run(request.tenant(), request.pathParameter("memberSub")));
   }
 }

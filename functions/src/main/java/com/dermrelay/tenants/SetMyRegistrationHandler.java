@@ -28,6 +28,11 @@ public final class SetMyRegistrationHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    return responses().json(200, useCase.set(request.tenant(), bodies.read(request, SetMyRegistration.RegistrationRequest.class)));
+    return responses()
+        .json(
+            200,
+            useCase.set(
+                request.tenant(),
+                bodies.read(request, SetMyRegistration.RegistrationRequest.class)));
   }
 }

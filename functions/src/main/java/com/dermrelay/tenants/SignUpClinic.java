@@ -46,6 +46,7 @@ import javax.inject.Inject;
 public final class SignUpClinic {
   /** A slug that is also a valid tenant id (TenantContext.TENANT_ID). */
   private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9-]{2,39}$");
+
   private static final String SIGN_UP_ACTOR = "system:sign-up";
 
   private final TenantDirectory directory;
@@ -58,8 +59,15 @@ public final class SignUpClinic {
   private final ObjectMapper json;
 
   @Inject
-  public SignUpClinic(TenantDirectory directory, SingleTable table, Memberships memberships,
-      InternalAccess access, CognitoAdmin cognito, AuditTrail audit, TenancySettings settings, ObjectMapper json) {
+  public SignUpClinic(
+      TenantDirectory directory,
+      SingleTable table,
+      Memberships memberships,
+      InternalAccess access,
+      CognitoAdmin cognito,
+      AuditTrail audit,
+      TenancySettings settings,
+      ObjectMapper json) {
     this.directory = directory;
     this.configs = table.tenantTable(ClinicConfigItem.SCHEMA);
     this.memberships = memberships;
@@ -70,56 +78,79 @@ public final class SignUpClinic {
     this.json = json;
   }
 
-  public ClinicSignedUp run(ClinicSignUp signUp, Optional<String> idempotencyKey, String requestId,
-      Instant time) {
+  public ClinicSignedUp run(
+      ClinicSignUp signUp, Optional<String> idempotencyKey, String requestId, Instant time) {
     ObjectNode config = validConfig(signUp, time);
     String tenantId = signUp.slug();
     String email = signUp.adminEmail().strip().toLowerCase(Locale.ROOT);
-    String fingerprint = SignUpRateLimit.sha256(tenantId + "|" + email + "|" + idempotencyKey.orElse(""));
+    String fingerprint =
+        SignUpRateLimit.sha256(tenantId + "|" + email + "|" + idempotencyKey.orElse(""));
 
-    directory.findBySlug(signUp.slug()).filter(t -> !t.tenantId().equals(tenantId))
-        .ifPresent(t -> {
-          throw slugTaken();
-        });
+    directory
+        .findBySlug(signUp.slug())
+        .filter(t -> !t.tenantId().equals(tenantId))
+        .ifPresent(
+            t -> {
+              throw slugTaken();
+            });
     Optional<CognitoAdmin.PoolUser> existing = cognito.getUser(email);
     if (existing.isPresent()
         && !existing.get().attribute("custom:tenantId").filter(tenantId::equals).isPresent()) {
-      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
+      throw new ApiProblem(
+          409,
+          ProblemTypes.CONFLICT,
+          "Conflict",
           "Field 'adminEmail' cannot be used for a new clinic; use another address.");
     }
 
     int retention = config.path("retentionYears").asInt();
-    TenantContext claim = access.forNewClinic(tenantId, SIGN_UP_ACTOR, signUp.adminName(), requestId,
-        time, retention);
+    TenantContext claim =
+        access.forNewClinic(
+            tenantId, SIGN_UP_ACTOR, signUp.adminName(), requestId, time, retention);
     claimSlug(claim, config, fingerprint);
 
     CognitoAdmin.PoolUser admin = existing.orElseGet(() -> createAdmin(signUp, email, tenantId));
     cognito.addToGroup(admin.username(), Role.CLINIC_ADMIN.group());
 
-    TenantContext tenant = access.forNewClinic(tenantId, admin.subject(), signUp.adminName().strip(),
-        requestId, time, retention);
+    TenantContext tenant =
+        access.forNewClinic(
+            tenantId, admin.subject(), signUp.adminName().strip(), requestId, time, retention);
     memberships.createAdmin(tenant, Role.CLINIC_ADMIN.group(), email, signUp.adminName().strip());
     audit.wrote(tenant, "clinic.sign-up", AuditResource.of("tenant", tenantId));
-    return new ClinicSignedUp(tenantId, signUp.slug(),
-        settings.portalUrl() + "/c/" + signUp.slug() + "/", email);
+    return new ClinicSignedUp(
+        tenantId, signUp.slug(), settings.portalUrl() + "/c/" + signUp.slug() + "/", email);
   }
 
   private ObjectNode validConfig(ClinicSignUp signUp, Instant time) {
     if (!Boolean.TRUE.equals(signUp.acceptedTerms())) {
       throw invalid("Field 'acceptedTerms' must be true.");
     }
-    for (Map.Entry<String, String> field : Map.of("displayName", nullToEmpty(signUp.displayName()),
-        "slug", nullToEmpty(signUp.slug()), "region", nullToEmpty(signUp.region()),
-        "adminName", nullToEmpty(signUp.adminName()), "adminEmail", nullToEmpty(signUp.adminEmail()))
-        .entrySet()) {
+    for (Map.Entry<String, String> field :
+        Map.of(
+                "displayName",
+                nullToEmpty(signUp.displayName()),
+                "slug",
+                nullToEmpty(signUp.slug()),
+                "region",
+                nullToEmpty(signUp.region()),
+                "adminName",
+                nullToEmpty(signUp.adminName()),
+                "adminEmail",
+                nullToEmpty(signUp.adminEmail()))
+            .entrySet()) {
       if (field.getValue().isBlank()) {
         throw invalid("Field '" + field.getKey() + "' is required.");
       }
     }
-    NameText.refuseIfAny(Stream.of(NameText.check("/displayName", signUp.displayName()),
-        NameText.check("/adminName", signUp.adminName())).flatMap(Optional::stream).toList());
+    NameText.refuseIfAny(
+        Stream.of(
+                NameText.check("/displayName", signUp.displayName()),
+                NameText.check("/adminName", signUp.adminName()))
+            .flatMap(Optional::stream)
+            .toList());
     if (!SLUG.matcher(signUp.slug()).matches()) {
-      throw invalid("Field 'slug' must be 3 to 40 lower-case letters, digits or '-', starting with a letter.");
+      throw invalid(
+          "Field 'slug' must be 3 to 40 lower-case letters, digits or '-', starting with a letter.");
     }
     int nameLength = signUp.adminName().strip().length();
     if (nameLength < 2 || nameLength > 80) {
@@ -128,8 +159,10 @@ public final class SignUpClinic {
     ObjectNode config = NewClinicConfig.of(json, signUp, time.atZone(ZoneOffset.UTC).toLocalDate());
     List<String> problems = TenantConfigValidator.problems(config);
     if (!problems.isEmpty()) {
-      throw invalid("Invalid fields: " + String.join(", ", problems.stream().map(SignUpClinic::field)
-          .distinct().toList()) + ".");
+      throw invalid(
+          "Invalid fields: "
+              + String.join(", ", problems.stream().map(SignUpClinic::field).distinct().toList())
+              + ".");
     }
     return config;
   }
@@ -147,16 +180,21 @@ public final class SignUpClinic {
 
   private void claimSlug(TenantContext claim, ObjectNode config, String fingerprint) {
     try {
-      configs.putVersioned(claim, ItemKey.inTenant(TenantKeys.CONFIG_SK), new ClinicConfigItem(config.toString(),
-              claim.requestTime().toString(), SIGN_UP_ACTOR, fingerprint),
+      configs.putVersioned(
+          claim,
+          ItemKey.inTenant(TenantKeys.CONFIG_SK),
+          new ClinicConfigItem(
+              config.toString(), claim.requestTime().toString(), SIGN_UP_ACTOR, fingerprint),
           0,
-          IndexKey.directory(IndexKey.Index.GSI1, TenantKeys.slugGsi1pk(config.path("slug").asText()),
-              "TENANT"));
+          IndexKey.directory(
+              IndexKey.Index.GSI1, TenantKeys.slugGsi1pk(config.path("slug").asText()), "TENANT"));
     } catch (VersionConflictException e) {
-      boolean sameRequest = configs.get(claim, ItemKey.inTenant(TenantKeys.CONFIG_SK))
-          .map(item -> item.record().signUpFingerprint())
-          .filter(fingerprint::equals)
-          .isPresent();
+      boolean sameRequest =
+          configs
+              .get(claim, ItemKey.inTenant(TenantKeys.CONFIG_SK))
+              .map(item -> item.record().signUpFingerprint())
+              .filter(fingerprint::equals)
+              .isPresent();
       if (!sameRequest) {
         throw slugTaken();
       }
@@ -165,22 +203,31 @@ public final class SignUpClinic {
 
   private CognitoAdmin.PoolUser createAdmin(ClinicSignUp signUp, String email, String tenantId) {
     try {
-      return cognito.createUser(email, Map.of("name", signUp.adminName().strip(),
-          "custom:tenantId", tenantId), true);
+      return cognito.createUser(
+          email, Map.of("name", signUp.adminName().strip(), "custom:tenantId", tenantId), true);
     } catch (AwsServiceException e) {
       if (e.is(CognitoAdmin.USERNAME_EXISTS)) {
         // Created meanwhile by a concurrent attempt of this request: carry on with that account.
-        return cognito.getUser(email)
+        return cognito
+            .getUser(email)
             .filter(u -> u.attribute("custom:tenantId").filter(tenantId::equals).isPresent())
-            .orElseThrow(() -> new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
-                "Field 'adminEmail' cannot be used for a new clinic; use another address."));
+            .orElseThrow(
+                () ->
+                    new ApiProblem(
+                        409,
+                        ProblemTypes.CONFLICT,
+                        "Conflict",
+                        "Field 'adminEmail' cannot be used for a new clinic; use another address."));
       }
       throw e;
     }
   }
 
   private static ApiProblem slugTaken() {
-    return new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
+    return new ApiProblem(
+        409,
+        ProblemTypes.CONFLICT,
+        "Conflict",
         "Field 'slug' is taken by another clinic; choose another.");
   }
 

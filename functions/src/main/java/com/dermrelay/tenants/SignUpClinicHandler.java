@@ -40,9 +40,15 @@ public final class SignUpClinicHandler extends ApiHandler {
     // Checked first: a malformed key is refused before any store is touched.
     Optional<String> idempotencyKey = IdempotencyKey.optional(request);
     try {
-      return responses().json(201, signUp.run(sourceIp(event),
-          () -> bodies.read(request, ClinicSignUp.class), idempotencyKey, request.requestId(),
-          request.requestTime()));
+      return responses()
+          .json(
+              201,
+              signUp.run(
+                  sourceIp(event),
+                  () -> bodies.read(request, ClinicSignUp.class),
+                  idempotencyKey,
+                  request.requestId(),
+                  request.requestTime()));
     } catch (SignUpRateLimit.Exceeded exceeded) {
       APIGatewayV2HTTPResponse response = responses().problem(exceeded, request.requestId());
       Map<String, String> headers = new HashMap<>(response.getHeaders());
@@ -54,6 +60,7 @@ public final class SignUpClinicHandler extends ApiHandler {
 
   private static String sourceIp(APIGatewayV2HTTPEvent event) {
     return event.getRequestContext() == null || event.getRequestContext().getHttp() == null
-        ? null : event.getRequestContext().getHttp().getSourceIp();
+        ? null
+        : event.getRequestContext().getHttp().getSourceIp();
   }
 }

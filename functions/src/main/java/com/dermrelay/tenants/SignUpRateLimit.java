@@ -15,11 +15,11 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * Fixed-window counters for the public sign-up: at most {@link #PER_ADDRESS} attempts per source
- * IP and {@link #PER_EMAIL} per admin e-mail in each {@link #WINDOW}. A counter is one item,
- * {@code RATE#sign-up#<kind>#<sha-256 of the value>} / {@code <window start>}, incremented
- * atomically and deleted by TTL two windows later. It belongs to no tenant (there is none yet),
- * so it lives outside every {@code TENANT#} partition and holds no address or e-mail in clear.
+ * Fixed-window counters for the public sign-up: at most {@link #PER_ADDRESS} attempts per source IP
+ * and {@link #PER_EMAIL} per admin e-mail in each {@link #WINDOW}. A counter is one item, {@code
+ * RATE#sign-up#<kind>#<sha-256 of the value>} / {@code <window start>}, incremented atomically and
+ * deleted by TTL two windows later. It belongs to no tenant (there is none yet), so it lives
+ * outside every {@code TENANT#} partition and holds no address or e-mail in clear.
  */
 @Singleton
 public final class SignUpRateLimit {
@@ -42,7 +42,10 @@ public final class SignUpRateLimit {
     private final long retryAfterSeconds;
 
     Exceeded(long retryAfterSeconds) {
-      super(429, ProblemTypes.RATE_LIMITED, "Too Many Requests",
+      super(
+          429,
+          ProblemTypes.RATE_LIMITED,
+          "Too Many Requests",
           "Too many sign-up attempts; try again in " + retryAfterSeconds + " seconds.");
       this.retryAfterSeconds = retryAfterSeconds;
     }
@@ -64,8 +67,9 @@ public final class SignUpRateLimit {
     Instant now = clock.instant();
     long window = WINDOW.getSeconds();
     long start = now.getEpochSecond() / window * window;
-    long count = counters.increment("RATE#sign-up#" + kind + "#" + sha256(value), Long.toString(start),
-        start + 2 * window);
+    long count =
+        counters.increment(
+            "RATE#sign-up#" + kind + "#" + sha256(value), Long.toString(start), start + 2 * window);
     if (count > limit) {
       throw new Exceeded(Math.max(1, start + window - now.getEpochSecond()));
     }
@@ -73,8 +77,9 @@ public final class SignUpRateLimit {
 
   static String sha256(String value) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(value.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -5,7 +5,12 @@ import java.util.List;
 
 /** What getTenantBranding answers: only what a clinic shows the public. */
 public record TenantBranding(
-    String tenantId, String slug, String displayName, JsonNode branding, List<String> languages,
-    Consent consent, boolean acceptingNewPatients) {
+    String tenantId,
+    String slug,
+    String displayName,
+    JsonNode branding,
+    List<String> languages,
+    Consent consent,
+    boolean acceptingNewPatients) {
   public record Consent(String version, String text) {}
 }

@@ -10,8 +10,11 @@ final class TriggerEvents {
   /** {@code request.<part>} as strings; empty when absent (Cognito sends null for no metadata). */
   static Map<String, String> requestMap(Map<String, Object> event, String part) {
     Map<String, String> values = new LinkedHashMap<>();
-    if (event.get("request") instanceof Map<?, ?> request && request.get(part) instanceof Map<?, ?> given) {
-      given.forEach((name, value) -> values.put(String.valueOf(name), value == null ? null : String.valueOf(value)));
+    if (event.get("request") instanceof Map<?, ?> request
+        && request.get(part) instanceof Map<?, ?> given) {
+      given.forEach(
+          (name, value) ->
+              values.put(String.valueOf(name), value == null ? null : String.valueOf(value)));
     }
     return values;
   }

@@ -27,8 +27,11 @@ import javax.inject.Inject;
  * addresses only (core.net.OutboundAddressGuard), conditioned on the version the admin read.
  */
 public final class UpdateTenantSettings {
-  /** Every URL of the configuration that something fetches: the platform (EHR) or browsers (logo). */
-  static final List<String> URL_FIELDS = List.of("/ehr/fhirBaseUrl", "/ehr/auth/tokenUrl", "/branding/logoUrl");
+  /**
+   * Every URL of the configuration that something fetches: the platform (EHR) or browsers (logo).
+   */
+  static final List<String> URL_FIELDS =
+      List.of("/ehr/fhirBaseUrl", "/ehr/auth/tokenUrl", "/branding/logoUrl");
 
   private final TenantDirectory directory;
   private final TenantTable<ClinicConfigItem> configs;
@@ -36,7 +39,10 @@ public final class UpdateTenantSettings {
   private final OutboundAddressGuard addresses;
 
   @Inject
-  public UpdateTenantSettings(TenantDirectory directory, SingleTable table, AuditTrail audit,
+  public UpdateTenantSettings(
+      TenantDirectory directory,
+      SingleTable table,
+      AuditTrail audit,
       OutboundAddressGuard addresses) {
     this.directory = directory;
     this.configs = table.tenantTable(ClinicConfigItem.SCHEMA);
@@ -51,21 +57,33 @@ public final class UpdateTenantSettings {
     List<String> problems = TenantConfigValidator.problems(change.config());
     if (!problems.isEmpty()) {
       // One pointer per bad field, into the request body, so a form can mark each one.
-      throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
-          "The configuration does not match tenant.schema.json at: " + String.join(", ", problems) + ".",
+      throw new ApiProblem(
+          400,
+          ProblemTypes.INVALID_REQUEST,
+          "Bad Request",
+          "The configuration does not match tenant.schema.json at: "
+              + String.join(", ", problems)
+              + ".",
           problems.stream()
-              .map(at -> new ApiProblem.FieldError("/config" + (at.equals("/") ? "" : at),
-                  "does not match tenant.schema.json"))
+              .map(
+                  at ->
+                      new ApiProblem.FieldError(
+                          "/config" + (at.equals("/") ? "" : at),
+                          "does not match tenant.schema.json"))
               .toList());
     }
     refuseInternalAddresses(change.config());
-    TenantRecord current = directory.load(tenant.tenantId())
-        .orElseThrow(() -> ApiProblem.notFound("No such resource."));
+    TenantRecord current =
+        directory
+            .load(tenant.tenantId())
+            .orElseThrow(() -> ApiProblem.notFound("No such resource."));
     if (!tenant.tenantId().equals(change.config().path("tenantId").asText())) {
-      throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Field 'config.tenantId' cannot change.");
+      throw ApiProblem.badRequest(
+          ProblemTypes.INVALID_REQUEST, "Field 'config.tenantId' cannot change.");
     }
     if (!current.slug().equals(change.config().path("slug").asText())) {
-      throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Field 'config.slug' cannot change.");
+      throw ApiProblem.badRequest(
+          ProblemTypes.INVALID_REQUEST, "Field 'config.slug' cannot change.");
     }
     if (current.version() != change.version()) {
       throw conflict();
@@ -73,15 +91,24 @@ public final class UpdateTenantSettings {
     long version;
     try {
       // The sign-up's fingerprint is left out: it served only that request's retries.
-      version = configs.putVersioned(tenant, ItemKey.inTenant(TenantKeys.CONFIG_SK), new ClinicConfigItem(
-              change.config().toString(), tenant.requestTime().toString(), tenant.subject(), null),
-          current.version(),
-          IndexKey.directory(IndexKey.Index.GSI1, TenantKeys.slugGsi1pk(current.slug()), "TENANT"));
+      version =
+          configs.putVersioned(
+              tenant,
+              ItemKey.inTenant(TenantKeys.CONFIG_SK),
+              new ClinicConfigItem(
+                  change.config().toString(),
+                  tenant.requestTime().toString(),
+                  tenant.subject(),
+                  null),
+              current.version(),
+              IndexKey.directory(
+                  IndexKey.Index.GSI1, TenantKeys.slugGsi1pk(current.slug()), "TENANT"));
     } catch (VersionConflictException e) {
       throw conflict();
     }
     directory.forget(tenant.tenantId());
-    audit.wrote(tenant, "tenant-settings.update", AuditResource.of("tenant-settings", tenant.tenantId()));
+    audit.wrote(
+        tenant, "tenant-settings.update", AuditResource.of("tenant-settings", tenant.tenantId()));
     return new TenantSettings(version, change.config());
   }
 
@@ -94,19 +121,32 @@ public final class UpdateTenantSettings {
     for (String at : URL_FIELDS) {
       JsonNode url = config.at(at);
       if (url.isTextual()) {
-        addresses.refusalForUrl(url.asText()).ifPresent(why -> refused.add(new ApiProblem.FieldError(
-            "/config" + at, "must be a public Internet address (it " + why + ")")));
+        addresses
+            .refusalForUrl(url.asText())
+            .ifPresent(
+                why ->
+                    refused.add(
+                        new ApiProblem.FieldError(
+                            "/config" + at, "must be a public Internet address (it " + why + ")")));
       }
     }
     if (!refused.isEmpty()) {
-      throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
-          "These addresses may not be used, they are not public: " + String.join(", ",
-              refused.stream().map(ApiProblem.FieldError::pointer).toList()) + ".", refused);
+      throw new ApiProblem(
+          400,
+          ProblemTypes.INVALID_REQUEST,
+          "Bad Request",
+          "These addresses may not be used, they are not public: "
+              + String.join(", ", refused.stream().map(ApiProblem.FieldError::pointer).toList())
+              + ".",
+          refused);
     }
   }
 
   private static ApiProblem conflict() {
-    return new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
+    return new ApiProblem(
+        409,
+        ProblemTypes.CONFLICT,
+        "Conflict",
         "The settings changed since they were read; read them again and retry.");
   }
 }

@@ -1,8 +1,8 @@
 package com.dermrelay.triage;
 
 /**
- * The facts about a rash (or an area of skin) that the red flags and the rash rules read. An
- * answer of "unsure" arrives as false; {@code extent} is null when not answered.
+ * The facts about a rash (or an area of skin) that the red flags and the rash rules read. An answer
+ * of "unsure" arrives as false; {@code extent} is null when not answered.
  *
  * @param inflamed red (or darker than the skin around it), hot or swollen
  * @param painful the patient reports pain
@@ -22,10 +22,18 @@ public record RashAnswers(
     boolean newMedicine) {
 
   /** How much of the body the rash covers. */
-  public enum Extent { ONE_AREA, SEVERAL_AREAS, WIDESPREAD }
+  public enum Extent {
+    ONE_AREA,
+    SEVERAL_AREAS,
+    WIDESPREAD
+  }
 
   /** How the patient feels in themselves. */
-  public enum Unwell { NO, A_LITTLE, VERY }
+  public enum Unwell {
+    NO,
+    A_LITTLE,
+    VERY
+  }
 
   public RashAnswers {
     unwell = unwell == null ? Unwell.NO : unwell;

@@ -3,9 +3,9 @@ package com.dermrelay.triage;
 /**
  * The facts about a spot (mole, lump, growth) that the spot rules read, each once: the 7-point
  * checklist and ABCDE are two views of these facts (docs/triage.md). "Irregular shape" of the
- * weighted 7-point checklist is {@code asymmetry} or {@code borderIrregular}; "irregular colour"
- * is {@code colourVariation}; ABCDE's E is any change. An answer of "unsure" arrives as false:
- * triage never guesses, the dermatologist sees the answer.
+ * weighted 7-point checklist is {@code asymmetry} or {@code borderIrregular}; "irregular colour" is
+ * {@code colourVariation}; ABCDE's E is any change. An answer of "unsure" arrives as false: triage
+ * never guesses, the dermatologist sees the answer.
  *
  * @param newSpot the spot appeared within the last year
  * @param otherChange changed in another way (raised, lumpy, firmer)
@@ -32,7 +32,8 @@ public record SpotAnswers(
   }
 
   public static SpotAnswers none() {
-    return new SpotAnswers(false, false, false, false, false, false, false, false, null, false, false, false);
+    return new SpotAnswers(
+        false, false, false, false, false, false, false, false, null, false, false, false);
   }
 
   /** ABCDE's E: any change the patient noticed. */

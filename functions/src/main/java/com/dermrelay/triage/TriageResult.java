@@ -13,8 +13,13 @@ import java.util.List;
  * @param decision the rule, and the checklist score if one, that decided the priority
  * @param reasons why, the deciding ones first; never empty
  */
-public record TriageResult(Priority priority, int score, int sevenPointScore, int abcdeCount,
-    TriageDecision decision, List<TriageReason> reasons) {
+public record TriageResult(
+    Priority priority,
+    int score,
+    int sevenPointScore,
+    int abcdeCount,
+    TriageDecision decision,
+    List<TriageReason> reasons) {
   public TriageResult {
     reasons = List.copyOf(reasons);
   }

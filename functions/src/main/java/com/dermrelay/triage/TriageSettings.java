@@ -8,8 +8,8 @@ import java.util.List;
  * built-in value. A clinic may make triage more cautious, never less: a setting that would flag
  * fewer cases is ignored in favour of the built-in value (see docs/triage.md).
  *
- * @param sevenPointUrgentScore 7-point checklist score from which a case is URGENT; built in 3,
- *     so only 1 or 2 take effect
+ * @param sevenPointUrgentScore 7-point checklist score from which a case is URGENT; built in 3, so
+ *     only 1 or 2 take effect
  * @param urgentAgeYears age from which a patient with a changing or suspicious spot is seen one
  *     step sooner; built in 50, so only younger ages take effect
  */
@@ -39,13 +39,19 @@ public record TriageSettings(Integer sevenPointUrgentScore, Integer urgentAgeYea
 
   /** The age in force: the clinic's if it escalates more patients than the built-in one. */
   public int effectiveUrgentAgeYears() {
-    return urgentAgeYears == null ? BUILT_IN_URGENT_AGE_YEARS : Math.min(urgentAgeYears, BUILT_IN_URGENT_AGE_YEARS);
+    return urgentAgeYears == null
+        ? BUILT_IN_URGENT_AGE_YEARS
+        : Math.min(urgentAgeYears, BUILT_IN_URGENT_AGE_YEARS);
   }
 
-  /** The settings ignored because they would make triage less cautious, for the clinic console to show. */
+  /**
+   * The settings ignored because they would make triage less cautious, for the clinic console to
+   * show.
+   */
   public List<String> ignoredAsLessCautious() {
     List<String> ignored = new ArrayList<>();
-    if (sevenPointUrgentScore != null && sevenPointUrgentScore > BUILT_IN_SEVEN_POINT_URGENT_SCORE) {
+    if (sevenPointUrgentScore != null
+        && sevenPointUrgentScore > BUILT_IN_SEVEN_POINT_URGENT_SCORE) {
       ignored.add("sevenPointUrgentScore");
     }
     if (urgentAgeYears != null && urgentAgeYears > BUILT_IN_URGENT_AGE_YEARS) {

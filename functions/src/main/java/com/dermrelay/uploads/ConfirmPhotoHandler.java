@@ -30,7 +30,13 @@ public final class ConfirmPhotoHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     UploadRequests.Confirm body = bodies.read(request, UploadRequests.Confirm.class);
-    return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"),
-        request.pathParameter("photoId"), body));
+    return responses()
+        .json(
+            200,
+            useCase.run(
+                request.tenant(),
+                request.pathParameter("caseId"),
+                request.pathParameter("photoId"),
+                body));
   }
 }

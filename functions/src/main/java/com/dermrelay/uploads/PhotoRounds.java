@@ -13,7 +13,8 @@ import java.util.Set;
  */
 final class PhotoRounds {
   /** Statuses after submission in which the patient is asked for photos. */
-  static final Set<String> WAITING_FOR_PHOTOS = Set.of(CaseRecord.MORE_INFO_REQUESTED, CaseRecord.FOLLOW_UP_DUE);
+  static final Set<String> WAITING_FOR_PHOTOS =
+      Set.of(CaseRecord.MORE_INFO_REQUESTED, CaseRecord.FOLLOW_UP_DUE);
 
   private PhotoRounds() {}
 
@@ -22,7 +23,10 @@ final class PhotoRounds {
     if (c.isDraft() || WAITING_FOR_PHOTOS.contains(c.status())) {
       return c.round();
     }
-    throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
+    throw new ApiProblem(
+        409,
+        ProblemTypes.CONFLICT,
+        "Conflict",
         "The case is not waiting for photos; its photos cannot change now.");
   }
 }

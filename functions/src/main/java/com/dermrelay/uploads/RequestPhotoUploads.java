@@ -1,20 +1,20 @@
 package com.dermrelay.uploads;
 
+import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.CaseStore;
 import com.dermrelay.cases.DraftMedia;
 import com.dermrelay.cases.MediaKeys;
-import com.dermrelay.core.data.TenantCredentials;
+import com.dermrelay.cases.PhotoViews;
+import com.dermrelay.cases.StoredCase;
+import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
-import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.config.Settings;
+import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
 import com.dermrelay.imaging.PhotoLimits;
-import com.dermrelay.cases.CaseRecord;
-import com.dermrelay.cases.CaseStore;
-import com.dermrelay.cases.PhotoViews;
-import com.dermrelay.cases.StoredCase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,17 +29,21 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 
 /**
  * Upload slots for a case's photos (a draft's, or a later round's, see {@link PhotoRounds}): one
- * presigned S3 PUT per view, under
- * {@code <tenantId>/cases/<caseId>/raw/<photoId>}, valid ten minutes. The Content-Type and
- * Content-Length headers are part of the signature, so S3 itself refuses another type or size
- * (403), as it refuses a changed or expired URL. A new slot for a view replaces the old one.
+ * presigned S3 PUT per view, under {@code <tenantId>/cases/<caseId>/raw/<photoId>}, valid ten
+ * minutes. The Content-Type and Content-Length headers are part of the signature, so S3 itself
+ * refuses another type or size (403), as it refuses a changed or expired URL. A new slot for a view
+ * replaces the old one.
  */
 public final class RequestPhotoUploads {
   public static final Duration EXPIRY = Duration.ofMinutes(10);
   static final Set<String> CONTENT_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
+
   /** Smaller than this is no photo at all; the real limits are checked on the bytes. */
   static final long MIN_BYTES = 1024;
-  /** Writes tried before a conflict is the caller's: enough for the four views of one case at once. */
+
+  /**
+   * Writes tried before a conflict is the caller's: enough for the four views of one case at once.
+   */
   static final int MAX_ATTEMPTS = 8;
 
   private final CaseStore cases;
@@ -51,8 +55,14 @@ public final class RequestPhotoUploads {
   private final TenantCredentials credentials;
 
   @Inject
-  public RequestPhotoUploads(CaseStore cases, AuditTrail audit, S3Presigner presigner, PhotoLimits limits,
-      Settings settings, DraftMedia draftMedia, TenantCredentials credentials) {
+  public RequestPhotoUploads(
+      CaseStore cases,
+      AuditTrail audit,
+      S3Presigner presigner,
+      PhotoLimits limits,
+      Settings settings,
+      DraftMedia draftMedia,
+      TenantCredentials credentials) {
     this.credentials = credentials;
     this.draftMedia = draftMedia;
     this.maxBytes = limits.maxBytes();
@@ -62,7 +72,8 @@ public final class RequestPhotoUploads {
     this.bucket = settings.mediaBucket();
   }
 
-  public UploadRequests.Slots run(TenantContext tenant, String caseId, UploadRequests.Request request) {
+  public UploadRequests.Slots run(
+      TenantContext tenant, String caseId, UploadRequests.Request request) {
     validate(request);
     StoredCase stored = cases.ownCase(tenant, caseId, "photo.request-upload");
     PhotoRounds.openRound(stored.record());
@@ -73,23 +84,38 @@ public final class RequestPhotoUploads {
     for (UploadRequests.Wanted wanted : request.photos()) {
       String photoId = UUID.randomUUID().toString();
       Optional<String> tagging = draftMedia.taggingForRawUpload();
-      PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p
-          .signatureDuration(EXPIRY)
-          // Signed by the clinic's session: the URL can reach nothing outside its prefix.
-          .putObjectRequest(put -> put.bucket(bucket).key(MediaKeys.raw(tenant, caseId, photoId))
-              .overrideConfiguration(credentials.presignOverride(tenant, EXPIRY))
-              .contentType(wanted.contentType()).contentLength(wanted.sizeBytes())
-              .tagging(tagging.orElse(null))));
+      PresignedPutObjectRequest presigned =
+          presigner.presignPutObject(
+              p ->
+                  p.signatureDuration(EXPIRY)
+                      // Signed by the clinic's session: the URL can reach nothing outside its
+                      // prefix.
+                      .putObjectRequest(
+                          put ->
+                              put.bucket(bucket)
+                                  .key(MediaKeys.raw(tenant, caseId, photoId))
+                                  .overrideConfiguration(
+                                      credentials.presignOverride(tenant, EXPIRY))
+                                  .contentType(wanted.contentType())
+                                  .contentLength(wanted.sizeBytes())
+                                  .tagging(tagging.orElse(null))));
       // Every signed header must be sent as signed: the tag is one of them where it is on.
       Map<String, String> headers = new java.util.LinkedHashMap<>();
       headers.put("Content-Type", wanted.contentType());
       headers.put("Content-Length", Long.toString(wanted.sizeBytes()));
       tagging.ifPresent(value -> headers.put("x-amz-tagging", value));
-      slots.add(new UploadRequests.Slot(photoId, wanted.view(), "PUT", presigned.url().toString(),
-          Map.copyOf(headers), expires));
+      slots.add(
+          new UploadRequests.Slot(
+              photoId,
+              wanted.view(),
+              "PUT",
+              presigned.url().toString(),
+              Map.copyOf(headers),
+              expires));
     }
     long version = recordSlots(tenant, caseId, stored, request.photos(), slots, now);
-    audit.wrote(tenant, "photo.request-upload", AuditResource.ofPatient("case", caseId, tenant.subject()));
+    audit.wrote(
+        tenant, "photo.request-upload", AuditResource.ofPatient("case", caseId, tenant.subject()));
     return new UploadRequests.Slots(caseId, version, slots);
   }
 
@@ -98,8 +124,13 @@ public final class RequestPhotoUploads {
    * first: the same patient choosing two photos at once, each card asking for its own slot. Then
    * the case is read again and the slots applied to it once more, so both requests succeed.
    */
-  private long recordSlots(TenantContext tenant, String caseId, StoredCase first,
-      List<UploadRequests.Wanted> photos, List<UploadRequests.Slot> slots, String now) {
+  private long recordSlots(
+      TenantContext tenant,
+      String caseId,
+      StoredCase first,
+      List<UploadRequests.Wanted> photos,
+      List<UploadRequests.Slot> slots,
+      String now) {
     StoredCase stored = first;
     for (int attempt = 1; ; attempt++) {
       int round = PhotoRounds.openRound(stored.record());
@@ -107,15 +138,32 @@ public final class RequestPhotoUploads {
       for (int i = 0; i < slots.size(); i++) {
         UploadRequests.Slot slot = slots.get(i);
         UploadRequests.Wanted wanted = photos.get(i);
-        next = next.withPhoto(CaseRecord.photoKey(slot.view(), round), new CaseRecord.PhotoRecord(slot.photoId(),
-            slot.view(), "AWAITING_UPLOAD", wanted.contentType(), wanted.sizeBytes(), now, null, null, List.of(),
-            false, null, null, null), now, "photo requested: " + slot.view());
+        next =
+            next.withPhoto(
+                CaseRecord.photoKey(slot.view(), round),
+                new CaseRecord.PhotoRecord(
+                    slot.photoId(),
+                    slot.view(),
+                    "AWAITING_UPLOAD",
+                    wanted.contentType(),
+                    wanted.sizeBytes(),
+                    now,
+                    null,
+                    null,
+                    List.of(),
+                    false,
+                    null,
+                    null,
+                    null),
+                now,
+                "photo requested: " + slot.view());
       }
       try {
         return cases.save(tenant, next, stored.version());
       } catch (VersionConflictException e) {
         if (attempt >= MAX_ATTEMPTS) {
-          throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict", "The case changed meanwhile; try again.");
+          throw new ApiProblem(
+              409, ProblemTypes.CONFLICT, "Conflict", "The case changed meanwhile; try again.");
         }
         stored = cases.ownCase(tenant, caseId, "photo.request-upload");
       }
@@ -136,22 +184,34 @@ public final class RequestPhotoUploads {
           continue;
         }
         if (w.view() == null || PhotoViews.parse(w.view()).isEmpty()) {
-          errors.add(new ApiProblem.FieldError(at + "/view", "must be close_up, context, oblique or dermoscopy"));
+          errors.add(
+              new ApiProblem.FieldError(
+                  at + "/view", "must be close_up, context, oblique or dermoscopy"));
         } else if (!views.add(w.view())) {
           errors.add(new ApiProblem.FieldError(at + "/view", "one photo per view"));
         }
         if (w.contentType() == null || !CONTENT_TYPES.contains(w.contentType())) {
-          errors.add(new ApiProblem.FieldError(at + "/contentType", "must be image/jpeg, image/png or image/webp"));
+          errors.add(
+              new ApiProblem.FieldError(
+                  at + "/contentType", "must be image/jpeg, image/png or image/webp"));
         }
         if (w.sizeBytes() == null || w.sizeBytes() < MIN_BYTES || w.sizeBytes() > maxBytes) {
-          errors.add(new ApiProblem.FieldError(at + "/sizeBytes",
-              "must be between " + MIN_BYTES + " and " + maxBytes + " bytes"));
+          errors.add(
+              new ApiProblem.FieldError(
+                  at + "/sizeBytes",
+                  "must be between " + MIN_BYTES + " and " + maxBytes + " bytes"));
         }
       }
     }
     if (!errors.isEmpty()) {
-      throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request", "Some fields are invalid: "
-          + String.join(", ", errors.stream().map(ApiProblem.FieldError::pointer).toList()) + ".", errors);
+      throw new ApiProblem(
+          400,
+          ProblemTypes.INVALID_REQUEST,
+          "Bad Request",
+          "Some fields are invalid: "
+              + String.join(", ", errors.stream().map(ApiProblem.FieldError::pointer).toList())
+              + ".",
+          errors);
     }
   }
 }

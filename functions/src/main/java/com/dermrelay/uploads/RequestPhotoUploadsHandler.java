@@ -30,6 +30,7 @@ public final class RequestPhotoUploadsHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     UploadRequests.Request body = bodies.read(request, UploadRequests.Request.class);
-    return responses().json(201, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
+    return responses()
+        .json(201, useCase.run(request.tenant(), request.pathParameter("caseId"), body));
   }
 }

@@ -13,7 +13,12 @@ public final class UploadRequests {
   public record Wanted(String view, String contentType, Long sizeBytes) {}
 
   /** Where and how to PUT one photo: exactly these headers, before {@code expiresAt}. */
-  public record Slot(String photoId, String view, String method, String url, Map<String, String> headers,
+  public record Slot(
+      String photoId,
+      String view,
+      String method,
+      String url,
+      Map<String, String> headers,
       String expiresAt) {}
 
   public record Slots(String caseId, long version, List<Slot> uploads) {}

@@ -47,7 +47,8 @@ class AuditLogIT {
   }
 
   private static String subjectOf(String idToken) {
-    String payload = new String(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), StandardCharsets.UTF_8);
+    String payload =
+        new String(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), StandardCharsets.UTF_8);
     try {
       return ApiCalls.JSON.readTree(payload).get("sub").asText();
     } catch (java.io.IOException e) {
@@ -74,49 +75,98 @@ class AuditLogIT {
 
     assertEquals(404, api.get("/clinics/" + NORTHSIDE + "/settings", harbourAdmin).statusCode());
     JsonNode read = ok(api.get("/clinics/" + NORTHSIDE + "/settings", northsideAdmin));
-    ObjectNode change = ApiCalls.JSON.createObjectNode().put("version", read.get("version").asLong());
+    ObjectNode change =
+        ApiCalls.JSON.createObjectNode().put("version", read.get("version").asLong());
     change.set("config", read.get("config"));
     ok(api.call("PUT", "/clinics/" + NORTHSIDE + "/settings", northsideAdmin, change.toString()));
 
     String log = "/clinics/" + NORTHSIDE + "/audit-log";
-    List<JsonNode> refusals = records(ok(api.get(
-        log + "?action=" + q(SETTINGS_REFUSAL) + "&from=" + q(before.toString()), northsideAdmin)));
+    List<JsonNode> refusals =
+        records(
+            ok(
+                api.get(
+                    log + "?action=" + q(SETTINGS_REFUSAL) + "&from=" + q(before.toString()),
+                    northsideAdmin)));
     assertTrue(refusals.stream().allMatch(r -> r.get("action").asText().equals(SETTINGS_REFUSAL)));
-    JsonNode refusal = refusals.stream().filter(r -> r.get("actorName").asText().equals("Jordan Patel"))
-        .findFirst().orElseThrow(() -> new AssertionError("no refusal record in " + refusals));
+    JsonNode refusal =
+        refusals.stream()
+            .filter(r -> r.get("actorName").asText().equals("Jordan Patel"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no refusal record in " + refusals));
     assertEquals("DENIED", refusal.get("outcome").asText());
     assertEquals("clinic_admin", refusal.get("actorRole").asText());
     assertEquals(NORTHSIDE, refusal.get("tenantId").asText());
     assertEquals(subjectOf(harbourAdmin), refusal.get("actorSubject").asText());
 
-    List<JsonNode> updates = records(ok(api.get(
-        log + "?action=tenant-settings.update&from=" + q(before.toString()), northsideAdmin)));
-    assertTrue(updates.stream().anyMatch(r -> r.get("actorName").asText().equals("Morgan Lee")
-        && r.get("outcome").asText().equals("SUCCESS")), updates.toString());
+    List<JsonNode> updates =
+        records(
+            ok(
+                api.get(
+                    log + "?action=tenant-settings.update&from=" + q(before.toString()),
+                    northsideAdmin)));
+    assertTrue(
+        updates.stream()
+            .anyMatch(
+                r ->
+                    r.get("actorName").asText().equals("Morgan Lee")
+                        && r.get("outcome").asText().equals("SUCCESS")),
+        updates.toString());
 
     // Before the time range: neither is there.
-    List<JsonNode> earlier = records(ok(api.get(
-        log + "?action=" + q(SETTINGS_REFUSAL) + "&to=" + q(before.toString()), northsideAdmin)));
-    assertFalse(earlier.stream().anyMatch(r -> r.get("id").asText().equals(refusal.get("id").asText())));
+    List<JsonNode> earlier =
+        records(
+            ok(
+                api.get(
+                    log + "?action=" + q(SETTINGS_REFUSAL) + "&to=" + q(before.toString()),
+                    northsideAdmin)));
+    assertFalse(
+        earlier.stream().anyMatch(r -> r.get("id").asText().equals(refusal.get("id").asText())));
 
     // By user: the other clinic's admin, in this clinic's trail.
-    List<JsonNode> byUser = records(ok(api.get(
-        log + "?user=" + q(subjectOf(harbourAdmin)) + "&from=" + q(before.toString()), northsideAdmin)));
-    assertTrue(byUser.stream().anyMatch(r -> r.get("id").asText().equals(refusal.get("id").asText())));
+    List<JsonNode> byUser =
+        records(
+            ok(
+                api.get(
+                    log + "?user=" + q(subjectOf(harbourAdmin)) + "&from=" + q(before.toString()),
+                    northsideAdmin)));
+    assertTrue(
+        byUser.stream().anyMatch(r -> r.get("id").asText().equals(refusal.get("id").asText())));
 
     // The searches themselves are in the trail.
-    assertTrue(records(ok(api.get(log + "?action=audit-log.search&from=" + q(before.toString()), northsideAdmin)))
-        .stream().anyMatch(r -> r.get("actorName").asText().equals("Morgan Lee")));
+    assertTrue(
+        records(
+                ok(
+                    api.get(
+                        log + "?action=audit-log.search&from=" + q(before.toString()),
+                        northsideAdmin)))
+            .stream()
+            .anyMatch(r -> r.get("actorName").asText().equals("Morgan Lee")));
 
     // The other clinic's admin: 404 at this clinic, and nothing of it in their own trail.
     assertEquals(404, api.get(log, harbourAdmin).statusCode());
-    List<JsonNode> harbours = records(ok(api.get("/clinics/" + HARBOUR + "/audit-log?limit=100&from="
-        + q(before.toString()), harbourAdmin)));
-    assertTrue(harbours.stream().allMatch(r -> r.get("tenantId").asText().equals(HARBOUR)), harbours.toString());
-    assertFalse(harbours.stream().anyMatch(r -> r.get("action").asText().equals("tenant-settings.update")
-        && r.get("actorName").asText().equals("Morgan Lee")), "the settings change is Northside's");
-    assertFalse(harbours.stream().anyMatch(r -> r.get("id").asText().equals(refusal.get("id").asText())
-        || r.get("outcome").asText().equals("DENIED") && r.get("actorName").asText().equals("Jordan Patel")),
+    List<JsonNode> harbours =
+        records(
+            ok(
+                api.get(
+                    "/clinics/" + HARBOUR + "/audit-log?limit=100&from=" + q(before.toString()),
+                    harbourAdmin)));
+    assertTrue(
+        harbours.stream().allMatch(r -> r.get("tenantId").asText().equals(HARBOUR)),
+        harbours.toString());
+    assertFalse(
+        harbours.stream()
+            .anyMatch(
+                r ->
+                    r.get("action").asText().equals("tenant-settings.update")
+                        && r.get("actorName").asText().equals("Morgan Lee")),
+        "the settings change is Northside's");
+    assertFalse(
+        harbours.stream()
+            .anyMatch(
+                r ->
+                    r.get("id").asText().equals(refusal.get("id").asText())
+                        || r.get("outcome").asText().equals("DENIED")
+                            && r.get("actorName").asText().equals("Jordan Patel")),
         "the refused attempt is in Northside's trail only");
   }
 
@@ -138,12 +188,56 @@ class AuditLogIT {
     String otherPatient = "other-" + UUID.randomUUID();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String caseId = "case-" + UUID.randomUUID();
-    seed(NORTHSIDE, now.minusSeconds(30), derm, "dermatologist", "Dr. Wei Chen", "read", caseId, me, "SUCCESS");
-    seed(NORTHSIDE, now.minusSeconds(20), "intruder-" + UUID.randomUUID(), "patient", "Nosy Neighbour",
-        "case.read", caseId, me, "DENIED");
-    seed(NORTHSIDE, now.minusSeconds(15), me, "patient", "Alex Rivera", "read", caseId, me, "SUCCESS");
-    seed(NORTHSIDE, now.minusSeconds(10), derm, "dermatologist", "Dr. Wei Chen", "case.answer", caseId, me, "SUCCESS");
-    seed(NORTHSIDE, now.minusSeconds(5), derm, "dermatologist", "Dr. Wei Chen", "read", "case-x", otherPatient, "SUCCESS");
+    seed(
+        NORTHSIDE,
+        now.minusSeconds(30),
+        derm,
+        "dermatologist",
+        "Dr. Wei Chen",
+        "read",
+        caseId,
+        me,
+        "SUCCESS");
+    seed(
+        NORTHSIDE,
+        now.minusSeconds(20),
+        "intruder-" + UUID.randomUUID(),
+        "patient",
+        "Nosy Neighbour",
+        "case.read",
+        caseId,
+        me,
+        "DENIED");
+    seed(
+        NORTHSIDE,
+        now.minusSeconds(15),
+        me,
+        "patient",
+        "Alex Rivera",
+        "read",
+        caseId,
+        me,
+        "SUCCESS");
+    seed(
+        NORTHSIDE,
+        now.minusSeconds(10),
+        derm,
+        "dermatologist",
+        "Dr. Wei Chen",
+        "case.answer",
+        caseId,
+        me,
+        "SUCCESS");
+    seed(
+        NORTHSIDE,
+        now.minusSeconds(5),
+        derm,
+        "dermatologist",
+        "Dr. Wei Chen",
+        "read",
+        "case-x",
+        otherPatient,
+        "SUCCESS");
 
     String path = "/clinics/" + NORTHSIDE + "/me/access-log";
     HttpResponse<String> response = api.get(path, patient);
@@ -166,7 +260,8 @@ class AuditLogIT {
     JsonNode first = ok(api.get(path + "?limit=1", patient));
     assertEquals(1, first.get("entries").size());
     assertEquals("case.answer", first.at("/entries/0/action").asText());
-    JsonNode second = ok(api.get(path + "?limit=1&cursor=" + q(first.get("nextCursor").asText()), patient));
+    JsonNode second =
+        ok(api.get(path + "?limit=1&cursor=" + q(first.get("nextCursor").asText()), patient));
     assertEquals("read", second.at("/entries/0/action").asText());
 
     // Another clinic's patient: 404 at this clinic.
@@ -181,31 +276,52 @@ class AuditLogIT {
     String log = "/clinics/" + NORTHSIDE + "/audit-log";
     assertBadParameter(api.get(log + "?cursor=not-a-cursor", admin), "cursor");
     assertBadParameter(api.get(log + "?from=yesterday", admin), "from");
-    assertBadParameter(api.get(log + "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", admin), "from");
+    assertBadParameter(
+        api.get(log + "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", admin), "from");
     assertBadParameter(api.get(log + "?limit=0", admin), "limit");
-    assertBadParameter(api.get("/clinics/" + NORTHSIDE + "/me/access-log?cursor=%25%25", patient), "cursor");
+    assertBadParameter(
+        api.get("/clinics/" + NORTHSIDE + "/me/access-log?cursor=%25%25", patient), "cursor");
 
     // A well-formed cursor of another list of the same clinic: another patient's access log.
-    String otherList = Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"gsi1pk\":\"TENANT#"
-        + NORTHSIDE + "#AUDIT#PATIENT#someone-else\",\"gsi1sk\":\"2026-01-01T00:00:00.000Z#r#read#case#c\","
-        + "\"pk\":\"TENANT#" + NORTHSIDE + "#AUDIT\",\"sk\":\"2026-01-01T00:00:00.000Z#r#read#case#c\"}")
-        .getBytes(StandardCharsets.UTF_8));
-    assertBadParameter(api.get("/clinics/" + NORTHSIDE + "/me/access-log?cursor=" + otherList, patient), "cursor");
+    String otherList =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ("{\"gsi1pk\":\"TENANT#"
+                        + NORTHSIDE
+                        + "#AUDIT#PATIENT#someone-else\",\"gsi1sk\":\"2026-01-01T00:00:00.000Z#r#read#case#c\","
+                        + "\"pk\":\"TENANT#"
+                        + NORTHSIDE
+                        + "#AUDIT\",\"sk\":\"2026-01-01T00:00:00.000Z#r#read#case#c\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+    assertBadParameter(
+        api.get("/clinics/" + NORTHSIDE + "/me/access-log?cursor=" + otherList, patient), "cursor");
   }
 
   private static void assertBadParameter(HttpResponse<String> response, String parameter) {
     assertEquals(400, response.statusCode(), response.body());
-    assertTrue(ApiCalls.json(response).get("detail").asText().contains("'" + parameter + "'"), response.body());
+    assertTrue(
+        ApiCalls.json(response).get("detail").asText().contains("'" + parameter + "'"),
+        response.body());
   }
 
   /**
    * An audit record as AuditTrail writes one (docs/data-model.md), for accesses by operations that
    * do not exist yet (reading a case); seeded straight into the table.
    */
-  private static void seed(String tenantId, Instant time, String actor, String role, String name,
-      String action, String resourceId, String patientSubject, String outcome) {
+  private static void seed(
+      String tenantId,
+      Instant time,
+      String actor,
+      String role,
+      String name,
+      String action,
+      String resourceId,
+      String patientSubject,
+      String outcome) {
     String requestId = UUID.randomUUID().toString();
-    String sort = AuditTrail.SORTABLE.format(time) + "#" + requestId + "#" + action + "#case#" + resourceId;
+    String sort =
+        AuditTrail.SORTABLE.format(time) + "#" + requestId + "#" + action + "#case#" + resourceId;
     String prefix = "TENANT#" + tenantId + "#";
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("pk", s(prefix + AuditTrail.PARTITION));

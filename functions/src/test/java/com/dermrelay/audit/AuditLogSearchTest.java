@@ -23,8 +23,17 @@ class AuditLogSearchTest {
 
   @Test
   void filtersAreReadWithTheirDefaults() {
-    AuditLogSearch search = parse(Map.of("patient", "3f2a-77", "action", "access.GET /clinics/{tenantId}/settings",
-        "from", "2026-11-01T10:00:00+01:00", "to", "2026-11-02T00:00:00Z"));
+    AuditLogSearch search =
+        parse(
+            Map.of(
+                "patient",
+                "3f2a-77",
+                "action",
+                "access.GET /clinics/{tenantId}/settings",
+                "from",
+                "2026-11-01T10:00:00+01:00",
+                "to",
+                "2026-11-02T00:00:00Z"));
     assertEquals(Optional.of("3f2a-77"), search.patient());
     assertEquals(Optional.of(Instant.parse("2026-11-01T09:00:00Z")), search.from());
     assertEquals(AuditLogSearch.DEFAULT_LIMIT, search.limit());
@@ -35,7 +44,9 @@ class AuditLogSearchTest {
   void eachBadFilterIsNamedWithoutQuotingIt() {
     assertTrue(refusal(Map.of("from", "yesterday")).contains("'from'"));
     assertTrue(refusal(Map.of("to", "2026-13-01T00:00:00Z")).contains("'to'"));
-    assertTrue(refusal(Map.of("from", "2026-11-02T00:00:00Z", "to", "2026-11-01T00:00:00Z")).contains("'from'"));
+    assertTrue(
+        refusal(Map.of("from", "2026-11-02T00:00:00Z", "to", "2026-11-01T00:00:00Z"))
+            .contains("'from'"));
     assertTrue(refusal(Map.of("limit", "0")).contains("'limit'"));
     assertTrue(refusal(Map.of("limit", "101")).contains("'limit'"));
     assertTrue(refusal(Map.of("limit", "ten")).contains("'limit'"));

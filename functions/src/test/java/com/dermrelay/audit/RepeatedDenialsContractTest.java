@@ -13,12 +13,19 @@ import org.junit.jupiter.api.Test;
 class RepeatedDenialsContractTest {
   @Test
   void everyTenantScopedOperationDeclaresThe429() {
-    List<String> missing = OpenApiContract.operations().stream()
-        .filter(OpenApiContract.Operation::tenantScoped)
-        .filter(op -> !op.node().path("responses").path("429").path("$ref").asText()
-            .equals("#/components/responses/TooManyRequests"))
-        .map(OpenApiContract.Operation::routeKey)
-        .toList();
+    List<String> missing =
+        OpenApiContract.operations().stream()
+            .filter(OpenApiContract.Operation::tenantScoped)
+            .filter(
+                op ->
+                    !op.node()
+                        .path("responses")
+                        .path("429")
+                        .path("$ref")
+                        .asText()
+                        .equals("#/components/responses/TooManyRequests"))
+            .map(OpenApiContract.Operation::routeKey)
+            .toList();
     assertEquals(List.of(), missing);
   }
 }

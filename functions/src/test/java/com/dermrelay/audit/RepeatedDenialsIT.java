@@ -39,8 +39,13 @@ class RepeatedDenialsIT {
   void fiftyRefusedAttemptsAreOneRecordWithTheirCountAndTheCallerIsSlowedDown(LocalStack stack) {
     ApiCalls api = new ApiCalls(stack);
     String email = "prober-" + UUID.randomUUID() + "@example.com";
-    stack.identity().createConfirmedUser(email, "Prober-Patient-1",
-        Map.of("email", email, "name", "Pat Prober", "custom:tenantId", OWN), Set.of("patient"));
+    stack
+        .identity()
+        .createConfirmedUser(
+            email,
+            "Prober-Patient-1",
+            Map.of("email", email, "name", "Pat Prober", "custom:tenantId", OWN),
+            Set.of("patient"));
     String prober = api.idToken(email, "Prober-Patient-1");
     String harbourAdmin = api.idToken("admin@harbour.example", "Demo-Admin-1");
     // At the start of a window, so the attempts cannot straddle two.
@@ -71,9 +76,12 @@ class RepeatedDenialsIT {
     assertEquals("DENIED", record.get("outcome").asText());
     assertEquals("access." + ROUTE, record.get("action").asText());
     assertEquals(ATTEMPTS, record.get("attempts").asInt(), record.toString());
-    assertTrue(!Instant.parse(record.get("lastTime").asText()).isBefore(Instant.parse(record.get("time").asText())),
+    assertTrue(
+        !Instant.parse(record.get("lastTime").asText())
+            .isBefore(Instant.parse(record.get("time").asText())),
         record.toString());
-    assertEquals(200, api.get("/clinics/" + OWN + "/cases", prober).statusCode(), "the caller's own clinic");
+    assertEquals(
+        200, api.get("/clinics/" + OWN + "/cases", prober).statusCode(), "the caller's own clinic");
 
     // Once the window is over the caller is answered as before, and a new record starts.
     stack.stepFunctions().manualClock().advance(Duration.ofSeconds(window));
@@ -84,8 +92,13 @@ class RepeatedDenialsIT {
   }
 
   private static List<JsonNode> probersRecords(ApiCalls api, String admin, String subject) {
-    HttpResponse<String> response = api.get("/clinics/" + VICTIM + "/audit-log?limit=100&user="
-        + URLEncoder.encode(subject, StandardCharsets.UTF_8), admin);
+    HttpResponse<String> response =
+        api.get(
+            "/clinics/"
+                + VICTIM
+                + "/audit-log?limit=100&user="
+                + URLEncoder.encode(subject, StandardCharsets.UTF_8),
+            admin);
     assertEquals(200, response.statusCode(), response.body());
     List<JsonNode> records = new ArrayList<>();
     ApiCalls.json(response).get("records").forEach(records::add);
@@ -94,7 +107,10 @@ class RepeatedDenialsIT {
 
   private static String subjectOf(String idToken) {
     try {
-      return ApiCalls.JSON.readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1])).get("sub").asText();
+      return ApiCalls.JSON
+          .readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]))
+          .get("sub")
+          .asText();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The export of a case that went through a question, the reply, the answer and a follow-up holds
- * every one of them (GDPR art. 15 and 20): machine-readable in export.json, beside the profile,
- * and as the patient read them in consultations.html, in the language they asked for.
+ * every one of them (GDPR art. 15 and 20): machine-readable in export.json, beside the profile, and
+ * as the patient read them in consultations.html, in the language they asked for.
  */
 @ExtendWith(LocalStackExtension.class)
 class ConsultationExportIT {
@@ -47,19 +47,33 @@ class ConsultationExportIT {
     review.claim(NORTHSIDE, c.caseId());
     review.askQuestion(NORTHSIDE, c.caseId(), "Does it itch at night?");
     journey.uploadPhoto(patient, c.caseId(), "close_up");
-    HttpResponse<String> replied = api.call("POST", c.path() + "/info-request/reply", patient.token(),
-        "{\"text\":\"Yes, mostly at night <3\"}");
+    HttpResponse<String> replied =
+        api.call(
+            "POST",
+            c.path() + "/info-request/reply",
+            patient.token(),
+            "{\"text\":\"Yes, mostly at night <3\"}");
     assertEquals(200, replied.statusCode(), replied.body());
-    review.claimAndAnswer(NORTHSIDE, c.caseId(),
+    review.claimAndAnswer(
+        NORTHSIDE,
+        c.caseId(),
         ReviewCalls.eczemaAnswer("This is eczema. It is common.", "Moisturise twice a day."));
     stack.stepFunctions().manualClock().advance(Duration.ofDays(29));
     journey.uploadPhoto(patient, c.caseId(), "close_up");
-    HttpResponse<String> followedUp = api.call("POST", c.path() + "/follow-up", patient.token(),
-        "{\"progress\":\"BETTER\",\"newSymptoms\":false,\"notes\":\"Much less itchy.\"}");
+    HttpResponse<String> followedUp =
+        api.call(
+            "POST",
+            c.path() + "/follow-up",
+            patient.token(),
+            "{\"progress\":\"BETTER\",\"newSymptoms\":false,\"notes\":\"Much less itchy.\"}");
     assertEquals(200, followedUp.statusCode(), followedUp.body());
 
-    HttpResponse<String> exported = api.call("POST", "/clinics/" + NORTHSIDE + "/me/data-exports?language=es",
-        patient.token(), null);
+    HttpResponse<String> exported =
+        api.call(
+            "POST",
+            "/clinics/" + NORTHSIDE + "/me/data-exports?language=es",
+            patient.token(),
+            null);
     assertEquals(201, exported.statusCode(), exported.body());
     Map<String, byte[]> files = download(ApiCalls.json(exported).get("downloadUrl").asText());
     JsonNode sections = ApiCalls.JSON.readTree(files.get("export.json")).get("sections");
@@ -73,12 +87,16 @@ class ConsultationExportIT {
     assertEquals("Dr. Rosa Vidal", consultation.at("/questions/0/dermatologistName").asText());
     assertEquals("Yes, mostly at night <3", consultation.at("/replies/0/text").asText());
     assertEquals("close_up@2", consultation.at("/replies/0/photos/0/view").asText());
-    assertEquals(1, consultation.get("answers").size(), "one answer so far: the follow-up awaits its own");
+    assertEquals(
+        1, consultation.get("answers").size(), "one answer so far: the follow-up awaits its own");
     JsonNode answer = consultation.at("/answers/0");
     assertEquals(2, answer.get("round").asInt());
     assertEquals("atopic-eczema", answer.at("/diagnosis/code").asText());
     assertEquals("L20.9", answer.at("/diagnosis/icd10").asText());
-    assertEquals("flexural", answer.at("/diagnosis/note").asText(), "the dermatologist's note is theirs to see");
+    assertEquals(
+        "flexural",
+        answer.at("/diagnosis/note").asText(),
+        "the dermatologist's note is theirs to see");
     assertEquals("allergic-contact-dermatitis", answer.at("/differentials/0/code").asText());
     assertEquals("Moisturise twice a day.", answer.get("treatmentPlan").asText());
     assertEquals("Hydrocortisone", answer.at("/prescriptions/0/medicine").asText());
@@ -91,26 +109,52 @@ class ConsultationExportIT {
 
     String page = new String(files.get("consultations.html"), StandardCharsets.UTF_8);
     assertTrue(page.startsWith("<!doctype html>\n<html lang=\"es\">"), page);
-    for (String shown : new String[] {"Sus consultas", "La pregunta del dermatólogo", "Does it itch at night?",
-        "Yes, mostly at night &lt;3", "La respuesta de su dermatólogo", "De Dr. Rosa Vidal",
-        "Lo más probable es", "This is eczema. It is common.", "Qué hacer", "Moisturise twice a day.",
-        "Recetas", "Hydrocortisone 1% crema", "Su seguimiento", "Mejor", "Much less itchy."}) {
+    for (String shown :
+        new String[] {
+          "Sus consultas",
+          "La pregunta del dermatólogo",
+          "Does it itch at night?",
+          "Yes, mostly at night &lt;3",
+          "La respuesta de su dermatólogo",
+          "De Dr. Rosa Vidal",
+          "Lo más probable es",
+          "This is eczema. It is common.",
+          "Qué hacer",
+          "Moisturise twice a day.",
+          "Recetas",
+          "Hydrocortisone 1% crema",
+          "Su seguimiento",
+          "Mejor",
+          "Much less itchy."
+        }) {
       assertTrue(page.contains(shown), "the page shows \"" + shown + "\":\n" + page);
     }
     assertFalse(page.contains("<3"), "what the patient wrote is escaped");
-    assertTrue(page.indexOf("La pregunta del dermatólogo") < page.indexOf("Su respuesta")
-        && page.indexOf("Su respuesta") < page.indexOf("La respuesta de su dermatólogo")
-        && page.indexOf("La respuesta de su dermatólogo") < page.indexOf("Su seguimiento"),
+    assertTrue(
+        page.indexOf("La pregunta del dermatólogo") < page.indexOf("Su respuesta")
+            && page.indexOf("Su respuesta") < page.indexOf("La respuesta de su dermatólogo")
+            && page.indexOf("La respuesta de su dermatólogo") < page.indexOf("Su seguimiento"),
         "in the order it happened");
-    assertFalse(page.contains("<script") || page.contains("http"), "self-contained: no script, no link out");
+    assertFalse(
+        page.contains("<script") || page.contains("http"),
+        "self-contained: no script, no link out");
 
-    HttpResponse<String> english = api.call("POST", "/clinics/" + NORTHSIDE + "/me/data-exports", patient.token(), null);
-    String englishPage = new String(download(ApiCalls.json(english).get("downloadUrl").asText())
-        .get("consultations.html"), StandardCharsets.UTF_8);
-    assertTrue(englishPage.contains("What it is most likely to be") && englishPage.contains("Your follow-up"),
+    HttpResponse<String> english =
+        api.call("POST", "/clinics/" + NORTHSIDE + "/me/data-exports", patient.token(), null);
+    String englishPage =
+        new String(
+            download(ApiCalls.json(english).get("downloadUrl").asText()).get("consultations.html"),
+            StandardCharsets.UTF_8);
+    assertTrue(
+        englishPage.contains("What it is most likely to be")
+            && englishPage.contains("Your follow-up"),
         "English unless asked otherwise");
-    HttpResponse<String> unknown = api.call("POST", "/clinics/" + NORTHSIDE + "/me/data-exports?language=fr",
-        patient.token(), null);
+    HttpResponse<String> unknown =
+        api.call(
+            "POST",
+            "/clinics/" + NORTHSIDE + "/me/data-exports?language=fr",
+            patient.token(),
+            null);
     assertEquals(400, unknown.statusCode(), unknown.body());
     assertTrue(unknown.body().contains("language"), unknown.body());
   }
@@ -128,11 +172,15 @@ class ConsultationExportIT {
   }
 
   private static Map<String, byte[]> download(String url) throws Exception {
-    HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> download =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, download.statusCode());
     Map<String, byte[]> files = new LinkedHashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(download.body()))) {
+    try (ZipInputStream zip =
+        new ZipInputStream(new java.io.ByteArrayInputStream(download.body()))) {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         files.put(entry.getName(), zip.readAllBytes());
       }

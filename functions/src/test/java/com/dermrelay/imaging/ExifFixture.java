@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class ExifFixture {
   static final String CAMERA_MAKE = "SecretCam";
+
   /** The latitude seconds as a rational, 51 deg 30 min 12.3456 s: bytes easy to search for. */
   static final int LATITUDE_SECONDS_NUMERATOR = 123456;
 
-  private ExifFixture() {
-  }
+  private ExifFixture() {}
 
   static byte[] app1(int orientation, ByteOrder order) {
     ByteBuffer tiff = ByteBuffer.allocate(200).order(order);
@@ -25,10 +25,13 @@ final class ExifFixture {
     byte[] make = (CAMERA_MAKE + "\0").getBytes(StandardCharsets.US_ASCII);
     int gpsIfd = makeOffset + make.length + (make.length % 2);
     tiff.putShort((short) 3);
-    entry(tiff, 0x010F, 2, make.length, makeOffset);            // Make, ASCII
-    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1) // Orientation, SHORT
-        .putShort((short) orientation).putShort((short) 0);
-    entry(tiff, 0x8825, 4, 1, gpsIfd);                          // GPS IFD pointer, LONG
+    entry(tiff, 0x010F, 2, make.length, makeOffset); // Make, ASCII
+    tiff.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1) // Orientation, SHORT
+        .putShort((short) orientation)
+        .putShort((short) 0);
+    entry(tiff, 0x8825, 4, 1, gpsIfd); // GPS IFD pointer, LONG
     tiff.putInt(0);
     tiff.put(make);
     if (make.length % 2 == 1) {
@@ -49,7 +52,11 @@ final class ExifFixture {
 
   /** The latitude seconds rational as it appears in the file. */
   static byte[] latitudeSecondsBytes(ByteOrder order) {
-    return ByteBuffer.allocate(8).order(order).putInt(LATITUDE_SECONDS_NUMERATOR).putInt(10000).array();
+    return ByteBuffer.allocate(8)
+        .order(order)
+        .putInt(LATITUDE_SECONDS_NUMERATOR)
+        .putInt(10000)
+        .array();
   }
 
   private static void entry(ByteBuffer b, int tag, int type, int count, int valueOrOffset) {

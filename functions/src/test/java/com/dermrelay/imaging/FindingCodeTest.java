@@ -13,9 +13,28 @@ import org.junit.jupiter.api.Test;
 
 class FindingCodeTest {
   /** Words a patient should never have to read. */
-  private static final List<String> JARGON = List.of("laplacian", "variance", "histogram", "luma",
-      "luminance", "exif", "metadata", "pixel", "megapixel", "decode", "magic", "threshold",
-      "heif", "ftyp", "jfif", "codec", "mime", "content type", "resolution", "exposure");
+  private static final List<String> JARGON =
+      List.of(
+          "laplacian",
+          "variance",
+          "histogram",
+          "luma",
+          "luminance",
+          "exif",
+          "metadata",
+          "pixel",
+          "megapixel",
+          "decode",
+          "magic",
+          "threshold",
+          "heif",
+          "ftyp",
+          "jfif",
+          "codec",
+          "mime",
+          "content type",
+          "resolution",
+          "exposure");
 
   @Test
   void everyFindingHasPlainKindAdviceThatSaysWhatToDo() {
@@ -27,14 +46,16 @@ class FindingCodeTest {
       for (String word : JARGON) {
         assertFalse(lower.contains(word), code + " says '" + word + "'");
       }
-      assertTrue(lower.matches(".*\\b(please|try|if you can|hold|move|take|send|choose|put)\\b.*"),
+      assertTrue(
+          lower.matches(".*\\b(please|try|if you can|hold|move|take|send|choose|put)\\b.*"),
           code + " tells the patient what to do");
     }
   }
 
   @Test
   void codesAreStableSnakeCaseAndUnique() {
-    Set<String> codes = Arrays.stream(FindingCode.values()).map(FindingCode::code).collect(Collectors.toSet());
+    Set<String> codes =
+        Arrays.stream(FindingCode.values()).map(FindingCode::code).collect(Collectors.toSet());
     assertEquals(FindingCode.values().length, codes.size());
     codes.forEach(c -> assertTrue(c.matches("[a-z]+(_[a-z]+)*"), c));
   }

@@ -33,21 +33,23 @@ class LabelledPhotoSetTest {
 
   /**
    * Bad photos the check misses, with the warning it gives instead. The storm photo's lower half is
-   * smeared by motion along the road, whose horizontal edges stay sharp and carry the score. The forest made 15% pure
-   * white has its white in specks between the trunks, which the JPEG softens to 8% clipped, while
-   * its mean (206) stays under "too bright".
+   * smeared by motion along the road, whose horizontal edges stay sharp and carry the score. The
+   * forest made 15% pure white has its white in specks between the trunks, which the JPEG softens
+   * to 8% clipped, while its mean (206) stays under "too bright".
    */
-  private static final Map<String, FindingCode> MISSED_WITH_A_WARNING = Map.of(
-      "mate-storm.jpg", FindingCode.SLIGHTLY_BLURRY,
-      "kde-path.jpg blown-15", FindingCode.BRIGHT_PATCHES);
+  private static final Map<String, FindingCode> MISSED_WITH_A_WARNING =
+      Map.of(
+          "mate-storm.jpg", FindingCode.SLIGHTLY_BLURRY,
+          "kde-path.jpg blown-15", FindingCode.BRIGHT_PATCHES);
 
   /** The clear strength of each kind of fault, and the findings that name what was done. */
-  private static final Map<String, Set<FindingCode>> CLEAR_FAULTS = Map.of(
-      "blur-8px", Set.of(FindingCode.BLURRY),
-      "under-3ev", Set.of(FindingCode.TOO_DARK),
-      "blown-15", Set.of(FindingCode.BLOWN_HIGHLIGHTS, FindingCode.TOO_BRIGHT),
-      "crushed-40", Set.of(FindingCode.CRUSHED_SHADOWS, FindingCode.TOO_DARK),
-      "small-640px", Set.of(FindingCode.TOO_SMALL));
+  private static final Map<String, Set<FindingCode>> CLEAR_FAULTS =
+      Map.of(
+          "blur-8px", Set.of(FindingCode.BLURRY),
+          "under-3ev", Set.of(FindingCode.TOO_DARK),
+          "blown-15", Set.of(FindingCode.BLOWN_HIGHLIGHTS, FindingCode.TOO_BRIGHT),
+          "crushed-40", Set.of(FindingCode.CRUSHED_SHADOWS, FindingCode.TOO_DARK),
+          "small-640px", Set.of(FindingCode.TOO_SMALL));
 
   static Stream<Original> goodPhotos() {
     return LabelledPhotoSet.originals().stream().filter(o -> o.label() == Label.GOOD);
@@ -59,9 +61,12 @@ class LabelledPhotoSetTest {
   }
 
   static Stream<Sample> clearlySpoiledPhotos() {
-    List<Degradation> clear = LabelledPhotoSet.DEGRADATIONS.stream()
-        .filter(d -> CLEAR_FAULTS.containsKey(d.name())).toList();
-    assertEquals(CLEAR_FAULTS.size(), clear.size(), "every clear fault is one of the set's degradations");
+    List<Degradation> clear =
+        LabelledPhotoSet.DEGRADATIONS.stream()
+            .filter(d -> CLEAR_FAULTS.containsKey(d.name()))
+            .toList();
+    assertEquals(
+        CLEAR_FAULTS.size(), clear.size(), "every clear fault is one of the set's degradations");
     return clear.stream().flatMap(d -> goodPhotos().map(o -> new Sample(o, d)));
   }
 
@@ -71,9 +76,12 @@ class LabelledPhotoSetTest {
     PhotoCheck check = check(new Sample(photo, null));
 
     if (DARK_SUBJECTS.contains(photo.file())) {
-      assertEquals(Set.of(FindingCode.TOO_DARK), retakeReasons(check), () -> describe(photo.file(), check));
+      assertEquals(
+          Set.of(FindingCode.TOO_DARK), retakeReasons(check), () -> describe(photo.file(), check));
     } else {
-      assertTrue(check.verdict().compareTo(Verdict.RETAKE_ADVISED) < 0, () -> describe(photo.file(), check));
+      assertTrue(
+          check.verdict().compareTo(Verdict.RETAKE_ADVISED) < 0,
+          () -> describe(photo.file(), check));
     }
   }
 
@@ -86,7 +94,9 @@ class LabelledPhotoSetTest {
     if (warning != null) {
       assertTrue(check.has(warning), () -> describe(photo.file(), check));
     } else {
-      assertTrue(check.verdict().compareTo(Verdict.RETAKE_ADVISED) >= 0, () -> describe(photo.file(), check));
+      assertTrue(
+          check.verdict().compareTo(Verdict.RETAKE_ADVISED) >= 0,
+          () -> describe(photo.file(), check));
     }
   }
 
@@ -101,8 +111,11 @@ class LabelledPhotoSetTest {
       return;
     }
     Set<FindingCode> reasons = CLEAR_FAULTS.get(photo.degradation().name());
-    assertTrue(check.verdict().compareTo(Verdict.RETAKE_ADVISED) >= 0, () -> describe(photo.name(), check));
-    assertTrue(check.findings().stream().anyMatch(f -> reasons.contains(f.code())),
+    assertTrue(
+        check.verdict().compareTo(Verdict.RETAKE_ADVISED) >= 0,
+        () -> describe(photo.name(), check));
+    assertTrue(
+        check.findings().stream().anyMatch(f -> reasons.contains(f.code())),
         () -> "expected one of " + reasons + ": " + describe(photo.name(), check));
   }
 
@@ -111,12 +124,19 @@ class LabelledPhotoSetTest {
   }
 
   private static Set<FindingCode> retakeReasons(PhotoCheck check) {
-    return check.findings().stream().filter(f -> f.verdict().compareTo(Verdict.RETAKE_ADVISED) >= 0)
-        .map(Finding::code).collect(Collectors.toSet());
+    return check.findings().stream()
+        .filter(f -> f.verdict().compareTo(Verdict.RETAKE_ADVISED) >= 0)
+        .map(Finding::code)
+        .collect(Collectors.toSet());
   }
 
   private static String describe(String name, PhotoCheck check) {
-    return name + ": " + check.verdict() + " " + check.findings().stream().map(f -> f.code().code()).toList()
-        + " " + check.scores();
+    return name
+        + ": "
+        + check.verdict()
+        + " "
+        + check.findings().stream().map(f -> f.code().code()).toList()
+        + " "
+        + check.scores();
   }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.awt.image.BufferedImage;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class OrientationTest {
   private static final int TOP_LEFT = 0xFF0000;
@@ -16,14 +16,15 @@ class OrientationTest {
   /** Where the stored top-left and top-right pixels of a 3 x 2 image are shown, per EXIF value. */
   @ParameterizedTest(name = "orientation {0}")
   @CsvSource({
-      "1, 3, 2, 0, 0, 2, 0",
-      "2, 3, 2, 2, 0, 0, 0",
-      "3, 3, 2, 2, 1, 0, 1",
-      "4, 3, 2, 0, 1, 2, 1",
-      "5, 2, 3, 0, 0, 0, 2",
-      "6, 2, 3, 1, 0, 1, 2",
-      "7, 2, 3, 1, 2, 1, 0",
-      "8, 2, 3, 0, 2, 0, 0"})
+    "1, 3, 2, 0, 0, 2, 0",
+    "2, 3, 2, 2, 0, 0, 0",
+    "3, 3, 2, 2, 1, 0, 1",
+    "4, 3, 2, 0, 1, 2, 1",
+    "5, 2, 3, 0, 0, 0, 2",
+    "6, 2, 3, 1, 0, 1, 2",
+    "7, 2, 3, 1, 2, 1, 0",
+    "8, 2, 3, 0, 2, 0, 0"
+  })
   void eachOrientationShowsThePhotoUpright(
       int orientation, int width, int height, int tlX, int tlY, int trX, int trY) {
     for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB}) {
@@ -44,7 +45,10 @@ class OrientationTest {
   @ParameterizedTest(name = "orientation {0}")
   @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 4, 5, 6, 7, 8})
   void everyPixelOfAnOddSizedPhotoIsMoved(int orientation) {
-    for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_BYTE_GRAY}) {
+    for (int type :
+        new int[] {
+          BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_BYTE_GRAY
+        }) {
       int w = 37;
       int h = 23;
       BufferedImage stored = new BufferedImage(w, h, type);
@@ -60,7 +64,10 @@ class OrientationTest {
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
           int[] at = shownAt(orientation, x, y, w, h);
-          assertEquals(stored.getRGB(x, y), shown.getRGB(at[0], at[1]), "type " + type + " at " + x + "," + y);
+          assertEquals(
+              stored.getRGB(x, y),
+              shown.getRGB(at[0], at[1]),
+              "type " + type + " at " + x + "," + y);
         }
       }
     }

@@ -6,8 +6,8 @@ import java.awt.image.DataBufferByte;
 /**
  * The ways a real photo is spoiled on purpose for the labelled photo set: deterministic (same
  * input, same bytes out), each the plain model of one thing that goes wrong with a phone camera.
- * Every operation takes and returns 8-bit sRGB {@code TYPE_3BYTE_BGR} images and never changes
- * its input. docs/intake.md ("The labelled photo set") lists the strengths used.
+ * Every operation takes and returns 8-bit sRGB {@code TYPE_3BYTE_BGR} images and never changes its
+ * input. docs/intake.md ("The labelled photo set") lists the strengths used.
  */
 final class PhotoDegradations {
   /** sRGB byte to linear light 0-1 (IEC 61966-2-1), the curve a camera's exposure acts on. */
@@ -20,8 +20,7 @@ final class PhotoDegradations {
     }
   }
 
-  private PhotoDegradations() {
-  }
+  private PhotoDegradations() {}
 
   /** The image as {@code TYPE_3BYTE_BGR}, copied, so the operations below can write its bytes. */
   static BufferedImage bgrCopy(BufferedImage image) {
@@ -89,14 +88,18 @@ final class PhotoDegradations {
 
   /**
    * The exposure change, in stops, that an averaging light meter would make: the one that brings
-   * the photo's mean linear luminance to middle grey (18%). Exposure errors are modelled from there,
-   * so "-3 EV" means three stops under a metered exposure whatever the photo's own brightness.
+   * the photo's mean linear luminance to middle grey (18%). Exposure errors are modelled from
+   * there, so "-3 EV" means three stops under a metered exposure whatever the photo's own
+   * brightness.
    */
   static double meteredStops(BufferedImage image) {
     byte[] b = bytes(bgrCopy(image));
     double sum = 0;
     for (int i = 0; i < b.length; i += 3) {
-      sum += 0.0722 * LINEAR[b[i] & 0xFF] + 0.7152 * LINEAR[b[i + 1] & 0xFF] + 0.2126 * LINEAR[b[i + 2] & 0xFF];
+      sum +=
+          0.0722 * LINEAR[b[i] & 0xFF]
+              + 0.7152 * LINEAR[b[i + 1] & 0xFF]
+              + 0.2126 * LINEAR[b[i + 2] & 0xFF];
     }
     double mean = Math.max(1e-4, sum / (b.length / 3));
     return Math.log(0.18 / mean) / Math.log(2);
@@ -138,9 +141,9 @@ final class PhotoDegradations {
   /**
    * Crushed shadows over {@code share} (0-1) of the photo: the black point is raised until at least
    * that share of the pixels is pure black in all three channels, and the tones just above it climb
-   * back linearly to meet the untouched ones at twice the black point (or at white), as a harsh contrast curve or a
-   * scene exposed for a bright light leaves them. The midtones and highlights keep their values, so
-   * the mean stays moderate while the dark parts lose all detail.
+   * back linearly to meet the untouched ones at twice the black point (or at white), as a harsh
+   * contrast curve or a scene exposed for a bright light leaves them. The midtones and highlights
+   * keep their values, so the mean stays moderate while the dark parts lose all detail.
    */
   static BufferedImage crushShadows(BufferedImage image, double share) {
     long[] brightestChannel = new long[256];
@@ -158,9 +161,12 @@ final class PhotoDegradations {
     int knee = Math.min(255, 2 * blackPoint);
     int[] map = new int[256];
     for (int v = 0; v < 256; v++) {
-      map[v] = v <= blackPoint ? 0
-          : v >= knee ? v
-          : (int) Math.round((v - blackPoint) * (double) knee / (knee - blackPoint));
+      map[v] =
+          v <= blackPoint
+              ? 0
+              : v >= knee
+                  ? v
+                  : (int) Math.round((v - blackPoint) * (double) knee / (knee - blackPoint));
     }
     return mapped(image, map);
   }

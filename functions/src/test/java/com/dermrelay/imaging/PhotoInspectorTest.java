@@ -21,7 +21,8 @@ class PhotoInspectorTest {
 
   @Test
   void aSharpWellExposedJpegIsAcceptedAndCleaned() {
-    PhotoCheck check = inspector.inspect(TestPhotos.jpeg(TestPhotos.sharp(1600, 1200)), PhotoView.CLOSE_UP);
+    PhotoCheck check =
+        inspector.inspect(TestPhotos.jpeg(TestPhotos.sharp(1600, 1200)), PhotoView.CLOSE_UP);
 
     assertEquals(Verdict.ACCEPTED, check.verdict(), () -> "findings: " + check.findings());
     assertEquals(PhotoFormat.JPEG, check.format());
@@ -35,10 +36,15 @@ class PhotoInspectorTest {
 
   @Test
   void theSameCheckerboardBlurredIsCalledBlurry() {
-    PhotoCheck sharp = inspector.inspect(TestPhotos.jpeg(TestPhotos.sharp(1600, 1200)), PhotoView.CONTEXT);
-    PhotoCheck blurred = inspector.inspect(TestPhotos.jpeg(Photos.blurred(1600, 1200)), PhotoView.CONTEXT);
+    PhotoCheck sharp =
+        inspector.inspect(TestPhotos.jpeg(TestPhotos.sharp(1600, 1200)), PhotoView.CONTEXT);
+    PhotoCheck blurred =
+        inspector.inspect(TestPhotos.jpeg(Photos.blurred(1600, 1200)), PhotoView.CONTEXT);
 
-    assertEquals(Verdict.RETAKE_ADVISED, blurred.verdict(), () -> "scores: " + blurred.scores() + " sharp: " + sharp.scores());
+    assertEquals(
+        Verdict.RETAKE_ADVISED,
+        blurred.verdict(),
+        () -> "scores: " + blurred.scores() + " sharp: " + sharp.scores());
     assertTrue(blurred.has(FindingCode.BLURRY), () -> "findings: " + blurred.findings());
     assertTrue(sharp.scores().sharpness() > 10 * blurred.scores().sharpness());
     assertNotNull(blurred.clean(), "a retake is advised, but the patient may keep the photo");
@@ -46,12 +52,15 @@ class PhotoInspectorTest {
 
   @Test
   void aDarkPhotoIsTooDarkAndABrightOneTooBright() {
-    PhotoCheck dark = inspector.inspect(
-        TestPhotos.jpeg(Photos.checkerboard(1600, 1200, 16, 5, 60)), PhotoView.CONTEXT);
-    PhotoCheck bright = inspector.inspect(
-        TestPhotos.jpeg(Photos.checkerboard(1600, 1200, 16, 200, 255)), PhotoView.CONTEXT);
-    PhotoCheck dim = inspector.inspect(
-        TestPhotos.jpeg(Photos.checkerboard(1600, 1200, 16, 40, 110)), PhotoView.CONTEXT);
+    PhotoCheck dark =
+        inspector.inspect(
+            TestPhotos.jpeg(Photos.checkerboard(1600, 1200, 16, 5, 60)), PhotoView.CONTEXT);
+    PhotoCheck bright =
+        inspector.inspect(
+            TestPhotos.jpeg(Photos.checkerboard(1600, 1200, 16, 200, 255)), PhotoView.CONTEXT);
+    PhotoCheck dim =
+        inspector.inspect(
+            TestPhotos.jpeg(Photos.checkerboard(1600, 1200, 16, 40, 110)), PhotoView.CONTEXT);
 
     assertTrue(dark.has(FindingCode.TOO_DARK), () -> "dark: " + dark.findings());
     assertEquals(Verdict.RETAKE_ADVISED, dark.verdict());
@@ -63,26 +72,32 @@ class PhotoInspectorTest {
 
   @Test
   void aSmallBlownOutPatchWarnsAndALargeOneAsksForARetake() {
-    PhotoCheck patch = inspector.inspect(TestPhotos.jpeg(withStrip(Color.WHITE, 84)), PhotoView.CONTEXT);
-    PhotoCheck blown = inspector.inspect(TestPhotos.jpeg(withStrip(Color.WHITE, 240)), PhotoView.CONTEXT);
+    PhotoCheck patch =
+        inspector.inspect(TestPhotos.jpeg(withStrip(Color.WHITE, 84)), PhotoView.CONTEXT);
+    PhotoCheck blown =
+        inspector.inspect(TestPhotos.jpeg(withStrip(Color.WHITE, 240)), PhotoView.CONTEXT);
 
     assertTrue(patch.has(FindingCode.BRIGHT_PATCHES), () -> "7% white: " + patch.findings());
     assertEquals(Verdict.ACCEPTED_WITH_WARNINGS, patch.verdict());
     assertTrue(blown.has(FindingCode.BLOWN_HIGHLIGHTS), () -> "20% white: " + blown.findings());
     assertFalse(blown.has(FindingCode.BRIGHT_PATCHES), "one piece of advice about the white part");
-    assertFalse(blown.has(FindingCode.TOO_BRIGHT), () -> "the mean alone would pass: " + blown.scores());
+    assertFalse(
+        blown.has(FindingCode.TOO_BRIGHT), () -> "the mean alone would pass: " + blown.scores());
     assertEquals(Verdict.RETAKE_ADVISED, blown.verdict());
   }
 
   @Test
   void aLargeBlackAreaAsksForARetakeThoughTheRestIsWellLit() {
-    PhotoCheck shadow = inspector.inspect(TestPhotos.jpeg(withStrip(Color.BLACK, 336)), PhotoView.CONTEXT);
-    PhotoCheck crushed = inspector.inspect(TestPhotos.jpeg(withStrip(Color.BLACK, 480)), PhotoView.CONTEXT);
+    PhotoCheck shadow =
+        inspector.inspect(TestPhotos.jpeg(withStrip(Color.BLACK, 336)), PhotoView.CONTEXT);
+    PhotoCheck crushed =
+        inspector.inspect(TestPhotos.jpeg(withStrip(Color.BLACK, 480)), PhotoView.CONTEXT);
 
     assertTrue(shadow.has(FindingCode.DARK_PATCHES), () -> "28% black: " + shadow.findings());
     assertEquals(Verdict.ACCEPTED_WITH_WARNINGS, shadow.verdict());
     assertTrue(crushed.has(FindingCode.CRUSHED_SHADOWS), () -> "40% black: " + crushed.findings());
-    assertFalse(crushed.has(FindingCode.TOO_DARK), () -> "the mean alone would pass: " + crushed.scores());
+    assertFalse(
+        crushed.has(FindingCode.TOO_DARK), () -> "the mean alone would pass: " + crushed.scores());
     assertEquals(Verdict.RETAKE_ADVISED, crushed.verdict());
   }
 
@@ -98,10 +113,14 @@ class PhotoInspectorTest {
     }
     PhotoCheck check = inspector.inspect(TestPhotos.png(image), PhotoView.CONTEXT);
 
-    assertTrue(check.has(FindingCode.BLOWN_HIGHLIGHTS), () -> "findings: " + check.findings() + " " + check.scores());
+    assertTrue(
+        check.has(FindingCode.BLOWN_HIGHLIGHTS),
+        () -> "findings: " + check.findings() + " " + check.scores());
   }
 
-  /** The sharp checkerboard with a strip of {@code colour} {@code height} px high across its top. */
+  /**
+   * The sharp checkerboard with a strip of {@code colour} {@code height} px high across its top.
+   */
   private static BufferedImage withStrip(Color colour, int height) {
     BufferedImage image = TestPhotos.sharp(1600, 1200);
     java.awt.Graphics2D g = image.createGraphics();
@@ -113,7 +132,8 @@ class PhotoInspectorTest {
 
   @Test
   void aPngIsAcceptedAndStoredAsJpeg() {
-    PhotoCheck check = inspector.inspect(TestPhotos.png(TestPhotos.sharp(1200, 1000)), PhotoView.CONTEXT);
+    PhotoCheck check =
+        inspector.inspect(TestPhotos.png(TestPhotos.sharp(1200, 1000)), PhotoView.CONTEXT);
 
     assertEquals(PhotoFormat.PNG, check.format());
     assertEquals(Verdict.ACCEPTED, check.verdict(), () -> "findings: " + check.findings());
@@ -123,18 +143,22 @@ class PhotoInspectorTest {
   @Test
   void aTransparentPngIsPutOnWhite() {
     BufferedImage argb = new BufferedImage(1000, 800, BufferedImage.TYPE_INT_ARGB);
-    argb.createGraphics().drawImage(TestPhotos.sharp(1000, 400), 0, 400, null); // top half transparent
+    argb.createGraphics()
+        .drawImage(TestPhotos.sharp(1000, 400), 0, 400, null); // top half transparent
 
     PhotoCheck check = inspector.inspect(TestPhotos.png(argb), PhotoView.CONTEXT);
 
     assertFalse(check.verdict() == Verdict.REJECTED, () -> "findings: " + check.findings());
     int topLeft = TestPhotos.decode(check.clean().jpeg()).getRGB(10, 10) & 0xFFFFFF;
-    assertTrue((topLeft & 0xFF) > 245 && ((topLeft >> 16) & 0xFF) > 245, "white, was " + Integer.toHexString(topLeft));
+    assertTrue(
+        (topLeft & 0xFF) > 245 && ((topLeft >> 16) & 0xFF) > 245,
+        "white, was " + Integer.toHexString(topLeft));
   }
 
   @Test
   void aSmallWebPIsReadByItsMagicBytes() {
-    PhotoCheck check = inspector.inspect(WebPFixture.solid(1000, 800, 200, 150, 120), PhotoView.CONTEXT);
+    PhotoCheck check =
+        inspector.inspect(WebPFixture.solid(1000, 800, 200, 150, 120), PhotoView.CONTEXT);
 
     assertEquals(PhotoFormat.WEBP, check.format());
     assertEquals(1000, check.width());
@@ -157,9 +181,11 @@ class PhotoInspectorTest {
     g.setColor(java.awt.Color.RED);
     g.fillRect(0, 0, 300, 300);
     g.dispose();
-    byte[] comment = TestPhotos.segment(0xFE, "taken at 12 Elm Street".getBytes(StandardCharsets.US_ASCII));
-    byte[] upload = TestPhotos.withSegmentAfterSoi(
-        TestPhotos.jpeg(stored), concat(ExifFixture.app1(6, ByteOrder.BIG_ENDIAN), comment));
+    byte[] comment =
+        TestPhotos.segment(0xFE, "taken at 12 Elm Street".getBytes(StandardCharsets.US_ASCII));
+    byte[] upload =
+        TestPhotos.withSegmentAfterSoi(
+            TestPhotos.jpeg(stored), concat(ExifFixture.app1(6, ByteOrder.BIG_ENDIAN), comment));
     assertTrue(indexOf(upload, ExifFixture.latitudeSecondsBytes(ByteOrder.BIG_ENDIAN)) >= 0);
 
     PhotoCheck check = inspector.inspect(upload, PhotoView.CLOSE_UP);
@@ -169,7 +195,8 @@ class PhotoInspectorTest {
     assertEquals(1600, check.height());
     byte[] clean = check.clean().jpeg();
     List<Integer> markers = TestPhotos.markersBeforeScan(clean);
-    assertTrue(markers.stream().noneMatch(m -> m >= 0xE1 && m <= 0xEF),
+    assertTrue(
+        markers.stream().noneMatch(m -> m >= 0xE1 && m <= 0xEF),
         "no APP1-APP15 (EXIF, XMP, ICC, maker data): " + hex(markers));
     assertFalse(markers.contains(0xFE), "no comment segment");
     assertEquals(-1, indexOf(clean, "Exif".getBytes(StandardCharsets.US_ASCII)));
@@ -187,7 +214,8 @@ class PhotoInspectorTest {
   @Test
   void heicGetsItsOwnHelpfulRejection() {
     byte[] heic = new byte[64];
-    System.arraycopy(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'}, 0, heic, 0, 12);
+    System.arraycopy(
+        new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'}, 0, heic, 0, 12);
 
     PhotoCheck check = inspector.inspect(heic, PhotoView.CLOSE_UP);
 
@@ -237,10 +265,12 @@ class PhotoInspectorTest {
   @Test
   void decompressionBombsAreRefusedFromTheHeaderBeforeDecoding() {
     // 100,000 x 100,000 would need 30 GB decoded: refused without allocating it.
-    PhotoCheck png = inspector.inspect(TestPhotos.pngHeaderClaiming(100_000, 100_000), PhotoView.CONTEXT);
-    PhotoCheck jpeg = inspector.inspect(
-        TestPhotos.jpegClaiming(TestPhotos.jpeg(TestPhotos.sharp(1600, 1200)), 60_000, 60_000),
-        PhotoView.CONTEXT);
+    PhotoCheck png =
+        inspector.inspect(TestPhotos.pngHeaderClaiming(100_000, 100_000), PhotoView.CONTEXT);
+    PhotoCheck jpeg =
+        inspector.inspect(
+            TestPhotos.jpegClaiming(TestPhotos.jpeg(TestPhotos.sharp(1600, 1200)), 60_000, 60_000),
+            PhotoView.CONTEXT);
 
     for (PhotoCheck check : List.of(png, jpeg)) {
       assertEquals(Verdict.REJECTED, check.verdict());
@@ -251,7 +281,8 @@ class PhotoInspectorTest {
 
   @Test
   void aTinyPhotoIsRejectedAndASmallCloseUpGetsARetakeAdvice() {
-    PhotoCheck tiny = inspector.inspect(TestPhotos.jpeg(TestPhotos.sharp(400, 300)), PhotoView.CONTEXT);
+    PhotoCheck tiny =
+        inspector.inspect(TestPhotos.jpeg(TestPhotos.sharp(400, 300)), PhotoView.CONTEXT);
     byte[] small = TestPhotos.jpeg(TestPhotos.sharp(960, 720));
     PhotoCheck smallCloseUp = inspector.inspect(small, PhotoView.CLOSE_UP);
     PhotoCheck smallContext = inspector.inspect(small, PhotoView.CONTEXT);
@@ -260,18 +291,29 @@ class PhotoInspectorTest {
     assertTrue(tiny.has(FindingCode.TOO_SMALL));
     assertEquals(Verdict.RETAKE_ADVISED, smallCloseUp.verdict());
     assertTrue(smallCloseUp.has(FindingCode.LOW_RESOLUTION));
-    assertEquals(Verdict.ACCEPTED, smallContext.verdict(), () -> "findings: " + smallContext.findings());
+    assertEquals(
+        Verdict.ACCEPTED, smallContext.verdict(), () -> "findings: " + smallContext.findings());
   }
 
   @Test
   void aFileOverTheByteLimitIsRefusedBeforeAnythingElse() {
     PhotoLimits defaults = PhotoLimits.defaults();
-    PhotoLimits tight = new PhotoLimits(10_000, defaults.maxPixels(), defaults.minLongSide(),
-        defaults.minShortSide(), defaults.closeUpMinShortSide(), defaults.storedMaxPixels(),
-        defaults.analysisLongSide(), defaults.jpegQuality(), defaults.thumbnailLongSide(), defaults.quality());
+    PhotoLimits tight =
+        new PhotoLimits(
+            10_000,
+            defaults.maxPixels(),
+            defaults.minLongSide(),
+            defaults.minShortSide(),
+            defaults.closeUpMinShortSide(),
+            defaults.storedMaxPixels(),
+            defaults.analysisLongSide(),
+            defaults.jpegQuality(),
+            defaults.thumbnailLongSide(),
+            defaults.quality());
 
-    PhotoCheck check = new PhotoInspector(tight)
-        .inspect(TestPhotos.jpeg(TestPhotos.sharp(1600, 1200)), PhotoView.CONTEXT);
+    PhotoCheck check =
+        new PhotoInspector(tight)
+            .inspect(TestPhotos.jpeg(TestPhotos.sharp(1600, 1200)), PhotoView.CONTEXT);
 
     assertEquals(Verdict.REJECTED, check.verdict());
     assertTrue(check.has(FindingCode.FILE_TOO_LARGE));
@@ -280,12 +322,22 @@ class PhotoInspectorTest {
   @Test
   void photosAboveTheStoredLimitAreKeptAtHalfSize() {
     PhotoLimits defaults = PhotoLimits.defaults();
-    PhotoLimits lowStore = new PhotoLimits(defaults.maxBytes(), defaults.maxPixels(),
-        defaults.minLongSide(), defaults.minShortSide(), defaults.closeUpMinShortSide(),
-        1_000_000, defaults.analysisLongSide(), defaults.jpegQuality(), defaults.thumbnailLongSide(), defaults.quality());
+    PhotoLimits lowStore =
+        new PhotoLimits(
+            defaults.maxBytes(),
+            defaults.maxPixels(),
+            defaults.minLongSide(),
+            defaults.minShortSide(),
+            defaults.closeUpMinShortSide(),
+            1_000_000,
+            defaults.analysisLongSide(),
+            defaults.jpegQuality(),
+            defaults.thumbnailLongSide(),
+            defaults.quality());
 
-    PhotoCheck check = new PhotoInspector(lowStore)
-        .inspect(TestPhotos.jpeg(TestPhotos.sharp(1600, 1200)), PhotoView.CONTEXT);
+    PhotoCheck check =
+        new PhotoInspector(lowStore)
+            .inspect(TestPhotos.jpeg(TestPhotos.sharp(1600, 1200)), PhotoView.CONTEXT);
 
     assertEquals(1600, check.width());
     assertEquals(800, check.clean().width());
@@ -327,11 +379,17 @@ class PhotoInspectorTest {
   @Test
   void theSamePhotoSentTwiceHasANearIdenticalHashAndADifferentOneDoesNot() {
     BufferedImage image = TestPhotos.plainWithDetailAt(1600, 1200, 400, 300, 800, 600);
-    long original = inspector.inspect(TestPhotos.jpeg(image), PhotoView.CLOSE_UP).clean().perceptualHash();
-    long asPng = inspector.inspect(TestPhotos.png(image), PhotoView.CONTEXT).clean().perceptualHash();
-    long other = inspector.inspect(
-        TestPhotos.jpeg(TestPhotos.plainWithDetailAt(1600, 1200, 0, 0, 240, 1200)), PhotoView.CONTEXT)
-        .clean().perceptualHash();
+    long original =
+        inspector.inspect(TestPhotos.jpeg(image), PhotoView.CLOSE_UP).clean().perceptualHash();
+    long asPng =
+        inspector.inspect(TestPhotos.png(image), PhotoView.CONTEXT).clean().perceptualHash();
+    long other =
+        inspector
+            .inspect(
+                TestPhotos.jpeg(TestPhotos.plainWithDetailAt(1600, 1200, 0, 0, 240, 1200)),
+                PhotoView.CONTEXT)
+            .clean()
+            .perceptualHash();
 
     assertTrue(CleanPhoto.distance(original, asPng) <= 4);
     assertTrue(CleanPhoto.distance(original, other) > 10);
@@ -363,5 +421,4 @@ class PhotoInspectorTest {
   private static String hex(List<Integer> markers) {
     return markers.stream().map(Integer::toHexString).toList().toString();
   }
-
 }

@@ -20,8 +20,7 @@ final class PhotoSetOriginals {
   static final int LONG_SIDE = 1600;
   static final float QUALITY = 0.85f;
 
-  private PhotoSetOriginals() {
-  }
+  private PhotoSetOriginals() {}
 
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args[0]);
@@ -35,8 +34,9 @@ final class PhotoSetOriginals {
       BufferedImage small = PhotoDegradations.downscale(source, LONG_SIDE);
       Path target = out.resolve(pair[0] + ".jpg");
       Files.write(target, jpeg(small, QUALITY));
-      System.out.printf("%s %dx%d %d KB%n", target.getFileName(), small.getWidth(), small.getHeight(),
-          Files.size(target) / 1024);
+      System.out.printf(
+          "%s %dx%d %d KB%n",
+          target.getFileName(), small.getWidth(), small.getHeight(), Files.size(target) / 1024);
     }
   }
 

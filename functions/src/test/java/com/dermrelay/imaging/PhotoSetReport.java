@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
  * -Dexec.classpathScope=test} after a test-compile.
  */
 public final class PhotoSetReport {
-  private PhotoSetReport() {
-  }
+  private PhotoSetReport() {}
 
   /** One checked photo. */
   record Outcome(Sample sample, PhotoCheck check) {
@@ -46,55 +45,94 @@ public final class PhotoSetReport {
   }
 
   static String summary(List<Outcome> outcomes) {
-    StringBuilder md = new StringBuilder(
-        "| photos | expected | flagged for a retake or refused | warned only |\n|---|---|---|---|\n");
-    Map<String, List<Outcome>> groups = outcomes.stream().collect(Collectors.groupingBy(
-        o -> o.sample().degradation() == null
-            ? "as taken: " + o.sample().label().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-            : "good originals, " + o.sample().degradation().how(),
-        LinkedHashMap::new, Collectors.toList()));
+    StringBuilder md =
+        new StringBuilder(
+            "| photos | expected | flagged for a retake or refused | warned only |\n|---|---|---|---|\n");
+    Map<String, List<Outcome>> groups =
+        outcomes.stream()
+            .collect(
+                Collectors.groupingBy(
+                    o ->
+                        o.sample().degradation() == null
+                            ? "as taken: "
+                                + o.sample()
+                                    .label()
+                                    .name()
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace('_', ' ')
+                            : "good originals, " + o.sample().degradation().how(),
+                    LinkedHashMap::new,
+                    Collectors.toList()));
     groups.forEach((group, list) -> md.append(row(group, list)));
     for (Label label : Label.values()) {
-      List<Outcome> bad = outcomes.stream()
-          .filter(o -> o.sample().label() == label && o.sample().expected() == Expected.FLAGGED).toList();
+      List<Outcome> bad =
+          outcomes.stream()
+              .filter(o -> o.sample().label() == label && o.sample().expected() == Expected.FLAGGED)
+              .toList();
       if (!bad.isEmpty()) {
-        md.append(row("**all " + label.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "**", bad));
+        md.append(
+            row("**all " + label.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "**", bad));
       }
     }
-    md.append(row("**all bad photos**",
-        outcomes.stream().filter(o -> o.sample().expected() == Expected.FLAGGED).toList()));
-    md.append(row("**all good photos**",
-        outcomes.stream().filter(o -> o.sample().expected() == Expected.NOT_FLAGGED).toList()));
+    md.append(
+        row(
+            "**all bad photos**",
+            outcomes.stream().filter(o -> o.sample().expected() == Expected.FLAGGED).toList()));
+    md.append(
+        row(
+            "**all good photos**",
+            outcomes.stream().filter(o -> o.sample().expected() == Expected.NOT_FLAGGED).toList()));
     return md.toString();
   }
 
   private static String row(String group, List<Outcome> list) {
     long flagged = list.stream().filter(Outcome::flagged).count();
-    long warned = list.stream()
-        .filter(o -> o.check().verdict() == Verdict.ACCEPTED_WITH_WARNINGS).count();
-    String expected = list.stream().map(o -> switch (o.sample().expected()) {
-      case FLAGGED -> "retake";
-      case NOT_FLAGGED -> "no retake";
-      case EITHER -> "warning or retake";
-    }).distinct().collect(Collectors.joining(", "));
-    return String.format(Locale.ROOT, "| %s | %s | %d of %d (%.0f%%) | %d |%n", group, expected, flagged,
-        list.size(), 100.0 * flagged / list.size(), warned);
+    long warned =
+        list.stream().filter(o -> o.check().verdict() == Verdict.ACCEPTED_WITH_WARNINGS).count();
+    String expected =
+        list.stream()
+            .map(
+                o ->
+                    switch (o.sample().expected()) {
+                      case FLAGGED -> "retake";
+                      case NOT_FLAGGED -> "no retake";
+                      case EITHER -> "warning or retake";
+                    })
+            .distinct()
+            .collect(Collectors.joining(", "));
+    return String.format(
+        Locale.ROOT,
+        "| %s | %s | %d of %d (%.0f%%) | %d |%n",
+        group,
+        expected,
+        flagged,
+        list.size(),
+        100.0 * flagged / list.size(),
+        warned);
   }
 
   static String details(List<Outcome> outcomes) {
-    StringBuilder md = new StringBuilder(
-        "| photo | label | verdict | findings | sharpness | mean | clipped white | clipped black |\n"
-            + "|---|---|---|---|---|---|---|---|\n");
+    StringBuilder md =
+        new StringBuilder(
+            "| photo | label | verdict | findings | sharpness | mean | clipped white | clipped black |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
     Function<Double, String> share = v -> String.format(Locale.ROOT, "%.1f%%", 100 * v);
     for (Outcome o : outcomes) {
       QualityScores s = o.check().scores();
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
-          o.sample().name(), o.sample().label().name().toLowerCase(Locale.ROOT), o.check().verdict(),
-          o.check().findings().stream().map(f -> f.code().code()).collect(Collectors.joining(" ")),
-          s == null ? "" : String.format(Locale.ROOT, "%.0f", s.sharpness()),
-          s == null ? "" : String.format(Locale.ROOT, "%.0f", s.meanBrightness()),
-          s == null ? "" : share.apply(s.highlightClipped()),
-          s == null ? "" : share.apply(s.shadowClipped())));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
+              o.sample().name(),
+              o.sample().label().name().toLowerCase(Locale.ROOT),
+              o.check().verdict(),
+              o.check().findings().stream()
+                  .map(f -> f.code().code())
+                  .collect(Collectors.joining(" ")),
+              s == null ? "" : String.format(Locale.ROOT, "%.0f", s.sharpness()),
+              s == null ? "" : String.format(Locale.ROOT, "%.0f", s.meanBrightness()),
+              s == null ? "" : share.apply(s.highlightClipped()),
+              s == null ? "" : share.apply(s.shadowClipped())));
     }
     return md.toString();
   }

@@ -21,8 +21,7 @@ public final class TestPhotos {
   static final int DARK_SQUARE = Photos.DARK_SQUARE;
   static final int LIGHT_SQUARE = Photos.LIGHT_SQUARE;
 
-  private TestPhotos() {
-  }
+  private TestPhotos() {}
 
   /** A well-exposed sharp photo with detail everywhere: 16 px squares, luma 90 and 190. */
   static BufferedImage sharp(int width, int height) {
@@ -75,7 +74,10 @@ public final class TestPhotos {
   /** A JPEG marker segment: FF, marker, big-endian length (payload + 2), payload. */
   static byte[] segment(int marker, byte[] payload) {
     return ByteBuffer.allocate(4 + payload.length)
-        .put((byte) 0xFF).put((byte) marker).putShort((short) (payload.length + 2)).put(payload)
+        .put((byte) 0xFF)
+        .put((byte) marker)
+        .putShort((short) (payload.length + 2))
+        .put(payload)
         .array();
   }
 
@@ -99,8 +101,15 @@ public final class TestPhotos {
    * image data chunk: what a decompression bomb looks like before decoding.
    */
   static byte[] pngHeaderClaiming(int width, int height) {
-    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
-        .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+    ByteBuffer ihdr =
+        ByteBuffer.allocate(13)
+            .putInt(width)
+            .putInt(height)
+            .put((byte) 8)
+            .put((byte) 2)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
     out.writeBytes(pngChunk("IHDR", ihdr.array()));
@@ -114,8 +123,12 @@ public final class TestPhotos {
     CRC32 crc = new CRC32();
     crc.update(typeBytes);
     crc.update(data);
-    return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data)
-        .putInt((int) crc.getValue()).array();
+    return ByteBuffer.allocate(12 + data.length)
+        .putInt(data.length)
+        .put(typeBytes)
+        .put(data)
+        .putInt((int) crc.getValue())
+        .array();
   }
 
   /** A JPEG whose start-of-frame claims other dimensions than it has. */

@@ -1,10 +1,10 @@
 package com.dermrelay.intake;
 
+import static com.dermrelay.intake.IntakeSteps.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static com.dermrelay.intake.IntakeSteps.*;
 
 import com.dermrelay.cases.IntakeVersions;
 import com.dermrelay.local.LocalStack;
@@ -14,10 +14,6 @@ import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.Photos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,16 +28,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 
 /** A patient's intake through HTTP on the local stack: drafts, photo uploads to S3, submission. */
 @ExtendWith(LocalStackExtension.class)
@@ -85,19 +75,33 @@ class IntakeIT {
     assertEquals(1, list.get("cases").size());
 
     try (S3Client s3 = api.s3()) {
-      List<String> keys = s3.listObjectsV2(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
-          .prefix(CLINIC + "/cases/" + caseId + "/")).contents().stream().map(S3Object::key).toList();
+      List<String> keys =
+          s3
+              .listObjectsV2(
+                  r ->
+                      r.bucket(LocalStackConfig.MEDIA_BUCKET)
+                          .prefix(CLINIC + "/cases/" + caseId + "/"))
+              .contents()
+              .stream()
+              .map(S3Object::key)
+              .toList();
       assertEquals(4, keys.size(), keys.toString());
       assertTrue(keys.stream().noneMatch(k -> k.contains("/raw/")), "raw uploads deleted");
       for (JsonNode photo : List.of(closeUp, context)) {
         String id = photo.get("photoId").asText();
         String prefix = CLINIC + "/cases/" + caseId + "/";
         assertTrue(keys.contains(prefix + "clean/" + id + ".jpg"), keys.toString());
-        byte[] thumbnail = s3.getObjectAsBytes(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
-            .key(prefix + "thumb/" + id + ".jpg")).asByteArray();
-        java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail));
+        byte[] thumbnail =
+            s3.getObjectAsBytes(
+                    r ->
+                        r.bucket(LocalStackConfig.MEDIA_BUCKET)
+                            .key(prefix + "thumb/" + id + ".jpg"))
+                .asByteArray();
+        java.awt.image.BufferedImage small =
+            javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail));
         assertEquals(320, Math.max(small.getWidth(), small.getHeight()), "a thumbnail 320 px long");
-        assertTrue(thumbnail.length < 40_000, "a small thumbnail, was " + thumbnail.length + " bytes");
+        assertTrue(
+            thumbnail.length < 40_000, "a small thumbnail, was " + thumbnail.length + " bytes");
       }
     }
   }
@@ -107,12 +111,19 @@ class IntakeIT {
     String patient = newPatient();
     ObjectNode body = ApiCalls.JSON.createObjectNode();
     body.set("emergencyScreen", screen(false, false, true, false));
-    HttpResponse<String> response = api.call("POST", "/clinics/" + CLINIC + "/cases", patient, body.toString());
+    HttpResponse<String> response =
+        api.call("POST", "/clinics/" + CLINIC + "/cases", patient, body.toString());
     assertEquals(422, response.statusCode(), response.body());
     assertTrue(ApiCalls.json(response).get("detail").asText().contains("emergency"));
-    assertEquals(0, ApiCalls.json(api.get("/clinics/" + CLINIC + "/cases", patient)).get("cases").size());
-    assertTrue(audit().stream().anyMatch(a -> a.get("action").s().equals("case.emergency-stop")
-        && a.get("patientSubject") != null && subjectOf(patient).equals(a.get("patientSubject").s())));
+    assertEquals(
+        0, ApiCalls.json(api.get("/clinics/" + CLINIC + "/cases", patient)).get("cases").size());
+    assertTrue(
+        audit().stream()
+            .anyMatch(
+                a ->
+                    a.get("action").s().equals("case.emergency-stop")
+                        && a.get("patientSubject") != null
+                        && subjectOf(patient).equals(a.get("patientSubject").s())));
   }
 
   @Test
@@ -124,7 +135,8 @@ class IntakeIT {
     ((ObjectNode) intake.get("bodySites").get(0)).put("region", "elsewhere");
     intake.put("durationDays", -1);
     body.set("intake", intake);
-    HttpResponse<String> response = api.call("POST", "/clinics/" + CLINIC + "/cases", patient, body.toString());
+    HttpResponse<String> response =
+        api.call("POST", "/clinics/" + CLINIC + "/cases", patient, body.toString());
     assertEquals(400, response.statusCode(), response.body());
     List<String> pointers = new ArrayList<>();
     ApiCalls.json(response).get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
@@ -143,20 +155,44 @@ class IntakeIT {
     // string to number, fraction to whole number, number to string, number to boolean, and a
     // diameter with two decimals: each refused, naming the field, the draft unchanged
     Map<String, String> refusals = new java.util.LinkedHashMap<>();
-    refusals.put("/intake/diameterMm", "{\"version\":" + version + ",\"intake\":" + completeIntake().put("diameterMm", "7") + "}");
-    refusals.put("/intake/durationDays", "{\"version\":" + version + ",\"intake\":" + completeIntake().put("durationDays", 60.5) + "}");
-    refusals.put("/intake/ownWords", "{\"version\":" + version + ",\"intake\":" + completeIntake().put("ownWords", 7) + "}");
+    refusals.put(
+        "/intake/diameterMm",
+        "{\"version\":" + version + ",\"intake\":" + completeIntake().put("diameterMm", "7") + "}");
+    refusals.put(
+        "/intake/durationDays",
+        "{\"version\":"
+            + version
+            + ",\"intake\":"
+            + completeIntake().put("durationDays", 60.5)
+            + "}");
+    refusals.put(
+        "/intake/ownWords",
+        "{\"version\":" + version + ",\"intake\":" + completeIntake().put("ownWords", 7) + "}");
     ObjectNode numberForBoolean = completeIntake();
     ((ObjectNode) numberForBoolean.get("symptoms")).put("itch", 1);
-    refusals.put("/intake/symptoms/itch", "{\"version\":" + version + ",\"intake\":" + numberForBoolean + "}");
+    refusals.put(
+        "/intake/symptoms/itch",
+        "{\"version\":" + version + ",\"intake\":" + numberForBoolean + "}");
     refusals.put("/version", "{\"version\":\"" + version + "\"}");
     for (Map.Entry<String, String> refusal : refusals.entrySet()) {
-      HttpResponse<String> response = api.call("PATCH", casePath(caseId), patient, refusal.getValue());
+      HttpResponse<String> response =
+          api.call("PATCH", casePath(caseId), patient, refusal.getValue());
       assertEquals(400, response.statusCode(), response.body());
-      assertEquals(refusal.getKey(), ApiCalls.json(response).at("/errors/0/pointer").asText(), response.body());
+      assertEquals(
+          refusal.getKey(),
+          ApiCalls.json(response).at("/errors/0/pointer").asText(),
+          response.body());
     }
-    HttpResponse<String> twoDecimals = api.call("PATCH", casePath(caseId), patient,
-        "{\"version\":" + version + ",\"intake\":" + completeIntake().put("diameterMm", 6.95) + "}");
+    HttpResponse<String> twoDecimals =
+        api.call(
+            "PATCH",
+            casePath(caseId),
+            patient,
+            "{\"version\":"
+                + version
+                + ",\"intake\":"
+                + completeIntake().put("diameterMm", 6.95)
+                + "}");
     assertEquals(400, twoDecimals.statusCode(), twoDecimals.body());
     assertEquals("/intake/diameterMm", ApiCalls.json(twoDecimals).at("/errors/0/pointer").asText());
     JsonNode read = ApiCalls.json(api.get(casePath(caseId), patient));
@@ -170,13 +206,23 @@ class IntakeIT {
     String caseId = create(patient, null, consentVersion()).get("caseId").asText();
     // The draft as version 1 stored it: no intakeVersion, yes/no answers as booleans.
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("TENANT#" + CLINIC + "#CASE#" + caseId),
-          "sk", AttributeValue.fromS("CASE"));
-      Map<String, AttributeValue> item = new java.util.HashMap<>(dynamoDb.getItem(r -> r.tableName(LocalStackConfig.TABLE)
-          .key(key).consistentRead(true)).item());
+      Map<String, AttributeValue> key =
+          Map.of(
+              "pk",
+              AttributeValue.fromS("TENANT#" + CLINIC + "#CASE#" + caseId),
+              "sk",
+              AttributeValue.fromS("CASE"));
+      Map<String, AttributeValue> item =
+          new java.util.HashMap<>(
+              dynamoDb
+                  .getItem(r -> r.tableName(LocalStackConfig.TABLE).key(key).consistentRead(true))
+                  .item());
       ObjectNode doc = (ObjectNode) ApiCalls.JSON.readTree(item.get("doc").s());
       doc.remove("intakeVersion");
-      doc.set("intake", ApiCalls.JSON.readTree("""
+      doc.set(
+          "intake",
+          ApiCalls.JSON.readTree(
+              """
           {"bodySites": [{"region": "back-of-hand", "laterality": "right"}], "onset": "gradual", "durationDays": 90,
            "lesionCount": "one",
            "symptoms": {"itch": false, "pain": false, "bleeding": false, "oozingOrCrusting": false, "sensationChange": false},
@@ -189,12 +235,14 @@ class IntakeIT {
     }
     JsonNode opened = ApiCalls.json(api.get(casePath(caseId), patient));
     assertEquals(IntakeVersions.V1, opened.get("intakeVersion").asInt(), opened.toString());
-    assertEquals("yes", opened.at("/intake/changes/colour").asText(), "version 1's true reads as yes");
+    assertEquals(
+        "yes", opened.at("/intake/changes/colour").asText(), "version 1's true reads as yes");
     assertEquals("no", opened.at("/intake/personalSkinCancerHistory").asText());
     uploadAndConfirm(patient, caseId, "close_up", Photos.sharp(1600, 1200, 0));
     uploadAndConfirm(patient, caseId, "context", Photos.sharp(1600, 1200, 1));
     HttpResponse<String> submitted = submit(patient, caseId, "key-" + UUID.randomUUID());
-    assertEquals(200, submitted.statusCode(), "version 1's questions are enough: " + submitted.body());
+    assertEquals(
+        200, submitted.statusCode(), "version 1's questions are enough: " + submitted.body());
     JsonNode queued = ApiCalls.json(api.get(casePath(caseId), patient));
     assertEquals("QUEUED", queued.get("status").asText(), queued.toString());
     assertEquals(IntakeVersions.V1, queued.get("intakeVersion").asInt());
@@ -239,10 +287,18 @@ class IntakeIT {
     assertEquals(SubmitCase.INCOMPLETE_PROBLEM, ApiCalls.json(refused).get("type").asText());
     assertEquals("/profile", ApiCalls.json(refused).at("/errors/0/pointer").asText());
     assertEquals(1, ApiCalls.json(refused).get("errors").size());
-    assertFalse(ApiCalls.json(api.get(casePath(caseId), patient)).has("patient"), "no profile, no age or sex");
+    assertFalse(
+        ApiCalls.json(api.get(casePath(caseId), patient)).has("patient"),
+        "no profile, no age or sex");
 
-    HttpResponse<String> saved = api.call("PUT", "/clinics/" + CLINIC + "/me/profile", patient,
-        "{\"dateOfBirth\":\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(41) + "\",\"sex\":\"male\"}");
+    HttpResponse<String> saved =
+        api.call(
+            "PUT",
+            "/clinics/" + CLINIC + "/me/profile",
+            patient,
+            "{\"dateOfBirth\":\""
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(41)
+                + "\",\"sex\":\"male\"}");
     assertEquals(200, saved.statusCode(), saved.body());
     assertEquals(200, submit(patient, caseId, "key-" + UUID.randomUUID()).statusCode());
     JsonNode read = ApiCalls.json(api.get(casePath(caseId), patient));
@@ -268,14 +324,20 @@ class IntakeIT {
         HttpResponse<String> response = f.get();
         assertEquals(200, response.statusCode(), response.body());
         JsonNode c = ApiCalls.json(response);
-        answers.add(c.get("caseId").asText() + "@" + c.get("version").asLong() + ":" + c.get("status").asText());
+        answers.add(
+            c.get("caseId").asText()
+                + "@"
+                + c.get("version").asLong()
+                + ":"
+                + c.get("status").asText());
       }
       assertEquals(1, answers.size(), "every retry answers the same submitted case: " + answers);
     } finally {
       pool.shutdownNow();
     }
     assertEquals(1, executionsOf(caseId).size());
-    assertEquals(1, ApiCalls.json(api.get("/clinics/" + CLINIC + "/cases", patient)).get("cases").size());
+    assertEquals(
+        1, ApiCalls.json(api.get("/clinics/" + CLINIC + "/cases", patient)).get("cases").size());
     assertEquals(409, submit(patient, caseId, "another-key-" + UUID.randomUUID()).statusCode());
   }
 
@@ -309,10 +371,16 @@ class IntakeIT {
     assertEquals(404, api.get(casePath(caseId), other).statusCode());
     assertEquals(404, submit(other, caseId, "key-" + UUID.randomUUID()).statusCode());
     String harbour = api.idToken("patient@harbour.example", "Demo-Patient-1");
-    assertEquals(404, api.get("/clinics/harbour-dermatology/cases/" + caseId, harbour).statusCode());
-    assertTrue(audit().stream().anyMatch(a -> a.get("action").s().equals("case.read")
-        && a.get("outcome").s().equals("DENIED") && a.get("resourceId").s().equals(caseId)
-        && a.get("actorSubject").s().equals(subjectOf(other))));
+    assertEquals(
+        404, api.get("/clinics/harbour-dermatology/cases/" + caseId, harbour).statusCode());
+    assertTrue(
+        audit().stream()
+            .anyMatch(
+                a ->
+                    a.get("action").s().equals("case.read")
+                        && a.get("outcome").s().equals("DENIED")
+                        && a.get("resourceId").s().equals(caseId)
+                        && a.get("actorSubject").s().equals(subjectOf(other))));
   }
 
   @Test
@@ -324,13 +392,27 @@ class IntakeIT {
     JsonNode photo = uploadAndConfirm(patient, caseId, "close_up", withGps);
     String key = CLINIC + "/cases/" + caseId + "/clean/" + photo.get("photoId").asText() + ".jpg";
     try (S3Client s3 = api.s3()) {
-      byte[] stored = s3.getObjectAsBytes(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET).key(key)).asByteArray();
+      byte[] stored =
+          s3.getObjectAsBytes(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET).key(key)).asByteArray();
       assertEquals((byte) 0xD8, stored[1]);
-      assertFalse(IntakePhotos.contains(stored, "Exif".getBytes(StandardCharsets.US_ASCII)), "EXIF left in");
-      assertFalse(IntakePhotos.contains(stored, new byte[] {(byte) 0xFF, (byte) 0xE1}), "an APP1 segment left in");
-      assertEquals(List.of(key, key.replace("/clean/", "/thumb/")), s3.listObjectsV2(r -> r
-          .bucket(LocalStackConfig.MEDIA_BUCKET).prefix(CLINIC + "/cases/" + caseId + "/")).contents().stream()
-          .map(S3Object::key).toList(), "the clean copy and its thumbnail; the raw upload is deleted");
+      assertFalse(
+          IntakePhotos.contains(stored, "Exif".getBytes(StandardCharsets.US_ASCII)),
+          "EXIF left in");
+      assertFalse(
+          IntakePhotos.contains(stored, new byte[] {(byte) 0xFF, (byte) 0xE1}),
+          "an APP1 segment left in");
+      assertEquals(
+          List.of(key, key.replace("/clean/", "/thumb/")),
+          s3
+              .listObjectsV2(
+                  r ->
+                      r.bucket(LocalStackConfig.MEDIA_BUCKET)
+                          .prefix(CLINIC + "/cases/" + caseId + "/"))
+              .contents()
+              .stream()
+              .map(S3Object::key)
+              .toList(),
+          "the clean copy and its thumbnail; the raw upload is deleted");
     }
   }
 
@@ -346,10 +428,19 @@ class IntakeIT {
     String tampered = url.replace("/raw/" + photoId, "/raw/" + UUID.randomUUID());
     assertNotEquals(url, tampered);
     assertEquals(403, put(tampered, "image/jpeg", photo), "a changed key");
-    assertEquals(403, put(url, "image/jpeg", java.util.Arrays.copyOf(photo, photo.length - 1)), "another size");
+    assertEquals(
+        403,
+        put(url, "image/jpeg", java.util.Arrays.copyOf(photo, photo.length - 1)),
+        "another size");
     try (S3Client s3 = api.s3()) {
-      assertEquals(0, s3.listObjectsV2(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
-          .prefix(CLINIC + "/cases/" + caseId + "/")).contents().size());
+      assertEquals(
+          0,
+          s3.listObjectsV2(
+                  r ->
+                      r.bucket(LocalStackConfig.MEDIA_BUCKET)
+                          .prefix(CLINIC + "/cases/" + caseId + "/"))
+              .contents()
+              .size());
     }
   }
 
@@ -362,8 +453,14 @@ class IntakeIT {
     assertEquals("too_small", photo.at("/findings/0/code").asText());
     assertFalse(photo.at("/findings/0/advice").asText().isBlank());
     try (S3Client s3 = api.s3()) {
-      assertEquals(0, s3.listObjectsV2(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
-          .prefix(CLINIC + "/cases/" + caseId + "/")).contents().size());
+      assertEquals(
+          0,
+          s3.listObjectsV2(
+                  r ->
+                      r.bucket(LocalStackConfig.MEDIA_BUCKET)
+                          .prefix(CLINIC + "/cases/" + caseId + "/"))
+              .contents()
+              .size());
     }
   }
 }

@@ -15,10 +15,19 @@ public final class IntakePhotos {
     ByteBuffer tiff = ByteBuffer.allocate(64);
     tiff.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
     // IFD0 at 8: one entry, GPSInfo (0x8825) LONG pointing at the GPS IFD at 26.
-    tiff.putShort((short) 1).putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26).putInt(0);
+    tiff.putShort((short) 1)
+        .putShort((short) 0x8825)
+        .putShort((short) 4)
+        .putInt(1)
+        .putInt(26)
+        .putInt(0);
     // GPS IFD at 26: GPSLatitudeRef 'N', then no next IFD.
-    tiff.putShort((short) 1).putShort((short) 0x0001).putShort((short) 2).putInt(2)
-        .put(new byte[] {'N', 0, 0, 0}).putInt(0);
+    tiff.putShort((short) 1)
+        .putShort((short) 0x0001)
+        .putShort((short) 2)
+        .putInt(2)
+        .put(new byte[] {'N', 0, 0, 0})
+        .putInt(0);
     byte[] tiffBytes = new byte[tiff.position()];
     tiff.flip().get(tiffBytes);
     byte[] payload = new byte[6 + tiffBytes.length];

@@ -12,12 +12,18 @@ import com.dermrelay.triage.TriageInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** A case stored under intake version 1 opens, keeps what the patient said, and submits by version 1's rules. */
+/**
+ * A case stored under intake version 1 opens, keeps what the patient said, and submits by version
+ * 1's rules.
+ */
 class IntakeVersionsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A draft exactly as version 1 stored it: booleans, a whole-number diameter, ABCDE "evolving". */
-  private static final String V1_DRAFT = """
+  /**
+   * A draft exactly as version 1 stored it: booleans, a whole-number diameter, ABCDE "evolving".
+   */
+  private static final String V1_DRAFT =
+      """
       {"caseId": "11111111-2222-4333-8444-555555555555", "patientSubject": "p", "status": "DRAFT",
        "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z",
        "emergencyScreen": {"feverWithWidespreadRash": false, "blisteringOrPeelingSkin": false,
@@ -39,7 +45,10 @@ class IntakeVersionsTest {
     CaseRecord c = IntakeVersions.readCase(JSON, V1_DRAFT);
     assertEquals(IntakeVersions.V1, c.intakeVersion());
     IntakeAnswers a = c.intake();
-    assertEquals(new IntakeAnswers.Changes("yes", "no", "yes", "yes"), a.changes(), "evolving became changes.other");
+    assertEquals(
+        new IntakeAnswers.Changes("yes", "no", "yes", "yes"),
+        a.changes(),
+        "evolving became changes.other");
     assertEquals(new IntakeAnswers.Abcde("yes", "no", "no"), a.abcde());
     assertEquals("no", a.personalSkinCancerHistory());
     assertEquals("yes", a.familySkinCancerHistory());

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The answer side's refusals through HTTP on the local stack, without a case going through the
- * workflow: the diagnosis search, validation by pointer, roles, and a patient's answer before
- * there is one or of someone else's case. The whole loop is ReviewLifecycleIT.
+ * workflow: the diagnosis search, validation by pointer, roles, and a patient's answer before there
+ * is one or of someone else's case. The whole loop is ReviewLifecycleIT.
  */
 @ExtendWith(LocalStackExtension.class)
 class AnswerRulesIT {
@@ -55,42 +55,76 @@ class AnswerRulesIT {
     body.putArray("differentials").add("acne-vulgaris").add("acne-vulgaris");
     body.put("treatmentPlan", "x".repeat(4001));
     ObjectNode item = body.putArray("prescriptions").addObject();
-    item.put("medicine", "Hydrocortisone").put("strength", "1%").put("form", "elixir")
-        .put("directions", "Twice a day").put("quantity", "30 g").put("refills", 13);
+    item.put("medicine", "Hydrocortisone")
+        .put("strength", "1%")
+        .put("form", "elixir")
+        .put("directions", "Twice a day")
+        .put("quantity", "30 g")
+        .put("refills", 13);
     body.putObject("referral").put("advised", true);
     body.putObject("followUp").put("inDays", 0);
-    HttpResponse<String> response = api.call("POST", casePath(UUID.randomUUID().toString()) + "/answer",
-        dermatologist, body.toString());
+    HttpResponse<String> response =
+        api.call(
+            "POST",
+            casePath(UUID.randomUUID().toString()) + "/answer",
+            dermatologist,
+            body.toString());
     assertEquals(400, response.statusCode(), response.body());
-    assertEquals(List.of("/diagnosis/code", "/differentials/1", "/patientExplanation", "/treatmentPlan",
-        "/prescriptions/0/form", "/prescriptions/0/refills", "/referral/urgency", "/followUp/inDays"),
+    assertEquals(
+        List.of(
+            "/diagnosis/code",
+            "/differentials/1",
+            "/patientExplanation",
+            "/treatmentPlan",
+            "/prescriptions/0/form",
+            "/prescriptions/0/refills",
+            "/referral/urgency",
+            "/followUp/inDays"),
         pointers(response));
-    assertTrue(!response.body().contains("elixir") && !response.body().contains("xxxx"),
+    assertTrue(
+        !response.body().contains("elixir") && !response.body().contains("xxxx"),
         "problem details name fields, never values");
   }
 
-  /** Security finding 4: a prescription's labels are names a patient reads; no spoofing characters. */
+  /**
+   * Security finding 4: a prescription's labels are names a patient reads; no spoofing characters.
+   */
   @Test
   void aPrescriptionLabelWithAControlOrBidiCharacterIsNamedByPointer() {
     ObjectNode body = validAnswer();
     ObjectNode item = body.putArray("prescriptions").addObject();
-    item.put("medicine", "Hydrocortisone \u202Eenolosinderp").put("strength", "1%\r\n10%").put("form", "cream")
-        .put("directions", "Twice a day.\nStop when clear.").put("quantity", "30\u2066 g").put("refills", 0);
-    HttpResponse<String> response = api.call("POST", casePath(UUID.randomUUID().toString()) + "/answer",
-        dermatologist, body.toString());
+    item.put("medicine", "Hydrocortisone \u202Eenolosinderp")
+        .put("strength", "1%\r\n10%")
+        .put("form", "cream")
+        .put("directions", "Twice a day.\nStop when clear.")
+        .put("quantity", "30\u2066 g")
+        .put("refills", 0);
+    HttpResponse<String> response =
+        api.call(
+            "POST",
+            casePath(UUID.randomUUID().toString()) + "/answer",
+            dermatologist,
+            body.toString());
     assertEquals(400, response.statusCode(), response.body());
-    assertEquals(List.of("/prescriptions/0/medicine", "/prescriptions/0/strength", "/prescriptions/0/quantity"),
-        pointers(response), "directions are several lines and keep their line breaks");
+    assertEquals(
+        List.of(
+            "/prescriptions/0/medicine", "/prescriptions/0/strength", "/prescriptions/0/quantity"),
+        pointers(response),
+        "directions are several lines and keep their line breaks");
   }
 
   @Test
   void aValidAnswerToNoSuchCaseIs404AndAPatientCannotAnswer() {
     String body = validAnswer().toString();
-    assertEquals(404, api.call("POST", casePath(UUID.randomUUID().toString()) + "/answer", dermatologist, body)
-        .statusCode());
+    assertEquals(
+        404,
+        api.call("POST", casePath(UUID.randomUUID().toString()) + "/answer", dermatologist, body)
+            .statusCode());
     String patient = newPatient();
     String caseId = draft(patient);
-    assertEquals(404, api.call("POST", casePath(caseId) + "/answer", dermatologist, body).statusCode(),
+    assertEquals(
+        404,
+        api.call("POST", casePath(caseId) + "/answer", dermatologist, body).statusCode(),
         "a draft is not the clinic's to answer");
     assertEquals(403, api.call("POST", casePath(caseId) + "/answer", patient, body).statusCode());
   }
@@ -102,10 +136,20 @@ class AnswerRulesIT {
     assertEquals(404, api.get(casePath(caseId) + "/answer", owner).statusCode());
     assertEquals(404, api.get(casePath(caseId) + "/answer", newPatient()).statusCode());
     assertEquals(404, api.get(casePath(caseId) + "/info-request", newPatient()).statusCode());
-    assertEquals(409, api.call("POST", casePath(caseId) + "/info-request/reply", owner,
-        "{\"text\":\"hello\"}").statusCode(), "no question was asked");
-    assertEquals(409, api.call("POST", casePath(caseId) + "/follow-up", owner,
-        "{\"progress\":\"BETTER\",\"newSymptoms\":false}").statusCode(), "no follow-up is due");
+    assertEquals(
+        409,
+        api.call("POST", casePath(caseId) + "/info-request/reply", owner, "{\"text\":\"hello\"}")
+            .statusCode(),
+        "no question was asked");
+    assertEquals(
+        409,
+        api.call(
+                "POST",
+                casePath(caseId) + "/follow-up",
+                owner,
+                "{\"progress\":\"BETTER\",\"newSymptoms\":false}")
+            .statusCode(),
+        "no follow-up is due");
   }
 
   static ObjectNode validAnswer() {
@@ -114,9 +158,14 @@ class AnswerRulesIT {
     body.putArray("differentials").add("allergic-contact-dermatitis");
     body.put("patientExplanation", "This is eczema. It is common and can be controlled.");
     body.put("treatmentPlan", "Moisturise twice a day; steroid cream on flares.");
-    body.putArray("prescriptions").addObject().put("medicine", "Hydrocortisone").put("strength", "1%")
-        .put("form", "cream").put("directions", "Apply thinly twice a day for up to 14 days.")
-        .put("quantity", "30 g").put("refills", 1);
+    body.putArray("prescriptions")
+        .addObject()
+        .put("medicine", "Hydrocortisone")
+        .put("strength", "1%")
+        .put("form", "cream")
+        .put("directions", "Apply thinly twice a day for up to 14 days.")
+        .put("quantity", "30 g")
+        .put("refills", 1);
     body.putObject("referral").put("advised", false);
     body.putObject("followUp").put("inDays", 28);
     return body;
@@ -134,18 +183,26 @@ class AnswerRulesIT {
 
   private static String draft(String patient) {
     ObjectNode body = ApiCalls.JSON.createObjectNode();
-    body.putObject("emergencyScreen").put("feverWithWidespreadRash", false)
-        .put("blisteringOrPeelingSkin", false).put("rapidlySpreadingPainfulRedness", false)
+    body.putObject("emergencyScreen")
+        .put("feverWithWidespreadRash", false)
+        .put("blisteringOrPeelingSkin", false)
+        .put("rapidlySpreadingPainfulRedness", false)
         .put("faceOrLipSwellingOrBreathingTrouble", false);
-    HttpResponse<String> created = api.call("POST", "/clinics/" + CLINIC + "/cases", patient, body.toString());
+    HttpResponse<String> created =
+        api.call("POST", "/clinics/" + CLINIC + "/cases", patient, body.toString());
     assertEquals(201, created.statusCode(), created.body());
     return ApiCalls.json(created).get("caseId").asText();
   }
 
   private static String newPatient() {
     String email = "answer-" + UUID.randomUUID() + "@example.com";
-    stack.identity().createConfirmedUser(email, "Answer-Patient-1",
-        Map.of("email", email, "name", "Answer Patient", "custom:tenantId", CLINIC), Set.of("patient"));
+    stack
+        .identity()
+        .createConfirmedUser(
+            email,
+            "Answer-Patient-1",
+            Map.of("email", email, "name", "Answer Patient", "custom:tenantId", CLINIC),
+            Set.of("patient"));
     return api.idToken(email, "Answer-Patient-1");
   }
 }

@@ -44,7 +44,8 @@ class CaseForReviewIT {
   }
 
   @Test
-  void aDermatologistOfTheClinicReadsTheWholeCaseWithTheEarlierOneAndTheReadIsLogged() throws Exception {
+  void aDermatologistOfTheClinicReadsTheWholeCaseWithTheEarlierOneAndTheReadIsLogged()
+      throws Exception {
     IntakeJourney.Patient patient = journey.newPatient(NORTHSIDE);
     journey.saveProfile(patient, "1960-05-17", "female");
     IntakeJourney.SubmittedCase earlier = journey.submitAs(patient, IntakeJourney.routineIntake());
@@ -59,20 +60,25 @@ class CaseForReviewIT {
     assertEquals("URGENT", c.get("priority").asText());
     assertTrue(c.get("secondsUntilDue").asLong() > 23 * 3600, c.toString());
     assertEquals("none", c.at("/claim/state").asText());
-    int age = Period.between(LocalDate.parse("1960-05-17"), LocalDate.now(ZoneOffset.UTC)).getYears();
+    int age =
+        Period.between(LocalDate.parse("1960-05-17"), LocalDate.now(ZoneOffset.UTC)).getYears();
     assertEquals(age, c.at("/patient/age").asInt(), "age from the profile");
     assertEquals("female", c.at("/patient/sex").asText());
     assertFalse(response.body().contains(patient.email()), "no e-mail of the patient");
     assertEquals("A dry patch.", c.at("/intake/ownWords").asText());
     assertEquals(4, c.at("/triage/sevenPointScore").asInt());
-    assertTrue(c.at("/triage/reasons/0/text").asText().contains("7-point"), c.get("triage").toString());
+    assertTrue(
+        c.at("/triage/reasons/0/text").asText().contains("7-point"), c.get("triage").toString());
     assertEquals(1, c.get("round").asInt(), "the intake is round 1");
     JsonNode intakeRound = c.get("rounds").get(0);
     assertEquals("intake", intakeRound.get("kind").asText());
     assertEquals(2, intakeRound.get("photos").size(), intakeRound.toString());
     JsonNode closeUp = intakeRound.get("photos").get(0);
     assertEquals("close_up", closeUp.get("view").asText());
-    assertEquals(200, fetch(closeUp.get("url").asText()).statusCode(), "the photo link opens the checked copy");
+    assertEquals(
+        200,
+        fetch(closeUp.get("url").asText()).statusCode(),
+        "the photo link opens the checked copy");
     assertTrue(closeUp.get("thumbnailUrl").asText().contains("/thumb/"));
     assertEquals(0, c.get("answers").size());
 
@@ -83,11 +89,13 @@ class CaseForReviewIT {
     assertEquals(2, earlierCases.get(0).get("photos").size());
 
     // The patient sees in their access log that a dermatologist opened the case.
-    JsonNode log = ApiCalls.json(api.get("/clinics/" + NORTHSIDE + "/me/access-log", patient.token()));
+    JsonNode log =
+        ApiCalls.json(api.get("/clinics/" + NORTHSIDE + "/me/access-log", patient.token()));
     boolean seen = false;
     for (JsonNode entry : log.get("entries")) {
-      seen |= entry.get("action").asText().equals("case.review.read")
-          && entry.get("actorRole").asText().equals("dermatologist");
+      seen |=
+          entry.get("action").asText().equals("case.review.read")
+              && entry.get("actorRole").asText().equals("dermatologist");
     }
     assertTrue(seen, log.toString());
   }
@@ -96,7 +104,9 @@ class CaseForReviewIT {
   void theClaimShowsWhoHoldsIt() {
     IntakeJourney.SubmittedCase c = journey.submit(NORTHSIDE, IntakeJourney.soonIntake());
     String other = ClinicStaff.dermatologistOf(stack, api, NORTHSIDE, "Dr. Okafor");
-    assertEquals(200, api.call("POST", reviewPath(NORTHSIDE, c.caseId()) + "/claim", other, null).statusCode());
+    assertEquals(
+        200,
+        api.call("POST", reviewPath(NORTHSIDE, c.caseId()) + "/claim", other, null).statusCode());
 
     JsonNode byOther = ApiCalls.json(api.get(reviewPath(NORTHSIDE, c.caseId()), other));
     assertEquals("mine", byOther.at("/claim/state").asText());
@@ -111,9 +121,13 @@ class CaseForReviewIT {
     IntakeJourney.SubmittedCase c = journey.submit(HARBOUR, IntakeJourney.routineIntake());
     String northsideOnly = ClinicStaff.dermatologistOf(stack, api, NORTHSIDE, "Dr. Boundary");
     assertEquals(404, api.get(reviewPath(HARBOUR, c.caseId()), northsideOnly).statusCode());
-    assertEquals(404, api.get(reviewPath(NORTHSIDE, c.caseId()), northsideOnly).statusCode(),
+    assertEquals(
+        404,
+        api.get(reviewPath(NORTHSIDE, c.caseId()), northsideOnly).statusCode(),
         "the case is not in the dermatologist's own clinic either");
-    assertEquals(403, api.get(reviewPath(HARBOUR, c.caseId()), c.patient().token()).statusCode(),
+    assertEquals(
+        403,
+        api.get(reviewPath(HARBOUR, c.caseId()), c.patient().token()).statusCode(),
         "patients do not use the review operations");
   }
 
@@ -122,7 +136,9 @@ class CaseForReviewIT {
   }
 
   private static HttpResponse<String> fetch(String url) throws IOException, InterruptedException {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

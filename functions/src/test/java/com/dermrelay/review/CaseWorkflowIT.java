@@ -44,15 +44,19 @@ class CaseWorkflowIT {
     JsonNode triage = journey.storedCase(CLINIC, submitted.caseId()).get("triage");
     assertEquals("URGENT", triage.get("priority").asText());
     assertEquals(4, triage.get("sevenPointScore").asInt());
-    assertTrue(triage.get("reasons").get(0).get("text").asText().contains("7-point"), triage.toString());
+    assertTrue(
+        triage.get("reasons").get(0).get("text").asText().contains("7-point"), triage.toString());
 
-    Map<String, AttributeValue> review = journey.reviewItem(CLINIC, submitted.caseId()).orElseThrow();
+    Map<String, AttributeValue> review =
+        journey.reviewItem(CLINIC, submitted.caseId()).orElseThrow();
     assertEquals("REVIEW", review.get("waitingFor").s());
     assertEquals("URGENT", review.get("priority").s());
     assertTrue(review.get("taskToken").s().startsWith("sfnlocal-"));
     // Northside answers URGENT cases within 24 hours of submission.
-    Duration dueIn = Duration.between(Instant.parse(seen.get("submittedAt").asText()),
-        Instant.parse(review.get("dueAt").s()));
+    Duration dueIn =
+        Duration.between(
+            Instant.parse(seen.get("submittedAt").asText()),
+            Instant.parse(review.get("dueAt").s()));
     assertTrue(Math.abs(dueIn.minusHours(24).toSeconds()) <= 5, dueIn.toString());
     assertEquals("TENANT#" + CLINIC + "#QUEUE", review.get("gsi1pk").s(), "on the clinic's queue");
   }
@@ -69,26 +73,40 @@ class CaseWorkflowIT {
   void theOptionalTriageQuestionsCount() {
     com.fasterxml.jackson.databind.node.ObjectNode rash = IntakeJourney.rashIntake();
     rash.put("rashWorseningRapidly", true);
-    JsonNode rashTriage = journey.storedCase(CLINIC, journey.submit(CLINIC, rash).caseId()).get("triage");
+    JsonNode rashTriage =
+        journey.storedCase(CLINIC, journey.submit(CLINIC, rash).caseId()).get("triage");
     assertEquals("SOON", rashTriage.get("priority").asText());
-    assertEquals("RASH_WORSENING", rashTriage.get("reasons").get(0).get("code").asText(), rashTriage.toString());
+    assertEquals(
+        "RASH_WORSENING",
+        rashTriage.get("reasons").get(0).get("code").asText(),
+        rashTriage.toString());
 
     // Inflammation is one more 7-point sign: with growth and several colours (4) it scores 5.
     com.fasterxml.jackson.databind.node.ObjectNode inflamed = IntakeJourney.urgentIntake();
     inflamed.put("inflammation", "yes");
-    JsonNode inflamedTriage = journey.storedCase(CLINIC, journey.submit(CLINIC, inflamed).caseId()).get("triage");
+    JsonNode inflamedTriage =
+        journey.storedCase(CLINIC, journey.submit(CLINIC, inflamed).caseId()).get("triage");
     assertEquals(5, inflamedTriage.get("sevenPointScore").asInt(), inflamedTriage.toString());
     assertEquals("URGENT", inflamedTriage.get("priority").asText());
-    assertEquals("SEVEN_POINT_URGENT", inflamedTriage.at("/decision/rule").asText(), inflamedTriage.toString());
+    assertEquals(
+        "SEVEN_POINT_URGENT",
+        inflamedTriage.at("/decision/rule").asText(),
+        inflamedTriage.toString());
     assertEquals(5, inflamedTriage.at("/decision/score").asInt());
 
     com.fasterxml.jackson.databind.node.ObjectNode bad = IntakeJourney.routineIntake();
     bad.putObject("abcde").put("asymmetry", "very");
     IntakeJourney.Patient patient = journey.newPatient(CLINIC);
-    java.net.http.HttpResponse<String> refused = api.call("POST", "/clinics/" + CLINIC + "/cases", patient.token(),
-        "{\"emergencyScreen\":{\"feverWithWidespreadRash\":false,\"blisteringOrPeelingSkin\":false,"
-            + "\"rapidlySpreadingPainfulRedness\":false,\"faceOrLipSwellingOrBreathingTrouble\":false},"
-            + "\"intake\":" + bad + "}");
+    java.net.http.HttpResponse<String> refused =
+        api.call(
+            "POST",
+            "/clinics/" + CLINIC + "/cases",
+            patient.token(),
+            "{\"emergencyScreen\":{\"feverWithWidespreadRash\":false,\"blisteringOrPeelingSkin\":false,"
+                + "\"rapidlySpreadingPainfulRedness\":false,\"faceOrLipSwellingOrBreathingTrouble\":false},"
+                + "\"intake\":"
+                + bad
+                + "}");
     assertEquals(400, refused.statusCode(), refused.body());
   }
 }

@@ -56,19 +56,25 @@ class ReviewLifecycleIT {
   @Test
   void aCaseGoesFromSubmissionThroughAQuestionAnAnswerAndAFollowUpToClosed() {
     IntakeJourney.SubmittedCase c = journey.submit(NORTHSIDE, IntakeJourney.routineIntake());
-    IntakeJourney.SubmittedCase otherClinic = journey.submit(HARBOUR, IntakeJourney.routineIntake());
+    IntakeJourney.SubmittedCase otherClinic =
+        journey.submit(HARBOUR, IntakeJourney.routineIntake());
     IntakeJourney.Patient patient = c.patient();
     String casePath = c.path();
 
     // Triaged and on Dr. Chen's one worklist, next to the other clinic's case.
     assertEquals("QUEUED", status(c));
     List<JsonNode> rows = worklist();
-    assertTrue(row(rows, c.caseId()) != null && row(rows, otherClinic.caseId()) != null, rows.toString());
+    assertTrue(
+        row(rows, c.caseId()) != null && row(rows, otherClinic.caseId()) != null, rows.toString());
 
     // Claimed; a question to the patient, who is mailed without any health detail.
     claim(c);
-    HttpResponse<String> asked = api.call("POST", casePath + "/info-requests", chen,
-        "{\"question\":\"Does the dry patch itch more at night?\"}");
+    HttpResponse<String> asked =
+        api.call(
+            "POST",
+            casePath + "/info-requests",
+            chen,
+            "{\"question\":\"Does the dry patch itch more at night?\"}");
     assertEquals(200, asked.statusCode(), asked.body());
     assertEquals("MORE_INFO_REQUESTED", status(c));
     OutboxMessage question = latestMailTo(patient);
@@ -79,8 +85,12 @@ class ReviewLifecycleIT {
     JsonNode infoRequest = ApiCalls.json(api.get(casePath + "/info-request", patient.token()));
     assertEquals("Does the dry patch itch more at night?", infoRequest.get("question").asText());
     journey.uploadPhoto(patient, c.caseId(), "close_up");
-    HttpResponse<String> replied = api.call("POST", casePath + "/info-request/reply", patient.token(),
-        "{\"text\":\"Yes, mostly at night.\"}");
+    HttpResponse<String> replied =
+        api.call(
+            "POST",
+            casePath + "/info-request/reply",
+            patient.token(),
+            "{\"text\":\"Yes, mostly at night.\"}");
     assertEquals(200, replied.statusCode(), replied.body());
 
     // Back on the worklist, offered to Dr. Chen first.
@@ -90,14 +100,22 @@ class ReviewLifecycleIT {
     List<JsonNode> firstPage = new ArrayList<>();
     ApiCalls.json(api.get("/worklist?limit=20", chen)).get("cases").forEach(firstPage::add);
     int at = firstPage.indexOf(row(firstPage, c.caseId()));
-    assertTrue(at >= 0 && firstPage.subList(0, at).stream().allMatch(r -> r.get("preferredForMe").asBoolean()),
+    assertTrue(
+        at >= 0
+            && firstPage.subList(0, at).stream().allMatch(r -> r.get("preferredForMe").asBoolean()),
         "the first page opens with the cases offered to Dr. Chen first: " + firstPage);
-    assertEquals(chenSubject, journey.reviewItem(NORTHSIDE, c.caseId()).orElseThrow()
-        .get("preferredDermatologistId").s());
+    assertEquals(
+        chenSubject,
+        journey
+            .reviewItem(NORTHSIDE, c.caseId())
+            .orElseThrow()
+            .get("preferredDermatologistId")
+            .s());
 
     // Answered with a prescription and a follow-up in 28 days; the patient is told, reads it.
     claim(c);
-    HttpResponse<String> answered = api.call("POST", casePath + "/answer", chen, AnswerRulesIT.validAnswer().toString());
+    HttpResponse<String> answered =
+        api.call("POST", casePath + "/answer", chen, AnswerRulesIT.validAnswer().toString());
     assertEquals(200, answered.statusCode(), answered.body());
     assertEquals("ANSWERED", status(c));
     OutboxMessage answerMail = latestMailTo(patient);
@@ -105,8 +123,10 @@ class ReviewLifecycleIT {
     assertNoHealthDetails(answerMail);
     JsonNode answer = ApiCalls.json(api.get(casePath + "/answer", patient.token()));
     assertEquals("Hydrocortisone", answer.at("/prescriptions/0/medicine").asText());
-    assertFalse(answer.has("readAt"), "an unread answer has no readAt (absent fields are left out)");
-    HttpResponse<String> acknowledged = api.call("POST", casePath + "/answer/acknowledge", patient.token(), null);
+    assertFalse(
+        answer.has("readAt"), "an unread answer has no readAt (absent fields are left out)");
+    HttpResponse<String> acknowledged =
+        api.call("POST", casePath + "/answer/acknowledge", patient.token(), null);
     assertEquals(200, acknowledged.statusCode(), acknowledged.body());
     assertTrue(ApiCalls.json(acknowledged).hasNonNull("readAt"));
 
@@ -123,16 +143,22 @@ class ReviewLifecycleIT {
 
     // Follow-up photos and notes; the case is triaged again and queued for Dr. Chen first.
     journey.uploadPhoto(patient, c.caseId(), "close_up");
-    HttpResponse<String> followedUp = api.call("POST", casePath + "/follow-up", patient.token(),
-        "{\"progress\":\"BETTER\",\"newSymptoms\":false,\"notes\":\"Much less itchy.\"}");
+    HttpResponse<String> followedUp =
+        api.call(
+            "POST",
+            casePath + "/follow-up",
+            patient.token(),
+            "{\"progress\":\"BETTER\",\"newSymptoms\":false,\"notes\":\"Much less itchy.\"}");
     assertEquals(200, followedUp.statusCode(), followedUp.body());
     assertEquals("QUEUED", status(c));
     assertTrue(row(worklist(), c.caseId()).get("preferredForMe").asBoolean());
 
     // The review page shows every round side by side, and the first answer.
-    JsonNode review = ApiCalls.json(api.get("/clinics/" + NORTHSIDE + "/reviews/" + c.caseId(), chen));
+    JsonNode review =
+        ApiCalls.json(api.get("/clinics/" + NORTHSIDE + "/reviews/" + c.caseId(), chen));
     JsonNode rounds = review.get("rounds");
-    assertEquals(List.of("intake", "info_reply", "follow_up"), texts(rounds, "kind"), rounds.toString());
+    assertEquals(
+        List.of("intake", "info_reply", "follow_up"), texts(rounds, "kind"), rounds.toString());
     assertEquals("Yes, mostly at night.", rounds.get(1).get("text").asText());
     assertEquals("Does the dry patch itch more at night?", rounds.get(1).get("question").asText());
     assertEquals(1, rounds.get(1).get("photos").size());
@@ -150,13 +176,27 @@ class ReviewLifecycleIT {
     assertEquals(200, closing.statusCode(), closing.body());
     assertEquals("CLOSED", status(c));
     List<String> events = new ArrayList<>();
-    ApiCalls.json(api.get(casePath, patient.token())).get("timeline").forEach(e -> events.add(e.get("event").asText()));
-    assertTrue(events.containsAll(List.of("triaged", "queued", "more_info_requested", "info_reply_sent",
-        "answered", "answer_read", "follow_up_due", "follow_up_sent", "closed")), events.toString());
+    ApiCalls.json(api.get(casePath, patient.token()))
+        .get("timeline")
+        .forEach(e -> events.add(e.get("event").asText()));
+    assertTrue(
+        events.containsAll(
+            List.of(
+                "triaged",
+                "queued",
+                "more_info_requested",
+                "info_reply_sent",
+                "answered",
+                "answer_read",
+                "follow_up_due",
+                "follow_up_sent",
+                "closed")),
+        events.toString());
   }
 
   @Test
-  void twoConcurrentIdenticalAnswersGiveOneAnswerAndTheCommonPathTakesEightStates() throws Exception {
+  void twoConcurrentIdenticalAnswersGiveOneAnswerAndTheCommonPathTakesEightStates()
+      throws Exception {
     IntakeJourney.SubmittedCase c = journey.submit(NORTHSIDE, IntakeJourney.routineIntake());
     claim(c);
     ObjectNode noFollowUp = AnswerRulesIT.validAnswer();
@@ -168,10 +208,12 @@ class ReviewLifecycleIT {
     try {
       List<Future<HttpResponse<String>>> sent = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
-        sent.add(pool.submit(() -> {
-          start.await();
-          return api.call("POST", c.path() + "/answer", chen, body);
-        }));
+        sent.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return api.call("POST", c.path() + "/answer", chen, body);
+                }));
       }
       start.countDown();
       for (Future<HttpResponse<String>> response : sent) {
@@ -181,29 +223,64 @@ class ReviewLifecycleIT {
       pool.shutdownNow();
     }
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      int answers = dynamoDb.query(r -> r.tableName(LocalStackConfig.TABLE)
-          .keyConditionExpression("pk = :pk AND begins_with(sk, :answer)")
-          .expressionAttributeValues(Map.of(
-              ":pk", AttributeValue.fromS("TENANT#" + NORTHSIDE + "#CASE#" + c.caseId()),
-              ":answer", AttributeValue.fromS("ANSWER#")))).count();
+      int answers =
+          dynamoDb
+              .query(
+                  r ->
+                      r.tableName(LocalStackConfig.TABLE)
+                          .keyConditionExpression("pk = :pk AND begins_with(sk, :answer)")
+                          .expressionAttributeValues(
+                              Map.of(
+                                  ":pk",
+                                      AttributeValue.fromS(
+                                          "TENANT#" + NORTHSIDE + "#CASE#" + c.caseId()),
+                                  ":answer", AttributeValue.fromS("ANSWER#"))))
+              .count();
       assertEquals(1, answers);
     }
-    assertEquals(1, stack.outbox().messagesTo(c.patient().email()).size() - mailsBefore,
+    assertEquals(
+        1,
+        stack.outbox().messagesTo(c.patient().email()).size() - mailsBefore,
         "the patient is told once");
 
     // The common path (answered, no question, no follow-up): 8 billed state transitions.
     assertEquals("CLOSED", status(c));
-    String arn = "arn:aws:states:" + LocalStackConfig.REGION + ":" + LocalStackConfig.ACCOUNT_ID
-        + ":execution:" + LocalStackConfig.CASE_WORKFLOW + ":" + NORTHSIDE + "-" + c.caseId();
-    List<String> entered = stack.stepFunctions().service().getExecutionHistory(arn).stream()
-        .filter(e -> e.type().endsWith("StateEntered")).map(e -> e.details().get("name").asText()).toList();
-    assertEquals(List.of("CaseReceived", "AwaitPhotoChecks", "Triage", "QueueForReview", "ReviewOutcome",
-        "DeliverAnswer", "FollowUpAskedFor", "CloseCase"), entered);
+    String arn =
+        "arn:aws:states:"
+            + LocalStackConfig.REGION
+            + ":"
+            + LocalStackConfig.ACCOUNT_ID
+            + ":execution:"
+            + LocalStackConfig.CASE_WORKFLOW
+            + ":"
+            + NORTHSIDE
+            + "-"
+            + c.caseId();
+    List<String> entered =
+        stack.stepFunctions().service().getExecutionHistory(arn).stream()
+            .filter(e -> e.type().endsWith("StateEntered"))
+            .map(e -> e.details().get("name").asText())
+            .toList();
+    assertEquals(
+        List.of(
+            "CaseReceived",
+            "AwaitPhotoChecks",
+            "Triage",
+            "QueueForReview",
+            "ReviewOutcome",
+            "DeliverAnswer",
+            "FollowUpAskedFor",
+            "CloseCase"),
+        entered);
   }
 
   private static void claim(IntakeJourney.SubmittedCase c) {
-    HttpResponse<String> claimed = api.call("POST", "/clinics/" + c.patient().clinic() + "/reviews/"
-        + c.caseId() + "/claim", chen, null);
+    HttpResponse<String> claimed =
+        api.call(
+            "POST",
+            "/clinics/" + c.patient().clinic() + "/reviews/" + c.caseId() + "/claim",
+            chen,
+            null);
     assertEquals(200, claimed.statusCode(), claimed.body());
   }
 
@@ -218,7 +295,8 @@ class ReviewLifecycleIT {
   /** The mail names the clinic and links to sign in; nothing of the case's content. */
   private static void assertNoHealthDetails(OutboxMessage mail) {
     String all = (mail.subject() + " " + mail.text()).toLowerCase();
-    for (String detail : List.of("itch", "dry patch", "eczema", "hydrocortisone", "forearm", "moistur")) {
+    for (String detail :
+        List.of("itch", "dry patch", "eczema", "hydrocortisone", "forearm", "moistur")) {
       assertFalse(all.contains(detail), "no '" + detail + "' in: " + all);
     }
     assertTrue(all.contains("/c/northside/"), all);
@@ -229,7 +307,8 @@ class ReviewLifecycleIT {
     List<JsonNode> rows = new ArrayList<>();
     String cursor = null;
     do {
-      HttpResponse<String> response = api.get("/worklist?limit=50" + (cursor == null ? "" : "&cursor=" + cursor), chen);
+      HttpResponse<String> response =
+          api.get("/worklist?limit=50" + (cursor == null ? "" : "&cursor=" + cursor), chen);
       assertEquals(200, response.statusCode(), response.body());
       JsonNode page = ApiCalls.json(response);
       page.get("cases").forEach(rows::add);
@@ -239,7 +318,10 @@ class ReviewLifecycleIT {
   }
 
   private static JsonNode row(List<JsonNode> rows, String caseId) {
-    return rows.stream().filter(r -> r.get("caseId").asText().equals(caseId)).findFirst().orElse(null);
+    return rows.stream()
+        .filter(r -> r.get("caseId").asText().equals(caseId))
+        .findFirst()
+        .orElse(null);
   }
 
   private static List<String> texts(JsonNode array, String field) {

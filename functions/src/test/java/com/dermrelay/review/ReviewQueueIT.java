@@ -61,7 +61,9 @@ class ReviewQueueIT {
     List<JsonNode> rows = wholeWorklist("");
     int routineAt = indexOf(rows, routine.caseId());
     int urgentAt = indexOf(rows, urgent.caseId());
-    assertTrue(urgentAt >= 0 && routineAt > urgentAt, "URGENT (Harbour) before ROUTINE (Northside): " + rows);
+    assertTrue(
+        urgentAt >= 0 && routineAt > urgentAt,
+        "URGENT (Harbour) before ROUTINE (Northside): " + rows);
     JsonNode row = rows.get(urgentAt);
     assertEquals(HARBOUR, row.get("tenantId").asText());
     assertEquals("Harbour Dermatology", row.get("clinicName").asText());
@@ -101,10 +103,11 @@ class ReviewQueueIT {
     try {
       List<Future<Integer>> answers = new ArrayList<>();
       for (String dermatologist : dermatologists) {
-        Callable<Integer> attempt = () -> {
-          start.await();
-          return api.call("POST", claim, dermatologist, null).statusCode();
-        };
+        Callable<Integer> attempt =
+            () -> {
+              start.await();
+              return api.call("POST", claim, dermatologist, null).statusCode();
+            };
         answers.add(pool.submit(attempt));
       }
       start.countDown();
@@ -118,7 +121,9 @@ class ReviewQueueIT {
       pool.shutdownNow();
     }
     List<JsonNode> rows = wholeWorklist("&clinic=" + NORTHSIDE);
-    assertEquals("other", rows.get(indexOf(rows, c.caseId())).get("claim").asText(),
+    assertEquals(
+        "other",
+        rows.get(indexOf(rows, c.caseId())).get("claim").asText(),
         "a case claimed by someone else stays on Dr. Chen's list, as claimed");
     assertEquals(409, api.call("POST", claim, chen, null).statusCode());
   }
@@ -130,9 +135,11 @@ class ReviewQueueIT {
     assertEquals(200, api.call("POST", claim, chen, null).statusCode());
     List<JsonNode> rows = wholeWorklist("&clinic=" + NORTHSIDE);
     assertEquals("mine", rows.get(indexOf(rows, c.caseId())).get("claim").asText());
-    assertEquals(200, api.call("POST", claim, chen, null).statusCode(), "one's own claim again renews");
+    assertEquals(
+        200, api.call("POST", claim, chen, null).statusCode(), "one's own claim again renews");
     assertEquals(200, api.call("DELETE", claim, chen, null).statusCode());
-    assertEquals(409, api.call("DELETE", claim, chen, null).statusCode(), "nothing to release any more");
+    assertEquals(
+        409, api.call("DELETE", claim, chen, null).statusCode(), "nothing to release any more");
   }
 
   @Test
@@ -142,34 +149,47 @@ class ReviewQueueIT {
     assertEquals(200, api.call("POST", claim, chen, null).statusCode());
     String other = ClinicStaff.dermatologistOf(stack, api, NORTHSIDE, "dr.lease");
     assertEquals(409, api.call("POST", claim, other, null).statusCode());
-    assertEquals(409, api.call("DELETE", claim, other, null).statusCode(), "only the holder releases");
-    JsonNode row = wholeWorklistOf(other, "&clinic=" + NORTHSIDE).stream()
-        .filter(r -> r.get("caseId").asText().equals(c.caseId())).findFirst().orElseThrow();
+    assertEquals(
+        409, api.call("DELETE", claim, other, null).statusCode(), "only the holder releases");
+    JsonNode row =
+        wholeWorklistOf(other, "&clinic=" + NORTHSIDE).stream()
+            .filter(r -> r.get("caseId").asText().equals(c.caseId()))
+            .findFirst()
+            .orElseThrow();
     assertEquals("other", row.get("claim").asText());
 
     // The lease runs out: its end moved into the past, as 15 minutes passing would.
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      dynamoDb.updateItem(r -> r.tableName(LocalStackConfig.TABLE)
-          .key(Map.of("pk", AttributeValue.fromS("TENANT#" + NORTHSIDE + "#CASE#" + c.caseId()),
-              "sk", AttributeValue.fromS("REVIEW")))
-          .updateExpression("SET claimedUntil = :past")
-          .expressionAttributeValues(Map.of(":past", AttributeValue.fromN("1000"))));
+      dynamoDb.updateItem(
+          r ->
+              r.tableName(LocalStackConfig.TABLE)
+                  .key(
+                      Map.of(
+                          "pk",
+                          AttributeValue.fromS("TENANT#" + NORTHSIDE + "#CASE#" + c.caseId()),
+                          "sk",
+                          AttributeValue.fromS("REVIEW")))
+                  .updateExpression("SET claimedUntil = :past")
+                  .expressionAttributeValues(Map.of(":past", AttributeValue.fromN("1000"))));
     }
-    assertEquals(200, api.call("POST", claim, other, null).statusCode(), "an expired lease is no claim");
+    assertEquals(
+        200, api.call("POST", claim, other, null).statusCode(), "an expired lease is no claim");
   }
 
   @Test
   void aDermatologistOfAnotherClinicCannotClaimItsCases() {
     IntakeJourney.SubmittedCase c = journey.submit(HARBOUR, IntakeJourney.routineIntake());
     String northsideOnly = ClinicStaff.dermatologistOf(stack, api, NORTHSIDE, "dr.boundary");
-    assertEquals(404, api.call("POST", claimPath(HARBOUR, c.caseId()), northsideOnly, null).statusCode());
+    assertEquals(
+        404, api.call("POST", claimPath(HARBOUR, c.caseId()), northsideOnly, null).statusCode());
     assertEquals(-1, indexOf(wholeWorklistOf(northsideOnly, ""), c.caseId()));
   }
 
   @Test
   void anOverdueCaseEscalatesIsRecordedAndTheClinicAdminIsMailed() {
     IntakeJourney.SubmittedCase c = journey.submit(HARBOUR, IntakeJourney.routineIntake());
-    assertEquals("ROUTINE", journey.reviewItem(HARBOUR, c.caseId()).orElseThrow().get("priority").s());
+    assertEquals(
+        "ROUTINE", journey.reviewItem(HARBOUR, c.caseId()).orElseThrow().get("priority").s());
     int mailsBefore = stack.outbox().messagesTo("admin@harbour.example").size();
 
     // Harbour answers ROUTINE cases within 120 hours; the functions and the interpreter share the
@@ -178,7 +198,8 @@ class ReviewQueueIT {
     // The breach is counted as a metric: an EMF line on the function's standard output.
     PrintStream stdout = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(new TeeOutputStream(stdout, captured), true, StandardCharsets.UTF_8));
+    System.setOut(
+        new PrintStream(new TeeOutputStream(stdout, captured), true, StandardCharsets.UTF_8));
     try {
       stack.stepFunctions().manualClock().advance(Duration.ofHours(121));
     } finally {
@@ -186,27 +207,42 @@ class ReviewQueueIT {
     }
     String emf = captured.toString(StandardCharsets.UTF_8);
     // (Other tests' queued cases share the clock and may breach too: at least this one counted.)
-    assertTrue(emf.lines().anyMatch(l -> l.contains("\"CloudWatchMetrics\"") && l.contains("\"SlaBreaches\":1")),
+    assertTrue(
+        emf.lines()
+            .anyMatch(l -> l.contains("\"CloudWatchMetrics\"") && l.contains("\"SlaBreaches\":1")),
         "the breach is counted as a metric");
 
     Map<String, AttributeValue> review = journey.reviewItem(HARBOUR, c.caseId()).orElseThrow();
     assertEquals("SOON", review.get("priority").s(), "raised one step");
     assertEquals("REVIEW", review.get("waitingFor").s(), "still waiting, never dropped");
     List<OutboxMessage> mails = stack.outbox().messagesTo("admin@harbour.example");
-    assertTrue(mails.subList(mailsBefore, mails.size()).stream()
-        .anyMatch(m -> m.subject().startsWith("SLA breached") && m.text().contains(c.caseId())), mails.toString());
+    assertTrue(
+        mails.subList(mailsBefore, mails.size()).stream()
+            .anyMatch(m -> m.subject().startsWith("SLA breached") && m.text().contains(c.caseId())),
+        mails.toString());
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      boolean recorded = dynamoDb.queryPaginator(r -> r.tableName(LocalStackConfig.TABLE)
-              .keyConditionExpression("pk = :pk")
-              .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TENANT#" + HARBOUR + "#AUDIT"))))
-          .items().stream().anyMatch(a -> a.get("action").s().equals("case.sla.breach")
-              && a.get("resourceId").s().equals(c.caseId()));
+      boolean recorded =
+          dynamoDb
+              .queryPaginator(
+                  r ->
+                      r.tableName(LocalStackConfig.TABLE)
+                          .keyConditionExpression("pk = :pk")
+                          .expressionAttributeValues(
+                              Map.of(":pk", AttributeValue.fromS("TENANT#" + HARBOUR + "#AUDIT"))))
+              .items()
+              .stream()
+              .anyMatch(
+                  a ->
+                      a.get("action").s().equals("case.sla.breach")
+                          && a.get("resourceId").s().equals(c.caseId()));
       assertTrue(recorded, "the breach is in the clinic's audit trail");
     }
     JsonNode seen = ApiCalls.json(api.get(c.path(), c.patient().token()));
     assertEquals("QUEUED", seen.get("status").asText(), "the patient's case is still queued");
     List<JsonNode> rows = wholeWorklist("&clinic=" + HARBOUR);
-    assertEquals("SOON", rows.get(indexOf(rows, c.caseId())).get("priority").asText(),
+    assertEquals(
+        "SOON",
+        rows.get(indexOf(rows, c.caseId())).get("priority").asText(),
         "still on the worklist, now as SOON");
   }
 
@@ -222,8 +258,9 @@ class ReviewQueueIT {
     List<JsonNode> rows = new ArrayList<>();
     String cursor = null;
     do {
-      HttpResponse<String> response = api.get("/worklist?limit=50" + query
-          + (cursor == null ? "" : "&cursor=" + cursor), token);
+      HttpResponse<String> response =
+          api.get(
+              "/worklist?limit=50" + query + (cursor == null ? "" : "&cursor=" + cursor), token);
       assertEquals(200, response.statusCode(), response.body());
       JsonNode page = ApiCalls.json(response);
       page.get("cases").forEach(rows::add);

@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A Task that fails for real: the case's stored review item is corrupted (a priority no code
- * knows), so Escalate cannot read it when the untouched case's heartbeat runs out. A function's
- * own error is not one of Lambda's transient errors, so it is not retried; Catch sends it to
+ * knows), so Escalate cannot read it when the untouched case's heartbeat runs out. A function's own
+ * error is not one of Lambda's transient errors, so it is not retried; Catch sends it to
  * RecordFailure: the patient sees the case failed, the clinic is mailed, the execution ends in
  * CaseFailed. Nothing ends silently.
  */
@@ -48,19 +48,35 @@ class WorkflowFailureIT {
   void aFailingTaskIsCaughtRecordedOnTheCaseAndAlertsTheClinic() {
     IntakeJourney.SubmittedCase c = journey.submit(NORTHSIDE, IntakeJourney.urgentIntake());
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      dynamoDb.updateItem(r -> r.tableName(LocalStackConfig.TABLE)
-          .key(Map.of("pk", AttributeValue.fromS("TENANT#" + NORTHSIDE + "#CASE#" + c.caseId()),
-              "sk", AttributeValue.fromS("REVIEW")))
-          .updateExpression("SET priority = :bad")
-          .expressionAttributeValues(Map.of(":bad", AttributeValue.fromS("NOT-A-PRIORITY"))));
+      dynamoDb.updateItem(
+          r ->
+              r.tableName(LocalStackConfig.TABLE)
+                  .key(
+                      Map.of(
+                          "pk",
+                          AttributeValue.fromS("TENANT#" + NORTHSIDE + "#CASE#" + c.caseId()),
+                          "sk",
+                          AttributeValue.fromS("REVIEW")))
+                  .updateExpression("SET priority = :bad")
+                  .expressionAttributeValues(
+                      Map.of(":bad", AttributeValue.fromS("NOT-A-PRIORITY"))));
     }
     int mailsBefore = stack.outbox().messagesTo("admin@northside.example").size();
 
     // Northside's URGENT cases are due in 24 h; untouched for half of it, Escalate runs.
     stack.stepFunctions().manualClock().advance(Duration.ofHours(13));
 
-    String arn = "arn:aws:states:" + LocalStackConfig.REGION + ":" + LocalStackConfig.ACCOUNT_ID
-        + ":execution:" + LocalStackConfig.CASE_WORKFLOW + ":" + NORTHSIDE + "-" + c.caseId();
+    String arn =
+        "arn:aws:states:"
+            + LocalStackConfig.REGION
+            + ":"
+            + LocalStackConfig.ACCOUNT_ID
+            + ":execution:"
+            + LocalStackConfig.CASE_WORKFLOW
+            + ":"
+            + NORTHSIDE
+            + "-"
+            + c.caseId();
     ExecutionDescription execution = stack.stepFunctions().service().describeExecution(arn);
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("DermRelay.CaseFailed", execution.error());
@@ -77,9 +93,14 @@ class WorkflowFailureIT {
         escalateAttempts++;
       }
     }
-    assertTrue(entered.containsAll(List.of("Escalate", "RecordFailure", "CaseFailed")), entered.toString());
+    assertTrue(
+        entered.containsAll(List.of("Escalate", "RecordFailure", "CaseFailed")),
+        entered.toString());
     assertTrue(entered.indexOf("RecordFailure") > entered.indexOf("Escalate"), entered.toString());
-    assertEquals(1, escalateAttempts, "a function's own error is not retried (only Lambda's transient errors are)");
+    assertEquals(
+        1,
+        escalateAttempts,
+        "a function's own error is not retried (only Lambda's transient errors are)");
 
     JsonNode seen = ApiCalls.json(api.get(c.path(), c.patient().token()));
     assertEquals("FAILED", seen.get("status").asText());
@@ -88,10 +109,20 @@ class WorkflowFailureIT {
     assertEquals("failed", events.get(events.size() - 1), events.toString());
 
     List<OutboxMessage> mails = stack.outbox().messagesTo("admin@northside.example");
-    assertTrue(mails.subList(mailsBefore, mails.size()).stream()
-        .anyMatch(m -> m.subject().equals("A case could not be processed") && m.text().contains(c.caseId())),
+    assertTrue(
+        mails.subList(mailsBefore, mails.size()).stream()
+            .anyMatch(
+                m ->
+                    m.subject().equals("A case could not be processed")
+                        && m.text().contains(c.caseId())),
         mails.toString());
-    assertTrue(journey.reviewItem(NORTHSIDE, c.caseId()).orElseThrow().get("waitingFor").s().equals("NONE"),
+    assertTrue(
+        journey
+            .reviewItem(NORTHSIDE, c.caseId())
+            .orElseThrow()
+            .get("waitingFor")
+            .s()
+            .equals("NONE"),
         "off the worklists");
   }
 }

@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The stack every integration test gets checks the contract: a real handler's answer that breaks
  * api-spec/openapi.yaml (here from a stored photo verdict the contract does not know) is on record,
- * named by operation and JSON pointer, by the time the client has it. This test takes the
- * violation itself; left there, LocalStackExtension would fail the test with it.
+ * named by operation and JSON pointer, by the time the client has it. This test takes the violation
+ * itself; left there, LocalStackExtension would fail the test with it.
  */
 @ExtendWith(LocalStackExtension.class)
 class ContractCheckIT {
@@ -32,18 +32,36 @@ class ContractCheckIT {
     IntakeJourney.Patient patient = journey.newPatient("northside-skin");
     String caseId = journey.draft(patient, IntakeJourney.routineIntake());
     journey.uploadPhoto(patient, caseId, "close_up");
-    assertEquals(List.of(), stack.takeContractViolations(), "what the API answered so far keeps the contract");
+    assertEquals(
+        List.of(),
+        stack.takeContractViolations(),
+        "what the API answered so far keeps the contract");
 
-    Map<String, AttributeValue> key = Map.of(
-        "pk", AttributeValue.fromS("TENANT#northside-skin#CASE#" + caseId), "sk", AttributeValue.fromS("CASE"));
+    Map<String, AttributeValue> key =
+        Map.of(
+            "pk",
+            AttributeValue.fromS("TENANT#northside-skin#CASE#" + caseId),
+            "sk",
+            AttributeValue.fromS("CASE"));
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      String doc = dynamoDb.getItem(r -> r.tableName(LocalStackConfig.TABLE).key(key).consistentRead(true))
-          .item().get("doc").s();
+      String doc =
+          dynamoDb
+              .getItem(r -> r.tableName(LocalStackConfig.TABLE).key(key).consistentRead(true))
+              .item()
+              .get("doc")
+              .s();
       assertTrue(doc.contains("\"verdict\":\"ACCEPTED\""), doc);
-      dynamoDb.updateItem(r -> r.tableName(LocalStackConfig.TABLE).key(key)
-          .updateExpression("SET #doc = :doc").expressionAttributeNames(Map.of("#doc", "doc"))
-          .expressionAttributeValues(Map.of(":doc",
-              AttributeValue.fromS(doc.replace("\"verdict\":\"ACCEPTED\"", "\"verdict\":\"MAYBE\"")))));
+      dynamoDb.updateItem(
+          r ->
+              r.tableName(LocalStackConfig.TABLE)
+                  .key(key)
+                  .updateExpression("SET #doc = :doc")
+                  .expressionAttributeNames(Map.of("#doc", "doc"))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":doc",
+                          AttributeValue.fromS(
+                              doc.replace("\"verdict\":\"ACCEPTED\"", "\"verdict\":\"MAYBE\"")))));
     }
 
     HttpResponse<String> read = api.get("/clinics/northside-skin/cases/" + caseId, patient.token());

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * End to end through HTTP, as the portal does it: sign in with the Cognito API of the local
- * issuer, then call the API through the gateway with the ID token.
+ * End to end through HTTP, as the portal does it: sign in with the Cognito API of the local issuer,
+ * then call the API through the gateway with the ID token.
  */
 @ExtendWith(LocalStackExtension.class)
 class SmokeIT {
@@ -41,17 +41,21 @@ class SmokeIT {
   }
 
   private static String idToken(String email, String password) {
-    try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
-        .endpointOverride(URI.create(stack.identityUrl()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(AnonymousCredentialsProvider.create())
-        .httpClient(UrlConnectionHttpClient.create())
-        .build()) {
-      return cognito.initiateAuth(r -> r
-              .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-              .clientId(stack.identity().clientId())
-              .authParameters(Map.of("USERNAME", email, "PASSWORD", password)))
-          .authenticationResult().idToken();
+    try (CognitoIdentityProviderClient cognito =
+        CognitoIdentityProviderClient.builder()
+            .endpointOverride(URI.create(stack.identityUrl()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(AnonymousCredentialsProvider.create())
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      return cognito
+          .initiateAuth(
+              r ->
+                  r.authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                      .clientId(stack.identity().clientId())
+                      .authParameters(Map.of("USERNAME", email, "PASSWORD", password)))
+          .authenticationResult()
+          .idToken();
     }
   }
 
@@ -76,12 +80,14 @@ class SmokeIT {
 
   @Test
   void theCaseWorkflowIsDeployedFromTheRepositorysAslFile() {
-    try (SfnClient sfn = SfnClient.builder()
-        .endpointOverride(URI.create(stack.stepFunctionsEndpoint()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build()) {
+    try (SfnClient sfn =
+        SfnClient.builder()
+            .endpointOverride(URI.create(stack.stepFunctionsEndpoint()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
       String arn = stack.functionEnvironment().get("DERMRELAY_CASE_WORKFLOW_ARN");
       String definition = sfn.describeStateMachine(r -> r.stateMachineArn(arn)).definition();
       assertTrue(definition.contains("\"StartAt\": \"CaseReceived\""), "the repository's workflow");
@@ -91,7 +97,8 @@ class SmokeIT {
 
   @Test
   void aSignedInPatientIsKnownWithTheirClinic() throws Exception {
-    HttpResponse<String> response = get("/me", idToken("patient@northside.example", "Demo-Patient-1"));
+    HttpResponse<String> response =
+        get("/me", idToken("patient@northside.example", "Demo-Patient-1"));
     assertEquals(200, response.statusCode(), response.body());
     JsonNode me = JSON.readTree(response.body());
     assertEquals("patient@northside.example", me.get("email").asText());
@@ -101,16 +108,20 @@ class SmokeIT {
 
   @Test
   void theDermatologistHasNoSingleHomeClinic() throws Exception {
-    JsonNode me = JSON.readTree(get("/me", idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1")).body());
+    JsonNode me =
+        JSON.readTree(
+            get("/me", idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1")).body());
     assertEquals("dermatologist", me.get("roles").get(0).asText());
-    assertFalse(me.has("homeTenantId"), "a dermatologist has no home clinic: the field is left out");
+    assertFalse(
+        me.has("homeTenantId"), "a dermatologist has no home clinic: the field is left out");
   }
 
   @Test
   void noTokenOrAForgedOneIs401ProblemJson() throws Exception {
     HttpResponse<String> missing = get("/me", null);
     assertEquals(401, missing.statusCode());
-    assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(
+        "application/problem+json", missing.headers().firstValue("Content-Type").orElse(""));
     String token = idToken("patient@harbour.example", "Demo-Patient-1");
     String[] parts = token.split("\\.");
     String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
@@ -124,9 +135,10 @@ class SmokeIT {
     HttpResponse<String> unknown = get("/no-such-thing", null);
     assertEquals(404, unknown.statusCode());
     assertEquals(404, JSON.readTree(unknown.body()).get("status").asInt());
-    HttpResponse<String> wrongMethod = HTTP.send(
-        HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/health"))
-            .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> wrongMethod =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/health")).DELETE().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(405, wrongMethod.statusCode());
     assertTrue(wrongMethod.headers().firstValue("Allow").orElse("").contains("GET"));
   }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A clinic admin closes the clinic to new patients (settings {@code acceptingNewPatients: false}):
- * the public branding says so, a new patient's sign-up is refused with a clear message, an
- * existing patient's new case answers 409 naming whom to contact, and what was already sent
- * carries on. Reopening lets new cases in again. A clinic of its own, so the demo clinics stay open.
+ * the public branding says so, a new patient's sign-up is refused with a clear message, an existing
+ * patient's new case answers 409 naming whom to contact, and what was already sent carries on.
+ * Reopening lets new cases in again. A clinic of its own, so the demo clinics stay open.
  */
 @ExtendWith(LocalStackExtension.class)
 class ClosedClinicIT {
@@ -45,21 +45,32 @@ class ClosedClinicIT {
     // A new patient: refused before any account exists, with words the portal can show.
     String email = "late." + UUID.randomUUID() + "@example.com";
     Map<String, String> attributes = new java.util.LinkedHashMap<>(Map.of("email", email));
-    JsonNode refusal = PatientSignUpGuardIT.refusedSignUp(stack, email, attributes, Map.of("tenantId", slug));
-    assertTrue(refusal.path("message").asText().endsWith(PatientSignUpGuard.CLOSED_MESSAGE), refusal.toString());
+    JsonNode refusal =
+        PatientSignUpGuardIT.refusedSignUp(stack, email, attributes, Map.of("tenantId", slug));
+    assertTrue(
+        refusal.path("message").asText().endsWith(PatientSignUpGuard.CLOSED_MESSAGE),
+        refusal.toString());
     PatientSignUpGuardIT.assertNoAccount(stack, email);
 
     // An existing patient's new case: 409, telling them whom to contact.
     HttpResponse<String> refused = createCase(api, journey, patient);
     assertEquals(409, refused.statusCode(), refused.body());
-    assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    assertTrue(
+        refused
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"));
     JsonNode problem = ApiCalls.json(refused);
-    assertEquals("urn:dermrelay:problem:clinic-not-taking-new-cases", problem.path("type").asText());
-    assertTrue(problem.path("detail").asText().contains("not taking new cases"), problem.toString());
+    assertEquals(
+        "urn:dermrelay:problem:clinic-not-taking-new-cases", problem.path("type").asText());
+    assertTrue(
+        problem.path("detail").asText().contains("not taking new cases"), problem.toString());
     assertTrue(problem.path("detail").asText().contains(supportEmail), problem.toString());
 
     // What was already there goes on.
-    HttpResponse<String> earlier = api.get("/clinics/" + slug + "/cases/" + earlierCase, patient.token());
+    HttpResponse<String> earlier =
+        api.get("/clinics/" + slug + "/cases/" + earlierCase, patient.token());
     assertEquals(200, earlier.statusCode(), earlier.body());
     HttpResponse<String> list = api.get("/clinics/" + slug + "/cases", patient.token());
     assertEquals(200, list.statusCode(), list.body());
@@ -69,15 +80,19 @@ class ClosedClinicIT {
     assertEquals(201, createCase(api, journey, patient).statusCode());
   }
 
-  private static HttpResponse<String> createCase(ApiCalls api, IntakeJourney journey, IntakeJourney.Patient patient) {
+  private static HttpResponse<String> createCase(
+      ApiCalls api, IntakeJourney journey, IntakeJourney.Patient patient) {
     JsonNode branding = branding(api, patient.clinic());
     ObjectNode body = ApiCalls.JSON.createObjectNode();
-    body.putObject("emergencyScreen").put("feverWithWidespreadRash", false)
-        .put("blisteringOrPeelingSkin", false).put("rapidlySpreadingPainfulRedness", false)
+    body.putObject("emergencyScreen")
+        .put("feverWithWidespreadRash", false)
+        .put("blisteringOrPeelingSkin", false)
+        .put("rapidlySpreadingPainfulRedness", false)
         .put("faceOrLipSwellingOrBreathingTrouble", false);
     body.set("intake", IntakeJourney.routineIntake());
     body.put("consentVersion", branding.at("/consent/version").asText());
-    return api.call("POST", "/clinics/" + patient.clinic() + "/cases", patient.token(), body.toString());
+    return api.call(
+        "POST", "/clinics/" + patient.clinic() + "/cases", patient.token(), body.toString());
   }
 
   private static JsonNode branding(ApiCalls api, String slug) {

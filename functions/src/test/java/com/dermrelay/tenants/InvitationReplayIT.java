@@ -26,14 +26,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Security finding 1 (docs/security.md): a used invitation never makes a membership active again.
- * A removed dermatologist who replays his invitation link gets 410 and still cannot read the
- * clinic's cases; a retry answers as the first acceptance only while that membership is active and
- * the invitation within its 72 hours.
+ * Security finding 1 (docs/security.md): a used invitation never makes a membership active again. A
+ * removed dermatologist who replays his invitation link gets 410 and still cannot read the clinic's
+ * cases; a retry answers as the first acceptance only while that membership is active and the
+ * invitation within its 72 hours.
  */
 @ExtendWith(LocalStackExtension.class)
 class InvitationReplayIT {
-  private static final Pattern INVITATION_LINK = Pattern.compile("/workbench/accept\\?token=(\\S+)");
+  private static final Pattern INVITATION_LINK =
+      Pattern.compile("/workbench/accept\\?token=(\\S+)");
   private static final String PASSWORD = "Replay-Derm-Pass-1";
 
   private static LocalStack stack;
@@ -48,10 +49,16 @@ class InvitationReplayIT {
   /** A dermatologist of no clinic yet, invited to {@code clinic}: their e-mail. */
   private static String invitedDermatologist(String clinic, String admin) {
     String email = "dr.replay-" + UUID.randomUUID() + "@dermrelay.example";
-    stack.identity().createConfirmedUser(email, PASSWORD, Map.of("email", email, "name", "Dr. Replay"),
-        Set.of("dermatologist"));
-    HttpResponse<String> invited = api.call("POST", "/clinics/" + clinic + "/invitations", admin,
-        ApiCalls.JSON.createObjectNode().put("email", email).toString());
+    stack
+        .identity()
+        .createConfirmedUser(
+            email, PASSWORD, Map.of("email", email, "name", "Dr. Replay"), Set.of("dermatologist"));
+    HttpResponse<String> invited =
+        api.call(
+            "POST",
+            "/clinics/" + clinic + "/invitations",
+            admin,
+            ApiCalls.JSON.createObjectNode().put("email", email).toString());
     assertEquals(201, invited.statusCode(), invited.body());
     return email;
   }
@@ -63,14 +70,23 @@ class InvitationReplayIT {
   }
 
   private static HttpResponse<String> accept(String derm, String token) {
-    return api.call("POST", "/invitations/accept", derm,
+    return api.call(
+        "POST",
+        "/invitations/accept",
+        derm,
         ApiCalls.JSON.createObjectNode().put("token", token).toString());
   }
 
   private static void assertGone(HttpResponse<String> response) {
     assertEquals(410, response.statusCode(), response.body());
-    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-    assertEquals(AcceptInvitation.INVITATION_UNUSABLE, ApiCalls.json(response).get("type").asText());
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"));
+    assertEquals(
+        AcceptInvitation.INVITATION_UNUSABLE, ApiCalls.json(response).get("type").asText());
   }
 
   private static boolean worklistShows(String derm, String clinic) {
@@ -93,13 +109,15 @@ class InvitationReplayIT {
     String derm = api.idToken(email, PASSWORD);
     assertEquals(200, accept(derm, token).statusCode());
 
-    IntakeJourney.SubmittedCase submitted = new IntakeJourney(stack, api).submit(clinic, IntakeJourney.routineIntake());
+    IntakeJourney.SubmittedCase submitted =
+        new IntakeJourney(stack, api).submit(clinic, IntakeJourney.routineIntake());
     String review = "/clinics/" + clinic + "/reviews/" + submitted.caseId();
     assertEquals(200, api.get(review, derm).statusCode(), "a member reads the clinic's case");
     assertTrue(worklistShows(derm, clinic));
 
     String sub = stack.identity().admin().getUser(email).sub();
-    HttpResponse<String> removed = api.call("DELETE", "/clinics/" + clinic + "/members/" + sub, admin, null);
+    HttpResponse<String> removed =
+        api.call("DELETE", "/clinics/" + clinic + "/members/" + sub, admin, null);
     assertEquals(200, removed.statusCode(), removed.body());
     assertEquals(403, api.get(review, derm).statusCode());
 
@@ -127,19 +145,31 @@ class InvitationReplayIT {
     HttpResponse<String> first = accept(derm, token);
     assertEquals(200, first.statusCode(), first.body());
     HttpResponse<String> retried = accept(derm, token);
-    assertEquals(200, retried.statusCode(), "a retry while the membership is active: " + retried.body());
+    assertEquals(
+        200, retried.statusCode(), "a retry while the membership is active: " + retried.body());
     assertEquals(ApiCalls.json(first), ApiCalls.json(retried), "answers as the first time");
 
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      Map<String, AttributeValue> invitation = dynamoDb.query(r -> r.tableName(LocalStackConfig.TABLE)
-          .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
-          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TENANT#" + clinic),
-              ":sk", AttributeValue.fromS("INVITATION#")))).items().get(0);
+      Map<String, AttributeValue> invitation =
+          dynamoDb
+              .query(
+                  r ->
+                      r.tableName(LocalStackConfig.TABLE)
+                          .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
+                          .expressionAttributeValues(
+                              Map.of(
+                                  ":pk",
+                                  AttributeValue.fromS("TENANT#" + clinic),
+                                  ":sk",
+                                  AttributeValue.fromS("INVITATION#"))))
+              .items()
+              .get(0);
       Map<String, AttributeValue> lapsed = new HashMap<>(invitation);
       lapsed.put("validUntil", AttributeValue.fromN("1000"));
       dynamoDb.putItem(r -> r.tableName(LocalStackConfig.TABLE).item(lapsed));
     }
     assertGone(accept(derm, token));
-    assertEquals(200, api.get("/clinics/" + clinic, derm).statusCode(), "the membership itself is kept");
+    assertEquals(
+        200, api.get("/clinics/" + clinic, derm).statusCode(), "the membership itself is kept");
   }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.LocalStackConfig;
-import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.local.outbox.OutboxMessage;
+import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalStackExtension.class)
 class OnboardingIT {
   private static final Pattern TEMPORARY_PASSWORD = Pattern.compile("temporary password is (\\S+)");
-  private static final Pattern INVITATION_LINK = Pattern.compile("/workbench/accept\\?token=(\\S+)");
+  private static final Pattern INVITATION_LINK =
+      Pattern.compile("/workbench/accept\\?token=(\\S+)");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static LocalStack stack;
@@ -45,19 +46,22 @@ class OnboardingIT {
   }
 
   private static String signUpBody(String slug, String email) {
-    return ApiCalls.JSON.createObjectNode()
+    return ApiCalls.JSON
+        .createObjectNode()
         .put("displayName", "Clinic " + slug)
         .put("slug", slug)
         .put("region", "us-east-1")
         .put("adminName", "Admin of " + slug)
         .put("adminEmail", email)
-        .put("acceptedTerms", true).toString();
+        .put("acceptedTerms", true)
+        .toString();
   }
 
   private static HttpResponse<String> signUp(String body, String idempotencyKey) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/public/clinic-sign-ups"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/public/clinic-sign-ups"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
@@ -77,29 +81,40 @@ class OnboardingIT {
 
   /** A Cognito API call as the portal makes it (unsigned, AWS JSON 1.1). */
   private static JsonNode cognito(String operation, ObjectNode body) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.identityUrl() + "/"))
-        .header("Content-Type", "application/x-amz-json-1.1")
-        .header("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(stack.identityUrl() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
     assertEquals(200, response.statusCode(), operation + ": " + response.body());
     return ApiCalls.json(response);
   }
 
   /** First sign-in with the e-mailed temporary password: NEW_PASSWORD_REQUIRED, then a new one. */
   private static String firstSignIn(String email, String newPassword) {
-    OutboxMessage mail = stack.outbox().messagesTo(email).stream()
-        .filter(m -> m.text() != null && TEMPORARY_PASSWORD.matcher(m.text()).find())
-        .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no temporary password for " + email));
+    OutboxMessage mail =
+        stack.outbox().messagesTo(email).stream()
+            .filter(m -> m.text() != null && TEMPORARY_PASSWORD.matcher(m.text()).find())
+            .reduce((a, b) -> b)
+            .orElseThrow(() -> new AssertionError("no temporary password for " + email));
     Matcher matcher = TEMPORARY_PASSWORD.matcher(mail.text());
     assertTrue(matcher.find());
-    ObjectNode auth = ApiCalls.JSON.createObjectNode()
-        .put("AuthFlow", "USER_PASSWORD_AUTH").put("ClientId", stack.identity().clientId());
+    ObjectNode auth =
+        ApiCalls.JSON
+            .createObjectNode()
+            .put("AuthFlow", "USER_PASSWORD_AUTH")
+            .put("ClientId", stack.identity().clientId());
     auth.putObject("AuthParameters").put("USERNAME", email).put("PASSWORD", matcher.group(1));
     JsonNode challenge = cognito("InitiateAuth", auth);
     assertEquals("NEW_PASSWORD_REQUIRED", challenge.path("ChallengeName").asText());
-    ObjectNode respond = ApiCalls.JSON.createObjectNode()
-        .put("ChallengeName", "NEW_PASSWORD_REQUIRED").put("ClientId", stack.identity().clientId())
-        .put("Session", challenge.path("Session").asText());
+    ObjectNode respond =
+        ApiCalls.JSON
+            .createObjectNode()
+            .put("ChallengeName", "NEW_PASSWORD_REQUIRED")
+            .put("ClientId", stack.identity().clientId())
+            .put("Session", challenge.path("Session").asText());
     respond.putObject("ChallengeResponses").put("USERNAME", email).put("NEW_PASSWORD", newPassword);
     return cognito("RespondToAuthChallenge", respond).at("/AuthenticationResult/IdToken").asText();
   }
@@ -131,8 +146,10 @@ class OnboardingIT {
     assertEquals("lakeside", ApiCalls.json(created).get("tenantId").asText());
 
     HttpResponse<String> retried = signUp(body, "sign-up-lakeside-1");
-    assertEquals(201, retried.statusCode(), "a retry of the same request completes: " + retried.body());
-    assertEquals(1, stack.outbox().messagesTo("avery@lakeside.example").size(), "one invitation e-mail");
+    assertEquals(
+        201, retried.statusCode(), "a retry of the same request completes: " + retried.body());
+    assertEquals(
+        1, stack.outbox().messagesTo("avery@lakeside.example").size(), "one invitation e-mail");
 
     JsonNode branding = ApiCalls.json(api.get("/public/clinics/lakeside/branding", null));
     assertEquals("Clinic lakeside", branding.get("displayName").asText());
@@ -141,7 +158,9 @@ class OnboardingIT {
     HttpResponse<String> settings = api.get("/clinics/lakeside/settings", admin);
     assertEquals(200, settings.statusCode(), settings.body());
     assertEquals(10, ApiCalls.json(settings).at("/config/retentionYears").asInt());
-    assertEquals(404, api.get("/clinics/northside-skin/settings", admin).statusCode(),
+    assertEquals(
+        404,
+        api.get("/clinics/northside-skin/settings", admin).statusCode(),
         "the new admin reaches no other clinic");
   }
 
@@ -150,7 +169,8 @@ class OnboardingIT {
     HttpResponse<String> demoSlug = signUp(signUpBody("northside", "first@taken.example"), null);
     assertEquals(409, demoSlug.statusCode(), demoSlug.body());
     assertTrue(ApiCalls.json(demoSlug).get("detail").asText().contains("'slug'"));
-    HttpResponse<String> demoId = signUp(signUpBody("northside-skin", "second@taken.example"), null);
+    HttpResponse<String> demoId =
+        signUp(signUpBody("northside-skin", "second@taken.example"), null);
     assertEquals(409, demoId.statusCode(), demoId.body());
     assertTrue(stack.outbox().messagesTo("first@taken.example").isEmpty(), "no account was made");
   }
@@ -170,33 +190,49 @@ class OnboardingIT {
   @Test
   void anInvitedDermatologistJoinsWithTheirAccountAndKeepsTheirOtherClinics() {
     String admin = newClinic("riverbend");
-    HttpResponse<String> invited = api.call("POST", "/clinics/riverbend/invitations", admin,
-        "{\"email\":\"dr.chen@dermrelay.example\"}");
+    HttpResponse<String> invited =
+        api.call(
+            "POST",
+            "/clinics/riverbend/invitations",
+            admin,
+            "{\"email\":\"dr.chen@dermrelay.example\"}");
     assertEquals(201, invited.statusCode(), invited.body());
     assertFalse(invited.body().contains("token"), "the token only goes by e-mail");
     String token = invitationToken("dr.chen@dermrelay.example");
 
     String derm = api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1");
     assertEquals(404, api.get("/clinics/riverbend", derm).statusCode(), "not a member yet");
-    String other = api.idToken("dr.other@dermrelay.example",
-        createDermatologist("dr.other@dermrelay.example"));
-    assertEquals(403, api.call("POST", "/invitations/accept", other, accept(token)).statusCode(),
+    String other =
+        api.idToken(
+            "dr.other@dermrelay.example", createDermatologist("dr.other@dermrelay.example"));
+    assertEquals(
+        403,
+        api.call("POST", "/invitations/accept", other, accept(token)).statusCode(),
         "an invitation for another address");
 
     HttpResponse<String> joined = api.call("POST", "/invitations/accept", derm, accept(token));
     assertEquals(200, joined.statusCode(), joined.body());
     assertEquals("riverbend", ApiCalls.json(joined).get("tenantId").asText());
     assertEquals(200, api.get("/clinics/riverbend", derm).statusCode());
-    assertEquals(200, api.get("/clinics/northside-skin", derm).statusCode(), "other memberships kept");
-    assertEquals(200, api.call("POST", "/invitations/accept", derm, accept(token)).statusCode(),
+    assertEquals(
+        200, api.get("/clinics/northside-skin", derm).statusCode(), "other memberships kept");
+    assertEquals(
+        200,
+        api.call("POST", "/invitations/accept", derm, accept(token)).statusCode(),
         "accepting again answers as the first time");
   }
 
   @Test
   void someoneWithoutAnAccountIsInvitedSignsInAndJoins() {
     String admin = newClinic("meadow");
-    assertEquals(201, api.call("POST", "/clinics/meadow/invitations", admin,
-        "{\"email\":\"dr.new@meadow.example\",\"name\":\"Dr. New\"}").statusCode());
+    assertEquals(
+        201,
+        api.call(
+                "POST",
+                "/clinics/meadow/invitations",
+                admin,
+                "{\"email\":\"dr.new@meadow.example\",\"name\":\"Dr. New\"}")
+            .statusCode());
     String token = invitationToken("dr.new@meadow.example");
     String derm = firstSignIn("dr.new@meadow.example", "New-Derm-Pass-1");
     assertEquals(200, api.call("POST", "/invitations/accept", derm, accept(token)).statusCode());
@@ -207,13 +243,27 @@ class OnboardingIT {
   @Test
   void anExpiredInvitationAnswers410AndAnUnknownOne404() {
     String admin = newClinic("hillcrest");
-    api.call("POST", "/clinics/hillcrest/invitations", admin, "{\"email\":\"dr.chen@dermrelay.example\"}");
+    api.call(
+        "POST",
+        "/clinics/hillcrest/invitations",
+        admin,
+        "{\"email\":\"dr.chen@dermrelay.example\"}");
     String token = invitationToken("dr.chen@dermrelay.example");
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      Map<String, AttributeValue> invitation = dynamoDb.query(r -> r.tableName(LocalStackConfig.TABLE)
-          .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
-          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TENANT#hillcrest"),
-              ":sk", AttributeValue.fromS("INVITATION#")))).items().get(0);
+      Map<String, AttributeValue> invitation =
+          dynamoDb
+              .query(
+                  r ->
+                      r.tableName(LocalStackConfig.TABLE)
+                          .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
+                          .expressionAttributeValues(
+                              Map.of(
+                                  ":pk",
+                                  AttributeValue.fromS("TENANT#hillcrest"),
+                                  ":sk",
+                                  AttributeValue.fromS("INVITATION#"))))
+              .items()
+              .get(0);
       Map<String, AttributeValue> lapsed = new java.util.HashMap<>(invitation);
       lapsed.put("validUntil", AttributeValue.fromN("1000"));
       dynamoDb.putItem(r -> r.tableName(LocalStackConfig.TABLE).item(lapsed));
@@ -229,28 +279,50 @@ class OnboardingIT {
   @Test
   void aRemovedDermatologistIsRefusedAtOnceWithAStillValidToken() {
     String admin = newClinic("oakridge");
-    api.call("POST", "/clinics/oakridge/invitations", admin, "{\"email\":\"dr.chen@dermrelay.example\"}");
+    api.call(
+        "POST",
+        "/clinics/oakridge/invitations",
+        admin,
+        "{\"email\":\"dr.chen@dermrelay.example\"}");
     String derm = api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1");
-    assertEquals(200, api.call("POST", "/invitations/accept", derm,
-        accept(invitationToken("dr.chen@dermrelay.example"))).statusCode());
+    assertEquals(
+        200,
+        api.call(
+                "POST",
+                "/invitations/accept",
+                derm,
+                accept(invitationToken("dr.chen@dermrelay.example")))
+            .statusCode());
     assertEquals(200, api.get("/clinics/oakridge", derm).statusCode());
 
     String chen = stack.identity().admin().getUser("dr.chen@dermrelay.example").sub();
-    HttpResponse<String> removed = api.call("DELETE", "/clinics/oakridge/members/" + chen, admin, null);
+    HttpResponse<String> removed =
+        api.call("DELETE", "/clinics/oakridge/members/" + chen, admin, null);
     assertEquals(200, removed.statusCode(), removed.body());
     assertEquals("REMOVED", ApiCalls.json(removed).get("status").asText());
-    assertEquals(403, api.get("/clinics/oakridge", derm).statusCode(), "the same token, refused at once");
-    assertEquals(200, api.get("/clinics/northside-skin", derm).statusCode(), "other clinics unaffected");
+    assertEquals(
+        403, api.get("/clinics/oakridge", derm).statusCode(), "the same token, refused at once");
+    assertEquals(
+        200, api.get("/clinics/northside-skin", derm).statusCode(), "other clinics unaffected");
 
     String adminSub = stack.identity().admin().getUser("admin@oakridge.example").sub();
-    assertEquals(409, api.call("DELETE", "/clinics/oakridge/members/" + adminSub, admin, null).statusCode(),
+    assertEquals(
+        409,
+        api.call("DELETE", "/clinics/oakridge/members/" + adminSub, admin, null).statusCode(),
         "an admin cannot remove themselves");
-    assertEquals(404, api.call("DELETE", "/clinics/oakridge/members/no-such-member", admin, null).statusCode());
+    assertEquals(
+        404,
+        api.call("DELETE", "/clinics/oakridge/members/no-such-member", admin, null).statusCode());
   }
 
   private static String createDermatologist(String email) {
-    stack.identity().createConfirmedUser(email, "Other-Derm-1", Map.of("email", email, "name", "Dr. Other"),
-        java.util.Set.of("dermatologist"));
+    stack
+        .identity()
+        .createConfirmedUser(
+            email,
+            "Other-Derm-1",
+            Map.of("email", email, "name", "Dr. Other"),
+            java.util.Set.of("dermatologist"));
     return "Other-Derm-1";
   }
 }

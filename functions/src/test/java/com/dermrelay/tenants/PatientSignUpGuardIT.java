@@ -43,7 +43,11 @@ class PatientSignUpGuardIT {
   void aClinicThatDoesNotExistIsRefusedAndNoAccountIsMade(LocalStack stack) {
     String email = newEmail();
     JsonNode refusal = refusedSignUp(stack, email, emailOnly(email), metadata("no-such-clinic"));
-    assertTrue(refusal.path("message").asText().contains("No clinic with this id accepts patient sign-ups"),
+    assertTrue(
+        refusal
+            .path("message")
+            .asText()
+            .contains("No clinic with this id accepts patient sign-ups"),
         refusal.toString());
     assertNoAccount(stack, email);
   }
@@ -51,7 +55,8 @@ class PatientSignUpGuardIT {
   @Test
   void aMalformedOrMissingClinicIsRefused(LocalStack stack) {
     String email = newEmail();
-    JsonNode malformed = refusedSignUp(stack, email, emailOnly(email), metadata("TENANT#northside-skin"));
+    JsonNode malformed =
+        refusedSignUp(stack, email, emailOnly(email), metadata("TENANT#northside-skin"));
     assertTrue(malformed.path("message").asText().contains("malformed"), malformed.toString());
     assertFalse(malformed.path("message").asText().contains("TENANT#"), "the value is not echoed");
 
@@ -63,14 +68,23 @@ class PatientSignUpGuardIT {
   @Test
   void theClinicOrARoleCannotBeSetAsAnAttribute(LocalStack stack) {
     String email = newEmail();
-    for (String[] attempt : new String[][] {
-        {"custom:tenantId", CLINIC}, {"custom:role", "clinic_admin"}, {"email_verified", "true"}, {"name", "Casey"}}) {
+    for (String[] attempt :
+        new String[][] {
+          {"custom:tenantId", CLINIC},
+          {"custom:role", "clinic_admin"},
+          {"email_verified", "true"},
+          {"name", "Casey"}
+        }) {
       Map<String, String> given = emailOnly(email);
       given.put(attempt[0], attempt[1]);
-      HttpResponse<String> answer = cognito(stack, "SignUp", signUpBody(stack, email, given, metadata(CLINIC)));
+      HttpResponse<String> answer =
+          cognito(stack, "SignUp", signUpBody(stack, email, given, metadata(CLINIC)));
       assertEquals(400, answer.statusCode(), answer.body());
       // Cognito's own answer for an attribute outside the app client's write attributes.
-      assertEquals(IdentityException.NOT_AUTHORIZED, ApiCalls.json(answer).path("__type").asText(), answer.body());
+      assertEquals(
+          IdentityException.NOT_AUTHORIZED,
+          ApiCalls.json(answer).path("__type").asText(),
+          answer.body());
       assertTrue(answer.body().contains("unauthorized attribute"), answer.body());
     }
     assertNoAccount(stack, email);
@@ -94,13 +108,18 @@ class PatientSignUpGuardIT {
   @Test
   void aPatientSignsUpWithTheClinicInClientMetadataConfirmsAndSendsACase(LocalStack stack) {
     String email = newEmail();
-    HttpResponse<String> answer = cognito(stack, "SignUp", signUpBody(stack, email, emailOnly(email), metadata(CLINIC)));
+    HttpResponse<String> answer =
+        cognito(stack, "SignUp", signUpBody(stack, email, emailOnly(email), metadata(CLINIC)));
     assertEquals(200, answer.statusCode(), answer.body());
-    assertFalse(ApiCalls.json(answer).path("UserConfirmed").asBoolean(), "the e-mail code still confirms");
-    assertEquals(null, stack.identity().admin().getUser(email).attribute("custom:tenantId"),
+    assertFalse(
+        ApiCalls.json(answer).path("UserConfirmed").asBoolean(), "the e-mail code still confirms");
+    assertEquals(
+        null,
+        stack.identity().admin().getUser(email).attribute("custom:tenantId"),
         "no clinic before confirmation");
 
-    HttpResponse<String> confirmed = cognito(stack, "ConfirmSignUp", confirmBody(stack, email, metadata(CLINIC)));
+    HttpResponse<String> confirmed =
+        cognito(stack, "ConfirmSignUp", confirmBody(stack, email, metadata(CLINIC)));
     assertEquals(200, confirmed.statusCode(), confirmed.body());
     String idToken = stack.identity().signIn(email, PASSWORD).idToken();
     JsonNode claims = claims(idToken);
@@ -111,22 +130,38 @@ class PatientSignUpGuardIT {
     ApiCalls api = new ApiCalls(stack);
     HttpResponse<String> me = api.get("/me", idToken);
     assertEquals(CLINIC, ApiCalls.json(me).path("homeTenantId").asText(), me.body());
-    HttpResponse<String> profile = api.call("PUT", "/clinics/" + CLINIC + "/me/profile", idToken,
-        "{\"dateOfBirth\":\"1980-02-03\",\"sex\":\"female\"}");
+    HttpResponse<String> profile =
+        api.call(
+            "PUT",
+            "/clinics/" + CLINIC + "/me/profile",
+            idToken,
+            "{\"dateOfBirth\":\"1980-02-03\",\"sex\":\"female\"}");
     assertEquals(200, profile.statusCode(), profile.body());
-    String caseId = new IntakeJourney(stack, api).draft(
-        new IntakeJourney.Patient(CLINIC, idToken, claims.path("sub").asText(), email), IntakeJourney.routineIntake());
+    String caseId =
+        new IntakeJourney(stack, api)
+            .draft(
+                new IntakeJourney.Patient(CLINIC, idToken, claims.path("sub").asText(), email),
+                IntakeJourney.routineIntake());
     assertFalse(caseId.isBlank());
   }
 
   @Test
   void aConfirmationWithoutTheClinicLeavesAnAccountTheApiRefuses(LocalStack stack) {
     String email = newEmail();
-    assertEquals(200, cognito(stack, "SignUp", signUpBody(stack, email, emailOnly(email), metadata(CLINIC))).statusCode());
-    HttpResponse<String> confirmed = cognito(stack, "ConfirmSignUp", confirmBody(stack, email, Map.of()));
+    assertEquals(
+        200,
+        cognito(stack, "SignUp", signUpBody(stack, email, emailOnly(email), metadata(CLINIC)))
+            .statusCode());
+    HttpResponse<String> confirmed =
+        cognito(stack, "ConfirmSignUp", confirmBody(stack, email, Map.of()));
     assertEquals(400, confirmed.statusCode(), confirmed.body());
-    assertEquals(IdentityException.USER_LAMBDA_VALIDATION, ApiCalls.json(confirmed).path("__type").asText());
-    assertTrue(ApiCalls.json(confirmed).path("message").asText().startsWith("PostConfirmation failed with error "),
+    assertEquals(
+        IdentityException.USER_LAMBDA_VALIDATION, ApiCalls.json(confirmed).path("__type").asText());
+    assertTrue(
+        ApiCalls.json(confirmed)
+            .path("message")
+            .asText()
+            .startsWith("PostConfirmation failed with error "),
         confirmed.body());
 
     // Confirmed (as on AWS), but with no clinic and no group: no patient operation answers.
@@ -134,23 +169,35 @@ class PatientSignUpGuardIT {
     assertTrue(claims(idToken).path("custom:tenantId").isMissingNode());
     HttpResponse<String> cases = new ApiCalls(stack).get("/clinics/" + CLINIC + "/cases", idToken);
     assertEquals(403, cases.statusCode(), cases.body());
-    assertTrue(cases.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    assertTrue(
+        cases
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"));
   }
 
   @Test
   void aPatientGroupWithoutAClinicIsRefusedWith403(LocalStack stack) {
     String email = newEmail();
-    stack.identity().createConfirmedUser(email, PASSWORD, Map.of("email", email), java.util.Set.of("patient"));
+    stack
+        .identity()
+        .createConfirmedUser(email, PASSWORD, Map.of("email", email), java.util.Set.of("patient"));
     String idToken = stack.identity().signIn(email, PASSWORD).idToken();
     HttpResponse<String> cases = new ApiCalls(stack).get("/clinics/" + CLINIC + "/cases", idToken);
     assertEquals(403, cases.statusCode(), cases.body());
-    assertTrue(ApiCalls.json(cases).path("detail").asText().contains("not linked to a clinic"), cases.body());
+    assertTrue(
+        ApiCalls.json(cases).path("detail").asText().contains("not linked to a clinic"),
+        cases.body());
   }
 
   @Test
   void adminConfirmSignUpEnrolsToo(LocalStack stack) {
     String email = newEmail();
-    assertEquals(200, cognito(stack, "SignUp", signUpBody(stack, email, emailOnly(email), metadata(CLINIC))).statusCode());
+    assertEquals(
+        200,
+        cognito(stack, "SignUp", signUpBody(stack, email, emailOnly(email), metadata(CLINIC)))
+            .statusCode());
     stack.identity().admin().confirmSignUp(email, metadata(CLINIC));
     JsonNode claims = claims(stack.identity().signIn(email, PASSWORD).idToken());
     assertEquals(CLINIC, claims.path("custom:tenantId").asText(), claims.toString());
@@ -181,13 +228,19 @@ class PatientSignUpGuardIT {
     return "casey." + UUID.randomUUID() + "@example.com";
   }
 
-  static JsonNode refusedSignUp(LocalStack stack, String username, Map<String, String> attributes,
+  static JsonNode refusedSignUp(
+      LocalStack stack,
+      String username,
+      Map<String, String> attributes,
       Map<String, String> clientMetadata) {
-    HttpResponse<String> answer = cognito(stack, "SignUp", signUpBody(stack, username, attributes, clientMetadata));
+    HttpResponse<String> answer =
+        cognito(stack, "SignUp", signUpBody(stack, username, attributes, clientMetadata));
     assertEquals(400, answer.statusCode(), answer.body());
     JsonNode body = ApiCalls.json(answer);
-    assertEquals(IdentityException.USER_LAMBDA_VALIDATION, body.path("__type").asText(), answer.body());
-    assertTrue(body.path("message").asText().startsWith("PreSignUp failed with error "), answer.body());
+    assertEquals(
+        IdentityException.USER_LAMBDA_VALIDATION, body.path("__type").asText(), answer.body());
+    assertTrue(
+        body.path("message").asText().startsWith("PreSignUp failed with error "), answer.body());
     return body;
   }
 
@@ -198,12 +251,17 @@ class PatientSignUpGuardIT {
   }
 
   /** SignUp as the portal sends it: e-mail attribute, clinic and name in ClientMetadata. */
-  static ObjectNode signUpBody(LocalStack stack, String username, Map<String, String> attributes,
+  static ObjectNode signUpBody(
+      LocalStack stack,
+      String username,
+      Map<String, String> attributes,
       Map<String, String> clientMetadata) {
-    ObjectNode body = ApiCalls.JSON.createObjectNode()
-        .put("ClientId", stack.identity().clientId())
-        .put("Username", username)
-        .put("Password", PASSWORD);
+    ObjectNode body =
+        ApiCalls.JSON
+            .createObjectNode()
+            .put("ClientId", stack.identity().clientId())
+            .put("Username", username)
+            .put("Password", PASSWORD);
     ArrayNode list = body.putArray("UserAttributes");
     attributes.forEach((name, value) -> list.addObject().put("Name", name).put("Value", value));
     ObjectNode metadata = body.putObject("ClientMetadata");
@@ -211,11 +269,14 @@ class PatientSignUpGuardIT {
     return body;
   }
 
-  private static ObjectNode confirmBody(LocalStack stack, String username, Map<String, String> clientMetadata) {
-    ObjectNode body = ApiCalls.JSON.createObjectNode()
-        .put("ClientId", stack.identity().clientId())
-        .put("Username", username)
-        .put("ConfirmationCode", stack.identity().lastConfirmationCode(username).orElseThrow());
+  private static ObjectNode confirmBody(
+      LocalStack stack, String username, Map<String, String> clientMetadata) {
+    ObjectNode body =
+        ApiCalls.JSON
+            .createObjectNode()
+            .put("ClientId", stack.identity().clientId())
+            .put("Username", username)
+            .put("ConfirmationCode", stack.identity().lastConfirmationCode(username).orElseThrow());
     ObjectNode metadata = body.putObject("ClientMetadata");
     clientMetadata.forEach(metadata::put);
     return body;
@@ -224,10 +285,12 @@ class PatientSignUpGuardIT {
   /** A Cognito call as the portal makes it: unsigned, AWS JSON 1.1, to the identity service. */
   static HttpResponse<String> cognito(LocalStack stack, String operation, ObjectNode body) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(stack.identityUrl() + "/"))
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(stack.identityUrl() + "/"))
               .header("Content-Type", "application/x-amz-json-1.1")
               .header("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
-              .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+              .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+              .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

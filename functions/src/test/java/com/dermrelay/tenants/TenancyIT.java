@@ -35,9 +35,13 @@ class TenancyIT {
 
   private static List<Map<String, AttributeValue>> auditOf(String tenantId) {
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      return dynamoDb.query(r -> r.tableName(LocalStackConfig.TABLE)
-          .keyConditionExpression("pk = :pk")
-          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TENANT#" + tenantId + "#AUDIT"))))
+      return dynamoDb
+          .query(
+              r ->
+                  r.tableName(LocalStackConfig.TABLE)
+                      .keyConditionExpression("pk = :pk")
+                      .expressionAttributeValues(
+                          Map.of(":pk", AttributeValue.fromS("TENANT#" + tenantId + "#AUDIT"))))
           .items();
     }
   }
@@ -51,7 +55,8 @@ class TenancyIT {
     assertEquals("Harbour Dermatology", branding.get("displayName").asText());
     assertEquals("#1e3a8a", branding.at("/branding/primaryColor").asText());
     assertEquals("2026-07-15", branding.at("/consent/version").asText());
-    assertFalse(branding.has("retentionYears") || branding.has("slaHours") || branding.has("region"));
+    assertFalse(
+        branding.has("retentionYears") || branding.has("slaHours") || branding.has("region"));
     assertEquals(404, api.get("/public/clinics/no-such-clinic/branding", null).statusCode());
   }
 
@@ -61,23 +66,36 @@ class TenancyIT {
     JsonNode read = ApiCalls.json(api.get("/clinics/northside-skin/settings", admin));
     long version = read.get("version").asLong();
     ObjectNode config = (ObjectNode) read.get("config").deepCopy();
-    ((ObjectNode) config.get("branding")).put("legalFooter", "Northside Skin Clinic PLLC. Call 911 in an emergency.");
+    ((ObjectNode) config.get("branding"))
+        .put("legalFooter", "Northside Skin Clinic PLLC. Call 911 in an emergency.");
     ObjectNode change = ApiCalls.JSON.createObjectNode().put("version", version);
     change.set("config", config);
 
-    HttpResponse<String> updated = api.call("PUT", "/clinics/northside-skin/settings", admin, change.toString());
+    HttpResponse<String> updated =
+        api.call("PUT", "/clinics/northside-skin/settings", admin, change.toString());
     assertEquals(200, updated.statusCode(), updated.body());
     assertEquals(version + 1, ApiCalls.json(updated).get("version").asLong());
-    assertEquals("Northside Skin Clinic PLLC. Call 911 in an emergency.", ApiCalls.json(
-        api.get("/public/clinics/northside/branding", null)).at("/branding/legalFooter").asText());
+    assertEquals(
+        "Northside Skin Clinic PLLC. Call 911 in an emergency.",
+        ApiCalls.json(api.get("/public/clinics/northside/branding", null))
+            .at("/branding/legalFooter")
+            .asText());
 
-    HttpResponse<String> stale = api.call("PUT", "/clinics/northside-skin/settings", admin, change.toString());
+    HttpResponse<String> stale =
+        api.call("PUT", "/clinics/northside-skin/settings", admin, change.toString());
     assertEquals(409, stale.statusCode(), "a change based on an old version");
-    assertTrue(auditOf("northside-skin").stream().anyMatch(a ->
-        a.get("action").s().equals("tenant-settings.update") && a.get("outcome").s().equals("SUCCESS")
-            && a.get("actorRole").s().equals("clinic_admin")
-            && a.get("actorName").s().equals("Morgan Lee")
-            && Long.parseLong(a.get("expiresAt").n()) > java.time.Instant.now().plusSeconds(6L * 365 * 86400).getEpochSecond()));
+    assertTrue(
+        auditOf("northside-skin").stream()
+            .anyMatch(
+                a ->
+                    a.get("action").s().equals("tenant-settings.update")
+                        && a.get("outcome").s().equals("SUCCESS")
+                        && a.get("actorRole").s().equals("clinic_admin")
+                        && a.get("actorName").s().equals("Morgan Lee")
+                        && Long.parseLong(a.get("expiresAt").n())
+                            > java.time.Instant.now()
+                                .plusSeconds(6L * 365 * 86400)
+                                .getEpochSecond()));
   }
 
   @Test
@@ -86,7 +104,8 @@ class TenancyIT {
     JsonNode read = ApiCalls.json(api.get("/clinics/northside-skin/settings", admin));
     ObjectNode change = (ObjectNode) read.deepCopy();
     ((ObjectNode) change.get("config")).put("retentionYears", 3);
-    HttpResponse<String> response = api.call("PUT", "/clinics/northside-skin/settings", admin, change.toString());
+    HttpResponse<String> response =
+        api.call("PUT", "/clinics/northside-skin/settings", admin, change.toString());
     assertEquals(400, response.statusCode());
     assertTrue(ApiCalls.json(response).get("detail").asText().contains("/retentionYears"));
   }
@@ -95,9 +114,11 @@ class TenancyIT {
   void anotherClinicsSettingsAre404AndTheAttemptIsAudited() throws Exception {
     String northsideAdmin = api.idToken("admin@northside.example", "Demo-Admin-1");
     long before = settingsRefusals(auditOf("harbour-dermatology"));
-    HttpResponse<String> response = api.get("/clinics/harbour-dermatology/settings", northsideAdmin);
+    HttpResponse<String> response =
+        api.get("/clinics/harbour-dermatology/settings", northsideAdmin);
     assertEquals(404, response.statusCode());
-    assertEquals(before + 1, settingsRefusals(auditOf("harbour-dermatology")), "the attempt is counted");
+    assertEquals(
+        before + 1, settingsRefusals(auditOf("harbour-dermatology")), "the attempt is counted");
     assertEquals(404, api.get("/clinics/no-such-clinic/settings", northsideAdmin).statusCode());
   }
 
@@ -107,8 +128,11 @@ class TenancyIT {
    */
   private static long settingsRefusals(List<Map<String, AttributeValue>> audit) {
     return audit.stream()
-        .filter(a -> a.get("outcome").s().equals("DENIED") && a.get("actorName").s().equals("Morgan Lee")
-            && a.get("action").s().equals("access.GET /clinics/{tenantId}/settings"))
+        .filter(
+            a ->
+                a.get("outcome").s().equals("DENIED")
+                    && a.get("actorName").s().equals("Morgan Lee")
+                    && a.get("action").s().equals("access.GET /clinics/{tenantId}/settings"))
         .mapToLong(a -> a.containsKey("attempts") ? Long.parseLong(a.get("attempts").n()) : 1)
         .sum();
   }
@@ -132,21 +156,30 @@ class TenancyIT {
 
   @Test
   void aDermatologistWhoLeftAClinicGets403There() {
-    IdentityUser derm = stack.identity().createConfirmedUser("dr.left@dermrelay.example", "Leaving-Derm-1",
-        Map.of("email", "dr.left@dermrelay.example", "name", "Dr. Left"), Set.of("dermatologist"));
-    Map<String, AttributeValue> membership = new java.util.HashMap<>(Map.of(
-        "pk", AttributeValue.fromS("TENANT#northside-skin"),
-        "sk", AttributeValue.fromS("MEMBER#" + derm.sub()),
-        "tenantId", AttributeValue.fromS("northside-skin"),
-        "userSub", AttributeValue.fromS(derm.sub()),
-        "role", AttributeValue.fromS("dermatologist"),
-        "status", AttributeValue.fromS("ACTIVE"),
-        "version", AttributeValue.fromN("1")));
+    IdentityUser derm =
+        stack
+            .identity()
+            .createConfirmedUser(
+                "dr.left@dermrelay.example",
+                "Leaving-Derm-1",
+                Map.of("email", "dr.left@dermrelay.example", "name", "Dr. Left"),
+                Set.of("dermatologist"));
+    Map<String, AttributeValue> membership =
+        new java.util.HashMap<>(
+            Map.of(
+                "pk", AttributeValue.fromS("TENANT#northside-skin"),
+                "sk", AttributeValue.fromS("MEMBER#" + derm.sub()),
+                "tenantId", AttributeValue.fromS("northside-skin"),
+                "userSub", AttributeValue.fromS(derm.sub()),
+                "role", AttributeValue.fromS("dermatologist"),
+                "status", AttributeValue.fromS("ACTIVE"),
+                "version", AttributeValue.fromN("1")));
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
       dynamoDb.putItem(r -> r.tableName(LocalStackConfig.TABLE).item(membership));
       String token = api.idToken("dr.left@dermrelay.example", "Leaving-Derm-1");
       assertEquals(200, api.get("/clinics/northside-skin", token).statusCode());
-      assertEquals(404, api.get("/clinics/harbour-dermatology", token).statusCode(), "never a member");
+      assertEquals(
+          404, api.get("/clinics/harbour-dermatology", token).statusCode(), "never a member");
 
       membership.put("status", AttributeValue.fromS("REMOVED"));
       dynamoDb.putItem(r -> r.tableName(LocalStackConfig.TABLE).item(membership));

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Security finding 5 (docs/security.md), when a URL is saved: a clinic admin cannot point the
- * platform at the metadata service or a private network through the EHR endpoint, its token URL
- * or the logo. The local stack still reaches its own EHR stand-in on localhost.
+ * platform at the metadata service or a private network through the EHR endpoint, its token URL or
+ * the logo. The local stack still reaches its own EHR stand-in on localhost.
  */
 @ExtendWith(LocalStackExtension.class)
 class TenantUrlGuardIT {
@@ -58,7 +58,12 @@ class TenantUrlGuardIT {
 
   private static void assertRefusedAt(HttpResponse<String> response, String pointer) {
     assertEquals(400, response.statusCode(), response.body());
-    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"));
     JsonNode problem = ApiCalls.json(response);
     assertEquals(1, problem.get("errors").size(), problem.toString());
     assertEquals(pointer, problem.at("/errors/0/pointer").asText(), problem.toString());
@@ -67,23 +72,42 @@ class TenantUrlGuardIT {
   @Test
   void anEhrEndpointOnAnInternalAddressIsRefusedNamingTheField() {
     JsonNode before = ApiCalls.json(api.get("/clinics/" + slug + "/settings", admin));
-    for (String url : List.of("https://169.254.169.254/latest/meta-data/", "https://10.0.0.1/fhir",
-        "https://192.168.1.20/fhir", "https://172.20.0.5:8443/fhir", "https://100.64.0.1/fhir",
-        "https://[fd00:ec2::254]/", "https://[::ffff:169.254.169.254]/", "https://[fe80::1]/fhir",
-        "https://0.0.0.0/fhir", "https://2852039166/fhir", "https://224.0.0.251/fhir")) {
+    for (String url :
+        List.of(
+            "https://169.254.169.254/latest/meta-data/",
+            "https://10.0.0.1/fhir",
+            "https://192.168.1.20/fhir",
+            "https://172.20.0.5:8443/fhir",
+            "https://100.64.0.1/fhir",
+            "https://[fd00:ec2::254]/",
+            "https://[::ffff:169.254.169.254]/",
+            "https://[fe80::1]/fhir",
+            "https://0.0.0.0/fhir",
+            "https://2852039166/fhir",
+            "https://224.0.0.251/fhir")) {
       assertRefusedAt(save(ehr(url, null)), "/config/ehr/fhirBaseUrl");
     }
-    assertRefusedAt(save(ehr("https://ehr.example.org/fhir", "https://169.254.169.254/token")),
+    assertRefusedAt(
+        save(ehr("https://ehr.example.org/fhir", "https://169.254.169.254/token")),
         "/config/ehr/auth/tokenUrl");
-    assertEquals(before, ApiCalls.json(api.get("/clinics/" + slug + "/settings", admin)), "nothing was saved");
+    assertEquals(
+        before,
+        ApiCalls.json(api.get("/clinics/" + slug + "/settings", admin)),
+        "nothing was saved");
   }
 
   @Test
   void aLogoOnAnInternalAddressIsRefusedNamingTheField() {
-    assertRefusedAt(save(config -> ((ObjectNode) config.get("branding"))
-        .put("logoUrl", "https://169.254.169.254/logo.png")), "/config/branding/logoUrl");
-    HttpResponse<String> onSite = save(config -> ((ObjectNode) config.get("branding"))
-        .put("logoUrl", "/brands/northside/logo.svg"));
+    assertRefusedAt(
+        save(
+            config ->
+                ((ObjectNode) config.get("branding"))
+                    .put("logoUrl", "https://169.254.169.254/logo.png")),
+        "/config/branding/logoUrl");
+    HttpResponse<String> onSite =
+        save(
+            config ->
+                ((ObjectNode) config.get("branding")).put("logoUrl", "/brands/northside/logo.svg"));
     assertEquals(200, onSite.statusCode(), onSite.body());
   }
 
@@ -91,7 +115,11 @@ class TenantUrlGuardIT {
   void theLocalStackStillReachesItsEhrStandInOnLocalhost() {
     HttpResponse<String> saved = save(ehr(stack.fhirReceiver().baseUrl(slug), null));
     assertEquals(200, saved.statusCode(), saved.body());
-    HttpResponse<String> named = save(ehr("https://ehr.example.org/fhir", "https://auth.example.org/token"));
-    assertEquals(200, named.statusCode(), "a name is checked when it is called, not when saved: " + named.body());
+    HttpResponse<String> named =
+        save(ehr("https://ehr.example.org/fhir", "https://auth.example.org/token"));
+    assertEquals(
+        200,
+        named.statusCode(),
+        "a name is checked when it is called, not when saved: " + named.body());
   }
 }

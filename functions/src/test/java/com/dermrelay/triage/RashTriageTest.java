@@ -36,7 +36,8 @@ class RashTriageTest {
     urgentBy(rash(Extent.WIDESPREAD).fever(), RedFlags.FEVER_WIDESPREAD_RASH);
     urgentBy(rash(Extent.WIDESPREAD).unwell(Unwell.VERY), RedFlags.FEVER_WIDESPREAD_RASH);
     assertEquals(List.of(), flags(rash(Extent.SEVERAL_AREAS).fever()), "not widespread");
-    assertEquals(List.of(), flags(rash(Extent.WIDESPREAD).unwell(Unwell.A_LITTLE)), "a little unwell");
+    assertEquals(
+        List.of(), flags(rash(Extent.WIDESPREAD).unwell(Unwell.A_LITTLE)), "a little unwell");
     assertEquals(List.of(), flags(rash(Extent.WIDESPREAD)), "well, no fever");
   }
 
@@ -50,10 +51,13 @@ class RashTriageTest {
 
   @Test
   void redSwollenPainfulSkinSpreadingQuickly() {
-    urgentBy(rash(Extent.ONE_AREA).worsening().painful().inflamed(), RedFlags.SPREADING_PAINFUL_REDNESS);
-    assertEquals(List.of(), flags(rash(Extent.ONE_AREA).worsening().painful()), "not red or swollen");
+    urgentBy(
+        rash(Extent.ONE_AREA).worsening().painful().inflamed(), RedFlags.SPREADING_PAINFUL_REDNESS);
+    assertEquals(
+        List.of(), flags(rash(Extent.ONE_AREA).worsening().painful()), "not red or swollen");
     assertEquals(List.of(), flags(rash(Extent.ONE_AREA).worsening().inflamed()), "not painful");
-    assertEquals(List.of(), flags(rash(Extent.ONE_AREA).painful().inflamed()), "not spreading quickly");
+    assertEquals(
+        List.of(), flags(rash(Extent.ONE_AREA).painful().inflamed()), "not spreading quickly");
   }
 
   @Test
@@ -69,16 +73,24 @@ class RashTriageTest {
 
   @Test
   void severalRedFlagsAllDecideAndEachFactCountsOnce() {
-    TriageResult result = triage(rash(Extent.WIDESPREAD).fever().blisters().worsening().painful().inflamed());
-    assertEquals(List.of(RedFlags.FEVER_WIDESPREAD_RASH, RedFlags.BLISTERING_OR_PEELING,
-        RedFlags.SPREADING_PAINFUL_REDNESS), decisive(result));
+    TriageResult result =
+        triage(rash(Extent.WIDESPREAD).fever().blisters().worsening().painful().inflamed());
+    assertEquals(
+        List.of(
+            RedFlags.FEVER_WIDESPREAD_RASH,
+            RedFlags.BLISTERING_OR_PEELING,
+            RedFlags.SPREADING_PAINFUL_REDNESS),
+        decisive(result));
     assertFalse(codes(result).contains("RASH_FEVER"), "the fever is counted in the red flag");
-    assertFalse(codes(result).contains("RASH_WORSENING"), "the spreading is counted in the red flag");
-    assertFalse(codes(result).contains("RASH_BLISTERS"), "the blisters are counted in the red flag");
+    assertFalse(
+        codes(result).contains("RASH_WORSENING"), "the spreading is counted in the red flag");
+    assertFalse(
+        codes(result).contains("RASH_BLISTERS"), "the blisters are counted in the red flag");
     assertEquals(9, result.score());
   }
 
-  // ---- the rash rules below a red flag -----------------------------------------------------------
+  // ---- the rash rules below a red flag
+  // -----------------------------------------------------------
 
   @Test
   void aRashGettingWorseQuicklyIsSoonAndUrgentWithAWeakenedImmuneSystem() {

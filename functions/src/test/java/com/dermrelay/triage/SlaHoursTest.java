@@ -12,9 +12,11 @@ class SlaHoursTest {
 
   @Test
   void dueTimeFollowsTheClinicsHoursForEachPriority() {
-    assertEquals(Instant.parse("2026-03-02T10:00:00Z"), northside.dueAt(Priority.URGENT, SUBMITTED));
+    assertEquals(
+        Instant.parse("2026-03-02T10:00:00Z"), northside.dueAt(Priority.URGENT, SUBMITTED));
     assertEquals(Instant.parse("2026-03-04T10:00:00Z"), northside.dueAt(Priority.SOON, SUBMITTED));
-    assertEquals(Instant.parse("2026-03-08T10:00:00Z"), northside.dueAt(Priority.ROUTINE, SUBMITTED));
+    assertEquals(
+        Instant.parse("2026-03-08T10:00:00Z"), northside.dueAt(Priority.ROUTINE, SUBMITTED));
   }
 
   @Test

@@ -3,8 +3,8 @@ package com.dermrelay.triage;
 import static com.dermrelay.triage.TriageCases.codes;
 import static com.dermrelay.triage.TriageCases.decisive;
 import static com.dermrelay.triage.TriageCases.either;
-import static com.dermrelay.triage.TriageCases.reason;
 import static com.dermrelay.triage.TriageCases.rash;
+import static com.dermrelay.triage.TriageCases.reason;
 import static com.dermrelay.triage.TriageCases.spot;
 import static com.dermrelay.triage.TriageCases.triage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,17 +16,24 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The spot rules (NICE NG12's weighted 7-point checklist, ABCDE, a new spot), risk factors and what decides. */
+/**
+ * The spot rules (NICE NG12's weighted 7-point checklist, ABCDE, a new spot), risk factors and what
+ * decides.
+ */
 class TriageRulesTest {
 
-  // ---- weighted 7-point checklist (NICE NG12) ----------------------------------------------------
+  // ---- weighted 7-point checklist (NICE NG12)
+  // ----------------------------------------------------
 
   @Test
   void eachMajorFeatureScoresTwoPointsAndAnIrregularShapeCountsOnce() {
     assertEquals(2, triage(spot().grown()).sevenPointScore());
     assertEquals(2, triage(spot().asymmetric()).sevenPointScore());
     assertEquals(2, triage(spot().ragged()).sevenPointScore());
-    assertEquals(2, triage(spot().asymmetric().ragged()).sevenPointScore(), "uneven halves and a ragged edge: one irregular shape");
+    assertEquals(
+        2,
+        triage(spot().asymmetric().ragged()).sevenPointScore(),
+        "uneven halves and a ragged edge: one irregular shape");
     assertEquals(2, triage(spot().colours()).sevenPointScore());
   }
 
@@ -63,9 +70,12 @@ class TriageRulesTest {
     assertEquals(3, three.sevenPointScore());
     assertEquals(Priority.URGENT, three.priority());
     assertEquals(new TriageDecision("SEVEN_POINT_URGENT", "SEVEN_POINT", 3, 3), three.decision());
-    assertEquals("7-point checklist score 3 (3 or more): the spot should be checked urgently for skin cancer.",
+    assertEquals(
+        "7-point checklist score 3 (3 or more): the spot should be checked urgently for skin cancer.",
         three.reasons().get(0).text());
-    assertEquals(List.of("SEVEN_POINT_URGENT", "SEVEN_POINT_SIZE", "SEVEN_POINT_INFLAMMATION"), decisive(three),
+    assertEquals(
+        List.of("SEVEN_POINT_URGENT", "SEVEN_POINT_SIZE", "SEVEN_POINT_INFLAMMATION"),
+        decisive(three),
         "the rule and the facts it counted decide; the ABCDE view of the same change does not");
   }
 
@@ -78,7 +88,17 @@ class TriageRulesTest {
 
   @Test
   void everyFeatureTogetherScoresTen() {
-    TriageResult result = triage(spot().grown().asymmetric().ragged().colours().mm(12.0).inflamed().oozing().sensation());
+    TriageResult result =
+        triage(
+            spot()
+                .grown()
+                .asymmetric()
+                .ragged()
+                .colours()
+                .mm(12.0)
+                .inflamed()
+                .oozing()
+                .sensation());
     assertEquals(10, result.sevenPointScore());
     assertEquals(Priority.URGENT, result.priority());
   }
@@ -88,9 +108,17 @@ class TriageRulesTest {
     TriageResult eczema = triage(rash(RashAnswers.Extent.ONE_AREA).inflamed().oozing().sensation());
     assertEquals(0, eczema.sevenPointScore());
     assertEquals(Priority.ROUTINE, eczema.priority());
-    assertTrue(codes(eczema).stream().noneMatch(c -> c.startsWith("SEVEN_POINT") || c.startsWith("ABCDE")), codes(eczema).toString());
-    assertEquals(Priority.URGENT, triage(spot().inflamed().oozing().sensation()).priority(), "the same facts of a spot");
-    assertEquals(Priority.URGENT, triage(either().inflamed().oozing().sensation()).priority(), "not known: both rule sets");
+    assertTrue(
+        codes(eczema).stream().noneMatch(c -> c.startsWith("SEVEN_POINT") || c.startsWith("ABCDE")),
+        codes(eczema).toString());
+    assertEquals(
+        Priority.URGENT,
+        triage(spot().inflamed().oozing().sensation()).priority(),
+        "the same facts of a spot");
+    assertEquals(
+        Priority.URGENT,
+        triage(either().inflamed().oozing().sensation()).priority(),
+        "not known: both rule sets");
   }
 
   // ---- ABCDE, and each fact counted once --------------------------------------------------------
@@ -106,7 +134,9 @@ class TriageRulesTest {
     assertEquals(3, three.abcdeCount());
     assertEquals(Priority.URGENT, three.priority());
     assertEquals(new TriageDecision("ABCDE_SEVERAL", "ABCDE", 3, 3), three.decision());
-    assertEquals(List.of("ABCDE_SEVERAL", "ABCDE_ASYMMETRY", "ABCDE_DIAMETER", "ABCDE_EVOLVING"), decisive(three));
+    assertEquals(
+        List.of("ABCDE_SEVERAL", "ABCDE_ASYMMETRY", "ABCDE_DIAMETER", "ABCDE_EVOLVING"),
+        decisive(three));
   }
 
   @Test
@@ -116,7 +146,9 @@ class TriageRulesTest {
     assertEquals(1, result.abcdeCount(), "D is still one of the ABCDE signs");
     assertEquals(1, result.score(), "the width is one fact");
     assertEquals(0, reason(result, "ABCDE_DIAMETER").points());
-    assertTrue(reason(result, "ABCDE_DIAMETER").text().contains("counted once"), reason(result, "ABCDE_DIAMETER").text());
+    assertTrue(
+        reason(result, "ABCDE_DIAMETER").text().contains("counted once"),
+        reason(result, "ABCDE_DIAMETER").text());
     assertEquals(1, triage(spot().mm(6.5)).score(), "over 6 mm but under 7: D alone counts it");
     assertFalse(codes(triage(spot().mm(6.0))).contains("ABCDE_DIAMETER"));
   }
@@ -146,41 +178,62 @@ class TriageRulesTest {
     TriageResult month = triage(spot().newSpot().grown().lasting(45));
     assertEquals(Priority.URGENT, month.priority());
     assertEquals(TriageDecision.rule("NEW_GROWING_SPOT"), month.decision());
-    assertEquals(Priority.SOON, triage(spot().newSpot().grown().lasting(20)).priority(), "growing for under a month");
-    assertEquals(Priority.SOON, triage(spot().grown().lasting(45)).priority(), "an old spot that grew");
+    assertEquals(
+        Priority.SOON,
+        triage(spot().newSpot().grown().lasting(20)).priority(),
+        "growing for under a month");
+    assertEquals(
+        Priority.SOON, triage(spot().grown().lasting(45)).priority(), "an old spot that grew");
   }
 
   @Test
   void aNewSpotFromFortyIsSoon() {
-    assertEquals(Priority.SOON, triage(spot().newSpot().born(LocalDate.parse("1986-03-01"))).priority(), "40 today");
-    assertEquals(Priority.ROUTINE, triage(spot().newSpot().born(LocalDate.parse("1986-03-02"))).priority(), "39");
+    assertEquals(
+        Priority.SOON,
+        triage(spot().newSpot().born(LocalDate.parse("1986-03-01"))).priority(),
+        "40 today");
+    assertEquals(
+        Priority.ROUTINE,
+        triage(spot().newSpot().born(LocalDate.parse("1986-03-02"))).priority(),
+        "39");
     assertEquals(Priority.ROUTINE, triage(spot().newSpot().born(null)).priority(), "age unknown");
   }
 
-  // ---- bleeding, immune system, risk factors ------------------------------------------------------
+  // ---- bleeding, immune system, risk factors
+  // ------------------------------------------------------
 
   @Test
   void aBleedingSpotIsSoon() {
     TriageResult result = triage(spot().bleeding());
     assertEquals(Priority.SOON, result.priority());
-    assertEquals(new TriageReason("BLEEDING", "The spot bleeds without being injured.", 2, true), result.reasons().get(0));
-    assertFalse(codes(triage(rash(RashAnswers.Extent.ONE_AREA).bleeding())).contains("BLEEDING"), "a scratched rash");
+    assertEquals(
+        new TriageReason("BLEEDING", "The spot bleeds without being injured.", 2, true),
+        result.reasons().get(0));
+    assertFalse(
+        codes(triage(rash(RashAnswers.Extent.ONE_AREA).bleeding())).contains("BLEEDING"),
+        "a scratched rash");
   }
 
   @Test
   void aWeakenedImmuneSystemIsAlwaysAtLeastSoon() {
     assertEquals(Priority.SOON, triage(spot().immunosuppressed()).priority());
-    assertEquals(Priority.SOON, triage(rash(RashAnswers.Extent.ONE_AREA).immunosuppressed()).priority());
+    assertEquals(
+        Priority.SOON, triage(rash(RashAnswers.Extent.ONE_AREA).immunosuppressed()).priority());
   }
 
   @Test
   void ageFromFiftyRaisesASpotWithWarningSignsOneStep() {
-    assertEquals(Priority.ROUTINE, triage(spot().colours().born(LocalDate.parse("1976-03-02"))).priority(), "49");
+    assertEquals(
+        Priority.ROUTINE,
+        triage(spot().colours().born(LocalDate.parse("1976-03-02"))).priority(),
+        "49");
     TriageResult fifty = triage(spot().colours().born(LocalDate.parse("1976-03-01")));
     assertEquals(Priority.SOON, fifty.priority());
     assertEquals("HIGHER_RISK_RAISED", fifty.reasons().get(0).code());
     assertEquals(TriageDecision.rule("HIGHER_RISK_RAISED"), fifty.decision());
-    assertTrue(decisive(fifty).containsAll(List.of("HIGHER_RISK_RAISED", "AGE", "SEVEN_POINT_COLOUR")), decisive(fifty).toString());
+    assertTrue(
+        decisive(fifty).containsAll(List.of("HIGHER_RISK_RAISED", "AGE", "SEVEN_POINT_COLOUR")),
+        decisive(fifty).toString());
   }
 
   @Test
@@ -195,13 +248,17 @@ class TriageRulesTest {
   void historyOfSkinCancerRaisesSoonToUrgent() {
     TriageResult personal = triage(spot().asymmetric().ragged().personalHistory());
     assertEquals(Priority.URGENT, personal.priority());
-    assertTrue(decisive(personal).containsAll(List.of("HIGHER_RISK_RAISED", "PERSONAL_HISTORY", "ABCDE_TWO")));
+    assertTrue(
+        decisive(personal)
+            .containsAll(List.of("HIGHER_RISK_RAISED", "PERSONAL_HISTORY", "ABCDE_TWO")));
     assertEquals(Priority.URGENT, triage(spot().asymmetric().ragged().familyHistory()).priority());
   }
 
   @Test
   void severalRiskFactorsStillRaiseOnlyOneStepButAllAreListed() {
-    TriageResult result = triage(spot().colours().born(LocalDate.parse("1950-01-01")).personalHistory().familyHistory());
+    TriageResult result =
+        triage(
+            spot().colours().born(LocalDate.parse("1950-01-01")).personalHistory().familyHistory());
     assertEquals(Priority.SOON, result.priority());
     assertTrue(codes(result).containsAll(List.of("AGE", "PERSONAL_HISTORY", "FAMILY_HISTORY")));
   }
@@ -228,16 +285,27 @@ class TriageRulesTest {
     TriageResult unclear = triage(spot().photos(PhotoCheckOutcome.SOME_FAILED));
     assertEquals(Priority.ROUTINE, unclear.priority());
     assertEquals(List.of("NO_WARNING_SIGNS", "PHOTOS_UNCLEAR"), codes(unclear));
-    assertTrue(codes(triage(spot().photos(PhotoCheckOutcome.NOT_COMPLETED))).contains("PHOTOS_NOT_CHECKED"));
+    assertTrue(
+        codes(triage(spot().photos(PhotoCheckOutcome.NOT_COMPLETED)))
+            .contains("PHOTOS_NOT_CHECKED"));
   }
 
   @Test
   void aFlaggingClassifierIsOneMoreReasonAndCanMakeACaseSoon() {
-    ImageClassifier classifier = (tenant, photos) -> Optional.of(new ClassifierFinding("test-double v0", "atypical naevus", 0.83, true));
-    TriageResult result = triage(spot().classifier(classifier.classify("northside", List.of("northside/case-1/p1.jpg"))));
+    ImageClassifier classifier =
+        (tenant, photos) ->
+            Optional.of(new ClassifierFinding("test-double v0", "atypical naevus", 0.83, true));
+    TriageResult result =
+        triage(
+            spot()
+                .classifier(classifier.classify("northside", List.of("northside/case-1/p1.jpg"))));
     assertEquals(Priority.SOON, result.priority());
-    assertEquals(new TriageReason("CLASSIFIER_FLAGGED",
-        "Image analysis (test-double v0) flagged the photos as possibly concerning: atypical naevus, 83% confidence.", 1, true),
+    assertEquals(
+        new TriageReason(
+            "CLASSIFIER_FLAGGED",
+            "Image analysis (test-double v0) flagged the photos as possibly concerning: atypical naevus, 83% confidence.",
+            1,
+            true),
         result.reasons().get(0));
   }
 
@@ -246,36 +314,74 @@ class TriageRulesTest {
     ClassifierFinding calm = new ClassifierFinding("test-double v0", "benign", 0.99, false);
     TriageResult result = triage(spot().grown().asymmetric().classifier(Optional.of(calm)));
     assertEquals(Priority.URGENT, result.priority());
-    assertTrue(result.reasons().stream().anyMatch(r -> r.text().contains("does not rule anything out")));
+    assertTrue(
+        result.reasons().stream().anyMatch(r -> r.text().contains("does not rule anything out")));
   }
 
-  // ---- reasons, determinism ----------------------------------------------------------------------
+  // ---- reasons, determinism
+  // ----------------------------------------------------------------------
 
   @Test
   void nothingToReportIsRoutineWithAReason() {
     TriageResult result = triage(spot());
     assertEquals(Priority.ROUTINE, result.priority());
     assertEquals(0, result.score());
-    assertEquals(List.of(new TriageReason("NO_WARNING_SIGNS", "No warning signs in the answers.", 0, true)), result.reasons());
+    assertEquals(
+        List.of(new TriageReason("NO_WARNING_SIGNS", "No warning signs in the answers.", 0, true)),
+        result.reasons());
   }
 
   @Test
   void reasonsAreShortPlainSentences() {
-    TriageResult result = triage(either().newSpot().grown().shapeChanged().asymmetric().ragged().colours().mm(9.0)
-        .inflamed().oozing().sensation().bleeding().immunosuppressed().personalHistory().familyHistory()
-        .born(LocalDate.parse("1940-01-01")).worsening().painful().blisters().peeling().swelling().fever()
-        .newMedicine().photos(PhotoCheckOutcome.SOME_FAILED));
+    TriageResult result =
+        triage(
+            either()
+                .newSpot()
+                .grown()
+                .shapeChanged()
+                .asymmetric()
+                .ragged()
+                .colours()
+                .mm(9.0)
+                .inflamed()
+                .oozing()
+                .sensation()
+                .bleeding()
+                .immunosuppressed()
+                .personalHistory()
+                .familyHistory()
+                .born(LocalDate.parse("1940-01-01"))
+                .worsening()
+                .painful()
+                .blisters()
+                .peeling()
+                .swelling()
+                .fever()
+                .newMedicine()
+                .photos(PhotoCheckOutcome.SOME_FAILED));
     for (TriageReason reason : result.reasons()) {
       assertTrue(reason.text().endsWith("."), reason.text());
       assertTrue(reason.text().length() <= 120, reason.text());
-      assertTrue(Character.isUpperCase(reason.text().charAt(0)) || Character.isDigit(reason.text().charAt(0)), reason.text());
+      assertTrue(
+          Character.isUpperCase(reason.text().charAt(0))
+              || Character.isDigit(reason.text().charAt(0)),
+          reason.text());
     }
   }
 
   @Test
   void theSameInputGivesTheSameResult() {
-    TriageCases c = spot().grown().colours().mm(7.0).oozing().asymmetric().shapeChanged().bleeding().personalHistory()
-        .photos(PhotoCheckOutcome.NOT_COMPLETED);
+    TriageCases c =
+        spot()
+            .grown()
+            .colours()
+            .mm(7.0)
+            .oozing()
+            .asymmetric()
+            .shapeChanged()
+            .bleeding()
+            .personalHistory()
+            .photos(PhotoCheckOutcome.NOT_COMPLETED);
     TriageResult first = triage(c);
     for (int i = 0; i < 20; i++) {
       assertEquals(first, triage(c));

@@ -12,7 +12,9 @@ class TriageSettingsTest {
   private final TriageRules rules = new TriageRules(TriageCases.CLOCK);
 
   /** Grown and inflamed: 7-point score 3. */
-  private static final TriageInput THREE_POINTS = TriageCases.spot().grown().inflamed().born(null).build();
+  private static final TriageInput THREE_POINTS =
+      TriageCases.spot().grown().inflamed().born(null).build();
+
   /** Several colours: 7-point score 2 and one ABCDE sign, a warning sign below every threshold. */
   private static final TriageInput TWO_POINTS = TriageCases.spot().colours().born(null).build();
 
@@ -35,7 +37,8 @@ class TriageSettingsTest {
     TriageSettings settings = new TriageSettings(2, null);
     TriageResult result = rules.triage(TWO_POINTS, settings);
     assertEquals(Priority.URGENT, result.priority());
-    assertEquals("7-point checklist score 2 (2 or more, this clinic's setting): the spot should be checked urgently for skin cancer.",
+    assertEquals(
+        "7-point checklist score 2 (2 or more, this clinic's setting): the spot should be checked urgently for skin cancer.",
         result.reasons().get(0).text());
     assertEquals(Priority.ROUTINE, rules.triage(TWO_POINTS, TriageSettings.builtIn()).priority());
   }

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A patient who chooses several photos at once: each card asks for its slot and confirms its
- * photo at the same moment, so the writes to the one case item race. Each request re-reads the
- * case and applies its own change again when another came first, so every photo ends up on the
- * case, checked (before, one of two cards failed with 409).
+ * A patient who chooses several photos at once: each card asks for its slot and confirms its photo
+ * at the same moment, so the writes to the one case item race. Each request re-reads the case and
+ * applies its own change again when another came first, so every photo ends up on the case, checked
+ * (before, one of two cards failed with 409).
  */
 @ExtendWith(LocalStackExtension.class)
 class ConcurrentPhotoUploadsIT {
@@ -37,44 +37,75 @@ class ConcurrentPhotoUploadsIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
-  void photosOfOneCaseRequestedAndConfirmedAtOnceAllEndUpChecked(LocalStack stack) throws Exception {
+  void photosOfOneCaseRequestedAndConfirmedAtOnceAllEndUpChecked(LocalStack stack)
+      throws Exception {
     ApiCalls api = new ApiCalls(stack);
     IntakeJourney journey = new IntakeJourney(stack, api);
     IntakeJourney.Patient patient = journey.newPatient("northside-skin");
     String caseId = journey.draft(patient, IntakeJourney.routineIntake());
     String casePath = "/clinics/northside-skin/cases/" + caseId;
-    List<byte[]> photos = VIEWS.stream().map(v -> Photos.sharp(1600, 1200, VIEWS.indexOf(v))).toList();
+    List<byte[]> photos =
+        VIEWS.stream().map(v -> Photos.sharp(1600, 1200, VIEWS.indexOf(v))).toList();
 
     // Four slots asked for at once, one request per view, as four cards do.
-    List<HttpResponse<String>> slotAnswers = allAtOnce(VIEWS.size(), i -> {
-      ObjectNode body = ApiCalls.JSON.createObjectNode();
-      body.putArray("photos").addObject().put("view", VIEWS.get(i)).put("contentType", "image/jpeg")
-          .put("sizeBytes", photos.get(i).length);
-      return api.call("POST", casePath + "/photo-uploads", patient.token(), body.toString());
-    });
+    List<HttpResponse<String>> slotAnswers =
+        allAtOnce(
+            VIEWS.size(),
+            i -> {
+              ObjectNode body = ApiCalls.JSON.createObjectNode();
+              body.putArray("photos")
+                  .addObject()
+                  .put("view", VIEWS.get(i))
+                  .put("contentType", "image/jpeg")
+                  .put("sizeBytes", photos.get(i).length);
+              return api.call(
+                  "POST", casePath + "/photo-uploads", patient.token(), body.toString());
+            });
     List<JsonNode> slots = new ArrayList<>();
     for (HttpResponse<String> answer : slotAnswers) {
       assertEquals(201, answer.statusCode(), answer.body());
       slots.add(ApiCalls.json(answer).at("/uploads/0"));
     }
     for (int i = 0; i < slots.size(); i++) {
-      HttpRequest put = HttpRequest.newBuilder(URI.create(slots.get(i).get("url").asText()))
-          .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(photos.get(i))).build();
+      HttpRequest put =
+          HttpRequest.newBuilder(URI.create(slots.get(i).get("url").asText()))
+              .header("Content-Type", "image/jpeg")
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(photos.get(i)))
+              .build();
       assertEquals(200, HTTP.send(put, HttpResponse.BodyHandlers.discarding()).statusCode());
     }
 
     // And the four confirmed at once: every check's verdict is recorded.
-    List<HttpResponse<String>> confirmed = allAtOnce(slots.size(), i -> api.call("POST",
-        casePath + "/photos/" + slots.get(i).get("photoId").asText() + "/confirm", patient.token(), "{\"keep\":false}"));
+    List<HttpResponse<String>> confirmed =
+        allAtOnce(
+            slots.size(),
+            i ->
+                api.call(
+                    "POST",
+                    casePath + "/photos/" + slots.get(i).get("photoId").asText() + "/confirm",
+                    patient.token(),
+                    "{\"keep\":false}"));
     for (HttpResponse<String> answer : confirmed) {
       assertEquals(200, answer.statusCode(), answer.body());
       assertEquals("CHECKED", ApiCalls.json(answer).get("status").asText(), answer.body());
     }
     JsonNode aCase = ApiCalls.json(api.get(casePath, patient.token()));
     Map<String, String> statusByView = new java.util.TreeMap<>();
-    aCase.get("photos").forEach(p -> statusByView.put(p.get("view").asText(), p.get("status").asText()));
-    assertEquals(Map.of("close_up", "CHECKED", "context", "CHECKED", "oblique", "CHECKED", "dermoscopy", "CHECKED"),
-        statusByView, aCase.toPrettyString());
+    aCase
+        .get("photos")
+        .forEach(p -> statusByView.put(p.get("view").asText(), p.get("status").asText()));
+    assertEquals(
+        Map.of(
+            "close_up",
+            "CHECKED",
+            "context",
+            "CHECKED",
+            "oblique",
+            "CHECKED",
+            "dermoscopy",
+            "CHECKED"),
+        statusByView,
+        aCase.toPrettyString());
   }
 
   /** Runs {@code count} calls released together on their own threads; their answers in order. */
@@ -85,10 +116,13 @@ class ConcurrentPhotoUploadsIT {
       List<Future<T>> answers = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         int index = i;
-        answers.add(threads.submit((Callable<T>) () -> {
-          start.await();
-          return call.apply(index);
-        }));
+        answers.add(
+            threads.submit(
+                (Callable<T>)
+                    () -> {
+                      start.await();
+                      return call.apply(index);
+                    }));
       }
       start.countDown();
       List<T> results = new ArrayList<>();

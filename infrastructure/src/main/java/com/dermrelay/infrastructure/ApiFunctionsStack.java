@@ -36,22 +36,41 @@ public final class ApiFunctionsStack extends Stack {
 
   /**
    * @param operations the contract's operations of {@code capability}
-   * @param told       the workflows the functions are told of ({@link WorkflowStack#toldOf})
+   * @param told the workflows the functions are told of ({@link WorkflowStack#toldOf})
    */
-  public ApiFunctionsStack(Construct scope, String id, StackProps props, StageConfig config, DataStack data,
-      IdentityStack identity, WorkflowStack sharedWorkflows, ApiStack api, String capability,
-      List<ApiOperation> operations, List<WorkflowTasks> told, DeploymentJars jars, String version) {
+  public ApiFunctionsStack(
+      Construct scope,
+      String id,
+      StackProps props,
+      StageConfig config,
+      DataStack data,
+      IdentityStack identity,
+      WorkflowStack sharedWorkflows,
+      ApiStack api,
+      String capability,
+      List<ApiOperation> operations,
+      List<WorkflowTasks> told,
+      DeploymentJars jars,
+      String version) {
     super(scope, id, props);
     this.capability = capability;
     this.operations = List.copyOf(operations);
     addStackDependency(api);
     List<String> handlers = operations.stream().map(ApiOperation::handler).distinct().toList();
-    if (handlers.stream().anyMatch(handler -> !ApiOperation.capabilityOf(handler).equals(capability))) {
-      throw new IllegalArgumentException("Not all of " + handlers + " are handlers of the capability " + capability);
+    if (handlers.stream()
+        .anyMatch(handler -> !ApiOperation.capabilityOf(handler).equals(capability))) {
+      throw new IllegalArgumentException(
+          "Not all of " + handlers + " are handlers of the capability " + capability);
     }
-    this.functions = new Functions(this, "Functions", jars, Functions.callers(handlers, List.of()),
-        WorkflowStack.functionEnvironment(this, config, data, identity, version, told), api.operationsKey().key(),
-        Optional.of(config.resourcePrefix()));
+    this.functions =
+        new Functions(
+            this,
+            "Functions",
+            jars,
+            Functions.callers(handlers, List.of()),
+            WorkflowStack.functionEnvironment(this, config, data, identity, version, told),
+            api.operationsKey().key(),
+            Optional.of(config.resourcePrefix()));
     this.tenantAccess = TenantDataAccess.forSessionsOf(this, "TenantDataAccess", functions, data);
     ProfileGrants.grant(functions, WorkflowStack.grantTargets(this, config, data, identity, told));
     this.routes = new ContractRoutes(this, "Routes", api.api(), operations, functions);
@@ -89,7 +108,7 @@ public final class ApiFunctionsStack extends Stack {
 
   /** This stack's functions by name, for the region's dashboard in the API stack below. */
   Monitoring.NamedFunctions namedFunctions() {
-    return new Monitoring.NamedFunctions(stackPart(capability),
-        functions.all().stream().map(d -> d.name().orElseThrow()).toList());
+    return new Monitoring.NamedFunctions(
+        stackPart(capability), functions.all().stream().map(d -> d.name().orElseThrow()).toList());
   }
 }

@@ -41,13 +41,15 @@ public final class ApiSpec {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(specFile.toFile());
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot read the OpenAPI contract " + specFile + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot read the OpenAPI contract " + specFile + ": " + e.getMessage(), e);
     }
     return parse(root, specFile.toString());
   }
 
   static ApiSpec parse(JsonNode root, String source) {
-    // The document-wide default applies unless an operation overrides it; an empty list means public.
+    // The document-wide default applies unless an operation overrides it; an empty list means
+    // public.
     boolean publicByDefault = isEmptySecurity(root.get("security"));
     List<ApiOperation> operations = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
@@ -64,8 +66,11 @@ public final class ApiSpec {
         String where = method + " " + path.getKey() + " in " + source;
         String handler = operation.path(HANDLER_EXTENSION).asText("");
         if (handler.isBlank()) {
-          throw new IllegalStateException(where + " has no " + HANDLER_EXTENSION
-              + ": every operation must name its handler class");
+          throw new IllegalStateException(
+              where
+                  + " has no "
+                  + HANDLER_EXTENSION
+                  + ": every operation must name its handler class");
         }
         String operationId = operation.path("operationId").asText("");
         if (operationId.isBlank()) {
@@ -73,7 +78,8 @@ public final class ApiSpec {
         }
         JsonNode security = operation.get("security");
         boolean isPublic = security == null ? publicByDefault : isEmptySecurity(security);
-        operations.add(new ApiOperation(method, path.getKey(), operationId, handler.trim(), isPublic));
+        operations.add(
+            new ApiOperation(method, path.getKey(), operationId, handler.trim(), isPublic));
       }
     }
     if (operations.isEmpty()) {
@@ -92,8 +98,8 @@ public final class ApiSpec {
 
   /**
    * The operations by the capability package of their handler ({@link ApiOperation#capability()}),
-   * capabilities in alphabetical order, operations in contract order: one {@link ApiFunctionsStack} each.
-   * Fails naming the operation whose handler is in no capability package.
+   * capabilities in alphabetical order, operations in contract order: one {@link ApiFunctionsStack}
+   * each. Fails naming the operation whose handler is in no capability package.
    */
   public Map<String, List<ApiOperation>> byCapability() {
     Map<String, List<ApiOperation>> groups = new TreeMap<>();
@@ -102,7 +108,8 @@ public final class ApiSpec {
       try {
         capability = op.capability();
       } catch (IllegalStateException e) {
-        throw new IllegalStateException(op.routeKey() + " (" + op.operationId() + "): " + e.getMessage(), e);
+        throw new IllegalStateException(
+            op.routeKey() + " (" + op.operationId() + "): " + e.getMessage(), e);
       }
       groups.computeIfAbsent(capability, c -> new ArrayList<>()).add(op);
     }

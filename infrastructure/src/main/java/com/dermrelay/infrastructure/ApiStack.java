@@ -27,36 +27,62 @@ public final class ApiStack extends Stack {
   private final OperationsKey operationsKey;
   private final List<WorkflowStack> workflows;
 
-  /** @param workflows every workflow stack of the region, the first one (with the alarm topic) first */
-  public ApiStack(Construct scope, String id, StackProps props, StageConfig config, DataStack data,
-      IdentityStack identity, List<WorkflowStack> workflows) {
+  /**
+   * @param workflows every workflow stack of the region, the first one (with the alarm topic) first
+   */
+  public ApiStack(
+      Construct scope,
+      String id,
+      StackProps props,
+      StageConfig config,
+      DataStack data,
+      IdentityStack identity,
+      List<WorkflowStack> workflows) {
     super(scope, id, props);
     this.config = config;
     this.workflows = List.copyOf(workflows);
-    // Deployed first: the functions above start executions of their state machines and end their waits.
+    // Deployed first: the functions above start executions of their state machines and end their
+    // waits.
     workflows.forEach(this::addStackDependency);
     this.operationsKey = new OperationsKey(this, "OperationsKey", config);
-    this.api = new ContractHttpApi(this, "Api", config, identity.users().userPool(), identity.users().portalClient(),
-        operationsKey.key());
+    this.api =
+        new ContractHttpApi(
+            this,
+            "Api",
+            config,
+            identity.users().userPool(),
+            identity.users().portalClient(),
+            operationsKey.key());
     this.notifications = new Notifications(this, "Notifications", config);
-    this.monitoring = new Monitoring(this, "Monitoring", workflows.get(0).monitoring().alarmTopic());
+    this.monitoring =
+        new Monitoring(this, "Monitoring", workflows.get(0).monitoring().alarmTopic());
     monitoring.watchRegion(api.api(), data.table());
 
     // With its own domain the execute-api endpoint is switched off (ContractHttpApi).
-    String apiUrl = config.domains().api().map(d -> "https://" + d.name()).orElseGet(() -> api.api().getApiEndpoint());
-    CfnOutput.Builder.create(this, API_URL_OUTPUT).value(apiUrl)
-        .description("The HTTP API's endpoint (the portal's CloudFront address serves it too)").build();
-    CfnOutput.Builder.create(this, ALARM_TOPIC_OUTPUT).value(monitoring.alarmTopic().getTopicArn())
-        .description("Subscribe the on-call to this topic (it lives in the workflow stack)").build();
+    String apiUrl =
+        config
+            .domains()
+            .api()
+            .map(d -> "https://" + d.name())
+            .orElseGet(() -> api.api().getApiEndpoint());
+    CfnOutput.Builder.create(this, API_URL_OUTPUT)
+        .value(apiUrl)
+        .description("The HTTP API's endpoint (the portal's CloudFront address serves it too)")
+        .build();
+    CfnOutput.Builder.create(this, ALARM_TOPIC_OUTPUT)
+        .value(monitoring.alarmTopic().getTopicArn())
+        .description("Subscribe the on-call to this topic (it lives in the workflow stack)")
+        .build();
   }
 
   /**
    * The region's dashboard, once the capability stacks exist: the workflow stacks' functions and
-   * state machines (by reference: those stacks are below this one) and the API's functions by
-   * name, which refers to nothing in their stacks.
+   * state machines (by reference: those stacks are below this one) and the API's functions by name,
+   * which refers to nothing in their stacks.
    */
   void addDashboard(List<ApiFunctionsStack> operations) {
-    monitoring.addDashboard(config.stackPrefix(),
+    monitoring.addDashboard(
+        config.stackPrefix(),
         workflows.stream().map(WorkflowStack::monitoring).toList(),
         operations.stream().map(ApiFunctionsStack::namedFunctions).toList());
   }

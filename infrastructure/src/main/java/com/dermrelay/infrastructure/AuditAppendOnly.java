@@ -20,9 +20,14 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 final class AuditAppendOnly {
   /** Partition keys of the audit trail: the table's, for any tenant. */
   static final String AUDIT_PARTITIONS = "TENANT#*#AUDIT";
-  static final List<String> DENIED_ACTIONS = List.of(
-      "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
-      "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete");
+
+  static final List<String> DENIED_ACTIONS =
+      List.of(
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:PartiQLUpdate",
+          "dynamodb:PartiQLDelete");
 
   private AuditAppendOnly() {}
 
@@ -32,7 +37,8 @@ final class AuditAppendOnly {
         .effect(Effect.DENY)
         .actions(DENIED_ACTIONS)
         .resources(List.of(table.getTableArn()))
-        .conditions(Map.of("ForAnyValue:StringLike", Map.of("dynamodb:LeadingKeys", AUDIT_PARTITIONS)))
+        .conditions(
+            Map.of("ForAnyValue:StringLike", Map.of("dynamodb:LeadingKeys", AUDIT_PARTITIONS)))
         .build();
   }
 }

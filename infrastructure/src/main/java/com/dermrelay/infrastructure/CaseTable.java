@@ -21,52 +21,55 @@ import software.constructs.Construct;
  */
 public final class CaseTable extends Construct {
 
-    public static final String PARTITION_KEY = "pk";
-    public static final String SORT_KEY = "sk";
-    public static final String GSI1 = "gsi1";
-    public static final String GSI2 = "gsi2";
-    /** Epoch seconds; DynamoDB deletes expired items lazily, so queries must still filter on it. */
-    public static final String TTL_ATTRIBUTE = "expiresAt";
+  public static final String PARTITION_KEY = "pk";
+  public static final String SORT_KEY = "sk";
+  public static final String GSI1 = "gsi1";
+  public static final String GSI2 = "gsi2";
 
-    private final Table table;
+  /** Epoch seconds; DynamoDB deletes expired items lazily, so queries must still filter on it. */
+  public static final String TTL_ATTRIBUTE = "expiresAt";
 
-    public CaseTable(Construct scope, String id, StageConfig config, IKey key) {
-        super(scope, id);
-        this.table = Table.Builder.create(this, "Table")
-                .tableName(config.resourcePrefix())
-                .partitionKey(stringAttribute(PARTITION_KEY))
-                .sortKey(stringAttribute(SORT_KEY))
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true)
-                        .build())
-                .encryption(TableEncryption.CUSTOMER_MANAGED)
-                .encryptionKey(key)
-                .timeToLiveAttribute(TTL_ATTRIBUTE)
-                .deletionProtection(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
-        table.addGlobalSecondaryIndex(overloadedIndex(GSI1));
-        table.addGlobalSecondaryIndex(overloadedIndex(GSI2));
-        NagSuppression.suppress(table, "HIPAA.Security-DynamoDBInBackupPlan",
-                "Point-in-time recovery (35 days, per second) is the backup; an AWS Backup plan for longer "
-                        + "retention follows with the retention policy (docs/deploy.md)");
-    }
+  private final Table table;
 
-    public ITable table() {
-        return table;
-    }
+  public CaseTable(Construct scope, String id, StageConfig config, IKey key) {
+    super(scope, id);
+    this.table =
+        Table.Builder.create(this, "Table")
+            .tableName(config.resourcePrefix())
+            .partitionKey(stringAttribute(PARTITION_KEY))
+            .sortKey(stringAttribute(SORT_KEY))
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .pointInTimeRecoverySpecification(
+                PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
+            .encryption(TableEncryption.CUSTOMER_MANAGED)
+            .encryptionKey(key)
+            .timeToLiveAttribute(TTL_ATTRIBUTE)
+            .deletionProtection(true)
+            .removalPolicy(RemovalPolicy.RETAIN)
+            .build();
+    table.addGlobalSecondaryIndex(overloadedIndex(GSI1));
+    table.addGlobalSecondaryIndex(overloadedIndex(GSI2));
+    NagSuppression.suppress(
+        table,
+        "HIPAA.Security-DynamoDBInBackupPlan",
+        "Point-in-time recovery (35 days, per second) is the backup; an AWS Backup plan for longer "
+            + "retention follows with the retention policy (docs/deploy.md)");
+  }
 
-    private static GlobalSecondaryIndexProps overloadedIndex(String name) {
-        return GlobalSecondaryIndexProps.builder()
-                .indexName(name)
-                .partitionKey(stringAttribute(name + "pk"))
-                .sortKey(stringAttribute(name + "sk"))
-                .projectionType(ProjectionType.ALL)
-                .build();
-    }
+  public ITable table() {
+    return table;
+  }
 
-    private static Attribute stringAttribute(String name) {
-        return Attribute.builder().name(name).type(AttributeType.STRING).build();
-    }
+  private static GlobalSecondaryIndexProps overloadedIndex(String name) {
+    return GlobalSecondaryIndexProps.builder()
+        .indexName(name)
+        .partitionKey(stringAttribute(name + "pk"))
+        .sortKey(stringAttribute(name + "sk"))
+        .projectionType(ProjectionType.ALL)
+        .build();
+  }
+
+  private static Attribute stringAttribute(String name) {
+    return Attribute.builder().name(name).type(AttributeType.STRING).build();
+  }
 }

@@ -24,25 +24,37 @@ public final class ContractRoutes extends Construct {
 
   private final Map<String, HttpRoute> routes = new LinkedHashMap<>();
 
-  /** @param functions must hold a function for the handler of each of {@code operations} */
-  public ContractRoutes(Construct scope, String id, ContractHttpApi api, List<ApiOperation> operations,
+  /**
+   * @param functions must hold a function for the handler of each of {@code operations}
+   */
+  public ContractRoutes(
+      Construct scope,
+      String id,
+      ContractHttpApi api,
+      List<ApiOperation> operations,
       Functions functions) {
     super(scope, id);
     IHttpRouteAuthorizer jwt = byId(api.authorizer().getAuthorizerId());
     Map<String, HttpLambdaIntegration> integrations = new LinkedHashMap<>();
     for (ApiOperation operation : operations) {
       Functions.DeployedFunction target = functions.forHandler(operation.handler());
-      HttpLambdaIntegration integration = integrations.computeIfAbsent(operation.handler(),
-          handler -> new HttpLambdaIntegration(Functions.simpleName(handler), target.alias()));
-      HttpRoute route = HttpRoute.Builder.create(this, "Route-" + operation.operationId())
-          .httpApi(api.api())
-          .routeKey(HttpRouteKey.with(operation.path(), HttpMethod.valueOf(operation.method())))
-          .integration(integration)
-          .authorizer(operation.isPublic() ? new HttpNoneAuthorizer() : jwt)
-          .build();
+      HttpLambdaIntegration integration =
+          integrations.computeIfAbsent(
+              operation.handler(),
+              handler -> new HttpLambdaIntegration(Functions.simpleName(handler), target.alias()));
+      HttpRoute route =
+          HttpRoute.Builder.create(this, "Route-" + operation.operationId())
+              .httpApi(api.api())
+              .routeKey(HttpRouteKey.with(operation.path(), HttpMethod.valueOf(operation.method())))
+              .integration(integration)
+              .authorizer(operation.isPublic() ? new HttpNoneAuthorizer() : jwt)
+              .build();
       if (operation.isPublic()) {
-        NagSuppression.suppress(route, "AwsSolutions-APIG4",
-            "Public by contract (security: [] in api-spec/openapi.yaml): " + operation.routeKey()
+        NagSuppression.suppress(
+            route,
+            "AwsSolutions-APIG4",
+            "Public by contract (security: [] in api-spec/openapi.yaml): "
+                + operation.routeKey()
                 + " answers without an account; stage throttling bounds it");
       }
       if (routes.put(operation.routeKey(), route) != null) {
@@ -64,7 +76,10 @@ public final class ContractRoutes extends Construct {
     return new IHttpRouteAuthorizer() {
       @Override
       public HttpRouteAuthorizerConfig bind(HttpRouteAuthorizerBindOptions options) {
-        return HttpRouteAuthorizerConfig.builder().authorizerId(authorizerId).authorizationType("JWT").build();
+        return HttpRouteAuthorizerConfig.builder()
+            .authorizerId(authorizerId)
+            .authorizationType("JWT")
+            .build();
       }
     };
   }

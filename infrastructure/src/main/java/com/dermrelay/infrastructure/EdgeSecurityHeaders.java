@@ -51,10 +51,16 @@ final class EdgeSecurityHeaders {
   /** The headers with this region's S3, API Gateway and Cognito origins. */
   static Map<String, String> forRegion(String region) {
     Map<String, String> headers = new LinkedHashMap<>();
-    definition().forEach((name, value) -> headers.put(name, value
-        .replace("${media}", "https://*.s3." + region + ".amazonaws.com")
-        .replace("${api}", "https://*.execute-api." + region + ".amazonaws.com")
-        .replace("${identity}", "https://cognito-idp." + region + ".amazonaws.com")));
+    definition()
+        .forEach(
+            (name, value) ->
+                headers.put(
+                    name,
+                    value
+                        .replace("${media}", "https://*.s3." + region + ".amazonaws.com")
+                        .replace("${api}", "https://*.execute-api." + region + ".amazonaws.com")
+                        .replace(
+                            "${identity}", "https://cognito-idp." + region + ".amazonaws.com")));
     return headers;
   }
 
@@ -62,27 +68,42 @@ final class EdgeSecurityHeaders {
   static ResponseSecurityHeadersBehavior behavior(String region) {
     Map<String, String> headers = new LinkedHashMap<>(forRegion(region));
     ResponseSecurityHeadersBehavior.Builder behavior = ResponseSecurityHeadersBehavior.builder();
-    behavior.contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
-        .contentSecurityPolicy(take(headers, "Content-Security-Policy")).override(true).build());
+    behavior.contentSecurityPolicy(
+        ResponseHeadersContentSecurityPolicy.builder()
+            .contentSecurityPolicy(take(headers, "Content-Security-Policy"))
+            .override(true)
+            .build());
     Matcher hsts = HSTS.matcher(take(headers, "Strict-Transport-Security"));
     if (!hsts.matches()) {
-      throw new IllegalStateException("Strict-Transport-Security: CloudFront takes max-age, includeSubDomains, preload");
+      throw new IllegalStateException(
+          "Strict-Transport-Security: CloudFront takes max-age, includeSubDomains, preload");
     }
-    behavior.strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
-        .accessControlMaxAge(Duration.seconds(Long.parseLong(hsts.group(1))))
-        .includeSubdomains(!hsts.group(2).isEmpty()).preload(!hsts.group(3).isEmpty()).override(true).build());
+    behavior.strictTransportSecurity(
+        ResponseHeadersStrictTransportSecurity.builder()
+            .accessControlMaxAge(Duration.seconds(Long.parseLong(hsts.group(1))))
+            .includeSubdomains(!hsts.group(2).isEmpty())
+            .preload(!hsts.group(3).isEmpty())
+            .override(true)
+            .build());
     if (!take(headers, "X-Content-Type-Options").equals("nosniff")) {
       throw new IllegalStateException("X-Content-Type-Options: CloudFront sends nosniff only");
     }
     behavior.contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build());
-    behavior.frameOptions(ResponseHeadersFrameOptions.builder()
-        .frameOption(HeadersFrameOption.valueOf(take(headers, "X-Frame-Options"))).override(true).build());
-    behavior.referrerPolicy(ResponseHeadersReferrerPolicy.builder()
-        .referrerPolicy(HeadersReferrerPolicy.valueOf(
-            take(headers, "Referrer-Policy").toUpperCase(Locale.ROOT).replace('-', '_')))
-        .override(true).build());
+    behavior.frameOptions(
+        ResponseHeadersFrameOptions.builder()
+            .frameOption(HeadersFrameOption.valueOf(take(headers, "X-Frame-Options")))
+            .override(true)
+            .build());
+    behavior.referrerPolicy(
+        ResponseHeadersReferrerPolicy.builder()
+            .referrerPolicy(
+                HeadersReferrerPolicy.valueOf(
+                    take(headers, "Referrer-Policy").toUpperCase(Locale.ROOT).replace('-', '_')))
+            .override(true)
+            .build());
     if (!headers.isEmpty()) {
-      throw new IllegalStateException("headers CloudFront's security settings cannot send: " + headers.keySet());
+      throw new IllegalStateException(
+          "headers CloudFront's security settings cannot send: " + headers.keySet());
     }
     return behavior.build();
   }

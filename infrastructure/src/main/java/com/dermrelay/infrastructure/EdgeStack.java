@@ -6,8 +6,8 @@ import software.constructs.Construct;
 
 /**
  * What CloudFront needs from us-east-1 for one region's stack set: the web ACL. The portal stack
- * reads its ARN through a cross-region reference (CDK keeps it in SSM parameters), so this stack
- * is deployed first and always in us-east-1, whatever region the set serves.
+ * reads its ARN through a cross-region reference (CDK keeps it in SSM parameters), so this stack is
+ * deployed first and always in us-east-1, whatever region the set serves.
  */
 public final class EdgeStack extends Stack {
 

@@ -10,15 +10,15 @@ import java.util.Set;
 /**
  * What one handler's Lambda function gets: its memory and the access its role is granted.
  *
- * <p>A function that acts for one tenant reaches tenant data only through
- * {@link Access#TENANT_SESSION} (credentials scoped by {@link TenantScopedAccessPolicy}; the
- * functions' data layer and S3 calls use it whenever the role's ARN is in their environment), and
- * its own role keeps just the cross-tenant lookups of {@link Access#DIRECTORY_READ} (clinic by id
- * or slug, a user's memberships). Handlers without a profile here get {@link #DEFAULT}: read and
- * write on the table and the media bucket, plus the tenant session.
+ * <p>A function that acts for one tenant reaches tenant data only through {@link
+ * Access#TENANT_SESSION} (credentials scoped by {@link TenantScopedAccessPolicy}; the functions'
+ * data layer and S3 calls use it whenever the role's ARN is in their environment), and its own role
+ * keeps just the cross-tenant lookups of {@link Access#DIRECTORY_READ} (clinic by id or slug, a
+ * user's memberships). Handlers without a profile here get {@link #DEFAULT}: read and write on the
+ * table and the media bucket, plus the tenant session.
  *
  * @param memoryMb memory in MB; Lambda's CPU share grows with it, which mostly shortens cold starts
- * @param access   what the role may do
+ * @param access what the role may do
  */
 public record FunctionProfile(int memoryMb, Set<Access> access) {
 
@@ -33,10 +33,10 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     /** sts:AssumeRole and sts:TagSession on the tenant data role. */
     TENANT_SESSION,
     /**
-     * On the function's own role, read-only: dynamodb:GetItem on the table (a clinic's configuration,
-     * one membership, by exact key) and dynamodb:Query on the two directory indexes (slug to clinic,
-     * user to clinics), the lookups functions.core.tenancy.TenantDirectory makes before or across
-     * tenant contexts. No Scan, no Query of the table itself, no writes, no media.
+     * On the function's own role, read-only: dynamodb:GetItem on the table (a clinic's
+     * configuration, one membership, by exact key) and dynamodb:Query on the two directory indexes
+     * (slug to clinic, user to clinics), the lookups functions.core.tenancy.TenantDirectory makes
+     * before or across tenant contexts. No Scan, no Query of the table itself, no writes, no media.
      */
     DIRECTORY_READ,
     /** SES and SNS sends. */
@@ -55,7 +55,10 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
      * alive a wait with the token stored on the case (no SendTaskFailure: nothing fails a wait).
      */
     CASE_WORKFLOW_CALLBACK,
-    /** states:StartExecution on the EHR delivery workflow: one execution per answered round (issue 8). */
+    /**
+     * states:StartExecution on the EHR delivery workflow: one execution per answered round (issue
+     * 8).
+     */
     EHR_WORKFLOW_START,
     /**
      * secretsmanager Get/Put/Create/DescribeSecret on {@code dermrelay/<stage>/tenants/*} only, and
@@ -63,23 +66,31 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
      */
     EHR_CREDENTIALS,
     /**
-     * secretsmanager:GetSecretValue on the stage's EHR link key ({@code dermrelay/<stage>/ehr-link-key},
-     * {@link EhrLinkKey}) and its data key through Secrets Manager: signing and checking EHR media links.
+     * secretsmanager:GetSecretValue on the stage's EHR link key ({@code
+     * dermrelay/<stage>/ehr-link-key}, {@link EhrLinkKey}) and its data key through Secrets
+     * Manager: signing and checking EHR media links.
      */
     EHR_LINK_KEY,
     /** cognito-idp:ListUsers on the pool: a patient's e-mail address by subject, for notices. */
     USER_LOOKUP,
     /**
-     * The Cognito user-pool admin calls onboarding and erasure make on the pool: create a user,
-     * set a password, add to a group, read, update attributes, disable.
+     * The Cognito user-pool admin calls onboarding and erasure make on the pool: create a user, set
+     * a password, add to a group, read, update attributes, disable.
      */
     USER_ADMIN
   }
 
   public static final int DEFAULT_MEMORY_MB = 1024;
 
-  public static final FunctionProfile DEFAULT = new FunctionProfile(DEFAULT_MEMORY_MB, EnumSet.of(
-      Access.TABLE_READ, Access.TABLE_WRITE, Access.MEDIA_READ, Access.MEDIA_WRITE, Access.TENANT_SESSION));
+  public static final FunctionProfile DEFAULT =
+      new FunctionProfile(
+          DEFAULT_MEMORY_MB,
+          EnumSet.of(
+              Access.TABLE_READ,
+              Access.TABLE_WRITE,
+              Access.MEDIA_READ,
+              Access.MEDIA_WRITE,
+              Access.TENANT_SESSION));
 
   /**
    * An API function acting for one clinic: its items and objects through the clinic's session, the
@@ -99,32 +110,57 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
    * photos. Short DynamoDB work, so less memory than the default.
    */
   private static final FunctionProfile WORKFLOW_TASK =
-      new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION));
+      new FunctionProfile(
+          768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION));
 
   /** Workflow tasks that mail the clinic's admins (an SLA breach, a failure): SES only. */
-  private static final FunctionProfile ALERTING_WORKFLOW_TASK = new FunctionProfile(768,
-      EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.NOTIFY));
+  private static final FunctionProfile ALERTING_WORKFLOW_TASK =
+      new FunctionProfile(
+          768,
+          EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.NOTIFY));
 
   /** Workflow tasks that notify the patient: SES, and the pool to find the patient's address. */
-  private static final FunctionProfile PATIENT_NOTIFYING_WORKFLOW_TASK = new FunctionProfile(768,
-      EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.NOTIFY,
-          Access.USER_LOOKUP));
+  private static final FunctionProfile PATIENT_NOTIFYING_WORKFLOW_TASK =
+      new FunctionProfile(
+          768,
+          EnumSet.of(
+              Access.TABLE_READ,
+              Access.TABLE_WRITE,
+              Access.TENANT_SESSION,
+              Access.NOTIFY,
+              Access.USER_LOOKUP));
 
   /**
-   * Per task of the case workflow, where it needs more than {@link #WORKFLOW_TASK} (review.workflow,
-   * docs/workflow.md).
+   * Per task of the case workflow, where it needs more than {@link #WORKFLOW_TASK}
+   * (review.workflow, docs/workflow.md).
    */
-  private static final Map<String, FunctionProfile> TASK_PROFILES = Map.of(
-      // Ends its own wait at once when the photo checks are done (SendTaskSuccess).
-      "AwaitPhotoChecks", new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE,
-          Access.TENANT_SESSION, Access.CASE_WORKFLOW_CALLBACK)),
-      "Escalate", ALERTING_WORKFLOW_TASK,
-      "RecordFailure", ALERTING_WORKFLOW_TASK,
-      "RequestMoreInfo", PATIENT_NOTIFYING_WORKFLOW_TASK,
-      // Notifies the patient and, for a clinic with a FHIR endpoint, starts the round's EHR delivery.
-      "DeliverAnswer", new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE,
-          Access.TENANT_SESSION, Access.NOTIFY, Access.USER_LOOKUP, Access.EHR_WORKFLOW_START)),
-      "InviteFollowUp", PATIENT_NOTIFYING_WORKFLOW_TASK);
+  private static final Map<String, FunctionProfile> TASK_PROFILES =
+      Map.of(
+          // Ends its own wait at once when the photo checks are done (SendTaskSuccess).
+          "AwaitPhotoChecks",
+              new FunctionProfile(
+                  768,
+                  EnumSet.of(
+                      Access.TABLE_READ,
+                      Access.TABLE_WRITE,
+                      Access.TENANT_SESSION,
+                      Access.CASE_WORKFLOW_CALLBACK)),
+          "Escalate", ALERTING_WORKFLOW_TASK,
+          "RecordFailure", ALERTING_WORKFLOW_TASK,
+          "RequestMoreInfo", PATIENT_NOTIFYING_WORKFLOW_TASK,
+          // Notifies the patient and, for a clinic with a FHIR endpoint, starts the round's EHR
+          // delivery.
+          "DeliverAnswer",
+              new FunctionProfile(
+                  768,
+                  EnumSet.of(
+                      Access.TABLE_READ,
+                      Access.TABLE_WRITE,
+                      Access.TENANT_SESSION,
+                      Access.NOTIFY,
+                      Access.USER_LOOKUP,
+                      Access.EHR_WORKFLOW_START)),
+          "InviteFollowUp", PATIENT_NOTIFYING_WORKFLOW_TASK);
 
   /** A patient's cases: the case items and the audit trail, no photos. */
   private static final FunctionProfile CASE_RECORDS = forClinic(768);
@@ -135,49 +171,80 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
    * address and e-mail, not per clinic.
    */
   private static final FunctionProfile ONBOARDING =
-      new FunctionProfile(768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.USER_ADMIN));
+      new FunctionProfile(
+          768, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.USER_ADMIN));
 
   /**
    * The FHIR handlers (issue 8), from the FHIR jar. 1024 MB each: HAPI's R4 model is heavy to
-   * initialise, and the CPU share that comes with the memory shortens the snapshot's restore.
-   * Keyed by the class names agreed with the functions side, whether or not the contract names
-   * them yet; a class nothing deploys is never looked up.
+   * initialise, and the CPU share that comes with the memory shortens the snapshot's restore. Keyed
+   * by the class names agreed with the functions side, whether or not the contract names them yet;
+   * a class nothing deploys is never looked up.
    */
-  static final Map<String, FunctionProfile> FHIR = Map.of(
-      // getCaseFhirBundle: reads the case, appends the audit record of the download, copies each
-      // photo to its tagged short-lived copy and signs the Media links with the link key. Every
-      // table and S3 call runs on the clinic's session (the copy reaches only its prefix).
-      "com.dermrelay.fhir.api.GetCaseFhirBundleHandler", forClinic(1024, Access.EHR_LINK_KEY),
-      // openEhrMediaLink (public): checks the link's token with the link key, then, on the clinic's
-      // session, finds the case and the copy, audits the read and presigns a five-minute GET.
-      "com.dermrelay.fhir.api.OpenEhrMediaLinkHandler", forClinic(1024, Access.EHR_LINK_KEY),
-      // listEhrDeliveries: the clinic's delivery records; a refused caller's audit record is the write.
-      "com.dermrelay.fhir.delivery.ListEhrDeliveriesHandler", forClinic(1024),
-      // resendToEhr ("send again"): one synchronous attempt, so the admin sees the outcome at once:
-      // builds the Bundle (photo copies and links as above), reads the clinic's credentials, records the outcome.
-      "com.dermrelay.fhir.api.ResendToEhrHandler", forClinic(1024, Access.EHR_CREDENTIALS, Access.EHR_LINK_KEY),
-      // putEhrCredentials: creates or replaces the clinic's secret; the configuration keeps only its name.
-      "com.dermrelay.fhir.delivery.PutEhrCredentialsHandler", forClinic(1024, Access.EHR_CREDENTIALS),
-      // The EHR delivery workflow's tasks (fhir.workflow). SendToEhr builds the round's Bundle
-      // (photo copies and links as above), reads the clinic's credentials and records the outcome.
-      "com.dermrelay.fhir.workflow.SendToEhrTaskHandler", new FunctionProfile(1024, EnumSet.of(
-          Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.MEDIA_READ, Access.MEDIA_WRITE,
-          Access.EHR_CREDENTIALS, Access.EHR_LINK_KEY)),
-      // Records the failure for the clinic admin's "send again" and mails the clinic's admins.
-      "com.dermrelay.fhir.workflow.RecordEhrFailureTaskHandler", new FunctionProfile(1024, EnumSet.of(
-          Access.TABLE_READ, Access.TABLE_WRITE, Access.TENANT_SESSION, Access.NOTIFY)));
+  static final Map<String, FunctionProfile> FHIR =
+      Map.of(
+          // getCaseFhirBundle: reads the case, appends the audit record of the download, copies
+          // each
+          // photo to its tagged short-lived copy and signs the Media links with the link key. Every
+          // table and S3 call runs on the clinic's session (the copy reaches only its prefix).
+          "com.dermrelay.fhir.api.GetCaseFhirBundleHandler", forClinic(1024, Access.EHR_LINK_KEY),
+          // openEhrMediaLink (public): checks the link's token with the link key, then, on the
+          // clinic's
+          // session, finds the case and the copy, audits the read and presigns a five-minute GET.
+          "com.dermrelay.fhir.api.OpenEhrMediaLinkHandler", forClinic(1024, Access.EHR_LINK_KEY),
+          // listEhrDeliveries: the clinic's delivery records; a refused caller's audit record is
+          // the write.
+          "com.dermrelay.fhir.delivery.ListEhrDeliveriesHandler", forClinic(1024),
+          // resendToEhr ("send again"): one synchronous attempt, so the admin sees the outcome at
+          // once:
+          // builds the Bundle (photo copies and links as above), reads the clinic's credentials,
+          // records the outcome.
+          "com.dermrelay.fhir.api.ResendToEhrHandler",
+              forClinic(1024, Access.EHR_CREDENTIALS, Access.EHR_LINK_KEY),
+          // putEhrCredentials: creates or replaces the clinic's secret; the configuration keeps
+          // only its name.
+          "com.dermrelay.fhir.delivery.PutEhrCredentialsHandler",
+              forClinic(1024, Access.EHR_CREDENTIALS),
+          // The EHR delivery workflow's tasks (fhir.workflow). SendToEhr builds the round's Bundle
+          // (photo copies and links as above), reads the clinic's credentials and records the
+          // outcome.
+          "com.dermrelay.fhir.workflow.SendToEhrTaskHandler",
+              new FunctionProfile(
+                  1024,
+                  EnumSet.of(
+                      Access.TABLE_READ,
+                      Access.TABLE_WRITE,
+                      Access.TENANT_SESSION,
+                      Access.MEDIA_READ,
+                      Access.MEDIA_WRITE,
+                      Access.EHR_CREDENTIALS,
+                      Access.EHR_LINK_KEY)),
+          // Records the failure for the clinic admin's "send again" and mails the clinic's admins.
+          "com.dermrelay.fhir.workflow.RecordEhrFailureTaskHandler",
+              new FunctionProfile(
+                  1024,
+                  EnumSet.of(
+                      Access.TABLE_READ,
+                      Access.TABLE_WRITE,
+                      Access.TENANT_SESSION,
+                      Access.NOTIFY)));
 
   /** Handlers that need less than the default; keyed by fully qualified class name. */
   static final Map<String, FunctionProfile> KNOWN = known();
 
   private static Map<String, FunctionProfile> known() {
     Map<String, FunctionProfile> known = new HashMap<>();
-    known.put("com.dermrelay.health.HealthHandler", new FunctionProfile(512, EnumSet.of(Access.HEALTH_PROBES)));
+    known.put(
+        "com.dermrelay.health.HealthHandler",
+        new FunctionProfile(512, EnumSet.of(Access.HEALTH_PROBES)));
     // Answers from the verified token's claims, once the access layer has read whether a patient's
     // account was closed (one directory GetItem).
-    known.put("com.dermrelay.tenants.MeHandler", new FunctionProfile(512, EnumSet.of(Access.DIRECTORY_READ)));
+    known.put(
+        "com.dermrelay.tenants.MeHandler",
+        new FunctionProfile(512, EnumSet.of(Access.DIRECTORY_READ)));
     // Public, before any tenant context: one clinic's configuration through the slug index.
-    known.put("com.dermrelay.tenants.TenantBrandingHandler", new FunctionProfile(512, EnumSet.of(Access.DIRECTORY_READ)));
+    known.put(
+        "com.dermrelay.tenants.TenantBrandingHandler",
+        new FunctionProfile(512, EnumSet.of(Access.DIRECTORY_READ)));
     // Clinic-scoped reads and writes: the membership check reads, the audit trail appends.
     known.put("com.dermrelay.tenants.GetClinicHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.GetTenantSettingsHandler", CLINIC_RECORDS);
@@ -205,13 +272,17 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put("com.dermrelay.tenants.SignUpClinicHandler", ONBOARDING);
     // The user pool's pre-sign-up trigger: looks the clinic up, writes nothing, reaches no media.
     // Memory for a short cold start: Cognito gives a trigger five seconds.
-    known.put(IdentityStack.PRE_SIGN_UP_HANDLER, new FunctionProfile(1024, EnumSet.of(Access.TABLE_READ)));
+    known.put(
+        IdentityStack.PRE_SIGN_UP_HANDLER,
+        new FunctionProfile(1024, EnumSet.of(Access.TABLE_READ)));
     // The post-confirmation trigger: looks the clinic up, then sets the patient's clinic and group
     // (IdentityStack narrows USER_ADMIN to those two calls on its own pool).
-    known.put(IdentityStack.POST_CONFIRMATION_HANDLER,
+    known.put(
+        IdentityStack.POST_CONFIRMATION_HANDLER,
         new FunctionProfile(1024, EnumSet.of(Access.TABLE_READ, Access.USER_ADMIN)));
     // Creates an account for an invitee who has none, and e-mails the link through SES.
-    known.put("com.dermrelay.tenants.InviteDermatologistHandler",
+    known.put(
+        "com.dermrelay.tenants.InviteDermatologistHandler",
         forClinic(768, Access.USER_ADMIN, Access.NOTIFY));
     // Membership changes only: the table.
     known.put("com.dermrelay.tenants.AcceptInvitationHandler", CLINIC_RECORDS);
@@ -226,7 +297,8 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // The archive goes under the clinic's prefix and is read back through a link its session
     // signs; the account section reads the pool (own role: accounts are not tenant items). In the
     // letters package because the archive holds the answer letters (dermrelay-letters.jar).
-    known.put("com.dermrelay.letters.ExportMyDataWithLettersHandler", forClinic(1024, Access.USER_ADMIN));
+    known.put(
+        "com.dermrelay.letters.ExportMyDataWithLettersHandler", forClinic(1024, Access.USER_ADMIN));
     // Overwrites and disables the account; records the request.
     known.put("com.dermrelay.datarights.RequestErasureHandler", forClinic(768, Access.USER_ADMIN));
     // The merged worklist reads each clinic's queue on that clinic's session (one session per
@@ -236,21 +308,29 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // clinic's session; writes only the audit record of the read.
     known.put("com.dermrelay.review.GetCaseForReviewHandler", CLINIC_RECORDS);
     // A claim is a conditional write plus SendTaskHeartbeat; a release only the write.
-    known.put("com.dermrelay.review.ClaimCaseHandler", forClinic(768, Access.CASE_WORKFLOW_CALLBACK));
+    known.put(
+        "com.dermrelay.review.ClaimCaseHandler", forClinic(768, Access.CASE_WORKFLOW_CALLBACK));
     known.put("com.dermrelay.review.ReleaseCaseHandler", CLINIC_RECORDS);
     // The answer side of the review loop (issue 4): the operations that end one of the
     // workflow's waits store their item, then send the callback; the readers only read (and
     // append audit records). None touches photos: reply and follow-up photos go through the
     // upload operations.
     FunctionProfile endsWait = forClinic(768, Access.CASE_WORKFLOW_CALLBACK);
-    for (String handler : List.of("com.dermrelay.review.AnswerCaseHandler",
-        "com.dermrelay.followup.RequestMoreInfoHandler", "com.dermrelay.followup.ReplyToInfoRequestHandler",
-        "com.dermrelay.followup.SubmitFollowUpHandler")) {
+    for (String handler :
+        List.of(
+            "com.dermrelay.review.AnswerCaseHandler",
+            "com.dermrelay.followup.RequestMoreInfoHandler",
+            "com.dermrelay.followup.ReplyToInfoRequestHandler",
+            "com.dermrelay.followup.SubmitFollowUpHandler")) {
       known.put(handler, endsWait);
     }
-    for (String handler : List.of("com.dermrelay.review.GetAnswerHandler",
-        "com.dermrelay.review.AcknowledgeAnswerHandler", "com.dermrelay.followup.GetInfoRequestHandler",
-        "com.dermrelay.review.GetAnswerDraftHandler", "com.dermrelay.review.SaveAnswerDraftHandler")) {
+    for (String handler :
+        List.of(
+            "com.dermrelay.review.GetAnswerHandler",
+            "com.dermrelay.review.AcknowledgeAnswerHandler",
+            "com.dermrelay.followup.GetInfoRequestHandler",
+            "com.dermrelay.review.GetAnswerDraftHandler",
+            "com.dermrelay.review.SaveAnswerDraftHandler")) {
       known.put(handler, CASE_RECORDS);
     }
     // The answer letter (issue 18): reads the case and its answer on the clinic's session, the
@@ -258,9 +338,12 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // audit record of the download; draws the PDF in memory, no media.
     known.put("com.dermrelay.letters.GetAnswerLetterHandler", CASE_RECORDS);
     // The diagnosis list ships in the jar: no access at all.
-    known.put("com.dermrelay.review.SearchDiagnosesHandler", new FunctionProfile(512, EnumSet.noneOf(Access.class)));
+    known.put(
+        "com.dermrelay.review.SearchDiagnosesHandler",
+        new FunctionProfile(512, EnumSet.noneOf(Access.class)));
     for (String task : WorkflowTasks.CASE.tasks()) {
-      known.put(WorkflowTasks.CASE.handlerOf(task), TASK_PROFILES.getOrDefault(task, WORKFLOW_TASK));
+      known.put(
+          WorkflowTasks.CASE.handlerOf(task), TASK_PROFILES.getOrDefault(task, WORKFLOW_TASK));
     }
     known.putAll(FHIR);
     return Map.copyOf(known);

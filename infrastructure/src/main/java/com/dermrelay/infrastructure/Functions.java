@@ -34,10 +34,11 @@ import software.constructs.Construct;
  * One Lambda function per handler class, from the jar {@link DeploymentJars} names for it (the FHIR
  * handlers from the FHIR jar, all others from the functions jar): {@code java21} on arm64,
  * SnapStart on published versions, an alias {@value #ALIAS} on the current version that the routes
- * call (SnapStart only applies to versions, never to {@code $LATEST}), X-Ray active, a KMS-encrypted
- * log group with retention, and a role of its own that starts with only the right to write its logs.
- * Each function is called either by a route of the HTTP API or by a task of a workflow
- * ({@link Caller}); {@link #requireEveryFunctionIsCalled} fails synthesis for one that neither calls.
+ * call (SnapStart only applies to versions, never to {@code $LATEST}), X-Ray active, a
+ * KMS-encrypted log group with retention, and a role of its own that starts with only the right to
+ * write its logs. Each function is called either by a route of the HTTP API or by a task of a
+ * workflow ({@link Caller}); {@link #requireEveryFunctionIsCalled} fails synthesis for one that
+ * neither calls.
  *
  * <p>Functions get CloudFormation's generated names, except where a name prefix is given (the API's
  * functions, {@link ApiFunctionsStack}): then each is named {@link #functionName}, so that the
@@ -50,13 +51,16 @@ public final class Functions extends Construct {
   public static final String ALIAS = "live";
   public static final String HANDLER_METHOD = "handleRequest";
   static final Duration TIMEOUT = Duration.seconds(15);
+
   /**
    * The FHIR functions call a clinic's EHR: an OAuth2 token request plus the post, each with the
    * clinic's timeout (up to 30 s). A Lambda timeout is not in the EHR workflow's retry list, so the
    * function must outlive the client's own timeouts and report them as retryable.
    */
   static final Duration FHIR_TIMEOUT = Duration.seconds(75);
+
   static final RetentionDays LOG_RETENTION = RetentionDays.ONE_YEAR;
+
   /** Lambda's limit on a function name. */
   static final int MAX_NAME_LENGTH = 64;
 
@@ -64,20 +68,33 @@ public final class Functions extends Construct {
   public static final String ENV_TABLE = "DERMRELAY_TABLE";
   public static final String ENV_MEDIA_BUCKET = "DERMRELAY_MEDIA_BUCKET";
   public static final String ENV_CASE_WORKFLOW_ARN = "DERMRELAY_CASE_WORKFLOW_ARN";
-  /** Set only where the EHR delivery workflow is deployed (the FHIR jar is built): absent, no EHR delivery. */
+
+  /**
+   * Set only where the EHR delivery workflow is deployed (the FHIR jar is built): absent, no EHR
+   * delivery.
+   */
   public static final String ENV_EHR_WORKFLOW_ARN = "DERMRELAY_EHR_WORKFLOW_ARN";
-  /** For EHR_CREDENTIALS functions: secrets are named {@code <prefix><tenantId>...} (dermrelay/<stage>/tenants/). */
+
+  /**
+   * For EHR_CREDENTIALS functions: secrets are named {@code <prefix><tenantId>...}
+   * (dermrelay/<stage>/tenants/).
+   */
   public static final String ENV_EHR_SECRET_PREFIX = "DERMRELAY_EHR_SECRET_PREFIX";
+
   /** For EHR_CREDENTIALS functions: the KMS key new EHR credential secrets are encrypted with. */
   public static final String ENV_EHR_SECRET_KEY_ARN = "DERMRELAY_EHR_SECRET_KEY_ARN";
+
   public static final String ENV_VERSION = "DERMRELAY_VERSION";
   public static final String ENV_USER_POOL_ID = "DERMRELAY_USER_POOL_ID";
   public static final String ENV_PORTAL_CLIENT_ID = "DERMRELAY_PORTAL_CLIENT_ID";
   public static final String ENV_TENANT_ROLE_ARN = "DERMRELAY_TENANT_ROLE_ARN";
+
   /** Where links in e-mails point (invitations): the stage's first portal origin. */
   public static final String ENV_PORTAL_URL = "DERMRELAY_PORTAL_URL";
+
   /** The sender of notification e-mail, on the stage's SES domain when it has one. */
   public static final String ENV_MAIL_FROM = "DERMRELAY_MAIL_FROM";
+
   public static final String ENV_SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
   public static final String SERVICE_NAME = "dermrelay";
 
@@ -94,29 +111,48 @@ public final class Functions extends Construct {
   /**
    * One deployed handler.
    *
-   * @param name the function's name when {@link Functions} was given a name prefix, else empty (generated)
+   * @param name the function's name when {@link Functions} was given a name prefix, else empty
+   *     (generated)
    */
-  public record DeployedFunction(String handlerClass, Caller caller, FunctionProfile profile, Function function,
-                                 Alias alias, Role role, Optional<String> name) {
-  }
+  public record DeployedFunction(
+      String handlerClass,
+      Caller caller,
+      FunctionProfile profile,
+      Function function,
+      Alias alias,
+      Role role,
+      Optional<String> name) {}
 
   private final Map<String, DeployedFunction> byHandler = new LinkedHashMap<>();
 
   /**
-   * @param callers     fully qualified handler classes and who calls each, each class checked to be in its jar
+   * @param callers fully qualified handler classes and who calls each, each class checked to be in
+   *     its jar
    * @param environment the variables every function gets
-   * @param logKey      the key that encrypts the log groups
+   * @param logKey the key that encrypts the log groups
    */
-  public Functions(Construct scope, String id, DeploymentJars jars, Map<String, Caller> callers,
-      Map<String, String> environment, IKey logKey) {
+  public Functions(
+      Construct scope,
+      String id,
+      DeploymentJars jars,
+      Map<String, Caller> callers,
+      Map<String, String> environment,
+      IKey logKey) {
     this(scope, id, jars, callers, environment, logKey, Optional.empty());
   }
 
   /**
-   * @param namePrefix when present, each function is named {@link #functionName}{@code (namePrefix, handler)}
+   * @param namePrefix when present, each function is named {@link #functionName}{@code (namePrefix,
+   *     handler)}
    */
-  public Functions(Construct scope, String id, DeploymentJars jars, Map<String, Caller> callers,
-      Map<String, String> environment, IKey logKey, Optional<String> namePrefix) {
+  public Functions(
+      Construct scope,
+      String id,
+      DeploymentJars jars,
+      Map<String, Caller> callers,
+      Map<String, String> environment,
+      IKey logKey,
+      Optional<String> namePrefix) {
     super(scope, id);
     Objects.requireNonNull(environment, "environment");
     jars.requireClasses(callers.keySet(), "The functions to deploy");
@@ -126,43 +162,53 @@ public final class Functions extends Construct {
       String handler = entry.getKey();
       String name = simpleName(handler);
       if (byHandler.keySet().stream().anyMatch(other -> simpleName(other).equals(name))) {
-        throw new IllegalStateException("Two handler classes share the simple name " + name
-            + "; function names come from it, so rename one");
+        throw new IllegalStateException(
+            "Two handler classes share the simple name "
+                + name
+                + "; function names come from it, so rename one");
       }
       FunctionProfile profile = FunctionProfile.forHandler(handler);
-      LogGroup logs = LogGroup.Builder.create(this, name + "Logs")
-          .retention(LOG_RETENTION)
-          .encryptionKey(logKey)
-          .removalPolicy(RemovalPolicy.RETAIN)
-          .build();
-      Role role = Role.Builder.create(this, name + "Role")
-          .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-          .description("DermRelay " + name + ": its own least-privilege role")
-          .build();
+      LogGroup logs =
+          LogGroup.Builder.create(this, name + "Logs")
+              .retention(LOG_RETENTION)
+              .encryptionKey(logKey)
+              .removalPolicy(RemovalPolicy.RETAIN)
+              .build();
+      Role role =
+          Role.Builder.create(this, name + "Role")
+              .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+              .description("DermRelay " + name + ": its own least-privilege role")
+              .build();
       logs.grantWrite(role);
       Optional<String> functionName = namePrefix.map(prefix -> functionName(prefix, handler));
-      Function function = Function.Builder.create(this, name)
-          .functionName(functionName.orElse(null))
-          .description("DermRelay " + handler)
-          .runtime(Runtime.JAVA_21)
-          .architecture(Architecture.ARM_64)
-          .code(assets.computeIfAbsent(jars.jarFor(handler).path(), jar -> Code.fromAsset(jar.toString())))
-          .handler(handler + "::" + HANDLER_METHOD)
-          .memorySize(profile.memoryMb())
-          .timeout(DeploymentJars.isFhirHandler(handler) ? FHIR_TIMEOUT : TIMEOUT)
-          .role(role)
-          .logGroup(logs)
-          .tracing(Tracing.ACTIVE)
-          .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-          .environment(new LinkedHashMap<>(environment))
-          .build();
+      Function function =
+          Function.Builder.create(this, name)
+              .functionName(functionName.orElse(null))
+              .description("DermRelay " + handler)
+              .runtime(Runtime.JAVA_21)
+              .architecture(Architecture.ARM_64)
+              .code(
+                  assets.computeIfAbsent(
+                      jars.jarFor(handler).path(), jar -> Code.fromAsset(jar.toString())))
+              .handler(handler + "::" + HANDLER_METHOD)
+              .memorySize(profile.memoryMb())
+              .timeout(DeploymentJars.isFhirHandler(handler) ? FHIR_TIMEOUT : TIMEOUT)
+              .role(role)
+              .logGroup(logs)
+              .tracing(Tracing.ACTIVE)
+              .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+              .environment(new LinkedHashMap<>(environment))
+              .build();
       suppressFunctionFindings(function, role);
-      Alias alias = Alias.Builder.create(this, name + "Alias")
-          .aliasName(ALIAS)
-          .version(function.getCurrentVersion())
-          .build();
-      byHandler.put(handler, new DeployedFunction(handler, entry.getValue(), profile, function, alias, role,
-          functionName));
+      Alias alias =
+          Alias.Builder.create(this, name + "Alias")
+              .aliasName(ALIAS)
+              .version(function.getCurrentVersion())
+              .build();
+      byHandler.put(
+          handler,
+          new DeployedFunction(
+              handler, entry.getValue(), profile, function, alias, role, functionName));
     }
   }
 
@@ -187,38 +233,50 @@ public final class Functions extends Construct {
     routeHandlers.forEach(handler -> callers.put(handler, Caller.ROUTE));
     for (String handler : taskHandlers) {
       if (callers.putIfAbsent(handler, Caller.WORKFLOW_TASK) == Caller.ROUTE) {
-        throw new IllegalStateException(handler + " is both an x-handler of the contract and a workflow task; "
-            + "a function is either a route's handler or a task's");
+        throw new IllegalStateException(
+            handler
+                + " is both an x-handler of the contract and a workflow task; "
+                + "a function is either a route's handler or a task's");
       }
     }
     return callers;
   }
 
   /**
-   * Fails synthesis for a function nothing calls: a route handler without a route in {@code routed},
-   * or a task handler when {@code tasks} (the tasks of the deployed workflow) does not name it.
+   * Fails synthesis for a function nothing calls: a route handler without a route in {@code
+   * routed}, or a task handler when {@code tasks} (the tasks of the deployed workflow) does not
+   * name it.
    */
   public void requireEveryFunctionIsCalled(Collection<String> routed, Collection<String> tasks) {
-    List<String> uncalled = byHandler.values().stream()
-        .filter(d -> d.caller() != Caller.USER_POOL_TRIGGER)
-        .filter(d -> !(d.caller() == Caller.ROUTE ? routed : tasks).contains(d.handlerClass()))
-        .map(d -> d.handlerClass() + " (" + d.caller() + ")").toList();
+    List<String> uncalled =
+        byHandler.values().stream()
+            .filter(d -> d.caller() != Caller.USER_POOL_TRIGGER)
+            .filter(d -> !(d.caller() == Caller.ROUTE ? routed : tasks).contains(d.handlerClass()))
+            .map(d -> d.handlerClass() + " (" + d.caller() + ")")
+            .toList();
     if (!uncalled.isEmpty()) {
-      throw new IllegalStateException("Functions without a caller: " + uncalled
-          + ". A function is either a route's handler (x-handler in api-spec/openapi.yaml) or a task of the "
-          + "workflow (WorkflowTasks)");
+      throw new IllegalStateException(
+          "Functions without a caller: "
+              + uncalled
+              + ". A function is either a route's handler (x-handler in api-spec/openapi.yaml) or a task of the "
+              + "workflow (WorkflowTasks)");
     }
   }
 
-  /** Adds a variable to every function, for values that exist only after the functions (their roles). */
+  /**
+   * Adds a variable to every function, for values that exist only after the functions (their
+   * roles).
+   */
   public void addEnvironment(String key, String value) {
     byHandler.values().forEach(deployed -> deployed.function().addEnvironment(key, value));
   }
 
   /** The functions whose profile includes {@code access}, as grantees. */
   public List<IGrantable> rolesWith(FunctionProfile.Access access) {
-    return byHandler.values().stream().filter(d -> d.profile().has(access))
-        .map(d -> (IGrantable) d.role()).toList();
+    return byHandler.values().stream()
+        .filter(d -> d.profile().has(access))
+        .map(d -> (IGrantable) d.role())
+        .toList();
   }
 
   public List<IFunction> functions() {
@@ -226,21 +284,34 @@ public final class Functions extends Construct {
   }
 
   private static void suppressFunctionFindings(Function function, Role role) {
-    NagSuppression.suppress(function, "AwsSolutions-L1",
+    NagSuppression.suppress(
+        function,
+        "AwsSolutions-L1",
         "java21 is the runtime of decision 0010 (Java 17 source level); moving to a newer Java runtime is its own decision");
-    NagSuppression.suppress(function, "HIPAA.Security-LambdaInsideVPC",
+    NagSuppression.suppress(
+        function,
+        "HIPAA.Security-LambdaInsideVPC",
         "The functions reach only AWS APIs (DynamoDB, S3, Step Functions, SES, STS) over TLS with IAM; a VPC would "
             + "add NAT or endpoints without isolating anything, and tenant isolation is IAM's (TenantScopedAccessPolicy)");
-    NagSuppression.suppress(function, "HIPAA.Security-LambdaConcurrency",
+    NagSuppression.suppress(
+        function,
+        "HIPAA.Security-LambdaConcurrency",
         "Reserved concurrency would take capacity from the account pool and fail deploys in new accounts with a low "
             + "limit; the API's stage throttling bounds the load and throttles alarm");
-    NagSuppression.suppress(function, "HIPAA.Security-LambdaDLQ",
+    NagSuppression.suppress(
+        function,
+        "HIPAA.Security-LambdaDLQ",
         "Invoked synchronously (API Gateway, Step Functions tasks): the caller sees and retries failures, so a "
             + "dead-letter queue would never receive anything; errors alarm");
-    NagSuppression.suppress(role, "HIPAA.Security-IAMNoInlinePolicy",
+    NagSuppression.suppress(
+        role,
+        "HIPAA.Security-IAMNoInlinePolicy",
         "Each function has its own role and its policy belongs to that role alone; a managed policy would be "
             + "the same statements under a second name");
-    NagSuppression.suppress(role, "AwsSolutions-IAM5", List.of("Resource::*"),
+    NagSuppression.suppress(
+        role,
+        "AwsSolutions-IAM5",
+        List.of("Resource::*"),
         "X-Ray's PutTraceSegments and PutTelemetryRecords have no resource-level permissions, nor does "
             + "states:ListStateMachines (health check)");
   }
@@ -258,14 +329,19 @@ public final class Functions extends Construct {
     }
     String digest;
     try {
-      digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(simple.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+      digest =
+          HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(simple.getBytes(StandardCharsets.UTF_8)))
+              .substring(0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
     int keep = MAX_NAME_LENGTH - prefix.length() - 1 - 1 - digest.length();
     if (keep < 8) {
-      throw new IllegalStateException("The name prefix " + prefix + " leaves no room for function names");
+      throw new IllegalStateException(
+          "The name prefix " + prefix + " leaves no room for function names");
     }
     return prefix + "-" + simple.substring(0, keep) + "-" + digest;
   }

@@ -37,20 +37,31 @@ public final class FunctionsJar {
    * from it is reported missing by whoever needs it (a workflow's warning, the contract's check).
    */
   public static FunctionsJar openIfBuilt(Path jar) {
-    return Files.isRegularFile(jar) ? open(jar) : new FunctionsJar(jar.toAbsolutePath().normalize(), Set.of(), false);
+    return Files.isRegularFile(jar)
+        ? open(jar)
+        : new FunctionsJar(jar.toAbsolutePath().normalize(), Set.of(), false);
   }
 
   public static FunctionsJar open(Path jar) {
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("The functions jar " + jar + " does not exist. Build the functions first: "
-          + "mvn -pl functions -am package -DskipTests (the reactor build does this before infrastructure)");
+      throw new IllegalStateException(
+          "The functions jar "
+              + jar
+              + " does not exist. Build the functions first: "
+              + "mvn -pl functions -am package -DskipTests (the reactor build does this before infrastructure)");
     }
     Set<String> classes = new HashSet<>();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
-      zip.stream().map(ZipEntry::getName).filter(name -> name.endsWith(".class"))
-          .forEach(name -> classes.add(name.substring(0, name.length() - ".class".length()).replace('/', '.')));
+      zip.stream()
+          .map(ZipEntry::getName)
+          .filter(name -> name.endsWith(".class"))
+          .forEach(
+              name ->
+                  classes.add(
+                      name.substring(0, name.length() - ".class".length()).replace('/', '.')));
     } catch (IOException e) {
-      throw new IllegalStateException("The functions jar " + jar + " cannot be read as a zip: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "The functions jar " + jar + " cannot be read as a zip: " + e.getMessage(), e);
     }
     return new FunctionsJar(jar.toAbsolutePath().normalize(), classes, true);
   }
@@ -77,8 +88,9 @@ public final class FunctionsJar {
       }
       return "jar-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
     } catch (IOException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Cannot digest " + jars.stream().map(FunctionsJar::path).toList() + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot digest " + jars.stream().map(FunctionsJar::path).toList() + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -99,9 +111,14 @@ public final class FunctionsJar {
   public void requireClasses(Collection<String> classNames, String whoNamesThem) {
     List<String> missing = classNames.stream().filter(name -> !contains(name)).toList();
     if (!missing.isEmpty()) {
-      throw new IllegalStateException(whoNamesThem + " names handler classes that are not in " + path
-          + (built ? "" : " (not built)") + ": " + missing
-          + ". Write the handler or fix the name, then rebuild the functions jars");
+      throw new IllegalStateException(
+          whoNamesThem
+              + " names handler classes that are not in "
+              + path
+              + (built ? "" : " (not built)")
+              + ": "
+              + missing
+              + ". Write the handler or fix the name, then rebuild the functions jars");
     }
   }
 }

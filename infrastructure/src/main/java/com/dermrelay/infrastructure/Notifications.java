@@ -14,9 +14,9 @@ import software.constructs.Construct;
 
 /**
  * How functions reach people: e-mail through SES (a configuration set that requires TLS and keeps
- * the account's suppression list, and the sender domain's identity with DKIM when one is configured)
- * and SMS through SNS. Messages say only that something changed and link to the portal; they never
- * carry health data, since neither channel is end-to-end protected.
+ * the account's suppression list, and the sender domain's identity with DKIM when one is
+ * configured) and SMS through SNS. Messages say only that something changed and link to the portal;
+ * they never carry health data, since neither channel is end-to-end protected.
  */
 public final class Notifications extends Construct {
 
@@ -27,17 +27,22 @@ public final class Notifications extends Construct {
   public Notifications(Construct scope, String id, StageConfig config) {
     super(scope, id);
     this.config = config;
-    this.configurationSet = ConfigurationSet.Builder.create(this, "ConfigurationSet")
-        .configurationSetName(configurationSetName(config))
-        .tlsPolicy(ConfigurationSetTlsPolicy.REQUIRE)
-        .reputationMetrics(true)
-        .sendingEnabled(true)
-        .suppressionReasons(SuppressionReasons.BOUNCES_AND_COMPLAINTS)
-        .build();
-    config.senderDomain().ifPresent(domain -> EmailIdentity.Builder.create(this, "SenderDomain")
-        .identity(Identity.domain(domain))
-        .configurationSet(configurationSet)
-        .build());
+    this.configurationSet =
+        ConfigurationSet.Builder.create(this, "ConfigurationSet")
+            .configurationSetName(configurationSetName(config))
+            .tlsPolicy(ConfigurationSetTlsPolicy.REQUIRE)
+            .reputationMetrics(true)
+            .sendingEnabled(true)
+            .suppressionReasons(SuppressionReasons.BOUNCES_AND_COMPLAINTS)
+            .build();
+    config
+        .senderDomain()
+        .ifPresent(
+            domain ->
+                EmailIdentity.Builder.create(this, "SenderDomain")
+                    .identity(Identity.domain(domain))
+                    .configurationSet(configurationSet)
+                    .build());
     this.identityArn = identityArn(Stack.of(this), config);
   }
 
@@ -45,13 +50,23 @@ public final class Notifications extends Construct {
     return config.resourcePrefix() + "-notifications";
   }
 
-  /** The stage's sender domain identity; with no domain, any identity verified in the account (the SES sandbox). */
+  /**
+   * The stage's sender domain identity; with no domain, any identity verified in the account (the
+   * SES sandbox).
+   */
   private static String identityArn(Stack stack, StageConfig config) {
-    return stack.formatArn(software.amazon.awscdk.ArnComponents.builder()
-        .service("ses").resource("identity").resourceName(config.senderDomain().orElse("*")).build());
+    return stack.formatArn(
+        software.amazon.awscdk.ArnComponents.builder()
+            .service("ses")
+            .resource("identity")
+            .resourceName(config.senderDomain().orElse("*"))
+            .build());
   }
 
-  /** Lets {@code grantee} send e-mail from the sender identity through the configuration set, and SMS. */
+  /**
+   * Lets {@code grantee} send e-mail from the sender identity through the configuration set, and
+   * SMS.
+   */
   public void grantSend(IGrantable grantee) {
     grantSend(Stack.of(this), grantee, config);
   }
@@ -66,20 +81,30 @@ public final class Notifications extends Construct {
   }
 
   private static void grantSend(Stack stack, IGrantable grantee, StageConfig config) {
-    String configurationSetArn = stack.formatArn(software.amazon.awscdk.ArnComponents.builder()
-        .service("ses").resource("configuration-set")
-        .resourceName(configurationSetName(config)).build());
-    grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .sid("SendEmail")
-        .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
-        .resources(List.of(identityArn(stack, config), configurationSetArn))
-        .build());
+    String configurationSetArn =
+        stack.formatArn(
+            software.amazon.awscdk.ArnComponents.builder()
+                .service("ses")
+                .resource("configuration-set")
+                .resourceName(configurationSetName(config))
+                .build());
+    grantee
+        .getGrantPrincipal()
+        .addToPrincipalPolicy(
+            PolicyStatement.Builder.create()
+                .sid("SendEmail")
+                .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
+                .resources(List.of(identityArn(stack, config), configurationSetArn))
+                .build());
     // SMS goes to phone numbers, which are not resources: SNS accepts only "*" for them.
-    grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .sid("SendSms")
-        .actions(List.of("sns:Publish"))
-        .resources(List.of("*"))
-        .build());
+    grantee
+        .getGrantPrincipal()
+        .addToPrincipalPolicy(
+            PolicyStatement.Builder.create()
+                .sid("SendSms")
+                .actions(List.of("sns:Publish"))
+                .resources(List.of("*"))
+                .build());
   }
 
   public ConfigurationSet configurationSet() {

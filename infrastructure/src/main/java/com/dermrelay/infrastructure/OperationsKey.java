@@ -24,28 +24,48 @@ public final class OperationsKey extends Construct {
   public OperationsKey(Construct scope, String id, StageConfig config) {
     super(scope, id);
     Stack stack = Stack.of(this);
-    this.key = Key.Builder.create(this, "Key")
-        .description("DermRelay " + config.stage() + ": encrypts logs and the alarm topic")
-        .enableKeyRotation(true)
-        .removalPolicy(RemovalPolicy.RETAIN)
-        .build();
+    this.key =
+        Key.Builder.create(this, "Key")
+            .description("DermRelay " + config.stage() + ": encrypts logs and the alarm topic")
+            .enableKeyRotation(true)
+            .removalPolicy(RemovalPolicy.RETAIN)
+            .build();
     // CloudWatch Logs encrypts each log group of this account and region with the key.
-    key.addToResourcePolicy(PolicyStatement.Builder.create()
-        .sid("CloudWatchLogsOfThisAccount")
-        .principals(List.of(new ServicePrincipal("logs." + stack.getRegion() + ".amazonaws.com")))
-        .actions(List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"))
-        .resources(List.of("*"))
-        .conditions(Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn",
-            "arn:" + stack.getPartition() + ":logs:" + stack.getRegion() + ":" + stack.getAccount() + ":log-group:*")))
-        .build());
+    key.addToResourcePolicy(
+        PolicyStatement.Builder.create()
+            .sid("CloudWatchLogsOfThisAccount")
+            .principals(
+                List.of(new ServicePrincipal("logs." + stack.getRegion() + ".amazonaws.com")))
+            .actions(
+                List.of(
+                    "kms:Encrypt*",
+                    "kms:Decrypt*",
+                    "kms:ReEncrypt*",
+                    "kms:GenerateDataKey*",
+                    "kms:Describe*"))
+            .resources(List.of("*"))
+            .conditions(
+                Map.of(
+                    "ArnLike",
+                    Map.of(
+                        "kms:EncryptionContext:aws:logs:arn",
+                        "arn:"
+                            + stack.getPartition()
+                            + ":logs:"
+                            + stack.getRegion()
+                            + ":"
+                            + stack.getAccount()
+                            + ":log-group:*")))
+            .build());
     // CloudWatch alarms publish to the encrypted alarm topic.
-    key.addToResourcePolicy(PolicyStatement.Builder.create()
-        .sid("CloudWatchAlarmsToTheTopic")
-        .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
-        .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
-        .resources(List.of("*"))
-        .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
-        .build());
+    key.addToResourcePolicy(
+        PolicyStatement.Builder.create()
+            .sid("CloudWatchAlarmsToTheTopic")
+            .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+            .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+            .resources(List.of("*"))
+            .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
+            .build());
   }
 
   public IKey key() {

@@ -16,14 +16,18 @@ public final class PortalStack extends Stack {
 
   private final PortalHosting hosting;
 
-  public PortalStack(Construct scope, String id, StackProps props, StageConfig config, PortalHosting.Edge edge) {
+  public PortalStack(
+      Construct scope, String id, StackProps props, StageConfig config, PortalHosting.Edge edge) {
     super(scope, id, props);
     this.hosting = new PortalHosting(this, "Portal", config, edge);
-    CfnOutput.Builder.create(this, PORTAL_BUCKET_OUTPUT).value(hosting.bucket().getBucketName())
-        .description("Upload the built portal here").build();
+    CfnOutput.Builder.create(this, PORTAL_BUCKET_OUTPUT)
+        .value(hosting.bucket().getBucketName())
+        .description("Upload the built portal here")
+        .build();
     CfnOutput.Builder.create(this, PORTAL_URL_OUTPUT)
         .value("https://" + hosting.distribution().getDistributionDomainName())
-        .description("The portal's CloudFront address (and the API's, under its paths)").build();
+        .description("The portal's CloudFront address (and the API's, under its paths)")
+        .build();
   }
 
   public PortalHosting hosting() {

@@ -9,20 +9,24 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
- * Turns each function's {@link FunctionProfile} into statements on its own role. One place for every
- * compute stack ({@link ApiFunctionsStack}, {@link WorkflowStack}), so an access kind means the same
- * grant wherever the function lives; every statement names the one resource it concerns.
+ * Turns each function's {@link FunctionProfile} into statements on its own role. One place for
+ * every compute stack ({@link ApiFunctionsStack}, {@link WorkflowStack}), so an access kind means
+ * the same grant wherever the function lives; every statement names the one resource it concerns.
  */
 final class ProfileGrants {
 
   /**
    * What the grants point at.
    *
-   * @param workflowArns the ARN (predicted from its fixed name) of each workflow the functions are told
-   *                     of, in {@link WorkflowTasks#ALL} order: the case workflow always, the others
-   *                     where they are deployed; a workflow's {@link WorkflowTasks#grants()} apply to it
+   * @param workflowArns the ARN (predicted from its fixed name) of each workflow the functions are
+   *     told of, in {@link WorkflowTasks#ALL} order: the case workflow always, the others where
+   *     they are deployed; a workflow's {@link WorkflowTasks#grants()} apply to it
    */
-  record Targets(StageConfig config, DataStack data, String userPoolArn, Map<WorkflowTasks, String> workflowArns) {
+  record Targets(
+      StageConfig config,
+      DataStack data,
+      String userPoolArn,
+      Map<WorkflowTasks, String> workflowArns) {
     Targets {
       Objects.requireNonNull(config, "config");
       Objects.requireNonNull(data, "data");
@@ -31,8 +35,7 @@ final class ProfileGrants {
     }
   }
 
-  private ProfileGrants() {
-  }
+  private ProfileGrants() {}
 
   /**
    * The cross-tenant lookups (functions' TenantDirectory) on the function's own role: one item by
@@ -40,44 +43,69 @@ final class ProfileGrants {
    */
   private static void grantDirectoryLookups(Functions.DeployedFunction deployed, DataStack data) {
     String table = data.table().getTableArn();
-    deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .sid("TenantDirectoryItems")
-        .actions(List.of("dynamodb:GetItem"))
-        .resources(List.of(table))
-        .build());
-    deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .sid("TenantDirectoryIndexes")
-        .actions(List.of("dynamodb:Query"))
-        .resources(List.of(table + "/index/" + CaseTable.GSI1, table + "/index/" + CaseTable.GSI2))
-        .build());
-    deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .sid("TenantDirectoryKey")
-        .actions(List.of("kms:Decrypt", "kms:DescribeKey"))
-        .resources(List.of(data.dataKey().getKeyArn()))
-        .conditions(Map.of("StringEquals", Map.of("kms:ViaService",
-            "dynamodb." + Stack.of(deployed.role()).getRegion() + ".amazonaws.com")))
-        .build());
+    deployed
+        .role()
+        .addToPrincipalPolicy(
+            PolicyStatement.Builder.create()
+                .sid("TenantDirectoryItems")
+                .actions(List.of("dynamodb:GetItem"))
+                .resources(List.of(table))
+                .build());
+    deployed
+        .role()
+        .addToPrincipalPolicy(
+            PolicyStatement.Builder.create()
+                .sid("TenantDirectoryIndexes")
+                .actions(List.of("dynamodb:Query"))
+                .resources(
+                    List.of(table + "/index/" + CaseTable.GSI1, table + "/index/" + CaseTable.GSI2))
+                .build());
+    deployed
+        .role()
+        .addToPrincipalPolicy(
+            PolicyStatement.Builder.create()
+                .sid("TenantDirectoryKey")
+                .actions(List.of("kms:Decrypt", "kms:DescribeKey"))
+                .resources(List.of(data.dataKey().getKeyArn()))
+                .conditions(
+                    Map.of(
+                        "StringEquals",
+                        Map.of(
+                            "kms:ViaService",
+                            "dynamodb."
+                                + Stack.of(deployed.role()).getRegion()
+                                + ".amazonaws.com")))
+                .build());
   }
 
-  /** Grants each function of {@code functions} what its {@link FunctionProfile} asks, on {@code to}. */
+  /**
+   * Grants each function of {@code functions} what its {@link FunctionProfile} asks, on {@code to}.
+   */
   static void grant(Functions functions, Targets to) {
     DataStack data = to.data();
     for (Functions.DeployedFunction deployed : functions.all()) {
       FunctionProfile profile = deployed.profile();
       if (profile.has(FunctionProfile.Access.TABLE_READ)
           || profile.has(FunctionProfile.Access.TABLE_WRITE)) {
-        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
-            "Resource::.*CasesTable[A-Za-z0-9]+.*\\/index\\/\\*",
-            "Action::kms:(ReEncrypt|GenerateDataKey)\\*"),
+        NagSuppression.suppressMatching(
+            deployed.role(),
+            "AwsSolutions-IAM5",
+            List.of(
+                "Resource::.*CasesTable[A-Za-z0-9]+.*\\/index\\/\\*",
+                "Action::kms:(ReEncrypt|GenerateDataKey)\\*"),
             "CDK's table grant: the data layer queries this table's own indexes (gsi1, gsi2), and the "
                 + "KMS actions apply to the table's customer key alone");
       }
-      if (profile.has(FunctionProfile.Access.MEDIA_READ) || profile.has(FunctionProfile.Access.MEDIA_WRITE)
+      if (profile.has(FunctionProfile.Access.MEDIA_READ)
+          || profile.has(FunctionProfile.Access.MEDIA_WRITE)
           || profile.has(FunctionProfile.Access.MEDIA_DELETE)) {
-        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
-            "Resource::.*MediaBucket[A-Za-z0-9]+.*\\/\\*",
-            "Action::s3:(GetObject|GetBucket|List|Abort|DeleteObject)\\*",
-            "Action::kms:(ReEncrypt|GenerateDataKey)\\*"),
+        NagSuppression.suppressMatching(
+            deployed.role(),
+            "AwsSolutions-IAM5",
+            List.of(
+                "Resource::.*MediaBucket[A-Za-z0-9]+.*\\/\\*",
+                "Action::s3:(GetObject|GetBucket|List|Abort|DeleteObject)\\*",
+                "Action::kms:(ReEncrypt|GenerateDataKey)\\*"),
             "CDK's bucket grants: photos are objects under <tenantId>/cases/<caseId>/, keys the "
                 + "functions build from the tenant context, so the grant is on the bucket's objects; "
                 + "the KMS actions apply to the bucket's customer key alone");
@@ -94,9 +122,12 @@ final class ProfileGrants {
       }
       if (profile.has(FunctionProfile.Access.MEDIA_READ)
           || profile.has(FunctionProfile.Access.MEDIA_WRITE)) {
-        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
-            "Resource::.*MediaBucket[A-Za-z0-9]+.*\\/\\*",
-            "Action::s3:(GetObject|GetBucket|List|Abort|PutObject|DeleteObject)\\*"),
+        NagSuppression.suppressMatching(
+            deployed.role(),
+            "AwsSolutions-IAM5",
+            List.of(
+                "Resource::.*MediaBucket[A-Za-z0-9]+.*\\/\\*",
+                "Action::s3:(GetObject|GetBucket|List|Abort|PutObject|DeleteObject)\\*"),
             "CDK's bucket grant: objects are per tenant and per case under one bucket, so the grant is on "
                 + "the media bucket's objects; keys are built from the tenant context (TenantContext)");
       }
@@ -110,29 +141,40 @@ final class ProfileGrants {
         data.mediaBucket().grantDelete(deployed.role());
       }
       if (profile.has(FunctionProfile.Access.MEDIA_TAG)) {
-        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
-            "Resource::.*MediaBucket[A-Za-z0-9]+.*\\/\\*"),
+        NagSuppression.suppressMatching(
+            deployed.role(),
+            "AwsSolutions-IAM5",
+            List.of("Resource::.*MediaBucket[A-Za-z0-9]+.*\\/\\*"),
             "Tags are set on the objects of one case, keys the function builds from the tenant context, "
                 + "so the grant is on the media bucket's objects; tagging only, no reads or writes");
-        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-            .sid("TagCasePhotos")
-            .actions(List.of("s3:PutObjectTagging"))
-            .resources(List.of(data.mediaBucket().arnForObjects("*")))
-            .build());
+        deployed
+            .role()
+            .addToPrincipalPolicy(
+                PolicyStatement.Builder.create()
+                    .sid("TagCasePhotos")
+                    .actions(List.of("s3:PutObjectTagging"))
+                    .resources(List.of(data.mediaBucket().arnForObjects("*")))
+                    .build());
       }
-      // Starting a workflow or ending its waits: only on workflows that exist where the function runs
+      // Starting a workflow or ending its waits: only on workflows that exist where the function
+      // runs
       // (without one, the function is not told its ARN either).
-      to.workflowArns().forEach((workflow, arn) -> {
-        for (WorkflowTasks.Grant grant : workflow.grants()) {
-          if (profile.has(grant.kind())) {
-            deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .sid(grant.sid())
-                .actions(grant.actions())
-                .resources(List.of(arn))
-                .build());
-          }
-        }
-      });
+      to.workflowArns()
+          .forEach(
+              (workflow, arn) -> {
+                for (WorkflowTasks.Grant grant : workflow.grants()) {
+                  if (profile.has(grant.kind())) {
+                    deployed
+                        .role()
+                        .addToPrincipalPolicy(
+                            PolicyStatement.Builder.create()
+                                .sid(grant.sid())
+                                .actions(grant.actions())
+                                .resources(List.of(arn))
+                                .build());
+                  }
+                }
+              });
       if (profile.has(FunctionProfile.Access.EHR_CREDENTIALS)) {
         EhrCredentials.grant(deployed, to.config(), data.dataKey());
       }
@@ -140,47 +182,71 @@ final class ProfileGrants {
         EhrLinkKey.grant(deployed, to.config(), data.dataKey());
       }
       if (profile.has(FunctionProfile.Access.USER_LOOKUP)) {
-        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-            .sid("UserPoolLookup")
-            .actions(List.of("cognito-idp:ListUsers"))
-            .resources(List.of(to.userPoolArn()))
-            .build());
+        deployed
+            .role()
+            .addToPrincipalPolicy(
+                PolicyStatement.Builder.create()
+                    .sid("UserPoolLookup")
+                    .actions(List.of("cognito-idp:ListUsers"))
+                    .resources(List.of(to.userPoolArn()))
+                    .build());
       }
       if (profile.has(FunctionProfile.Access.NOTIFY)) {
-        NagSuppression.suppressMatching(deployed.role(), "AwsSolutions-IAM5", List.of(
-            "Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity\\/\\*"),
+        NagSuppression.suppressMatching(
+            deployed.role(),
+            "AwsSolutions-IAM5",
+            List.of(
+                "Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity\\/\\*"),
             "A stage without a mail domain sends from any identity verified in the account (the SES "
                 + "sandbox, see Notifications); stages with a domain are limited to it");
         Notifications.grantSend(deployed.role(), to.config());
       }
       if (profile.has(FunctionProfile.Access.USER_ADMIN)) {
-        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-            .sid("UserPoolAdmin")
-            // Named, not Admin*: no AdminDeleteUser, AdminInitiateAuth or AdminSetUserSettings.
-            .actions(List.of("cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword",
-                "cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminGetUser",
-                "cognito-idp:AdminUpdateUserAttributes", "cognito-idp:AdminDisableUser"))
-            .resources(List.of(to.userPoolArn()))
-            .build());
+        deployed
+            .role()
+            .addToPrincipalPolicy(
+                PolicyStatement.Builder.create()
+                    .sid("UserPoolAdmin")
+                    // Named, not Admin*: no AdminDeleteUser, AdminInitiateAuth or
+                    // AdminSetUserSettings.
+                    .actions(
+                        List.of(
+                            "cognito-idp:AdminCreateUser",
+                            "cognito-idp:AdminSetUserPassword",
+                            "cognito-idp:AdminAddUserToGroup",
+                            "cognito-idp:AdminGetUser",
+                            "cognito-idp:AdminUpdateUserAttributes",
+                            "cognito-idp:AdminDisableUser"))
+                    .resources(List.of(to.userPoolArn()))
+                    .build());
       }
       if (profile.has(FunctionProfile.Access.HEALTH_PROBES)) {
-        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-            .sid("HealthProbes")
-            .actions(List.of("dynamodb:DescribeTable"))
-            .resources(List.of(data.table().getTableArn()))
-            .build());
-        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-            .sid("HealthProbeBucket")
-            // HeadBucket is authorized as s3:ListBucket.
-            .actions(List.of("s3:ListBucket"))
-            .resources(List.of(data.mediaBucket().getBucketArn()))
-            .build());
-        deployed.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-            .sid("HealthProbeStepFunctions")
-            // ListStateMachines has no resource-level permissions.
-            .actions(List.of("states:ListStateMachines"))
-            .resources(List.of("*"))
-            .build());
+        deployed
+            .role()
+            .addToPrincipalPolicy(
+                PolicyStatement.Builder.create()
+                    .sid("HealthProbes")
+                    .actions(List.of("dynamodb:DescribeTable"))
+                    .resources(List.of(data.table().getTableArn()))
+                    .build());
+        deployed
+            .role()
+            .addToPrincipalPolicy(
+                PolicyStatement.Builder.create()
+                    .sid("HealthProbeBucket")
+                    // HeadBucket is authorized as s3:ListBucket.
+                    .actions(List.of("s3:ListBucket"))
+                    .resources(List.of(data.mediaBucket().getBucketArn()))
+                    .build());
+        deployed
+            .role()
+            .addToPrincipalPolicy(
+                PolicyStatement.Builder.create()
+                    .sid("HealthProbeStepFunctions")
+                    // ListStateMachines has no resource-level permissions.
+                    .actions(List.of("states:ListStateMachines"))
+                    .resources(List.of("*"))
+                    .build());
       }
     }
   }

@@ -6,14 +6,14 @@ import java.util.Objects;
 
 /**
  * Where the app finds what it deploys from the repository: the OpenAPI contract the routes come
- * from and the jars the Lambda functions run ({@link DeploymentJars}). Maven sets {@code dermrelay.repo.root}
- * (surefire and exec:java); without it the repository root is the nearest directory above the
- * working directory that holds {@code api-spec/openapi.yaml}.
+ * from and the jars the Lambda functions run ({@link DeploymentJars}). Maven sets {@code
+ * dermrelay.repo.root} (surefire and exec:java); without it the repository root is the nearest
+ * directory above the working directory that holds {@code api-spec/openapi.yaml}.
  *
- * @param openApiSpec  {@code api-spec/openapi.yaml}
+ * @param openApiSpec {@code api-spec/openapi.yaml}
  * @param functionsJar {@code functions/target/dermrelay-functions.jar}, built by the reactor first
- * @param fhirJar      {@code functions/target/dermrelay-fhir.jar}, the FHIR handlers; may be missing
- * @param lettersJar   {@code functions/target/dermrelay-letters.jar}, the handlers that draw PDF
+ * @param fhirJar {@code functions/target/dermrelay-fhir.jar}, the FHIR handlers; may be missing
+ * @param lettersJar {@code functions/target/dermrelay-letters.jar}, the handlers that draw PDF
  *     letters; may be missing
  */
 public record SourcePaths(Path openApiSpec, Path functionsJar, Path fhirJar, Path lettersJar) {
@@ -36,7 +36,9 @@ public record SourcePaths(Path openApiSpec, Path functionsJar, Path fhirJar, Pat
     this(openApiSpec, functionsJar, fhirJar, functionsJar.resolveSibling(LETTERS_JAR_NAME));
   }
 
-  /** With the FHIR and letters jars where the functions build puts them: beside the functions jar. */
+  /**
+   * With the FHIR and letters jars where the functions build puts them: beside the functions jar.
+   */
   public SourcePaths(Path openApiSpec, Path functionsJar) {
     this(openApiSpec, functionsJar, functionsJar.resolveSibling(FHIR_JAR_NAME));
   }
@@ -58,7 +60,13 @@ public record SourcePaths(Path openApiSpec, Path functionsJar, Path fhirJar, Pat
         return inRepository(dir);
       }
     }
-    throw new IllegalStateException("Cannot find " + SPEC + " above " + Path.of("").toAbsolutePath()
-        + "; run from the repository or set -D" + REPO_ROOT_PROPERTY + "=<repository root>");
+    throw new IllegalStateException(
+        "Cannot find "
+            + SPEC
+            + " above "
+            + Path.of("").toAbsolutePath()
+            + "; run from the repository or set -D"
+            + REPO_ROOT_PROPERTY
+            + "=<repository root>");
   }
 }

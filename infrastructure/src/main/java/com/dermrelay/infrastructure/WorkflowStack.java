@@ -40,30 +40,54 @@ public final class WorkflowStack extends Stack {
 
   /**
    * @param hosted the deployable workflows of this stack (their task handlers are all in the jars)
-   * @param told   the workflows every function is told of ({@link #toldOf}), for the environment and grants
-   * @param shared the first workflow stack, whose alarm topic and key this one uses; empty for that stack
+   * @param told the workflows every function is told of ({@link #toldOf}), for the environment and
+   *     grants
+   * @param shared the first workflow stack, whose alarm topic and key this one uses; empty for that
+   *     stack
    */
-  public WorkflowStack(Construct scope, String id, StackProps props, StageConfig config, DataStack data,
-      IdentityStack identity, DeploymentJars jars, String version, List<WorkflowTasks> hosted,
-      List<WorkflowTasks> told, Optional<WorkflowStack> shared) {
+  public WorkflowStack(
+      Construct scope,
+      String id,
+      StackProps props,
+      StageConfig config,
+      DataStack data,
+      IdentityStack identity,
+      DeploymentJars jars,
+      String version,
+      List<WorkflowTasks> hosted,
+      List<WorkflowTasks> told,
+      Optional<WorkflowStack> shared) {
     super(scope, id, props);
     shared.ifPresent(this::addStackDependency);
-    this.operationsKey = shared.isEmpty() ? Optional.of(new OperationsKey(this, "OperationsKey", config))
-        : Optional.empty();
-    this.logKey = operationsKey.map(OperationsKey::key).orElseGet(() -> shared.orElseThrow().logKey());
+    this.operationsKey =
+        shared.isEmpty()
+            ? Optional.of(new OperationsKey(this, "OperationsKey", config))
+            : Optional.empty();
+    this.logKey =
+        operationsKey.map(OperationsKey::key).orElseGet(() -> shared.orElseThrow().logKey());
 
-    List<String> taskHandlers = hosted.stream().flatMap(w -> w.handlers().values().stream()).toList();
-    this.functions = new Functions(this, "Functions", jars, Functions.callers(List.of(), taskHandlers),
-        functionEnvironment(this, config, data, identity, version, told), logKey);
+    List<String> taskHandlers =
+        hosted.stream().flatMap(w -> w.handlers().values().stream()).toList();
+    this.functions =
+        new Functions(
+            this,
+            "Functions",
+            jars,
+            Functions.callers(List.of(), taskHandlers),
+            functionEnvironment(this, config, data, identity, version, told),
+            logKey);
     this.tenantAccess = TenantDataAccess.forSessionsOf(this, "TenantDataAccess", functions, data);
     ProfileGrants.grant(functions, grantTargets(this, config, data, identity, told));
 
-    this.monitoring = shared.isEmpty() ? new Monitoring(this, "Monitoring", config, logKey)
-        : new Monitoring(this, "Monitoring", shared.get().monitoring().alarmTopic());
+    this.monitoring =
+        shared.isEmpty()
+            ? new Monitoring(this, "Monitoring", config, logKey)
+            : new Monitoring(this, "Monitoring", shared.get().monitoring().alarmTopic());
     monitoring.watchFunctions(functions);
     for (WorkflowTasks workflow : hosted) {
-      WorkflowStateMachine machine = new WorkflowStateMachine(this, workflow.idPrefix() + "Workflow", config, workflow,
-          functions, logKey);
+      WorkflowStateMachine machine =
+          new WorkflowStateMachine(
+              this, workflow.idPrefix() + "Workflow", config, workflow, functions, logKey);
       stateMachines.put(workflow, machine);
       monitoring.watchWorkflow(machine);
     }
@@ -73,25 +97,42 @@ public final class WorkflowStack extends Stack {
     functions.requireEveryFunctionIsCalled(List.of(), taskHandlers);
   }
 
-  /** Shows, on this stack, the synth warning for a workflow left out because the jars lack {@code missing}. */
+  /**
+   * Shows, on this stack, the synth warning for a workflow left out because the jars lack {@code
+   * missing}.
+   */
   void warnNotDeployed(WorkflowTasks workflow, List<String> missing) {
-    Annotations.of(this).addWarningV2(WORKFLOW_SKIPPED_WARNING + ":" + workflow.name(), "The "
-        + workflow.name() + " workflow is not deployed: the jars lack its task handlers " + missing
-        + " (WorkflowTasks). Starting one of its executions fails until they exist");
+    Annotations.of(this)
+        .addWarningV2(
+            WORKFLOW_SKIPPED_WARNING + ":" + workflow.name(),
+            "The "
+                + workflow.name()
+                + " workflow is not deployed: the jars lack its task handlers "
+                + missing
+                + " (WorkflowTasks). Starting one of its executions fails until they exist");
   }
 
   /**
-   * The workflows of {@code all} that functions are told of (an ARN in their environment, the grants
-   * their profiles ask for): the case workflow always (its functions fail clearly without it), the
-   * others where they are deployed (without an ARN, e.g. no EHR delivery, the feature is off).
+   * The workflows of {@code all} that functions are told of (an ARN in their environment, the
+   * grants their profiles ask for): the case workflow always (its functions fail clearly without
+   * it), the others where they are deployed (without an ARN, e.g. no EHR delivery, the feature is
+   * off).
    */
   static List<WorkflowTasks> toldOf(List<WorkflowTasks> all, List<WorkflowTasks> deployed) {
     return all.stream().filter(w -> w == WorkflowTasks.CASE || deployed.contains(w)).toList();
   }
 
-  /** The variables every function of a compute stack gets: the stage's resources and the ARNs of {@code told}. */
-  static Map<String, String> functionEnvironment(Stack stack, StageConfig config, DataStack data, IdentityStack identity,
-      String version, List<WorkflowTasks> told) {
+  /**
+   * The variables every function of a compute stack gets: the stage's resources and the ARNs of
+   * {@code told}.
+   */
+  static Map<String, String> functionEnvironment(
+      Stack stack,
+      StageConfig config,
+      DataStack data,
+      IdentityStack identity,
+      String version,
+      List<WorkflowTasks> told) {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put(Functions.ENV_TABLE, data.table().getTableName());
     environment.put(Functions.ENV_MEDIA_BUCKET, data.mediaBucket().getBucketName());
@@ -101,17 +142,25 @@ public final class WorkflowStack extends Stack {
     environment.put(Functions.ENV_VERSION, version);
     environment.put(Functions.ENV_SERVICE_NAME, Functions.SERVICE_NAME);
     environment.put(Functions.ENV_USER_POOL_ID, identity.users().userPool().getUserPoolId());
-    environment.put(Functions.ENV_PORTAL_CLIENT_ID, identity.users().portalClient().getUserPoolClientId());
+    environment.put(
+        Functions.ENV_PORTAL_CLIENT_ID, identity.users().portalClient().getUserPoolClientId());
     environment.put(Functions.ENV_PORTAL_URL, config.portalOrigins().get(0));
-    config.senderDomain().ifPresent(domain -> environment.put(Functions.ENV_MAIL_FROM, "no-reply@" + domain));
+    config
+        .senderDomain()
+        .ifPresent(domain -> environment.put(Functions.ENV_MAIL_FROM, "no-reply@" + domain));
     return environment;
   }
 
-  static ProfileGrants.Targets grantTargets(Stack stack, StageConfig config, DataStack data, IdentityStack identity,
+  static ProfileGrants.Targets grantTargets(
+      Stack stack,
+      StageConfig config,
+      DataStack data,
+      IdentityStack identity,
       List<WorkflowTasks> told) {
     Map<WorkflowTasks, String> arns = new LinkedHashMap<>();
     told.forEach(workflow -> arns.put(workflow, workflow.arnIn(stack, config)));
-    return new ProfileGrants.Targets(config, data, identity.users().userPool().getUserPoolArn(), arns);
+    return new ProfileGrants.Targets(
+        config, data, identity.users().userPool().getUserPoolArn(), arns);
   }
 
   /** The workflows deployed in this stack. */

@@ -35,51 +35,71 @@ public final class WorkflowStateMachine extends Construct {
 
   /**
    * @param functions must hold a function for every task handler of {@code workflow}
-   * @param logKey    encrypts the execution log group
+   * @param logKey encrypts the execution log group
    */
-  public WorkflowStateMachine(Construct scope, String id, StageConfig config, WorkflowTasks workflow,
-      Functions functions, IKey logKey) {
+  public WorkflowStateMachine(
+      Construct scope,
+      String id,
+      StageConfig config,
+      WorkflowTasks workflow,
+      Functions functions,
+      IKey logKey) {
     super(scope, id);
     this.workflow = workflow;
-    List<Functions.DeployedFunction> tasks = workflow.handlers().values().stream()
-        .map(functions::forHandler).toList();
+    List<Functions.DeployedFunction> tasks =
+        workflow.handlers().values().stream().map(functions::forHandler).toList();
     List<String> names = workflow.tasks();
     for (int i = 0; i < tasks.size(); i++) {
-      substitutions.put(WorkflowTasks.substitutionKey(names.get(i)), tasks.get(i).alias().getFunctionArn());
+      substitutions.put(
+          WorkflowTasks.substitutionKey(names.get(i)), tasks.get(i).alias().getFunctionArn());
     }
 
     String name = workflow.stateMachineName(config);
-    LogGroup logs = LogGroup.Builder.create(this, "Logs")
-        // Under /aws/vendedlogs/ so that the log delivery's resource policy stays small.
-        .logGroupName("/aws/vendedlogs/states/" + name)
-        .retention(Functions.LOG_RETENTION)
-        .encryptionKey(logKey)
-        .removalPolicy(RemovalPolicy.RETAIN)
-        .build();
-    Role role = Role.Builder.create(this, "Role")
-        .assumedBy(new ServicePrincipal("states.amazonaws.com"))
-        .description("DermRelay " + workflow.name() + " workflow: invokes its task functions")
-        .build();
-    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
-        .sid("InvokeTaskFunctions")
-        .actions(List.of("lambda:InvokeFunction"))
-        .resources(tasks.stream().map(task -> task.alias().getFunctionArn()).toList())
-        .build());
+    LogGroup logs =
+        LogGroup.Builder.create(this, "Logs")
+            // Under /aws/vendedlogs/ so that the log delivery's resource policy stays small.
+            .logGroupName("/aws/vendedlogs/states/" + name)
+            .retention(Functions.LOG_RETENTION)
+            .encryptionKey(logKey)
+            .removalPolicy(RemovalPolicy.RETAIN)
+            .build();
+    Role role =
+        Role.Builder.create(this, "Role")
+            .assumedBy(new ServicePrincipal("states.amazonaws.com"))
+            .description("DermRelay " + workflow.name() + " workflow: invokes its task functions")
+            .build();
+    role.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .sid("InvokeTaskFunctions")
+            .actions(List.of("lambda:InvokeFunction"))
+            .resources(tasks.stream().map(task -> task.alias().getFunctionArn()).toList())
+            .build());
 
-    this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
-        .stateMachineName(name)
-        .stateMachineType(StateMachineType.STANDARD)
-        .definitionBody(DefinitionBody.fromString(workflow.asl()))
-        .definitionSubstitutions(substitutions)
-        .role(role)
-        .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
-        .tracingEnabled(true)
-        .build();
+    this.stateMachine =
+        StateMachine.Builder.create(this, "StateMachine")
+            .stateMachineName(name)
+            .stateMachineType(StateMachineType.STANDARD)
+            .definitionBody(DefinitionBody.fromString(workflow.asl()))
+            .definitionSubstitutions(substitutions)
+            .role(role)
+            .logs(
+                LogOptions.builder()
+                    .destination(logs)
+                    .level(LogLevel.ALL)
+                    .includeExecutionData(false)
+                    .build())
+            .tracingEnabled(true)
+            .build();
 
-    NagSuppression.suppress(role, "AwsSolutions-IAM5", List.of("Resource::*"),
+    NagSuppression.suppress(
+        role,
+        "AwsSolutions-IAM5",
+        List.of("Resource::*"),
         "Step Functions' log delivery actions (logs:CreateLogDelivery and friends) and X-Ray's "
             + "PutTraceSegments have no resource-level permissions; Lambda is limited to the task aliases");
-    NagSuppression.suppress(role, "HIPAA.Security-IAMNoInlinePolicy",
+    NagSuppression.suppress(
+        role,
+        "HIPAA.Security-IAMNoInlinePolicy",
         "The workflow's role is its own and its policy belongs to that role alone; a managed policy would be "
             + "the same statements under a second name");
   }

@@ -18,32 +18,45 @@ import software.amazon.awscdk.Stack;
 
 /**
  * One workflow of the platform: an ASL file on the classpath plus the package that holds its task
- * handlers. The tasks are the file's {@code "FunctionName": "${<Task>FunctionArn}"} placeholders, in
- * the order the file first names them; each is deployed from {@code <package>.<Task>TaskHandler}.
- * Task functions have no route by design: Step Functions invokes them, never the HTTP API.
+ * handlers. The tasks are the file's {@code "FunctionName": "${<Task>FunctionArn}"} placeholders,
+ * in the order the file first names them; each is deployed from {@code
+ * <package>.<Task>TaskHandler}. Task functions have no route by design: Step Functions invokes
+ * them, never the HTTP API.
  *
  * <p>Adding a workflow is adding one of these to {@link #ALL} (docs/deploy.md, "Add a workflow"):
- * it deploys, with its task functions, in a stack of its own, {@code -workflow-<name>}
- * ({@link WorkflowStack}), once the jars hold all its task handlers.
+ * it deploys, with its task functions, in a stack of its own, {@code -workflow-<name>} ({@link
+ * WorkflowStack}), once the jars hold all its task handlers.
  *
- * @param name           the state machine is {@code <prefix>-<name>}, its log group ends in it too
- * @param aslResource    the definition's classpath resource, e.g. {@code /workflows/case-workflow.asl.json}
+ * @param name the state machine is {@code <prefix>-<name>}, its log group ends in it too
+ * @param aslResource the definition's classpath resource, e.g. {@code
+ *     /workflows/case-workflow.asl.json}
  * @param handlerPackage where the task handlers live
- * @param arnVariable    the environment variable that tells the functions the state machine's ARN
- * @param grants         what a function may do on the state machine when its profile asks for the grant's kind
- * @param stack          the stack it deploys in, after the region's prefix: {@value #OWN_STACK_PREFIX}{@code <name>}
- *                       for every workflow but the two that were deployed before there were several stacks
- *                       ({@value #SHARED_STACK}): moving a state machine replaces it, which ends its executions
+ * @param arnVariable the environment variable that tells the functions the state machine's ARN
+ * @param grants what a function may do on the state machine when its profile asks for the grant's
+ *     kind
+ * @param stack the stack it deploys in, after the region's prefix: {@value #OWN_STACK_PREFIX}{@code
+ *     <name>} for every workflow but the two that were deployed before there were several stacks
+ *     ({@value #SHARED_STACK}): moving a state machine replaces it, which ends its executions
  */
-public record WorkflowTasks(String name, String aslResource, String handlerPackage, String arnVariable,
-                            List<Grant> grants, String stack) {
+public record WorkflowTasks(
+    String name,
+    String aslResource,
+    String handlerPackage,
+    String arnVariable,
+    List<Grant> grants,
+    String stack) {
 
-  /** The first workflow stack: the case and EHR delivery workflows, and the region's alarm topic. */
+  /**
+   * The first workflow stack: the case and EHR delivery workflows, and the region's alarm topic.
+   */
   public static final String SHARED_STACK = "workflow";
+
   public static final String OWN_STACK_PREFIX = "workflow-";
   // Before the constants below, which the constructor checks with them.
-  private static final Pattern FUNCTION_PLACEHOLDER = Pattern.compile("\"\\$\\{([A-Za-z]+)FunctionArn}\"");
-  private static final Pattern STACK = Pattern.compile(SHARED_STACK + "|" + OWN_STACK_PREFIX + "[a-z][a-z0-9-]*");
+  private static final Pattern FUNCTION_PLACEHOLDER =
+      Pattern.compile("\"\\$\\{([A-Za-z]+)FunctionArn}\"");
+  private static final Pattern STACK =
+      Pattern.compile(SHARED_STACK + "|" + OWN_STACK_PREFIX + "[a-z][a-z0-9-]*");
 
   /**
    * A right on the workflow's state machine: the statement {@code sid} allowing {@code actions},
@@ -58,20 +71,41 @@ public record WorkflowTasks(String name, String aslResource, String handlerPacka
   }
 
   /** The case workflow (docs/workflow.md): tasks in review.workflow, in the functions jar. */
-  public static final WorkflowTasks CASE = new WorkflowTasks("case", "/workflows/case-workflow.asl.json",
-      "com.dermrelay.review.workflow", Functions.ENV_CASE_WORKFLOW_ARN, List.of(
-          new Grant(FunctionProfile.Access.START_CASE_WORKFLOW, "StartCaseWorkflow",
-              List.of("states:StartExecution")),
-          // No SendTaskFailure: nothing fails a wait.
-          new Grant(FunctionProfile.Access.CASE_WORKFLOW_CALLBACK, "CaseWorkflowCallback",
-              List.of("states:SendTaskSuccess", "states:SendTaskHeartbeat"))),
-      SHARED_STACK);
-  /** EHR delivery (issue 8): one execution per answered round; tasks in fhir.workflow, in the FHIR jar. */
-  public static final WorkflowTasks EHR_DELIVERY = new WorkflowTasks("ehr-delivery",
-      "/workflows/ehr-delivery.asl.json", "com.dermrelay.fhir.workflow", Functions.ENV_EHR_WORKFLOW_ARN,
-      List.of(new Grant(FunctionProfile.Access.EHR_WORKFLOW_START, "StartEhrDelivery",
-          List.of("states:StartExecution"))),
-      SHARED_STACK);
+  public static final WorkflowTasks CASE =
+      new WorkflowTasks(
+          "case",
+          "/workflows/case-workflow.asl.json",
+          "com.dermrelay.review.workflow",
+          Functions.ENV_CASE_WORKFLOW_ARN,
+          List.of(
+              new Grant(
+                  FunctionProfile.Access.START_CASE_WORKFLOW,
+                  "StartCaseWorkflow",
+                  List.of("states:StartExecution")),
+              // No SendTaskFailure: nothing fails a wait.
+              new Grant(
+                  FunctionProfile.Access.CASE_WORKFLOW_CALLBACK,
+                  "CaseWorkflowCallback",
+                  List.of("states:SendTaskSuccess", "states:SendTaskHeartbeat"))),
+          SHARED_STACK);
+
+  /**
+   * EHR delivery (issue 8): one execution per answered round; tasks in fhir.workflow, in the FHIR
+   * jar.
+   */
+  public static final WorkflowTasks EHR_DELIVERY =
+      new WorkflowTasks(
+          "ehr-delivery",
+          "/workflows/ehr-delivery.asl.json",
+          "com.dermrelay.fhir.workflow",
+          Functions.ENV_EHR_WORKFLOW_ARN,
+          List.of(
+              new Grant(
+                  FunctionProfile.Access.EHR_WORKFLOW_START,
+                  "StartEhrDelivery",
+                  List.of("states:StartExecution"))),
+          SHARED_STACK);
+
   public static final List<WorkflowTasks> ALL = List.of(CASE, EHR_DELIVERY);
 
   public WorkflowTasks {
@@ -81,13 +115,25 @@ public record WorkflowTasks(String name, String aslResource, String handlerPacka
     Objects.requireNonNull(arnVariable, "arnVariable");
     grants = List.copyOf(grants);
     if (!STACK.matcher(Objects.requireNonNull(stack, "stack")).matches()) {
-      throw new IllegalArgumentException("A workflow's stack is " + SHARED_STACK + " or " + OWN_STACK_PREFIX
-          + "<name>; got " + stack);
+      throw new IllegalArgumentException(
+          "A workflow's stack is "
+              + SHARED_STACK
+              + " or "
+              + OWN_STACK_PREFIX
+              + "<name>; got "
+              + stack);
     }
   }
 
-  /** A workflow in a stack of its own, {@value #OWN_STACK_PREFIX}{@code <name>}: how every new one deploys. */
-  public WorkflowTasks(String name, String aslResource, String handlerPackage, String arnVariable,
+  /**
+   * A workflow in a stack of its own, {@value #OWN_STACK_PREFIX}{@code <name>}: how every new one
+   * deploys.
+   */
+  public WorkflowTasks(
+      String name,
+      String aslResource,
+      String handlerPackage,
+      String arnVariable,
       List<Grant> grants) {
     this(name, aslResource, handlerPackage, arnVariable, grants, OWN_STACK_PREFIX + name);
   }
@@ -96,7 +142,8 @@ public record WorkflowTasks(String name, String aslResource, String handlerPacka
   public String asl() {
     try (InputStream in = WorkflowTasks.class.getResourceAsStream(aslResource)) {
       if (in == null) {
-        throw new IllegalStateException("The workflow definition " + aslResource + " is not on the classpath");
+        throw new IllegalStateException(
+            "The workflow definition " + aslResource + " is not on the classpath");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -158,8 +205,12 @@ public record WorkflowTasks(String name, String aslResource, String handlerPacka
    * (state machine, task alias, function, environment or policy).
    */
   public String arnIn(Stack stack, StageConfig config) {
-    return stack.formatArn(ArnComponents.builder()
-        .service("states").resource("stateMachine").resourceName(stateMachineName(config))
-        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+    return stack.formatArn(
+        ArnComponents.builder()
+            .service("states")
+            .resource("stateMachine")
+            .resourceName(stateMachineName(config))
+            .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+            .build());
   }
 }

@@ -14,20 +14,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ApiSpecTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void readsEveryOperationOfTheRepositoryContractWithItsHandler() {
     ApiSpec spec = ApiSpec.load(SourcePaths.locate().openApiSpec());
     assertTrue(spec.operations().stream().anyMatch(op -> op.routeKey().equals("GET /health")));
     assertTrue(spec.operations().stream().anyMatch(op -> op.routeKey().equals("GET /me")));
-    spec.operations().forEach(op -> assertTrue(op.handler().startsWith("com.dermrelay."), op.toString()));
+    spec.operations()
+        .forEach(op -> assertTrue(op.handler().startsWith("com.dermrelay."), op.toString()));
   }
 
   @Test
-  void anEmptySecurityListMakesAnOperationPublicAndTheDocumentDefaultProtectsTheRest() throws IOException {
-    ApiSpec spec = ApiSpec.load(write("""
+  void anEmptySecurityListMakesAnOperationPublicAndTheDocumentDefaultProtectsTheRest()
+      throws IOException {
+    ApiSpec spec =
+        ApiSpec.load(
+            write(
+                """
         openapi: 3.1.0
         security:
           - cognito: []
@@ -39,7 +43,8 @@ class ApiSpecTest {
             get: {operationId: getCase, x-handler: a.CaseHandler}
             put: {operationId: putCase, x-handler: a.CaseHandler}
         """));
-    assertEquals(List.of("GET /health", "GET /cases/{caseId}", "PUT /cases/{caseId}"),
+    assertEquals(
+        List.of("GET /health", "GET /cases/{caseId}", "PUT /cases/{caseId}"),
         spec.operations().stream().map(ApiOperation::routeKey).toList());
     assertTrue(spec.operations().get(0).isPublic());
     assertFalse(spec.operations().get(1).isPublic());
@@ -48,20 +53,24 @@ class ApiSpecTest {
 
   @Test
   void anOperationWithoutHandlerFailsNamingIt() throws IOException {
-    Path file = write("""
+    Path file =
+        write(
+            """
         openapi: 3.1.0
         paths:
           /orphan:
             post: {operationId: postOrphan}
         """);
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> ApiSpec.load(file));
-    assertTrue(e.getMessage().contains("POST /orphan") && e.getMessage().contains("x-handler"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("POST /orphan") && e.getMessage().contains("x-handler"),
+        e.getMessage());
   }
 
   @Test
   void aMissingContractFailsClearly() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> ApiSpec.load(dir.resolve("nope.yaml")));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> ApiSpec.load(dir.resolve("nope.yaml")));
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }
 

@@ -22,19 +22,23 @@ import software.constructs.IConstruct;
  * Every function's own role, and every tenant data role, is granted exactly the statements recorded
  * in {@value #RECORDED} (from a configured production stage): moving the API's functions into
  * capability stacks changed no grant, and a grant that changes shows here as a diff to review. A
- * deliberate change of a {@link FunctionProfile} re-records the file: run this class with
- * {@code -Ddermrelay.grants.record=true} and review the diff. Statements are compared as JSON with
- * sorted keys; references within a stack keep their logical ids, which follow the construct path,
- * and references to the data and identity stacks are the same exports wherever they are imported.
+ * deliberate change of a {@link FunctionProfile} re-records the file: run this class with {@code
+ * -Ddermrelay.grants.record=true} and review the diff. Statements are compared as JSON with sorted
+ * keys; references within a stack keep their logical ids, which follow the construct path, and
+ * references to the data and identity stacks are the same exports wherever they are imported.
  */
 class FunctionGrantsTest {
 
   static final String RECORDED = "/least-privilege/prod-function-grants.json";
-  /** The key the tenant data roles' statements are recorded under; one role per compute stack, all alike. */
+
+  /**
+   * The key the tenant data roles' statements are recorded under; one role per compute stack, all
+   * alike.
+   */
   static final String TENANT_DATA_ROLE = "(tenant data role)";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private final SynthesizedStage prod = SynthesizedStage.prod();
 
@@ -45,7 +49,8 @@ class FunctionGrantsTest {
     functions.addAll(prod.stacks.identity().triggers().all());
     for (Functions.DeployedFunction deployed : functions) {
       String name = Functions.simpleName(deployed.handlerClass());
-      assertTrue(actual.put(name, statementsOf(deployed.role())) == null, "two functions named " + name);
+      assertTrue(
+          actual.put(name, statementsOf(deployed.role())) == null, "two functions named " + name);
     }
     List<TenantDataAccess> tenantRoles = new ArrayList<>();
     prod.stacks.operations().forEach(stack -> tenantRoles.add(stack.tenantAccess()));
@@ -57,7 +62,8 @@ class FunctionGrantsTest {
       }
       List<String> statements = statementsOf(access.role());
       if (tenantRole != null) {
-        assertEquals(tenantRole, statements, "every compute stack's tenant data role is granted the same");
+        assertEquals(
+            tenantRole, statements, "every compute stack's tenant data role is granted the same");
       }
       tenantRole = statements;
     }
@@ -69,7 +75,8 @@ class FunctionGrantsTest {
     Map<String, List<String>> recorded = recorded();
     assertEquals(recorded.keySet(), actual.keySet(), "the functions whose grants are recorded");
     for (String name : recorded.keySet()) {
-      assertEquals(String.join("\n", recorded.get(name)), String.join("\n", actual.get(name)), name);
+      assertEquals(
+          String.join("\n", recorded.get(name)), String.join("\n", actual.get(name)), name);
     }
   }
 
@@ -82,9 +89,11 @@ class FunctionGrantsTest {
     Map<String, Object> ref = prod.refTo(role);
     List<Object> statements = new ArrayList<>();
     Map<?, ?> resources = (Map<?, ?>) template.toJSON().get("Resources");
-    Map<?, ?> roleProperties = (Map<?, ?>) ((Map<?, ?>) resources.get(prod.logicalId(role))).get("Properties");
+    Map<?, ?> roleProperties =
+        (Map<?, ?>) ((Map<?, ?>) resources.get(prod.logicalId(role))).get("Properties");
     if (roleProperties.get("Policies") instanceof List<?> inline) {
-      inline.forEach(policy -> statements.addAll(statementList(((Map<?, ?>) policy).get("PolicyDocument"))));
+      inline.forEach(
+          policy -> statements.addAll(statementList(((Map<?, ?>) policy).get("PolicyDocument"))));
     }
     for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy")) {
       for (Map<String, Object> policy : template.findResources(type).values()) {
@@ -111,15 +120,21 @@ class FunctionGrantsTest {
       if (in == null) {
         throw new AssertionError(RECORDED + " is not on the test classpath");
       }
-      return JSON.readValue(in, new TypeReference<TreeMap<String, List<String>>>() { });
+      return JSON.readValue(in, new TypeReference<TreeMap<String, List<String>>>() {});
     }
   }
 
   /** Writes {@code grants} over the recorded file in the source tree, one statement a line. */
   private static void record(Map<String, List<String>> grants) throws IOException {
-    java.nio.file.Path file = SourcePaths.locate().functionsJar().getParent().getParent().getParent()
-        .resolve("infrastructure/src/test/resources" + RECORDED);
-    DefaultPrettyPrinter lines = new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+    java.nio.file.Path file =
+        SourcePaths.locate()
+            .functionsJar()
+            .getParent()
+            .getParent()
+            .getParent()
+            .resolve("infrastructure/src/test/resources" + RECORDED);
+    DefaultPrettyPrinter lines =
+        new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
     JSON.writer(lines).writeValue(file.toFile(), grants);
   }
 }

@@ -19,13 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FunctionsJarTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aMissingJarTellsToBuildTheFunctionsFirst() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> FunctionsJar.open(dir.resolve("dermrelay-functions.jar")));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> FunctionsJar.open(dir.resolve("dermrelay-functions.jar")));
     assertTrue(e.getMessage().contains("Build the functions first"), e.getMessage());
   }
 
@@ -34,20 +35,35 @@ class FunctionsJarTest {
     FunctionsJar fhir = FunctionsJar.openIfBuilt(dir.resolve("dermrelay-fhir.jar"));
     assertFalse(fhir.built());
     assertFalse(fhir.contains("com.dermrelay.fhir.api.GetCaseFhirBundleHandler"));
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> fhir.requireClasses(List.of("com.dermrelay.fhir.api.GetCaseFhirBundleHandler"), "The spec"));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                fhir.requireClasses(
+                    List.of("com.dermrelay.fhir.api.GetCaseFhirBundleHandler"), "The spec"));
     assertTrue(e.getMessage().contains("dermrelay-fhir.jar (not built)"), e.getMessage());
   }
 
   @Test
   void eachHandlerIsLookedForInTheJarItDeploysFrom() throws IOException {
-    DeploymentJars jars = new DeploymentJars(FunctionsJar.open(fixtureJar("com/example/GoodHandler.class",
-        "com/dermrelay/fhir/api/InTheWrongJarHandler.class")), FunctionsJar.open(fixtureJar("com/dermrelay/fhir/A.class")));
+    DeploymentJars jars =
+        new DeploymentJars(
+            FunctionsJar.open(
+                fixtureJar(
+                    "com/example/GoodHandler.class",
+                    "com/dermrelay/fhir/api/InTheWrongJarHandler.class")),
+            FunctionsJar.open(fixtureJar("com/dermrelay/fhir/A.class")));
     assertTrue(jars.contains("com.example.GoodHandler"));
     assertTrue(jars.contains("com.dermrelay.fhir.A"));
     assertFalse(jars.contains("com.dermrelay.fhir.api.InTheWrongJarHandler"));
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> jars.requireClasses(List.of("com.example.GoodHandler", "com.dermrelay.fhir.api.InTheWrongJarHandler"), "x"));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                jars.requireClasses(
+                    List.of(
+                        "com.example.GoodHandler", "com.dermrelay.fhir.api.InTheWrongJarHandler"),
+                    "x"));
     assertTrue(e.getMessage().contains(jars.fhir().path().toString()), e.getMessage());
     // The release label follows the FHIR jar's bytes too.
     assertNotEquals(jars.functions().contentVersion(), jars.contentVersion());
@@ -64,8 +80,13 @@ class FunctionsJarTest {
   @Test
   void requiringAbsentClassesNamesEveryOne() throws IOException {
     FunctionsJar jar = FunctionsJar.open(fixtureJar("com/example/GoodHandler.class"));
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> jar.requireClasses(List.of("com.example.GoodHandler", "com.example.A", "com.example.B"), "The spec"));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                jar.requireClasses(
+                    List.of("com.example.GoodHandler", "com.example.A", "com.example.B"),
+                    "The spec"));
     assertTrue(e.getMessage().contains("[com.example.A, com.example.B]"), e.getMessage());
   }
 
@@ -73,7 +94,8 @@ class FunctionsJarTest {
   void theRepositoryJarsHoldEveryHandlerOfTheContractEachInTheJarItDeploysFrom() {
     SourcePaths paths = SourcePaths.locate();
     DeploymentJars jars = DeploymentJars.open(paths);
-    assertDoesNotThrow(() -> jars.requireClasses(ApiSpec.load(paths.openApiSpec()).handlers(), "openapi.yaml"));
+    assertDoesNotThrow(
+        () -> jars.requireClasses(ApiSpec.load(paths.openApiSpec()).handlers(), "openapi.yaml"));
   }
 
   @Test
@@ -85,7 +107,8 @@ class FunctionsJarTest {
 
   static Path fixtureJar(Path dir, String... entries) throws IOException {
     Path jar = Files.createTempFile(dir, "functions", ".jar");
-    try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(jar);
+        ZipOutputStream zip = new ZipOutputStream(out)) {
       for (String entry : entries) {
         ZipEntry e = new ZipEntry(entry);
         e.setTime(0);

@@ -15,38 +15,66 @@ class NotificationsTest {
 
   @Test
   void eMailGoesThroughAConfigurationSetThatRequiresTls() {
-    SynthesizedStage.dev().api.hasResourceProperties("AWS::SES::ConfigurationSet", Map.of(
-        "Name", "dermrelay-dev-notifications",
-        "DeliveryOptions", Map.of("TlsPolicy", "REQUIRE"),
-        "SuppressionOptions", Map.of("SuppressedReasons", List.of("BOUNCE", "COMPLAINT"))));
+    SynthesizedStage.dev()
+        .api
+        .hasResourceProperties(
+            "AWS::SES::ConfigurationSet",
+            Map.of(
+                "Name", "dermrelay-dev-notifications",
+                "DeliveryOptions", Map.of("TlsPolicy", "REQUIRE"),
+                "SuppressionOptions", Map.of("SuppressedReasons", List.of("BOUNCE", "COMPLAINT"))));
   }
 
   @Test
   void aConfiguredSenderDomainBecomesAnSesIdentity() {
     SynthesizedStage.dev().api.resourceCountIs("AWS::SES::EmailIdentity", 0);
-    SynthesizedStage.prod().api.hasResourceProperties("AWS::SES::EmailIdentity", Map.of(
-        "EmailIdentity", SynthesizedStage.PROD_SENDER_DOMAIN,
-        "ConfigurationSetAttributes", Map.of("ConfigurationSetName", Match.anyValue())));
+    SynthesizedStage.prod()
+        .api
+        .hasResourceProperties(
+            "AWS::SES::EmailIdentity",
+            Map.of(
+                "EmailIdentity",
+                SynthesizedStage.PROD_SENDER_DOMAIN,
+                "ConfigurationSetAttributes",
+                Map.of("ConfigurationSetName", Match.anyValue())));
   }
 
   @Test
   void grantSendAllowsSesFromTheIdentityThroughTheSetAndSmsPublish() {
     Stack stack = new Stack(new App(), "NotificationsFixture");
-    StageConfig config = new StageConfig("dev", Optional.empty(), Optional.empty(), List.of(PortalOrigins.DEFAULT),
-        List.of(), Optional.of("mail.example.com"));
+    StageConfig config =
+        new StageConfig(
+            "dev",
+            Optional.empty(),
+            Optional.empty(),
+            List.of(PortalOrigins.DEFAULT),
+            List.of(),
+            Optional.of("mail.example.com"));
     Notifications notifications = new Notifications(stack, "Notifications", config);
-    Role role = Role.Builder.create(stack, "Delivery").assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build();
+    Role role =
+        Role.Builder.create(stack, "Delivery")
+            .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+            .build();
     notifications.grantSend(role);
-    Object identity = Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(":identity/mail.example.com"))));
-    // By name, the same the configuration set is created with: a role in another stack gets the same grant.
-    Object configurationSet = Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
-        ":configuration-set/dermrelay-dev-notifications"))));
-    Object email = Match.objectLike(Map.of(
-        "Sid", "SendEmail",
-        "Action", List.of("ses:SendEmail", "ses:SendRawEmail"),
-        "Resource", List.of(identity, configurationSet)));
-    Object sms = Match.objectLike(Map.of("Sid", "SendSms", "Action", "sns:Publish", "Resource", "*"));
-    Template.fromStack(stack).hasResourceProperties("AWS::IAM::Policy",
-        Map.of("PolicyDocument", Map.of("Statement", List.of(email, sms))));
+    Object identity =
+        Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(":identity/mail.example.com"))));
+    // By name, the same the configuration set is created with: a role in another stack gets the
+    // same grant.
+    Object configurationSet =
+        Map.of(
+            "Fn::Join",
+            List.of(
+                "", Match.arrayWith(List.of(":configuration-set/dermrelay-dev-notifications"))));
+    Object email =
+        Match.objectLike(
+            Map.of(
+                "Sid", "SendEmail",
+                "Action", List.of("ses:SendEmail", "ses:SendRawEmail"),
+                "Resource", List.of(identity, configurationSet)));
+    Object sms =
+        Match.objectLike(Map.of("Sid", "SendSms", "Action", "sns:Publish", "Resource", "*"));
+    Template.fromStack(stack)
+        .hasResourceProperties(
+            "AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", List.of(email, sms))));
   }
 }

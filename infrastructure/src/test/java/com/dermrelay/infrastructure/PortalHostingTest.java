@@ -15,43 +15,105 @@ class PortalHostingTest {
 
   @Test
   void theFilesBucketIsPrivateAndReadOnlyByTheDistributionThroughOriginAccessControl() {
-    dev.portal.allResourcesProperties("AWS::S3::Bucket", Map.of("PublicAccessBlockConfiguration", Map.of(
-        "BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true)));
+    dev.portal.allResourcesProperties(
+        "AWS::S3::Bucket",
+        Map.of(
+            "PublicAccessBlockConfiguration",
+            Map.of(
+                "BlockPublicAcls",
+                true,
+                "BlockPublicPolicy",
+                true,
+                "IgnorePublicAcls",
+                true,
+                "RestrictPublicBuckets",
+                true)));
     dev.portal.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
-    dev.portal.hasResourceProperties(DISTRIBUTION, Map.of("DistributionConfig", Match.objectLike(Map.of(
-        "Origins", Match.arrayWith(List.of(Match.objectLike(Map.of("OriginAccessControlId", Match.anyValue()))))))));
-    dev.portal.hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
-        "Bucket", dev.refTo(dev.stacks.portal().hosting().bucket()),
-        "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-            "Effect", "Allow",
-            "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
-            "Action", "s3:GetObject")))))));
+    dev.portal.hasResourceProperties(
+        DISTRIBUTION,
+        Map.of(
+            "DistributionConfig",
+            Match.objectLike(
+                Map.of(
+                    "Origins",
+                    Match.arrayWith(
+                        List.of(
+                            Match.objectLike(
+                                Map.of("OriginAccessControlId", Match.anyValue()))))))));
+    dev.portal.hasResourceProperties(
+        "AWS::S3::BucketPolicy",
+        Map.of(
+            "Bucket", dev.refTo(dev.stacks.portal().hosting().bucket()),
+            "PolicyDocument",
+                Map.of(
+                    "Statement",
+                    Match.arrayWith(
+                        List.of(
+                            Match.objectLike(
+                                Map.of(
+                                    "Effect", "Allow",
+                                    "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
+                                    "Action", "s3:GetObject")))))));
   }
 
   @Test
   void servesIndexHtmlHttpsOnlyAndRewritesPatientRoutesAtTheEdge() {
-    dev.portal.hasResourceProperties(DISTRIBUTION, Map.of("DistributionConfig", Match.objectLike(Map.of(
-        "DefaultRootObject", "index.html",
-        "DefaultCacheBehavior", Match.objectLike(Map.of("ViewerProtocolPolicy", "redirect-to-https")),
-        "CacheBehaviors", Match.arrayWith(List.of(Match.objectLike(Map.of(
-            "PathPattern", "/c/*",
-            "ViewerProtocolPolicy", "redirect-to-https",
-            "FunctionAssociations", List.of(Match.objectLike(Map.of("EventType", "viewer-request")))))))))));
-    dev.portal.hasResourceProperties("AWS::CloudFront::Function", Map.of(
-        "FunctionConfig", Match.objectLike(Map.of("Runtime", "cloudfront-js-2.0"))));
+    dev.portal.hasResourceProperties(
+        DISTRIBUTION,
+        Map.of(
+            "DistributionConfig",
+            Match.objectLike(
+                Map.of(
+                    "DefaultRootObject", "index.html",
+                    "DefaultCacheBehavior",
+                        Match.objectLike(Map.of("ViewerProtocolPolicy", "redirect-to-https")),
+                    "CacheBehaviors",
+                        Match.arrayWith(
+                            List.of(
+                                Match.objectLike(
+                                    Map.of(
+                                        "PathPattern", "/c/*",
+                                        "ViewerProtocolPolicy", "redirect-to-https",
+                                        "FunctionAssociations",
+                                            List.of(
+                                                Match.objectLike(
+                                                    Map.of("EventType", "viewer-request")))))))))));
+    dev.portal.hasResourceProperties(
+        "AWS::CloudFront::Function",
+        Map.of("FunctionConfig", Match.objectLike(Map.of("Runtime", "cloudfront-js-2.0"))));
     assertTrue(PortalHosting.PATIENT_ROUTES_CODE.contains("/patient/index.html"));
   }
 
   @Test
   void everyResponseCarriesTheSecurityHeaders() {
-    dev.portal.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Map.of(
-        "ResponseHeadersPolicyConfig", Match.objectLike(Map.of("SecurityHeadersConfig", Map.of(
-            "ContentSecurityPolicy", Map.of("ContentSecurityPolicy", Match.anyValue(), "Override", true),
-            "StrictTransportSecurity", Map.of("AccessControlMaxAgeSec", 730 * 86400, "IncludeSubdomains", true,
-                "Preload", true, "Override", true),
-            "ContentTypeOptions", Map.of("Override", true),
-            "FrameOptions", Map.of("FrameOption", "DENY", "Override", true),
-            "ReferrerPolicy", Map.of("ReferrerPolicy", "strict-origin-when-cross-origin", "Override", true))))));
+    dev.portal.hasResourceProperties(
+        "AWS::CloudFront::ResponseHeadersPolicy",
+        Map.of(
+            "ResponseHeadersPolicyConfig",
+            Match.objectLike(
+                Map.of(
+                    "SecurityHeadersConfig",
+                    Map.of(
+                        "ContentSecurityPolicy",
+                            Map.of("ContentSecurityPolicy", Match.anyValue(), "Override", true),
+                        "StrictTransportSecurity",
+                            Map.of(
+                                "AccessControlMaxAgeSec",
+                                730 * 86400,
+                                "IncludeSubdomains",
+                                true,
+                                "Preload",
+                                true,
+                                "Override",
+                                true),
+                        "ContentTypeOptions", Map.of("Override", true),
+                        "FrameOptions", Map.of("FrameOption", "DENY", "Override", true),
+                        "ReferrerPolicy",
+                            Map.of(
+                                "ReferrerPolicy",
+                                "strict-origin-when-cross-origin",
+                                "Override",
+                                true))))));
   }
 
   @Test
@@ -66,8 +128,12 @@ class PortalHostingTest {
 
   @Test
   void logsCloudFrontAndBucketAccessToTheRetainedLogBucket() {
-    dev.portal.hasResourceProperties(DISTRIBUTION, Map.of("DistributionConfig", Match.objectLike(Map.of(
-        "Logging", Match.objectLike(Map.of("Prefix", "cloudfront/"))))));
+    dev.portal.hasResourceProperties(
+        DISTRIBUTION,
+        Map.of(
+            "DistributionConfig",
+            Match.objectLike(
+                Map.of("Logging", Match.objectLike(Map.of("Prefix", "cloudfront/"))))));
     dev.portal.allResources("AWS::S3::Bucket", Map.of("DeletionPolicy", "Retain"));
   }
 }

@@ -21,8 +21,8 @@ import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.Bucket;
 
 /**
- * The tenant data role in a small stack of its own: the repository's handlers do not act for a tenant
- * yet, so the shared synth has no caller for it.
+ * The tenant data role in a small stack of its own: the repository's handlers do not act for a
+ * tenant yet, so the shared synth has no caller for it.
  */
 class TenantDataAccessTest {
 
@@ -31,63 +31,115 @@ class TenantDataAccessTest {
   @Test
   void onlyTheMarkedCallerRolesMayAssumeItAndOnlyWithExactlyTheTenantTag() {
     String marker = Names.uniqueId(FIXTURE.access);
-    FIXTURE.template.hasResourceProperties("AWS::IAM::Role", Map.of(
-        "AssumeRolePolicyDocument", Map.of("Statement", List.of(Map.of(
-            "Sid", "TaggedSessionsOnly",
-            "Effect", "Allow",
-            // The account's roles, but only those marked as this role's callers (size-independent
-            // of how many functions call it; they also need the identity grant below).
-            "Principal", Match.objectLike(Map.of("AWS", Match.anyValue())),
-            "Action", List.of("sts:AssumeRole", "sts:TagSession"),
-            "Condition", Map.of(
-                "StringEquals", Map.of("aws:PrincipalTag/" + TenantDataAccess.CALLER_TAG, marker),
-                "StringLike", Map.of("aws:RequestTag/tenantId", "?*"),
-                "ForAllValues:StringEquals", Map.of("aws:TagKeys", List.of("tenantId")))))),
-        "MaxSessionDuration", 3600));
+    FIXTURE.template.hasResourceProperties(
+        "AWS::IAM::Role",
+        Map.of(
+            "AssumeRolePolicyDocument",
+            Map.of(
+                "Statement",
+                List.of(
+                    Map.of(
+                        "Sid", "TaggedSessionsOnly",
+                        "Effect", "Allow",
+                        // The account's roles, but only those marked as this role's callers
+                        // (size-independent
+                        // of how many functions call it; they also need the identity grant below).
+                        "Principal", Match.objectLike(Map.of("AWS", Match.anyValue())),
+                        "Action", List.of("sts:AssumeRole", "sts:TagSession"),
+                        "Condition",
+                            Map.of(
+                                "StringEquals",
+                                    Map.of(
+                                        "aws:PrincipalTag/" + TenantDataAccess.CALLER_TAG, marker),
+                                "StringLike", Map.of("aws:RequestTag/tenantId", "?*"),
+                                "ForAllValues:StringEquals",
+                                    Map.of("aws:TagKeys", List.of("tenantId")))))),
+            "MaxSessionDuration",
+            3600));
     String trust = FIXTURE.template.toJSON().toString();
-    assertTrue(trust.contains(":root"), "the principal is the account itself, not a list of role ARNs");
+    assertTrue(
+        trust.contains(":root"), "the principal is the account itself, not a list of role ARNs");
     // Exactly the two callers carry the mark (the tenant data role itself and others do not).
-    Map<String, Map<String, Object>> marked = FIXTURE.template.findResources("AWS::IAM::Role", Map.of(
-        "Properties", Map.of("Tags", Match.arrayWith(List.of(
-            Map.of("Key", TenantDataAccess.CALLER_TAG, "Value", marker))))));
-    assertEquals(java.util.Set.of(logicalId(FIXTURE.intake), logicalId(FIXTURE.review)), marked.keySet());
+    Map<String, Map<String, Object>> marked =
+        FIXTURE.template.findResources(
+            "AWS::IAM::Role",
+            Map.of(
+                "Properties",
+                Map.of(
+                    "Tags",
+                    Match.arrayWith(
+                        List.of(Map.of("Key", TenantDataAccess.CALLER_TAG, "Value", marker))))));
+    assertEquals(
+        java.util.Set.of(logicalId(FIXTURE.intake), logicalId(FIXTURE.review)), marked.keySet());
   }
 
   @Test
   void theRolesPolicyScopesEverythingByTheSessionTag() {
-    Object items = Match.objectLike(Map.of(
-        "Sid", "TenantItems",
-        "Condition", Map.of(
-            "ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of(
-                "TENANT#${aws:PrincipalTag/tenantId}", "TENANT#${aws:PrincipalTag/tenantId}#*")),
-            "Null", Map.of("dynamodb:LeadingKeys", "false"))));
-    FIXTURE.template.hasResourceProperties("AWS::IAM::Role", Map.of("Policies", List.of(Map.of(
-        "PolicyName", "tenant-scoped-data",
-        "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(items))))))));
+    Object items =
+        Match.objectLike(
+            Map.of(
+                "Sid",
+                "TenantItems",
+                "Condition",
+                Map.of(
+                    "ForAllValues:StringLike",
+                        Map.of(
+                            "dynamodb:LeadingKeys",
+                            List.of(
+                                "TENANT#${aws:PrincipalTag/tenantId}",
+                                "TENANT#${aws:PrincipalTag/tenantId}#*")),
+                    "Null", Map.of("dynamodb:LeadingKeys", "false"))));
+    FIXTURE.template.hasResourceProperties(
+        "AWS::IAM::Role",
+        Map.of(
+            "Policies",
+            List.of(
+                Map.of(
+                    "PolicyName",
+                    "tenant-scoped-data",
+                    "PolicyDocument",
+                    Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(items))))))));
     String json = FIXTURE.template.toJSON().toString();
-    assertTrue(json.contains("/${aws:PrincipalTag/tenantId}/*"), "the S3 object prefix uses the tag");
+    assertTrue(
+        json.contains("/${aws:PrincipalTag/tenantId}/*"), "the S3 object prefix uses the tag");
   }
 
   @Test
   void callersMayAssumeAndTagOnlyThisRole() {
     for (Role caller : List.of(FIXTURE.intake, FIXTURE.review)) {
-      FIXTURE.template.hasResourceProperties("AWS::IAM::Policy", Map.of(
-          "Roles", List.of(Map.of("Ref", FIXTURE.stack.getLogicalId((software.amazon.awscdk.CfnElement)
-              caller.getNode().getDefaultChild()))),
-          "PolicyDocument", Map.of("Statement", List.of(Map.of(
-              "Effect", "Allow",
-              "Action", List.of("sts:AssumeRole", "sts:TagSession"),
-              "Resource", arn(FIXTURE.access.role()))))));
+      FIXTURE.template.hasResourceProperties(
+          "AWS::IAM::Policy",
+          Map.of(
+              "Roles",
+                  List.of(
+                      Map.of(
+                          "Ref",
+                          FIXTURE.stack.getLogicalId(
+                              (software.amazon.awscdk.CfnElement)
+                                  caller.getNode().getDefaultChild()))),
+              "PolicyDocument",
+                  Map.of(
+                      "Statement",
+                      List.of(
+                          Map.of(
+                              "Effect", "Allow",
+                              "Action", List.of("sts:AssumeRole", "sts:TagSession"),
+                              "Resource", arn(FIXTURE.access.role()))))));
     }
   }
 
   private static String logicalId(IRole role) {
-    return FIXTURE.stack.getLogicalId((software.amazon.awscdk.CfnElement) role.getNode().getDefaultChild());
+    return FIXTURE.stack.getLogicalId(
+        (software.amazon.awscdk.CfnElement) role.getNode().getDefaultChild());
   }
 
   private static Map<String, Object> arn(IRole role) {
-    return Map.of("Fn::GetAtt", List.of(FIXTURE.stack.getLogicalId(
-        (software.amazon.awscdk.CfnElement) role.getNode().getDefaultChild()), "Arn"));
+    return Map.of(
+        "Fn::GetAtt",
+        List.of(
+            FIXTURE.stack.getLogicalId(
+                (software.amazon.awscdk.CfnElement) role.getNode().getDefaultChild()),
+            "Arn"));
   }
 
   private static final class Fixture {
@@ -98,15 +150,25 @@ class TenantDataAccessTest {
     final Template template;
 
     Fixture() {
-      Table table = Table.Builder.create(stack, "Table")
-          .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build()).build();
-      access = new TenantDataAccess(stack, "TenantDataAccess", table, new Bucket(stack, "Media"),
-          new Key(stack, "Key"), List.of(intake, review));
+      Table table =
+          Table.Builder.create(stack, "Table")
+              .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
+              .build();
+      access =
+          new TenantDataAccess(
+              stack,
+              "TenantDataAccess",
+              table,
+              new Bucket(stack, "Media"),
+              new Key(stack, "Key"),
+              List.of(intake, review));
       template = Template.fromStack(stack);
     }
 
     private Role callerRole(String id) {
-      return Role.Builder.create(stack, id).assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build();
+      return Role.Builder.create(stack, id)
+          .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+          .build();
     }
   }
 }

@@ -14,12 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TenantScopedAccessPolicyTest {
 
-  private static final String TABLE = "arn:aws:dynamodb:eu-central-1:123456789012:table/dermrelay-prod";
+  private static final String TABLE =
+      "arn:aws:dynamodb:eu-central-1:123456789012:table/dermrelay-prod";
   private static final String BUCKET = "arn:aws:s3:::dermrelay-media-x";
   private static final String KEY = "arn:aws:kms:eu-central-1:123456789012:key/abc";
 
-  private final TenantScopedAccessPolicy policy = new TenantScopedAccessPolicy(
-      new TenantScopedAccessPolicy.Resources(TABLE, BUCKET, KEY, "eu-central-1"));
+  private final TenantScopedAccessPolicy policy =
+      new TenantScopedAccessPolicy(
+          new TenantScopedAccessPolicy.Resources(TABLE, BUCKET, KEY, "eu-central-1"));
 
   @Test
   void itemsAreLimitedToTheTenantsPartitionKeysAndNotToALookAlikeTenant() {
@@ -54,7 +56,8 @@ class TenantScopedAccessPolicyTest {
     Map<String, Object> listing = statement(acme, "TenantObjectListing");
     assertEquals(Map.of("s3:prefix", List.of("acme/*")), condition(listing).get("StringLike"));
     // Draft photos are written with their tag and untagged at submission, on the clinic's session.
-    assertTrue(((List<?>) statement(acme, "TenantObjects").get("Action")).contains("s3:PutObjectTagging"));
+    assertTrue(
+        ((List<?>) statement(acme, "TenantObjects").get("Action")).contains("s3:PutObjectTagging"));
   }
 
   @Test
@@ -69,16 +72,22 @@ class TenantScopedAccessPolicyTest {
   void theDataKeyIsUsableOnlyThroughDynamoDbAndS3OfTheRegion() {
     Map<String, Object> key = statement(policy.forTenant("acme"), "DataKeyThroughTableAndBucket");
     assertEquals(List.of(KEY), key.get("Resource"));
-    assertEquals(Map.of("kms:ViaService", List.of("dynamodb.eu-central-1.amazonaws.com", "s3.eu-central-1.amazonaws.com")),
+    assertEquals(
+        Map.of(
+            "kms:ViaService",
+            List.of("dynamodb.eu-central-1.amazonaws.com", "s3.eu-central-1.amazonaws.com")),
         condition(key).get("StringEquals"));
   }
 
   @Test
   void theTaggedSessionVariantTakesTheTenantFromTheSessionTag() {
     Map<String, Object> tagged = policy.forTaggedSession();
-    assertEquals(List.of("TENANT#${aws:PrincipalTag/tenantId}", "TENANT#${aws:PrincipalTag/tenantId}#*"),
+    assertEquals(
+        List.of("TENANT#${aws:PrincipalTag/tenantId}", "TENANT#${aws:PrincipalTag/tenantId}#*"),
         leadingKeyPatterns(statement(tagged, "TenantItems")));
-    assertEquals(List.of(BUCKET + "/${aws:PrincipalTag/tenantId}/*"), statement(tagged, "TenantObjects").get("Resource"));
+    assertEquals(
+        List.of(BUCKET + "/${aws:PrincipalTag/tenantId}/*"),
+        statement(tagged, "TenantObjects").get("Resource"));
   }
 
   @Test
@@ -96,8 +105,11 @@ class TenantScopedAccessPolicyTest {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> statement(Map<String, Object> document, String sid) {
-    return ((List<Map<String, Object>>) document.get("Statement")).stream()
-        .filter(s -> sid.equals(s.get("Sid"))).findFirst().orElseThrow(() -> new AssertionError("no " + sid));
+    return ((List<Map<String, Object>>) document.get("Statement"))
+        .stream()
+            .filter(s -> sid.equals(s.get("Sid")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no " + sid));
   }
 
   @SuppressWarnings("unchecked")
@@ -107,7 +119,8 @@ class TenantScopedAccessPolicyTest {
 
   @SuppressWarnings("unchecked")
   private static List<String> leadingKeyPatterns(Map<String, Object> items) {
-    Map<String, Object> like = (Map<String, Object>) condition(items).get("ForAllValues:StringLike");
+    Map<String, Object> like =
+        (Map<String, Object>) condition(items).get("ForAllValues:StringLike");
     return (List<String>) like.get("dynamodb:LeadingKeys");
   }
 
@@ -115,7 +128,9 @@ class TenantScopedAccessPolicyTest {
     return patterns.stream().anyMatch(p -> matches(p, value));
   }
 
-  /** IAM's StringLike: {@code *} any run of characters, {@code ?} one character, the rest literal. */
+  /**
+   * IAM's StringLike: {@code *} any run of characters, {@code ?} one character, the rest literal.
+   */
   private static boolean matches(String pattern, String value) {
     StringBuilder regex = new StringBuilder();
     for (char c : pattern.toCharArray()) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The split of a region's compute: the workflows below, the API's stack above them, its capabilities on top. */
+/**
+ * The split of a region's compute: the workflows below, the API's stack above them, its
+ * capabilities on top.
+ */
 class WorkflowStackTest {
 
   /**
@@ -32,9 +35,16 @@ class WorkflowStackTest {
     assertEquals(2, SynthesizedStage.prod().regions.size(), "prod has two regions");
     counts.put("prod, both regions", SynthesizedStage.prod().resourceCounts());
     counts.put("with every handler", complete.resourceCounts());
-    counts.put("with 60 more operations and a third workflow", SynthesizedStage.nextRound().resourceCounts());
-    counts.forEach((configuration, stacks) -> stacks.forEach((stack, resources) ->
-        assertTrue(resources < RESOURCE_BUDGET, configuration + ": " + stack + " holds " + resources + " resources")));
+    counts.put(
+        "with 60 more operations and a third workflow",
+        SynthesizedStage.nextRound().resourceCounts());
+    counts.forEach(
+        (configuration, stacks) ->
+            stacks.forEach(
+                (stack, resources) ->
+                    assertTrue(
+                        resources < RESOURCE_BUDGET,
+                        configuration + ": " + stack + " holds " + resources + " resources")));
     System.out.println("Resources per stack: " + counts);
   }
 
@@ -46,31 +56,49 @@ class WorkflowStackTest {
         assertTrue(stacks.api().getDependencies().contains(workflow), workflow.getStackName());
         assertFalse(workflow.getDependencies().contains(stacks.api()));
         String template = stage.templateOf(workflow).toJSON().toString();
-        assertFalse(template.contains("dermrelay-dev-api"), "a workflow stack imports nothing of the API's stacks");
+        assertFalse(
+            template.contains("dermrelay-dev-api"),
+            "a workflow stack imports nothing of the API's stacks");
       }
       for (ApiFunctionsStack operations : stacks.operations()) {
         assertTrue(operations.getDependencies().contains(stacks.api()), operations.getStackName());
       }
     }
-    assertEquals(List.of("data", "identity", "workflow", "api"), dev.stacks.stacks().stream()
-        .map(s -> s.getStackName().substring("dermrelay-dev-".length())).limit(4).toList(), "deployment order");
-    List<String> parts = dev.stacks.stacks().stream().map(s -> s.getStackName().substring("dermrelay-dev-".length()))
-        .toList();
+    assertEquals(
+        List.of("data", "identity", "workflow", "api"),
+        dev.stacks.stacks().stream()
+            .map(s -> s.getStackName().substring("dermrelay-dev-".length()))
+            .limit(4)
+            .toList(),
+        "deployment order");
+    List<String> parts =
+        dev.stacks.stacks().stream()
+            .map(s -> s.getStackName().substring("dermrelay-dev-".length()))
+            .toList();
     assertEquals("portal", parts.get(parts.size() - 1));
-    assertTrue(parts.subList(4, parts.size() - 1).stream().allMatch(part -> part.startsWith("api-")), parts.toString());
+    assertTrue(
+        parts.subList(4, parts.size() - 1).stream().allMatch(part -> part.startsWith("api-")),
+        parts.toString());
   }
 
   @Test
   void theStateMachinesAndTaskFunctionsLiveOnlyInTheWorkflowStack() {
     complete.api.resourceCountIs("AWS::StepFunctions::StateMachine", 0);
     complete.workflow.resourceCountIs("AWS::StepFunctions::StateMachine", 2);
-    assertEquals(List.of(complete.stacks.workflow()), complete.stacks.workflows(),
+    assertEquals(
+        List.of(complete.stacks.workflow()),
+        complete.stacks.workflows(),
         "the case and EHR delivery workflows share the first workflow stack");
     List<String> handlers = ApiSpec.load(complete.sources.openApiSpec()).handlers();
-    assertTrue(SynthesizedStage.FHIR_OPERATIONS.stream().allMatch(op -> handlers.contains(op.get(3))));
+    assertTrue(
+        SynthesizedStage.FHIR_OPERATIONS.stream().allMatch(op -> handlers.contains(op.get(3))));
     complete.api.resourceCountIs("AWS::Lambda::Function", 0);
-    assertEquals(handlers.size(), complete.stacks.operations().stream()
-        .mapToInt(stack -> complete.templateOf(stack).findResources("AWS::Lambda::Function").size()).sum());
+    assertEquals(
+        handlers.size(),
+        complete.stacks.operations().stream()
+            .mapToInt(
+                stack -> complete.templateOf(stack).findResources("AWS::Lambda::Function").size())
+            .sum());
     for (ApiFunctionsStack operations : complete.stacks.operations()) {
       complete.templateOf(operations).resourceCountIs("AWS::StepFunctions::StateMachine", 0);
     }
@@ -82,16 +110,24 @@ class WorkflowStackTest {
     String ehrArn = ":stateMachine:dermrelay-dev-ehr-delivery";
     for (Functions.DeployedFunction deployed : complete.allFunctions()) {
       Map<?, ?> env = environment(complete, deployed);
-      assertTrue(String.valueOf(env.get(Functions.ENV_CASE_WORKFLOW_ARN)).contains(caseArn), deployed.handlerClass());
-      assertTrue(String.valueOf(env.get(Functions.ENV_EHR_WORKFLOW_ARN)).contains(ehrArn), deployed.handlerClass());
+      assertTrue(
+          String.valueOf(env.get(Functions.ENV_CASE_WORKFLOW_ARN)).contains(caseArn),
+          deployed.handlerClass());
+      assertTrue(
+          String.valueOf(env.get(Functions.ENV_EHR_WORKFLOW_ARN)).contains(ehrArn),
+          deployed.handlerClass());
     }
     // While the repository's jars hold no EHR delivery tasks, no function is told of a workflow
     // that does not exist.
-    boolean ehrDeployed = dev.stacks.workflow().stateMachine(WorkflowTasks.EHR_DELIVERY).isPresent();
+    boolean ehrDeployed =
+        dev.stacks.workflow().stateMachine(WorkflowTasks.EHR_DELIVERY).isPresent();
     for (Functions.DeployedFunction deployed : dev.allFunctions()) {
       Map<?, ?> env = environment(dev, deployed);
-      assertTrue(String.valueOf(env.get(Functions.ENV_CASE_WORKFLOW_ARN)).contains(caseArn), deployed.handlerClass());
-      assertEquals(ehrDeployed, env.containsKey(Functions.ENV_EHR_WORKFLOW_ARN), deployed.handlerClass());
+      assertTrue(
+          String.valueOf(env.get(Functions.ENV_CASE_WORKFLOW_ARN)).contains(caseArn),
+          deployed.handlerClass());
+      assertEquals(
+          ehrDeployed, env.containsKey(Functions.ENV_EHR_WORKFLOW_ARN), deployed.handlerClass());
     }
   }
 
@@ -102,12 +138,30 @@ class WorkflowStackTest {
       String policy = policyOf(complete, deployed);
       if (policy.contains("StartEhrDelivery")) {
         starters.add(Functions.simpleName(deployed.handlerClass()));
-        templateOf(complete, deployed).hasResourceProperties("AWS::IAM::Policy", Map.of(
-            "Roles", List.of(complete.refTo(deployed.role())),
-            "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                "Sid", "StartEhrDelivery", "Action", "states:StartExecution",
-                "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
-                    ":stateMachine:dermrelay-dev-ehr-delivery")))))))))));
+        templateOf(complete, deployed)
+            .hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                    "Roles", List.of(complete.refTo(deployed.role())),
+                    "PolicyDocument",
+                        Map.of(
+                            "Statement",
+                            Match.arrayWith(
+                                List.of(
+                                    Match.objectLike(
+                                        Map.of(
+                                            "Sid",
+                                            "StartEhrDelivery",
+                                            "Action",
+                                            "states:StartExecution",
+                                            "Resource",
+                                            Map.of(
+                                                "Fn::Join",
+                                                List.of(
+                                                    "",
+                                                    Match.arrayWith(
+                                                        List.of(
+                                                            ":stateMachine:dermrelay-dev-ehr-delivery")))))))))));
       }
     }
     assertEquals(List.of("DeliverAnswerTaskHandler"), starters);
@@ -116,16 +170,38 @@ class WorkflowStackTest {
   @Test
   void callbacksAndStartsOfTheCaseWorkflowAreScopedToItsArnInBothStacks() {
     Functions.DeployedFunction claim = complete.function("com.dermrelay.review.ClaimCaseHandler");
-    Functions.DeployedFunction await = complete.stacks.workflow().functions()
-        .forHandler(WorkflowTasks.CASE.handlerOf("AwaitPhotoChecks"));
+    Functions.DeployedFunction await =
+        complete
+            .stacks
+            .workflow()
+            .functions()
+            .forHandler(WorkflowTasks.CASE.handlerOf("AwaitPhotoChecks"));
     for (Functions.DeployedFunction deployed : List.of(claim, await)) {
-      templateOf(complete, deployed).hasResourceProperties("AWS::IAM::Policy", Map.of(
-          "Roles", List.of(complete.refTo(deployed.role())),
-          "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-              "Sid", "CaseWorkflowCallback",
-              "Action", List.of("states:SendTaskSuccess", "states:SendTaskHeartbeat"),
-              "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
-                  ":stateMachine:dermrelay-dev-case")))))))))));
+      templateOf(complete, deployed)
+          .hasResourceProperties(
+              "AWS::IAM::Policy",
+              Map.of(
+                  "Roles", List.of(complete.refTo(deployed.role())),
+                  "PolicyDocument",
+                      Map.of(
+                          "Statement",
+                          Match.arrayWith(
+                              List.of(
+                                  Match.objectLike(
+                                      Map.of(
+                                          "Sid", "CaseWorkflowCallback",
+                                          "Action",
+                                              List.of(
+                                                  "states:SendTaskSuccess",
+                                                  "states:SendTaskHeartbeat"),
+                                          "Resource",
+                                              Map.of(
+                                                  "Fn::Join",
+                                                  List.of(
+                                                      "",
+                                                      Match.arrayWith(
+                                                          List.of(
+                                                              ":stateMachine:dermrelay-dev-case")))))))))));
     }
   }
 
@@ -134,8 +210,12 @@ class WorkflowStackTest {
     TenantDataAccess access = complete.stacks.workflow().tenantAccess();
     assertTrue(access != null, "the task functions use tenant sessions");
     for (Functions.DeployedFunction deployed : complete.stacks.workflow().functions().all()) {
-      assertEquals(deployed.profile().has(FunctionProfile.Access.TENANT_SESSION) ? complete.arnOf(access.role()) : null,
-          environment(complete, deployed).get(Functions.ENV_TENANT_ROLE_ARN), deployed.handlerClass());
+      assertEquals(
+          deployed.profile().has(FunctionProfile.Access.TENANT_SESSION)
+              ? complete.arnOf(access.role())
+              : null,
+          environment(complete, deployed).get(Functions.ENV_TENANT_ROLE_ARN),
+          deployed.handlerClass());
     }
     // The API's clinic-scoped functions (FunctionProfile.forClinic), FHIR operations included, use
     // their capability stack's role (one tenant data role per compute stack, decision 0016).
@@ -145,12 +225,17 @@ class WorkflowStackTest {
         TenantDataAccess role = operations.tenantAccess();
         for (Functions.DeployedFunction deployed : operations.functions().all()) {
           boolean session = deployed.profile().has(FunctionProfile.Access.TENANT_SESSION);
-          assertEquals(session ? stage.arnOf(role.role()) : null,
-              environment(stage, deployed).get(Functions.ENV_TENANT_ROLE_ARN), deployed.handlerClass());
+          assertEquals(
+              session ? stage.arnOf(role.role()) : null,
+              environment(stage, deployed).get(Functions.ENV_TENANT_ROLE_ARN),
+              deployed.handlerClass());
           onSessions += session ? 1 : 0;
         }
-        assertEquals(role != null, operations.functions().all().stream()
-            .anyMatch(d -> d.profile().has(FunctionProfile.Access.TENANT_SESSION)), operations.getStackName());
+        assertEquals(
+            role != null,
+            operations.functions().all().stream()
+                .anyMatch(d -> d.profile().has(FunctionProfile.Access.TENANT_SESSION)),
+            operations.getStackName());
       }
       assertTrue(onSessions >= 30, "API functions use tenant sessions: " + onSessions);
     }
@@ -166,14 +251,18 @@ class WorkflowStackTest {
 
   static Map<?, ?> environment(SynthesizedStage stage, Functions.DeployedFunction deployed) {
     Map<?, ?> resources = (Map<?, ?>) templateOf(stage, deployed).toJSON().get("Resources");
-    Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) resources.get(stage.logicalId(deployed.function())))
-        .get("Properties");
+    Map<?, ?> properties =
+        (Map<?, ?>)
+            ((Map<?, ?>) resources.get(stage.logicalId(deployed.function()))).get("Properties");
     return (Map<?, ?>) ((Map<?, ?>) properties.get("Environment")).get("Variables");
   }
 
   /** The text of every policy attached to the function's role. */
   static String policyOf(SynthesizedStage stage, Functions.DeployedFunction deployed) {
-    return templateOf(stage, deployed).findResources("AWS::IAM::Policy",
-        Map.of("Properties", Map.of("Roles", List.of(stage.refTo(deployed.role()))))).toString();
+    return templateOf(stage, deployed)
+        .findResources(
+            "AWS::IAM::Policy",
+            Map.of("Properties", Map.of("Roles", List.of(stage.refTo(deployed.role())))))
+        .toString();
   }
 }

@@ -40,40 +40,66 @@ class WorkflowStateMachineTest {
 
   @ParameterizedTest
   @MethodSource("workflows")
-  void withoutItsTaskHandlersInTheJarsAWorkflowIsLeftOutAndAWarningNamesEveryMissingOne(WorkflowTasks workflow) {
+  void withoutItsTaskHandlersInTheJarsAWorkflowIsLeftOutAndAWarningNamesEveryMissingOne(
+      WorkflowTasks workflow) {
     WorkflowStack stack = today.stacks.workflow();
-    Assumptions.assumeTrue(stack.stateMachine(workflow).isEmpty(),
+    Assumptions.assumeTrue(
+        stack.stateMachine(workflow).isEmpty(),
         "the jars hold every task handler of the " + workflow.name() + " workflow: it is deployed");
-    List<SynthesisMessage> warnings = SynthesizedStage.annotationsOf(stack)
-        .findWarning("*", Match.stringLikeRegexp("The " + workflow.name() + " workflow is not deployed.*"));
+    List<SynthesisMessage> warnings =
+        SynthesizedStage.annotationsOf(stack)
+            .findWarning(
+                "*",
+                Match.stringLikeRegexp("The " + workflow.name() + " workflow is not deployed.*"));
     assertEquals(1, warnings.size(), warnings.toString());
     String text = String.valueOf(warnings.get(0).getEntry().getData());
     workflow.handlers().values().forEach(handler -> assertTrue(text.contains(handler), text));
-    workflow.handlers().values().forEach(handler -> assertTrue(stack.functions().all().stream()
-        .noneMatch(d -> d.handlerClass().equals(handler)), "no task function without its workflow: " + handler));
+    workflow
+        .handlers()
+        .values()
+        .forEach(
+            handler ->
+                assertTrue(
+                    stack.functions().all().stream()
+                        .noneMatch(d -> d.handlerClass().equals(handler)),
+                    "no task function without its workflow: " + handler));
   }
 
   @Test
   void todayTheCaseWorkflowIsDeployedFromTheFunctionsJar() {
-    assertTrue(today.stacks.workflow().stateMachine(WorkflowTasks.CASE).isPresent(), "the case workflow");
-    today.workflow.hasResourceProperties(STATE_MACHINE, Map.of("StateMachineName", "dermrelay-dev-case"));
+    assertTrue(
+        today.stacks.workflow().stateMachine(WorkflowTasks.CASE).isPresent(), "the case workflow");
+    today.workflow.hasResourceProperties(
+        STATE_MACHINE, Map.of("StateMachineName", "dermrelay-dev-case"));
     today.api.resourceCountIs(STATE_MACHINE, 0);
   }
 
   @ParameterizedTest
   @MethodSource("workflows")
-  void aStandardStateMachineNamedForTheStageIsTracedAndLogsWithoutExecutionData(WorkflowTasks workflow) {
+  void aStandardStateMachineNamedForTheStageIsTracedAndLogsWithoutExecutionData(
+      WorkflowTasks workflow) {
     complete.workflow.resourceCountIs(STATE_MACHINE, WorkflowTasks.ALL.size());
     String name = "dermrelay-dev-" + workflow.name();
-    complete.assertProperties(machine(workflow).stateMachine(), Map.of(
-        "StateMachineName", name,
-        "StateMachineType", "STANDARD",
-        "TracingConfiguration", Map.of("Enabled", true),
-        "LoggingConfiguration", Map.of("Level", "ALL", "IncludeExecutionData", false)));
-    complete.workflow.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
-        "LogGroupName", "/aws/vendedlogs/states/" + name,
-        "RetentionInDays", 365,
-        "KmsKeyId", complete.arnOf(complete.stacks.workflow().logKey())));
+    complete.assertProperties(
+        machine(workflow).stateMachine(),
+        Map.of(
+            "StateMachineName",
+            name,
+            "StateMachineType",
+            "STANDARD",
+            "TracingConfiguration",
+            Map.of("Enabled", true),
+            "LoggingConfiguration",
+            Map.of("Level", "ALL", "IncludeExecutionData", false)));
+    complete.workflow.hasResourceProperties(
+        "AWS::Logs::LogGroup",
+        Map.of(
+            "LogGroupName",
+            "/aws/vendedlogs/states/" + name,
+            "RetentionInDays",
+            365,
+            "KmsKeyId",
+            complete.arnOf(complete.stacks.workflow().logKey())));
     // The ARN the functions are told names this state machine.
     String predicted = workflow.arnIn(complete.stacks.api(), complete.stacks.config());
     assertTrue(predicted.endsWith(":stateMachine:" + name), predicted);
@@ -81,11 +107,13 @@ class WorkflowStateMachineTest {
 
   @ParameterizedTest
   @MethodSource("workflows")
-  void theDefinitionIsTheRepositorysAslFileWithEachTaskAliasSubstituted(WorkflowTasks workflow) throws IOException {
+  void theDefinitionIsTheRepositorysAslFileWithEachTaskAliasSubstituted(WorkflowTasks workflow)
+      throws IOException {
     Map<String, Object> properties = stateMachineProperties(workflow);
     String definition = (String) properties.get("DefinitionString");
     @SuppressWarnings("unchecked")
-    Map<String, Object> substitutions = (Map<String, Object>) properties.get("DefinitionSubstitutions");
+    Map<String, Object> substitutions =
+        (Map<String, Object>) properties.get("DefinitionSubstitutions");
 
     String repositoryAsl = Files.readString(repositoryAslFile(workflow));
     Set<String> placeholders = new TreeSet<>();
@@ -93,37 +121,51 @@ class WorkflowStateMachineTest {
     while (matcher.find()) {
       placeholders.add(matcher.group(1));
     }
-    assertEquals(placeholders, new TreeSet<>(substitutions.keySet()), "every placeholder substituted, nothing else");
+    assertEquals(
+        placeholders,
+        new TreeSet<>(substitutions.keySet()),
+        "every placeholder substituted, nothing else");
 
     // Resolve each substitution to its alias's logical id, in the template and in the expectation.
     String deployed = substitute(definition, key -> "alias:" + refOf(substitutions.get(key)));
-    String expected = substitute(repositoryAsl, key -> "alias:"
-        + aliasId(workflow, key.substring(0, key.length() - "FunctionArn".length())));
+    String expected =
+        substitute(
+            repositoryAsl,
+            key ->
+                "alias:"
+                    + aliasId(workflow, key.substring(0, key.length() - "FunctionArn".length())));
     assertEquals(JSON.readTree(expected), JSON.readTree(deployed));
   }
 
   @ParameterizedTest
   @MethodSource("workflows")
-  void everyTaskStateInvokesTheLiveAliasOfItsTasksFunction(WorkflowTasks workflow) throws IOException {
+  void everyTaskStateInvokesTheLiveAliasOfItsTasksFunction(WorkflowTasks workflow)
+      throws IOException {
     Map<String, Object> properties = stateMachineProperties(workflow);
     @SuppressWarnings("unchecked")
-    Map<String, Object> substitutions = (Map<String, Object>) properties.get("DefinitionSubstitutions");
+    Map<String, Object> substitutions =
+        (Map<String, Object>) properties.get("DefinitionSubstitutions");
     JsonNode states = JSON.readTree((String) properties.get("DefinitionString")).get("States");
     List<String> invoked = new ArrayList<>();
-    states.fields().forEachRemaining(state -> {
-      JsonNode functionName = state.getValue().path("Parameters").path("FunctionName");
-      if (!functionName.isMissingNode()) {
-        Matcher m = PLACEHOLDER.matcher(functionName.asText());
-        assertTrue(m.matches(), state.getKey() + ": " + functionName);
-        invoked.add(state.getKey() + "=" + refOf(substitutions.get(m.group(1))));
-      }
-    });
+    states
+        .fields()
+        .forEachRemaining(
+            state -> {
+              JsonNode functionName = state.getValue().path("Parameters").path("FunctionName");
+              if (!functionName.isMissingNode()) {
+                Matcher m = PLACEHOLDER.matcher(functionName.asText());
+                assertTrue(m.matches(), state.getKey() + ": " + functionName);
+                invoked.add(state.getKey() + "=" + refOf(substitutions.get(m.group(1))));
+              }
+            });
     if (workflow == WorkflowTasks.CASE) {
-      assertTrue(invoked.contains("TriageFollowUp=" + aliasId(workflow, "Triage")), invoked.toString());
+      assertTrue(
+          invoked.contains("TriageFollowUp=" + aliasId(workflow, "Triage")), invoked.toString());
     }
     for (String task : workflow.tasks()) {
       assertTrue(invoked.contains(task + "=" + aliasId(workflow, task)), task + " in " + invoked);
-      complete.assertProperties(taskFunction(workflow, task).alias(), Map.of("Name", Functions.ALIAS));
+      complete.assertProperties(
+          taskFunction(workflow, task).alias(), Map.of("Name", Functions.ALIAS));
     }
   }
 
@@ -131,16 +173,36 @@ class WorkflowStateMachineTest {
   @MethodSource("workflows")
   void theWorkflowRoleMayInvokeOnlyItsOwnTaskAliases(WorkflowTasks workflow) {
     Object role = complete.refTo(machine(workflow).stateMachine().getRole());
-    List<Object> aliases = workflow.tasks().stream()
-        .map(task -> (Object) complete.refTo(taskFunction(workflow, task).alias())).toList();
-    complete.workflow.hasResourceProperties("AWS::IAM::Policy", Map.of(
-        "Roles", List.of(role),
-        "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-            "Sid", "InvokeTaskFunctions", "Action", "lambda:InvokeFunction", "Resource",
-            aliases.size() == 1 ? aliases.get(0) : aliases)))))));
-    String policies = complete.workflow.findResources("AWS::IAM::Policy",
-        Map.of("Properties", Map.of("Roles", List.of(role)))).toString();
-    assertEquals(1, policies.split("lambda:", -1).length - 1, "one Lambda action in the workflow role's policy: " + policies);
+    List<Object> aliases =
+        workflow.tasks().stream()
+            .map(task -> (Object) complete.refTo(taskFunction(workflow, task).alias()))
+            .toList();
+    complete.workflow.hasResourceProperties(
+        "AWS::IAM::Policy",
+        Map.of(
+            "Roles", List.of(role),
+            "PolicyDocument",
+                Map.of(
+                    "Statement",
+                    Match.arrayWith(
+                        List.of(
+                            Match.objectLike(
+                                Map.of(
+                                    "Sid",
+                                    "InvokeTaskFunctions",
+                                    "Action",
+                                    "lambda:InvokeFunction",
+                                    "Resource",
+                                    aliases.size() == 1 ? aliases.get(0) : aliases)))))));
+    String policies =
+        complete
+            .workflow
+            .findResources("AWS::IAM::Policy", Map.of("Properties", Map.of("Roles", List.of(role))))
+            .toString();
+    assertEquals(
+        1,
+        policies.split("lambda:", -1).length - 1,
+        "one Lambda action in the workflow role's policy: " + policies);
   }
 
   @ParameterizedTest
@@ -149,13 +211,18 @@ class WorkflowStateMachineTest {
     for (String task : workflow.tasks()) {
       Functions.DeployedFunction deployed = taskFunction(workflow, task);
       assertEquals(Functions.Caller.WORKFLOW_TASK, deployed.caller(), task);
-      complete.assertProperties(deployed.function(), Map.of(
-          "MemorySize", FunctionProfile.forHandler(workflow.handlerOf(task)).memoryMb(),
-          "Handler", workflow.handlerOf(task) + "::handleRequest"));
+      complete.assertProperties(
+          deployed.function(),
+          Map.of(
+              "MemorySize",
+              FunctionProfile.forHandler(workflow.handlerOf(task)).memoryMb(),
+              "Handler",
+              workflow.handlerOf(task) + "::handleRequest"));
     }
     int tasks = WorkflowTasks.ALL.stream().mapToInt(w -> w.tasks().size()).sum();
     complete.workflow.resourceCountIs("AWS::Lambda::Function", tasks);
-    assertTrue(complete.apiFunctions().stream().allMatch(d -> d.caller() == Functions.Caller.ROUTE));
+    assertTrue(
+        complete.apiFunctions().stream().allMatch(d -> d.caller() == Functions.Caller.ROUTE));
   }
 
   @ParameterizedTest
@@ -163,31 +230,46 @@ class WorkflowStateMachineTest {
   void failedAndTimedOutExecutionsAlarm(WorkflowTasks workflow) {
     Object stateMachine = complete.refTo(machine(workflow).stateMachine());
     for (String metric : List.of("ExecutionsFailed", "ExecutionsTimedOut")) {
-      complete.workflow.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-          "Namespace", "AWS/States", "MetricName", metric,
-          "Dimensions", List.of(Map.of("Name", "StateMachineArn", "Value", stateMachine))));
+      complete.workflow.hasResourceProperties(
+          "AWS::CloudWatch::Alarm",
+          Map.of(
+              "Namespace",
+              "AWS/States",
+              "MetricName",
+              metric,
+              "Dimensions",
+              List.of(Map.of("Name", "StateMachineArn", "Value", stateMachine))));
     }
   }
 
   @Test
   void aFunctionThatNeitherARouteNorATaskCallsFailsSynthesis() {
     Functions tasks = complete.stacks.workflow().functions();
-    IllegalStateException noWorkflow = assertThrows(IllegalStateException.class,
-        () -> tasks.requireEveryFunctionIsCalled(List.of(), List.of()));
-    assertTrue(noWorkflow.getMessage().contains(WorkflowTasks.CASE.handlerOf("Triage") + " (WORKFLOW_TASK)"),
+    IllegalStateException noWorkflow =
+        assertThrows(
+            IllegalStateException.class,
+            () -> tasks.requireEveryFunctionIsCalled(List.of(), List.of()));
+    assertTrue(
+        noWorkflow
+            .getMessage()
+            .contains(WorkflowTasks.CASE.handlerOf("Triage") + " (WORKFLOW_TASK)"),
         noWorkflow.getMessage());
     Functions review = complete.stacks.operationsOf("review").functions();
-    List<String> routed = review.all().stream().map(Functions.DeployedFunction::handlerClass).toList();
-    IllegalStateException noRoute = assertThrows(IllegalStateException.class,
-        () -> review.requireEveryFunctionIsCalled(routed.subList(1, routed.size()),
-            List.of()));
+    List<String> routed =
+        review.all().stream().map(Functions.DeployedFunction::handlerClass).toList();
+    IllegalStateException noRoute =
+        assertThrows(
+            IllegalStateException.class,
+            () -> review.requireEveryFunctionIsCalled(routed.subList(1, routed.size()), List.of()));
     assertTrue(noRoute.getMessage().contains(routed.get(0) + " (ROUTE)"), noRoute.getMessage());
   }
 
   @Test
   void aHandlerCannotBeBothARoutesAndATasks() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Functions.callers(List.of("com.example.A"), List.of("com.example.A")));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Functions.callers(List.of("com.example.A"), List.of("com.example.A")));
     assertTrue(e.getMessage().contains("either a route's handler or a task's"), e.getMessage());
   }
 
@@ -218,7 +300,9 @@ class WorkflowStateMachineTest {
   }
 
   private static String substitute(String text, java.util.function.Function<String, String> value) {
-    return PLACEHOLDER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(value.apply(m.group(1))));
+    return PLACEHOLDER
+        .matcher(text)
+        .replaceAll(m -> Matcher.quoteReplacement(value.apply(m.group(1))));
   }
 
   private static Path repositoryAslFile(WorkflowTasks workflow) {

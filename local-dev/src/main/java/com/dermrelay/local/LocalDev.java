@@ -40,17 +40,22 @@ public final class LocalDev {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stack.close();
-      stopped.countDown();
-    }, "local-stack-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stack.close();
+                  stopped.countDown();
+                },
+                "local-stack-stop"));
     banner(stack, (System.nanoTime() - started) / 1_000_000);
     stopped.await();
   }
 
   private static void banner(LocalStack stack, long millis) {
     String portal = stack.gatewayUrl();
-    System.out.printf("""
+    System.out.printf(
+        """
 
         DermRelay local stack ready in %.1f s
 
@@ -65,9 +70,18 @@ public final class LocalDev {
           Ctrl-C stops everything.
 
         """,
-        millis / 1000.0, portal, portal, portal, portal, portal,
-        stack.dynamoDbEndpoint(), stack.s3Endpoint(), stack.stepFunctionsEndpoint(),
-        stack.identityUrl(), stack.fhirReceiver().url(), stack.secretsManager().url(),
+        millis / 1000.0,
+        portal,
+        portal,
+        portal,
+        portal,
+        portal,
+        stack.dynamoDbEndpoint(),
+        stack.s3Endpoint(),
+        stack.stepFunctionsEndpoint(),
+        stack.identityUrl(),
+        stack.fhirReceiver().url(),
+        stack.secretsManager().url(),
         stack.config().dataDir() == null
             ? "Data is in memory (use --data DIR to keep it)."
             : "Data is kept in " + stack.config().dataDir() + ".");
@@ -96,7 +110,8 @@ public final class LocalDev {
           Path repo = Path.of(value(option, rest)).toAbsolutePath();
           config = config.withPortalDir(repo.resolve("portal"));
         }
-        case "--portal" -> config = config.withPortalDir(Path.of(value(option, rest)).toAbsolutePath());
+        case "--portal" ->
+            config = config.withPortalDir(Path.of(value(option, rest)).toAbsolutePath());
         case "--gateway-port" -> gateway = port(option, rest);
         case "--dynamodb-port" -> dynamoDb = port(option, rest);
         case "--s3-port" -> s3 = port(option, rest);
@@ -109,7 +124,9 @@ public final class LocalDev {
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
-    return config.withPorts(gateway, dynamoDb, s3, sfn, identity, outbox).withEhrPorts(fhir, secrets);
+    return config
+        .withPorts(gateway, dynamoDb, s3, sfn, identity, outbox)
+        .withEhrPorts(fhir, secrets);
   }
 
   private static String value(String option, Deque<String> rest) {
@@ -133,7 +150,8 @@ public final class LocalDev {
   }
 
   private static void usage(PrintStream out) {
-    out.println("""
+    out.println(
+        """
         usage: local-dev/start [options]
           --data DIR                keep DynamoDB, S3, identity, outbox and secrets in DIR across restarts
           --portal DIR              serve the portal from DIR (default: portal/)

@@ -1,10 +1,11 @@
 package com.dermrelay.local;
 
+import com.dermrelay.local.clock.ClockControl;
 import com.dermrelay.local.dynamodb.DynaliteProcess;
 import com.dermrelay.local.dynamodb.TableSetup;
 import com.dermrelay.local.fhir.FhirReceiver;
-import com.dermrelay.local.functions.FunctionFailedException;
 import com.dermrelay.local.functions.FunctionClocks;
+import com.dermrelay.local.functions.FunctionFailedException;
 import com.dermrelay.local.functions.InProcessFunctions;
 import com.dermrelay.local.gateway.GatewayConfig;
 import com.dermrelay.local.gateway.LocalGateway;
@@ -27,7 +28,6 @@ import com.dermrelay.local.s3.S3Emulator;
 import com.dermrelay.local.secrets.SecretsManagerEmulator;
 import com.dermrelay.local.seed.DemoData;
 import com.dermrelay.local.seed.DemoSeeder;
-import com.dermrelay.local.clock.ClockControl;
 import com.dermrelay.local.stepfunctions.ManualClock;
 import com.dermrelay.local.stepfunctions.MovableClock;
 import com.dermrelay.local.stepfunctions.ShiftableClock;
@@ -55,18 +55,25 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The whole platform in one JVM: starts each emulator in dependency order, seeds the demo data,
- * and stops everything in reverse order. A part that fails to start stops those already running,
- * so a failed start never leaves a process or a port behind.
+ * The whole platform in one JVM: starts each emulator in dependency order, seeds the demo data, and
+ * stops everything in reverse order. A part that fails to start stops those already running, so a
+ * failed start never leaves a process or a port behind.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
   /** The user pool's pre-sign-up trigger (infrastructure's PortalUserPool attaches the same). */
   public static final String PRE_SIGN_UP_HANDLER = "com.dermrelay.tenants.PreSignUpTriggerHandler";
-  public static final String POST_CONFIRMATION_HANDLER = "com.dermrelay.tenants.PostConfirmationTriggerHandler";
+
+  public static final String POST_CONFIRMATION_HANDLER =
+      "com.dermrelay.tenants.PostConfirmationTriggerHandler";
   private static final ObjectMapper TRIGGER_JSON = new ObjectMapper();
   private static final String FUNCTION_ARN_PREFIX =
-      "arn:aws:lambda:" + LocalStackConfig.REGION + ":" + LocalStackConfig.ACCOUNT_ID + ":function:";
+      "arn:aws:lambda:"
+          + LocalStackConfig.REGION
+          + ":"
+          + LocalStackConfig.ACCOUNT_ID
+          + ":function:";
 
   private final LocalStackConfig config;
   private final ExternalServices external;
@@ -115,8 +122,11 @@ public final class LocalStack implements AutoCloseable {
     Path data = config.dataDir();
     String host = config.host();
     if (external.dynamoDbEndpoint() == null) {
-      dynamoDbEndpoint = track(DynaliteProcess.start(
-          config.localDevDir(), host, config.dynamoDbPort(), sub(data, "dynamodb"))).endpoint();
+      dynamoDbEndpoint =
+          track(
+                  DynaliteProcess.start(
+                      config.localDevDir(), host, config.dynamoDbPort(), sub(data, "dynamodb")))
+              .endpoint();
     } else {
       dynamoDbEndpoint = external.dynamoDbEndpoint();
     }
@@ -124,13 +134,26 @@ public final class LocalStack implements AutoCloseable {
       TableSetup.ensureTable(dynamoDb, LocalStackConfig.TABLE);
     }
     if (external.s3Endpoint() == null) {
-      s3Endpoint = track(S3Emulator.start(host, config.s3Port(), LocalStackConfig.ACCESS_KEY,
-          LocalStackConfig.SECRET_KEY, config.portalOrigins(), LocalStackConfig.MEDIA_BUCKET,
-          sub(data, "s3"))).endpoint();
+      s3Endpoint =
+          track(
+                  S3Emulator.start(
+                      host,
+                      config.s3Port(),
+                      LocalStackConfig.ACCESS_KEY,
+                      LocalStackConfig.SECRET_KEY,
+                      config.portalOrigins(),
+                      LocalStackConfig.MEDIA_BUCKET,
+                      sub(data, "s3")))
+              .endpoint();
     } else {
       s3Endpoint = external.s3Endpoint();
-      ExternalBucket.prepare(s3Endpoint, LocalStackConfig.REGION, LocalStackConfig.ACCESS_KEY,
-          LocalStackConfig.SECRET_KEY, LocalStackConfig.MEDIA_BUCKET, config.portalOrigins());
+      ExternalBucket.prepare(
+          s3Endpoint,
+          LocalStackConfig.REGION,
+          LocalStackConfig.ACCESS_KEY,
+          LocalStackConfig.SECRET_KEY,
+          LocalStackConfig.MEDIA_BUCKET,
+          config.portalOrigins());
     }
     outbox = new Outbox(sub(data, "outbox"), java.time.Clock.systemUTC());
     outboxServer = track(OutboxServer.start(outbox, host, config.outboxPort()));
@@ -138,70 +161,99 @@ public final class LocalStack implements AutoCloseable {
     // they see) and, on a started stack, token lifetimes too, so moving it (/_local/clock) ages
     // sessions as days would. Tests keep tokens on real time: they share one stack and move its
     // clock by days, which would sign every other test's browser out.
-    MovableClock clock = config.manualClock() ? new ManualClock(Instant.now()) : track(new ShiftableClock());
+    MovableClock clock =
+        config.manualClock() ? new ManualClock(Instant.now()) : track(new ShiftableClock());
     String clockName = FunctionClocks.register(clock);
     functionClock = clockName;
     track(() -> FunctionClocks.unregister(clockName));
-    java.time.Clock tokenClock = config.manualClock() ? java.time.Clock.systemUTC() : FunctionClocks.named(clockName);
-    identity = track(LocalIdentityServer.start(
-        IdentityConfig.builder()
-            .region(LocalStackConfig.REGION)
-            .clock(tokenClock)
-            .dataDir(sub(data, "identity"))
-            .corsOrigins(Set.copyOf(config.portalOrigins()))
-            // The production pool's policy (infrastructure's PortalUserPool), so the portal's
-            // hints and the tests meet the same rule locally as on AWS.
-            .minPasswordLength(12)
-            // Resolved at the first sign-up: the functions start after the pool they need.
-            .preSignUpTrigger(this::invokePreSignUp)
-            .postConfirmationTrigger(this::invokePostConfirmation)
-            // The AWS app client writes e-mail only (PortalUserPool): the clinic and the name
-            // travel in ClientMetadata, and the post-confirmation trigger sets them.
-            .clientWriteAttributes(Set.of("email"))
-            .build(),
-        host, config.identityPort(), this::deliverIdentityMessage));
-    secretsManager = track(SecretsManagerEmulator.start(
-        host, config.secretsManagerPort(), sub(data, "secretsmanager")));
+    java.time.Clock tokenClock =
+        config.manualClock() ? java.time.Clock.systemUTC() : FunctionClocks.named(clockName);
+    identity =
+        track(
+            LocalIdentityServer.start(
+                IdentityConfig.builder()
+                    .region(LocalStackConfig.REGION)
+                    .clock(tokenClock)
+                    .dataDir(sub(data, "identity"))
+                    .corsOrigins(Set.copyOf(config.portalOrigins()))
+                    // The production pool's policy (infrastructure's PortalUserPool), so the
+                    // portal's
+                    // hints and the tests meet the same rule locally as on AWS.
+                    .minPasswordLength(12)
+                    // Resolved at the first sign-up: the functions start after the pool they need.
+                    .preSignUpTrigger(this::invokePreSignUp)
+                    .postConfirmationTrigger(this::invokePostConfirmation)
+                    // The AWS app client writes e-mail only (PortalUserPool): the clinic and the
+                    // name
+                    // travel in ClientMetadata, and the post-confirmation trigger sets them.
+                    .clientWriteAttributes(Set.of("email"))
+                    .build(),
+                host,
+                config.identityPort(),
+                this::deliverIdentityMessage));
+    secretsManager =
+        track(
+            SecretsManagerEmulator.start(
+                host, config.secretsManagerPort(), sub(data, "secretsmanager")));
     fhirReceiver = track(FhirReceiver.start(host, config.fhirPort()));
-    stepFunctions = track(StepFunctionsEmulator.builder(this::invokeTask)
-        .region(LocalStackConfig.REGION).accountId(LocalStackConfig.ACCOUNT_ID).clock(clock).build());
+    stepFunctions =
+        track(
+            StepFunctionsEmulator.builder(this::invokeTask)
+                .region(LocalStackConfig.REGION)
+                .accountId(LocalStackConfig.ACCOUNT_ID)
+                .clock(clock)
+                .build());
     stepFunctionsUrl = stepFunctions.start(host, config.stepFunctionsPort()).url();
     // The same ASL files CDK deploys; their Lambda ARNs name the functions WorkflowFunctions maps.
     workflowFunctions = new WorkflowFunctions(LocalWorkflow.values());
     for (LocalWorkflow workflow : LocalWorkflow.values()) {
-      stepFunctions.service().createStateMachine(workflow.stateMachineName(),
-          workflow.substituted(FUNCTION_ARN_PREFIX),
-          "arn:aws:iam::" + LocalStackConfig.ACCOUNT_ID + ":role/" + workflow.stateMachineName(),
-          "STANDARD");
+      stepFunctions
+          .service()
+          .createStateMachine(
+              workflow.stateMachineName(),
+              workflow.substituted(FUNCTION_ARN_PREFIX),
+              "arn:aws:iam::"
+                  + LocalStackConfig.ACCOUNT_ID
+                  + ":role/"
+                  + workflow.stateMachineName(),
+              "STANDARD");
     }
 
     functionEnvironment = buildFunctionEnvironment();
     functions = new InProcessFunctions(functionEnvironment);
     if (config.contractCheck() != ContractCheck.Mode.OFF) {
-      contractCheck = new ContractCheck(
-          ApiContract.fromClasspath(OpenApiRoutes.DEFAULT_RESOURCE), config.contractCheck());
+      contractCheck =
+          new ContractCheck(
+              ApiContract.fromClasspath(OpenApiRoutes.DEFAULT_RESOURCE), config.contractCheck());
     }
-    gateway = track(LocalGateway.start(
-        GatewayConfig.builder()
-            .host(host)
-            .port(config.gatewayPort())
-            .issuer(identity.issuer())
-            .jwksUrl(URI.create(identity.jwksUrl()))
-            .audiences(java.util.List.of(identity.clientId()))
-            .allowedOrigins(config.portalOrigins())
-            .staticDir(config.portalDir())
-            // Production's CloudFront headers, with the emulators standing in for the AWS origins.
-            .securityHeaders(SecurityHeaders.local(config.portalOrigins(),
-                SecurityHeaders.loopbackOrigins(identity.url()), SecurityHeaders.loopbackOrigins(s3Endpoint)))
-            .accountId(LocalStackConfig.ACCOUNT_ID)
-            .clock(tokenClock)
-            .eventClock(FunctionClocks.named(functionClock))
-            .contractCheck(contractCheck)
-            .build(),
-        OpenApiRoutes.fromClasspath(OpenApiRoutes.DEFAULT_RESOURCE),
-        functions));
-    gateway.mount("/_local/outbox", new OutboxViews(outbox,
-        new OutboxViews.ClockPanel(identity.url(), identity.clientId())));
+    gateway =
+        track(
+            LocalGateway.start(
+                GatewayConfig.builder()
+                    .host(host)
+                    .port(config.gatewayPort())
+                    .issuer(identity.issuer())
+                    .jwksUrl(URI.create(identity.jwksUrl()))
+                    .audiences(java.util.List.of(identity.clientId()))
+                    .allowedOrigins(config.portalOrigins())
+                    .staticDir(config.portalDir())
+                    // Production's CloudFront headers, with the emulators standing in for the AWS
+                    // origins.
+                    .securityHeaders(
+                        SecurityHeaders.local(
+                            config.portalOrigins(),
+                            SecurityHeaders.loopbackOrigins(identity.url()),
+                            SecurityHeaders.loopbackOrigins(s3Endpoint)))
+                    .accountId(LocalStackConfig.ACCOUNT_ID)
+                    .clock(tokenClock)
+                    .eventClock(FunctionClocks.named(functionClock))
+                    .contractCheck(contractCheck)
+                    .build(),
+                OpenApiRoutes.fromClasspath(OpenApiRoutes.DEFAULT_RESOURCE),
+                functions));
+    gateway.mount(
+        "/_local/outbox",
+        new OutboxViews(outbox, new OutboxViews.ClockPanel(identity.url(), identity.clientId())));
     gateway.mount("/_local/clock", new ClockControl(clock, gateway::verifiedClaims));
 
     if (config.seedDemoData()) {
@@ -223,21 +275,28 @@ public final class LocalStack implements AutoCloseable {
 
   /** What Cognito would e-mail goes to the outbox, readable at /_local/outbox. */
   private void deliverIdentityMessage(CodeDelivery.Message message) {
-    String subject = message.purpose() == CodeDelivery.Purpose.SIGN_UP_CONFIRMATION
-        ? "Your verification code"
-        : "Your temporary password";
-    String text = message.purpose() == CodeDelivery.Purpose.SIGN_UP_CONFIRMATION
-        ? "Your verification code is " + message.secret()
-        : "Your username is " + message.username() + " and temporary password is " + message.secret();
+    String subject =
+        message.purpose() == CodeDelivery.Purpose.SIGN_UP_CONFIRMATION
+            ? "Your verification code"
+            : "Your temporary password";
+    String text =
+        message.purpose() == CodeDelivery.Purpose.SIGN_UP_CONFIRMATION
+            ? "Your verification code is " + message.secret()
+            : "Your username is "
+                + message.username()
+                + " and temporary password is "
+                + message.secret();
     outbox.record(OutboxMessage.Channel.EMAIL, message.email(), subject, text);
   }
 
   /** Step Functions Task states call the workflow's functions in-process, by Lambda name. */
-  private JsonNode invokeTask(String functionArnOrName, JsonNode payload) throws TaskFailedException {
+  private JsonNode invokeTask(String functionArnOrName, JsonNode payload)
+      throws TaskFailedException {
     String name = functionArnOrName.substring(functionArnOrName.lastIndexOf(':') + 1);
     String handler = workflowFunctions.handlerFor(name);
     if (handler == null) {
-      throw new TaskFailedException("Lambda.ResourceNotFoundException", "Function not found: " + name);
+      throw new TaskFailedException(
+          "Lambda.ResourceNotFoundException", "Function not found: " + name);
     }
     try {
       return functions.invokeJson(handler, payload, name);
@@ -255,7 +314,8 @@ public final class LocalStack implements AutoCloseable {
     return invokeTrigger(POST_CONFIRMATION_HANDLER, "PostConfirmationTriggerHandler", event);
   }
 
-  private Map<String, Object> invokeTrigger(String handler, String name, Map<String, Object> event) {
+  private Map<String, Object> invokeTrigger(
+      String handler, String name, Map<String, Object> event) {
     if (functions == null) {
       throw new IllegalStateException("the functions are not started yet");
     }
@@ -303,8 +363,10 @@ public final class LocalStack implements AutoCloseable {
     return DynamoDbClient.builder()
         .endpointOverride(URI.create(dynamoDbEndpoint))
         .region(Region.of(LocalStackConfig.REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(LocalStackConfig.ACCESS_KEY, LocalStackConfig.SECRET_KEY)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(
+                    LocalStackConfig.ACCESS_KEY, LocalStackConfig.SECRET_KEY)))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }
@@ -323,8 +385,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * The contract violations the gateway saw since the last call (see {@link ContractCheck});
-   * empty unless the stack runs with {@link ContractCheck.Mode#RECORD}, as tests do.
+   * The contract violations the gateway saw since the last call (see {@link ContractCheck}); empty
+   * unless the stack runs with {@link ContractCheck.Mode#RECORD}, as tests do.
    */
   public List<ContractViolation> takeContractViolations() {
     return contractCheck == null ? List.of() : contractCheck.takeViolations();

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * How to start the local stack: where each emulator listens, where data is kept, and the names
- * the functions are given. {@link #defaults()} is what {@code local-dev/start} runs; tests take
- * {@link #forTests()}, which picks free ports and keeps nothing.
+ * How to start the local stack: where each emulator listens, where data is kept, and the names the
+ * functions are given. {@link #defaults()} is what {@code local-dev/start} runs; tests take {@link
+ * #forTests()}, which picks free ports and keeps nothing.
  */
 public record LocalStackConfig(
     String host,
@@ -41,8 +41,21 @@ public record LocalStackConfig(
 
   public static LocalStackConfig defaults() {
     Path repo = findRepoRoot();
-    return new LocalStackConfig("127.0.0.1", 8080, 8000, 9000, 8083, 9229, 8025,
-        null, repo.resolve("portal"), localDevDir(repo), true, false, 8090, 8091,
+    return new LocalStackConfig(
+        "127.0.0.1",
+        8080,
+        8000,
+        9000,
+        8083,
+        9229,
+        8025,
+        null,
+        repo.resolve("portal"),
+        localDevDir(repo),
+        true,
+        false,
+        8090,
+        8091,
         ContractCheck.Mode.OFF);
   }
 
@@ -65,43 +78,123 @@ public record LocalStackConfig(
     }
   }
 
-  public LocalStackConfig withPorts(int gateway, int dynamoDb, int s3, int stepFunctions,
-      int identity, int outbox) {
-    return new LocalStackConfig(host, gateway, dynamoDb, s3, stepFunctions, identity, outbox,
-        dataDir, portalDir, localDevDir, seedDemoData, manualClock, fhirPort, secretsManagerPort,
+  public LocalStackConfig withPorts(
+      int gateway, int dynamoDb, int s3, int stepFunctions, int identity, int outbox) {
+    return new LocalStackConfig(
+        host,
+        gateway,
+        dynamoDb,
+        s3,
+        stepFunctions,
+        identity,
+        outbox,
+        dataDir,
+        portalDir,
+        localDevDir,
+        seedDemoData,
+        manualClock,
+        fhirPort,
+        secretsManagerPort,
         contractCheck);
   }
 
   /** The local FHIR receiver's and the Secrets Manager emulator's ports (EHR delivery). */
   public LocalStackConfig withEhrPorts(int fhir, int secretsManager) {
-    return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
-        identityPort, outboxPort, dataDir, portalDir, localDevDir, seedDemoData, manualClock, fhir,
-        secretsManager, contractCheck);
+    return new LocalStackConfig(
+        host,
+        gatewayPort,
+        dynamoDbPort,
+        s3Port,
+        stepFunctionsPort,
+        identityPort,
+        outboxPort,
+        dataDir,
+        portalDir,
+        localDevDir,
+        seedDemoData,
+        manualClock,
+        fhir,
+        secretsManager,
+        contractCheck);
   }
 
   public LocalStackConfig withDataDir(Path dir) {
-    return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
-        identityPort, outboxPort, dir, portalDir, localDevDir, seedDemoData, manualClock, fhirPort,
-        secretsManagerPort, contractCheck);
+    return new LocalStackConfig(
+        host,
+        gatewayPort,
+        dynamoDbPort,
+        s3Port,
+        stepFunctionsPort,
+        identityPort,
+        outboxPort,
+        dir,
+        portalDir,
+        localDevDir,
+        seedDemoData,
+        manualClock,
+        fhirPort,
+        secretsManagerPort,
+        contractCheck);
   }
 
   public LocalStackConfig withPortalDir(Path dir) {
-    return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
-        identityPort, outboxPort, dataDir, dir, localDevDir, seedDemoData, manualClock, fhirPort,
-        secretsManagerPort, contractCheck);
+    return new LocalStackConfig(
+        host,
+        gatewayPort,
+        dynamoDbPort,
+        s3Port,
+        stepFunctionsPort,
+        identityPort,
+        outboxPort,
+        dataDir,
+        dir,
+        localDevDir,
+        seedDemoData,
+        manualClock,
+        fhirPort,
+        secretsManagerPort,
+        contractCheck);
   }
 
   public LocalStackConfig withManualClock(boolean manual) {
-    return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
-        identityPort, outboxPort, dataDir, portalDir, localDevDir, seedDemoData, manual, fhirPort,
-        secretsManagerPort, contractCheck);
+    return new LocalStackConfig(
+        host,
+        gatewayPort,
+        dynamoDbPort,
+        s3Port,
+        stepFunctionsPort,
+        identityPort,
+        outboxPort,
+        dataDir,
+        portalDir,
+        localDevDir,
+        seedDemoData,
+        manual,
+        fhirPort,
+        secretsManagerPort,
+        contractCheck);
   }
 
-  /** Whether the gateway checks API exchanges against the contract, and what it does with a fault. */
+  /**
+   * Whether the gateway checks API exchanges against the contract, and what it does with a fault.
+   */
   public LocalStackConfig withContractCheck(ContractCheck.Mode mode) {
-    return new LocalStackConfig(host, gatewayPort, dynamoDbPort, s3Port, stepFunctionsPort,
-        identityPort, outboxPort, dataDir, portalDir, localDevDir, seedDemoData, manualClock, fhirPort,
-        secretsManagerPort, mode);
+    return new LocalStackConfig(
+        host,
+        gatewayPort,
+        dynamoDbPort,
+        s3Port,
+        stepFunctionsPort,
+        identityPort,
+        outboxPort,
+        dataDir,
+        portalDir,
+        localDevDir,
+        seedDemoData,
+        manualClock,
+        fhirPort,
+        secretsManagerPort,
+        mode);
   }
 
   /** The portal's origin as browsers see it, for CORS on S3 and the identity service. */

@@ -12,14 +12,20 @@ import java.util.regex.Pattern;
 /**
  * The workflows the local stack runs: each ASL file CDK deploys
  * (infrastructure/src/main/resources/workflows), the state machine it becomes, the package of its
- * task handlers, and the variable that gives the functions its ARN. A Task's
- * {@code ${NameFunctionArn}} becomes a local Lambda function called {@code Name}, whose handler is
- * {@code <package>.<Name>TaskHandler} (the convention infrastructure's WorkflowTasks deploys).
+ * task handlers, and the variable that gives the functions its ARN. A Task's {@code
+ * ${NameFunctionArn}} becomes a local Lambda function called {@code Name}, whose handler is {@code
+ * <package>.<Name>TaskHandler} (the convention infrastructure's WorkflowTasks deploys).
  */
 public enum LocalWorkflow {
-  CASE("dermrelay-case", "case-workflow.asl.json", "com.dermrelay.review.workflow",
+  CASE(
+      "dermrelay-case",
+      "case-workflow.asl.json",
+      "com.dermrelay.review.workflow",
       "DERMRELAY_CASE_WORKFLOW_ARN"),
-  EHR_DELIVERY("dermrelay-ehr-delivery", "ehr-delivery.asl.json", "com.dermrelay.fhir.workflow",
+  EHR_DELIVERY(
+      "dermrelay-ehr-delivery",
+      "ehr-delivery.asl.json",
+      "com.dermrelay.fhir.workflow",
       "DERMRELAY_EHR_WORKFLOW_ARN");
 
   private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([A-Za-z]+)FunctionArn}");
@@ -54,8 +60,12 @@ public enum LocalWorkflow {
   }
 
   public String stateMachineArn() {
-    return "arn:aws:states:" + LocalStackConfig.REGION + ":" + LocalStackConfig.ACCOUNT_ID
-        + ":stateMachine:" + stateMachineName;
+    return "arn:aws:states:"
+        + LocalStackConfig.REGION
+        + ":"
+        + LocalStackConfig.ACCOUNT_ID
+        + ":stateMachine:"
+        + stateMachineName;
   }
 
   /** The handler class a task's function runs. */
@@ -67,7 +77,8 @@ public enum LocalWorkflow {
   public String raw() {
     try (InputStream in = LocalWorkflow.class.getClassLoader().getResourceAsStream(resource())) {
       if (in == null) {
-        throw new IllegalStateException("the workflow is missing from the classpath: " + resource());
+        throw new IllegalStateException(
+            "the workflow is missing from the classpath: " + resource());
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -90,7 +101,8 @@ public enum LocalWorkflow {
     Matcher matcher = SUBSTITUTION.matcher(raw());
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
-      matcher.appendReplacement(out, Matcher.quoteReplacement(functionArnPrefix + matcher.group(1)));
+      matcher.appendReplacement(
+          out, Matcher.quoteReplacement(functionArnPrefix + matcher.group(1)));
     }
     matcher.appendTail(out);
     return out.toString();

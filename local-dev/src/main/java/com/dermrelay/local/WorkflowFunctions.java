@@ -17,7 +17,8 @@ final class WorkflowFunctions {
       for (String name : workflow.functionNames()) {
         LocalWorkflow other = owners.putIfAbsent(name, workflow);
         if (other != null && other != workflow) {
-          throw new IllegalStateException("function " + name + " is named by both " + other + " and " + workflow);
+          throw new IllegalStateException(
+              "function " + name + " is named by both " + other + " and " + workflow);
         }
       }
     }

@@ -21,26 +21,38 @@ import org.openqa.selenium.WebDriver;
 /**
  * A clinic closed to new patients, in the patient portal: the sign-in page offers no account
  * creation but the clinic's contact, and a signed-in patient's start page says the clinic is not
- * taking new cases instead of offering the wizard. The clinic admin closes and reopens it with
- * the console's settings checkbox.
+ * taking new cases instead of offering the wizard. The clinic admin closes and reopens it with the
+ * console's settings checkbox.
  */
 @ExtendWith({LocalStackExtension.class, BrowserExtension.class})
 class ClosedClinicPortalIT {
 
   @Test
-  void theStartPageSaysTheClinicIsNotTakingNewCasesAndOffersItsContact(LocalStack stack, WebDriver browser) {
+  void theStartPageSaysTheClinicIsNotTakingNewCasesAndOffersItsContact(
+      LocalStack stack, WebDriver browser) {
     ApiCalls api = new ApiCalls(stack);
     String slug = "shut-" + UUID.randomUUID().toString().substring(0, 8);
     String admin = TestClinics.adminOfNewClinic(stack, slug);
     String email = "kept." + UUID.randomUUID() + "@example.com";
-    stack.identity().createConfirmedUser(email, "Kept-Patient-1",
-        Map.of("email", email, "name", "Kim Kept", "custom:tenantId", slug), Set.of("patient"));
-    String supportEmail = TestClinics.setAccepting(api, slug, admin, false)
-        .at("/config/branding/supportEmail").asText();
+    stack
+        .identity()
+        .createConfirmedUser(
+            email,
+            "Kept-Patient-1",
+            Map.of("email", email, "name", "Kim Kept", "custom:tenantId", slug),
+            Set.of("patient"));
+    String supportEmail =
+        TestClinics.setAccepting(api, slug, admin, false)
+            .at("/config/branding/supportEmail")
+            .asText();
 
     PatientPortalPage portal = new PatientPortalPage(stack, browser).open(slug, "");
-    assertTrue(browser.findElements(By.id("create-account-link")).isEmpty(), "no account creation offered");
-    assertTrue(portal.text("#clinic-closed").contains("not taking new cases"), portal.text("#clinic-closed"));
+    assertTrue(
+        browser.findElements(By.id("create-account-link")).isEmpty(),
+        "no account creation offered");
+    assertTrue(
+        portal.text("#clinic-closed").contains("not taking new cases"),
+        portal.text("#clinic-closed"));
     assertTrue(portal.text("#clinic-closed").contains(supportEmail));
 
     portal.type("email", email);
@@ -48,18 +60,23 @@ class ClosedClinicPortalIT {
     portal.submit();
     portal.awaitHeading("Hello, Kim");
     assertTrue(browser.findElements(By.id("start-case")).isEmpty(), "no new consultation offered");
-    assertTrue(portal.text("#clinic-closed").contains("not taking new cases"), portal.text("#clinic-closed"));
+    assertTrue(
+        portal.text("#clinic-closed").contains("not taking new cases"),
+        portal.text("#clinic-closed"));
     assertTrue(portal.text("#clinic-closed").contains(supportEmail));
     portal.accessible("patient home, clinic closed");
   }
 
   @Test
-  void anAdminClosesAndReopensTheClinicWithTheSettingsCheckbox(LocalStack stack, WebDriver browser) {
+  void anAdminClosesAndReopensTheClinicWithTheSettingsCheckbox(
+      LocalStack stack, WebDriver browser) {
     ApiCalls api = new ApiCalls(stack);
     String slug = "toggle-" + UUID.randomUUID().toString().substring(0, 8);
     TestClinics.adminOfNewClinic(stack, slug);
-    ClinicConsolePage console = new ClinicConsolePage(stack, browser).open()
-        .signIn(TestClinics.adminEmail(slug), TestClinics.ADMIN_PASSWORD);
+    ClinicConsolePage console =
+        new ClinicConsolePage(stack, browser)
+            .open()
+            .signIn(TestClinics.adminEmail(slug), TestClinics.ADMIN_PASSWORD);
     console.awaitHeading("Dashboard");
     console.section("settings", "Service settings", "#settings-form");
     assertTrue(console.visible("#accepting-new-patients").isSelected(), "open by default");
@@ -67,12 +84,18 @@ class ClosedClinicPortalIT {
 
     console.click("#accepting-new-patients");
     console.submit("#settings-form");
-    assertTrue(console.topMessage("#settings-form").startsWith("Saved."), console.topMessage("#settings-form"));
-    assertFalse(branding(api, slug).path("acceptingNewPatients").asBoolean(true), "closed for the public too");
+    assertTrue(
+        console.topMessage("#settings-form").startsWith("Saved."),
+        console.topMessage("#settings-form"));
+    assertFalse(
+        branding(api, slug).path("acceptingNewPatients").asBoolean(true),
+        "closed for the public too");
 
     console.click("#accepting-new-patients");
     console.submit("#settings-form");
-    assertTrue(console.topMessage("#settings-form").startsWith("Saved."), console.topMessage("#settings-form"));
+    assertTrue(
+        console.topMessage("#settings-form").startsWith("Saved."),
+        console.topMessage("#settings-form"));
     assertTrue(branding(api, slug).path("acceptingNewPatients").asBoolean(false), "open again");
   }
 

@@ -20,10 +20,13 @@ class LandingPageIT {
   @Test
   void showsTheClinicsAndThatEveryServiceIsUp(LocalStack stack, WebDriver browser) {
     browser.get(stack.gatewayUrl() + "/");
-    String health = new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
-      String text = driver.findElement(By.id("health")).getText();
-      return text.startsWith("checking") ? null : text;
-    });
+    String health =
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(
+                driver -> {
+                  String text = driver.findElement(By.id("health")).getText();
+                  return text.startsWith("checking") ? null : text;
+                });
     assertTrue(health.startsWith("all services up"), health);
     assertEquals(2, browser.findElements(By.cssSelector("a[href^='/c/']")).size());
     Accessibility.check(browser, "the local stack's front page");

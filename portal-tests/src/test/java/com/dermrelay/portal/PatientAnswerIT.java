@@ -30,39 +30,50 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * The review loop as the patient lives it, in a phone-sized (390 x 844) browser against the local
- * stack: a patient's consultation (sent over HTTP; {@link WholeJourneyIT} sends one in the
- * browser) gets a question from Dr. Chen (over HTTP); the patient is told to write something,
- * replies and sees the reply kept; Dr. Chen answers with a prescription and a follow-up date; the
- * patient reads every part of the answer in plain words and says they read it, which stays; then
- * downloads a copy of their data from "Your data", the consultation readable in their language.
+ * stack: a patient's consultation (sent over HTTP; {@link WholeJourneyIT} sends one in the browser)
+ * gets a question from Dr. Chen (over HTTP); the patient is told to write something, replies and
+ * sees the reply kept; Dr. Chen answers with a prescription and a follow-up date; the patient reads
+ * every part of the answer in plain words and says they read it, which stays; then downloads a copy
+ * of their data from "Your data", the consultation readable in their language.
  */
 @ExtendWith({LocalStackExtension.class, BrowserExtension.class})
 class PatientAnswerIT {
   private static final String CLINIC = "northside-skin";
-  private static final String QUESTION = "Does it itch more at night, and has it changed since you first saw it?";
+  private static final String QUESTION =
+      "Does it itch more at night, and has it changed since you first saw it?";
   private static final String REPLY = "Yes, mostly at night. It has not changed.";
 
   @Test
-  void aPatientRepliesToTheQuestionThenReadsAndAcknowledgesTheAnswer(LocalStack stack, WebDriver browser) {
+  void aPatientRepliesToTheQuestionThenReadsAndAcknowledgesTheAnswer(
+      LocalStack stack, WebDriver browser) {
     ApiCalls api = new ApiCalls(stack);
-    IntakeJourney.SubmittedCase submitted = new IntakeJourney(stack, api).submit(CLINIC, IntakeJourney.routineIntake());
+    IntakeJourney.SubmittedCase submitted =
+        new IntakeJourney(stack, api).submit(CLINIC, IntakeJourney.routineIntake());
     String caseId = submitted.caseId();
-    ReviewCalls chen = new ReviewCalls(api, api.idToken(WorkbenchPage.CHEN, WorkbenchPage.CHEN_PASSWORD));
+    ReviewCalls chen =
+        new ReviewCalls(api, api.idToken(WorkbenchPage.CHEN, WorkbenchPage.CHEN_PASSWORD));
 
     // Dr. Chen claims the case and asks a question.
     chen.claim(CLINIC, caseId);
     chen.askQuestion(CLINIC, caseId, QUESTION);
 
     // The patient sees the question and replies.
-    PatientIntake portal = PatientIntake.signIn(stack, browser, "northside", submitted.patient().email(),
-        IntakeJourney.PASSWORD, "Journey");
+    PatientIntake portal =
+        PatientIntake.signIn(
+            stack,
+            browser,
+            "northside",
+            submitted.patient().email(),
+            IntakeJourney.PASSWORD,
+            "Journey");
     portal.openCase(caseId);
     assertEquals("The dermatologist has a question", portal.page().text("#case-status-value"));
     assertEquals(QUESTION, portal.page().text("#question-text"));
     assertTrue(portal.page().text("#info-request").contains("asked on"), "who asked, and when");
     portal.page().screenshot("patient-question");
     portal.page().click("#reply-photos summary");
-    assertTrue(portal.page().text("#reply-photos").contains("Close-up"), "photo cards for the reply");
+    assertTrue(
+        portal.page().text("#reply-photos").contains("Close-up"), "photo cards for the reply");
     portal.page().accessible("patient question, reply photos open");
     portal.page().click("#reply-form button[type='submit']");
     assertEquals("Please write your reply.", portal.page().text("#reply-form .field-error"));
@@ -73,7 +84,8 @@ class PatientAnswerIT {
     assertTrue(browser.findElements(By.id("reply-form")).isEmpty(), "no second reply");
     assertTrue(portal.page().text("#case-timeline").contains("You answered the question"));
     portal.page().screenshot("patient-question-replied");
-    JsonNode request = ApiCalls.json(api.get(submitted.path() + "/info-request", submitted.patient().token()));
+    JsonNode request =
+        ApiCalls.json(api.get(submitted.path() + "/info-request", submitted.patient().token()));
     assertEquals(REPLY, request.at("/reply/text").asText(), "the clinic has the reply");
 
     // Back to Dr. Chen, who answers with a prescription.
@@ -82,9 +94,11 @@ class PatientAnswerIT {
     browser.navigate().refresh();
     portal.page().awaitHeading("Your consultation");
     assertEquals("Answered", portal.page().text("#case-status-value"));
-    assertTrue(portal.page().text("#answer-diagnosis").startsWith("Eczema (atopic dermatitis)"),
+    assertTrue(
+        portal.page().text("#answer-diagnosis").startsWith("Eczema (atopic dermatitis)"),
         "the diagnosis in the patient's words");
-    assertTrue(portal.page().text("#answer-diagnosis").contains("Atopic eczema"), "with its medical name");
+    assertTrue(
+        portal.page().text("#answer-diagnosis").contains("Atopic eczema"), "with its medical name");
     assertEquals(EXPLANATION, portal.page().text("#answer-explanation"));
     assertEquals(PLAN, portal.page().text("#answer-plan"));
     String prescriptions = portal.page().text("#answer-prescriptions");
@@ -92,24 +106,43 @@ class PatientAnswerIT {
     assertTrue(prescriptions.contains("Apply thinly twice a day"), prescriptions);
     assertTrue(portal.page().text("#answer-referral").contains("did not ask you to see a doctor"));
     assertTrue(portal.page().text("#answer-follow-up").contains("new photos around"));
-    assertTrue(portal.page().text("#answer-byline").startsWith("From "), portal.page().text("#answer-byline"));
+    assertTrue(
+        portal.page().text("#answer-byline").startsWith("From "),
+        portal.page().text("#answer-byline"));
     portal.page().screenshot("patient-answer");
 
     // The answer as a letter to keep: fetched with the patient's token, a PDF saved under a name
     // that says which case and nothing about what was found.
     String letterName = "dermrelay-letter-" + caseId + ".pdf";
-    assertEquals("Download the letter (PDF)", portal.page().text("#answer-letter-form button[type='submit']"));
+    assertEquals(
+        "Download the letter (PDF)",
+        portal.page().text("#answer-letter-form button[type='submit']"));
     portal.page().click("#answer-letter-form button[type='submit']");
-    assertTrue(portal.page().text("#answer-letter-link").contains(letterName), portal.page().text("#answer-letter-link"));
-    assertEquals(letterName, portal.page().script("return document.getElementById('answer-letter-link').download;"));
-    assertEquals("application/pdf", portal.page().script("return document.getElementById('answer-letter-link').type;"),
+    assertTrue(
+        portal.page().text("#answer-letter-link").contains(letterName),
+        portal.page().text("#answer-letter-link"));
+    assertEquals(
+        letterName,
+        portal.page().script("return document.getElementById('answer-letter-link').download;"));
+    assertEquals(
+        "application/pdf",
+        portal.page().script("return document.getElementById('answer-letter-link').type;"),
         "the file the service answered is a PDF");
-    assertTrue(portal.page().script("return document.getElementById('answer-letter-link').href;").toString().startsWith("blob:"),
+    assertTrue(
+        portal
+            .page()
+            .script("return document.getElementById('answer-letter-link').href;")
+            .toString()
+            .startsWith("blob:"),
         "saved from the page's own copy: no URL carries the letter");
-    assertTrue(portal.page().text("#answer-letter-link").matches(".*, [1-9]\\d* KB\\)"), portal.page().text("#answer-letter-link"));
+    assertTrue(
+        portal.page().text("#answer-letter-link").matches(".*, [1-9]\\d* KB\\)"),
+        portal.page().text("#answer-letter-link"));
 
     portal.page().click("#acknowledge-form button[type='submit']");
-    assertTrue(portal.page().text("#answer-read").startsWith("Thank you."), portal.page().text("#answer-read"));
+    assertTrue(
+        portal.page().text("#answer-read").startsWith("Thank you."),
+        portal.page().text("#answer-read"));
     browser.navigate().refresh();
     portal.page().awaitHeading("Your consultation");
     assertTrue(portal.page().text("#answer-read").startsWith("You read this on"));
@@ -129,19 +162,32 @@ class PatientAnswerIT {
     portal.page().awaitHeading("Sus datos");
     portal.page().click("#export-form button[type='submit']");
     assertEquals("Descargar mis datos", portal.page().text("#export-download"));
-    String page = consultationsPage((String) portal.page().script("return document.getElementById('export-download').href;"));
-    assertTrue(page.contains("<html lang=\"es\">") && page.contains("La respuesta de su dermatólogo"), page);
-    assertTrue(page.contains(QUESTION) && page.contains(REPLY) && page.contains(PLAN), "every exchange: " + page);
+    String page =
+        consultationsPage(
+            (String)
+                portal.page().script("return document.getElementById('export-download').href;"));
+    assertTrue(
+        page.contains("<html lang=\"es\">") && page.contains("La respuesta de su dermatólogo"),
+        page);
+    assertTrue(
+        page.contains(QUESTION) && page.contains(REPLY) && page.contains(PLAN),
+        "every exchange: " + page);
 
-    String stored = (String) portal.page().script("return JSON.stringify({...sessionStorage, ...localStorage});");
-    assertFalse(stored.contains("night") || stored.contains("eczema"), "no health data in web storage");
+    String stored =
+        (String)
+            portal.page().script("return JSON.stringify({...sessionStorage, ...localStorage});");
+    assertFalse(
+        stored.contains("night") || stored.contains("eczema"), "no health data in web storage");
   }
 
   /** consultations.html of the export archive behind {@code link}. */
   private static String consultationsPage(String link) {
     try {
-      HttpResponse<byte[]> archive = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(link)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> archive =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(200, archive.statusCode());
       try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive.body()))) {
         for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
@@ -159,7 +205,9 @@ class PatientAnswerIT {
     throw new AssertionError("no consultations.html in the archive");
   }
 
-  private static final String EXPLANATION = "This is eczema: the skin barrier is weak and gets inflamed. "
-      + "It is common and can be controlled.";
-  private static final String PLAN = "Moisturise twice a day; use the cream on flares for up to 2 weeks.";
+  private static final String EXPLANATION =
+      "This is eczema: the skin barrier is weak and gets inflamed. "
+          + "It is common and can be controlled.";
+  private static final String PLAN =
+      "Moisturise twice a day; use the cream on flares for up to 2 weeks.";
 }

@@ -37,7 +37,10 @@ class PatientIntakeIT {
   void anEmergencyAnswerStopsTheConsultationWithWhatToDoNow(LocalStack stack, WebDriver browser) {
     ApiCalls api = new ApiCalls(stack);
     String token = api.idToken("patient@northside.example", "Demo-Patient-1");
-    int before = ApiCalls.json(api.get("/clinics/northside-skin/cases?limit=100", token)).get("cases").size();
+    int before =
+        ApiCalls.json(api.get("/clinics/northside-skin/cases?limit=100", token))
+            .get("cases")
+            .size();
     PatientIntake portal = PatientIntake.signInAsAlex(stack, browser);
     portal.page().click("#start-case");
     portal.answerEmergencyScreen(true);
@@ -45,27 +48,39 @@ class PatientIntakeIT {
     portal.page().awaitHeading("Please get medical help now");
     assertTrue(portal.page().text("#seek-care-now").contains("emergency"));
     assertTrue(portal.page().text("#emergency-contact").contains("help@northside-skin.example"));
-    assertTrue(browser.findElements(By.cssSelector("main form")).isEmpty(), "nothing more to fill in");
+    assertTrue(
+        browser.findElements(By.cssSelector("main form")).isEmpty(), "nothing more to fill in");
     portal.page().screenshot("patient-emergency-stop");
-    int after = ApiCalls.json(api.get("/clinics/northside-skin/cases?limit=100", token)).get("cases").size();
+    int after =
+        ApiCalls.json(api.get("/clinics/northside-skin/cases?limit=100", token))
+            .get("cases")
+            .size();
     assertEquals(before, after, "no case was opened");
   }
 
   @Test
-  void aCaseAClinicTookDespiteEmergencySignsTellsThePatientWhatToDoIfWorse(LocalStack stack, WebDriver browser) {
+  void aCaseAClinicTookDespiteEmergencySignsTellsThePatientWhatToDoIfWorse(
+      LocalStack stack, WebDriver browser) {
     // Setup over HTTP: a clinic that queues such cases as urgent, and one sent with a swollen face.
     ApiCalls api = new ApiCalls(stack);
     String slug = "queues-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     String admin = TestClinics.adminOfNewClinic(stack, slug);
     com.fasterxml.jackson.databind.node.ObjectNode settings =
-        (com.fasterxml.jackson.databind.node.ObjectNode) ApiCalls.json(api.get("/clinics/" + slug + "/settings", admin));
-    ((com.fasterxml.jackson.databind.node.ObjectNode) settings.get("config")).putObject("triage")
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            ApiCalls.json(api.get("/clinics/" + slug + "/settings", admin));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) settings.get("config"))
+        .putObject("triage")
         .put("redFlagsAtSubmit", "queue-urgent");
-    assertEquals(200, api.call("PUT", "/clinics/" + slug + "/settings", admin, settings.toString()).statusCode());
+    assertEquals(
+        200,
+        api.call("PUT", "/clinics/" + slug + "/settings", admin, settings.toString()).statusCode());
     IntakeJourney journey = new IntakeJourney(stack, api);
-    IntakeJourney.SubmittedCase sent = journey.submit(slug, IntakeJourney.rashIntake().put("faceOrLipSwelling", true));
+    IntakeJourney.SubmittedCase sent =
+        journey.submit(slug, IntakeJourney.rashIntake().put("faceOrLipSwelling", true));
 
-    PatientIntake portal = PatientIntake.signIn(stack, browser, slug, sent.patient().email(), IntakeJourney.PASSWORD, "Journey");
+    PatientIntake portal =
+        PatientIntake.signIn(
+            stack, browser, slug, sent.patient().email(), IntakeJourney.PASSWORD, "Journey");
     portal.openCase(sent.caseId());
     String advice = portal.page().text("#emergency-signs");
     assertTrue(advice.startsWith("Your answers describe signs that can be serious."), advice);
@@ -95,7 +110,8 @@ class PatientIntakeIT {
     portal.page().submit();
     String refusal = portal.page().text("main .error-summary");
     assertTrue(refusal.startsWith("Ese correo y esa contraseña no coinciden"), refusal);
-    assertEquals("Revise su contraseña e inténtelo de nuevo.", portal.page().fieldError("password"));
+    assertEquals(
+        "Revise su contraseña e inténtelo de nuevo.", portal.page().fieldError("password"));
     portal.page().screenshot("patient-sign-in-spanish");
     portal.page().click("#create-account-link");
     portal.page().awaitHeading("Cree su cuenta");
@@ -111,27 +127,38 @@ class PatientIntakeIT {
   }
 
   @Test
-  void aDraftIsKeptWhenTheSessionExpiresAndResumesAfterSigningIn(LocalStack stack, WebDriver browser) {
+  void aDraftIsKeptWhenTheSessionExpiresAndResumesAfterSigningIn(
+      LocalStack stack, WebDriver browser) {
     PatientIntake portal = PatientIntake.signInAsAlex(stack, browser);
     portal.page().click("#start-case");
     portal.answerEmergencyScreen(false);
     portal.page().awaitHeading("Where is it?");
-    portal.page().click(".body-map__region[data-region='knee'][data-side='right'][data-view='front']");
+    portal
+        .page()
+        .click(".body-map__region[data-region='knee'][data-side='right'][data-view='front']");
     portal.page().submit();
     portal.page().awaitHeading("About the problem");
     String caseId = portal.page().path().split("/")[4];
 
     String key = "dermrelay.session.northside-skin";
-    portal.page().script("const s = JSON.parse(sessionStorage.getItem('" + key + "'));"
-        + "s.expiresAt = Date.now() + 60000; s.refreshToken = 'revoked';"
-        + "sessionStorage.setItem('" + key + "', JSON.stringify(s));");
+    portal
+        .page()
+        .script(
+            "const s = JSON.parse(sessionStorage.getItem('"
+                + key
+                + "'));"
+                + "s.expiresAt = Date.now() + 60000; s.refreshToken = 'revoked';"
+                + "sessionStorage.setItem('"
+                + key
+                + "', JSON.stringify(s));");
     portal.choose("onset", "gradual");
     portal.page().type("durationAmount", "2");
     portal.choose("problem", "spot");
     portal.typeArea("ownWords", PatientIntake.OWN_WORDS);
     portal.page().submit();
     portal.page().awaitHeading("Sign in");
-    assertEquals("For your security you were signed out. Please sign in again.", portal.page().topMessage());
+    assertEquals(
+        "For your security you were signed out. Please sign in again.", portal.page().topMessage());
     portal.page().screenshot("patient-session-expired");
 
     portal.page().type("email", "patient@northside.example");
@@ -144,11 +171,14 @@ class PatientIntakeIT {
     portal.page().awaitHeading("About the problem");
     portal.page().click("a[data-route='cases/" + caseId + "/body-site']");
     portal.page().awaitHeading("Where is it?");
-    assertTrue(portal.page().text("#chosen-sites").toLowerCase().contains("knee"), "the saved body site is back");
+    assertTrue(
+        portal.page().text("#chosen-sites").toLowerCase().contains("knee"),
+        "the saved body site is back");
   }
 
   @Test
-  void offlineTheAnswersStayOnThePageAndAreSavedOnceBackOnline(LocalStack stack, WebDriver browser) {
+  void offlineTheAnswersStayOnThePageAndAreSavedOnceBackOnline(
+      LocalStack stack, WebDriver browser) {
     PatientIntake portal = PatientIntake.signInAsAlex(stack, browser);
     portal.page().click("#start-case");
     portal.answerEmergencyScreen(false);
@@ -178,7 +208,9 @@ class PatientIntakeIT {
     IntakeJourney journey = new IntakeJourney(stack, api);
     IntakeJourney.Patient patient = journey.newPatient("northside-skin");
     String caseId = journey.draft(patient, IntakeJourney.routineIntake());
-    PatientIntake portal = PatientIntake.signIn(stack, browser, "northside", patient.email(), IntakeJourney.PASSWORD, "Journey");
+    PatientIntake portal =
+        PatientIntake.signIn(
+            stack, browser, "northside", patient.email(), IntakeJourney.PASSWORD, "Journey");
     portal.openCase(caseId);
     portal.page().click("#continue-draft");
     portal.page().awaitHeading("Your photos");
@@ -187,12 +219,14 @@ class PatientIntakeIT {
     ChromiumDriver chromium = (ChromiumDriver) browser;
     chromium.executeCdpCommand("Network.enable", Map.of());
     try {
-      chromium.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/photos/*/confirm")));
+      chromium.executeCdpCommand(
+          "Network.setBlockedURLs", Map.of("urls", List.of("*/photos/*/confirm")));
       portal.upload("close_up", Photos.sharpFile("sharp-dropped.jpg", 0));
       assertEquals("waiting", portal.verdict("close_up"));
       String waiting = portal.page().text("#photo-close_up .verdict");
       assertTrue(waiting.startsWith("The connection dropped. We’ll try again in"), waiting);
-      assertTrue(waiting.contains("Your photo is kept on this phone until it has arrived"), waiting);
+      assertTrue(
+          waiting.contains("Your photo is kept on this phone until it has arrived"), waiting);
       portal.page().screenshot("patient-upload-waiting");
 
       // The page reloads (a phone that slept, a tab the system closed): the card carries on with
@@ -205,29 +239,49 @@ class PatientIntakeIT {
       offline(chromium, true);
       chromium.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
       new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100))
-          .ignoring(StaleElementReferenceException.class).until(d ->
-          d.findElement(By.cssSelector("#photo-close_up .verdict")).getText()
-              .startsWith("You’re offline. We’ll send your photo as soon as you’re connected again."));
+          .ignoring(StaleElementReferenceException.class)
+          .until(
+              d ->
+                  d.findElement(By.cssSelector("#photo-close_up .verdict"))
+                      .getText()
+                      .startsWith(
+                          "You’re offline. We’ll send your photo as soon as you’re connected again."));
       portal.page().screenshot("patient-upload-waiting-offline");
     } finally {
       chromium.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
       offline(chromium, false);
     }
     new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100))
-        .ignoring(StaleElementReferenceException.class).until(d ->
-        "accepted".equals(d.findElement(By.cssSelector("#photo-close_up .verdict")).getAttribute("data-verdict")));
-    assertEquals(1L, portal.page().script("return document.querySelectorAll('#photo-close_up img.photo-preview').length;"),
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                "accepted"
+                    .equals(
+                        d.findElement(By.cssSelector("#photo-close_up .verdict"))
+                            .getAttribute("data-verdict")));
+    assertEquals(
+        1L,
+        portal
+            .page()
+            .script(
+                "return document.querySelectorAll('#photo-close_up img.photo-preview').length;"),
         "the checked photo is shown once");
-    assertEquals(0L, ((Number) ((JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "const open = indexedDB.open('dermrelay-pending-photos');"
-            + "open.onsuccess = () => { const r = open.result.transaction('photos').objectStore('photos').count();"
-            + " r.onsuccess = () => done(r.result); };")).longValue(),
+    assertEquals(
+        0L,
+        ((Number)
+                ((JavascriptExecutor) browser)
+                    .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                            + "const open = indexedDB.open('dermrelay-pending-photos');"
+                            + "open.onsuccess = () => { const r = open.result.transaction('photos').objectStore('photos').count();"
+                            + " r.onsuccess = () => done(r.result); };"))
+            .longValue(),
         "the photo no longer waits on the phone once checked");
 
     // The inputs ask for JPEG or PNG, so an iPhone converts its HEIC photos; a HEIC this browser
     // cannot open still gets the specific advice, and nothing is sent.
-    assertEquals("image/jpeg,image/png", browser.findElement(By.id("file-context")).getAttribute("accept"));
+    assertEquals(
+        "image/jpeg,image/png", browser.findElement(By.id("file-context")).getAttribute("accept"));
     byte[] heic = new byte[48 * 1024];
     new java.util.Random(18).nextBytes(heic);
     portal.upload("context", Photos.file("IMG_0042.HEIC", heic));
@@ -240,26 +294,43 @@ class PatientIntakeIT {
     byte[] notAPhoto = new byte[64 * 1024];
     new java.util.Random(7).nextBytes(notAPhoto);
     portal.upload("context", Photos.file("not-a-photo.jpg", notAPhoto));
-    String refused = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100))
-        .ignoring(StaleElementReferenceException.class).until(d -> {
-          WebElement verdict = d.findElement(By.cssSelector("#photo-context .verdict"));
-          return "rejected".equals(verdict.getAttribute("data-verdict")) && !verdict.getText().contains("HEIC")
-              ? verdict.getText() : null;
-        });
+    String refused =
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100))
+            .ignoring(StaleElementReferenceException.class)
+            .until(
+                d -> {
+                  WebElement verdict = d.findElement(By.cssSelector("#photo-context .verdict"));
+                  return "rejected".equals(verdict.getAttribute("data-verdict"))
+                          && !verdict.getText().contains("HEIC")
+                      ? verdict.getText()
+                      : null;
+                });
     assertTrue(refused.startsWith("We couldn’t use this photo"), refused);
     assertTrue(refused.contains("Take a new photo, or choose another one"), refused);
-    assertTrue(browser.findElements(By.cssSelector("#photo-context img")).isEmpty(), "no broken preview of the refused file");
+    assertTrue(
+        browser.findElements(By.cssSelector("#photo-context img")).isEmpty(),
+        "no broken preview of the refused file");
     portal.page().screenshot("patient-photo-rejected");
     portal.page().click("#submit-case");
-    assertTrue(browser.findElement(By.id("photo-context")).getAttribute("class").contains("photo-card--missing"),
+    assertTrue(
+        browser
+            .findElement(By.id("photo-context"))
+            .getAttribute("class")
+            .contains("photo-card--missing"),
         "sending is stopped at the refused view");
     portal.upload("context", Photos.sharpFile("sharp-after-refusal.jpg", 1));
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30)).until(d ->
-        "accepted".equals(d.findElement(By.cssSelector("#photo-context .verdict")).getAttribute("data-verdict")));
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+        .until(
+            d ->
+                "accepted"
+                    .equals(
+                        d.findElement(By.cssSelector("#photo-context .verdict"))
+                            .getAttribute("data-verdict")));
   }
 
   private static void offline(ChromiumDriver chromium, boolean offline) {
-    chromium.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
-        "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    chromium.executeCdpCommand(
+        "Network.emulateNetworkConditions",
+        Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
   }
 }

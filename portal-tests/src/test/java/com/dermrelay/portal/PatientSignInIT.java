@@ -36,7 +36,8 @@ class PatientSignInIT {
     assertEquals("rgba(15, 118, 110, 1)", northsideColour);
     assertTrue(portal.logoLoaded(), "the Northside logo shows");
     // Other tests in this JVM may edit the clinic's settings: compare with what the API serves now.
-    assertEquals(legalFooter(stack, "northside"), portal.text("#legal-footer"), "Northside's own footer");
+    assertEquals(
+        legalFooter(stack, "northside"), portal.text("#legal-footer"), "Northside's own footer");
     assertTrue(portal.text("#support-contact").contains("help@northside-skin.example"));
     assertFalse(portal.path().contains("config="), "the test hook leaves the address bar");
     portal.screenshot("patient-sign-in-northside");
@@ -47,21 +48,30 @@ class PatientSignInIT {
     assertEquals("rgba(30, 58, 138, 1)", harbourColour);
     assertNotEquals(northsideColour, harbourColour);
     assertTrue(portal.logoLoaded(), "the Harbour logo shows");
-    assertEquals(legalFooter(stack, "harbour"), portal.text("#legal-footer"), "Harbour's own footer");
+    assertEquals(
+        legalFooter(stack, "harbour"), portal.text("#legal-footer"), "Harbour's own footer");
     assertTrue(portal.text("#legal-footer").contains("999"));
     // White text on the dark blue, as the contrast rule picks it.
-    assertEquals("rgba(255, 255, 255, 1)", portal.cssValue("main form button[type='submit']", "color"));
+    assertEquals(
+        "rgba(255, 255, 255, 1)", portal.cssValue("main form button[type='submit']", "color"));
     portal.screenshot("patient-sign-in-harbour");
   }
 
   private static String legalFooter(LocalStack stack, String slug) {
     try {
-      String body = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(
-              java.net.URI.create(stack.gatewayUrl() + "/public/clinics/" + slug + "/branding")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body)
-          .at("/branding/legalFooter").asText();
+      String body =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              stack.gatewayUrl() + "/public/clinics/" + slug + "/branding"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(body)
+          .at("/branding/legalFooter")
+          .asText();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -100,7 +110,8 @@ class PatientSignInIT {
   @Test
   void aWrongCodeIsExplainedAndANewOneCanBeSent(LocalStack stack, WebDriver browser) {
     String email = "robin." + UUID.randomUUID() + "@example.com";
-    PatientPortalPage portal = new PatientPortalPage(stack, browser).open("northside", "create-account");
+    PatientPortalPage portal =
+        new PatientPortalPage(stack, browser).open("northside", "create-account");
     portal.type("name", "Robin Hale");
     portal.type("email", email);
     portal.type("password", "Quiet-Lake-7");
@@ -110,7 +121,8 @@ class PatientSignInIT {
 
     portal.type("code", first.equals("000000") ? "111111" : "000000");
     portal.submit();
-    assertTrue(portal.fieldError("code").startsWith("That code isn’t right."), portal.fieldError("code"));
+    assertTrue(
+        portal.fieldError("code").startsWith("That code isn’t right."), portal.fieldError("code"));
     portal.accessible("patient confirm with a wrong code");
 
     portal.click("#resend-code");
@@ -155,25 +167,45 @@ class PatientSignInIT {
     String key = "dermrelay.session.northside-skin";
 
     // A minute left: the portal refreshes before using the token.
-    String before = (String) portal.script("const s = JSON.parse(sessionStorage.getItem('" + key + "'));"
-        + "s.expiresAt = Date.now() + 60000; sessionStorage.setItem('" + key + "', JSON.stringify(s));"
-        + "return s.idToken;");
+    String before =
+        (String)
+            portal.script(
+                "const s = JSON.parse(sessionStorage.getItem('"
+                    + key
+                    + "'));"
+                    + "s.expiresAt = Date.now() + 60000; sessionStorage.setItem('"
+                    + key
+                    + "', JSON.stringify(s));"
+                    + "return s.idToken;");
     browser.navigate().refresh();
     portal.awaitHeading("Hello, Alex");
     new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(driver -> !before.equals(portal.script(
-            "return JSON.parse(sessionStorage.getItem('" + key + "')).idToken;")));
-    long minutesLeft = (Long) portal.script("return Math.round((JSON.parse(sessionStorage.getItem('"
-        + key + "')).expiresAt - Date.now()) / 60000);");
+        .until(
+            driver ->
+                !before.equals(
+                    portal.script(
+                        "return JSON.parse(sessionStorage.getItem('" + key + "')).idToken;")));
+    long minutesLeft =
+        (Long)
+            portal.script(
+                "return Math.round((JSON.parse(sessionStorage.getItem('"
+                    + key
+                    + "')).expiresAt - Date.now()) / 60000);");
     assertTrue(minutesLeft > 50, "a fresh hour: " + minutesLeft);
 
     // A refresh token the service no longer accepts: back to sign-in, told why, nothing kept.
-    portal.script("const s = JSON.parse(sessionStorage.getItem('" + key + "'));"
-        + "s.expiresAt = Date.now() + 60000; s.refreshToken = 'revoked';"
-        + "sessionStorage.setItem('" + key + "', JSON.stringify(s));");
+    portal.script(
+        "const s = JSON.parse(sessionStorage.getItem('"
+            + key
+            + "'));"
+            + "s.expiresAt = Date.now() + 60000; s.refreshToken = 'revoked';"
+            + "sessionStorage.setItem('"
+            + key
+            + "', JSON.stringify(s));");
     browser.navigate().refresh();
     portal.awaitHeading("Sign in");
-    assertEquals("For your security you were signed out. Please sign in again.", portal.topMessage());
+    assertEquals(
+        "For your security you were signed out. Please sign in again.", portal.topMessage());
     assertTrue(noSessionStored(portal), "tokens are gone: " + portal.storedKeys());
   }
 
@@ -184,7 +216,8 @@ class PatientSignInIT {
     portal.type("password", "Not-The-Password-1");
     portal.submit();
 
-    assertEquals("That email and password don’t match an account. Check them and try again.",
+    assertEquals(
+        "That email and password don’t match an account. Check them and try again.",
         portal.topMessage());
     assertEquals("Check your password, then try again.", portal.fieldError("password"));
     assertEquals("Sign in", portal.heading());
@@ -194,17 +227,22 @@ class PatientSignInIT {
   }
 
   /**
-   * Cognito locks an account out after repeated wrong passwords (the local identity does the
-   * same); the patient is told so plainly, even when the password they now type is the right one.
-   * The failures before are made straight at the identity service, each once the previous lockout
+   * Cognito locks an account out after repeated wrong passwords (the local identity does the same);
+   * the patient is told so plainly, even when the password they now type is the right one. The
+   * failures before are made straight at the identity service, each once the previous lockout
    * ended, so the last one locks for 16 seconds: long enough for one click.
    */
   @Test
   void aLockedOutAccountIsToldToWaitEvenWithTheRightPassword(LocalStack stack, WebDriver browser) {
     String email = "locked-" + UUID.randomUUID() + "@example.com";
-    stack.identity().createConfirmedUser(email, "Right-Password-1",
-        java.util.Map.of("email", email, "name", "Lee Locked", "custom:tenantId", "northside-skin"),
-        java.util.Set.of("patient"));
+    stack
+        .identity()
+        .createConfirmedUser(
+            email,
+            "Right-Password-1",
+            java.util.Map.of(
+                "email", email, "name", "Lee Locked", "custom:tenantId", "northside-skin"),
+            java.util.Set.of("patient"));
     PatientPortalPage portal = new PatientPortalPage(stack, browser).open("northside", "");
     portal.type("email", email);
     portal.type("password", "Right-Password-1");
@@ -214,13 +252,16 @@ class PatientSignInIT {
     }
     for (int lockouts = 0; lockouts < 4; lockouts++) {
       // A failure counts only once the lockout it caused is over.
-      new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200))
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .pollingEvery(Duration.ofMillis(200))
           .until(driver -> wrongPassword(stack, email).equals("Incorrect username or password."));
     }
     portal.submit();
 
-    assertEquals("Too many wrong passwords for this account. To protect it, signing in is paused for a few "
-        + "minutes. Please wait, then try again with the right password.", portal.topMessage());
+    assertEquals(
+        "Too many wrong passwords for this account. To protect it, signing in is paused for a few "
+            + "minutes. Please wait, then try again with the right password.",
+        portal.topMessage());
     assertEquals("Sign in", portal.heading());
     assertTrue(noSessionStored(portal), "no token stored: " + portal.storedKeys());
     portal.accessible("patient sign-in while locked out");
@@ -243,7 +284,8 @@ class PatientSignInIT {
     portal.type("password", "Demo-Patient-1");
     portal.submit();
 
-    assertTrue(portal.topMessage().startsWith("This account is registered with another clinic."),
+    assertTrue(
+        portal.topMessage().startsWith("This account is registered with another clinic."),
         portal.topMessage());
     assertTrue(noSessionStored(portal), "signed out again: " + portal.storedKeys());
     portal.accessible("patient sign-in, account of another clinic");
@@ -252,21 +294,23 @@ class PatientSignInIT {
   @Test
   void aWeakPasswordIsExplainedBeforeAnythingIsSent(LocalStack stack, WebDriver browser) {
     String email = "casey." + UUID.randomUUID() + "@example.com";
-    PatientPortalPage portal = new PatientPortalPage(stack, browser).open("northside", "create-account");
+    PatientPortalPage portal =
+        new PatientPortalPage(stack, browser).open("northside", "create-account");
     // The rules are on the page before the patient types a thing.
     assertTrue(portal.text("#password-rules").contains("At least 12 characters"));
     portal.type("name", "Casey Moss");
     portal.type("email", email);
     portal.type("password", "sunny");
-    assertEquals("true", portal.script(
-        "return document.querySelector('[data-rule=lower]').dataset.met;"));
-    assertEquals("false", portal.script(
-        "return document.querySelector('[data-rule=upper]').dataset.met;"));
+    assertEquals(
+        "true", portal.script("return document.querySelector('[data-rule=lower]').dataset.met;"));
+    assertEquals(
+        "false", portal.script("return document.querySelector('[data-rule=upper]').dataset.met;"));
 
     portal.submit();
     String error = portal.fieldError("password");
     portal.screenshot("patient-create-account-weak-password");
-    assertTrue(error.startsWith("Your password still needs: at least 12 characters; an uppercase letter"),
+    assertTrue(
+        error.startsWith("Your password still needs: at least 12 characters; an uppercase letter"),
         error);
     assertEquals("Create your account", portal.heading());
     assertTrue(stack.identity().lastConfirmationCode(email).isEmpty(), "nothing was sent");

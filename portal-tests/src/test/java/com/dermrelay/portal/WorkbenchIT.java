@@ -25,9 +25,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The dermatologist workbench in a real browser against the local stack, beyond the path
- * {@link WholeJourneyIT} walks: the worklist's order and clinic filter, shortcuts, zoom, a refused
- * answer; a claim lost to a colleague; the invitation page; and the accounts it turns away.
+ * The dermatologist workbench in a real browser against the local stack, beyond the path {@link
+ * WholeJourneyIT} walks: the worklist's order and clinic filter, shortcuts, zoom, a refused answer;
+ * a claim lost to a colleague; the invitation page; and the accounts it turns away.
  */
 @ExtendWith({LocalStackExtension.class, BrowserExtension.class})
 class WorkbenchIT {
@@ -36,10 +36,12 @@ class WorkbenchIT {
   private static final String CHEN = WorkbenchPage.CHEN;
   private static final String CHEN_PASSWORD = WorkbenchPage.CHEN_PASSWORD;
   private static final Pattern TEMPORARY_PASSWORD = Pattern.compile("temporary password is (\\S+)");
-  private static final Pattern INVITATION_LINK = Pattern.compile("(/workbench/accept\\?token=\\S+)");
+  private static final Pattern INVITATION_LINK =
+      Pattern.compile("(/workbench/accept\\?token=\\S+)");
 
   @Test
-  void theWorklistPutsUrgentFirstFiltersByClinicAndTheCaseWorksFromTheKeyboard(LocalStack stack, WebDriver browser) {
+  void theWorklistPutsUrgentFirstFiltersByClinicAndTheCaseWorksFromTheKeyboard(
+      LocalStack stack, WebDriver browser) {
     // The merged worklist, claiming, comparing and answering are walked in WholeJourneyIT; here
     // what it does not: the order by priority, the clinic filter, the shortcuts, zoom, a refusal.
     ApiCalls api = new ApiCalls(stack);
@@ -47,19 +49,25 @@ class WorkbenchIT {
     String northside = journey.submit(NORTHSIDE, IntakeJourney.routineIntake()).caseId();
     IntakeJourney.SubmittedCase harbour = journey.submit(HARBOUR, IntakeJourney.urgentIntake());
 
-    WorkbenchPage workbench = new WorkbenchPage(stack, browser).open("/workbench/").signIn(CHEN, CHEN_PASSWORD);
+    WorkbenchPage workbench =
+        new WorkbenchPage(stack, browser).open("/workbench/").signIn(CHEN, CHEN_PASSWORD);
     workbench.awaitHeading("Worklist");
     List<String> rows = workbench.worklistWith(northside, harbour.caseId());
     assertTrue(rows.indexOf(harbour.caseId()) < rows.indexOf(northside), "URGENT before ROUTINE");
-    assertTrue(workbench.row(northside).getText().matches("(?s).*\\d+ (d|h) .*left.*"), workbench.row(northside).getText());
-    assertTrue(workbench.row(harbour.caseId()).getText().contains("7-point"), "triage reasons are shown");
+    assertTrue(
+        workbench.row(northside).getText().matches("(?s).*\\d+ (d|h) .*left.*"),
+        workbench.row(northside).getText());
+    assertTrue(
+        workbench.row(harbour.caseId()).getText().contains("7-point"), "triage reasons are shown");
     workbench.screenshot("workbench-worklist");
 
     // Filter by clinic: Harbour only.
     new Select(workbench.visible("#worklist-view select[name='clinic']")).selectByValue(HARBOUR);
     workbench.wait.until(d -> !workbench.worklistCases().contains(northside));
-    assertTrue(workbench.all("#worklist tbody tr").stream()
-        .allMatch(r -> HARBOUR.equals(r.getAttribute("data-tenant"))), "Harbour's cases only");
+    assertTrue(
+        workbench.all("#worklist tbody tr").stream()
+            .allMatch(r -> HARBOUR.equals(r.getAttribute("data-tenant"))),
+        "Harbour's cases only");
     new Select(workbench.visible("#worklist-view select[name='clinic']")).selectByValue("");
     workbench.wait.until(d -> workbench.worklistWith(northside).contains(northside));
 
@@ -104,36 +112,57 @@ class WorkbenchIT {
     IntakeJourney.SubmittedCase submitted = journey.submit(NORTHSIDE, IntakeJourney.soonIntake());
     String colleague = ClinicStaff.dermatologistOf(stack, api, NORTHSIDE, "Dr. Okafor");
 
-    WorkbenchPage workbench = new WorkbenchPage(stack, browser).open("/workbench/").signIn(CHEN, CHEN_PASSWORD);
+    WorkbenchPage workbench =
+        new WorkbenchPage(stack, browser).open("/workbench/").signIn(CHEN, CHEN_PASSWORD);
     workbench.awaitHeading("Worklist");
     workbench.worklistWith(submitted.caseId());
-    workbench.row(submitted.caseId()).findElement(By.cssSelector("button[data-action='open']")).click();
+    workbench
+        .row(submitted.caseId())
+        .findElement(By.cssSelector("button[data-action='open']"))
+        .click();
     workbench.visible("#history");
-    assertEquals("none", workbench.attribute("#claim-bar", "data-claim"), "opening is not claiming");
+    assertEquals(
+        "none", workbench.attribute("#claim-bar", "data-claim"), "opening is not claiming");
     workbench.type("treatmentPlan", "Review in clinic.");
     workbench.wait.until(d -> workbench.text("#draft-status").startsWith("Draft saved"));
 
     // Dr. Okafor claims it meanwhile; Dr. Chen's claim then loses.
-    assertEquals(200, api.call("POST", "/clinics/" + NORTHSIDE + "/reviews/" + submitted.caseId() + "/claim",
-        colleague, null).statusCode());
+    assertEquals(
+        200,
+        api.call(
+                "POST",
+                "/clinics/" + NORTHSIDE + "/reviews/" + submitted.caseId() + "/claim",
+                colleague,
+                null)
+            .statusCode());
     workbench.click("#claim-case");
     workbench.wait.until(d -> "other".equals(workbench.attribute("#claim-bar", "data-claim")));
-    assertTrue(workbench.text("#case-view .error-summary").contains("Dr. Okafor claimed this case"),
+    assertTrue(
+        workbench.text("#case-view .error-summary").contains("Dr. Okafor claimed this case"),
         workbench.text("#case-view .error-summary"));
     assertTrue(workbench.text("#claim-bar").contains("Dr. Okafor is reviewing this case"));
-    assertEquals("Review in clinic.", workbench.attribute("main [name='treatmentPlan']", "value"), "the draft stays");
+    assertEquals(
+        "Review in clinic.",
+        workbench.attribute("main [name='treatmentPlan']", "value"),
+        "the draft stays");
     workbench.screenshot("workbench-claim-lost");
   }
 
   @Test
-  void anInvitedDermatologistSetsAPasswordAcceptsAndSeesTheWorklist(LocalStack stack, WebDriver browser) {
+  void anInvitedDermatologistSetsAPasswordAcceptsAndSeesTheWorklist(
+      LocalStack stack, WebDriver browser) {
     ApiCalls api = new ApiCalls(stack);
     String email = "dr.workbench." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     String admin = api.idToken("admin@harbour.example", "Demo-Admin-1");
-    ObjectNode invite = ApiCalls.JSON.createObjectNode().put("email", email).put("name", "Dr. Workbench");
-    assertEquals(201, api.call("POST", "/clinics/" + HARBOUR + "/invitations", admin, invite.toString()).statusCode());
+    ObjectNode invite =
+        ApiCalls.JSON.createObjectNode().put("email", email).put("name", "Dr. Workbench");
+    assertEquals(
+        201,
+        api.call("POST", "/clinics/" + HARBOUR + "/invitations", admin, invite.toString())
+            .statusCode());
 
-    WorkbenchPage page = new WorkbenchPage(stack, browser).open(mailed(stack, email, INVITATION_LINK));
+    WorkbenchPage page =
+        new WorkbenchPage(stack, browser).open(mailed(stack, email, INVITATION_LINK));
     page.awaitHeading("Sign in to accept your invitation");
     assertFalse(browser.getCurrentUrl().contains("token="), "the token leaves the address bar");
     page.screenshot("workbench-accept-sign-in");
@@ -151,8 +180,10 @@ class WorkbenchIT {
 
   @Test
   void aPatientIsToldTheWorkbenchIsForDermatologists(LocalStack stack, WebDriver browser) {
-    WorkbenchPage page = new WorkbenchPage(stack, browser).open("/workbench/")
-        .signIn("patient@northside.example", "Demo-Patient-1");
+    WorkbenchPage page =
+        new WorkbenchPage(stack, browser)
+            .open("/workbench/")
+            .signIn("patient@northside.example", "Demo-Patient-1");
     page.awaitHeading("The workbench is for dermatologists");
     page.screenshot("workbench-not-dermatologist");
     page.click("#not-dermatologist-sign-out");
@@ -160,12 +191,13 @@ class WorkbenchIT {
   }
 
   private static String mailed(LocalStack stack, String email, Pattern pattern) {
-    OutboxMessage mail = stack.outbox().messagesTo(email).stream()
-        .filter(m -> m.text() != null && pattern.matcher(m.text()).find())
-        .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no mail matching " + pattern + " to " + email));
+    OutboxMessage mail =
+        stack.outbox().messagesTo(email).stream()
+            .filter(m -> m.text() != null && pattern.matcher(m.text()).find())
+            .reduce((a, b) -> b)
+            .orElseThrow(() -> new AssertionError("no mail matching " + pattern + " to " + email));
     Matcher matcher = pattern.matcher(mail.text());
     assertTrue(matcher.find());
     return matcher.group(1);
   }
-
 }

@@ -37,8 +37,15 @@ public final class Accessibility {
   public static void check(WebDriver browser, String page) {
     List<String> problems = violations(browser);
     if (!problems.isEmpty()) {
-      fail("axe-core found " + problems.size() + " serious or critical accessibility problem(s) on "
-          + page + " (" + browser.getCurrentUrl() + "):\n" + String.join("\n", problems));
+      fail(
+          "axe-core found "
+              + problems.size()
+              + " serious or critical accessibility problem(s) on "
+              + page
+              + " ("
+              + browser.getCurrentUrl()
+              + "):\n"
+              + String.join("\n", problems));
     }
   }
 
@@ -51,18 +58,25 @@ public final class Accessibility {
       js.executeScript(axe());
     }
     // executeAsyncScript hands the callback in as the last argument.
-    Object result = js.executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "window.axe.run(document, {resultTypes: ['violations']})"
-            + ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-            + "  nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))}))))"
-            + ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));");
+    Object result =
+        js.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "window.axe.run(document, {resultTypes: ['violations']})"
+                + ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                + "  nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))}))))"
+                + ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));");
     List<String> lines = new ArrayList<>();
     for (Map<String, Object> violation : (List<Map<String, Object>>) result) {
       if (!FAILING_IMPACTS.contains(String.valueOf(violation.get("impact")))) {
         continue;
       }
-      lines.add("- " + violation.get("id") + " (" + violation.get("impact") + "): " + violation.get("help"));
+      lines.add(
+          "- "
+              + violation.get("id")
+              + " ("
+              + violation.get("impact")
+              + "): "
+              + violation.get("help"));
       for (Map<String, Object> node : (List<Map<String, Object>>) violation.get("nodes")) {
         String summary = String.valueOf(node.get("summary")).replace("\n", " ");
         lines.add("    at " + node.get("target") + ": " + summary);
@@ -74,12 +88,17 @@ public final class Accessibility {
   private static String axe() {
     String source = axeSource;
     if (source == null) {
-      Path file = LocalStackConfig.defaults().localDevDir()
-          .resolve("node_modules").resolve("axe-core").resolve("axe.min.js");
+      Path file =
+          LocalStackConfig.defaults()
+              .localDevDir()
+              .resolve("node_modules")
+              .resolve("axe-core")
+              .resolve("axe.min.js");
       try {
         source = Files.readString(file, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new UncheckedIOException("axe-core is missing: run `npm ci` in local-dev (" + file + ")", e);
+        throw new UncheckedIOException(
+            "axe-core is missing: run `npm ci` in local-dev (" + file + ")", e);
       }
       axeSource = source;
     }

@@ -74,33 +74,43 @@ public final class ApiCalls {
   }
 
   public DynamoDbClient dynamoDb() {
-    return DynamoDbClient.builder().endpointOverride(URI.create(stack.dynamoDbEndpoint()))
-        .region(Region.US_EAST_1).credentialsProvider(keys())
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    return DynamoDbClient.builder()
+        .endpointOverride(URI.create(stack.dynamoDbEndpoint()))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(keys())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   public S3Client s3() {
-    return S3Client.builder().endpointOverride(URI.create(stack.s3Endpoint()))
-        .region(Region.US_EAST_1).credentialsProvider(keys()).forcePathStyle(true)
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    return S3Client.builder()
+        .endpointOverride(URI.create(stack.s3Endpoint()))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(keys())
+        .forcePathStyle(true)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   /**
-   * Every item of the table and every object of the media bucket, as sorted text; audit records
-   * and rate-limit counters are left out when {@code withAudit} is false (a refused call appends
-   * one, which is the point, not a change).
+   * Every item of the table and every object of the media bucket, as sorted text; audit records and
+   * rate-limit counters are left out when {@code withAudit} is false (a refused call appends one,
+   * which is the point, not a change).
    */
   public TreeSet<String> snapshot(boolean withAudit) {
     TreeSet<String> state = new TreeSet<>();
-    try (DynamoDbClient dynamoDb = dynamoDb(); S3Client s3 = s3()) {
-      for (Map<String, AttributeValue> item : dynamoDb.scanPaginator(r -> r.tableName(LocalStackConfig.TABLE)).items()) {
+    try (DynamoDbClient dynamoDb = dynamoDb();
+        S3Client s3 = s3()) {
+      for (Map<String, AttributeValue> item :
+          dynamoDb.scanPaginator(r -> r.tableName(LocalStackConfig.TABLE)).items()) {
         String pk = item.get("pk").s();
         if (!withAudit && (pk.endsWith("#AUDIT") || pk.startsWith("RATE#"))) {
           continue;
         }
         state.add(new java.util.TreeMap<>(item).toString());
       }
-      s3.listObjectsV2Paginator(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)).contents()
+      s3.listObjectsV2Paginator(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET))
+          .contents()
           .forEach(o -> state.add("s3:" + o.key() + ":" + o.eTag()));
     }
     return state;

@@ -20,12 +20,13 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * A real browser for portal tests: Debian's headless Chromium through its chromedriver, one per
- * test class, closed after it. {@code CHROMIUM} and {@code CHROMEDRIVER} override the binaries.
- * A test fails when the page reported a Content-Security-Policy violation: the local gateway sends
+ * test class, closed after it. {@code CHROMIUM} and {@code CHROMEDRIVER} override the binaries. A
+ * test fails when the page reported a Content-Security-Policy violation: the local gateway sends
  * production's policy, and something it blocks (a script, a style, an image, a request) may
  * otherwise go unnoticed.
  */
-public final class BrowserExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
+public final class BrowserExtension
+    implements ParameterResolver, AfterEachCallback, AfterAllCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(BrowserExtension.class);
 
@@ -38,7 +39,8 @@ public final class BrowserExtension implements ParameterResolver, AfterEachCallb
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     // The browser belongs to the test class: a test method's parameter is resolved in the
     // method's context, whose store would start (and leak) one browser per method.
-    return classContext(context).getStore(NAMESPACE)
+    return classContext(context)
+        .getStore(NAMESPACE)
         .getOrComputeIfAbsent(Browser.class, type -> new Browser(start()), Browser.class)
         .driver();
   }
@@ -50,18 +52,21 @@ public final class BrowserExtension implements ParameterResolver, AfterEachCallb
       return;
     }
     // Reading the log empties it, so each test sees only its own pages' reports.
-    List<String> violations = browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
-        .map(LogEntry::getMessage)
-        .filter(message -> message.contains("Content Security Policy"))
-        .toList();
+    List<String> violations =
+        browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+            .map(LogEntry::getMessage)
+            .filter(message -> message.contains("Content Security Policy"))
+            .toList();
     if (!violations.isEmpty()) {
-      throw new AssertionError("the page broke its Content-Security-Policy:\n" + String.join("\n", violations));
+      throw new AssertionError(
+          "the page broke its Content-Security-Policy:\n" + String.join("\n", violations));
     }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    Browser browser = classContext(context).getStore(NAMESPACE).remove(Browser.class, Browser.class);
+    Browser browser =
+        classContext(context).getStore(NAMESPACE).remove(Browser.class, Browser.class);
     if (browser != null) {
       browser.close();
     }
@@ -87,8 +92,12 @@ public final class BrowserExtension implements ParameterResolver, AfterEachCallb
     String driverPath = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
     String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     if (!new File(driverPath).canExecute() || !new File(chromium).canExecute()) {
-      String missing = "browser tests need Debian's chromium and chromium-driver "
-          + "(apt-get install -y chromium chromium-driver); missing " + driverPath + " or " + chromium;
+      String missing =
+          "browser tests need Debian's chromium and chromium-driver "
+              + "(apt-get install -y chromium chromium-driver); missing "
+              + driverPath
+              + " or "
+              + chromium;
       // A developer's machine may lack them and still run every other test; CI installs them
       // and must never skip.
       if (System.getenv("CI") != null) {
@@ -99,17 +108,26 @@ public final class BrowserExtension implements ParameterResolver, AfterEachCallb
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium);
     // Headless and quiet: the build machines have no display and no network beyond loopback.
-    options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking", "--disable-extensions",
-        "--disable-sync", "--no-first-run", "--disable-component-update",
-        "--window-size=390,844"));
+    options.addArguments(
+        List.of(
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-extensions",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-component-update",
+            "--window-size=390,844"));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(driverPath))
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(driverPath))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;

@@ -14,21 +14,32 @@ public final class ClinicStaff {
 
   /** A new active dermatologist of {@code clinic} named {@code name}; their ID token. */
   public static String dermatologistOf(LocalStack stack, ApiCalls api, String clinic, String name) {
-    String email = name.replaceAll("[^A-Za-z0-9.]", "") + "-" + UUID.randomUUID() + "@dermrelay.example";
-    var derm = stack.identity().createConfirmedUser(email, "Review-Derm-1",
-        Map.of("email", email, "name", name), Set.of("dermatologist"));
+    String email =
+        name.replaceAll("[^A-Za-z0-9.]", "") + "-" + UUID.randomUUID() + "@dermrelay.example";
+    var derm =
+        stack
+            .identity()
+            .createConfirmedUser(
+                email,
+                "Review-Derm-1",
+                Map.of("email", email, "name", name),
+                Set.of("dermatologist"));
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      dynamoDb.putItem(r -> r.tableName(LocalStackConfig.TABLE).item(Map.of(
-          "pk", AttributeValue.fromS("TENANT#" + clinic),
-          "sk", AttributeValue.fromS("MEMBER#" + derm.sub()),
-          "gsi2pk", AttributeValue.fromS("USER#" + derm.sub()),
-          "gsi2sk", AttributeValue.fromS("TENANT#" + clinic),
-          "tenantId", AttributeValue.fromS(clinic),
-          "userSub", AttributeValue.fromS(derm.sub()),
-          "role", AttributeValue.fromS("dermatologist"),
-          "status", AttributeValue.fromS("ACTIVE"),
-          "displayName", AttributeValue.fromS(name),
-          "version", AttributeValue.fromN("1"))));
+      dynamoDb.putItem(
+          r ->
+              r.tableName(LocalStackConfig.TABLE)
+                  .item(
+                      Map.of(
+                          "pk", AttributeValue.fromS("TENANT#" + clinic),
+                          "sk", AttributeValue.fromS("MEMBER#" + derm.sub()),
+                          "gsi2pk", AttributeValue.fromS("USER#" + derm.sub()),
+                          "gsi2sk", AttributeValue.fromS("TENANT#" + clinic),
+                          "tenantId", AttributeValue.fromS(clinic),
+                          "userSub", AttributeValue.fromS(derm.sub()),
+                          "role", AttributeValue.fromS("dermatologist"),
+                          "status", AttributeValue.fromS("ACTIVE"),
+                          "displayName", AttributeValue.fromS(name),
+                          "version", AttributeValue.fromN("1"))));
     }
     return api.idToken(email, "Review-Derm-1");
   }

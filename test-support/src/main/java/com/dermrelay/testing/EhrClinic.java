@@ -17,11 +17,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * A clinic of its own for EHR delivery tests, so the demo clinics (and the tests that count their
  * costs) never get an endpoint: seeded like the demo clinics (its slug is its id), with an admin
- * and a dermatologist, its EHR endpoint on the local FHIR receiver set through
- * updateTenantSettings and its bearer token stored through putEhrCredentials.
+ * and a dermatologist, its EHR endpoint on the local FHIR receiver set through updateTenantSettings
+ * and its bearer token stored through putEhrCredentials.
  */
-public record EhrClinic(String tenantId, String adminToken, String dermatologistToken,
-    ReceiverEndpoint ehr) {
+public record EhrClinic(
+    String tenantId, String adminToken, String dermatologistToken, ReceiverEndpoint ehr) {
 
   private static final String TOKEN = "ehr-token-of-the-clinic";
 
@@ -33,28 +33,50 @@ public record EhrClinic(String tenantId, String adminToken, String dermatologist
     String admin = "admin@" + id + ".example";
     String dermatologist = "dr@" + id + ".example";
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      new DemoSeeder(dynamoDb, LocalStackConfig.TABLE, stack.identity()).seed(new DemoData(
-          List.of(new DemoData.Tenant(id, config)),
-          List.of(new DemoData.User(admin, "Ehr-Admin-Pass-1", "clinic_admin", List.of(id), "Robin Admin"),
-              new DemoData.User(dermatologist, "Ehr-Derm-Pass-1", "dermatologist", List.of(id), "Dr. Ito"))));
+      new DemoSeeder(dynamoDb, LocalStackConfig.TABLE, stack.identity())
+          .seed(
+              new DemoData(
+                  List.of(new DemoData.Tenant(id, config)),
+                  List.of(
+                      new DemoData.User(
+                          admin, "Ehr-Admin-Pass-1", "clinic_admin", List.of(id), "Robin Admin"),
+                      new DemoData.User(
+                          dermatologist,
+                          "Ehr-Derm-Pass-1",
+                          "dermatologist",
+                          List.of(id),
+                          "Dr. Ito"))));
     }
-    EhrClinic clinic = new EhrClinic(id, api.idToken(admin, "Ehr-Admin-Pass-1"),
-        api.idToken(dermatologist, "Ehr-Derm-Pass-1"), stack.fhirReceiver().endpoint(id));
+    EhrClinic clinic =
+        new EhrClinic(
+            id,
+            api.idToken(admin, "Ehr-Admin-Pass-1"),
+            api.idToken(dermatologist, "Ehr-Derm-Pass-1"),
+            stack.fhirReceiver().endpoint(id));
     clinic.ehr().allowToken(TOKEN);
 
     String settingsPath = "/clinics/" + id + "/settings";
     JsonNode current = ApiCalls.json(api.get(settingsPath, clinic.adminToken()));
-    ObjectNode change = ApiCalls.JSON.createObjectNode().put("version", current.get("version").asLong());
+    ObjectNode change =
+        ApiCalls.JSON.createObjectNode().put("version", current.get("version").asLong());
     ObjectNode withEhr = ((ObjectNode) current.get("config")).deepCopy();
-    ObjectNode ehr = withEhr.putObject("ehr").put("fhirBaseUrl", stack.fhirReceiver().baseUrl(id))
-        .put("timeoutSeconds", timeoutSeconds);
+    ObjectNode ehr =
+        withEhr
+            .putObject("ehr")
+            .put("fhirBaseUrl", stack.fhirReceiver().baseUrl(id))
+            .put("timeoutSeconds", timeoutSeconds);
     ehr.putObject("auth").put("type", "bearer");
     ehr.putObject("media").put("mode", "link").put("linkHours", 1);
     change.set("config", withEhr);
-    HttpResponse<String> saved = api.call("PUT", settingsPath, clinic.adminToken(), change.toString());
+    HttpResponse<String> saved =
+        api.call("PUT", settingsPath, clinic.adminToken(), change.toString());
     assertEquals(200, saved.statusCode(), saved.body());
-    HttpResponse<String> credentials = api.call("PUT", "/clinics/" + id + "/ehr/credentials",
-        clinic.adminToken(), "{\"token\":\"" + TOKEN + "\"}");
+    HttpResponse<String> credentials =
+        api.call(
+            "PUT",
+            "/clinics/" + id + "/ehr/credentials",
+            clinic.adminToken(),
+            "{\"token\":\"" + TOKEN + "\"}");
     assertEquals(204, credentials.statusCode(), credentials.body());
     return clinic;
   }
@@ -72,27 +94,40 @@ public record EhrClinic(String tenantId, String adminToken, String dermatologist
   }
 
   /** A dermatologist of {@code tenantId} claims and answers the case. */
-  public static void answer(ApiCalls api, String tenantId, String dermatologistToken, String caseId,
-      boolean followUp) {
-    HttpResponse<String> claimed = api.call("POST", "/clinics/" + tenantId + "/reviews/" + caseId + "/claim",
-        dermatologistToken, null);
+  public static void answer(
+      ApiCalls api, String tenantId, String dermatologistToken, String caseId, boolean followUp) {
+    HttpResponse<String> claimed =
+        api.call(
+            "POST",
+            "/clinics/" + tenantId + "/reviews/" + caseId + "/claim",
+            dermatologistToken,
+            null);
     assertEquals(200, claimed.statusCode(), claimed.body());
     ObjectNode body = ApiCalls.JSON.createObjectNode();
     body.putObject("diagnosis").put("code", "atopic-eczema").put("note", "flexural");
     body.putArray("differentials").add("allergic-contact-dermatitis");
     body.put("patientExplanation", "This is eczema. It is common and can be controlled.");
     body.put("treatmentPlan", "Moisturise twice a day; steroid cream on flares.");
-    body.putArray("prescriptions").addObject().put("medicine", "Hydrocortisone").put("strength", "1%")
-        .put("form", "cream").put("directions", "Apply thinly twice a day for up to 14 days.")
-        .put("quantity", "30 g").put("refills", 1);
+    body.putArray("prescriptions")
+        .addObject()
+        .put("medicine", "Hydrocortisone")
+        .put("strength", "1%")
+        .put("form", "cream")
+        .put("directions", "Apply thinly twice a day for up to 14 days.")
+        .put("quantity", "30 g")
+        .put("refills", 1);
     body.putObject("referral").put("advised", false);
     if (followUp) {
       body.putObject("followUp").put("inDays", 28);
     } else {
       body.putNull("followUp");
     }
-    HttpResponse<String> answered = api.call("POST", "/clinics/" + tenantId + "/cases/" + caseId + "/answer",
-        dermatologistToken, body.toString());
+    HttpResponse<String> answered =
+        api.call(
+            "POST",
+            "/clinics/" + tenantId + "/cases/" + caseId + "/answer",
+            dermatologistToken,
+            body.toString());
     assertEquals(200, answered.statusCode(), answered.body());
   }
 }

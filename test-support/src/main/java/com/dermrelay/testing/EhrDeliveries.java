@@ -21,8 +21,16 @@ public final class EhrDeliveries {
 
   /** The delivery execution of a round (its name is deterministic). */
   public static String executionArn(String tenantId, String caseId, int round) {
-    return "arn:aws:states:" + LocalStackConfig.REGION + ":" + LocalStackConfig.ACCOUNT_ID
-        + ":execution:dermrelay-ehr-delivery:ehr-" + tenantId + "-" + caseId + "-" + round;
+    return "arn:aws:states:"
+        + LocalStackConfig.REGION
+        + ":"
+        + LocalStackConfig.ACCOUNT_ID
+        + ":execution:dermrelay-ehr-delivery:ehr-"
+        + tenantId
+        + "-"
+        + caseId
+        + "-"
+        + round;
   }
 
   public ExecutionDescription execution(String tenantId, String caseId, int round) {
@@ -33,7 +41,11 @@ public final class EhrDeliveries {
   public int sendAttempts(String tenantId, String caseId, int round) {
     int attempts = 0;
     String current = "";
-    for (HistoryEvent e : stack.stepFunctions().service().getExecutionHistory(executionArn(tenantId, caseId, round))) {
+    for (HistoryEvent e :
+        stack
+            .stepFunctions()
+            .service()
+            .getExecutionHistory(executionArn(tenantId, caseId, round))) {
       if (e.type().endsWith("StateEntered")) {
         current = e.details().get("name").asText();
       } else if (e.type().equals("TaskScheduled") && current.equals("SendToEhr")) {
@@ -46,9 +58,19 @@ public final class EhrDeliveries {
   /** The stored delivery record {@code EHR#<round>}, as the table holds it. */
   public Optional<Map<String, AttributeValue>> record(String tenantId, String caseId, int round) {
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(LocalStackConfig.TABLE).consistentRead(true)
-          .key(Map.of("pk", AttributeValue.fromS("TENANT#" + tenantId + "#CASE#" + caseId),
-              "sk", AttributeValue.fromS("EHR#" + String.format("%03d", round))))).item();
+      Map<String, AttributeValue> item =
+          dynamoDb
+              .getItem(
+                  r ->
+                      r.tableName(LocalStackConfig.TABLE)
+                          .consistentRead(true)
+                          .key(
+                              Map.of(
+                                  "pk",
+                                  AttributeValue.fromS("TENANT#" + tenantId + "#CASE#" + caseId),
+                                  "sk",
+                                  AttributeValue.fromS("EHR#" + String.format("%03d", round)))))
+              .item();
       return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
   }

@@ -24,14 +24,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A patient's whole intake through HTTP, for tests that need a submitted case: a new patient
  * account, a draft with complete answers and the clinic's consent, two checked photos uploaded to
- * S3, and the submission (which starts the case workflow; locally it has queued the case for
- * review when the call returns). Also reads a case's items straight from the table.
+ * S3, and the submission (which starts the case workflow; locally it has queued the case for review
+ * when the call returns). Also reads a case's items straight from the table.
  */
 public final class IntakeJourney {
-  private static final Map<String, String> DEMO_SLUGS = Map.of(
-      "northside-skin", "northside", "harbour-dermatology", "harbour");
+  private static final Map<String, String> DEMO_SLUGS =
+      Map.of("northside-skin", "northside", "harbour-dermatology", "harbour");
 
-  /** The two sharp photos every case gets, made once: encoding 1600 x 1200 costs a tenth of a second. */
+  /**
+   * The two sharp photos every case gets, made once: encoding 1600 x 1200 costs a tenth of a
+   * second.
+   */
   private static final Map<Integer, byte[]> SHARP = new ConcurrentHashMap<>();
 
   /** The password of every patient {@link #newPatient} makes. */
@@ -57,12 +60,21 @@ public final class IntakeJourney {
 
   public Patient newPatient(String clinic) {
     String email = "journey-" + UUID.randomUUID() + "@example.com";
-    stack.identity().createConfirmedUser(email, PASSWORD,
-        Map.of("email", email, "name", "Journey Patient", "custom:tenantId", clinic), Set.of("patient"));
+    stack
+        .identity()
+        .createConfirmedUser(
+            email,
+            PASSWORD,
+            Map.of("email", email, "name", "Journey Patient", "custom:tenantId", clinic),
+            Set.of("patient"));
     String token = api.idToken(email, PASSWORD);
     // submitCase needs the profile: triage reads the age from it.
-    HttpResponse<String> profile = api.call("PUT", "/clinics/" + clinic + "/me/profile", token,
-        "{\"dateOfBirth\":\"1971-06-15\",\"sex\":\"female\"}");
+    HttpResponse<String> profile =
+        api.call(
+            "PUT",
+            "/clinics/" + clinic + "/me/profile",
+            token,
+            "{\"dateOfBirth\":\"1971-06-15\",\"sex\":\"female\"}");
     assertEquals(200, profile.statusCode(), profile.body());
     return new Patient(clinic, token, subjectOf(token), email);
   }
@@ -71,8 +83,18 @@ public final class IntakeJourney {
   public void saveProfile(Patient patient, String dateOfBirth, String sex) {
     String path = "/clinics/" + patient.clinic() + "/me/profile";
     long version = ApiCalls.json(api.get(path, patient.token())).path("version").asLong(0);
-    HttpResponse<String> saved = api.call("PUT", path, patient.token(), "{\"dateOfBirth\":\"" + dateOfBirth
-        + "\",\"sex\":\"" + sex + "\",\"version\":" + version + "}");
+    HttpResponse<String> saved =
+        api.call(
+            "PUT",
+            path,
+            patient.token(),
+            "{\"dateOfBirth\":\""
+                + dateOfBirth
+                + "\",\"sex\":\""
+                + sex
+                + "\",\"version\":"
+                + version
+                + "}");
     assertEquals(200, saved.statusCode(), saved.body());
   }
 
@@ -83,16 +105,42 @@ public final class IntakeJourney {
   public static ObjectNode routineIntake() {
     ObjectNode intake = ApiCalls.JSON.createObjectNode();
     intake.putArray("bodySites").addObject().put("region", "forearm").put("laterality", "left");
-    intake.put("problem", "spot").put("onset", "gradual").put("durationDays", 60).put("lesionCount", "one")
+    intake
+        .put("problem", "spot")
+        .put("onset", "gradual")
+        .put("durationDays", 60)
+        .put("lesionCount", "one")
         .put("spotOrigin", "long-standing");
-    intake.putObject("symptoms").put("itch", true).put("pain", false).put("bleeding", false)
-        .put("oozingOrCrusting", false).put("sensationChange", false);
-    intake.putObject("changes").put("size", "no").put("shape", "no").put("colour", "no").put("other", "no");
-    intake.putObject("abcde").put("asymmetry", "no").put("borderIrregular", "no").put("colourVariation", "no");
-    intake.put("diameterMm", 4).put("inflammation", "no").put("personalSkinCancerHistory", "no")
-        .put("familySkinCancerHistory", "no").put("immunosuppressed", "no").put("medicines", "none")
-        .put("allergies", "none").put("treatmentsTried", "moisturiser").put("pregnancy", "not-applicable")
-        .put("fitzpatrickType", 2).put("ownWords", "A dry patch.");
+    intake
+        .putObject("symptoms")
+        .put("itch", true)
+        .put("pain", false)
+        .put("bleeding", false)
+        .put("oozingOrCrusting", false)
+        .put("sensationChange", false);
+    intake
+        .putObject("changes")
+        .put("size", "no")
+        .put("shape", "no")
+        .put("colour", "no")
+        .put("other", "no");
+    intake
+        .putObject("abcde")
+        .put("asymmetry", "no")
+        .put("borderIrregular", "no")
+        .put("colourVariation", "no");
+    intake
+        .put("diameterMm", 4)
+        .put("inflammation", "no")
+        .put("personalSkinCancerHistory", "no")
+        .put("familySkinCancerHistory", "no")
+        .put("immunosuppressed", "no")
+        .put("medicines", "none")
+        .put("allergies", "none")
+        .put("treatmentsTried", "moisturiser")
+        .put("pregnancy", "not-applicable")
+        .put("fitzpatrickType", 2)
+        .put("ownWords", "A dry patch.");
     return intake;
   }
 
@@ -107,12 +155,21 @@ public final class IntakeJourney {
   /** A rash in one area with nothing alarming: ROUTINE. Callers add the rash signs. */
   public static ObjectNode rashIntake() {
     ObjectNode intake = routineIntake();
-    for (String spotOnly : java.util.List.of("lesionCount", "spotOrigin", "changes", "abcde", "diameterMm")) {
+    for (String spotOnly :
+        java.util.List.of("lesionCount", "spotOrigin", "changes", "abcde", "diameterMm")) {
       intake.remove(spotOnly);
     }
-    intake.put("problem", "rash").put("rashExtent", "one-area").put("rashWorseningRapidly", false)
-        .put("blisters", "no").put("skinPeeling", "no").put("faceOrLipSwelling", false).put("fever", "no")
-        .put("feelingUnwell", "no").put("newMedicine", "no").put("ownWords", "An itchy patch.");
+    intake
+        .put("problem", "rash")
+        .put("rashExtent", "one-area")
+        .put("rashWorseningRapidly", false)
+        .put("blisters", "no")
+        .put("skinPeeling", "no")
+        .put("faceOrLipSwelling", false)
+        .put("fever", "no")
+        .put("feelingUnwell", "no")
+        .put("newMedicine", "no")
+        .put("ownWords", "An itchy patch.");
     return intake;
   }
 
@@ -136,7 +193,10 @@ public final class IntakeJourney {
     return new SubmittedCase(patient, caseId);
   }
 
-  /** A draft with {@code intake} and two checked photos, not yet submitted (bench times the submission); its id. */
+  /**
+   * A draft with {@code intake} and two checked photos, not yet submitted (bench times the
+   * submission); its id.
+   */
   public String readyToSubmit(Patient patient, ObjectNode intake) {
     String caseId = draft(patient, intake);
     uploadPhoto(patient, caseId, "close_up");
@@ -147,13 +207,16 @@ public final class IntakeJourney {
   /** A draft with {@code intake} and the clinic's current consent; its id. */
   public String draft(Patient patient, ObjectNode intake) {
     ObjectNode body = ApiCalls.JSON.createObjectNode();
-    body.putObject("emergencyScreen").put("feverWithWidespreadRash", false)
-        .put("blisteringOrPeelingSkin", false).put("rapidlySpreadingPainfulRedness", false)
+    body.putObject("emergencyScreen")
+        .put("feverWithWidespreadRash", false)
+        .put("blisteringOrPeelingSkin", false)
+        .put("rapidlySpreadingPainfulRedness", false)
         .put("faceOrLipSwellingOrBreathingTrouble", false);
     body.set("intake", intake);
     body.put("consentVersion", consentVersion(patient.clinic()));
-    HttpResponse<String> response = api.call("POST", "/clinics/" + patient.clinic() + "/cases",
-        patient.token(), body.toString());
+    HttpResponse<String> response =
+        api.call(
+            "POST", "/clinics/" + patient.clinic() + "/cases", patient.token(), body.toString());
     assertEquals(201, response.statusCode(), response.body());
     return ApiCalls.json(response).get("caseId").asText();
   }
@@ -161,52 +224,82 @@ public final class IntakeJourney {
   /** Uploads a sharp photo of {@code view} to its presigned URL and confirms it (checked). */
   public JsonNode uploadPhoto(Patient patient, String caseId, String view) {
     // The two views of one case must differ, or the duplicate check advises a retake.
-    return uploadPhoto(patient, caseId, view, SHARP.computeIfAbsent("close_up".equals(view) ? 0 : 1,
-        variant -> Photos.sharp(1600, 1200, variant)));
+    return uploadPhoto(
+        patient,
+        caseId,
+        view,
+        SHARP.computeIfAbsent(
+            "close_up".equals(view) ? 0 : 1, variant -> Photos.sharp(1600, 1200, variant)));
   }
 
-  /** Uploads {@code photo} (JPEG bytes) as {@code view} and confirms it; the confirmation's answer. */
+  /**
+   * Uploads {@code photo} (JPEG bytes) as {@code view} and confirms it; the confirmation's answer.
+   */
   public JsonNode uploadPhoto(Patient patient, String caseId, String view, byte[] photo) {
     String casePath = "/clinics/" + patient.clinic() + "/cases/" + caseId;
     ObjectNode body = ApiCalls.JSON.createObjectNode();
-    body.putArray("photos").addObject().put("view", view).put("contentType", "image/jpeg")
+    body.putArray("photos")
+        .addObject()
+        .put("view", view)
+        .put("contentType", "image/jpeg")
         .put("sizeBytes", photo.length);
-    HttpResponse<String> slots = api.call("POST", casePath + "/photo-uploads", patient.token(), body.toString());
+    HttpResponse<String> slots =
+        api.call("POST", casePath + "/photo-uploads", patient.token(), body.toString());
     assertEquals(201, slots.statusCode(), slots.body());
     JsonNode slot = ApiCalls.json(slots).get("uploads").get(0);
-    HttpRequest put = HttpRequest.newBuilder(URI.create(slot.get("url").asText()))
-        .header("Content-Type", slot.at("/headers/Content-Type").asText())
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(photo)).build();
+    HttpRequest put =
+        HttpRequest.newBuilder(URI.create(slot.get("url").asText()))
+            .header("Content-Type", slot.at("/headers/Content-Type").asText())
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(photo))
+            .build();
     assertEquals(200, send(put).statusCode());
-    HttpResponse<String> confirmed = api.call("POST",
-        casePath + "/photos/" + slot.get("photoId").asText() + "/confirm", patient.token(), "{\"keep\":false}");
+    HttpResponse<String> confirmed =
+        api.call(
+            "POST",
+            casePath + "/photos/" + slot.get("photoId").asText() + "/confirm",
+            patient.token(),
+            "{\"keep\":false}");
     assertEquals(200, confirmed.statusCode(), confirmed.body());
     return ApiCalls.json(confirmed);
   }
 
   public HttpResponse<String> submitCall(Patient patient, String caseId) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/clinics/"
-            + patient.clinic() + "/cases/" + caseId + "/submit"))
-        .header("Authorization", "Bearer " + patient.token())
-        .header("Idempotency-Key", "key-" + UUID.randomUUID())
-        .POST(HttpRequest.BodyPublishers.noBody()).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    stack.gatewayUrl()
+                        + "/clinics/"
+                        + patient.clinic()
+                        + "/cases/"
+                        + caseId
+                        + "/submit"))
+            .header("Authorization", "Bearer " + patient.token())
+            .header("Idempotency-Key", "key-" + UUID.randomUUID())
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
     return send(request);
   }
 
   public String consentVersion(String clinic) {
-    return ApiCalls.json(api.get("/public/clinics/" + DEMO_SLUGS.getOrDefault(clinic, clinic) + "/branding", null))
-        .at("/consent/version").asText();
+    return ApiCalls.json(
+            api.get(
+                "/public/clinics/" + DEMO_SLUGS.getOrDefault(clinic, clinic) + "/branding", null))
+        .at("/consent/version")
+        .asText();
   }
 
   /** The case document as stored (the table's {@code doc}), e.g. to read its triage. */
   public JsonNode storedCase(String clinic, String caseId) {
-    return item(clinic, caseId, "CASE").map(i -> {
-      try {
-        return ApiCalls.JSON.readTree(i.get("doc").s());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).orElseThrow();
+    return item(clinic, caseId, "CASE")
+        .map(
+            i -> {
+              try {
+                return ApiCalls.JSON.readTree(i.get("doc").s());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .orElseThrow();
   }
 
   /** The case's review item (waitingFor, priority, dueAt, claim), if the workflow wrote one. */
@@ -216,17 +309,28 @@ public final class IntakeJourney {
 
   private Optional<Map<String, AttributeValue>> item(String clinic, String caseId, String sk) {
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(LocalStackConfig.TABLE)
-          .consistentRead(true).key(Map.of(
-              "pk", AttributeValue.fromS("TENANT#" + clinic + "#CASE#" + caseId),
-              "sk", AttributeValue.fromS(sk)))).item();
+      Map<String, AttributeValue> item =
+          dynamoDb
+              .getItem(
+                  r ->
+                      r.tableName(LocalStackConfig.TABLE)
+                          .consistentRead(true)
+                          .key(
+                              Map.of(
+                                  "pk",
+                                      AttributeValue.fromS("TENANT#" + clinic + "#CASE#" + caseId),
+                                  "sk", AttributeValue.fromS(sk))))
+              .item();
       return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
   }
 
   public static String subjectOf(String token) {
     try {
-      return ApiCalls.JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sub").asText();
+      return ApiCalls.JSON
+          .readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]))
+          .get("sub")
+          .asText();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

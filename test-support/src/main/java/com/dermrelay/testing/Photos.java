@@ -21,13 +21,14 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Photos made in code, so every test and benchmark says exactly what its picture is: sharp
- * textured ones the photo check accepts, a blurred one it advises retaking, a skin-toned one with a
- * dark lesion for the benchmarks, and files of them for the browser's file inputs.
+ * Photos made in code, so every test and benchmark says exactly what its picture is: sharp textured
+ * ones the photo check accepts, a blurred one it advises retaking, a skin-toned one with a dark
+ * lesion for the benchmarks, and files of them for the browser's file inputs.
  */
 public final class Photos {
   /** The luma of the checkerboard's dark and light squares. */
   public static final int DARK_SQUARE = 90;
+
   public static final int LIGHT_SQUARE = 190;
   private static final Path FILES = Path.of("target", "test-photos");
 
@@ -80,7 +81,8 @@ public final class Photos {
     BufferedImage small = checkerboard(width / 16, height / 16, 1, DARK_SQUARE, LIGHT_SQUARE);
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     g.drawImage(small, 0, 0, width, height, null);
     g.dispose();
     float[] box = new float[15 * 15];
@@ -122,7 +124,9 @@ public final class Photos {
     }
   }
 
-  /** JPEG at quality 0.95, as a phone saves it: coarser blocks would read as detail to the check. */
+  /**
+   * JPEG at quality 0.95, as a phone saves it: coarser blocks would read as detail to the check.
+   */
   public static byte[] phoneJpeg(BufferedImage image) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     try (ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -146,8 +150,34 @@ public final class Photos {
    * upright writes (6 = turn 90 degrees clockwise to view).
    */
   public static byte[] withOrientation(byte[] jpeg, int orientation) {
-    byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1,
-        0, (byte) orientation, 0, 0, 0, 0, 0, 0};
+    byte[] tiff = {
+      'M',
+      'M',
+      0,
+      42,
+      0,
+      0,
+      0,
+      8,
+      0,
+      1,
+      0x01,
+      0x12,
+      0,
+      3,
+      0,
+      0,
+      0,
+      1,
+      0,
+      (byte) orientation,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0
+    };
     int length = 2 + 6 + tiff.length;
     byte[] out = new byte[jpeg.length + 2 + length];
     out[0] = (byte) 0xFF;
@@ -162,7 +192,10 @@ public final class Photos {
     return out;
   }
 
-  /** A sharp 1600 x 1200 photo file for a file input; photos of one case need different {@code variant}s. */
+  /**
+   * A sharp 1600 x 1200 photo file for a file input; photos of one case need different {@code
+   * variant}s.
+   */
   public static Path sharpFile(String name, int variant) {
     return file(name, phoneJpeg(textured(1600, 1200, variant)));
   }
@@ -172,7 +205,9 @@ public final class Photos {
     return file(name, phoneJpeg(blurred(1600, 1200)));
   }
 
-  /** {@code bytes} written to a new file under target/test-photos whose name ends in {@code name}. */
+  /**
+   * {@code bytes} written to a new file under target/test-photos whose name ends in {@code name}.
+   */
   public static Path file(String name, byte[] bytes) {
     try {
       Files.createDirectories(FILES);

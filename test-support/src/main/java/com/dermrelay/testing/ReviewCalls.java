@@ -32,29 +32,39 @@ public final class ReviewCalls {
           return true;
         }
       }
-      cursor = page.hasNonNull("nextCursor")
-          ? URLEncoder.encode(page.get("nextCursor").asText(), StandardCharsets.UTF_8)
-          : null;
+      cursor =
+          page.hasNonNull("nextCursor")
+              ? URLEncoder.encode(page.get("nextCursor").asText(), StandardCharsets.UTF_8)
+              : null;
     } while (cursor != null);
     return false;
   }
 
   public void claim(String clinic, String caseId) {
-    HttpResponse<String> claimed = api.call("POST", "/clinics/" + clinic + "/reviews/" + caseId + "/claim", token, null);
+    HttpResponse<String> claimed =
+        api.call("POST", "/clinics/" + clinic + "/reviews/" + caseId + "/claim", token, null);
     assertEquals(200, claimed.statusCode(), claimed.body());
   }
 
   public void askQuestion(String clinic, String caseId, String question) {
-    HttpResponse<String> asked = api.call("POST", "/clinics/" + clinic + "/cases/" + caseId + "/info-requests",
-        token, ApiCalls.JSON.createObjectNode().put("question", question).toString());
+    HttpResponse<String> asked =
+        api.call(
+            "POST",
+            "/clinics/" + clinic + "/cases/" + caseId + "/info-requests",
+            token,
+            ApiCalls.JSON.createObjectNode().put("question", question).toString());
     assertEquals(200, asked.statusCode(), asked.body());
   }
 
   /** Claims the case and answers it with {@code answer} (an {@code answerCase} body). */
   public void claimAndAnswer(String clinic, String caseId, ObjectNode answer) {
     claim(clinic, caseId);
-    HttpResponse<String> answered = api.call("POST", "/clinics/" + clinic + "/cases/" + caseId + "/answer",
-        token, answer.toString());
+    HttpResponse<String> answered =
+        api.call(
+            "POST",
+            "/clinics/" + clinic + "/cases/" + caseId + "/answer",
+            token,
+            answer.toString());
     assertEquals(200, answered.statusCode(), answered.body());
   }
 
@@ -68,9 +78,14 @@ public final class ReviewCalls {
     body.putArray("differentials").add("allergic-contact-dermatitis");
     body.put("patientExplanation", explanation);
     body.put("treatmentPlan", plan);
-    body.putArray("prescriptions").addObject().put("medicine", "Hydrocortisone").put("strength", "1%")
-        .put("form", "cream").put("directions", "Apply thinly twice a day for up to 14 days.")
-        .put("quantity", "30 g").put("refills", 1);
+    body.putArray("prescriptions")
+        .addObject()
+        .put("medicine", "Hydrocortisone")
+        .put("strength", "1%")
+        .put("form", "cream")
+        .put("directions", "Apply thinly twice a day for up to 14 days.")
+        .put("quantity", "30 g")
+        .put("refills", 1);
     body.putObject("referral").put("advised", false);
     body.putObject("followUp").put("inDays", 28);
     return body;

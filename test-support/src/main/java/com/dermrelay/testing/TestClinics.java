@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Clinics of a test's own (signUpClinic) and their settings, so the demo clinics stay as seeded. */
+/**
+ * Clinics of a test's own (signUpClinic) and their settings, so the demo clinics stay as seeded.
+ */
 public final class TestClinics {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -33,26 +35,43 @@ public final class TestClinics {
   }
 
   /** The admin's change through updateTenantSettings, on the version just read. */
-  public static JsonNode setAccepting(ApiCalls api, String slug, String adminToken, boolean accepting) {
+  public static JsonNode setAccepting(
+      ApiCalls api, String slug, String adminToken, boolean accepting) {
     HttpResponse<String> read = api.get("/clinics/" + slug + "/settings", adminToken);
     assertEquals(200, read.statusCode(), read.body());
     ObjectNode settings = (ObjectNode) ApiCalls.json(read);
     ((ObjectNode) settings.get("config")).put("acceptingNewPatients", accepting);
-    HttpResponse<String> saved = api.call("PUT", "/clinics/" + slug + "/settings", adminToken, settings.toString());
+    HttpResponse<String> saved =
+        api.call("PUT", "/clinics/" + slug + "/settings", adminToken, settings.toString());
     assertEquals(200, saved.statusCode(), saved.body());
     return ApiCalls.json(saved);
   }
 
-  /** signUpClinic, then the admin's password set permanently (OnboardingIT covers the first sign-in). */
+  /**
+   * signUpClinic, then the admin's password set permanently (OnboardingIT covers the first
+   * sign-in).
+   */
   public static String adminOfNewClinic(LocalStack stack, String slug) {
     String email = adminEmail(slug);
-    String body = ApiCalls.JSON.createObjectNode()
-        .put("displayName", "Clinic " + slug).put("slug", slug).put("region", "us-east-1")
-        .put("adminName", "Admin of " + slug).put("adminEmail", email).put("acceptedTerms", true).toString();
+    String body =
+        ApiCalls.JSON
+            .createObjectNode()
+            .put("displayName", "Clinic " + slug)
+            .put("slug", slug)
+            .put("region", "us-east-1")
+            .put("adminName", "Admin of " + slug)
+            .put("adminEmail", email)
+            .put("acceptedTerms", true)
+            .toString();
     try {
-      HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/public/clinic-sign-ups"))
-          .header("Content-Type", "application/json").header("Idempotency-Key", "closed-" + slug)
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> created =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/public/clinic-sign-ups"))
+                  .header("Content-Type", "application/json")
+                  .header("Idempotency-Key", "closed-" + slug)
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(201, created.statusCode(), created.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -70,21 +89,29 @@ public final class TestClinics {
    * nothing of sign-up's per-address limit (20 an hour, and every test of the JVM calls from the
    * same address). {@code config} may change the clinic's configuration before it is written.
    */
-  public static String adminOfSeededClinic(LocalStack stack, String slug, Consumer<ObjectNode> config) {
+  public static String adminOfSeededClinic(
+      LocalStack stack, String slug, Consumer<ObjectNode> config) {
     ObjectNode clinic = DemoData.load().tenants().get(0).config().deepCopy();
     clinic.put("tenantId", slug).put("slug", slug).put("displayName", "Clinic " + slug);
     config.accept(clinic);
     ApiCalls api = new ApiCalls(stack);
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      new DemoSeeder(dynamoDb, LocalStackConfig.TABLE, stack.identity()).seed(new DemoData(
-          List.of(new DemoData.Tenant(slug, clinic)),
-          List.of(new DemoData.User(adminEmail(slug), ADMIN_PASSWORD, "clinic_admin", List.of(slug),
-              "Admin of " + slug))));
+      new DemoSeeder(dynamoDb, LocalStackConfig.TABLE, stack.identity())
+          .seed(
+              new DemoData(
+                  List.of(new DemoData.Tenant(slug, clinic)),
+                  List.of(
+                      new DemoData.User(
+                          adminEmail(slug),
+                          ADMIN_PASSWORD,
+                          "clinic_admin",
+                          List.of(slug),
+                          "Admin of " + slug))));
     }
     return api.idToken(adminEmail(slug), ADMIN_PASSWORD);
   }
 
   public static String adminOfSeededClinic(LocalStack stack, String slug) {
-    return adminOfSeededClinic(stack, slug, config -> { });
+    return adminOfSeededClinic(stack, slug, config -> {});
   }
 }

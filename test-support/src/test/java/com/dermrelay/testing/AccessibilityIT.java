@@ -14,17 +14,22 @@ import org.openqa.selenium.WebDriver;
 @ExtendWith(BrowserExtension.class)
 class AccessibilityIT {
   private static String page(String body) {
-    String html = "<!doctype html><html lang=\"en\"><head><title>t</title></head><body><main>"
-        + body + "</main></body></html>";
-    return "data:text/html;charset=utf-8," + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20");
+    String html =
+        "<!doctype html><html lang=\"en\"><head><title>t</title></head><body><main>"
+            + body
+            + "</main></body></html>";
+    return "data:text/html;charset=utf-8,"
+        + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   @Test
   void aPageWithAnUnlabelledFieldAndFaintTextFailsWithTheRulesAndPlaces(WebDriver browser) {
-    browser.get(page("<h1>Form</h1><p style=\"color:#ccc;background:#fff\">faint words</p>"
-        + "<input id=\"nameless\" type=\"text\">"));
-    AssertionError failure = assertThrows(AssertionError.class,
-        () -> Accessibility.check(browser, "a bad page"));
+    browser.get(
+        page(
+            "<h1>Form</h1><p style=\"color:#ccc;background:#fff\">faint words</p>"
+                + "<input id=\"nameless\" type=\"text\">"));
+    AssertionError failure =
+        assertThrows(AssertionError.class, () -> Accessibility.check(browser, "a bad page"));
     String message = failure.getMessage();
     assertTrue(message.contains("label (critical)"), message);
     assertTrue(message.contains("color-contrast (serious)"), message);

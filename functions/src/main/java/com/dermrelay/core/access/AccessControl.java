@@ -30,13 +30,14 @@ import org.slf4j.LoggerFactory;
  *   <li>a public route goes on without a caller;
  *   <li>otherwise the verified ID token's claims are checked again (token use, subject, audience)
  *       and the caller must hold one of the route's roles (else 403);
- *   <li>under {@code /clinics/{tenantId}} the caller must belong to that clinic: patients and clinic
- *       admins by their token's {@code custom:tenantId}, dermatologists by an active membership item
- *       read on every call, platform operators wherever the route lists them. Another clinic
- *       answers 404 (its existence is not revealed); a dermatologist whose membership was removed
- *       403, and so does an account with no home clinic at all (a patient whose sign-up was not
- *       linked to a clinic). Each refusal at a clinic that exists is written to that clinic's audit trail,
- *       repeats of one caller at one route aggregated into one record; past a limit, 429.
+ *   <li>under {@code /clinics/{tenantId}} the caller must belong to that clinic: patients and
+ *       clinic admins by their token's {@code custom:tenantId}, dermatologists by an active
+ *       membership item read on every call, platform operators wherever the route lists them.
+ *       Another clinic answers 404 (its existence is not revealed); a dermatologist whose
+ *       membership was removed 403, and so does an account with no home clinic at all (a patient
+ *       whose sign-up was not linked to a clinic). Each refusal at a clinic that exists is written
+ *       to that clinic's audit trail, repeats of one caller at one route aggregated into one
+ *       record; past a limit, 429.
  *   <li>the subject must still be in good standing, whatever the token says: a patient whose
  *       account was closed (erased) gets 401 on every call, also outside {@code /clinics} (only
  *       repeating the erasure itself still answers, the same as before); a clinic admin or
@@ -48,6 +49,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class AccessControl implements RequestAuthorizer {
   private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
+
   /**
    * The one route a closed account may still call: asking for its erasure again answers the same
    * (the operation is idempotent) and reveals or changes nothing.
@@ -61,8 +63,12 @@ public final class AccessControl implements RequestAuthorizer {
   private final Clock clock;
 
   @Inject
-  public AccessControl(AccessRules rules, TenantDirectory directory, RepeatedDenials denials,
-      TenancySettings settings, Clock clock) {
+  public AccessControl(
+      AccessRules rules,
+      TenantDirectory directory,
+      RepeatedDenials denials,
+      TenancySettings settings,
+      Clock clock) {
     this.rules = rules;
     this.directory = directory;
     this.denials = denials;
@@ -73,32 +79,42 @@ public final class AccessControl implements RequestAuthorizer {
   @Override
   public ApiRequest authorize(APIGatewayV2HTTPEvent event, String requestId) {
     String routeKey = event.getRouteKey();
-    AccessRules.Rule rule = rules.forRoute(routeKey).orElseThrow(() -> {
-      // A route the contract gives no roles: a deployment mistake, never an open door.
-      LOG.error("no access rule for route {}; refusing", routeKey);
-      return new IllegalStateException("no access rule for the route");
-    });
+    AccessRules.Rule rule =
+        rules
+            .forRoute(routeKey)
+            .orElseThrow(
+                () -> {
+                  // A route the contract gives no roles: a deployment mistake, never an open door.
+                  LOG.error("no access rule for route {}; refusing", routeKey);
+                  return new IllegalStateException("no access rule for the route");
+                });
     if (rule.isPublic()) {
       return new ApiRequest(event, requestId, null, null, clock);
     }
     Caller caller = Caller.of(event);
     ApiRequest request = new ApiRequest(event, requestId, caller, null, clock);
     Map<String, String> claims = event.getRequestContext().getAuthorizer().getJwt().getClaims();
-    settings.portalClientId().ifPresent(clientId -> {
-      if (!clientId.equals(claims.get("aud"))) {
-        throw unauthorized("The token is not for this application.");
-      }
-    });
+    settings
+        .portalClientId()
+        .ifPresent(
+            clientId -> {
+              if (!clientId.equals(claims.get("aud"))) {
+                throw unauthorized("The token is not for this application.");
+              }
+            });
     if (caller.roles().stream().noneMatch(rule::allows)) {
       throw forbidden("Your role may not do this.");
     }
     if (!rule.tenantScoped()) {
-      caller.homeTenantId().filter(home -> caller.has(Role.PATIENT))
+      caller
+          .homeTenantId()
+          .filter(home -> caller.has(Role.PATIENT))
           .filter(home -> TenantContext.TENANT_ID.matcher(home).matches())
           .ifPresent(home -> refuseIfClosed(home, caller, routeKey));
       return request;
     }
-    String tenantId = event.getPathParameters() == null ? null : event.getPathParameters().get("tenantId");
+    String tenantId =
+        event.getPathParameters() == null ? null : event.getPathParameters().get("tenantId");
     if (tenantId == null || !TenantContext.TENANT_ID.matcher(tenantId).matches()) {
       throw notFound();
     }
@@ -140,7 +156,9 @@ public final class AccessControl implements RequestAuthorizer {
         }
         case DERMATOLOGIST -> {
           Optional<Membership> membership = directory.membership(tenantId, caller.subject());
-          if (membership.filter(m -> m.active() && m.roleValue().equals(Optional.of(role))).isPresent()) {
+          if (membership
+              .filter(m -> m.active() && m.roleValue().equals(Optional.of(role)))
+              .isPresent()) {
             return granted(request, tenantId, role, retention);
           }
           membershipEnded |= membership.isPresent();
@@ -152,15 +170,26 @@ public final class AccessControl implements RequestAuthorizer {
     }
     // Recorded in the clinic's own trail: its admins see who tried to reach its data. Repeats are
     // one record with a count, and past the limit the caller waits (audit flooding).
-    TenantContext attempt = new TenantContext(tenantId, caller.subject(),
-        caller.roles().isEmpty() ? null : caller.roles().get(0), name, requestId, time, retention);
+    TenantContext attempt =
+        new TenantContext(
+            tenantId,
+            caller.subject(),
+            caller.roles().isEmpty() ? null : caller.roles().get(0),
+            name,
+            requestId,
+            time,
+            retention);
     RepeatedDenials.Count attempts =
         denials.record(attempt, "access." + routeKey, AuditResource.of("route", routeKey));
-    LOG.info("refused: route={} reason={} role={}", routeKey,
-        membershipEnded ? "membership-ended" : "other-tenant", caller.roles());
+    LOG.info(
+        "refused: route={} reason={} role={}",
+        routeKey,
+        membershipEnded ? "membership-ended" : "other-tenant",
+        caller.roles());
     if (attempts.overLimit()) {
       long retryAfter = attempts.retryAfterSeconds(time);
-      throw new TooManyRequests("Too many refused requests; try again in " + retryAfter + " seconds.", retryAfter);
+      throw new TooManyRequests(
+          "Too many refused requests; try again in " + retryAfter + " seconds.", retryAfter);
     }
     if (membershipEnded) {
       throw forbidden("Your membership of this clinic has ended.");
@@ -171,9 +200,13 @@ public final class AccessControl implements RequestAuthorizer {
     throw notFound();
   }
 
-  /** 401 for a token of an account closed since it was issued (see {@link #REPEATABLE_AFTER_CLOSING}). */
+  /**
+   * 401 for a token of an account closed since it was issued (see {@link
+   * #REPEATABLE_AFTER_CLOSING}).
+   */
   private void refuseIfClosed(String tenantId, Caller caller, String routeKey) {
-    if (!REPEATABLE_AFTER_CLOSING.equals(routeKey) && directory.accountClosed(tenantId, caller.subject())) {
+    if (!REPEATABLE_AFTER_CLOSING.equals(routeKey)
+        && directory.accountClosed(tenantId, caller.subject())) {
       LOG.info("refused: route={} reason=account-closed", routeKey);
       throw unauthorized("This account is closed; it can no longer be used.");
     }
@@ -181,8 +214,15 @@ public final class AccessControl implements RequestAuthorizer {
 
   private static ApiRequest granted(ApiRequest request, String tenantId, Role role, int retention) {
     Caller caller = request.caller();
-    return request.withTenant(new TenantContext(tenantId, caller.subject(), role, request.callerName(),
-        request.requestId(), request.requestTime(), retention));
+    return request.withTenant(
+        new TenantContext(
+            tenantId,
+            caller.subject(),
+            role,
+            request.callerName(),
+            request.requestId(),
+            request.requestTime(),
+            retention));
   }
 
   static ApiProblem unauthorized(String detail) {

@@ -20,6 +20,7 @@ import java.util.Set;
 public final class AccessRules {
   public static final String RESOURCE = "/dermrelay/access-rules.json";
   public static final String PUBLIC = "public";
+
   /** Routes under this prefix act for the tenant named by their {tenantId} path parameter. */
   public static final String TENANT_PATH_PREFIX = "/clinics/{tenantId}";
 
@@ -57,15 +58,22 @@ public final class AccessRules {
         if (PUBLIC.equals(name.asText())) {
           isPublic = true;
         } else {
-          roles.add(Role.fromGroup(name.asText()).orElseThrow(() ->
-              new IllegalStateException("unknown role in access rules of " + route.getKey())));
+          roles.add(
+              Role.fromGroup(name.asText())
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "unknown role in access rules of " + route.getKey())));
         }
       }
       if (isPublic == !roles.isEmpty()) {
-        throw new IllegalStateException("route " + route.getKey() + " must be public or name roles");
+        throw new IllegalStateException(
+            "route " + route.getKey() + " must be public or name roles");
       }
-      rules.put(route.getKey(), new Rule(isPublic, Set.copyOf(roles),
-          route.getValue().path("tenantScoped").asBoolean(false)));
+      rules.put(
+          route.getKey(),
+          new Rule(
+              isPublic, Set.copyOf(roles), route.getValue().path("tenantScoped").asBoolean(false)));
     }
     return new AccessRules(rules);
   }

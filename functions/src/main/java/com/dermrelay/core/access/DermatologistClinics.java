@@ -13,9 +13,9 @@ import javax.inject.Inject;
 
 /**
  * Tenant contexts for a dermatologist's cross-clinic views (the merged worklist): one per clinic
- * they are an active dermatologist of. The user's clinics come from the directory index
- * (eventually consistent); each membership is then read strongly consistent, as on every
- * clinic-scoped call, so a removal takes effect at once here too.
+ * they are an active dermatologist of. The user's clinics come from the directory index (eventually
+ * consistent); each membership is then read strongly consistent, as on every clinic-scoped call, so
+ * a removal takes effect at once here too.
  */
 public final class DermatologistClinics {
   private final TenantDirectory directory;
@@ -36,12 +36,23 @@ public final class DermatologistClinics {
     for (Membership listed : directory.membershipsOf(caller.subject())) {
       Optional<Membership> current = directory.membership(listed.tenantId(), caller.subject());
       Optional<TenantRecord> tenant = directory.find(listed.tenantId());
-      if (current.filter(m -> m.active() && m.roleValue().equals(Optional.of(Role.DERMATOLOGIST))).isEmpty()
+      if (current
+              .filter(m -> m.active() && m.roleValue().equals(Optional.of(Role.DERMATOLOGIST)))
+              .isEmpty()
           || tenant.isEmpty()) {
         continue;
       }
-      clinics.add(new Clinic(new TenantContext(listed.tenantId(), caller.subject(), Role.DERMATOLOGIST,
-          name, requestId, time, tenant.get().retentionYears()), tenant.get().displayName()));
+      clinics.add(
+          new Clinic(
+              new TenantContext(
+                  listed.tenantId(),
+                  caller.subject(),
+                  Role.DERMATOLOGIST,
+                  name,
+                  requestId,
+                  time,
+                  tenant.get().retentionYears()),
+              tenant.get().displayName()));
     }
     return clinics;
   }

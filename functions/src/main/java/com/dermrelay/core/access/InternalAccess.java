@@ -27,11 +27,12 @@ public final class InternalAccess {
    * @param step names the step in the audit trail, e.g. {@code triage}
    * @throws IllegalArgumentException if the tenant does not exist
    */
-  public TenantContext forWorkflowStep(String tenantId, String step, String executionId, Instant time) {
-    TenantRecord tenant = directory.find(tenantId)
-        .orElseThrow(() -> new IllegalArgumentException("no such tenant"));
-    return new TenantContext(tenantId, "system:" + step, null, "DermRelay", executionId, time,
-        tenant.retentionYears());
+  public TenantContext forWorkflowStep(
+      String tenantId, String step, String executionId, Instant time) {
+    TenantRecord tenant =
+        directory.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no such tenant"));
+    return new TenantContext(
+        tenantId, "system:" + step, null, "DermRelay", executionId, time, tenant.retentionYears());
   }
 
   /**
@@ -43,27 +44,46 @@ public final class InternalAccess {
     if (tenantId == null || !TenantContext.TENANT_ID.matcher(tenantId).matches()) {
       return Optional.empty();
     }
-    return directory.find(tenantId).map(tenant -> new TenantContext(tenantId, "ehr", null,
-        "The clinic's record system", requestId, time, tenant.retentionYears()));
+    return directory
+        .find(tenantId)
+        .map(
+            tenant ->
+                new TenantContext(
+                    tenantId,
+                    "ehr",
+                    null,
+                    "The clinic's record system",
+                    requestId,
+                    time,
+                    tenant.retentionYears()));
   }
 
   /** For creating a new clinic: its first clinic admin acts, before the tenant exists. */
-  public TenantContext forNewClinic(String tenantId, String adminSubject, String adminName,
-      String requestId, Instant time, int retentionYears) {
-    return new TenantContext(tenantId, adminSubject, Role.CLINIC_ADMIN, adminName, requestId, time,
-        retentionYears);
+  public TenantContext forNewClinic(
+      String tenantId,
+      String adminSubject,
+      String adminName,
+      String requestId,
+      Instant time,
+      int retentionYears) {
+    return new TenantContext(
+        tenantId, adminSubject, Role.CLINIC_ADMIN, adminName, requestId, time, retentionYears);
   }
 
   /**
    * For a signed-in user accepting an invitation to a clinic they do not belong to yet: the
    * invitation itself, read in this context, is what entitles them. Empty if no such clinic.
    */
-  public Optional<TenantContext> forInvitee(String tenantId, String subject, Role role,
-      String name, String requestId, Instant time) {
+  public Optional<TenantContext> forInvitee(
+      String tenantId, String subject, Role role, String name, String requestId, Instant time) {
     if (tenantId == null || !TenantContext.TENANT_ID.matcher(tenantId).matches()) {
       return Optional.empty();
     }
-    return directory.find(tenantId).map(tenant -> new TenantContext(tenantId, subject, role, name,
-        requestId, time, tenant.retentionYears()));
+    return directory
+        .find(tenantId)
+        .map(
+            tenant ->
+                new TenantContext(
+                    tenantId, subject, role, name, requestId, time, tenant.retentionYears()));
   }
 }

@@ -27,8 +27,14 @@ public final class TenantContext {
   private final Instant requestTime;
   private final int retentionYears;
 
-  TenantContext(String tenantId, String subject, Role role, String actorName, String requestId,
-      Instant requestTime, int retentionYears) {
+  TenantContext(
+      String tenantId,
+      String subject,
+      Role role,
+      String actorName,
+      String requestId,
+      Instant requestTime,
+      int retentionYears) {
     if (tenantId == null || !TENANT_ID.matcher(tenantId).matches()) {
       throw new IllegalArgumentException("not a tenant id");
     }
@@ -86,6 +92,12 @@ public final class TenantContext {
 
   @Override
   public String toString() {
-    return "TenantContext[tenant=" + tenantId + ", role=" + roleName() + ", request=" + requestId + "]";
+    return "TenantContext[tenant="
+        + tenantId
+        + ", role="
+        + roleName()
+        + ", request="
+        + requestId
+        + "]";
   }
 }

@@ -4,7 +4,9 @@ package com.dermrelay.core.audit;
 public enum AuditOutcome {
   /** Done. */
   SUCCESS,
-  /** Refused: the caller may not do this (403), or asked for something not theirs (answered 404). */
+  /**
+   * Refused: the caller may not do this (403), or asked for something not theirs (answered 404).
+   */
   DENIED,
   /** Failed on our side after access was granted. */
   FAILED

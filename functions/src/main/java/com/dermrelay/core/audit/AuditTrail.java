@@ -19,16 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit trail use cases write to, in one line: {@code audit.read(tenant, resource)},
- * {@code audit.wrote(tenant, "case.answer", resource)}, or {@code throw audit.notFound(tenant,
+ * The audit trail use cases write to, in one line: {@code audit.read(tenant, resource)}, {@code
+ * audit.wrote(tenant, "case.answer", resource)}, or {@code throw audit.notFound(tenant,
  * "case.read", resource)} for a record that is another patient's or tenant's.
  *
- * <p>Records are appended under deterministic keys ({@code TENANT#<id>#AUDIT},
- * {@code <request time>#<request id>#<action>#<resource>}) with a write that only creates, so a
- * retry cannot duplicate one and no code path can update or delete one. They expire after the
- * tenant's retention period, at least six years. The one exception are refused attempts at a clinic
- * by callers outside it, which {@link RepeatedDenials} aggregates into one record per caller,
- * route and window whose count grows.
+ * <p>Records are appended under deterministic keys ({@code TENANT#<id>#AUDIT}, {@code <request
+ * time>#<request id>#<action>#<resource>}) with a write that only creates, so a retry cannot
+ * duplicate one and no code path can update or delete one. They expire after the tenant's retention
+ * period, at least six years. The one exception are refused attempts at a clinic by callers outside
+ * it, which {@link RepeatedDenials} aggregates into one record per caller, route and window whose
+ * count grows.
  */
 @Singleton
 public final class AuditTrail {
@@ -36,6 +36,7 @@ public final class AuditTrail {
   public static final String PARTITION = "AUDIT";
   public static final String BY_PATIENT = "AUDIT#PATIENT#";
   public static final String BY_ACTOR = "AUDIT#ACTOR#";
+
   /** Sortable to the millisecond, fixed width, so time ranges are sort-key ranges. */
   public static final DateTimeFormatter SORTABLE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -58,27 +59,39 @@ public final class AuditTrail {
   }
 
   /**
-   * Records a refused attempt at a record that is not the caller's and returns the 404 to throw,
-   * so the answer never reveals that the record exists.
+   * Records a refused attempt at a record that is not the caller's and returns the 404 to throw, so
+   * the answer never reveals that the record exists.
    */
   public ApiProblem notFound(TenantContext tenant, String action, AuditResource resource) {
     record(tenant, action, resource, AuditOutcome.DENIED);
     return ApiProblem.notFound("No such resource.");
   }
 
-  public void record(TenantContext tenant, String action, AuditResource resource, AuditOutcome outcome) {
+  public void record(
+      TenantContext tenant, String action, AuditResource resource, AuditOutcome outcome) {
     Instant time = tenant.requestTime();
-    String sort = SORTABLE.format(time) + "#" + tenant.requestId() + "#" + action + "#"
-        + resource.type() + "#" + resource.id();
+    String sort =
+        SORTABLE.format(time)
+            + "#"
+            + tenant.requestId()
+            + "#"
+            + action
+            + "#"
+            + resource.type()
+            + "#"
+            + resource.id();
     IndexKey byActor = IndexKey.of(IndexKey.Index.GSI2, BY_ACTOR + tenant.subject(), sort);
-    Optional<IndexKey> byPatient = resource.patientSubject()
-        .map(p -> IndexKey.of(IndexKey.Index.GSI1, BY_PATIENT + p, sort));
+    Optional<IndexKey> byPatient =
+        resource.patientSubject().map(p -> IndexKey.of(IndexKey.Index.GSI1, BY_PATIENT + p, sort));
     AuditItem item = item(tenant, action, resource, outcome);
-    boolean written = byPatient.isPresent()
-        ? records.putIfAbsent(tenant, ItemKey.of(PARTITION, sort), item, byActor, byPatient.get())
-        : records.putIfAbsent(tenant, ItemKey.of(PARTITION, sort), item, byActor);
+    boolean written =
+        byPatient.isPresent()
+            ? records.putIfAbsent(
+                tenant, ItemKey.of(PARTITION, sort), item, byActor, byPatient.get())
+            : records.putIfAbsent(tenant, ItemKey.of(PARTITION, sort), item, byActor);
     if (!written) {
-      LOG.debug("audit record already written by an earlier attempt of request {}", tenant.requestId());
+      LOG.debug(
+          "audit record already written by an earlier attempt of request {}", tenant.requestId());
     }
   }
 
@@ -88,17 +101,34 @@ public final class AuditTrail {
    */
   public ItemPage<AuditRecord> query(TenantContext tenant, ItemQuery query) {
     ItemPage<AuditItem> page = records.query(tenant, query);
-    return new ItemPage<>(page.items().stream()
-        .map(i -> new StoredItem<>(i.tenantId(), i.sort(), i.version(), record(i))).toList(), page.nextCursor());
+    return new ItemPage<>(
+        page.items().stream()
+            .map(i -> new StoredItem<>(i.tenantId(), i.sort(), i.version(), record(i)))
+            .toList(),
+        page.nextCursor());
   }
 
-  /** A record's attributes: who did what to which resource, when and how it ended, until when kept. */
-  static AuditItem item(TenantContext tenant, String action, AuditResource resource, AuditOutcome outcome) {
+  /**
+   * A record's attributes: who did what to which resource, when and how it ended, until when kept.
+   */
+  static AuditItem item(
+      TenantContext tenant, String action, AuditResource resource, AuditOutcome outcome) {
     Instant time = tenant.requestTime();
-    return new AuditItem(SORTABLE.format(time), orEmpty(tenant.subject()), orEmpty(tenant.roleName()),
-        orEmpty(tenant.actorName()), orEmpty(action), orEmpty(resource.type()), orEmpty(resource.id()),
-        resource.patientSubject().orElse(null), outcome.name(), orEmpty(tenant.requestId()),
-        time.atZone(ZoneOffset.UTC).plusYears(tenant.retentionYears()).toEpochSecond(), null, null, null);
+    return new AuditItem(
+        SORTABLE.format(time),
+        orEmpty(tenant.subject()),
+        orEmpty(tenant.roleName()),
+        orEmpty(tenant.actorName()),
+        orEmpty(action),
+        orEmpty(resource.type()),
+        orEmpty(resource.id()),
+        resource.patientSubject().orElse(null),
+        outcome.name(),
+        orEmpty(tenant.requestId()),
+        time.atZone(ZoneOffset.UTC).plusYears(tenant.retentionYears()).toEpochSecond(),
+        null,
+        null,
+        null);
   }
 
   private static AuditRecord record(StoredItem<AuditItem> stored) {

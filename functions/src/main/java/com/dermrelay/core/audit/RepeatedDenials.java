@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * layer answers 429 until the window ends (docs/security.md gives the numbers and why).
  *
  * <p>The key is deterministic ({@code <window start>#repeated#<caller>#<action>#<resource>}), and
- * the count grows by reading the record and writing it back only if its version is unchanged:
- * IAM refuses UpdateItem on audit partitions (infrastructure's AuditAppendOnly), and only the count,
+ * the count grows by reading the record and writing it back only if its version is unchanged: IAM
+ * refuses UpdateItem on audit partitions (infrastructure's AuditAppendOnly), and only the count,
  * the last time and the last request change. A retry of the same request is not counted twice.
  * Should writers keep colliding, the attempt is recorded on its own as any refusal was, so no
  * attempt goes unrecorded.
@@ -34,10 +34,13 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class RepeatedDenials {
   private static final Logger LOG = LoggerFactory.getLogger(RepeatedDenials.class);
+
   /** Fixed windows from the epoch, as Cognito resets its lockout after 15 quiet minutes. */
   public static final Duration WINDOW = Duration.ofMinutes(15);
+
   /** Refused attempts at one route of one clinic a caller makes in a window before 429s. */
   public static final int LIMIT = 20;
+
   static final String ATTEMPTS = "attempts";
   public static final String LAST_TIME = "lastTime";
   private static final int MAX_WRITES = 5;
@@ -69,10 +72,19 @@ public final class RepeatedDenials {
     long window = WINDOW.getSeconds();
     Instant start = Instant.ofEpochSecond(Math.floorDiv(time.getEpochSecond(), window) * window);
     Instant ends = start.plus(WINDOW);
-    String sort = AuditTrail.SORTABLE.format(start) + "#repeated#" + attempt.subject() + "#" + action
-        + "#" + resource.type() + "#" + resource.id();
+    String sort =
+        AuditTrail.SORTABLE.format(start)
+            + "#repeated#"
+            + attempt.subject()
+            + "#"
+            + action
+            + "#"
+            + resource.type()
+            + "#"
+            + resource.id();
     ItemKey key = ItemKey.of(AuditTrail.PARTITION, sort);
-    IndexKey byActor = IndexKey.of(IndexKey.Index.GSI2, AuditTrail.BY_ACTOR + attempt.subject(), sort);
+    IndexKey byActor =
+        IndexKey.of(IndexKey.Index.GSI2, AuditTrail.BY_ACTOR + attempt.subject(), sort);
     for (int write = 0; write < MAX_WRITES; write++) {
       Optional<StoredItem<AuditItem>> stored = records.get(attempt, key);
       AuditItem record = AuditTrail.item(attempt, action, resource, AuditOutcome.DENIED);
@@ -85,15 +97,35 @@ public final class RepeatedDenials {
           return new Count(counted, ends); // a retry of a request already counted
         }
         // Who and what stay as first recorded: the first attempt's time, request and expiry.
-        record = new AuditItem(item.time(), record.actorSubject(), item.actorRole(), item.actorName(),
-            record.action(), record.resourceType(), record.resourceId(), record.patientSubject(),
-            record.outcome(), item.requestId(), item.expiresAt(), null, null, null);
+        record =
+            new AuditItem(
+                item.time(),
+                record.actorSubject(),
+                item.actorRole(),
+                item.actorName(),
+                record.action(),
+                record.resourceType(),
+                record.resourceId(),
+                record.patientSubject(),
+                record.outcome(),
+                item.requestId(),
+                item.expiresAt(),
+                null,
+                null,
+                null);
         attempts = counted + 1;
         version = stored.get().version();
       }
       try {
-        records.putVersioned(attempt, key, record.counted(attempts, AuditTrail.SORTABLE.format(time),
-            AuditTrail.orEmpty(attempt.requestId())), version, byActor);
+        records.putVersioned(
+            attempt,
+            key,
+            record.counted(
+                attempts,
+                AuditTrail.SORTABLE.format(time),
+                AuditTrail.orEmpty(attempt.requestId())),
+            version,
+            byActor);
         return new Count(attempts, ends);
       } catch (VersionConflictException e) {
         LOG.debug("repeated-denial record changed meanwhile; reading it again");

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Who is calling, from the claims the HTTP API's JWT authorizer verified. The handler checks again
  * the claims it relies on: an ID token (not an access token), a subject, and known roles.
  */
-public record Caller(String subject, String email, List<Role> roles, Optional<String> homeTenantId) {
+public record Caller(
+    String subject, String email, List<Role> roles, Optional<String> homeTenantId) {
 
   /** Reads the caller of an authorized route; refuses with 401 when the claims are unusable. */
   public static Caller of(APIGatewayV2HTTPEvent event) {
@@ -23,17 +24,21 @@ public record Caller(String subject, String email, List<Role> roles, Optional<St
     if (subject == null || subject.isBlank()) {
       throw unauthorized("The token has no subject.");
     }
-    List<Role> roles = groups(claims.get("cognito:groups")).stream()
-        .map(Role::fromGroup)
-        .flatMap(Optional::stream)
-        .toList();
+    List<Role> roles =
+        groups(claims.get("cognito:groups")).stream()
+            .map(Role::fromGroup)
+            .flatMap(Optional::stream)
+            .toList();
     String tenant = claims.get("custom:tenantId");
     if (roles.isEmpty() && tenant != null && !tenant.isBlank()) {
       // A patient who signed themselves up (SignUp + ConfirmSignUp) is in no group: Cognito's
       // SignUp adds none. Such an account of a clinic is a patient of it, and nothing more.
       roles = List.of(Role.PATIENT);
     }
-    return new Caller(subject, claims.getOrDefault("email", ""), roles,
+    return new Caller(
+        subject,
+        claims.getOrDefault("email", ""),
+        roles,
         tenant == null || tenant.isBlank() ? Optional.empty() : Optional.of(tenant));
   }
 
@@ -43,7 +48,8 @@ public record Caller(String subject, String email, List<Role> roles, Optional<St
 
   private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
     var context = event.getRequestContext();
-    if (context == null || context.getAuthorizer() == null
+    if (context == null
+        || context.getAuthorizer() == null
         || context.getAuthorizer().getJwt() == null
         || context.getAuthorizer().getJwt().getClaims() == null) {
       throw unauthorized("Sign in first.");

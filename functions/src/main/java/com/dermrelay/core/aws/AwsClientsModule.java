@@ -3,16 +3,14 @@ package com.dermrelay.core.aws;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.data.TableModule;
 import com.dermrelay.core.data.TenantCredentials;
-import java.time.Clock;
+import com.dermrelay.core.tenancy.TenancySettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Module;
 import dagger.Provides;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Optional;
-import com.dermrelay.core.tenancy.TenancySettings;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import javax.inject.Singleton;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -23,13 +21,15 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * SDK clients, each built once per container and only when first used. Every client shares one
  * URL-connection HTTP client (no Netty, no Apache: the smallest start-up) and takes its endpoint
- * only from the standard endpoint settings. The DynamoDB client is the data layer's own
- * ({@link TableModule}).
+ * only from the standard endpoint settings. The DynamoDB client is the data layer's own ({@link
+ * TableModule}).
  */
 @Module(includes = TableModule.class)
 public final class AwsClientsModule {
@@ -78,11 +78,14 @@ public final class AwsClientsModule {
   @Provides
   @Singleton
   static S3Presigner s3Presigner(Settings settings, AwsCredentialsProvider credentials) {
-    S3Presigner.Builder builder = S3Presigner.builder()
-        .region(Region.of(settings.region()))
-        .credentialsProvider(credentials)
-        .serviceConfiguration(S3Configuration.builder()
-            .pathStyleAccessEnabled(settings.endpointFor("S3").isPresent()).build());
+    S3Presigner.Builder builder =
+        S3Presigner.builder()
+            .region(Region.of(settings.region()))
+            .credentialsProvider(credentials)
+            .serviceConfiguration(
+                S3Configuration.builder()
+                    .pathStyleAccessEnabled(settings.endpointFor("S3").isPresent())
+                    .build());
     settings.endpointFor("S3").ifPresent(builder::endpointOverride);
     return builder.build();
   }
@@ -90,10 +93,22 @@ public final class AwsClientsModule {
   /** Cognito user-pool admin calls, signed by hand: the SDK client would not fit the jar. */
   @Provides
   @Singleton
-  static CognitoAdmin cognitoAdmin(Settings settings, SdkHttpClient http,
-      AwsCredentialsProvider credentials, ObjectMapper json, TenancySettings tenancy) {
-    return new CognitoAdmin(SignedJsonClient.forService(settings, http, credentials, json,
-        "COGNITO_IDENTITY_PROVIDER", "cognito-idp", "cognito-idp"), json,
+  static CognitoAdmin cognitoAdmin(
+      Settings settings,
+      SdkHttpClient http,
+      AwsCredentialsProvider credentials,
+      ObjectMapper json,
+      TenancySettings tenancy) {
+    return new CognitoAdmin(
+        SignedJsonClient.forService(
+            settings,
+            http,
+            credentials,
+            json,
+            "COGNITO_IDENTITY_PROVIDER",
+            "cognito-idp",
+            "cognito-idp"),
+        json,
         tenancy.userPoolId().orElse(""));
   }
 
@@ -103,20 +118,27 @@ public final class AwsClientsModule {
    */
   @Provides
   @Singleton
-  static TenantCredentials tenantCredentials(Settings settings, SdkHttpClient http,
-      AwsCredentialsProvider credentials, Clock clock) {
+  static TenantCredentials tenantCredentials(
+      Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials, Clock clock) {
     return new TenantCredentials(
         Optional.ofNullable(settings.environment().get(TenantCredentials.ROLE_ARN_ENV)),
-        StsAssumeRole.forSettings(settings, http, credentials), clock);
+        StsAssumeRole.forSettings(settings, http, credentials),
+        clock);
   }
 
   /** SES v2 e-mail, signed by hand for the same reason. */
   @Provides
   @Singleton
-  static Mailer mailer(Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials,
-      ObjectMapper json, TenancySettings tenancy) {
-    return new Mailer(SignedJsonClient.forService(settings, http, credentials, json, "SESV2",
-        "email", "ses"), json, tenancy.mailFrom());
+  static Mailer mailer(
+      Settings settings,
+      SdkHttpClient http,
+      AwsCredentialsProvider credentials,
+      ObjectMapper json,
+      TenancySettings tenancy) {
+    return new Mailer(
+        SignedJsonClient.forService(settings, http, credentials, json, "SESV2", "email", "ses"),
+        json,
+        tenancy.mailFrom());
   }
 
   private static <B extends AwsClientBuilder<B, ?>> B configure(

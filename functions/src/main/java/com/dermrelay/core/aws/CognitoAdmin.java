@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Cognito user-pool admin calls the platform makes (AWS JSON 1.1 over
- * {@link SignedJsonClient}): creating accounts for clinic admins and invited dermatologists,
- * groups, and clearing an account on erasure. Usernames are e-mail addresses, as in the pool.
+ * The Cognito user-pool admin calls the platform makes (AWS JSON 1.1 over {@link
+ * SignedJsonClient}): creating accounts for clinic admins and invited dermatologists, groups, and
+ * clearing an account on erasure. Usernames are e-mail addresses, as in the pool.
  */
 public final class CognitoAdmin {
   private static final String PREFIX = "AWSCognitoIdentityProviderService.";
@@ -19,7 +19,8 @@ public final class CognitoAdmin {
   public static final String USER_NOT_FOUND = "UserNotFoundException";
 
   /** An account as AdminGetUser / AdminCreateUser describe it. */
-  public record PoolUser(String username, String status, boolean enabled, Map<String, String> attributes) {
+  public record PoolUser(
+      String username, String status, boolean enabled, Map<String, String> attributes) {
     public String subject() {
       return attributes.getOrDefault("sub", "");
     }
@@ -48,8 +49,8 @@ public final class CognitoAdmin {
   }
 
   /**
-   * AdminCreateUser. With {@code sendInvitation}, Cognito e-mails the user their temporary
-   * password (its own invitation message); without, the message is suppressed.
+   * AdminCreateUser. With {@code sendInvitation}, Cognito e-mails the user their temporary password
+   * (its own invitation message); without, the message is suppressed.
    *
    * @throws AwsServiceException {@value #USERNAME_EXISTS} when the address has an account
    */
@@ -68,8 +69,9 @@ public final class CognitoAdmin {
   }
 
   public void setPassword(String username, String password, boolean permanent) {
-    call("AdminSetUserPassword", pool().put("Username", username).put("Password", password)
-        .put("Permanent", permanent));
+    call(
+        "AdminSetUserPassword",
+        pool().put("Username", username).put("Password", password).put("Permanent", permanent));
   }
 
   public void addToGroup(String username, String group) {
@@ -108,8 +110,9 @@ public final class CognitoAdmin {
   }
 
   public void updateAttributes(String username, Map<String, String> attributes) {
-    call("AdminUpdateUserAttributes", pool().put("Username", username)
-        .set("UserAttributes", attributeList(attributes)));
+    call(
+        "AdminUpdateUserAttributes",
+        pool().put("Username", username).set("UserAttributes", attributeList(attributes)));
   }
 
   /** AdminDisableUser: no more sign-in or refresh. */
@@ -136,7 +139,10 @@ public final class CognitoAdmin {
     for (JsonNode attribute : attributeList) {
       attributes.put(attribute.path("Name").asText(), attribute.path("Value").asText());
     }
-    return new PoolUser(user.path("Username").asText(), user.path("UserStatus").asText(),
-        user.path("Enabled").asBoolean(true), attributes);
+    return new PoolUser(
+        user.path("Username").asText(),
+        user.path("UserStatus").asText(),
+        user.path("Enabled").asBoolean(true),
+        attributes);
   }
 }

@@ -14,10 +14,13 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  */
 record SignedCall(SdkHttpResponse response, byte[] body) {
   static SignedCall send(SdkHttpClient http, SignedRequest signed) throws IOException {
-    var answer = http.prepareRequest(HttpExecuteRequest.builder()
-        .request(signed.request())
-        .contentStreamProvider(signed.payload().orElse(null))
-        .build()).call();
+    var answer =
+        http.prepareRequest(
+                HttpExecuteRequest.builder()
+                    .request(signed.request())
+                    .contentStreamProvider(signed.payload().orElse(null))
+                    .build())
+            .call();
     Optional<? extends InputStream> stream = answer.responseBody();
     if (stream.isEmpty()) {
       return new SignedCall(answer.httpResponse(), new byte[0]);

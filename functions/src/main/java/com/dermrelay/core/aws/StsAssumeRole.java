@@ -30,9 +30,9 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /**
  * STS AssumeRole over its query API (form POST, XML answer), signed with the SDK's own SigV4
- * signer: the SDK's {@code sts} module would add to a jar at its size budget for one call.
- * Only the fields we need are read from the answer; an error answer becomes an
- * {@link AwsServiceException} with STS's error code, never the request.
+ * signer: the SDK's {@code sts} module would add to a jar at its size budget for one call. Only the
+ * fields we need are read from the answer; an error answer becomes an {@link AwsServiceException}
+ * with STS's error code, never the request.
  */
 public final class StsAssumeRole {
   static final String API_VERSION = "2011-06-15";
@@ -43,23 +43,33 @@ public final class StsAssumeRole {
   private final URI endpoint;
   private final String region;
 
-  StsAssumeRole(SdkHttpClient http, AwsCredentialsProvider credentials, URI endpoint, String region) {
+  StsAssumeRole(
+      SdkHttpClient http, AwsCredentialsProvider credentials, URI endpoint, String region) {
     this.http = http;
     this.credentials = credentials;
     this.endpoint = endpoint;
     this.region = region;
   }
 
-  /** The regional endpoint (or {@code AWS_ENDPOINT_URL_STS}), signed with the function's own keys. */
-  public static StsAssumeRole forSettings(Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
-    URI endpoint = settings.endpointFor("STS")
-        .orElseGet(() -> URI.create("https://sts." + settings.region() + ".amazonaws.com"));
+  /**
+   * The regional endpoint (or {@code AWS_ENDPOINT_URL_STS}), signed with the function's own keys.
+   */
+  public static StsAssumeRole forSettings(
+      Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
+    URI endpoint =
+        settings
+            .endpointFor("STS")
+            .orElseGet(() -> URI.create("https://sts." + settings.region() + ".amazonaws.com"));
     return new StsAssumeRole(http, credentials, endpoint, settings.region());
   }
 
   /** What one AssumeRole asks for. */
-  public record Request(String roleArn, String sessionName, Map<String, String> sessionTags,
-                        Optional<String> sessionPolicy, Duration duration) {}
+  public record Request(
+      String roleArn,
+      String sessionName,
+      Map<String, String> sessionTags,
+      Optional<String> sessionPolicy,
+      Duration duration) {}
 
   /** Temporary credentials and when they stop working. */
   public record Session(AwsSessionCredentials credentials, Instant expiration) {}
@@ -72,11 +82,14 @@ public final class StsAssumeRole {
       Document xml = parse(answer.body());
       int status = answer.status();
       if (status / 100 != 2) {
-        throw new AwsServiceException("sts", status, text(xml, "Code").orElse("Unknown"),
-            text(xml, "Message").orElse(""));
+        throw new AwsServiceException(
+            "sts", status, text(xml, "Code").orElse("Unknown"), text(xml, "Message").orElse(""));
       }
-      AwsSessionCredentials session = AwsSessionCredentials.create(
-          required(xml, "AccessKeyId"), required(xml, "SecretAccessKey"), required(xml, "SessionToken"));
+      AwsSessionCredentials session =
+          AwsSessionCredentials.create(
+              required(xml, "AccessKeyId"),
+              required(xml, "SecretAccessKey"),
+              required(xml, "SessionToken"));
       return new Session(session, Instant.parse(required(xml, "Expiration")));
     } catch (IOException e) {
       throw new UncheckedIOException("call to sts failed", e);
@@ -105,18 +118,20 @@ public final class StsAssumeRole {
 
   SignedRequest sign(byte[] payload) {
     String base = endpoint.toString().replaceAll("/+$", "");
-    SdkHttpRequest request = SdkHttpRequest.builder()
-        .method(SdkHttpMethod.POST)
-        .uri(URI.create(base + "/"))
-        .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-        .putHeader("Content-Length", Integer.toString(payload.length))
-        .build();
-    return signer.sign(r -> r
-        .identity(credentials.resolveCredentials())
-        .request(request)
-        .payload(ContentStreamProvider.fromByteArray(payload))
-        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
-        .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+    SdkHttpRequest request =
+        SdkHttpRequest.builder()
+            .method(SdkHttpMethod.POST)
+            .uri(URI.create(base + "/"))
+            .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+            .putHeader("Content-Length", Integer.toString(payload.length))
+            .build();
+    return signer.sign(
+        r ->
+            r.identity(credentials.resolveCredentials())
+                .request(request)
+                .payload(ContentStreamProvider.fromByteArray(payload))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
   }
 
   private static String encode(String value) {
@@ -139,11 +154,14 @@ public final class StsAssumeRole {
 
   private static Optional<String> text(Document xml, String element) {
     NodeList nodes = xml.getElementsByTagName(element);
-    return nodes.getLength() == 0 ? Optional.empty() : Optional.of(nodes.item(0).getTextContent().trim());
+    return nodes.getLength() == 0
+        ? Optional.empty()
+        : Optional.of(nodes.item(0).getTextContent().trim());
   }
 
   private static String required(Document xml, String element) {
-    return text(xml, element).filter(s -> !s.isEmpty())
+    return text(xml, element)
+        .filter(s -> !s.isEmpty())
         .orElseThrow(() -> new IllegalStateException("sts answered without " + element));
   }
 }

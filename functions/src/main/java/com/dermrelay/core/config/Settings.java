@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The functions' whole configuration, read once from the environment. On Lambda that is the
- * process environment set by CDK; in the local stack and in tests it is a map with the same keys,
- * so the same code finds the emulators through the standard {@code AWS_ENDPOINT_URL_<SERVICE>}
- * settings and nothing else.
+ * The functions' whole configuration, read once from the environment. On Lambda that is the process
+ * environment set by CDK; in the local stack and in tests it is a map with the same keys, so the
+ * same code finds the emulators through the standard {@code AWS_ENDPOINT_URL_<SERVICE>} settings
+ * and nothing else.
  */
 public record Settings(
     String region,
@@ -47,9 +47,11 @@ public record Settings(
         env.getOrDefault(MEDIA_BUCKET, "dermrelay-media-local"),
         env.getOrDefault(
             CASE_WORKFLOW_ARN, "arn:aws:states:us-east-1:000000000000:stateMachine:dermrelay-case"),
-        env.getOrDefault(VERSION, Settings.class.getPackage().getImplementationVersion() == null
-            ? "dev"
-            : Settings.class.getPackage().getImplementationVersion()),
+        env.getOrDefault(
+            VERSION,
+            Settings.class.getPackage().getImplementationVersion() == null
+                ? "dev"
+                : Settings.class.getPackage().getImplementationVersion()),
         env);
   }
 
@@ -64,8 +66,8 @@ public record Settings(
   }
 
   /**
-   * Whether the functions run in the local stack: not on Lambda (which always sets
-   * {@code AWS_LAMBDA_FUNCTION_NAME}) and pointed at emulators through {@code AWS_ENDPOINT_URL*}, as
+   * Whether the functions run in the local stack: not on Lambda (which always sets {@code
+   * AWS_LAMBDA_FUNCTION_NAME}) and pointed at emulators through {@code AWS_ENDPOINT_URL*}, as
    * local-dev's stack always is. Anything else counts as AWS, so a setting that relaxes a rule for
    * the local stack (loopback URLs, see core.net.OutboundAddressGuard) fails closed.
    */
@@ -95,7 +97,16 @@ public record Settings(
   @Override
   public String toString() {
     // The environment may hold secrets; never print it.
-    return "Settings[region=" + region + ", table=" + tableName + ", bucket=" + mediaBucket
-        + ", workflow=" + caseWorkflowArn + ", version=" + version + "]";
+    return "Settings[region="
+        + region
+        + ", table="
+        + tableName
+        + ", bucket="
+        + mediaBucket
+        + ", workflow="
+        + caseWorkflowArn
+        + ", version="
+        + version
+        + "]";
   }
 }

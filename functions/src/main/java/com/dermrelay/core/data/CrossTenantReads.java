@@ -21,7 +21,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
  * global directory entries ({@code SLUG#}, {@code USER#} on the indexes); nothing else.
  */
 public final class CrossTenantReads<T> {
-  private static final AwsRequestOverrideConfiguration FUNCTIONS_OWN_ROLE = AwsRequestOverrideConfiguration.builder().build();
+  private static final AwsRequestOverrideConfiguration FUNCTIONS_OWN_ROLE =
+      AwsRequestOverrideConfiguration.builder().build();
 
   private final SingleTable table;
   private final TableSchema<TableItem<T>> schema;
@@ -36,22 +37,36 @@ public final class CrossTenantReads<T> {
     if (tenantId == null || !TenantContext.TENANT_ID.matcher(tenantId).matches()) {
       return Optional.empty();
     }
-    TableItem<T> item = mapped().getItem(GetItemEnhancedRequest.builder().consistentRead(true)
-        .key(Key.builder().partitionValue("TENANT#" + tenantId).sortValue(sort).build()).build());
+    TableItem<T> item =
+        mapped()
+            .getItem(
+                GetItemEnhancedRequest.builder()
+                    .consistentRead(true)
+                    .key(Key.builder().partitionValue("TENANT#" + tenantId).sortValue(sort).build())
+                    .build());
     return Optional.ofNullable(item).map(CrossTenantReads::stored);
   }
 
   /**
-   * Every entry of a directory partition ({@code SLUG#<slug>}, {@code USER#<sub>}) on {@code index},
-   * optionally only the one with sort key {@code sort}; the index is eventually consistent.
+   * Every entry of a directory partition ({@code SLUG#<slug>}, {@code USER#<sub>}) on {@code
+   * index}, optionally only the one with sort key {@code sort}; the index is eventually consistent.
    */
-  public List<StoredItem<T>> directory(IndexKey.Index index, String partition, Optional<String> sort) {
-    IndexKey entry = IndexKey.directory(index, partition, sort.orElse("")); // refuses other partitions
+  public List<StoredItem<T>> directory(
+      IndexKey.Index index, String partition, Optional<String> sort) {
+    IndexKey entry =
+        IndexKey.directory(index, partition, sort.orElse("")); // refuses other partitions
     Key.Builder key = Key.builder().partitionValue(entry.partition());
     sort.ifPresent(key::sortValue);
     List<StoredItem<T>> found = new ArrayList<>();
-    mapped().index(index.indexName()).query(QueryConditional.keyEqualTo(key.build()))
-        .forEach(page -> page.items().stream().filter(Objects::nonNull).map(CrossTenantReads::stored).forEach(found::add));
+    mapped()
+        .index(index.indexName())
+        .query(QueryConditional.keyEqualTo(key.build()))
+        .forEach(
+            page ->
+                page.items().stream()
+                    .filter(Objects::nonNull)
+                    .map(CrossTenantReads::stored)
+                    .forEach(found::add));
     return found;
   }
 

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class Cursors {
   /** The table's and indexes' key attributes: all a cursor may hold. */
-  private static final Set<String> KEYS = Set.of("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk");
+  private static final Set<String> KEYS =
+      Set.of("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk");
 
   private Cursors() {}
 
@@ -36,15 +37,21 @@ final class Cursors {
 
   /**
    * A cursor that comes back: only string key attributes, every partition key inside the tenant
-   * ({@code tenantPrefix}), and the queried partition the one it continues (not another list of
-   * the same tenant, e.g. another patient's).
+   * ({@code tenantPrefix}), and the queried partition the one it continues (not another list of the
+   * same tenant, e.g. another patient's).
    */
-  static Map<String, AttributeValue> decode(ObjectMapper json, String tenantPrefix, String cursor,
-      String queriedPkName, String queriedPk) {
+  static Map<String, AttributeValue> decode(
+      ObjectMapper json,
+      String tenantPrefix,
+      String cursor,
+      String queriedPkName,
+      String queriedPk) {
     Map<String, String> plain;
     try {
-      plain = json.readValue(Base64.getUrlDecoder().decode(cursor.getBytes(StandardCharsets.US_ASCII)),
-          new TypeReference<Map<String, String>>() {});
+      plain =
+          json.readValue(
+              Base64.getUrlDecoder().decode(cursor.getBytes(StandardCharsets.US_ASCII)),
+              new TypeReference<Map<String, String>>() {});
     } catch (IllegalArgumentException | IOException e) {
       throw invalid();
     }
@@ -67,6 +74,7 @@ final class Cursors {
   }
 
   private static ApiProblem invalid() {
-    return ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Parameter 'cursor' is not a cursor of this list.");
+    return ApiProblem.badRequest(
+        ProblemTypes.INVALID_REQUEST, "Parameter 'cursor' is not a cursor of this list.");
   }
 }

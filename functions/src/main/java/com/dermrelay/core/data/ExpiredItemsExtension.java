@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Items past their {@code expiresAt} (epoch seconds) read as absent. DynamoDB's TTL deletes them
- * only up to days later, and dynalite never does; queries also filter them on the server
- * ({@link TenantTable#query}), so this is what makes a get agree.
+ * only up to days later, and dynalite never does; queries also filter them on the server ({@link
+ * TenantTable#query}), so this is what makes a get agree.
  */
 final class ExpiredItemsExtension implements DynamoDbEnhancedClientExtension {
   static final String EXPIRES_AT = "expiresAt";
@@ -24,7 +24,8 @@ final class ExpiredItemsExtension implements DynamoDbEnhancedClientExtension {
   @Override
   public ReadModification afterRead(DynamoDbExtensionContext.AfterRead context) {
     AttributeValue expires = context.items().get(EXPIRES_AT);
-    if (expires != null && expires.n() != null
+    if (expires != null
+        && expires.n() != null
         && Long.parseLong(expires.n()) <= clock.instant().getEpochSecond()) {
       // An item without attributes maps to no record: the Enhanced Client answers null.
       return ReadModification.builder().transformedItem(Map.of()).build();

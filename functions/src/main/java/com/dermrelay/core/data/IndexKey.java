@@ -11,8 +11,10 @@ import java.util.Objects;
 public record IndexKey(Index index, String partition, String sort, boolean global) {
   /** The directory's partitions: a clinic's slug, and a user's clinics. */
   public static final String SLUG_DIRECTORY = "SLUG#";
+
   public static final String USER_DIRECTORY = "USER#";
-  private static final java.util.List<String> DIRECTORY_PREFIXES = java.util.List.of(SLUG_DIRECTORY, USER_DIRECTORY);
+  private static final java.util.List<String> DIRECTORY_PREFIXES =
+      java.util.List.of(SLUG_DIRECTORY, USER_DIRECTORY);
 
   public static IndexKey of(Index index, String partition, String sort) {
     return new IndexKey(index, partition, sort, false);

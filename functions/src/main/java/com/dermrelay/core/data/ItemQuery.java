@@ -17,24 +17,45 @@ public record ItemQuery(
     boolean descending) {
 
   public static ItemQuery partition(String partition) {
-    return new ItemQuery(Optional.empty(), partition, Optional.empty(), Optional.empty(),
-        Optional.empty(), 50, Optional.empty(), false);
+    return new ItemQuery(
+        Optional.empty(),
+        partition,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        50,
+        Optional.empty(),
+        false);
   }
 
   public ItemQuery onIndex(IndexKey.Index value) {
-    return new ItemQuery(Optional.of(value), partition, sortFrom, sortTo, sortPrefix, limit, cursor,
-        descending);
+    return new ItemQuery(
+        Optional.of(value), partition, sortFrom, sortTo, sortPrefix, limit, cursor, descending);
   }
 
   /** Sort keys between the two, inclusive. */
   public ItemQuery sortBetween(String from, String to) {
-    return new ItemQuery(index, partition, Optional.of(from), Optional.of(to), Optional.empty(),
-        limit, cursor, descending);
+    return new ItemQuery(
+        index,
+        partition,
+        Optional.of(from),
+        Optional.of(to),
+        Optional.empty(),
+        limit,
+        cursor,
+        descending);
   }
 
   public ItemQuery sortBeginsWith(String prefix) {
-    return new ItemQuery(index, partition, Optional.empty(), Optional.empty(), Optional.of(prefix),
-        limit, cursor, descending);
+    return new ItemQuery(
+        index,
+        partition,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(prefix),
+        limit,
+        cursor,
+        descending);
   }
 
   public ItemQuery limit(int value) {

@@ -22,7 +22,8 @@ public final class JsonTextConverter<T> implements AttributeConverter<T> {
     this.read = read;
   }
 
-  public static <T> JsonTextConverter<T> of(Class<T> type, Function<T, String> write, Function<String, T> read) {
+  public static <T> JsonTextConverter<T> of(
+      Class<T> type, Function<T, String> write, Function<String, T> read) {
     return new JsonTextConverter<>(type, write, read);
   }
 

@@ -31,13 +31,29 @@ public final class RateCounters {
     if (!partition.startsWith(PARTITION_PREFIX)) {
       throw new TenantIsolationException("a counter outside the RATE# partitions");
     }
-    Map<String, AttributeValue> updated = table.client().updateItem(r -> r.tableName(table.tableName())
-        .key(Map.of(TableItem.PK, AttributeValue.fromS(partition), TableItem.SK, AttributeValue.fromS(window)))
-        .updateExpression("ADD #count :one SET #exp = if_not_exists(#exp, :exp)")
-        .expressionAttributeNames(Map.of("#count", "count", "#exp", ExpiredItemsExtension.EXPIRES_AT))
-        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-            ":exp", AttributeValue.fromN(Long.toString(expiresAt))))
-        .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+    Map<String, AttributeValue> updated =
+        table
+            .client()
+            .updateItem(
+                r ->
+                    r.tableName(table.tableName())
+                        .key(
+                            Map.of(
+                                TableItem.PK,
+                                AttributeValue.fromS(partition),
+                                TableItem.SK,
+                                AttributeValue.fromS(window)))
+                        .updateExpression("ADD #count :one SET #exp = if_not_exists(#exp, :exp)")
+                        .expressionAttributeNames(
+                            Map.of("#count", "count", "#exp", ExpiredItemsExtension.EXPIRES_AT))
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":one",
+                                AttributeValue.fromN("1"),
+                                ":exp",
+                                AttributeValue.fromN(Long.toString(expiresAt))))
+                        .returnValues(ReturnValue.UPDATED_NEW))
+            .attributes();
     return Long.parseLong(updated.get("count").n());
   }
 }

@@ -23,13 +23,13 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * per record type ({@link #tenantTable}); the directory lookups that must run before any tenant
  * context exists get {@link #crossTenantReads}, the one way to read outside a tenant.
  *
- * <p>Every record type brings a {@link TableSchema} built without reflection
- * ({@code StaticImmutableTableSchema}, a static field of its store); the item schema around it (keys,
+ * <p>Every record type brings a {@link TableSchema} built without reflection ({@code
+ * StaticImmutableTableSchema}, a static field of its store); the item schema around it (keys,
  * {@code tenantId}, {@code version}) is made once per record type and kept here. Each call runs on
  * an Enhanced Client over that call's request override (the tenant's STS session in AWS): the
  * Enhanced Client's requests take none of their own ({@link OverriddenDynamoDb}). The extensions:
- * {@link VersionedRecordExtension} (optimistic locking on {@code version}) and
- * {@link ExpiredItemsExtension} (items past {@code expiresAt} read as absent).
+ * {@link VersionedRecordExtension} (optimistic locking on {@code version}) and {@link
+ * ExpiredItemsExtension} (items past {@code expiresAt} read as absent).
  */
 @Singleton
 public final class SingleTable {
@@ -44,14 +44,19 @@ public final class SingleTable {
   private final Map<TableSchema<?>, TableSchema<?>> itemSchemas = new ConcurrentHashMap<>();
 
   @Inject
-  public SingleTable(DynamoDbClient dynamoDb, Settings settings, ObjectMapper json, Clock clock,
+  public SingleTable(
+      DynamoDbClient dynamoDb,
+      Settings settings,
+      ObjectMapper json,
+      Clock clock,
       TenantCredentials credentials) {
     this.dynamoDb = dynamoDb;
     this.tableName = settings.tableName();
     this.json = json;
     this.clock = clock;
     this.credentials = credentials;
-    this.extensions = List.of(VersionedRecordExtension.builder().build(), new ExpiredItemsExtension(clock));
+    this.extensions =
+        List.of(VersionedRecordExtension.builder().build(), new ExpiredItemsExtension(clock));
   }
 
   /** The acting tenant's items of one record type: the only way use cases reach the table. */
@@ -60,8 +65,8 @@ public final class SingleTable {
   }
 
   /**
-   * Reads outside any tenant context, on the function's own role: for the directory
-   * ({@code core.tenancy.TenantDirectory}) only.
+   * Reads outside any tenant context, on the function's own role: for the directory ({@code
+   * core.tenancy.TenantDirectory}) only.
    */
   public <T> CrossTenantReads<T> crossTenantReads(TableSchema<T> recordSchema) {
     return new CrossTenantReads<>(this, itemSchema(recordSchema));
@@ -87,17 +92,22 @@ public final class SingleTable {
   }
 
   /** The table as {@code schema} maps it, for one call made with {@code override}. */
-  <T> DynamoDbTable<TableItem<T>> mapped(TableSchema<TableItem<T>> schema, AwsRequestOverrideConfiguration override) {
+  <T> DynamoDbTable<TableItem<T>> mapped(
+      TableSchema<TableItem<T>> schema, AwsRequestOverrideConfiguration override) {
     return enhanced(override).table(tableName, schema);
   }
 
   private DynamoDbEnhancedClient enhanced(AwsRequestOverrideConfiguration override) {
     // A few small objects per call: the Enhanced Client and its table hold no connection or state.
-    return DynamoDbEnhancedClient.builder().dynamoDbClient(new OverriddenDynamoDb(dynamoDb, override))
-        .extensions(extensions).build();
+    return DynamoDbEnhancedClient.builder()
+        .dynamoDbClient(new OverriddenDynamoDb(dynamoDb, override))
+        .extensions(extensions)
+        .build();
   }
 
-  /** The low-level client, for the atomic counters' one UpdateItem each (TenantTable, RateCounters). */
+  /**
+   * The low-level client, for the atomic counters' one UpdateItem each (TenantTable, RateCounters).
+   */
   DynamoDbClient client() {
     return dynamoDb;
   }

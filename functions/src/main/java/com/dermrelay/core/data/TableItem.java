@@ -80,7 +80,9 @@ final class TableItem<T> {
    */
   static <T> TableSchema<TableItem<T>> schema(TableSchema<T> recordSchema) {
     StaticImmutableTableSchema.Builder<TableItem<T>, Builder<T>> schema = keys();
-    return schema.flatten(recordSchema, item -> item.record, (b, record) -> b.record = record).build();
+    return schema
+        .flatten(recordSchema, item -> item.record, (b, record) -> b.record = record)
+        .build();
   }
 
   /** The keys and reserved attributes alone: for reads that only ask whether an item exists. */
@@ -90,8 +92,10 @@ final class TableItem<T> {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static <T> StaticImmutableTableSchema.Builder<TableItem<T>, Builder<T>> keys() {
-    StaticImmutableTableSchema.Builder<TableItem<T>, Builder<T>> schema = StaticImmutableTableSchema.builder(
-        (Class<TableItem<T>>) (Class) TableItem.class, (Class<Builder<T>>) (Class) Builder.class);
+    StaticImmutableTableSchema.Builder<TableItem<T>, Builder<T>> schema =
+        StaticImmutableTableSchema.builder(
+            (Class<TableItem<T>>) (Class) TableItem.class,
+            (Class<Builder<T>>) (Class) Builder.class);
     schema.newItemBuilder(Builder::new, Builder::build);
     text(schema, PK, i -> i.pk, (b, v) -> b.pk = v, primaryPartitionKey());
     text(schema, SK, i -> i.sk, (b, v) -> b.sk = v, primarySortKey());
@@ -99,14 +103,25 @@ final class TableItem<T> {
     text(schema, "gsi1sk", i -> i.gsi1sk, (b, v) -> b.gsi1sk = v, secondarySortKey("gsi1"));
     text(schema, "gsi2pk", i -> i.gsi2pk, (b, v) -> b.gsi2pk = v, secondaryPartitionKey("gsi2"));
     text(schema, "gsi2sk", i -> i.gsi2sk, (b, v) -> b.gsi2sk = v, secondarySortKey("gsi2"));
-    schema.addAttribute(String.class, a -> a.name("tenantId").getter(i -> i.tenantId).setter((b, v) -> b.tenantId = v));
-    schema.addAttribute(Long.class, a -> a.name(VERSION).getter(i -> i.version).setter((b, v) -> b.version = v)
-        .tags(VersionedRecordExtension.AttributeTags.versionAttribute()));
+    schema.addAttribute(
+        String.class,
+        a -> a.name("tenantId").getter(i -> i.tenantId).setter((b, v) -> b.tenantId = v));
+    schema.addAttribute(
+        Long.class,
+        a ->
+            a.name(VERSION)
+                .getter(i -> i.version)
+                .setter((b, v) -> b.version = v)
+                .tags(VersionedRecordExtension.AttributeTags.versionAttribute()));
     return schema;
   }
 
-  private static <T> void text(StaticImmutableTableSchema.Builder<TableItem<T>, Builder<T>> schema, String name,
-      Function<TableItem<T>, String> getter, BiConsumer<Builder<T>, String> setter, StaticAttributeTag tag) {
+  private static <T> void text(
+      StaticImmutableTableSchema.Builder<TableItem<T>, Builder<T>> schema,
+      String name,
+      Function<TableItem<T>, String> getter,
+      BiConsumer<Builder<T>, String> setter,
+      StaticAttributeTag tag) {
     schema.addAttribute(String.class, a -> a.name(name).getter(getter).setter(setter).tags(tag));
   }
 }

@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The container's one DynamoDB client, built once and only when first used. Provided here, inside
- * the data layer, because nothing else may hold it: use cases reach the table through
- * {@link SingleTable} and its tenant-scoped views.
+ * the data layer, because nothing else may hold it: use cases reach the table through {@link
+ * SingleTable} and its tenant-scoped views.
  */
 @Module
 public final class TableModule {
@@ -21,11 +21,13 @@ public final class TableModule {
 
   @Provides
   @Singleton
-  static DynamoDbClient dynamoDb(Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
-    DynamoDbClientBuilder builder = DynamoDbClient.builder()
-        .region(Region.of(settings.region()))
-        .credentialsProvider(credentials)
-        .httpClient(http);
+  static DynamoDbClient dynamoDb(
+      Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
+    DynamoDbClientBuilder builder =
+        DynamoDbClient.builder()
+            .region(Region.of(settings.region()))
+            .credentialsProvider(credentials)
+            .httpClient(http);
     settings.endpointFor("DYNAMODB").ifPresent(builder::endpointOverride);
     return builder.build();
   }

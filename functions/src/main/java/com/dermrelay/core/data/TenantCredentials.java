@@ -28,13 +28,16 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
  */
 public final class TenantCredentials {
   public static final String ROLE_ARN_ENV = "DERMRELAY_TENANT_ROLE_ARN";
+
   /** The session tag the role's policy and trust read (TenantScopedAccessPolicy.TENANT_TAG). */
   public static final String TENANT_TAG = "tenantId";
+
   static final Duration SESSION = Duration.ofHours(1);
   static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
+
   /**
-   * The longest remaining validity a link may ask of a session: longer links (FHIR media, up to
-   * 7 days) get a session with at least this much left, and work that long at the least. Half the
+   * The longest remaining validity a link may ask of a session: longer links (FHIR media, up to 7
+   * days) get a session with at least this much left, and work that long at the least. Half the
    * session, so such links cost at most two sessions an hour per tenant.
    */
   public static final Duration LONGEST_LINK_GUARANTEE = SESSION.dividedBy(2);
@@ -77,12 +80,16 @@ public final class TenantCredentials {
    * The override of a pre-signing for {@code tenant}: signed by a session that is still valid when
    * a link of {@code linkLifetime} expires (see {@link #LONGEST_LINK_GUARANTEE} for longer ones).
    */
-  public AwsRequestOverrideConfiguration presignOverride(TenantContext tenant, Duration linkLifetime) {
-    Duration needed = linkLifetime.compareTo(LONGEST_LINK_GUARANTEE) > 0 ? LONGEST_LINK_GUARANTEE : linkLifetime;
-    return override(forTenantId(tenant.tenantId(), needed.compareTo(RENEW_BEFORE) > 0 ? needed : RENEW_BEFORE));
+  public AwsRequestOverrideConfiguration presignOverride(
+      TenantContext tenant, Duration linkLifetime) {
+    Duration needed =
+        linkLifetime.compareTo(LONGEST_LINK_GUARANTEE) > 0 ? LONGEST_LINK_GUARANTEE : linkLifetime;
+    return override(
+        forTenantId(tenant.tenantId(), needed.compareTo(RENEW_BEFORE) > 0 ? needed : RENEW_BEFORE));
   }
 
-  private static AwsRequestOverrideConfiguration override(Optional<AwsCredentialsProvider> session) {
+  private static AwsRequestOverrideConfiguration override(
+      Optional<AwsCredentialsProvider> session) {
     AwsRequestOverrideConfiguration.Builder override = AwsRequestOverrideConfiguration.builder();
     session.ifPresent(override::credentialsProvider);
     return override.build();
@@ -99,18 +106,25 @@ public final class TenantCredentials {
     }
     // compute: one STS call per tenant at a time, however many threads ask. A renewed session
     // replaces the cached one for every later call, so renewals do not pile up.
-    StsAssumeRole.Session session = sessions.compute(tenantId, (id, cached) ->
-        cached != null && clock.instant().isBefore(cached.expiration().minus(stillValidFor))
-            ? cached
-            : sts.assumeRole(request(roleArn.get(), id)));
+    StsAssumeRole.Session session =
+        sessions.compute(
+            tenantId,
+            (id, cached) ->
+                cached != null && clock.instant().isBefore(cached.expiration().minus(stillValidFor))
+                    ? cached
+                    : sts.assumeRole(request(roleArn.get(), id)));
     return Optional.of(StaticCredentialsProvider.create(session.credentials()));
   }
 
   static StsAssumeRole.Request request(String roleArn, String tenantId) {
     // Session names show in CloudTrail: which tenant a call acted for, at a glance.
     String name = ("dermrelay-" + tenantId).replaceAll("[^\\w+=,.@-]", "-");
-    return new StsAssumeRole.Request(roleArn, name.length() > 64 ? name.substring(0, 64) : name,
-        Map.of(TENANT_TAG, tenantId), Optional.empty(), SESSION);
+    return new StsAssumeRole.Request(
+        roleArn,
+        name.length() > 64 ? name.substring(0, 64) : name,
+        Map.of(TENANT_TAG, tenantId),
+        Optional.empty(),
+        SESSION);
   }
 
   /** For the cache test: when the cached session of a tenant expires, if there is one. */

@@ -23,23 +23,26 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * The acting tenant's items of one record type, and the one place tenant isolation is enforced.
  * Every method takes the {@link TenantContext} (which only {@code core.access} makes, from a
- * verified token) and a key relative to the tenant ({@link ItemKey}, {@link IndexKey},
- * {@link ItemQuery}); every partition key, of the table and of the indexes, is built here as
- * {@code TENANT#<tenantId>[#<partition>]}, and refused ({@link TenantIsolationException}, nothing
- * sent) when it would name a tenant itself. A cursor that comes back from a client must continue
- * the same partition of the acting tenant, and every item read must lie inside it. Each request is
- * signed by the tenant's session in AWS ({@link TenantCredentials#requestOverride}), so IAM refuses
- * what this class would not.
+ * verified token) and a key relative to the tenant ({@link ItemKey}, {@link IndexKey}, {@link
+ * ItemQuery}); every partition key, of the table and of the indexes, is built here as {@code
+ * TENANT#<tenantId>[#<partition>]}, and refused ({@link TenantIsolationException}, nothing sent)
+ * when it would name a tenant itself. A cursor that comes back from a client must continue the same
+ * partition of the acting tenant, and every item read must lie inside it. Each request is signed by
+ * the tenant's session in AWS ({@link TenantCredentials#requestOverride}), so IAM refuses what this
+ * class would not.
  *
  * <p>Writes are single-item and conditional (dynalite has no transactions): {@link #putIfAbsent}
- * appends under a deterministic key (a retry finds its own item and does nothing),
- * {@link #putVersioned} replaces state on its {@code version} (the Enhanced Client's
- * {@code VersionedRecordExtension}). Items past their {@code expiresAt} are gone for every read.
+ * appends under a deterministic key (a retry finds its own item and does nothing), {@link
+ * #putVersioned} replaces state on its {@code version} (the Enhanced Client's {@code
+ * VersionedRecordExtension}). Items past their {@code expiresAt} are gone for every read.
  */
 public final class TenantTable<T> {
   private static final String TENANT = "TENANT#";
-  private static final Expression NO_SUCH_ITEM = Expression.builder()
-      .expression("attribute_not_exists(#dr_pk)").putExpressionName("#dr_pk", TableItem.PK).build();
+  private static final Expression NO_SUCH_ITEM =
+      Expression.builder()
+          .expression("attribute_not_exists(#dr_pk)")
+          .putExpressionName("#dr_pk", TableItem.PK)
+          .build();
   private static final int MAX_PAGE = 100;
 
   private final SingleTable table;
@@ -58,14 +61,20 @@ public final class TenantTable<T> {
   /** The item, strongly consistent; empty when there is none or it expired. */
   public Optional<StoredItem<T>> get(TenantContext tenant, ItemKey key) {
     String pk = partitionKey(tenant, key.partition());
-    TableItem<T> item = mapped(tenant).getItem(GetItemEnhancedRequest.builder().consistentRead(true)
-        .key(Key.builder().partitionValue(pk).sortValue(key.sort()).build()).build());
+    TableItem<T> item =
+        mapped(tenant)
+            .getItem(
+                GetItemEnhancedRequest.builder()
+                    .consistentRead(true)
+                    .key(Key.builder().partitionValue(pk).sortValue(key.sort()).build())
+                    .build());
     return Optional.ofNullable(item).map(i -> stored(tenant, i));
   }
 
   /**
    * Writes the record only if no item has its key: the append of a record under a deterministic
-   * key, stored as version 1. Returns false when it was already there (a retry), leaving it untouched.
+   * key, stored as version 1. Returns false when it was already there (a retry), leaving it
+   * untouched.
    */
   public boolean putIfAbsent(TenantContext tenant, ItemKey key, T record, IndexKey... indexKeys) {
     try {
@@ -82,8 +91,8 @@ public final class TenantTable<T> {
    *
    * @throws VersionConflictException if another write came first
    */
-  public long putVersioned(TenantContext tenant, ItemKey key, T record, long expectedVersion,
-      IndexKey... indexKeys) {
+  public long putVersioned(
+      TenantContext tenant, ItemKey key, T record, long expectedVersion, IndexKey... indexKeys) {
     try {
       put(tenant, item(tenant, key, record, expectedVersion, indexKeys), expectedVersion == 0);
       return expectedVersion + 1;
@@ -94,7 +103,8 @@ public final class TenantTable<T> {
 
   private void put(TenantContext tenant, TableItem<T> item, boolean mustBeNew) {
     @SuppressWarnings({"unchecked", "rawtypes"})
-    PutItemEnhancedRequest.Builder<TableItem<T>> request = PutItemEnhancedRequest.builder((Class) TableItem.class);
+    PutItemEnhancedRequest.Builder<TableItem<T>> request =
+        PutItemEnhancedRequest.builder((Class) TableItem.class);
     request.item(item);
     if (mustBeNew) {
       // With the version extension's own attribute_not_exists(version): no item at all, not
@@ -121,10 +131,21 @@ public final class TenantTable<T> {
       i++;
     }
     String pk = partitionKey(tenant, key.partition());
-    table.client().updateItem(r -> r.tableName(table.tableName()).overrideConfiguration(as(tenant))
-        .key(Map.of(TableItem.PK, AttributeValue.fromS(pk), TableItem.SK, AttributeValue.fromS(key.sort())))
-        .updateExpression("ADD " + String.join(", ", parts))
-        .expressionAttributeNames(names).expressionAttributeValues(values));
+    table
+        .client()
+        .updateItem(
+            r ->
+                r.tableName(table.tableName())
+                    .overrideConfiguration(as(tenant))
+                    .key(
+                        Map.of(
+                            TableItem.PK,
+                            AttributeValue.fromS(pk),
+                            TableItem.SK,
+                            AttributeValue.fromS(key.sort())))
+                    .updateExpression("ADD " + String.join(", ", parts))
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
   }
 
   /** One page of a partition of the table or of an index, expired items left out. */
@@ -134,34 +155,48 @@ public final class TenantTable<T> {
     if (query.sortPrefix().isPresent()) {
       condition = QueryConditional.sortBeginsWith(key(pk, query.sortPrefix().get()));
     } else if (query.sortFrom().isPresent()) {
-      condition = QueryConditional.sortBetween(key(pk, query.sortFrom().get()), key(pk, query.sortTo().orElseThrow()));
+      condition =
+          QueryConditional.sortBetween(
+              key(pk, query.sortFrom().get()), key(pk, query.sortTo().orElseThrow()));
     } else {
       condition = QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build());
     }
-    QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
-        .queryConditional(condition)
-        .filterExpression(Expression.builder()
-            .expression("attribute_not_exists(#exp) OR #exp > :now")
-            .putExpressionName("#exp", ExpiredItemsExtension.EXPIRES_AT)
-            .putExpressionValue(":now", AttributeValue.fromN(Long.toString(table.clock().instant().getEpochSecond())))
-            .build())
-        .scanIndexForward(!query.descending())
-        .limit(Math.max(1, Math.min(query.limit(), MAX_PAGE)));
+    QueryEnhancedRequest.Builder request =
+        QueryEnhancedRequest.builder()
+            .queryConditional(condition)
+            .filterExpression(
+                Expression.builder()
+                    .expression("attribute_not_exists(#exp) OR #exp > :now")
+                    .putExpressionName("#exp", ExpiredItemsExtension.EXPIRES_AT)
+                    .putExpressionValue(
+                        ":now",
+                        AttributeValue.fromN(
+                            Long.toString(table.clock().instant().getEpochSecond())))
+                    .build())
+            .scanIndexForward(!query.descending())
+            .limit(Math.max(1, Math.min(query.limit(), MAX_PAGE)));
     if (query.index().isEmpty()) {
       request.consistentRead(true);
     }
     String pkName = query.index().map(IndexKey.Index::pkAttribute).orElse(TableItem.PK);
-    query.cursor().ifPresent(cursor -> request.exclusiveStartKey(
-        Cursors.decode(table.json(), tenantPrefix(tenant), cursor, pkName, pk)));
+    query
+        .cursor()
+        .ifPresent(
+            cursor ->
+                request.exclusiveStartKey(
+                    Cursors.decode(table.json(), tenantPrefix(tenant), cursor, pkName, pk)));
     DynamoDbTable<TableItem<T>> mapped = mapped(tenant);
     // One page, one request: the iterator asks for the next page only when asked to.
-    Page<TableItem<T>> page = query.index().isPresent()
-        ? mapped.index(query.index().get().indexName()).query(request.build()).iterator().next()
-        : mapped.query(request.build()).iterator().next();
-    List<StoredItem<T>> items = page.items().stream().filter(Objects::nonNull).map(i -> stored(tenant, i)).toList();
-    Optional<String> next = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty()
-        ? Optional.empty()
-        : Optional.of(Cursors.encode(table.json(), page.lastEvaluatedKey()));
+    Page<TableItem<T>> page =
+        query.index().isPresent()
+            ? mapped.index(query.index().get().indexName()).query(request.build()).iterator().next()
+            : mapped.query(request.build()).iterator().next();
+    List<StoredItem<T>> items =
+        page.items().stream().filter(Objects::nonNull).map(i -> stored(tenant, i)).toList();
+    Optional<String> next =
+        page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty()
+            ? Optional.empty()
+            : Optional.of(Cursors.encode(table.json(), page.lastEvaluatedKey()));
     return new ItemPage<>(items, next);
   }
 
@@ -177,7 +212,9 @@ public final class TenantTable<T> {
     return table.credentials().requestOverride(tenant);
   }
 
-  /** {@code TENANT#<id>} or {@code TENANT#<id>#<partition>}; a partition naming a tenant is refused. */
+  /**
+   * {@code TENANT#<id>} or {@code TENANT#<id>#<partition>}; a partition naming a tenant is refused.
+   */
   static String partitionKey(TenantContext tenant, String partition) {
     if (partition.contains(TENANT)) {
       throw new TenantIsolationException("a key relative to the tenant names a tenant itself");
@@ -186,14 +223,16 @@ public final class TenantTable<T> {
   }
 
   static boolean inTenant(String tenantPrefix, String partitionKey) {
-    return partitionKey != null && (partitionKey.equals(tenantPrefix) || partitionKey.startsWith(tenantPrefix + "#"));
+    return partitionKey != null
+        && (partitionKey.equals(tenantPrefix) || partitionKey.startsWith(tenantPrefix + "#"));
   }
 
   private static Key key(String pk, String sort) {
     return Key.builder().partitionValue(pk).sortValue(sort).build();
   }
 
-  private TableItem<T> item(TenantContext tenant, ItemKey key, T record, Long version, IndexKey... indexKeys) {
+  private TableItem<T> item(
+      TenantContext tenant, ItemKey key, T record, Long version, IndexKey... indexKeys) {
     TableItem.Builder<T> item = TableItem.builder();
     item.pk = partitionKey(tenant, key.partition());
     item.sk = key.sort();
@@ -201,7 +240,10 @@ public final class TenantTable<T> {
     item.version = version;
     item.record = Objects.requireNonNull(record, "record");
     for (IndexKey index : indexKeys) {
-      String partition = index.global() ? directoryEntry(tenant, key, index) : partitionKey(tenant, index.partition());
+      String partition =
+          index.global()
+              ? directoryEntry(tenant, key, index)
+              : partitionKey(tenant, index.partition());
       if (index.index() == IndexKey.Index.GSI1) {
         item.gsi1pk = partition;
         item.gsi1sk = index.sort();
@@ -215,12 +257,15 @@ public final class TenantTable<T> {
 
   /**
    * A global directory entry may only point at the acting tenant: a user's entry names it as its
-   * sort key ({@code USER#<sub>} / {@code TENANT#<id>}), a slug's entry sits on the tenant's own item.
+   * sort key ({@code USER#<sub>} / {@code TENANT#<id>}), a slug's entry sits on the tenant's own
+   * item.
    */
   private static String directoryEntry(TenantContext tenant, ItemKey key, IndexKey index) {
-    boolean userOfThisTenant = index.partition().startsWith(IndexKey.USER_DIRECTORY)
-        && index.sort().equals(tenantPrefix(tenant));
-    boolean slugOfThisTenant = index.partition().startsWith(IndexKey.SLUG_DIRECTORY) && key.partition().isEmpty();
+    boolean userOfThisTenant =
+        index.partition().startsWith(IndexKey.USER_DIRECTORY)
+            && index.sort().equals(tenantPrefix(tenant));
+    boolean slugOfThisTenant =
+        index.partition().startsWith(IndexKey.SLUG_DIRECTORY) && key.partition().isEmpty();
     if (!userOfThisTenant && !slugOfThisTenant) {
       throw new TenantIsolationException("a directory entry must point at the acting tenant");
     }

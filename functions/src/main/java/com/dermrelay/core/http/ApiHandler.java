@@ -12,10 +12,9 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * The one place an HTTP API handler applies the access rules and turns failures into responses.
  * Before {@link #handle} runs, the path parameters are checked against the contract's formats
  * (before anything reads a store, the access rules included), the route's rules (x-roles in
- * openapi.yaml) are enforced and, under {@code /clinics/{tenantId}}, the tenant context is built;
- * a subclass cannot skip that. A refused
- * request becomes its problem+json, anything unexpected a 500 whose body says nothing internal.
- * Subclasses only parse, call one use case and map its result.
+ * openapi.yaml) are enforced and, under {@code /clinics/{tenantId}}, the tenant context is built; a
+ * subclass cannot skip that. A refused request becomes its problem+json, anything unexpected a 500
+ * whose body says nothing internal. Subclasses only parse, call one use case and map its result.
  */
 public abstract class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -32,7 +31,8 @@ public abstract class ApiHandler
   }
 
   @Override
-  public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+  public final APIGatewayV2HTTPResponse handleRequest(
+      APIGatewayV2HTTPEvent event, Context context) {
     return PowertoolsLogging.withLogging(context, () -> respond(event, context));
   }
 

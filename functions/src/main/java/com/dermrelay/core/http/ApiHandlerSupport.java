@@ -3,8 +3,8 @@ package com.dermrelay.core.http;
 import javax.inject.Inject;
 
 /**
- * What every API handler needs from the container: responses, the path parameters' formats and
- * the access rules.
+ * What every API handler needs from the container: responses, the path parameters' formats and the
+ * access rules.
  */
 public final class ApiHandlerSupport {
   private final ApiResponses responses;
@@ -12,8 +12,8 @@ public final class ApiHandlerSupport {
   private final RequestAuthorizer authorizer;
 
   @Inject
-  public ApiHandlerSupport(ApiResponses responses, PathParameterFormats pathFormats,
-      RequestAuthorizer authorizer) {
+  public ApiHandlerSupport(
+      ApiResponses responses, PathParameterFormats pathFormats, RequestAuthorizer authorizer) {
     this.responses = responses;
     this.pathFormats = pathFormats;
     this.authorizer = authorizer;

@@ -1,8 +1,8 @@
 package com.dermrelay.core.http;
 
 /**
- * A request the API refuses, answered as RFC 9457 problem+json. The detail is shown to the
- * caller, so it must say what is wrong with the request and must never quote health data.
+ * A request the API refuses, answered as RFC 9457 problem+json. The detail is shown to the caller,
+ * so it must say what is wrong with the request and must never quote health data.
  */
 public class ApiProblem extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -17,7 +17,8 @@ public class ApiProblem extends RuntimeException {
   }
 
   /** A problem that names each bad field by its JSON pointer ({@code errors} in the body). */
-  public ApiProblem(int status, String type, String title, String detail, java.util.List<FieldError> errors) {
+  public ApiProblem(
+      int status, String type, String title, String detail, java.util.List<FieldError> errors) {
     super(detail);
     this.status = status;
     this.type = type;

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One request after the access rules of its route passed: the event, the verified caller (absent
- * on public routes) and, on routes under {@code /clinics/{tenantId}}, the tenant context the data
+ * One request after the access rules of its route passed: the event, the verified caller (absent on
+ * public routes) and, on routes under {@code /clinics/{tenantId}}, the tenant context the data
  * layer requires. Only {@link RequestAuthorizer} builds one. The request's facts (headers, the
  * caller's name, the request time) are read here and nowhere else.
  */
@@ -22,12 +22,20 @@ public final class ApiRequest {
   private final Instant requestTime;
 
   /** {@code clock} is the functions' injected clock, read only when API Gateway gave no time. */
-  public ApiRequest(APIGatewayV2HTTPEvent event, String requestId, Caller caller, TenantContext tenant,
+  public ApiRequest(
+      APIGatewayV2HTTPEvent event,
+      String requestId,
+      Caller caller,
+      TenantContext tenant,
       Clock clock) {
     this(event, requestId, caller, tenant, requestTime(event, clock));
   }
 
-  private ApiRequest(APIGatewayV2HTTPEvent event, String requestId, Caller caller, TenantContext tenant,
+  private ApiRequest(
+      APIGatewayV2HTTPEvent event,
+      String requestId,
+      Caller caller,
+      TenantContext tenant,
       Instant requestTime) {
     this.event = event;
     this.requestId = requestId;
@@ -68,8 +76,12 @@ public final class ApiRequest {
   public String callerName() {
     Caller who = caller();
     var context = event.getRequestContext();
-    Map<String, String> claims = context == null || context.getAuthorizer() == null
-        || context.getAuthorizer().getJwt() == null ? null : context.getAuthorizer().getJwt().getClaims();
+    Map<String, String> claims =
+        context == null
+                || context.getAuthorizer() == null
+                || context.getAuthorizer().getJwt() == null
+            ? null
+            : context.getAuthorizer().getJwt().getClaims();
     String name = claims == null ? null : claims.get("name");
     return name != null ? name : who.email();
   }
@@ -94,7 +106,9 @@ public final class ApiRequest {
       return Optional.empty();
     }
     for (Map.Entry<String, String> header : headers.entrySet()) {
-      if (header.getKey() != null && header.getKey().equalsIgnoreCase(name) && header.getValue() != null) {
+      if (header.getKey() != null
+          && header.getKey().equalsIgnoreCase(name)
+          && header.getValue() != null) {
         return Optional.of(header.getValue());
       }
     }
@@ -126,7 +140,8 @@ public final class ApiRequest {
   }
 
   private static Instant requestTime(APIGatewayV2HTTPEvent event, Clock clock) {
-    long epochMillis = event.getRequestContext() == null ? 0 : event.getRequestContext().getTimeEpoch();
+    long epochMillis =
+        event.getRequestContext() == null ? 0 : event.getRequestContext().getTimeEpoch();
     return epochMillis > 0 ? Instant.ofEpochMilli(epochMillis) : clock.instant();
   }
 }

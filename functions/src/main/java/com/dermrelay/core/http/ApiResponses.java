@@ -32,14 +32,20 @@ public final class ApiResponses {
    * A file to download (e.g. a PDF), base64 as API Gateway carries binary bodies, saved under
    * {@code fileName}: a name the caller chose to hold no health data.
    */
-  public APIGatewayV2HTTPResponse file(int status, String contentType, String fileName, byte[] bytes) {
+  public APIGatewayV2HTTPResponse file(
+      int status, String contentType, String fileName, byte[] bytes) {
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(status)
-        .withHeaders(Map.of(
-            "Content-Type", contentType,
-            "Content-Disposition", "attachment; filename=\"" + fileName + "\"",
-            "Cache-Control", "no-store",
-            "X-Content-Type-Options", "nosniff"))
+        .withHeaders(
+            Map.of(
+                "Content-Type",
+                contentType,
+                "Content-Disposition",
+                "attachment; filename=\"" + fileName + "\"",
+                "Cache-Control",
+                "no-store",
+                "X-Content-Type-Options",
+                "nosniff"))
         .withBody(java.util.Base64.getEncoder().encodeToString(bytes))
         .withIsBase64Encoded(true)
         .build();
@@ -51,7 +57,9 @@ public final class ApiResponses {
     if (!problem.errors().isEmpty()) {
       ObjectNode body = read(response.getBody());
       var errors = body.putArray("errors");
-      problem.errors().forEach(e -> errors.addObject().put("pointer", e.pointer()).put("detail", e.detail()));
+      problem
+          .errors()
+          .forEach(e -> errors.addObject().put("pointer", e.pointer()).put("detail", e.detail()));
       response = response(problem.status(), PROBLEM_JSON, write(body));
     }
     if (problem instanceof TooManyRequests tooMany) {

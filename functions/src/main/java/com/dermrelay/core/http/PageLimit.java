@@ -3,7 +3,10 @@ package com.dermrelay.core.http;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code limit} query parameter of a paged list: absent means the default; out of range is a 400. */
+/**
+ * The {@code limit} query parameter of a paged list: absent means the default; out of range is a
+ * 400.
+ */
 public final class PageLimit {
   private PageLimit() {}
 
@@ -19,7 +22,10 @@ public final class PageLimit {
     } catch (NumberFormatException e) {
       // refused below
     }
-    throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
+    throw new ApiProblem(
+        400,
+        ProblemTypes.INVALID_REQUEST,
+        "Bad Request",
         "Parameter 'limit' must be an integer from 1 to " + maxLimit + ".",
         List.of(new ApiProblem.FieldError("/limit", "an integer from 1 to " + maxLimit)));
   }

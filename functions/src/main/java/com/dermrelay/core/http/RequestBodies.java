@@ -24,14 +24,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a JSON request body into a typed request, turning every way it can be wrong into a
- * precise 4xx problem: missing body, wrong content type, malformed JSON, unknown or mistyped
- * fields. Details name the field by JSON pointer, never the submitted values.
+ * Reads a JSON request body into a typed request, turning every way it can be wrong into a precise
+ * 4xx problem: missing body, wrong content type, malformed JSON, unknown or mistyped fields.
+ * Details name the field by JSON pointer, never the submitted values.
  *
  * <p>Strict about types: what a client sent is never turned into something else. No string to
  * number ("7" for 7), no fraction to whole number (6.9 for 6), no number or boolean to string, no
- * number to boolean, no empty string to null, no explicit null for a primitive; each is a 400 naming the
- * field. A whole number where a fraction is allowed (7 for 7.0) is the same number and is read.
+ * number to boolean, no empty string to null, no explicit null for a primitive; each is a 400
+ * naming the field. A whole number where a fraction is allowed (7 for 7.0) is the same number and
+ * is read.
  */
 public final class RequestBodies {
   private final ObjectReader reader;
@@ -40,32 +41,43 @@ public final class RequestBodies {
   /** {@code mapper} is the container's shared one; the strict reading is a copy of it. */
   public RequestBodies(ObjectMapper mapper) {
     this.mapper = strict(mapper.copy());
-    this.reader = this.mapper.reader()
-        .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-        .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    this.reader =
+        this.mapper
+            .reader()
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
   }
 
   /** The coercions Jackson would otherwise make silently, each refused. */
   static ObjectMapper strict(ObjectMapper mapper) {
     for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
-      mapper.coercionConfigFor(type)
+      mapper
+          .coercionConfigFor(type)
           .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
           .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
-    mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Boolean)
+    mapper
+        .coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Boolean)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Textual)
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Enum)
+    mapper
+        .coercionConfigFor(LogicalType.Enum)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-    for (LogicalType type : List.of(LogicalType.POJO, LogicalType.Collection, LogicalType.Map, LogicalType.Array)) {
-      mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    for (LogicalType type :
+        List.of(LogicalType.POJO, LogicalType.Collection, LogicalType.Map, LogicalType.Array)) {
+      mapper
+          .coercionConfigFor(type)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
     return mapper;
   }
@@ -74,11 +86,13 @@ public final class RequestBodies {
     requireJsonContentType(request.header("content-type").orElse(null));
     String body = text(request.event());
     if (body == null || body.isBlank()) {
-      throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "The request body is empty; a JSON object is required.");
+      throw ApiProblem.badRequest(
+          ProblemTypes.INVALID_REQUEST, "The request body is empty; a JSON object is required.");
     }
     JsonNode tree = parse(body);
     if (!tree.isObject()) {
-      throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "The request body must be a JSON object.");
+      throw ApiProblem.badRequest(
+          ProblemTypes.INVALID_REQUEST, "The request body must be a JSON object.");
     }
     refuseNullForPrimitives(tree, type, "");
     try {
@@ -89,12 +103,16 @@ public final class RequestBodies {
       throw fieldProblem(pointer(e.getPath()), expected(e.getTargetType()));
     } catch (JsonMappingException e) {
       // e.g. a number too large for its field, wrapped with the path where it was found
-      throw fieldProblem(pointer(e.getPath()), e.getCause() instanceof InputCoercionException coercion
-          ? expected(coercion.getTargetType()) : "has the wrong type or shape");
+      throw fieldProblem(
+          pointer(e.getPath()),
+          e.getCause() instanceof InputCoercionException coercion
+              ? expected(coercion.getTargetType())
+              : "has the wrong type or shape");
     } catch (InputCoercionException e) {
       throw fieldProblem("", expected(e.getTargetType()));
     } catch (IOException e) {
-      throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "The request body does not match the expected shape.");
+      throw ApiProblem.badRequest(
+          ProblemTypes.INVALID_REQUEST, "The request body does not match the expected shape.");
     }
   }
 
@@ -116,7 +134,8 @@ public final class RequestBodies {
         throw fieldProblem(pointer, expected(component.getType()));
       }
       refuseNullForPrimitives(value, component.getType(), pointer);
-      if (value.isArray() && component.getGenericType() instanceof ParameterizedType list
+      if (value.isArray()
+          && component.getGenericType() instanceof ParameterizedType list
           && list.getActualTypeArguments()[0] instanceof Class<?> element) {
         for (int i = 0; i < value.size(); i++) {
           refuseNullForPrimitives(value.get(i), element, pointer + "/" + i);
@@ -127,7 +146,11 @@ public final class RequestBodies {
 
   private static ApiProblem fieldProblem(String pointer, String detail) {
     String named = pointer.isEmpty() ? "The body" : "Field '" + pointer + "'";
-    return new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request", named + " " + detail + ".",
+    return new ApiProblem(
+        400,
+        ProblemTypes.INVALID_REQUEST,
+        "Bad Request",
+        named + " " + detail + ".",
         List.of(new ApiProblem.FieldError(pointer, detail)));
   }
 
@@ -136,8 +159,12 @@ public final class RequestBodies {
     if (type == null) {
       return "has the wrong type or shape";
     }
-    if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-        || type == Short.class || type == short.class) {
+    if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class
+        || type == Short.class
+        || type == short.class) {
       return "must be a whole number";
     }
     if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
@@ -177,7 +204,8 @@ public final class RequestBodies {
       return mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw ApiProblem.badRequest(
           ProblemTypes.MALFORMED_JSON, "The request body is not valid JSON" + where + ".");
     }

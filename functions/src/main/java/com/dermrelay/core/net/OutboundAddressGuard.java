@@ -16,8 +16,8 @@ import javax.inject.Singleton;
 
 /**
  * Which network addresses the platform may call at a tenant's request (a clinic's EHR endpoint and
- * token URL, its logo, any URL a tenant configures): public unicast Internet addresses only. Refused:
- * loopback (allowed in the local stack only), link-local (the cloud metadata service
+ * token URL, its logo, any URL a tenant configures): public unicast Internet addresses only.
+ * Refused: loopback (allowed in the local stack only), link-local (the cloud metadata service
  * 169.254.169.254 among them), private (RFC 1918, deprecated IPv6 site-local), unique-local
  * (fd00:ec2::254, the metadata service over IPv6, among them), shared/CGNAT (100.64/10), multicast,
  * unspecified, and reserved or documentation ranges. IPv4-mapped, IPv4-compatible, NAT64 and 6to4
@@ -26,7 +26,8 @@ import javax.inject.Singleton;
  * <p>Applied twice: when a URL is saved ({@link #refusalForUrl}: addresses written out, and names
  * that always mean this machine) and when it is called ({@link #resolveAllowed}: every address the
  * name resolves to at that moment), because what a name resolves to can change after it was saved.
- * {@link OutboundHttp} then connects to one of the addresses checked, never looking the name up again.
+ * {@link OutboundHttp} then connects to one of the addresses checked, never looking the name up
+ * again.
  */
 @Singleton
 public final class OutboundAddressGuard {
@@ -47,9 +48,12 @@ public final class OutboundAddressGuard {
 
   /** A dotted quad as URLs should write one: four decimal parts 0-255, no leading zeros. */
   private static final Pattern CANONICAL_IPV4 =
-      Pattern.compile("^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$");
+      Pattern.compile(
+          "^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$");
+
   /** A last label of digits or hex: no DNS name ends so, but inet_aton reads it as an address. */
-  private static final Pattern NUMERIC_LAST_LABEL = Pattern.compile("(^|\\.)(0x[0-9a-f]*|[0-9]+)\\.?$");
+  private static final Pattern NUMERIC_LAST_LABEL =
+      Pattern.compile("(^|\\.)(0x[0-9a-f]*|[0-9]+)\\.?$");
 
   private final boolean loopbackAllowed;
   private final Resolver resolver;
@@ -59,7 +63,9 @@ public final class OutboundAddressGuard {
     this(settings.localStack(), InetAddress::getAllByName);
   }
 
-  /** @param loopbackAllowed true in the local stack only, where the EHR stand-in is on localhost */
+  /**
+   * @param loopbackAllowed true in the local stack only, where the EHR stand-in is on localhost
+   */
   public OutboundAddressGuard(boolean loopbackAllowed, Resolver resolver) {
     this.loopbackAllowed = loopbackAllowed;
     this.resolver = resolver;
@@ -116,9 +122,9 @@ public final class OutboundAddressGuard {
   }
 
   /**
-   * Every address {@code host} resolves to now, when all of them may be called; one refused
-   * address refuses the host (a name that mixes public and internal addresses is a rebinding trick
-   * or a mistake). Connect only to what this returns.
+   * Every address {@code host} resolves to now, when all of them may be called; one refused address
+   * refuses the host (a name that mixes public and internal addresses is a rebinding trick or a
+   * mistake). Connect only to what this returns.
    *
    * @throws Refused if any address is refused
    * @throws UnknownHostException if the name does not resolve
@@ -131,7 +137,8 @@ public final class OutboundAddressGuard {
     for (InetAddress address : addresses) {
       Optional<String> refused = refusal(address);
       if (refused.isPresent()) {
-        throw new Refused(host + " resolves to a " + refused.get() + " address, which is not allowed");
+        throw new Refused(
+            host + " resolves to a " + refused.get() + " address, which is not allowed");
       }
     }
     return List.of(addresses);
@@ -173,11 +180,14 @@ public final class OutboundAddressGuard {
     if (a0 >= 224 && a0 <= 239) {
       return Optional.of("multicast");
     }
-    boolean reserved = a0 >= 240 // 240/4 reserved, 255.255.255.255 broadcast
-        || (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2)) // IETF protocol assignments, TEST-NET-1
-        || (a0 == 198 && (a1 == 18 || a1 == 19)) // benchmarking
-        || (a0 == 198 && a1 == 51 && a2 == 100) // TEST-NET-2
-        || (a0 == 203 && a1 == 0 && a2 == 113); // TEST-NET-3
+    boolean reserved =
+        a0 >= 240 // 240/4 reserved, 255.255.255.255 broadcast
+            || (a0 == 192
+                && a1 == 0
+                && (a2 == 0 || a2 == 2)) // IETF protocol assignments, TEST-NET-1
+            || (a0 == 198 && (a1 == 18 || a1 == 19)) // benchmarking
+            || (a0 == 198 && a1 == 51 && a2 == 100) // TEST-NET-2
+            || (a0 == 203 && a1 == 0 && a2 == 113); // TEST-NET-3
     return reserved ? Optional.of("reserved") : Optional.empty();
   }
 
@@ -189,7 +199,8 @@ public final class OutboundAddressGuard {
       return Optional.of(LOOPBACK);
     }
     // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (compatible): the IPv4 address decides.
-    if (isZero(b, 0, 10) && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0))) {
+    if (isZero(b, 0, 10)
+        && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0))) {
       return kind4(new byte[] {b[12], b[13], b[14], b[15]});
     }
     int first = b[0] & 0xff;
@@ -207,19 +218,27 @@ public final class OutboundAddressGuard {
       return Optional.of("unique-local");
     }
     // 64:ff9b::/96 NAT64 (AWS DNS64 answers these): the IPv4 address decides.
-    if (first == 0 && second == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && isZero(b, 4, 12)) {
+    if (first == 0
+        && second == 0x64
+        && (b[2] & 0xff) == 0xff
+        && (b[3] & 0xff) == 0x9b
+        && isZero(b, 4, 12)) {
       return kind4(new byte[] {b[12], b[13], b[14], b[15]});
     }
     // 2002::/16 6to4: the IPv4 address in bits 16-47 decides.
     if (first == 0x20 && second == 0x02) {
       return kind4(new byte[] {b[2], b[3], b[4], b[5]});
     }
-    boolean reserved = (first == 0 && second == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b)
-        // 64:ff9b:1::/48, NAT64 for local use
-        || (first == 0x01 && second == 0 && isZero(b, 2, 8)) // 100::/64 discard
-        || (first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 0) // 2001::/32 Teredo
-        || (first == 0x20 && second == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) // 2001:db8::/32
-        || (first & 0xe0) != 0x20; // outside 2000::/3, the global unicast space
+    boolean reserved =
+        (first == 0 && second == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b)
+            // 64:ff9b:1::/48, NAT64 for local use
+            || (first == 0x01 && second == 0 && isZero(b, 2, 8)) // 100::/64 discard
+            || (first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 0) // 2001::/32 Teredo
+            || (first == 0x20
+                && second == 0x01
+                && (b[2] & 0xff) == 0x0d
+                && (b[3] & 0xff) == 0xb8) // 2001:db8::/32
+            || (first & 0xe0) != 0x20; // outside 2000::/3, the global unicast space
     return reserved ? Optional.of("reserved") : Optional.empty();
   }
 
@@ -239,7 +258,8 @@ public final class OutboundAddressGuard {
       return Optional.empty();
     }
     try {
-      // A bracketed IPv6 literal or a canonical dotted quad: InetAddress parses these, never resolves.
+      // A bracketed IPv6 literal or a canonical dotted quad: InetAddress parses these, never
+      // resolves.
       return Optional.of(InetAddress.getByName(host));
     } catch (UnknownHostException e) {
       return Optional.empty();

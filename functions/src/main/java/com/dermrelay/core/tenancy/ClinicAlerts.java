@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mails a clinic's active admins about a case that needs them (an SLA breach, a case left
- * untouched, a failed workflow). The case is named by its id and a link to the workbench; no
- * health detail goes into the message.
+ * untouched, a failed workflow). The case is named by its id and a link to the workbench; no health
+ * detail goes into the message.
  */
 public final class ClinicAlerts {
   private static final Logger LOG = LoggerFactory.getLogger(ClinicAlerts.class);
@@ -57,11 +57,17 @@ public final class ClinicAlerts {
     List<String> addresses = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
     do {
-      ItemPage<MembershipItem> page = members.query(tenant, ItemQuery.partition("")
-          .sortBeginsWith(TenantKeys.MEMBER_PREFIX).limit(100).after(cursor));
+      ItemPage<MembershipItem> page =
+          members.query(
+              tenant,
+              ItemQuery.partition("")
+                  .sortBeginsWith(TenantKeys.MEMBER_PREFIX)
+                  .limit(100)
+                  .after(cursor));
       for (StoredItem<MembershipItem> item : page.items()) {
         Membership member = TenantDirectory.membership(item);
-        if (member.active() && Role.CLINIC_ADMIN.group().equals(member.role())
+        if (member.active()
+            && Role.CLINIC_ADMIN.group().equals(member.role())
             && !member.email().isBlank()) {
           addresses.add(member.email());
         }

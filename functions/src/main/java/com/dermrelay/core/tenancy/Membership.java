@@ -11,8 +11,14 @@ import java.util.Optional;
  *     clinic (the answer letter prints it); empty where none was given
  */
 public record Membership(
-    String tenantId, String subject, String role, String status, String email, String displayName,
-    long version, String registration) {
+    String tenantId,
+    String subject,
+    String role,
+    String status,
+    String email,
+    String displayName,
+    long version,
+    String registration) {
   public static final String ACTIVE = "ACTIVE";
   public static final String REMOVED = "REMOVED";
 

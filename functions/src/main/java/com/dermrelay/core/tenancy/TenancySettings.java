@@ -5,8 +5,8 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 /**
- * The identity and mail settings of the tenancy features, from the same environment as
- * {@link Settings} (names DERMRELAY_*), read in this one place.
+ * The identity and mail settings of the tenancy features, from the same environment as {@link
+ * Settings} (names DERMRELAY_*), read in this one place.
  */
 public final class TenancySettings {
   public static final String USER_POOL_ID = "DERMRELAY_USER_POOL_ID";

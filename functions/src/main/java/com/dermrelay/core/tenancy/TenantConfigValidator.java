@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 /**
  * tenant-config/tenant.schema.json, checked by hand: a JSON Schema library would add megabytes to
  * the deployment jar for one schema. TenantConfigValidatorTest runs this and a real JSON Schema
- * validator over the same good and bad fixtures, so the two cannot drift apart unnoticed.
- * Every pattern of the schema is anchored, so {@code matches()} equals its ECMA-262 meaning (and,
- * unlike {@code find()}, ignores no trailing newline). Problems name the field, never its value.
+ * validator over the same good and bad fixtures, so the two cannot drift apart unnoticed. Every
+ * pattern of the schema is anchored, so {@code matches()} equals its ECMA-262 meaning (and, unlike
+ * {@code find()}, ignores no trailing newline). Problems name the field, never its value.
  */
 public final class TenantConfigValidator {
   private static final Pattern TENANT_ID = Pattern.compile("^[a-z][a-z0-9-]{2,39}$");
@@ -24,16 +24,26 @@ public final class TenantConfigValidator {
   private static final Pattern COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{6,20}$");
-  private static final Pattern CONSENT_VERSION = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}(\\.[0-9]+)?$");
+  private static final Pattern CONSENT_VERSION =
+      Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}(\\.[0-9]+)?$");
   private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}(-[A-Z]{2})?$");
-  private static final Pattern ENDPOINT_URL = Pattern.compile(
-      "^(https://[^\\s/?#]+[^\\s]*|http://(localhost|127\\.0\\.0\\.1)(:[0-9]{1,5})?(/[^\\s]*)?)$");
+  private static final Pattern ENDPOINT_URL =
+      Pattern.compile(
+          "^(https://[^\\s/?#]+[^\\s]*|http://(localhost|127\\.0\\.0\\.1)(:[0-9]{1,5})?(/[^\\s]*)?)$");
   private static final Pattern SCOPE = Pattern.compile("^[!-~]{1,100}( [!-~]{1,100}){0,9}$");
   private static final Set<String> EHR_AUTH = Set.of("oauth2-client-credentials", "bearer");
   private static final Set<String> MEDIA_MODES = Set.of("link", "inline", "omit");
-  private static final Set<String> RED_FLAGS_AT_SUBMIT = Set.of("seek-emergency-care", "queue-urgent");
-  private static final Set<String> REGIONS = Set.of(
-      "us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "eu-west-2", "ap-southeast-2", "ca-central-1");
+  private static final Set<String> RED_FLAGS_AT_SUBMIT =
+      Set.of("seek-emergency-care", "queue-urgent");
+  private static final Set<String> REGIONS =
+      Set.of(
+          "us-east-1",
+          "us-west-2",
+          "eu-west-1",
+          "eu-central-1",
+          "eu-west-2",
+          "ap-southeast-2",
+          "ca-central-1");
 
   private final List<String> problems = new ArrayList<>();
 
@@ -50,14 +60,38 @@ public final class TenantConfigValidator {
     if (!object(c, "")) {
       return;
     }
-    only(c, "", "tenantId", "displayName", "slug", "branding", "region", "slaHours", "triage",
-        "consent", "retentionYears", "languages", "ehr", "acceptingNewPatients");
-    required(c, "", "tenantId", "displayName", "slug", "branding", "region", "slaHours", "consent",
-        "retentionYears", "languages");
+    only(
+        c,
+        "",
+        "tenantId",
+        "displayName",
+        "slug",
+        "branding",
+        "region",
+        "slaHours",
+        "triage",
+        "consent",
+        "retentionYears",
+        "languages",
+        "ehr",
+        "acceptingNewPatients");
+    required(
+        c,
+        "",
+        "tenantId",
+        "displayName",
+        "slug",
+        "branding",
+        "region",
+        "slaHours",
+        "consent",
+        "retentionYears",
+        "languages");
     pattern(c, "/tenantId", TENANT_ID);
     if (c.has("displayName")) {
       text(c.get("displayName"), "/displayName", 2, 80);
-      if (c.get("displayName").isTextual() && !NameText.safe(c.get("displayName").asText())
+      if (c.get("displayName").isTextual()
+          && !NameText.safe(c.get("displayName").asText())
           && !problems.contains("/displayName")) {
         problems.add("/displayName");
       }
@@ -65,9 +99,17 @@ public final class TenantConfigValidator {
     pattern(c, "/slug", SLUG);
     JsonNode b = c.get("branding");
     if (b != null && object(b, "/branding")) {
-      only(b, "/branding", "logoUrl", "primaryColor", "accentColor", "supportEmail", "supportPhone",
+      only(
+          b,
+          "/branding",
+          "logoUrl",
+          "primaryColor",
+          "accentColor",
+          "supportEmail",
+          "supportPhone",
           "legalFooter");
-      required(b, "/branding", "logoUrl", "primaryColor", "accentColor", "supportEmail", "legalFooter");
+      required(
+          b, "/branding", "logoUrl", "primaryColor", "accentColor", "supportEmail", "legalFooter");
       pattern(b, "/branding/logoUrl", LOGO);
       pattern(b, "/branding/primaryColor", COLOR);
       pattern(b, "/branding/accentColor", COLOR);
@@ -77,7 +119,8 @@ public final class TenantConfigValidator {
         text(b.get("legalFooter"), "/branding/legalFooter", 0, 500);
       }
     }
-    if (c.has("region") && (!c.get("region").isTextual() || !REGIONS.contains(c.get("region").asText()))) {
+    if (c.has("region")
+        && (!c.get("region").isTextual() || !REGIONS.contains(c.get("region").asText()))) {
       problems.add("/region");
     }
     JsonNode sla = c.get("slaHours");
@@ -94,7 +137,8 @@ public final class TenantConfigValidator {
       integer(triage, "/triage/sevenPointUrgentScore", 1, 3);
       integer(triage, "/triage/urgentAgeYears", 18, 50);
       JsonNode redFlags = triage.get("redFlagsAtSubmit");
-      if (redFlags != null && (!redFlags.isTextual() || !RED_FLAGS_AT_SUBMIT.contains(redFlags.asText()))) {
+      if (redFlags != null
+          && (!redFlags.isTextual() || !RED_FLAGS_AT_SUBMIT.contains(redFlags.asText()))) {
         problems.add("/triage/redFlagsAtSubmit");
       }
     }
@@ -133,7 +177,9 @@ public final class TenantConfigValidator {
     }
   }
 
-  /** {@code ehr}: endpoint URLs https (http on loopback only), no field that could hold a secret. */
+  /**
+   * {@code ehr}: endpoint URLs https (http on loopback only), no field that could hold a secret.
+   */
   private void ehr(JsonNode ehr) {
     only(ehr, "/ehr", "fhirBaseUrl", "auth", "media", "timeoutSeconds");
     required(ehr, "/ehr", "fhirBaseUrl", "auth");
@@ -168,7 +214,9 @@ public final class TenantConfigValidator {
   private void url(JsonNode parent, String path) {
     pattern(parent, path, ENDPOINT_URL);
     JsonNode value = parent.get(path.substring(path.lastIndexOf('/') + 1));
-    if (value != null && value.isTextual() && value.asText().codePointCount(0, value.asText().length()) > 500) {
+    if (value != null
+        && value.isTextual()
+        && value.asText().codePointCount(0, value.asText().length()) > 500) {
       problems.add(path);
     }
   }
@@ -223,8 +271,9 @@ public final class TenantConfigValidator {
     if (value == null) {
       return;
     }
-    boolean integral = value.isIntegralNumber()
-        || (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0);
+    boolean integral =
+        value.isIntegralNumber()
+            || (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0);
     if (!integral || value.asLong() < min || value.asLong() > max) {
       problems.add(path);
     }

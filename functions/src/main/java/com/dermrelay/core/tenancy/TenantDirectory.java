@@ -20,8 +20,8 @@ import javax.inject.Singleton;
 /**
  * Read-only lookups the access layer needs before any tenant context exists: does a clinic exist
  * (and its retention), which clinic a slug names, a user's membership of a clinic, and whether an
- * account was closed. They are the data layer's cross-tenant reads ({@link CrossTenantReads}, on the
- * function's own role); writes go through the tenant-scoped data layer. Memberships and closed
+ * account was closed. They are the data layer's cross-tenant reads ({@link CrossTenantReads}, on
+ * the function's own role); writes go through the tenant-scoped data layer. Memberships and closed
  * accounts are read strongly consistent on every call, so a removal or an erasure takes effect at
  * once; clinic configurations are cached for a minute per container.
  */
@@ -72,13 +72,18 @@ public final class TenantDirectory {
   /** The clinic whose portal lives at {@code /c/{slug}/}. */
   public Optional<TenantRecord> findBySlug(String slug) {
     // The index is eventually consistent; the item itself is read again for the current version.
-    return configs.directory(IndexKey.Index.GSI1, TenantKeys.slugGsi1pk(slug), Optional.of("TENANT")).stream()
-        .findFirst().flatMap(entry -> load(entry.tenantId()));
+    return configs
+        .directory(IndexKey.Index.GSI1, TenantKeys.slugGsi1pk(slug), Optional.of("TENANT"))
+        .stream()
+        .findFirst()
+        .flatMap(entry -> load(entry.tenantId()));
   }
 
   /** The user's membership of one clinic, active or removed; read strongly consistent. */
   public Optional<Membership> membership(String tenantId, String subject) {
-    return members.get(tenantId, TenantKeys.MEMBER_PREFIX + subject).map(TenantDirectory::membership);
+    return members
+        .get(tenantId, TenantKeys.MEMBER_PREFIX + subject)
+        .map(TenantDirectory::membership);
   }
 
   /**
@@ -92,8 +97,11 @@ public final class TenantDirectory {
 
   /** Every clinic the user belongs to or belonged to (the index is eventually consistent). */
   public List<Membership> membershipsOf(String subject) {
-    return members.directory(IndexKey.Index.GSI2, TenantKeys.userGsi2pk(subject), Optional.empty()).stream()
-        .map(TenantDirectory::membership).toList();
+    return members
+        .directory(IndexKey.Index.GSI2, TenantKeys.userGsi2pk(subject), Optional.empty())
+        .stream()
+        .map(TenantDirectory::membership)
+        .toList();
   }
 
   /** A membership item as the access layer sees it; absent text reads as "". */

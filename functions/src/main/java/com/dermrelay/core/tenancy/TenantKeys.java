@@ -7,7 +7,11 @@ package com.dermrelay.core.tenancy;
 public final class TenantKeys {
   public static final String CONFIG_SK = "CONFIG";
   public static final String MEMBER_PREFIX = "MEMBER#";
-  /** A patient's erasure request; its presence also closes the account (TenantDirectory#accountClosed). */
+
+  /**
+   * A patient's erasure request; its presence also closes the account
+   * (TenantDirectory#accountClosed).
+   */
   public static final String ERASURE_PREFIX = "ERASURE#";
 
   private TenantKeys() {}

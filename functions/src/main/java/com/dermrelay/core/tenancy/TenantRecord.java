@@ -13,7 +13,9 @@ public record TenantRecord(String tenantId, ObjectNode config, long version) {
    */
   public static final String CLINIC_NAME = "{clinic}";
 
-  /** {@code text} as patients read it: {@link #CLINIC_NAME} replaced by the clinic's current name. */
+  /**
+   * {@code text} as patients read it: {@link #CLINIC_NAME} replaced by the clinic's current name.
+   */
   public String named(String text) {
     return text == null ? null : text.replace(CLINIC_NAME, displayName());
   }

@@ -8,8 +8,8 @@ import org.crac.Resource;
 
 /**
  * Where handlers get their component. On Lambda, the process environment; in the local stack and
- * tests, an explicit environment map. Handlers that share an environment share one component, so
- * a container builds each SDK client once however many handlers it hosts.
+ * tests, an explicit environment map. Handlers that share an environment share one component, so a
+ * container builds each SDK client once however many handlers it hosts.
  *
  * <p>Each component's {@link SnapStartPriming} is registered with the global CRaC context as it is
  * built, so a SnapStart snapshot is taken warm. The map below keeps it strongly reachable (CRaC

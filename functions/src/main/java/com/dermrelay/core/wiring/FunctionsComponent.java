@@ -4,15 +4,19 @@ import com.dermrelay.audit.GetMyAccessLog;
 import com.dermrelay.audit.SearchAuditLog;
 import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.aws.AwsClientsModule;
-import com.dermrelay.datarights.DataRightsModule;
-import com.dermrelay.datarights.ExportMyData;
-import com.dermrelay.datarights.RequestErasure;
 import com.dermrelay.core.aws.CognitoAdmin;
 import com.dermrelay.core.aws.Mailer;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.http.ApiHandlerSupport;
 import com.dermrelay.core.http.ApiResponses;
 import com.dermrelay.core.http.RequestBodies;
+import com.dermrelay.datarights.DataRightsModule;
+import com.dermrelay.datarights.ExportMyData;
+import com.dermrelay.datarights.RequestErasure;
+import com.dermrelay.followup.GetInfoRequest;
+import com.dermrelay.followup.ReplyToInfoRequest;
+import com.dermrelay.followup.RequestMoreInfo;
+import com.dermrelay.followup.SubmitFollowUp;
 import com.dermrelay.health.CheckHealth;
 import com.dermrelay.intake.CreateCase;
 import com.dermrelay.intake.GetCase;
@@ -21,44 +25,46 @@ import com.dermrelay.intake.SubmitCase;
 import com.dermrelay.intake.UpdateCase;
 import com.dermrelay.patients.GetMyProfile;
 import com.dermrelay.patients.UpdateMyProfile;
+import com.dermrelay.review.AnswerCase;
+import com.dermrelay.review.AnswerDrafts;
 import com.dermrelay.review.ClaimCase;
+import com.dermrelay.review.GetAnswer;
 import com.dermrelay.review.GetCaseForReview;
 import com.dermrelay.review.GetWorklist;
 import com.dermrelay.review.ReleaseCase;
-import com.dermrelay.review.AnswerCase;
-import com.dermrelay.review.AnswerDrafts;
-import com.dermrelay.review.GetAnswer;
-import com.dermrelay.followup.GetInfoRequest;
-import com.dermrelay.followup.ReplyToInfoRequest;
-import com.dermrelay.followup.RequestMoreInfo;
 import com.dermrelay.review.SearchDiagnoses;
-import com.dermrelay.followup.SubmitFollowUp;
 import com.dermrelay.review.workflow.WorkflowSteps;
-import com.dermrelay.uploads.ConfirmPhoto;
-import com.dermrelay.uploads.RequestPhotoUploads;
+import com.dermrelay.tenants.AcceptInvitation;
 import com.dermrelay.tenants.GetClinic;
 import com.dermrelay.tenants.GetTenantBranding;
 import com.dermrelay.tenants.GetTenantSettings;
-import com.dermrelay.tenants.UpdateTenantSettings;
-import dagger.BindsInstance;
-import dagger.Component;
-import com.dermrelay.tenants.AcceptInvitation;
 import com.dermrelay.tenants.InviteDermatologist;
+import com.dermrelay.tenants.ListMembers;
 import com.dermrelay.tenants.PatientEnrolment;
 import com.dermrelay.tenants.PatientSignUpGuard;
-import com.dermrelay.tenants.ListMembers;
-import com.dermrelay.tenants.RemoveMember;
 import com.dermrelay.tenants.PublicClinicSignUp;
+import com.dermrelay.tenants.RemoveMember;
+import com.dermrelay.tenants.UpdateTenantSettings;
+import com.dermrelay.uploads.ConfirmPhoto;
+import com.dermrelay.uploads.RequestPhotoUploads;
+import dagger.BindsInstance;
+import dagger.Component;
 import java.time.Clock;
 import javax.inject.Singleton;
 
 /**
- * Everything the handlers use, built by Dagger through constructors at compile time. One
- * component per container: SDK clients and the JSON mapper are built once, on first use.
+ * Everything the handlers use, built by Dagger through constructors at compile time. One component
+ * per container: SDK clients and the JSON mapper are built once, on first use.
  */
 @Singleton
-@Component(modules = {AwsClientsModule.class, JsonModule.class, TenancyModule.class,
-    MediaModule.class, DataRightsModule.class})
+@Component(
+    modules = {
+      AwsClientsModule.class,
+      JsonModule.class,
+      TenancyModule.class,
+      MediaModule.class,
+      DataRightsModule.class
+    })
 public interface FunctionsComponent {
   ApiResponses apiResponses();
 
@@ -100,6 +106,7 @@ public interface FunctionsComponent {
   GetMyProfile getMyProfile();
 
   UpdateMyProfile updateMyProfile();
+
   SearchDiagnoses searchDiagnoses();
 
   AnswerCase answerCase();

@@ -24,7 +24,8 @@ public final class JsonModule {
         // null. A field the contract requires and types nullable says so itself with
         // @JsonInclude(ALWAYS). Map entries and JSON trees are written as built.
         .setDefaultPropertyInclusion(
-            JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS));
+            JsonInclude.Value.construct(
+                JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS));
   }
 
   @Provides

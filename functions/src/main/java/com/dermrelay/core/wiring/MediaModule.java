@@ -8,8 +8,8 @@ import dagger.Provides;
 import javax.inject.Singleton;
 
 /**
- * The photo checks' limits (defaults with the deployment's {@code DERMRELAY_PHOTO_*} overrides)
- * and the inspector, built once per container (the S3 presigner is in AwsClientsModule).
+ * The photo checks' limits (defaults with the deployment's {@code DERMRELAY_PHOTO_*} overrides) and
+ * the inspector, built once per container (the S3 presigner is in AwsClientsModule).
  */
 @Module
 public final class MediaModule {

@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * SnapStart priming: before Lambda snapshots a published version, warms what every invocation
- * needs so the restored function does not pay for it on its first request.
+ * SnapStart priming: before Lambda snapshots a published version, warms what every invocation needs
+ * so the restored function does not pay for it on its first request.
  *
  * <p>What it warms, without touching tenant data and without any network:
  *
@@ -39,14 +39,13 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  *       and {@link #beforeCheckpoint} provisions the handler support (access rules, authorizer);
  *   <li>the JSON mapper: a problem+json document and the health report, written and read back;
  *   <li>the SDK clients: the health probe's calls ({@code DescribeTable} of the table through the
- *       data layer's Enhanced Client, {@code HeadBucket} of the media bucket,
- *       {@code ListStateMachines}), run through each client's
- *       whole pipeline (endpoint rules, marshalling, SigV4 signing) and stopped just before
- *       transmission, signed with throw-away credentials.
+ *       data layer's Enhanced Client, {@code HeadBucket} of the media bucket, {@code
+ *       ListStateMachines}), run through each client's whole pipeline (endpoint rules, marshalling,
+ *       SigV4 signing) and stopped just before transmission, signed with throw-away credentials.
  * </ul>
  *
- * <p>Why no real call: a request at snapshot time would resolve the function's credentials and
- * open a connection that the snapshot then freezes (stale after restore, and the same snapshot is
+ * <p>Why no real call: a request at snapshot time would resolve the function's credentials and open
+ * a connection that the snapshot then freezes (stale after restore, and the same snapshot is
  * restored many times). Stopping before transmission warms the same classes and code paths; only
  * the HTTP client's socket is left cold.
  */
@@ -67,8 +66,14 @@ public final class SnapStartPriming implements Resource {
   private final SfnClient stepFunctions;
 
   @Inject
-  SnapStartPriming(Provider<ApiHandlerSupport> handlerSupport, ObjectMapper mapper, ApiResponses responses,
-      Settings settings, SingleTable table, S3Client s3, SfnClient stepFunctions) {
+  SnapStartPriming(
+      Provider<ApiHandlerSupport> handlerSupport,
+      ObjectMapper mapper,
+      ApiResponses responses,
+      Settings settings,
+      SingleTable table,
+      S3Client s3,
+      SfnClient stepFunctions) {
     this.handlerSupport = handlerSupport;
     this.mapper = mapper;
     this.responses = responses;
@@ -95,18 +100,36 @@ public final class SnapStartPriming implements Resource {
     warmed.add("Dagger handler support");
     primeJson();
     warmed.add(JSON);
-    warmed.add(stopBeforeSending("DynamoDB.DescribeTable", plugin -> table.active(
-        AwsRequestOverrideConfiguration.builder().applyMutation(primingOnly(plugin)).build())));
-    warmed.add(stopBeforeSending("S3.HeadBucket", plugin -> s3.headBucket(r -> r
-        .bucket(settings.mediaBucket()).overrideConfiguration(primingOnly(plugin)))));
-    warmed.add(stopBeforeSending("SFN.ListStateMachines", plugin -> stepFunctions.listStateMachines(r -> r
-        .maxResults(1).overrideConfiguration(primingOnly(plugin)))));
+    warmed.add(
+        stopBeforeSending(
+            "DynamoDB.DescribeTable",
+            plugin ->
+                table.active(
+                    AwsRequestOverrideConfiguration.builder()
+                        .applyMutation(primingOnly(plugin))
+                        .build())));
+    warmed.add(
+        stopBeforeSending(
+            "S3.HeadBucket",
+            plugin ->
+                s3.headBucket(
+                    r ->
+                        r.bucket(settings.mediaBucket())
+                            .overrideConfiguration(primingOnly(plugin)))));
+    warmed.add(
+        stopBeforeSending(
+            "SFN.ListStateMachines",
+            plugin ->
+                stepFunctions.listStateMachines(
+                    r -> r.maxResults(1).overrideConfiguration(primingOnly(plugin)))));
     return List.copyOf(warmed);
   }
 
   private void primeJson() {
-    String problem = responses.problem(400, ProblemTypes.INVALID_REQUEST, "Bad Request", "priming", "priming")
-        .getBody();
+    String problem =
+        responses
+            .problem(400, ProblemTypes.INVALID_REQUEST, "Bad Request", "priming", "priming")
+            .getBody();
     HealthReport report = HealthReport.of("priming", Map.of("priming", HealthReport.UP));
     try {
       mapper.readTree(problem);
@@ -125,8 +148,12 @@ public final class SnapStartPriming implements Resource {
    * any other outcome (a response, a different failure) fails the priming, loudly.
    */
   private static String stopBeforeSending(String operation, Consumer<SdkPlugin> call) {
-    SdkPlugin stop = config -> config.overrideConfiguration(config.overrideConfiguration().toBuilder()
-        .addExecutionInterceptor(new StopBeforeTransmission()).build());
+    SdkPlugin stop =
+        config ->
+            config.overrideConfiguration(
+                config.overrideConfiguration().toBuilder()
+                    .addExecutionInterceptor(new StopBeforeTransmission())
+                    .build());
     try {
       call.accept(stop);
     } catch (RuntimeException e) {

@@ -13,7 +13,10 @@ import dagger.Provides;
 import java.time.Clock;
 import javax.inject.Singleton;
 
-/** The access rules, the path parameters' formats, the clock, and the authorizer every API handler applies. */
+/**
+ * The access rules, the path parameters' formats, the clock, and the authorizer every API handler
+ * applies.
+ */
 @Module
 public abstract class TenancyModule {
   @Binds

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * Functions invokes it with a JSON object (the Task's Payload, ids only: docs/workflow.md) and
  * reads a JSON object back. A subclass names its step and calls one use case; this class reads the
  * ids and builds the step's tenant context. Errors propagate: Step Functions records the
- * exception's class name (never health data in the message) and the Task's Catch sends the case
- * to the workflow's failure task.
+ * exception's class name (never health data in the message) and the Task's Catch sends the case to
+ * the workflow's failure task.
  */
 public abstract class WorkflowTaskHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {

@@ -20,17 +20,18 @@ public final class CaseBundleSource implements EhrBundleSource {
   }
 
   @Override
-  public Optional<String> transactionBundle(TenantContext tenant, String caseId, int round,
-      EhrEndpoint.Media media) {
+  public Optional<String> transactionBundle(
+      TenantContext tenant, String caseId, int round, EhrEndpoint.Media media) {
     return bundles.transactionBundleJson(tenant, caseId, round, media(media));
   }
 
   static BundleMedia media(EhrEndpoint.Media media) {
-    BundleMedia.Mode mode = switch (media.mode()) {
-      case INLINE -> BundleMedia.Mode.INLINE;
-      case OMIT -> BundleMedia.Mode.OMIT;
-      case LINK -> BundleMedia.Mode.LINK;
-    };
+    BundleMedia.Mode mode =
+        switch (media.mode()) {
+          case INLINE -> BundleMedia.Mode.INLINE;
+          case OMIT -> BundleMedia.Mode.OMIT;
+          case LINK -> BundleMedia.Mode.LINK;
+        };
     return new BundleMedia(mode, media.linkLifetime());
   }
 }

@@ -28,7 +28,8 @@ import javax.inject.Inject;
  */
 public final class GetCaseFhirBundle {
   static final String ACTION = "case.fhir.read";
-  static final Pattern CASE_ID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+  static final Pattern CASE_ID =
+      Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
   static final Pattern ROUND = Pattern.compile("^[1-9][0-9]{0,2}$");
 
   private final CaseBundles bundles;
@@ -37,7 +38,8 @@ public final class GetCaseFhirBundle {
   private final AuditTrail audit;
 
   @Inject
-  public GetCaseFhirBundle(CaseBundles bundles, CaseSnapshots snapshots, TenantDirectory directory, AuditTrail audit) {
+  public GetCaseFhirBundle(
+      CaseBundles bundles, CaseSnapshots snapshots, TenantDirectory directory, AuditTrail audit) {
     this.bundles = bundles;
     this.snapshots = snapshots;
     this.directory = directory;
@@ -46,28 +48,44 @@ public final class GetCaseFhirBundle {
 
   /** The Bundle as JSON ({@code application/fhir+json}). */
   public String run(TenantContext tenant, String caseId, Optional<String> roundParameter) {
-    Optional<Integer> asked = roundParameter.map(r -> {
-      if (!ROUND.matcher(r).matches()) {
-        throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "round must be a whole number from 1 to 999.");
-      }
-      return Integer.parseInt(r);
-    });
+    Optional<Integer> asked =
+        roundParameter.map(
+            r -> {
+              if (!ROUND.matcher(r).matches()) {
+                throw ApiProblem.badRequest(
+                    ProblemTypes.INVALID_REQUEST, "round must be a whole number from 1 to 999.");
+              }
+              return Integer.parseInt(r);
+            });
     if (!CASE_ID.matcher(caseId).matches()) {
       throw audit.notFound(tenant, ACTION, AuditResource.of("case", "malformed-id"));
     }
-    CaseRecord c = snapshots.submittedCase(tenant, caseId)
-        .orElseThrow(() -> audit.notFound(tenant, ACTION, AuditResource.of("case", caseId)));
+    CaseRecord c =
+        snapshots
+            .submittedCase(tenant, caseId)
+            .orElseThrow(() -> audit.notFound(tenant, ACTION, AuditResource.of("case", caseId)));
     AuditResource resource = AuditResource.ofPatient("case", caseId, c.patientSubject());
-    int round = asked.orElseGet(() -> bundles.latestAnsweredRound(tenant, caseId)
-        .orElseThrow(() -> audit.notFound(tenant, ACTION, resource)));
-    boolean allowed = snapshots.answer(tenant, caseId, round)
-        .filter(a -> !tenant.actsAs(Role.DERMATOLOGIST) || a.dermatologistId().equals(tenant.subject()))
-        .isPresent();
+    int round =
+        asked.orElseGet(
+            () ->
+                bundles
+                    .latestAnsweredRound(tenant, caseId)
+                    .orElseThrow(() -> audit.notFound(tenant, ACTION, resource)));
+    boolean allowed =
+        snapshots
+            .answer(tenant, caseId, round)
+            .filter(
+                a ->
+                    !tenant.actsAs(Role.DERMATOLOGIST)
+                        || a.dermatologistId().equals(tenant.subject()))
+            .isPresent();
     if (!allowed) {
       throw audit.notFound(tenant, ACTION, resource);
     }
-    String bundle = bundles.transactionBundleJson(tenant, caseId, round, mediaOf(tenant))
-        .orElseThrow(() -> audit.notFound(tenant, ACTION, resource));
+    String bundle =
+        bundles
+            .transactionBundleJson(tenant, caseId, round, mediaOf(tenant))
+            .orElseThrow(() -> audit.notFound(tenant, ACTION, resource));
     audit.record(tenant, ACTION, resource, AuditOutcome.SUCCESS);
     return bundle;
   }
@@ -77,17 +95,26 @@ public final class GetCaseFhirBundle {
    * {@code mode} link|inline|omit, {@code linkHours}), links for a week where it made none.
    */
   BundleMedia mediaOf(TenantContext tenant) {
-    JsonNode media = directory.find(tenant.tenantId()).map(TenantRecord::config)
-        .map(c -> c.path("ehr").path("media")).orElse(null);
+    JsonNode media =
+        directory
+            .find(tenant.tenantId())
+            .map(TenantRecord::config)
+            .map(c -> c.path("ehr").path("media"))
+            .orElse(null);
     if (media == null || !media.isObject()) {
       return BundleMedia.defaults();
     }
-    BundleMedia.Mode mode = switch (media.path("mode").asText("link").toLowerCase(Locale.ROOT)) {
-      case "inline" -> BundleMedia.Mode.INLINE;
-      case "omit" -> BundleMedia.Mode.OMIT;
-      default -> BundleMedia.Mode.LINK;
-    };
+    BundleMedia.Mode mode =
+        switch (media.path("mode").asText("link").toLowerCase(Locale.ROOT)) {
+          case "inline" -> BundleMedia.Mode.INLINE;
+          case "omit" -> BundleMedia.Mode.OMIT;
+          default -> BundleMedia.Mode.LINK;
+        };
     int hours = media.path("linkHours").asInt(0);
-    return new BundleMedia(mode, hours >= 1 && hours <= 168 ? Duration.ofHours(hours) : BundleMedia.defaults().linkLifetime());
+    return new BundleMedia(
+        mode,
+        hours >= 1 && hours <= 168
+            ? Duration.ofHours(hours)
+            : BundleMedia.defaults().linkLifetime());
   }
 }

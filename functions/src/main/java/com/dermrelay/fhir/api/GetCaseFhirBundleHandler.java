@@ -31,7 +31,13 @@ public final class GetCaseFhirBundleHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    return responses().body(200, FHIR_JSON, useCase.run(request.tenant(), request.pathParameter("caseId"),
-        request.queryParameter("round")));
+    return responses()
+        .body(
+            200,
+            FHIR_JSON,
+            useCase.run(
+                request.tenant(),
+                request.pathParameter("caseId"),
+                request.queryParameter("round")));
   }
 }

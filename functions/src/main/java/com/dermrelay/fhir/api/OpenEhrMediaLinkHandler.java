@@ -34,12 +34,13 @@ public final class OpenEhrMediaLinkHandler extends ApiHandler {
     String location = useCase.run(request.pathParameter("token"), request.requestId());
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(302)
-        .withHeaders(Map.of(
-            "Location", location,
-            // The presigned URL works for minutes: never cached, never sent on as a referrer.
-            "Cache-Control", "no-store",
-            "Referrer-Policy", "no-referrer",
-            "X-Content-Type-Options", "nosniff"))
+        .withHeaders(
+            Map.of(
+                "Location", location,
+                // The presigned URL works for minutes: never cached, never sent on as a referrer.
+                "Cache-Control", "no-store",
+                "Referrer-Policy", "no-referrer",
+                "X-Content-Type-Options", "nosniff"))
         .withBody("")
         .withIsBase64Encoded(false)
         .build();

@@ -8,8 +8,8 @@ import com.dermrelay.fhir.FhirFunctions;
 import java.util.Map;
 
 /**
- * {@code POST /clinics/{tenantId}/cases/{caseId}/ehr/deliveries/{round}/send} (resendToEhr):
- * clinic admins. Builds the Bundle, so it ships in dermrelay-fhir.jar.
+ * {@code POST /clinics/{tenantId}/cases/{caseId}/ehr/deliveries/{round}/send} (resendToEhr): clinic
+ * admins. Builds the Bundle, so it ships in dermrelay-fhir.jar.
  */
 public final class ResendToEhrHandler extends ApiHandler {
   private final ResendCaseToEhr useCase;
@@ -30,7 +30,13 @@ public final class ResendToEhrHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     boolean force = request.queryParameter("force").map("true"::equals).orElse(false);
-    return responses().json(200, useCase.run(request.tenant(), request.pathParameter("caseId"),
-        request.pathParameter("round"), force));
+    return responses()
+        .json(
+            200,
+            useCase.run(
+                request.tenant(),
+                request.pathParameter("caseId"),
+                request.pathParameter("round"),
+                force));
   }
 }

@@ -19,20 +19,28 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
- * What the dermatologist answered, as FHIR: the DiagnosticReport (coded diagnosis and
- * conclusion), a CarePlan (plan and follow-up), a MedicationRequest per prescription, a referral
- * ServiceRequest when in-person care was advised, and the Provenance of them all.
+ * What the dermatologist answered, as FHIR: the DiagnosticReport (coded diagnosis and conclusion),
+ * a CarePlan (plan and follow-up), a MedicationRequest per prescription, a referral ServiceRequest
+ * when in-person care was advised, and the Provenance of them all.
  */
 final class AnswerResources {
   static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
   static final String SNOMED = "http://snomed.info/sct";
+
   /** Our curated list's own codes (review.DiagnosisList), so a receiver can map them later. */
   static final String DIAGNOSIS_CODES = "https://dermrelay.com/fhir/CodeSystem/diagnosis";
+
   private static final Pattern QUANTITY = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*(\\S.*)?$");
 
   /** References to what the answer is about, made by {@link CaseBundleMapper}. */
-  record Refs(Reference patient, Reference practitioner, Reference organization, Reference consult,
-      List<Reference> media, List<Reference> observations, List<Reference> bodySites) {}
+  record Refs(
+      Reference patient,
+      Reference practitioner,
+      Reference organization,
+      Reference consult,
+      List<Reference> media,
+      List<Reference> observations,
+      List<Reference> bodySites) {}
 
   void add(BundleEntries entries, CaseSnapshot s, Refs refs, String roundScope) {
     AnswerContent content = s.answer().content();
@@ -61,24 +69,38 @@ final class AnswerResources {
     answered.add(entries.add(carePlan(s, planId, refs, report, medications, referral), planId));
 
     // Provenance has no identifier: a resend finds the first one by its target's identifier.
-    Provenance provenance = new Provenance().setRecorded(CaseBundleMapper.date(s.answer().answeredAt()))
-        .setOccurred(CaseBundleMapper.dateTime(s.answer().answeredAt()));
+    Provenance provenance =
+        new Provenance()
+            .setRecorded(CaseBundleMapper.date(s.answer().answeredAt()))
+            .setOccurred(CaseBundleMapper.dateTime(s.answer().answeredAt()));
     answered.forEach(provenance::addTarget);
-    provenance.addAgent().setType(CaseBundleMapper.concept(
-            "http://terminology.hl7.org/CodeSystem/provenance-participant-type", "author", "Author"))
-        .setWho(refs.practitioner()).setOnBehalfOf(refs.organization());
-    entries.add(provenance, "provenance",
+    provenance
+        .addAgent()
+        .setType(
+            CaseBundleMapper.concept(
+                "http://terminology.hl7.org/CodeSystem/provenance-participant-type",
+                "author",
+                "Author"))
+        .setWho(refs.practitioner())
+        .setOnBehalfOf(refs.organization());
+    entries.add(
+        provenance,
+        "provenance",
         "target:DiagnosticReport.identifier=" + reportId.getSystem() + "|" + reportId.getValue());
   }
 
   private static DiagnosticReport report(CaseSnapshot s, Identifier id, Refs refs) {
     AnswerContent content = s.answer().content();
-    DiagnosticReport report = new DiagnosticReport().addIdentifier(id)
-        .setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL)
-        .setCode(CaseBundleMapper.concept(CaseBundleMapper.CODES, "teledermatology-report",
-            "Teledermatology report"))
-        .setSubject(refs.patient()).setEffective(CaseBundleMapper.dateTime(s.answer().answeredAt()))
-        .setIssued(CaseBundleMapper.date(s.answer().answeredAt()));
+    DiagnosticReport report =
+        new DiagnosticReport()
+            .addIdentifier(id)
+            .setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL)
+            .setCode(
+                CaseBundleMapper.concept(
+                    CaseBundleMapper.CODES, "teledermatology-report", "Teledermatology report"))
+            .setSubject(refs.patient())
+            .setEffective(CaseBundleMapper.dateTime(s.answer().answeredAt()))
+            .setIssued(CaseBundleMapper.date(s.answer().answeredAt()));
     report.addBasedOn(refs.consult());
     report.addPerformer(refs.practitioner());
     report.addResultsInterpreter(refs.practitioner());
@@ -104,35 +126,49 @@ final class AnswerResources {
 
   private static String conclusion(CaseSnapshot s, AnswerContent content) {
     StringBuilder text = new StringBuilder();
-    String name = s.diagnosis() != null ? s.diagnosis().name()
-        : content.diagnosis() == null ? null : content.diagnosis().code();
+    String name =
+        s.diagnosis() != null
+            ? s.diagnosis().name()
+            : content.diagnosis() == null ? null : content.diagnosis().code();
     if (name != null) {
       text.append(name);
     }
-    if (content.diagnosis() != null && content.diagnosis().note() != null && !content.diagnosis().note().isBlank()) {
+    if (content.diagnosis() != null
+        && content.diagnosis().note() != null
+        && !content.diagnosis().note().isBlank()) {
       text.append(text.length() > 0 ? ": " : "").append(content.diagnosis().note().trim());
     }
     if (!s.differentials().isEmpty()) {
-      text.append(text.length() > 0 ? ". " : "").append("Differentials: ")
+      text.append(text.length() > 0 ? ". " : "")
+          .append("Differentials: ")
           .append(String.join("; ", s.differentials().stream().map(Diagnosis::name).toList()));
     }
     return text.length() == 0 ? null : text.toString();
   }
 
-  private static MedicationRequest medication(CaseSnapshot s, AnswerContent.Prescription p, Identifier id, Refs refs) {
-    String name = String.join(" ", java.util.stream.Stream.of(p.medicine(), p.strength(), p.form())
-        .filter(v -> v != null && !v.isBlank()).toList());
-    MedicationRequest request = new MedicationRequest().addIdentifier(id)
-        .setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE)
-        .setIntent(MedicationRequest.MedicationRequestIntent.ORDER)
-        .setMedication(new CodeableConcept().setText(name))
-        .setSubject(refs.patient()).setRequester(refs.practitioner())
-        .setAuthoredOn(CaseBundleMapper.date(s.answer().answeredAt()));
+  private static MedicationRequest medication(
+      CaseSnapshot s, AnswerContent.Prescription p, Identifier id, Refs refs) {
+    String name =
+        String.join(
+            " ",
+            java.util.stream.Stream.of(p.medicine(), p.strength(), p.form())
+                .filter(v -> v != null && !v.isBlank())
+                .toList());
+    MedicationRequest request =
+        new MedicationRequest()
+            .addIdentifier(id)
+            .setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE)
+            .setIntent(MedicationRequest.MedicationRequestIntent.ORDER)
+            .setMedication(new CodeableConcept().setText(name))
+            .setSubject(refs.patient())
+            .setRequester(refs.practitioner())
+            .setAuthoredOn(CaseBundleMapper.date(s.answer().answeredAt()));
     request.addBasedOn(refs.consult());
     if (p.directions() != null) {
       request.addDosageInstruction(new Dosage().setText(p.directions()));
     }
-    MedicationRequest.MedicationRequestDispenseRequestComponent dispense = request.getDispenseRequest();
+    MedicationRequest.MedicationRequestDispenseRequestComponent dispense =
+        request.getDispenseRequest();
     if (p.refills() != null) {
       dispense.setNumberOfRepeatsAllowed(p.refills());
     }
@@ -149,19 +185,27 @@ final class AnswerResources {
     return request;
   }
 
-  private static ServiceRequest referral(CaseSnapshot s, AnswerContent.Referral advised, Identifier id, Refs refs) {
-    ServiceRequest referral = new ServiceRequest().addIdentifier(id)
-        .setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
-        .setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
-        .setCode(CaseBundleMapper.concept(CaseBundleMapper.CODES, "in-person-dermatology",
-            "Referral for in-person dermatology assessment"))
-        .setSubject(refs.patient()).setRequester(refs.practitioner())
-        .setAuthoredOn(CaseBundleMapper.date(s.answer().answeredAt()))
-        .setPriority(switch (advised.urgency() == null ? "ROUTINE" : advised.urgency()) {
-          case "URGENT" -> ServiceRequest.ServiceRequestPriority.ASAP;
-          case "SOON" -> ServiceRequest.ServiceRequestPriority.URGENT;
-          default -> ServiceRequest.ServiceRequestPriority.ROUTINE;
-        });
+  private static ServiceRequest referral(
+      CaseSnapshot s, AnswerContent.Referral advised, Identifier id, Refs refs) {
+    ServiceRequest referral =
+        new ServiceRequest()
+            .addIdentifier(id)
+            .setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+            .setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
+            .setCode(
+                CaseBundleMapper.concept(
+                    CaseBundleMapper.CODES,
+                    "in-person-dermatology",
+                    "Referral for in-person dermatology assessment"))
+            .setSubject(refs.patient())
+            .setRequester(refs.practitioner())
+            .setAuthoredOn(CaseBundleMapper.date(s.answer().answeredAt()))
+            .setPriority(
+                switch (advised.urgency() == null ? "ROUTINE" : advised.urgency()) {
+                  case "URGENT" -> ServiceRequest.ServiceRequestPriority.ASAP;
+                  case "SOON" -> ServiceRequest.ServiceRequestPriority.URGENT;
+                  default -> ServiceRequest.ServiceRequestPriority.ROUTINE;
+                });
     referral.addBasedOn(refs.consult());
     referral.addCategory(CaseBundleMapper.concept(SNOMED, "3457005", "Patient referral"));
     refs.bodySites().forEach(referral::addSupportingInfo);
@@ -171,13 +215,24 @@ final class AnswerResources {
     return referral;
   }
 
-  private static CarePlan carePlan(CaseSnapshot s, Identifier id, Refs refs, Reference report,
-      List<Reference> medications, Reference referral) {
+  private static CarePlan carePlan(
+      CaseSnapshot s,
+      Identifier id,
+      Refs refs,
+      Reference report,
+      List<Reference> medications,
+      Reference referral) {
     AnswerContent content = s.answer().content();
-    CarePlan plan = new CarePlan().addIdentifier(id).setStatus(CarePlan.CarePlanStatus.ACTIVE)
-        .setIntent(CarePlan.CarePlanIntent.PLAN).setSubject(refs.patient())
-        .setTitle("Teledermatology treatment plan").setDescription(content.treatmentPlan())
-        .setCreated(CaseBundleMapper.date(s.answer().answeredAt())).setAuthor(refs.practitioner());
+    CarePlan plan =
+        new CarePlan()
+            .addIdentifier(id)
+            .setStatus(CarePlan.CarePlanStatus.ACTIVE)
+            .setIntent(CarePlan.CarePlanIntent.PLAN)
+            .setSubject(refs.patient())
+            .setTitle("Teledermatology treatment plan")
+            .setDescription(content.treatmentPlan())
+            .setCreated(CaseBundleMapper.date(s.answer().answeredAt()))
+            .setAuthor(refs.practitioner());
     plan.addSupportingInfo(report);
     if (content.patientExplanation() != null && !content.patientExplanation().isBlank()) {
       plan.addNote().setText("Explained to the patient: " + content.patientExplanation());
@@ -187,14 +242,23 @@ final class AnswerResources {
       plan.addActivity().setReference(referral);
     }
     if (s.answer().followUpAt() != null) {
-      CarePlan.CarePlanActivityDetailComponent detail = plan.addActivity().getDetail()
-          .setStatus(CarePlan.CarePlanActivityStatus.SCHEDULED)
-          .setCode(CaseBundleMapper.concept(CaseBundleMapper.CODES, "follow-up-photos",
-              "Follow-up photos through DermRelay"))
-          .setScheduled(new Period().setStartElement(CaseBundleMapper.dateTime(s.answer().followUpAt())));
-      detail.setDescription("The patient sends follow-up photos"
-          + (content.followUp() != null && content.followUp().inDays() != null
-              ? " " + content.followUp().inDays() + " days after the answer" : "") + ".");
+      CarePlan.CarePlanActivityDetailComponent detail =
+          plan.addActivity()
+              .getDetail()
+              .setStatus(CarePlan.CarePlanActivityStatus.SCHEDULED)
+              .setCode(
+                  CaseBundleMapper.concept(
+                      CaseBundleMapper.CODES,
+                      "follow-up-photos",
+                      "Follow-up photos through DermRelay"))
+              .setScheduled(
+                  new Period().setStartElement(CaseBundleMapper.dateTime(s.answer().followUpAt())));
+      detail.setDescription(
+          "The patient sends follow-up photos"
+              + (content.followUp() != null && content.followUp().inDays() != null
+                  ? " " + content.followUp().inDays() + " days after the answer"
+                  : "")
+              + ".");
     }
     return plan;
   }

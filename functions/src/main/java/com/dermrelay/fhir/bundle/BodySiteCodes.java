@@ -12,9 +12,9 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 
 /**
- * The body-map regions and sides of the intake as SNOMED CT concepts
- * ({@code dermrelay/body-sites.json}; where the codes came from and their review: docs/fhir.md).
- * A region or side without a code travels as text.
+ * The body-map regions and sides of the intake as SNOMED CT concepts ({@code
+ * dermrelay/body-sites.json}; where the codes came from and their review: docs/fhir.md). A region
+ * or side without a code travels as text.
  */
 public final class BodySiteCodes {
   static final String RESOURCE = "dermrelay/body-sites.json";
@@ -40,8 +40,10 @@ public final class BodySiteCodes {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the jar");
       }
-      return new BodySiteCodes(json.readerFor(Table.class)
-          .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(in));
+      return new BodySiteCodes(
+          json.readerFor(Table.class)
+              .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .readValue(in));
     } catch (IOException e) {
       throw new UncheckedIOException("the body site table cannot be read", e);
     }
@@ -69,7 +71,8 @@ public final class BodySiteCodes {
     if (side == null) {
       return Optional.of(new CodeableConcept().setText(laterality));
     }
-    CodeableConcept concept = new CodeableConcept().setText(side.name() != null ? side.name() : side.snomedDisplay());
+    CodeableConcept concept =
+        new CodeableConcept().setText(side.name() != null ? side.name() : side.snomedDisplay());
     if (side.snomed() != null) {
       concept.addCoding().setSystem(SNOMED).setCode(side.snomed()).setDisplay(side.snomedDisplay());
     }

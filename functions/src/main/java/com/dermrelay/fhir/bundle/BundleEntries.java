@@ -8,12 +8,12 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * The transaction Bundle under construction: every resource goes in as a conditional create
- * ({@code request.ifNoneExist} on its business identifier, so a resend finds what the first send
- * created instead of duplicating it), with a {@code urn:uuid} fullUrl that the other entries
- * reference and the receiving server replaces by the id it assigns. The uuids are name-based on
- * the tenant, case, round and the resource's role, so two builds of one round are identical (but
- * for presigned photo links). Identifier values are our own opaque ids, never health data.
+ * The transaction Bundle under construction: every resource goes in as a conditional create ({@code
+ * request.ifNoneExist} on its business identifier, so a resend finds what the first send created
+ * instead of duplicating it), with a {@code urn:uuid} fullUrl that the other entries reference and
+ * the receiving server replaces by the id it assigns. The uuids are name-based on the tenant, case,
+ * round and the resource's role, so two builds of one round are identical (but for presigned photo
+ * links). Identifier values are our own opaque ids, never health data.
  */
 final class BundleEntries {
   /** Where our business identifiers live: {@code <ID_BASE><kind>}. */
@@ -42,14 +42,17 @@ final class BundleEntries {
    * resources without one, be a search that finds it).
    */
   Reference add(Resource resource, Identifier identifier) {
-    return add(resource, identifier.getSystem() + "|" + identifier.getValue(),
+    return add(
+        resource,
+        identifier.getSystem() + "|" + identifier.getValue(),
         "identifier=" + identifier.getSystem() + "|" + identifier.getValue());
   }
 
   /** As {@link #add(Resource, Identifier)} with an explicit search for the existing resource. */
   Reference add(Resource resource, String role, String ifNoneExist) {
     String fullUrl = "urn:uuid:" + uuid(role);
-    bundle.addEntry()
+    bundle
+        .addEntry()
         .setFullUrl(fullUrl)
         .setResource(resource)
         .getRequest()
@@ -61,6 +64,7 @@ final class BundleEntries {
 
   /** A name-based (version 3) uuid of a resource's role in this round's Bundle. */
   UUID uuid(String role) {
-    return UUID.nameUUIDFromBytes(("dermrelay-fhir/" + scope + "/" + role).getBytes(StandardCharsets.UTF_8));
+    return UUID.nameUUIDFromBytes(
+        ("dermrelay-fhir/" + scope + "/" + role).getBytes(StandardCharsets.UTF_8));
   }
 }

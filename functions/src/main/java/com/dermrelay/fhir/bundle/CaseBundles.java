@@ -34,10 +34,11 @@ public final class CaseBundles {
   }
 
   /**
-   * The FHIR R4 transaction Bundle of one answered round of a case, as JSON.
-   * Empty when the case does not exist for this tenant or that round has no answer.
+   * The FHIR R4 transaction Bundle of one answered round of a case, as JSON. Empty when the case
+   * does not exist for this tenant or that round has no answer.
    */
-  public Optional<String> transactionBundleJson(TenantContext tenant, String caseId, int round, BundleMedia media) {
+  public Optional<String> transactionBundleJson(
+      TenantContext tenant, String caseId, int round, BundleMedia media) {
     return snapshots.load(tenant, caseId, round, media).map(s -> json(mapper.map(s)));
   }
 
@@ -64,7 +65,9 @@ public final class CaseBundles {
     return parser().encodeResourceToString(bundle);
   }
 
-  /** A parser for Bundles of ours (parsers are cheap and not thread-safe; the context is shared). */
+  /**
+   * A parser for Bundles of ours (parsers are cheap and not thread-safe; the context is shared).
+   */
   public static IParser parser() {
     return FHIR.newJsonParser();
   }

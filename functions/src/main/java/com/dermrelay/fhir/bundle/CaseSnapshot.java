@@ -12,8 +12,8 @@ import java.util.Objects;
  * stores ({@link CaseSnapshots}) so the mapping ({@link CaseBundleMapper}) is a pure function.
  *
  * @param round the answer round, 1-based: the answer stored at {@code ANSWER#<round - 1>}
- * @param clinicPatientId the clinic's own identifier of the patient (e.g. a medical record
- *     number), null where the clinic has not given one
+ * @param clinicPatientId the clinic's own identifier of the patient (e.g. a medical record number),
+ *     null where the clinic has not given one
  * @param triage the case's triage as stored (the latest), null if never triaged
  * @param photos the checked photos this answer was the first to answer (its round's and those of
  *     unanswered rounds before it), by view key
@@ -56,8 +56,14 @@ public record CaseSnapshot(
    * @param view the photo key's view ({@code close_up}, {@code context}, ...)
    * @param content a presigned URL, the JPEG bytes, or neither ({@link BundleMedia.Mode#OMIT})
    */
-  public record Photo(String photoId, String view, String checkedAt, Integer width, Integer height,
-      long sizeBytes, Content content) {}
+  public record Photo(
+      String photoId,
+      String view,
+      String checkedAt,
+      Integer width,
+      Integer height,
+      long sizeBytes,
+      Content content) {}
 
   /** Exactly one of {@code url} and {@code jpeg}, or neither when photos are left out. */
   public record Content(String url, byte[] jpeg) {

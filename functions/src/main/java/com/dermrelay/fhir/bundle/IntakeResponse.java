@@ -13,31 +13,36 @@ import org.hl7.fhir.r4.model.Type;
 
 /**
  * The intake (intake.IntakeAnswers, version 2; a version 1 case is read in that shape) as a
- * QuestionnaireResponse to the Questionnaire shipped in {@code dermrelay/fhir/Questionnaire-intake.json}:
- * one item per answered field, by the link ids there; unanswered fields are left out, as FHIR
- * wants. Yes / no / not sure answers are codes of our intake code system.
+ * QuestionnaireResponse to the Questionnaire shipped in {@code
+ * dermrelay/fhir/Questionnaire-intake.json}: one item per answered field, by the link ids there;
+ * unanswered fields are left out, as FHIR wants. Yes / no / not sure answers are codes of our
+ * intake code system.
  */
 final class IntakeResponse {
   static final String QUESTIONNAIRE_URL = "https://dermrelay.com/fhir/Questionnaire/intake";
   static final String QUESTIONNAIRE_VERSION = "2";
+
   /** The canonical the response names; unversioned, as the validator resolves it (docs/fhir.md). */
   static final String QUESTIONNAIRE = QUESTIONNAIRE_URL;
+
   /** The code system of the Questionnaire's answer options (our intake vocabularies). */
   static final String INTAKE_CODES = "https://dermrelay.com/fhir/CodeSystem/intake";
 
   private IntakeResponse() {}
 
   static QuestionnaireResponse of(IntakeAnswers a) {
-    QuestionnaireResponse response = new QuestionnaireResponse()
-        .setQuestionnaire(QUESTIONNAIRE)
-        .setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+    QuestionnaireResponse response =
+        new QuestionnaireResponse()
+            .setQuestionnaire(QUESTIONNAIRE)
+            .setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
     if (a == null) {
       return response;
     }
     List<QuestionnaireResponseItemComponent> items = response.getItem();
     if (a.bodySites() != null) {
       for (IntakeAnswers.BodySite site : a.bodySites()) {
-        QuestionnaireResponseItemComponent group = new QuestionnaireResponseItemComponent().setLinkId("body-site");
+        QuestionnaireResponseItemComponent group =
+            new QuestionnaireResponseItemComponent().setLinkId("body-site");
         add(group.getItem(), "body-site.region", code(site.region()));
         add(group.getItem(), "body-site.laterality", code(site.laterality()));
         items.add(group);
@@ -51,13 +56,26 @@ final class IntakeResponse {
     add(items, "spot-origin", code(a.spotOrigin()));
     if (a.symptoms() != null) {
       IntakeAnswers.Symptoms s = a.symptoms();
-      group(items, "symptoms", new String[] {"itch", "pain", "bleeding", "oozing-or-crusting", "sensation-change"},
-          bool(s.itch()), bool(s.pain()), bool(s.bleeding()), bool(s.oozingOrCrusting()), bool(s.sensationChange()));
+      group(
+          items,
+          "symptoms",
+          new String[] {"itch", "pain", "bleeding", "oozing-or-crusting", "sensation-change"},
+          bool(s.itch()),
+          bool(s.pain()),
+          bool(s.bleeding()),
+          bool(s.oozingOrCrusting()),
+          bool(s.sensationChange()));
     }
     if (a.changes() != null) {
       IntakeAnswers.Changes c = a.changes();
-      group(items, "changes", new String[] {"size", "shape", "colour", "other"},
-          code(c.size()), code(c.shape()), code(c.colour()), code(c.other()));
+      group(
+          items,
+          "changes",
+          new String[] {"size", "shape", "colour", "other"},
+          code(c.size()),
+          code(c.shape()),
+          code(c.colour()),
+          code(c.other()));
     }
     add(items, "diameter-mm", decimal(a.diameterMm()));
     add(items, "personal-skin-cancer-history", code(a.personalSkinCancerHistory()));
@@ -73,8 +91,13 @@ final class IntakeResponse {
     add(items, "inflammation", code(a.inflammation()));
     if (a.abcde() != null) {
       IntakeAnswers.Abcde s = a.abcde();
-      group(items, "abcde", new String[] {"asymmetry", "border-irregular", "colour-variation"},
-          code(s.asymmetry()), code(s.borderIrregular()), code(s.colourVariation()));
+      group(
+          items,
+          "abcde",
+          new String[] {"asymmetry", "border-irregular", "colour-variation"},
+          code(s.asymmetry()),
+          code(s.borderIrregular()),
+          code(s.colourVariation()));
     }
     add(items, "rash-worsening-rapidly", bool(a.rashWorseningRapidly()));
     add(items, "blisters", code(a.blisters()));
@@ -85,9 +108,13 @@ final class IntakeResponse {
     return response;
   }
 
-  private static void group(List<QuestionnaireResponseItemComponent> items, String linkId, String[] names,
+  private static void group(
+      List<QuestionnaireResponseItemComponent> items,
+      String linkId,
+      String[] names,
       Type... values) {
-    QuestionnaireResponseItemComponent group = new QuestionnaireResponseItemComponent().setLinkId(linkId);
+    QuestionnaireResponseItemComponent group =
+        new QuestionnaireResponseItemComponent().setLinkId(linkId);
     for (int i = 0; i < names.length; i++) {
       add(group.getItem(), linkId + "." + names[i], values[i]);
     }
@@ -96,10 +123,15 @@ final class IntakeResponse {
     }
   }
 
-  private static void add(List<QuestionnaireResponseItemComponent> items, String linkId, Type value) {
+  private static void add(
+      List<QuestionnaireResponseItemComponent> items, String linkId, Type value) {
     if (value != null) {
-      items.add(new QuestionnaireResponseItemComponent().setLinkId(linkId).addAnswer(
-          new QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent().setValue(value)));
+      items.add(
+          new QuestionnaireResponseItemComponent()
+              .setLinkId(linkId)
+              .addAnswer(
+                  new QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent()
+                      .setValue(value)));
     }
   }
 

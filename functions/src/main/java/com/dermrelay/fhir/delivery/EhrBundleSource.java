@@ -11,5 +11,6 @@ import java.util.Optional;
 @FunctionalInterface
 public interface EhrBundleSource {
   /** The round's Bundle, or empty when the case or its answer for the round does not exist. */
-  Optional<String> transactionBundle(TenantContext tenant, String caseId, int round, EhrEndpoint.Media media);
+  Optional<String> transactionBundle(
+      TenantContext tenant, String caseId, int round, EhrEndpoint.Media media);
 }

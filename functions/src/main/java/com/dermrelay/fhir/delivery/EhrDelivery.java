@@ -11,8 +11,15 @@ import java.util.List;
  * @param lastReason why the last attempt failed, for the clinic admin; null after a success
  * @param locations where the EHR stored each entry of the last accepted Bundle
  */
-public record EhrDelivery(String caseId, int round, String status, int attempts,
-    String lastAttemptAt, String lastReason, String deliveredAt, List<String> locations) {
+public record EhrDelivery(
+    String caseId,
+    int round,
+    String status,
+    int attempts,
+    String lastAttemptAt,
+    String lastReason,
+    String deliveredAt,
+    List<String> locations) {
   public static final String PENDING = "PENDING";
   public static final String DELIVERED = "DELIVERED";
   public static final String FAILED = "FAILED";
@@ -34,8 +41,15 @@ public record EhrDelivery(String caseId, int round, String status, int attempts,
   }
 
   EhrDelivery failed(String reason) {
-    return new EhrDelivery(caseId, round, FAILED, attempts, lastAttemptAt,
-        reason == null ? lastReason : reason, deliveredAt, locations);
+    return new EhrDelivery(
+        caseId,
+        round,
+        FAILED,
+        attempts,
+        lastAttemptAt,
+        reason == null ? lastReason : reason,
+        deliveredAt,
+        locations);
   }
 
   public boolean isDelivered() {

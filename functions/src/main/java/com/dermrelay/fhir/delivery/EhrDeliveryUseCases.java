@@ -11,8 +11,12 @@ public final class EhrDeliveryUseCases {
   public final PutEhrCredentials putCredentials;
 
   @Inject
-  public EhrDeliveryUseCases(SendToEhr send, RecordEhrFailure recordFailure, ResendToEhr resend,
-      ListEhrDeliveries list, PutEhrCredentials putCredentials) {
+  public EhrDeliveryUseCases(
+      SendToEhr send,
+      RecordEhrFailure recordFailure,
+      ResendToEhr resend,
+      ListEhrDeliveries list,
+      PutEhrCredentials putCredentials) {
     this.send = send;
     this.recordFailure = recordFailure;
     this.resend = resend;

@@ -7,6 +7,7 @@ package com.dermrelay.fhir.delivery;
  */
 public final class EhrRejectedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+
   /** Reasons are shown in the console and kept on the record: short, one line. */
   static final int MAX_REASON = 300;
 

@@ -16,9 +16,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * Each clinic's EHR credentials in Secrets Manager ({@link EhrSettings#secretName}), as one JSON
- * secret string: {@code {"clientId","clientSecret"}} or {@code {"token"}}. Called through
- * {@link SignedJsonClient}: the SDK client would not fit the jar. Read on every delivery attempt,
- * so a clinic's new credentials apply at once; never logged, never answered by any call.
+ * secret string: {@code {"clientId","clientSecret"}} or {@code {"token"}}. Called through {@link
+ * SignedJsonClient}: the SDK client would not fit the jar. Read on every delivery attempt, so a
+ * clinic's new credentials apply at once; never logged, never answered by any call.
  */
 @Singleton
 public final class EhrSecrets {
@@ -27,10 +27,21 @@ public final class EhrSecrets {
   private final EhrSettings settings;
 
   @Inject
-  public EhrSecrets(Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials,
-      ObjectMapper json, EhrSettings ehrSettings) {
-    this.client = SignedJsonClient.forService(settings, http, credentials, json, "SECRETS_MANAGER",
-        "secretsmanager", "secretsmanager");
+  public EhrSecrets(
+      Settings settings,
+      SdkHttpClient http,
+      AwsCredentialsProvider credentials,
+      ObjectMapper json,
+      EhrSettings ehrSettings) {
+    this.client =
+        SignedJsonClient.forService(
+            settings,
+            http,
+            credentials,
+            json,
+            "SECRETS_MANAGER",
+            "secretsmanager",
+            "secretsmanager");
     this.json = json;
     this.settings = ehrSettings;
   }
@@ -40,22 +51,27 @@ public final class EhrSecrets {
     String name = settings.secretName(tenant.tenantId());
     String value = serialize(credentials);
     try {
-      client.target("secretsmanager.PutSecretValue",
+      client.target(
+          "secretsmanager.PutSecretValue",
           json.createObjectNode().put("SecretId", name).put("SecretString", value));
     } catch (AwsServiceException e) {
       if (!e.is("ResourceNotFoundException")) {
         throw e;
       }
       try {
-        ObjectNode create = json.createObjectNode().put("Name", name)
-            .put("Description", "EHR credentials of clinic " + tenant.tenantId()).put("SecretString", value);
+        ObjectNode create =
+            json.createObjectNode()
+                .put("Name", name)
+                .put("Description", "EHR credentials of clinic " + tenant.tenantId())
+                .put("SecretString", value);
         settings.secretKeyArn().ifPresent(key -> create.put("KmsKeyId", key));
         client.target("secretsmanager.CreateSecret", create);
       } catch (AwsServiceException raced) {
         if (!raced.is("ResourceExistsException")) {
           throw raced;
         }
-        client.target("secretsmanager.PutSecretValue",
+        client.target(
+            "secretsmanager.PutSecretValue",
             json.createObjectNode().put("SecretId", name).put("SecretString", value));
       }
     }
@@ -65,8 +81,10 @@ public final class EhrSecrets {
   public Optional<EhrCredentials> get(TenantContext tenant) {
     JsonNode answer;
     try {
-      answer = client.target("secretsmanager.GetSecretValue",
-          json.createObjectNode().put("SecretId", settings.secretName(tenant.tenantId())));
+      answer =
+          client.target(
+              "secretsmanager.GetSecretValue",
+              json.createObjectNode().put("SecretId", settings.secretName(tenant.tenantId())));
     } catch (AwsServiceException e) {
       if (e.is("ResourceNotFoundException")) {
         return Optional.empty();
@@ -79,8 +97,9 @@ public final class EhrSecrets {
         return Optional.of(new EhrCredentials.Token(secret.get("token").asText()));
       }
       if (secret.hasNonNull("clientId") && secret.hasNonNull("clientSecret")) {
-        return Optional.of(new EhrCredentials.ClientCredentials(
-            secret.get("clientId").asText(), secret.get("clientSecret").asText()));
+        return Optional.of(
+            new EhrCredentials.ClientCredentials(
+                secret.get("clientId").asText(), secret.get("clientSecret").asText()));
       }
       return Optional.empty();
     } catch (JsonProcessingException e) {

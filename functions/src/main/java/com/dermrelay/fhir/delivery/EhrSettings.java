@@ -5,9 +5,9 @@ import javax.inject.Inject;
 
 /**
  * EHR delivery's settings, from the same environment as {@link Settings}: the delivery workflow's
- * ARN, the prefix that names each clinic's secret ({@code <prefix><tenantId>/ehr}, on AWS
- * {@code dermrelay/<stage>/tenants/}, the only names the functions' roles may touch) and the KMS key
- * new secrets are encrypted with. Infrastructure's {@code EhrCredentials} sets both.
+ * ARN, the prefix that names each clinic's secret ({@code <prefix><tenantId>/ehr}, on AWS {@code
+ * dermrelay/<stage>/tenants/}, the only names the functions' roles may touch) and the KMS key new
+ * secrets are encrypted with. Infrastructure's {@code EhrCredentials} sets both.
  */
 public final class EhrSettings {
   public static final String WORKFLOW_ARN = "DERMRELAY_EHR_WORKFLOW_ARN";
@@ -23,8 +23,11 @@ public final class EhrSettings {
   }
 
   public String workflowArn() {
-    return settings.environment().getOrDefault(WORKFLOW_ARN,
-        "arn:aws:states:us-east-1:000000000000:stateMachine:dermrelay-ehr-delivery");
+    return settings
+        .environment()
+        .getOrDefault(
+            WORKFLOW_ARN,
+            "arn:aws:states:us-east-1:000000000000:stateMachine:dermrelay-ehr-delivery");
   }
 
   /** The name of the clinic's EHR secret in Secrets Manager. */

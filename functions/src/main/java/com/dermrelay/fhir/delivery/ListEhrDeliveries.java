@@ -29,21 +29,39 @@ public final class ListEhrDeliveries {
   }
 
   /** One delivery as listed. */
-  public record Item(String caseId, int round, String status, int attempts, String lastAttemptAt,
-      String reason) {}
+  public record Item(
+      String caseId, int round, String status, int attempts, String lastAttemptAt, String reason) {}
 
   public record Page(List<Item> items, String nextCursor) {}
 
-  public Page run(TenantContext tenant, Optional<String> status, Optional<String> limit,
+  public Page run(
+      TenantContext tenant,
+      Optional<String> status,
+      Optional<String> limit,
       Optional<String> cursor) {
     if (!status.orElse(EhrDelivery.FAILED).equals(EhrDelivery.FAILED)) {
-      throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
+      throw new ApiProblem(
+          400,
+          ProblemTypes.INVALID_REQUEST,
+          "Bad Request",
           "Parameter 'status' must be FAILED: only failed deliveries are listed.",
           List.of(new ApiProblem.FieldError("/status", "FAILED")));
     }
-    EhrDeliveryStore.Page page = deliveries.failed(tenant, PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT), cursor);
+    EhrDeliveryStore.Page page =
+        deliveries.failed(tenant, PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT), cursor);
     audit.read(tenant, AuditResource.of("ehr-deliveries", tenant.tenantId()));
-    return new Page(page.items().stream().map(d -> new Item(d.caseId(), d.round(), d.status(),
-        d.attempts(), d.lastAttemptAt(), d.lastReason())).toList(), page.nextCursor().orElse(null));
+    return new Page(
+        page.items().stream()
+            .map(
+                d ->
+                    new Item(
+                        d.caseId(),
+                        d.round(),
+                        d.status(),
+                        d.attempts(),
+                        d.lastAttemptAt(),
+                        d.lastReason()))
+            .toList(),
+        page.nextCursor().orElse(null));
   }
 }

@@ -26,7 +26,13 @@ public final class ListEhrDeliveriesHandler extends ApiHandler {
 
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-    return responses().json(200, useCase.run(request.tenant(), request.queryParameter("status"),
-        request.queryParameter("limit"), request.queryParameter("cursor")));
+    return responses()
+        .json(
+            200,
+            useCase.run(
+                request.tenant(),
+                request.queryParameter("status"),
+                request.queryParameter("limit"),
+                request.queryParameter("cursor")));
   }
 }

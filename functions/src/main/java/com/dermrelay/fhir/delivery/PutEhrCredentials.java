@@ -10,9 +10,9 @@ import java.util.List;
 import javax.inject.Inject;
 
 /**
- * A clinic admin stores the credentials for the clinic's EHR: OAuth2 {@code clientId} and
- * {@code clientSecret}, or a static {@code token}. They go to Secrets Manager only; no call ever
- * answers them, and problems name the field, never its value. Audited.
+ * A clinic admin stores the credentials for the clinic's EHR: OAuth2 {@code clientId} and {@code
+ * clientSecret}, or a static {@code token}. They go to Secrets Manager only; no call ever answers
+ * them, and problems name the field, never its value. Audited.
  */
 public final class PutEhrCredentials {
   private static final int MAX_LENGTH = 4096;
@@ -36,13 +36,17 @@ public final class PutEhrCredentials {
 
   public void run(TenantContext tenant, Body body) {
     secrets.put(tenant, credentials(body));
-    audit.wrote(tenant, "ehr.credentials.put", AuditResource.of("ehr-credentials", tenant.tenantId()));
+    audit.wrote(
+        tenant, "ehr.credentials.put", AuditResource.of("ehr-credentials", tenant.tenantId()));
   }
 
   static EhrCredentials credentials(Body body) {
     boolean client = body.clientId() != null || body.clientSecret() != null;
     if (client == (body.token() != null)) {
-      throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
+      throw new ApiProblem(
+          400,
+          ProblemTypes.INVALID_REQUEST,
+          "Bad Request",
           "Give either 'clientId' and 'clientSecret' (OAuth2 client credentials) or 'token' (a bearer token).",
           List.of(new ApiProblem.FieldError("/", "clientId and clientSecret, or token")));
     }
@@ -54,18 +58,28 @@ public final class PutEhrCredentials {
       check(body.token(), "/token", errors);
     }
     if (!errors.isEmpty()) {
-      throw new ApiProblem(400, ProblemTypes.INVALID_REQUEST, "Bad Request",
-          "Invalid credentials at: " + String.join(", ", errors.stream().map(ApiProblem.FieldError::pointer).toList()) + ".",
+      throw new ApiProblem(
+          400,
+          ProblemTypes.INVALID_REQUEST,
+          "Bad Request",
+          "Invalid credentials at: "
+              + String.join(", ", errors.stream().map(ApiProblem.FieldError::pointer).toList())
+              + ".",
           errors);
     }
-    return client ? new EhrCredentials.ClientCredentials(body.clientId(), body.clientSecret())
+    return client
+        ? new EhrCredentials.ClientCredentials(body.clientId(), body.clientSecret())
         : new EhrCredentials.Token(body.token());
   }
 
   /** 1 to 4096 visible ASCII characters: what goes into a header or a form unchanged. */
   private static void check(String value, String pointer, List<ApiProblem.FieldError> errors) {
-    if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !value.matches("[!-~]+")) {
-      errors.add(new ApiProblem.FieldError(pointer, "1 to " + MAX_LENGTH + " visible ASCII characters"));
+    if (value == null
+        || value.isEmpty()
+        || value.length() > MAX_LENGTH
+        || !value.matches("[!-~]+")) {
+      errors.add(
+          new ApiProblem.FieldError(pointer, "1 to " + MAX_LENGTH + " visible ASCII characters"));
     }
   }
 }

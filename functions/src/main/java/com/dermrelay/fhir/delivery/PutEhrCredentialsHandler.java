@@ -30,7 +30,11 @@ public final class PutEhrCredentialsHandler extends ApiHandler {
   @Override
   protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
     useCase.run(request.tenant(), bodies.read(request, PutEhrCredentials.Body.class));
-    return APIGatewayV2HTTPResponse.builder().withStatusCode(204)
-        .withHeaders(Map.of("Cache-Control", "no-store")).withBody("").withIsBase64Encoded(false).build();
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(204)
+        .withHeaders(Map.of("Cache-Control", "no-store"))
+        .withBody("")
+        .withIsBase64Encoded(false)
+        .build();
   }
 }

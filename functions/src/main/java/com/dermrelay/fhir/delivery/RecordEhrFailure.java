@@ -3,8 +3,8 @@ package com.dermrelay.fhir.delivery;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
-import com.dermrelay.core.tenancy.TenancySettings;
 import com.dermrelay.core.tenancy.ClinicAlerts;
+import com.dermrelay.core.tenancy.TenancySettings;
 import javax.inject.Inject;
 
 /**
@@ -20,7 +20,10 @@ public final class RecordEhrFailure {
   private final AuditTrail audit;
 
   @Inject
-  public RecordEhrFailure(EhrDeliveryStore deliveries, ClinicAlerts alerts, TenancySettings settings,
+  public RecordEhrFailure(
+      EhrDeliveryStore deliveries,
+      ClinicAlerts alerts,
+      TenancySettings settings,
       AuditTrail audit) {
     this.deliveries = deliveries;
     this.alerts = alerts;
@@ -29,19 +32,31 @@ public final class RecordEhrFailure {
   }
 
   /**
-   * @param error the name of the last error (an exception class), used as the reason only when
-   *     no attempt recorded one
+   * @param error the name of the last error (an exception class), used as the reason only when no
+   *     attempt recorded one
    */
   public EhrDelivery run(TenantContext tenant, String caseId, int round, String error) {
-    String fallback = "Not delivered (" + (error == null ? "unknown error" : error.replaceAll("[^A-Za-z0-9_.$-]", "")) + ").";
-    EhrDelivery failed = deliveries.update(tenant, caseId, round, d -> d.isDelivered() ? d
-        : d.failed(d.lastReason() == null ? fallback : null));
+    String fallback =
+        "Not delivered ("
+            + (error == null ? "unknown error" : error.replaceAll("[^A-Za-z0-9_.$-]", ""))
+            + ").";
+    EhrDelivery failed =
+        deliveries.update(
+            tenant,
+            caseId,
+            round,
+            d -> d.isDelivered() ? d : d.failed(d.lastReason() == null ? fallback : null));
     if (failed.isDelivered()) {
       return failed; // a "send again" won the race: nothing failed
     }
-    audit.wrote(tenant, "ehr.delivery.failed", AuditResource.of("ehr-delivery", caseId + "#" + round));
-    alerts.sendWithLink(tenant, "A case could not be sent to your EHR",
-        "An answered case (round " + round + ") could not be delivered to your clinic's EHR after"
+    audit.wrote(
+        tenant, "ehr.delivery.failed", AuditResource.of("ehr-delivery", caseId + "#" + round));
+    alerts.sendWithLink(
+        tenant,
+        "A case could not be sent to your EHR",
+        "An answered case (round "
+            + round
+            + ") could not be delivered to your clinic's EHR after"
             + " several attempts. The reason and a \"Send again\" button are in the clinic console.",
         settings.portalUrl() + "/console/#ehr-deliveries");
     return failed;

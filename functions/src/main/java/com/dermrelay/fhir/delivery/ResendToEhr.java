@@ -13,11 +13,11 @@ import javax.inject.Inject;
 
 /**
  * A clinic admin's "send again": one synchronous attempt through {@link SendToEhr}, answering the
- * record as it now stands. A failure is recorded as FAILED with its reason (it stays listed);
- * a success leaves the failure list. Already delivered: 409, unless forced (a resend is harmless:
- * the EHR's conditional creates find what it has). A round without an answer (one that ended in
- * a question, or has not come) is the audited 404, as for a case that is not there: it has no
- * record to send, and must not be listed as a failed delivery.
+ * record as it now stands. A failure is recorded as FAILED with its reason (it stays listed); a
+ * success leaves the failure list. Already delivered: 409, unless forced (a resend is harmless: the
+ * EHR's conditional creates find what it has). A round without an answer (one that ended in a
+ * question, or has not come) is the audited 404, as for a case that is not there: it has no record
+ * to send, and must not be listed as a failed delivery.
  */
 public final class ResendToEhr {
   /**
@@ -34,7 +34,11 @@ public final class ResendToEhr {
   private final AuditTrail audit;
 
   @Inject
-  public ResendToEhr(CaseStore cases, CaseExchangeItems exchanges, EhrDeliveryStore deliveries, SendToEhr send,
+  public ResendToEhr(
+      CaseStore cases,
+      CaseExchangeItems exchanges,
+      EhrDeliveryStore deliveries,
+      SendToEhr send,
       AuditTrail audit) {
     this.cases = cases;
     this.exchanges = exchanges;
@@ -43,17 +47,29 @@ public final class ResendToEhr {
     this.audit = audit;
   }
 
-  public EhrDelivery run(TenantContext tenant, String caseId, String roundText, boolean force,
+  public EhrDelivery run(
+      TenantContext tenant,
+      String caseId,
+      String roundText,
+      boolean force,
       EhrBundleSource bundles) {
     FhirEndpointClient.Deadline deadline = FhirEndpointClient.Deadline.after(EHR_CALLS_BUDGET);
     int round = round(roundText);
     if (cases.find(tenant, caseId).filter(c -> !c.record().isDraft()).isEmpty()
-        || exchanges.get(tenant, CaseExchangeItems.key(caseId, "ANSWER", Rounds.stored(round)), CaseAnswer.class)
+        || exchanges
+            .get(
+                tenant,
+                CaseExchangeItems.key(caseId, "ANSWER", Rounds.stored(round)),
+                CaseAnswer.class)
             .isEmpty()) {
       throw audit.notFound(tenant, "ehr.delivery.resend", AuditResource.of("case", caseId));
     }
-    if (!force && deliveries.find(tenant, caseId, round).map(EhrDelivery::isDelivered).orElse(false)) {
-      throw new ApiProblem(409, ProblemTypes.CONFLICT, "Conflict",
+    if (!force
+        && deliveries.find(tenant, caseId, round).map(EhrDelivery::isDelivered).orElse(false)) {
+      throw new ApiProblem(
+          409,
+          ProblemTypes.CONFLICT,
+          "Conflict",
           "This round was delivered already; add force=true to send it again.");
     }
     try {
@@ -72,6 +88,7 @@ public final class ResendToEhr {
     } catch (NumberFormatException e) {
       // refused below
     }
-    throw ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Path parameter 'round' must be an integer from 1 to 999.");
+    throw ApiProblem.badRequest(
+        ProblemTypes.INVALID_REQUEST, "Path parameter 'round' must be an integer from 1 to 999.");
   }
 }

@@ -14,12 +14,13 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
 
 /**
  * The hand-off from the case workflow (DeliverAnswer) to EHR delivery: for a clinic with an EHR
- * endpoint, the round's delivery record (PENDING) and one execution of the delivery workflow,
- * named after the round so a retried step never starts two. A clinic without an endpoint costs
- * nothing here: its configuration is the cached one the step's tenant context was built from.
+ * endpoint, the round's delivery record (PENDING) and one execution of the delivery workflow, named
+ * after the round so a retried step never starts two. A clinic without an endpoint costs nothing
+ * here: its configuration is the cached one the step's tenant context was built from.
  */
 public final class StartEhrDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(StartEhrDelivery.class);
+
   /** Step Functions' limit on execution names. */
   static final int MAX_NAME = 80;
 
@@ -29,7 +30,10 @@ public final class StartEhrDelivery {
   private final EhrSettings settings;
 
   @Inject
-  public StartEhrDelivery(TenantDirectory directory, EhrDeliveryStore deliveries, SfnClient stepFunctions,
+  public StartEhrDelivery(
+      TenantDirectory directory,
+      EhrDeliveryStore deliveries,
+      SfnClient stepFunctions,
       EhrSettings settings) {
     this.directory = directory;
     this.deliveries = deliveries;
@@ -43,11 +47,20 @@ public final class StartEhrDelivery {
       return false;
     }
     deliveries.createPending(tenant, caseId, round);
-    String input = "{\"tenantId\":\"" + tenant.tenantId() + "\",\"caseId\":\"" + caseId
-        + "\",\"round\":" + round + "}";
+    String input =
+        "{\"tenantId\":\""
+            + tenant.tenantId()
+            + "\",\"caseId\":\""
+            + caseId
+            + "\",\"round\":"
+            + round
+            + "}";
     try {
-      stepFunctions.startExecution(r -> r.stateMachineArn(settings.workflowArn())
-          .name(executionName(tenant.tenantId(), caseId, round)).input(input));
+      stepFunctions.startExecution(
+          r ->
+              r.stateMachineArn(settings.workflowArn())
+                  .name(executionName(tenant.tenantId(), caseId, round))
+                  .input(input));
     } catch (ExecutionAlreadyExistsException e) {
       // A closed execution of the same name: this round was handed off before (a retried step).
       LOG.info("EHR delivery already started for this round");
@@ -65,8 +78,9 @@ public final class StartEhrDelivery {
       return name;
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((tenantId + "/" + caseId).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((tenantId + "/" + caseId).getBytes(StandardCharsets.UTF_8));
       return "ehr-" + HexFormat.of().formatHex(digest).substring(0, 40) + "-" + round;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JVM", e);

@@ -14,12 +14,12 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
- * The HMAC key of EHR media links: one Secrets Manager secret per stage
- * ({@code dermrelay/<stage>/ehr-link-key}; its name in {@value #SECRET_NAME}), read once per
- * container through {@link SignedJsonClient} as fhir.delivery.EhrSecrets reads clinics' credentials.
- * On AWS infrastructure creates it (random, encrypted with the stage's data key) and the functions
- * may only read it; the local stack's emulator starts empty, so the first reader creates it.
- * The key's bytes are the secret string's UTF-8 bytes; never logged, never answered.
+ * The HMAC key of EHR media links: one Secrets Manager secret per stage ({@code
+ * dermrelay/<stage>/ehr-link-key}; its name in {@value #SECRET_NAME}), read once per container
+ * through {@link SignedJsonClient} as fhir.delivery.EhrSecrets reads clinics' credentials. On AWS
+ * infrastructure creates it (random, encrypted with the stage's data key) and the functions may
+ * only read it; the local stack's emulator starts empty, so the first reader creates it. The key's
+ * bytes are the secret string's UTF-8 bytes; never logged, never answered.
  */
 @Singleton
 public final class EhrLinkKey {
@@ -32,9 +32,20 @@ public final class EhrLinkKey {
   private volatile byte[] cached;
 
   @Inject
-  public EhrLinkKey(Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials, ObjectMapper json) {
-    this.client = SignedJsonClient.forService(settings, http, credentials, json, "SECRETS_MANAGER",
-        "secretsmanager", "secretsmanager");
+  public EhrLinkKey(
+      Settings settings,
+      SdkHttpClient http,
+      AwsCredentialsProvider credentials,
+      ObjectMapper json) {
+    this.client =
+        SignedJsonClient.forService(
+            settings,
+            http,
+            credentials,
+            json,
+            "SECRETS_MANAGER",
+            "secretsmanager",
+            "secretsmanager");
     this.json = json;
     String configured = settings.environment().get(SECRET_NAME);
     this.name = configured == null || configured.isBlank() ? LOCAL_SECRET_NAME : configured;
@@ -51,7 +62,9 @@ public final class EhrLinkKey {
 
   private byte[] read() {
     try {
-      return value(client.target("secretsmanager.GetSecretValue", json.createObjectNode().put("SecretId", name)));
+      return value(
+          client.target(
+              "secretsmanager.GetSecretValue", json.createObjectNode().put("SecretId", name)));
     } catch (AwsServiceException e) {
       if (!e.is("ResourceNotFoundException")) {
         throw e;
@@ -60,16 +73,21 @@ public final class EhrLinkKey {
     byte[] random = new byte[48];
     new SecureRandom().nextBytes(random);
     try {
-      client.target("secretsmanager.CreateSecret", json.createObjectNode().put("Name", name)
-          .put("Description", "HMAC key of the EHR media links")
-          .put("SecretString", Base64.getUrlEncoder().withoutPadding().encodeToString(random)));
+      client.target(
+          "secretsmanager.CreateSecret",
+          json.createObjectNode()
+              .put("Name", name)
+              .put("Description", "HMAC key of the EHR media links")
+              .put("SecretString", Base64.getUrlEncoder().withoutPadding().encodeToString(random)));
     } catch (AwsServiceException raced) {
       if (!raced.is("ResourceExistsException")) {
         throw raced;
       }
     }
     // Read back, so two first readers racing end up with the same key.
-    return value(client.target("secretsmanager.GetSecretValue", json.createObjectNode().put("SecretId", name)));
+    return value(
+        client.target(
+            "secretsmanager.GetSecretValue", json.createObjectNode().put("SecretId", name)));
   }
 
   private static byte[] value(JsonNode answer) {

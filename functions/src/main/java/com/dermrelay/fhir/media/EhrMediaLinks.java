@@ -11,9 +11,9 @@ import javax.inject.Singleton;
 /**
  * The link a FHIR Media carries in {@code link} mode (docs/fhir.md): the round's copy of the photo
  * is made (or found), and the link is {@code <portal origin>/ehr-media/<token>}, our own public
- * route (the portal's distribution serves the API's paths), whose token expires after the
- * clinic's {@code linkHours}. So the link lives exactly as long as configured, not as long as the
- * signing Lambda session, as a presigned S3 URL would.
+ * route (the portal's distribution serves the API's paths), whose token expires after the clinic's
+ * {@code linkHours}. So the link lives exactly as long as configured, not as long as the signing
+ * Lambda session, as a presigned S3 URL would.
  */
 @Singleton
 public final class EhrMediaLinks {
@@ -26,7 +26,11 @@ public final class EhrMediaLinks {
   private final String base;
 
   @Inject
-  public EhrMediaLinks(EhrMediaCopies copies, EhrLinkKey key, ObjectMapper json, Clock clock,
+  public EhrMediaLinks(
+      EhrMediaCopies copies,
+      EhrLinkKey key,
+      ObjectMapper json,
+      Clock clock,
       TenancySettings settings) {
     this.copies = copies;
     this.tokens = new EhrMediaTokens(json);
@@ -36,10 +40,14 @@ public final class EhrMediaLinks {
   }
 
   /** Copies the photo for the round if needed and answers a link valid for {@code lifetime}. */
-  public String link(TenantContext tenant, String caseId, int round, String photoId, Duration lifetime) {
+  public String link(
+      TenantContext tenant, String caseId, int round, String photoId, Duration lifetime) {
     copies.ensure(tenant, caseId, round, photoId);
-    String token = tokens.issue(new EhrMediaTokens.MediaRef(tenant.tenantId(), caseId, round, photoId),
-        clock.instant().plus(lifetime), key.bytes());
+    String token =
+        tokens.issue(
+            new EhrMediaTokens.MediaRef(tenant.tenantId(), caseId, round, photoId),
+            clock.instant().plus(lifetime),
+            key.bytes());
     return base + PATH + token;
   }
 }

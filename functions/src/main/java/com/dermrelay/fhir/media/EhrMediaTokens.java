@@ -21,9 +21,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class EhrMediaTokens {
   /** {@code {"alg":"HS256","typ":"JWT"}}, the only header we issue or accept. */
-  static final String HEADER = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-  private static final Pattern COMPACT = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$");
-  private static final Pattern UUID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+  static final String HEADER =
+      base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+
+  private static final Pattern COMPACT =
+      Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$");
+  private static final Pattern UUID =
+      Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
   private static final Pattern TENANT = Pattern.compile("^[a-z][a-z0-9-]{2,39}$");
   private static final int MAX_LENGTH = 1024;
   private static final int MIN_KEY_BYTES = 32;
@@ -33,16 +37,24 @@ public final class EhrMediaTokens {
   /** Which photo of which answered round a link opens. */
   public record MediaRef(String tenantId, String caseId, int round, String photoId) {
     public MediaRef {
-      if (tenantId == null || !TENANT.matcher(tenantId).matches() || caseId == null
-          || !UUID.matcher(caseId).matches() || photoId == null || !UUID.matcher(photoId).matches()
-          || round < 1 || round > 999) {
+      if (tenantId == null
+          || !TENANT.matcher(tenantId).matches()
+          || caseId == null
+          || !UUID.matcher(caseId).matches()
+          || photoId == null
+          || !UUID.matcher(photoId).matches()
+          || round < 1
+          || round > 999) {
         throw new IllegalArgumentException("not a media reference");
       }
     }
   }
 
   /** Why a token opens nothing. Only {@link #EXPIRED} comes from a token we signed. */
-  public enum Refusal { INVALID, EXPIRED }
+  public enum Refusal {
+    INVALID,
+    EXPIRED
+  }
 
   /** What a token says: the photo, or why not. */
   public record Verified(MediaRef ref, Refusal refusal) {
@@ -56,9 +68,16 @@ public final class EhrMediaTokens {
   }
 
   public String issue(MediaRef ref, Instant expires, byte[] key) {
-    String claims = base64(json.createObjectNode().put("t", ref.tenantId()).put("c", ref.caseId())
-        .put("r", ref.round()).put("p", ref.photoId()).put("exp", expires.getEpochSecond())
-        .toString().getBytes(StandardCharsets.UTF_8));
+    String claims =
+        base64(
+            json.createObjectNode()
+                .put("t", ref.tenantId())
+                .put("c", ref.caseId())
+                .put("r", ref.round())
+                .put("p", ref.photoId())
+                .put("exp", expires.getEpochSecond())
+                .toString()
+                .getBytes(StandardCharsets.UTF_8));
     String signingInput = HEADER + "." + claims;
     return signingInput + "." + base64(hmac(key, signingInput));
   }
@@ -86,12 +105,17 @@ public final class EhrMediaTokens {
       return invalid();
     }
     try {
-      JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(signingInput.substring(HEADER.length() + 1)));
+      JsonNode claims =
+          json.readTree(Base64.getUrlDecoder().decode(signingInput.substring(HEADER.length() + 1)));
       if (!claims.path("exp").canConvertToLong() || !claims.path("r").canConvertToInt()) {
         return invalid();
       }
-      MediaRef ref = new MediaRef(claims.path("t").asText(null), claims.path("c").asText(null),
-          claims.path("r").asInt(), claims.path("p").asText(null));
+      MediaRef ref =
+          new MediaRef(
+              claims.path("t").asText(null),
+              claims.path("c").asText(null),
+              claims.path("r").asInt(),
+              claims.path("p").asText(null));
       if (!now.isBefore(Instant.ofEpochSecond(claims.path("exp").asLong()))) {
         return new Verified(ref, Refusal.EXPIRED);
       }

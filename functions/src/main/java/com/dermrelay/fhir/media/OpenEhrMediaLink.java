@@ -35,8 +35,14 @@ public final class OpenEhrMediaLink {
   private final Clock clock;
 
   @Inject
-  public OpenEhrMediaLink(ObjectMapper json, EhrLinkKey key, EhrMediaCopies copies, InternalAccess access,
-      CaseStore cases, AuditTrail audit, Clock clock) {
+  public OpenEhrMediaLink(
+      ObjectMapper json,
+      EhrLinkKey key,
+      EhrMediaCopies copies,
+      InternalAccess access,
+      CaseStore cases,
+      AuditTrail audit,
+      Clock clock) {
     this.tokens = new EhrMediaTokens(json);
     this.key = key;
     this.copies = copies;
@@ -54,20 +60,31 @@ public final class OpenEhrMediaLink {
       throw noSuchLink();
     }
     EhrMediaTokens.MediaRef ref = verified.ref();
-    TenantContext tenant = access.forEhrLink(ref.tenantId(), requestId, now).orElseThrow(OpenEhrMediaLink::noSuchLink);
+    TenantContext tenant =
+        access.forEhrLink(ref.tenantId(), requestId, now).orElseThrow(OpenEhrMediaLink::noSuchLink);
     AuditResource photo = AuditResource.of("photo", ref.photoId());
     if (!verified.valid()) {
       audit.record(tenant, ACTION, photo, AuditOutcome.DENIED);
-      throw new ApiProblem(410, LINK_EXPIRED, "Gone",
+      throw new ApiProblem(
+          410,
+          LINK_EXPIRED,
+          "Gone",
           "This link has expired. The clinic can send the record again for a new one.");
     }
-    CaseRecord c = cases.find(tenant, ref.caseId()).map(StoredCase::record).filter(r -> !r.isDraft())
-        .orElse(null);
+    CaseRecord c =
+        cases
+            .find(tenant, ref.caseId())
+            .map(StoredCase::record)
+            .filter(r -> !r.isDraft())
+            .orElse(null);
     if (c == null || !copies.exists(tenant, ref.caseId(), ref.round(), ref.photoId())) {
       audit.record(tenant, ACTION, photo, AuditOutcome.DENIED);
       throw noSuchLink();
     }
-    audit.record(tenant, ACTION, AuditResource.ofPatient("case", ref.caseId(), c.patientSubject()),
+    audit.record(
+        tenant,
+        ACTION,
+        AuditResource.ofPatient("case", ref.caseId(), c.patientSubject()),
         AuditOutcome.SUCCESS);
     return copies.presignedGet(tenant, ref.caseId(), ref.round(), ref.photoId());
   }

@@ -26,7 +26,8 @@ public final class RecordEhrFailureTaskHandler extends WorkflowTaskHandler {
 
   @Override
   protected Map<String, Object> run(TenantContext tenant, TaskInput input) {
-    useCase.run(tenant, input.caseId(), (int) input.number("round"), input.optional("error").orElse(null));
+    useCase.run(
+        tenant, input.caseId(), (int) input.number("round"), input.optional("error").orElse(null));
     return Map.of();
   }
 }

@@ -35,7 +35,8 @@ public final class SendToEhrTaskHandler extends WorkflowTaskHandler {
 
   @Override
   protected Map<String, Object> run(TenantContext tenant, TaskInput input) {
-    EhrDelivery delivery = useCase.attempt(tenant, input.caseId(), (int) input.number("round"), bundles, false);
+    EhrDelivery delivery =
+        useCase.attempt(tenant, input.caseId(), (int) input.number("round"), bundles, false);
     // The workflow's ResultSelector reads $.Payload.status: always present.
     return Map.of("status", delivery.status());
   }

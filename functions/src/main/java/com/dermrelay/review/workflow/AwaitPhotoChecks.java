@@ -28,7 +28,10 @@ public final class AwaitPhotoChecks {
   public void run(TenantContext tenant, String caseId, String taskToken) {
     CaseRecord c = cases.get(tenant, caseId);
     if (!TriageInputs.checksEnded(c)) {
-      reviews.apply(tenant, caseId, c.patientSubject(),
+      reviews.apply(
+          tenant,
+          caseId,
+          c.patientSubject(),
           item -> item.waiting(ReviewItem.Wait.PHOTO_CHECKS, taskToken));
       return;
     }

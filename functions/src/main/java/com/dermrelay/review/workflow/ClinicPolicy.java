@@ -25,14 +25,18 @@ public final class ClinicPolicy {
     if (!sla.isObject()) {
       return FALLBACK_SLA;
     }
-    return new SlaHours(sla.path("URGENT").asInt(FALLBACK_SLA.urgent()),
-        sla.path("SOON").asInt(FALLBACK_SLA.soon()), sla.path("ROUTINE").asInt(FALLBACK_SLA.routine()));
+    return new SlaHours(
+        sla.path("URGENT").asInt(FALLBACK_SLA.urgent()),
+        sla.path("SOON").asInt(FALLBACK_SLA.soon()),
+        sla.path("ROUTINE").asInt(FALLBACK_SLA.routine()));
   }
 
   public TriageSettings triageSettings(TenantContext tenant) {
     JsonNode triage = clinic(tenant).config().path("triage");
     return new TriageSettings(
-        triage.hasNonNull("sevenPointUrgentScore") ? triage.get("sevenPointUrgentScore").asInt() : null,
+        triage.hasNonNull("sevenPointUrgentScore")
+            ? triage.get("sevenPointUrgentScore").asInt()
+            : null,
         triage.hasNonNull("urgentAgeYears") ? triage.get("urgentAgeYears").asInt() : null);
   }
 
@@ -45,6 +49,8 @@ public final class ClinicPolicy {
   }
 
   private TenantRecord clinic(TenantContext tenant) {
-    return directory.find(tenant.tenantId()).orElseThrow(() -> new IllegalStateException("no such clinic"));
+    return directory
+        .find(tenant.tenantId())
+        .orElseThrow(() -> new IllegalStateException("no such clinic"));
   }
 }

@@ -18,9 +18,18 @@ public final class CloseCase {
 
   public void run(TenantContext tenant, String caseId) {
     String now = tenant.requestTime().toString();
-    CaseRecord c = cases.update(tenant, caseId, current -> CaseRecord.CLOSED.equals(current.status())
-        ? current : current.withStatus(CaseRecord.CLOSED, now, "closed"));
-    reviews.apply(tenant, caseId, c.patientSubject(),
+    CaseRecord c =
+        cases.update(
+            tenant,
+            caseId,
+            current ->
+                CaseRecord.CLOSED.equals(current.status())
+                    ? current
+                    : current.withStatus(CaseRecord.CLOSED, now, "closed"));
+    reviews.apply(
+        tenant,
+        caseId,
+        c.patientSubject(),
         item -> item.withoutClaim().waiting(ReviewItem.Wait.NONE, null));
   }
 }

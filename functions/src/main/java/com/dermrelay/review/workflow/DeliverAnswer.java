@@ -8,11 +8,11 @@ import com.dermrelay.review.ReviewItem;
 import javax.inject.Inject;
 
 /**
- * The workflow's DeliverAnswer step: the dermatologist's answer (stored by answerCase) is
- * published to the patient. The case leaves the worklists and the claim ends; the patient is told
- * to sign in; then the case becomes ANSWERED (timeline {@code answered}), which marks the step
- * done: a retry after that changes nothing, a retry before it may repeat the notice. Before that
- * last write the round is handed to EHR delivery when the clinic has an endpoint (idempotent).
+ * The workflow's DeliverAnswer step: the dermatologist's answer (stored by answerCase) is published
+ * to the patient. The case leaves the worklists and the claim ends; the patient is told to sign in;
+ * then the case becomes ANSWERED (timeline {@code answered}), which marks the step done: a retry
+ * after that changes nothing, a retry before it may repeat the notice. Before that last write the
+ * round is handed to EHR delivery when the clinic has an endpoint (idempotent).
  */
 public final class DeliverAnswer {
   private final WorkflowCases cases;
@@ -21,8 +21,8 @@ public final class DeliverAnswer {
   private final StartEhrDelivery ehr;
 
   @Inject
-  public DeliverAnswer(WorkflowCases cases, ReviewChanges reviews, PatientNotices notices,
-      StartEhrDelivery ehr) {
+  public DeliverAnswer(
+      WorkflowCases cases, ReviewChanges reviews, PatientNotices notices, StartEhrDelivery ehr) {
     this.cases = cases;
     this.reviews = reviews;
     this.notices = notices;
@@ -34,13 +34,21 @@ public final class DeliverAnswer {
     if (CaseRecord.ANSWERED.equals(c.status())) {
       return;
     }
-    reviews.apply(tenant, caseId, c.patientSubject(),
+    reviews.apply(
+        tenant,
+        caseId,
+        c.patientSubject(),
         item -> item.withoutClaim().waiting(ReviewItem.Wait.NONE, null));
     notices.send(tenant, c.patientSubject(), PatientNotices.Notice.ANSWER);
     // Answer rounds are 1-based (fhir.bundle.CaseBundles): the answer to case round N is N + 1.
     ehr.run(tenant, caseId, Rounds.shown(c.round()));
     String now = tenant.requestTime().toString();
-    cases.update(tenant, caseId, current -> CaseRecord.ANSWERED.equals(current.status())
-        ? current : current.withStatus(CaseRecord.ANSWERED, now, "answered"));
+    cases.update(
+        tenant,
+        caseId,
+        current ->
+            CaseRecord.ANSWERED.equals(current.status())
+                ? current
+                : current.withStatus(CaseRecord.ANSWERED, now, "answered"));
   }
 }

@@ -18,10 +18,10 @@ import javax.inject.Inject;
  * The workflow's Escalate step, after the review wait ended without a decision.
  *
  * <ul>
- *   <li>{@code States.Timeout}: the case is overdue, an SLA breach. Its priority is raised one
- *       step (URGENT stays URGENT), it is due again after the new priority's SLA hours, the breach
- *       is recorded in the audit trail ({@code case.sla.breach}) and counted
- *       ({@code DermRelay/SlaBreaches}), and the clinic's admins are mailed.
+ *   <li>{@code States.Timeout}: the case is overdue, an SLA breach. Its priority is raised one step
+ *       (URGENT stays URGENT), it is due again after the new priority's SLA hours, the breach is
+ *       recorded in the audit trail ({@code case.sla.breach}) and counted ({@code
+ *       DermRelay/SlaBreaches}), and the clinic's admins are mailed.
  *   <li>{@code States.HeartbeatTimeout}: nobody touched the case for half its time; the admins are
  *       reminded and the case waits on for the rest of its time, priority unchanged.
  * </ul>
@@ -45,8 +45,14 @@ public final class EscalateOverdueCase {
   private final SlaBreachMetric metric;
 
   @Inject
-  public EscalateOverdueCase(WorkflowCases cases, ReviewStore reviewStore, ReviewChanges reviews,
-      ClinicPolicy policy, ClinicAlerts alerts, AuditTrail audit, InternalAccess access,
+  public EscalateOverdueCase(
+      WorkflowCases cases,
+      ReviewStore reviewStore,
+      ReviewChanges reviews,
+      ClinicPolicy policy,
+      ClinicAlerts alerts,
+      AuditTrail audit,
+      InternalAccess access,
       SlaBreachMetric metric) {
     this.cases = cases;
     this.reviewStore = reviewStore;
@@ -61,8 +67,11 @@ public final class EscalateOverdueCase {
   public SlaPlan run(TenantContext tenant, String caseId, String priorityName, String overdue) {
     Instant now = tenant.requestTime();
     String patient = cases.get(tenant, caseId).patientSubject();
-    ReviewItem item = reviewStore.find(tenant, caseId).map(ReviewStore.StoredReview::item)
-        .orElseThrow(CaseNotFoundException::new);
+    ReviewItem item =
+        reviewStore
+            .find(tenant, caseId)
+            .map(ReviewStore.StoredReview::item)
+            .orElseThrow(CaseNotFoundException::new);
     Priority priority = Priority.valueOf(item.priority() != null ? item.priority() : priorityName);
     Instant dueAt = item.dueAt() == null ? now : Instant.parse(item.dueAt());
     if (item.waitingFor() == ReviewItem.Wait.REVIEW && item.taskToken() == null) {
@@ -70,25 +79,44 @@ public final class EscalateOverdueCase {
     }
     boolean breached = !HEARTBEAT_TIMEOUT.equals(overdue) || !dueAt.isAfter(now.plusSeconds(1));
     if (!breached) {
-      alerts.send(tenant, caseId, "A case is waiting for a dermatologist - " + policy.displayName(tenant),
-          "A case has waited untouched for half of its time; it is due at " + dueAt
+      alerts.send(
+          tenant,
+          caseId,
+          "A case is waiting for a dermatologist - " + policy.displayName(tenant),
+          "A case has waited untouched for half of its time; it is due at "
+              + dueAt
               + ". Please make sure a dermatologist picks it up.");
-      reviews.apply(tenant, caseId, patient, current -> current.waiting(ReviewItem.Wait.REVIEW, null));
+      reviews.apply(
+          tenant, caseId, patient, current -> current.waiting(ReviewItem.Wait.REVIEW, null));
       return SlaPlan.remindedUntil(priority, dueAt, now);
     }
     Priority raised = Priority.valueOf(priorityName).atLeast(priority).raisedOneStep();
     SlaHours sla = policy.slaHours(tenant);
     Instant newDue = now.plus(sla.forPriority(raised)).truncatedTo(ChronoUnit.SECONDS);
-    TenantContext atBreach = access.forWorkflowStep(tenant.tenantId(), "sla-escalation",
-        "sla-breach-" + caseId, dueAt);
+    TenantContext atBreach =
+        access.forWorkflowStep(tenant.tenantId(), "sla-escalation", "sla-breach-" + caseId, dueAt);
     audit.wrote(atBreach, "case.sla.breach", AuditResource.ofPatient("case", caseId, patient));
     metric.record();
-    alerts.send(tenant, caseId, "SLA breached: a case is overdue - " + policy.displayName(tenant),
-        "A case was not answered in time (due " + dueAt + "). Its priority is now " + raised
-            + " and it is due again at " + newDue + " (" + Duration.between(now, newDue).toHours()
+    alerts.send(
+        tenant,
+        caseId,
+        "SLA breached: a case is overdue - " + policy.displayName(tenant),
+        "A case was not answered in time (due "
+            + dueAt
+            + "). Its priority is now "
+            + raised
+            + " and it is due again at "
+            + newDue
+            + " ("
+            + Duration.between(now, newDue).toHours()
             + " hours).");
-    reviews.apply(tenant, caseId, patient, current -> current
-        .queued(null, raised.name(), newDue.toString(), current.preferredDermatologistId()));
+    reviews.apply(
+        tenant,
+        caseId,
+        patient,
+        current ->
+            current.queued(
+                null, raised.name(), newDue.toString(), current.preferredDermatologistId()));
     return SlaPlan.until(raised, newDue, now);
   }
 }

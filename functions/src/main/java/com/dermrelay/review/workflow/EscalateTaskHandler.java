@@ -21,7 +21,13 @@ public final class EscalateTaskHandler extends CaseTaskHandler {
 
   @Override
   protected Map<String, Object> run(TenantContext tenant, TaskInput input) {
-    return steps.escalate.run(tenant, input.caseId(), input.required("priority"),
-        input.optional("overdue").orElse("States.Timeout")).toOutput();
+    return steps
+        .escalate
+        .run(
+            tenant,
+            input.caseId(),
+            input.required("priority"),
+            input.optional("overdue").orElse("States.Timeout"))
+        .toOutput();
   }
 }

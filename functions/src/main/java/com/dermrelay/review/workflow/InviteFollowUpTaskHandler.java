@@ -21,8 +21,8 @@ public final class InviteFollowUpTaskHandler extends CaseTaskHandler {
 
   @Override
   protected Map<String, Object> run(TenantContext tenant, TaskInput input) {
-    steps.waitForPatient.run(tenant, input.caseId(), input.required("taskToken"),
-        WaitForPatient.Ask.FOLLOW_UP);
+    steps.waitForPatient.run(
+        tenant, input.caseId(), input.required("taskToken"), WaitForPatient.Ask.FOLLOW_UP);
     return Map.of();
   }
 }

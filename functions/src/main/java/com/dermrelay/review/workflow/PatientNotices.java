@@ -10,21 +10,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells a patient, through the outbox (SES), that their clinic has something for them: a
- * question, an answer, a follow-up invitation. The message names the clinic and links to the
- * sign-in page; never a health detail, never a case id (the mailbox is outside our control). The
- * address is read from the identity service: the table holds no patient contact data.
+ * Tells a patient, through the outbox (SES), that their clinic has something for them: a question,
+ * an answer, a follow-up invitation. The message names the clinic and links to the sign-in page;
+ * never a health detail, never a case id (the mailbox is outside our control). The address is read
+ * from the identity service: the table holds no patient contact data.
  */
 public final class PatientNotices {
   private static final Logger LOG = LoggerFactory.getLogger(PatientNotices.class);
 
   /** What the clinic has for the patient. */
   public enum Notice {
-    QUESTION("Your clinic has a question for you",
+    QUESTION(
+        "Your clinic has a question for you",
         "has a question about the case you sent. Please sign in to read it and reply."),
-    ANSWER("Your clinic has answered",
+    ANSWER(
+        "Your clinic has answered",
         "has answered the case you sent. Please sign in to read the answer."),
-    FOLLOW_UP("Time for your follow-up",
+    FOLLOW_UP(
+        "Time for your follow-up",
         "asked to see how things are going. Please sign in to send your follow-up photos.");
 
     final String subject;
@@ -42,7 +45,8 @@ public final class PatientNotices {
   private final ClinicPolicy clinics;
 
   @Inject
-  public PatientNotices(CognitoAdmin identity, Mailer mailer, TenancySettings settings, ClinicPolicy clinics) {
+  public PatientNotices(
+      CognitoAdmin identity, Mailer mailer, TenancySettings settings, ClinicPolicy clinics) {
     this.identity = identity;
     this.mailer = mailer;
     this.settings = settings;
@@ -58,8 +62,16 @@ public final class PatientNotices {
     }
     String clinic = clinics.displayName(tenant);
     String link = settings.portalUrl() + "/c/" + clinics.slug(tenant) + "/";
-    mailer.send(email.get(), notice.subject + " - " + clinic,
-        "Hello,\n\n" + clinic + " " + notice.body + "\n\n" + link + "\n\n"
+    mailer.send(
+        email.get(),
+        notice.subject + " - " + clinic,
+        "Hello,\n\n"
+            + clinic
+            + " "
+            + notice.body
+            + "\n\n"
+            + link
+            + "\n\n"
             + "For your privacy this message contains no medical details.\n");
     return true;
   }

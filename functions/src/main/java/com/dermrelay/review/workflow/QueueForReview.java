@@ -23,15 +23,32 @@ public final class QueueForReview {
     this.reviews = reviews;
   }
 
-  public void run(TenantContext tenant, String caseId, String taskToken, String priority,
-      long timeoutSeconds, String preferredDermatologistId) {
+  public void run(
+      TenantContext tenant,
+      String caseId,
+      String taskToken,
+      String priority,
+      long timeoutSeconds,
+      String preferredDermatologistId) {
     Instant now = tenant.requestTime();
-    CaseRecord c = cases.update(tenant, caseId, current -> CaseRecord.QUEUED.equals(current.status())
-        ? current : current.withStatus(CaseRecord.QUEUED, now.toString(), "queued"));
+    CaseRecord c =
+        cases.update(
+            tenant,
+            caseId,
+            current ->
+                CaseRecord.QUEUED.equals(current.status())
+                    ? current
+                    : current.withStatus(CaseRecord.QUEUED, now.toString(), "queued"));
     // Whole seconds: the queue's sort key compares due times as text, which needs one width.
     String dueAt = now.plusSeconds(timeoutSeconds).truncatedTo(ChronoUnit.SECONDS).toString();
     // Written last: its token marks the step done, so a retry that finds it changes nothing.
-    reviews.apply(tenant, caseId, c.patientSubject(), item -> taskToken.equals(item.taskToken())
-        ? item : item.queued(taskToken, priority, dueAt, preferredDermatologistId));
+    reviews.apply(
+        tenant,
+        caseId,
+        c.patientSubject(),
+        item ->
+            taskToken.equals(item.taskToken())
+                ? item
+                : item.queued(taskToken, priority, dueAt, preferredDermatologistId));
   }
 }

@@ -21,8 +21,12 @@ public final class QueueForReviewTaskHandler extends CaseTaskHandler {
 
   @Override
   protected Map<String, Object> run(TenantContext tenant, TaskInput input) {
-    steps.queueForReview.run(tenant, input.caseId(), input.required("taskToken"),
-        input.required("priority"), input.number("timeoutSeconds"),
+    steps.queueForReview.run(
+        tenant,
+        input.caseId(),
+        input.required("taskToken"),
+        input.required("priority"),
+        input.number("timeoutSeconds"),
         input.optional("preferredDermatologistId").orElse(null));
     return Map.of();
   }

@@ -30,7 +30,8 @@ public final class RecordCaseFailure {
   private final AuditTrail audit;
 
   @Inject
-  public RecordCaseFailure(CaseStore cases, ReviewChanges reviews, ClinicAlerts alerts, AuditTrail audit) {
+  public RecordCaseFailure(
+      CaseStore cases, ReviewChanges reviews, ClinicAlerts alerts, AuditTrail audit) {
     this.cases = cases;
     this.reviews = reviews;
     this.alerts = alerts;
@@ -41,19 +42,39 @@ public final class RecordCaseFailure {
     String now = tenant.requestTime().toString();
     Optional<StoredCase> failed = Optional.empty();
     try {
-      failed = Optional.of(cases.update(tenant, caseId, current -> CaseRecord.FAILED.equals(current.status())
-          ? current : current.withStatus(CaseRecord.FAILED, now, "failed")));
+      failed =
+          Optional.of(
+              cases.update(
+                  tenant,
+                  caseId,
+                  current ->
+                      CaseRecord.FAILED.equals(current.status())
+                          ? current
+                          : current.withStatus(CaseRecord.FAILED, now, "failed")));
     } catch (NoSuchElementException missing) {
       LOG.warn("workflow failure for a case that does not exist; alerting the clinic only");
     }
-    failed.ifPresent(c -> {
-      String patient = c.record().patientSubject();
-      reviews.apply(tenant, caseId, patient, item -> item.withoutClaim().waiting(ReviewItem.Wait.NONE, null));
-      audit.wrote(tenant, "case.workflow.failed", AuditResource.ofPatient("case", caseId, patient));
-    });
-    String errorName = error == null || error.isBlank() ? "unknown" : error.replaceAll("[^A-Za-z0-9_.$-]", "");
-    alerts.send(tenant, caseId, "A case could not be processed",
-        "The processing of a case failed (" + errorName + "). The patient sees that it failed."
-            + " Please look at the case and contact the patient if needed. Execution: " + executionId);
+    failed.ifPresent(
+        c -> {
+          String patient = c.record().patientSubject();
+          reviews.apply(
+              tenant,
+              caseId,
+              patient,
+              item -> item.withoutClaim().waiting(ReviewItem.Wait.NONE, null));
+          audit.wrote(
+              tenant, "case.workflow.failed", AuditResource.ofPatient("case", caseId, patient));
+        });
+    String errorName =
+        error == null || error.isBlank() ? "unknown" : error.replaceAll("[^A-Za-z0-9_.$-]", "");
+    alerts.send(
+        tenant,
+        caseId,
+        "A case could not be processed",
+        "The processing of a case failed ("
+            + errorName
+            + "). The patient sees that it failed."
+            + " Please look at the case and contact the patient if needed. Execution: "
+            + executionId);
   }
 }

@@ -21,8 +21,8 @@ public final class RequestMoreInfoTaskHandler extends CaseTaskHandler {
 
   @Override
   protected Map<String, Object> run(TenantContext tenant, TaskInput input) {
-    steps.waitForPatient.run(tenant, input.caseId(), input.required("taskToken"),
-        WaitForPatient.Ask.QUESTION);
+    steps.waitForPatient.run(
+        tenant, input.caseId(), input.required("taskToken"), WaitForPatient.Ask.QUESTION);
     return Map.of();
   }
 }

@@ -22,12 +22,17 @@ public final class ReviewChanges {
   }
 
   /** The item as written (or as found, when the change changed nothing). */
-  public ReviewItem apply(TenantContext tenant, String caseId, String patientSubject,
+  public ReviewItem apply(
+      TenantContext tenant,
+      String caseId,
+      String patientSubject,
       UnaryOperator<ReviewItem> change) {
     for (int attempt = 0; attempt < 8; attempt++) {
       Optional<ReviewStore.StoredReview> stored = reviews.find(tenant, caseId);
-      ReviewItem current = stored.map(ReviewStore.StoredReview::item)
-          .orElseGet(() -> ReviewItem.forCase(caseId, patientSubject));
+      ReviewItem current =
+          stored
+              .map(ReviewStore.StoredReview::item)
+              .orElseGet(() -> ReviewItem.forCase(caseId, patientSubject));
       ReviewItem next = change.apply(current);
       if (stored.isPresent() && next.equals(current)) {
         return current;

@@ -6,9 +6,9 @@ import java.util.function.Supplier;
 import javax.inject.Inject;
 
 /**
- * Counts SLA breaches as the CloudWatch metric {@code DermRelay/SlaBreaches} (no dimensions, so
- * one alarm covers every clinic) in the Embedded Metric Format: one JSON line on standard output,
- * which Lambda's log agent turns into the metric with no API call and no SDK module.
+ * Counts SLA breaches as the CloudWatch metric {@code DermRelay/SlaBreaches} (no dimensions, so one
+ * alarm covers every clinic) in the Embedded Metric Format: one JSON line on standard output, which
+ * Lambda's log agent turns into the metric with no API call and no SDK module.
  */
 public final class SlaBreachMetric {
   static final String NAMESPACE = "DermRelay";
@@ -30,9 +30,16 @@ public final class SlaBreachMetric {
 
   public void record() {
     PrintStream out = stdout.get();
-    out.println("{\"_aws\":{\"Timestamp\":" + clock.millis() + ",\"CloudWatchMetrics\":[{\"Namespace\":\""
-        + NAMESPACE + "\",\"Dimensions\":[[]],\"Metrics\":[{\"Name\":\"" + NAME
-        + "\",\"Unit\":\"Count\"}]}]},\"" + NAME + "\":1}");
+    out.println(
+        "{\"_aws\":{\"Timestamp\":"
+            + clock.millis()
+            + ",\"CloudWatchMetrics\":[{\"Namespace\":\""
+            + NAMESPACE
+            + "\",\"Dimensions\":[[]],\"Metrics\":[{\"Name\":\""
+            + NAME
+            + "\",\"Unit\":\"Count\"}]}]},\""
+            + NAME
+            + "\":1}");
     out.flush();
   }
 }

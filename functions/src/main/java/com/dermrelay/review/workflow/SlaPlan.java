@@ -28,8 +28,8 @@ public record SlaPlan(Priority priority, long timeoutSeconds, long heartbeatSeco
   }
 
   /**
-   * The plan after the clinic was reminded of an untouched case: the heartbeat only just under
-   * the timeout, so the next event is the breach itself rather than ever more reminders.
+   * The plan after the clinic was reminded of an untouched case: the heartbeat only just under the
+   * timeout, so the next event is the breach itself rather than ever more reminders.
    */
   public static SlaPlan remindedUntil(Priority priority, Instant dueAt, Instant now) {
     long timeout = Math.max(2, Duration.between(now, dueAt).toSeconds());

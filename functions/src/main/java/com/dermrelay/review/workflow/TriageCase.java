@@ -22,9 +22,9 @@ import javax.inject.Inject;
 
 /**
  * The workflow's Triage step: runs {@link TriageRules} on the intake, the photo checks and the
- * patient's age, stores the priority, score and reasons on the case, and plans the review wait
- * from the clinic's SLA hours: due at submission + hours (after a follow-up, from now). A retry
- * finds the same triage stored and writes nothing.
+ * patient's age, stores the priority, score and reasons on the case, and plans the review wait from
+ * the clinic's SLA hours: due at submission + hours (after a follow-up, from now). A retry finds
+ * the same triage stored and writes nothing.
  */
 public final class TriageCase {
   static final String FOLLOW_UP_WORSE = "FOLLOW_UP_WORSE";
@@ -35,7 +35,11 @@ public final class TriageCase {
   private final CaseExchangeItems exchanges;
 
   @Inject
-  public TriageCase(CaseStore cases, PatientProfiles profiles, TriageRules rules, ClinicPolicy policy,
+  public TriageCase(
+      CaseStore cases,
+      PatientProfiles profiles,
+      TriageRules rules,
+      ClinicPolicy policy,
       CaseExchangeItems exchanges) {
     this.exchanges = exchanges;
     this.cases = cases;
@@ -47,42 +51,82 @@ public final class TriageCase {
   public SlaPlan run(TenantContext tenant, String caseId, Optional<String> followUpId) {
     StoredCase stored = cases.find(tenant, caseId).orElseThrow(CaseNotFoundException::new);
     CaseRecord c = stored.record();
-    LocalDate dateOfBirth = profiles.find(tenant, c.patientSubject())
-        .map(p -> parseDate(p.profile().dateOfBirth())).orElse(null);
-    TriageResult result = rules.triage(TriageInputs.from(c, dateOfBirth), policy.triageSettings(tenant));
+    LocalDate dateOfBirth =
+        profiles
+            .find(tenant, c.patientSubject())
+            .map(p -> parseDate(p.profile().dateOfBirth()))
+            .orElse(null);
+    TriageResult result =
+        rules.triage(TriageInputs.from(c, dateOfBirth), policy.triageSettings(tenant));
     Instant now = tenant.requestTime();
-    List<CaseRecord.TriageReasonEntry> reasons = new ArrayList<>(result.reasons().stream()
-        .map(r -> new CaseRecord.TriageReasonEntry(r.code(), r.text(), r.points(), r.decisive())).toList());
+    List<CaseRecord.TriageReasonEntry> reasons =
+        new ArrayList<>(
+            result.reasons().stream()
+                .map(
+                    r ->
+                        new CaseRecord.TriageReasonEntry(
+                            r.code(), r.text(), r.points(), r.decisive()))
+                .toList());
     Priority priority = result.priority();
     TriageDecision decided = result.decision();
     // After a follow-up the patient's own report counts: worse, or new symptoms, is at least SOON.
-    Optional<FollowUpReport> followUp = followUpId.flatMap(id -> exchanges.get(tenant,
-        CaseExchangeItems.key(caseId, "FOLLOWUP", c.round()), FollowUpReport.class)
-        .map(CaseExchangeItems.Stored::document).filter(f -> f.followUpId().equals(id)));
+    Optional<FollowUpReport> followUp =
+        followUpId.flatMap(
+            id ->
+                exchanges
+                    .get(
+                        tenant,
+                        CaseExchangeItems.key(caseId, "FOLLOWUP", c.round()),
+                        FollowUpReport.class)
+                    .map(CaseExchangeItems.Stored::document)
+                    .filter(f -> f.followUpId().equals(id)));
     if (followUp.filter(f -> "WORSE".equals(f.progress()) || f.newSymptoms()).isPresent()) {
       boolean raises = priority.compareTo(Priority.SOON) > 0;
       priority = priority.atLeast(Priority.SOON);
-      reasons.add(0, new CaseRecord.TriageReasonEntry(FOLLOW_UP_WORSE,
-          "At the follow-up the patient reports it is worse or has new symptoms.", 0, raises));
+      reasons.add(
+          0,
+          new CaseRecord.TriageReasonEntry(
+              FOLLOW_UP_WORSE,
+              "At the follow-up the patient reports it is worse or has new symptoms.",
+              0,
+              raises));
       if (raises) {
         // The patient's report, not the answers' rules, decided: the earlier reasons only inform.
-        reasons.replaceAll(r -> r.code().equals(FOLLOW_UP_WORSE) ? r
-            : new CaseRecord.TriageReasonEntry(r.code(), r.text(), r.points(), false));
+        reasons.replaceAll(
+            r ->
+                r.code().equals(FOLLOW_UP_WORSE)
+                    ? r
+                    : new CaseRecord.TriageReasonEntry(r.code(), r.text(), r.points(), false));
         decided = new TriageDecision(FOLLOW_UP_WORSE, null, null, null);
       }
     }
-    CaseRecord.CaseTriage triage = new CaseRecord.CaseTriage(priority.name(), result.score(),
-        result.sevenPointScore(), List.copyOf(reasons), now.toString(), new CaseRecord.TriageDecision(
-            decided.rule(), decided.scale(), decided.score(), decided.threshold()));
-    cases.update(tenant, caseId, current -> sameTriage(current.triage(), triage)
-        ? current : current.withTriage(triage, now.toString()));
-    Instant from = followUpId.isPresent() || c.submittedAt() == null ? now : Instant.parse(c.submittedAt());
+    CaseRecord.CaseTriage triage =
+        new CaseRecord.CaseTriage(
+            priority.name(),
+            result.score(),
+            result.sevenPointScore(),
+            List.copyOf(reasons),
+            now.toString(),
+            new CaseRecord.TriageDecision(
+                decided.rule(), decided.scale(), decided.score(), decided.threshold()));
+    cases.update(
+        tenant,
+        caseId,
+        current ->
+            sameTriage(current.triage(), triage)
+                ? current
+                : current.withTriage(triage, now.toString()));
+    Instant from =
+        followUpId.isPresent() || c.submittedAt() == null ? now : Instant.parse(c.submittedAt());
     return SlaPlan.until(priority, policy.slaHours(tenant).dueAt(priority, from), now);
   }
 
   private static boolean sameTriage(CaseRecord.CaseTriage stored, CaseRecord.CaseTriage next) {
-    return stored != null && stored.priority().equals(next.priority()) && stored.score() == next.score()
-        && stored.sevenPointScore() == next.sevenPointScore() && stored.reasons().equals(next.reasons())
+    return stored != null
+        && stored.priority().equals(next.priority())
+        && stored.score() == next.score()
+        && stored.sevenPointScore() == next.sevenPointScore()
+        && stored.reasons().equals(next.reasons())
         && java.util.Objects.equals(stored.decision(), next.decision());
   }
 

@@ -17,9 +17,15 @@ import javax.inject.Inject;
 public final class WaitForPatient {
   /** What the patient is asked for, and how the case shows it. */
   public enum Ask {
-    QUESTION(CaseRecord.MORE_INFO_REQUESTED, "more_info_requested", PatientNotices.Notice.QUESTION,
+    QUESTION(
+        CaseRecord.MORE_INFO_REQUESTED,
+        "more_info_requested",
+        PatientNotices.Notice.QUESTION,
         ReviewItem.Wait.INFO_REPLY),
-    FOLLOW_UP(CaseRecord.FOLLOW_UP_DUE, "follow_up_due", PatientNotices.Notice.FOLLOW_UP,
+    FOLLOW_UP(
+        CaseRecord.FOLLOW_UP_DUE,
+        "follow_up_due",
+        PatientNotices.Notice.FOLLOW_UP,
         ReviewItem.Wait.FOLLOW_UP);
 
     private final String status;
@@ -41,8 +47,8 @@ public final class WaitForPatient {
   private final PatientNotices notices;
 
   @Inject
-  public WaitForPatient(WorkflowCases cases, ReviewStore reviewStore, ReviewChanges reviews,
-      PatientNotices notices) {
+  public WaitForPatient(
+      WorkflowCases cases, ReviewStore reviewStore, ReviewChanges reviews, PatientNotices notices) {
     this.cases = cases;
     this.reviewStore = reviewStore;
     this.reviews = reviews;
@@ -54,10 +60,19 @@ public final class WaitForPatient {
     if (WaitSteps.alreadyWaiting(reviewStore, tenant, caseId, taskToken)) {
       return;
     }
-    CaseRecord c = cases.update(tenant, caseId, current -> ask.status.equals(current.status())
-        ? current : current.withNextRound(ask.status, now, ask.event));
+    CaseRecord c =
+        cases.update(
+            tenant,
+            caseId,
+            current ->
+                ask.status.equals(current.status())
+                    ? current
+                    : current.withNextRound(ask.status, now, ask.event));
     notices.send(tenant, c.patientSubject(), ask.notice);
-    reviews.apply(tenant, caseId, c.patientSubject(),
+    reviews.apply(
+        tenant,
+        caseId,
+        c.patientSubject(),
         item -> item.withoutClaim().waiting(ask.wait, taskToken));
   }
 }

@@ -8,7 +8,9 @@ import java.util.NoSuchElementException;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 
-/** The case store as the workflow's steps use it: a missing case is {@link CaseNotFoundException}. */
+/**
+ * The case store as the workflow's steps use it: a missing case is {@link CaseNotFoundException}.
+ */
 public final class WorkflowCases {
   private final CaseStore cases;
 

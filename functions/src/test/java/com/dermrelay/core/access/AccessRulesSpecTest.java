@@ -19,19 +19,23 @@ import org.junit.jupiter.api.Test;
 /**
  * Fails the build when an operation of api-spec/openapi.yaml does not declare who may call it, and
  * keeps the compiled rules the functions load at cold start in step with the contract. After
- * changing x-roles, regenerate with
- * {@code mvn -o -q -DskipNpm=true -pl functions test -Dtest=AccessRulesSpecTest -Ddermrelay.writeAccessRules=true}.
+ * changing x-roles, regenerate with {@code mvn -o -q -DskipNpm=true -pl functions test
+ * -Dtest=AccessRulesSpecTest -Ddermrelay.writeAccessRules=true}.
  */
 class AccessRulesSpecTest {
-  static final Path COMPILED = Path.of("src", "main", "resources", "dermrelay", "access-rules.json");
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final Path COMPILED =
+      Path.of("src", "main", "resources", "dermrelay", "access-rules.json");
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Test
   void everyOperationDeclaresKnownRolesConsistentWithItsSecurity() {
     List<String> problems = new ArrayList<>();
     for (OpenApiContract.Operation op : OpenApiContract.operations()) {
       String where = op.routeKey() + " (" + op.operationId() + ")";
-      if (!op.node().has("x-roles") || !op.node().get("x-roles").isArray() || op.roles().isEmpty()) {
+      if (!op.node().has("x-roles")
+          || !op.node().get("x-roles").isArray()
+          || op.roles().isEmpty()) {
         problems.add(where + ": no x-roles; declare the roles that may call it, or [public]");
         continue;
       }
@@ -64,7 +68,9 @@ class AccessRulesSpecTest {
       Files.writeString(COMPILED, expected, StandardCharsets.UTF_8);
     }
     assertTrue(Files.exists(COMPILED), "missing " + COMPILED);
-    assertEquals(expected, Files.readString(COMPILED, StandardCharsets.UTF_8),
+    assertEquals(
+        expected,
+        Files.readString(COMPILED, StandardCharsets.UTF_8),
         "access-rules.json is stale: regenerate it (see this test's Javadoc)");
   }
 
@@ -86,11 +92,12 @@ class AccessRulesSpecTest {
     ObjectNode rules = JSON.createObjectNode();
     OpenApiContract.operations().stream()
         .sorted(Comparator.comparing(OpenApiContract.Operation::routeKey))
-        .forEach(op -> {
-          ObjectNode rule = rules.putObject(op.routeKey());
-          op.roles().forEach(rule.putArray("roles")::add);
-          rule.put("tenantScoped", op.tenantScoped());
-        });
+        .forEach(
+            op -> {
+              ObjectNode rule = rules.putObject(op.routeKey());
+              op.roles().forEach(rule.putArray("roles")::add);
+              rule.put("tenantScoped", op.tenantScoped());
+            });
     return rules;
   }
 }

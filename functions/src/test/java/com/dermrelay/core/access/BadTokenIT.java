@@ -33,8 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * can read the pool's signing key and sign tokens that are wrong in exactly one way.
  */
 class BadTokenIT {
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   private static LocalStack stack;
   private static ApiCalls api;
   private static RSAKey poolKey;
@@ -48,7 +47,8 @@ class BadTokenIT {
     poolKey = RSAKey.parse(Files.readString(data.resolve("identity").resolve("signing-key.json")));
     String admin = api.idToken("admin@northside.example", "Demo-Admin-1");
     adminClaims = SignedJWT.parse(admin).getJWTClaimsSet();
-    ObjectNode settings = (ObjectNode) ApiCalls.json(api.get("/clinics/northside-skin/settings", admin));
+    ObjectNode settings =
+        (ObjectNode) ApiCalls.json(api.get("/clinics/northside-skin/settings", admin));
     ((ObjectNode) settings.get("config")).put("displayName", "Taken Over Clinic");
     body = settings.toString();
   }
@@ -60,27 +60,34 @@ class BadTokenIT {
     }
   }
 
-  private static String signed(RSAKey key, UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
+  private static String signed(RSAKey key, UnaryOperator<JWTClaimsSet.Builder> change)
+      throws Exception {
     JWTClaimsSet claims = change.apply(new JWTClaimsSet.Builder(adminClaims)).build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(poolKey.getKeyID()).build(), claims);
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(poolKey.getKeyID()).build(), claims);
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
   }
 
   private static void refusedAndNothingChanged(String token, String clinic) {
     Set<String> before = api.snapshot(true);
-    HttpResponse<String> response = api.call("PUT", "/clinics/" + clinic + "/settings", token, body);
+    HttpResponse<String> response =
+        api.call("PUT", "/clinics/" + clinic + "/settings", token, body);
     assertEquals(401, response.statusCode(), response.body());
     assertEquals(before, api.snapshot(true));
   }
 
   private static String b64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void algNone() {
-    String token = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(adminClaims.toString()) + ".";
+    String token =
+        b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(adminClaims.toString()) + ".";
     refusedAndNothingChanged(token, "northside-skin");
   }
 
@@ -93,37 +100,49 @@ class BadTokenIT {
   @Test
   void expired() throws Exception {
     Instant past = Instant.now().minusSeconds(7200);
-    refusedAndNothingChanged(signed(poolKey, c -> c.issueTime(Date.from(past))
-        .expirationTime(Date.from(past.plusSeconds(3600)))), "northside-skin");
+    refusedAndNothingChanged(
+        signed(
+            poolKey,
+            c -> c.issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(3600)))),
+        "northside-skin");
   }
 
   @Test
   void notYetValid() throws Exception {
-    refusedAndNothingChanged(signed(poolKey, c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(3600)))),
+    refusedAndNothingChanged(
+        signed(poolKey, c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(3600)))),
         "northside-skin");
   }
 
   @Test
   void forAnotherAudience() throws Exception {
-    refusedAndNothingChanged(signed(poolKey, c -> c.audience("another-app-client")), "northside-skin");
+    refusedAndNothingChanged(
+        signed(poolKey, c -> c.audience("another-app-client")), "northside-skin");
   }
 
   @Test
   void fromAnotherIssuer() throws Exception {
-    refusedAndNothingChanged(signed(poolKey, c -> c.issuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other")),
+    refusedAndNothingChanged(
+        signed(
+            poolKey, c -> c.issuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other")),
         "northside-skin");
   }
 
   @Test
   void tenantClaimAltered() throws Exception {
     String[] parts = api.idToken("admin@northside.example", "Demo-Admin-1").split("\\.");
-    JWTClaimsSet altered = new JWTClaimsSet.Builder(adminClaims).claim("custom:tenantId", "harbour-dermatology").build();
-    refusedAndNothingChanged(parts[0] + "." + b64(altered.toString()) + "." + parts[2], "harbour-dermatology");
+    JWTClaimsSet altered =
+        new JWTClaimsSet.Builder(adminClaims)
+            .claim("custom:tenantId", "harbour-dermatology")
+            .build();
+    refusedAndNothingChanged(
+        parts[0] + "." + b64(altered.toString()) + "." + parts[2], "harbour-dermatology");
   }
 
   @Test
   void anAccessTokenWhereTheIdTokenIsNeeded() {
-    String access = stack.identity().signIn("admin@northside.example", "Demo-Admin-1").accessToken();
+    String access =
+        stack.identity().signIn("admin@northside.example", "Demo-Admin-1").accessToken();
     refusedAndNothingChanged(access, "northside-skin");
   }
 }

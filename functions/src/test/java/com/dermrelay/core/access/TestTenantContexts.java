@@ -8,6 +8,7 @@ public final class TestTenantContexts {
   private TestTenantContexts() {}
 
   public static TenantContext patient(String tenantId, String subject) {
-    return new TenantContext(tenantId, subject, Role.PATIENT, "Test Patient", "test-request", Instant.now(), 6);
+    return new TenantContext(
+        tenantId, subject, Role.PATIENT, "Test Patient", "test-request", Instant.now(), 6);
   }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dermrelay.core.wiring.Functions;
 import com.dermrelay.core.wiring.FunctionsComponent;
 import com.dermrelay.local.LocalStack;
-import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.local.outbox.OutboxMessage;
+import com.dermrelay.local.testing.LocalStackExtension;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,8 +20,11 @@ class AwsFacadesIT {
     FunctionsComponent functions = Functions.forEnvironment(stack.functionEnvironment());
     CognitoAdmin cognito = functions.cognitoAdmin();
 
-    CognitoAdmin.PoolUser created = cognito.createUser("facade@dermrelay.example",
-        Map.of("name", "Facade Test", "custom:tenantId", "northside-skin"), false);
+    CognitoAdmin.PoolUser created =
+        cognito.createUser(
+            "facade@dermrelay.example",
+            Map.of("name", "Facade Test", "custom:tenantId", "northside-skin"),
+            false);
     cognito.setPassword("facade@dermrelay.example", "Facade-Test-1", true);
     cognito.addToGroup("facade@dermrelay.example", "clinic_admin");
     cognito.updateAttributes("facade@dermrelay.example", Map.of("name", "Facade Renamed"));
@@ -30,9 +33,12 @@ class AwsFacadesIT {
     assertEquals(created.subject(), read.subject());
     assertEquals("Facade Renamed", read.attribute("name").orElseThrow());
     assertEquals("northside-skin", read.attribute("custom:tenantId").orElseThrow());
-    assertTrue(stack.outbox().messagesTo("facade@dermrelay.example").isEmpty(),
+    assertTrue(
+        stack.outbox().messagesTo("facade@dermrelay.example").isEmpty(),
         "MessageAction SUPPRESS sends nothing");
-    assertTrue(stack.identity().signIn("facade@dermrelay.example", "Facade-Test-1").idToken().length() > 0);
+    assertTrue(
+        stack.identity().signIn("facade@dermrelay.example", "Facade-Test-1").idToken().length()
+            > 0);
     assertTrue(cognito.getUser("nobody@dermrelay.example").isEmpty());
   }
 

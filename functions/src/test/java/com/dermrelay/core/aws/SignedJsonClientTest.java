@@ -50,8 +50,9 @@ class SignedJsonClientTest {
         public HttpExecuteResponse call() {
           return HttpExecuteResponse.builder()
               .response(SdkHttpResponse.builder().statusCode(status).headers(headers).build())
-              .responseBody(AbortableInputStream.create(
-                  new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+              .responseBody(
+                  AbortableInputStream.create(
+                      new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
               .build();
         }
 
@@ -71,9 +72,15 @@ class SignedJsonClientTest {
   @Test
   void aCognitoCallIsSignedWithSigV4ForTheServiceAndRegion() {
     CannedHttp http = new CannedHttp(200, Map.of(), "{\"User\":{}}");
-    SignedJsonClient client = SignedJsonClient.forService(
-        settings(Map.of("AWS_REGION", "eu-west-1")), http, KEYS, JSON,
-        "COGNITO_IDENTITY_PROVIDER", "cognito-idp", "cognito-idp");
+    SignedJsonClient client =
+        SignedJsonClient.forService(
+            settings(Map.of("AWS_REGION", "eu-west-1")),
+            http,
+            KEYS,
+            JSON,
+            "COGNITO_IDENTITY_PROVIDER",
+            "cognito-idp",
+            "cognito-idp");
 
     client.target("AWSCognitoIdentityProviderService.AdminGetUser", JSON.createObjectNode());
 
@@ -85,51 +92,88 @@ class SignedJsonClientTest {
     assertTrue(authorization.contains("/eu-west-1/cognito-idp/aws4_request"), authorization);
     assertTrue(authorization.contains("x-amz-target"), "the target is signed: " + authorization);
     assertTrue(sent.firstMatchingHeader("X-Amz-Date").isPresent());
-    assertEquals(Optional.of("AWSCognitoIdentityProviderService.AdminGetUser"),
+    assertEquals(
+        Optional.of("AWSCognitoIdentityProviderService.AdminGetUser"),
         sent.firstMatchingHeader("X-Amz-Target"));
   }
 
   @Test
   void anEndpointOverrideIsUsedAndSesIsSignedAsSes() {
     CannedHttp http = new CannedHttp(200, Map.of(), "{\"MessageId\":\"m-1\"}");
-    SignedJsonClient client = SignedJsonClient.forService(
-        settings(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:4599")),
-        http, KEYS, JSON, "SESV2", "email", "ses");
+    SignedJsonClient client =
+        SignedJsonClient.forService(
+            settings(
+                Map.of(
+                    "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:4599")),
+            http,
+            KEYS,
+            JSON,
+            "SESV2",
+            "email",
+            "ses");
 
-    String id = new Mailer(client, JSON, "no-reply@dermrelay.example")
-        .send("dr@example.org", "Hello", "A notice.");
+    String id =
+        new Mailer(client, JSON, "no-reply@dermrelay.example")
+            .send("dr@example.org", "Hello", "A notice.");
 
     assertEquals("m-1", id);
     SdkHttpRequest sent = http.seen.get(0);
     assertEquals("127.0.0.1", sent.host());
     assertEquals(4599, sent.port());
     assertEquals("/v2/email/outbound-emails", sent.encodedPath());
-    assertTrue(sent.firstMatchingHeader("Authorization").orElseThrow()
-        .contains("/us-east-1/ses/aws4_request"));
+    assertTrue(
+        sent.firstMatchingHeader("Authorization")
+            .orElseThrow()
+            .contains("/us-east-1/ses/aws4_request"));
   }
 
   @Test
   void anAwsErrorBecomesAnExceptionNamingTheServicesCode() {
-    CannedHttp http = new CannedHttp(400,
-        Map.of("x-amzn-ErrorType", List.of("UsernameExistsException:http://internal.amazon.com/")),
-        "{\"message\":\"User account already exists\"}");
-    CognitoAdmin admin = new CognitoAdmin(SignedJsonClient.forService(
-        settings(Map.of()), http, KEYS, JSON, "COGNITO_IDENTITY_PROVIDER", "cognito-idp", "cognito-idp"),
-        JSON, "us-east-1_pool");
+    CannedHttp http =
+        new CannedHttp(
+            400,
+            Map.of(
+                "x-amzn-ErrorType", List.of("UsernameExistsException:http://internal.amazon.com/")),
+            "{\"message\":\"User account already exists\"}");
+    CognitoAdmin admin =
+        new CognitoAdmin(
+            SignedJsonClient.forService(
+                settings(Map.of()),
+                http,
+                KEYS,
+                JSON,
+                "COGNITO_IDENTITY_PROVIDER",
+                "cognito-idp",
+                "cognito-idp"),
+            JSON,
+            "us-east-1_pool");
 
-    AwsServiceException e = assertThrows(AwsServiceException.class,
-        () -> admin.createUser("a@example.org", Map.of(), false));
+    AwsServiceException e =
+        assertThrows(
+            AwsServiceException.class, () -> admin.createUser("a@example.org", Map.of(), false));
     assertTrue(e.is(CognitoAdmin.USERNAME_EXISTS), e.errorCode());
     assertEquals(400, e.status());
   }
 
   @Test
   void aMissingUserIsEmptyNotAnError() {
-    CannedHttp http = new CannedHttp(400, Map.of(),
-        "{\"__type\":\"com.amazonaws#UserNotFoundException\",\"message\":\"User does not exist.\"}");
-    CognitoAdmin admin = new CognitoAdmin(SignedJsonClient.forService(
-        settings(Map.of()), http, KEYS, JSON, "COGNITO_IDENTITY_PROVIDER", "cognito-idp", "cognito-idp"),
-        JSON, "us-east-1_pool");
+    CannedHttp http =
+        new CannedHttp(
+            400,
+            Map.of(),
+            "{\"__type\":\"com.amazonaws#UserNotFoundException\",\"message\":\"User does not exist.\"}");
+    CognitoAdmin admin =
+        new CognitoAdmin(
+            SignedJsonClient.forService(
+                settings(Map.of()),
+                http,
+                KEYS,
+                JSON,
+                "COGNITO_IDENTITY_PROVIDER",
+                "cognito-idp",
+                "cognito-idp"),
+            JSON,
+            "us-east-1_pool");
     assertEquals(Optional.empty(), admin.getUser("nobody@example.org"));
   }
 }

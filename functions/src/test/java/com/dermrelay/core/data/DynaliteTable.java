@@ -30,27 +30,38 @@ final class DynaliteTable implements AutoCloseable {
   }
 
   static DynaliteTable start() {
-    Path localDev = Path.of(System.getProperty("dermrelay.nodeModules", "../local-dev/node_modules"))
-        .toAbsolutePath().getParent();
+    Path localDev =
+        Path.of(System.getProperty("dermrelay.nodeModules", "../local-dev/node_modules"))
+            .toAbsolutePath()
+            .getParent();
     DynaliteProcess dynalite = DynaliteProcess.start(localDev, "127.0.0.1", 0, null);
-    DynamoDbClient client = DynamoDbClient.builder()
-        .endpointOverride(URI.create(dynalite.endpoint()))
-        .region(Region.EU_CENTRAL_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
+    DynamoDbClient client =
+        DynamoDbClient.builder()
+            .endpointOverride(URI.create(dynalite.endpoint()))
+            .region(Region.EU_CENTRAL_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
     TableSetup.ensureTable(client, NAME);
     return new DynaliteTable(dynalite, client);
   }
 
   /** The data layer over this table, on the function's own credentials, with {@code clock}. */
   SingleTable singleTable(Clock clock) {
-    Settings settings = Settings.from(Map.of(
-        "AWS_REGION", "eu-central-1",
-        "DERMRELAY_TABLE", NAME,
-        "DERMRELAY_MEDIA_BUCKET", "unused",
-        "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint()));
-    return new SingleTable(client, settings, new ObjectMapper(), clock, TenantCredentials.functionsOwn());
+    Settings settings =
+        Settings.from(
+            Map.of(
+                "AWS_REGION",
+                "eu-central-1",
+                "DERMRELAY_TABLE",
+                NAME,
+                "DERMRELAY_MEDIA_BUCKET",
+                "unused",
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                dynalite.endpoint()));
+    return new SingleTable(
+        client, settings, new ObjectMapper(), clock, TenantCredentials.functionsOwn());
   }
 
   @Override

@@ -16,7 +16,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
-/** Tenant sessions: one per tenant, reused until shortly before they expire, none without a role. */
+/**
+ * Tenant sessions: one per tenant, reused until shortly before they expire, none without a role.
+ */
 class TenantCredentialsTest {
   private static final String ROLE = "arn:aws:iam::123456789012:role/dermrelay-tenant-data";
 
@@ -47,7 +49,8 @@ class TenantCredentialsTest {
     StsAssumeRoleTest.FakeSts sts = new StsAssumeRoleTest.FakeSts(clock);
     TenantCredentials credentials = new TenantCredentials(Optional.empty(), sts.client(), clock);
     assertTrue(credentials.forTenantId("northside-skin").isEmpty());
-    assertTrue(new TenantCredentials(Optional.of(" "), sts.client(), clock).forTenantId("acme").isEmpty());
+    assertTrue(
+        new TenantCredentials(Optional.of(" "), sts.client(), clock).forTenantId("acme").isEmpty());
     assertEquals(List.of(), sts.forms());
   }
 
@@ -58,7 +61,8 @@ class TenantCredentialsTest {
 
     AwsSessionCredentials first = session(credentials, "northside-skin");
     clock.now = clock.now.plus(Duration.ofMinutes(54));
-    assertEquals(first, session(credentials, "northside-skin"), "still 6 minutes to go: the same session");
+    assertEquals(
+        first, session(credentials, "northside-skin"), "still 6 minutes to go: the same session");
     assertEquals(1, sts.forms().size());
 
     clock.now = clock.now.plus(Duration.ofMinutes(2));
@@ -75,10 +79,16 @@ class TenantCredentialsTest {
     AwsSessionCredentials harbour = session(credentials, "harbour-dermatology");
     assertNotEquals(north.accessKeyId(), harbour.accessKeyId());
     assertEquals(2, sts.forms().size());
-    assertTrue(sts.forms().get(0).contains("Tags.member.1.Key=tenantId&Tags.member.1.Value=northside-skin"),
+    assertTrue(
+        sts.forms()
+            .get(0)
+            .contains("Tags.member.1.Key=tenantId&Tags.member.1.Value=northside-skin"),
         sts.forms().get(0));
-    assertTrue(sts.forms().get(1).contains("Tags.member.1.Value=harbour-dermatology"), sts.forms().get(1));
-    assertTrue(sts.forms().get(1).contains("RoleSessionName=dermrelay-harbour-dermatology"), sts.forms().get(1));
+    assertTrue(
+        sts.forms().get(1).contains("Tags.member.1.Value=harbour-dermatology"), sts.forms().get(1));
+    assertTrue(
+        sts.forms().get(1).contains("RoleSessionName=dermrelay-harbour-dermatology"),
+        sts.forms().get(1));
   }
 
   @Test
@@ -89,26 +99,41 @@ class TenantCredentialsTest {
     AwsSessionCredentials first = session(credentials, "northside-skin");
     clock.now = clock.now.plus(Duration.ofMinutes(48)); // 12 minutes left
 
-    assertEquals(first, presigning(credentials, tenant, Duration.ofMinutes(10)), "a 10-minute upload link fits");
+    assertEquals(
+        first,
+        presigning(credentials, tenant, Duration.ofMinutes(10)),
+        "a 10-minute upload link fits");
     AwsSessionCredentials forExport = presigning(credentials, tenant, Duration.ofMinutes(15));
-    assertNotEquals(first.accessKeyId(), forExport.accessKeyId(), "a 15-minute export link gets a fresh session");
-    assertEquals(forExport, session(credentials, "northside-skin"), "which every later call then uses");
+    assertNotEquals(
+        first.accessKeyId(),
+        forExport.accessKeyId(),
+        "a 15-minute export link gets a fresh session");
+    assertEquals(
+        forExport, session(credentials, "northside-skin"), "which every later call then uses");
 
     clock.now = clock.now.plus(Duration.ofMinutes(29)); // 31 minutes left
-    assertEquals(forExport, presigning(credentials, tenant, Duration.ofDays(7)),
+    assertEquals(
+        forExport,
+        presigning(credentials, tenant, Duration.ofDays(7)),
         "a week-long EHR link is guaranteed half an hour, no more: sessions last one hour");
     clock.now = clock.now.plus(Duration.ofMinutes(2));
-    assertNotEquals(forExport.accessKeyId(), presigning(credentials, tenant, Duration.ofDays(7)).accessKeyId());
+    assertNotEquals(
+        forExport.accessKeyId(), presigning(credentials, tenant, Duration.ofDays(7)).accessKeyId());
     assertEquals(3, sts.forms().size());
   }
 
-  private static AwsSessionCredentials presigning(TenantCredentials credentials, TenantContext tenant,
-      Duration linkLifetime) {
-    return (AwsSessionCredentials) credentials.presignOverride(tenant, linkLifetime).credentialsProvider()
-        .orElseThrow().resolveCredentials();
+  private static AwsSessionCredentials presigning(
+      TenantCredentials credentials, TenantContext tenant, Duration linkLifetime) {
+    return (AwsSessionCredentials)
+        credentials
+            .presignOverride(tenant, linkLifetime)
+            .credentialsProvider()
+            .orElseThrow()
+            .resolveCredentials();
   }
 
   private static AwsSessionCredentials session(TenantCredentials credentials, String tenantId) {
-    return (AwsSessionCredentials) credentials.forTenantId(tenantId).orElseThrow().resolveCredentials();
+    return (AwsSessionCredentials)
+        credentials.forTenantId(tenantId).orElseThrow().resolveCredentials();
   }
 }

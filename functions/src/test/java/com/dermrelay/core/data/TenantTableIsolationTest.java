@@ -21,20 +21,24 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Tenant isolation in the one place it is enforced, {@link TenantTable}, against a real dynalite:
- * a key of another tenant, a forged key that names a tenant, another tenant's cursor and an index
+ * Tenant isolation in the one place it is enforced, {@link TenantTable}, against a real dynalite: a
+ * key of another tenant, a forged key that names a tenant, another tenant's cursor and an index
  * query are each tried, and the table is looked at directly to see that nothing crossed over.
  */
 class TenantTableIsolationTest {
-  private static final TenantContext NORTHSIDE = TestTenantContexts.patient("northside-skin", "patient-n");
-  private static final TenantContext HARBOUR = TestTenantContexts.patient("harbour-derm", "patient-h");
+  private static final TenantContext NORTHSIDE =
+      TestTenantContexts.patient("northside-skin", "patient-n");
+  private static final TenantContext HARBOUR =
+      TestTenantContexts.patient("harbour-derm", "patient-h");
 
   /** A record type of the test: one text. */
   record Note(String text) {
-    static final TableSchema<Note> SCHEMA = StaticImmutableTableSchema.builder(Note.class, StringBuilder.class)
-        .newItemBuilder(StringBuilder::new, b -> new Note(b.toString()))
-        .addAttribute(String.class, a -> a.name("text").getter(Note::text).setter(StringBuilder::append))
-        .build();
+    static final TableSchema<Note> SCHEMA =
+        StaticImmutableTableSchema.builder(Note.class, StringBuilder.class)
+            .newItemBuilder(StringBuilder::new, b -> new Note(b.toString()))
+            .addAttribute(
+                String.class, a -> a.name("text").getter(Note::text).setter(StringBuilder::append))
+            .build();
   }
 
   private static DynaliteTable dynalite;
@@ -56,8 +60,11 @@ class TenantTableIsolationTest {
     ItemKey key = ItemKey.of("CASE#same", "NOTE");
     assertTrue(notes.putIfAbsent(NORTHSIDE, key, new Note("northside's")));
 
-    assertEquals(Optional.empty(), notes.get(HARBOUR, key), "harbour reads nothing under northside's key");
-    assertTrue(notes.putIfAbsent(HARBOUR, key, new Note("harbour's")), "and writes its own item, not over northside's");
+    assertEquals(
+        Optional.empty(), notes.get(HARBOUR, key), "harbour reads nothing under northside's key");
+    assertTrue(
+        notes.putIfAbsent(HARBOUR, key, new Note("harbour's")),
+        "and writes its own item, not over northside's");
     assertEquals("northside's", notes.get(NORTHSIDE, key).orElseThrow().record().text());
     assertEquals("harbour's", notes.get(HARBOUR, key).orElseThrow().record().text());
 
@@ -75,23 +82,48 @@ class TenantTableIsolationTest {
     ItemKey forged = ItemKey.of("TENANT#harbour-derm#CASE#secret", "NOTE");
 
     assertThrows(TenantIsolationException.class, () -> notes.get(NORTHSIDE, forged));
-    assertThrows(TenantIsolationException.class, () -> notes.putIfAbsent(NORTHSIDE, forged, new Note("x")));
-    assertThrows(TenantIsolationException.class, () -> notes.putVersioned(NORTHSIDE, forged, new Note("x"), 1));
-    assertThrows(TenantIsolationException.class, () -> notes.add(NORTHSIDE, forged, Map.of("n", 1L)));
-    assertThrows(TenantIsolationException.class,
+    assertThrows(
+        TenantIsolationException.class, () -> notes.putIfAbsent(NORTHSIDE, forged, new Note("x")));
+    assertThrows(
+        TenantIsolationException.class,
+        () -> notes.putVersioned(NORTHSIDE, forged, new Note("x"), 1));
+    assertThrows(
+        TenantIsolationException.class, () -> notes.add(NORTHSIDE, forged, Map.of("n", 1L)));
+    assertThrows(
+        TenantIsolationException.class,
         () -> notes.query(NORTHSIDE, ItemQuery.partition("TENANT#harbour-derm#CASE#secret")));
     // An index entry naming another tenant, or a directory entry pointing at one.
-    assertThrows(TenantIsolationException.class, () -> notes.putIfAbsent(NORTHSIDE, ItemKey.of("CASE#a", "NOTE"),
-        new Note("x"), IndexKey.of(IndexKey.Index.GSI1, "TENANT#harbour-derm#QUEUE", "1")));
-    assertThrows(TenantIsolationException.class, () -> notes.putIfAbsent(NORTHSIDE, ItemKey.of("CASE#a", "NOTE"),
-        new Note("x"), IndexKey.directory(IndexKey.Index.GSI2, "USER#patient-n", "TENANT#harbour-derm")));
-    assertThrows(TenantIsolationException.class, () -> notes.putIfAbsent(NORTHSIDE, ItemKey.of("CASE#a", "NOTE"),
-        new Note("x"), IndexKey.directory(IndexKey.Index.GSI1, "SLUG#harbour", "TENANT")));
+    assertThrows(
+        TenantIsolationException.class,
+        () ->
+            notes.putIfAbsent(
+                NORTHSIDE,
+                ItemKey.of("CASE#a", "NOTE"),
+                new Note("x"),
+                IndexKey.of(IndexKey.Index.GSI1, "TENANT#harbour-derm#QUEUE", "1")));
+    assertThrows(
+        TenantIsolationException.class,
+        () ->
+            notes.putIfAbsent(
+                NORTHSIDE,
+                ItemKey.of("CASE#a", "NOTE"),
+                new Note("x"),
+                IndexKey.directory(IndexKey.Index.GSI2, "USER#patient-n", "TENANT#harbour-derm")));
+    assertThrows(
+        TenantIsolationException.class,
+        () ->
+            notes.putIfAbsent(
+                NORTHSIDE,
+                ItemKey.of("CASE#a", "NOTE"),
+                new Note("x"),
+                IndexKey.directory(IndexKey.Index.GSI1, "SLUG#harbour", "TENANT")));
 
     // Nothing of it reached the table; harbour's item is as it was.
     assertTrue(rawItem("TENANT#northside-skin#TENANT#harbour-derm#CASE#secret", "NOTE").isEmpty());
     assertTrue(rawItem("TENANT#northside-skin#CASE#a", "NOTE").isEmpty());
-    assertEquals("harbour's secret", notes.get(HARBOUR, ItemKey.of("CASE#secret", "NOTE")).orElseThrow().record().text());
+    assertEquals(
+        "harbour's secret",
+        notes.get(HARBOUR, ItemKey.of("CASE#secret", "NOTE")).orElseThrow().record().text());
   }
 
   @Test
@@ -101,94 +133,181 @@ class TenantTableIsolationTest {
       notes.putIfAbsent(NORTHSIDE, ItemKey.of("LIST", "item-" + i), new Note("n" + i));
       notes.putIfAbsent(NORTHSIDE, ItemKey.of("OTHER-LIST", "item-" + i), new Note("o" + i));
     }
-    String harbourCursor = notes.query(HARBOUR, ItemQuery.partition("LIST").limit(1)).nextCursor().orElseThrow();
-    String northsideCursor = notes.query(NORTHSIDE, ItemQuery.partition("LIST").limit(1)).nextCursor().orElseThrow();
+    String harbourCursor =
+        notes.query(HARBOUR, ItemQuery.partition("LIST").limit(1)).nextCursor().orElseThrow();
+    String northsideCursor =
+        notes.query(NORTHSIDE, ItemQuery.partition("LIST").limit(1)).nextCursor().orElseThrow();
 
-    ApiProblem foreign = assertThrows(ApiProblem.class,
-        () -> notes.query(NORTHSIDE, ItemQuery.partition("LIST").after(Optional.of(harbourCursor))));
+    ApiProblem foreign =
+        assertThrows(
+            ApiProblem.class,
+            () ->
+                notes.query(
+                    NORTHSIDE, ItemQuery.partition("LIST").after(Optional.of(harbourCursor))));
     assertEquals(400, foreign.status());
-    assertEquals(400, assertThrows(ApiProblem.class,
-        () -> notes.query(NORTHSIDE, ItemQuery.partition("OTHER-LIST").after(Optional.of(northsideCursor)))).status());
+    assertEquals(
+        400,
+        assertThrows(
+                ApiProblem.class,
+                () ->
+                    notes.query(
+                        NORTHSIDE,
+                        ItemQuery.partition("OTHER-LIST").after(Optional.of(northsideCursor))))
+            .status());
     // A cursor made by hand that names another tenant's partition, and one that is no cursor.
-    String handMade = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        "{\"pk\":\"TENANT#harbour-derm#LIST\",\"sk\":\"item-0\"}".getBytes(StandardCharsets.UTF_8));
-    assertEquals(400, assertThrows(ApiProblem.class,
-        () -> notes.query(NORTHSIDE, ItemQuery.partition("LIST").after(Optional.of(handMade)))).status());
-    assertEquals(400, assertThrows(ApiProblem.class,
-        () -> notes.query(NORTHSIDE, ItemQuery.partition("LIST").after(Optional.of("not-a-cursor")))).status());
+    String handMade =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                "{\"pk\":\"TENANT#harbour-derm#LIST\",\"sk\":\"item-0\"}"
+                    .getBytes(StandardCharsets.UTF_8));
+    assertEquals(
+        400,
+        assertThrows(
+                ApiProblem.class,
+                () ->
+                    notes.query(
+                        NORTHSIDE, ItemQuery.partition("LIST").after(Optional.of(handMade))))
+            .status());
+    assertEquals(
+        400,
+        assertThrows(
+                ApiProblem.class,
+                () ->
+                    notes.query(
+                        NORTHSIDE, ItemQuery.partition("LIST").after(Optional.of("not-a-cursor"))))
+            .status());
 
     // Its own cursor continues its own list: the rest of northside's items, none of harbour's.
-    ItemPage<Note> rest = notes.query(NORTHSIDE, ItemQuery.partition("LIST").after(Optional.of(northsideCursor)));
+    ItemPage<Note> rest =
+        notes.query(NORTHSIDE, ItemQuery.partition("LIST").after(Optional.of(northsideCursor)));
     assertEquals(List.of("n1", "n2"), rest.records().stream().map(Note::text).toList());
   }
 
   @Test
   void anIndexQueryReadsOnlyTheTenantsEntries() {
-    notes.putIfAbsent(NORTHSIDE, ItemKey.of("CASE#q1", "NOTE"), new Note("northside queued"),
+    notes.putIfAbsent(
+        NORTHSIDE,
+        ItemKey.of("CASE#q1", "NOTE"),
+        new Note("northside queued"),
         IndexKey.of(IndexKey.Index.GSI1, "QUEUE", "1#a"));
-    notes.putIfAbsent(HARBOUR, ItemKey.of("CASE#q2", "NOTE"), new Note("harbour queued"),
+    notes.putIfAbsent(
+        HARBOUR,
+        ItemKey.of("CASE#q2", "NOTE"),
+        new Note("harbour queued"),
         IndexKey.of(IndexKey.Index.GSI1, "QUEUE", "1#b"));
-    notes.putIfAbsent(HARBOUR, ItemKey.of("CASE#q3", "NOTE"), new Note("harbour queued too"),
+    notes.putIfAbsent(
+        HARBOUR,
+        ItemKey.of("CASE#q3", "NOTE"),
+        new Note("harbour queued too"),
         IndexKey.of(IndexKey.Index.GSI1, "QUEUE", "1#c"));
     // A user's directory entry: global, and still not reachable through a tenant's index query.
-    notes.putIfAbsent(HARBOUR, ItemKey.inTenant("MEMBER#someone"), new Note("membership"),
+    notes.putIfAbsent(
+        HARBOUR,
+        ItemKey.inTenant("MEMBER#someone"),
+        new Note("membership"),
         IndexKey.directory(IndexKey.Index.GSI2, "USER#someone", "TENANT#harbour-derm"));
 
     ItemQuery queue = ItemQuery.partition("QUEUE").onIndex(IndexKey.Index.GSI1);
-    assertEquals(List.of("northside queued"), notes.query(NORTHSIDE, queue).records().stream().map(Note::text).toList());
-    assertEquals(List.of(), notes.query(NORTHSIDE, ItemQuery.partition("USER#someone").onIndex(IndexKey.Index.GSI2))
-        .records());
+    assertEquals(
+        List.of("northside queued"),
+        notes.query(NORTHSIDE, queue).records().stream().map(Note::text).toList());
+    assertEquals(
+        List.of(),
+        notes
+            .query(NORTHSIDE, ItemQuery.partition("USER#someone").onIndex(IndexKey.Index.GSI2))
+            .records());
 
     String harbourCursor = notes.query(HARBOUR, queue.limit(1)).nextCursor().orElseThrow();
-    assertEquals(400, assertThrows(ApiProblem.class,
-        () -> notes.query(NORTHSIDE, queue.after(Optional.of(harbourCursor)))).status());
+    assertEquals(
+        400,
+        assertThrows(
+                ApiProblem.class,
+                () -> notes.query(NORTHSIDE, queue.after(Optional.of(harbourCursor))))
+            .status());
     // A cursor of the table's partition does not continue an index's list either.
     notes.putIfAbsent(NORTHSIDE, ItemKey.of("QUEUE", "x1"), new Note("x1"));
     notes.putIfAbsent(NORTHSIDE, ItemKey.of("QUEUE", "x2"), new Note("x2"));
-    String tableCursor = notes.query(NORTHSIDE, ItemQuery.partition("QUEUE").limit(1)).nextCursor().orElseThrow();
-    assertEquals(400, assertThrows(ApiProblem.class,
-        () -> notes.query(NORTHSIDE, queue.after(Optional.of(tableCursor)))).status());
+    String tableCursor =
+        notes.query(NORTHSIDE, ItemQuery.partition("QUEUE").limit(1)).nextCursor().orElseThrow();
+    assertEquals(
+        400,
+        assertThrows(
+                ApiProblem.class,
+                () -> notes.query(NORTHSIDE, queue.after(Optional.of(tableCursor))))
+            .status());
   }
 
   @Test
   void anItemOfAnotherTenantReachedThroughACorruptIndexEntryIsRefused() {
     // Written past the data layer: harbour's item with an index entry in northside's queue.
-    dynalite.client.putItem(r -> r.tableName(DynaliteTable.NAME).item(Map.of(
-        "pk", AttributeValue.fromS("TENANT#harbour-derm#CASE#stray"), "sk", AttributeValue.fromS("NOTE"),
-        "gsi2pk", AttributeValue.fromS("TENANT#northside-skin#STRAY"), "gsi2sk", AttributeValue.fromS("1"),
-        "tenantId", AttributeValue.fromS("harbour-derm"), "text", AttributeValue.fromS("harbour's"))));
+    dynalite.client.putItem(
+        r ->
+            r.tableName(DynaliteTable.NAME)
+                .item(
+                    Map.of(
+                        "pk",
+                        AttributeValue.fromS("TENANT#harbour-derm#CASE#stray"),
+                        "sk",
+                        AttributeValue.fromS("NOTE"),
+                        "gsi2pk",
+                        AttributeValue.fromS("TENANT#northside-skin#STRAY"),
+                        "gsi2sk",
+                        AttributeValue.fromS("1"),
+                        "tenantId",
+                        AttributeValue.fromS("harbour-derm"),
+                        "text",
+                        AttributeValue.fromS("harbour's"))));
 
-    assertThrows(TenantIsolationException.class,
+    assertThrows(
+        TenantIsolationException.class,
         () -> notes.query(NORTHSIDE, ItemQuery.partition("STRAY").onIndex(IndexKey.Index.GSI2)));
   }
 
   @Test
   void crossTenantReadsReachOnlyAClinicsOwnItemsAndTheDirectory() {
     SingleTable table = dynalite.singleTable(Clock.systemUTC());
-    notes.putIfAbsent(HARBOUR, ItemKey.inTenant("MEMBER#dr"), new Note("dr at harbour"),
+    notes.putIfAbsent(
+        HARBOUR,
+        ItemKey.inTenant("MEMBER#dr"),
+        new Note("dr at harbour"),
         IndexKey.directory(IndexKey.Index.GSI2, "USER#dr", "TENANT#harbour-derm"));
-    notes.putIfAbsent(NORTHSIDE, ItemKey.inTenant("MEMBER#dr"), new Note("dr at northside"),
+    notes.putIfAbsent(
+        NORTHSIDE,
+        ItemKey.inTenant("MEMBER#dr"),
+        new Note("dr at northside"),
         IndexKey.directory(IndexKey.Index.GSI2, "USER#dr", "TENANT#northside-skin"));
     CrossTenantReads<Note> directory = table.crossTenantReads(Note.SCHEMA);
 
-    assertEquals("dr at harbour", directory.get("harbour-derm", "MEMBER#dr").orElseThrow().record().text());
-    assertEquals(List.of("harbour-derm", "northside-skin"), directory.directory(IndexKey.Index.GSI2, "USER#dr",
-        Optional.empty()).stream().map(StoredItem::tenantId).sorted().toList());
+    assertEquals(
+        "dr at harbour", directory.get("harbour-derm", "MEMBER#dr").orElseThrow().record().text());
+    assertEquals(
+        List.of("harbour-derm", "northside-skin"),
+        directory.directory(IndexKey.Index.GSI2, "USER#dr", Optional.empty()).stream()
+            .map(StoredItem::tenantId)
+            .sorted()
+            .toList());
     assertTrue(table.crossTenantKeys().get("northside-skin", "MEMBER#dr").isPresent());
     // Not a clinic id (it would reach into another partition), and not a directory partition.
     assertEquals(Optional.empty(), directory.get("harbour-derm#CASE#secret", "NOTE"));
-    assertThrows(IllegalArgumentException.class,
-        () -> directory.directory(IndexKey.Index.GSI1, "TENANT#harbour-derm#QUEUE", Optional.empty()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            directory.directory(
+                IndexKey.Index.GSI1, "TENANT#harbour-derm#QUEUE", Optional.empty()));
   }
 
   @Test
   void aRecordSchemaCannotNameWhatTheDataLayerSets() {
     SingleTable table = dynalite.singleTable(Clock.systemUTC());
     for (String reserved : List.of("pk", "gsi1pk", "tenantId", "version")) {
-      TableSchema<Note> schema = StaticImmutableTableSchema.builder(Note.class, StringBuilder.class)
-          .newItemBuilder(StringBuilder::new, b -> new Note(b.toString()))
-          .addAttribute(String.class, a -> a.name(reserved).getter(Note::text).setter(StringBuilder::append))
-          .build();
+      TableSchema<Note> schema =
+          StaticImmutableTableSchema.builder(Note.class, StringBuilder.class)
+              .newItemBuilder(StringBuilder::new, b -> new Note(b.toString()))
+              .addAttribute(
+                  String.class,
+                  a -> a.name(reserved).getter(Note::text).setter(StringBuilder::append))
+              .build();
       assertThrows(IllegalArgumentException.class, () -> table.tenantTable(schema), reserved);
     }
   }
@@ -198,8 +317,16 @@ class TenantTableIsolationTest {
   }
 
   private static Optional<Map<String, AttributeValue>> rawItem(String pk, String sk) {
-    Map<String, AttributeValue> item = dynalite.client.getItem(r -> r.tableName(DynaliteTable.NAME).consistentRead(true)
-        .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+    Map<String, AttributeValue> item =
+        dynalite
+            .client
+            .getItem(
+                r ->
+                    r.tableName(DynaliteTable.NAME)
+                        .consistentRead(true)
+                        .key(
+                            Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk))))
+            .item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
   }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dermrelay.testing.TestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.dermrelay.testing.TestContext;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +16,15 @@ class ApiHandlerTest {
   private static final PathParameterFormats FORMATS = PathParameterFormats.fromClasspath(JSON);
 
   private static APIGatewayV2HTTPResponse run(RuntimeException thrown) {
-    RequestAuthorizer allowAll = (event, requestId) -> new ApiRequest(event, requestId, null, null, Clock.systemUTC());
-    ApiHandler handler = new ApiHandler(new ApiHandlerSupport(new ApiResponses(JSON), FORMATS, allowAll)) {
-      @Override
-      protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        throw thrown;
-      }
-    };
+    RequestAuthorizer allowAll =
+        (event, requestId) -> new ApiRequest(event, requestId, null, null, Clock.systemUTC());
+    ApiHandler handler =
+        new ApiHandler(new ApiHandlerSupport(new ApiResponses(JSON), FORMATS, allowAll)) {
+          @Override
+          protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+            throw thrown;
+          }
+        };
     return handler.handleRequest(new APIGatewayV2HTTPEvent(), new TestContext("req-123"));
   }
 
@@ -39,17 +41,19 @@ class ApiHandlerTest {
 
   @Test
   void aRequestTheAccessRulesRefuseNeverReachesTheHandler() throws Exception {
-    RequestAuthorizer refuseAll = (event, requestId) -> {
-      throw new ApiProblem(403, "about:blank", "Forbidden", "Your role may not do this.");
-    };
+    RequestAuthorizer refuseAll =
+        (event, requestId) -> {
+          throw new ApiProblem(403, "about:blank", "Forbidden", "Your role may not do this.");
+        };
     boolean[] reached = {false};
-    ApiHandler handler = new ApiHandler(new ApiHandlerSupport(new ApiResponses(JSON), FORMATS, refuseAll)) {
-      @Override
-      protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        reached[0] = true;
-        return responses().json(200, "ok");
-      }
-    };
+    ApiHandler handler =
+        new ApiHandler(new ApiHandlerSupport(new ApiResponses(JSON), FORMATS, refuseAll)) {
+          @Override
+          protected APIGatewayV2HTTPResponse handle(ApiRequest request) {
+            reached[0] = true;
+            return responses().json(200, "ok");
+          }
+        };
     APIGatewayV2HTTPResponse response =
         handler.handleRequest(new APIGatewayV2HTTPEvent(), new TestContext("req-9"));
     assertEquals(403, response.getStatusCode());

@@ -27,13 +27,24 @@ class IdempotencyKeyIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static HttpResponse<String> signUp(LocalStack stack, String slug, String key) {
-    String body = ApiCalls.JSON.createObjectNode().put("displayName", "Clinic " + slug).put("slug", slug)
-        .put("region", "us-east-1").put("adminName", "Admin of " + slug)
-        .put("adminEmail", "admin@" + slug + ".example").put("acceptedTerms", true).toString();
+    String body =
+        ApiCalls.JSON
+            .createObjectNode()
+            .put("displayName", "Clinic " + slug)
+            .put("slug", slug)
+            .put("region", "us-east-1")
+            .put("adminName", "Admin of " + slug)
+            .put("adminEmail", "admin@" + slug + ".example")
+            .put("acceptedTerms", true)
+            .toString();
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/public/clinic-sign-ups"))
-          .header("Content-Type", "application/json").header("Idempotency-Key", key)
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/public/clinic-sign-ups"))
+              .header("Content-Type", "application/json")
+              .header("Idempotency-Key", key)
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -44,7 +55,12 @@ class IdempotencyKeyIT {
 
   private static void assertRefusedNamingTheHeader(HttpResponse<String> response) {
     assertEquals(400, response.statusCode(), response.body());
-    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"));
     JsonNode problem = ApiCalls.json(response);
     assertEquals("urn:dermrelay:problem:invalid-request", problem.get("type").asText());
     assertTrue(problem.get("detail").asText().contains("'Idempotency-Key'"), problem.toString());
@@ -56,25 +72,38 @@ class IdempotencyKeyIT {
     HttpResponse<String> refused = signUp(stack, "longkey", "k".repeat(5_000));
     assertRefusedNamingTheHeader(refused);
     assertFalse(refused.body().contains("kkkkkkkk"), "the value is not quoted back");
-    assertTrue(stack.outbox().messagesTo("admin@longkey.example").isEmpty(), "no admin account was made");
+    assertTrue(
+        stack.outbox().messagesTo("admin@longkey.example").isEmpty(), "no admin account was made");
     assertRefusedNamingTheHeader(signUp(stack, "longkey", "k".repeat(201)));
     assertRefusedNamingTheHeader(signUp(stack, "longkey", "key with spaces"));
-    assertEquals(404, new ApiCalls(stack).get("/public/clinics/longkey/branding", null).statusCode(),
+    assertEquals(
+        404,
+        new ApiCalls(stack).get("/public/clinics/longkey/branding", null).statusCode(),
         "the refused attempts took no slug");
   }
 
   @Test
-  void aSubmissionWithAnOverlongKeyIsRefusedAndTheCaseStaysADraft(LocalStack stack) throws Exception {
+  void aSubmissionWithAnOverlongKeyIsRefusedAndTheCaseStaysADraft(LocalStack stack)
+      throws Exception {
     ApiCalls api = new ApiCalls(stack);
     IntakeJourney journey = new IntakeJourney(stack, api);
     IntakeJourney.Patient patient = journey.newPatient("northside-skin");
     String caseId = journey.draft(patient, IntakeJourney.routineIntake());
-    HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl()
-            + "/clinics/northside-skin/cases/" + caseId + "/submit"))
-        .header("Authorization", "Bearer " + patient.token()).header("Idempotency-Key", "k".repeat(5_000))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> refused =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        stack.gatewayUrl() + "/clinics/northside-skin/cases/" + caseId + "/submit"))
+                .header("Authorization", "Bearer " + patient.token())
+                .header("Idempotency-Key", "k".repeat(5_000))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertRefusedNamingTheHeader(refused);
-    assertEquals("DRAFT", ApiCalls.json(api.get("/clinics/northside-skin/cases/" + caseId, patient.token()))
-        .get("status").asText());
+    assertEquals(
+        "DRAFT",
+        ApiCalls.json(api.get("/clinics/northside-skin/cases/" + caseId, patient.token()))
+            .get("status")
+            .asText());
   }
 }

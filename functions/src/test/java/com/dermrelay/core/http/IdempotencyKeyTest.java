@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 
 /** The Idempotency-Key header as the contract allows it (IdempotencyKey in openapi.yaml). */
 class IdempotencyKeyTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
 
   private static ApiRequest withHeaders(Map<String, String> headers) {
-    return new ApiRequest(APIGatewayV2HTTPEvent.builder().withHeaders(headers).build(), "req-1", null, null, CLOCK);
+    return new ApiRequest(
+        APIGatewayV2HTTPEvent.builder().withHeaders(headers).build(), "req-1", null, null, CLOCK);
   }
 
   private static ApiRequest withKey(String key) {
@@ -58,8 +60,15 @@ class IdempotencyKeyTest {
 
   @Test
   void malformedKeysAreRefused() {
-    for (String bad : new String[] {"short", "has space in it", "line\r\nbreak-123", "ünïcode-key-1",
-        "semi;colon;key", "quote\"key\"12"}) {
+    for (String bad :
+        new String[] {
+          "short",
+          "has space in it",
+          "line\r\nbreak-123",
+          "ünïcode-key-1",
+          "semi;colon;key",
+          "quote\"key\"12"
+        }) {
       ApiProblem problem = refused(bad);
       assertEquals(400, problem.status(), bad);
       assertFalse(problem.detail().contains(bad), "the value is not quoted back");

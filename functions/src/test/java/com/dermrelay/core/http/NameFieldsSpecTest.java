@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Security finding 4: every single-line name or label a client can send carries {@link NameText}'s
  * pattern in the contract (and in tenant.schema.json), so a generated client refuses what the API
- * refuses. A name field is a string property called {@code name} or {@code ...Name}; labels are
- * the prescription's single-line fields, listed here.
+ * refuses. A name field is a string property called {@code name} or {@code ...Name}; labels are the
+ * prescription's single-line fields, listed here.
  */
 class NameFieldsSpecTest {
   /** Single-line labels that are not called names: what a patient reads on a prescription. */
@@ -37,8 +37,13 @@ class NameFieldsSpecTest {
     return found;
   }
 
-  private static void collect(JsonNode document, JsonNode schema, String operation, String at,
-      Map<String, JsonNode> found, List<String> seen) {
+  private static void collect(
+      JsonNode document,
+      JsonNode schema,
+      String operation,
+      String at,
+      Map<String, JsonNode> found,
+      List<String> seen) {
     if (schema.has("$ref")) {
       String ref = schema.get("$ref").asText();
       if (seen.contains(ref)) {
@@ -70,10 +75,17 @@ class NameFieldsSpecTest {
   @Test
   void everyNameAndLabelOfARequestCarriesTheNamePattern() {
     Map<String, JsonNode> strings = requestStrings(OpenApiContract.document());
-    List<String> names = strings.keySet().stream().filter(NameFieldsSpecTest::isNameOrLabel).toList();
-    assertTrue(names.containsAll(List.of("signUpClinic /displayName", "signUpClinic /adminName",
-        "inviteDermatologist /name", "answerCase /prescriptions/0/medicine",
-        "saveAnswerDraft /answer/prescriptions/0/quantity")), "the walk finds them: " + names);
+    List<String> names =
+        strings.keySet().stream().filter(NameFieldsSpecTest::isNameOrLabel).toList();
+    assertTrue(
+        names.containsAll(
+            List.of(
+                "signUpClinic /displayName",
+                "signUpClinic /adminName",
+                "inviteDermatologist /name",
+                "answerCase /prescriptions/0/medicine",
+                "saveAnswerDraft /answer/prescriptions/0/quantity")),
+        "the walk finds them: " + names);
     for (String name : names) {
       assertEquals(NameText.PATTERN, strings.get(name).path("pattern").asText(), name);
     }
@@ -81,7 +93,8 @@ class NameFieldsSpecTest {
 
   @Test
   void theClinicsNameInTheTenantSchemaCarriesItToo() throws IOException {
-    JsonNode schema = new ObjectMapper().readTree(Path.of("..", "tenant-config", "tenant.schema.json").toFile());
+    JsonNode schema =
+        new ObjectMapper().readTree(Path.of("..", "tenant-config", "tenant.schema.json").toFile());
     assertEquals(NameText.PATTERN, schema.at("/properties/displayName/pattern").asText());
   }
 }

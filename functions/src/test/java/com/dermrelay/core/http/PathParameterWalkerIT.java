@@ -23,26 +23,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Walks every operation of api-spec/openapi.yaml and, for each of its path parameters, sends a
- * value that cannot be an id (1,500 characters; characters no id has, among them the key
- * separator '#', a path separator and markup), the other parameters well-formed, with the token of
- * a role the operation allows. Each answer must be a 400 or 404 problem the operation declares,
- * never a 500, and nothing may be written, not even an audit record: the value was refused before
- * any store was touched.
+ * value that cannot be an id (1,500 characters; characters no id has, among them the key separator
+ * '#', a path separator and markup), the other parameters well-formed, with the token of a role the
+ * operation allows. Each answer must be a 400 or 404 problem the operation declares, never a 500,
+ * and nothing may be written, not even an audit record: the value was refused before any store was
+ * touched.
  */
 @ExtendWith(LocalStackExtension.class)
 class PathParameterWalkerIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   /** Path segments as sent, already percent-encoded where needed. */
   private static final Map<String, String> BAD_VALUES = badValues();
 
   @Test
   void noPathParameterOfAnyOperationReachesAStore(LocalStack stack) throws Exception {
     ApiCalls api = new ApiCalls(stack);
-    Map<String, String> tokens = Map.of(
-        "patient", api.idToken("patient@northside.example", "Demo-Patient-1"),
-        "clinic_admin", api.idToken("admin@northside.example", "Demo-Admin-1"),
-        "dermatologist", api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1"),
-        "platform_operator", api.idToken("operator@dermrelay.example", "Demo-Operator-1"));
+    Map<String, String> tokens =
+        Map.of(
+            "patient", api.idToken("patient@northside.example", "Demo-Patient-1"),
+            "clinic_admin", api.idToken("admin@northside.example", "Demo-Admin-1"),
+            "dermatologist", api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1"),
+            "platform_operator", api.idToken("operator@dermrelay.example", "Demo-Operator-1"));
     TreeSet<String> before = api.snapshot(true);
 
     List<String> failures = new ArrayList<>();
@@ -53,7 +55,9 @@ class PathParameterWalkerIT {
         for (Map.Entry<String, String> bad : BAD_VALUES.entrySet()) {
           String path = op.path();
           for (String name : op.pathParameters()) {
-            path = path.replace("{" + name + "}", name.equals(parameter) ? bad.getValue() : wellFormed(name));
+            path =
+                path.replace(
+                    "{" + name + "}", name.equals(parameter) ? bad.getValue() : wellFormed(name));
           }
           HttpResponse<String> response = call(stack, op, path, token);
           calls++;
@@ -63,7 +67,11 @@ class PathParameterWalkerIT {
             failures.add(where + " answered " + status + ": " + response.body());
           } else if (!op.node().path("responses").has(Integer.toString(status))) {
             failures.add(where + " answered " + status + ", which the contract does not declare");
-          } else if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+          } else if (!response
+              .headers()
+              .firstValue("Content-Type")
+              .orElse("")
+              .startsWith("application/problem+json")) {
             failures.add(where + " answered " + status + " without problem+json");
           }
         }
@@ -98,13 +106,17 @@ class PathParameterWalkerIT {
   }
 
   /** The call with the operation's required headers filled in and its example body, if any. */
-  private static HttpResponse<String> call(LocalStack stack, OpenApiContract.Operation op, String path,
-      String token) throws Exception {
+  private static HttpResponse<String> call(
+      LocalStack stack, OpenApiContract.Operation op, String path, String token) throws Exception {
     JsonNode example = op.node().at("/requestBody/content/application~1json/example");
     String body = !op.hasBody() ? null : example.isMissingNode() ? "{}" : example.toString();
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-        .method(op.method().toUpperCase(), body == null
-            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+            .method(
+                op.method().toUpperCase(),
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -112,8 +124,10 @@ class PathParameterWalkerIT {
       request.header("Content-Type", "application/json");
     }
     for (JsonNode parameter : op.node().path("parameters")) {
-      JsonNode resolved = parameter.has("$ref")
-          ? op.document().at(parameter.get("$ref").asText().substring(1)) : parameter;
+      JsonNode resolved =
+          parameter.has("$ref")
+              ? op.document().at(parameter.get("$ref").asText().substring(1))
+              : parameter;
       if (resolved.path("in").asText().equals("header") && resolved.path("required").asBoolean()) {
         request.header(resolved.get("name").asText(), "walker-" + UUID.randomUUID());
       }

@@ -21,12 +21,14 @@ import org.junit.jupiter.api.Test;
  * Fails the build when a path parameter of api-spec/openapi.yaml has no format the functions can
  * check (a string without maxLength and pattern, an integer without minimum and maximum), and keeps
  * the compiled table the functions load at cold start in step with the contract. After changing a
- * path parameter, regenerate with
- * {@code mvn -o -q -DskipNpm=true -pl functions test -Dtest=PathParametersSpecTest -Ddermrelay.writePathParameters=true}.
+ * path parameter, regenerate with {@code mvn -o -q -DskipNpm=true -pl functions test
+ * -Dtest=PathParametersSpecTest -Ddermrelay.writePathParameters=true}.
  */
 class PathParametersSpecTest {
-  static final Path COMPILED = Path.of("src", "main", "resources", "dermrelay", "path-parameters.json");
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final Path COMPILED =
+      Path.of("src", "main", "resources", "dermrelay", "path-parameters.json");
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Test
   void everyPathParameterDeclaresAFormatTheFunctionsCheck() {
@@ -42,8 +44,10 @@ class PathParametersSpecTest {
           case "string" -> {
             if (!schema.has("maxLength") || !schema.has("pattern")) {
               problems.add(where + ": a string path parameter needs maxLength and pattern");
-            } else if (!schema.get("pattern").asText().startsWith("^") || !schema.get("pattern").asText().endsWith("$")) {
-              problems.add(where + ": anchor the pattern (^...$): it must describe the whole value");
+            } else if (!schema.get("pattern").asText().startsWith("^")
+                || !schema.get("pattern").asText().endsWith("$")) {
+              problems.add(
+                  where + ": anchor the pattern (^...$): it must describe the whole value");
             }
           }
           case "integer" -> {
@@ -68,7 +72,9 @@ class PathParametersSpecTest {
       Files.writeString(COMPILED, expected, StandardCharsets.UTF_8);
     }
     assertTrue(Files.exists(COMPILED), "missing " + COMPILED);
-    assertEquals(expected, Files.readString(COMPILED, StandardCharsets.UTF_8),
+    assertEquals(
+        expected,
+        Files.readString(COMPILED, StandardCharsets.UTF_8),
         "path-parameters.json is stale: regenerate it (see this test's Javadoc)");
   }
 
@@ -79,7 +85,10 @@ class PathParametersSpecTest {
       if (op.pathParameters().isEmpty()) {
         continue;
       }
-      assertEquals(Set.copyOf(op.pathParameters()), formats.all().get(op.routeKey()).keySet(), op.routeKey());
+      assertEquals(
+          Set.copyOf(op.pathParameters()),
+          formats.all().get(op.routeKey()).keySet(),
+          op.routeKey());
     }
   }
 
@@ -88,19 +97,20 @@ class PathParametersSpecTest {
     OpenApiContract.operations().stream()
         .filter(op -> !op.pathParameters().isEmpty())
         .sorted(Comparator.comparing(OpenApiContract.Operation::routeKey))
-        .forEach(op -> {
-          ObjectNode route = table.putObject(op.routeKey());
-          for (JsonNode parameter : pathParameters(op)) {
-            JsonNode schema = parameter.path("schema");
-            ObjectNode format = route.putObject(parameter.path("name").asText());
-            format.put("type", schema.path("type").asText());
-            for (String keyword : List.of("maxLength", "pattern", "minimum", "maximum")) {
-              if (schema.has(keyword)) {
-                format.set(keyword, schema.get(keyword));
+        .forEach(
+            op -> {
+              ObjectNode route = table.putObject(op.routeKey());
+              for (JsonNode parameter : pathParameters(op)) {
+                JsonNode schema = parameter.path("schema");
+                ObjectNode format = route.putObject(parameter.path("name").asText());
+                format.put("type", schema.path("type").asText());
+                for (String keyword : List.of("maxLength", "pattern", "minimum", "maximum")) {
+                  if (schema.has(keyword)) {
+                    format.set(keyword, schema.get(keyword));
+                  }
+                }
               }
-            }
-          }
-        });
+            });
     return table;
   }
 
@@ -108,8 +118,10 @@ class PathParametersSpecTest {
   private static List<JsonNode> pathParameters(OpenApiContract.Operation op) {
     List<JsonNode> parameters = new ArrayList<>();
     for (JsonNode parameter : op.node().path("parameters")) {
-      JsonNode resolved = parameter.has("$ref")
-          ? op.document().at(parameter.get("$ref").asText().substring(1)) : parameter;
+      JsonNode resolved =
+          parameter.has("$ref")
+              ? op.document().at(parameter.get("$ref").asText().substring(1))
+              : parameter;
       if (resolved.path("in").asText().equals("path")) {
         parameters.add(resolved);
       }

@@ -20,12 +20,19 @@ class RequestBodiesTest {
   record Sample(String name, int count, List<String> tags) {}
 
   /** Every scalar kind a request body has, nested as intake answers are. */
-  record Typed(Integer whole, Long big, Double size, Boolean flag, String text, boolean primitive,
+  record Typed(
+      Integer whole,
+      Long big,
+      Double size,
+      Boolean flag,
+      String text,
+      boolean primitive,
       List<Item> items) {}
 
   record Item(Integer count) {}
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
 
   private final RequestBodies bodies = new RequestBodies(new ObjectMapper());
 
@@ -46,16 +53,21 @@ class RequestBodiesTest {
 
   @Test
   void readsAWellFormedBody() {
-    Sample sample = read(
-        event("application/json; charset=utf-8", "{\"name\":\"a\",\"count\":2,\"tags\":[\"x\"]}"),
-        Sample.class);
+    Sample sample =
+        read(
+            event(
+                "application/json; charset=utf-8", "{\"name\":\"a\",\"count\":2,\"tags\":[\"x\"]}"),
+            Sample.class);
     assertEquals(new Sample("a", 2, List.of("x")), sample);
   }
 
   @Test
   void readsABase64EncodedBody() {
-    APIGatewayV2HTTPEvent event = event("application/json",
-        Base64.getEncoder().encodeToString("{\"name\":\"b\",\"count\":1}".getBytes(StandardCharsets.UTF_8)));
+    APIGatewayV2HTTPEvent event =
+        event(
+            "application/json",
+            Base64.getEncoder()
+                .encodeToString("{\"name\":\"b\",\"count\":1}".getBytes(StandardCharsets.UTF_8)));
     event.setIsBase64Encoded(true);
     assertEquals("b", read(event, Sample.class).name());
   }
@@ -97,7 +109,8 @@ class RequestBodiesTest {
     assertEquals(ProblemTypes.INVALID_REQUEST, problem.type());
     assertEquals(List.of(new ApiProblem.FieldError(pointer, detail)), problem.errors(), body);
     assertTrue(problem.detail().contains(pointer), problem.detail());
-    assertFalse(problem.detail().contains("6.9") || problem.detail().contains("\"7\""), problem.detail());
+    assertFalse(
+        problem.detail().contains("6.9") || problem.detail().contains("\"7\""), problem.detail());
   }
 
   @Test
@@ -105,7 +118,8 @@ class RequestBodiesTest {
     refusedAt("{\"whole\":6.9}", "/whole", "must be a whole number");
     refusedAt("{\"whole\":6.0}", "/whole", "must be a whole number");
     refusedAt("{\"big\":2.5}", "/big", "must be a whole number");
-    refusedAt("{\"items\":[{\"count\":1},{\"count\":1.5}]}", "/items/1/count", "must be a whole number");
+    refusedAt(
+        "{\"items\":[{\"count\":1},{\"count\":1.5}]}", "/items/1/count", "must be a whole number");
   }
 
   @Test
@@ -139,9 +153,13 @@ class RequestBodiesTest {
 
   @Test
   void numbersArriveAsSentAndAWholeNumberIsAFraction() {
-    Typed typed = read(event("application/json",
-        "{\"whole\":7,\"big\":12345678901,\"size\":6.9,\"flag\":true,\"text\":\"7\",\"primitive\":true,"
-            + "\"items\":[{\"count\":2}]}"), Typed.class);
+    Typed typed =
+        read(
+            event(
+                "application/json",
+                "{\"whole\":7,\"big\":12345678901,\"size\":6.9,\"flag\":true,\"text\":\"7\",\"primitive\":true,"
+                    + "\"items\":[{\"count\":2}]}"),
+            Typed.class);
     assertEquals(new Typed(7, 12345678901L, 6.9, true, "7", true, List.of(new Item(2))), typed);
     assertEquals(7.0, read(event("application/json", "{\"size\":7}"), Typed.class).size());
   }
@@ -150,6 +168,7 @@ class RequestBodiesTest {
   void emptyNullAndTrailingContentAreRefused() {
     assertEquals(400, refused("application/json", "").status());
     assertEquals(400, refused("application/json", "null").status());
-    assertEquals(ProblemTypes.MALFORMED_JSON, refused("application/json", "{\"name\":\"a\"} {}").type());
+    assertEquals(
+        ProblemTypes.MALFORMED_JSON, refused("application/json", "{\"name\":\"a\"} {}").type());
   }
 }

@@ -22,10 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Both deployment jars carry Apache HttpClient 5 and make EHR calls with it on their own (the
- * shade configuration used to leave it out of dermrelay-functions.jar, where delivery runs too):
- * {@link OutboundHttpJarProbe} runs in a fresh JVM whose classpath is the jar and the probe only.
- * An integration test because the jars exist from the package phase on.
+ * Both deployment jars carry Apache HttpClient 5 and make EHR calls with it on their own (the shade
+ * configuration used to leave it out of dermrelay-functions.jar, where delivery runs too): {@link
+ * OutboundHttpJarProbe} runs in a fresh JVM whose classpath is the jar and the probe only. An
+ * integration test because the jars exist from the package phase on.
  */
 class OutboundHttpInDeploymentJarsIT {
   private static HttpServer ehr;
@@ -34,15 +34,20 @@ class OutboundHttpInDeploymentJarsIT {
   @BeforeAll
   static void start() throws IOException {
     ehr = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    ehr.createContext("/", exchange -> {
-      REQUESTS.incrementAndGet();
-      byte[] body = ("{\"got\":" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) + "}")
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(201, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    ehr.createContext(
+        "/",
+        exchange -> {
+          REQUESTS.incrementAndGet();
+          byte[] body =
+              ("{\"got\":"
+                      + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                      + "}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(201, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     ehr.start();
   }
 
@@ -53,22 +58,40 @@ class OutboundHttpInDeploymentJarsIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"dermrelay-functions.jar", "dermrelay-fhir.jar"})
-  void theJarAloneCallsAnAllowedAddressAndRefusesAnInternalOne(String jar, @TempDir Path dir) throws Exception {
+  void theJarAloneCallsAnAllowedAddressAndRefusesAnInternalOne(String jar, @TempDir Path dir)
+      throws Exception {
     Path shaded = Path.of("target", jar);
-    assertTrue(Files.isRegularFile(shaded), shaded + " is built in the package phase, before this test");
+    assertTrue(
+        Files.isRegularFile(shaded), shaded + " is built in the package phase, before this test");
     int before = REQUESTS.get();
     String url = "http://localhost:" + ehr.getAddress().getPort() + "/fhir";
 
-    Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", shaded + File.pathSeparator + probeOnly(dir), OutboundHttpJarProbe.class.getName(), url)
-        .redirectErrorStream(true).start();
+    Process probe =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                shaded + File.pathSeparator + probeOnly(dir),
+                OutboundHttpJarProbe.class.getName(),
+                url)
+            .redirectErrorStream(true)
+            .start();
     assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "the probe ended");
-    List<String> lines = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-        .filter(line -> line.startsWith("local: ") || line.startsWith("aws: ") || line.contains("Exception")
-            || line.contains("Error")).toList();
+    List<String> lines =
+        new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+            .lines()
+            .filter(
+                line ->
+                    line.startsWith("local: ")
+                        || line.startsWith("aws: ")
+                        || line.contains("Exception")
+                        || line.contains("Error"))
+            .toList();
     assertEquals(0, probe.exitValue(), String.join("\n", lines));
-    assertEquals(List.of("local: 201 {\"got\":{\"probe\":true}}",
-        "aws: refused: localhost resolves to a loopback address, which is not allowed"), lines);
+    assertEquals(
+        List.of(
+            "local: 201 {\"got\":{\"probe\":true}}",
+            "aws: refused: localhost resolves to a loopback address, which is not allowed"),
+        lines);
     assertEquals(before + 1, REQUESTS.get(), "only the local-stack call reached the server");
   }
 

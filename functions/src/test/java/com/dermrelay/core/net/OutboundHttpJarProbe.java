@@ -17,8 +17,9 @@ public final class OutboundHttpJarProbe {
   public static void main(String[] args) throws Exception {
     URI url = URI.create(args[0]);
     Map<String, String> headers = Map.of("Content-Type", "application/json");
-    OutboundHttp.Response answer = new OutboundHttp(new OutboundAddressGuard(true, InetAddress::getAllByName))
-        .post(url, headers, "{\"probe\":true}", Duration.ofSeconds(10));
+    OutboundHttp.Response answer =
+        new OutboundHttp(new OutboundAddressGuard(true, InetAddress::getAllByName))
+            .post(url, headers, "{\"probe\":true}", Duration.ofSeconds(10));
     System.out.println("local: " + answer.status() + " " + answer.body());
     try {
       new OutboundHttp(new OutboundAddressGuard(false, InetAddress::getAllByName))

@@ -56,7 +56,10 @@ class OutboundHttpTest {
   private static final AtomicInteger REQUESTS = new AtomicInteger();
   private static final List<String> HOST_HEADERS = new CopyOnWriteArrayList<>();
 
-  /** DNS for this test: names ending in .test answer 127.0.0.1 unless told otherwise; records every lookup. */
+  /**
+   * DNS for this test: names ending in .test answer 127.0.0.1 unless told otherwise; records every
+   * lookup.
+   */
   private static final class TestDns implements OutboundAddressGuard.Resolver {
     final Map<String, byte[]> answers = new ConcurrentHashMap<>();
     final List<String> lookups = new CopyOnWriteArrayList<>();
@@ -67,7 +70,9 @@ class OutboundHttpTest {
       if (!host.endsWith(".test")) {
         throw new UnknownHostException(host);
       }
-      return new InetAddress[] {InetAddress.getByAddress(host, answers.getOrDefault(host, THIS_MACHINE))};
+      return new InetAddress[] {
+        InetAddress.getByAddress(host, answers.getOrDefault(host, THIS_MACHINE))
+      };
     }
   }
 
@@ -82,18 +87,41 @@ class OutboundHttpTest {
 
     // A certificate for ehr.test only, made by the JDK's keytool: the client must check the name.
     Path keystore = dir.resolve("ehr-test.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "ehr", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=ehr.test", "-ext", "SAN=dns:ehr.test", "-storetype", "PKCS12",
-        "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-        .redirectErrorStream(true).start();
-    assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0,
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "ehr",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=ehr.test",
+                "-ext",
+                "SAN=dns:ehr.test",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD)
+            .redirectErrorStream(true)
+            .start();
+    assertTrue(
+        keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0,
         new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     KeyStore keys = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keystore)) {
       keys.load(in, PASSWORD.toCharArray());
     }
-    KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    KeyManagerFactory keyManagers =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keyManagers.init(keys, PASSWORD.toCharArray());
     SSLContext serverContext = SSLContext.getInstance("TLS");
     serverContext.init(keyManagers.getKeyManagers(), null, null);
@@ -106,7 +134,8 @@ class OutboundHttpTest {
     KeyStore trusted = KeyStore.getInstance("PKCS12");
     trusted.load(null, null);
     trusted.setCertificateEntry("ehr", keys.getCertificate("ehr"));
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(trusted);
     trustingTestCa = SSLContext.getInstance("TLS");
     trustingTestCa.init(null, trust.getTrustManagers(), null);
@@ -119,10 +148,10 @@ class OutboundHttpTest {
   }
 
   /**
-   * Echoes the body and the Authorization header. {@code /chunked} answers without a length,
-   * {@code /slow} after 3 s, {@code /trickle} a byte every 200 ms for 4 s, {@code /huge} 9 MB
-   * chunked and {@code /huge-length} 9 MB with a length; {@code /moved} redirects to the metadata
-   * service and {@code /moved-inside} to a name of this machine.
+   * Echoes the body and the Authorization header. {@code /chunked} answers without a length, {@code
+   * /slow} after 3 s, {@code /trickle} a byte every 200 ms for 4 s, {@code /huge} 9 MB chunked and
+   * {@code /huge-length} 9 MB with a length; {@code /moved} redirects to the metadata service and
+   * {@code /moved-inside} to a name of this machine.
    */
   private static void answer(HttpExchange exchange) throws IOException {
     REQUESTS.incrementAndGet();
@@ -132,9 +161,13 @@ class OutboundHttpTest {
     switch (path) {
       case "/slow" -> pause(3_000);
       case "/moved", "/moved-inside" -> {
-        exchange.getResponseHeaders().add("Location", path.equals("/moved")
-            ? "http://169.254.169.254/latest/meta-data/"
-            : "http://internal.test:" + plain.getAddress().getPort() + "/fhir");
+        exchange
+            .getResponseHeaders()
+            .add(
+                "Location",
+                path.equals("/moved")
+                    ? "http://169.254.169.254/latest/meta-data/"
+                    : "http://internal.test:" + plain.getAddress().getPort() + "/fhir");
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
         return;
@@ -156,11 +189,16 @@ class OutboundHttpTest {
         }
         return;
       }
-      default -> { }
+      default -> {}
     }
-    byte[] body = ("{\"got\":\"" + new String(received, StandardCharsets.UTF_8) + "\",\"auth\":\""
-        + exchange.getRequestHeaders().getFirst("Authorization") + "\"}").repeat(path.equals("/chunked") ? 500 : 1)
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"got\":\""
+                + new String(received, StandardCharsets.UTF_8)
+                + "\",\"auth\":\""
+                + exchange.getRequestHeaders().getFirst("Authorization")
+                + "\"}")
+            .repeat(path.equals("/chunked") ? 500 : 1)
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.sendResponseHeaders(201, path.equals("/chunked") ? 0 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -176,12 +214,16 @@ class OutboundHttpTest {
     }
   }
 
-  /** @param local true as in the local stack (loopback allowed), false as on AWS */
+  /**
+   * @param local true as in the local stack (loopback allowed), false as on AWS
+   */
   private OutboundHttp client(boolean local) {
     return new OutboundHttp(new OutboundAddressGuard(local, dns), trustingTestCa);
   }
 
-  /** A call expected to be answered: a deadline a loaded CI machine's first TLS handshake fits in. */
+  /**
+   * A call expected to be answered: a deadline a loaded CI machine's first TLS handshake fits in.
+   */
   private static OutboundHttp.Response post(OutboundHttp http, String url) throws IOException {
     return postWithin(http, url, Duration.ofSeconds(15));
   }
@@ -189,8 +231,11 @@ class OutboundHttpTest {
   /** A call to /slow or /trickle, whose answer comes after this deadline. */
   private static OutboundHttp.Response postWithin(OutboundHttp http, String url, Duration deadline)
       throws IOException {
-    return http.post(URI.create(url), Map.of("Authorization", "Bearer t-1", "Content-Type", "application/json"),
-        "hello", deadline);
+    return http.post(
+        URI.create(url),
+        Map.of("Authorization", "Bearer t-1", "Content-Type", "application/json"),
+        "hello",
+        deadline);
   }
 
   private static String plainUrl(String host, String path) {
@@ -200,9 +245,12 @@ class OutboundHttpTest {
   @Test
   void aNameThatResolvesToAnInternalAddressIsRefusedBeforeAnyConnection() {
     int before = REQUESTS.get();
-    OutboundAddressGuard.Refused refused = assertThrows(OutboundAddressGuard.Refused.class,
-        () -> post(client(false), plainUrl("rebound.test", "/fhir")));
-    assertTrue(refused.getMessage().contains("rebound.test") && refused.getMessage().contains("loopback"),
+    OutboundAddressGuard.Refused refused =
+        assertThrows(
+            OutboundAddressGuard.Refused.class,
+            () -> post(client(false), plainUrl("rebound.test", "/fhir")));
+    assertTrue(
+        refused.getMessage().contains("rebound.test") && refused.getMessage().contains("loopback"),
         refused.getMessage());
     assertEquals(before, REQUESTS.get(), "nothing reached the server");
   }
@@ -212,23 +260,32 @@ class OutboundHttpTest {
     OutboundHttp http = client(true);
     assertEquals(201, post(http, plainUrl("ehr.test", "/fhir")).status());
 
-    dns.answers.put("ehr.test", new byte[] {10, 0, 0, 7}); // the name now points into a private network
+    dns.answers.put(
+        "ehr.test", new byte[] {10, 0, 0, 7}); // the name now points into a private network
     int before = REQUESTS.get();
-    OutboundAddressGuard.Refused refused = assertThrows(OutboundAddressGuard.Refused.class,
-        () -> post(http, plainUrl("ehr.test", "/fhir")));
-    assertEquals("ehr.test resolves to a private address, which is not allowed", refused.getMessage());
+    OutboundAddressGuard.Refused refused =
+        assertThrows(
+            OutboundAddressGuard.Refused.class, () -> post(http, plainUrl("ehr.test", "/fhir")));
+    assertEquals(
+        "ehr.test resolves to a private address, which is not allowed", refused.getMessage());
     assertEquals(before, REQUESTS.get(), "nothing was sent anywhere");
-    assertEquals(List.of("ehr.test", "ehr.test"), dns.lookups, "one lookup per call, the one that was checked");
+    assertEquals(
+        List.of("ehr.test", "ehr.test"),
+        dns.lookups,
+        "one lookup per call, the one that was checked");
   }
 
   @Test
   void anAddressWrittenInTheUrlIsCheckedToo() {
     // The system's resolver, as in production: it parses literals without a lookup.
-    OutboundHttp onAws = new OutboundHttp(new OutboundAddressGuard(false, InetAddress::getAllByName), trustingTestCa);
+    OutboundHttp onAws =
+        new OutboundHttp(
+            new OutboundAddressGuard(false, InetAddress::getAllByName), trustingTestCa);
     int before = REQUESTS.get();
     for (String host : List.of("127.0.0.1", "[::1]", "[::ffff:127.0.0.1]")) {
-      OutboundAddressGuard.Refused refused = assertThrows(OutboundAddressGuard.Refused.class,
-          () -> post(onAws, plainUrl(host, "/fhir")), host);
+      OutboundAddressGuard.Refused refused =
+          assertThrows(
+              OutboundAddressGuard.Refused.class, () -> post(onAws, plainUrl(host, "/fhir")), host);
       assertTrue(refused.getMessage().contains("loopback"), refused.getMessage());
     }
     assertEquals(before, REQUESTS.get(), "nothing reached the server");
@@ -239,7 +296,9 @@ class OutboundHttpTest {
     OutboundHttp.Response response = post(client(true), plainUrl("ehr.test", "/fhir?x=1"));
     assertEquals(201, response.status());
     assertEquals("{\"got\":\"hello\",\"auth\":\"Bearer t-1\"}", response.body());
-    assertEquals("ehr.test:" + plain.getAddress().getPort(), HOST_HEADERS.get(HOST_HEADERS.size() - 1),
+    assertEquals(
+        "ehr.test:" + plain.getAddress().getPort(),
+        HOST_HEADERS.get(HOST_HEADERS.size() - 1),
         "the system's DNS does not know ehr.test: only the checked address was used");
     assertEquals(List.of("ehr.test"), dns.lookups);
   }
@@ -256,7 +315,9 @@ class OutboundHttpTest {
     int port = tls.getAddress().getPort();
     OutboundHttp.Response response = post(client(true), "https://ehr.test:" + port + "/fhir");
     assertEquals(201, response.status());
-    assertThrows(SSLHandshakeException.class, () -> post(client(true), "https://other.test:" + port + "/fhir"),
+    assertThrows(
+        SSLHandshakeException.class,
+        () -> post(client(true), "https://other.test:" + port + "/fhir"),
         "same address, but the certificate is for ehr.test only");
   }
 
@@ -267,21 +328,24 @@ class OutboundHttpTest {
       dns.lookups.clear();
       OutboundHttp.Response response = post(client(true), plainUrl("ehr.test", path));
       assertEquals(302, response.status(), path);
-      assertEquals(before + 1, REQUESTS.get(), "one request, not a second to where it points: " + path);
-      assertEquals(List.of("ehr.test"), dns.lookups, "the target was never even looked up: " + path);
+      assertEquals(
+          before + 1, REQUESTS.get(), "one request, not a second to where it points: " + path);
+      assertEquals(
+          List.of("ehr.test"), dns.lookups, "the target was never even looked up: " + path);
     }
   }
 
   @Test
   void anAnswerLaterThanTheTimeoutIsATimeout() {
-    assertThrows(SocketTimeoutException.class,
+    assertThrows(
+        SocketTimeoutException.class,
         () -> postWithin(client(true), plainUrl("ehr.test", "/slow"), Duration.ofSeconds(2)));
   }
 
   /**
-   * The deadline and the per-read timeout race; whichever wins, a slow EHR is reported as a
-   * timeout ("did not answer within"), never as a dropped connection. The hand-written client
-   * this replaced answered "Socket closed" to 155 of 240 such calls run 24 at a time.
+   * The deadline and the per-read timeout race; whichever wins, a slow EHR is reported as a timeout
+   * ("did not answer within"), never as a dropped connection. The hand-written client this replaced
+   * answered "Socket closed" to 155 of 240 such calls run 24 at a time.
    */
   @Test
   void slowAnswersAreTimeoutsWhereverTheDeadlineFallsAndManyRunAtOnce() throws Exception {
@@ -291,16 +355,18 @@ class OutboundHttpTest {
       List<Future<String>> outcomes = new ArrayList<>();
       for (int i = 0; i < 48; i++) {
         Duration timeout = Duration.ofMillis(200 + (i % 13) * 100);
-        outcomes.add(callers.submit(() -> {
-          try {
-            http.post(URI.create(plainUrl("ehr.test", "/slow")), Map.of(), "x", timeout);
-            return "answered";
-          } catch (SocketTimeoutException e) {
-            return "timeout";
-          } catch (IOException | RuntimeException e) {
-            return e.toString();
-          }
-        }));
+        outcomes.add(
+            callers.submit(
+                () -> {
+                  try {
+                    http.post(URI.create(plainUrl("ehr.test", "/slow")), Map.of(), "x", timeout);
+                    return "answered";
+                  } catch (SocketTimeoutException e) {
+                    return "timeout";
+                  } catch (IOException | RuntimeException e) {
+                    return e.toString();
+                  }
+                }));
       }
       Map<String, Integer> counts = new TreeMap<>();
       for (Future<String> outcome : outcomes) {
@@ -314,14 +380,16 @@ class OutboundHttpTest {
 
   @Test
   void anAnswerTrickledPastTheTimeoutIsATimeoutThoughEachByteCameInTime() {
-    assertThrows(SocketTimeoutException.class,
+    assertThrows(
+        SocketTimeoutException.class,
         () -> postWithin(client(true), plainUrl("ehr.test", "/trickle"), Duration.ofSeconds(2)));
   }
 
   @Test
   void anAnswerOverEightMegabytesIsRefusedWithOrWithoutALength() {
     for (String path : List.of("/huge", "/huge-length")) {
-      IOException tooLarge = assertThrows(IOException.class, () -> post(client(true), plainUrl("ehr.test", path)));
+      IOException tooLarge =
+          assertThrows(IOException.class, () -> post(client(true), plainUrl("ehr.test", path)));
       assertEquals("the answer is too large", tooLarge.getMessage(), path);
     }
   }

@@ -31,14 +31,19 @@ class TenantConfigValidatorTest {
 
   @BeforeAll
   static void loadSchema() throws IOException {
-    schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(Files.readString(CONFIG.resolve("tenant.schema.json")), InputFormat.JSON);
+    schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(Files.readString(CONFIG.resolve("tenant.schema.json")), InputFormat.JSON);
   }
 
   private static List<Path> files(Path dir, String prefix) throws IOException {
     try (Stream<Path> list = Files.list(dir)) {
-      return list.filter(p -> p.getFileName().toString().startsWith(prefix)
-          && p.getFileName().toString().endsWith(".json")).sorted().toList();
+      return list.filter(
+              p ->
+                  p.getFileName().toString().startsWith(prefix)
+                      && p.getFileName().toString().endsWith(".json"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -72,7 +77,8 @@ class TenantConfigValidatorTest {
 
   @Test
   void problemsNameTheFieldNotTheValue() throws IOException {
-    JsonNode config = JSON.readTree(CONFIG.resolve("fixtures/invalid/support-email-bad.json").toFile());
+    JsonNode config =
+        JSON.readTree(CONFIG.resolve("fixtures/invalid/support-email-bad.json").toFile());
     assertEquals(List.of("/branding/supportEmail"), TenantConfigValidator.problems(config));
   }
 }

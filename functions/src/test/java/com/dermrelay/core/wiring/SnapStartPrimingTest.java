@@ -20,30 +20,39 @@ import org.junit.jupiter.api.Test;
 class SnapStartPrimingTest {
 
   private HttpServer awsEndpoint;
+
   /** Every request that reached the stand-in for DynamoDB, S3 and Step Functions. */
   private final List<String> received = new CopyOnWriteArrayList<>();
+
   private Map<String, String> environment;
 
   @BeforeEach
   void startEndpoint() throws IOException {
     awsEndpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    awsEndpoint.createContext("/", exchange -> {
-      received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI()
-          + " " + exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-      exchange.sendResponseHeaders(500, -1);
-      exchange.close();
-    });
+    awsEndpoint.createContext(
+        "/",
+        exchange -> {
+          received.add(
+              exchange.getRequestMethod()
+                  + " "
+                  + exchange.getRequestURI()
+                  + " "
+                  + exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+          exchange.sendResponseHeaders(500, -1);
+          exchange.close();
+        });
     awsEndpoint.start();
     String url = "http://127.0.0.1:" + awsEndpoint.getAddress().getPort();
-    environment = Map.of(
-        "AWS_REGION", "eu-central-1",
-        "AWS_ACCESS_KEY_ID", "AKIDPRIMINGTEST",
-        "AWS_SECRET_ACCESS_KEY", "secret",
-        "AWS_ENDPOINT_URL_DYNAMODB", url,
-        "AWS_ENDPOINT_URL_S3", url,
-        "AWS_ENDPOINT_URL_SFN", url,
-        "DERMRELAY_TABLE", "priming-test-table",
-        "DERMRELAY_MEDIA_BUCKET", "priming-test-bucket");
+    environment =
+        Map.of(
+            "AWS_REGION", "eu-central-1",
+            "AWS_ACCESS_KEY_ID", "AKIDPRIMINGTEST",
+            "AWS_SECRET_ACCESS_KEY", "secret",
+            "AWS_ENDPOINT_URL_DYNAMODB", url,
+            "AWS_ENDPOINT_URL_S3", url,
+            "AWS_ENDPOINT_URL_SFN", url,
+            "DERMRELAY_TABLE", "priming-test-table",
+            "DERMRELAY_MEDIA_BUCKET", "priming-test-bucket");
   }
 
   @AfterEach
@@ -66,8 +75,14 @@ class SnapStartPrimingTest {
 
     List<String> warmed = priming.prime();
 
-    assertEquals(List.of("Dagger handler support", SnapStartPriming.JSON, "DynamoDB.DescribeTable",
-        "S3.HeadBucket", "SFN.ListStateMachines"), warmed);
+    assertEquals(
+        List.of(
+            "Dagger handler support",
+            SnapStartPriming.JSON,
+            "DynamoDB.DescribeTable",
+            "S3.HeadBucket",
+            "SFN.ListStateMachines"),
+        warmed);
     // No request left the process: no table item (no tenant data), no bucket, no workflow was read.
     assertEquals(List.of(), received);
   }
@@ -92,7 +107,8 @@ class SnapStartPrimingTest {
     }
 
     @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) throws org.crac.CheckpointException {
+    public void beforeCheckpoint(Context<? extends Resource> context)
+        throws org.crac.CheckpointException {
       for (Resource resource : registered) {
         try {
           resource.beforeCheckpoint(this);

@@ -51,13 +51,17 @@ class FhirBundleIT {
     String answering = ClinicStaff.dermatologistOf(stack, api, NORTHSIDE, "Dr. Ada Okafor");
     String reviewPath = "/clinics/" + NORTHSIDE + "/reviews/" + c.caseId();
     String bundlePath = "/clinics/" + NORTHSIDE + "/cases/" + c.caseId() + "/fhir-bundle";
-    assertEquals(404, api.get(bundlePath, api.idToken("admin@northside.example", "Demo-Admin-1")).statusCode(),
+    assertEquals(
+        404,
+        api.get(bundlePath, api.idToken("admin@northside.example", "Demo-Admin-1")).statusCode(),
         "nothing to download before the answer");
 
     assertEquals(200, api.call("POST", reviewPath + "/claim", answering, null).statusCode());
-    HttpResponse<String> answered = api.call("POST", c.path() + "/answer", answering, answer().toString());
+    HttpResponse<String> answered =
+        api.call("POST", c.path() + "/answer", answering, answer().toString());
     assertEquals(200, answered.statusCode(), answered.body());
-    assertEquals(1, ApiCalls.json(answered).get("round").asInt(), "the answer to the intake is round 1");
+    assertEquals(
+        1, ApiCalls.json(answered).get("round").asInt(), "the answer to the intake is round 1");
 
     String admin = api.idToken("admin@northside.example", "Demo-Admin-1");
     HttpResponse<String> byAdmin = api.get(bundlePath, admin);
@@ -67,32 +71,54 @@ class FhirBundleIT {
     Bundle bundle = CaseBundles.parser().parseResource(Bundle.class, byAdmin.body());
     assertEquals(Bundle.BundleType.TRANSACTION, bundle.getType());
     DiagnosticReport report = only(bundle, DiagnosticReport.class);
-    assertEquals("L20.9", report.getConclusionCodeFirstRep().getCodingFirstRep().getCode(), "ICD-10 of atopic eczema");
+    assertEquals(
+        "L20.9",
+        report.getConclusionCodeFirstRep().getCodingFirstRep().getCode(),
+        "ICD-10 of atopic eczema");
     assertEquals(2, resources(bundle, MedicationRequest.class).size());
 
     List<Media> media = resources(bundle, Media.class);
     assertEquals(2, media.size(), "the intake's close-up and context photos");
     // The link is our /ehr-media/ route, which redirects to the photo copy in S3.
-    HttpResponse<byte[]> photo = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(HttpRequest.newBuilder(
-        URI.create(media.get(0).getContent().getUrl())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> photo =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(media.get(0).getContent().getUrl()))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, photo.statusCode(), "the link opens the checked photo");
-    assertTrue(photo.body().length > 100 && (photo.body()[0] & 0xFF) == 0xFF && (photo.body()[1] & 0xFF) == 0xD8,
+    assertTrue(
+        photo.body().length > 100
+            && (photo.body()[0] & 0xFF) == 0xFF
+            && (photo.body()[1] & 0xFF) == 0xD8,
         "a JPEG");
 
     HttpResponse<String> byDermatologist = api.get(bundlePath + "?round=1", answering);
     assertEquals(200, byDermatologist.statusCode(), byDermatologist.body());
-    assertEquals(withoutLinks(byAdmin.body()), withoutLinks(byDermatologist.body()),
+    assertEquals(
+        withoutLinks(byAdmin.body()),
+        withoutLinks(byDermatologist.body()),
         "the same record, but for fresh photo links");
 
     String chen = api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1");
-    assertEquals(404, api.get(bundlePath, chen).statusCode(), "a dermatologist who did not answer it");
+    assertEquals(
+        404, api.get(bundlePath, chen).statusCode(), "a dermatologist who did not answer it");
     assertEquals(404, api.get(bundlePath + "?round=2", admin).statusCode(), "no second answer yet");
     assertEquals(400, api.get(bundlePath + "?round=zero", admin).statusCode());
-    assertEquals(404, api.get("/clinics/harbour-dermatology/cases/" + c.caseId() + "/fhir-bundle",
-        api.idToken("admin@harbour.example", "Demo-Admin-1")).statusCode(), "another clinic");
+    assertEquals(
+        404,
+        api.get(
+                "/clinics/harbour-dermatology/cases/" + c.caseId() + "/fhir-bundle",
+                api.idToken("admin@harbour.example", "Demo-Admin-1"))
+            .statusCode(),
+        "another clinic");
     assertFalse(byAdmin.body().contains(c.patient().email()), "no e-mail of the patient");
 
-    JsonNode log = ApiCalls.json(api.get("/clinics/" + NORTHSIDE + "/me/access-log", c.patient().token()));
+    JsonNode log =
+        ApiCalls.json(api.get("/clinics/" + NORTHSIDE + "/me/access-log", c.patient().token()));
     long downloads = 0;
     for (JsonNode entry : log.get("entries")) {
       downloads += entry.get("action").asText().equals("case.fhir.read") ? 1 : 0;
@@ -107,11 +133,26 @@ class FhirBundleIT {
     body.put("patientExplanation", "This is eczema. It is common and can be controlled.");
     body.put("treatmentPlan", "Moisturise twice a day; steroid cream on flares.");
     var prescriptions = body.putArray("prescriptions");
-    prescriptions.addObject().put("medicine", "Hydrocortisone").put("strength", "1%").put("form", "cream")
-        .put("directions", "Apply thinly twice a day for up to 14 days.").put("quantity", "30 g").put("refills", 1);
-    prescriptions.addObject().put("medicine", "Emulsifying ointment").put("strength", "BP").put("form", "ointment")
-        .put("directions", "Apply often.").put("quantity", "500 g").put("refills", 2);
-    body.putObject("referral").put("advised", true).put("urgency", "ROUTINE").put("note", "Patch testing.");
+    prescriptions
+        .addObject()
+        .put("medicine", "Hydrocortisone")
+        .put("strength", "1%")
+        .put("form", "cream")
+        .put("directions", "Apply thinly twice a day for up to 14 days.")
+        .put("quantity", "30 g")
+        .put("refills", 1);
+    prescriptions
+        .addObject()
+        .put("medicine", "Emulsifying ointment")
+        .put("strength", "BP")
+        .put("form", "ointment")
+        .put("directions", "Apply often.")
+        .put("quantity", "500 g")
+        .put("refills", 2);
+    body.putObject("referral")
+        .put("advised", true)
+        .put("urgency", "ROUTINE")
+        .put("note", "Patch testing.");
     body.putObject("followUp").put("inDays", 28);
     return body;
   }
@@ -120,9 +161,13 @@ class FhirBundleIT {
     return bundle.replaceAll("\"url\":\"http[^\"]*\"", "\"url\":\"-\"");
   }
 
-  private static <T extends org.hl7.fhir.r4.model.Resource> List<T> resources(Bundle bundle, Class<T> type) {
-    return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance)
-        .map(type::cast).toList();
+  private static <T extends org.hl7.fhir.r4.model.Resource> List<T> resources(
+      Bundle bundle, Class<T> type) {
+    return bundle.getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .toList();
   }
 
   private static <T extends org.hl7.fhir.r4.model.Resource> T only(Bundle bundle, Class<T> type) {

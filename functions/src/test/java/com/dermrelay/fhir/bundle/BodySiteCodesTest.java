@@ -21,10 +21,15 @@ class BodySiteCodesTest {
       assertTrue(CODES.covers(region), region);
       CodeableConcept concept = CODES.region(region);
       assertTrue(concept.hasText(), region);
-      concept.getCoding().forEach(c -> {
-        assertEquals(BodySiteCodes.SNOMED, c.getSystem());
-        assertTrue(c.getCode().matches("^[1-9][0-9]{5,17}$"), "a SNOMED CT concept id: " + c.getCode());
-      });
+      concept
+          .getCoding()
+          .forEach(
+              c -> {
+                assertEquals(BodySiteCodes.SNOMED, c.getSystem());
+                assertTrue(
+                    c.getCode().matches("^[1-9][0-9]{5,17}$"),
+                    "a SNOMED CT concept id: " + c.getCode());
+              });
     }
     for (String side : IntakeRules.LATERALITIES) {
       assertTrue(CODES.side(side).orElseThrow().hasText(), side);
@@ -39,8 +44,20 @@ class BodySiteCodesTest {
     assertEquals("body-site", site.getLinkId());
     assertEquals(IntakeRules.BODY_REGIONS, codes(site.getItem().get(0)));
     assertEquals(IntakeRules.LATERALITIES, codes(site.getItem().get(1)));
-    assertEquals(IntakeRules.ONSETS, codes(q.getItem().stream().filter(i -> i.getLinkId().equals("onset")).findFirst().orElseThrow()));
-    assertEquals(IntakeRules.PREGNANCY, codes(q.getItem().stream().filter(i -> i.getLinkId().equals("pregnancy")).findFirst().orElseThrow()));
+    assertEquals(
+        IntakeRules.ONSETS,
+        codes(
+            q.getItem().stream()
+                .filter(i -> i.getLinkId().equals("onset"))
+                .findFirst()
+                .orElseThrow()));
+    assertEquals(
+        IntakeRules.PREGNANCY,
+        codes(
+            q.getItem().stream()
+                .filter(i -> i.getLinkId().equals("pregnancy"))
+                .findFirst()
+                .orElseThrow()));
   }
 
   private static Set<String> codes(Questionnaire.QuestionnaireItemComponent item) {

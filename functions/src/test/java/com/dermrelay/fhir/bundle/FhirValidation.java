@@ -22,10 +22,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Questionnaire;
 
 /**
- * The HAPI validator, offline (the R4 core definitions from hapi-fhir-validation-resources-r4,
- * no terminology server), with our intake Questionnaire in its support chain so a
- * QuestionnaireResponse is checked against it. Built once for all tests: the first validation
- * takes seconds, later ones a tenth of one.
+ * The HAPI validator, offline (the R4 core definitions from hapi-fhir-validation-resources-r4, no
+ * terminology server), with our intake Questionnaire in its support chain so a
+ * QuestionnaireResponse is checked against it. Built once for all tests: the first validation takes
+ * seconds, later ones a tenth of one.
  */
 public final class FhirValidation {
   private static FhirValidator validator;
@@ -37,25 +37,27 @@ public final class FhirValidation {
       FhirContext fhir = CaseBundles.context();
       Questionnaire intake = questionnaire(fhir);
       // PrePopulatedValidationSupport does not hand out Questionnaires; this does, by canonical.
-      IValidationSupport ours = new IValidationSupport() {
-        @Override
-        public FhirContext getFhirContext() {
-          return fhir;
-        }
+      IValidationSupport ours =
+          new IValidationSupport() {
+            @Override
+            public FhirContext getFhirContext() {
+              return fhir;
+            }
 
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T extends IBaseResource> T fetchResource(Class<T> type, String uri) {
-          boolean ours = uri != null && uri.split("\\|")[0].equals(intake.getUrl());
-          return ours && (type == null || type.isInstance(intake)) ? (T) intake : null;
-        }
-      };
-      ValidationSupportChain chain = new ValidationSupportChain(
-          new DefaultProfileValidationSupport(fhir),
-          new CommonCodeSystemsTerminologyService(fhir),
-          new InMemoryTerminologyServerValidationSupport(fhir),
-          new SnapshotGeneratingValidationSupport(fhir),
-          ours);
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T extends IBaseResource> T fetchResource(Class<T> type, String uri) {
+              boolean ours = uri != null && uri.split("\\|")[0].equals(intake.getUrl());
+              return ours && (type == null || type.isInstance(intake)) ? (T) intake : null;
+            }
+          };
+      ValidationSupportChain chain =
+          new ValidationSupportChain(
+              new DefaultProfileValidationSupport(fhir),
+              new CommonCodeSystemsTerminologyService(fhir),
+              new InMemoryTerminologyServerValidationSupport(fhir),
+              new SnapshotGeneratingValidationSupport(fhir),
+              ours);
       validator = fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
     }
     return validator;
@@ -63,8 +65,10 @@ public final class FhirValidation {
 
   /** The Questionnaire as shipped in the jar. */
   public static Questionnaire questionnaire(FhirContext fhir) {
-    try (InputStream in = FhirValidation.class.getClassLoader()
-        .getResourceAsStream("dermrelay/fhir/Questionnaire-intake.json")) {
+    try (InputStream in =
+        FhirValidation.class
+            .getClassLoader()
+            .getResourceAsStream("dermrelay/fhir/Questionnaire-intake.json")) {
       return fhir.newJsonParser().parseResource(Questionnaire.class, in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -80,11 +84,22 @@ public final class FhirValidation {
   /** Fails with the messages when the validator finds an error (warnings are allowed). */
   public static List<SingleValidationMessage> assertValid(String json) {
     List<SingleValidationMessage> messages = messages(json);
-    List<SingleValidationMessage> errors = messages.stream()
-        .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
-        .toList();
-    assertTrue(errors.isEmpty(), () -> "FHIR validation errors:\n" + String.join("\n",
-        errors.stream().map(m -> m.getLocationString() + ": " + m.getMessage()).toList()));
+    List<SingleValidationMessage> errors =
+        messages.stream()
+            .filter(
+                m ->
+                    m.getSeverity() == ResultSeverityEnum.ERROR
+                        || m.getSeverity() == ResultSeverityEnum.FATAL)
+            .toList();
+    assertTrue(
+        errors.isEmpty(),
+        () ->
+            "FHIR validation errors:\n"
+                + String.join(
+                    "\n",
+                    errors.stream()
+                        .map(m -> m.getLocationString() + ": " + m.getMessage())
+                        .toList()));
     return messages;
   }
 }

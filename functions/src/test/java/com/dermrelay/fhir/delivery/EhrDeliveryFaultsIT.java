@@ -43,7 +43,8 @@ class EhrDeliveryFaultsIT {
   }
 
   private static String answeredCase(EhrClinic clinic) {
-    IntakeJourney.SubmittedCase c = journey.submit(clinic.tenantId(), IntakeJourney.routineIntake());
+    IntakeJourney.SubmittedCase c =
+        journey.submit(clinic.tenantId(), IntakeJourney.routineIntake());
     clinic.answer(api, c.caseId(), false);
     return c.caseId();
   }
@@ -53,15 +54,19 @@ class EhrDeliveryFaultsIT {
   }
 
   private static JsonNode failures(EhrClinic clinic) {
-    HttpResponse<String> listed = api.get("/clinics/" + clinic.tenantId() + "/ehr/deliveries?status=FAILED",
-        clinic.adminToken());
+    HttpResponse<String> listed =
+        api.get(
+            "/clinics/" + clinic.tenantId() + "/ehr/deliveries?status=FAILED", clinic.adminToken());
     assertEquals(200, listed.statusCode(), listed.body());
     return ApiCalls.json(listed).get("items");
   }
 
   private static HttpResponse<String> resend(EhrClinic clinic, String caseId, String query) {
-    return api.call("POST", "/clinics/" + clinic.tenantId() + "/cases/" + caseId + "/ehr/deliveries/1/send" + query,
-        clinic.adminToken(), null);
+    return api.call(
+        "POST",
+        "/clinics/" + clinic.tenantId() + "/cases/" + caseId + "/ehr/deliveries/1/send" + query,
+        clinic.adminToken(),
+        null);
   }
 
   @Test
@@ -71,14 +76,23 @@ class EhrDeliveryFaultsIT {
     int mailsBefore = stack.outbox().messagesTo(clinic.adminEmail()).size();
     String caseId = answeredCase(clinic);
 
-    assertEquals(ExecutionStatus.RUNNING, deliveries.execution(clinic.tenantId(), caseId, 1).status());
+    assertEquals(
+        ExecutionStatus.RUNNING, deliveries.execution(clinic.tenantId(), caseId, 1).status());
     assertEquals("PENDING", record(clinic, caseId).get("status").s());
     // The retries wait 60 s doubling (with jitter, at most 30 min): half an hour at a time.
-    for (int i = 0; i < 8 && deliveries.execution(clinic.tenantId(), caseId, 1).status() == ExecutionStatus.RUNNING; i++) {
+    for (int i = 0;
+        i < 8
+            && deliveries.execution(clinic.tenantId(), caseId, 1).status()
+                == ExecutionStatus.RUNNING;
+        i++) {
       stack.stepFunctions().manualClock().advance(Duration.ofMinutes(31));
     }
-    assertEquals(ExecutionStatus.FAILED, deliveries.execution(clinic.tenantId(), caseId, 1).status());
-    assertEquals(7, deliveries.sendAttempts(clinic.tenantId(), caseId, 1), "the first attempt and six retries");
+    assertEquals(
+        ExecutionStatus.FAILED, deliveries.execution(clinic.tenantId(), caseId, 1).status());
+    assertEquals(
+        7,
+        deliveries.sendAttempts(clinic.tenantId(), caseId, 1),
+        "the first attempt and six retries");
     assertEquals(7, clinic.ehr().requests());
     Map<String, AttributeValue> failed = record(clinic, caseId);
     assertEquals("FAILED", failed.get("status").s());
@@ -90,14 +104,16 @@ class EhrDeliveryFaultsIT {
     OutboxMessage mail = mails.get(mails.size() - 1);
     assertEquals("A case could not be sent to your EHR", mail.subject());
     assertTrue(mail.text().contains("/console/#ehr-deliveries"), mail.text());
-    assertFalse(mail.text().contains("eczema") || mail.text().contains("Hydrocortisone"), "no health data");
+    assertFalse(
+        mail.text().contains("eczema") || mail.text().contains("Hydrocortisone"), "no health data");
 
     JsonNode listed = failures(clinic);
     assertEquals(1, listed.size(), listed.toString());
     assertEquals(caseId, listed.get(0).get("caseId").asText());
     assertEquals(1, listed.get(0).get("round").asInt());
     assertEquals(7, listed.get(0).get("attempts").asInt());
-    assertEquals("The EHR closed the connection without an answer.", listed.get(0).get("reason").asText());
+    assertEquals(
+        "The EHR closed the connection without an answer.", listed.get(0).get("reason").asText());
 
     // Back up: "send again" delivers, once; the failure leaves the list.
     clinic.ehr().fault(ReceiverEndpoint.Fault.NONE);
@@ -112,7 +128,9 @@ class EhrDeliveryFaultsIT {
     assertEquals(200, resend(clinic, caseId, "?force=true").statusCode());
     assertEquals(200, resend(clinic, caseId, "?force=true").statusCode());
     assertEquals(3, clinic.ehr().received().size());
-    for (String type : List.of("Patient", "ServiceRequest", "DiagnosticReport", "MedicationRequest", "Provenance")) {
+    for (String type :
+        List.of(
+            "Patient", "ServiceRequest", "DiagnosticReport", "MedicationRequest", "Provenance")) {
       assertEquals(1, clinic.ehr().all(type).size(), type + " is stored once");
     }
   }
@@ -127,11 +145,13 @@ class EhrDeliveryFaultsIT {
     assertEquals("PENDING", timedOut.get("status").s(), timedOut.toString());
     assertEquals("1", timedOut.get("attempts").n());
     assertEquals("The EHR did not answer within 1 s.", timedOut.get("lastReason").s());
-    assertEquals(ExecutionStatus.RUNNING, deliveries.execution(clinic.tenantId(), caseId, 1).status());
+    assertEquals(
+        ExecutionStatus.RUNNING, deliveries.execution(clinic.tenantId(), caseId, 1).status());
 
     clinic.ehr().fault(ReceiverEndpoint.Fault.NONE);
     stack.stepFunctions().manualClock().advance(Duration.ofMinutes(31));
-    assertEquals(ExecutionStatus.SUCCEEDED, deliveries.execution(clinic.tenantId(), caseId, 1).status());
+    assertEquals(
+        ExecutionStatus.SUCCEEDED, deliveries.execution(clinic.tenantId(), caseId, 1).status());
     assertEquals("DELIVERED", record(clinic, caseId).get("status").s());
     // The slow EHR had stored the first Bundle before its answer came too late.
     assertEquals(2, clinic.ehr().received().size());
@@ -142,14 +162,19 @@ class EhrDeliveryFaultsIT {
   @Test
   void aRefusal4xxIsRecordedWithTheEhrsReasonAndNotRetried() {
     EhrClinic clinic = EhrClinic.create(stack, api, 5);
-    clinic.ehr().fault(ReceiverEndpoint.Fault.status(422, "Practitioner identifier system not known here"));
+    clinic
+        .ehr()
+        .fault(ReceiverEndpoint.Fault.status(422, "Practitioner identifier system not known here"));
     String caseId = answeredCase(clinic);
 
-    assertEquals(ExecutionStatus.FAILED, deliveries.execution(clinic.tenantId(), caseId, 1).status());
-    assertEquals(1, deliveries.sendAttempts(clinic.tenantId(), caseId, 1), "a refusal is not retried");
+    assertEquals(
+        ExecutionStatus.FAILED, deliveries.execution(clinic.tenantId(), caseId, 1).status());
+    assertEquals(
+        1, deliveries.sendAttempts(clinic.tenantId(), caseId, 1), "a refusal is not retried");
     Map<String, AttributeValue> failed = record(clinic, caseId);
     assertEquals("FAILED", failed.get("status").s());
-    assertEquals("The EHR refused the Bundle (HTTP 422): Practitioner identifier system not known here.",
+    assertEquals(
+        "The EHR refused the Bundle (HTTP 422): Practitioner identifier system not known here.",
         failed.get("lastReason").s());
     assertEquals(1, failures(clinic).size());
   }
@@ -157,12 +182,16 @@ class EhrDeliveryFaultsIT {
   @Test
   void anOperationOutcomeWithErrorsIsRecordedWithItsText() {
     EhrClinic clinic = EhrClinic.create(stack, api, 5);
-    clinic.ehr().fault(ReceiverEndpoint.Fault.outcome("Encounter is required for DiagnosticReport"));
+    clinic
+        .ehr()
+        .fault(ReceiverEndpoint.Fault.outcome("Encounter is required for DiagnosticReport"));
     String caseId = answeredCase(clinic);
 
-    assertEquals(ExecutionStatus.FAILED, deliveries.execution(clinic.tenantId(), caseId, 1).status());
+    assertEquals(
+        ExecutionStatus.FAILED, deliveries.execution(clinic.tenantId(), caseId, 1).status());
     assertEquals(1, deliveries.sendAttempts(clinic.tenantId(), caseId, 1));
-    assertEquals("The EHR reported an error: Encounter is required for DiagnosticReport.",
+    assertEquals(
+        "The EHR reported an error: Encounter is required for DiagnosticReport.",
         record(clinic, caseId).get("lastReason").s());
     assertTrue(clinic.ehr().received().isEmpty(), "nothing was stored");
   }

@@ -37,10 +37,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalStackExtension.class)
 class EhrDeliveryIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   /** What issue 8 asks every Bundle to carry (a referral ServiceRequest only when advised). */
-  private static final Set<String> RECORD_TYPES = Set.of("Patient", "ServiceRequest",
-      "QuestionnaireResponse", "BodyStructure", "Media", "Observation", "DiagnosticReport", "CarePlan",
-      "MedicationRequest", "Practitioner", "Organization", "Provenance");
+  private static final Set<String> RECORD_TYPES =
+      Set.of(
+          "Patient",
+          "ServiceRequest",
+          "QuestionnaireResponse",
+          "BodyStructure",
+          "Media",
+          "Observation",
+          "DiagnosticReport",
+          "CarePlan",
+          "MedicationRequest",
+          "Practitioner",
+          "Organization",
+          "Provenance");
+
   private static LocalStack stack;
   private static ApiCalls api;
   private static IntakeJourney journey;
@@ -57,12 +70,16 @@ class EhrDeliveryIT {
   @Test
   void anAnsweredCaseReachesTheEhrResourceByResourceAndItsFollowUpDuplicatesNoOne() {
     EhrClinic clinic = EhrClinic.create(stack, api, 5);
-    IntakeJourney.SubmittedCase c = journey.submit(clinic.tenantId(), IntakeJourney.routineIntake());
+    IntakeJourney.SubmittedCase c =
+        journey.submit(clinic.tenantId(), IntakeJourney.routineIntake());
     clinic.answer(api, c.caseId(), true);
 
-    assertEquals(ExecutionStatus.SUCCEEDED, deliveries.execution(clinic.tenantId(), c.caseId(), 1).status(),
+    assertEquals(
+        ExecutionStatus.SUCCEEDED,
+        deliveries.execution(clinic.tenantId(), c.caseId(), 1).status(),
         () -> "not delivered: " + deliveries.record(clinic.tenantId(), c.caseId(), 1));
-    Map<String, AttributeValue> record = deliveries.record(clinic.tenantId(), c.caseId(), 1).orElseThrow();
+    Map<String, AttributeValue> record =
+        deliveries.record(clinic.tenantId(), c.caseId(), 1).orElseThrow();
     assertEquals("DELIVERED", record.get("status").s());
     assertEquals("1", record.get("attempts").n());
 
@@ -71,7 +88,8 @@ class EhrDeliveryIT {
     assertEquals("transaction", bundle.get("type").asText());
     List<String> sentTypes = new ArrayList<>();
     bundle.get("entry").forEach(e -> sentTypes.add(e.at("/resource/resourceType").asText()));
-    assertTrue(sentTypes.containsAll(RECORD_TYPES), "the Bundle carries the whole record: " + sentTypes);
+    assertTrue(
+        sentTypes.containsAll(RECORD_TYPES), "the Bundle carries the whole record: " + sentTypes);
 
     // Every location the EHR answered is a resource it holds, of the type that was sent there.
     List<String> locations = new ArrayList<>();
@@ -87,16 +105,24 @@ class EhrDeliveryIT {
     assertEquals(new TreeSet<>(sentTypes), readBack);
     // References between entries point at what the EHR stored, not at the Bundle's urn:uuid ids.
     String patient = clinic.ehr().all("Patient").get(0).get("id").asText();
-    assertEquals("Patient/" + patient, clinic.ehr().all("DiagnosticReport").get(0).at("/subject/reference").asText());
+    assertEquals(
+        "Patient/" + patient,
+        clinic.ehr().all("DiagnosticReport").get(0).at("/subject/reference").asText());
 
     // 28 days later the follow-up; its answer is the second round, delivered as a second Bundle.
     stack.stepFunctions().manualClock().advance(Duration.ofDays(29));
     journey.uploadPhoto(c.patient(), c.caseId(), "close_up");
-    HttpResponse<String> followedUp = api.call("POST", c.path() + "/follow-up", c.patient().token(),
-        "{\"progress\":\"BETTER\",\"newSymptoms\":false,\"notes\":\"Less itchy.\"}");
+    HttpResponse<String> followedUp =
+        api.call(
+            "POST",
+            c.path() + "/follow-up",
+            c.patient().token(),
+            "{\"progress\":\"BETTER\",\"newSymptoms\":false,\"notes\":\"Less itchy.\"}");
     assertEquals(200, followedUp.statusCode(), followedUp.body());
     clinic.answer(api, c.caseId(), false);
-    assertEquals(ExecutionStatus.SUCCEEDED, deliveries.execution(clinic.tenantId(), c.caseId(), 2).status(),
+    assertEquals(
+        ExecutionStatus.SUCCEEDED,
+        deliveries.execution(clinic.tenantId(), c.caseId(), 2).status(),
         () -> "not delivered: " + deliveries.record(clinic.tenantId(), c.caseId(), 2));
 
     assertEquals(2, clinic.ehr().received().size());
@@ -109,9 +135,12 @@ class EhrDeliveryIT {
   /** One resource over the receiver's HTTP read API, as an EHR client would read it. */
   private static JsonNode read(String endpoint, String type, String id) {
     try {
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-          URI.create(stack.fhirReceiver().baseUrl(endpoint) + "/" + type + "/" + id)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create(stack.fhirReceiver().baseUrl(endpoint) + "/" + type + "/" + id))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(200, response.statusCode(), type + "/" + id);
       return ApiCalls.JSON.readTree(response.body());
     } catch (IOException e) {

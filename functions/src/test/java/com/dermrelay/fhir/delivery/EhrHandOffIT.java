@@ -26,8 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalStackExtension.class)
 class EhrHandOffIT {
   private static final String NORTHSIDE = "northside-skin";
-  private static final String EHR_WORKFLOW = "arn:aws:states:" + LocalStackConfig.REGION + ":"
-      + LocalStackConfig.ACCOUNT_ID + ":stateMachine:dermrelay-ehr-delivery";
+  private static final String EHR_WORKFLOW =
+      "arn:aws:states:"
+          + LocalStackConfig.REGION
+          + ":"
+          + LocalStackConfig.ACCOUNT_ID
+          + ":stateMachine:dermrelay-ehr-delivery";
   private static LocalStack stack;
   private static ApiCalls api;
   private static IntakeJourney journey;
@@ -42,16 +46,34 @@ class EhrHandOffIT {
   @Test
   void aClinicWithoutAnEndpointStartsNoDeliveryAndKeepsNoRecord() {
     IntakeJourney.SubmittedCase c = journey.submit(NORTHSIDE, IntakeJourney.routineIntake());
-    EhrClinic.answer(api, NORTHSIDE, api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1"),
-        c.caseId(), false);
-    assertEquals("CLOSED", ApiCalls.json(api.get(c.path(), c.patient().token())).get("status").asText());
-    assertTrue(stack.stepFunctions().service().listExecutions(EHR_WORKFLOW, null).stream()
-        .noneMatch(e -> e.name().contains(c.caseId())), "no delivery execution");
+    EhrClinic.answer(
+        api,
+        NORTHSIDE,
+        api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1"),
+        c.caseId(),
+        false);
+    assertEquals(
+        "CLOSED", ApiCalls.json(api.get(c.path(), c.patient().token())).get("status").asText());
+    assertTrue(
+        stack.stepFunctions().service().listExecutions(EHR_WORKFLOW, null).stream()
+            .noneMatch(e -> e.name().contains(c.caseId())),
+        "no delivery execution");
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      assertEquals(0, dynamoDb.query(r -> r.tableName(LocalStackConfig.TABLE)
-          .keyConditionExpression("pk = :pk AND begins_with(sk, :ehr)")
-          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TENANT#" + NORTHSIDE + "#CASE#" + c.caseId()),
-              ":ehr", AttributeValue.fromS("EHR#")))).count());
+      assertEquals(
+          0,
+          dynamoDb
+              .query(
+                  r ->
+                      r.tableName(LocalStackConfig.TABLE)
+                          .keyConditionExpression("pk = :pk AND begins_with(sk, :ehr)")
+                          .expressionAttributeValues(
+                              Map.of(
+                                  ":pk",
+                                  AttributeValue.fromS(
+                                      "TENANT#" + NORTHSIDE + "#CASE#" + c.caseId()),
+                                  ":ehr",
+                                  AttributeValue.fromS("EHR#"))))
+              .count());
     }
   }
 
@@ -59,25 +81,41 @@ class EhrHandOffIT {
   void credentialsGoToSecretsManagerOnlyAndABadBodyNamesTheFieldNotTheValue() {
     EhrClinic clinic = EhrClinic.create(stack, api, 5);
     String path = "/clinics/" + clinic.tenantId() + "/ehr/credentials";
-    HttpResponse<String> stored = api.call("PUT", path, clinic.adminToken(),
-        "{\"clientId\":\"dermrelay\",\"clientSecret\":\"very-secret-value\"}");
+    HttpResponse<String> stored =
+        api.call(
+            "PUT",
+            path,
+            clinic.adminToken(),
+            "{\"clientId\":\"dermrelay\",\"clientSecret\":\"very-secret-value\"}");
     assertEquals(204, stored.statusCode(), stored.body());
     assertTrue(stored.body().isEmpty());
-    assertEquals("{\"clientId\":\"dermrelay\",\"clientSecret\":\"very-secret-value\"}",
-        stack.secretsManager().value("dermrelay/local/tenants/" + clinic.tenantId() + "/ehr").orElseThrow());
+    assertEquals(
+        "{\"clientId\":\"dermrelay\",\"clientSecret\":\"very-secret-value\"}",
+        stack
+            .secretsManager()
+            .value("dermrelay/local/tenants/" + clinic.tenantId() + "/ehr")
+            .orElseThrow());
 
-    HttpResponse<String> both = api.call("PUT", path, clinic.adminToken(),
-        "{\"clientId\":\"x\",\"clientSecret\":\"y\",\"token\":\"leaked-token\"}");
+    HttpResponse<String> both =
+        api.call(
+            "PUT",
+            path,
+            clinic.adminToken(),
+            "{\"clientId\":\"x\",\"clientSecret\":\"y\",\"token\":\"leaked-token\"}");
     assertEquals(400, both.statusCode());
     assertEquals("application/problem+json", both.headers().firstValue("Content-Type").orElse(""));
     assertFalse(both.body().contains("leaked-token"));
-    HttpResponse<String> blank = api.call("PUT", path, clinic.adminToken(), "{\"token\":\"has spaces\"}");
+    HttpResponse<String> blank =
+        api.call("PUT", path, clinic.adminToken(), "{\"token\":\"has spaces\"}");
     assertEquals(400, blank.statusCode());
     assertEquals("/token", ApiCalls.json(blank).at("/errors/0/pointer").asText());
     assertFalse(blank.body().contains("has spaces"));
 
-    JsonNode settings = ApiCalls.json(api.get("/clinics/" + clinic.tenantId() + "/settings", clinic.adminToken()));
+    JsonNode settings =
+        ApiCalls.json(api.get("/clinics/" + clinic.tenantId() + "/settings", clinic.adminToken()));
     assertFalse(settings.toString().contains("very-secret-value"));
-    assertEquals(403, api.call("PUT", path, clinic.dermatologistToken(), "{\"token\":\"abc\"}").statusCode());
+    assertEquals(
+        403,
+        api.call("PUT", path, clinic.dermatologistToken(), "{\"token\":\"abc\"}").statusCode());
   }
 }

@@ -34,15 +34,17 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The link a delivered Media carries, followed as an EHR would with a plain HTTP client: our
- * route redirects to the photo's copy and the bytes are the JPEG; the read is in the patient's
- * access log; an edited token opens nothing and says nothing; sending the round again or
- * downloading it leaves one copy per photo; past the clinic's {@code linkHours} the link is gone.
+ * The link a delivered Media carries, followed as an EHR would with a plain HTTP client: our route
+ * redirects to the photo's copy and the bytes are the JPEG; the read is in the patient's access
+ * log; an edited token opens nothing and says nothing; sending the round again or downloading it
+ * leaves one copy per photo; past the clinic's {@code linkHours} the link is gone.
  */
 @ExtendWith(LocalStackExtension.class)
 class EhrMediaLinkIT {
   /** Like an EHR's fetcher: no cookies, no token, and redirects seen rather than followed. */
-  private static final HttpClient PLAIN = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final HttpClient PLAIN =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
   private static LocalStack stack;
   private static ApiCalls api;
   private static IntakeJourney journey;
@@ -59,16 +61,21 @@ class EhrMediaLinkIT {
   @Test
   void aDeliveredMediaLinkOpensThePhotoForTheClinicsHoursAndNothingElse() throws Exception {
     EhrClinic clinic = EhrClinic.create(stack, api, 5); // media: link, linkHours 1
-    IntakeJourney.SubmittedCase c = journey.submit(clinic.tenantId(), IntakeJourney.routineIntake());
+    IntakeJourney.SubmittedCase c =
+        journey.submit(clinic.tenantId(), IntakeJourney.routineIntake());
     clinic.answer(api, c.caseId(), false);
-    assertEquals(ExecutionStatus.SUCCEEDED, deliveries.execution(clinic.tenantId(), c.caseId(), 1).status(),
+    assertEquals(
+        ExecutionStatus.SUCCEEDED,
+        deliveries.execution(clinic.tenantId(), c.caseId(), 1).status(),
         () -> "not delivered: " + deliveries.record(clinic.tenantId(), c.caseId(), 1));
 
     List<String> links = mediaLinks(clinic.ehr().received().get(0));
     assertEquals(2, links.size(), "the intake's two photos");
     for (String link : links) {
       assertTrue(link.startsWith(stack.config().portalOrigins().get(0) + "/ehr-media/"), link);
-      assertFalse(link.contains(c.caseId()) || link.contains(clinic.tenantId()), "only a token in the URL's path");
+      assertFalse(
+          link.contains(c.caseId()) || link.contains(clinic.tenantId()),
+          "only a token in the URL's path");
     }
 
     HttpResponse<String> redirect = get(links.get(0));
@@ -76,14 +83,22 @@ class EhrMediaLinkIT {
     assertEquals("no-store", redirect.headers().firstValue("Cache-Control").orElse(""));
     String location = redirect.headers().firstValue("Location").orElseThrow();
     assertTrue(location.startsWith(stack.s3Endpoint()), "to the local S3: " + location);
-    assertTrue(location.contains("/ehr-media/1/"), "the round's copy, not the clean photo: " + location);
-    HttpResponse<byte[]> photo = PLAIN.send(HttpRequest.newBuilder(URI.create(location)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    assertTrue(
+        location.contains("/ehr-media/1/"), "the round's copy, not the clean photo: " + location);
+    HttpResponse<byte[]> photo =
+        PLAIN.send(
+            HttpRequest.newBuilder(URI.create(location)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, photo.statusCode());
-    assertTrue(photo.body().length > 100 && (photo.body()[0] & 0xFF) == 0xFF && (photo.body()[1] & 0xFF) == 0xD8,
+    assertTrue(
+        photo.body().length > 100
+            && (photo.body()[0] & 0xFF) == 0xFF
+            && (photo.body()[1] & 0xFF) == 0xD8,
         "a JPEG");
 
-    JsonNode log = ApiCalls.json(api.get("/clinics/" + clinic.tenantId() + "/me/access-log", c.patient().token()));
+    JsonNode log =
+        ApiCalls.json(
+            api.get("/clinics/" + clinic.tenantId() + "/me/access-log", c.patient().token()));
     boolean readByEhr = false;
     for (JsonNode entry : log.get("entries")) {
       readByEhr |= entry.get("action").asText().equals("ehr.media.read");
@@ -92,11 +107,14 @@ class EhrMediaLinkIT {
 
     // An edited token, to the other photo or to another clinic, keeping the signature: nothing.
     String other = claims(links.get(1)).get("p").asText();
-    for (ObjectNode edited : List.of(claims(links.get(0)).put("p", other),
-        claims(links.get(0)).put("t", "northside-skin"))) {
+    for (ObjectNode edited :
+        List.of(
+            claims(links.get(0)).put("p", other),
+            claims(links.get(0)).put("t", "northside-skin"))) {
       HttpResponse<String> refused = get(withClaims(links.get(0), edited));
       assertEquals(404, refused.statusCode(), refused.body());
-      assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+      assertEquals(
+          "application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
       assertFalse(refused.headers().firstValue("Location").isPresent());
       for (String id : List.of(c.caseId(), other, clinic.tenantId(), "northside")) {
         assertFalse(refused.body().contains(id), "the refusal names nothing: " + refused.body());
@@ -107,12 +125,22 @@ class EhrMediaLinkIT {
     Map<String, Instant> copies = copies(clinic.tenantId(), c.caseId());
     assertEquals(2, copies.size(), "one copy per photo: " + copies.keySet());
     for (int i = 0; i < 2; i++) {
-      HttpResponse<String> resent = api.call("POST", "/clinics/" + clinic.tenantId() + "/cases/" + c.caseId()
-          + "/ehr/deliveries/1/send?force=true", clinic.adminToken(), null);
+      HttpResponse<String> resent =
+          api.call(
+              "POST",
+              "/clinics/"
+                  + clinic.tenantId()
+                  + "/cases/"
+                  + c.caseId()
+                  + "/ehr/deliveries/1/send?force=true",
+              clinic.adminToken(),
+              null);
       assertEquals(200, resent.statusCode(), resent.body());
     }
-    HttpResponse<String> download = api.get("/clinics/" + clinic.tenantId() + "/cases/" + c.caseId()
-        + "/fhir-bundle", clinic.adminToken());
+    HttpResponse<String> download =
+        api.get(
+            "/clinics/" + clinic.tenantId() + "/cases/" + c.caseId() + "/fhir-bundle",
+            clinic.adminToken());
     assertEquals(200, download.statusCode(), download.body());
     assertEquals(copies, copies(clinic.tenantId(), c.caseId()), "not copied again");
     assertEquals(3, clinic.ehr().received().size());
@@ -124,36 +152,45 @@ class EhrMediaLinkIT {
     for (String link : links) {
       HttpResponse<String> expired = get(link);
       assertEquals(410, expired.statusCode(), expired.body());
-      assertEquals("urn:dermrelay:problem:link-expired", ApiCalls.json(expired).get("type").asText());
-      assertFalse(expired.body().contains(c.caseId()) || expired.body().contains(clinic.tenantId()));
+      assertEquals(
+          "urn:dermrelay:problem:link-expired", ApiCalls.json(expired).get("type").asText());
+      assertFalse(
+          expired.body().contains(c.caseId()) || expired.body().contains(clinic.tenantId()));
     }
   }
 
   private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return PLAIN.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+    return PLAIN.send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private static List<String> mediaLinks(JsonNode bundle) {
     List<String> links = new ArrayList<>();
-    bundle.get("entry").forEach(e -> {
-      if ("Media".equals(e.at("/resource/resourceType").asText())) {
-        links.add(e.at("/resource/content/url").asText());
-      }
-    });
+    bundle
+        .get("entry")
+        .forEach(
+            e -> {
+              if ("Media".equals(e.at("/resource/resourceType").asText())) {
+                links.add(e.at("/resource/content/url").asText());
+              }
+            });
     return links;
   }
 
   private static ObjectNode claims(String link) throws IOException {
     String token = link.substring(link.lastIndexOf('/') + 1);
-    return (ObjectNode) ApiCalls.JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    return (ObjectNode)
+        ApiCalls.JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
   }
 
   private static String withClaims(String link, ObjectNode claims) {
     String token = link.substring(link.lastIndexOf('/') + 1);
     String[] parts = token.split("\\.");
-    String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        claims.toString().getBytes(StandardCharsets.UTF_8));
+    String edited =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
     return link.substring(0, link.lastIndexOf('/') + 1) + parts[0] + "." + edited + "." + parts[2];
   }
 
@@ -161,8 +198,12 @@ class EhrMediaLinkIT {
   private static Map<String, Instant> copies(String tenantId, String caseId) {
     try (S3Client s3 = api.s3()) {
       Map<String, Instant> found = new TreeMap<>();
-      for (S3Object o : s3.listObjectsV2(r -> r.bucket(LocalStackConfig.MEDIA_BUCKET)
-          .prefix(tenantId + "/cases/" + caseId + "/ehr-media/")).contents()) {
+      for (S3Object o :
+          s3.listObjectsV2(
+                  r ->
+                      r.bucket(LocalStackConfig.MEDIA_BUCKET)
+                          .prefix(tenantId + "/cases/" + caseId + "/ehr-media/"))
+              .contents()) {
         found.put(o.key(), o.lastModified());
       }
       return found;

@@ -18,14 +18,14 @@ import java.util.function.Function;
 
 /**
  * {@code /_local/clock}: the local stack's one clock (the Step Functions interpreter's, which the
- * in-process functions read, and on a started stack the identity service's and the gateway's
- * token checks too), and a way to move it forward so waits of days can be watched: a follow-up
- * coming due, an SLA escalating. {@code GET} answers {@code {now, aheadBy}}; {@code POST}
- * {@code {"advanceBy": "P1D"}} (an ISO-8601 duration, positive, at most {@value #MAX_DAYS} days)
- * moves it, for a platform operator's ID token only, checked as the API checks tokens. It exists
- * only where the local stack mounts it: the contract has no {@code /_local} path, so API Gateway
- * never routes one, and nothing but the local stack's own clock can be moved.
- * {@code /panel.js} is the outbox page's button.
+ * in-process functions read, and on a started stack the identity service's and the gateway's token
+ * checks too), and a way to move it forward so waits of days can be watched: a follow-up coming
+ * due, an SLA escalating. {@code GET} answers {@code {now, aheadBy}}; {@code POST} {@code
+ * {"advanceBy": "P1D"}} (an ISO-8601 duration, positive, at most {@value #MAX_DAYS} days) moves it,
+ * for a platform operator's ID token only, checked as the API checks tokens. It exists only where
+ * the local stack mounts it: the contract has no {@code /_local} path, so API Gateway never routes
+ * one, and nothing but the local stack's own clock can be moved. {@code /panel.js} is the outbox
+ * page's button.
  */
 public final class ClockControl implements LocalTool {
   static final long MAX_DAYS = 400;
@@ -60,31 +60,40 @@ public final class ClockControl implements LocalTool {
       case "POST" -> advance(exchange);
       default -> {
         exchange.getResponseHeaders().set("Allow", "GET, HEAD, POST");
-        Exchanges.sendProblem(exchange, 405, "Method Not Allowed", "Read the clock with GET, move it with POST.");
+        Exchanges.sendProblem(
+            exchange, 405, "Method Not Allowed", "Read the clock with GET, move it with POST.");
       }
     }
   }
 
   private void advance(HttpExchange exchange) throws IOException {
-    Optional<Map<String, String>> claims = tokens.apply(exchange.getRequestHeaders().getFirst("Authorization"));
+    Optional<Map<String, String>> claims =
+        tokens.apply(exchange.getRequestHeaders().getFirst("Authorization"));
     if (claims.isEmpty()) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-      Exchanges.sendProblem(exchange, 401, "Unauthorized", "Sign in as a platform operator to move the clock.");
+      Exchanges.sendProblem(
+          exchange, 401, "Unauthorized", "Sign in as a platform operator to move the clock.");
       return;
     }
     if (!groups(claims.get().get("cognito:groups")).contains(OPERATOR)) {
-      Exchanges.sendProblem(exchange, 403, "Forbidden", "Only a platform operator may move the local clock.");
+      Exchanges.sendProblem(
+          exchange, 403, "Forbidden", "Only a platform operator may move the local clock.");
       return;
     }
     Duration by;
     try {
       by = parse(Exchanges.readBody(exchange, MAX_BODY));
     } catch (Exchanges.BodyTooLargeException e) {
-      Exchanges.sendProblem(exchange, 413, "Content Too Large", "The body exceeds " + MAX_BODY + " bytes.");
+      Exchanges.sendProblem(
+          exchange, 413, "Content Too Large", "The body exceeds " + MAX_BODY + " bytes.");
       return;
     } catch (IllegalArgumentException e) {
       ObjectNode problem = Exchanges.problem(400, "Bad Request", e.getMessage());
-      problem.putArray("errors").addObject().put("pointer", "/advanceBy").put("detail", e.getMessage());
+      problem
+          .putArray("errors")
+          .addObject()
+          .put("pointer", "/advanceBy")
+          .put("detail", e.getMessage());
       Exchanges.sendJson(exchange, 400, Exchanges.PROBLEM_JSON, problem);
       return;
     }
@@ -92,7 +101,9 @@ public final class ClockControl implements LocalTool {
     Exchanges.sendJson(exchange, 200, state());
   }
 
-  /** The body's {@code advanceBy}, a positive ISO-8601 duration of at most {@value #MAX_DAYS} days. */
+  /**
+   * The body's {@code advanceBy}, a positive ISO-8601 duration of at most {@value #MAX_DAYS} days.
+   */
   static Duration parse(byte[] body) {
     JsonNode json;
     try {
@@ -102,16 +113,19 @@ public final class ClockControl implements LocalTool {
     }
     JsonNode value = json == null ? null : json.get("advanceBy");
     if (value == null || !value.isTextual()) {
-      throw new IllegalArgumentException("advanceBy must be an ISO-8601 duration such as \"PT6H\" or \"P7D\".");
+      throw new IllegalArgumentException(
+          "advanceBy must be an ISO-8601 duration such as \"PT6H\" or \"P7D\".");
     }
     Duration by;
     try {
       by = Duration.parse(value.asText());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("advanceBy must be an ISO-8601 duration such as \"PT6H\" or \"P7D\".");
+      throw new IllegalArgumentException(
+          "advanceBy must be an ISO-8601 duration such as \"PT6H\" or \"P7D\".");
     }
     if (by.isNegative() || by.isZero() || by.compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
-      throw new IllegalArgumentException("advanceBy must be more than zero and at most " + MAX_DAYS + " days.");
+      throw new IllegalArgumentException(
+          "advanceBy must be more than zero and at most " + MAX_DAYS + " days.");
     }
     return by;
   }

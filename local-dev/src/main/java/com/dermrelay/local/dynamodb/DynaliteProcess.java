@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * dynalite, the DynamoDB emulator, as a node child process. {@code dynalite-child.js} exits when
- * our end of its stdin closes, which the OS does for us however this JVM ends; {@link #close()}
- * and a shutdown hook stop it sooner on a normal exit.
+ * our end of its stdin closes, which the OS does for us however this JVM ends; {@link #close()} and
+ * a shutdown hook stop it sooner on a normal exit.
  */
 public final class DynaliteProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DynaliteProcess.class);
@@ -46,21 +46,24 @@ public final class DynaliteProcess implements AutoCloseable {
    */
   public static DynaliteProcess start(Path localDevDir, String host, int port, Path dataDir) {
     Path script = localDevDir.resolve("dynalite-child.js");
-    if (!Files.isRegularFile(script) || !Files.isDirectory(localDevDir.resolve("node_modules/dynalite"))) {
+    if (!Files.isRegularFile(script)
+        || !Files.isDirectory(localDevDir.resolve("node_modules/dynalite"))) {
       throw new IllegalStateException(
           "dynalite is not installed in " + localDevDir + ": run `npm ci` in local-dev first");
     }
-    List<String> command = new ArrayList<>(List.of(
-        "node", script.toString(), "--host", host, "--port", Integer.toString(port)));
+    List<String> command =
+        new ArrayList<>(
+            List.of("node", script.toString(), "--host", host, "--port", Integer.toString(port)));
     if (dataDir != null) {
       command.addAll(List.of("--path", dataDir.toString()));
     }
     Process process;
     try {
-      process = new ProcessBuilder(command)
-          .directory(localDevDir.toFile())
-          .redirectErrorStream(true)
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .directory(localDevDir.toFile())
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start node; is Node.js 20 on the PATH?", e);
     }
@@ -94,8 +97,9 @@ public final class DynaliteProcess implements AutoCloseable {
   /** Copies the child's output to our log and completes {@code ready} with its port. */
   private static void pump(Process process, CompletableFuture<Integer> ready) {
     List<String> early = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = out.readLine()) != null; ) {
         if (!ready.isDone() && line.startsWith(READY)) {
           ready.complete(Integer.parseInt(line.substring(READY.length()).trim()));
@@ -109,8 +113,11 @@ public final class DynaliteProcess implements AutoCloseable {
     } catch (IOException e) {
       LOG.debug("dynalite output closed", e);
     }
-    ready.completeExceptionally(new IllegalStateException(
-        "exited with " + exitCode(process) + (early.isEmpty() ? "" : ": " + String.join(" | ", early))));
+    ready.completeExceptionally(
+        new IllegalStateException(
+            "exited with "
+                + exitCode(process)
+                + (early.isEmpty() ? "" : ": " + String.join(" | ", early))));
   }
 
   private static String exitCode(Process process) {

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Creates the platform's single table as the CDK app defines it (infrastructure's CaseTable):
- * {@code pk}/{@code sk} and two overloaded indexes, {@code gsi1} and {@code gsi2}. Safe to call
- * on every start: an existing table (kept with --data) is left as it is.
+ * {@code pk}/{@code sk} and two overloaded indexes, {@code gsi1} and {@code gsi2}. Safe to call on
+ * every start: an existing table (kept with --data) is left as it is.
  */
 public final class TableSetup {
   public static final List<String> INDEXES = List.of("gsi1", "gsi2");
@@ -24,15 +24,16 @@ public final class TableSetup {
 
   public static void ensureTable(DynamoDbClient dynamoDb, String tableName) {
     try {
-      dynamoDb.createTable(r -> r
-          .tableName(tableName)
-          .billingMode(BillingMode.PAY_PER_REQUEST)
-          .attributeDefinitions(
-              string("pk"), string("sk"),
-              string("gsi1pk"), string("gsi1sk"),
-              string("gsi2pk"), string("gsi2sk"))
-          .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
-          .globalSecondaryIndexes(INDEXES.stream().map(TableSetup::index).toList()));
+      dynamoDb.createTable(
+          r ->
+              r.tableName(tableName)
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .attributeDefinitions(
+                      string("pk"), string("sk"),
+                      string("gsi1pk"), string("gsi1sk"),
+                      string("gsi2pk"), string("gsi2sk"))
+                  .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                  .globalSecondaryIndexes(INDEXES.stream().map(TableSetup::index).toList()));
     } catch (ResourceInUseException alreadyThere) {
       // Kept from an earlier run with --data.
     }
@@ -48,7 +49,10 @@ public final class TableSetup {
   }
 
   private static AttributeDefinition string(String name) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
   }
 
   private static KeySchemaElement key(String name, KeyType type) {

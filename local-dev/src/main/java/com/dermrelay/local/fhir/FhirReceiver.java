@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local stack's FHIR server: a stand-in for a clinic's EHR that records what it is sent.
- * Each name under {@code /fhir/{name}} is its own endpoint (created on first use), so clinics and
- * tests do not share records:
+ * The local stack's FHIR server: a stand-in for a clinic's EHR that records what it is sent. Each
+ * name under {@code /fhir/{name}} is its own endpoint (created on first use), so clinics and tests
+ * do not share records:
+ *
  * <ul>
  *   <li>{@code POST /fhir/{name}}: a transaction Bundle ({@link Transactions}), answered with a
  *       transaction-response;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
  *       allowed, every call needs a bearer token it knows;
  *   <li>{@code POST /fhir/{name}/_fault}, {@code /_clients}, {@code /_reset}: the test API.
  * </ul>
+ *
  * JSON only, no FHIR library: it answers what DermRelay sends, no more.
  */
 public final class FhirReceiver implements AutoCloseable {
@@ -42,7 +44,8 @@ public final class FhirReceiver implements AutoCloseable {
   private static final String FHIR_JSON = "application/fhir+json";
   private static final int MAX_BODY_BYTES = 20 * 1024 * 1024;
   private static final Pattern PATH =
-      Pattern.compile("^/fhir/([a-z0-9][a-z0-9-]{0,39})(?:/([A-Za-z_]+)(?:/([A-Za-z0-9.-]{1,64}))?)?/?$");
+      Pattern.compile(
+          "^/fhir/([a-z0-9][a-z0-9-]{0,39})(?:/([A-Za-z_]+)(?:/([A-Za-z0-9.-]{1,64}))?)?/?$");
 
   private final Map<String, ReceiverEndpoint> endpoints = new ConcurrentHashMap<>();
   private LocalHttpServer server;
@@ -55,7 +58,9 @@ public final class FhirReceiver implements AutoCloseable {
     return receiver;
   }
 
-  /** e.g. {@code http://127.0.0.1:8090}; an endpoint's base URL is {@code url() + "/fhir/" + name}. */
+  /**
+   * e.g. {@code http://127.0.0.1:8090}; an endpoint's base URL is {@code url() + "/fhir/" + name}.
+   */
   public String url() {
     return server.url();
   }
@@ -78,7 +83,10 @@ public final class FhirReceiver implements AutoCloseable {
     try {
       Matcher path = PATH.matcher(exchange.getRequestURI().getRawPath());
       if (!path.matches()) {
-        Exchanges.sendJson(exchange, 404, FHIR_JSON,
+        Exchanges.sendJson(
+            exchange,
+            404,
+            FHIR_JSON,
             Transactions.outcome("error", "not-found", "No such endpoint: use /fhir/{name}."));
         return;
       }
@@ -86,7 +94,11 @@ public final class FhirReceiver implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("fhir receiver failure", e);
       if (exchange.getResponseCode() < 0) {
-        Exchanges.sendJson(exchange, 500, FHIR_JSON, Transactions.outcome("fatal", "exception", "Internal error."));
+        Exchanges.sendJson(
+            exchange,
+            500,
+            FHIR_JSON,
+            Transactions.outcome("fatal", "exception", "Internal error."));
       }
     } finally {
       exchange.close();
@@ -110,7 +122,10 @@ public final class FhirReceiver implements AutoCloseable {
       // Reads are open: they are for tests looking at what arrived, not part of the EHR's contract.
       read(exchange, endpoint, segment, id);
     } else if (exchange.getResponseCode() < 0) {
-      Exchanges.sendJson(exchange, 405, FHIR_JSON,
+      Exchanges.sendJson(
+          exchange,
+          405,
+          FHIR_JSON,
           Transactions.outcome("error", "not-supported", "Not supported by the local receiver."));
     }
   }
@@ -125,26 +140,38 @@ public final class FhirReceiver implements AutoCloseable {
       return;
     }
     if (fault.mode() == ReceiverEndpoint.FaultMode.STATUS) {
-      Exchanges.sendJson(exchange, fault.status(), FHIR_JSON,
-          Transactions.outcome("error", "processing", fault.text() == null ? "Refused." : fault.text()));
+      Exchanges.sendJson(
+          exchange,
+          fault.status(),
+          FHIR_JSON,
+          Transactions.outcome(
+              "error", "processing", fault.text() == null ? "Refused." : fault.text()));
       return;
     }
     if (fault.mode() == ReceiverEndpoint.FaultMode.OUTCOME) {
-      Exchanges.sendJson(exchange, 200, FHIR_JSON, Transactions.outcome("error", "business-rule", fault.text()));
+      Exchanges.sendJson(
+          exchange, 200, FHIR_JSON, Transactions.outcome("error", "business-rule", fault.text()));
       return;
     }
     JsonNode bundle;
     try {
       bundle = Exchanges.JSON.readTree(Exchanges.readBody(exchange, MAX_BODY_BYTES));
     } catch (IOException e) {
-      Exchanges.sendJson(exchange, 400, FHIR_JSON, Transactions.outcome("error", "structure", "The body is not JSON."));
+      Exchanges.sendJson(
+          exchange,
+          400,
+          FHIR_JSON,
+          Transactions.outcome("error", "structure", "The body is not JSON."));
       return;
     }
     ObjectNode response;
     try {
       response = Transactions.process(endpoint, bundle);
     } catch (Transactions.Refused refused) {
-      Exchanges.sendJson(exchange, refused.status(), FHIR_JSON,
+      Exchanges.sendJson(
+          exchange,
+          refused.status(),
+          FHIR_JSON,
           Transactions.outcome("error", "processing", refused.getMessage()));
       return;
     }
@@ -160,22 +187,29 @@ public final class FhirReceiver implements AutoCloseable {
       return true;
     }
     String header = exchange.getRequestHeaders().getFirst("Authorization");
-    String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+    String token =
+        header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
     if (endpoint.accepts(token)) {
       return true;
     }
     exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-    Exchanges.sendJson(exchange, 401, FHIR_JSON, Transactions.outcome("error", "login", "A valid bearer token is required."));
+    Exchanges.sendJson(
+        exchange,
+        401,
+        FHIR_JSON,
+        Transactions.outcome("error", "login", "A valid bearer token is required."));
     return false;
   }
 
   private void token(HttpExchange exchange, ReceiverEndpoint endpoint) throws IOException {
-    Map<String, String> form = form(new String(Exchanges.readBody(exchange, 64 * 1024), StandardCharsets.UTF_8));
+    Map<String, String> form =
+        form(new String(Exchanges.readBody(exchange, 64 * 1024), StandardCharsets.UTF_8));
     String clientId = form.get("client_id");
     String clientSecret = form.get("client_secret");
     String basic = exchange.getRequestHeaders().getFirst("Authorization");
     if (basic != null && basic.startsWith("Basic ")) {
-      String pair = new String(Base64.getDecoder().decode(basic.substring(6).trim()), StandardCharsets.UTF_8);
+      String pair =
+          new String(Base64.getDecoder().decode(basic.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = pair.indexOf(':');
       if (colon > 0) {
         clientId = URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8);
@@ -183,12 +217,20 @@ public final class FhirReceiver implements AutoCloseable {
       }
     }
     if (!"client_credentials".equals(form.get("grant_type"))) {
-      Exchanges.sendJson(exchange, 400, Exchanges.JSON.createObjectNode().put("error", "unsupported_grant_type"));
+      Exchanges.sendJson(
+          exchange, 400, Exchanges.JSON.createObjectNode().put("error", "unsupported_grant_type"));
     } else if (!endpoint.clientMatches(clientId, clientSecret)) {
-      Exchanges.sendJson(exchange, 401, Exchanges.JSON.createObjectNode().put("error", "invalid_client"));
+      Exchanges.sendJson(
+          exchange, 401, Exchanges.JSON.createObjectNode().put("error", "invalid_client"));
     } else {
-      Exchanges.sendJson(exchange, 200, Exchanges.JSON.createObjectNode()
-          .put("access_token", endpoint.issueToken()).put("token_type", "Bearer").put("expires_in", 300));
+      Exchanges.sendJson(
+          exchange,
+          200,
+          Exchanges.JSON
+              .createObjectNode()
+              .put("access_token", endpoint.issueToken())
+              .put("token_type", "Bearer")
+              .put("expires_in", 300));
     }
   }
 
@@ -199,27 +241,41 @@ public final class FhirReceiver implements AutoCloseable {
       if (resource.isPresent()) {
         Exchanges.sendJson(exchange, 200, FHIR_JSON, resource.get());
       } else {
-        Exchanges.sendJson(exchange, 404, FHIR_JSON, Transactions.outcome("error", "not-found", "No such resource."));
+        Exchanges.sendJson(
+            exchange,
+            404,
+            FHIR_JSON,
+            Transactions.outcome("error", "not-found", "No such resource."));
       }
       return;
     }
-    Map<String, String> query = form(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
+    Map<String, String> query =
+        form(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
     List<ObjectNode> found;
     if (query.containsKey("identifier")) {
       String token = query.get("identifier");
       int bar = token.indexOf('|');
-      found = endpoint.search(type, bar < 0 ? null : token.substring(0, bar), bar < 0 ? token : token.substring(bar + 1));
+      found =
+          endpoint.search(
+              type,
+              bar < 0 ? null : token.substring(0, bar),
+              bar < 0 ? token : token.substring(bar + 1));
     } else {
       found = endpoint.all(type);
     }
-    ObjectNode bundle = Exchanges.JSON.createObjectNode().put("resourceType", "Bundle")
-        .put("type", "searchset").put("total", found.size());
+    ObjectNode bundle =
+        Exchanges.JSON
+            .createObjectNode()
+            .put("resourceType", "Bundle")
+            .put("type", "searchset")
+            .put("total", found.size());
     ArrayNode entries = bundle.putArray("entry");
     found.forEach(r -> entries.addObject().set("resource", r));
     Exchanges.sendJson(exchange, 200, FHIR_JSON, bundle);
   }
 
-  private void testApi(HttpExchange exchange, ReceiverEndpoint endpoint, String segment) throws IOException {
+  private void testApi(HttpExchange exchange, ReceiverEndpoint endpoint, String segment)
+      throws IOException {
     JsonNode body;
     try {
       byte[] bytes = Exchanges.readBody(exchange, 64 * 1024);
@@ -232,13 +288,20 @@ public final class FhirReceiver implements AutoCloseable {
       case "_fault" -> {
         ReceiverEndpoint.FaultMode mode;
         try {
-          mode = ReceiverEndpoint.FaultMode.valueOf(body.path("mode").asText("NONE").toUpperCase(java.util.Locale.ROOT));
+          mode =
+              ReceiverEndpoint.FaultMode.valueOf(
+                  body.path("mode").asText("NONE").toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-          Exchanges.sendProblem(exchange, 400, "Bad Request", "mode is one of none, down, slow, status, outcome.");
+          Exchanges.sendProblem(
+              exchange, 400, "Bad Request", "mode is one of none, down, slow, status, outcome.");
           return;
         }
-        endpoint.fault(new ReceiverEndpoint.Fault(mode, body.path("status").asInt(400),
-            Duration.ofMillis(body.path("delayMs").asLong(5000)), body.path("text").asText("Refused.")));
+        endpoint.fault(
+            new ReceiverEndpoint.Fault(
+                mode,
+                body.path("status").asInt(400),
+                Duration.ofMillis(body.path("delayMs").asLong(5000)),
+                body.path("text").asText("Refused.")));
       }
       case "_clients" -> {
         if (body.hasNonNull("token")) {
@@ -261,7 +324,8 @@ public final class FhirReceiver implements AutoCloseable {
     for (String pair : text.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+        values.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }

@@ -129,21 +129,26 @@ public final class ReceiverEndpoint {
   }
 
   public synchronized Optional<ObjectNode> read(String type, String id) {
-    return Optional.ofNullable(resources.getOrDefault(type, Map.of()).get(id)).map(ObjectNode::deepCopy);
+    return Optional.ofNullable(resources.getOrDefault(type, Map.of()).get(id))
+        .map(ObjectNode::deepCopy);
   }
 
   /** Every stored resource of a type, in the order stored. */
   public synchronized List<ObjectNode> all(String type) {
-    return resources.getOrDefault(type, Map.of()).values().stream().map(ObjectNode::deepCopy).toList();
+    return resources.getOrDefault(type, Map.of()).values().stream()
+        .map(ObjectNode::deepCopy)
+        .toList();
   }
 
-  /** Resources of {@code type} with an identifier {@code system|value} (either part may be empty). */
+  /**
+   * Resources of {@code type} with an identifier {@code system|value} (either part may be empty).
+   */
   public synchronized List<ObjectNode> search(String type, String system, String value) {
     List<ObjectNode> found = new ArrayList<>();
     for (ObjectNode resource : resources.getOrDefault(type, Map.of()).values()) {
       for (JsonNode identifier : resource.path("identifier")) {
-        boolean systemMatches = system == null || system.isEmpty()
-            || system.equals(identifier.path("system").asText());
+        boolean systemMatches =
+            system == null || system.isEmpty() || system.equals(identifier.path("system").asText());
         if (systemMatches && value != null && value.equals(identifier.path("value").asText())) {
           found.add(resource.deepCopy());
           break;

@@ -16,10 +16,10 @@ import java.util.UUID;
 
 /**
  * A FHIR R4 transaction as a server processes it, enough for what DermRelay sends: {@code POST}
- * with {@code ifNoneExist} (an identifier search, or one chained through a reference: a match
- * is answered 200 and not stored again),
- * plain {@code POST}, and {@code PUT Type/id}; {@code urn:uuid:} references between entries are
- * rewritten to the ids the server assigned. All or nothing: a bad entry refuses the whole Bundle.
+ * with {@code ifNoneExist} (an identifier search, or one chained through a reference: a match is
+ * answered 200 and not stored again), plain {@code POST}, and {@code PUT Type/id}; {@code
+ * urn:uuid:} references between entries are rewritten to the ids the server assigned. All or
+ * nothing: a bad entry refuses the whole Bundle.
  */
 final class Transactions {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,11 +43,13 @@ final class Transactions {
     }
   }
 
-  private record Planned(ObjectNode resource, String type, String id, boolean create, String status) {}
+  private record Planned(
+      ObjectNode resource, String type, String id, boolean create, String status) {}
 
   /** Processes the Bundle against the endpoint and answers the transaction-response. */
   static ObjectNode process(ReceiverEndpoint endpoint, JsonNode bundle) throws Refused {
-    if (!bundle.isObject() || !"Bundle".equals(bundle.path("resourceType").asText())
+    if (!bundle.isObject()
+        || !"Bundle".equals(bundle.path("resourceType").asText())
         || !"transaction".equals(bundle.path("type").asText())) {
       throw new Refused(400, "Only a Bundle of type transaction is accepted here.");
     }
@@ -58,8 +60,11 @@ final class Transactions {
       for (JsonNode entry : bundle.path("entry")) {
         plan.add(plan(endpoint, entry, index++, references));
       }
-      ObjectNode response = JSON.createObjectNode().put("resourceType", "Bundle")
-          .put("id", UUID.randomUUID().toString()).put("type", "transaction-response");
+      ObjectNode response =
+          JSON.createObjectNode()
+              .put("resourceType", "Bundle")
+              .put("id", UUID.randomUUID().toString())
+              .put("type", "transaction-response");
       ArrayNode entries = response.putArray("entry");
       for (Planned p : plan) {
         if (p.create()) {
@@ -79,8 +84,9 @@ final class Transactions {
     }
   }
 
-  private static Planned plan(ReceiverEndpoint endpoint, JsonNode entry, int index,
-      Map<String, String> references) throws Refused {
+  private static Planned plan(
+      ReceiverEndpoint endpoint, JsonNode entry, int index, Map<String, String> references)
+      throws Refused {
     JsonNode resource = entry.path("resource");
     JsonNode request = entry.path("request");
     String method = request.path("method").asText();
@@ -97,9 +103,11 @@ final class Transactions {
         throw new Refused(400, "Entry " + index + ": POST must name the resource's type.");
       }
       String condition = request.path("ifNoneExist").asText("");
-      List<ObjectNode> matches = condition.isEmpty() ? List.of() : search(endpoint, type, condition, index);
+      List<ObjectNode> matches =
+          condition.isEmpty() ? List.of() : search(endpoint, type, condition, index);
       if (matches.size() > 1) {
-        throw new Refused(412, "Entry " + index + ": the ifNoneExist search matched several resources.");
+        throw new Refused(
+            412, "Entry " + index + ": the ifNoneExist search matched several resources.");
       }
       create = matches.isEmpty();
       id = create ? UUID.randomUUID().toString() : matches.get(0).path("id").asText();
@@ -109,7 +117,8 @@ final class Transactions {
       create = true;
       status = endpoint.read(type, id).isPresent() ? "200 OK" : "201 Created";
     } else {
-      throw new Refused(400, "Entry " + index + ": only POST (with ifNoneExist) and PUT Type/id are supported.");
+      throw new Refused(
+          400, "Entry " + index + ": only POST (with ifNoneExist) and PUT Type/id are supported.");
     }
     String fullUrl = entry.path("fullUrl").asText("");
     if (!fullUrl.isEmpty()) {
@@ -123,15 +132,21 @@ final class Transactions {
    * {@code <field>:<Type>.identifier=system|value} (a resource without an identifier, e.g. a
    * Provenance, found by the identifier of a resource it references in {@code field}).
    */
-  private static List<ObjectNode> search(ReceiverEndpoint endpoint, String type, String condition,
-      int index) throws Refused {
-    String query = condition.contains("?") ? condition.substring(condition.indexOf('?') + 1) : condition;
+  private static List<ObjectNode> search(
+      ReceiverEndpoint endpoint, String type, String condition, int index) throws Refused {
+    String query =
+        condition.contains("?") ? condition.substring(condition.indexOf('?') + 1) : condition;
     java.util.regex.Matcher chained = CHAINED.matcher(query);
     if (query.contains("&") || !(query.startsWith("identifier=") || chained.matches())) {
-      throw new Refused(400, "Entry " + index + ": ifNoneExist supports identifier=system|value"
-          + " and field:Type.identifier=system|value only.");
+      throw new Refused(
+          400,
+          "Entry "
+              + index
+              + ": ifNoneExist supports identifier=system|value"
+              + " and field:Type.identifier=system|value only.");
     }
-    String token = URLDecoder.decode(query.substring(query.indexOf('=') + 1), StandardCharsets.UTF_8);
+    String token =
+        URLDecoder.decode(query.substring(query.indexOf('=') + 1), StandardCharsets.UTF_8);
     int bar = token.indexOf('|');
     String system = bar < 0 ? null : token.substring(0, bar);
     String value = bar < 0 ? token : token.substring(bar + 1);
@@ -140,8 +155,10 @@ final class Transactions {
     }
     String field = chained.group(1);
     String targetType = chained.group(2);
-    List<String> targets = endpoint.search(targetType, system, value).stream()
-        .map(t -> targetType + "/" + t.path("id").asText()).toList();
+    List<String> targets =
+        endpoint.search(targetType, system, value).stream()
+            .map(t -> targetType + "/" + t.path("id").asText())
+            .toList();
     List<ObjectNode> found = new ArrayList<>();
     for (ObjectNode resource : endpoint.all(type)) {
       JsonNode references = resource.path(field);
@@ -163,7 +180,9 @@ final class Transactions {
     if (node.isObject()) {
       ObjectNode object = (ObjectNode) node;
       JsonNode reference = object.get("reference");
-      if (reference != null && reference.isTextual() && references.containsKey(reference.asText())) {
+      if (reference != null
+          && reference.isTextual()
+          && references.containsKey(reference.asText())) {
         object.set("reference", TextNode.valueOf(references.get(reference.asText())));
       }
       for (Iterator<JsonNode> it = object.elements(); it.hasNext(); ) {
@@ -177,7 +196,11 @@ final class Transactions {
   /** An OperationOutcome with one issue. */
   static ObjectNode outcome(String severity, String code, String diagnostics) {
     ObjectNode outcome = JSON.createObjectNode().put("resourceType", "OperationOutcome");
-    outcome.putArray("issue").addObject().put("severity", severity).put("code", code)
+    outcome
+        .putArray("issue")
+        .addObject()
+        .put("severity", severity)
+        .put("code", code)
         .put("diagnostics", diagnostics);
     return outcome;
   }

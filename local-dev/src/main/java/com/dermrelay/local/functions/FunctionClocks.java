@@ -12,14 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The clock the in-process functions read, shared with the Step Functions interpreter: with a
  * {@code ManualClock} the test drives, SLA due times the functions compute and the timeouts the
- * interpreter fires are on one time line. The functions module cannot see local-dev's types, so
- * the stack names the clock in the functions' environment ({@link #ENVIRONMENT}, value
- * {@code <this class>:<id>}) and the functions look it up by reflection through
- * {@link #clock(String)}; on Lambda the variable is absent and they use the system clock.
+ * interpreter fires are on one time line. The functions module cannot see local-dev's types, so the
+ * stack names the clock in the functions' environment ({@link #ENVIRONMENT}, value {@code <this
+ * class>:<id>}) and the functions look it up by reflection through {@link #clock(String)}; on
+ * Lambda the variable is absent and they use the system clock.
  */
 public final class FunctionClocks {
   /** The environment variable the functions' wiring reads. */
   public static final String ENVIRONMENT = "DERMRELAY_CLOCK";
+
   private static final Map<String, Clock> CLOCKS = new ConcurrentHashMap<>();
 
   private FunctionClocks() {}
@@ -53,8 +54,8 @@ public final class FunctionClocks {
   /**
    * The emulator's time as a {@link Clock}. A driven clock stands still between advances, so each
    * reading is at least a millisecond after the previous one: items ordered by their time (a
-   * patient's cases, audit records) keep the order they were made in. The lead this builds up is
-   * a millisecond per reading at one instant, far below any SLA or lease.
+   * patient's cases, audit records) keep the order they were made in. The lead this builds up is a
+   * millisecond per reading at one instant, far below any SLA or lease.
    */
   static final class Shared extends Clock {
     private final EmulatorClock clock;

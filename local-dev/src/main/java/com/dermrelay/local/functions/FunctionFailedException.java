@@ -23,7 +23,9 @@ public final class FunctionFailedException extends RuntimeException {
     return functionName;
   }
 
-  /** The fully qualified class name of the exception, e.g. {@code java.lang.IllegalStateException}. */
+  /**
+   * The fully qualified class name of the exception, e.g. {@code java.lang.IllegalStateException}.
+   */
   public String errorType() {
     return errorType;
   }

@@ -17,13 +17,13 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runs the DermRelay Lambda handlers inside this JVM. The local stack knows them only by class
- * name (no compile dependency on the functions module), so each handler is loaded by name and
- * built once, lazily, through its public {@code (Map<String,String> environment)} constructor.
+ * Runs the DermRelay Lambda handlers inside this JVM. The local stack knows them only by class name
+ * (no compile dependency on the functions module), so each handler is loaded by name and built
+ * once, lazily, through its public {@code (Map<String,String> environment)} constructor.
  *
  * <p>Inputs and outputs go through Jackson with the Lambda Java runtime's settings, so a handler
- * sees here what it would see on AWS. Thread-safe: the gateway and the workflow interpreter call
- * it concurrently, and a handler instance is shared between calls as a warm Lambda container's is.
+ * sees here what it would see on AWS. Thread-safe: the gateway and the workflow interpreter call it
+ * concurrently, and a handler instance is shared between calls as a warm Lambda container's is.
  */
 public final class InProcessFunctions {
   /** Our functions are deployed with 30 s; only {@code getRemainingTimeInMillis()} reflects it. */
@@ -57,8 +57,8 @@ public final class InProcessFunctions {
 
   /**
    * Invokes an HTTP API handler with a payload-format-2.0 event. A handler declared with another
-   * input type (a Map, a JsonNode) gets the event converted, and a result that is not an
-   * {@code APIGatewayV2HTTPResponse} is interpreted as API Gateway interprets a 2.0 result.
+   * input type (a Map, a JsonNode) gets the event converted, and a result that is not an {@code
+   * APIGatewayV2HTTPResponse} is interpreted as API Gateway interprets a 2.0 result.
    *
    * @throws FunctionFailedException if the handler throws
    * @throws HandlerConfigurationException if the class cannot be used as a handler
@@ -78,11 +78,11 @@ public final class InProcessFunctions {
   }
 
   /**
-   * Invokes a handler with a JSON payload, as a Step Functions task does, and returns its result
-   * as JSON ({@code null} results become JSON null).
+   * Invokes a handler with a JSON payload, as a Step Functions task does, and returns its result as
+   * JSON ({@code null} results become JSON null).
    *
-   * @throws FunctionFailedException if the handler throws, or the payload does not fit its
-   *     input type (reported as the runtime would, with the Jackson exception's class name)
+   * @throws FunctionFailedException if the handler throws, or the payload does not fit its input
+   *     type (reported as the runtime would, with the Jackson exception's class name)
    * @throws HandlerConfigurationException if the class cannot be used as a handler
    */
   public JsonNode invokeJson(String handlerClass, JsonNode payload, String functionName) {
@@ -100,12 +100,17 @@ public final class InProcessFunctions {
   }
 
   @SuppressWarnings("unchecked")
-  private Object invoke(String handlerClass, LoadedHandler handler, Object input, String functionName) {
+  private Object invoke(
+      String handlerClass, LoadedHandler handler, Object input, String functionName) {
     LocalLambdaContext context = new LocalLambdaContext(functionName, timeout);
     try {
       // Metered by handler: one handler is one Lambda function in the deployment (cost model).
-      return UsageMeter.global().meter(handlerClass.substring(handlerClass.lastIndexOf('.') + 1),
-          () -> ((RequestHandler<Object, Object>) handler.instance).handleRequest(input, context));
+      return UsageMeter.global()
+          .meter(
+              handlerClass.substring(handlerClass.lastIndexOf('.') + 1),
+              () ->
+                  ((RequestHandler<Object, Object>) handler.instance)
+                      .handleRequest(input, context));
     } catch (RuntimeException | LinkageError | AssertionError e) {
       // Errors the JVM cannot go on after (out of memory...) are not caught: they are not a
       // function's result.
@@ -137,7 +142,9 @@ public final class InProcessFunctions {
       return type.getConstructor(Map.class);
     } catch (NoSuchMethodException e) {
       throw new HandlerConfigurationException(
-          type.getName(), "has no public constructor taking Map<String,String> (the environment)", e);
+          type.getName(),
+          "has no public constructor taking Map<String,String> (the environment)",
+          e);
     }
   }
 
@@ -145,7 +152,10 @@ public final class InProcessFunctions {
     Class<?> type = loadHandlerClass(handlerClass);
     Constructor<?> constructor = mapConstructor(type);
     JavaType[] parameters =
-        LambdaJson.MAPPER.getTypeFactory().constructType(type).findTypeParameters(RequestHandler.class);
+        LambdaJson.MAPPER
+            .getTypeFactory()
+            .constructType(type)
+            .findTypeParameters(RequestHandler.class);
     JavaType inputType =
         parameters.length == 2 ? parameters[0] : LambdaJson.MAPPER.constructType(Object.class);
     try {

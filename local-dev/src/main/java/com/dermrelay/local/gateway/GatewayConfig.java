@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * Settings of the local gateway. The JWT settings mirror the Cognito JWT authorizer's: an issuer
- * (e.g. {@code http://127.0.0.1:9229/us-east-1_local}), its JWKS URL (by default Cognito's
- * {@code <issuer>/.well-known/jwks.json}) and the accepted audiences (app client ids).
+ * (e.g. {@code http://127.0.0.1:9229/us-east-1_local}), its JWKS URL (by default Cognito's {@code
+ * <issuer>/.well-known/jwks.json}) and the accepted audiences (app client ids).
  */
 public final class GatewayConfig {
   public static final int DEFAULT_PORT = 8080;
@@ -250,8 +250,8 @@ public final class GatewayConfig {
     }
 
     /**
-     * The headers production's CloudFront sets on every response, e.g. from
-     * {@link SecurityHeaders#local}; they replace any a handler set.
+     * The headers production's CloudFront sets on every response, e.g. from {@link
+     * SecurityHeaders#local}; they replace any a handler set.
      */
     public Builder securityHeaders(Map<String, String> securityHeaders) {
       this.securityHeaders = Objects.requireNonNull(securityHeaders);

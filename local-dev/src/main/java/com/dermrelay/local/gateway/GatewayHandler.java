@@ -22,13 +22,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One request through the local HTTP API: local tools, CORS preflight, route selection, body
- * limit, JWT authorizer, handler, response; static portal files for GET/HEAD that no route takes.
+ * One request through the local HTTP API: local tools, CORS preflight, route selection, body limit,
+ * JWT authorizer, handler, response; static portal files for GET/HEAD that no route takes.
  */
 final class GatewayHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
+
   /** One line per request: never the body, the query string or the Authorization header. */
-  private static final Logger ACCESS = LoggerFactory.getLogger("com.dermrelay.local.gateway.access");
+  private static final Logger ACCESS =
+      LoggerFactory.getLogger("com.dermrelay.local.gateway.access");
+
   private static final String LOCAL_PREFIX = "/_local";
 
   private final RouteTable routes;
@@ -123,7 +126,8 @@ final class GatewayHandler implements HttpHandler {
       }
       match = routes.match(method, rawPath);
     } catch (IllegalArgumentException e) {
-      Exchanges.sendProblem(exchange, 400, "Bad Request", "The request path is not valid: " + e.getMessage());
+      Exchanges.sendProblem(
+          exchange, 400, "Bad Request", "The request path is not valid: " + e.getMessage());
       return method + " -";
     }
     if (match instanceof RouteMatch.Found found) {
@@ -169,7 +173,10 @@ final class GatewayHandler implements HttpHandler {
       body = Exchanges.readBody(exchange, maxBodyBytes);
     } catch (Exchanges.BodyTooLargeException e) {
       Exchanges.sendProblem(
-          exchange, 413, "Content Too Large", "The request body exceeds " + maxBodyBytes + " bytes.");
+          exchange,
+          413,
+          "Content Too Large",
+          "The request body exceeds " + maxBodyBytes + " bytes.");
       return;
     }
     JwtAuthorizer.Authorized authorization = null;
@@ -182,8 +189,11 @@ final class GatewayHandler implements HttpHandler {
       }
       authorization = (JwtAuthorizer.Authorized) result;
       if (!hasRequiredScope(route, authorization)) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
-        Exchanges.sendProblem(exchange, 403, "Forbidden", "The token lacks a scope this route requires.");
+        exchange
+            .getResponseHeaders()
+            .set("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
+        Exchanges.sendProblem(
+            exchange, 403, "Forbidden", "The token lacks a scope this route requires.");
         return;
       }
     }
@@ -205,11 +215,21 @@ final class GatewayHandler implements HttpHandler {
     } catch (FunctionFailedException e) {
       // As on AWS: the caller learns nothing; the log (not the body: it may hold health data)
       // tells the developer what happened.
-      LOG.error("{} ({}) failed for request {}", route.routeKey(), route.handlerClass(), requestId, e.getCause());
+      LOG.error(
+          "{} ({}) failed for request {}",
+          route.routeKey(),
+          route.handlerClass(),
+          requestId,
+          e.getCause());
       internalError(exchange, requestId);
       return;
     } catch (RuntimeException e) {
-      LOG.error("{} ({}) cannot be answered for request {}", route.routeKey(), route.handlerClass(), requestId, e);
+      LOG.error(
+          "{} ({}) cannot be answered for request {}",
+          route.routeKey(),
+          route.handlerClass(),
+          requestId,
+          e);
       internalError(exchange, requestId);
       return;
     }
@@ -241,7 +261,9 @@ final class GatewayHandler implements HttpHandler {
           .set(
               "WWW-Authenticate",
               rejected.tokenPresent()
-                  ? "Bearer error=\"invalid_token\", error_description=\"" + rejected.detail() + "\""
+                  ? "Bearer error=\"invalid_token\", error_description=\""
+                      + rejected.detail()
+                      + "\""
                   : "Bearer");
       Exchanges.sendProblem(exchange, 401, "Unauthorized", rejected.detail());
     } else {

@@ -8,20 +8,20 @@ import com.dermrelay.local.gateway.internal.JwtAuthorizer;
 import com.dermrelay.local.gateway.internal.RequestTargetGuard;
 import com.dermrelay.local.gateway.internal.StaticFiles;
 import com.dermrelay.local.http.LocalHttpServer;
-import java.net.InetSocketAddress;
 import com.sun.net.httpserver.HttpHandler;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The local stand-in for API Gateway HTTP API with a Cognito JWT authorizer, in front of the
- * Lambda handlers run in-process; also serves the portal's static files and the local tools
- * mounted under {@code /_local/}. Like the CloudFront distribution in front of production's API
- * and portal, it sets the security headers on every response, and a request the JDK's server
- * would refuse with an HTML page (a malformed percent-escape) is answered problem+json at the
- * edge ({@link RequestTargetGuard}).
+ * The local stand-in for API Gateway HTTP API with a Cognito JWT authorizer, in front of the Lambda
+ * handlers run in-process; also serves the portal's static files and the local tools mounted under
+ * {@code /_local/}. Like the CloudFront distribution in front of production's API and portal, it
+ * sets the security headers on every response, and a request the JDK's server would refuse with an
+ * HTML page (a malformed percent-escape) is answered problem+json at the edge ({@link
+ * RequestTargetGuard}).
  */
 public final class LocalGateway implements AutoCloseable {
   private final RequestTargetGuard edge;
@@ -30,8 +30,12 @@ public final class LocalGateway implements AutoCloseable {
   private final RouteTable routes;
   private final JwtAuthorizer authorizer;
 
-  private LocalGateway(RequestTargetGuard edge, LocalHttpServer server, GatewayHandler handler,
-      RouteTable routes, JwtAuthorizer authorizer) {
+  private LocalGateway(
+      RequestTargetGuard edge,
+      LocalHttpServer server,
+      GatewayHandler handler,
+      RouteTable routes,
+      JwtAuthorizer authorizer) {
     this.edge = edge;
     this.server = server;
     this.handler = handler;
@@ -60,13 +64,18 @@ public final class LocalGateway implements AutoCloseable {
         config.issuer() == null
             ? null
             : new JwtAuthorizer(
-                config.issuer(), config.jwksUrl(), config.audiences(), config.clockSkew(), config.clock());
+                config.issuer(),
+                config.jwksUrl(),
+                config.audiences(),
+                config.clockSkew(),
+                config.clock());
     GatewayHandler handler =
         new GatewayHandler(
             routes,
             functions,
             authorizer,
-            new Cors(config.allowedOrigins(), GatewayConfig.CORS_ALLOWED_HEADERS, config.corsMaxAge()),
+            new Cors(
+                config.allowedOrigins(), GatewayConfig.CORS_ALLOWED_HEADERS, config.corsMaxAge()),
             config.staticDir() == null ? null : new StaticFiles(config.staticDir()),
             new HttpApiEvents(config.accountId(), config.apiId()),
             config.maxBodyBytes(),
@@ -76,10 +85,20 @@ public final class LocalGateway implements AutoCloseable {
     // The JDK server listens on a free port behind the edge, which takes the configured one; the
     // edge's address is known once it listens, before any request can come through it.
     AtomicReference<InetSocketAddress> publicAddress = new AtomicReference<>();
-    LocalHttpServer server = LocalHttpServer.start("gateway", config.host(), 0,
-        exchange -> served.handle(new EdgeExchange(exchange, config.securityHeaders(), publicAddress.get())));
-    RequestTargetGuard edge = RequestTargetGuard.start(config.host(), config.port(),
-        new InetSocketAddress(server.host(), server.port()), config.securityHeaders());
+    LocalHttpServer server =
+        LocalHttpServer.start(
+            "gateway",
+            config.host(),
+            0,
+            exchange ->
+                served.handle(
+                    new EdgeExchange(exchange, config.securityHeaders(), publicAddress.get())));
+    RequestTargetGuard edge =
+        RequestTargetGuard.start(
+            config.host(),
+            config.port(),
+            new InetSocketAddress(server.host(), server.port()),
+            config.securityHeaders());
     publicAddress.set(edge.address());
     return new LocalGateway(edge, server, handler, routes, authorizer);
   }
@@ -105,7 +124,8 @@ public final class LocalGateway implements AutoCloseable {
       return Optional.empty();
     }
     return authorizer.authorize(authorizationHeader) instanceof JwtAuthorizer.Authorized ok
-        ? Optional.of(ok.claims()) : Optional.empty();
+        ? Optional.of(ok.claims())
+        : Optional.empty();
   }
 
   public RouteTable routes() {

@@ -4,8 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 
 /**
- * An in-JVM page or endpoint for developers, mounted under {@code /_local/...} of the gateway
- * (e.g. the outbox). Not part of the HTTP API: no JWT, no CORS, no route table.
+ * An in-JVM page or endpoint for developers, mounted under {@code /_local/...} of the gateway (e.g.
+ * the outbox). Not part of the HTTP API: no JWT, no CORS, no route table.
  */
 @FunctionalInterface
 public interface LocalTool {

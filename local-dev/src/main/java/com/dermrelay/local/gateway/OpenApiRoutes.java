@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Builds the route table from the OpenAPI contract, the single source of the HTTP API's routes:
- * each operation names its handler in {@code x-handler}; its effective {@code security}
- * (the operation's, else the document's) decides whether the JWT authorizer guards it.
+ * each operation names its handler in {@code x-handler}; its effective {@code security} (the
+ * operation's, else the document's) decides whether the JWT authorizer guards it.
  */
 public final class OpenApiRoutes {
   /** Where the packaged module carries {@code api-spec/openapi.yaml}. */
@@ -68,7 +68,8 @@ public final class OpenApiRoutes {
       for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
         if (METHODS.contains(op.getKey())) {
           String where = source + ": " + op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
-          routes.add(route(where, path.getKey(), op.getKey(), op.getValue(), defaultSecurity, schemes));
+          routes.add(
+              route(where, path.getKey(), op.getKey(), op.getValue(), defaultSecurity, schemes));
         }
       }
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A parsed path template: literal segments, {@code {name}} parameters, and a greedy
- * {@code {name+}} as the last segment, as API Gateway allows. Parameters span whole segments.
+ * A parsed path template: literal segments, {@code {name}} parameters, and a greedy {@code {name+}}
+ * as the last segment, as API Gateway allows. Parameters span whole segments.
  */
 final class PathTemplate implements Comparable<PathTemplate> {
   private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z0-9_.-]+)(\\+?)}");
@@ -60,8 +60,8 @@ final class PathTemplate implements Comparable<PathTemplate> {
   }
 
   /**
-   * Matches raw (still percent-encoded) path segments; returns the decoded path parameters, or
-   * null if the path does not fit.
+   * Matches raw (still percent-encoded) path segments; returns the decoded path parameters, or null
+   * if the path does not fit.
    */
   Map<String, String> match(List<String> rawSegments) {
     Map<String, String> parameters = new HashMap<>();

@@ -10,9 +10,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The routes of the HTTP API and API Gateway's route selection: among the routes of the
- * request's method whose template fits the path, the most specific wins (literal segments
- * before parameters, parameters before a greedy one).
+ * The routes of the HTTP API and API Gateway's route selection: among the routes of the request's
+ * method whose template fits the path, the most specific wins (literal segments before parameters,
+ * parameters before a greedy one).
  */
 public final class RouteTable {
   private record Entry(Route route, PathTemplate template) {}

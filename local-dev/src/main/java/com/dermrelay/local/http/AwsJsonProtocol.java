@@ -7,10 +7,10 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 
 /**
- * The AWS JSON protocol (1.0 and 1.1) as the emulators that speak it need it: {@code POST /}
- * with {@code X-Amz-Target: <Service>.<Operation>}, a JSON object body, and errors as
- * {@code {"__type", "message"}} with an {@code x-amzn-ErrorType} header, so the AWS SDKs raise
- * their typed exceptions.
+ * The AWS JSON protocol (1.0 and 1.1) as the emulators that speak it need it: {@code POST /} with
+ * {@code X-Amz-Target: <Service>.<Operation>}, a JSON object body, and errors as {@code {"__type",
+ * "message"}} with an {@code x-amzn-ErrorType} header, so the AWS SDKs raise their typed
+ * exceptions.
  */
 public final class AwsJsonProtocol {
   private final String contentType;
@@ -55,8 +55,8 @@ public final class AwsJsonProtocol {
   public String operation(HttpExchange exchange) throws Refusal {
     String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
     if (target == null || !target.startsWith(targetPrefix)) {
-      throw new Refusal(400, "UnknownOperationException",
-          "X-Amz-Target must be " + targetPrefix + "<Operation>");
+      throw new Refusal(
+          400, "UnknownOperationException", "X-Amz-Target must be " + targetPrefix + "<Operation>");
     }
     return target.substring(targetPrefix.length());
   }
@@ -66,9 +66,11 @@ public final class AwsJsonProtocol {
     JsonNode request;
     try {
       byte[] body = Exchanges.readBody(exchange, maxBodyBytes);
-      request = body.length == 0 ? Exchanges.JSON.createObjectNode() : Exchanges.JSON.readTree(body);
+      request =
+          body.length == 0 ? Exchanges.JSON.createObjectNode() : Exchanges.JSON.readTree(body);
     } catch (Exchanges.BodyTooLargeException e) {
-      throw new Refusal(413, tooLargeErrorType, "Request body is larger than " + maxBodyBytes + " bytes.");
+      throw new Refusal(
+          413, tooLargeErrorType, "Request body is larger than " + maxBodyBytes + " bytes.");
     } catch (JsonProcessingException e) {
       throw new Refusal(400, "SerializationException", "Request body is not valid JSON.");
     }

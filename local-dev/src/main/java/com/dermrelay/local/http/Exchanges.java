@@ -57,7 +57,8 @@ public final class Exchanges {
     if (contentType != null) {
       exchange.getResponseHeaders().set("Content-Type", contentType);
     }
-    boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod()) || status == 204;
+    boolean noBody =
+        body.length == 0 || "HEAD".equals(exchange.getRequestMethod()) || status == 204;
     exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
     if (!noBody) {
       try (OutputStream out = exchange.getResponseBody()) {

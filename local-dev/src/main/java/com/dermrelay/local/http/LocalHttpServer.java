@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A JDK HTTP server on loopback with a bounded pool of daemon threads. Every emulator of the
- * local stack that speaks HTTP starts one of these; port 0 picks a free port (tests use that).
+ * A JDK HTTP server on loopback with a bounded pool of daemon threads. Every emulator of the local
+ * stack that speaks HTTP starts one of these; port 0 picks a free port (tests use that).
  */
 public final class LocalHttpServer implements AutoCloseable {
   private final HttpServer server;

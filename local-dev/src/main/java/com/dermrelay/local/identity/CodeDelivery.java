@@ -1,9 +1,9 @@
 package com.dermrelay.local.identity;
 
 /**
- * Where the pool sends what Cognito would e-mail: sign-up confirmation codes and admin
- * invitations with a temporary password. The local stack connects this to its outbox; tests can
- * collect the messages or read {@link IdentityService#lastConfirmationCode(String)}.
+ * Where the pool sends what Cognito would e-mail: sign-up confirmation codes and admin invitations
+ * with a temporary password. The local stack connects this to its outbox; tests can collect the
+ * messages or read {@link IdentityService#lastConfirmationCode(String)}.
  */
 @FunctionalInterface
 public interface CodeDelivery {
@@ -21,8 +21,8 @@ public interface CodeDelivery {
   }
 
   /**
-   * One message to a user. {@code secret} is the code or the temporary password: whoever
-   * receives it must not log it.
+   * One message to a user. {@code secret} is the code or the temporary password: whoever receives
+   * it must not log it.
    */
   record Message(Purpose purpose, String username, String email, String secret) {
     @Override

@@ -22,8 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * The pool's admin calls, which the functions make signed (AdminCreateUser, AdminAddUserToGroup,
- * ListUsers, ...). Method names are Cognito's operation names without the {@code Admin} prefix.
- * Get one from {@link IdentityService#admin()}.
+ * ListUsers, ...). Method names are Cognito's operation names without the {@code Admin} prefix. Get
+ * one from {@link IdentityService#admin()}.
  */
 public final class IdentityAdmin {
   private static final int MAX_PAGE = 60;
@@ -78,11 +78,14 @@ public final class IdentityAdmin {
   }
 
   /**
-   * AdminCreateUser: the user starts in FORCE_CHANGE_PASSWORD. Without a temporary password one
-   * is generated; unless {@code suppressMessage}, the invitation goes to {@link CodeDelivery}.
+   * AdminCreateUser: the user starts in FORCE_CHANGE_PASSWORD. Without a temporary password one is
+   * generated; unless {@code suppressMessage}, the invitation goes to {@link CodeDelivery}.
    */
   public IdentityUser createUser(
-      String username, String temporaryPassword, Map<String, String> attributes, boolean suppressMessage) {
+      String username,
+      String temporaryPassword,
+      Map<String, String> attributes,
+      boolean suppressMessage) {
     UserAccounts.checkUsername(username);
     String password = temporaryPassword == null ? generatePassword() : temporaryPassword;
     PasswordPolicy.check(password, minPasswordLength);
@@ -92,7 +95,8 @@ public final class IdentityAdmin {
     IdentityUser user;
     synchronized (state) {
       if (state.user(username) != null) {
-        throw new IdentityException(IdentityException.USERNAME_EXISTS, "User account already exists");
+        throw new IdentityException(
+            IdentityException.USERNAME_EXISTS, "User account already exists");
       }
       UserAccount account = accounts.create(username, checked);
       accounts.setPassword(account, hash, UserStatus.FORCE_CHANGE_PASSWORD);
@@ -102,7 +106,10 @@ public final class IdentityAdmin {
     if (!suppressMessage) {
       delivery.deliver(
           new CodeDelivery.Message(
-              CodeDelivery.Purpose.ADMIN_INVITATION, user.username(), user.attribute(UserAttributes.EMAIL), password));
+              CodeDelivery.Purpose.ADMIN_INVITATION,
+              user.username(),
+              user.attribute(UserAttributes.EMAIL),
+              password));
     }
     return user;
   }
@@ -130,7 +137,8 @@ public final class IdentityAdmin {
     String hash = hasher.hash(password);
     synchronized (state) {
       UserAccount user = accounts.require(username);
-      accounts.setPassword(user, hash, permanent ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD);
+      accounts.setPassword(
+          user, hash, permanent ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD);
       state.saveUsers();
     }
   }
@@ -237,8 +245,10 @@ public final class IdentityAdmin {
     }
     String next =
         more
-            ? Base64.getUrlEncoder().encodeToString(
-                PoolState.key(page.get(page.size() - 1).username()).getBytes(StandardCharsets.UTF_8))
+            ? Base64.getUrlEncoder()
+                .encodeToString(
+                    PoolState.key(page.get(page.size() - 1).username())
+                        .getBytes(StandardCharsets.UTF_8))
             : null;
     return new UserPage(page, next);
   }
@@ -247,7 +257,8 @@ public final class IdentityAdmin {
   public IdentityGroup createGroup(String name, String description) {
     synchronized (state) {
       if (state.group(name) != null) {
-        throw new IdentityException(IdentityException.GROUP_EXISTS, "A group with the name already exists.");
+        throw new IdentityException(
+            IdentityException.GROUP_EXISTS, "A group with the name already exists.");
       }
       accounts.ensureGroup(name, description);
       return state.group(name).toPublic();
@@ -267,7 +278,9 @@ public final class IdentityAdmin {
     }
   }
 
-  /** A temporary password that satisfies the policy: random letters and digits plus fixed classes. */
+  /**
+   * A temporary password that satisfies the policy: random letters and digits plus fixed classes.
+   */
   private String generatePassword() {
     return "Tmp-" + Secrets.randomToken(random).substring(0, 12) + "a1A!";
   }

@@ -51,7 +51,8 @@ public final class IdentityConfig {
     this.minPasswordLength = b.minPasswordLength;
     this.preSignUpTrigger = b.preSignUpTrigger;
     this.postConfirmationTrigger = b.postConfirmationTrigger;
-    this.clientWriteAttributes = b.clientWriteAttributes == null ? null : Set.copyOf(b.clientWriteAttributes);
+    this.clientWriteAttributes =
+        b.clientWriteAttributes == null ? null : Set.copyOf(b.clientWriteAttributes);
   }
 
   public static Builder builder() {
@@ -95,8 +96,8 @@ public final class IdentityConfig {
   }
 
   /**
-   * The base URL put in the issuer (e.g. {@code http://localhost:9229}); null means the address
-   * the server is bound to.
+   * The base URL put in the issuer (e.g. {@code http://localhost:9229}); null means the address the
+   * server is bound to.
    */
   public String advertisedBaseUrl() {
     return advertisedBaseUrl;
@@ -180,7 +181,8 @@ public final class IdentityConfig {
       requireText(userPoolId, "userPoolId");
       if (!POOL_ID.matcher(userPoolId).matches()) {
         throw new IllegalArgumentException(
-            "userPoolId must look like <region>_<id>, e.g. us-east-1_DermRelayLocal: " + userPoolId);
+            "userPoolId must look like <region>_<id>, e.g. us-east-1_DermRelayLocal: "
+                + userPoolId);
       }
       this.userPoolId = userPoolId;
       return this;
@@ -243,7 +245,8 @@ public final class IdentityConfig {
 
     public Builder minPasswordLength(int length) {
       if (length < 6 || length > 99) {
-        throw new IllegalArgumentException("Cognito allows a minimum password length of 6 to 99: " + length);
+        throw new IllegalArgumentException(
+            "Cognito allows a minimum password length of 6 to 99: " + length);
       }
       this.minPasswordLength = length;
       return this;

@@ -1,8 +1,8 @@
 package com.dermrelay.local.identity;
 
 /**
- * A refusal in Cognito's terms: {@link #type()} is the exception name Cognito puts in
- * {@code __type} (e.g. {@code NotAuthorizedException}), the message is safe to show a caller.
+ * A refusal in Cognito's terms: {@link #type()} is the exception name Cognito puts in {@code
+ * __type} (e.g. {@code NotAuthorizedException}), the message is safe to show a caller.
  */
 public final class IdentityException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -17,11 +17,15 @@ public final class IdentityException extends RuntimeException {
   public static final String INVALID_PARAMETER = "InvalidParameterException";
   public static final String RESOURCE_NOT_FOUND = "ResourceNotFoundException";
   public static final String TOO_MANY_REQUESTS = "TooManyRequestsException";
+
   /** ConfirmSignUp's answer once too many wrong codes were tried (Cognito's name for it). */
   public static final String TOO_MANY_FAILED_ATTEMPTS = "TooManyFailedAttemptsException";
+
   public static final String GROUP_EXISTS = "GroupExistsException";
+
   /** A pre-sign-up (or other) trigger refused: Cognito passes the function's message on. */
   public static final String USER_LAMBDA_VALIDATION = "UserLambdaValidationException";
+
   /** A trigger that could not be run at all. */
   public static final String UNEXPECTED_LAMBDA = "UnexpectedLambdaException";
 

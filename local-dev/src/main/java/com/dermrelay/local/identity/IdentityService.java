@@ -19,7 +19,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,10 +36,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class IdentityService {
   /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256 is 600k; a local pool trades some for speed. */
   private static final int HASH_ITERATIONS = 210_000;
+
   private static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(3);
+
   /** Cognito's trigger sources for the pre-sign-up trigger. */
   public static final String SIGN_UP_SOURCE = "PreSignUp_SignUp";
+
   public static final String ADMIN_CREATE_USER_SOURCE = "PreSignUp_AdminCreateUser";
+
   /** Cognito's trigger source for post confirmation after ConfirmSignUp and AdminConfirmSignUp. */
   public static final String CONFIRM_SIGN_UP_SOURCE = "PostConfirmation_ConfirmSignUp";
 
@@ -55,8 +58,10 @@ public final class IdentityService {
   private final IdentityAdmin admin;
   private final TriggerRunner triggers;
   private final SignInLockout lockout;
+
   /** Codes last delivered, by lower-cased username, for tests and the local console. */
   private final Map<String, String> lastCodes = new ConcurrentHashMap<>();
+
   /** NEW_PASSWORD_REQUIRED sessions: short-lived, kept in memory only. */
   private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
 
@@ -72,7 +77,10 @@ public final class IdentityService {
     this.state = new PoolState(config.dataDir());
     this.accounts = new UserAccounts(state, clock);
     this.lockout = new SignInLockout(clock);
-    String base = issuerBaseUrl.endsWith("/") ? issuerBaseUrl.substring(0, issuerBaseUrl.length() - 1) : issuerBaseUrl;
+    String base =
+        issuerBaseUrl.endsWith("/")
+            ? issuerBaseUrl.substring(0, issuerBaseUrl.length() - 1)
+            : issuerBaseUrl;
     this.minter =
         new TokenMinter(
             SigningKeys.loadOrCreate(state),
@@ -83,12 +91,25 @@ public final class IdentityService {
     this.triggers = new TriggerRunner(config.region(), config.userPoolId());
     this.admin =
         new IdentityAdmin(
-            state, accounts, hasher, random, delivery, clock,
-            username -> lastCodes.remove(PoolState.key(username)), config.minPasswordLength(),
-            (source, username, attributes) -> triggers.preSignUp(
-                config.preSignUpTrigger(), source, username, attributes, Map.of(), null),
-            (username, attributes, metadata) -> triggers.postConfirmation(
-                config.postConfirmationTrigger(), CONFIRM_SIGN_UP_SOURCE, username, attributes, metadata, null));
+            state,
+            accounts,
+            hasher,
+            random,
+            delivery,
+            clock,
+            username -> lastCodes.remove(PoolState.key(username)),
+            config.minPasswordLength(),
+            (source, username, attributes) ->
+                triggers.preSignUp(
+                    config.preSignUpTrigger(), source, username, attributes, Map.of(), null),
+            (username, attributes, metadata) ->
+                triggers.postConfirmation(
+                    config.postConfirmationTrigger(),
+                    CONFIRM_SIGN_UP_SOURCE,
+                    username,
+                    attributes,
+                    metadata,
+                    null));
     synchronized (state) {
       for (String group : config.groups()) {
         accounts.ensureGroup(group, null);
@@ -97,8 +118,8 @@ public final class IdentityService {
   }
 
   /**
-   * Opens the pool: loads users, groups, refresh tokens and the signing key from the data
-   * directory when the configuration has one.
+   * Opens the pool: loads users, groups, refresh tokens and the signing key from the data directory
+   * when the configuration has one.
    *
    * @param issuerBaseUrl scheme, host and port the issuer is advertised under, e.g. {@code
    *     http://127.0.0.1:9229}; the issuer is that plus {@code /<userPoolId>}
@@ -145,7 +166,8 @@ public final class IdentityService {
     }
     if (!clientId.equals(config.clientId())) {
       throw new IdentityException(
-          IdentityException.RESOURCE_NOT_FOUND, "User pool client " + clientId + " does not exist.");
+          IdentityException.RESOURCE_NOT_FOUND,
+          "User pool client " + clientId + " does not exist.");
     }
   }
 
@@ -170,13 +192,21 @@ public final class IdentityService {
    * SignUp. Attributes the app client may not write are refused before anything runs, as Cognito
    * does; {@code clientMetadata} goes to the pre-sign-up trigger and is not stored.
    */
-  public SignUpResult signUp(String username, String password, Map<String, String> attributes,
+  public SignUpResult signUp(
+      String username,
+      String password,
+      Map<String, String> attributes,
       Map<String, String> clientMetadata) {
     UserAccounts.checkUsername(username);
     checkClientMayWrite(attributes);
     PasswordPolicy.check(password, config.minPasswordLength());
     Map<String, String> checked = UserAccounts.withEmailFromUsername(username, attributes);
-    triggers.preSignUp(config.preSignUpTrigger(), SIGN_UP_SOURCE, username, checked, clientMetadata,
+    triggers.preSignUp(
+        config.preSignUpTrigger(),
+        SIGN_UP_SOURCE,
+        username,
+        checked,
+        clientMetadata,
         config.clientId());
     String hash = hasher.hash(password);
     UserAccount.Issued issued;
@@ -198,9 +228,9 @@ public final class IdentityService {
   }
 
   /**
-   * ConfirmSignUp, then the post-confirmation trigger with {@code clientMetadata}. The trigger
-   * runs outside the pool's lock (it may call the admin API back) and after the confirmation is
-   * saved: its failure answers Cognito's error but leaves the account confirmed, as on AWS.
+   * ConfirmSignUp, then the post-confirmation trigger with {@code clientMetadata}. The trigger runs
+   * outside the pool's lock (it may call the admin API back) and after the confirmation is saved:
+   * its failure answers Cognito's error but leaves the account confirmed, as on AWS.
    */
   public void confirmSignUp(String username, String code, Map<String, String> clientMetadata) {
     if (code == null || code.isBlank()) {
@@ -213,8 +243,13 @@ public final class IdentityService {
       state.saveUsers();
       confirmed = user.snapshot();
     }
-    triggers.postConfirmation(config.postConfirmationTrigger(), CONFIRM_SIGN_UP_SOURCE,
-        confirmed.username(), confirmed.attributes(), clientMetadata, config.clientId());
+    triggers.postConfirmation(
+        config.postConfirmationTrigger(),
+        CONFIRM_SIGN_UP_SOURCE,
+        confirmed.username(),
+        confirmed.attributes(),
+        clientMetadata,
+        config.clientId());
   }
 
   /** Sends a new code to an unconfirmed user; returns the masked destination. */
@@ -298,7 +333,8 @@ public final class IdentityService {
   }
 
   /** RespondToAuthChallenge for NEW_PASSWORD_REQUIRED: sets a permanent password, signs in. */
-  public AuthTokens respondToNewPasswordChallenge(String session, String username, String newPassword) {
+  public AuthTokens respondToNewPasswordChallenge(
+      String session, String username, String newPassword) {
     Challenge challenge = session == null ? null : challenges.remove(session);
     if (challenge == null
         || !challenge.expires().isAfter(clock.instant())
@@ -341,7 +377,10 @@ public final class IdentityService {
     TokenMinter.Session session =
         new TokenMinter.Session(grant.originJti(), Instant.parse(grant.authTime()));
     return new AuthTokens(
-        minter.accessToken(user, session), minter.idToken(user, session), null, minter.lifetimeSeconds());
+        minter.accessToken(user, session),
+        minter.idToken(user, session),
+        null,
+        minter.lifetimeSeconds());
   }
 
   /** GetUser: the user an access token belongs to. */
@@ -364,9 +403,9 @@ public final class IdentityService {
   // ---- Seeding (local stack and tests) ----
 
   /**
-   * Makes the user exist, confirmed, enabled, with exactly this password, these attributes (on
-   * top of any it had) and these groups (created when missing), and not locked out. Idempotent:
-   * safe to run at every start of the local stack.
+   * Makes the user exist, confirmed, enabled, with exactly this password, these attributes (on top
+   * of any it had) and these groups (created when missing), and not locked out. Idempotent: safe to
+   * run at every start of the local stack.
    */
   public IdentityUser createConfirmedUser(
       String username, String password, Map<String, String> attributes, Set<String> groups) {
@@ -429,18 +468,27 @@ public final class IdentityService {
       state.putRefreshGrant(
           Secrets.sha256(refreshToken),
           new PoolState.RefreshGrant(
-              user.username(), user.sub(), session.originJti(), now.toString(),
+              user.username(),
+              user.sub(),
+              session.originJti(),
+              now.toString(),
               now.plus(config.refreshTokenLifetime()).toString()));
       state.saveRefreshGrants(now);
     }
     return new AuthTokens(
-        minter.accessToken(user, session), minter.idToken(user, session), refreshToken, minter.lifetimeSeconds());
+        minter.accessToken(user, session),
+        minter.idToken(user, session),
+        refreshToken,
+        minter.lifetimeSeconds());
   }
 
   private void deliverCode(UserAccount.Issued issued) {
     lastCodes.put(PoolState.key(issued.username()), issued.code());
     delivery.deliver(
         new CodeDelivery.Message(
-            CodeDelivery.Purpose.SIGN_UP_CONFIRMATION, issued.username(), issued.email(), issued.code()));
+            CodeDelivery.Purpose.SIGN_UP_CONFIRMATION,
+            issued.username(),
+            issued.email(),
+            issued.code()));
   }
 }

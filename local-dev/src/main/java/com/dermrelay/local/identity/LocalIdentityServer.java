@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The local Cognito user pool over HTTP: point the AWS SDK's {@code CognitoIdentityProviderClient}
- * (endpointOverride) or the portal's {@code fetch} at {@link #url()}, and a JWT verifier at
- * {@link #jwksUrl()}.
+ * (endpointOverride) or the portal's {@code fetch} at {@link #url()}, and a JWT verifier at {@link
+ * #jwksUrl()}.
  */
 public final class LocalIdentityServer implements AutoCloseable {
   public static final String DEFAULT_HOST = "127.0.0.1";

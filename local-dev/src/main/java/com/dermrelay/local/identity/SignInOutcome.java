@@ -1,8 +1,8 @@
 package com.dermrelay.local.identity;
 
 /**
- * What a password sign-in gives: tokens, or Cognito's NEW_PASSWORD_REQUIRED challenge for a user
- * an admin created with a temporary password (answer it with {@link
+ * What a password sign-in gives: tokens, or Cognito's NEW_PASSWORD_REQUIRED challenge for a user an
+ * admin created with a temporary password (answer it with {@link
  * IdentityService#respondToNewPasswordChallenge}).
  */
 public record SignInOutcome(AuthTokens tokens, String challengeName, String session) {
@@ -14,6 +14,8 @@ public record SignInOutcome(AuthTokens tokens, String challengeName, String sess
 
   @Override
   public String toString() {
-    return isChallenge() ? "SignInOutcome[challenge=" + challengeName + "]" : "SignInOutcome[tokens]";
+    return isChallenge()
+        ? "SignInOutcome[challenge=" + challengeName + "]"
+        : "SignInOutcome[tokens]";
   }
 }

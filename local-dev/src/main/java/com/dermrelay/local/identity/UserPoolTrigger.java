@@ -3,9 +3,9 @@ package com.dermrelay.local.identity;
 import java.util.Map;
 
 /**
- * A Lambda trigger of the user pool, called as Cognito calls one: synchronously, with the
- * trigger's event as JSON-shaped maps, before the operation changes anything. The local stack
- * runs the real handler in-process; tests may pass a lambda.
+ * A Lambda trigger of the user pool, called as Cognito calls one: synchronously, with the trigger's
+ * event as JSON-shaped maps, before the operation changes anything. The local stack runs the real
+ * handler in-process; tests may pass a lambda.
  */
 @FunctionalInterface
 public interface UserPoolTrigger {

@@ -29,10 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * never in the deployed jar). Calls outside a metered function (tests, the seeder) are ignored.
  *
  * <ul>
- *   <li>DynamoDB: asks dynalite for {@code ReturnConsumedCapacity=TOTAL} and records the units. dynalite
- *       does not charge index writes, so a PutItem adds the item's units once per index whose
- *       key it carries (both indexes project ALL). A failed condition costs one write unit, as on
- *       AWS for an item under 1 KB.
+ *   <li>DynamoDB: asks dynalite for {@code ReturnConsumedCapacity=TOTAL} and records the units.
+ *       dynalite does not charge index writes, so a PutItem adds the item's units once per index
+ *       whose key it carries (both indexes project ALL). A failed condition costs one write unit,
+ *       as on AWS for an item under 1 KB.
  *   <li>Step Functions: the time inside the call is left out of the function's duration (locally
  *       the next workflow steps run inside it).
  * </ul>
@@ -40,7 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class MeteringInterceptor implements ExecutionInterceptor {
   /** The table's index partition keys (local-dev's TableSetup, infrastructure's DataStack). */
   private static final List<String> INDEX_KEYS = List.of("gsi1pk", "gsi2pk");
-  private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("dermrelay.metering.started");
+
+  private static final ExecutionAttribute<Long> STARTED =
+      new ExecutionAttribute<>("dermrelay.metering.started");
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -104,14 +106,18 @@ public final class MeteringInterceptor implements ExecutionInterceptor {
     }
     excludeWorkflowCall(context.request(), attributes);
     if (context.exception() instanceof ConditionalCheckFailedException) {
-      UsageMeter.global().recordDynamoDb(
-          attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " (condition failed)", 0, 1);
+      UsageMeter.global()
+          .recordDynamoDb(
+              attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " (condition failed)",
+              0,
+              1);
     }
   }
 
   private static void excludeWorkflowCall(SdkRequest request, ExecutionAttributes attributes) {
     Long started = attributes.getAttribute(STARTED);
-    if (started != null && request.getClass().getName().startsWith("software.amazon.awssdk.services.sfn.")) {
+    if (started != null
+        && request.getClass().getName().startsWith("software.amazon.awssdk.services.sfn.")) {
       UsageMeter.excludeFromDuration(System.nanoTime() - started);
     }
   }

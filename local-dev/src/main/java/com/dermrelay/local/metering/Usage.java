@@ -11,9 +11,11 @@ import java.util.Map;
  *     writes including the copies into the global secondary indexes
  * @param s3Requests by S3 API, every caller (presigned uploads from browsers included)
  */
-public record Usage(Map<String, Function> functions, Map<String, DynamoDb> dynamoDb, Map<String, Long> s3Requests) {
+public record Usage(
+    Map<String, Function> functions, Map<String, DynamoDb> dynamoDb, Map<String, Long> s3Requests) {
 
-  public record Function(long invocations, double totalMillis, double readUnits, double writeUnits) {}
+  public record Function(
+      long invocations, double totalMillis, double readUnits, double writeUnits) {}
 
   public record DynamoDb(long requests, double readUnits, double writeUnits) {}
 

@@ -8,11 +8,11 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.Supplier;
 
 /**
- * Counts what the local stack serves, for the cost model (docs/cost-model.md): function
- * invocations and their duration, DynamoDB capacity consumed by the functions, S3 requests by
- * kind. One per JVM, because the SDK builds {@link MeteringInterceptor} itself; a test reads it
- * with {@link #reset()} before and {@link #snapshot()} after what it measures (tests of one JVM run
- * one after another).
+ * Counts what the local stack serves, for the cost model (docs/cost-model.md): function invocations
+ * and their duration, DynamoDB capacity consumed by the functions, S3 requests by kind. One per
+ * JVM, because the SDK builds {@link MeteringInterceptor} itself; a test reads it with {@link
+ * #reset()} before and {@link #snapshot()} after what it measures (tests of one JVM run one after
+ * another).
  *
  * <p>Cheap on purpose: a few map updates per call, nothing on the path when no function runs.
  */
@@ -90,12 +90,21 @@ public final class UsageMeter {
 
   public Usage snapshot() {
     Map<String, Usage.Function> fns = new TreeMap<>();
-    functions.forEach((name, c) -> fns.put(name,
-        new Usage.Function(c.invocations.get(), c.nanos.get() / 1_000_000.0, c.readUnits.sum(),
-            c.writeUnits.sum())));
+    functions.forEach(
+        (name, c) ->
+            fns.put(
+                name,
+                new Usage.Function(
+                    c.invocations.get(),
+                    c.nanos.get() / 1_000_000.0,
+                    c.readUnits.sum(),
+                    c.writeUnits.sum())));
     Map<String, Usage.DynamoDb> db = new TreeMap<>();
-    dynamoDb.forEach((operation, c) -> db.put(operation,
-        new Usage.DynamoDb(c.requests.get(), c.readUnits.sum(), c.writeUnits.sum())));
+    dynamoDb.forEach(
+        (operation, c) ->
+            db.put(
+                operation,
+                new Usage.DynamoDb(c.requests.get(), c.readUnits.sum(), c.writeUnits.sum())));
     Map<String, Long> objects = new TreeMap<>();
     s3.forEach((operation, count) -> objects.put(operation, count.get()));
     return new Usage(fns, db, objects);

@@ -48,7 +48,8 @@ public final class Outbox {
   }
 
   /** Records a message another in-JVM service sends (e.g. a sign-up confirmation code). */
-  public OutboxMessage record(OutboxMessage.Channel channel, String to, String subject, String text) {
+  public OutboxMessage record(
+      OutboxMessage.Channel channel, String to, String subject, String text) {
     return record(channel, null, List.of(to), subject, text, null);
   }
 
@@ -76,7 +77,9 @@ public final class Outbox {
     return List.copyOf(messages);
   }
 
-  /** The messages to one recipient (email address ignoring case, phone number, ARN), oldest first. */
+  /**
+   * The messages to one recipient (email address ignoring case, phone number, ARN), oldest first.
+   */
   public synchronized List<OutboxMessage> messagesTo(String address) {
     return messages.stream().filter(message -> message.isTo(address)).toList();
   }

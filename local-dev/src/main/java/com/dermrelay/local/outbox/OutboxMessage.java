@@ -68,7 +68,9 @@ public record OutboxMessage(
     return node;
   }
 
-  /** @throws IllegalArgumentException if the JSON is not a recorded message */
+  /**
+   * @throws IllegalArgumentException if the JSON is not a recorded message
+   */
   public static OutboxMessage fromJson(JsonNode node) {
     try {
       List<String> to = new ArrayList<>();

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SES v2 and SNS endpoint of the local stack: {@code SendEmail} and {@code Publish}, enough
- * for the real SDK clients pointed here with {@code endpointOverride} (any signature accepted).
- * Every message is recorded in the {@link Outbox}; {@code GET /} shows them.
+ * The SES v2 and SNS endpoint of the local stack: {@code SendEmail} and {@code Publish}, enough for
+ * the real SDK clients pointed here with {@code endpointOverride} (any signature accepted). Every
+ * message is recorded in the {@link Outbox}; {@code GET /} shows them.
  */
 public final class OutboxServer implements AutoCloseable {
   public static final int DEFAULT_PORT = 8025;
@@ -65,7 +65,10 @@ public final class OutboxServer implements AutoCloseable {
         views.handle(exchange, path);
       } else {
         Exchanges.sendProblem(
-            exchange, 404, "Not Found", "The outbox answers SES v2 SendEmail and SNS Publish only.");
+            exchange,
+            404,
+            "Not Found",
+            "The outbox answers SES v2 SendEmail and SNS Publish only.");
       }
     } catch (RuntimeException e) {
       LOG.error("outbox failure", e);
@@ -97,7 +100,12 @@ public final class OutboxServer implements AutoCloseable {
     }
     OutboxMessage message =
         outbox.record(
-            OutboxMessage.Channel.EMAIL, email.from(), email.to(), email.subject(), email.text(), email.html());
+            OutboxMessage.Channel.EMAIL,
+            email.from(),
+            email.to(),
+            email.subject(),
+            email.text(),
+            email.html());
     ObjectNode response = Exchanges.JSON.createObjectNode().put("MessageId", message.id());
     exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
     Exchanges.sendJson(exchange, 200, response);
@@ -129,9 +137,13 @@ public final class OutboxServer implements AutoCloseable {
     }
     OutboxMessage message =
         outbox.record(
-            publish.channel(), null, List.of(publish.to()), publish.subject(), publish.message(), null);
-    Exchanges.sendText(
-        exchange, 200, "text/xml", SnsPublish.response(message.id(), requestId));
+            publish.channel(),
+            null,
+            List.of(publish.to()),
+            publish.subject(),
+            publish.message(),
+            null);
+    Exchanges.sendText(exchange, 200, "text/xml", SnsPublish.response(message.id(), requestId));
   }
 
   private static void snsError(HttpExchange exchange, String code, String message, String requestId)
@@ -141,6 +153,7 @@ public final class OutboxServer implements AutoCloseable {
 
   private static boolean isForm(HttpExchange exchange) {
     String type = exchange.getRequestHeaders().getFirst("Content-Type");
-    return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    return type != null
+        && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
   }
 }

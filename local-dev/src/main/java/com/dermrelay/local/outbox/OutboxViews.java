@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The outbox for developers: a readable page ({@code ""} or {@code /}) and a JSON list
- * ({@code /messages}, optional {@code ?to=}), newest first. The gateway mounts it at
- * {@code /_local/outbox}; the outbox server serves it at its root.
+ * The outbox for developers: a readable page ({@code ""} or {@code /}) and a JSON list ({@code
+ * /messages}, optional {@code ?to=}), newest first. The gateway mounts it at {@code
+ * /_local/outbox}; the outbox server serves it at its root.
  */
 public final class OutboxViews implements LocalTool {
   private final Outbox outbox;
@@ -31,10 +31,11 @@ public final class OutboxViews implements LocalTool {
     this.clockPanel = clockPanel;
   }
 
-  static final String STYLES = "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}\n"
-      + "article{border:1px solid #ccc;border-radius:6px;padding:.75rem 1rem;margin:.75rem 0}\n"
-      + ".meta{color:#555;font-size:.9rem}pre{white-space:pre-wrap;margin:.5rem 0}\n"
-      + "form label{display:block;margin:.4rem 0}section{border:1px solid #ccc;border-radius:6px;padding:.5rem 1rem}\n";
+  static final String STYLES =
+      "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}\n"
+          + "article{border:1px solid #ccc;border-radius:6px;padding:.75rem 1rem;margin:.75rem 0}\n"
+          + ".meta{color:#555;font-size:.9rem}pre{white-space:pre-wrap;margin:.5rem 0}\n"
+          + "form label{display:block;margin:.4rem 0}section{border:1px solid #ccc;border-radius:6px;padding:.5rem 1rem}\n";
 
   /** Where the clock button signs the operator in. */
   public record ClockPanel(String identityUrl, String clientId) {}
@@ -53,7 +54,8 @@ public final class OutboxViews implements LocalTool {
       exchange.getResponseHeaders().set("Location", exchange.getRequestURI().getRawPath() + "/");
       Exchanges.send(exchange, 301, null, new byte[0]);
     } else if (subPath.equals("/")) {
-      Exchanges.sendText(exchange, 200, "text/html; charset=utf-8", page(outbox.newestFirst(), clockPanel));
+      Exchanges.sendText(
+          exchange, 200, "text/html; charset=utf-8", page(outbox.newestFirst(), clockPanel));
     } else if (subPath.equals("/outbox.css")) {
       Exchanges.sendText(exchange, 200, "text/css; charset=utf-8", STYLES);
     } else if (subPath.equals("/messages")) {
@@ -65,7 +67,8 @@ public final class OutboxViews implements LocalTool {
           .forEach(message -> json.add(message.toJson()));
       Exchanges.sendJson(exchange, 200, json);
     } else {
-      Exchanges.sendProblem(exchange, 404, "Not Found", "The outbox has /, /outbox.css and /messages.");
+      Exchanges.sendProblem(
+          exchange, 404, "Not Found", "The outbox has /, /outbox.css and /messages.");
     }
   }
 
@@ -77,7 +80,8 @@ public final class OutboxViews implements LocalTool {
     StringBuilder html = new StringBuilder(4096);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         // A stylesheet, not a <style>: the gateway's Content-Security-Policy allows 'self' only.
-        .append("<title>DermRelay local outbox</title><link rel=\"stylesheet\" href=\"outbox.css\">");
+        .append(
+            "<title>DermRelay local outbox</title><link rel=\"stylesheet\" href=\"outbox.css\">");
     if (clockPanel != null) {
       html.append("<script src=\"/_local/clock/panel.js\" defer></script>");
     }
@@ -85,23 +89,29 @@ public final class OutboxViews implements LocalTool {
     if (clockPanel != null) {
       // Days pass here at the press of a button: follow-ups come due, SLAs escalate, and what
       // they send lands below. Operator only; the demo operator's address is filled in.
-      html.append("<section aria-labelledby=\"clock-title\"><h2 id=\"clock-title\">Local clock</h2>")
+      html.append(
+              "<section aria-labelledby=\"clock-title\"><h2 id=\"clock-title\">Local clock</h2>")
           .append("<p>Now: <span id=\"clock-now\">…</span></p>")
-          .append("<form id=\"clock-form\" data-identity=\"").append(escape(clockPanel.identityUrl()))
-          .append("\" data-client=\"").append(escape(clockPanel.clientId())).append("\">")
-          .append("<label>Operator email <input name=\"email\" id=\"clock-email\" autocomplete=\"username\"")
+          .append("<form id=\"clock-form\" data-identity=\"")
+          .append(escape(clockPanel.identityUrl()))
+          .append("\" data-client=\"")
+          .append(escape(clockPanel.clientId()))
+          .append("\">")
+          .append(
+              "<label>Operator email <input name=\"email\" id=\"clock-email\" autocomplete=\"username\"")
           .append(" value=\"operator@dermrelay.example\"></label>")
-          .append("<label>Password <input type=\"password\" name=\"password\" id=\"clock-password\"")
+          .append(
+              "<label>Password <input type=\"password\" name=\"password\" id=\"clock-password\"")
           .append(" autocomplete=\"current-password\" required></label>")
           .append("<label>Move forward by <select name=\"advanceBy\" id=\"clock-advance-by\">")
           .append("<option value=\"PT1H\">1 hour</option><option value=\"PT12H\">12 hours</option>")
-          .append("<option value=\"P1D\" selected>1 day</option><option value=\"P7D\">7 days</option>")
+          .append(
+              "<option value=\"P1D\" selected>1 day</option><option value=\"P7D\">7 days</option>")
           .append("<option value=\"P30D\">30 days</option></select></label>")
           .append("<button type=\"submit\" id=\"clock-move\">Move the clock forward</button>")
           .append("<p id=\"clock-result\" role=\"status\"></p></form></section>\n");
     }
-    html
-        .append("<p class=\"meta\">")
+    html.append("<p class=\"meta\">")
         .append(messages.size())
         .append(" message(s), newest first. JSON: <a href=\"messages\">messages</a>")
         .append(" (filter with <code>?to=</code>).</p>\n");

@@ -19,26 +19,39 @@ import software.amazon.awssdk.services.s3.model.CORSRule;
 public final class ExternalBucket {
   private ExternalBucket() {}
 
-  public static void prepare(String endpoint, String region, String accessKey, String secretKey,
-      String bucket, List<String> corsOrigins) {
-    try (S3Client s3 = S3Client.builder()
-        .endpointOverride(URI.create(endpoint))
-        .region(Region.of(region))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-        .forcePathStyle(true)
-        .httpClient(UrlConnectionHttpClient.create())
-        .build()) {
+  public static void prepare(
+      String endpoint,
+      String region,
+      String accessKey,
+      String secretKey,
+      String bucket,
+      List<String> corsOrigins) {
+    try (S3Client s3 =
+        S3Client.builder()
+            .endpointOverride(URI.create(endpoint))
+            .region(Region.of(region))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+            .forcePathStyle(true)
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
       try {
         s3.createBucket(r -> r.bucket(bucket));
       } catch (BucketAlreadyOwnedByYouException existing) {
         // Kept from an earlier run: the rule below is set again all the same.
       }
-      s3.putBucketCors(r -> r.bucket(bucket).corsConfiguration(c -> c.corsRules(CORSRule.builder()
-          .allowedOrigins(corsOrigins)
-          .allowedMethods("GET", "HEAD", "PUT", "POST")
-          .allowedHeaders("*")
-          .exposeHeaders("ETag", "x-amz-request-id")
-          .build())));
+      s3.putBucketCors(
+          r ->
+              r.bucket(bucket)
+                  .corsConfiguration(
+                      c ->
+                          c.corsRules(
+                              CORSRule.builder()
+                                  .allowedOrigins(corsOrigins)
+                                  .allowedMethods("GET", "HEAD", "PUT", "POST")
+                                  .allowedHeaders("*")
+                                  .exposeHeaders("ETag", "x-amz-request-id")
+                                  .build())));
     }
   }
 }

@@ -12,9 +12,9 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 
 /**
- * S3 through s3proxy, in this JVM. SigV4 is verified against the local keys, so presigned URLs
- * are checked for real (tampered, expired or wrong content type: 403), and CORS answers the
- * portal's origins so browser uploads work as they will against S3.
+ * S3 through s3proxy, in this JVM. SigV4 is verified against the local keys, so presigned URLs are
+ * checked for real (tampered, expired or wrong content type: 403), and CORS answers the portal's
+ * origins so browser uploads work as they will against S3.
  */
 public final class S3Emulator implements AutoCloseable {
   private final S3Proxy proxy;
@@ -31,8 +31,13 @@ public final class S3Emulator implements AutoCloseable {
    * @param dataDir where objects are kept across restarts; null keeps them in memory
    */
   public static S3Emulator start(
-      String host, int port, String accessKey, String secretKey, List<String> corsOrigins,
-      String bucket, Path dataDir) {
+      String host,
+      int port,
+      String accessKey,
+      String secretKey,
+      List<String> corsOrigins,
+      String bucket,
+      Path dataDir) {
     BlobStore store;
     if (dataDir == null) {
       store = new TransientNio2BlobStore();
@@ -44,17 +49,19 @@ public final class S3Emulator implements AutoCloseable {
       }
       store = new FilesystemNio2BlobStore(dataDir.toString());
     }
-    S3Proxy proxy = S3Proxy.builder()
-        .blobStore(new MeteredBlobStore(store))
-        .endpoint(URI.create("http://" + host + ":" + port))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-        .corsRules(new CrossOriginResourceSharing(
-            corsOrigins,
-            List.of("GET", "HEAD", "PUT", "POST"),
-            List.of("*"),
-            List.of("ETag", "x-amz-request-id"),
-            "false"))
-        .build();
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(new MeteredBlobStore(store))
+            .endpoint(URI.create("http://" + host + ":" + port))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+            .corsRules(
+                new CrossOriginResourceSharing(
+                    corsOrigins,
+                    List.of("GET", "HEAD", "PUT", "POST"),
+                    List.of("*"),
+                    List.of("ETag", "x-amz-request-id"),
+                    "false"))
+            .build();
     try {
       proxy.start();
       awaitStarted(proxy);

@@ -35,7 +35,8 @@ public final class SecretsManagerEmulator implements AutoCloseable {
   record Secret(String name, String value, String versionId) {}
 
   private final AwsJsonProtocol protocol =
-      new AwsJsonProtocol("application/x-amz-json-1.1", "secretsmanager.", 128 * 1024, "InvalidRequestException");
+      new AwsJsonProtocol(
+          "application/x-amz-json-1.1", "secretsmanager.", 128 * 1024, "InvalidRequestException");
   private final Map<String, Secret> secrets = new TreeMap<>();
   private final Path file;
   private LocalHttpServer server;
@@ -51,7 +52,9 @@ public final class SecretsManagerEmulator implements AutoCloseable {
     }
   }
 
-  /** @param dataDir where {@code secrets.json} is kept, or null for memory only */
+  /**
+   * @param dataDir where {@code secrets.json} is kept, or null for memory only
+   */
   public static SecretsManagerEmulator start(String host, int port, Path dataDir) {
     SecretsManagerEmulator emulator = new SecretsManagerEmulator(dataDir);
     emulator.server = LocalHttpServer.start("secretsmanager", host, port, emulator::handle);
@@ -81,18 +84,22 @@ public final class SecretsManagerEmulator implements AutoCloseable {
       protocol.sendError(exchange, refusal);
     } catch (RuntimeException e) {
       LOG.error("secrets manager request failed", e);
-      protocol.sendError(exchange, 500, "InternalServiceError", "The local Secrets Manager failed; see its log");
+      protocol.sendError(
+          exchange, 500, "InternalServiceError", "The local Secrets Manager failed; see its log");
     } finally {
       exchange.close();
     }
   }
 
-  private synchronized ObjectNode dispatch(String operation, ObjectNode request) throws AwsJsonProtocol.Refusal {
+  private synchronized ObjectNode dispatch(String operation, ObjectNode request)
+      throws AwsJsonProtocol.Refusal {
     return switch (operation) {
       case "CreateSecret" -> {
         String name = required(request, "Name");
         if (secrets.containsKey(name)) {
-          throw new AwsJsonProtocol.Refusal(400, "ResourceExistsException",
+          throw new AwsJsonProtocol.Refusal(
+              400,
+              "ResourceExistsException",
               "The operation failed because the secret " + name + " already exists.");
         }
         yield answer(put(name, required(request, "SecretString")));
@@ -108,8 +115,11 @@ public final class SecretsManagerEmulator implements AutoCloseable {
         yield answer;
       }
       case "DescribeSecret" -> answer(existing(required(request, "SecretId")));
-      default -> throw new AwsJsonProtocol.Refusal(400, "UnknownOperationException",
-          "The local Secrets Manager does not support " + operation);
+      default ->
+          throw new AwsJsonProtocol.Refusal(
+              400,
+              "UnknownOperationException",
+              "The local Secrets Manager does not support " + operation);
     };
   }
 
@@ -124,14 +134,16 @@ public final class SecretsManagerEmulator implements AutoCloseable {
     String name = id.startsWith(ARN_PREFIX) ? id.substring(ARN_PREFIX.length()) : id;
     Secret secret = secrets.get(name);
     if (secret == null) {
-      throw new AwsJsonProtocol.Refusal(400, "ResourceNotFoundException",
-          "Secrets Manager can't find the specified secret.");
+      throw new AwsJsonProtocol.Refusal(
+          400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
     }
     return secret;
   }
 
   private static ObjectNode answer(Secret secret) {
-    return JSON.createObjectNode().put("ARN", ARN_PREFIX + secret.name()).put("Name", secret.name())
+    return JSON.createObjectNode()
+        .put("ARN", ARN_PREFIX + secret.name())
+        .put("Name", secret.name())
         .put("VersionId", secret.versionId());
   }
 

@@ -22,7 +22,8 @@ public record DemoData(List<Tenant> tenants, List<User> users) {
   }
 
   /** A demo account; role is one of patient, clinic_admin, dermatologist, platform_operator. */
-  public record User(String email, String password, String role, List<String> tenants, String name) {}
+  public record User(
+      String email, String password, String role, List<String> tenants, String name) {}
 
   public static DemoData load() {
     JsonNode index = read("demo.json");
@@ -34,8 +35,13 @@ public record DemoData(List<Tenant> tenants, List<User> users) {
     for (JsonNode user : index.path("users")) {
       List<String> memberships = new ArrayList<>();
       user.path("tenants").forEach(t -> memberships.add(t.asText()));
-      users.add(new User(user.path("email").asText(), user.path("password").asText(),
-          user.path("role").asText(), List.copyOf(memberships), user.path("name").asText()));
+      users.add(
+          new User(
+              user.path("email").asText(),
+              user.path("password").asText(),
+              user.path("role").asText(),
+              List.copyOf(memberships),
+              user.path("name").asText()));
     }
     return new DemoData(List.copyOf(tenants), List.copyOf(users));
   }
@@ -43,7 +49,8 @@ public record DemoData(List<Tenant> tenants, List<User> users) {
   private static JsonNode read(String name) {
     try (InputStream in = DemoData.class.getResourceAsStream(ROOT + name)) {
       if (in == null) {
-        throw new IllegalStateException("demo data file missing from the classpath: " + ROOT + name);
+        throw new IllegalStateException(
+            "demo data file missing from the classpath: " + ROOT + name);
       }
       return JSON.readTree(in);
     } catch (IOException e) {

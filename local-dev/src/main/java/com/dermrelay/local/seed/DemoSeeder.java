@@ -11,12 +11,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Puts the demo clinics and accounts in place: each clinic's configuration in the table, each
- * account in the identity pool, and a membership item for every clinic an account belongs to.
- * Every write is an idempotent put, so a restart with --data seeds again without duplicating.
+ * account in the identity pool, and a membership item for every clinic an account belongs to. Every
+ * write is an idempotent put, so a restart with --data seeds again without duplicating.
  *
  * <p>Items (see docs/data-model.md): the clinic {@code pk=TENANT#<id> sk=CONFIG} (found by slug
- * through {@code gsi1pk=SLUG#<slug>}); a membership {@code pk=TENANT#<id> sk=MEMBER#<sub>}
- * (a user's clinics through {@code gsi2pk=USER#<sub>}), status ACTIVE or REMOVED, with a version.
+ * through {@code gsi1pk=SLUG#<slug>}); a membership {@code pk=TENANT#<id> sk=MEMBER#<sub>} (a
+ * user's clinics through {@code gsi2pk=USER#<sub>}), status ACTIVE or REMOVED, with a version.
  */
 public final class DemoSeeder {
   private final DynamoDbClient dynamoDb;
@@ -32,15 +32,16 @@ public final class DemoSeeder {
   public void seed(DemoData demo) {
     String now = Instant.now().toString();
     for (DemoData.Tenant tenant : demo.tenants()) {
-      put(Map.of(
-          "pk", s("TENANT#" + tenant.id()),
-          "sk", s("CONFIG"),
-          "gsi1pk", s("SLUG#" + tenant.slug()),
-          "gsi1sk", s("TENANT"),
-          "tenantId", s(tenant.id()),
-          "config", s(tenant.config().toString()),
-          "version", AttributeValue.fromN("1"),
-          "updatedAt", s(now)));
+      put(
+          Map.of(
+              "pk", s("TENANT#" + tenant.id()),
+              "sk", s("CONFIG"),
+              "gsi1pk", s("SLUG#" + tenant.slug()),
+              "gsi1sk", s("TENANT"),
+              "tenantId", s(tenant.id()),
+              "config", s(tenant.config().toString()),
+              "version", AttributeValue.fromN("1"),
+              "updatedAt", s(now)));
     }
     for (DemoData.User user : demo.users()) {
       Map<String, String> attributes = new HashMap<>();
@@ -51,8 +52,9 @@ public final class DemoSeeder {
       if (user.tenants().size() == 1 && !user.role().equals("dermatologist")) {
         attributes.put("custom:tenantId", user.tenants().get(0));
       }
-      IdentityUser account = identity.createConfirmedUser(
-          user.email(), user.password(), attributes, Set.of(user.role()));
+      IdentityUser account =
+          identity.createConfirmedUser(
+              user.email(), user.password(), attributes, Set.of(user.role()));
       for (String tenantId : user.tenants()) {
         Map<String, AttributeValue> member = new HashMap<>();
         member.put("pk", s("TENANT#" + tenantId));

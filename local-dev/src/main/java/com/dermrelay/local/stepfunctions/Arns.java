@@ -25,28 +25,41 @@ final class Arns {
   }
 
   String execution(String stateMachineName, String name) {
-    return "arn:aws:states:" + region + ":" + account + ":execution:" + stateMachineName + ":" + name;
+    return "arn:aws:states:"
+        + region
+        + ":"
+        + account
+        + ":execution:"
+        + stateMachineName
+        + ":"
+        + name;
   }
 
   /** The state machine name in a well-formed ARN, else InvalidArn. */
   static String stateMachineName(String arn) {
     Matcher m = arn == null ? null : STATE_MACHINE.matcher(arn);
     if (m == null || !m.matches()) {
-      throw new StepFunctionsException("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
+      throw new StepFunctionsException(
+          "InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
     }
     return m.group(3);
   }
 
   static void checkExecution(String arn) {
     if (arn == null || !EXECUTION.matcher(arn).matches()) {
-      throw new StepFunctionsException("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
+      throw new StepFunctionsException(
+          "InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
     }
   }
 
   /** Names of state machines and executions: 1 to 80 characters, none of the reserved ones. */
   static void checkName(String name, String what) {
-    if (name == null || name.isEmpty() || name.length() > 80 || INVALID_NAME_CHARS.matcher(name).find()) {
-      throw new StepFunctionsException("InvalidName", "Invalid Name: '" + name + "' is not a valid " + what + " name");
+    if (name == null
+        || name.isEmpty()
+        || name.length() > 80
+        || INVALID_NAME_CHARS.matcher(name).find()) {
+      throw new StepFunctionsException(
+          "InvalidName", "Invalid Name: '" + name + "' is not a valid " + what + " name");
     }
   }
 }

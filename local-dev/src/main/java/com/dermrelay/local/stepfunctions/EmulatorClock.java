@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The one time source and scheduler of the emulator: Wait states, Retry backoff, task timeouts
- * and heartbeats, and execution timeouts all go through it, so a {@link ManualClock} drives them
- * all in tests and {@link RealTimeClock} runs them in real time.
+ * The one time source and scheduler of the emulator: Wait states, Retry backoff, task timeouts and
+ * heartbeats, and execution timeouts all go through it, so a {@link ManualClock} drives them all in
+ * tests and {@link RealTimeClock} runs them in real time.
  */
 public interface EmulatorClock {
   Instant now();

@@ -2,7 +2,10 @@ package com.dermrelay.local.stepfunctions;
 
 import java.time.Instant;
 
-/** What DescribeExecution returns; stopDate, output, error and cause are null while they do not apply. */
+/**
+ * What DescribeExecution returns; stopDate, output, error and cause are null while they do not
+ * apply.
+ */
 public record ExecutionDescription(
     String executionArn,
     String stateMachineArn,

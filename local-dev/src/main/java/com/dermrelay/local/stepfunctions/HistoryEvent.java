@@ -8,4 +8,9 @@ import java.time.Instant;
  * {@code details}, e.g. {@code stateEnteredEventDetails}; both are null for events without details.
  */
 public record HistoryEvent(
-    long id, long previousEventId, String type, Instant timestamp, String detailsField, ObjectNode details) {}
+    long id,
+    long previousEventId,
+    String type,
+    Instant timestamp,
+    String detailsField,
+    ObjectNode details) {}

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ManualClock implements MovableClock {
   private static final Logger LOG = LoggerFactory.getLogger(ManualClock.class);
+
   /** A fixed default start keeps histories and context objects reproducible. */
   public static final Instant DEFAULT_START = Instant.parse("2025-01-01T00:00:00Z");
 

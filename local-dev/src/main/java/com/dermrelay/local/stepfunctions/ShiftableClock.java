@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Real time plus an offset that only grows: the clock of a started local stack, so a developer
- * can move the whole stack days ahead ({@code /_local/clock}) and watch a follow-up come due.
- * Timers are kept by the instant they fall due on this clock; one wake-up is scheduled on the
- * system clock for the earliest, and moving forward runs at once every timer now due, in order.
- * Timer actions only hand work to the engine, as with {@link RealTimeClock}.
+ * Real time plus an offset that only grows: the clock of a started local stack, so a developer can
+ * move the whole stack days ahead ({@code /_local/clock}) and watch a follow-up come due. Timers
+ * are kept by the instant they fall due on this clock; one wake-up is scheduled on the system clock
+ * for the earliest, and moving forward runs at once every timer now due, in order. Timer actions
+ * only hand work to the engine, as with {@link RealTimeClock}.
  */
 public final class ShiftableClock implements MovableClock, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ShiftableClock.class);
@@ -33,11 +33,14 @@ public final class ShiftableClock implements MovableClock, AutoCloseable {
 
   ShiftableClock(Clock system) {
     this.system = system;
-    this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "local-clock-timers");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.scheduler =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "local-clock-timers");
+              thread.setDaemon(true);
+              return thread;
+            });
     scheduler.setRemoveOnCancelPolicy(true);
   }
 
@@ -58,7 +61,8 @@ public final class ShiftableClock implements MovableClock, AutoCloseable {
 
   @Override
   public synchronized Timer schedule(Duration delay, Runnable action) {
-    Entry entry = new Entry(now().plus(delay.isNegative() ? Duration.ZERO : delay), sequence++, action);
+    Entry entry =
+        new Entry(now().plus(delay.isNegative() ? Duration.ZERO : delay), sequence++, action);
     queue.add(entry);
     planWakeUp();
     return () -> {
@@ -80,7 +84,9 @@ public final class ShiftableClock implements MovableClock, AutoCloseable {
     runDue();
   }
 
-  /** Runs every timer due by now, earliest first, outside the lock (an action may schedule more). */
+  /**
+   * Runs every timer due by now, earliest first, outside the lock (an action may schedule more).
+   */
   private void runDue() {
     while (true) {
       Entry due;

@@ -4,4 +4,9 @@ import java.time.Instant;
 
 /** What DescribeStateMachine returns. */
 public record StateMachineDescription(
-    String stateMachineArn, String name, String definition, String roleArn, String type, Instant creationDate) {}
+    String stateMachineArn,
+    String name,
+    String definition,
+    String roleArn,
+    String type,
+    Instant creationDate) {}

@@ -47,11 +47,14 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     }
     if (executor == null) {
       AtomicInteger count = new AtomicInteger();
-      ownedExecutor = Executors.newFixedThreadPool(builder.threads, runnable -> {
-        Thread thread = new Thread(runnable, "sfn-exec-" + count.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-      });
+      ownedExecutor =
+          Executors.newFixedThreadPool(
+              builder.threads,
+              runnable -> {
+                Thread thread = new Thread(runnable, "sfn-exec-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+              });
       executor = ownedExecutor;
     } else {
       ownedExecutor = null;
@@ -70,7 +73,8 @@ public final class StepFunctionsEmulator implements AutoCloseable {
   }
 
   /** See {@link StepFunctionsService#awaitStatus}. */
-  public ExecutionDescription awaitStatus(String executionArn, ExecutionStatus expected, java.time.Duration timeout) {
+  public ExecutionDescription awaitStatus(
+      String executionArn, ExecutionStatus expected, java.time.Duration timeout) {
     return service.awaitStatus(executionArn, expected, timeout);
   }
 
@@ -83,7 +87,8 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     if (clock instanceof ManualClock manual) {
       return manual;
     }
-    throw new IllegalStateException("this emulator runs on " + clock.getClass().getSimpleName() + ", not a ManualClock");
+    throw new IllegalStateException(
+        "this emulator runs on " + clock.getClass().getSimpleName() + ", not a ManualClock");
   }
 
   /** Starts the JSON API on {@code host:port} (0 = any free port). */
@@ -128,7 +133,10 @@ public final class StepFunctionsEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Where executions run; default a trampoline under a ManualClock, else a pool of {@link #threads}. */
+    /**
+     * Where executions run; default a trampoline under a ManualClock, else a pool of {@link
+     * #threads}.
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;

@@ -19,12 +19,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Step Functions operations as Java methods, with the API's errors as
- * {@link StepFunctionsException}. The HTTP handler and tests both call it; it is thread-safe.
+ * The Step Functions operations as Java methods, with the API's errors as {@link
+ * StepFunctionsException}. The HTTP handler and tests both call it; it is thread-safe.
  */
 public final class StepFunctionsService {
-  /** Running executions are idempotent on name+input; Step Functions keeps closed ones for 90 days. */
+  /**
+   * Running executions are idempotent on name+input; Step Functions keeps closed ones for 90 days.
+   */
   private final Map<String, StateMachine> machines = new ConcurrentHashMap<>();
+
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
   private final ExecutionEngine engine;
   private final EmulatorClock clock;
@@ -40,7 +43,14 @@ public final class StepFunctionsService {
     volatile StateMachineDefinition definition;
     volatile String roleArn;
 
-    StateMachine(String arn, String name, String type, Instant creationDate, String text, StateMachineDefinition definition, String roleArn) {
+    StateMachine(
+        String arn,
+        String name,
+        String type,
+        Instant creationDate,
+        String text,
+        StateMachineDefinition definition,
+        String roleArn) {
       this.arn = arn;
       this.name = name;
       this.type = type;
@@ -63,12 +73,17 @@ public final class StepFunctionsService {
 
   // ---- state machines ------------------------------------------------------------------------
 
-  /** Idempotent for an identical name, definition and role, as AWS is; else StateMachineAlreadyExists. */
-  public synchronized StateMachineDescription createStateMachine(String name, String definition, String roleArn, String type) {
+  /**
+   * Idempotent for an identical name, definition and role, as AWS is; else
+   * StateMachineAlreadyExists.
+   */
+  public synchronized StateMachineDescription createStateMachine(
+      String name, String definition, String roleArn, String type) {
     Arns.checkName(name, "state machine");
     String machineType = type == null ? "STANDARD" : type;
     if (!machineType.equals("STANDARD") && !machineType.equals("EXPRESS")) {
-      throw new StepFunctionsException("ValidationException", "type must be STANDARD or EXPRESS, got " + type);
+      throw new StepFunctionsException(
+          "ValidationException", "type must be STANDARD or EXPRESS, got " + type);
     }
     StateMachineDefinition parsed = parse(definition);
     String arn = arns.stateMachine(name);
@@ -77,9 +92,11 @@ public final class StepFunctionsService {
       if (existing.definitionText.equals(definition) && Objects.equals(existing.roleArn, roleArn)) {
         return existing.describe();
       }
-      throw new StepFunctionsException("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
+      throw new StepFunctionsException(
+          "StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
     }
-    StateMachine machine = new StateMachine(arn, name, machineType, clock.now(), definition, parsed, roleArn);
+    StateMachine machine =
+        new StateMachine(arn, name, machineType, clock.now(), definition, parsed, roleArn);
     machines.put(arn, machine);
     return machine.describe();
   }
@@ -88,7 +105,8 @@ public final class StepFunctionsService {
   public synchronized Instant updateStateMachine(String arn, String definition, String roleArn) {
     StateMachine machine = machine(arn);
     if (definition == null && roleArn == null) {
-      throw new StepFunctionsException("MissingRequiredParameter", "Either the definition or the roleArn must be given");
+      throw new StepFunctionsException(
+          "MissingRequiredParameter", "Either the definition or the roleArn must be given");
     }
     if (definition != null) {
       machine.definition = parse(definition);
@@ -134,10 +152,20 @@ public final class StepFunctionsService {
         if (existing.status() == ExecutionStatus.RUNNING && existing.input().equals(parsedInput)) {
           return existing.describe();
         }
-        throw new StepFunctionsException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+        throw new StepFunctionsException(
+            "ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
       }
-      execution = new Execution(arn, executionName, machine.arn, machine.name, machine.roleArn, machine.definition,
-          parsedInput, inputText, clock.now());
+      execution =
+          new Execution(
+              arn,
+              executionName,
+              machine.arn,
+              machine.name,
+              machine.roleArn,
+              machine.definition,
+              parsedInput,
+              inputText,
+              clock.now());
       executions.put(arn, execution);
     }
     engine.start(execution);
@@ -160,8 +188,10 @@ public final class StepFunctionsService {
         }
       }
     }
-    list.sort(Comparator.comparing(ExecutionDescription::startDate).reversed()
-        .thenComparing(ExecutionDescription::name, Comparator.reverseOrder()));
+    list.sort(
+        Comparator.comparing(ExecutionDescription::startDate)
+            .reversed()
+            .thenComparing(ExecutionDescription::name, Comparator.reverseOrder()));
     return list;
   }
 
@@ -184,7 +214,8 @@ public final class StepFunctionsService {
     try {
       parsed = Exchanges.JSON.readTree(output);
     } catch (JsonProcessingException e) {
-      throw new StepFunctionsException("InvalidOutput", "Invalid Output: '" + e.getOriginalMessage() + "'");
+      throw new StepFunctionsException(
+          "InvalidOutput", "Invalid Output: '" + e.getOriginalMessage() + "'");
     }
     engine.tokens().sendSuccess(taskToken, parsed);
   }
@@ -202,7 +233,8 @@ public final class StepFunctionsService {
    * fails with the status it has otherwise. Under a ManualClock with the default synchronous
    * executor the status is already settled when the call that caused it returns.
    */
-  public ExecutionDescription awaitStatus(String executionArn, ExecutionStatus expected, Duration timeout) {
+  public ExecutionDescription awaitStatus(
+      String executionArn, ExecutionStatus expected, Duration timeout) {
     Execution execution = execution(executionArn);
     try {
       if (expected != ExecutionStatus.RUNNING) {
@@ -214,8 +246,16 @@ public final class StepFunctionsService {
     }
     ExecutionDescription description = execution.describe();
     if (description.status() != expected) {
-      throw new IllegalStateException("execution " + executionArn + " is " + description.status() + ", expected "
-          + expected + (description.error() == null ? "" : " (" + description.error() + ": " + description.cause() + ")"));
+      throw new IllegalStateException(
+          "execution "
+              + executionArn
+              + " is "
+              + description.status()
+              + ", expected "
+              + expected
+              + (description.error() == null
+                  ? ""
+                  : " (" + description.error() + ": " + description.cause() + ")"));
     }
     return description;
   }
@@ -224,7 +264,8 @@ public final class StepFunctionsService {
     Arns.stateMachineName(arn);
     StateMachine machine = machines.get(arn);
     if (machine == null) {
-      throw new StepFunctionsException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
+      throw new StepFunctionsException(
+          "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
     }
     return machine;
   }
@@ -233,7 +274,8 @@ public final class StepFunctionsService {
     Arns.checkExecution(arn);
     Execution execution = executions.get(arn);
     if (execution == null) {
-      throw new StepFunctionsException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
+      throw new StepFunctionsException(
+          "ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
     }
     return execution;
   }
@@ -250,11 +292,13 @@ public final class StepFunctionsService {
     try {
       JsonNode node = Exchanges.JSON.readTree(input);
       if (node == null) {
-        throw new StepFunctionsException("InvalidExecutionInput", "Invalid Execution Input: the input is empty");
+        throw new StepFunctionsException(
+            "InvalidExecutionInput", "Invalid Execution Input: the input is empty");
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new StepFunctionsException("InvalidExecutionInput", "Invalid Execution Input: '" + e.getOriginalMessage() + "'");
+      throw new StepFunctionsException(
+          "InvalidExecutionInput", "Invalid Execution Input: '" + e.getOriginalMessage() + "'");
     }
   }
 }

@@ -3,12 +3,12 @@
  * the Step Functions JSON API, so code using the AWS SDK's {@code SfnClient} runs unchanged.
  *
  * <p><b>API.</b> {@link com.dermrelay.local.stepfunctions.StepFunctionsEmulator} (builder, {@code
- * start(host, port)}, {@code close()}), {@link com.dermrelay.local.stepfunctions.StepFunctionsService}
- * (the operations as Java calls, plus {@code awaitStatus}), {@link
- * com.dermrelay.local.stepfunctions.TaskInvoker} (runs the Lambda functions), and the clocks
- * {@link com.dermrelay.local.stepfunctions.ManualClock} / {@link
- * com.dermrelay.local.stepfunctions.RealTimeClock}. The subpackages {@code asl}, {@code engine}
- * and {@code api} are internal.
+ * start(host, port)}, {@code close()}), {@link
+ * com.dermrelay.local.stepfunctions.StepFunctionsService} (the operations as Java calls, plus
+ * {@code awaitStatus}), {@link com.dermrelay.local.stepfunctions.TaskInvoker} (runs the Lambda
+ * functions), and the clocks {@link com.dermrelay.local.stepfunctions.ManualClock} / {@link
+ * com.dermrelay.local.stepfunctions.RealTimeClock}. The subpackages {@code asl}, {@code engine} and
+ * {@code api} are internal.
  *
  * <p><b>Operations.</b> CreateStateMachine, UpdateStateMachine, DescribeStateMachine,
  * ListStateMachines, DeleteStateMachine, StartExecution, DescribeExecution, ListExecutions,
@@ -33,11 +33,11 @@
  * targets, Next+End, States.ALL not alone and last, unknown States.* error names, bad paths or
  * intrinsic calls...).
  *
- * <p><b>Deviations.</b> JitterStrategy FULL is accepted but ignored (intervals stay
- * deterministic). StartExecution compares inputs as JSON values (not text) for its idempotency
- * rule. lambda:invoke without Payload sends {@code {}}. SendTaskFailure without an error reports
- * States.TaskFailed. A token of an ended task answers TaskTimedOut; one never issued,
- * TaskDoesNotExist; a malformed one, InvalidToken. EXPRESS machines run like STANDARD ones.
- * Nothing is persisted; closed executions are kept in memory.
+ * <p><b>Deviations.</b> JitterStrategy FULL is accepted but ignored (intervals stay deterministic).
+ * StartExecution compares inputs as JSON values (not text) for its idempotency rule. lambda:invoke
+ * without Payload sends {@code {}}. SendTaskFailure without an error reports States.TaskFailed. A
+ * token of an ended task answers TaskTimedOut; one never issued, TaskDoesNotExist; a malformed one,
+ * InvalidToken. EXPRESS machines run like STANDARD ones. Nothing is persisted; closed executions
+ * are kept in memory.
  */
 package com.dermrelay.local.stepfunctions;

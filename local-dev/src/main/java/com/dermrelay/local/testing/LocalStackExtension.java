@@ -18,11 +18,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the local stack once per test JVM (free ports, in memory, demo data seeded, a Step
- * Functions clock the test drives, the contract check on) and hands it to tests as a {@link LocalStack} parameter. JUnit
- * closes it when the run ends. Use with {@code @ExtendWith(LocalStackExtension.class)}.
+ * Functions clock the test drives, the contract check on) and hands it to tests as a {@link
+ * LocalStack} parameter. JUnit closes it when the run ends. Use with
+ * {@code @ExtendWith(LocalStackExtension.class)}.
  *
- * <p>The stack comes from the {@link StackProvider} that {@code dermrelay.stack} names
- * ({@code embedded} unless said otherwise; {@code -Plocalstack} says {@code localstack}). When that
+ * <p>The stack comes from the {@link StackProvider} that {@code dermrelay.stack} names ({@code
+ * embedded} unless said otherwise; {@code -Plocalstack} says {@code localstack}). When that
  * provider cannot start here (no Docker engine for a container), the tests that need the stack are
  * skipped with its reason, printed once per test JVM.
  *
@@ -32,7 +33,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * fail the class.
  */
 public final class LocalStackExtension
-    implements ExecutionCondition, BeforeAllCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+    implements ExecutionCondition,
+        BeforeAllCallback,
+        AfterEachCallback,
+        AfterAllCallback,
+        ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LocalStackExtension.class);
   private static final AtomicBoolean SKIP_SAID = new AtomicBoolean();
@@ -44,8 +49,13 @@ public final class LocalStackExtension
     if (unavailable.isEmpty()) {
       return ConditionEvaluationResult.enabled("the " + provider.name() + " stack can start here");
     }
-    String reason = StackProviders.PARAMETER + "=" + provider.name() + ": " + unavailable.get()
-        + "; the tests that need the stack are skipped";
+    String reason =
+        StackProviders.PARAMETER
+            + "="
+            + provider.name()
+            + ": "
+            + unavailable.get()
+            + "; the tests that need the stack are skipped";
     if (SKIP_SAID.compareAndSet(false, true)) {
       // One line for the whole run, not one per class: the reason is the same for all.
       System.err.println("[dermrelay] " + reason);
@@ -80,22 +90,34 @@ public final class LocalStackExtension
 
   private static LocalStack stack(ExtensionContext context) {
     // The root store lives as long as the test JVM's run, and closes AutoCloseable values.
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-        LocalStack.class,
-        type -> provider(context).start(LocalStackConfig.forTests().withContractCheck(ContractCheck.Mode.RECORD)),
-        LocalStack.class);
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            LocalStack.class,
+            type ->
+                provider(context)
+                    .start(
+                        LocalStackConfig.forTests().withContractCheck(ContractCheck.Mode.RECORD)),
+            LocalStack.class);
   }
 
   /** The provider {@code dermrelay.stack} names, chosen once per run. */
   private static StackProvider provider(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-        StackProvider.class,
-        type -> StackProviders.select(context.getConfigurationParameter(StackProviders.PARAMETER).orElse(null)),
-        StackProvider.class);
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            StackProvider.class,
+            type ->
+                StackProviders.select(
+                    context.getConfigurationParameter(StackProviders.PARAMETER).orElse(null)),
+            StackProvider.class);
   }
 
   private static void failOnContractViolations(ExtensionContext context) {
-    LocalStack stack = context.getRoot().getStore(NAMESPACE).get(LocalStack.class, LocalStack.class);
+    LocalStack stack =
+        context.getRoot().getStore(NAMESPACE).get(LocalStack.class, LocalStack.class);
     if (stack == null) {
       return;
     }

@@ -6,10 +6,10 @@ import java.util.Optional;
 
 /**
  * Where the integration tests' stack comes from. {@link EmbeddedStackProvider} ({@code embedded},
- * the default and what CI runs) starts every part in this JVM; others are found with
- * {@link java.util.ServiceLoader} (test-support's {@code localstack}, a LocalStack container for
- * DynamoDB and S3). {@link LocalStackExtension} picks one by the {@code dermrelay.stack}
- * configuration parameter or system property, which Maven's {@code -Plocalstack} sets.
+ * the default and what CI runs) starts every part in this JVM; others are found with {@link
+ * java.util.ServiceLoader} (test-support's {@code localstack}, a LocalStack container for DynamoDB
+ * and S3). {@link LocalStackExtension} picks one by the {@code dermrelay.stack} configuration
+ * parameter or system property, which Maven's {@code -Plocalstack} sets.
  */
 public interface StackProvider {
   /** The value of {@code dermrelay.stack} that picks this provider. */
@@ -21,6 +21,8 @@ public interface StackProvider {
    */
   Optional<String> unavailableReason();
 
-  /** Starts a stack with {@code config}; closing the stack stops everything the provider started. */
+  /**
+   * Starts a stack with {@code config}; closing the stack stops everything the provider started.
+   */
   LocalStack start(LocalStackConfig config);
 }

@@ -24,15 +24,21 @@ public final class StackProviders {
         return provider;
       }
     }
-    throw new IllegalArgumentException("no stack provider '" + wanted + "' (" + PARAMETER + "); there are: "
-        + String.join(", ", providers.stream().map(StackProvider::name).toList()));
+    throw new IllegalArgumentException(
+        "no stack provider '"
+            + wanted
+            + "' ("
+            + PARAMETER
+            + "); there are: "
+            + String.join(", ", providers.stream().map(StackProvider::name).toList()));
   }
 
   /** The embedded provider first, then those {@link ServiceLoader} finds. */
   public static List<StackProvider> available() {
     List<StackProvider> providers = new ArrayList<>();
     providers.add(new EmbeddedStackProvider());
-    ServiceLoader.load(StackProvider.class, StackProviders.class.getClassLoader()).forEach(providers::add);
+    ServiceLoader.load(StackProvider.class, StackProviders.class.getClassLoader())
+        .forEach(providers::add);
     return providers;
   }
 }

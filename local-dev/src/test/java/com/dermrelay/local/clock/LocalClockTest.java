@@ -30,9 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The started stack's clock: real time that can be moved forward, with the timers that fall due
- * run at once, tokens that age with it, and {@code /_local/clock} that moves it for a platform
- * operator only (the stack's wiring, as LocalStack does it, minus the AWS emulators).
+ * The started stack's clock: real time that can be moved forward, with the timers that fall due run
+ * at once, tokens that age with it, and {@code /_local/clock} that moves it for a platform operator
+ * only (the stack's wiring, as LocalStack does it, minus the AWS emulators).
  */
 class LocalClockTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,16 +48,41 @@ class LocalClockTest {
     clock = new ShiftableClock();
     clockName = FunctionClocks.register(clock);
     java.time.Clock tokens = FunctionClocks.named(clockName);
-    identity = LocalIdentityServer.start(IdentityConfig.builder().clock(tokens)
-        .groups(Set.of("patient", "platform_operator")).build(), "127.0.0.1", 0, message -> {});
-    gateway = LocalGateway.start(GatewayConfig.builder().port(0).issuer(identity.issuer())
-            .jwksUrl(URI.create(identity.jwksUrl())).audiences(List.of(identity.clientId())).clock(tokens).build(),
-        new RouteTable(List.of()), new InProcessFunctions(Map.of()));
+    identity =
+        LocalIdentityServer.start(
+            IdentityConfig.builder()
+                .clock(tokens)
+                .groups(Set.of("patient", "platform_operator"))
+                .build(),
+            "127.0.0.1",
+            0,
+            message -> {});
+    gateway =
+        LocalGateway.start(
+            GatewayConfig.builder()
+                .port(0)
+                .issuer(identity.issuer())
+                .jwksUrl(URI.create(identity.jwksUrl()))
+                .audiences(List.of(identity.clientId()))
+                .clock(tokens)
+                .build(),
+            new RouteTable(List.of()),
+            new InProcessFunctions(Map.of()));
     gateway.mount("/_local/clock", new ClockControl(clock, gateway::verifiedClaims));
-    identity.identity().createConfirmedUser("op@example.org", "Operator-Pass-1", Map.of("email", "op@example.org"),
-        Set.of("platform_operator"));
-    identity.identity().createConfirmedUser("pat@example.org", "Patient-Pass-1", Map.of("email", "pat@example.org"),
-        Set.of("patient"));
+    identity
+        .identity()
+        .createConfirmedUser(
+            "op@example.org",
+            "Operator-Pass-1",
+            Map.of("email", "op@example.org"),
+            Set.of("platform_operator"));
+    identity
+        .identity()
+        .createConfirmedUser(
+            "pat@example.org",
+            "Patient-Pass-1",
+            Map.of("email", "pat@example.org"),
+            Set.of("patient"));
   }
 
   @AfterEach
@@ -91,9 +116,13 @@ class LocalClockTest {
 
     clock.advance(Duration.ofHours(2));
 
-    assertFalse(gateway.verifiedClaims("Bearer " + before).isPresent(), "an hour-long token issued 2 h ago expired");
+    assertFalse(
+        gateway.verifiedClaims("Bearer " + before).isPresent(),
+        "an hour-long token issued 2 h ago expired");
     String after = identity.identity().signIn("pat@example.org", "Patient-Pass-1").idToken();
-    assertTrue(gateway.verifiedClaims("Bearer " + after).isPresent(), "a new one lasts an hour of the moved clock");
+    assertTrue(
+        gateway.verifiedClaims("Bearer " + after).isPresent(),
+        "a new one lasts an hour of the moved clock");
   }
 
   @Test
@@ -103,11 +132,19 @@ class LocalClockTest {
 
     assertEquals(401, post(null, "{\"advanceBy\":\"P1D\"}").statusCode());
     assertEquals(403, post(patient, "{\"advanceBy\":\"P1D\"}").statusCode());
-    for (String bad : List.of("{\"advanceBy\":\"-P1D\"}", "{\"advanceBy\":\"PT0S\"}", "{\"advanceBy\":1}",
-        "{\"advanceBy\":\"one day\"}", "{\"advanceBy\":\"P401D\"}", "{}", "not json")) {
+    for (String bad :
+        List.of(
+            "{\"advanceBy\":\"-P1D\"}",
+            "{\"advanceBy\":\"PT0S\"}",
+            "{\"advanceBy\":1}",
+            "{\"advanceBy\":\"one day\"}",
+            "{\"advanceBy\":\"P401D\"}",
+            "{}",
+            "not json")) {
       HttpResponse<String> refused = post(operator, bad);
       assertEquals(400, refused.statusCode(), bad);
-      assertEquals("/advanceBy", JSON.readTree(refused.body()).at("/errors/0/pointer").asText(), bad);
+      assertEquals(
+          "/advanceBy", JSON.readTree(refused.body()).at("/errors/0/pointer").asText(), bad);
     }
     assertEquals(Duration.ZERO, clock.offset(), "nothing moved it yet");
 
@@ -115,14 +152,21 @@ class LocalClockTest {
 
     assertEquals(200, moved.statusCode(), moved.body());
     assertEquals(Duration.ofDays(7), clock.offset());
-    JsonNode state = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/_local/clock")).build(),
-        HttpResponse.BodyHandlers.ofString()).body());
+    JsonNode state =
+        JSON.readTree(
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(gateway.url() + "/_local/clock")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
     assertEquals("PT168H", state.get("aheadBy").asText());
   }
 
-  private HttpResponse<String> post(String token, String body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.url() + "/_local/clock"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+  private HttpResponse<String> post(String token, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(gateway.url() + "/_local/clock"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

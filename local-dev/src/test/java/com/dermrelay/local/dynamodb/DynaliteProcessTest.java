@@ -32,7 +32,8 @@ class DynaliteProcessTest {
     return DynamoDbClient.builder()
         .endpointOverride(URI.create(endpoint))
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }
@@ -47,12 +48,29 @@ class DynaliteProcessTest {
       assertEquals(
           List.of("gsi1", "gsi2"),
           table.globalSecondaryIndexes().stream().map(i -> i.indexName()).sorted().toList());
-      dynamoDb.putItem(r -> r.tableName("cases").item(Map.of(
-          "pk", AttributeValue.fromS("a"), "sk", AttributeValue.fromS("b"),
-          "gsi1pk", AttributeValue.fromS("x"), "gsi1sk", AttributeValue.fromS("y"))));
-      assertEquals(1, dynamoDb.query(r -> r.tableName("cases").indexName("gsi1")
-          .keyConditionExpression("gsi1pk = :p")
-          .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("x")))).count());
+      dynamoDb.putItem(
+          r ->
+              r.tableName("cases")
+                  .item(
+                      Map.of(
+                          "pk",
+                          AttributeValue.fromS("a"),
+                          "sk",
+                          AttributeValue.fromS("b"),
+                          "gsi1pk",
+                          AttributeValue.fromS("x"),
+                          "gsi1sk",
+                          AttributeValue.fromS("y"))));
+      assertEquals(
+          1,
+          dynamoDb
+              .query(
+                  r ->
+                      r.tableName("cases")
+                          .indexName("gsi1")
+                          .keyConditionExpression("gsi1pk = :p")
+                          .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("x"))))
+              .count());
     } finally {
       dynalite.close();
     }
@@ -64,21 +82,35 @@ class DynaliteProcessTest {
     try (DynaliteProcess first = DynaliteProcess.start(localDevDir(), "127.0.0.1", 0, data);
         DynamoDbClient dynamoDb = client(first.endpoint())) {
       TableSetup.ensureTable(dynamoDb, "kept");
-      dynamoDb.putItem(r -> r.tableName("kept").item(Map.of(
-          "pk", AttributeValue.fromS("a"), "sk", AttributeValue.fromS("b"))));
+      dynamoDb.putItem(
+          r ->
+              r.tableName("kept")
+                  .item(Map.of("pk", AttributeValue.fromS("a"), "sk", AttributeValue.fromS("b"))));
     }
     try (DynaliteProcess second = DynaliteProcess.start(localDevDir(), "127.0.0.1", 0, data);
         DynamoDbClient dynamoDb = client(second.endpoint())) {
-      assertTrue(dynamoDb.getItem(r -> r.tableName("kept").key(Map.of(
-          "pk", AttributeValue.fromS("a"), "sk", AttributeValue.fromS("b")))).hasItem());
+      assertTrue(
+          dynamoDb
+              .getItem(
+                  r ->
+                      r.tableName("kept")
+                          .key(
+                              Map.of(
+                                  "pk",
+                                  AttributeValue.fromS("a"),
+                                  "sk",
+                                  AttributeValue.fromS("b"))))
+              .hasItem());
     }
   }
 
   @Test
   void aBusyPortIsAClearStartFailureAndLeavesNoProcess() {
     try (DynaliteProcess first = DynaliteProcess.start(localDevDir(), "127.0.0.1", 0, null)) {
-      IllegalStateException failure = assertThrows(IllegalStateException.class,
-          () -> DynaliteProcess.start(localDevDir(), "127.0.0.1", first.port(), null));
+      IllegalStateException failure =
+          assertThrows(
+              IllegalStateException.class,
+              () -> DynaliteProcess.start(localDevDir(), "127.0.0.1", first.port(), null));
       assertTrue(failure.getMessage().contains("dynalite failed to start"), failure.getMessage());
     }
   }
@@ -87,14 +119,18 @@ class DynaliteProcessTest {
   @Test
   void theChildExitsWhenItsJvmIsKilled() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-            "-Ddermrelay.nodeModules=" + System.getProperty("dermrelay.nodeModules"),
-            DynaliteHolder.class.getName())
-        .redirectErrorStream(true)
-        .start();
+    Process jvm =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Ddermrelay.nodeModules=" + System.getProperty("dermrelay.nodeModules"),
+                DynaliteHolder.class.getName())
+            .redirectErrorStream(true)
+            .start();
     long childPid;
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       do {
         line = out.readLine();

@@ -41,13 +41,15 @@ class InProcessFunctionsTest {
         Callable<JsonNode> call =
             () -> {
               start.await();
-              return functions.invokeJson(ORDER, json("{\"item\":\"cream\",\"quantity\":1}"), "order");
+              return functions.invokeJson(
+                  ORDER, json("{\"item\":\"cream\",\"quantity\":1}"), "order");
             };
         results.add(pool.submit(call));
       }
       start.countDown();
       for (Future<JsonNode> result : results) {
-        assertEquals("hello", result.get().get("greeting").asText(), "environment reached the handler");
+        assertEquals(
+            "hello", result.get().get("greeting").asText(), "environment reached the handler");
       }
     } finally {
       pool.shutdownNow();
@@ -64,7 +66,8 @@ class InProcessFunctionsTest {
             "placeOrder");
     assertEquals("cream", result.get("item").asText());
     assertEquals(30, result.get("total").asInt());
-    assertEquals("placeOrder", result.get("function").asText(), "context carries the function name");
+    assertEquals(
+        "placeOrder", result.get("function").asText(), "context carries the function name");
     assertEquals(512, result.get("memory").asInt());
   }
 
@@ -72,7 +75,9 @@ class InProcessFunctionsTest {
   void findsTheInputTypeThroughAGenericBaseClass() throws Exception {
     JsonNode result =
         functions.invokeJson(
-            TestHandlers.SubclassHandler.class.getName(), json("{\"item\":\"x\",\"quantity\":2}"), "sub");
+            TestHandlers.SubclassHandler.class.getName(),
+            json("{\"item\":\"x\",\"quantity\":2}"),
+            "sub");
     assertEquals(TestHandlers.Order.class.getName(), result.get("inputClass").asText());
   }
 
@@ -123,7 +128,8 @@ class InProcessFunctionsTest {
         assertThrows(HandlerConfigurationException.class, () -> functions.verify(name));
     assertTrue(onVerify.getMessage().contains(name));
     assertTrue(onVerify.getMessage().contains("Map<String,String>"));
-    assertThrows(HandlerConfigurationException.class, () -> functions.invokeJson(name, json("{}"), "x"));
+    assertThrows(
+        HandlerConfigurationException.class, () -> functions.invokeJson(name, json("{}"), "x"));
   }
 
   @Test

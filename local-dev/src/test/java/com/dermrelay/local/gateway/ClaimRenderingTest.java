@@ -16,7 +16,8 @@ class ClaimRenderingTest {
     assertEquals("1.5", ClaimRendering.render(1.5d));
     assertEquals("1700000000", ClaimRendering.render(1.7e9d));
     assertEquals("false", ClaimRendering.render(false));
-    assertEquals("[patient clinic_admin]", ClaimRendering.render(List.of("patient", "clinic_admin")));
+    assertEquals(
+        "[patient clinic_admin]", ClaimRendering.render(List.of("patient", "clinic_admin")));
     assertEquals("[]", ClaimRendering.render(List.of()));
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("z", 1L);

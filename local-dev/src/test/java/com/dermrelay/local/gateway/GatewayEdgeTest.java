@@ -29,15 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gateway as the edge of the local stack, like CloudFront in front of production: every
- * response but the local tools' carries production's security headers (the shared definition,
- * with loopback origins), whoever answered it, the gateway itself included; and a request target
- * the JDK server cannot parse (a malformed percent-escape) is answered problem+json 400 with those
- * headers, not the server's HTML page.
+ * response but the local tools' carries production's security headers (the shared definition, with
+ * loopback origins), whoever answered it, the gateway itself included; and a request target the JDK
+ * server cannot parse (a malformed percent-escape) is answered problem+json 400 with those headers,
+ * not the server's HTML page.
  */
 class GatewayEdgeTest {
-  private static final Map<String, String> HEADERS = SecurityHeaders.local(
-      List.of("http://127.0.0.1:8080"), List.of("http://127.0.0.1:9229", "http://localhost:9229"),
-      List.of("http://127.0.0.1:9000"));
+  private static final Map<String, String> HEADERS =
+      SecurityHeaders.local(
+          List.of("http://127.0.0.1:8080"),
+          List.of("http://127.0.0.1:9229", "http://localhost:9229"),
+          List.of("http://127.0.0.1:9000"));
 
   @TempDir static Path portal;
   private static TestIssuer issuer;
@@ -48,8 +50,12 @@ class GatewayEdgeTest {
     Files.writeString(portal.resolve("index.html"), "<h1>home</h1>");
     issuer = new TestIssuer();
     issuer.publish(TestIssuer.newKey("k1"));
-    gateway = GatewayFixture.start(GatewayFixture.config(issuer).staticDir(portal).securityHeaders(HEADERS).build());
-    gateway.mount("/_local/echo", (exchange, subPath) -> Exchanges.sendText(exchange, 200, "text/plain", "ok"));
+    gateway =
+        GatewayFixture.start(
+            GatewayFixture.config(issuer).staticDir(portal).securityHeaders(HEADERS).build());
+    gateway.mount(
+        "/_local/echo",
+        (exchange, subPath) -> Exchanges.sendText(exchange, 200, "text/plain", "ok"));
   }
 
   @AfterAll
@@ -62,8 +68,11 @@ class GatewayEdgeTest {
   void theLocalHeadersAreProductionsWithLoopbackOrigins() {
     String csp = HEADERS.get("Content-Security-Policy");
     assertTrue(csp.contains("frame-ancestors 'none'"), csp);
-    assertTrue(csp.contains("connect-src 'self' http://127.0.0.1:8080 http://127.0.0.1:9229 http://localhost:9229 "
-        + "http://127.0.0.1:9000;"), csp);
+    assertTrue(
+        csp.contains(
+            "connect-src 'self' http://127.0.0.1:8080 http://127.0.0.1:9229 http://localhost:9229 "
+                + "http://127.0.0.1:9000;"),
+        csp);
     assertFalse(csp.contains("${"), csp);
     assertEquals("DENY", HEADERS.get("X-Frame-Options"));
     assertEquals("nosniff", HEADERS.get("X-Content-Type-Options"));
@@ -77,13 +86,17 @@ class GatewayEdgeTest {
     assertSecured(send(get(gateway, "/clinics/acme/cases")), 401);
     assertSecured(send(get(gateway, "/no/such/thing")), 404);
     assertSecured(send(get(gateway, "/public/boom")), 500);
-    assertSecured(send(get(gateway, "/health").method("DELETE", HttpRequest.BodyPublishers.noBody())), 405);
+    assertSecured(
+        send(get(gateway, "/health").method("DELETE", HttpRequest.BodyPublishers.noBody())), 405);
   }
 
   @Test
   void aHandlersOwnHeaderIsOverriddenAsCloudFrontDoes() {
-    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/public/echo"))
-        .header("Content-Type", "text/html").POST(HttpRequest.BodyPublishers.ofString("<p>hi</p>")));
+    HttpResponse<byte[]> response =
+        send(
+            HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/public/echo"))
+                .header("Content-Type", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("<p>hi</p>")));
     assertSecured(response, 200);
   }
 
@@ -96,38 +109,55 @@ class GatewayEdgeTest {
 
   @Test
   void aMalformedPercentEscapeIsAProblemNotAnHtmlPage() throws Exception {
-    for (String target : List.of("/clinics/%u/cases", "/clinics/%zz/cases", "/c/northside/%", "/health?q=%u",
-        "/clinics/{x}/cases")) {
-      RawResponse response = RawResponse.of(exchange("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+    for (String target :
+        List.of(
+            "/clinics/%u/cases",
+            "/clinics/%zz/cases", "/c/northside/%", "/health?q=%u", "/clinics/{x}/cases")) {
+      RawResponse response =
+          RawResponse.of(exchange("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n"));
       assertEquals(400, response.status, target + ": " + response.text);
       assertEquals(Exchanges.PROBLEM_JSON, response.headers.get("content-type"), target);
       assertEquals("nosniff", response.headers.get("x-content-type-options"), target);
-      assertEquals(HEADERS.get("Content-Security-Policy"), response.headers.get("content-security-policy"), target);
+      assertEquals(
+          HEADERS.get("Content-Security-Policy"),
+          response.headers.get("content-security-policy"),
+          target);
       JsonNode problem = Exchanges.JSON.readTree(response.body);
       assertEquals(400, problem.get("status").asInt());
       assertTrue(problem.get("detail").asText().contains("percent"), problem.toString());
-      assertFalse(response.text.contains("%u") || response.text.contains("<h1>"), "nothing quoted, no HTML");
+      assertFalse(
+          response.text.contains("%u") || response.text.contains("<h1>"),
+          "nothing quoted, no HTML");
     }
   }
 
   @Test
   void requestsBeforeAMalformedOneOnTheSameConnectionAreAnsweredFirst() throws Exception {
-    String chunked = "POST /public/echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
-        + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
-    String sized = "POST /public/echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nabc";
-    String all = exchange(chunked + sized + "GET /clinics/%u HTTP/1.1\r\nHost: x\r\n\r\n"
-        + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    String chunked =
+        "POST /public/echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
+    String sized =
+        "POST /public/echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nabc";
+    String all =
+        exchange(
+            chunked
+                + sized
+                + "GET /clinics/%u HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
     int first = all.indexOf("hello world");
     int second = all.indexOf("abc", first);
     int bad = all.indexOf("HTTP/1.1 400", second);
     assertTrue(first > 0 && second > first && bad > second, all);
-    assertFalse(all.substring(bad).contains("200 OK"), "the connection closes after the 400: " + all);
+    assertFalse(
+        all.substring(bad).contains("200 OK"), "the connection closes after the 400: " + all);
   }
 
   private static void assertSecured(HttpResponse<byte[]> response, int status) {
     assertEquals(status, response.statusCode());
-    HEADERS.forEach((name, value) ->
-        assertEquals(List.of(value), response.headers().allValues(name), name + " on a " + status));
+    HEADERS.forEach(
+        (name, value) ->
+            assertEquals(
+                List.of(value), response.headers().allValues(name), name + " on a " + status));
   }
 
   /** Writes the bytes on one connection and reads everything until the gateway closes it. */
@@ -152,10 +182,15 @@ class GatewayEdgeTest {
       Map<String, String> headers = new LinkedHashMap<>();
       for (int i = 1; i < lines.length; i++) {
         int colon = lines[i].indexOf(':');
-        headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        headers.put(
+            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            lines[i].substring(colon + 1).trim());
       }
-      return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers,
-          text.substring(end + 4).getBytes(StandardCharsets.UTF_8), text);
+      return new RawResponse(
+          Integer.parseInt(lines[0].split(" ")[1]),
+          headers,
+          text.substring(end + 4).getBytes(StandardCharsets.UTF_8),
+          text);
     }
   }
 }

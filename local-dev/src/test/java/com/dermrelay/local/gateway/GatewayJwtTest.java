@@ -106,7 +106,8 @@ class GatewayJwtTest {
   void aTokenSignedByAnotherKeyWithTheSameKidIsRejected() throws Exception {
     RSAKey impostor = TestIssuer.newKey("k1");
     assertRejected(
-        "Bearer " + TestIssuer.sign(impostor, TestIssuer.idToken(NOW).build()), "signature is invalid");
+        "Bearer " + TestIssuer.sign(impostor, TestIssuer.idToken(NOW).build()),
+        "signature is invalid");
   }
 
   @Test
@@ -120,7 +121,9 @@ class GatewayJwtTest {
   @Test
   void aTokenWithAnotherAlgorithmIsRejected() throws Exception {
     SignedJWT hmac =
-        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), TestIssuer.idToken(NOW).build());
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(),
+            TestIssuer.idToken(NOW).build());
     try {
       hmac.sign(new MACSigner(new byte[32]));
     } catch (JOSEException e) {
@@ -151,7 +154,10 @@ class GatewayJwtTest {
   @Test
   void aTokenFromAnotherIssuerIsRejected() throws Exception {
     assertRejected(
-        bearer(TestIssuer.idToken(NOW).issuer("https://cognito-idp.eu-west-1.amazonaws.com/other").build()),
+        bearer(
+            TestIssuer.idToken(NOW)
+                .issuer("https://cognito-idp.eu-west-1.amazonaws.com/other")
+                .build()),
         "issuer");
   }
 
@@ -191,7 +197,8 @@ class GatewayJwtTest {
             .claim("scope", "openid email dermrelay/reports.read")
             .expirationTime(Date.from(NOW.plusSeconds(300)))
             .build();
-    HttpResponse<byte[]> response = send(get(gateway, "/reports").header("Authorization", bearer(access)));
+    HttpResponse<byte[]> response =
+        send(get(gateway, "/reports").header("Authorization", bearer(access)));
     assertEquals(200, response.statusCode());
     APIGatewayV2HTTPEvent event = RecordingHandler.EVENTS.poll();
     assertNotNull(event);
@@ -203,7 +210,9 @@ class GatewayJwtTest {
   @Test
   void aRouteWithScopesRefusesATokenWithoutThemAs403() throws Exception {
     HttpResponse<byte[]> response =
-        send(get(gateway, "/reports").header("Authorization", bearer(TestIssuer.idToken(NOW).build())));
+        send(
+            get(gateway, "/reports")
+                .header("Authorization", bearer(TestIssuer.idToken(NOW).build())));
     assertEquals(403, response.statusCode());
     assertEquals("Forbidden", Exchanges.JSON.readTree(response.body()).get("title").asText());
     assertTrue(RecordingHandler.EVENTS.isEmpty());

@@ -114,7 +114,9 @@ class GatewayStaticFilesTest {
 
   @Test
   void apiRoutesWinOverFilesAndOnlyGetAndHeadServeFiles() {
-    assertEquals("GET /health", send(get(gateway, "/health")).headers().firstValue("x-route-key").orElse(null));
+    assertEquals(
+        "GET /health",
+        send(get(gateway, "/health")).headers().firstValue("x-route-key").orElse(null));
     HttpResponse<byte[]> post =
         send(get(gateway, "/index.html").POST(HttpRequest.BodyPublishers.ofString("x")));
     assertEquals(404, post.statusCode());
@@ -122,9 +124,12 @@ class GatewayStaticFilesTest {
 
   @Test
   void vendorScriptsAreTheDistFilesOfThePortalsDependenciesOnly() {
-    assertServed("/vendor/resizer/resizer.js", "text/javascript; charset=utf-8", "self.resize = 1;");
-    assertEquals(404, send(get(gateway, "/vendor/resizer/package.json")).statusCode(), "outside dist");
-    assertEquals(404, send(get(gateway, "/vendor/stray/stray.js")).statusCode(), "not a dependency");
+    assertServed(
+        "/vendor/resizer/resizer.js", "text/javascript; charset=utf-8", "self.resize = 1;");
+    assertEquals(
+        404, send(get(gateway, "/vendor/resizer/package.json")).statusCode(), "outside dist");
+    assertEquals(
+        404, send(get(gateway, "/vendor/stray/stray.js")).statusCode(), "not a dependency");
     assertEquals(404, send(get(gateway, "/node_modules/resizer/dist/resizer.js")).statusCode());
     assertEquals(404, send(get(gateway, "/vendor/resizer/../package.json")).statusCode());
   }
@@ -146,7 +151,9 @@ class GatewayStaticFilesTest {
           "/styles/%5c..%5c..%5csecret.txt"
         }) {
       String response = rawGet(path);
-      assertTrue(response.startsWith("HTTP/1.1 404"), path + " -> " + response.lines().findFirst().orElse(""));
+      assertTrue(
+          response.startsWith("HTTP/1.1 404"),
+          path + " -> " + response.lines().findFirst().orElse(""));
       assertFalse(response.contains("outside the portal"), path);
     }
   }

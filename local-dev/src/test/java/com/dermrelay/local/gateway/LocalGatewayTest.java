@@ -59,7 +59,8 @@ class LocalGatewayTest {
   }
 
   private static JsonNode problem(HttpResponse<byte[]> response) throws Exception {
-    assertEquals(Exchanges.PROBLEM_JSON, response.headers().firstValue("content-type").orElse(null));
+    assertEquals(
+        Exchanges.PROBLEM_JSON, response.headers().firstValue("content-type").orElse(null));
     return Exchanges.JSON.readTree(response.body());
   }
 
@@ -142,7 +143,8 @@ class LocalGatewayTest {
     APIGatewayV2HTTPEvent event = lastEvent();
     assertTrue(event.getIsBase64Encoded());
     assertArrayEquals(bytes, Base64.getDecoder().decode(event.getBody()));
-    assertArrayEquals(bytes, response.body(), "the handler's base64 body is decoded for the client");
+    assertArrayEquals(
+        bytes, response.body(), "the handler's base64 body is decoded for the client");
     assertEquals("image/jpeg", response.headers().firstValue("content-type").orElse(null));
   }
 
@@ -219,7 +221,8 @@ class LocalGatewayTest {
   void responseCookiesAndMultiValueHeadersReachTheClient() {
     HttpResponse<byte[]> response = send(get(gateway, "/public/cookies"));
     assertEquals(204, response.statusCode());
-    assertEquals(List.of("a=1; Path=/", "b=2; HttpOnly"), response.headers().allValues("set-cookie"));
+    assertEquals(
+        List.of("a=1; Path=/", "b=2; HttpOnly"), response.headers().allValues("set-cookie"));
     assertEquals(List.of("one", "two"), response.headers().allValues("x-multi"));
   }
 
@@ -236,7 +239,8 @@ class LocalGatewayTest {
     assertEquals(
         GatewayFixture.ALLOWED_ORIGIN,
         response.headers().firstValue("access-control-allow-origin").orElse(null));
-    assertEquals("GET, POST", response.headers().firstValue("access-control-allow-methods").orElse(null));
+    assertEquals(
+        "GET, POST", response.headers().firstValue("access-control-allow-methods").orElse(null));
     assertEquals(
         "authorization, content-type, idempotency-key, x-requested-with",
         response.headers().firstValue("access-control-allow-headers").orElse(null));
@@ -270,7 +274,8 @@ class LocalGatewayTest {
         GatewayFixture.ALLOWED_ORIGIN,
         unauthorized.headers().firstValue("access-control-allow-origin").orElse(null),
         "the browser must be able to read a 401");
-    HttpResponse<byte[]> other = send(get(gateway, "/health").header("Origin", "https://evil.example"));
+    HttpResponse<byte[]> other =
+        send(get(gateway, "/health").header("Origin", "https://evil.example"));
     assertTrue(other.headers().firstValue("access-control-allow-origin").isEmpty());
   }
 
@@ -285,7 +290,6 @@ class LocalGatewayTest {
   @Test
   void mountingOutsideLocalPrefixIsRefused() {
     org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class,
-        () -> gateway.mount("/health", (exchange, subPath) -> {}));
+        IllegalArgumentException.class, () -> gateway.mount("/health", (exchange, subPath) -> {}));
   }
 }

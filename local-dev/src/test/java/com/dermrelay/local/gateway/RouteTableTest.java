@@ -45,7 +45,8 @@ class RouteTableTest {
     RouteTable table = new RouteTable(list);
     assertEquals("literal", ((RouteMatch.Found) table.match("GET", "/a/b")).route().operationId());
     assertEquals("param", ((RouteMatch.Found) table.match("GET", "/a/c")).route().operationId());
-    assertEquals("leftParam", ((RouteMatch.Found) table.match("GET", "/z/b")).route().operationId());
+    assertEquals(
+        "leftParam", ((RouteMatch.Found) table.match("GET", "/z/b")).route().operationId());
   }
 
   @Test
@@ -59,7 +60,8 @@ class RouteTableTest {
   @Test
   void knownPathWithAnotherMethodListsTheAllowedOnes() {
     RouteMatch.MethodNotAllowed match =
-        assertInstanceOf(RouteMatch.MethodNotAllowed.class, routes.match("DELETE", "/clinics/acme/cases"));
+        assertInstanceOf(
+            RouteMatch.MethodNotAllowed.class, routes.match("DELETE", "/clinics/acme/cases"));
     assertEquals(Set.of("GET", "POST"), match.allowed());
   }
 
@@ -127,14 +129,18 @@ class RouteTableTest {
   void aParameterMustBeAWholeSegment() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new RouteTable(List.of(new Route("GET", "/files/{name}.txt", "f", "H", false, List.of()))));
+        () ->
+            new RouteTable(
+                List.of(new Route("GET", "/files/{name}.txt", "f", "H", false, List.of()))));
   }
 
   @Test
   void loadsFromTheClasspathAndNamesAMissingResource() {
-    assertEquals(routes.routes(), OpenApiRoutes.fromClasspath("gateway/test-openapi.yaml").routes());
+    assertEquals(
+        routes.routes(), OpenApiRoutes.fromClasspath("gateway/test-openapi.yaml").routes());
     IllegalArgumentException error =
-        assertThrows(IllegalArgumentException.class, () -> OpenApiRoutes.fromClasspath("nope/openapi.yaml"));
+        assertThrows(
+            IllegalArgumentException.class, () -> OpenApiRoutes.fromClasspath("nope/openapi.yaml"));
     assertTrue(error.getMessage().contains("nope/openapi.yaml"));
   }
 }

@@ -1,5 +1,7 @@
 package com.dermrelay.local.identity;
 
+import com.dermrelay.local.http.Exchanges;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -8,8 +10,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.dermrelay.local.http.Exchanges;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -40,7 +40,9 @@ final class CognitoClients {
   static JsonNode getJson(String url) throws IOException, InterruptedException {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException("GET " + url + " answered " + response.statusCode());
     }
@@ -53,7 +55,8 @@ final class CognitoClients {
    */
   static JWTClaimsSet verify(String discoveryUrl, String token, String tokenUse) throws Exception {
     JsonNode discovery = getJson(discoveryUrl);
-    return verify(discovery.get("jwks_uri").asText(), discovery.get("issuer").asText(), token, tokenUse);
+    return verify(
+        discovery.get("jwks_uri").asText(), discovery.get("issuer").asText(), token, tokenUse);
   }
 
   static JWTClaimsSet verify(String jwksUrl, String issuer, String token, String tokenUse)

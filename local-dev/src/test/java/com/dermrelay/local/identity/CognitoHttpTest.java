@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The wire protocol as a browser's fetch sees it: CORS, AWS JSON 1.1 errors, the well-known documents. */
+/**
+ * The wire protocol as a browser's fetch sees it: CORS, AWS JSON 1.1 errors, the well-known
+ * documents.
+ */
 class CognitoHttpTest {
   private static final String PORTAL = "http://localhost:8080";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -47,14 +50,18 @@ class CognitoHttpTest {
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", PORTAL)
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type,x-amz-target,x-amz-user-agent"));
+                .header(
+                    "Access-Control-Request-Headers",
+                    "content-type,x-amz-target,x-amz-user-agent"));
     assertEquals(204, response.statusCode());
     assertEquals(PORTAL, response.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
     String allowed = response.headers().firstValue("Access-Control-Allow-Headers").orElse("");
-    for (String header : new String[] {"content-type", "x-amz-target", "x-amz-user-agent", "authorization"}) {
+    for (String header :
+        new String[] {"content-type", "x-amz-target", "x-amz-user-agent", "authorization"}) {
       assertTrue(allowed.contains(header), header + " in " + allowed);
     }
-    assertTrue(response.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+    assertTrue(
+        response.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
   }
 
   @Test
@@ -78,7 +85,8 @@ class CognitoHttpTest {
                 + "\"AuthParameters\":{\"USERNAME\":\"kim@example.org\",\"PASSWORD\":\"Sunny-Day-42\"}}",
             null);
     assertEquals(200, response.statusCode());
-    assertEquals("application/x-amz-json-1.1", response.headers().firstValue("Content-Type").orElse(null));
+    assertEquals(
+        "application/x-amz-json-1.1", response.headers().firstValue("Content-Type").orElse(null));
     assertEquals(PORTAL, response.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
     JsonNode result = Exchanges.JSON.readTree(response.body()).get("AuthenticationResult");
     assertEquals("Bearer", result.get("TokenType").asText());
@@ -98,11 +106,15 @@ class CognitoHttpTest {
     assertEquals("NotAuthorizedException", error.get("__type").asText());
     assertEquals("Incorrect username or password.", error.get("message").asText());
 
-    JsonNode missing = Exchanges.JSON.readTree(call("SignUp", "{\"ClientId\":\"dermrelay-portal-local\"}", null).body());
+    JsonNode missing =
+        Exchanges.JSON.readTree(
+            call("SignUp", "{\"ClientId\":\"dermrelay-portal-local\"}", null).body());
     assertEquals("InvalidParameterException", missing.get("__type").asText());
     JsonNode malformed = Exchanges.JSON.readTree(call("SignUp", "{not json", null).body());
     assertEquals("SerializationException", malformed.get("__type").asText());
-    JsonNode unknown = Exchanges.JSON.readTree(call("DescribeUserPool", "{}", "AWS4-HMAC-SHA256 Credential=x").body());
+    JsonNode unknown =
+        Exchanges.JSON.readTree(
+            call("DescribeUserPool", "{}", "AWS4-HMAC-SHA256 Credential=x").body());
     assertEquals("UnknownOperationException", unknown.get("__type").asText());
   }
 
@@ -116,7 +128,10 @@ class CognitoHttpTest {
         Exchanges.JSON.readTree(unsigned.body()).get("__type").asText());
 
     HttpResponse<String> signed =
-        call("AdminGetUser", body, "AWS4-HMAC-SHA256 Credential=any/20260101/us-east-1/cognito-idp/aws4_request, Signature=00");
+        call(
+            "AdminGetUser",
+            body,
+            "AWS4-HMAC-SHA256 Credential=any/20260101/us-east-1/cognito-idp/aws4_request, Signature=00");
     assertEquals(200, signed.statusCode());
     assertEquals("CONFIRMED", Exchanges.JSON.readTree(signed.body()).get("UserStatus").asText());
   }
@@ -124,8 +139,11 @@ class CognitoHttpTest {
   @Test
   void discoveryAndJwksAdvertiseTheConfiguredIssuer() throws Exception {
     JsonNode discovery =
-        CognitoClients.getJson(server.url() + "/us-east-1_DermRelayLocal/.well-known/openid-configuration");
-    assertEquals("http://identity.localtest:9229/us-east-1_DermRelayLocal", discovery.get("issuer").asText());
+        CognitoClients.getJson(
+            server.url() + "/us-east-1_DermRelayLocal/.well-known/openid-configuration");
+    assertEquals(
+        "http://identity.localtest:9229/us-east-1_DermRelayLocal",
+        discovery.get("issuer").asText());
     assertEquals(server.issuer(), discovery.get("issuer").asText());
     assertEquals(
         "http://identity.localtest:9229/us-east-1_DermRelayLocal/.well-known/jwks.json",
@@ -134,7 +152,10 @@ class CognitoHttpTest {
     assertEquals("public", discovery.get("subject_types_supported").get(0).asText());
     assertTrue(discovery.get("response_types_supported").isArray());
 
-    JsonNode key = CognitoClients.getJson(server.url() + "/us-east-1_DermRelayLocal/.well-known/jwks.json").get("keys").get(0);
+    JsonNode key =
+        CognitoClients.getJson(server.url() + "/us-east-1_DermRelayLocal/.well-known/jwks.json")
+            .get("keys")
+            .get(0);
     assertEquals("RSA", key.get("kty").asText());
     assertEquals("RS256", key.get("alg").asText());
     assertEquals("sig", key.get("use").asText());
@@ -142,7 +163,8 @@ class CognitoHttpTest {
     assertNull(key.get("d"), "the private exponent must never be served");
   }
 
-  private static HttpResponse<String> call(String operation, String body, String authorization) throws Exception {
+  private static HttpResponse<String> call(String operation, String body, String authorization)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(server.url() + "/"))
             .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -36,7 +36,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
-/** The user pool through the real AWS SDK v2 client, as the portal's and functions' code uses it. */
+/**
+ * The user pool through the real AWS SDK v2 client, as the portal's and functions' code uses it.
+ */
 class CognitoSdkTest {
   private static final String PASSWORD = "Sunny-Day-42";
   private static final String TENANT = "t-northclinic";
@@ -69,10 +71,14 @@ class CognitoSdkTest {
     assertEquals(CodeDelivery.Purpose.SIGN_UP_CONFIRMATION, message.purpose());
     assertEquals("ana@example.org", message.email());
     assertTrue(message.secret().matches("\\d{6}"));
-    assertEquals(message.secret(), server.identity().lastConfirmationCode("ana@example.org").orElseThrow());
+    assertEquals(
+        message.secret(), server.identity().lastConfirmationCode("ana@example.org").orElseThrow());
 
     cognito.confirmSignUp(
-        r -> r.clientId(server.clientId()).username("ana@example.org").confirmationCode(message.secret()));
+        r ->
+            r.clientId(server.clientId())
+                .username("ana@example.org")
+                .confirmationCode(message.secret()));
     server.identity().admin().addUserToGroup("ana@example.org", "patient");
     AuthenticationResultType result = signIn("ana@example.org", PASSWORD).authenticationResult();
 
@@ -97,7 +103,8 @@ class CognitoSdkTest {
     assertTrue(access.getAudience().isEmpty());
     assertEquals("aws.cognito.signin.user.admin", access.getStringClaim("scope"));
     assertEquals(List.of("patient"), access.getStringListClaim("cognito:groups"));
-    assertNull(access.getClaim("custom:tenantId"), "Cognito keeps custom attributes out of access tokens");
+    assertNull(
+        access.getClaim("custom:tenantId"), "Cognito keeps custom attributes out of access tokens");
     assertEquals(id.getStringClaim("origin_jti"), access.getStringClaim("origin_jti"));
 
     Map<String, String> attributes =
@@ -115,18 +122,23 @@ class CognitoSdkTest {
     NotAuthorizedException unknownUser =
         assertThrows(NotAuthorizedException.class, () -> signIn("nobody@example.org", PASSWORD));
     assertEquals("Incorrect username or password.", wrongPassword.awsErrorDetails().errorMessage());
-    assertEquals(wrongPassword.awsErrorDetails().errorMessage(), unknownUser.awsErrorDetails().errorMessage());
+    assertEquals(
+        wrongPassword.awsErrorDetails().errorMessage(),
+        unknownUser.awsErrorDetails().errorMessage());
     assertEquals(400, unknownUser.statusCode());
   }
 
   @Test
   void weakPasswordIsRefusedAndNoUserIsCreated() {
     InvalidPasswordException refused =
-        assertThrows(InvalidPasswordException.class, () -> signUp("cat@example.org", "sunnyday42!"));
+        assertThrows(
+            InvalidPasswordException.class, () -> signUp("cat@example.org", "sunnyday42!"));
     assertTrue(refused.awsErrorDetails().errorMessage().contains("uppercase"));
     assertThrows(
         UserNotFoundException.class,
-        () -> cognito.adminGetUser(r -> r.userPoolId(server.userPoolId()).username("cat@example.org")));
+        () ->
+            cognito.adminGetUser(
+                r -> r.userPoolId(server.userPoolId()).username("cat@example.org")));
     assertTrue(outbox.isEmpty());
   }
 
@@ -137,7 +149,12 @@ class CognitoSdkTest {
     String wrong = code.equals("000000") ? "111111" : "000000";
     assertThrows(
         CodeMismatchException.class,
-        () -> cognito.confirmSignUp(r -> r.clientId(server.clientId()).username("dan@example.org").confirmationCode(wrong)));
+        () ->
+            cognito.confirmSignUp(
+                r ->
+                    r.clientId(server.clientId())
+                        .username("dan@example.org")
+                        .confirmationCode(wrong)));
     assertThrows(UserNotConfirmedException.class, () -> signIn("dan@example.org", PASSWORD));
     // The wrong password still answers NotAuthorized: being unconfirmed is told only to the owner.
     assertThrows(NotAuthorizedException.class, () -> signIn("dan@example.org", "Other-Pass-1"));
@@ -145,30 +162,42 @@ class CognitoSdkTest {
     cognito.resendConfirmationCode(r -> r.clientId(server.clientId()).username("dan@example.org"));
     String resent = server.identity().lastConfirmationCode("dan@example.org").orElseThrow();
     assertEquals(2, outbox.size());
-    cognito.confirmSignUp(r -> r.clientId(server.clientId()).username("dan@example.org").confirmationCode(resent));
+    cognito.confirmSignUp(
+        r -> r.clientId(server.clientId()).username("dan@example.org").confirmationCode(resent));
     assertNotNull(signIn("dan@example.org", PASSWORD).authenticationResult().idToken());
   }
 
   @Test
   void refreshGivesNewTokensWithTheCurrentGroups() throws Exception {
-    server.identity().createConfirmedUser(
-        "eve@example.org", PASSWORD, Map.of("custom:tenantId", TENANT), Set.of("dermatologist", "clinic-admin"));
+    server
+        .identity()
+        .createConfirmedUser(
+            "eve@example.org",
+            PASSWORD,
+            Map.of("custom:tenantId", TENANT),
+            Set.of("dermatologist", "clinic-admin"));
     AuthenticationResultType first = signIn("eve@example.org", PASSWORD).authenticationResult();
     cognito.adminRemoveUserFromGroup(
-        r -> r.userPoolId(server.userPoolId()).username("eve@example.org").groupName("clinic-admin"));
+        r ->
+            r.userPoolId(server.userPoolId())
+                .username("eve@example.org")
+                .groupName("clinic-admin"));
 
     AuthenticationResultType refreshed =
-        cognito.initiateAuth(
-                r -> r.clientId(server.clientId())
-                    .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                    .authParameters(Map.of("REFRESH_TOKEN", first.refreshToken())))
+        cognito
+            .initiateAuth(
+                r ->
+                    r.clientId(server.clientId())
+                        .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                        .authParameters(Map.of("REFRESH_TOKEN", first.refreshToken())))
             .authenticationResult();
 
     assertNull(refreshed.refreshToken(), "Cognito hands out a refresh token only at sign-in");
     String discovery = server.issuer() + "/.well-known/openid-configuration";
     JWTClaimsSet before = CognitoClients.verify(discovery, first.idToken(), "id");
     JWTClaimsSet after = CognitoClients.verify(discovery, refreshed.idToken(), "id");
-    assertEquals(List.of("clinic-admin", "dermatologist"), before.getStringListClaim("cognito:groups"));
+    assertEquals(
+        List.of("clinic-admin", "dermatologist"), before.getStringListClaim("cognito:groups"));
     assertEquals(List.of("dermatologist"), after.getStringListClaim("cognito:groups"));
     assertEquals(before.getStringClaim("origin_jti"), after.getStringClaim("origin_jti"));
     assertNotEquals(before.getJWTID(), after.getJWTID());
@@ -178,10 +207,12 @@ class CognitoSdkTest {
 
     assertThrows(
         NotAuthorizedException.class,
-        () -> cognito.initiateAuth(
-            r -> r.clientId(server.clientId())
-                .authFlow(AuthFlowType.REFRESH_TOKEN)
-                .authParameters(Map.of("REFRESH_TOKEN", first.refreshToken() + "x"))));
+        () ->
+            cognito.initiateAuth(
+                r ->
+                    r.clientId(server.clientId())
+                        .authFlow(AuthFlowType.REFRESH_TOKEN)
+                        .authParameters(Map.of("REFRESH_TOKEN", first.refreshToken() + "x"))));
   }
 
   @Test
@@ -195,22 +226,28 @@ class CognitoSdkTest {
     assertEquals("User is disabled.", signIn.awsErrorDetails().errorMessage());
     assertThrows(
         NotAuthorizedException.class,
-        () -> cognito.initiateAuth(
-            r -> r.clientId(server.clientId())
-                .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                .authParameters(Map.of("REFRESH_TOKEN", refreshToken))));
-    assertFalse(cognito.adminGetUser(r -> r.userPoolId(server.userPoolId()).username("fay@example.org")).enabled());
+        () ->
+            cognito.initiateAuth(
+                r ->
+                    r.clientId(server.clientId())
+                        .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                        .authParameters(Map.of("REFRESH_TOKEN", refreshToken))));
+    assertFalse(
+        cognito
+            .adminGetUser(r -> r.userPoolId(server.userPoolId()).username("fay@example.org"))
+            .enabled());
   }
 
   @Test
   void adminCallsManageUsersThroughTheSdk() {
     String pool = server.userPoolId();
     cognito.adminCreateUser(
-        r -> r.userPoolId(pool)
-            .username("gus@example.org")
-            .temporaryPassword("Temp-Pass-77")
-            .messageAction(MessageActionType.SUPPRESS)
-            .userAttributes(attr("email", "gus@example.org"), attr("custom:tenantId", TENANT)));
+        r ->
+            r.userPoolId(pool)
+                .username("gus@example.org")
+                .temporaryPassword("Temp-Pass-77")
+                .messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(attr("email", "gus@example.org"), attr("custom:tenantId", TENANT)));
     assertTrue(outbox.isEmpty(), "SUPPRESS sends no invitation");
     assertEquals(
         UserStatusType.FORCE_CHANGE_PASSWORD,
@@ -219,47 +256,67 @@ class CognitoSdkTest {
     assertEquals(ChallengeNameType.NEW_PASSWORD_REQUIRED, challenge.challengeName());
     assertNull(challenge.authenticationResult());
 
-    cognito.adminSetUserPassword(r -> r.userPoolId(pool).username("gus@example.org").password(PASSWORD).permanent(true));
-    cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username("gus@example.org").groupName("clinic-admin"));
+    cognito.adminSetUserPassword(
+        r -> r.userPoolId(pool).username("gus@example.org").password(PASSWORD).permanent(true));
+    cognito.adminAddUserToGroup(
+        r -> r.userPoolId(pool).username("gus@example.org").groupName("clinic-admin"));
     cognito.adminUpdateUserAttributes(
-        r -> r.userPoolId(pool).username("gus@example.org").userAttributes(attr("name", "Gus Admin")));
+        r ->
+            r.userPoolId(pool)
+                .username("gus@example.org")
+                .userAttributes(attr("name", "Gus Admin")));
 
-    AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(pool).username("gus@example.org"));
+    AdminGetUserResponse user =
+        cognito.adminGetUser(r -> r.userPoolId(pool).username("gus@example.org"));
     assertEquals(UserStatusType.CONFIRMED, user.userStatus());
     Map<String, String> attributes =
-        user.userAttributes().stream().collect(Collectors.toMap(AttributeType::name, AttributeType::value));
+        user.userAttributes().stream()
+            .collect(Collectors.toMap(AttributeType::name, AttributeType::value));
     assertEquals("Gus Admin", attributes.get("name"));
     assertEquals(TENANT, attributes.get("custom:tenantId"));
     assertNotNull(user.userCreateDate());
     assertEquals(
         List.of("clinic-admin"),
-        cognito.adminListGroupsForUser(r -> r.userPoolId(pool).username("gus@example.org")).groups().stream()
+        cognito
+            .adminListGroupsForUser(r -> r.userPoolId(pool).username("gus@example.org"))
+            .groups()
+            .stream()
             .map(GroupType::groupName)
             .collect(Collectors.toList()));
     assertNotNull(signIn("gus@example.org", PASSWORD).authenticationResult().accessToken());
 
     server.identity().createConfirmedUser("hal@example.org", PASSWORD, Map.of(), Set.of());
     List<String> found =
-        cognito.listUsers(r -> r.userPoolId(pool).filter("email = \"gus@example.org\"")).users().stream()
+        cognito
+            .listUsers(r -> r.userPoolId(pool).filter("email = \"gus@example.org\""))
+            .users()
+            .stream()
             .map(u -> u.username())
             .collect(Collectors.toList());
     assertEquals(List.of("gus@example.org"), found);
 
     cognito.adminDeleteUser(r -> r.userPoolId(pool).username("gus@example.org"));
-    assertThrows(UserNotFoundException.class, () -> cognito.adminGetUser(r -> r.userPoolId(pool).username("gus@example.org")));
+    assertThrows(
+        UserNotFoundException.class,
+        () -> cognito.adminGetUser(r -> r.userPoolId(pool).username("gus@example.org")));
     assertThrows(
         ResourceNotFoundException.class,
-        () -> cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username("hal@example.org").groupName("no-such-group")));
+        () ->
+            cognito.adminAddUserToGroup(
+                r -> r.userPoolId(pool).username("hal@example.org").groupName("no-such-group")));
   }
 
   @Test
   void anotherClientIdOrPoolIdIsNotFound() {
     assertThrows(
         ResourceNotFoundException.class,
-        () -> cognito.initiateAuth(
-            r -> r.clientId("someone-elses-client")
-                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", "x@example.org", "PASSWORD", PASSWORD))));
+        () ->
+            cognito.initiateAuth(
+                r ->
+                    r.clientId("someone-elses-client")
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(
+                            Map.of("USERNAME", "x@example.org", "PASSWORD", PASSWORD))));
     assertThrows(
         ResourceNotFoundException.class,
         () -> cognito.adminGetUser(r -> r.userPoolId("us-east-1_Other").username("x@example.org")));
@@ -273,17 +330,19 @@ class CognitoSdkTest {
 
   private SignUpResponse signUp(String email, String password) {
     return cognito.signUp(
-        r -> r.clientId(server.clientId())
-            .username(email)
-            .password(password)
-            .userAttributes(attr("email", email), attr("custom:tenantId", TENANT)));
+        r ->
+            r.clientId(server.clientId())
+                .username(email)
+                .password(password)
+                .userAttributes(attr("email", email), attr("custom:tenantId", TENANT)));
   }
 
   private InitiateAuthResponse signIn(String username, String password) {
     return cognito.initiateAuth(
-        r -> r.clientId(server.clientId())
-            .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-            .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
+        r ->
+            r.clientId(server.clientId())
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
   }
 
   private static AttributeType attr(String name, String value) {

@@ -28,28 +28,37 @@ class IdentityPersistenceTest {
   void tokensUsersAndCodesOutliveARestart() throws Exception {
     // Port 0 gives each start a new port: the advertised URL keeps the issuer the same.
     IdentityConfig config =
-        IdentityConfig.builder().dataDir(dataDir).advertisedBaseUrl("http://identity.localtest:9229").build();
+        IdentityConfig.builder()
+            .dataDir(dataDir)
+            .advertisedBaseUrl("http://identity.localtest:9229")
+            .build();
     AuthTokens before;
     String pendingCode;
-    try (LocalIdentityServer first = LocalIdentityServer.start(config, "127.0.0.1", 0, CodeDelivery.NONE)) {
-      first.identity().createConfirmedUser(
-          "lee@example.org", PASSWORD, Map.of("custom:tenantId", "t-south"), Set.of("patient"));
+    try (LocalIdentityServer first =
+        LocalIdentityServer.start(config, "127.0.0.1", 0, CodeDelivery.NONE)) {
+      first
+          .identity()
+          .createConfirmedUser(
+              "lee@example.org", PASSWORD, Map.of("custom:tenantId", "t-south"), Set.of("patient"));
       first.identity().signUp("pending@example.org", PASSWORD, Map.of());
       pendingCode = first.identity().lastConfirmationCode("pending@example.org").orElseThrow();
       before = first.identity().signIn("lee@example.org", PASSWORD);
     }
 
-    try (LocalIdentityServer second = LocalIdentityServer.start(config, "127.0.0.1", 0, CodeDelivery.NONE)) {
+    try (LocalIdentityServer second =
+        LocalIdentityServer.start(config, "127.0.0.1", 0, CodeDelivery.NONE)) {
       String jwks = second.url() + "/" + second.userPoolId() + "/.well-known/jwks.json";
       JWTClaimsSet claims = CognitoClients.verify(jwks, second.issuer(), before.idToken(), "id");
       assertEquals("t-south", claims.getStringClaim("custom:tenantId"));
       assertEquals(List.of("patient"), claims.getStringListClaim("cognito:groups"));
 
       AuthTokens refreshed = second.identity().refresh(before.refreshToken());
-      assertNotNull(CognitoClients.verify(jwks, second.issuer(), refreshed.accessToken(), "access"));
+      assertNotNull(
+          CognitoClients.verify(jwks, second.issuer(), refreshed.accessToken(), "access"));
       assertNotNull(second.identity().signIn("lee@example.org", PASSWORD).idToken());
 
-      assertEquals(pendingCode, second.identity().lastConfirmationCode("pending@example.org").orElseThrow());
+      assertEquals(
+          pendingCode, second.identity().lastConfirmationCode("pending@example.org").orElseThrow());
       second.identity().confirmSignUp("pending@example.org", pendingCode);
       assertNotNull(second.identity().signIn("pending@example.org", PASSWORD).idToken());
     }
@@ -57,17 +66,23 @@ class IdentityPersistenceTest {
 
   @Test
   void withoutADataDirectoryEachStartHasAFreshKeyAndNoUsers() throws Exception {
-    IdentityConfig config = IdentityConfig.builder().advertisedBaseUrl("http://identity.localtest:9229").build();
+    IdentityConfig config =
+        IdentityConfig.builder().advertisedBaseUrl("http://identity.localtest:9229").build();
     AuthTokens before;
-    try (LocalIdentityServer first = LocalIdentityServer.start(config, "127.0.0.1", 0, CodeDelivery.NONE)) {
+    try (LocalIdentityServer first =
+        LocalIdentityServer.start(config, "127.0.0.1", 0, CodeDelivery.NONE)) {
       first.identity().createConfirmedUser("lee@example.org", PASSWORD, Map.of(), Set.of());
       before = first.identity().signIn("lee@example.org", PASSWORD);
     }
-    try (LocalIdentityServer second = LocalIdentityServer.start(config, "127.0.0.1", 0, CodeDelivery.NONE)) {
+    try (LocalIdentityServer second =
+        LocalIdentityServer.start(config, "127.0.0.1", 0, CodeDelivery.NONE)) {
       String jwks = second.url() + "/" + second.userPoolId() + "/.well-known/jwks.json";
-      assertThrows(BadJOSEException.class, () -> CognitoClients.verify(jwks, second.issuer(), before.idToken(), "id"));
+      assertThrows(
+          BadJOSEException.class,
+          () -> CognitoClients.verify(jwks, second.issuer(), before.idToken(), "id"));
       IdentityException refused =
-          assertThrows(IdentityException.class, () -> second.identity().signIn("lee@example.org", PASSWORD));
+          assertThrows(
+              IdentityException.class, () -> second.identity().signIn("lee@example.org", PASSWORD));
       assertEquals(IdentityException.NOT_AUTHORIZED, refused.type());
     }
   }
@@ -76,7 +91,8 @@ class IdentityPersistenceTest {
   void filesHoldNoPlaintextSecrets() throws Exception {
     IdentityConfig config = IdentityConfig.builder().dataDir(dataDir).build();
     AuthTokens tokens;
-    try (LocalIdentityServer server = LocalIdentityServer.start(config, "127.0.0.1", 0, CodeDelivery.NONE)) {
+    try (LocalIdentityServer server =
+        LocalIdentityServer.start(config, "127.0.0.1", 0, CodeDelivery.NONE)) {
       server.identity().createConfirmedUser("max@example.org", PASSWORD, Map.of(), Set.of());
       tokens = server.identity().signIn("max@example.org", PASSWORD);
     }
@@ -90,7 +106,10 @@ class IdentityPersistenceTest {
         assertFalse(content.contains(tokens.refreshToken()), file + " holds the refresh token");
       }
     }
-    assertEquals(List.of("refresh-tokens.json", "signing-key.json", "users.json"), names, "no temp files left");
+    assertEquals(
+        List.of("refresh-tokens.json", "signing-key.json", "users.json"),
+        names,
+        "no temp files left");
     assertTrue(Files.readString(dataDir.resolve("users.json")).contains("pbkdf2-sha256$"));
     assertNotEquals(-1, Files.readString(dataDir.resolve("signing-key.json")).indexOf("\"d\""));
   }

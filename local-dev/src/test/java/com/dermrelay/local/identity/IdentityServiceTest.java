@@ -44,7 +44,9 @@ class IdentityServiceTest {
   })
   void passwordPolicyNamesTheMissingRule(String password, String reason) {
     IdentityException refused =
-        refused(IdentityException.INVALID_PASSWORD, () -> pool.signUp("p@example.org", password, Map.of()));
+        refused(
+            IdentityException.INVALID_PASSWORD,
+            () -> pool.signUp("p@example.org", password, Map.of()));
     assertEquals("Password did not conform with policy: " + reason, refused.getMessage());
   }
 
@@ -56,10 +58,12 @@ class IdentityServiceTest {
     refused(IdentityException.EXPIRED_CODE, () -> pool.confirmSignUp("ann@example.org", code));
 
     pool.resendConfirmationCode("ann@example.org");
-    pool.confirmSignUp("ann@example.org", pool.lastConfirmationCode("ann@example.org").orElseThrow());
+    pool.confirmSignUp(
+        "ann@example.org", pool.lastConfirmationCode("ann@example.org").orElseThrow());
     assertEquals(UserStatus.CONFIRMED, pool.admin().getUser("ann@example.org").status());
     assertEquals("true", pool.admin().getUser("ann@example.org").attribute("email_verified"));
-    refused(IdentityException.NOT_AUTHORIZED, () -> pool.confirmSignUp("ann@example.org", "123456"));
+    refused(
+        IdentityException.NOT_AUTHORIZED, () -> pool.confirmSignUp("ann@example.org", "123456"));
   }
 
   @Test
@@ -70,7 +74,9 @@ class IdentityServiceTest {
     for (int i = 0; i < 4; i++) {
       refused(IdentityException.CODE_MISMATCH, () -> pool.confirmSignUp("bob@example.org", wrong));
     }
-    refused(IdentityException.TOO_MANY_FAILED_ATTEMPTS, () -> pool.confirmSignUp("bob@example.org", wrong));
+    refused(
+        IdentityException.TOO_MANY_FAILED_ATTEMPTS,
+        () -> pool.confirmSignUp("bob@example.org", wrong));
     refused(IdentityException.EXPIRED_CODE, () -> pool.confirmSignUp("bob@example.org", code));
   }
 
@@ -82,10 +88,13 @@ class IdentityServiceTest {
     refused(IdentityException.NOT_AUTHORIZED, () -> pool.getUser(tokens.idToken()));
 
     clock.advance(Duration.ofHours(1));
-    IdentityException expired = refused(IdentityException.NOT_AUTHORIZED, () -> pool.getUser(tokens.accessToken()));
+    IdentityException expired =
+        refused(IdentityException.NOT_AUTHORIZED, () -> pool.getUser(tokens.accessToken()));
     assertEquals("Access Token has expired", expired.getMessage());
     // The refresh token lives on (30 days) and gives a working access token.
-    assertEquals("cy@example.org", pool.getUser(pool.refresh(tokens.refreshToken()).accessToken()).username());
+    assertEquals(
+        "cy@example.org",
+        pool.getUser(pool.refresh(tokens.refreshToken()).accessToken()).username());
     clock.advance(Duration.ofDays(30));
     refused(IdentityException.NOT_AUTHORIZED, () -> pool.refresh(tokens.refreshToken()));
   }
@@ -93,11 +102,16 @@ class IdentityServiceTest {
   @Test
   void createConfirmedUserIsIdempotentAndUpdates() {
     IdentityUser first =
-        pool.createConfirmedUser("dee@example.org", PASSWORD, Map.of("custom:tenantId", "t-1"), Set.of("patient"));
+        pool.createConfirmedUser(
+            "dee@example.org", PASSWORD, Map.of("custom:tenantId", "t-1"), Set.of("patient"));
     assertEquals("true", first.attribute("email_verified"));
     assertEquals("dee@example.org", first.attribute("email"));
     IdentityUser second =
-        pool.createConfirmedUser("dee@example.org", "Rainy-Day-43", Map.of("custom:tenantId", "t-2"), Set.of("dermatologist", "reviewers"));
+        pool.createConfirmedUser(
+            "dee@example.org",
+            "Rainy-Day-43",
+            Map.of("custom:tenantId", "t-2"),
+            Set.of("dermatologist", "reviewers"));
 
     assertEquals(first.sub(), second.sub());
     assertEquals("t-2", second.attribute("custom:tenantId"));
@@ -113,15 +127,21 @@ class IdentityServiceTest {
     assertEquals(1, outbox.size());
     CodeDelivery.Message invitation = outbox.get(0);
     assertEquals(CodeDelivery.Purpose.ADMIN_INVITATION, invitation.purpose());
-    assertFalse(invitation.toString().contains(invitation.secret()), "messages print without their secret");
+    assertFalse(
+        invitation.toString().contains(invitation.secret()), "messages print without their secret");
 
     SignInOutcome outcome = pool.initiatePasswordAuth("eli@example.org", invitation.secret());
     assertTrue(outcome.isChallenge());
     assertEquals(SignInOutcome.NEW_PASSWORD_REQUIRED, outcome.challengeName());
-    refused(IdentityException.NOT_AUTHORIZED, () -> pool.signIn("eli@example.org", invitation.secret()));
-    refused(IdentityException.NOT_AUTHORIZED, () -> pool.respondToNewPasswordChallenge("forged", "eli@example.org", PASSWORD));
+    refused(
+        IdentityException.NOT_AUTHORIZED,
+        () -> pool.signIn("eli@example.org", invitation.secret()));
+    refused(
+        IdentityException.NOT_AUTHORIZED,
+        () -> pool.respondToNewPasswordChallenge("forged", "eli@example.org", PASSWORD));
 
-    AuthTokens tokens = pool.respondToNewPasswordChallenge(outcome.session(), "eli@example.org", PASSWORD);
+    AuthTokens tokens =
+        pool.respondToNewPasswordChallenge(outcome.session(), "eli@example.org", PASSWORD);
     assertNotNull(tokens.refreshToken());
     assertEquals(UserStatus.CONFIRMED, pool.admin().getUser("eli@example.org").status());
     assertNotNull(pool.signIn("eli@example.org", PASSWORD).idToken());
@@ -138,11 +158,19 @@ class IdentityServiceTest {
 
   @Test
   void unknownAttributesAndGroupsAreRefused() {
-    refused(IdentityException.INVALID_PARAMETER, () -> pool.signUp("gil@example.org", PASSWORD, Map.of("tenantId", "t-1")));
-    refused(IdentityException.INVALID_PARAMETER, () -> pool.signUp("gil@example.org", PASSWORD, Map.of("email", "not-an-address")));
+    refused(
+        IdentityException.INVALID_PARAMETER,
+        () -> pool.signUp("gil@example.org", PASSWORD, Map.of("tenantId", "t-1")));
+    refused(
+        IdentityException.INVALID_PARAMETER,
+        () -> pool.signUp("gil@example.org", PASSWORD, Map.of("email", "not-an-address")));
     pool.createConfirmedUser("gil@example.org", PASSWORD, Map.of(), Set.of());
-    refused(IdentityException.RESOURCE_NOT_FOUND, () -> pool.admin().addUserToGroup("gil@example.org", "admins"));
-    refused(IdentityException.USER_NOT_FOUND, () -> pool.admin().addUserToGroup("nobody@example.org", "patient"));
+    refused(
+        IdentityException.RESOURCE_NOT_FOUND,
+        () -> pool.admin().addUserToGroup("gil@example.org", "admins"));
+    refused(
+        IdentityException.USER_NOT_FOUND,
+        () -> pool.admin().addUserToGroup("nobody@example.org", "patient"));
   }
 
   @Test
@@ -152,12 +180,19 @@ class IdentityServiceTest {
     }
     IdentityAdmin.UserPage page = pool.admin().listUsers("username ^= \"h\"", 2, null);
     assertEquals(List.of("ha@example.org", "hb@example.org"), names(page));
-    IdentityAdmin.UserPage rest = pool.admin().listUsers("username ^= \"h\"", 2, page.paginationToken());
+    IdentityAdmin.UserPage rest =
+        pool.admin().listUsers("username ^= \"h\"", 2, page.paginationToken());
     assertEquals(List.of("hc@example.org"), names(rest));
     assertNull(rest.paginationToken());
-    assertEquals(List.of("xa@example.org"), names(pool.admin().listUsers("email = \"XA@example.org\"", null, null)));
-    refused(IdentityException.INVALID_PARAMETER, () -> pool.admin().listUsers("custom:tenantId = \"t\"", null, null));
-    refused(IdentityException.INVALID_PARAMETER, () -> pool.admin().listUsers("email contains x", null, null));
+    assertEquals(
+        List.of("xa@example.org"),
+        names(pool.admin().listUsers("email = \"XA@example.org\"", null, null)));
+    refused(
+        IdentityException.INVALID_PARAMETER,
+        () -> pool.admin().listUsers("custom:tenantId = \"t\"", null, null));
+    refused(
+        IdentityException.INVALID_PARAMETER,
+        () -> pool.admin().listUsers("email contains x", null, null));
   }
 
   @Test

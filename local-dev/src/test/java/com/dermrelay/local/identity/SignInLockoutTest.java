@@ -32,14 +32,18 @@ class SignInLockoutTest {
 
   private final MutableClock clock = MutableClock.startingNow();
   private final IdentityService pool =
-      IdentityService.open(IdentityConfig.builder().clock(clock).build(), "http://127.0.0.1:9229", CodeDelivery.NONE);
+      IdentityService.open(
+          IdentityConfig.builder().clock(clock).build(),
+          "http://127.0.0.1:9229",
+          CodeDelivery.NONE);
 
   SignInLockoutTest() {
     pool.createConfirmedUser(USER, PASSWORD, Map.of(), Set.of());
   }
 
   private String refusal(String username, String password) {
-    IdentityException refused = assertThrows(IdentityException.class, () -> pool.signIn(username, password));
+    IdentityException refused =
+        assertThrows(IdentityException.class, () -> pool.signIn(username, password));
     assertEquals(IdentityException.NOT_AUTHORIZED, refused.type());
     return refused.getMessage();
   }
@@ -64,7 +68,8 @@ class SignInLockoutTest {
       clock.advance(Duration.ofSeconds(seconds).minusMillis(1));
       assertEquals(EXCEEDED, refusal(USER, PASSWORD), "still locked just before " + seconds + " s");
       clock.advance(Duration.ofMillis(1));
-      assertEquals(INCORRECT, refusal(USER, WRONG), "free after " + seconds + " s, and fails again");
+      assertEquals(
+          INCORRECT, refusal(USER, WRONG), "free after " + seconds + " s, and fails again");
     }
   }
 
@@ -91,7 +96,8 @@ class SignInLockoutTest {
     refusal(USER, WRONG);
     clock.advance(Duration.ofMinutes(15));
     for (int i = 0; i < 4; i++) {
-      assertEquals(INCORRECT, refusal(USER, WRONG), "the count started over after 15 quiet minutes");
+      assertEquals(
+          INCORRECT, refusal(USER, WRONG), "the count started over after 15 quiet minutes");
     }
     assertNotNull(pool.signIn(USER, PASSWORD).idToken(), "four failures do not lock");
     for (int i = 0; i < 4; i++) {
@@ -112,18 +118,28 @@ class SignInLockoutTest {
 
   @Test
   void theWireAnswerIsCognitos() throws Exception {
-    try (LocalIdentityServer server = LocalIdentityServer.start(
-        IdentityConfig.builder().clock(clock).build(), "127.0.0.1", 0, CodeDelivery.NONE)) {
+    try (LocalIdentityServer server =
+        LocalIdentityServer.start(
+            IdentityConfig.builder().clock(clock).build(), "127.0.0.1", 0, CodeDelivery.NONE)) {
       server.identity().createConfirmedUser(USER, PASSWORD, Map.of(), Set.of());
       HttpResponse<String> response = null;
       for (int i = 0; i < 6; i++) {
-        response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/"))
-            .header("Content-Type", "application/x-amz-json-1.1")
-            .header("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"ClientId\":\"dermrelay-portal-local\","
-                + "\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"AuthParameters\":{\"USERNAME\":\"" + USER
-                + "\",\"PASSWORD\":\"" + WRONG + "\"}}"))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        response =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(server.url() + "/"))
+                        .header("Content-Type", "application/x-amz-json-1.1")
+                        .header("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")
+                        .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                "{\"ClientId\":\"dermrelay-portal-local\","
+                                    + "\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"AuthParameters\":{\"USERNAME\":\""
+                                    + USER
+                                    + "\",\"PASSWORD\":\""
+                                    + WRONG
+                                    + "\"}}"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
       }
       assertEquals(400, response.statusCode());
       JsonNode error = Exchanges.JSON.readTree(response.body());

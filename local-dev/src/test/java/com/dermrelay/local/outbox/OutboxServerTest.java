@@ -70,7 +70,8 @@ class OutboxServerTest {
         ses.sendEmail(
             r ->
                 r.fromEmailAddress("no-reply@acme.example")
-                    .destination(d -> d.toAddresses("Pat@Example.org").bccAddresses("audit@acme.example"))
+                    .destination(
+                        d -> d.toAddresses("Pat@Example.org").bccAddresses("audit@acme.example"))
                     .content(
                         c ->
                             c.simple(
@@ -106,8 +107,10 @@ class OutboxServerTest {
                                 t.templateContent(
                                         tc ->
                                             tc.subject("Case {{caseRef}} answered")
-                                                .text("Hello {{patient.firstName}}, case {{caseRef}}."))
-                                    .templateData("{\"caseRef\":\"C-17\",\"patient\":{\"firstName\":\"Pat\"}}"))));
+                                                .text(
+                                                    "Hello {{patient.firstName}}, case {{caseRef}}."))
+                                    .templateData(
+                                        "{\"caseRef\":\"C-17\",\"patient\":{\"firstName\":\"Pat\"}}"))));
     OutboxMessage message = OUTBOX.messagesTo("pat@example.org").get(0);
     assertEquals("Case C-17 answered", message.subject());
     assertEquals("Hello Pat, case C-17.", message.text());
@@ -119,7 +122,10 @@ class OutboxServerTest {
     ses.sendEmail(
         r ->
             r.destination(d -> d.toAddresses("pat@example.org"))
-                .content(c -> c.template(t -> t.templateName("case-answered").templateData("{\"a\":1}"))));
+                .content(
+                    c ->
+                        c.template(
+                            t -> t.templateName("case-answered").templateData("{\"a\":1}"))));
     OutboxMessage message = OUTBOX.messagesTo("pat@example.org").get(0);
     assertEquals("[template case-answered]", message.subject());
     assertEquals("{\"a\":1}", message.text());
@@ -131,7 +137,9 @@ class OutboxServerTest {
         "From: no-reply@acme.example\r\nTo: pat@example.org\r\nSubject: Raw hello\r\n"
             + "Content-Type: text/plain\r\n\r\nBody line";
     ses.sendEmail(
-        r -> r.content(c -> c.raw(raw -> raw.data(SdkBytes.fromString(mime, StandardCharsets.UTF_8)))));
+        r ->
+            r.content(
+                c -> c.raw(raw -> raw.data(SdkBytes.fromString(mime, StandardCharsets.UTF_8)))));
     OutboxMessage message = OUTBOX.messagesTo("pat@example.org").get(0);
     assertEquals("Raw hello", message.subject());
     assertEquals("Body line", message.text());
@@ -147,7 +155,12 @@ class OutboxServerTest {
                 ses.sendEmail(
                     r ->
                         r.fromEmailAddress("no-reply@acme.example")
-                            .content(c -> c.simple(m -> m.subject(s -> s.data("x")).body(b -> b.text(t -> t.data("y")))))));
+                            .content(
+                                c ->
+                                    c.simple(
+                                        m ->
+                                            m.subject(s -> s.data("x"))
+                                                .body(b -> b.text(t -> t.data("y")))))));
     assertEquals(400, error.statusCode());
     assertEquals("BadRequestException", error.awsErrorDetails().errorCode());
     assertTrue(error.awsErrorDetails().errorMessage().contains("recipient"));
@@ -157,7 +170,9 @@ class OutboxServerTest {
   @Test
   void recordsAnSmsPublishedWithTheSdk() {
     PublishResponse response =
-        sns.publish(r -> r.phoneNumber("+15555550123").message("Your DermRelay code is 123456 & more <ok>"));
+        sns.publish(
+            r ->
+                r.phoneNumber("+15555550123").message("Your DermRelay code is 123456 & more <ok>"));
     OutboxMessage message = OUTBOX.messagesTo("+15555550123").get(0);
     assertEquals(response.messageId(), message.id());
     assertEquals(OutboxMessage.Channel.SMS, message.channel());
@@ -184,13 +199,16 @@ class OutboxServerTest {
   @Test
   void aPublishWithoutAMessageIsRefusedAsSnsWould() {
     SnsException error =
-        assertThrows(SnsException.class, () -> sns.publish(r -> r.phoneNumber("+15555550123").message("")));
+        assertThrows(
+            SnsException.class, () -> sns.publish(r -> r.phoneNumber("+15555550123").message("")));
     assertEquals(400, error.statusCode());
     assertEquals("InvalidParameter", error.awsErrorDetails().errorCode());
     SnsException twoTargets =
         assertThrows(
             SnsException.class,
-            () -> sns.publish(r -> r.phoneNumber("+15555550123").topicArn("arn:aws:sns:x").message("m")));
+            () ->
+                sns.publish(
+                    r -> r.phoneNumber("+15555550123").topicArn("arn:aws:sns:x").message("m")));
     assertEquals("InvalidParameter", twoTargets.awsErrorDetails().errorCode());
     assertTrue(OUTBOX.messages().isEmpty());
   }
@@ -207,7 +225,8 @@ class OutboxServerTest {
     assertTrue(page.body().contains("&lt;b&gt;code&lt;/b&gt;"));
     java.net.http.HttpResponse<String> json =
         client.send(
-            java.net.http.HttpRequest.newBuilder(URI.create(server.url() + "/messages?to=%2B15555550123"))
+            java.net.http.HttpRequest.newBuilder(
+                    URI.create(server.url() + "/messages?to=%2B15555550123"))
                 .build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
     assertTrue(json.body().contains("\"text\":\"<b>code</b>\""), json.body());

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OutboxTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-14T10:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-14T10:00:00Z"), ZoneOffset.UTC);
 
   @Test
   void keepsMessagesInOrderAndFindsThemByRecipientIgnoringEmailCase() {
@@ -94,7 +95,9 @@ class OutboxTest {
       List<Future<?>> futures = new java.util.ArrayList<>();
       for (int i = 0; i < 400; i++) {
         int n = i;
-        futures.add(pool.submit(() -> outbox.record(OutboxMessage.Channel.SMS, "+1555" + (n % 4), null, "m" + n)));
+        futures.add(
+            pool.submit(
+                () -> outbox.record(OutboxMessage.Channel.SMS, "+1555" + (n % 4), null, "m" + n)));
       }
       for (Future<?> future : futures) {
         future.get();

@@ -31,7 +31,9 @@ class OutboxViewsTest {
   static void start() {
     gateway =
         LocalGateway.start(
-            GatewayConfig.builder().port(0).build(), new RouteTable(List.of()), new InProcessFunctions(Map.of()));
+            GatewayConfig.builder().port(0).build(),
+            new RouteTable(List.of()),
+            new InProcessFunctions(Map.of()));
     gateway.mount("/_local/outbox", new OutboxViews(OUTBOX));
   }
 
@@ -62,13 +64,15 @@ class OutboxViewsTest {
   void thePageListsMessagesNewestFirstAndEscapesHtml() throws Exception {
     HttpResponse<String> response = get("/_local/outbox/");
     assertEquals(200, response.statusCode());
-    assertEquals("text/html; charset=utf-8", response.headers().firstValue("content-type").orElse(null));
+    assertEquals(
+        "text/html; charset=utf-8", response.headers().firstValue("content-type").orElse(null));
     String page = response.body();
     assertFalse(page.contains("<script>alert"), "no markup from a message survives");
     assertFalse(page.contains("<img src=x"));
     assertFalse(page.contains("<b>bold</b>"));
     assertTrue(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
-    assertTrue(page.contains("Tom &amp; Jerry say &quot;hi&quot; &lt;img src=x onerror=alert(1)&gt;"));
+    assertTrue(
+        page.contains("Tom &amp; Jerry say &quot;hi&quot; &lt;img src=x onerror=alert(1)&gt;"));
     int sms = page.indexOf("code 42");
     int script = page.indexOf("&lt;script&gt;");
     int first = page.indexOf("First &lt;b&gt;");
@@ -89,12 +93,14 @@ class OutboxViewsTest {
     assertEquals(3, all.size());
     assertEquals("SMS", all.get(0).get("channel").asText(), "newest first");
 
-    JsonNode toPat = Exchanges.JSON.readTree(get("/_local/outbox/messages?to=PAT%40example.org").body());
+    JsonNode toPat =
+        Exchanges.JSON.readTree(get("/_local/outbox/messages?to=PAT%40example.org").body());
     assertEquals(2, toPat.size());
     assertEquals("old", toPat.get(1).get("text").asText());
     assertEquals("pat@example.org", toPat.get(0).get("to").get(0).asText());
 
-    JsonNode toPhone = Exchanges.JSON.readTree(get("/_local/outbox/messages?to=%2B15555550123").body());
+    JsonNode toPhone =
+        Exchanges.JSON.readTree(get("/_local/outbox/messages?to=%2B15555550123").body());
     assertEquals(1, toPhone.size());
     assertEquals("code 42", toPhone.get(0).get("text").asText());
   }

@@ -51,28 +51,41 @@ class S3EmulatorTest {
 
   private static URI presignedPut(String key, String contentType) {
     try (S3Presigner presigner = presigner()) {
-      return URI.create(presigner.presignPutObject(p -> p
-          .signatureDuration(Duration.ofMinutes(5))
-          .putObjectRequest(o -> o.bucket("media").key(key).contentType(contentType)))
-          .url().toString());
+      return URI.create(
+          presigner
+              .presignPutObject(
+                  p ->
+                      p.signatureDuration(Duration.ofMinutes(5))
+                          .putObjectRequest(
+                              o -> o.bucket("media").key(key).contentType(contentType)))
+              .url()
+              .toString());
     }
   }
 
   private static int put(URI url, String contentType) throws Exception {
-    return http.send(HttpRequest.newBuilder(url)
-            .header("Content-Type", contentType)
-            .PUT(HttpRequest.BodyPublishers.ofString("photo bytes"))
-            .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return http.send(
+            HttpRequest.newBuilder(url)
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString("photo bytes"))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   @Test
   void aPresignedUploadLandsInTheBucketCreatedAtStart() throws Exception {
     assertEquals(200, put(presignedPut("tenant-a/p1.jpg", "image/jpeg"), "image/jpeg"));
-    try (S3Client client = S3Client.builder()
-        .endpointOverride(URI.create(s3.endpoint())).region(Region.US_EAST_1)
-        .credentialsProvider(KEYS).forcePathStyle(true)
-        .httpClient(UrlConnectionHttpClient.create()).build()) {
-      assertEquals("photo bytes",
+    try (S3Client client =
+        S3Client.builder()
+            .endpointOverride(URI.create(s3.endpoint()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(KEYS)
+            .forcePathStyle(true)
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      assertEquals(
+          "photo bytes",
           client.getObjectAsBytes(r -> r.bucket("media").key("tenant-a/p1.jpg")).asUtf8String());
     }
   }
@@ -83,14 +96,23 @@ class S3EmulatorTest {
     URI tampered = URI.create(url.toString().replace("tenant-a/p2.jpg", "tenant-b/p2.jpg"));
     assertEquals(403, put(tampered, "image/jpeg"));
     assertEquals(403, put(url, "text/html"), "a content type other than the signed one");
-    try (S3Client wrongKeys = S3Client.builder()
-        .endpointOverride(URI.create(s3.endpoint())).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "guess")))
-        .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build()) {
-      assertEquals(403, org.junit.jupiter.api.Assertions.assertThrows(
-          software.amazon.awssdk.services.s3.model.S3Exception.class,
-          () -> wrongKeys.putObject(r -> r.bucket("media").key("x"), RequestBody.fromString("x")))
-          .statusCode());
+    try (S3Client wrongKeys =
+        S3Client.builder()
+            .endpointOverride(URI.create(s3.endpoint()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "guess")))
+            .forcePathStyle(true)
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      assertEquals(
+          403,
+          org.junit.jupiter.api.Assertions.assertThrows(
+                  software.amazon.awssdk.services.s3.model.S3Exception.class,
+                  () ->
+                      wrongKeys.putObject(
+                          r -> r.bucket("media").key("x"), RequestBody.fromString("x")))
+              .statusCode());
     }
   }
 
@@ -104,28 +126,40 @@ class S3EmulatorTest {
   }
 
   private HttpResponse<Void> preflight(String origin) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(s3.endpoint() + "/media/tenant-a/p3.jpg"))
+    return http.send(
+        HttpRequest.newBuilder(URI.create(s3.endpoint() + "/media/tenant-a/p3.jpg"))
             .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
             .header("Origin", origin)
             .header("Access-Control-Request-Method", "PUT")
             .header("Access-Control-Request-Headers", "content-type")
-            .build(), HttpResponse.BodyHandlers.discarding());
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
   }
 
   @Test
   void objectsSurviveARestartWithADataDirectory(@TempDir Path data) throws Exception {
-    try (S3Emulator first = S3Emulator.start("127.0.0.1", 0, "local", "local-secret", List.of(ORIGIN), "kept", data);
+    try (S3Emulator first =
+            S3Emulator.start(
+                "127.0.0.1", 0, "local", "local-secret", List.of(ORIGIN), "kept", data);
         S3Client client = client(first)) {
       client.putObject(r -> r.bucket("kept").key("a.txt"), RequestBody.fromString("still here"));
     }
-    try (S3Emulator second = S3Emulator.start("127.0.0.1", 0, "local", "local-secret", List.of(ORIGIN), "kept", data);
+    try (S3Emulator second =
+            S3Emulator.start(
+                "127.0.0.1", 0, "local", "local-secret", List.of(ORIGIN), "kept", data);
         S3Client client = client(second)) {
-      assertEquals("still here", client.getObjectAsBytes(r -> r.bucket("kept").key("a.txt")).asUtf8String());
+      assertEquals(
+          "still here", client.getObjectAsBytes(r -> r.bucket("kept").key("a.txt")).asUtf8String());
     }
   }
 
   private static S3Client client(S3Emulator emulator) {
-    return S3Client.builder().endpointOverride(URI.create(emulator.endpoint())).region(Region.US_EAST_1)
-        .credentialsProvider(KEYS).forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
+    return S3Client.builder()
+        .endpointOverride(URI.create(emulator.endpoint()))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(KEYS)
+        .forcePathStyle(true)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 }

@@ -25,8 +25,9 @@ class DemoTenantsTest {
   @BeforeAll
   static void loadSchema() throws IOException {
     try (InputStream in = resource("tenant.schema.json")) {
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(in, InputFormat.JSON);
+      schema =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+              .getSchema(in, InputFormat.JSON);
     }
   }
 
@@ -49,8 +50,12 @@ class DemoTenantsTest {
     for (DemoData.Tenant tenant : tenants) {
       assertEquals(List.of(), validate(tenant.config()), tenant.id());
     }
-    assertFalse(tenants.get(0).config().at("/branding/primaryColor")
-        .equals(tenants.get(1).config().at("/branding/primaryColor")));
+    assertFalse(
+        tenants
+            .get(0)
+            .config()
+            .at("/branding/primaryColor")
+            .equals(tenants.get(1).config().at("/branding/primaryColor")));
   }
 
   @Test
@@ -69,7 +74,9 @@ class DemoTenantsTest {
   void everyDemoUserBelongsToKnownTenants() throws IOException {
     DemoData demo = DemoData.load();
     List<String> ids = demo.tenants().stream().map(DemoData.Tenant::id).toList();
-    assertTrue(demo.users().stream().anyMatch(u -> u.role().equals("dermatologist") && u.tenants().size() >= 2),
+    assertTrue(
+        demo.users().stream()
+            .anyMatch(u -> u.role().equals("dermatologist") && u.tenants().size() >= 2),
         "one dermatologist belongs to both clinics");
     for (DemoData.User user : demo.users()) {
       assertTrue(ids.containsAll(user.tenants()), user.email());

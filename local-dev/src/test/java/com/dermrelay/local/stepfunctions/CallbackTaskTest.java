@@ -12,7 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code lambda:invoke.waitForTaskToken} with SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat. */
+/**
+ * {@code lambda:invoke.waitForTaskToken} with SendTaskSuccess, SendTaskFailure and
+ * SendTaskHeartbeat.
+ */
 class CallbackTaskTest {
   private final SfnHarness sfn = new SfnHarness();
 
@@ -33,7 +36,8 @@ class CallbackTaskTest {
                   "Parameters":{"FunctionName":"notify","Payload":{"token.$":"$$.Task.Token","case.$":"$.case"}},
                   "ResultPath":"$.answer"%s,"Next":"Done"},
           "Done":{"Type":"Pass","End":true},
-          "Caught":{"Type":"Pass","End":true}}}""".formatted(extra);
+          "Caught":{"Type":"Pass","End":true}}}"""
+        .formatted(extra);
   }
 
   private String token() {
@@ -45,17 +49,32 @@ class CallbackTaskTest {
     String arn = sfn.start(callback(""), "{\"case\":\"c-1\"}");
     assertEquals(ExecutionStatus.RUNNING, sfn.describe(arn).status());
     assertEquals("c-1", sfn.calls().get(0).payload().get("case").textValue());
-    assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted"), sfn.eventTypes(arn));
+    assertEquals(
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted"),
+        sfn.eventTypes(arn));
     sfn.service.sendTaskSuccess(token(), "{\"decision\":\"approve\"}");
-    assertEquals(json("{\"case\":\"c-1\",\"answer\":{\"decision\":\"approve\"}}"), sfn.output(sfn.describe(arn)));
+    assertEquals(
+        json("{\"case\":\"c-1\",\"answer\":{\"decision\":\"approve\"}}"),
+        sfn.output(sfn.describe(arn)));
     assertTrue(sfn.eventTypes(arn).contains("TaskSucceeded"));
   }
 
   @Test
   void sendTaskFailureFailsTheTaskWithItsErrorAndCatchSeesIt() {
-    String arn = sfn.start(callback(",\"Catch\":[{\"ErrorEquals\":[\"Rejected\"],\"ResultPath\":\"$.err\",\"Next\":\"Caught\"}]"), "{\"case\":\"c\"}");
+    String arn =
+        sfn.start(
+            callback(
+                ",\"Catch\":[{\"ErrorEquals\":[\"Rejected\"],\"ResultPath\":\"$.err\",\"Next\":\"Caught\"}]"),
+            "{\"case\":\"c\"}");
     sfn.service.sendTaskFailure(token(), "Rejected", "photo unusable");
-    assertEquals(json("{\"case\":\"c\",\"err\":{\"Error\":\"Rejected\",\"Cause\":\"photo unusable\"}}"), sfn.output(sfn.describe(arn)));
+    assertEquals(
+        json("{\"case\":\"c\",\"err\":{\"Error\":\"Rejected\",\"Cause\":\"photo unusable\"}}"),
+        sfn.output(sfn.describe(arn)));
   }
 
   @Test
@@ -63,25 +82,41 @@ class CallbackTaskTest {
     sfn.start(callback(""), "{\"case\":\"c\"}");
     String token = token();
     sfn.service.sendTaskSuccess(token, "{}");
-    StepFunctionsException again = assertThrows(StepFunctionsException.class, () -> sfn.service.sendTaskSuccess(token, "{}"));
+    StepFunctionsException again =
+        assertThrows(StepFunctionsException.class, () -> sfn.service.sendTaskSuccess(token, "{}"));
     assertEquals("TaskTimedOut", again.errorCode());
-    assertEquals("TaskTimedOut",
-        assertThrows(StepFunctionsException.class, () -> sfn.service.sendTaskHeartbeat(token)).errorCode());
+    assertEquals(
+        "TaskTimedOut",
+        assertThrows(StepFunctionsException.class, () -> sfn.service.sendTaskHeartbeat(token))
+            .errorCode());
   }
 
   @Test
   void unknownAndMalformedTokens() {
-    assertEquals("TaskDoesNotExist", assertThrows(StepFunctionsException.class,
-        () -> sfn.service.sendTaskSuccess("sfnlocal-0123456789abcdef0123456789abcdef", "{}")).errorCode());
-    assertEquals("InvalidToken", assertThrows(StepFunctionsException.class,
-        () -> sfn.service.sendTaskFailure("garbage", "E", "c")).errorCode());
+    assertEquals(
+        "TaskDoesNotExist",
+        assertThrows(
+                StepFunctionsException.class,
+                () ->
+                    sfn.service.sendTaskSuccess("sfnlocal-0123456789abcdef0123456789abcdef", "{}"))
+            .errorCode());
+    assertEquals(
+        "InvalidToken",
+        assertThrows(
+                StepFunctionsException.class,
+                () -> sfn.service.sendTaskFailure("garbage", "E", "c"))
+            .errorCode());
   }
 
   @Test
   void invalidOutputIsRefusedAndTheTaskKeepsWaiting() {
     String arn = sfn.start(callback(""), "{\"case\":\"c\"}");
-    assertEquals("InvalidOutput", assertThrows(StepFunctionsException.class,
-        () -> sfn.service.sendTaskSuccess(token(), "{not json")).errorCode());
+    assertEquals(
+        "InvalidOutput",
+        assertThrows(
+                StepFunctionsException.class,
+                () -> sfn.service.sendTaskSuccess(token(), "{not json"))
+            .errorCode());
     assertEquals(ExecutionStatus.RUNNING, sfn.describe(arn).status());
     sfn.service.sendTaskSuccess(token(), "1");
     assertEquals(ExecutionStatus.SUCCEEDED, sfn.describe(arn).status());
@@ -96,17 +131,24 @@ class CallbackTaskTest {
     sfn.clock.advance(Duration.ofSeconds(1));
     assertEquals("States.Timeout", sfn.describe(arn).error());
     assertTrue(sfn.eventTypes(arn).contains("TaskTimedOut"));
-    assertEquals("TaskTimedOut", assertThrows(StepFunctionsException.class, () -> sfn.service.sendTaskSuccess(token, "{}")).errorCode());
+    assertEquals(
+        "TaskTimedOut",
+        assertThrows(StepFunctionsException.class, () -> sfn.service.sendTaskSuccess(token, "{}"))
+            .errorCode());
   }
 
   @Test
   void heartbeatsResetTheHeartbeatTimer() {
-    String arn = sfn.start(callback(",\"HeartbeatSeconds\":60,\"TimeoutSeconds\":600"), "{\"case\":\"c\"}");
+    String arn =
+        sfn.start(callback(",\"HeartbeatSeconds\":60,\"TimeoutSeconds\":600"), "{\"case\":\"c\"}");
     for (int i = 0; i < 5; i++) {
       sfn.clock.advance(Duration.ofSeconds(50));
       sfn.service.sendTaskHeartbeat(token());
     }
-    assertEquals(ExecutionStatus.RUNNING, sfn.describe(arn).status(), "250 s passed, but never 60 s without a heartbeat");
+    assertEquals(
+        ExecutionStatus.RUNNING,
+        sfn.describe(arn).status(),
+        "250 s passed, but never 60 s without a heartbeat");
     sfn.clock.advance(Duration.ofSeconds(60));
     ExecutionDescription run = sfn.describe(arn);
     assertEquals(ExecutionStatus.FAILED, run.status());
@@ -115,8 +157,11 @@ class CallbackTaskTest {
 
   @Test
   void heartbeatSecondsPathAndRetryIssuesAFreshToken() {
-    String arn = sfn.start(callback(",\"HeartbeatSecondsPath\":\"$.hb\",\"Retry\":[{\"ErrorEquals\":[\"States.HeartbeatTimeout\"],\"MaxAttempts\":1}]"),
-        "{\"case\":\"c\",\"hb\":10}");
+    String arn =
+        sfn.start(
+            callback(
+                ",\"HeartbeatSecondsPath\":\"$.hb\",\"Retry\":[{\"ErrorEquals\":[\"States.HeartbeatTimeout\"],\"MaxAttempts\":1}]"),
+            "{\"case\":\"c\",\"hb\":10}");
     String first = token();
     sfn.clock.advance(Duration.ofSeconds(10)); // heartbeat timeout, retry scheduled in 1 s
     sfn.clock.advance(Duration.ofSeconds(1));
@@ -128,19 +173,23 @@ class CallbackTaskTest {
 
   @Test
   void aFailingNotifyInvocationFailsTheTask() {
-    sfn.function("notify", p -> {
-      throw new TaskFailedException("Lambda.ServiceException", "down");
-    });
+    sfn.function(
+        "notify",
+        p -> {
+          throw new TaskFailedException("Lambda.ServiceException", "down");
+        });
     String arn = sfn.start(callback(""), "{\"case\":\"c\"}");
     assertEquals("Lambda.ServiceException", sfn.describe(arn).error());
   }
 
   @Test
   void aTokenSentBackWhileTheInvocationIsStillRunningIsHonoured() {
-    sfn.function("notify", p -> {
-      sfn.service.sendTaskSuccess(p.get("token").textValue(), "\"fast\"");
-      return TextNode.valueOf("ignored");
-    });
+    sfn.function(
+        "notify",
+        p -> {
+          sfn.service.sendTaskSuccess(p.get("token").textValue(), "\"fast\"");
+          return TextNode.valueOf("ignored");
+        });
     String arn = sfn.start(callback(""), "{\"case\":\"c\"}");
     assertEquals("fast", sfn.output(sfn.describe(arn)).get("answer").textValue());
   }

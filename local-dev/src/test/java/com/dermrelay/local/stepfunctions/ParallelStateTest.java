@@ -23,7 +23,8 @@ class ParallelStateTest {
         {"StartAt":"P","States":{
           "P":{"Type":"Parallel","Branches":[%s]%s,"Next":"Done"},
           "Done":{"Type":"Pass","End":true},
-          "Caught":{"Type":"Pass","End":true}}}""".formatted(branches, extra);
+          "Caught":{"Type":"Pass","End":true}}}"""
+        .formatted(branches, extra);
   }
 
   private static String branch(String state) {
@@ -32,11 +33,14 @@ class ParallelStateTest {
 
   @Test
   void outputsAreInBranchOrderEvenWhenBranchesFinishOutOfOrder() {
-    String definition = parallel(
-        branch("{\"Type\":\"Wait\",\"Seconds\":10,\"OutputPath\":\"$.a\",\"End\":true}") + ","
-            + branch("{\"Type\":\"Pass\",\"InputPath\":\"$.b\",\"End\":true}") + ","
-            + "{\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Pass\",\"Result\":\"x\",\"Next\":\"Y\"},\"Y\":{\"Type\":\"Succeed\"}}}",
-        ",\"ResultPath\":\"$.results\"");
+    String definition =
+        parallel(
+            branch("{\"Type\":\"Wait\",\"Seconds\":10,\"OutputPath\":\"$.a\",\"End\":true}")
+                + ","
+                + branch("{\"Type\":\"Pass\",\"InputPath\":\"$.b\",\"End\":true}")
+                + ","
+                + "{\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Pass\",\"Result\":\"x\",\"Next\":\"Y\"},\"Y\":{\"Type\":\"Succeed\"}}}",
+            ",\"ResultPath\":\"$.results\"");
     String arn = sfn.start(definition, "{\"a\":1,\"b\":2}");
     assertEquals(ExecutionStatus.RUNNING, sfn.describe(arn).status());
     sfn.clock.advance(Duration.ofSeconds(10));
@@ -50,17 +54,26 @@ class ParallelStateTest {
 
   @Test
   void parametersAndResultSelector() {
-    String definition = parallel(branch("{\"Type\":\"Pass\",\"End\":true}") + "," + branch("{\"Type\":\"Pass\",\"Result\":2,\"End\":true}"),
-        ",\"Parameters\":{\"v.$\":\"$.x\"},\"ResultSelector\":{\"first.$\":\"$[0].v\",\"second.$\":\"$[1]\"}");
-    assertEquals(json("{\"first\":\"X\",\"second\":2}"), sfn.output(sfn.run(definition, "{\"x\":\"X\"}")));
+    String definition =
+        parallel(
+            branch("{\"Type\":\"Pass\",\"End\":true}")
+                + ","
+                + branch("{\"Type\":\"Pass\",\"Result\":2,\"End\":true}"),
+            ",\"Parameters\":{\"v.$\":\"$.x\"},\"ResultSelector\":{\"first.$\":\"$[0].v\",\"second.$\":\"$[1]\"}");
+    assertEquals(
+        json("{\"first\":\"X\",\"second\":2}"), sfn.output(sfn.run(definition, "{\"x\":\"X\"}")));
   }
 
   @Test
   void aFailingBranchFailsTheParallelAndStopsTheOthers() {
     sfn.function("never", p -> TextNode.valueOf("unused"));
-    String definition = parallel(
-        branch("{\"Type\":\"Wait\",\"Seconds\":5,\"Next\":\"Late\"},\"Late\":{\"Type\":\"Pass\",\"End\":true}")
-            + "," + branch("{\"Type\":\"Fail\",\"Error\":\"BranchBroke\",\"Cause\":\"b2\"}"), "");
+    String definition =
+        parallel(
+            branch(
+                    "{\"Type\":\"Wait\",\"Seconds\":5,\"Next\":\"Late\"},\"Late\":{\"Type\":\"Pass\",\"End\":true}")
+                + ","
+                + branch("{\"Type\":\"Fail\",\"Error\":\"BranchBroke\",\"Cause\":\"b2\"}"),
+            "");
     String arn = sfn.start(definition, "{}");
     ExecutionDescription run = sfn.describe(arn);
     assertEquals(ExecutionStatus.FAILED, run.status());
@@ -75,24 +88,34 @@ class ParallelStateTest {
 
   @Test
   void branchErrorIsCatchableOnTheParallel() {
-    String definition = parallel(branch("{\"Type\":\"Pass\",\"End\":true}") + "," + branch("{\"Type\":\"Fail\",\"Error\":\"BranchBroke\",\"Cause\":\"b2\"}"),
-        ",\"Catch\":[{\"ErrorEquals\":[\"BranchBroke\"],\"ResultPath\":\"$.err\",\"Next\":\"Caught\"}]");
-    assertEquals(json("{\"in\":1,\"err\":{\"Error\":\"BranchBroke\",\"Cause\":\"b2\"}}"), sfn.output(sfn.run(definition, "{\"in\":1}")));
+    String definition =
+        parallel(
+            branch("{\"Type\":\"Pass\",\"End\":true}")
+                + ","
+                + branch("{\"Type\":\"Fail\",\"Error\":\"BranchBroke\",\"Cause\":\"b2\"}"),
+            ",\"Catch\":[{\"ErrorEquals\":[\"BranchBroke\"],\"ResultPath\":\"$.err\",\"Next\":\"Caught\"}]");
+    assertEquals(
+        json("{\"in\":1,\"err\":{\"Error\":\"BranchBroke\",\"Cause\":\"b2\"}}"),
+        sfn.output(sfn.run(definition, "{\"in\":1}")));
   }
 
   @Test
   void parallelRetryRerunsAllBranches() {
     int[] calls = {0};
-    sfn.function("flaky", p -> {
-      calls[0]++;
-      if (calls[0] == 1) {
-        throw new TaskFailedException("Flaky", "first time");
-      }
-      return TextNode.valueOf("ok");
-    });
-    String definition = parallel(
-        branch("{\"Type\":\"Task\",\"Resource\":\"arn:aws:lambda:us-east-1:000000000000:function:flaky\",\"End\":true}"),
-        ",\"Retry\":[{\"ErrorEquals\":[\"Flaky\"],\"IntervalSeconds\":3}]");
+    sfn.function(
+        "flaky",
+        p -> {
+          calls[0]++;
+          if (calls[0] == 1) {
+            throw new TaskFailedException("Flaky", "first time");
+          }
+          return TextNode.valueOf("ok");
+        });
+    String definition =
+        parallel(
+            branch(
+                "{\"Type\":\"Task\",\"Resource\":\"arn:aws:lambda:us-east-1:000000000000:function:flaky\",\"End\":true}"),
+            ",\"Retry\":[{\"ErrorEquals\":[\"Flaky\"],\"IntervalSeconds\":3}]");
     String arn = sfn.start(definition, "{}");
     assertEquals(ExecutionStatus.RUNNING, sfn.describe(arn).status());
     sfn.clock.advance(Duration.ofSeconds(3));
@@ -101,23 +124,32 @@ class ParallelStateTest {
 
   @Test
   void runtimeErrorInABranchFailsTheExecutionDespiteCatch() {
-    String definition = parallel(branch("{\"Type\":\"Pass\",\"InputPath\":\"$.missing\",\"End\":true}"),
-        ",\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"Caught\"}]");
+    String definition =
+        parallel(
+            branch("{\"Type\":\"Pass\",\"InputPath\":\"$.missing\",\"End\":true}"),
+            ",\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"Caught\"}]");
     assertEquals("States.Runtime", sfn.run(definition, "{}").error());
   }
 
   @Test
   void branchesCannotJumpOutOfTheirBranch() {
     String definition = parallel(branch("{\"Type\":\"Pass\",\"Next\":\"Done\"}"), "");
-    assertEquals("InvalidDefinition", assertThrows(StepFunctionsException.class, () -> sfn.createMachine(definition)).errorCode());
+    assertEquals(
+        "InvalidDefinition",
+        assertThrows(StepFunctionsException.class, () -> sfn.createMachine(definition))
+            .errorCode());
   }
 
   @Test
   void nestedParallelAndCallbackInABranch() {
     sfn.function("notify", p -> TextNode.valueOf("ignored"));
-    String inner = "{\"Type\":\"Parallel\",\"Branches\":[" + branch("{\"Type\":\"Pass\",\"Result\":\"inner\",\"End\":true}") + "],\"End\":true}";
-    String callback = "{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::lambda:invoke.waitForTaskToken\","
-        + "\"Parameters\":{\"FunctionName\":\"notify\",\"Payload\":{\"t.$\":\"$$.Task.Token\"}},\"End\":true}";
+    String inner =
+        "{\"Type\":\"Parallel\",\"Branches\":["
+            + branch("{\"Type\":\"Pass\",\"Result\":\"inner\",\"End\":true}")
+            + "],\"End\":true}";
+    String callback =
+        "{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::lambda:invoke.waitForTaskToken\","
+            + "\"Parameters\":{\"FunctionName\":\"notify\",\"Payload\":{\"t.$\":\"$$.Task.Token\"}},\"End\":true}";
     String arn = sfn.start(parallel(branch(inner) + "," + branch(callback), ""), "{}");
     assertEquals(ExecutionStatus.RUNNING, sfn.describe(arn).status());
     sfn.service.sendTaskSuccess(sfn.calls().get(0).payload().get("t").textValue(), "\"answered\"");

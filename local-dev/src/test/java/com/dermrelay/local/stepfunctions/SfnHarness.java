@@ -52,13 +52,17 @@ final class SfnHarness implements AutoCloseable {
   }
 
   String createMachine(String definition) {
-    return service.createStateMachine("sm-" + names.incrementAndGet(), definition, "arn:aws:iam::000000000000:role/sfn", null)
+    return service
+        .createStateMachine(
+            "sm-" + names.incrementAndGet(), definition, "arn:aws:iam::000000000000:role/sfn", null)
         .stateMachineArn();
   }
 
   /** Creates a machine, starts it with {@code input} and returns the execution ARN. */
   String start(String definition, String input) {
-    return service.startExecution(createMachine(definition), "exec-" + names.incrementAndGet(), input).executionArn();
+    return service
+        .startExecution(createMachine(definition), "exec-" + names.incrementAndGet(), input)
+        .executionArn();
   }
 
   ExecutionDescription describe(String executionArn) {
@@ -72,7 +76,13 @@ final class SfnHarness implements AutoCloseable {
 
   JsonNode output(ExecutionDescription description) {
     if (description.status() != ExecutionStatus.SUCCEEDED) {
-      throw new AssertionError("expected SUCCEEDED but was " + description.status() + " " + description.error() + ": " + description.cause());
+      throw new AssertionError(
+          "expected SUCCEEDED but was "
+              + description.status()
+              + " "
+              + description.error()
+              + ": "
+              + description.cause());
     }
     return json(description.output());
   }

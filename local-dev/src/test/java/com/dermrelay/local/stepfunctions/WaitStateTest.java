@@ -21,7 +21,8 @@ class WaitStateTest {
     return """
         {"StartAt":"W","States":{
           "W":{"Type":"Wait",%s,"Next":"Done"},
-          "Done":{"Type":"Pass","End":true}}}""".formatted(waitFields);
+          "Done":{"Type":"Pass","End":true}}}"""
+        .formatted(waitFields);
   }
 
   private void assertWaitsUntil(String executionArn, Instant due) {
@@ -38,8 +39,15 @@ class WaitStateTest {
     assertEquals(List.of("ExecutionStarted", "WaitStateEntered"), sfn.eventTypes(arn));
     assertWaitsUntil(arn, ManualClock.DEFAULT_START.plusSeconds(90));
     assertEquals(json("{\"a\":1}"), sfn.output(sfn.describe(arn)));
-    assertEquals(List.of("ExecutionStarted", "WaitStateEntered", "WaitStateExited", "PassStateEntered", "PassStateExited",
-        "ExecutionSucceeded"), sfn.eventTypes(arn));
+    assertEquals(
+        List.of(
+            "ExecutionStarted",
+            "WaitStateEntered",
+            "WaitStateExited",
+            "PassStateEntered",
+            "PassStateExited",
+            "ExecutionSucceeded"),
+        sfn.eventTypes(arn));
     assertEquals(ManualClock.DEFAULT_START.plusSeconds(90), sfn.describe(arn).stopDate());
   }
 
@@ -51,7 +59,8 @@ class WaitStateTest {
 
   @Test
   void secondsPathMustBeANonNegativeInteger() {
-    ExecutionDescription run = sfn.run(waitThenDone("\"SecondsPath\":\"$.delay\""), "{\"delay\":\"soon\"}");
+    ExecutionDescription run =
+        sfn.run(waitThenDone("\"SecondsPath\":\"$.delay\""), "{\"delay\":\"soon\"}");
     assertEquals(ExecutionStatus.FAILED, run.status());
     assertEquals("States.Runtime", run.error());
   }
@@ -64,30 +73,39 @@ class WaitStateTest {
 
   @Test
   void timestampPathWithOffset() {
-    String arn = sfn.start(waitThenDone("\"TimestampPath\":\"$.until\""), "{\"until\":\"2025-01-01T03:00:00+02:00\"}");
+    String arn =
+        sfn.start(
+            waitThenDone("\"TimestampPath\":\"$.until\""),
+            "{\"until\":\"2025-01-01T03:00:00+02:00\"}");
     assertWaitsUntil(arn, Instant.parse("2025-01-01T01:00:00Z"));
   }
 
   @Test
   void timestampInThePastDoesNotWait() {
-    ExecutionDescription run = sfn.run(waitThenDone("\"Timestamp\":\"2020-01-01T00:00:00Z\""), "{}");
+    ExecutionDescription run =
+        sfn.run(waitThenDone("\"Timestamp\":\"2020-01-01T00:00:00Z\""), "{}");
     assertEquals(ExecutionStatus.SUCCEEDED, run.status());
     assertEquals(0, sfn.clock.pendingTimers());
   }
 
   @Test
   void inputAndOutputPathApply() {
-    String arn = sfn.start("""
+    String arn =
+        sfn.start(
+            """
         {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":1,"InputPath":"$.a","OutputPath":"$.b","End":true}}}""",
-        "{\"a\":{\"b\":7}}");
+            "{\"a\":{\"b\":7}}");
     sfn.clock.advance(Duration.ofSeconds(1));
     assertEquals(json("7"), sfn.output(sfn.describe(arn)));
   }
 
   @Test
   void executionTimeoutWhileWaiting() {
-    String arn = sfn.start("""
-        {"TimeoutSeconds":60,"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":600,"End":true}}}""", "{}");
+    String arn =
+        sfn.start(
+            """
+        {"TimeoutSeconds":60,"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":600,"End":true}}}""",
+            "{}");
     sfn.clock.advance(Duration.ofSeconds(60));
     ExecutionDescription run = sfn.describe(arn);
     assertEquals(ExecutionStatus.TIMED_OUT, run.status());

@@ -41,8 +41,14 @@ final class CaseWorkflow implements AutoCloseable {
   CaseWorkflow() {
     emulator = StepFunctionsEmulator.builder(this::invoke).clock(clock).build();
     service = emulator.service();
-    machineArn = service.createStateMachine("case-workflow", substitutedDefinition(), "arn:aws:iam::000000000000:role/case-workflow", "STANDARD")
-        .stateMachineArn();
+    machineArn =
+        service
+            .createStateMachine(
+                "case-workflow",
+                substitutedDefinition(),
+                "arn:aws:iam::000000000000:role/case-workflow",
+                "STANDARD")
+            .stateMachineArn();
   }
 
   static String rawDefinition() {

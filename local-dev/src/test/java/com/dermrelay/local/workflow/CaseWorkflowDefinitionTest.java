@@ -16,17 +16,24 @@ import org.junit.jupiter.api.Test;
 
 /** Rules every state of the case workflow keeps, so that no case can end silently. */
 class CaseWorkflowDefinitionTest {
-  private static final List<String> TRANSIENT_LAMBDA_ERRORS = List.of("Lambda.ServiceException",
-      "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
+  private static final List<String> TRANSIENT_LAMBDA_ERRORS =
+      List.of(
+          "Lambda.ServiceException",
+          "Lambda.AWSLambdaException",
+          "Lambda.SdkClientException",
+          "Lambda.TooManyRequestsException");
   private final JsonNode states = json(CaseWorkflow.rawDefinition()).get("States");
 
   private List<Map.Entry<String, JsonNode>> tasks() {
     List<Map.Entry<String, JsonNode>> tasks = new ArrayList<>();
-    states.fields().forEachRemaining(e -> {
-      if (e.getValue().get("Type").textValue().equals("Task")) {
-        tasks.add(e);
-      }
-    });
+    states
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().get("Type").textValue().equals("Task")) {
+                tasks.add(e);
+              }
+            });
     return tasks;
   }
 
@@ -34,7 +41,11 @@ class CaseWorkflowDefinitionTest {
   void everyTaskRetriesTransientLambdaErrors() {
     for (Map.Entry<String, JsonNode> task : tasks()) {
       List<String> retried = new ArrayList<>();
-      task.getValue().get("Retry").get(0).get("ErrorEquals").forEach(e -> retried.add(e.textValue()));
+      task.getValue()
+          .get("Retry")
+          .get(0)
+          .get("ErrorEquals")
+          .forEach(e -> retried.add(e.textValue()));
       assertEquals(TRANSIENT_LAMBDA_ERRORS, retried, task.getKey());
     }
   }
@@ -45,7 +56,8 @@ class CaseWorkflowDefinitionTest {
       JsonNode catches = task.getValue().get("Catch");
       JsonNode last = catches.get(catches.size() - 1);
       assertEquals("[\"States.ALL\"]", last.get("ErrorEquals").toString(), task.getKey());
-      String expected = task.getKey().equals("RecordFailure") ? "FailureNotRecorded" : "RecordFailure";
+      String expected =
+          task.getKey().equals("RecordFailure") ? "FailureNotRecorded" : "RecordFailure";
       assertEquals(expected, last.get("Next").textValue(), task.getKey());
     }
     assertEquals("CaseFailed", states.get("RecordFailure").get("Next").textValue());
@@ -54,11 +66,14 @@ class CaseWorkflowDefinitionTest {
   @Test
   void onlyFailStatesAfterRecordingEndTheExecutionUnsuccessfully() {
     Set<String> failStates = new TreeSet<>();
-    states.fields().forEachRemaining(e -> {
-      if (e.getValue().get("Type").textValue().equals("Fail")) {
-        failStates.add(e.getKey());
-      }
-    });
+    states
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().get("Type").textValue().equals("Fail")) {
+                failStates.add(e.getKey());
+              }
+            });
     assertEquals(Set.of("CaseFailed", "FailureNotRecorded"), failStates);
   }
 
@@ -69,11 +84,27 @@ class CaseWorkflowDefinitionTest {
     while (m.find()) {
       names.add(m.group(1));
     }
-    assertEquals(new TreeSet<>(List.of("AwaitPhotoChecksFunctionArn", "TriageFunctionArn", "QueueForReviewFunctionArn",
-        "EscalateFunctionArn", "RequestMoreInfoFunctionArn", "DeliverAnswerFunctionArn", "InviteFollowUpFunctionArn",
-        "CloseCaseFunctionArn", "RecordFailureFunctionArn")), names);
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                "AwaitPhotoChecksFunctionArn",
+                "TriageFunctionArn",
+                "QueueForReviewFunctionArn",
+                "EscalateFunctionArn",
+                "RequestMoreInfoFunctionArn",
+                "DeliverAnswerFunctionArn",
+                "InviteFollowUpFunctionArn",
+                "CloseCaseFunctionArn",
+                "RecordFailureFunctionArn")),
+        names);
     for (Map.Entry<String, JsonNode> task : tasks()) {
-      assertTrue(task.getValue().get("Parameters").get("FunctionName").textValue().matches("\\$\\{[A-Za-z]+FunctionArn}"), task.getKey());
+      assertTrue(
+          task.getValue()
+              .get("Parameters")
+              .get("FunctionName")
+              .textValue()
+              .matches("\\$\\{[A-Za-z]+FunctionArn}"),
+          task.getKey());
     }
   }
 }

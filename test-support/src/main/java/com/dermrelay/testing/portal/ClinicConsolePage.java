@@ -28,6 +28,7 @@ public final class ClinicConsolePage {
 
   private final LocalStack stack;
   private final WebDriver browser;
+
   /** The page's wait, for a test's own conditions. */
   public final WebDriverWait wait;
 
@@ -57,17 +58,21 @@ public final class ClinicConsolePage {
 
   private String configParameter() {
     try {
-      return URLEncoder.encode(JSON.writeValueAsString(Map.of(
-          "identityUrl", stack.identityUrl(),
-          "clientId", stack.identity().clientId(),
-          "userPoolId", stack.identity().userPoolId())), StandardCharsets.UTF_8);
+      return URLEncoder.encode(
+          JSON.writeValueAsString(
+              Map.of(
+                  "identityUrl", stack.identityUrl(),
+                  "clientId", stack.identity().clientId(),
+                  "userPoolId", stack.identity().userPoolId())),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   public String heading() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1"))).getText();
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")))
+        .getText();
   }
 
   public void awaitHeading(String text) {
@@ -115,7 +120,9 @@ public final class ClinicConsolePage {
   public String fieldError(String name) {
     WebElement input = browser.findElement(By.cssSelector("main [name='" + name + "']"));
     wait.until(driver -> "true".equals(input.getAttribute("aria-invalid")));
-    return browser.findElement(By.id(input.getAttribute("aria-describedby").split(" ")[0])).getText();
+    return browser
+        .findElement(By.id(input.getAttribute("aria-describedby").split(" ")[0]))
+        .getText();
   }
 
   public String cssValue(String css, String property) {
@@ -131,7 +138,9 @@ public final class ClinicConsolePage {
     Accessibility.check(browser, name);
     try {
       Files.createDirectories(SCREENSHOTS);
-      Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      Files.write(
+          SCREENSHOTS.resolve(name + ".png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

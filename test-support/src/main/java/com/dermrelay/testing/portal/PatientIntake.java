@@ -21,17 +21,22 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The patient's steps through the portal, shared by the browser tests: signing up or in, the
- * intake wizard's pages in order, and the photo cards. Each step waits for its page's heading,
- * answers as a patient would (labels clicked, files chosen) and submits.
+ * The patient's steps through the portal, shared by the browser tests: signing up or in, the intake
+ * wizard's pages in order, and the photo cards. Each step waits for its page's heading, answers as
+ * a patient would (labels clicked, files chosen) and submits.
  */
 public record PatientIntake(PatientPortalPage page, WebDriver browser) {
   public static final String OWN_WORDS = "A brown mole on my arm that itches sometimes";
   private static final Pattern SIX_DIGITS = Pattern.compile("\\b(\\d{6})\\b");
 
   /** Signs in at {@code /c/{slug}/} and waits for "Hello, {firstName}". */
-  public static PatientIntake signIn(LocalStack stack, WebDriver browser, String slug, String email,
-      String password, String firstName) {
+  public static PatientIntake signIn(
+      LocalStack stack,
+      WebDriver browser,
+      String slug,
+      String email,
+      String password,
+      String firstName) {
     PatientPortalPage page = new PatientPortalPage(stack, browser).open(slug, "");
     page.type("email", email);
     page.type("password", password);
@@ -42,12 +47,18 @@ public record PatientIntake(PatientPortalPage page, WebDriver browser) {
 
   /** The demo patient of Northside, Alex. */
   public static PatientIntake signInAsAlex(LocalStack stack, WebDriver browser) {
-    return signIn(stack, browser, "northside", "patient@northside.example", "Demo-Patient-1", "Alex");
+    return signIn(
+        stack, browser, "northside", "patient@northside.example", "Demo-Patient-1", "Alex");
   }
 
   /** A new account at {@code /c/{slug}/create-account}, confirmed with the emailed code. */
-  public static PatientIntake signUp(LocalStack stack, WebDriver browser, String slug, String name,
-      String email, String password) {
+  public static PatientIntake signUp(
+      LocalStack stack,
+      WebDriver browser,
+      String slug,
+      String name,
+      String email,
+      String password) {
     PatientPortalPage page = new PatientPortalPage(stack, browser).open(slug, "create-account");
     page.awaitHeading("Create your account");
     page.type("name", name);
@@ -73,8 +84,11 @@ public record PatientIntake(PatientPortalPage page, WebDriver browser) {
 
   /** Opens a consultation from "Your consultations" on the home page, once the list has loaded. */
   public void openCase(String caseId) {
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("#my-cases li[data-case='" + caseId + "'] a"))).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#my-cases li[data-case='" + caseId + "'] a")))
+        .click();
     page.awaitHeading("Your consultation");
   }
 
@@ -100,12 +114,16 @@ public record PatientIntake(PatientPortalPage page, WebDriver browser) {
   public void chooseLeftForearm() {
     page.awaitHeading("Where is it?");
     page.click(".body-map__region[data-region='forearm'][data-side='left'][data-view='front']");
-    assertTrue(page.text("#chosen-sites").toLowerCase().contains("forearm"), page.text("#chosen-sites"));
+    assertTrue(
+        page.text("#chosen-sites").toLowerCase().contains("forearm"), page.text("#chosen-sites"));
     page.screenshot("patient-intake-body-map");
     page.submit();
   }
 
-  /** A spot with nothing worrying but an itch: about the problem, the spot, symptoms, health, medicines. */
+  /**
+   * A spot with nothing worrying but an itch: about the problem, the spot, symptoms, health,
+   * medicines.
+   */
   public void answerQuestions() {
     page.awaitHeading("About the problem");
     choose("problem", "spot");
@@ -144,26 +162,32 @@ public record PatientIntake(PatientPortalPage page, WebDriver browser) {
     page.awaitHeading(heading);
     // One look at the page for the answer each question takes; then a tap per answer.
     @SuppressWarnings("unchecked")
-    List<Object> found = (List<Object>) ((JavascriptExecutor) browser).executeScript(
-        "const choices = arguments[0]; const out = [];"
-            + "for (const q of document.querySelectorAll('main form fieldset.question[data-question]')) {"
-            + "  const name = q.dataset.question; const value = choices[name] ?? 'no';"
-            + "  const input = q.querySelector(`input[value='${value}']`);"
-            + "  if (input) out.push(name, document.querySelector(`label[for='${input.id}']`));"
-            + "}"
-            + "return out;", choices);
+    List<Object> found =
+        (List<Object>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "const choices = arguments[0]; const out = [];"
+                        + "for (const q of document.querySelectorAll('main form fieldset.question[data-question]')) {"
+                        + "  const name = q.dataset.question; const value = choices[name] ?? 'no';"
+                        + "  const input = q.querySelector(`input[value='${value}']`);"
+                        + "  if (input) out.push(name, document.querySelector(`label[for='${input.id}']`));"
+                        + "}"
+                        + "return out;",
+                    choices);
     Set<String> used = new HashSet<>();
     for (int i = 0; i < found.size(); i += 2) {
       used.add((String) found.get(i));
       ((WebElement) found.get(i + 1)).click();
     }
-    assertTrue(used.containsAll(choices.keySet()), "not asked on '" + heading + "': " + choices.keySet() + " vs " + used);
+    assertTrue(
+        used.containsAll(choices.keySet()),
+        "not asked on '" + heading + "': " + choices.keySet() + " vs " + used);
     page.submit();
   }
 
   /**
-   * The profile page comes after the questions for a patient without a profile (new accounts);
-   * it is skipped once saved. Returns whether it was shown.
+   * The profile page comes after the questions for a patient without a profile (new accounts); it
+   * is skipped once saved. Returns whether it was shown.
    */
   public boolean answerProfileIfAsked() {
     if (!"About you".equals(page.awaitOneOfHeadings("About you", "Your consent"))) {
@@ -176,12 +200,18 @@ public record PatientIntake(PatientPortalPage page, WebDriver browser) {
     return true;
   }
 
-  /** A date input takes keys in the browser's locale format; set its ISO value as a picker would. */
+  /**
+   * A date input takes keys in the browser's locale format; set its ISO value as a picker would.
+   */
   public void setDateOfBirth(String iso) {
     WebElement dob = browser.findElement(By.cssSelector("main input[name='dateOfBirth']"));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
-        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", dob, iso);
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+            dob,
+            iso);
   }
 
   /** The clinic's consent, accepted. */
@@ -205,10 +235,14 @@ public record PatientIntake(PatientPortalPage page, WebDriver browser) {
   // ---- controls ----
 
   public void choose(String name, String value) {
-    WebElement radio = browser.findElement(By.cssSelector("main input[name='" + name + "'][value='" + value + "']"));
-    WebElement label = browser.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']"));
+    WebElement radio =
+        browser.findElement(
+            By.cssSelector("main input[name='" + name + "'][value='" + value + "']"));
+    WebElement label =
+        browser.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']"));
     // A phone screen scrolls: bring the answer into view as a thumb would before tapping it.
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
     label.click();
   }
 
@@ -225,7 +259,10 @@ public record PatientIntake(PatientPortalPage page, WebDriver browser) {
 
   /** The check's verdict shown on a view's card, once the check has answered. */
   public String verdict(String view) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100)).until(ExpectedConditions
-        .presenceOfElementLocated(By.cssSelector("#photo-" + view + " .verdict"))).getAttribute("data-verdict");
+    return new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#photo-" + view + " .verdict")))
+        .getAttribute("data-verdict");
   }
 }

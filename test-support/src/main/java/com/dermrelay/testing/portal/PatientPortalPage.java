@@ -26,8 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The patient portal as a test drives it: opens a clinic's pages with the local stack's identity
- * service passed through the portal's loopback-only {@code ?config=} hook, fills forms, reads
- * what the patient sees.
+ * service passed through the portal's loopback-only {@code ?config=} hook, fills forms, reads what
+ * the patient sees.
  */
 public final class PatientPortalPage {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,10 +58,12 @@ public final class PatientPortalPage {
 
   private String configParameter() {
     try {
-      String config = JSON.writeValueAsString(Map.of(
-          "identityUrl", stack.identityUrl(),
-          "clientId", stack.identity().clientId(),
-          "userPoolId", stack.identity().userPoolId()));
+      String config =
+          JSON.writeValueAsString(
+              Map.of(
+                  "identityUrl", stack.identityUrl(),
+                  "clientId", stack.identity().clientId(),
+                  "userPoolId", stack.identity().userPoolId()));
       return URLEncoder.encode(config, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -70,7 +72,8 @@ public final class PatientPortalPage {
 
   /** The page's h1 once the app has rendered one. */
   public String heading() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1"))).getText();
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")))
+        .getText();
   }
 
   /** Waits until the h1 reads {@code text} (a view change). */
@@ -80,15 +83,16 @@ public final class PatientPortalPage {
 
   /** Waits until the h1 reads one of {@code texts} and returns it (a view that may be skipped). */
   public String awaitOneOfHeadings(String... texts) {
-    return wait.until(driver -> {
-      try {
-        String now = driver.findElement(By.cssSelector("main h1")).getText();
-        return java.util.Arrays.asList(texts).contains(now) ? now : null;
-      } catch (org.openqa.selenium.NoSuchElementException
-          | org.openqa.selenium.StaleElementReferenceException e) {
-        return null;
-      }
-    });
+    return wait.until(
+        driver -> {
+          try {
+            String now = driver.findElement(By.cssSelector("main h1")).getText();
+            return java.util.Arrays.asList(texts).contains(now) ? now : null;
+          } catch (org.openqa.selenium.NoSuchElementException
+              | org.openqa.selenium.StaleElementReferenceException e) {
+            return null;
+          }
+        });
   }
 
   public void type(String fieldName, String text) {
@@ -116,12 +120,15 @@ public final class PatientPortalPage {
 
   /** The message at the top of the form (error or confirmation), once there is one. */
   public String topMessage() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("main .error-summary, main .status-message"))).getText();
+    return wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("main .error-summary, main .status-message")))
+        .getText();
   }
 
   public String text(String cssSelector) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector))).getText();
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)))
+        .getText();
   }
 
   public String cssValue(String cssSelector, String property) {
@@ -139,14 +146,16 @@ public final class PatientPortalPage {
   /** Names of everything the portal keeps in session and local storage. */
   @SuppressWarnings("unchecked")
   public List<String> storedKeys() {
-    return (List<String>) script(
-        "return [...Object.keys(window.sessionStorage), ...Object.keys(window.localStorage)];");
+    return (List<String>)
+        script(
+            "return [...Object.keys(window.sessionStorage), ...Object.keys(window.localStorage)];");
   }
 
   public boolean logoLoaded() {
-    return Boolean.TRUE.equals(script(
-        "const img = document.getElementById('clinic-logo');"
-            + "return !img.hidden && img.complete && img.naturalWidth > 0;"));
+    return Boolean.TRUE.equals(
+        script(
+            "const img = document.getElementById('clinic-logo');"
+                + "return !img.hidden && img.complete && img.naturalWidth > 0;"));
   }
 
   /**
@@ -158,14 +167,17 @@ public final class PatientPortalPage {
     new WebDriverWait(browser, Duration.ofSeconds(15))
         .ignoring(StaleElementReferenceException.class)
         .ignoring(ElementClickInterceptedException.class)
-        .until(driver -> {
-          WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)).apply(driver);
-          if (element == null) {
-            return false;
-          }
-          element.click();
-          return true;
-        });
+        .until(
+            driver -> {
+              WebElement element =
+                  ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))
+                      .apply(driver);
+              if (element == null) {
+                return false;
+              }
+              element.click();
+              return true;
+            });
   }
 
   /** Fails on any serious or critical axe-core finding on the page as it is now. */
@@ -178,8 +190,8 @@ public final class PatientPortalPage {
   }
 
   /**
-   * Saves what the browser shows under {@code target/screenshots/{name}.png}, after axe-core
-   * found no serious or critical problem on it: every page worth a picture is checked.
+   * Saves what the browser shows under {@code target/screenshots/{name}.png}, after axe-core found
+   * no serious or critical problem on it: every page worth a picture is checked.
    */
   public Path screenshot(String name) {
     accessible(name);

@@ -27,12 +27,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class WorkbenchPage {
   /** The demo dermatologist, a member of both demo clinics. */
   public static final String CHEN = "dr.chen@dermrelay.example";
+
   public static final String CHEN_PASSWORD = "Demo-Dermatologist-1";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private final LocalStack stack;
   private final WebDriver browser;
+
   /** The page's wait, for a test's own conditions. */
   public final WebDriverWait wait;
 
@@ -42,12 +44,20 @@ public final class WorkbenchPage {
     this.wait = new WebDriverWait(browser, Duration.ofSeconds(15));
   }
 
-  /** Opens {@code path} (e.g. /workbench/) signed out, with the identity service's port passed by ?config=. */
+  /**
+   * Opens {@code path} (e.g. /workbench/) signed out, with the identity service's port passed by
+   * ?config=.
+   */
   public WorkbenchPage open(String path) {
     browser.manage().window().setSize(new Dimension(1440, 1000));
     browser.get(stack.gatewayUrl() + "/runtime-config.json");
     script("window.sessionStorage.clear(); window.localStorage.clear();");
-    browser.get(stack.gatewayUrl() + path + (path.contains("?") ? "&" : "?") + "config=" + configParameter());
+    browser.get(
+        stack.gatewayUrl()
+            + path
+            + (path.contains("?") ? "&" : "?")
+            + "config="
+            + configParameter());
     heading();
     return this;
   }
@@ -62,17 +72,21 @@ public final class WorkbenchPage {
 
   private String configParameter() {
     try {
-      return URLEncoder.encode(JSON.writeValueAsString(Map.of(
-          "identityUrl", stack.identityUrl(),
-          "clientId", stack.identity().clientId(),
-          "userPoolId", stack.identity().userPoolId())), StandardCharsets.UTF_8);
+      return URLEncoder.encode(
+          JSON.writeValueAsString(
+              Map.of(
+                  "identityUrl", stack.identityUrl(),
+                  "clientId", stack.identity().clientId(),
+                  "userPoolId", stack.identity().userPoolId())),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   public String heading() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1"))).getText();
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")))
+        .getText();
   }
 
   public void awaitHeading(String text) {
@@ -83,12 +97,17 @@ public final class WorkbenchPage {
   public List<String> worklistCases() {
     visible("#worklist, #worklist-empty");
     // The list re-renders (countdowns, a refresh): read it again if a row went stale under us.
-    return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
-        d.findElements(By.cssSelector("#worklist tbody tr")).stream()
-            .map(row -> row.getAttribute("data-case")).toList());
+    return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#worklist tbody tr")).stream()
+                    .map(row -> row.getAttribute("data-case"))
+                    .toList());
   }
 
-  /** Shows more of the worklist until every one of {@code caseIds} is listed (or there is no more). */
+  /**
+   * Shows more of the worklist until every one of {@code caseIds} is listed (or there is no more).
+   */
   public List<String> worklistWith(String... caseIds) {
     List<String> rows = worklistCases();
     while (!rows.containsAll(List.of(caseIds)) && !all("#worklist-more").isEmpty()) {
@@ -104,7 +123,9 @@ public final class WorkbenchPage {
     return visible("#worklist tr[data-case='" + caseId + "']");
   }
 
-  /** The priority a worklist row shows, as the dermatologist reads it ("Urgent", "Soon", "Routine"). */
+  /**
+   * The priority a worklist row shows, as the dermatologist reads it ("Urgent", "Soon", "Routine").
+   */
   public String priorityOf(String caseId) {
     return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> row(caseId).findElement(By.cssSelector(".priority")).getText());
@@ -137,7 +158,8 @@ public final class WorkbenchPage {
 
   /** Keys with nothing focused but the page body, as a dermatologist using shortcuts would. */
   public void shortcut(CharSequence... keys) {
-    script("document.activeElement && document.activeElement.blur && document.activeElement.blur();");
+    script(
+        "document.activeElement && document.activeElement.blur && document.activeElement.blur();");
     browser.findElement(By.tagName("body")).sendKeys(keys);
   }
 
@@ -160,10 +182,15 @@ public final class WorkbenchPage {
   public String fieldError(String name) {
     WebElement input = browser.findElement(By.cssSelector("main [name='" + name + "']"));
     wait.until(driver -> "true".equals(input.getAttribute("aria-invalid")));
-    return browser.findElement(By.id(input.getAttribute("aria-describedby").split(" ")[0])).getText();
+    return browser
+        .findElement(By.id(input.getAttribute("aria-describedby").split(" ")[0]))
+        .getText();
   }
 
-  /** The type-ahead: types {@code query} into the diagnosis field and takes the first match with Enter. */
+  /**
+   * The type-ahead: types {@code query} into the diagnosis field and takes the first match with
+   * Enter.
+   */
   public String chooseDiagnosis(String query) {
     type("diagnosis", query);
     visible("#answer-form [role='option'][data-code]");
@@ -173,7 +200,8 @@ public final class WorkbenchPage {
   }
 
   /** Adds a prescription row and fills it in. */
-  public void addPrescription(String medicine, String strength, String directions, String quantity) {
+  public void addPrescription(
+      String medicine, String strength, String directions, String quantity) {
     click("#add-prescription");
     int row = all("#answer-form [name^='rx-medicine-']").size();
     type("rx-medicine-" + row, medicine);
@@ -186,7 +214,10 @@ public final class WorkbenchPage {
     return ((JavascriptExecutor) browser).executeScript(javascript, arguments);
   }
 
-  /** Checks the page with axe-core, then saves it under target/screenshots/{name}.png; returns the file. */
+  /**
+   * Checks the page with axe-core, then saves it under target/screenshots/{name}.png; returns the
+   * file.
+   */
   public Path screenshot(String name) {
     Accessibility.check(browser, name);
     try {

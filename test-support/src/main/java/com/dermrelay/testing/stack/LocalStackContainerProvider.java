@@ -27,11 +27,13 @@ public final class LocalStackContainerProvider implements StackProvider {
   @Override
   public Optional<String> unavailableReason() {
     if (!testcontainersPresent()) {
-      return Optional.of("Testcontainers is not on the test classpath (run with -Plocalstack, which adds it)");
+      return Optional.of(
+          "Testcontainers is not on the test classpath (run with -Plocalstack, which adds it)");
     }
     return LocalStackContainers.dockerAvailable()
         ? Optional.empty()
-        : Optional.of("no Docker engine answers here (Testcontainers found none), so no LocalStack container can start");
+        : Optional.of(
+            "no Docker engine answers here (Testcontainers found none), so no LocalStack container can start");
   }
 
   @Override
@@ -41,7 +43,10 @@ public final class LocalStackContainerProvider implements StackProvider {
 
   private static boolean testcontainersPresent() {
     try {
-      Class.forName("org.testcontainers.DockerClientFactory", false, LocalStackContainerProvider.class.getClassLoader());
+      Class.forName(
+          "org.testcontainers.DockerClientFactory",
+          false,
+          LocalStackContainerProvider.class.getClassLoader());
       return true;
     } catch (ClassNotFoundException e) {
       return false;

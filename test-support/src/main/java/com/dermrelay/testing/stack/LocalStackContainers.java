@@ -12,11 +12,12 @@ import org.testcontainers.utility.DockerImageName;
 /** The Testcontainers side of {@link LocalStackContainerProvider}, loaded only when it is used. */
 final class LocalStackContainers {
   /**
-   * The image: 4.14.0, the last release that starts without an account (LocalStack's images
-   * need LOCALSTACK_AUTH_TOKEN from 2026.03.0 on). {@code -Ddermrelay.localstack.image=} picks
-   * another, e.g. a calendar-versioned one with the token set.
+   * The image: 4.14.0, the last release that starts without an account (LocalStack's images need
+   * LOCALSTACK_AUTH_TOKEN from 2026.03.0 on). {@code -Ddermrelay.localstack.image=} picks another,
+   * e.g. a calendar-versioned one with the token set.
    */
   static final String DEFAULT_IMAGE = "localstack/localstack:4.14.0";
+
   static final String IMAGE_PROPERTY = "dermrelay.localstack.image";
   static final String TOKEN_VARIABLE = "LOCALSTACK_AUTH_TOKEN";
 
@@ -28,12 +29,13 @@ final class LocalStackContainers {
   }
 
   static LocalStack start(LocalStackConfig config) {
-    LocalStackContainer container = container(
-        System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE), System.getenv(TOKEN_VARIABLE));
+    LocalStackContainer container =
+        container(System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE), System.getenv(TOKEN_VARIABLE));
     container.start();
     try {
       String endpoint = container.getEndpoint().toString();
-      return LocalStack.start(config, new ExternalServices(endpoint, endpoint)).stopsLast(container::stop);
+      return LocalStack.start(config, new ExternalServices(endpoint, endpoint))
+          .stopsLast(container::stop);
     } catch (RuntimeException e) {
       container.stop();
       throw e;

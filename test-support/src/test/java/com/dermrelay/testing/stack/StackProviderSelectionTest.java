@@ -42,19 +42,29 @@ class StackProviderSelectionTest {
 
   @Test
   void aNameNobodyProvidesIsRefusedWithTheChoices() {
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> StackProviders.select("floci"));
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> StackProviders.select("floci"));
     assertTrue(refused.getMessage().contains("'floci'"), refused.getMessage());
-    assertTrue(refused.getMessage().endsWith("there are: embedded, localstack"), refused.getMessage());
+    assertTrue(
+        refused.getMessage().endsWith("there are: embedded, localstack"), refused.getMessage());
   }
 
   @Test
   void theContainerServesDynamoDbAndS3VerifiesSignaturesAndCarriesTheTokenWhenThereIsOne() {
-    assertEquals(Map.of("SERVICES", "dynamodb,s3", "S3_SKIP_SIGNATURE_VALIDATION", "0",
-        "LOCALSTACK_AUTH_TOKEN", "ls-token-1"), LocalStackContainers.environment("ls-token-1"));
-    assertEquals(Map.of("SERVICES", "dynamodb,s3", "S3_SKIP_SIGNATURE_VALIDATION", "0"),
+    assertEquals(
+        Map.of(
+            "SERVICES",
+            "dynamodb,s3",
+            "S3_SKIP_SIGNATURE_VALIDATION",
+            "0",
+            "LOCALSTACK_AUTH_TOKEN",
+            "ls-token-1"),
+        LocalStackContainers.environment("ls-token-1"));
+    assertEquals(
+        Map.of("SERVICES", "dynamodb,s3", "S3_SKIP_SIGNATURE_VALIDATION", "0"),
         LocalStackContainers.environment(null));
-    assertEquals(Map.of("SERVICES", "dynamodb,s3", "S3_SKIP_SIGNATURE_VALIDATION", "0"),
+    assertEquals(
+        Map.of("SERVICES", "dynamodb,s3", "S3_SKIP_SIGNATURE_VALIDATION", "0"),
         LocalStackContainers.environment(""));
   }
 
@@ -67,16 +77,19 @@ class StackProviderSelectionTest {
   void withoutDockerTheLocalstackProvidersTestsAreSkippedWithTheReason() {
     assumeFalse(DockerClientFactory.instance().isDockerAvailable(), "a Docker engine answers here");
     NeedsTheStack.started = false;
-    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-        .configurationParameter(StackProviders.PARAMETER, "localstack")
-        .selectors(selectClass(NeedsTheStack.class))
-        .execute();
+    EngineExecutionResults results =
+        EngineTestKit.engine("junit-jupiter")
+            .configurationParameter(StackProviders.PARAMETER, "localstack")
+            .selectors(selectClass(NeedsTheStack.class))
+            .execute();
 
     List<Event> skipped = results.containerEvents().skipped().list();
     assertEquals(1, skipped.size(), results.allEvents().list().toString());
     String reason = skipped.get(0).getPayload(String.class).orElseThrow();
-    assertEquals("dermrelay.stack=localstack: no Docker engine answers here (Testcontainers found none), "
-        + "so no LocalStack container can start; the tests that need the stack are skipped", reason);
+    assertEquals(
+        "dermrelay.stack=localstack: no Docker engine answers here (Testcontainers found none), "
+            + "so no LocalStack container can start; the tests that need the stack are skipped",
+        reason);
     assertEquals(0, results.testEvents().started().count());
     assertTrue(!NeedsTheStack.started, "no stack was started");
   }

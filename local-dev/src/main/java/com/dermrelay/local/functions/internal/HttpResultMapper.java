@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a handler's JSON result as HTTP API (payload format 2.0) reads it: an object with a
- * {@code statusCode} is a response; anything else is a 200 {@code application/json} body, with a
- * JSON string taken as the body text itself.
+ * Reads a handler's JSON result as HTTP API (payload format 2.0) reads it: an object with a {@code
+ * statusCode} is a response; anything else is a 200 {@code application/json} body, with a JSON
+ * string taken as the body text itself.
  */
 public final class HttpResultMapper {
   private HttpResultMapper() {}

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The Jackson settings of the Lambda Java runtime's POJO serialization, so an input or output
- * that works in-process also works on AWS (and the other way round): unknown properties are
- * ignored, nulls are left out, a single value is accepted for a list.
+ * The Jackson settings of the Lambda Java runtime's POJO serialization, so an input or output that
+ * works in-process also works on AWS (and the other way round): unknown properties are ignored,
+ * nulls are left out, a single value is accepted for a list.
  */
 public final class LambdaJson {
   public static final ObjectMapper MAPPER =

@@ -22,15 +22,17 @@ import java.util.Set;
 /**
  * The HTTP API's contract compiled for checking exchanges: per operation, its parameters, its
  * request body and its responses, each with the JSON Schema the contract gives it (OpenAPI 3.1
- * dialect, formats asserted). Local {@code $ref}s to components are followed. Schemas compile
- * when the contract loads, so a reference that leads nowhere fails the start, not a test.
+ * dialect, formats asserted). Local {@code $ref}s to components are followed. Schemas compile when
+ * the contract loads, so a reference that leads nowhere fails the start, not a test.
  */
 public final class ApiContract {
   /** The document's name inside the schema registry; it is registered in memory, never fetched. */
   private static final String BASE_IRI = "https://contract.dermrelay.invalid/openapi.json";
+
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
   private final JsonNode document;
   private final SchemaRegistry registry;
@@ -44,13 +46,17 @@ public final class ApiContract {
     } catch (IOException e) {
       throw new UncheckedIOException(source + " cannot be written as JSON", e);
     }
-    SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
     Dialect dialect = Dialect.builder(Dialects.getOpenApi31()).format(new MailboxFormat()).build();
-    this.registry = SchemaRegistry.withDefaultDialect(
-        dialect, builder -> builder.schemas(Map.of(BASE_IRI, json)).schemaRegistryConfig(config));
+    this.registry =
+        SchemaRegistry.withDefaultDialect(
+            dialect,
+            builder -> builder.schemas(Map.of(BASE_IRI, json)).schemaRegistryConfig(config));
     for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
       String pathPointer = "/paths/" + escape(path.getKey());
-      List<ParameterSpec> shared = parameters(path.getValue().path("parameters"), pathPointer + "/parameters");
+      List<ParameterSpec> shared =
+          parameters(path.getValue().path("parameters"), pathPointer + "/parameters");
       for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
         if (!METHODS.contains(op.getKey())) {
           continue;
@@ -58,14 +64,19 @@ public final class ApiContract {
         String opPointer = pathPointer + "/" + op.getKey();
         String operationId = op.getValue().path("operationId").asText();
         if (operationId.isEmpty()) {
-          throw new IllegalArgumentException(source + ": " + op.getKey() + " " + path.getKey() + " has no operationId");
+          throw new IllegalArgumentException(
+              source + ": " + op.getKey() + " " + path.getKey() + " has no operationId");
         }
-        operations.put(operationId, new OperationContract(
+        operations.put(
             operationId,
-            op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(),
-            merged(shared, parameters(op.getValue().path("parameters"), opPointer + "/parameters")),
-            requestBody(op.getValue().get("requestBody"), opPointer + "/requestBody"),
-            responses(op.getValue().path("responses"), opPointer + "/responses")));
+            new OperationContract(
+                operationId,
+                op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(),
+                merged(
+                    shared,
+                    parameters(op.getValue().path("parameters"), opPointer + "/parameters")),
+                requestBody(op.getValue().get("requestBody"), opPointer + "/requestBody"),
+                responses(op.getValue().path("responses"), opPointer + "/responses")));
       }
     }
   }
@@ -110,8 +121,9 @@ public final class ApiContract {
       String in = node.path("in").asText();
       boolean required = in.equals("path") || node.path("required").asBoolean(false);
       Schema schema = node.has("schema") ? compile(parameter.pointer() + "/schema") : null;
-      parameters.add(new ParameterSpec(node.path("name").asText(), in, required, schema,
-          types(node.path("schema"))));
+      parameters.add(
+          new ParameterSpec(
+              node.path("name").asText(), in, required, schema, types(node.path("schema"))));
     }
     return parameters;
   }
@@ -120,7 +132,8 @@ public final class ApiContract {
   private static List<ParameterSpec> merged(List<ParameterSpec> shared, List<ParameterSpec> own) {
     List<ParameterSpec> all = new ArrayList<>(own);
     for (ParameterSpec candidate : shared) {
-      if (own.stream().noneMatch(p -> p.name().equals(candidate.name()) && p.in().equals(candidate.in()))) {
+      if (own.stream()
+          .noneMatch(p -> p.name().equals(candidate.name()) && p.in().equals(candidate.in()))) {
         all.add(candidate);
       }
     }
@@ -132,7 +145,8 @@ public final class ApiContract {
       return null;
     }
     Located located = resolve(body, pointer);
-    return new BodySpec(located.node().path("required").asBoolean(false),
+    return new BodySpec(
+        located.node().path("required").asBoolean(false),
         media(located.node().path("content"), located.pointer() + "/content"));
   }
 
@@ -146,8 +160,11 @@ public final class ApiContract {
           requiredHeaders.add(header.getKey());
         }
       }
-      byStatus.put(entry.getKey().toUpperCase(Locale.ROOT), new ResponseSpec(
-          media(response.node().path("content"), response.pointer() + "/content"), requiredHeaders));
+      byStatus.put(
+          entry.getKey().toUpperCase(Locale.ROOT),
+          new ResponseSpec(
+              media(response.node().path("content"), response.pointer() + "/content"),
+              requiredHeaders));
     }
     return byStatus;
   }
@@ -157,7 +174,8 @@ public final class ApiContract {
     Map<String, Schema> byType = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : content.properties()) {
       String typePointer = pointer + "/" + escape(entry.getKey());
-      byType.put(entry.getKey().toLowerCase(Locale.ROOT),
+      byType.put(
+          entry.getKey().toLowerCase(Locale.ROOT),
           entry.getValue().has("schema") ? compile(typePointer + "/schema") : null);
     }
     return byType;
@@ -192,7 +210,8 @@ public final class ApiContract {
     for (int hops = 0; current.has("$ref"); hops++) {
       String ref = current.get("$ref").asText();
       if (!ref.startsWith("#/") || hops > 10) {
-        throw new IllegalArgumentException("unsupported or circular $ref " + ref + " at " + pointer);
+        throw new IllegalArgumentException(
+            "unsupported or circular $ref " + ref + " at " + pointer);
       }
       at = ref.substring(1);
       current = document.at(at);
@@ -208,7 +227,8 @@ public final class ApiContract {
   }
 
   /** A parameter: where it goes, whether it must be there, its schema and the types it allows. */
-  record ParameterSpec(String name, String in, boolean required, Schema schema, List<String> types) {}
+  record ParameterSpec(
+      String name, String in, boolean required, Schema schema, List<String> types) {}
 
   /** A request body: whether it must be there, and its schema per media type. */
   record BodySpec(boolean required, Map<String, Schema> media) {}

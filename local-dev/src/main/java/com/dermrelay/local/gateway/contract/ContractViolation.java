@@ -17,7 +17,12 @@ import java.util.Objects;
  *     never to the local stack's log
  */
 public record ContractViolation(
-    String operationId, String routeKey, String part, String pointer, String keyword, String message) {
+    String operationId,
+    String routeKey,
+    String part,
+    String pointer,
+    String keyword,
+    String message) {
 
   public ContractViolation {
     Objects.requireNonNull(operationId, "operationId");
@@ -44,10 +49,11 @@ public record ContractViolation(
 
   /** The text a failing test shows: how many, then one violation per line. */
   public static String report(List<ContractViolation> violations) {
-    StringBuilder text = new StringBuilder()
-        .append(violations.size())
-        .append(violations.size() == 1 ? " violation" : " violations")
-        .append(" of api-spec/openapi.yaml through the local gateway:");
+    StringBuilder text =
+        new StringBuilder()
+            .append(violations.size())
+            .append(violations.size() == 1 ? " violation" : " violations")
+            .append(" of api-spec/openapi.yaml through the local gateway:");
     violations.forEach(v -> text.append("\n  ").append(v));
     return text.toString();
   }

@@ -14,10 +14,10 @@ import java.net.URI;
 import java.util.function.Consumer;
 
 /**
- * An exchange that keeps a copy of the request body and holds the response back until the
- * gateway closes it; then it lets the contract check see the whole exchange, and only then sends
- * the response. So a violation is on record before the client, and the test behind it, can read
- * the answer.
+ * An exchange that keeps a copy of the request body and holds the response back until the gateway
+ * closes it; then it lets the contract check see the whole exchange, and only then sends the
+ * response. So a violation is on record before the client, and the test behind it, can read the
+ * answer.
  */
 final class DeferredExchange extends HttpExchange {
   private final HttpExchange real;
@@ -33,42 +33,44 @@ final class DeferredExchange extends HttpExchange {
   DeferredExchange(HttpExchange real, Consumer<DeferredExchange> beforeSending) {
     this.real = real;
     this.beforeSending = beforeSending;
-    this.requestStream = new FilterInputStream(real.getRequestBody()) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          requestCopy.write(b);
-        }
-        return b;
-      }
+    this.requestStream =
+        new FilterInputStream(real.getRequestBody()) {
+          @Override
+          public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+              requestCopy.write(b);
+            }
+            return b;
+          }
 
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n > 0) {
-          requestCopy.write(buffer, offset, n);
-        }
-        return n;
-      }
-    };
-    this.responseStream = new OutputStream() {
-      @Override
-      public void write(int b) {
-        responseBody.write(b);
-      }
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+              requestCopy.write(buffer, offset, n);
+            }
+            return n;
+          }
+        };
+    this.responseStream =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            responseBody.write(b);
+          }
 
-      @Override
-      public void write(byte[] bytes, int offset, int length) {
-        responseBody.write(bytes, offset, length);
-      }
+          @Override
+          public void write(byte[] bytes, int offset, int length) {
+            responseBody.write(bytes, offset, length);
+          }
 
-      @Override
-      public void close() {
-        // As on the JDK's exchange: closing the response body completes the exchange.
-        DeferredExchange.this.close();
-      }
-    };
+          @Override
+          public void close() {
+            // As on the JDK's exchange: closing the response body completes the exchange.
+            DeferredExchange.this.close();
+          }
+        };
   }
 
   byte[] requestBodyRead() {
@@ -180,7 +182,8 @@ final class DeferredExchange extends HttpExchange {
 
   @Override
   public void setStreams(InputStream in, OutputStream out) {
-    throw new UnsupportedOperationException("the contract check already wraps this exchange's streams");
+    throw new UnsupportedOperationException(
+        "the contract check already wraps this exchange's streams");
   }
 
   @Override

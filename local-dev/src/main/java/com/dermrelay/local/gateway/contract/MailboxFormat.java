@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 /**
  * {@code format: email} as RFC 5321 writes a mailbox: a dot-atom local part of at most 64
  * characters, {@code @}, a domain of letter-digit-hyphen labels. The validator's own check also
- * wants a top-level domain from IANA's list, which refuses the names RFC 2606 reserves for
- * examples and tests ({@code .example}, {@code .test}): legal addresses, and the ones the demo
- * accounts and the tests use.
+ * wants a top-level domain from IANA's list, which refuses the names RFC 2606 reserves for examples
+ * and tests ({@code .example}, {@code .test}): legal addresses, and the ones the demo accounts and
+ * the tests use.
  */
 final class MailboxFormat implements Format {
   private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";

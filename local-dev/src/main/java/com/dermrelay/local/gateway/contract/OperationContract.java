@@ -21,15 +21,16 @@ import java.util.regex.Pattern;
 
 /**
  * One operation of the contract and the rules an exchange with it must keep. A response always
- * validates: its status is declared (exactly, as {@code 4XX}, or by {@code default}), its
- * content type is one the status declares, its JSON body matches that schema and the headers the
- * status requires are there. A request that breaks the contract (a parameter, a missing or
- * malformed body) must be refused with a 4xx; answering it otherwise is a violation.
+ * validates: its status is declared (exactly, as {@code 4XX}, or by {@code default}), its content
+ * type is one the status declares, its JSON body matches that schema and the headers the status
+ * requires are there. A request that breaks the contract (a parameter, a missing or malformed body)
+ * must be refused with a 4xx; answering it otherwise is a violation.
  */
 public final class OperationContract {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
-  private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+  private static final Pattern NUMBER =
+      Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
   private final String operationId;
   private final String routeKey;
@@ -37,8 +38,12 @@ public final class OperationContract {
   private final BodySpec requestBody;
   private final Map<String, ResponseSpec> responses;
 
-  OperationContract(String operationId, String routeKey, List<ParameterSpec> parameters,
-      BodySpec requestBody, Map<String, ResponseSpec> responses) {
+  OperationContract(
+      String operationId,
+      String routeKey,
+      List<ParameterSpec> parameters,
+      BodySpec requestBody,
+      Map<String, ResponseSpec> responses) {
     this.operationId = operationId;
     this.routeKey = routeKey;
     this.parameters = List.copyOf(parameters);
@@ -60,8 +65,14 @@ public final class OperationContract {
     int status = exchange.status();
     if (status < 400 || status > 499) {
       for (ContractViolation v : requestViolations(exchange)) {
-        violations.add(new ContractViolation(v.operationId(), v.routeKey(),
-            v.part() + " (answered " + status + ", not refused with a 4xx)", v.pointer(), v.keyword(), v.message()));
+        violations.add(
+            new ContractViolation(
+                v.operationId(),
+                v.routeKey(),
+                v.part() + " (answered " + status + ", not refused with a 4xx)",
+                v.pointer(),
+                v.keyword(),
+                v.message()));
       }
     }
     violations.addAll(responseViolations(exchange));
@@ -75,23 +86,28 @@ public final class OperationContract {
     try {
       query = query(exchange.rawQuery());
     } catch (IllegalArgumentException e) {
-      violations.add(violation("request query", "", "encoding", "the query string is not valid percent-encoding"));
+      violations.add(
+          violation(
+              "request query", "", "encoding", "the query string is not valid percent-encoding"));
       query = Map.of();
     }
     for (ParameterSpec parameter : parameters) {
-      String value = switch (parameter.in()) {
-        case "path" -> exchange.pathParameters().get(parameter.name());
-        case "query" -> {
-          List<String> values = query.get(parameter.name());
-          yield values == null || values.isEmpty() ? null : values.get(0);
-        }
-        case "header" -> exchange.requestHeader(parameter.name());
-        default -> null; // cookie parameters: the API declares none
-      };
+      String value =
+          switch (parameter.in()) {
+            case "path" -> exchange.pathParameters().get(parameter.name());
+            case "query" -> {
+              List<String> values = query.get(parameter.name());
+              yield values == null || values.isEmpty() ? null : values.get(0);
+            }
+            case "header" -> exchange.requestHeader(parameter.name());
+            default -> null; // cookie parameters: the API declares none
+          };
       String part = "request " + parameter.in() + " parameter " + parameter.name();
       if (value == null) {
         if (parameter.required() && !parameter.in().equals("cookie")) {
-          violations.add(violation(part, "", "required", "required " + parameter.in() + " parameter is missing"));
+          violations.add(
+              violation(
+                  part, "", "required", "required " + parameter.in() + " parameter is missing"));
         }
         continue;
       }
@@ -115,10 +131,18 @@ public final class OperationContract {
     String mediaType = RecordedExchange.mediaType(exchange.requestHeader("Content-Type"));
     String declared = matchingType(requestBody.media(), mediaType);
     if (declared == null) {
-      return List.of(violation(part, "", "content-type",
-          "content type " + mediaType + " is not one of " + requestBody.media().keySet()));
+      return List.of(
+          violation(
+              part,
+              "",
+              "content-type",
+              "content type " + mediaType + " is not one of " + requestBody.media().keySet()));
     }
-    return bodyViolations(requestBody.media().get(declared), declared, exchange.requestBody(), part + " (" + declared + ")");
+    return bodyViolations(
+        requestBody.media().get(declared),
+        declared,
+        exchange.requestBody(),
+        part + " (" + declared + ")");
   }
 
   /** How the response breaks the contract. */
@@ -127,8 +151,16 @@ public final class OperationContract {
     ResponseSpec response = responseFor(status);
     String part = "response " + status;
     if (response == null) {
-      return List.of(violation(part, "", "status", "status " + status + " is not declared (declared: "
-          + responses.keySet().stream().sorted().toList() + ")"));
+      return List.of(
+          violation(
+              part,
+              "",
+              "status",
+              "status "
+                  + status
+                  + " is not declared (declared: "
+                  + responses.keySet().stream().sorted().toList()
+                  + ")"));
     }
     List<ContractViolation> violations = new ArrayList<>();
     for (String header : response.requiredHeaders()) {
@@ -139,7 +171,8 @@ public final class OperationContract {
     boolean hasBody = exchange.responseBody().length > 0;
     if (response.media().isEmpty()) {
       if (hasBody && !exchange.method().equals("HEAD")) {
-        violations.add(violation(part, "", "content", "a body was sent where the contract declares none"));
+        violations.add(
+            violation(part, "", "content", "a body was sent where the contract declares none"));
       }
       return violations;
     }
@@ -149,16 +182,25 @@ public final class OperationContract {
     String mediaType = RecordedExchange.mediaType(exchange.responseHeader("Content-Type"));
     String declared = matchingType(response.media(), mediaType);
     if (declared == null) {
-      violations.add(violation(part, "", "content-type",
-          "content type " + mediaType + " is not one of " + response.media().keySet()));
+      violations.add(
+          violation(
+              part,
+              "",
+              "content-type",
+              "content type " + mediaType + " is not one of " + response.media().keySet()));
       return violations;
     }
     if (!hasBody) {
-      violations.add(violation(part + " body (" + declared + ")", "", "content", "the body is empty"));
+      violations.add(
+          violation(part + " body (" + declared + ")", "", "content", "the body is empty"));
       return violations;
     }
-    violations.addAll(bodyViolations(response.media().get(declared), declared, exchange.responseBody(),
-        part + " body (" + declared + ")"));
+    violations.addAll(
+        bodyViolations(
+            response.media().get(declared),
+            declared,
+            exchange.responseBody(),
+            part + " body (" + declared + ")"));
     return violations;
   }
 
@@ -187,7 +229,8 @@ public final class OperationContract {
     return media.containsKey("*/*") ? "*/*" : null;
   }
 
-  private List<ContractViolation> bodyViolations(Schema schema, String mediaType, byte[] body, String part) {
+  private List<ContractViolation> bodyViolations(
+      Schema schema, String mediaType, byte[] body, String part) {
     if (schema == null || !isJson(mediaType)) {
       return List.of();
     }
@@ -207,8 +250,12 @@ public final class OperationContract {
   private List<ContractViolation> validate(Schema schema, String json, String part) {
     List<ContractViolation> violations = new ArrayList<>();
     for (com.networknt.schema.Error error : schema.validate(json, InputFormat.JSON)) {
-      violations.add(violation(part, error.getInstanceLocation().toString(),
-          String.valueOf(error.getKeyword()), error.getMessage()));
+      violations.add(
+          violation(
+              part,
+              error.getInstanceLocation().toString(),
+              String.valueOf(error.getKeyword()),
+              error.getMessage()));
     }
     return violations;
   }
@@ -218,13 +265,14 @@ public final class OperationContract {
   }
 
   /**
-   * A parameter's text as the JSON value its schema's type asks for, where it reads as one
-   * ("7" for an integer); otherwise left a string, so the schema's type check names the fault.
+   * A parameter's text as the JSON value its schema's type asks for, where it reads as one ("7" for
+   * an integer); otherwise left a string, so the schema's type check names the fault.
    */
   private static String coerced(String value, List<String> types) {
     try {
       if (types.contains("integer") && INTEGER.matcher(value).matches()) {
-        return JSON.writeValueAsString(JsonNodeFactory.instance.numberNode(new BigDecimal(value).toBigInteger()));
+        return JSON.writeValueAsString(
+            JsonNodeFactory.instance.numberNode(new BigDecimal(value).toBigInteger()));
       }
       if (types.contains("number") && NUMBER.matcher(value).matches()) {
         return JSON.writeValueAsString(JsonNodeFactory.instance.numberNode(new BigDecimal(value)));
@@ -249,8 +297,10 @@ public final class OperationContract {
         continue;
       }
       int equals = pair.indexOf('=');
-      String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-      String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+      String value =
+          equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
       values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
     return values;

@@ -7,8 +7,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Claims as HTTP API's JWT authorizer hands them to the integration: every value a string, as
- * Go's {@code fmt} prints it. So {@code cognito:groups} arrives as {@code "[patient clinic_admin]"},
+ * Claims as HTTP API's JWT authorizer hands them to the integration: every value a string, as Go's
+ * {@code fmt} prints it. So {@code cognito:groups} arrives as {@code "[patient clinic_admin]"},
  * numbers as their digits, objects as {@code map[k:v]}. Handlers must parse what they need.
  */
 public final class ClaimRendering {
@@ -22,7 +22,9 @@ public final class ClaimRendering {
       return text;
     }
     if (value instanceof Double || value instanceof Float) {
-      return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
+      return BigDecimal.valueOf(((Number) value).doubleValue())
+          .stripTrailingZeros()
+          .toPlainString();
     }
     if (value instanceof List<?> list) {
       return list.stream().map(ClaimRendering::render).collect(Collectors.joining(" ", "[", "]"));

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.SortedSet;
 
 /**
- * HTTP API's CORS configuration: when origins are configured, the gateway itself answers
- * preflights for known routes and stamps {@code Access-Control-Allow-Origin} on responses to
- * allowed origins, overriding whatever a handler set.
+ * HTTP API's CORS configuration: when origins are configured, the gateway itself answers preflights
+ * for known routes and stamps {@code Access-Control-Allow-Origin} on responses to allowed origins,
+ * overriding whatever a handler set.
  */
 public final class Cors {
   private final List<String> allowedOrigins;
@@ -47,8 +47,8 @@ public final class Cors {
   }
 
   /**
-   * Adds the preflight answer's headers. A disallowed origin gets none, so the browser refuses,
-   * as it does against API Gateway.
+   * Adds the preflight answer's headers. A disallowed origin gets none, so the browser refuses, as
+   * it does against API Gateway.
    */
   public void preflightHeaders(HttpExchange exchange, SortedSet<String> methods) {
     decorate(exchange);

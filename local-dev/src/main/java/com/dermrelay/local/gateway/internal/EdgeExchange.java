@@ -13,10 +13,10 @@ import java.util.Map;
 
 /**
  * An exchange as the edge hands it to the gateway: whatever answers it, the security headers of
- * production's CloudFront policy are set just before the response goes out, replacing any a
- * handler set (CloudFront's "override"), except on the local tools under {@code /_local}, which
- * production does not have. It also reports the address the client connected to, not that of the
- * gateway's server behind {@link RequestTargetGuard}.
+ * production's CloudFront policy are set just before the response goes out, replacing any a handler
+ * set (CloudFront's "override"), except on the local tools under {@code /_local}, which production
+ * does not have. It also reports the address the client connected to, not that of the gateway's
+ * server behind {@link RequestTargetGuard}.
  */
 public final class EdgeExchange extends HttpExchange {
   private static final String LOCAL_TOOLS = "/_local";
@@ -25,8 +25,8 @@ public final class EdgeExchange extends HttpExchange {
   private final Map<String, String> securityHeaders;
   private final InetSocketAddress publicAddress;
 
-  public EdgeExchange(HttpExchange exchange, Map<String, String> securityHeaders,
-      InetSocketAddress publicAddress) {
+  public EdgeExchange(
+      HttpExchange exchange, Map<String, String> securityHeaders, InetSocketAddress publicAddress) {
     this.exchange = exchange;
     this.securityHeaders = securityHeaders;
     this.publicAddress = publicAddress;

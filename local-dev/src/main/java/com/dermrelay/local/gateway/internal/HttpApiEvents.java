@@ -20,7 +20,8 @@ import java.util.Map;
 /** Builds the payload-format-2.0 event HTTP API would send for a request. */
 public final class HttpApiEvents {
   private static final DateTimeFormatter REQUEST_TIME =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   private final String accountId;
   private final String apiId;
@@ -130,9 +131,9 @@ public final class HttpApiEvents {
   }
 
   /**
-   * Text bodies travel as text, everything else base64-encoded, as HTTP API does (which, like
-   * here, base64-encodes form posts and bodies without a content type). Text that is not valid
-   * UTF-8 travels base64 too, so the handler always gets the exact bytes.
+   * Text bodies travel as text, everything else base64-encoded, as HTTP API does (which, like here,
+   * base64-encodes form posts and bodies without a content type). Text that is not valid UTF-8
+   * travels base64 too, so the handler always gets the exact bytes.
    */
   private static void setBody(APIGatewayV2HTTPEvent event, byte[] body, String contentType) {
     if (body.length == 0) {

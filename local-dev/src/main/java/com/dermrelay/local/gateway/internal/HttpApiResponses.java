@@ -22,8 +22,8 @@ public final class HttpApiResponses {
   /**
    * Copies the handler's headers and cookies into {@code headers} and returns status and body.
    *
-   * @throws IllegalStateException for a response API Gateway would also refuse (bad status,
-   *     body flagged base64 that is not)
+   * @throws IllegalStateException for a response API Gateway would also refuse (bad status, body
+   *     flagged base64 that is not)
    */
   public static Prepared prepare(APIGatewayV2HTTPResponse response, Headers headers) {
     if (response == null) {
@@ -34,18 +34,24 @@ public final class HttpApiResponses {
       throw new IllegalStateException("handler returned status code " + status);
     }
     if (response.getHeaders() != null) {
-      response.getHeaders().forEach((name, value) -> {
-        if (value != null && !SERVER_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-          headers.set(name, value);
-        }
-      });
+      response
+          .getHeaders()
+          .forEach(
+              (name, value) -> {
+                if (value != null && !SERVER_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                  headers.set(name, value);
+                }
+              });
     }
     if (response.getMultiValueHeaders() != null) {
-      response.getMultiValueHeaders().forEach((name, values) -> {
-        if (values != null && !SERVER_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-          values.forEach(value -> headers.add(name, value));
-        }
-      });
+      response
+          .getMultiValueHeaders()
+          .forEach(
+              (name, values) -> {
+                if (values != null && !SERVER_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                  values.forEach(value -> headers.add(name, value));
+                }
+              });
     }
     List<String> cookies = response.getCookies();
     if (cookies != null) {

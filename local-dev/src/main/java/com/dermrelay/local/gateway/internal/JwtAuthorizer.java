@@ -28,10 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The checks of API Gateway's JWT authorizer for a Cognito user pool: a bearer token, signed
- * with RS256 by a key of the issuer's JWKS, from the configured issuer, for one of the
- * configured audiences ({@code aud}, or {@code client_id} for access tokens), within its
- * validity period. Rejections say what is wrong and never repeat the token.
+ * The checks of API Gateway's JWT authorizer for a Cognito user pool: a bearer token, signed with
+ * RS256 by a key of the issuer's JWKS, from the configured issuer, for one of the configured
+ * audiences ({@code aud}, or {@code client_id} for access tokens), within its validity period.
+ * Rejections say what is wrong and never repeat the token.
  */
 public final class JwtAuthorizer {
   private static final Logger LOG = LoggerFactory.getLogger(JwtAuthorizer.class);
@@ -77,11 +77,14 @@ public final class JwtAuthorizer {
     processor.setJWTClaimsSetVerifier((claims, context) -> {});
   }
 
-  /** @param authorization the Authorization header, or null */
+  /**
+   * @param authorization the Authorization header, or null
+   */
   public Result authorize(String authorization) {
     String token = bearerToken(authorization);
     if (token == null) {
-      return new Rejected(401, "The request has no bearer token in its Authorization header.", false);
+      return new Rejected(
+          401, "The request has no bearer token in its Authorization header.", false);
     }
     SignedJWT jwt;
     try {
@@ -90,7 +93,10 @@ public final class JwtAuthorizer {
       return invalid("The bearer token is not a well-formed signed JWT.");
     }
     if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
-      return invalid("The token is signed with " + jwt.getHeader().getAlgorithm() + "; only RS256 is accepted.");
+      return invalid(
+          "The token is signed with "
+              + jwt.getHeader().getAlgorithm()
+              + "; only RS256 is accepted.");
     }
     JWTClaimsSet claims;
     try {

@@ -30,18 +30,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's listening port. The JDK's HTTP server answers a request target it cannot parse as
- * a URI (a malformed percent-escape such as {@code /clinics/%u}) itself, with an HTML page and
- * without calling any handler. This front passes every connection through to that server
- * unchanged, reading only each request's head and body framing, and answers such a request as
- * the gateway answers any other bad request: RFC 9457 problem+json 400 with the security headers,
- * after the server has answered the requests before it, then closes the connection as the JDK
- * server does.
+ * The gateway's listening port. The JDK's HTTP server answers a request target it cannot parse as a
+ * URI (a malformed percent-escape such as {@code /clinics/%u}) itself, with an HTML page and
+ * without calling any handler. This front passes every connection through to that server unchanged,
+ * reading only each request's head and body framing, and answers such a request as the gateway
+ * answers any other bad request: RFC 9457 problem+json 400 with the security headers, after the
+ * server has answered the requests before it, then closes the connection as the JDK server does.
  */
 public final class RequestTargetGuard implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(RequestTargetGuard.class);
+
   /** Heads longer than this are passed through untouched; the server judges them. */
   private static final int MAX_HEAD = 64 * 1024;
+
   private static final byte[] DETAIL_BODY = problem();
 
   private final ServerSocket listener;
@@ -51,8 +52,11 @@ public final class RequestTargetGuard implements Closeable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RequestTargetGuard(ServerSocket listener, InetSocketAddress backend,
-      Map<String, String> securityHeaders, ExecutorService threads) {
+  private RequestTargetGuard(
+      ServerSocket listener,
+      InetSocketAddress backend,
+      Map<String, String> securityHeaders,
+      ExecutorService threads) {
     this.listener = listener;
     this.backend = backend;
     this.securityHeaders = Map.copyOf(securityHeaders);
@@ -60,17 +64,20 @@ public final class RequestTargetGuard implements Closeable {
   }
 
   /** Listens on {@code host:port} (0: any free port) and forwards to {@code backend}. */
-  public static RequestTargetGuard start(String host, int port, InetSocketAddress backend,
-      Map<String, String> securityHeaders) {
+  public static RequestTargetGuard start(
+      String host, int port, InetSocketAddress backend, Map<String, String> securityHeaders) {
     AtomicInteger count = new AtomicInteger();
-    ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "gateway-edge-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService threads =
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread thread = new Thread(runnable, "gateway-edge-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       ServerSocket listener = new ServerSocket(port, 128, InetAddress.getByName(host));
-      RequestTargetGuard guard = new RequestTargetGuard(listener, backend, securityHeaders, threads);
+      RequestTargetGuard guard =
+          new RequestTargetGuard(listener, backend, securityHeaders, threads);
       threads.execute(guard::acceptLoop);
       return guard;
     } catch (IOException e) {
@@ -102,7 +109,8 @@ public final class RequestTargetGuard implements Closeable {
 
   private void serve(Socket client) {
     open.add(client);
-    try (client; Socket server = new Socket()) {
+    try (client;
+        Socket server = new Socket()) {
       open.add(server);
       server.connect(backend);
       client.setTcpNoDelay(true);
@@ -147,7 +155,8 @@ public final class RequestTargetGuard implements Closeable {
   }
 
   /** Server to client, as it comes; the end of the server's answers ends the client's too. */
-  private void relayAnswers(Socket server, Socket client, AtomicBoolean takenOver, CountDownLatch answered) {
+  private void relayAnswers(
+      Socket server, Socket client, AtomicBoolean takenOver, CountDownLatch answered) {
     try {
       server.getInputStream().transferTo(client.getOutputStream());
     } catch (IOException e) {
@@ -215,7 +224,8 @@ public final class RequestTargetGuard implements Closeable {
    * Copies the body the head announces (chunked, or Content-Length, or none); false when the
    * framing cannot be read, and the caller passes the rest through.
    */
-  private static boolean copyBody(byte[] head, InputStream in, OutputStream out) throws IOException {
+  private static boolean copyBody(byte[] head, InputStream in, OutputStream out)
+      throws IOException {
     String transferEncoding = null;
     String contentLength = null;
     for (String line : new String(head, StandardCharsets.ISO_8859_1).split("\r\n")) {
@@ -301,12 +311,18 @@ public final class RequestTargetGuard implements Closeable {
   }
 
   private void answerBadTarget(OutputStream out) {
-    StringBuilder head = new StringBuilder("HTTP/1.1 400 Bad Request\r\n")
-        .append("Content-Type: ").append(Exchanges.PROBLEM_JSON).append("\r\n")
-        .append("Content-Length: ").append(DETAIL_BODY.length).append("\r\n")
-        .append("Cache-Control: no-store\r\n")
-        .append("Connection: close\r\n");
-    securityHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+    StringBuilder head =
+        new StringBuilder("HTTP/1.1 400 Bad Request\r\n")
+            .append("Content-Type: ")
+            .append(Exchanges.PROBLEM_JSON)
+            .append("\r\n")
+            .append("Content-Length: ")
+            .append(DETAIL_BODY.length)
+            .append("\r\n")
+            .append("Cache-Control: no-store\r\n")
+            .append("Connection: close\r\n");
+    securityHeaders.forEach(
+        (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
     head.append("\r\n");
     try {
       out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -321,9 +337,12 @@ public final class RequestTargetGuard implements Closeable {
 
   private static byte[] problem() {
     try {
-      return Exchanges.JSON.writeValueAsBytes(Exchanges.problem(400, "Bad Request",
-          "The request target is not a valid URI: a '%' must be followed by two hexadecimal digits, "
-              + "and characters such as spaces, quotes and braces must be percent-encoded."));
+      return Exchanges.JSON.writeValueAsBytes(
+          Exchanges.problem(
+              400,
+              "Bad Request",
+              "The request target is not a valid URI: a '%' must be followed by two hexadecimal digits, "
+                  + "and characters such as spaces, quotes and braces must be percent-encoded."));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,8 +1,8 @@
 package com.dermrelay.local.gateway.internal;
 
 import com.dermrelay.local.http.Exchanges;
-import com.sun.net.httpserver.HttpExchange;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,13 +15,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The portal's static files, as the CDN serves them in production. Includes the white-label
- * routes: {@code /c/{slug}/...} is the patient app ({@code patient/index.html} for any path
- * without a file extension, so the single-page app's router takes over), its assets under
- * {@code /c/{slug}/assets/} from {@code patient/assets/}. Third-party browser scripts are the
- * {@code dist} folders of the npm packages {@code portal/package.json} depends on, served under
- * {@code /vendor/<package>/} (installed by {@code npm ci} in {@code portal/}, never committed);
- * {@code node_modules} itself is not served.
+ * The portal's static files, as the CDN serves them in production. Includes the white-label routes:
+ * {@code /c/{slug}/...} is the patient app ({@code patient/index.html} for any path without a file
+ * extension, so the single-page app's router takes over), its assets under {@code
+ * /c/{slug}/assets/} from {@code patient/assets/}. Third-party browser scripts are the {@code dist}
+ * folders of the npm packages {@code portal/package.json} depends on, served under {@code
+ * /vendor/<package>/} (installed by {@code npm ci} in {@code portal/}, never committed); {@code
+ * node_modules} itself is not served.
  */
 public final class StaticFiles {
   private static final Map<String, String> CONTENT_TYPES =
@@ -49,7 +49,9 @@ public final class StaticFiles {
   private final Path root;
   private final Set<String> vendorPackages;
 
-  /** @param root the portal directory; need not exist (then nothing is found) */
+  /**
+   * @param root the portal directory; need not exist (then nothing is found)
+   */
   public StaticFiles(Path root) {
     this.root = root.toAbsolutePath().normalize();
     this.vendorPackages = vendorPackages(this.root.resolve("package.json"));
@@ -62,7 +64,11 @@ public final class StaticFiles {
     }
     try {
       Set<String> names = new TreeSet<>();
-      new ObjectMapper().readTree(packageJson.toFile()).path("dependencies").fieldNames().forEachRemaining(names::add);
+      new ObjectMapper()
+          .readTree(packageJson.toFile())
+          .path("dependencies")
+          .fieldNames()
+          .forEachRemaining(names::add);
       return Set.copyOf(names);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + packageJson, e);
@@ -86,7 +92,8 @@ public final class StaticFiles {
     }
     boolean trailingSlash = rawPath.endsWith("/");
     if (segments.size() >= 2 && segments.get(0).equals("c")) {
-      return servePatientApp(exchange, rawPath, segments.subList(2, segments.size()), trailingSlash);
+      return servePatientApp(
+          exchange, rawPath, segments.subList(2, segments.size()), trailingSlash);
     }
     if (!segments.isEmpty() && segments.get(0).equals("node_modules")) {
       return false;
@@ -154,7 +161,9 @@ public final class StaticFiles {
   private static boolean redirectToDirectory(HttpExchange exchange, String rawPath)
       throws IOException {
     String query = exchange.getRequestURI().getRawQuery();
-    exchange.getResponseHeaders().set("Location", rawPath + "/" + (query == null ? "" : "?" + query));
+    exchange
+        .getResponseHeaders()
+        .set("Location", rawPath + "/" + (query == null ? "" : "?" + query));
     Exchanges.send(exchange, 301, null, new byte[0]);
     return true;
   }

@@ -22,9 +22,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class CognitoHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(CognitoHandler.class);
-  private static final AwsJsonProtocol PROTOCOL = new AwsJsonProtocol(
-      "application/x-amz-json-1.1", "AWSCognitoIdentityProviderService.", 64 * 1024,
-      "InvalidParameterException");
+  private static final AwsJsonProtocol PROTOCOL =
+      new AwsJsonProtocol(
+          "application/x-amz-json-1.1",
+          "AWSCognitoIdentityProviderService.",
+          64 * 1024,
+          "InvalidParameterException");
+
   /** The brief's four, plus what the AWS SDK for JavaScript adds to every browser call. */
   private static final String ALLOWED_HEADERS =
       "content-type, x-amz-target, x-amz-user-agent, authorization, "
@@ -57,7 +61,11 @@ public final class CognitoHandler implements HttpHandler {
       }
     } catch (RuntimeException e) {
       // Our own fault: the caller gets Cognito's generic answer, the log gets the cause.
-      LOG.error("identity request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+      LOG.error(
+          "identity request {} {} failed",
+          exchange.getRequestMethod(),
+          exchange.getRequestURI().getPath(),
+          e);
       sendError(exchange, 500, "InternalErrorException", "Internal error");
     }
   }
@@ -77,7 +85,9 @@ public final class CognitoHandler implements HttpHandler {
     } else {
       return false;
     }
-    headers.set("Access-Control-Expose-Headers", "x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date");
+    headers.set(
+        "Access-Control-Expose-Headers",
+        "x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date");
     return true;
   }
 
@@ -100,12 +110,12 @@ public final class CognitoHandler implements HttpHandler {
     try {
       operation = PROTOCOL.operation(exchange);
       if (!operations.exists(operation)) {
-        throw new AwsJsonProtocol.Refusal(400, "UnknownOperationException",
-            "The local pool does not implement " + operation);
+        throw new AwsJsonProtocol.Refusal(
+            400, "UnknownOperationException", "The local pool does not implement " + operation);
       }
       if (operations.needsSignature(operation) && !signed(exchange)) {
-        throw new AwsJsonProtocol.Refusal(400, "MissingAuthenticationTokenException",
-            "Missing Authentication Token");
+        throw new AwsJsonProtocol.Refusal(
+            400, "MissingAuthenticationTokenException", "Missing Authentication Token");
       }
       request = PROTOCOL.readObject(exchange);
     } catch (AwsJsonProtocol.Refusal refusal) {
@@ -147,7 +157,8 @@ public final class CognitoHandler implements HttpHandler {
         "subject_types_supported", List.of("public"),
         "response_types_supported", List.of("code", "token"),
         "scopes_supported", List.of("openid", "email", "phone", "profile"),
-        "claims_supported", List.of("sub", "email", "email_verified", "cognito:username", "cognito:groups"));
+        "claims_supported",
+            List.of("sub", "email", "email_verified", "cognito:username", "cognito:groups"));
   }
 
   private static void sendError(HttpExchange exchange, int status, String type, String message)

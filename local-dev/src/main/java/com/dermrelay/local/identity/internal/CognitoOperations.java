@@ -27,8 +27,12 @@ public final class CognitoOperations {
   /** The browser calls Cognito answers without SigV4; everything else needs a signature. */
   private static final Set<String> UNSIGNED =
       Set.of(
-          "SignUp", "ConfirmSignUp", "ResendConfirmationCode", "InitiateAuth",
-          "RespondToAuthChallenge", "GetUser");
+          "SignUp",
+          "ConfirmSignUp",
+          "ResendConfirmationCode",
+          "InitiateAuth",
+          "RespondToAuthChallenge",
+          "GetUser");
 
   private final IdentityService service;
   private final IdentityAdmin admin;
@@ -75,7 +79,10 @@ public final class CognitoOperations {
   private ObjectNode signUp(JsonNode in) {
     service.checkClientId(text(in, "ClientId"));
     IdentityService.SignUpResult result =
-        service.signUp(text(in, "Username"), text(in, "Password"), attributes(in, "UserAttributes"),
+        service.signUp(
+            text(in, "Username"),
+            text(in, "Password"),
+            attributes(in, "UserAttributes"),
             clientMetadata(in));
     ObjectNode out = object();
     out.put("UserConfirmed", result.confirmed());
@@ -127,7 +134,9 @@ public final class CognitoOperations {
         return out;
       default:
         throw invalidParameter(
-            "Unsupported AuthFlow " + flow + ": the local pool knows USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH.");
+            "Unsupported AuthFlow "
+                + flow
+                + ": the local pool knows USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH.");
     }
   }
 
@@ -279,7 +288,10 @@ public final class CognitoOperations {
   private static String text(JsonNode in, String field) {
     JsonNode value = in.get(field);
     if (value == null || value.isNull()) {
-      throw invalidParameter("1 validation error detected: Value null at '" + field + "' failed to satisfy constraint: Member must not be null");
+      throw invalidParameter(
+          "1 validation error detected: Value null at '"
+              + field
+              + "' failed to satisfy constraint: Member must not be null");
     }
     if (!value.isTextual()) {
       throw invalidParameter(field + " must be a string.");
@@ -308,7 +320,9 @@ public final class CognitoOperations {
     return attributes;
   }
 
-  /** ClientMetadata: a string-to-string map for the triggers; Cognito neither stores nor checks it. */
+  /**
+   * ClientMetadata: a string-to-string map for the triggers; Cognito neither stores nor checks it.
+   */
   private static Map<String, String> clientMetadata(JsonNode in) {
     JsonNode map = in.get("ClientMetadata");
     Map<String, String> metadata = new LinkedHashMap<>();
@@ -318,12 +332,14 @@ public final class CognitoOperations {
     if (!map.isObject()) {
       throw invalidParameter("ClientMetadata must be a map of strings.");
     }
-    map.fields().forEachRemaining(e -> {
-      if (!e.getValue().isTextual()) {
-        throw invalidParameter("ClientMetadata must be a map of strings.");
-      }
-      metadata.put(e.getKey(), e.getValue().asText());
-    });
+    map.fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getValue().isTextual()) {
+                throw invalidParameter("ClientMetadata must be a map of strings.");
+              }
+              metadata.put(e.getKey(), e.getValue().asText());
+            });
     return metadata;
   }
 

@@ -20,6 +20,7 @@ public final class PasswordHasher {
   private static final int HASH_BITS = 256;
   private final int iterations;
   private final SecureRandom random;
+
   /** Verified against when the user is unknown, so that case costs the same time. */
   private final String decoy;
 
@@ -37,7 +38,13 @@ public final class PasswordHasher {
     random.nextBytes(salt);
     byte[] hash = derive(password, salt, iterations);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return PREFIX
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
   /** True when {@code password} matches {@code stored}; a null {@code stored} never matches. */

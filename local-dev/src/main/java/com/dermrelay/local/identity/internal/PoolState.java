@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The pool's users, groups and refresh grants, saved to a data directory when there is one.
- * Not thread-safe by itself: the service holds the state's monitor around every use.
+ * The pool's users, groups and refresh grants, saved to a data directory when there is one. Not
+ * thread-safe by itself: the service holds the state's monitor around every use.
  */
 public final class PoolState {
   private static final String USERS = "users.json";
@@ -28,15 +28,17 @@ public final class PoolState {
   }
 
   /**
-   * What a refresh token stands for; the token itself is kept only as its SHA-256, so a copy of
-   * the data directory does not hand out sessions.
+   * What a refresh token stands for; the token itself is kept only as its SHA-256, so a copy of the
+   * data directory does not hand out sessions.
    */
   public record RefreshGrant(
       String username, String sub, String originJti, String authTime, String expires) {}
 
   private final JsonFiles files;
+
   /** Keyed by the lower-cased username: Cognito usernames are case-insensitive by default. */
   private final Map<String, UserAccount> users = new TreeMap<>();
+
   private final Map<String, Group> groups = new TreeMap<>();
   private final Map<String, RefreshGrant> refreshGrants = new LinkedHashMap<>();
 

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Cognito's documented lockout of password sign-in ("Lockout behavior for failed sign-in
- * attempts" in the Amazon Cognito Developer Guide), so the portal's handling of it is tested
- * locally: after {@value #FREE_FAILURES} failures the user is locked out for 2^(n-5) seconds, n
- * being the failures so far, at most {@link #LONGEST}; an attempt during a lockout is answered
- * {@code NotAuthorizedException} "Password attempts exceeded", whatever the password, and neither
- * counts nor lengthens it. A successful sign-in, or {@link #QUIET} without attempts, starts over.
+ * Cognito's documented lockout of password sign-in ("Lockout behavior for failed sign-in attempts"
+ * in the Amazon Cognito Developer Guide), so the portal's handling of it is tested locally: after
+ * {@value #FREE_FAILURES} failures the user is locked out for 2^(n-5) seconds, n being the failures
+ * so far, at most {@link #LONGEST}; an attempt during a lockout is answered {@code
+ * NotAuthorizedException} "Password attempts exceeded", whatever the password, and neither counts
+ * nor lengthens it. A successful sign-in, or {@link #QUIET} without attempts, starts over.
  *
  * <p>Kept in memory by lower-cased username, for names without an account too, so the answers do
  * not tell which accounts exist. Entries of users quiet for {@link #QUIET} are dropped once many
@@ -47,10 +47,13 @@ public final class SignInLockout {
    */
   public void checkNotLockedOut(String username) {
     Instant now = clock.instant();
-    State state = states.compute(PoolState.key(username), (key, current) -> {
-      State base = current == null || current.quietSince(now) ? State.FRESH : current;
-      return new State(base.failures(), base.lockedUntil(), now);
-    });
+    State state =
+        states.compute(
+            PoolState.key(username),
+            (key, current) -> {
+              State base = current == null || current.quietSince(now) ? State.FRESH : current;
+              return new State(base.failures(), base.lockedUntil(), now);
+            });
     if (state.lockedUntil().isAfter(now)) {
       throw IdentityException.notAuthorized(MESSAGE);
     }
@@ -59,12 +62,15 @@ public final class SignInLockout {
   /** A wrong password (or no such user): counts, and from the fifth on locks out. */
   public void failed(String username) {
     Instant now = clock.instant();
-    states.compute(PoolState.key(username), (key, current) -> {
-      State base = current == null ? State.FRESH : current;
-      int failures = base.failures() + 1;
-      Instant lockedUntil = failures < FREE_FAILURES ? base.lockedUntil() : now.plus(lockout(failures));
-      return new State(failures, lockedUntil, now);
-    });
+    states.compute(
+        PoolState.key(username),
+        (key, current) -> {
+          State base = current == null ? State.FRESH : current;
+          int failures = base.failures() + 1;
+          Instant lockedUntil =
+              failures < FREE_FAILURES ? base.lockedUntil() : now.plus(lockout(failures));
+          return new State(failures, lockedUntil, now);
+        });
     if (states.size() > PRUNE_ABOVE) {
       states.values().removeIf(state -> state.quietSince(now) && !state.lockedUntil().isAfter(now));
     }

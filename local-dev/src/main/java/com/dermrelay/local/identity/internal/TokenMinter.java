@@ -107,7 +107,10 @@ public final class TokenMinter {
 
   private String sign(JWTClaimsSet claims) {
     JWSHeader header =
-        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
+        new JWSHeader.Builder(JWSAlgorithm.RS256)
+            .keyID(key.getKeyID())
+            .type(JOSEObjectType.JWT)
+            .build();
     SignedJWT jwt = new SignedJWT(header, claims);
     try {
       jwt.sign(signer);

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Builds the events Cognito sends its user-pool Lambda triggers and turns a trigger's failure into
- * Cognito's error. Pre sign-up runs before anything is created; post confirmation after the
- * account is confirmed, so its failure leaves the account confirmed, as on AWS.
+ * Cognito's error. Pre sign-up runs before anything is created; post confirmation after the account
+ * is confirmed, so its failure leaves the account confirmed, as on AWS.
  */
 public final class TriggerRunner {
   /** Cognito's value of {@code callerContext.clientId} for the IAM-signed admin calls. */
@@ -22,15 +22,21 @@ public final class TriggerRunner {
     this.userPoolId = userPoolId;
   }
 
-  public void preSignUp(UserPoolTrigger trigger, String source, String username,
-      Map<String, String> attributes, Map<String, String> clientMetadata, String clientId) {
+  public void preSignUp(
+      UserPoolTrigger trigger,
+      String source,
+      String username,
+      Map<String, String> attributes,
+      Map<String, String> clientMetadata,
+      String clientId) {
     if (trigger == null) {
       return;
     }
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("userAttributes", new LinkedHashMap<>(attributes));
     request.put("validationData", null);
-    request.put("clientMetadata", new LinkedHashMap<>(clientMetadata == null ? Map.of() : clientMetadata));
+    request.put(
+        "clientMetadata", new LinkedHashMap<>(clientMetadata == null ? Map.of() : clientMetadata));
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("autoConfirmUser", false);
     response.put("autoVerifyEmail", false);
@@ -38,19 +44,32 @@ public final class TriggerRunner {
     run(trigger, "PreSignUp", event(source, username, clientId, request, response));
   }
 
-  public void postConfirmation(UserPoolTrigger trigger, String source, String username,
-      Map<String, String> attributes, Map<String, String> clientMetadata, String clientId) {
+  public void postConfirmation(
+      UserPoolTrigger trigger,
+      String source,
+      String username,
+      Map<String, String> attributes,
+      Map<String, String> clientMetadata,
+      String clientId) {
     if (trigger == null) {
       return;
     }
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("userAttributes", new LinkedHashMap<>(attributes));
-    request.put("clientMetadata", new LinkedHashMap<>(clientMetadata == null ? Map.of() : clientMetadata));
-    run(trigger, "PostConfirmation", event(source, username, clientId, request, new LinkedHashMap<>()));
+    request.put(
+        "clientMetadata", new LinkedHashMap<>(clientMetadata == null ? Map.of() : clientMetadata));
+    run(
+        trigger,
+        "PostConfirmation",
+        event(source, username, clientId, request, new LinkedHashMap<>()));
   }
 
-  private Map<String, Object> event(String source, String username, String clientId,
-      Map<String, Object> request, Map<String, Object> response) {
+  private Map<String, Object> event(
+      String source,
+      String username,
+      String clientId,
+      Map<String, Object> request,
+      Map<String, Object> response) {
     Map<String, Object> callerContext = new LinkedHashMap<>();
     callerContext.put("awsSdkVersion", "local");
     callerContext.put("clientId", clientId == null ? NO_CLIENT : clientId);
@@ -78,7 +97,8 @@ public final class TriggerRunner {
           IdentityException.USER_LAMBDA_VALIDATION, name + " failed with error " + e.getMessage());
     } catch (RuntimeException e) {
       throw new IdentityException(
-          IdentityException.UNEXPECTED_LAMBDA, name + " invocation failed due to error " + e.getClass().getSimpleName());
+          IdentityException.UNEXPECTED_LAMBDA,
+          name + " invocation failed due to error " + e.getClass().getSimpleName());
     }
   }
 }

@@ -22,9 +22,12 @@ public final class UserAccount {
   final Set<String> groups;
   final Instant created;
   Instant modified;
+
   /** The pending ConfirmSignUp code and when it expires; both null when none is pending. */
   String pendingCode;
+
   Instant codeExpires;
+
   /** Wrong codes tried against the pending one; in memory only, reset with each new code. */
   int failedCodeAttempts;
 
@@ -74,8 +77,17 @@ public final class UserAccount {
 
   Stored toStored() {
     return new Stored(
-        username, sub, passwordHash, status, enabled, attributes, groups, created.toString(),
-        modified.toString(), pendingCode, codeExpires == null ? null : codeExpires.toString());
+        username,
+        sub,
+        passwordHash,
+        status,
+        enabled,
+        attributes,
+        groups,
+        created.toString(),
+        modified.toString(),
+        pendingCode,
+        codeExpires == null ? null : codeExpires.toString());
   }
 
   static UserAccount fromStored(Stored stored) {

@@ -14,12 +14,14 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The rules for changing a user and the groups, in Cognito's terms. Callers hold the pool
- * state's monitor and save the state afterwards.
+ * The rules for changing a user and the groups, in Cognito's terms. Callers hold the pool state's
+ * monitor and save the state afterwards.
  */
 public final class UserAccounts {
-  private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
-  private static final Pattern GROUP_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
+  private static final Pattern USERNAME =
+      Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
+  private static final Pattern GROUP_NAME =
+      Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
   private static final int MAX_CODE_ATTEMPTS = 5;
 
   private final PoolState state;
@@ -41,8 +43,8 @@ public final class UserAccounts {
   }
 
   /**
-   * Validated attributes; the username stands in for a missing {@code email} when it is an
-   * address, since the pool signs users in by e-mail.
+   * Validated attributes; the username stands in for a missing {@code email} when it is an address,
+   * since the pool signs users in by e-mail.
    */
   public static Map<String, String> withEmailFromUsername(
       String username, Map<String, String> attributes) {

@@ -15,9 +15,26 @@ public final class UserAttributes {
 
   private static final Set<String> STANDARD =
       Set.of(
-          "address", "birthdate", EMAIL, EMAIL_VERIFIED, "family_name", "gender", "given_name",
-          "locale", "middle_name", "name", "nickname", "phone_number", "phone_number_verified",
-          "picture", "preferred_username", "profile", "zoneinfo", "updated_at", "website");
+          "address",
+          "birthdate",
+          EMAIL,
+          EMAIL_VERIFIED,
+          "family_name",
+          "gender",
+          "given_name",
+          "locale",
+          "middle_name",
+          "name",
+          "nickname",
+          "phone_number",
+          "phone_number_verified",
+          "picture",
+          "preferred_username",
+          "profile",
+          "zoneinfo",
+          "updated_at",
+          "website");
+
   /** Boolean-valued attributes, which tokens carry as JSON booleans. */
   public static final Set<String> BOOLEAN = Set.of(EMAIL_VERIFIED, "phone_number_verified");
 
@@ -34,8 +51,7 @@ public final class UserAttributes {
       String name = entry.getKey();
       String value = entry.getValue();
       if (name == null || !(STANDARD.contains(name) || CUSTOM.matcher(name).matches())) {
-        throw IdentityException.invalidParameter(
-            "Attribute does not exist in the schema: " + name);
+        throw IdentityException.invalidParameter("Attribute does not exist in the schema: " + name);
       }
       if (value == null || value.length() > MAX_VALUE) {
         throw IdentityException.invalidParameter(

@@ -17,8 +17,16 @@ public final class UserFilter {
       Pattern.compile("\\s*([\\w:]+)\\s*(\\^?=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
   private static final Set<String> SEARCHABLE =
       Set.of(
-          "username", "email", "phone_number", "name", "given_name", "family_name",
-          "preferred_username", "cognito:user_status", "status", "sub");
+          "username",
+          "email",
+          "phone_number",
+          "name",
+          "given_name",
+          "family_name",
+          "preferred_username",
+          "cognito:user_status",
+          "status",
+          "sub");
 
   private UserFilter() {}
 

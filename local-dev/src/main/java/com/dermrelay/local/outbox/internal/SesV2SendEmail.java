@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the JSON body of SES v2 {@code SendEmail} ({@code POST /v2/email/outbound-emails}):
- * Simple content, Template content (inline templates rendered, stored ones named), or Raw MIME.
+ * Reads the JSON body of SES v2 {@code SendEmail} ({@code POST /v2/email/outbound-emails}): Simple
+ * content, Template content (inline templates rendered, stored ones named), or Raw MIME.
  */
 public final class SesV2SendEmail {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");

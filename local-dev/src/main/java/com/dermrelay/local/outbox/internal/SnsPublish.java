@@ -40,7 +40,8 @@ public final class SnsPublish {
         continue;
       }
       int equals = pair.indexOf('=');
-      String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
       String value =
           equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
       form.put(name, value);
@@ -51,7 +52,8 @@ public final class SnsPublish {
   public static Publish parse(Map<String, String> form) throws Refused {
     String action = form.get("Action");
     if (!"Publish".equals(action)) {
-      throw new Refused("InvalidAction", "The local outbox implements only Publish, not " + action + ".");
+      throw new Refused(
+          "InvalidAction", "The local outbox implements only Publish, not " + action + ".");
     }
     String phone = blankToNull(form.get("PhoneNumber"));
     String target = blankToNull(form.get("TargetArn"));
@@ -59,7 +61,8 @@ public final class SnsPublish {
     int destinations = (phone != null ? 1 : 0) + (target != null ? 1 : 0) + (topic != null ? 1 : 0);
     if (destinations != 1) {
       throw new Refused(
-          "InvalidParameter", "Invalid parameter: exactly one of PhoneNumber, TargetArn, TopicArn is required.");
+          "InvalidParameter",
+          "Invalid parameter: exactly one of PhoneNumber, TargetArn, TopicArn is required.");
     }
     String message = form.get("Message");
     if (message == null || message.isEmpty()) {
@@ -70,7 +73,10 @@ public final class SnsPublish {
       message = pickStructured(message, channel);
     }
     return new Publish(
-        channel, phone != null ? phone : target != null ? target : topic, form.get("Subject"), message);
+        channel,
+        phone != null ? phone : target != null ? target : topic,
+        form.get("Subject"),
+        message);
   }
 
   /** With MessageStructure=json, SNS sends the protocol's own text, else {@code default}. */
@@ -79,26 +85,43 @@ public final class SnsPublish {
     try {
       structure = Exchanges.JSON.readTree(message);
     } catch (IOException e) {
-      throw new Refused("InvalidParameter", "Invalid parameter: Message Structure - JSON message body failed to parse");
+      throw new Refused(
+          "InvalidParameter",
+          "Invalid parameter: Message Structure - JSON message body failed to parse");
     }
     if (structure == null || !structure.has("default")) {
-      throw new Refused("InvalidParameter", "Invalid parameter: Message Structure - No default entry in JSON message body");
+      throw new Refused(
+          "InvalidParameter",
+          "Invalid parameter: Message Structure - No default entry in JSON message body");
     }
     JsonNode own = channel == Channel.SMS ? structure.get("sms") : null;
     return (own != null ? own : structure.get("default")).asText();
   }
 
   public static String response(String messageId, String requestId) {
-    return "<PublishResponse xmlns=\"" + NAMESPACE + "\">"
-        + "<PublishResult><MessageId>" + messageId + "</MessageId></PublishResult>"
-        + "<ResponseMetadata><RequestId>" + requestId + "</RequestId></ResponseMetadata>"
+    return "<PublishResponse xmlns=\""
+        + NAMESPACE
+        + "\">"
+        + "<PublishResult><MessageId>"
+        + messageId
+        + "</MessageId></PublishResult>"
+        + "<ResponseMetadata><RequestId>"
+        + requestId
+        + "</RequestId></ResponseMetadata>"
         + "</PublishResponse>";
   }
 
   public static String error(String code, String message, String requestId) {
-    return "<ErrorResponse xmlns=\"" + NAMESPACE + "\">"
-        + "<Error><Type>Sender</Type><Code>" + xml(code) + "</Code><Message>" + xml(message)
-        + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>";
+    return "<ErrorResponse xmlns=\""
+        + NAMESPACE
+        + "\">"
+        + "<Error><Type>Sender</Type><Code>"
+        + xml(code)
+        + "</Code><Message>"
+        + xml(message)
+        + "</Message></Error><RequestId>"
+        + requestId
+        + "</RequestId></ErrorResponse>";
   }
 
   private static String xml(String text) {

@@ -19,7 +19,8 @@ public final class SfnJsonApiHandler implements HttpHandler {
   static final String CONTENT_TYPE = "application/x-amz-json-1.0";
   private static final Logger LOG = LoggerFactory.getLogger(SfnJsonApiHandler.class);
   private final AwsJsonProtocol protocol =
-      new AwsJsonProtocol(CONTENT_TYPE, "AWSStepFunctions.", 2 * 1024 * 1024, "ValidationException");
+      new AwsJsonProtocol(
+          CONTENT_TYPE, "AWSStepFunctions.", 2 * 1024 * 1024, "ValidationException");
 
   private final SfnOperations operations;
 
@@ -43,7 +44,11 @@ public final class SfnJsonApiHandler implements HttpHandler {
       protocol.sendError(exchange, 400, e.errorCode(), e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("Step Functions request failed", e);
-      protocol.sendError(exchange, 500, "InternalFailure", "The local Step Functions emulator failed; see its log");
+      protocol.sendError(
+          exchange,
+          500,
+          "InternalFailure",
+          "The local Step Functions emulator failed; see its log");
     }
   }
 }

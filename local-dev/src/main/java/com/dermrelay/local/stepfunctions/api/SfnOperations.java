@@ -27,81 +27,107 @@ final class SfnOperations {
   ObjectNode dispatch(String operation, ObjectNode request) {
     ObjectNode out = Exchanges.JSON.createObjectNode();
     switch (operation) {
-      case "CreateStateMachine": {
-        StateMachineDescription created = service.createStateMachine(
-            required(request, "name"), required(request, "definition"), text(request, "roleArn"), text(request, "type"));
-        out.put("stateMachineArn", created.stateMachineArn());
-        putTime(out, "creationDate", created.creationDate());
-        return out;
-      }
+      case "CreateStateMachine":
+        {
+          StateMachineDescription created =
+              service.createStateMachine(
+                  required(request, "name"),
+                  required(request, "definition"),
+                  text(request, "roleArn"),
+                  text(request, "type"));
+          out.put("stateMachineArn", created.stateMachineArn());
+          putTime(out, "creationDate", created.creationDate());
+          return out;
+        }
       case "UpdateStateMachine":
-        putTime(out, "updateDate", service.updateStateMachine(
-            required(request, "stateMachineArn"), text(request, "definition"), text(request, "roleArn")));
+        putTime(
+            out,
+            "updateDate",
+            service.updateStateMachine(
+                required(request, "stateMachineArn"),
+                text(request, "definition"),
+                text(request, "roleArn")));
         return out;
-      case "DescribeStateMachine": {
-        StateMachineDescription d = service.describeStateMachine(required(request, "stateMachineArn"));
-        out.put("stateMachineArn", d.stateMachineArn());
-        out.put("name", d.name());
-        out.put("status", "ACTIVE");
-        out.put("definition", d.definition());
-        putIfPresent(out, "roleArn", d.roleArn());
-        out.put("type", d.type());
-        putTime(out, "creationDate", d.creationDate());
-        return out;
-      }
+      case "DescribeStateMachine":
+        {
+          StateMachineDescription d =
+              service.describeStateMachine(required(request, "stateMachineArn"));
+          out.put("stateMachineArn", d.stateMachineArn());
+          out.put("name", d.name());
+          out.put("status", "ACTIVE");
+          out.put("definition", d.definition());
+          putIfPresent(out, "roleArn", d.roleArn());
+          out.put("type", d.type());
+          putTime(out, "creationDate", d.creationDate());
+          return out;
+        }
       case "ListStateMachines":
         return page(request, "stateMachines", toMachines(service.listStateMachines()));
       case "DeleteStateMachine":
         service.deleteStateMachine(required(request, "stateMachineArn"));
         return out;
-      case "StartExecution": {
-        ExecutionDescription started = service.startExecution(
-            required(request, "stateMachineArn"), text(request, "name"), text(request, "input"));
-        out.put("executionArn", started.executionArn());
-        putTime(out, "startDate", started.startDate());
-        return out;
-      }
+      case "StartExecution":
+        {
+          ExecutionDescription started =
+              service.startExecution(
+                  required(request, "stateMachineArn"),
+                  text(request, "name"),
+                  text(request, "input"));
+          out.put("executionArn", started.executionArn());
+          putTime(out, "startDate", started.startDate());
+          return out;
+        }
       case "DescribeExecution":
         return describe(service.describeExecution(required(request, "executionArn")));
-      case "ListExecutions": {
-        String filter = text(request, "statusFilter");
-        ExecutionStatus status;
-        try {
-          status = filter == null ? null : ExecutionStatus.valueOf(filter);
-        } catch (IllegalArgumentException e) {
-          throw new StepFunctionsException("ValidationException", "Unknown statusFilter " + filter);
+      case "ListExecutions":
+        {
+          String filter = text(request, "statusFilter");
+          ExecutionStatus status;
+          try {
+            status = filter == null ? null : ExecutionStatus.valueOf(filter);
+          } catch (IllegalArgumentException e) {
+            throw new StepFunctionsException(
+                "ValidationException", "Unknown statusFilter " + filter);
+          }
+          List<ObjectNode> items = new ArrayList<>();
+          for (ExecutionDescription d :
+              service.listExecutions(required(request, "stateMachineArn"), status)) {
+            items.add(listItem(d));
+          }
+          return page(request, "executions", items);
         }
-        List<ObjectNode> items = new ArrayList<>();
-        for (ExecutionDescription d : service.listExecutions(required(request, "stateMachineArn"), status)) {
-          items.add(listItem(d));
+      case "GetExecutionHistory":
+        {
+          List<HistoryEvent> events =
+              new ArrayList<>(service.getExecutionHistory(required(request, "executionArn")));
+          if (request.path("reverseOrder").asBoolean(false)) {
+            Collections.reverse(events);
+          }
+          boolean includeData = request.path("includeExecutionData").asBoolean(true);
+          List<ObjectNode> items = new ArrayList<>();
+          events.forEach(e -> items.add(HistoryJson.event(e, includeData)));
+          return page(request, "events", items);
         }
-        return page(request, "executions", items);
-      }
-      case "GetExecutionHistory": {
-        List<HistoryEvent> events = new ArrayList<>(service.getExecutionHistory(required(request, "executionArn")));
-        if (request.path("reverseOrder").asBoolean(false)) {
-          Collections.reverse(events);
-        }
-        boolean includeData = request.path("includeExecutionData").asBoolean(true);
-        List<ObjectNode> items = new ArrayList<>();
-        events.forEach(e -> items.add(HistoryJson.event(e, includeData)));
-        return page(request, "events", items);
-      }
       case "StopExecution":
-        putTime(out, "stopDate", service.stopExecution(
-            required(request, "executionArn"), text(request, "error"), text(request, "cause")));
+        putTime(
+            out,
+            "stopDate",
+            service.stopExecution(
+                required(request, "executionArn"), text(request, "error"), text(request, "cause")));
         return out;
       case "SendTaskSuccess":
         service.sendTaskSuccess(required(request, "taskToken"), required(request, "output"));
         return out;
       case "SendTaskFailure":
-        service.sendTaskFailure(required(request, "taskToken"), text(request, "error"), text(request, "cause"));
+        service.sendTaskFailure(
+            required(request, "taskToken"), text(request, "error"), text(request, "cause"));
         return out;
       case "SendTaskHeartbeat":
         service.sendTaskHeartbeat(required(request, "taskToken"));
         return out;
       default:
-        throw new StepFunctionsException("UnknownOperationException",
+        throw new StepFunctionsException(
+            "UnknownOperationException",
             "The local Step Functions emulator does not implement " + operation);
     }
   }
@@ -198,8 +224,11 @@ final class SfnOperations {
   private static String required(JsonNode request, String field) {
     String value = text(request, field);
     if (value == null) {
-      throw new StepFunctionsException("ValidationException",
-          "1 validation error detected: Value null at '" + field + "' failed to satisfy constraint: Member must not be null");
+      throw new StepFunctionsException(
+          "ValidationException",
+          "1 validation error detected: Value null at '"
+              + field
+              + "' failed to satisfy constraint: Member must not be null");
     }
     return value;
   }

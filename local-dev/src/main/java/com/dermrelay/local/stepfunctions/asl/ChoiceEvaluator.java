@@ -50,10 +50,14 @@ public final class ChoiceEvaluator {
         }
         return holds(op.relation(), value.decimalValue().compareTo(operand.decimalValue()));
       case BOOLEAN:
-        return value.isBoolean() && operand.isBoolean() && value.booleanValue() == operand.booleanValue();
+        return value.isBoolean()
+            && operand.isBoolean()
+            && value.booleanValue() == operand.booleanValue();
       case TIMESTAMP:
-        Optional<Instant> left = value.isTextual() ? Timestamps.parse(value.textValue()) : Optional.empty();
-        Optional<Instant> right = operand.isTextual() ? Timestamps.parse(operand.textValue()) : Optional.empty();
+        Optional<Instant> left =
+            value.isTextual() ? Timestamps.parse(value.textValue()) : Optional.empty();
+        Optional<Instant> right =
+            operand.isTextual() ? Timestamps.parse(operand.textValue()) : Optional.empty();
         if (left.isEmpty() || right.isEmpty()) {
           return false;
         }
@@ -117,11 +121,15 @@ public final class ChoiceEvaluator {
   }
 
   private static Optional<JsonNode> read(String path, JsonNode input, JsonNode context) {
-    return path.startsWith("$$") ? JsonPaths.read(context, path.substring(1)) : JsonPaths.read(input, path);
+    return path.startsWith("$$")
+        ? JsonPaths.read(context, path.substring(1))
+        : JsonPaths.read(input, path);
   }
 
   private static StatesError invalidPath(String path) {
     return StatesError.runtime(
-        "Invalid path '" + path + "': The choice state's condition path references an invalid value.");
+        "Invalid path '"
+            + path
+            + "': The choice state's condition path references an invalid value.");
   }
 }

@@ -3,7 +3,10 @@ package com.dermrelay.local.stepfunctions.asl;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The comparison operators of a Choice rule; each {@code ...Path} form compares with a path's value. */
+/**
+ * The comparison operators of a Choice rule; each {@code ...Path} form compares with a path's
+ * value.
+ */
 public enum ChoiceOperator {
   STRING_EQUALS("StringEquals", Kind.STRING, Relation.EQ),
   STRING_LESS_THAN("StringLessThan", Kind.STRING, Relation.LT),

@@ -35,14 +35,23 @@ final class ChoiceRuleParser {
     String operator = null;
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String field = it.next();
-      if (field.equals("Variable") || field.equals("Comment") || (topLevel && field.equals("Next"))) {
+      if (field.equals("Variable")
+          || field.equals("Comment")
+          || (topLevel && field.equals("Next"))) {
         continue;
       }
       if (!BOOLEAN_OPS.contains(field) && operatorFor(field) == null) {
-        throw fail("Field '" + field + "' is not supported in a choice rule", pointer + "/" + field);
+        throw fail(
+            "Field '" + field + "' is not supported in a choice rule", pointer + "/" + field);
       }
       if (operator != null) {
-        throw fail("A choice rule must have exactly one comparison operator, found '" + operator + "' and '" + field + "'", pointer);
+        throw fail(
+            "A choice rule must have exactly one comparison operator, found '"
+                + operator
+                + "' and '"
+                + field
+                + "'",
+            pointer);
       }
       operator = field;
     }
@@ -65,11 +74,16 @@ final class ChoiceRuleParser {
       for (int i = 0; i < operand.size(); i++) {
         rules.add(rule(operand.get(i), where + "/" + i, false));
       }
-      return operator.equals("And") ? new ChoiceRule.And(List.copyOf(rules)) : new ChoiceRule.Or(List.copyOf(rules));
+      return operator.equals("And")
+          ? new ChoiceRule.And(List.copyOf(rules))
+          : new ChoiceRule.Or(List.copyOf(rules));
     }
     JsonNode variable = node.get("Variable");
-    if (variable == null || !variable.isTextual() || !ResultPath.isReferencePath(variable.textValue())) {
-      throw fail("A comparison must have a 'Variable' that is a reference path", pointer + "/Variable");
+    if (variable == null
+        || !variable.isTextual()
+        || !ResultPath.isReferencePath(variable.textValue())) {
+      throw fail(
+          "A comparison must have a 'Variable' that is a reference path", pointer + "/Variable");
     }
     boolean pathForm = operatorFor(operator) != ChoiceOperator.byName(operator);
     ChoiceOperator op = operatorFor(operator);

@@ -3,7 +3,10 @@ package com.dermrelay.local.stepfunctions.asl;
 import com.dermrelay.local.http.Exchanges;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** InputPath and OutputPath: a null path gives {@code {}}, a path that selects nothing is States.Runtime. */
+/**
+ * InputPath and OutputPath: a null path gives {@code {}}, a path that selects nothing is
+ * States.Runtime.
+ */
 public final class DataFlow {
   private DataFlow() {}
 

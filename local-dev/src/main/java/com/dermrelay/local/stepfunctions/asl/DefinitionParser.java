@@ -12,24 +12,38 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses and validates an ASL definition. Everything the emulator cannot run is refused here with
- * a message naming the problem and where it is, so an execution never half-runs.
+ * Parses and validates an ASL definition. Everything the emulator cannot run is refused here with a
+ * message naming the problem and where it is, so an execution never half-runs.
  */
 public final class DefinitionParser {
   private static final Set<String> TOP_FIELDS =
       Set.of("StartAt", "States", "Comment", "Version", "TimeoutSeconds", "QueryLanguage");
-  private static final Set<String> FLOW = Set.of("Type", "Comment", "Next", "End", "InputPath", "OutputPath", "QueryLanguage");
+  private static final Set<String> FLOW =
+      Set.of("Type", "Comment", "Next", "End", "InputPath", "OutputPath", "QueryLanguage");
   private static final Set<String> PASS_FIELDS = union(FLOW, "Result", "ResultPath", "Parameters");
   private static final Set<String> TASK_FIELDS =
-      union(FLOW, "Resource", "Parameters", "ResultSelector", "ResultPath", "Retry", "Catch",
-          "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath");
+      union(
+          FLOW,
+          "Resource",
+          "Parameters",
+          "ResultSelector",
+          "ResultPath",
+          "Retry",
+          "Catch",
+          "TimeoutSeconds",
+          "TimeoutSecondsPath",
+          "HeartbeatSeconds",
+          "HeartbeatSecondsPath");
   private static final Set<String> PARALLEL_FIELDS =
       union(FLOW, "Branches", "Parameters", "ResultSelector", "ResultPath", "Retry", "Catch");
-  private static final Set<String> WAIT_FIELDS = union(FLOW, "Seconds", "Timestamp", "SecondsPath", "TimestampPath");
+  private static final Set<String> WAIT_FIELDS =
+      union(FLOW, "Seconds", "Timestamp", "SecondsPath", "TimestampPath");
   private static final Set<String> CHOICE_FIELDS =
       Set.of("Type", "Comment", "Choices", "Default", "InputPath", "OutputPath", "QueryLanguage");
-  private static final Set<String> SUCCEED_FIELDS = Set.of("Type", "Comment", "InputPath", "OutputPath", "QueryLanguage");
-  private static final Set<String> FAIL_FIELDS = Set.of("Type", "Comment", "Error", "Cause", "ErrorPath", "CausePath", "QueryLanguage");
+  private static final Set<String> SUCCEED_FIELDS =
+      Set.of("Type", "Comment", "InputPath", "OutputPath", "QueryLanguage");
+  private static final Set<String> FAIL_FIELDS =
+      Set.of("Type", "Comment", "Error", "Cause", "ErrorPath", "CausePath", "QueryLanguage");
   private static final Set<String> BRANCH_FIELDS = Set.of("StartAt", "States", "Comment");
   private static final Set<String> LAMBDA_INVOKE_PARAMETERS =
       Set.of("FunctionName", "Payload", "InvocationType", "Qualifier", "ClientContext");
@@ -42,7 +56,9 @@ public final class DefinitionParser {
       root = Exchanges.JSON.readTree(definition == null ? "" : definition);
     } catch (JsonProcessingException e) {
       throw new InvalidDefinitionException(
-          "Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: " + e.getOriginalMessage() + "'");
+          "Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: "
+              + e.getOriginalMessage()
+              + "'");
     }
     if (root == null || !root.isObject()) {
       throw new InvalidDefinitionException(
@@ -54,11 +70,14 @@ public final class DefinitionParser {
     return new StateMachineDefinition(graph(root, ""), timeout);
   }
 
-  private static void queryLanguage(JsonNode node, String pointer) throws InvalidDefinitionException {
+  private static void queryLanguage(JsonNode node, String pointer)
+      throws InvalidDefinitionException {
     String language = Fields.optionalText(node, "QueryLanguage", pointer);
     if (language != null && !language.equals("JSONPath")) {
       throw Fields.schema(
-          "QueryLanguage '" + language + "' is not supported by the local emulator; only JSONPath is",
+          "QueryLanguage '"
+              + language
+              + "' is not supported by the local emulator; only JSONPath is",
           pointer + "/QueryLanguage");
     }
   }
@@ -70,7 +89,8 @@ public final class DefinitionParser {
       throw Fields.schema("The field 'States' must be a non-empty object", pointer);
     }
     Map<String, State> parsed = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String name = entry.getKey();
       String where = pointer + "/States/" + name;
@@ -87,7 +107,8 @@ public final class DefinitionParser {
     return new StateGraph(startAt, Map.copyOf(parsed));
   }
 
-  private static State state(String name, JsonNode node, String where) throws InvalidDefinitionException {
+  private static State state(String name, JsonNode node, String where)
+      throws InvalidDefinitionException {
     if (!node.isObject()) {
       throw Fields.schema("A state must be an object", where);
     }
@@ -96,9 +117,14 @@ public final class DefinitionParser {
     switch (type) {
       case "Pass":
         Fields.onlyAllowed(node, PASS_FIELDS, where);
-        return new State.Pass(name, next(node, where), Fields.ioPath(node, "InputPath", where),
-            Fields.ioPath(node, "OutputPath", where), Fields.template(node, "Parameters", where),
-            node.get("Result"), Fields.resultPath(node, "ResultPath", where));
+        return new State.Pass(
+            name,
+            next(node, where),
+            Fields.ioPath(node, "InputPath", where),
+            Fields.ioPath(node, "OutputPath", where),
+            Fields.template(node, "Parameters", where),
+            node.get("Result"),
+            Fields.resultPath(node, "ResultPath", where));
       case "Task":
         Fields.onlyAllowed(node, TASK_FIELDS, where);
         return task(name, node, where);
@@ -113,12 +139,16 @@ public final class DefinitionParser {
         return parallel(name, node, where);
       case "Succeed":
         Fields.onlyAllowed(node, SUCCEED_FIELDS, where);
-        return new State.Succeed(name, Fields.ioPath(node, "InputPath", where), Fields.ioPath(node, "OutputPath", where));
+        return new State.Succeed(
+            name,
+            Fields.ioPath(node, "InputPath", where),
+            Fields.ioPath(node, "OutputPath", where));
       case "Fail":
         Fields.onlyAllowed(node, FAIL_FIELDS, where);
         return fail(name, node, where);
       case "Map":
-        throw Fields.schema("The Map state is not supported by the local Step Functions emulator", where + "/Type");
+        throw Fields.schema(
+            "The Map state is not supported by the local Step Functions emulator", where + "/Type");
       default:
         throw Fields.schema("Unknown state type '" + type + "'", where + "/Type");
     }
@@ -141,13 +171,20 @@ public final class DefinitionParser {
     return next;
   }
 
-  private static State task(String name, JsonNode node, String where) throws InvalidDefinitionException {
+  private static State task(String name, JsonNode node, String where)
+      throws InvalidDefinitionException {
     String resource = Fields.requiredText(node, "Resource", where);
     TaskResource.Kind kind = TaskResource.kindOf(resource);
     if (kind == null) {
       throw Fields.schema(
-          "The resource '" + resource + "' is not supported by the local emulator (supported: a Lambda function ARN, "
-              + TaskResource.LAMBDA_INVOKE + " and " + TaskResource.LAMBDA_INVOKE + TaskResource.WAIT_FOR_TASK_TOKEN + ")",
+          "The resource '"
+              + resource
+              + "' is not supported by the local emulator (supported: a Lambda function ARN, "
+              + TaskResource.LAMBDA_INVOKE
+              + " and "
+              + TaskResource.LAMBDA_INVOKE
+              + TaskResource.WAIT_FOR_TASK_TOKEN
+              + ")",
           where + "/Resource");
     }
     JsonNode parameters = Fields.template(node, "Parameters", where);
@@ -159,23 +196,36 @@ public final class DefinitionParser {
     Integer heartbeat = Fields.positiveInt(node, "HeartbeatSeconds", where, 1);
     String heartbeatPath = Fields.referencePath(node, "HeartbeatSecondsPath", where);
     if (timeout != null && timeoutPath != null) {
-      throw Fields.schema("'TimeoutSeconds' and 'TimeoutSecondsPath' are mutually exclusive", where);
+      throw Fields.schema(
+          "'TimeoutSeconds' and 'TimeoutSecondsPath' are mutually exclusive", where);
     }
     if (heartbeat != null && heartbeatPath != null) {
-      throw Fields.schema("'HeartbeatSeconds' and 'HeartbeatSecondsPath' are mutually exclusive", where);
+      throw Fields.schema(
+          "'HeartbeatSeconds' and 'HeartbeatSecondsPath' are mutually exclusive", where);
     }
     if (heartbeat != null && timeout != null && heartbeat >= timeout) {
-      throw Fields.schema("'HeartbeatSeconds' must be smaller than 'TimeoutSeconds'", where + "/HeartbeatSeconds");
+      throw Fields.schema(
+          "'HeartbeatSeconds' must be smaller than 'TimeoutSeconds'", where + "/HeartbeatSeconds");
     }
-    return new State.Task(name, next(node, where), Fields.ioPath(node, "InputPath", where),
-        Fields.ioPath(node, "OutputPath", where), new TaskResource(resource, kind), parameters,
-        Fields.template(node, "ResultSelector", where), Fields.resultPath(node, "ResultPath", where),
-        RetryCatchParser.retry(node, where), RetryCatchParser.catchers(node, where),
-        timeout, timeoutPath, heartbeat, heartbeatPath);
+    return new State.Task(
+        name,
+        next(node, where),
+        Fields.ioPath(node, "InputPath", where),
+        Fields.ioPath(node, "OutputPath", where),
+        new TaskResource(resource, kind),
+        parameters,
+        Fields.template(node, "ResultSelector", where),
+        Fields.resultPath(node, "ResultPath", where),
+        RetryCatchParser.retry(node, where),
+        RetryCatchParser.catchers(node, where),
+        timeout,
+        timeoutPath,
+        heartbeat,
+        heartbeatPath);
   }
 
-  private static void checkLambdaInvokeParameters(JsonNode parameters, TaskResource.Kind kind, String where)
-      throws InvalidDefinitionException {
+  private static void checkLambdaInvokeParameters(
+      JsonNode parameters, TaskResource.Kind kind, String where) throws InvalidDefinitionException {
     if (parameters == null || !parameters.isObject()) {
       throw Fields.schema("lambda:invoke needs 'Parameters' with 'FunctionName'", where);
     }
@@ -183,19 +233,26 @@ public final class DefinitionParser {
       String key = it.next();
       String bare = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
       if (!LAMBDA_INVOKE_PARAMETERS.contains(bare)) {
-        throw Fields.schema("The field '" + bare + "' is not supported by Step Functions for lambda:invoke", where + "/Parameters/" + key);
+        throw Fields.schema(
+            "The field '" + bare + "' is not supported by Step Functions for lambda:invoke",
+            where + "/Parameters/" + key);
       }
     }
     if (!parameters.has("FunctionName") && !parameters.has("FunctionName.$")) {
-      throw Fields.schema("The field 'FunctionName' is required in the Parameters of lambda:invoke", where + "/Parameters");
-    }
-    if (kind == TaskResource.Kind.LAMBDA_INVOKE_CALLBACK && !parameters.toString().contains("$$.Task.Token")) {
       throw Fields.schema(
-          "The 'Parameters' of a .waitForTaskToken task must pass the task token ($$.Task.Token)", where + "/Parameters");
+          "The field 'FunctionName' is required in the Parameters of lambda:invoke",
+          where + "/Parameters");
+    }
+    if (kind == TaskResource.Kind.LAMBDA_INVOKE_CALLBACK
+        && !parameters.toString().contains("$$.Task.Token")) {
+      throw Fields.schema(
+          "The 'Parameters' of a .waitForTaskToken task must pass the task token ($$.Task.Token)",
+          where + "/Parameters");
     }
   }
 
-  private static State choice(String name, JsonNode node, String where) throws InvalidDefinitionException {
+  private static State choice(String name, JsonNode node, String where)
+      throws InvalidDefinitionException {
     JsonNode choices = node.get("Choices");
     if (choices == null || !choices.isArray() || choices.isEmpty()) {
       throw Fields.schema("The field 'Choices' must be a non-empty array", where);
@@ -204,31 +261,50 @@ public final class DefinitionParser {
     for (int i = 0; i < choices.size(); i++) {
       branches.add(ChoiceRuleParser.branch(choices.get(i), where + "/Choices/" + i));
     }
-    return new State.Choice(name, Fields.ioPath(node, "InputPath", where), Fields.ioPath(node, "OutputPath", where),
-        List.copyOf(branches), Fields.optionalText(node, "Default", where));
+    return new State.Choice(
+        name,
+        Fields.ioPath(node, "InputPath", where),
+        Fields.ioPath(node, "OutputPath", where),
+        List.copyOf(branches),
+        Fields.optionalText(node, "Default", where));
   }
 
-  private static State waitState(String name, JsonNode node, String where) throws InvalidDefinitionException {
+  private static State waitState(String name, JsonNode node, String where)
+      throws InvalidDefinitionException {
     int count = 0;
     for (String field : List.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath")) {
       count += node.has(field) ? 1 : 0;
     }
     if (count != 1) {
-      throw Fields.schema("A Wait state needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath", where);
+      throw Fields.schema(
+          "A Wait state needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath",
+          where);
     }
     Integer seconds = Fields.positiveInt(node, "Seconds", where, 0);
     String timestampText = Fields.optionalText(node, "Timestamp", where);
     java.time.Instant timestamp = null;
     if (timestampText != null) {
-      timestamp = Timestamps.parse(timestampText).orElseThrow(
-          () -> Fields.schema("The value for the field 'Timestamp' must be an RFC 3339 timestamp", where + "/Timestamp"));
+      timestamp =
+          Timestamps.parse(timestampText)
+              .orElseThrow(
+                  () ->
+                      Fields.schema(
+                          "The value for the field 'Timestamp' must be an RFC 3339 timestamp",
+                          where + "/Timestamp"));
     }
-    return new State.Wait(name, next(node, where), Fields.ioPath(node, "InputPath", where),
-        Fields.ioPath(node, "OutputPath", where), seconds == null ? null : seconds.longValue(), timestamp,
-        Fields.referencePath(node, "SecondsPath", where), Fields.referencePath(node, "TimestampPath", where));
+    return new State.Wait(
+        name,
+        next(node, where),
+        Fields.ioPath(node, "InputPath", where),
+        Fields.ioPath(node, "OutputPath", where),
+        seconds == null ? null : seconds.longValue(),
+        timestamp,
+        Fields.referencePath(node, "SecondsPath", where),
+        Fields.referencePath(node, "TimestampPath", where));
   }
 
-  private static State parallel(String name, JsonNode node, String where) throws InvalidDefinitionException {
+  private static State parallel(String name, JsonNode node, String where)
+      throws InvalidDefinitionException {
     JsonNode branches = node.get("Branches");
     if (branches == null || !branches.isArray() || branches.isEmpty()) {
       throw Fields.schema("The field 'Branches' must be a non-empty array", where);
@@ -243,13 +319,21 @@ public final class DefinitionParser {
       Fields.onlyAllowed(branch, BRANCH_FIELDS, branchWhere);
       graphs.add(graph(branch, branchWhere));
     }
-    return new State.Parallel(name, next(node, where), Fields.ioPath(node, "InputPath", where),
-        Fields.ioPath(node, "OutputPath", where), List.copyOf(graphs), Fields.template(node, "Parameters", where),
-        Fields.template(node, "ResultSelector", where), Fields.resultPath(node, "ResultPath", where),
-        RetryCatchParser.retry(node, where), RetryCatchParser.catchers(node, where));
+    return new State.Parallel(
+        name,
+        next(node, where),
+        Fields.ioPath(node, "InputPath", where),
+        Fields.ioPath(node, "OutputPath", where),
+        List.copyOf(graphs),
+        Fields.template(node, "Parameters", where),
+        Fields.template(node, "ResultSelector", where),
+        Fields.resultPath(node, "ResultPath", where),
+        RetryCatchParser.retry(node, where),
+        RetryCatchParser.catchers(node, where));
   }
 
-  private static State fail(String name, JsonNode node, String where) throws InvalidDefinitionException {
+  private static State fail(String name, JsonNode node, String where)
+      throws InvalidDefinitionException {
     String error = Fields.optionalText(node, "Error", where);
     String cause = Fields.optionalText(node, "Cause", where);
     String errorPath = Fields.optionalText(node, "ErrorPath", where);
@@ -265,8 +349,12 @@ public final class DefinitionParser {
         try {
           PayloadTemplate.checkExpression(field[1]);
         } catch (IllegalArgumentException e) {
-          throw Fields.schema("The value for the field '" + field[0] + "' must be a path or an intrinsic function: "
-              + e.getMessage(), where + "/" + field[0]);
+          throw Fields.schema(
+              "The value for the field '"
+                  + field[0]
+                  + "' must be a path or an intrinsic function: "
+                  + e.getMessage(),
+              where + "/" + field[0]);
         }
       }
     }
@@ -274,7 +362,8 @@ public final class DefinitionParser {
   }
 
   /** Every Next, Default and Catch Next must name a state of the same graph. */
-  private static void checkTransitions(Map<String, State> states, String pointer) throws InvalidDefinitionException {
+  private static void checkTransitions(Map<String, State> states, String pointer)
+      throws InvalidDefinitionException {
     for (State state : states.values()) {
       String where = pointer + "/States/" + state.name();
       Set<String> targets = new HashSet<>();
@@ -292,7 +381,8 @@ public final class DefinitionParser {
       }
       for (String target : targets) {
         if (!states.containsKey(target)) {
-          throw InvalidDefinitionException.at("MISSING_TRANSITION_TARGET", "Missing 'Next' target: " + target, where);
+          throw InvalidDefinitionException.at(
+              "MISSING_TRANSITION_TARGET", "Missing 'Next' target: " + target, where);
         }
       }
     }

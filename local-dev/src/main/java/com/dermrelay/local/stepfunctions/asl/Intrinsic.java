@@ -15,6 +15,9 @@ public sealed interface Intrinsic {
    */
   record Literal(JsonNode value, String raw) implements Intrinsic {}
 
-  /** A path; {@code context} when it began with {@code $$}, in which case it was rewritten to {@code $...}. */
+  /**
+   * A path; {@code context} when it began with {@code $$}, in which case it was rewritten to {@code
+   * $...}.
+   */
   record PathArg(String path, boolean context) implements Intrinsic {}
 }

@@ -46,7 +46,9 @@ public final class IntrinsicFunctions {
           Map.entry("States.UUID", new int[] {0, 0}));
 
   private static final Map<String, String> HASH_ALGORITHMS =
-      Map.of("MD5", "MD5", "SHA-1", "SHA-1", "SHA-256", "SHA-256", "SHA-384", "SHA-384", "SHA-512", "SHA-512");
+      Map.of(
+          "MD5", "MD5", "SHA-1", "SHA-1", "SHA-256", "SHA-256", "SHA-384", "SHA-384", "SHA-512",
+          "SHA-512");
 
   private IntrinsicFunctions() {}
 
@@ -58,8 +60,11 @@ public final class IntrinsicFunctions {
     int[] range = ARITY.get(name);
     if (count < range[0] || count > range[1]) {
       throw new IllegalArgumentException(
-          name + " takes " + (range[0] == range[1] ? String.valueOf(range[0]) : range[0] + " or more")
-              + " argument(s), got " + count);
+          name
+              + " takes "
+              + (range[0] == range[1] ? String.valueOf(range[0]) : range[0] + " or more")
+              + " argument(s), got "
+              + count);
     }
   }
 
@@ -117,7 +122,8 @@ public final class IntrinsicFunctions {
           ArrayNode array = array(call, a, 0);
           int index = integer(call, a, 1);
           if (index < 0 || index >= array.size()) {
-            throw fail(call, "index " + index + " is out of bounds for an array of " + array.size());
+            throw fail(
+                call, "index " + index + " is out of bounds for an array of " + array.size());
           }
           return array.get(index);
         }
@@ -146,7 +152,8 @@ public final class IntrinsicFunctions {
           if (end <= start) {
             throw fail(call, "the end must be greater than the start");
           }
-          Random random = a.size() == 3 ? new Random(integer(call, a, 2)) : ThreadLocalRandom.current();
+          Random random =
+              a.size() == 3 ? new Random(integer(call, a, 2)) : ThreadLocalRandom.current();
           return IntNode.valueOf(start + random.nextInt(end - start));
         }
       case "States.MathAdd":
@@ -226,10 +233,13 @@ public final class IntrinsicFunctions {
   private static String hash(Intrinsic.Call call, String data, String algorithm) {
     String name = HASH_ALGORITHMS.get(algorithm);
     if (name == null) {
-      throw fail(call, "unsupported algorithm '" + algorithm + "'; use one of " + HASH_ALGORITHMS.keySet());
+      throw fail(
+          call,
+          "unsupported algorithm '" + algorithm + "'; use one of " + HASH_ALGORITHMS.keySet());
     }
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance(name).digest(data.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance(name).digest(data.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks " + name, e);
     }

@@ -35,7 +35,8 @@ public final class IntrinsicParser {
 
   private Intrinsic.Call call() {
     int start = pos;
-    while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+    while (pos < text.length()
+        && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
       pos++;
     }
     String name = text.substring(start, pos);
@@ -92,10 +93,12 @@ public final class IntrinsicParser {
       default:
         try {
           BigDecimal number = new BigDecimal(token);
-          if (number.scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+          if (number.scale() <= 0
+              && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
             long value = number.longValueExact();
             return new Intrinsic.Literal(
-                value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value), token);
+                value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value),
+                token);
           }
           return new Intrinsic.Literal(DecimalNode.valueOf(number), token);
         } catch (NumberFormatException | ArithmeticException e) {

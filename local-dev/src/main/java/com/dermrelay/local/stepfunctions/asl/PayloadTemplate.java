@@ -26,13 +26,16 @@ public final class PayloadTemplate {
     if (!template.isObject()) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String where = pointer + "/" + field.getKey();
       if (field.getKey().endsWith(".$")) {
         if (!field.getValue().isTextual()) {
           throw InvalidDefinitionException.at(
-              "SCHEMA_VALIDATION_FAILED", "The value for the field '" + field.getKey() + "' must be a STRING", where);
+              "SCHEMA_VALIDATION_FAILED",
+              "The value for the field '" + field.getKey() + "' must be a STRING",
+              where);
         }
         String expression = field.getValue().textValue();
         try {
@@ -40,7 +43,10 @@ public final class PayloadTemplate {
         } catch (IllegalArgumentException e) {
           throw InvalidDefinitionException.at(
               "SCHEMA_VALIDATION_FAILED",
-              "The value for the field '" + field.getKey() + "' must be a valid JSONPath or a valid intrinsic function call: " + e.getMessage(),
+              "The value for the field '"
+                  + field.getKey()
+                  + "' must be a valid JSONPath or a valid intrinsic function call: "
+                  + e.getMessage(),
               where);
         }
       } else {
@@ -58,7 +64,8 @@ public final class PayloadTemplate {
     } else if (expression.startsWith("$")) {
       JsonPaths.validate(expression);
     } else {
-      throw new IllegalArgumentException("'" + expression + "' is neither a path nor an intrinsic function");
+      throw new IllegalArgumentException(
+          "'" + expression + "' is neither a path nor an intrinsic function");
     }
   }
 
@@ -72,7 +79,8 @@ public final class PayloadTemplate {
       return template;
     }
     ObjectNode out = Exchanges.JSON.createObjectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String key = field.getKey();
       if (key.endsWith(".$")) {
@@ -86,7 +94,8 @@ public final class PayloadTemplate {
   }
 
   /** Evaluates a validated expression; a path that selects nothing is States.Runtime. */
-  public static JsonNode evaluate(String expression, String field, JsonNode input, JsonNode context) {
+  public static JsonNode evaluate(
+      String expression, String field, JsonNode input, JsonNode context) {
     if (IntrinsicParser.looksLikeIntrinsic(expression)) {
       return IntrinsicFunctions.evaluate(IntrinsicParser.parse(expression), input, context);
     }

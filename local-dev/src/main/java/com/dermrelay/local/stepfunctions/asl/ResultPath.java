@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A ResultPath: a reference path ({@code $}, {@code $.a.b}, {@code $['a']}, {@code $.a[0]}) where
- * a result is written into a copy of the state's input, or {@link #DISCARD} ({@code null} in the
+ * A ResultPath: a reference path ({@code $}, {@code $.a.b}, {@code $['a']}, {@code $.a[0]}) where a
+ * result is written into a copy of the state's input, or {@link #DISCARD} ({@code null} in the
  * definition) which keeps the input and drops the result.
  */
 public final class ResultPath {

@@ -8,12 +8,21 @@ import java.util.Set;
 /** Retry and Catch arrays: defaults, ranges, and States.ALL alone and last. */
 final class RetryCatchParser {
   private static final Set<String> RETRIER_FIELDS =
-      Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
-  private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Comment");
+      Set.of(
+          "ErrorEquals",
+          "IntervalSeconds",
+          "MaxAttempts",
+          "BackoffRate",
+          "MaxDelaySeconds",
+          "JitterStrategy",
+          "Comment");
+  private static final Set<String> CATCHER_FIELDS =
+      Set.of("ErrorEquals", "Next", "ResultPath", "Comment");
 
   private RetryCatchParser() {}
 
-  static List<State.Retrier> retry(JsonNode state, String pointer) throws InvalidDefinitionException {
+  static List<State.Retrier> retry(JsonNode state, String pointer)
+      throws InvalidDefinitionException {
     JsonNode array = state.get("Retry");
     if (array == null) {
       return List.of();
@@ -35,7 +44,9 @@ final class RetryCatchParser {
       Integer maxDelay = Fields.positiveInt(node, "MaxDelaySeconds", where, 1);
       JsonNode backoff = node.get("BackoffRate");
       if (backoff != null && (!backoff.isNumber() || backoff.doubleValue() < 1.0)) {
-        throw Fields.schema("The value for the field 'BackoffRate' must be a number >= 1.0", where + "/BackoffRate");
+        throw Fields.schema(
+            "The value for the field 'BackoffRate' must be a number >= 1.0",
+            where + "/BackoffRate");
       }
       // JitterStrategy FULL is accepted but ignored, so that intervals stay deterministic locally.
       String jitter = Fields.optionalText(node, "JitterStrategy", where);
@@ -53,7 +64,8 @@ final class RetryCatchParser {
     return List.copyOf(retriers);
   }
 
-  static List<State.Catcher> catchers(JsonNode state, String pointer) throws InvalidDefinitionException {
+  static List<State.Catcher> catchers(JsonNode state, String pointer)
+      throws InvalidDefinitionException {
     JsonNode array = state.get("Catch");
     if (array == null) {
       return List.of();
@@ -85,17 +97,20 @@ final class RetryCatchParser {
     List<String> names = new ArrayList<>();
     for (JsonNode name : array) {
       if (!name.isTextual()) {
-        throw Fields.schema("The field 'ErrorEquals' must be a non-empty array of strings", where + "/ErrorEquals");
+        throw Fields.schema(
+            "The field 'ErrorEquals' must be a non-empty array of strings", where + "/ErrorEquals");
       }
       String text = name.textValue();
       if (text.startsWith("States.") && !ErrorNames.PREDEFINED.contains(text)) {
-        throw Fields.schema("'" + text + "' is not a predefined error name", where + "/ErrorEquals");
+        throw Fields.schema(
+            "'" + text + "' is not a predefined error name", where + "/ErrorEquals");
       }
       names.add(text);
     }
     if (names.contains(ErrorNames.ALL) && (names.size() > 1 || !last)) {
       throw Fields.schema(
-          "States.ALL must appear alone in ErrorEquals and only in the last " + (field.equals("Retry") ? "retrier" : "catcher"),
+          "States.ALL must appear alone in ErrorEquals and only in the last "
+              + (field.equals("Retry") ? "retrier" : "catcher"),
           where + "/ErrorEquals");
     }
     return List.copyOf(names);

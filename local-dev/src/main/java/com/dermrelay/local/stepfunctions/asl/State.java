@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A validated state. Conventions: {@code next} is null for a terminal state (End, Succeed, Fail);
- * {@code inputPath}/{@code outputPath} are "$" when absent and null when the definition says
- * {@code null}; {@code parameters}/{@code resultSelector} are null when absent.
+ * {@code inputPath}/{@code outputPath} are "$" when absent and null when the definition says {@code
+ * null}; {@code parameters}/{@code resultSelector} are null when absent.
  */
 public sealed interface State {
   String name();
@@ -53,7 +53,11 @@ public sealed interface State {
   }
 
   record Choice(
-      String name, String inputPath, String outputPath, List<ChoiceRule.Branch> choices, String defaultNext)
+      String name,
+      String inputPath,
+      String outputPath,
+      List<ChoiceRule.Branch> choices,
+      String defaultNext)
       implements State {
     @Override
     public String type() {
@@ -103,8 +107,11 @@ public sealed interface State {
     }
   }
 
-  /** error/cause are literals; errorPath/causePath paths or intrinsic calls; each pair exclusive. */
-  record Fail(String name, String error, String cause, String errorPath, String causePath) implements State {
+  /**
+   * error/cause are literals; errorPath/causePath paths or intrinsic calls; each pair exclusive.
+   */
+  record Fail(String name, String error, String cause, String errorPath, String causePath)
+      implements State {
     @Override
     public String type() {
       return "Fail";

@@ -1,6 +1,9 @@
 package com.dermrelay.local.stepfunctions.asl;
 
-/** A Task's Resource, limited to what the emulator can run: Lambda, directly or through lambda:invoke. */
+/**
+ * A Task's Resource, limited to what the emulator can run: Lambda, directly or through
+ * lambda:invoke.
+ */
 public record TaskResource(String arn, Kind kind) {
   public static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
   public static final String WAIT_FOR_TASK_TOKEN = ".waitForTaskToken";
@@ -22,7 +25,8 @@ public record TaskResource(String arn, Kind kind) {
     if (arn.equals(LAMBDA_INVOKE + WAIT_FOR_TASK_TOKEN)) {
       return Kind.LAMBDA_INVOKE_CALLBACK;
     }
-    if (arn.matches("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?")) {
+    if (arn.matches(
+        "arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?")) {
       return Kind.LAMBDA_FUNCTION;
     }
     return null;

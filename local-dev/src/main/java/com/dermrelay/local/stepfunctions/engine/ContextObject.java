@@ -9,7 +9,8 @@ import java.time.Instant;
 final class ContextObject {
   private ContextObject() {}
 
-  static ObjectNode of(Execution execution, String stateName, Instant entered, int retryCount, String token) {
+  static ObjectNode of(
+      Execution execution, String stateName, Instant entered, int retryCount, String token) {
     ObjectNode context = Exchanges.JSON.createObjectNode();
     ObjectNode exec = context.putObject("Execution");
     exec.put("Id", execution.arn());

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-/** One execution: its fixed facts, its status (guarded by this object), its history and its scope. */
+/**
+ * One execution: its fixed facts, its status (guarded by this object), its history and its scope.
+ */
 public final class Execution {
   private final String arn;
   private final String name;

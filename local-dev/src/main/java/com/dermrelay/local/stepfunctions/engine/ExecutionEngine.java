@@ -19,7 +19,8 @@ public final class ExecutionEngine {
   private final String region;
   private final TaskTokens tokens = new TaskTokens();
 
-  public ExecutionEngine(EmulatorClock clock, Executor executor, TaskInvoker invoker, String region) {
+  public ExecutionEngine(
+      EmulatorClock clock, Executor executor, TaskInvoker invoker, String region) {
     this.clock = clock;
     this.executor = executor;
     this.invoker = invoker;
@@ -52,10 +53,19 @@ public final class ExecutionEngine {
     details.put("input", execution.inputText());
     details.putObject("inputDetails").put("truncated", false);
     details.put("roleArn", execution.roleArn());
-    execution.history().append("ExecutionStarted", 0, execution.startDate(), "executionStartedEventDetails", details);
+    execution
+        .history()
+        .append(
+            "ExecutionStarted", 0, execution.startDate(), "executionStartedEventDetails", details);
     Integer timeout = execution.definition().timeoutSeconds();
     PathRunner root =
-        new PathRunner(this, execution, execution.definition().graph(), execution.scope(), rootListener(execution), 1);
+        new PathRunner(
+            this,
+            execution,
+            execution.definition().graph(),
+            execution.scope(),
+            rootListener(execution),
+            1);
     if (timeout != null) {
       root.schedule(Duration.ofSeconds(timeout), () -> timeOut(execution, timeout));
     }
@@ -68,17 +78,31 @@ public final class ExecutionEngine {
     putIfPresent(details, "error", error);
     putIfPresent(details, "cause", cause);
     return execution.close(
-        ExecutionStatus.ABORTED, clock.now(), null, error, cause, "ExecutionAborted", "executionAbortedEventDetails", details);
+        ExecutionStatus.ABORTED,
+        clock.now(),
+        null,
+        error,
+        cause,
+        "ExecutionAborted",
+        "executionAbortedEventDetails",
+        details);
   }
 
   private void timeOut(Execution execution, int seconds) {
-    String cause = "The execution timed out after " + seconds + " seconds (TimeoutSeconds of the definition).";
+    String cause =
+        "The execution timed out after " + seconds + " seconds (TimeoutSeconds of the definition).";
     ObjectNode details = Exchanges.JSON.createObjectNode();
     details.put("error", "States.Timeout");
     details.put("cause", cause);
     execution.close(
-        ExecutionStatus.TIMED_OUT, clock.now(), null, "States.Timeout", cause, "ExecutionTimedOut",
-        "executionTimedOutEventDetails", details);
+        ExecutionStatus.TIMED_OUT,
+        clock.now(),
+        null,
+        "States.Timeout",
+        cause,
+        "ExecutionTimedOut",
+        "executionTimedOutEventDetails",
+        details);
   }
 
   private PathRunner.Listener rootListener(Execution execution) {
@@ -89,8 +113,14 @@ public final class ExecutionEngine {
         details.put("output", output.toString());
         details.putObject("outputDetails").put("truncated", false);
         execution.close(
-            ExecutionStatus.SUCCEEDED, clock.now(), output.toString(), null, null, "ExecutionSucceeded",
-            "executionSucceededEventDetails", details);
+            ExecutionStatus.SUCCEEDED,
+            clock.now(),
+            output.toString(),
+            null,
+            null,
+            "ExecutionSucceeded",
+            "executionSucceededEventDetails",
+            details);
       }
 
       @Override
@@ -99,8 +129,14 @@ public final class ExecutionEngine {
         putIfPresent(details, "error", error.error());
         putIfPresent(details, "cause", error.cause());
         execution.close(
-            ExecutionStatus.FAILED, clock.now(), null, error.error(), error.cause(), "ExecutionFailed",
-            "executionFailedEventDetails", details);
+            ExecutionStatus.FAILED,
+            clock.now(),
+            null,
+            error.error(),
+            error.cause(),
+            "ExecutionFailed",
+            "executionFailedEventDetails",
+            details);
       }
     };
   }

@@ -11,7 +11,11 @@ public final class ExecutionHistory {
   private final List<HistoryEvent> events = new ArrayList<>();
 
   public synchronized long append(
-      String type, long previousEventId, Instant timestamp, String detailsField, ObjectNode details) {
+      String type,
+      long previousEventId,
+      Instant timestamp,
+      String detailsField,
+      ObjectNode details) {
     long id = events.size() + 1L;
     events.add(new HistoryEvent(id, previousEventId, type, timestamp, detailsField, details));
     return id;

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One attempt of a Parallel state: every branch runs as its own path in a child scope; the
- * outputs are joined in branch order. The first failing branch stops the others and fails the
- * Parallel with its error, which the Parallel's Retry and Catch then see.
+ * One attempt of a Parallel state: every branch runs as its own path in a child scope; the outputs
+ * are joined in branch order. The first failing branch stops the others and fails the Parallel with
+ * its error, which the Parallel's Retry and Catch then see.
  */
 final class ParallelRun {
   private final PathRunner runner;
@@ -27,7 +27,12 @@ final class ParallelRun {
   private final AtomicInteger remaining;
   private final AtomicBoolean done = new AtomicBoolean();
 
-  private ParallelRun(PathRunner runner, PathRunner.Visit visit, State.Parallel parallel, PathRunner.RetryCounter counter, int retryCount) {
+  private ParallelRun(
+      PathRunner runner,
+      PathRunner.Visit visit,
+      State.Parallel parallel,
+      PathRunner.RetryCounter counter,
+      int retryCount) {
     this.runner = runner;
     this.visit = visit;
     this.parallel = parallel;
@@ -38,14 +43,22 @@ final class ParallelRun {
     this.remaining = new AtomicInteger(outputs.length);
   }
 
-  static StepOutcome start(PathRunner runner, PathRunner.Visit visit, State.Parallel parallel, PathRunner.RetryCounter counter, int retryCount) {
+  static StepOutcome start(
+      PathRunner runner,
+      PathRunner.Visit visit,
+      State.Parallel parallel,
+      PathRunner.RetryCounter counter,
+      int retryCount) {
     JsonNode effective = DataFlow.select(visit.input(), parallel.inputPath(), "InputPath");
     ParallelRun run = new ParallelRun(runner, visit, parallel, counter, retryCount);
     JsonNode branchInput =
-        parallel.parameters() == null ? effective : PayloadTemplate.apply(parallel.parameters(), effective, run.context);
+        parallel.parameters() == null
+            ? effective
+            : PayloadTemplate.apply(parallel.parameters(), effective, run.context);
     runner.event("ParallelStateStarted", null, null);
     for (int i = 0; i < parallel.branches().size(); i++) {
-      PathRunner branch = runner.branch(parallel.branches().get(i), run.branchScope, run.listener(i));
+      PathRunner branch =
+          runner.branch(parallel.branches().get(i), run.branchScope, run.listener(i));
       runner.engine().executor().execute(() -> branch.start(branchInput));
     }
     return StepOutcome.Suspended.INSTANCE;
@@ -79,14 +92,17 @@ final class ParallelRun {
       result.add(output);
     }
     JsonNode selected =
-        parallel.resultSelector() == null ? result : PayloadTemplate.apply(parallel.resultSelector(), result, context);
+        parallel.resultSelector() == null
+            ? result
+            : PayloadTemplate.apply(parallel.resultSelector(), result, context);
     JsonNode merged;
     try {
       merged = parallel.resultPath().apply(visit.input(), selected);
     } catch (StatesError e) {
       return recover(e);
     }
-    return runner.exitTo(parallel, parallel.next(), DataFlow.select(merged, parallel.outputPath(), "OutputPath"));
+    return runner.exitTo(
+        parallel, parallel.next(), DataFlow.select(merged, parallel.outputPath(), "OutputPath"));
   }
 
   private StepOutcome failed(StatesError error) {
@@ -95,7 +111,12 @@ final class ParallelRun {
   }
 
   private StepOutcome recover(StatesError error) {
-    return runner.recover(visit, parallel.retry(), parallel.catchers(), error, counter,
+    return runner.recover(
+        visit,
+        parallel.retry(),
+        parallel.catchers(),
+        error,
+        counter,
         retry -> start(runner, visit, parallel, counter, retry));
   }
 }

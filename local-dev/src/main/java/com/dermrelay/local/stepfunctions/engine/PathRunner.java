@@ -23,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One thread of control through a graph: the whole execution, or one Parallel branch. States run
- * in a loop until the path ends or waits; a timer, a task token or the branches later resume it on
- * the engine's executor. Pass, Choice, Wait, Succeed and Fail are here; Task and Parallel have
- * their own classes; Retry and Catch, shared by both, are in {@link #recover}.
+ * One thread of control through a graph: the whole execution, or one Parallel branch. States run in
+ * a loop until the path ends or waits; a timer, a task token or the branches later resume it on the
+ * engine's executor. Pass, Choice, Wait, Succeed and Fail are here; Task and Parallel have their
+ * own classes; Retry and Catch, shared by both, are in {@link #recover}.
  */
 final class PathRunner {
   private static final Logger LOG = LoggerFactory.getLogger(PathRunner.class);
@@ -63,7 +63,13 @@ final class PathRunner {
   private final Listener listener;
   private final AtomicLong lastEventId;
 
-  PathRunner(ExecutionEngine engine, Execution execution, StateGraph graph, Scope scope, Listener listener, long previousEventId) {
+  PathRunner(
+      ExecutionEngine engine,
+      Execution execution,
+      StateGraph graph,
+      Scope scope,
+      Listener listener,
+      long previousEventId) {
     this.engine = engine;
     this.execution = execution;
     this.graph = graph;
@@ -86,7 +92,8 @@ final class PathRunner {
 
   /** A runner for a Parallel branch whose events follow this path's last one. */
   PathRunner branch(StateGraph branch, Scope branchScope, Listener branchListener) {
-    return new PathRunner(engine, execution, branch, branchScope, branchListener, lastEventId.get());
+    return new PathRunner(
+        engine, execution, branch, branchScope, branchListener, lastEventId.get());
   }
 
   void start(JsonNode input) {
@@ -115,11 +122,14 @@ final class PathRunner {
 
   /** Continues this path on the executor with the outcome {@code step} computes there. */
   void resume(Supplier<StepOutcome> step) {
-    engine.executor().execute(() -> {
-      if (scope.isActive()) {
-        run(guard(step));
-      }
-    });
+    engine
+        .executor()
+        .execute(
+            () -> {
+              if (scope.isActive()) {
+                run(guard(step));
+              }
+            });
   }
 
   private StepOutcome guard(Supplier<StepOutcome> step) {
@@ -129,22 +139,28 @@ final class PathRunner {
       return new StepOutcome.Failure(e);
     } catch (RuntimeException e) {
       LOG.error("internal error in execution {}", execution.arn(), e);
-      return new StepOutcome.Failure(StatesError.runtime("Internal error of the local Step Functions emulator: " + e));
+      return new StepOutcome.Failure(
+          StatesError.runtime("Internal error of the local Step Functions emulator: " + e));
     }
   }
 
   /** Schedules {@code action} in this path's scope; the returned timer also forgets the hook. */
   EmulatorClock.Timer schedule(Duration delay, Runnable action) {
     AtomicReference<Runnable> hook = new AtomicReference<>();
-    EmulatorClock.Timer timer = engine.clock().schedule(delay, () -> {
-      Runnable registered = hook.get();
-      if (registered != null) {
-        scope.forget(registered);
-      }
-      if (scope.isActive()) {
-        action.run();
-      }
-    });
+    EmulatorClock.Timer timer =
+        engine
+            .clock()
+            .schedule(
+                delay,
+                () -> {
+                  Runnable registered = hook.get();
+                  if (registered != null) {
+                    scope.forget(registered);
+                  }
+                  if (scope.isActive()) {
+                    action.run();
+                  }
+                });
     Runnable cancel = timer::cancel;
     hook.set(cancel);
     scope.onCancel(cancel);
@@ -159,7 +175,8 @@ final class PathRunner {
     if (!scope.isActive()) {
       return;
     }
-    long id = execution.history().append(type, lastEventId.get(), engine.now(), detailsField, details);
+    long id =
+        execution.history().append(type, lastEventId.get(), engine.now(), detailsField, details);
     lastEventId.set(id);
   }
 
@@ -186,7 +203,11 @@ final class PathRunner {
       return ParallelRun.start(this, visit, parallel, new RetryCounter(parallel.retry().size()), 0);
     }
     if (state instanceof State.Succeed succeed) {
-      JsonNode output = DataFlow.select(DataFlow.select(input, succeed.inputPath(), "InputPath"), succeed.outputPath(), "OutputPath");
+      JsonNode output =
+          DataFlow.select(
+              DataFlow.select(input, succeed.inputPath(), "InputPath"),
+              succeed.outputPath(),
+              "OutputPath");
       exited(state, output);
       return new StepOutcome.Finish(output);
     }
@@ -207,7 +228,9 @@ final class PathRunner {
     } else {
       result = effective;
     }
-    JsonNode output = DataFlow.select(pass.resultPath().apply(visit.input(), result), pass.outputPath(), "OutputPath");
+    JsonNode output =
+        DataFlow.select(
+            pass.resultPath().apply(visit.input(), result), pass.outputPath(), "OutputPath");
     return exitTo(pass, pass.next(), output);
   }
 
@@ -239,14 +262,26 @@ final class PathRunner {
     } else if (wait.secondsPath() != null) {
       JsonNode seconds = JsonPaths.require(effective, wait.secondsPath(), "SecondsPath");
       if (!seconds.isIntegralNumber() || seconds.longValue() < 0) {
-        throw StatesError.runtime("The SecondsPath '" + wait.secondsPath() + "' must select a non-negative integer, got " + seconds);
+        throw StatesError.runtime(
+            "The SecondsPath '"
+                + wait.secondsPath()
+                + "' must select a non-negative integer, got "
+                + seconds);
       }
       until = now.plusSeconds(seconds.longValue());
     } else {
       JsonNode stamp = JsonPaths.require(effective, wait.timestampPath(), "TimestampPath");
-      until = (stamp.isTextual() ? Timestamps.parse(stamp.textValue()) : java.util.Optional.<Instant>empty())
-          .orElseThrow(() -> StatesError.runtime(
-              "The TimestampPath '" + wait.timestampPath() + "' must select an RFC 3339 timestamp, got " + stamp));
+      until =
+          (stamp.isTextual()
+                  ? Timestamps.parse(stamp.textValue())
+                  : java.util.Optional.<Instant>empty())
+              .orElseThrow(
+                  () ->
+                      StatesError.runtime(
+                          "The TimestampPath '"
+                              + wait.timestampPath()
+                              + "' must select an RFC 3339 timestamp, got "
+                              + stamp));
     }
     JsonNode output = DataFlow.select(effective, wait.outputPath(), "OutputPath");
     if (!until.isAfter(now)) {
@@ -258,15 +293,22 @@ final class PathRunner {
 
   private StepOutcome fail(Visit visit, State.Fail fail) {
     ObjectNode context = context(visit, 0, null);
-    String error = fail.errorPath() == null ? fail.error() : text(fail.errorPath(), "ErrorPath", visit.input(), context);
-    String cause = fail.causePath() == null ? fail.cause() : text(fail.causePath(), "CausePath", visit.input(), context);
+    String error =
+        fail.errorPath() == null
+            ? fail.error()
+            : text(fail.errorPath(), "ErrorPath", visit.input(), context);
+    String cause =
+        fail.causePath() == null
+            ? fail.cause()
+            : text(fail.causePath(), "CausePath", visit.input(), context);
     return new StepOutcome.Failure(StatesError.of(error, cause));
   }
 
   private static String text(String expression, String field, JsonNode input, JsonNode context) {
     JsonNode value = PayloadTemplate.evaluate(expression, field, input, context);
     if (!value.isTextual()) {
-      throw StatesError.runtime("The " + field + " '" + expression + "' must select a string, got " + value);
+      throw StatesError.runtime(
+          "The " + field + " '" + expression + "' must select a string, got " + value);
     }
     return value.textValue();
   }
@@ -306,13 +348,16 @@ final class PathRunner {
         continue;
       }
       if (counter.perRetrier[i] < retrier.maxAttempts()) {
-        double seconds = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), counter.perRetrier[i]);
+        double seconds =
+            retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), counter.perRetrier[i]);
         if (retrier.maxDelaySeconds() != null) {
           seconds = Math.min(seconds, retrier.maxDelaySeconds());
         }
         counter.perRetrier[i]++;
         int retryCount = ++counter.total;
-        schedule(Duration.ofMillis(Math.round(seconds * 1000)), () -> resume(() -> reattempt.run(retryCount)));
+        schedule(
+            Duration.ofMillis(Math.round(seconds * 1000)),
+            () -> resume(() -> reattempt.run(retryCount)));
         return StepOutcome.Suspended.INSTANCE;
       }
       break; // the first matching retrier is exhausted: go to the catchers

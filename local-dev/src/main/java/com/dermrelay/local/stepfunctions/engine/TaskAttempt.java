@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One attempt of a Task state. Whoever settles the attempt first wins: the invocation's return,
- * SendTaskSuccess/Failure, the timeout or heartbeat timer, or the scope's cancellation; the
- * others find it settled and do nothing.
+ * SendTaskSuccess/Failure, the timeout or heartbeat timer, or the scope's cancellation; the others
+ * find it settled and do nothing.
  */
 final class TaskAttempt implements TaskTokens.Waiter {
   private final PathRunner runner;
@@ -36,7 +36,12 @@ final class TaskAttempt implements TaskTokens.Waiter {
   private EmulatorClock.Timer timeoutTimer;
   private EmulatorClock.Timer heartbeatTimer;
 
-  TaskAttempt(PathRunner runner, PathRunner.Visit visit, State.Task task, PathRunner.RetryCounter counter, int retryCount) {
+  TaskAttempt(
+      PathRunner runner,
+      PathRunner.Visit visit,
+      State.Task task,
+      PathRunner.RetryCounter counter,
+      int retryCount) {
     this.runner = runner;
     this.visit = visit;
     this.task = task;
@@ -56,19 +61,33 @@ final class TaskAttempt implements TaskTokens.Waiter {
         token = runner.engine().tokens().issue(this);
       }
       context = runner.context(visit, retryCount, token);
-      parameters = task.parameters() == null ? effective : PayloadTemplate.apply(task.parameters(), effective, context);
-      timeoutSeconds = seconds(task.timeoutSeconds(), task.timeoutSecondsPath(), effective, "TimeoutSecondsPath");
-      heartbeatSeconds = seconds(task.heartbeatSeconds(), task.heartbeatSecondsPath(), effective, "HeartbeatSecondsPath");
+      parameters =
+          task.parameters() == null
+              ? effective
+              : PayloadTemplate.apply(task.parameters(), effective, context);
+      timeoutSeconds =
+          seconds(
+              task.timeoutSeconds(), task.timeoutSecondsPath(), effective, "TimeoutSecondsPath");
+      heartbeatSeconds =
+          seconds(
+              task.heartbeatSeconds(),
+              task.heartbeatSecondsPath(),
+              effective,
+              "HeartbeatSecondsPath");
       if (resource.kind() == TaskResource.Kind.LAMBDA_FUNCTION) {
         function = resource.arn();
         payload = parameters;
       } else {
         JsonNode name = parameters.get("FunctionName");
         if (name == null || !name.isTextual()) {
-          throw StatesError.runtime("The Parameters of lambda:invoke must give 'FunctionName' as a string, got " + name);
+          throw StatesError.runtime(
+              "The Parameters of lambda:invoke must give 'FunctionName' as a string, got " + name);
         }
         function = name.textValue();
-        payload = parameters.has("Payload") ? parameters.get("Payload") : Exchanges.JSON.createObjectNode();
+        payload =
+            parameters.has("Payload")
+                ? parameters.get("Payload")
+                : Exchanges.JSON.createObjectNode();
       }
     } catch (RuntimeException e) {
       settle(); // retires a token issued before the failure
@@ -80,7 +99,8 @@ final class TaskAttempt implements TaskTokens.Waiter {
       return StepOutcome.Suspended.INSTANCE; // stopped meanwhile: do not invoke
     }
     if (timeoutSeconds != null) {
-      timeoutTimer = runner.schedule(Duration.ofSeconds(timeoutSeconds), () -> timedOut(ErrorNames.TIMEOUT));
+      timeoutTimer =
+          runner.schedule(Duration.ofSeconds(timeoutSeconds), () -> timedOut(ErrorNames.TIMEOUT));
     }
     armHeartbeat();
     JsonNode result;
@@ -90,7 +110,9 @@ final class TaskAttempt implements TaskTokens.Waiter {
       return settle() ? failed(e.error(), e.cause()) : StepOutcome.Suspended.INSTANCE;
     } catch (RuntimeException e) {
       // Lambda's Java runtime reports an uncaught exception by its class name.
-      return settle() ? failed(e.getClass().getName(), e.getMessage()) : StepOutcome.Suspended.INSTANCE;
+      return settle()
+          ? failed(e.getClass().getName(), e.getMessage())
+          : StepOutcome.Suspended.INSTANCE;
     }
     if (resource.waitsForTaskToken()) {
       if (!settled.get()) {
@@ -117,7 +139,8 @@ final class TaskAttempt implements TaskTokens.Waiter {
     }
     JsonNode value = JsonPaths.require(effective, path, field);
     if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() <= 0) {
-      throw StatesError.runtime("The " + field + " '" + path + "' must select a positive integer, got " + value);
+      throw StatesError.runtime(
+          "The " + field + " '" + path + "' must select a positive integer, got " + value);
     }
     return value.intValue();
   }
@@ -154,17 +177,24 @@ final class TaskAttempt implements TaskTokens.Waiter {
     if (heartbeatTimer != null) {
       heartbeatTimer.cancel();
     }
-    heartbeatTimer = runner.schedule(Duration.ofSeconds(heartbeatSeconds), () -> timedOut(ErrorNames.HEARTBEAT_TIMEOUT));
+    heartbeatTimer =
+        runner.schedule(
+            Duration.ofSeconds(heartbeatSeconds), () -> timedOut(ErrorNames.HEARTBEAT_TIMEOUT));
   }
 
   private void timedOut(String error) {
     if (!settle()) {
       return;
     }
-    String cause = error.equals(ErrorNames.TIMEOUT) ? "The task timed out." : "The task did not send a heartbeat in time.";
+    String cause =
+        error.equals(ErrorNames.TIMEOUT)
+            ? "The task timed out."
+            : "The task did not send a heartbeat in time.";
     ObjectNode details = failureDetails(error, cause);
-    runner.event(lambdaFunction() ? "LambdaFunctionTimedOut" : "TaskTimedOut",
-        lambdaFunction() ? "lambdaFunctionTimedOutEventDetails" : "taskTimedOutEventDetails", details);
+    runner.event(
+        lambdaFunction() ? "LambdaFunctionTimedOut" : "TaskTimedOut",
+        lambdaFunction() ? "lambdaFunctionTimedOutEventDetails" : "taskTimedOutEventDetails",
+        details);
     runner.resume(() -> recover(StatesError.of(error, cause)));
   }
 
@@ -206,13 +236,21 @@ final class TaskAttempt implements TaskTokens.Waiter {
   }
 
   private StepOutcome recover(StatesError error) {
-    return runner.recover(visit, task.retry(), task.catchers(), error, counter,
+    return runner.recover(
+        visit,
+        task.retry(),
+        task.catchers(),
+        error,
+        counter,
         retry -> new TaskAttempt(runner, visit, task, counter, retry).start());
   }
 
   /** ResultSelector, ResultPath, OutputPath; a ResultPath mismatch goes to Retry/Catch. */
   private StepOutcome complete(JsonNode result) {
-    JsonNode selected = task.resultSelector() == null ? result : PayloadTemplate.apply(task.resultSelector(), result, context);
+    JsonNode selected =
+        task.resultSelector() == null
+            ? result
+            : PayloadTemplate.apply(task.resultSelector(), result, context);
     JsonNode merged;
     try {
       merged = task.resultPath().apply(visit.input(), selected);
@@ -266,8 +304,10 @@ final class TaskAttempt implements TaskTokens.Waiter {
     if (heartbeatSeconds != null && !lambdaFunction()) {
       details.put("heartbeatInSeconds", heartbeatSeconds.longValue());
     }
-    runner.event(lambdaFunction() ? "LambdaFunctionScheduled" : "TaskScheduled",
-        lambdaFunction() ? "lambdaFunctionScheduledEventDetails" : "taskScheduledEventDetails", details);
+    runner.event(
+        lambdaFunction() ? "LambdaFunctionScheduled" : "TaskScheduled",
+        lambdaFunction() ? "lambdaFunctionScheduledEventDetails" : "taskScheduledEventDetails",
+        details);
     if (lambdaFunction()) {
       runner.event("LambdaFunctionStarted", null, null);
     } else {
@@ -279,13 +319,17 @@ final class TaskAttempt implements TaskTokens.Waiter {
     ObjectNode details = resourceDetails();
     details.put("output", output.toString());
     details.putObject("outputDetails").put("truncated", false);
-    runner.event(lambdaFunction() ? "LambdaFunctionSucceeded" : "TaskSucceeded",
-        lambdaFunction() ? "lambdaFunctionSucceededEventDetails" : "taskSucceededEventDetails", details);
+    runner.event(
+        lambdaFunction() ? "LambdaFunctionSucceeded" : "TaskSucceeded",
+        lambdaFunction() ? "lambdaFunctionSucceededEventDetails" : "taskSucceededEventDetails",
+        details);
   }
 
   private void failedEvent(String error, String cause) {
-    runner.event(lambdaFunction() ? "LambdaFunctionFailed" : "TaskFailed",
-        lambdaFunction() ? "lambdaFunctionFailedEventDetails" : "taskFailedEventDetails", failureDetails(error, cause));
+    runner.event(
+        lambdaFunction() ? "LambdaFunctionFailed" : "TaskFailed",
+        lambdaFunction() ? "lambdaFunctionFailedEventDetails" : "taskFailedEventDetails",
+        failureDetails(error, cause));
   }
 
   private ObjectNode failureDetails(String error, String cause) {

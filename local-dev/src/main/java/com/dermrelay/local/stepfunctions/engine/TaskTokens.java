@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Task tokens of {@code .waitForTaskToken} tasks. A token that is not one of ours answers
- * InvalidToken; one never issued, TaskDoesNotExist; one whose task has ended (answered, timed
- * out, stopped), TaskTimedOut, which is what AWS answers for a task that no longer waits.
+ * InvalidToken; one never issued, TaskDoesNotExist; one whose task has ended (answered, timed out,
+ * stopped), TaskTimedOut, which is what AWS answers for a task that no longer waits.
  */
 public final class TaskTokens {
   private static final Pattern FORMAT = Pattern.compile("sfnlocal-[0-9a-f]{32}");
@@ -68,10 +68,12 @@ public final class TaskTokens {
     if (finished.contains(token)) {
       throw timedOut();
     }
-    throw new StepFunctionsException("TaskDoesNotExist", "Task Does Not exist: 'Provided task does not exist'");
+    throw new StepFunctionsException(
+        "TaskDoesNotExist", "Task Does Not exist: 'Provided task does not exist'");
   }
 
   private static StepFunctionsException timedOut() {
-    return new StepFunctionsException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+    return new StepFunctionsException(
+        "TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
   }
 }

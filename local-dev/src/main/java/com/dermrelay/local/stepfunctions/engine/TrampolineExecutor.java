@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs tasks on the calling thread. A task submitted while another runs on the same thread is
  * queued and run right after it, so the stack stays flat and a call such as StartExecution,
- * SendTaskSuccess or ManualClock.advance returns only once the work it caused is done. This is
- * what makes executions deterministic under a {@link com.dermrelay.local.stepfunctions.ManualClock}.
+ * SendTaskSuccess or ManualClock.advance returns only once the work it caused is done. This is what
+ * makes executions deterministic under a {@link com.dermrelay.local.stepfunctions.ManualClock}.
  */
 public final class TrampolineExecutor implements Executor {
   private static final Logger LOG = LoggerFactory.getLogger(TrampolineExecutor.class);

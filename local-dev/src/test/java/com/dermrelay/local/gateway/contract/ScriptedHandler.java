@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Answers what the request asks for in its {@code x-answer-*} headers (status, content type,
- * body, Location), so a test can make the handler keep or break the contract at will.
+ * Answers what the request asks for in its {@code x-answer-*} headers (status, content type, body,
+ * Location), so a test can make the handler keep or break the contract at will.
  */
 public final class ScriptedHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
