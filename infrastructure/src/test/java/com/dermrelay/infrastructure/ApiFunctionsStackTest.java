@@ -51,7 +51,7 @@ class ApiFunctionsStackTest {
       Map<String, List<String>> stacksByRoute = new TreeMap<>();
       for (Stack stack : region.stacks()) {
         Template template =
-            region == stage.stacks ? stage.templateOf(stack) : Template.fromStack(stack);
+            region == stage.stacks ? stage.templateOf(stack) : stage.synthesizedTemplate(stack);
         template
             .findResources(ROUTE)
             .values()

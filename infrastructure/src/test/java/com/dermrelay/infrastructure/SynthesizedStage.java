@@ -15,10 +15,13 @@ import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.MatchResult;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
 import software.constructs.IConstruct;
 
 /**
@@ -57,6 +60,7 @@ final class SynthesizedStage {
 
   final Template portal;
   private final Map<Stack, Template> templates = new HashMap<>();
+  private CloudAssembly assembly;
 
   private SynthesizedStage(Map<String, Object> context) {
     this(context, SourcePaths.locate(), WorkflowTasks.ALL);
@@ -80,6 +84,31 @@ final class SynthesizedStage {
   /** The cdk-nag findings (and any other annotations) of one stack. */
   static Annotations annotationsOf(Stack stack) {
     return Annotations.fromStack(stack);
+  }
+
+  /**
+   * The whole app, synthesized once. {@code Template.fromStack} and {@code Annotations.fromStack}
+   * synthesize the whole app again at every call (they force it, for tests that change the app
+   * between assertions), which for a stage of twenty stacks in two regions cost minutes; these
+   * stages are never changed after composition.
+   */
+  synchronized CloudAssembly assembly() {
+    if (assembly == null) {
+      assembly = ((Stage) data.getNode().getRoot()).synth();
+    }
+    return assembly;
+  }
+
+  /** The synthesis messages (errors, warnings, cdk-nag findings) of a stack of any region. */
+  List<SynthesisMessage> messagesOf(Stack stack) {
+    return assembly().getStackArtifact(stack.getArtifactId()).getMessages();
+  }
+
+  /** The template of a stack of any region, from the one synthesis. */
+  @SuppressWarnings("unchecked")
+  Template synthesizedTemplate(Stack stack) {
+    return Template.fromJSON(
+        (Map<String, Object>) assembly().getStackArtifact(stack.getArtifactId()).getTemplate());
   }
 
   /** No context at all: every default. */
@@ -154,7 +183,7 @@ final class SynthesizedStage {
       throw new IllegalArgumentException(
           "not a stack of the first region: " + stack.getStackName());
     }
-    return templates.computeIfAbsent(stack, Template::fromStack);
+    return templates.computeIfAbsent(stack, this::synthesizedTemplate);
   }
 
   /** The functions of the API's operations, in every capability stack. */
@@ -187,7 +216,7 @@ final class SynthesizedStage {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (RegionStacks region : regions) {
       for (Stack stack : region.stacks()) {
-        Template template = region == stacks ? templateOf(stack) : Template.fromStack(stack);
+        Template template = region == stacks ? templateOf(stack) : synthesizedTemplate(stack);
         counts.put(stack.getStackName(), ((Map<?, ?>) template.toJSON().get("Resources")).size());
       }
     }
