@@ -1,6 +1,7 @@
 package com.dermrelay.datarights;
 
 import com.dermrelay.cases.AnswerContent;
+import com.dermrelay.cases.PrescriptionForms;
 import com.dermrelay.review.Consultations;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,44 +110,6 @@ final class ConsultationsPage {
                   Map.entry(
                       "followUpOn",
                       "Seguimiento: el dermatólogo pidió fotos nuevas hacia el {date}.")));
-
-  /** Prescription forms as the portal names them (an unknown or "other" form is not named). */
-  private static final Map<String, Map<String, String>> FORMS =
-      Map.of(
-          "en",
-              Map.ofEntries(
-                  Map.entry("cream", "cream"),
-                  Map.entry("ointment", "ointment"),
-                  Map.entry("gel", "gel"),
-                  Map.entry("lotion", "lotion"),
-                  Map.entry("solution", "solution"),
-                  Map.entry("foam", "foam"),
-                  Map.entry("shampoo", "shampoo"),
-                  Map.entry("paste", "paste"),
-                  Map.entry("powder", "powder"),
-                  Map.entry("spray", "spray"),
-                  Map.entry("patch", "patch"),
-                  Map.entry("tablet", "tablets"),
-                  Map.entry("capsule", "capsules"),
-                  Map.entry("oral-liquid", "oral liquid"),
-                  Map.entry("injection", "injection")),
-          "es",
-              Map.ofEntries(
-                  Map.entry("cream", "crema"),
-                  Map.entry("ointment", "pomada"),
-                  Map.entry("gel", "gel"),
-                  Map.entry("lotion", "loción"),
-                  Map.entry("solution", "solución"),
-                  Map.entry("foam", "espuma"),
-                  Map.entry("shampoo", "champú"),
-                  Map.entry("paste", "pasta"),
-                  Map.entry("powder", "polvo"),
-                  Map.entry("spray", "espray"),
-                  Map.entry("patch", "parche"),
-                  Map.entry("tablet", "comprimidos"),
-                  Map.entry("capsule", "cápsulas"),
-                  Map.entry("oral-liquid", "líquido oral"),
-                  Map.entry("injection", "inyectable")));
 
   private final String language;
   private final Map<String, String> words;
@@ -309,7 +272,7 @@ final class ConsultationsPage {
                         nonBlank(
                             p.medicine(),
                             p.strength(),
-                            p.form() == null ? null : FORMS.get(language).get(p.form())))))
+                            PrescriptionForms.name(language, p.form())))))
             .append("</strong><br>")
             .append(text(p.directions()))
             .append("<br><span class=\"hint\">")

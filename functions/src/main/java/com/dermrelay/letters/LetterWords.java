@@ -1,5 +1,6 @@
 package com.dermrelay.letters;
 
+import com.dermrelay.cases.PrescriptionForms;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -103,54 +104,6 @@ final class LetterWords {
                   Map.entry("treatmentSoFar", "Plan aconsejado hasta ahora"),
                   Map.entry("page", "Página {n} de {total}")));
 
-  /** Prescription forms as the portal names them; an unknown or "other" form is not named. */
-  private static final Map<String, Map<String, String>> FORMS =
-      Map.of(
-          "en",
-              Map.of(
-                  "cream",
-                  "cream",
-                  "ointment",
-                  "ointment",
-                  "gel",
-                  "gel",
-                  "lotion",
-                  "lotion",
-                  "shampoo",
-                  "shampoo",
-                  "foam",
-                  "foam",
-                  "tablet",
-                  "tablets",
-                  "capsule",
-                  "capsules",
-                  "oral-liquid",
-                  "oral liquid",
-                  "injection",
-                  "injection"),
-          "es",
-              Map.of(
-                  "cream",
-                  "crema",
-                  "ointment",
-                  "pomada",
-                  "gel",
-                  "gel",
-                  "lotion",
-                  "loción",
-                  "shampoo",
-                  "champú",
-                  "foam",
-                  "espuma",
-                  "tablet",
-                  "comprimidos",
-                  "capsule",
-                  "cápsulas",
-                  "oral-liquid",
-                  "solución oral",
-                  "injection",
-                  "inyección"));
-
   private final String language;
   private final Map<String, String> words;
   private final DateTimeFormatter dates;
@@ -188,6 +141,7 @@ final class LetterWords {
 
   /** The form's name, empty for an unknown one. */
   String form(String code) {
-    return code == null ? "" : FORMS.get(language).getOrDefault(code, "");
+    String name = PrescriptionForms.name(language, code);
+    return name == null ? "" : name;
   }
 }
