@@ -8,48 +8,54 @@ import { applyColours, loadClinic, safeLogoUrl, setTitle } from '/shared/brandin
 import { Identity } from '/shared/identity.js';
 import { asPortalError } from '/shared/errors.js';
 import { h, replace } from '/shared/dom.js';
-import { chooseLanguage, currentLanguage, rememberChoice, t, useLanguage } from '/shared/i18n.js';
+import { chooseLanguage, currentLanguage, prefetchLanguage, rememberChoice, t, useLanguage } from '/shared/i18n.js';
 import { signInView } from './views/sign-in.js';
-import { createAccountView } from './views/create-account.js';
-import { confirmView } from './views/confirm.js';
-import { homeView } from './views/home.js';
-import { emergencyView } from './views/emergency.js';
-import { intakeStepView, INTAKE_STEPS } from './views/intake.js';
-import { photosView } from './views/photos.js';
-import { caseView } from './views/case.js';
-import { privacyView } from './views/privacy.js';
 import { clinicNotFoundView, unavailableView } from './views/problems.js';
 import { closedNotice, supportContact, takesNewPatients } from './clinic.js';
 import { clearPending } from './pending-photos.js';
+import { INTAKE_STEPS } from './intake-steps.js';
+import { earlyBranding, slug } from './first-requests.js';
 
 const I18N_DIR = '/patient/i18n';
+/** The dictionaries the patient portal has (a clinic offers some of them). */
+const PORTAL_LANGUAGES = ['en', 'es'];
 const CASE_ID = '[A-Za-z0-9_-]{1,64}';
 
 /** The case wizard, unless the clinic takes no new cases (the API would refuse it with 409). */
-function newCaseView(app, flash) {
-  if (takesNewPatients(app.clinic)) return emergencyView(app, flash);
-  app.setPage(t('home.start'));
-  return h('section', { 'aria-labelledby': 'page-title' },
-    h('h1', { id: 'page-title', tabindex: '-1' }, t('home.start')),
-    closedNotice(app.clinic),
-    h('p', {}, h('a', { href: app.href('home'), 'data-route': 'home' }, t('clinic.closed.back'))));
+async function newCaseView() {
+  const { emergencyView } = await import('./views/emergency.js');
+  return (app, flash) => {
+    if (takesNewPatients(app.clinic)) return emergencyView(app, flash);
+    app.setPage(t('home.start'));
+    return h('section', { 'aria-labelledby': 'page-title' },
+      h('h1', { id: 'page-title', tabindex: '-1' }, t('home.start')),
+      closedNotice(app.clinic),
+      h('p', {}, h('a', { href: app.href('home'), 'data-route': 'home' }, t('clinic.closed.back'))));
+  };
 }
 
-/** Patterns of the paths under the clinic's base, with the view of each. */
+/**
+ * A view whose code is fetched the first time it is shown: a patient on a slow phone network
+ * waits for the sign-in screen's code only, not for every screen the portal has.
+ */
+function later(load, name) {
+  return () => load().then((module) => module[name]);
+}
+
+/** Patterns of the paths under the clinic's base, with the view of each (or how to fetch it). */
 const ROUTES = [
   { pattern: '', view: signInView, signedIn: false },
-  { pattern: 'create-account', view: createAccountView, signedIn: false },
-  { pattern: 'confirm', view: confirmView, signedIn: false },
-  { pattern: 'home', view: homeView, signedIn: true },
-  { pattern: 'new', view: newCaseView, signedIn: true },
-  { pattern: 'privacy', view: privacyView, signedIn: true },
-  { pattern: `cases/(${CASE_ID})`, view: caseView, signedIn: true },
-  { pattern: `cases/(${CASE_ID})/photos`, view: photosView, signedIn: true },
-  { pattern: `cases/(${CASE_ID})/(${INTAKE_STEPS.join('|')})`, view: intakeStepView, signedIn: true },
+  { pattern: 'create-account', load: later(() => import('./views/create-account.js'), 'createAccountView'), signedIn: false },
+  { pattern: 'confirm', load: later(() => import('./views/confirm.js'), 'confirmView'), signedIn: false },
+  { pattern: 'home', load: later(() => import('./views/home.js'), 'homeView'), signedIn: true },
+  { pattern: 'new', load: newCaseView, signedIn: true },
+  { pattern: 'privacy', load: later(() => import('./views/privacy.js'), 'privacyView'), signedIn: true },
+  { pattern: `cases/(${CASE_ID})`, load: later(() => import('./views/case.js'), 'caseView'), signedIn: true },
+  { pattern: `cases/(${CASE_ID})/photos`, load: later(() => import('./views/photos.js'), 'photosView'), signedIn: true },
+  { pattern: `cases/(${CASE_ID})/(${INTAKE_STEPS.join('|')})`, load: later(() => import('./views/intake.js'), 'intakeStepView'), signedIn: true },
 ].map((route) => ({ ...route, regex: new RegExp(`^${route.pattern}$`) }));
 
 const main = document.getElementById('main');
-const slug = slugFromPath(window.location.pathname);
 const base = `/c/${encodeURIComponent(slug)}/`;
 
 /** What views share: the clinic, the identity client, navigation and one-off messages. */
@@ -82,22 +88,25 @@ const app = {
 };
 
 async function start() {
-  try {
-    app.config = await loadConfig();
-  } catch (error) {
-    console.error('dermrelay: portal configuration', error.message);
+  // Configuration, branding and texts are fetched at once, not one after another: on a slow
+  // phone network each round trip costs about half a second. English is always loaded (it is the
+  // fallback); the patient's likely language is guessed before the clinic's list is known.
+  prefetchLanguage(I18N_DIR, 'en');
+  prefetchLanguage(I18N_DIR, chooseLanguage(PORTAL_LANGUAGES));
+  const [config, found] = await Promise.allSettled([loadConfig(), loadClinic(slug, { sent: earlyBranding })]);
+  if (config.status === 'rejected') {
+    console.error('dermrelay: portal configuration', config.reason?.message);
     await useLanguage(I18N_DIR, chooseLanguage(['en'])).catch(() => {});
     showProblem(unavailableView(app, { retry: false }));
     return;
   }
-  let clinic;
-  try {
-    clinic = await loadClinic(slug);
-  } catch (error) {
+  app.config = config.value;
+  if (found.status === 'rejected') {
     await useLanguage(I18N_DIR, chooseLanguage(['en'])).catch(() => {});
-    showProblem(unavailableView(app, { retry: true, error: asPortalError(error) }));
+    showProblem(unavailableView(app, { retry: true, error: asPortalError(found.reason) }));
     return;
   }
+  const clinic = found.value;
   await useLanguage(I18N_DIR, chooseLanguage(clinic?.languages ?? ['en']));
   if (!clinic) {
     showProblem(clinicNotFoundView(app));
@@ -154,7 +163,10 @@ function currentRoute() {
   return null;
 }
 
-function render({ focus }) {
+/** Counts renders, so a view whose code arrives after the patient moved on is not shown. */
+let renders = 0;
+
+async function render({ focus }) {
   const found = currentRoute();
   if (found === null) {
     // An old or mistyped link inside a known clinic: its front door is the kindest answer.
@@ -171,11 +183,23 @@ function render({ focus }) {
     window.history.replaceState({}, '', base + 'home');
     return render({ focus });
   }
-  renderHeaderActions(signedIn);
-  renderFooter();
+  const ticket = ++renders;
   const flash = app.flash;
   app.flash = null;
-  replace(main, route.view(app, flash, ...params));
+  let view = route.view;
+  if (!view) {
+    try {
+      view = await route.load();
+    } catch (error) {
+      // The screen's code could not be fetched (the connection dropped): say so, offer a retry.
+      if (ticket === renders) showProblem(unavailableView(app, { retry: true, error: asPortalError(error) }));
+      return;
+    }
+    if (ticket !== renders) return;
+  }
+  renderHeaderActions(signedIn);
+  renderFooter();
+  replace(main, view(app, flash, ...params));
   if (focus) {
     // A new view starts at the top, and screen readers hear that the page changed, as a full
     // page load would do.
@@ -243,15 +267,6 @@ function followInternalLink(event) {
   }
   event.preventDefault();
   app.navigate(link.dataset.route);
-}
-
-/** The clinic's slug from /c/{slug}/...; '' (no such clinic) when it is not decodable. */
-function slugFromPath(pathname) {
-  try {
-    return decodeURIComponent(pathname.split('/')[2] ?? '');
-  } catch (e) {
-    return '';
-  }
 }
 
 function showProblem(node) {

@@ -33,14 +33,16 @@ const STATUS_KINDS = [
  * Sends a request and returns the parsed JSON body (null for 204).
  * @param path an absolute path such as `/me`; ids only, never health data
  * @param options {method, body (sent as JSON), headers (extra request headers), identity (adds
- *     its ID token), signal}
+ *     its ID token), signal, sent (a Promise of the Response to this same unauthenticated request,
+ *     already sent by the page; null sends it here)}
  */
 export async function api(path, options = {}) {
   if (!path.startsWith('/') || path.startsWith('//')) {
     throw new Error('api paths are absolute paths on this origin');
   }
   const { identity } = options;
-  let response = await send(path, options, identity ? await identity.idToken() : null);
+  const early = identity ? null : await options.sent;
+  let response = early ?? await send(path, options, identity ? await identity.idToken() : null);
   if (response.status === 401 && identity) {
     // The token may have expired between the check and the call: one refresh, one retry.
     await identity.refresh();

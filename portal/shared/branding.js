@@ -14,14 +14,15 @@ const AA = 4.5;
 
 /**
  * The clinic at this slug, or null when there is none.
+ * @param sent the Promise of a response to this request the page already sent, if any
  * @returns {Promise<null | {tenantId, slug, displayName, branding, languages, consent}>}
  */
-export async function loadClinic(slug) {
+export async function loadClinic(slug, { sent } = {}) {
   if (!SLUG.test(slug)) {
     return null;
   }
   try {
-    return await api(`/public/clinics/${encodeURIComponent(slug)}/branding`);
+    return await api(`/public/clinics/${encodeURIComponent(slug)}/branding`, { sent });
   } catch (error) {
     if (error.status === 404) return null;
     throw error;

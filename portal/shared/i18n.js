@@ -32,6 +32,14 @@ export async function useLanguage(dir, language) {
   document.documentElement.lang = language;
 }
 
+/**
+ * Starts fetching `{dir}/{language}.json` without waiting for it, so it arrives alongside the
+ * configuration instead of after it; a failure is left for useLanguage to meet and report.
+ */
+export function prefetchLanguage(dir, language) {
+  load(dir, language).catch(() => {});
+}
+
 /** Remembers the patient's choice on this device (a language code, nothing personal). */
 export function rememberChoice(language) {
   try {

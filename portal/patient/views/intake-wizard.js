@@ -8,9 +8,9 @@ import { messageBox, submitButton } from '/shared/forms.js';
 import { t } from '/shared/i18n.js';
 import { caseApi } from '../case-api.js';
 import { choiceGroup, showFieldErrors, stepHeader, yesNo } from '../widgets.js';
+import { INTAKE_STEPS } from '../intake-steps.js';
 
-/** Every intake page in order; a case shows the ones its answers make relevant (stepsFor). */
-export const INTAKE_STEPS = ['body-site', 'about', 'spot', 'rash', 'symptoms', 'health', 'medicines', 'profile', 'consent'];
+export { INTAKE_STEPS };
 
 /** Answers only the spot page asks, and only the rash page: dropped when the kind of problem changes. */
 export const SPOT_FIELDS = ['lesionCount', 'spotOrigin', 'changes', 'abcde', 'diameterMm'];

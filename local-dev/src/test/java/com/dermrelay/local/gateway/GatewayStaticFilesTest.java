@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The portal's static files and the white-label patient app, beside the API routes. */
 class GatewayStaticFilesTest {
+  private static final String BIG_SCRIPT = "console.log('a line of the portal');\n".repeat(200);
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, (byte) 0xff};
 
   @TempDir static Path temp;
@@ -39,6 +42,7 @@ class GatewayStaticFilesTest {
     write(portal.resolve("patient/index.html"), "<h1>patient app</h1>");
     write(portal.resolve("patient/assets/app.js"), "console.log(1)");
     write(portal.resolve("patient/manifest.webmanifest"), "{}");
+    write(portal.resolve("scripts/big.js"), BIG_SCRIPT);
     Files.createDirectories(portal.resolve("img"));
     Files.write(portal.resolve("img/logo.png"), PNG);
     write(temp.resolve("secret.txt"), "outside the portal");
@@ -81,6 +85,31 @@ class GatewayStaticFilesTest {
     HttpResponse<byte[]> png = send(get(gateway, "/img/logo.png"));
     assertEquals("image/png", png.headers().firstValue("content-type").orElse(null));
     assertArrayEquals(PNG, png.body());
+  }
+
+  @Test
+  void textArrivesGzippedWhenTheBrowserAcceptsItAsCloudFrontSendsIt() throws IOException {
+    HttpResponse<byte[]> zipped =
+        send(get(gateway, "/scripts/big.js").header("Accept-Encoding", "gzip, deflate, br"));
+    assertEquals(200, zipped.statusCode());
+    assertEquals("gzip", zipped.headers().firstValue("content-encoding").orElse(null));
+    assertEquals("Accept-Encoding", zipped.headers().firstValue("vary").orElse(null));
+    assertTrue(zipped.body().length < BIG_SCRIPT.length() / 4, "compressed");
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      assertEquals(BIG_SCRIPT, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<byte[]> plain = send(get(gateway, "/scripts/big.js"));
+    assertFalse(plain.headers().firstValue("content-encoding").isPresent(), "no gzip unasked");
+    assertEquals(BIG_SCRIPT, text(plain));
+    HttpResponse<byte[]> refused =
+        send(get(gateway, "/scripts/big.js").header("Accept-Encoding", "gzip;q=0, identity"));
+    assertFalse(refused.headers().firstValue("content-encoding").isPresent(), "q=0 refuses it");
+    // Small files and images stay as they are, as CloudFront leaves them.
+    for (String path : new String[] {"/styles/app.css", "/img/logo.png"}) {
+      HttpResponse<byte[]> response = send(get(gateway, path).header("Accept-Encoding", "gzip"));
+      assertFalse(response.headers().firstValue("content-encoding").isPresent(), path);
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.dermrelay.local.gateway.internal;
 import com.dermrelay.local.http.Exchanges;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The portal's static files, as the CDN serves them in production. Includes the white-label routes:
@@ -42,6 +44,9 @@ public final class StaticFiles {
           Map.entry("woff2", "font/woff2"),
           Map.entry("txt", "text/plain; charset=utf-8"),
           Map.entry("map", "application/json"));
+
+  /** CloudFront leaves smaller files as they are: compressing them gains nothing. */
+  private static final int MIN_COMPRESSED_BYTES = 1_000;
 
   /** Where the portal's third-party scripts are served, {@code /vendor/<package>/<file>}. */
   public static final String VENDOR = "vendor";
@@ -149,8 +154,63 @@ public final class StaticFiles {
     }
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    Exchanges.send(exchange, 200, contentType(file), Files.readAllBytes(file));
+    String type = contentType(file);
+    byte[] body = Files.readAllBytes(file);
+    exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
+    if (compressible(type, body.length)
+        && acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"))) {
+      exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+      body = gzip(body);
+    }
+    Exchanges.send(exchange, 200, type, body);
     return true;
+  }
+
+  /**
+   * What CloudFront compresses (the distribution's behaviours set compress): text-like types from
+   * 1,000 bytes on. Brotli, which CloudFront also offers, has no encoder in the JDK: gzip locally.
+   */
+  static boolean compressible(String contentType, int length) {
+    if (length < MIN_COMPRESSED_BYTES) {
+      return false;
+    }
+    return contentType.startsWith("text/")
+        || contentType.startsWith("application/json")
+        || contentType.startsWith("application/manifest+json")
+        || contentType.startsWith("image/svg+xml");
+  }
+
+  /** Whether an Accept-Encoding header allows gzip (named, or "*", and not with q=0). */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] pieces = part.trim().split(";");
+      String coding = pieces[0].trim().toLowerCase(Locale.ROOT);
+      if (!coding.equals("gzip") && !coding.equals("*")) {
+        continue;
+      }
+      boolean refused = false;
+      for (int i = 1; i < pieces.length; i++) {
+        String parameter = pieces[i].trim().replace(" ", "");
+        if (parameter.matches("q=0(\\.0{0,3})?")) {
+          refused = true;
+        }
+      }
+      if (!refused) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static byte[] gzip(byte[] body) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+      zip.write(body);
+    }
+    return out.toByteArray();
   }
 
   /** A symbolic link must not lead out of the portal directory. */
