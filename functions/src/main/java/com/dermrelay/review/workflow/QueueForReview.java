@@ -2,6 +2,7 @@ package com.dermrelay.review.workflow;
 
 import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.review.ReviewItem;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import javax.inject.Inject;
@@ -39,8 +40,6 @@ public final class QueueForReview {
                 CaseRecord.QUEUED.equals(current.status())
                     ? current
                     : current.withStatus(CaseRecord.QUEUED, now.toString(), "queued"));
-    // Whole seconds: the queue's sort key compares due times as text, which needs one width.
-    String dueAt = now.plusSeconds(timeoutSeconds).truncatedTo(ChronoUnit.SECONDS).toString();
     // Written last: its token marks the step done, so a retry that finds it changes nothing.
     reviews.apply(
         tenant,
@@ -49,6 +48,28 @@ public final class QueueForReview {
         item ->
             taskToken.equals(item.taskToken())
                 ? item
-                : item.queued(taskToken, priority, dueAt, preferredDermatologistId));
+                : item.queued(
+                    taskToken,
+                    priority,
+                    dueAt(item, now, timeoutSeconds),
+                    preferredDermatologistId));
+  }
+
+  /**
+   * When the case is due. After an escalation (the item waits for review with no token: Escalate
+   * cleared it and wrote the due time) the due time stands: a reminder never moves it. Computing it
+   * again from this step's own clock moved it later by however long the step took to start, and the
+   * interpreter's timers, which started earlier, then reminded again before the new due time, once
+   * a second, for ever (docs/workflow.md, "A reminder that moved the due time").
+   */
+  static String dueAt(ReviewItem current, Instant now, long timeoutSeconds) {
+    if (current != null
+        && current.waitingFor() == ReviewItem.Wait.REVIEW
+        && current.taskToken() == null
+        && current.dueAt() != null) {
+      return current.dueAt();
+    }
+    // Whole seconds: the queue's sort key compares due times as text, which needs one width.
+    return now.plusSeconds(timeoutSeconds).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 }
