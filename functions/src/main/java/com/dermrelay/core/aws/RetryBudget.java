@@ -2,7 +2,6 @@ package com.dermrelay.core.aws;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -19,16 +18,6 @@ public final class RetryBudget {
 
   /** No new attempt starts with less than this left: it could not finish in time. */
   static final Duration LAST_ATTEMPT = Duration.ofMillis(300);
-
-  /** What AWS services answer when a caller is over its quota or the service is overloaded. */
-  private static final Set<String> THROTTLED =
-      Set.of(
-          "TooManyRequestsException",
-          "ThrottlingException",
-          "Throttling",
-          "RequestLimitExceeded",
-          "InternalErrorException",
-          "ServiceUnavailable");
 
   private final long deadline;
 
@@ -76,7 +65,7 @@ public final class RetryBudget {
   /** Throttling, a service error (5xx) or an I/O failure (timeout, connection refused or reset). */
   static boolean retryable(RuntimeException e) {
     if (e instanceof AwsServiceException refused) {
-      return refused.status() >= 500 || THROTTLED.contains(refused.errorCode());
+      return refused.transientFailure();
     }
     return e instanceof UncheckedIOException;
   }

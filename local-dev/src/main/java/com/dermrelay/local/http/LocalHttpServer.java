@@ -22,12 +22,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * avoids that, however large; threads made on demand (and dropped after a minute idle) do.
  */
 public final class LocalHttpServer implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final String name;
+  private final HttpHandler handler;
+  private final Threads threads;
+  private final String host;
+  private final int port;
+  private volatile HttpServer server;
+  private volatile ExecutorService executor;
 
-  private LocalHttpServer(HttpServer server, ExecutorService executor) {
+  private LocalHttpServer(
+      String name, HttpHandler handler, Threads threads, HttpServer server, ExecutorService pool) {
+    this.name = name;
+    this.handler = handler;
+    this.threads = threads;
     this.server = server;
-    this.executor = executor;
+    this.executor = pool;
+    this.host = server.getAddress().getHostString();
+    this.port = server.getAddress().getPort();
   }
 
   /** How the server gets its request threads. */
@@ -63,18 +74,33 @@ public final class LocalHttpServer implements AutoCloseable {
       server.setExecutor(executor);
       server.createContext("/", handler);
       server.start();
-      return new LocalHttpServer(server, executor);
+      return new LocalHttpServer(name, handler, threads, server, executor);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + " on " + host + ":" + port, e);
     }
   }
 
+  /**
+   * Stops listening (connections to the port are refused) until {@link #resume}: an outage of this
+   * emulator for fault tests. Whatever the handler holds is kept.
+   */
+  public synchronized void interrupt() {
+    close();
+  }
+
+  /** Listens again on the same port with the same handler. */
+  public synchronized void resume() {
+    LocalHttpServer restarted = start(name, host, port, handler, threads);
+    server = restarted.server;
+    executor = restarted.executor;
+  }
+
   public int port() {
-    return server.getAddress().getPort();
+    return port;
   }
 
   public String host() {
-    return server.getAddress().getHostString();
+    return host;
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:8080}, without a trailing slash. */

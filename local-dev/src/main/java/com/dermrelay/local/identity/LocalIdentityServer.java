@@ -92,6 +92,16 @@ public final class LocalIdentityServer implements AutoCloseable {
     return identity.userPoolId();
   }
 
+  /** Stops answering, keeping every account, until {@link #resume} (fault tests). */
+  public void interrupt() {
+    http.interrupt();
+  }
+
+  /** Answers again on the same port. */
+  public void resume() {
+    http.resume();
+  }
+
   @Override
   public void close() {
     http.close();
