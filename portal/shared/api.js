@@ -27,6 +27,7 @@ const STATUS_KINDS = [
   [409, 'conflict'],
   [413, 'too-large'],
   [429, 'too-many-attempts'],
+  [503, 'unavailable'],
 ];
 
 /**

@@ -1,29 +1,63 @@
 package com.dermrelay.tenants;
 
+import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.aws.CognitoAdmin;
+import com.dermrelay.core.aws.RetryBudget;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Makes a just-confirmed self sign-up a patient of its clinic: sets {@code custom:tenantId} (and
- * the name given at sign-up) with AdminUpdateUserAttributes and adds the account to the {@code
- * patient} group with AdminAddUserToGroup. The portal names the clinic in ConfirmSignUp's
- * ClientMetadata; it is browser input, so {@link PatientSignUpGuard#checkClinic} checks it again
- * (naming another open clinic here gains nothing a sign-up there would not give).
+ * Makes a just-confirmed self sign-up a patient of its clinic: records the link in the table
+ * ({@link PatientLinks}), then sets {@code custom:tenantId} (and the name given at sign-up) with
+ * AdminUpdateUserAttributes and adds the account to the {@code patient} group with
+ * AdminAddUserToGroup. The portal names the clinic in ConfirmSignUp's ClientMetadata; it is browser
+ * input, so {@link PatientSignUpGuard#checkClinic} checks it again (naming another open clinic here
+ * gains nothing a sign-up there would not give).
  *
- * <p>Idempotent: Cognito retries a trigger that times out, and both calls may be repeated; an
+ * <p>Cognito throttles its admin API per pool (issue 20): each call is retried on throttling, a
+ * service error or a timeout, with backoff and jitter, within {@link #COGNITO_BUDGET}. If Cognito
+ * still refuses, the recorded link stands in: the confirmation succeeds, and the API admits the
+ * patient to the clinic by the link (core.access.AccessControl) although their token names no
+ * clinic. The patient is not asked to contact anyone. Only when neither could be written does the
+ * confirmation answer an error.
+ *
+ * <p>Idempotent: Cognito retries a trigger that times out, and every write may be repeated; an
  * account that already has a clinic keeps it (a different one is refused, never overwritten).
  */
 public final class PatientEnrolment {
+  private static final Logger LOG = LoggerFactory.getLogger(PatientEnrolment.class);
+
+  /**
+   * How long the admin calls back to Cognito may take, retries included: Cognito waits 5 s for the
+   * trigger, and the margin covers the clinic check, the link's write and a restored (SnapStart)
+   * container.
+   */
+  static final Duration COGNITO_BUDGET = Duration.ofMillis(3500);
+
   private final PatientSignUpGuard guard;
   private final CognitoAdmin cognito;
+  private final PatientLinks links;
+  private final InternalAccess access;
+  private final Clock clock;
 
   @Inject
-  public PatientEnrolment(PatientSignUpGuard guard, CognitoAdmin cognito) {
+  public PatientEnrolment(
+      PatientSignUpGuard guard,
+      CognitoAdmin cognito,
+      PatientLinks links,
+      InternalAccess access,
+      Clock clock) {
     this.guard = guard;
     this.cognito = cognito;
+    this.links = links;
+    this.access = access;
+    this.clock = clock;
   }
 
   /**
@@ -39,6 +73,7 @@ public final class PatientEnrolment {
       String username,
       Map<String, String> attributes,
       Map<String, String> clientMetadata) {
+    RetryBudget retries = RetryBudget.startingNow(COGNITO_BUDGET);
     String current = attributes.get(PatientSignUpGuard.TENANT_ATTRIBUTE);
     String named = clientMetadata.get(PatientSignUpGuard.CLINIC_KEY);
     String tenantId;
@@ -52,6 +87,7 @@ public final class PatientEnrolment {
     } else {
       tenantId = guard.checkClinic(named);
     }
+    boolean linkKept = keepLink(tenantId, attributes.get("sub"));
     Map<String, String> changes = new LinkedHashMap<>();
     if (current == null || current.isBlank()) {
       changes.put(PatientSignUpGuard.TENANT_ATTRIBUTE, tenantId);
@@ -61,11 +97,37 @@ public final class PatientEnrolment {
           .ifPresent(name -> changes.put("name", name));
     }
     CognitoAdmin pool = cognito.forPool(userPoolId);
-    if (!changes.isEmpty()) {
-      pool.updateAttributes(username, changes);
+    try {
+      if (!changes.isEmpty()) {
+        retries.run(() -> pool.updateAttributes(username, changes));
+      }
+      // Adding a member of the group again changes nothing.
+      retries.run(() -> pool.addToGroup(username, Role.PATIENT.group()));
+    } catch (RuntimeException e) {
+      if (!linkKept) {
+        throw e;
+      }
+      // Not an error for the patient: the link admits them; their token lacks the clinic.
+      LOG.warn(
+          "Cognito did not take the patient's clinic within {} ms ({}); the table's link stands in",
+          COGNITO_BUDGET.toMillis(),
+          e.getClass().getSimpleName());
     }
-    // Adding a member of the group again changes nothing.
-    pool.addToGroup(username, Role.PATIENT.group());
     return tenantId;
+  }
+
+  /** Records the link; false (logged) when the table did not take it. */
+  private boolean keepLink(String tenantId, String subject) {
+    if (subject == null || subject.isBlank()) {
+      return false;
+    }
+    try {
+      links.keep(
+          access.forConfirmedSignUp(tenantId, subject, "post-confirmation", clock.instant()));
+      return true;
+    } catch (RuntimeException e) {
+      LOG.error("the patient's clinic link could not be recorded", e);
+      return false;
+    }
   }
 }

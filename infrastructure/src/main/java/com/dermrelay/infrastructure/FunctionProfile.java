@@ -275,11 +275,13 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put(
         IdentityStack.PRE_SIGN_UP_HANDLER,
         new FunctionProfile(1024, EnumSet.of(Access.TABLE_READ)));
-    // The post-confirmation trigger: looks the clinic up, then sets the patient's clinic and group
-    // (IdentityStack narrows USER_ADMIN to those two calls on its own pool).
+    // The post-confirmation trigger: looks the clinic up, records the patient's link to it, then
+    // sets the patient's clinic and group (IdentityStack narrows TABLE_WRITE to PutItem and
+    // USER_ADMIN to those two calls on its own pool).
     known.put(
         IdentityStack.POST_CONFIRMATION_HANDLER,
-        new FunctionProfile(1024, EnumSet.of(Access.TABLE_READ, Access.USER_ADMIN)));
+        new FunctionProfile(
+            1024, EnumSet.of(Access.TABLE_READ, Access.TABLE_WRITE, Access.USER_ADMIN)));
     // Creates an account for an invitee who has none, and e-mails the link through SES.
     known.put(
         "com.dermrelay.tenants.InviteDermatologistHandler",

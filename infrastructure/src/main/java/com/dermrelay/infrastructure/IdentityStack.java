@@ -92,13 +92,13 @@ public final class IdentityStack extends Stack {
   }
 
   /**
-   * The post-confirmation trigger reads the clinic directory and may make two admin calls on this
-   * pool only. The pool names the trigger (pool -> function), so the grant cannot sit in the role's
-   * default policy, which the function waits for (function -> policy -> pool: a cycle). It is a
-   * managed policy of its own, attached to the role: the exact pool ARN, no wildcard, no condition;
-   * it exists before any user can confirm (the pool's clients come after it only in the same
-   * deployment, and a confirmation needs a sign-up first). The trigger takes the pool id from
-   * Cognito's event, not from its environment, for the same reason.
+   * The post-confirmation trigger reads the clinic directory, puts the patient's link item, and may
+   * make two admin calls on this pool only. The pool names the trigger (pool -> function), so the
+   * grant cannot sit in the role's default policy, which the function waits for (function -> policy
+   * -> pool: a cycle). It is a managed policy of its own, attached to the role: the exact pool ARN,
+   * no wildcard, no condition; it exists before any user can confirm (the pool's clients come after
+   * it only in the same deployment, and a confirmation needs a sign-up first). The trigger takes
+   * the pool id from Cognito's event, not from its environment, for the same reason.
    */
   private void wirePostConfirmation(DataStack data) {
     Functions.DeployedFunction postConfirmation = triggers.forHandler(POST_CONFIRMATION_HANDLER);
@@ -107,18 +107,30 @@ public final class IdentityStack extends Stack {
         .access()
         .equals(
             java.util.Set.of(
-                FunctionProfile.Access.TABLE_READ, FunctionProfile.Access.USER_ADMIN))) {
+                FunctionProfile.Access.TABLE_READ,
+                FunctionProfile.Access.TABLE_WRITE,
+                FunctionProfile.Access.USER_ADMIN))) {
       throw new IllegalStateException(
-          "The post-confirmation trigger reads the table and enrols users only; its "
+          "The post-confirmation trigger reads the table, records links and enrols users only; its "
               + "profile asks "
               + postConfirmation.profile().access());
     }
     data.table().grantReadData(postConfirmation.role());
+    // The patient's link to the clinic (tenants.PatientLinks): one conditional PutItem, nothing
+    // that changes or removes an item; and the table key's encryption for the new item.
+    data.table().grant(postConfirmation.role(), "dynamodb:PutItem");
+    if (data.table().getEncryptionKey() != null) {
+      data.table().getEncryptionKey().grantEncrypt(postConfirmation.role());
+    }
+    postConfirmation.role().addToPrincipalPolicy(AuditAppendOnly.denyChanges(data.table()));
     NagSuppression.suppressMatching(
         postConfirmation.role(),
         "AwsSolutions-IAM5",
-        List.of("Resource::.*CasesTable[A-Za-z0-9]+.*\\/index\\/\\*"),
-        "CDK's table read grant: the trigger finds clinics through the table's own indexes");
+        List.of(
+            "Resource::.*CasesTable[A-Za-z0-9]+.*\\/index\\/\\*",
+            "Action::kms:(ReEncrypt|GenerateDataKey)\\*"),
+        "CDK's table grants: the trigger finds clinics through the table's own indexes, and the KMS "
+            + "actions apply to the table's customer key alone");
     // A customer-managed policy: the HIPAA rules forbid inline ones, and it is versioned.
     ManagedPolicy.Builder.create(this, "PostConfirmationEnrolment")
         .description(

@@ -80,6 +80,7 @@ public final class LocalStack implements AutoCloseable {
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private String dynamoDbEndpoint;
   private String s3Endpoint;
+  private S3Emulator s3;
   private Outbox outbox;
   private OutboxServer outboxServer;
   private LocalIdentityServer identity;
@@ -134,17 +135,17 @@ public final class LocalStack implements AutoCloseable {
       TableSetup.ensureTable(dynamoDb, LocalStackConfig.TABLE);
     }
     if (external.s3Endpoint() == null) {
-      s3Endpoint =
+      s3 =
           track(
-                  S3Emulator.start(
-                      host,
-                      config.s3Port(),
-                      LocalStackConfig.ACCESS_KEY,
-                      LocalStackConfig.SECRET_KEY,
-                      config.portalOrigins(),
-                      LocalStackConfig.MEDIA_BUCKET,
-                      sub(data, "s3")))
-              .endpoint();
+              S3Emulator.start(
+                  host,
+                  config.s3Port(),
+                  LocalStackConfig.ACCESS_KEY,
+                  LocalStackConfig.SECRET_KEY,
+                  config.portalOrigins(),
+                  LocalStackConfig.MEDIA_BUCKET,
+                  sub(data, "s3")));
+      s3Endpoint = s3.endpoint();
     } else {
       s3Endpoint = external.s3Endpoint();
       ExternalBucket.prepare(
@@ -419,6 +420,41 @@ public final class LocalStack implements AutoCloseable {
 
   public IdentityService identity() {
     return identity.identity();
+  }
+
+  /**
+   * An outage of one emulated service for fault tests: its port refuses connections until {@link
+   * #resume}; its data is kept. S3 only when the stack runs its own s3proxy.
+   */
+  public enum Outage {
+    S3,
+    IDENTITY
+  }
+
+  /** Whether {@link #interrupt} can stop {@code service} here (not when it is external). */
+  public boolean canInterrupt(Outage service) {
+    return service != Outage.S3 || s3 != null;
+  }
+
+  public void interrupt(Outage service) {
+    switch (service) {
+      case S3 -> embeddedS3().interrupt();
+      case IDENTITY -> identity.interrupt();
+    }
+  }
+
+  public void resume(Outage service) {
+    switch (service) {
+      case S3 -> embeddedS3().resume();
+      case IDENTITY -> identity.resume();
+    }
+  }
+
+  private S3Emulator embeddedS3() {
+    if (s3 == null) {
+      throw new IllegalStateException("S3 is an external service here; it cannot be interrupted");
+    }
+    return s3;
   }
 
   public Outbox outbox() {

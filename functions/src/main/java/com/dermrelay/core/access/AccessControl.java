@@ -15,6 +15,7 @@ import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantRecord;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -35,9 +36,10 @@ import org.slf4j.LoggerFactory;
  *       membership item read on every call, platform operators wherever the route lists them.
  *       Another clinic answers 404 (its existence is not revealed); a dermatologist whose
  *       membership was removed 403, and so does an account with no home clinic at all (a patient
- *       whose sign-up was not linked to a clinic). Each refusal at a clinic that exists is written
- *       to that clinic's audit trail, repeats of one caller at one route aggregated into one
- *       record; past a limit, 429.
+ *       whose sign-up was not linked to a clinic, unless the post-confirmation trigger recorded the
+ *       link in the table: see {@link #linkedPatient}). Each refusal at a clinic that exists is
+ *       written to that clinic's audit trail, repeats of one caller at one route aggregated into
+ *       one record; past a limit, 429.
  *   <li>the subject must still be in good standing, whatever the token says: a patient whose
  *       account was closed (erased) gets 401 on every call, also outside {@code /clinics} (only
  *       repeating the erasure itself still answers, the same as before); a clinic admin or
@@ -91,7 +93,7 @@ public final class AccessControl implements RequestAuthorizer {
     if (rule.isPublic()) {
       return new ApiRequest(event, requestId, null, null, clock);
     }
-    Caller caller = Caller.of(event);
+    Caller caller = linkedPatient(Caller.of(event), rule, event);
     ApiRequest request = new ApiRequest(event, requestId, caller, null, clock);
     Map<String, String> claims = event.getRequestContext().getAuthorizer().getJwt().getClaims();
     settings
@@ -198,6 +200,30 @@ public final class AccessControl implements RequestAuthorizer {
       throw forbidden("Your account is not linked to a clinic; contact the clinic.");
     }
     throw notFound();
+  }
+
+  /**
+   * A confirmed self sign-up whose token names no clinic because Cognito refused the trigger's
+   * admin calls (issue 20) is a patient of the clinic in the path when the trigger recorded the
+   * link there (TenantDirectory#patientLinked). One strongly consistent read, and only for such an
+   * account on a patient route; everyone else is left as their token says.
+   */
+  private Caller linkedPatient(Caller caller, AccessRules.Rule rule, APIGatewayV2HTTPEvent event) {
+    if (caller.homeTenantId().isPresent()
+        || !rule.tenantScoped()
+        || !rule.allows(Role.PATIENT)
+        || caller.roles().stream().anyMatch(role -> role != Role.PATIENT)
+        || event.getPathParameters() == null) {
+      return caller;
+    }
+    String tenantId = event.getPathParameters().get("tenantId");
+    if (tenantId == null
+        || !TenantContext.TENANT_ID.matcher(tenantId).matches()
+        || !directory.patientLinked(tenantId, caller.subject())) {
+      return caller;
+    }
+    return new Caller(
+        caller.subject(), caller.email(), List.of(Role.PATIENT), Optional.of(tenantId));
   }
 
   /**

@@ -86,4 +86,18 @@ public final class InternalAccess {
                 new TenantContext(
                     tenantId, subject, role, name, requestId, time, tenant.retentionYears()));
   }
+
+  /**
+   * For the post-confirmation trigger recording a self sign-up's clinic: the clinic was checked
+   * (exists, takes new patients) in the same invocation, and Cognito's event names the account.
+   *
+   * @throws IllegalArgumentException if the clinic does not exist
+   */
+  public TenantContext forConfirmedSignUp(
+      String tenantId, String subject, String requestId, Instant time) {
+    TenantRecord tenant =
+        directory.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no such tenant"));
+    return new TenantContext(
+        tenantId, subject, Role.PATIENT, "", requestId, time, tenant.retentionYears());
+  }
 }

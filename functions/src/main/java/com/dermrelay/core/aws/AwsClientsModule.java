@@ -9,6 +9,7 @@ import dagger.Module;
 import dagger.Provides;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -90,19 +91,26 @@ public final class AwsClientsModule {
     return builder.build();
   }
 
-  /** Cognito user-pool admin calls, signed by hand: the SDK client would not fit the jar. */
+  /**
+   * Cognito user-pool admin calls, signed by hand: the SDK client would not fit the jar. They get
+   * their own HTTP client with short timeouts (the shared one waits 30 s for an answer): a
+   * user-pool trigger has 5 s in all, and a call that hangs must leave time to retry it ({@link
+   * RetryBudget}). Cognito answers an admin call in well under a second.
+   */
   @Provides
   @Singleton
   static CognitoAdmin cognitoAdmin(
       Settings settings,
-      SdkHttpClient http,
       AwsCredentialsProvider credentials,
       ObjectMapper json,
       TenancySettings tenancy) {
     return new CognitoAdmin(
         SignedJsonClient.forService(
             settings,
-            http,
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(1))
+                .socketTimeout(Duration.ofSeconds(3))
+                .build(),
             credentials,
             json,
             "COGNITO_IDENTITY_PROVIDER",

@@ -13,8 +13,10 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * Before {@link #handle} runs, the path parameters are checked against the contract's formats
  * (before anything reads a store, the access rules included), the route's rules (x-roles in
  * openapi.yaml) are enforced and, under {@code /clinics/{tenantId}}, the tenant context is built; a
- * subclass cannot skip that. A refused request becomes its problem+json, anything unexpected a 500
- * whose body says nothing internal. Subclasses only parse, call one use case and map its result.
+ * subclass cannot skip that. A refused request becomes its problem+json, a service behind the API
+ * that does not answer a 503 with {@code Retry-After} ({@link ServiceUnavailable}), anything else
+ * unexpected a 500 whose body says nothing internal. Subclasses only parse, call one use case and
+ * map its result.
  */
 public abstract class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -45,6 +47,11 @@ public abstract class ApiHandler
       LOG.info("request refused: status={} type={}", problem.status(), problem.type());
       return responses.problem(problem, requestId);
     } catch (RuntimeException unexpected) {
+      if (ServiceUnavailable.causedBy(unexpected)) {
+        // Not our bug: a service behind us is down or throttling; the client may try again.
+        LOG.warn("request failed: a service did not answer", unexpected);
+        return responses.problem(ServiceUnavailable.now(), requestId);
+      }
       // Logged with its stack for us; the caller learns only that it failed and the request id.
       LOG.error("request failed", unexpected);
       return responses.problem(

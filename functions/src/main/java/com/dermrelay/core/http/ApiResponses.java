@@ -62,9 +62,15 @@ public final class ApiResponses {
           .forEach(e -> errors.addObject().put("pointer", e.pointer()).put("detail", e.detail()));
       response = response(problem.status(), PROBLEM_JSON, write(body));
     }
-    if (problem instanceof TooManyRequests tooMany) {
+    long retryAfter =
+        problem instanceof TooManyRequests tooMany
+            ? tooMany.retryAfterSeconds()
+            : problem instanceof ServiceUnavailable unavailable
+                ? unavailable.retryAfterSeconds()
+                : 0;
+    if (retryAfter > 0) {
       Map<String, String> headers = new HashMap<>(response.getHeaders());
-      headers.put("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+      headers.put("Retry-After", Long.toString(retryAfter));
       response.setHeaders(headers);
     }
     return response;

@@ -15,5 +15,8 @@ public final class ProblemTypes {
   public static final String RATE_LIMITED = PREFIX + "rate-limited";
   public static final String INTERNAL = PREFIX + "internal";
 
+  /** A service the API depends on (storage, the user pool, the table) did not answer. */
+  public static final String SERVICE_UNAVAILABLE = PREFIX + "service-unavailable";
+
   private ProblemTypes() {}
 }

@@ -95,6 +95,15 @@ public final class TenantDirectory {
     return keys.get(tenantId, TenantKeys.ERASURE_PREFIX + subject).isPresent();
   }
 
+  /**
+   * Whether the subject's self sign-up was confirmed for this clinic (the post-confirmation
+   * trigger's link item), for an account whose token carries no clinic because Cognito could not be
+   * told in time. Strongly consistent, keys only; read only for such accounts.
+   */
+  public boolean patientLinked(String tenantId, String subject) {
+    return keys.get(tenantId, TenantKeys.PATIENT_LINK_PREFIX + subject).isPresent();
+  }
+
   /** Every clinic the user belongs to or belonged to (the index is eventually consistent). */
   public List<Membership> membershipsOf(String subject) {
     return members

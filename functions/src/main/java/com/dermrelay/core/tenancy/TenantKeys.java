@@ -14,6 +14,12 @@ public final class TenantKeys {
    */
   public static final String ERASURE_PREFIX = "ERASURE#";
 
+  /**
+   * A self sign-up's clinic, recorded by the post-confirmation trigger; it admits the patient when
+   * Cognito could not be given the clinic (TenantDirectory#patientLinked).
+   */
+  public static final String PATIENT_LINK_PREFIX = "PATIENT_LINK#";
+
   private TenantKeys() {}
 
   public static String tenantPk(String tenantId) {

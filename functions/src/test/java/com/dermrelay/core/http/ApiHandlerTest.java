@@ -2,12 +2,16 @@ package com.dermrelay.core.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.dermrelay.core.aws.AwsServiceException;
 import com.dermrelay.testing.TestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +73,29 @@ class ApiHandlerTest {
     assertFalse(response.getBody().contains("IllegalState"));
     assertEquals("no-store", response.getHeaders().get("Cache-Control"));
     assertEquals(ProblemTypes.INTERNAL, JSON.readTree(response.getBody()).get("type").asText());
+  }
+
+  @Test
+  void aServiceThatThrottlesOrCannotBeReachedIs503WithRetryAfter() throws Exception {
+    for (RuntimeException outage :
+        new RuntimeException[] {
+          new AwsServiceException("cognito-idp", 400, "TooManyRequestsException", "Rate exceeded"),
+          new AwsServiceException("ses", 503, "ServiceUnavailable", ""),
+          new UncheckedIOException(
+              "call to cognito-idp failed", new ConnectException("Connection refused"))
+        }) {
+      APIGatewayV2HTTPResponse response = run(outage);
+      assertEquals(503, response.getStatusCode(), outage.toString());
+      assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
+      assertTrue(Long.parseLong(response.getHeaders().get("Retry-After")) > 0);
+      JsonNode body = JSON.readTree(response.getBody());
+      assertEquals(ProblemTypes.SERVICE_UNAVAILABLE, body.get("type").asText());
+      assertFalse(response.getBody().contains("cognito"), response.getBody());
+    }
+    // A refusal of the request itself is not an outage: retrying would not help.
+    assertEquals(
+        500,
+        run(new AwsServiceException("cognito-idp", 400, "UserNotFoundException", "no user"))
+            .getStatusCode());
   }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The local user pool without HTTP: users, groups, codes and token issuing, with Cognito's rules
@@ -61,6 +62,9 @@ public final class IdentityService {
 
   /** Codes last delivered, by lower-cased username, for tests and the local console. */
   private final Map<String, String> lastCodes = new ConcurrentHashMap<>();
+
+  /** Admin calls still to refuse as throttled (a test's fault; Cognito's admin quotas are low). */
+  private final AtomicInteger throttledAdminCalls = new AtomicInteger();
 
   /** NEW_PASSWORD_REQUIRED sessions: short-lived, kept in memory only. */
   private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
@@ -398,6 +402,27 @@ public final class IdentityService {
       throw notAuthorized("User is disabled.");
     }
     return user;
+  }
+
+  // ---- Faults (tests) ----
+
+  /**
+   * The next {@code calls} signed admin calls over HTTP answer {@code TooManyRequestsException}, as
+   * Cognito does past a pool's request quota; 0 ends it. A fault a test cannot cause otherwise: the
+   * local pool has no quotas.
+   */
+  public void throttleNextAdminCalls(int calls) {
+    throttledAdminCalls.set(Math.max(0, calls));
+  }
+
+  /** How many admin calls are still to be refused as throttled. */
+  public int throttledAdminCallsLeft() {
+    return throttledAdminCalls.get();
+  }
+
+  /** Whether this admin call is one to refuse as throttled (see throttleNextAdminCalls). */
+  public boolean takeThrottledAdminCall() {
+    return throttledAdminCalls.getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0;
   }
 
   // ---- Seeding (local stack and tests) ----

@@ -48,7 +48,9 @@ public final class LocalIdentityServer implements AutoCloseable {
               } else {
                 handler.handle(exchange);
               }
-            });
+            },
+            // A trigger waits inside ConfirmSignUp for its own admin calls to this server.
+            LocalHttpServer.Threads.ON_DEMAND);
     try {
       String base = config.advertisedBaseUrl() != null ? config.advertisedBaseUrl() : http.url();
       IdentityService identity = IdentityService.open(config, base, delivery);
@@ -88,6 +90,16 @@ public final class LocalIdentityServer implements AutoCloseable {
 
   public String userPoolId() {
     return identity.userPoolId();
+  }
+
+  /** Stops answering, keeping every account, until {@link #resume} (fault tests). */
+  public void interrupt() {
+    http.interrupt();
+  }
+
+  /** Answers again on the same port. */
+  public void resume() {
+    http.resume();
   }
 
   @Override

@@ -17,12 +17,16 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
  * origins so browser uploads work as they will against S3.
  */
 public final class S3Emulator implements AutoCloseable {
-  private final S3Proxy proxy;
   private final String host;
+  private final java.util.function.Supplier<S3Proxy> proxies;
+  private final int port;
+  private volatile S3Proxy proxy;
 
-  private S3Emulator(S3Proxy proxy, String host) {
+  private S3Emulator(S3Proxy proxy, String host, java.util.function.Supplier<S3Proxy> proxies) {
     this.proxy = proxy;
     this.host = host;
+    this.proxies = proxies;
+    this.port = proxy.getPort();
   }
 
   /**
@@ -49,19 +53,10 @@ public final class S3Emulator implements AutoCloseable {
       }
       store = new FilesystemNio2BlobStore(dataDir.toString());
     }
-    S3Proxy proxy =
-        S3Proxy.builder()
-            .blobStore(new MeteredBlobStore(store))
-            .endpoint(URI.create("http://" + host + ":" + port))
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-            .corsRules(
-                new CrossOriginResourceSharing(
-                    corsOrigins,
-                    List.of("GET", "HEAD", "PUT", "POST"),
-                    List.of("*"),
-                    List.of("ETag", "x-amz-request-id"),
-                    "false"))
-            .build();
+    BlobStore metered = new MeteredBlobStore(store);
+    java.util.function.Supplier<S3Proxy> proxies =
+        () -> proxy(metered, host, port, accessKey, secretKey, corsOrigins);
+    S3Proxy proxy = proxies.get();
     try {
       proxy.start();
       awaitStarted(proxy);
@@ -72,7 +67,56 @@ public final class S3Emulator implements AutoCloseable {
     if (!store.containerExists(bucket)) {
       store.createContainer(bucket);
     }
-    return new S3Emulator(proxy, host);
+    // Port 0 picked a free port: a restart (resume) binds the same one again.
+    int bound = proxy.getPort();
+    return new S3Emulator(
+        proxy, host, () -> proxy(metered, host, bound, accessKey, secretKey, corsOrigins));
+  }
+
+  private static S3Proxy proxy(
+      BlobStore store,
+      String host,
+      int port,
+      String accessKey,
+      String secretKey,
+      List<String> corsOrigins) {
+    return S3Proxy.builder()
+        .blobStore(store)
+        .endpoint(URI.create("http://" + host + ":" + port))
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+        .corsRules(
+            new CrossOriginResourceSharing(
+                corsOrigins,
+                List.of("GET", "HEAD", "PUT", "POST"),
+                List.of("*"),
+                List.of("ETag", "x-amz-request-id"),
+                "false"))
+        .build();
+  }
+
+  /**
+   * Stops answering (connections to the port are refused) and keeps every object: an outage of S3
+   * for fault tests. {@link #resume} ends it.
+   */
+  public synchronized void interrupt() {
+    try {
+      proxy.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("s3proxy did not stop cleanly", e);
+    }
+  }
+
+  /** Answers again on the same port, with the same objects. */
+  public synchronized void resume() {
+    S3Proxy restarted = proxies.get();
+    try {
+      restarted.start();
+      awaitStarted(restarted);
+    } catch (Exception e) {
+      stopQuietly(restarted, e);
+      throw new IllegalStateException("s3proxy failed to restart on " + host + ":" + port, e);
+    }
+    proxy = restarted;
   }
 
   private static void awaitStarted(S3Proxy proxy) throws InterruptedException {
@@ -93,7 +137,7 @@ public final class S3Emulator implements AutoCloseable {
   }
 
   public int port() {
-    return proxy.getPort();
+    return port;
   }
 
   public String endpoint() {

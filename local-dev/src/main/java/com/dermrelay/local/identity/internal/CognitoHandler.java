@@ -118,6 +118,10 @@ public final class CognitoHandler implements HttpHandler {
             400, "MissingAuthenticationTokenException", "Missing Authentication Token");
       }
       request = PROTOCOL.readObject(exchange);
+      if (operations.needsSignature(operation) && service.takeThrottledAdminCall()) {
+        throw new AwsJsonProtocol.Refusal(
+            400, IdentityException.TOO_MANY_REQUESTS, "Rate exceeded");
+      }
     } catch (AwsJsonProtocol.Refusal refusal) {
       PROTOCOL.sendError(exchange, refusal);
       return;
