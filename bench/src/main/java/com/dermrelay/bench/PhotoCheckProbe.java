@@ -39,7 +39,7 @@ public final class PhotoCheckProbe {
     // The same photo as a phone held upright writes it: EXIF says "turn 90 degrees", so the
     // check must decode it whole, turn the pixels and re-encode (an upright JPEG is copied).
     byte[] rotated = Photos.withOrientation(photo, 6);
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < (Benchmarks.SMOKE ? 0 : 3); i++) {
       ImageIO.read(new ByteArrayInputStream(photo));
       inspector.inspect(photo, PhotoView.CLOSE_UP);
       inspector.inspect(rotated, PhotoView.CLOSE_UP);
@@ -47,7 +47,7 @@ public final class PhotoCheckProbe {
     List<Long> decode = new ArrayList<>();
     List<Long> check = new ArrayList<>();
     List<Long> checkRotated = new ArrayList<>();
-    for (int i = 0; i < 9; i++) {
+    for (int i = 0; i < Benchmarks.samples(9); i++) {
       long start = System.nanoTime();
       ImageIO.read(new ByteArrayInputStream(photo));
       decode.add((System.nanoTime() - start) / 1_000_000);

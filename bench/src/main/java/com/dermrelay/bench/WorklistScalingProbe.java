@@ -41,6 +41,16 @@ final class WorklistScalingProbe {
   private static final int CLINICS = 10;
   private static final int WITH_CASE_PER_CLINIC = 50;
 
+  /** Cases queued in total at the two measurements (a few dozen in the bench smoke). */
+  private static final long SMALL = Benchmarks.SMOKE ? 60 : 1_000;
+
+  private static final long LARGE = Benchmarks.SMOKE ? 120 : 100_000;
+
+  /** Warm-up and timed calls per measurement. */
+  private static final int WARM_UP = Benchmarks.SMOKE ? 1 : 20;
+
+  private static final int TIMED = Benchmarks.samples(10);
+
   private WorklistScalingProbe() {}
 
   static void run(LocalStack stack) throws Exception {
@@ -78,7 +88,7 @@ final class WorklistScalingProbe {
       List<Map<String, AttributeValue>> items = new ArrayList<>();
       Instant due = Instant.parse("2030-01-01T00:00:00Z");
       int written = 0;
-      for (int i = 0; queued + written < 1_000; i++, written++) {
+      for (int i = 0; queued + written < SMALL; i++, written++) {
         String clinic = clinics.get(i % CLINICS);
         boolean shownFirst = i < WITH_CASE_PER_CLINIC * CLINICS;
         String caseId = UUID.randomUUID().toString();
@@ -100,7 +110,7 @@ final class WorklistScalingProbe {
 
       items.clear();
       long before = queued(db, clinics);
-      for (long i = 0; before + i < 100_000; i++) {
+      for (long i = 0; before + i < LARGE; i++) {
         String clinic = clinics.get((int) (i % CLINICS));
         String caseId = UUID.randomUUID().toString();
         items.add(
@@ -126,7 +136,7 @@ final class WorklistScalingProbe {
     UsageMeter meter = UsageMeter.global();
     // Warm: the first call after new clinics appear also reads their CONFIG items into the
     // directory's cache (8 more GetItems), as a Lambda's first call after a clinic joins would.
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < WARM_UP; i++) {
       api.get("/worklist", token);
     }
     meter.reset();
@@ -139,7 +149,7 @@ final class WorklistScalingProbe {
     usage.dynamoDb().forEach((operation, d) -> byOperation.put(operation, d.requests()));
     List<Long> roundTrips = new ArrayList<>();
     List<Long> inFunction = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < TIMED; i++) {
       meter.reset();
       long start = System.nanoTime();
       assertEquals(200, api.get("/worklist", token).statusCode(), "GET /worklist");
