@@ -121,6 +121,60 @@ final class Pixels {
   }
 
   /**
+   * Applies an EXIF Orientation (1-8) to a grey copy, as {@link #orient(BufferedImage, int)} does
+   * to an image: the checks of a photo kept with its orientation tag measure it as it is shown.
+   */
+  static Grey orient(Grey grey, int orientation) {
+    if (orientation < 2 || orientation > 8) {
+      return grey;
+    }
+    int w = grey.width();
+    int h = grey.height();
+    int dw = orientation >= 5 ? h : w;
+    float[] from = grey.luma();
+    float[] to = new float[from.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        // Where stored (x, y) is shown, from the EXIF definitions.
+        int dx;
+        int dy;
+        switch (orientation) {
+          case 2 -> {
+            dx = w - 1 - x;
+            dy = y;
+          }
+          case 3 -> {
+            dx = w - 1 - x;
+            dy = h - 1 - y;
+          }
+          case 4 -> {
+            dx = x;
+            dy = h - 1 - y;
+          }
+          case 5 -> {
+            dx = y;
+            dy = x;
+          }
+          case 6 -> {
+            dx = h - 1 - y;
+            dy = x;
+          }
+          case 7 -> {
+            dx = h - 1 - y;
+            dy = w - 1 - x;
+          }
+          default -> {
+            dx = y;
+            dy = w - 1 - x;
+          }
+        }
+        to[dy * dw + dx] = from[y * w + x];
+      }
+    }
+    return new Grey(dw, orientation >= 5 ? w : h, to);
+  }
+
+  /**
    * A grey copy of a {@link #plain} image whose long side is at most about {@code maxLongSide},
    * each value the mean luma (BT.601, 0-255) of a square block: averaging rather than picking
    * pixels keeps noise and aliasing from looking like detail.
