@@ -163,34 +163,76 @@ public final class Benchmarks {
   private static void photoCheck(String java, Path functionsJar) throws Exception {
     String classpath = probeClasspath(functionsJar);
     // The smoke only checks that the probe runs, on photos small enough to make in a moment.
-    Path twelve = SMOKE ? skinPhotoFile(1600, 1200) : skinPhotoFile(4000, 3000);
+    int width = SMOKE ? 1600 : 4000;
+    int height = SMOKE ? 1200 : 3000;
+    Path twelve = skinPhotoFile(width, height);
+    Path png = Files.createTempFile("dermrelay-photo", ".png");
+    Path webp = null;
     Path fifty = SMOKE ? skinPhotoFile(2000, 1500) : skinPhotoFile(8600, 5800); // 49.9 MP
     try {
-      List<String> timing = probeOutput(java, classpath, "-Xmx1g", "time", twelve);
-      long decode = Long.parseLong(line(timing, "DECODE").split(" ")[1]);
-      long check = Long.parseLong(line(timing, "CHECK").split(" ")[1]);
+      javax.imageio.ImageIO.write(Photos.skinWithLesion(width, height), "png", png.toFile());
+      webp = ChromiumWebP.fromJpeg(twelve, 0.9);
+      List<String> timing =
+          probeOutput(
+              java,
+              classpath,
+              "-Xmx1g",
+              "time",
+              twelve.toString(),
+              png.toString(),
+              webp.toString());
+      long decode = median(timing, "DECODE");
+      long check = median(timing, "CHECK");
       System.out.printf(
           "| photo check, 12 MP JPEG (median of 9, warm) | %d ms | samples %s |%n",
-          check, line(timing, "CHECK").substring(line(timing, "CHECK").indexOf('[')));
+          check, samples(timing, "CHECK"));
       System.out.printf(
           "| bare ImageIO decode, same file (median of 9) | %d ms | samples %s |%n",
-          decode, line(timing, "DECODE").substring(line(timing, "DECODE").indexOf('[')));
+          decode, samples(timing, "DECODE"));
       System.out.printf(
           "| photo check / decode ratio | %.2f | target < 2.5 |%n", (double) check / decode);
-      long rotated = Long.parseLong(line(timing, "ROTATED").split(" ")[1]);
+      long rotated = median(timing, "ROTATED");
       System.out.printf(
-          "| photo check, same JPEG with EXIF orientation 6 (re-encoded) | %d ms, ratio %.2f | samples %s |%n",
-          rotated,
-          (double) rotated / decode,
-          line(timing, "ROTATED").substring(line(timing, "ROTATED").indexOf('[')));
-      List<String> heap = probeOutput(java, classpath, "-Xmx700m", "heap", fifty);
+          "| photo check, same JPEG with EXIF orientation 6 | %d ms, ratio to decode %.2f,"
+              + " rotated/upright %.2f | target rotated/upright <= 1.3 | samples %s |%n",
+          rotated, (double) rotated / decode, (double) rotated / check, samples(timing, "ROTATED"));
+      for (String[] other : new String[][] {{"PNG", "PNG"}, {"WebP", "WEBP"}}) {
+        long otherDecode = median(timing, other[1] + "_DECODE");
+        long otherCheck = median(timing, other[1] + "_CHECK");
+        System.out.printf(
+            "| photo check, same picture as %s (%.1f MB; decoded whole, re-encoded as JPEG) |"
+                + " %d ms, ratio to its own decode %.2f, to the JPEG's decode %.2f |"
+                + " bare decode %d ms | samples %s / decode %s |%n",
+            other[0],
+            Files.size(other[1].equals("PNG") ? png : webp) / 1_000_000.0,
+            otherCheck,
+            (double) otherCheck / otherDecode,
+            (double) otherCheck / decode,
+            otherDecode,
+            samples(timing, other[1] + "_CHECK"),
+            samples(timing, other[1] + "_DECODE"));
+      }
+      List<String> heap = probeOutput(java, classpath, "-Xmx700m", "heap", fifty.toString());
       System.out.printf(
           "| peak heap, 50 MP JPEG under -Xmx700m | %s MB (verdict %s) | target < 700 MB |%n",
           line(heap, "HEAP").split(" ")[1], line(heap, "HEAP").split(" ")[2]);
     } finally {
       Files.deleteIfExists(twelve);
+      Files.deleteIfExists(png);
+      if (webp != null) {
+        Files.deleteIfExists(webp);
+      }
       Files.deleteIfExists(fifty);
     }
+  }
+
+  private static long median(List<String> lines, String prefix) {
+    return Long.parseLong(line(lines, prefix).split(" ")[1]);
+  }
+
+  private static String samples(List<String> lines, String prefix) {
+    String line = line(lines, prefix);
+    return line.substring(line.indexOf('['));
   }
 
   /**
@@ -213,9 +255,10 @@ public final class Benchmarks {
   }
 
   private static List<String> probeOutput(
-      String java, String classpath, String heap, String mode, Path photo) throws Exception {
-    Process process =
-        new ProcessBuilder(
+      String java, String classpath, String heap, String mode, String... photos) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 java,
                 "-XX:+TieredCompilation",
                 "-XX:TieredStopAtLevel=1",
@@ -225,10 +268,9 @@ public final class Benchmarks {
                 "-cp",
                 classpath,
                 PhotoCheckProbe.class.getName(),
-                mode,
-                photo.toString())
-            .redirectErrorStream(true)
-            .start();
+                mode));
+    command.addAll(List.of(photos));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
     if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new IllegalStateException("photo probe failed: " + lines);

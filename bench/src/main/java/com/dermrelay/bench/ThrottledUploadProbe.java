@@ -195,7 +195,7 @@ final class ThrottledUploadProbe {
   }
 
   /** Debian's headless Chromium, phone-sized, as the portal's browser tests start it. */
-  private static ChromeDriver browser() {
+  static ChromeDriver browser() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     options.addArguments(
