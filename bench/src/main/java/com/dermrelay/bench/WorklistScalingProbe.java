@@ -143,6 +143,11 @@ final class WorklistScalingProbe {
     HttpResponse<String> counted = api.get("/worklist", token);
     assertEquals(200, counted.statusCode(), "GET /worklist");
     int rows = ApiCalls.json(counted).path("cases").size();
+    // The rows' cases are read in one batch per clinic on the page: say how many there were.
+    long clinicsShown =
+        ApiCalls.json(counted).path("cases").findValuesAsText("tenantId").stream()
+            .distinct()
+            .count();
     Usage usage = meter.snapshot();
     long requests = usage.dynamoDb().values().stream().mapToLong(Usage.DynamoDb::requests).sum();
     Map<String, Long> byOperation = new java.util.TreeMap<>();
@@ -162,9 +167,11 @@ final class WorklistScalingProbe {
                   * 1000));
     }
     System.out.printf(
-        "| first worklist page (%d rows), %,d cases queued in 10 clinics | %d DynamoDB requests %s"
+        "| first worklist page (%d rows from %d clinics), %,d cases queued in 10 clinics |"
+            + " %d DynamoDB requests %s"
             + " | median %.1f ms through the gateway, %.1f ms in the function | samples µs %s / %s |%n",
         rows,
+        clinicsShown,
         queued,
         requests,
         byOperation,
