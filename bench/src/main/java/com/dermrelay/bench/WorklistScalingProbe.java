@@ -77,8 +77,12 @@ final class WorklistScalingProbe {
       List<String> clinics = new ArrayList<>(List.of("northside-skin", "harbour-dermatology"));
       for (int i = 1; i <= CLINICS - 2; i++) {
         String clinic = String.format("bench-clinic-%02d", i);
-        Map<String, String> swap =
-            Map.of(TEMPLATE_CLINIC, clinic, "northside", String.format("benchclinic%02d", i));
+        // In this order: the clinic id first, then what is left of the slug. Map.of's order
+        // changes from JVM to JVM, and "northside" first turned the id into "benchclinicNN-skin",
+        // a clinic without cases: the page then drew on the two demo clinics only.
+        Map<String, String> swap = new java.util.LinkedHashMap<>();
+        swap.put(TEMPLATE_CLINIC, clinic);
+        swap.put("northside", String.format("benchclinic%02d", i));
         db.putItem(r -> r.tableName(TABLE).item(rewrite(config, swap)));
         db.putItem(r -> r.tableName(TABLE).item(rewrite(membership, swap)));
         clinics.add(clinic);
