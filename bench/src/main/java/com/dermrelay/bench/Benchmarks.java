@@ -23,10 +23,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * Measures the figures of docs/performance.md in fresh JVMs and prints them as Markdown rows. Each
  * figure is a median; the raw samples are printed too so noise is visible.
+ *
+ * <p>{@code -Dbench.only=smoke} is the build's bench smoke (bound to {@code verify} in the bench
+ * profile, run last by {@code .ci/run}): every probe once with the fewest samples and small inputs,
+ * the stack's probes on one local stack. Its figures mean nothing and nothing is asserted on them;
+ * it proves each probe still runs, so a broken bench fails the build rather than the next
+ * measurement.
  */
 public final class Benchmarks {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+
+  /** The bench smoke: every probe once, as few samples as each can take. */
+  static final boolean SMOKE = "smoke".equals(System.getProperty("bench.only"));
 
   private Benchmarks() {}
 
@@ -42,36 +51,19 @@ public final class Benchmarks {
     }
     if ("priming".equals(System.getProperty("bench.only"))) {
       // Only the SnapStart figures: -Dbench.only=priming (docs/performance.md).
-      withStack(envFile -> firstRequestAfterPriming(java, probeClasspath(functionsJar), envFile));
+      withStack(
+          (stack, envFile) ->
+              firstRequestAfterPriming(java, probeClasspath(functionsJar), envFile));
       return;
     }
     if ("coldstart".equals(System.getProperty("bench.only"))) {
       // Only the jar size and the cold-start figures, priming included (docs/performance.md).
       jarSize(functionsJar);
-      coldStart(java, functionsJar);
+      withStack((stack, envFile) -> coldStart(java, probeClasspath(functionsJar), envFile));
       return;
     }
     if ("fhir".equals(System.getProperty("bench.only"))) {
-      // Issue 8: the FHIR Bundle of a case (4 photos, 2 prescriptions), run from the shaded
-      // dermrelay-fhir.jar alone, and what the FHIR model adds to the deployment.
-      Path fhirJar = repo.resolve("functions/target/dermrelay-fhir.jar");
-      System.out.printf(
-          "| dermrelay-functions.jar | %.1f MB |%n| dermrelay-fhir.jar | %.1f MB |%n"
-              + "| added by the FHIR model (fhir jar minus functions jar) | %.1f MB |%n",
-          Files.size(functionsJar) / 1_000_000.0,
-          Files.size(fhirJar) / 1_000_000.0,
-          (Files.size(fhirJar) - Files.size(functionsJar)) / 1_000_000.0);
-      Process probe =
-          new ProcessBuilder(
-                  java,
-                  "-cp",
-                  fhirJar + ":" + System.getProperty("bench.classes"),
-                  "com.dermrelay.bench.FhirBundleProbe")
-              .inheritIO()
-              .start();
-      if (probe.waitFor() != 0) {
-        throw new IllegalStateException("the FHIR probe failed from dermrelay-fhir.jar alone");
-      }
+      fhirBundle(java, repo, functionsJar);
       return;
     }
     if ("submit".equals(System.getProperty("bench.only"))) {
@@ -99,10 +91,25 @@ public final class Benchmarks {
       return;
     }
 
+    if (SMOKE) {
+      System.out.println(
+          "bench smoke: every probe once with the fewest samples and small inputs; the rows below"
+              + " prove the probes run, their labels and figures are not measurements");
+      // Every probe once: those that need a running stack share one, then the others.
+      withStack(
+          (stack, envFile) -> {
+            SubmitToWorklistProbe.run(stack);
+            WorklistScalingProbe.run(stack);
+            coldStart(java, probeClasspath(functionsJar), envFile);
+            ThrottledUploadProbe.run(stack);
+          });
+      fhirBundle(java, repo, functionsJar);
+    }
+
     jarSize(functionsJar);
 
     List<Long> startups = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < samples(5); i++) {
       // The FHIR jar holds every handler, as local-dev/start runs it.
       startups.add(
           localStackStartMillis(
@@ -112,8 +119,36 @@ public final class Benchmarks {
         "| local stack start to ready (median of 5) | %.2f s | target < 6 s | samples ms %s |%n",
         median(startups) / 1000.0, startups);
 
-    coldStart(java, functionsJar);
+    if (!SMOKE) {
+      withStack((stack, envFile) -> coldStart(java, probeClasspath(functionsJar), envFile));
+    }
     photoCheck(java, functionsJar);
+  }
+
+  /**
+   * Issue 8: the FHIR Bundle of a case (4 photos, 2 prescriptions), run from the shaded
+   * dermrelay-fhir.jar alone, and what the FHIR model adds to the deployment.
+   */
+  private static void fhirBundle(String java, Path repo, Path functionsJar) throws Exception {
+    Path fhirJar = repo.resolve("functions/target/dermrelay-fhir.jar");
+    System.out.printf(
+        "| dermrelay-functions.jar | %.1f MB |%n| dermrelay-fhir.jar | %.1f MB |%n"
+            + "| added by the FHIR model (fhir jar minus functions jar) | %.1f MB |%n",
+        Files.size(functionsJar) / 1_000_000.0,
+        Files.size(fhirJar) / 1_000_000.0,
+        (Files.size(fhirJar) - Files.size(functionsJar)) / 1_000_000.0);
+    Process probe =
+        new ProcessBuilder(
+                java,
+                "-Dbench.only=" + System.getProperty("bench.only"),
+                "-cp",
+                fhirJar + ":" + System.getProperty("bench.classes"),
+                "com.dermrelay.bench.FhirBundleProbe")
+            .inheritIO()
+            .start();
+    if (probe.waitFor() != 0) {
+      throw new IllegalStateException("the FHIR probe failed from dermrelay-fhir.jar alone");
+    }
   }
 
   private static void jarSize(Path functionsJar) throws IOException {
@@ -127,34 +162,77 @@ public final class Benchmarks {
    */
   private static void photoCheck(String java, Path functionsJar) throws Exception {
     String classpath = probeClasspath(functionsJar);
-    Path twelve = skinPhotoFile(4000, 3000);
-    Path fifty = skinPhotoFile(8600, 5800); // 49.9 MP, just under the limit
+    // The smoke only checks that the probe runs, on photos small enough to make in a moment.
+    int width = SMOKE ? 1600 : 4000;
+    int height = SMOKE ? 1200 : 3000;
+    Path twelve = skinPhotoFile(width, height);
+    Path png = Files.createTempFile("dermrelay-photo", ".png");
+    Path webp = null;
+    Path fifty = SMOKE ? skinPhotoFile(2000, 1500) : skinPhotoFile(8600, 5800); // 49.9 MP
     try {
-      List<String> timing = probeOutput(java, classpath, "-Xmx1g", "time", twelve);
-      long decode = Long.parseLong(line(timing, "DECODE").split(" ")[1]);
-      long check = Long.parseLong(line(timing, "CHECK").split(" ")[1]);
+      javax.imageio.ImageIO.write(Photos.skinWithLesion(width, height), "png", png.toFile());
+      webp = ChromiumWebP.fromJpeg(twelve, 0.9);
+      List<String> timing =
+          probeOutput(
+              java,
+              classpath,
+              "-Xmx1g",
+              "time",
+              twelve.toString(),
+              png.toString(),
+              webp.toString());
+      long decode = median(timing, "DECODE");
+      long check = median(timing, "CHECK");
       System.out.printf(
           "| photo check, 12 MP JPEG (median of 9, warm) | %d ms | samples %s |%n",
-          check, line(timing, "CHECK").substring(line(timing, "CHECK").indexOf('[')));
+          check, samples(timing, "CHECK"));
       System.out.printf(
           "| bare ImageIO decode, same file (median of 9) | %d ms | samples %s |%n",
-          decode, line(timing, "DECODE").substring(line(timing, "DECODE").indexOf('[')));
+          decode, samples(timing, "DECODE"));
       System.out.printf(
           "| photo check / decode ratio | %.2f | target < 2.5 |%n", (double) check / decode);
-      long rotated = Long.parseLong(line(timing, "ROTATED").split(" ")[1]);
+      long rotated = median(timing, "ROTATED");
       System.out.printf(
-          "| photo check, same JPEG with EXIF orientation 6 (re-encoded) | %d ms, ratio %.2f | samples %s |%n",
-          rotated,
-          (double) rotated / decode,
-          line(timing, "ROTATED").substring(line(timing, "ROTATED").indexOf('[')));
-      List<String> heap = probeOutput(java, classpath, "-Xmx700m", "heap", fifty);
+          "| photo check, same JPEG with EXIF orientation 6 | %d ms, ratio to decode %.2f,"
+              + " rotated/upright %.2f | target rotated/upright <= 1.3 | samples %s |%n",
+          rotated, (double) rotated / decode, (double) rotated / check, samples(timing, "ROTATED"));
+      for (String[] other : new String[][] {{"PNG", "PNG"}, {"WebP", "WEBP"}}) {
+        long otherDecode = median(timing, other[1] + "_DECODE");
+        long otherCheck = median(timing, other[1] + "_CHECK");
+        System.out.printf(
+            "| photo check, same picture as %s (%.1f MB; decoded whole, re-encoded as JPEG) |"
+                + " %d ms, ratio to its own decode %.2f, to the JPEG's decode %.2f |"
+                + " bare decode %d ms | samples %s / decode %s |%n",
+            other[0],
+            Files.size(other[1].equals("PNG") ? png : webp) / 1_000_000.0,
+            otherCheck,
+            (double) otherCheck / otherDecode,
+            (double) otherCheck / decode,
+            otherDecode,
+            samples(timing, other[1] + "_CHECK"),
+            samples(timing, other[1] + "_DECODE"));
+      }
+      List<String> heap = probeOutput(java, classpath, "-Xmx700m", "heap", fifty.toString());
       System.out.printf(
           "| peak heap, 50 MP JPEG under -Xmx700m | %s MB (verdict %s) | target < 700 MB |%n",
           line(heap, "HEAP").split(" ")[1], line(heap, "HEAP").split(" ")[2]);
     } finally {
       Files.deleteIfExists(twelve);
+      Files.deleteIfExists(png);
+      if (webp != null) {
+        Files.deleteIfExists(webp);
+      }
       Files.deleteIfExists(fifty);
     }
+  }
+
+  private static long median(List<String> lines, String prefix) {
+    return Long.parseLong(line(lines, prefix).split(" ")[1]);
+  }
+
+  private static String samples(List<String> lines, String prefix) {
+    String line = line(lines, prefix);
+    return line.substring(line.indexOf('['));
   }
 
   /**
@@ -177,21 +255,22 @@ public final class Benchmarks {
   }
 
   private static List<String> probeOutput(
-      String java, String classpath, String heap, String mode, Path photo) throws Exception {
-    Process process =
-        new ProcessBuilder(
+      String java, String classpath, String heap, String mode, String... photos) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 java,
                 "-XX:+TieredCompilation",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 heap,
+                "-Dbench.only=" + System.getProperty("bench.only"),
                 "-cp",
                 classpath,
                 PhotoCheckProbe.class.getName(),
-                mode,
-                photo.toString())
-            .redirectErrorStream(true)
-            .start();
+                mode));
+    command.addAll(List.of(photos));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
     if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new IllegalStateException("photo probe failed: " + lines);
@@ -279,35 +358,33 @@ public final class Benchmarks {
    * /health against the running local stack, beside a bare JVM that only builds a DynamoDbClient;
    * alternated so drift hits both alike.
    */
-  private static void coldStart(String java, Path functionsJar) throws Exception {
-    withStack(
-        envFile -> {
-          String classpath = probeClasspath(functionsJar);
-          List<Long> handler = new ArrayList<>();
-          List<Long> bare = new ArrayList<>();
-          runProbe(java, classpath, HandlerProbe.class, envFile); // warm the OS file cache once
-          for (int i = 0; i < 10; i++) {
-            handler.add(runProbe(java, classpath, HandlerProbe.class, envFile));
-            bare.add(runProbe(java, classpath, BareClientProbe.class, envFile));
-          }
-          double ratio = (double) median(handler) / median(bare);
-          System.out.printf(
-              "| cold start: JVM + Dagger + one GET /health (median of 10) | %d ms | samples %s |%n",
-              median(handler), handler);
-          System.out.printf(
-              "| cold start: bare JVM + DynamoDbClient (median of 10) | %d ms | samples %s |%n",
-              median(bare), bare);
-          System.out.printf("| cold start ratio | %.2f | target < 1.5 |%n", ratio);
-          firstRequestAfterPriming(java, classpath, envFile);
-        });
+  private static void coldStart(String java, String classpath, Path envFile) throws Exception {
+    List<Long> handler = new ArrayList<>();
+    List<Long> bare = new ArrayList<>();
+    if (!SMOKE) {
+      runProbe(java, classpath, HandlerProbe.class, envFile); // warm the OS file cache once
+    }
+    for (int i = 0; i < samples(10); i++) {
+      handler.add(runProbe(java, classpath, HandlerProbe.class, envFile));
+      bare.add(runProbe(java, classpath, BareClientProbe.class, envFile));
+    }
+    double ratio = (double) median(handler) / median(bare);
+    System.out.printf(
+        "| cold start: JVM + Dagger + one GET /health (median of 10) | %d ms | samples %s |%n",
+        median(handler), handler);
+    System.out.printf(
+        "| cold start: bare JVM + DynamoDbClient (median of 10) | %d ms | samples %s |%n",
+        median(bare), bare);
+    System.out.printf("| cold start ratio | %.2f | target < 1.5 |%n", ratio);
+    firstRequestAfterPriming(java, classpath, envFile);
   }
 
-  private interface WithEnvironment {
-    void run(Path envFile) throws Exception;
+  private interface StackProbes {
+    void run(LocalStack stack, Path envFile) throws Exception;
   }
 
   /** Runs {@code probes} against a local stack, given the file of the functions' environment. */
-  private static void withStack(WithEnvironment probes) throws Exception {
+  private static void withStack(StackProbes probes) throws Exception {
     try (LocalStack stack = LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
       Path envFile = Files.createTempFile("dermrelay-bench-env", ".properties");
       Properties env = new Properties();
@@ -320,7 +397,7 @@ public final class Benchmarks {
         env.store(out, "function environment for the cold-start probes");
       }
       try {
-        probes.run(envFile);
+        probes.run(stack, envFile);
       } finally {
         Files.delete(envFile);
       }
@@ -337,7 +414,7 @@ public final class Benchmarks {
     List<Long> cold = new ArrayList<>();
     List<Long> primed = new ArrayList<>();
     List<Long> priming = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < samples(10); i++) {
       cold.add(
           Long.parseLong(
               line(firstRequest(java, classpath, envFile, "cold"), "FIRST").split(" ")[1]));
@@ -409,6 +486,11 @@ public final class Benchmarks {
     Map<String, String> env = new java.util.HashMap<>();
     properties.stringPropertyNames().forEach(name -> env.put(name, properties.getProperty(name)));
     return env;
+  }
+
+  /** {@code full} samples for a measurement, one in the smoke. */
+  static int samples(int full) {
+    return SMOKE ? 1 : full;
   }
 
   static long median(List<Long> samples) {

@@ -26,14 +26,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Both run in the real portal page, with its CSP, its modules and the local stack's storage.
  */
 final class ThrottledUploadProbe {
-  private static final int RUNS = 3;
+  private static final int RUNS = Benchmarks.samples(3);
   private static final int ONE_MBIT_PER_SECOND = 125_000;
 
   private ThrottledUploadProbe() {}
 
   static void run(LocalStack stack) throws Exception {
     IntakeJourney journey = new IntakeJourney(stack, new ApiCalls(stack));
-    Path photo = phonePhoto(4000, 3000);
+    // The smoke sends a small photo: it proves the page, the prep and the upload still work.
+    Path photo = Benchmarks.SMOKE ? phonePhoto(800, 600) : phonePhoto(4000, 3000);
     ChromeDriver browser = browser();
     try {
       browser.get(stack.gatewayUrl() + "/c/northside/");
@@ -194,7 +195,7 @@ final class ThrottledUploadProbe {
   }
 
   /** Debian's headless Chromium, phone-sized, as the portal's browser tests start it. */
-  private static ChromeDriver browser() {
+  static ChromeDriver browser() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     options.addArguments(

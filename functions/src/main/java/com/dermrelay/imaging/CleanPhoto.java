@@ -1,9 +1,13 @@
 package com.dermrelay.imaging;
 
 /**
- * The copy to store: a JPEG re-encoded from the pixels alone, oriented, with no EXIF, GPS, XMP,
- * ICC, comments or maker notes. Its JFIF header carries nothing but the version and pixel density.
+ * The copy to store: a JPEG with no EXIF data but the orientation, no GPS, XMP, ICC, comments or
+ * maker notes. Either the upload's own compressed data with its metadata cut out, behind a minimal
+ * JFIF header or, for a photo stored sideways, a minimal EXIF header holding only the Orientation
+ * tag (viewers turn it); or a JPEG re-encoded from the oriented pixels with a bare JFIF header.
  *
+ * @param width the photo's width as shown (after the orientation, if it carries one)
+ * @param height see {@code width}
  * @param perceptualHash 64-bit difference hash of the picture, for the duplicate check across a
  *     case's views; compare with {@link #distance(long, long)}
  * @param thumbnailJpeg a small JPEG of the same picture (long side {@link

@@ -22,11 +22,14 @@ import javax.inject.Inject;
  *
  * <p>The order is the point: the cheap checks that need no decoding come first (size, type by magic
  * bytes, then dimensions from the header), so an oversized or hostile file is refused before any
- * pixel memory is allocated. Only then is the photo decoded, once. An upright JPEG small enough to
- * keep whole is stored as its own compressed data with the metadata segments cut out ({@link
+ * pixel memory is allocated. Only then is the photo decoded, once. A JPEG small enough to keep
+ * whole is stored as its own compressed data with the metadata segments cut out ({@link
  * JpegMetadataStripper}), so its decode is subsampled and serves only the checks and the thumbnail.
- * Every other photo (rotated, PNG, WebP, too many pixels to keep whole) is decoded at the size to
- * store, oriented and re-encoded; the checks and thumbnail use those pixels.
+ * If its EXIF says to turn it (phones store portrait photos sideways), the stored copy keeps that
+ * one tag and is shown turned by the viewer; only the small grey copy the checks measure and the
+ * thumbnail are turned here. Every other photo (PNG, WebP, too many pixels to keep whole, a JPEG
+ * structure the stripper does not know) is decoded at the size to store, oriented and re-encoded;
+ * the checks and thumbnail use those pixels.
  *
  * <p>Known limits: the EXIF orientation is read from JPEGs only (phones write it there; PNG and
  * WebP uploads are taken as they look). An embedded colour profile (for example Display P3 on
@@ -87,14 +90,13 @@ public final class PhotoInspector {
             format, shownWidth, shownHeight, Finding.of(FindingCode.TOO_SMALL, shortSide));
       }
 
-      // An upright JPEG kept at full size needs no re-encode: its metadata segments are cut out
-      // of the bytes, and the pixels are only decoded for the checks, subsampled.
+      // A JPEG kept at full size needs no re-encode: its metadata segments are cut out of the
+      // bytes (its orientation, if any, written back alone), and the pixels are only decoded for
+      // the checks, subsampled.
       int block = Pixels.blockFactor(Math.max(width, height), limits.analysisLongSide());
       Optional<byte[]> stripped =
-          format == PhotoFormat.JPEG
-                  && orientation == ExifOrientation.NORMAL
-                  && pixels <= limits.storedMaxPixels()
-              ? JpegMetadataStripper.strip(bytes)
+          format == PhotoFormat.JPEG && pixels <= limits.storedMaxPixels()
+              ? JpegMetadataStripper.strip(bytes, orientation)
               : Optional.empty();
       int subsample = stripped.isPresent() ? analysisSubsampling(block) : subsamplingFor(pixels);
 
@@ -105,7 +107,12 @@ public final class PhotoInspector {
         return PhotoCheck.rejected(
             format, shownWidth, shownHeight, Finding.of(FindingCode.DAMAGED));
       }
-      BufferedImage image = Pixels.orient(Pixels.plain(decoded), orientation);
+      // A kept JPEG is shown turned by its tag: its reduced copies are turned below, not this.
+      int turnLater = stripped.isPresent() ? orientation : ExifOrientation.NORMAL;
+      BufferedImage image =
+          stripped.isPresent()
+              ? Pixels.plain(decoded)
+              : Pixels.orient(Pixels.plain(decoded), orientation);
       decoded = null; // let the unoriented copy go before encoding a 50 MP photo
 
       List<Finding> findings = new ArrayList<>();
@@ -124,18 +131,25 @@ public final class PhotoInspector {
                       Math.max(image.getWidth(), image.getHeight()), limits.analysisLongSide()),
               limits.quality().highlightLevel(),
               limits.quality().shadowLevel());
-      Pixels.Grey grey = reduced.grey();
+      Pixels.Grey grey = Pixels.orient(reduced.grey(), turnLater);
       QualityAnalysis.Result quality =
           QualityAnalysis.analyse(grey, reduced.extremes(), view, limits.quality());
       findings.addAll(quality.findings());
 
+      // The thumbnail has no tag: it is turned (after shrinking, where it costs least).
       byte[] thumbnail =
           encodeJpeg(
-              Pixels.thumbnail(reduced.colour(), limits.thumbnailLongSide()), THUMBNAIL_QUALITY);
+              Pixels.orient(
+                  Pixels.thumbnail(reduced.colour(), limits.thumbnailLongSide()), turnLater),
+              THUMBNAIL_QUALITY);
       CleanPhoto clean =
           stripped.isPresent()
               ? new CleanPhoto(
-                  stripped.get(), width, height, QualityAnalysis.differenceHash(grey), thumbnail)
+                  stripped.get(),
+                  shownWidth,
+                  shownHeight,
+                  QualityAnalysis.differenceHash(grey),
+                  thumbnail)
               : new CleanPhoto(
                   encodeJpeg(image, limits.jpegQuality()),
                   image.getWidth(),

@@ -121,6 +121,50 @@ final class Pixels {
   }
 
   /**
+   * Applies an EXIF Orientation (1-8) to a grey copy, as {@link #orient(BufferedImage, int)} does
+   * to an image: the checks of a photo kept with its orientation tag measure it as it is shown.
+   */
+  static Grey orient(Grey grey, int orientation) {
+    if (orientation < 2 || orientation > 8) {
+      return grey;
+    }
+    int w = grey.width();
+    int h = grey.height();
+    boolean swap = orientation >= 5;
+    int dw = swap ? h : w;
+    // Where stored (x, y) is shown, from the EXIF definitions, as an index into the turned copy:
+    // start + x * stepX + y * stepY. One addition per value keeps it cheap at C1.
+    int stepX;
+    int stepY;
+    int start;
+    if (!swap) {
+      // 2: (w-1-x, y); 3: (w-1-x, h-1-y); 4: (x, h-1-y)
+      boolean mirrorX = orientation == 2 || orientation == 3;
+      boolean mirrorY = orientation == 3 || orientation == 4;
+      stepX = mirrorX ? -1 : 1;
+      stepY = mirrorY ? -dw : dw;
+      start = (mirrorX ? w - 1 : 0) + (mirrorY ? (h - 1) * dw : 0);
+    } else {
+      // 5: (y, x); 6: (h-1-y, x); 7: (h-1-y, w-1-x); 8: (y, w-1-x)
+      boolean flipDx = orientation == 6 || orientation == 7;
+      boolean flipDy = orientation == 7 || orientation == 8;
+      stepX = flipDy ? -dw : dw;
+      stepY = flipDx ? -1 : 1;
+      start = (flipDx ? h - 1 : 0) + (flipDy ? (w - 1) * dw : 0);
+    }
+    float[] from = grey.luma();
+    float[] to = new float[from.length];
+    for (int y = 0; y < h; y++) {
+      int at = start + y * stepY;
+      int row = y * w;
+      for (int x = 0; x < w; x++, at += stepX) {
+        to[at] = from[row + x];
+      }
+    }
+    return new Grey(dw, swap ? w : h, to);
+  }
+
+  /**
    * A grey copy of a {@link #plain} image whose long side is at most about {@code maxLongSide},
    * each value the mean luma (BT.601, 0-255) of a square block: averaging rather than picking
    * pixels keeps noise and aliasing from looking like detail.

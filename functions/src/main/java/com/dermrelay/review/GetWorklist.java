@@ -27,10 +27,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * The signed-in dermatologist's one worklist across every clinic they are an active member of, most
  * urgent first, then soonest due. One Query per clinic on its queue ({@code gsi1}, already in that
  * order) with the page size as limit, merged here: the reads grow with the number of clinics, never
- * with the number of queued cases. Each row is completed from its case (body sites, triage reasons)
- * and a short-lived link to the close-up's thumbnail. Claimed cases stay on the list, shown as
- * claimed. The first page opens with the cases offered to the caller first (one more Query per
- * clinic, see {@link #preferredSection}).
+ * with the number of queued cases. Each row is completed from its case (body sites, triage reasons;
+ * the page's cases are read in one BatchGetItem per clinic with rows) and a short-lived link to the
+ * close-up's thumbnail. Claimed cases stay on the list, shown as claimed. The first page opens with
+ * the cases offered to the caller first (one more Query per clinic, see {@link #preferredSection}).
  *
  * <p>Not audited: the list is the clinic's queue as every dermatologist of the clinic sees it (body
  * sites, triage reasons, a thumbnail link), read at every refresh; recording each row would bury
@@ -136,9 +136,22 @@ public final class GetWorklist {
       }
     }
     Instant now = clock.instant();
+    List<QueueEntry> page =
+        java.util.stream.Stream.concat(opening.stream(), shown.stream()).toList();
+    Map<String, Map<String, StoredCase>> casesShown = casesOf(page);
     List<WorklistRow> rows =
-        java.util.stream.Stream.concat(opening.stream(), shown.stream())
-            .map(e -> row(e, caller.subject(), now))
+        page.stream()
+            .map(
+                e ->
+                    row(
+                        e,
+                        Optional.ofNullable(
+                                casesShown
+                                    .get(e.clinic().tenant().tenantId())
+                                    .get(e.item().caseId()))
+                            .map(StoredCase::record),
+                        caller.subject(),
+                        now))
             .toList();
     return new Worklist(rows, next.isEmpty() ? null : WorklistCursor.encode(json, next));
   }
@@ -171,7 +184,25 @@ public final class GetWorklist {
     return preferred;
   }
 
-  private WorklistRow row(QueueEntry entry, String me, Instant now) {
+  /** The cases of the rows shown, one BatchGetItem per clinic with rows (its own session). */
+  private Map<String, Map<String, StoredCase>> casesOf(List<QueueEntry> page) {
+    Map<String, List<QueueEntry>> byClinic =
+        page.stream()
+            .collect(
+                Collectors.groupingBy(
+                    e -> e.clinic().tenant().tenantId(), LinkedHashMap::new, Collectors.toList()));
+    Map<String, Map<String, StoredCase>> found = new LinkedHashMap<>();
+    byClinic.forEach(
+        (id, entries) ->
+            found.put(
+                id,
+                cases.findAll(
+                    entries.get(0).clinic().tenant(),
+                    entries.stream().map(e -> e.item().caseId()).toList())));
+    return found;
+  }
+
+  private WorklistRow row(QueueEntry entry, Optional<CaseRecord> c, String me, Instant now) {
     TenantContext tenant = entry.clinic().tenant();
     ReviewItem item = entry.item();
     String caseId = item.caseId();
@@ -180,7 +211,6 @@ public final class GetWorklist {
     boolean claimed = claimedBy != null && claimedUntil > now.getEpochSecond();
     String claim = !claimed ? "none" : me.equals(claimedBy) ? "mine" : "other";
     Instant dueAt = Instant.parse(item.dueAt());
-    Optional<CaseRecord> c = cases.find(tenant, caseId).map(StoredCase::record);
     List<String> bodySites =
         c.map(
                 r ->

@@ -73,6 +73,30 @@ class OrientationTest {
     }
   }
 
+  /** The checks' grey copy is turned exactly as the picture is. */
+  @ParameterizedTest(name = "orientation {0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+  void aGreyCopyIsTurnedLikeThePicture(int orientation) {
+    int w = 37;
+    int h = 23;
+    float[] luma = new float[w * h];
+    java.util.Random random = new java.util.Random(orientation);
+    for (int i = 0; i < luma.length; i++) {
+      luma[i] = random.nextInt(256);
+    }
+
+    Pixels.Grey shown = Pixels.orient(new Pixels.Grey(w, h, luma), orientation);
+
+    assertEquals(orientation >= 5 ? h : w, shown.width());
+    assertEquals(orientation >= 5 ? w : h, shown.height());
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int[] at = orientation == 1 ? new int[] {x, y} : shownAt(orientation, x, y, w, h);
+        assertEquals(luma[y * w + x], shown.luma()[at[1] * shown.width() + at[0]], x + "," + y);
+      }
+    }
+  }
+
   /** Where stored pixel (x, y) of a w x h photo is shown, straight from the EXIF definitions. */
   private static int[] shownAt(int orientation, int x, int y, int w, int h) {
     return switch (orientation) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dermrelay.testing.Photos;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -170,45 +169,6 @@ class PhotoInspectorTest {
     assertEquals(200, (rgb >> 16) & 0xFF, 3);
     assertEquals(150, (rgb >> 8) & 0xFF, 3);
     assertEquals(120, rgb & 0xFF, 3);
-  }
-
-  @Test
-  void gpsAndEveryOtherMetadataAreGoneAndTheOrientationIsApplied() {
-    // 1600 x 1200 as stored by the camera, with a red block in its top-left corner; EXIF says
-    // "rotate 90 degrees clockwise to display", so the patient saw it 1200 wide, red top-right.
-    BufferedImage stored = TestPhotos.sharp(1600, 1200);
-    java.awt.Graphics2D g = stored.createGraphics();
-    g.setColor(java.awt.Color.RED);
-    g.fillRect(0, 0, 300, 300);
-    g.dispose();
-    byte[] comment =
-        TestPhotos.segment(0xFE, "taken at 12 Elm Street".getBytes(StandardCharsets.US_ASCII));
-    byte[] upload =
-        TestPhotos.withSegmentAfterSoi(
-            TestPhotos.jpeg(stored), concat(ExifFixture.app1(6, ByteOrder.BIG_ENDIAN), comment));
-    assertTrue(indexOf(upload, ExifFixture.latitudeSecondsBytes(ByteOrder.BIG_ENDIAN)) >= 0);
-
-    PhotoCheck check = inspector.inspect(upload, PhotoView.CLOSE_UP);
-
-    assertFalse(check.verdict() == Verdict.REJECTED, () -> "findings: " + check.findings());
-    assertEquals(1200, check.width());
-    assertEquals(1600, check.height());
-    byte[] clean = check.clean().jpeg();
-    List<Integer> markers = TestPhotos.markersBeforeScan(clean);
-    assertTrue(
-        markers.stream().noneMatch(m -> m >= 0xE1 && m <= 0xEF),
-        "no APP1-APP15 (EXIF, XMP, ICC, maker data): " + hex(markers));
-    assertFalse(markers.contains(0xFE), "no comment segment");
-    assertEquals(-1, indexOf(clean, "Exif".getBytes(StandardCharsets.US_ASCII)));
-    assertEquals(-1, indexOf(clean, ExifFixture.CAMERA_MAKE.getBytes(StandardCharsets.US_ASCII)));
-    assertEquals(-1, indexOf(clean, ExifFixture.latitudeSecondsBytes(ByteOrder.BIG_ENDIAN)));
-    assertEquals(-1, indexOf(clean, "Elm Street".getBytes(StandardCharsets.US_ASCII)));
-
-    BufferedImage shown = TestPhotos.decode(clean);
-    assertEquals(1200, shown.getWidth());
-    assertEquals(1600, shown.getHeight());
-    assertTrue(isRed(shown.getRGB(1200 - 100, 100)), "red block now top-right");
-    assertFalse(isRed(shown.getRGB(100, 100)), "and no longer top-left");
   }
 
   @Test
@@ -395,10 +355,6 @@ class PhotoInspectorTest {
     assertTrue(CleanPhoto.distance(original, other) > 10);
   }
 
-  private static boolean isRed(int rgb) {
-    return ((rgb >> 16) & 0xFF) > 200 && ((rgb >> 8) & 0xFF) < 60 && (rgb & 0xFF) < 60;
-  }
-
   static int indexOf(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {
@@ -410,15 +366,5 @@ class PhotoInspectorTest {
       return i;
     }
     return -1;
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
-  }
-
-  private static String hex(List<Integer> markers) {
-    return markers.stream().map(Integer::toHexString).toList().toString();
   }
 }

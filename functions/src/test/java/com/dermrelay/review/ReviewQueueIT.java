@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.LocalStackConfig;
+import com.dermrelay.local.metering.Usage;
+import com.dermrelay.local.metering.UsageMeter;
 import com.dermrelay.local.outbox.OutboxMessage;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.ClinicStaff;
 import com.dermrelay.testing.IntakeJourney;
+import com.dermrelay.testing.ReviewCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -81,6 +84,59 @@ class ReviewQueueIT {
     assertTrue(harbourOnly.stream().allMatch(r -> r.get("tenantId").asText().equals(HARBOUR)));
     assertTrue(indexOf(harbourOnly, urgent.caseId()) >= 0);
     assertEquals(-1, indexOf(harbourOnly, routine.caseId()));
+  }
+
+  @Test
+  void theFirstPageReadsNoMembershipOrCaseOneByOne() {
+    // Rows of both clinics on the page.
+    String northside = journey.submit(NORTHSIDE, IntakeJourney.routineIntake()).caseId();
+    String harbour = journey.submit(HARBOUR, IntakeJourney.urgentIntake()).caseId();
+    ReviewCalls review = new ReviewCalls(api, chen);
+    for (int polls = 0; !(review.onWorklist(northside) && review.onWorklist(harbour)); polls++) {
+      assertTrue(polls < 500, "both cases reach the worklist");
+    }
+    assertEquals(200, api.get("/worklist", chen).statusCode()); // clinic configurations cached
+    long clinics = activeClinicsOfChen();
+
+    UsageMeter.global().reset();
+    HttpResponse<String> page = api.get("/worklist", chen);
+    Usage usage = UsageMeter.global().snapshot();
+
+    assertEquals(200, page.statusCode(), page.body());
+    long clinicsShown =
+        ApiCalls.json(page).get("cases").findValuesAsText("tenantId").stream().distinct().count();
+    assertTrue(clinicsShown >= 2, page.body());
+    Map<String, Long> requests = new java.util.TreeMap<>();
+    usage.dynamoDb().forEach((operation, d) -> requests.put(operation, d.requests()));
+    // The caller's clinics (1 Query of the directory index) and their memberships (1 batch);
+    // per clinic its queue and the caller's preferred queue (2 Queries); the rows' cases, one
+    // batch per clinic on the page. Nothing per row or per membership, whatever the queue holds.
+    assertEquals(
+        Map.of("BatchGetItem", 1 + clinicsShown, "Query", 1 + 2 * clinics),
+        requests,
+        clinics + " clinics, " + clinicsShown + " on the page");
+  }
+
+  /** Dr. Chen's active dermatologist memberships, counted in the table (other tests add some). */
+  private static long activeClinicsOfChen() {
+    try (DynamoDbClient db = api.dynamoDb()) {
+      return db
+          .query(
+              r ->
+                  r.tableName(LocalStackConfig.TABLE)
+                      .indexName("gsi2")
+                      .keyConditionExpression("gsi2pk = :pk")
+                      .expressionAttributeValues(
+                          Map.of(
+                              ":pk",
+                              AttributeValue.fromS("USER#" + IntakeJourney.subjectOf(chen)))))
+          .items()
+          .stream()
+          .filter(i -> "dermatologist".equals(i.getOrDefault("role", AttributeValue.fromS("")).s()))
+          .filter(
+              i -> "ACTIVE".equals(i.getOrDefault("status", AttributeValue.fromS("ACTIVE")).s()))
+          .count();
+    }
   }
 
   @Test

@@ -33,10 +33,11 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     /** sts:AssumeRole and sts:TagSession on the tenant data role. */
     TENANT_SESSION,
     /**
-     * On the function's own role, read-only: dynamodb:GetItem on the table (a clinic's
-     * configuration, one membership, by exact key) and dynamodb:Query on the two directory indexes
-     * (slug to clinic, user to clinics), the lookups functions.core.tenancy.TenantDirectory makes
-     * before or across tenant contexts. No Scan, no Query of the table itself, no writes, no media.
+     * On the function's own role, read-only: dynamodb:GetItem and BatchGetItem on the table (a
+     * clinic's configuration, a user's memberships, by exact key) and dynamodb:Query on the two
+     * directory indexes (slug to clinic, user to clinics), the lookups
+     * functions.core.tenancy.TenantDirectory makes before or across tenant contexts. No Scan, no
+     * Query of the table itself, no writes, no media.
      */
     DIRECTORY_READ,
     /** SES and SNS sends. */

@@ -38,8 +38,9 @@ final class ProfileGrants {
   private ProfileGrants() {}
 
   /**
-   * The cross-tenant lookups (functions' TenantDirectory) on the function's own role: one item by
-   * its exact key, and Query on the two directory indexes only; the table's key through DynamoDB.
+   * The cross-tenant lookups (functions' TenantDirectory) on the function's own role: items by
+   * their exact keys (one, or several in a batch), and Query on the two directory indexes only; the
+   * table's key through DynamoDB.
    */
   private static void grantDirectoryLookups(Functions.DeployedFunction deployed, DataStack data) {
     String table = data.table().getTableArn();
@@ -48,7 +49,9 @@ final class ProfileGrants {
         .addToPrincipalPolicy(
             PolicyStatement.Builder.create()
                 .sid("TenantDirectoryItems")
-                .actions(List.of("dynamodb:GetItem"))
+                // BatchGetItem: several exact keys in one request (a dermatologist's memberships
+                // for the merged worklist), nothing GetItem could not read one by one.
+                .actions(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem"))
                 .resources(List.of(table))
                 .build());
     deployed

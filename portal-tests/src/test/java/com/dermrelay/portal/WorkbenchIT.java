@@ -11,23 +11,32 @@ import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.BrowserExtension;
 import com.dermrelay.testing.ClinicStaff;
 import com.dermrelay.testing.IntakeJourney;
+import com.dermrelay.testing.Photos;
 import com.dermrelay.testing.portal.WorkbenchPage;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dermatologist workbench in a real browser against the local stack, beyond the path {@link
  * WholeJourneyIT} walks: the worklist's order and clinic filter, shortcuts, zoom, a refused answer;
- * a claim lost to a colleague; the invitation page; and the accounts it turns away.
+ * a claim lost to a colleague; a phone photo stored sideways shown upright; the invitation page;
+ * and the accounts it turns away.
  */
 @ExtendWith({LocalStackExtension.class, BrowserExtension.class})
 class WorkbenchIT {
@@ -103,6 +112,70 @@ class WorkbenchIT {
     workbench.wait.until(d -> workbench.all("#case-view[data-case='" + northside + "']").isEmpty());
     assertTrue(workbench.text("main").contains("Answer sent"), workbench.text("main"));
     workbench.screenshot("workbench-after-answer");
+  }
+
+  @Test
+  void aPhonePhotoStoredSidewaysIsShownUpright(LocalStack stack, WebDriver browser)
+      throws Exception {
+    // As a phone held upright stores it: 1600 x 1200 pixels with a red block top-left and EXIF
+    // orientation 6. The patient saw it 1200 wide and 1600 tall, the red block top-right. The
+    // service keeps those pixels and that one tag; the browser must turn it.
+    BufferedImage stored = Photos.textured(1600, 1200, 0);
+    Graphics2D g = stored.createGraphics();
+    g.setColor(Color.RED);
+    g.fillRect(0, 0, 400, 400);
+    g.dispose();
+    ApiCalls api = new ApiCalls(stack);
+    IntakeJourney journey = new IntakeJourney(stack, api);
+    IntakeJourney.Patient patient = journey.newPatient(NORTHSIDE);
+    String caseId = journey.draft(patient, IntakeJourney.routineIntake());
+    String photoId =
+        journey
+            .uploadPhoto(
+                patient, caseId, "close_up", Photos.withOrientation(Photos.jpeg(stored), 6))
+            .get("photoId")
+            .asText();
+    journey.uploadPhoto(patient, caseId, "context");
+    assertEquals(200, journey.submitCall(patient, caseId).statusCode());
+
+    WorkbenchPage workbench =
+        new WorkbenchPage(stack, browser).open("/workbench/").signIn(CHEN, CHEN_PASSWORD);
+    workbench.awaitHeading("Worklist");
+    workbench.worklistWith(caseId);
+    workbench.openCase(caseId);
+    workbench.click("#case-view button.thumb-button[data-photo='" + photoId + "']");
+    workbench.wait.until(d -> photoId.equals(workbench.attribute("#viewer-current", "data-photo")));
+    WebElement image = workbench.visible("#viewer-current img.viewer__image");
+    workbench.wait.until(
+        d ->
+            Boolean.TRUE.equals(
+                workbench.script(
+                    "return arguments[0].complete && arguments[0].naturalWidth > 0", image)));
+
+    assertEquals(
+        List.of(1200L, 1600L),
+        workbench.script("return [arguments[0].naturalWidth, arguments[0].naturalHeight]", image),
+        "the picture is portrait, as the patient took it");
+    // On screen: the picture is fitted into the landscape stage, so it stands in the middle;
+    // its red block is drawn in the upper right, not the upper left.
+    BufferedImage shown =
+        ImageIO.read(new ByteArrayInputStream(image.getScreenshotAs(OutputType.BYTES)));
+    long redX = 0;
+    long redY = 0;
+    long reds = 0;
+    for (int y = 0; y < shown.getHeight(); y++) {
+      for (int x = 0; x < shown.getWidth(); x++) {
+        int rgb = shown.getRGB(x, y);
+        if (((rgb >> 16) & 0xFF) > 200 && ((rgb >> 8) & 0xFF) < 60 && (rgb & 0xFF) < 60) {
+          redX += x;
+          redY += y;
+          reds++;
+        }
+      }
+    }
+    assertTrue(reds > 100, "the red block is on screen");
+    assertTrue(redX / reds > shown.getWidth() / 2, "red block on the right: x " + redX / reds);
+    assertTrue(redY / reds < shown.getHeight() / 3, "and at the top: y " + redY / reds);
   }
 
   @Test

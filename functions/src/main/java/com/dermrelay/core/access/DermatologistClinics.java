@@ -8,14 +8,16 @@ import com.dermrelay.core.tenancy.TenantRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 
 /**
  * Tenant contexts for a dermatologist's cross-clinic views (the merged worklist): one per clinic
  * they are an active dermatologist of. The user's clinics come from the directory index (eventually
- * consistent); each membership is then read strongly consistent, as on every clinic-scoped call, so
- * a removal takes effect at once here too.
+ * consistent); their memberships are then read strongly consistent, as on every clinic-scoped call,
+ * so a removal takes effect at once here too: all in one BatchGetItem, two requests however many
+ * clinics (the clinics' configurations come from the directory's per-container cache).
  */
 public final class DermatologistClinics {
   private final TenantDirectory directory;
@@ -33,9 +35,12 @@ public final class DermatologistClinics {
       return List.of();
     }
     List<Clinic> clinics = new ArrayList<>();
-    for (Membership listed : directory.membershipsOf(caller.subject())) {
-      Optional<Membership> current = directory.membership(listed.tenantId(), caller.subject());
-      Optional<TenantRecord> tenant = directory.find(listed.tenantId());
+    List<Membership> listed = directory.membershipsOf(caller.subject());
+    Map<String, Membership> memberships =
+        directory.memberships(listed.stream().map(Membership::tenantId).toList(), caller.subject());
+    for (Membership each : listed) {
+      Optional<Membership> current = Optional.ofNullable(memberships.get(each.tenantId()));
+      Optional<TenantRecord> tenant = directory.find(each.tenantId());
       if (current
               .filter(m -> m.active() && m.roleValue().equals(Optional.of(Role.DERMATOLOGIST)))
               .isEmpty()
@@ -45,7 +50,7 @@ public final class DermatologistClinics {
       clinics.add(
           new Clinic(
               new TenantContext(
-                  listed.tenantId(),
+                  each.tenantId(),
                   caller.subject(),
                   Role.DERMATOLOGIST,
                   name,

@@ -2,7 +2,10 @@ package com.dermrelay.core.data;
 
 import com.dermrelay.core.access.TenantContext;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -11,6 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 
 /**
  * The one way to read the table outside a tenant context, and only to read: the lookups the access
@@ -23,6 +27,9 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 public final class CrossTenantReads<T> {
   private static final AwsRequestOverrideConfiguration FUNCTIONS_OWN_ROLE =
       AwsRequestOverrideConfiguration.builder().build();
+
+  /** BatchGetItem's limit of keys per request. */
+  private static final int MAX_BATCH_GET = 100;
 
   private final SingleTable table;
   private final TableSchema<TableItem<T>> schema;
@@ -45,6 +52,43 @@ public final class CrossTenantReads<T> {
                     .key(Key.builder().partitionValue("TENANT#" + tenantId).sortValue(sort).build())
                     .build());
     return Optional.ofNullable(item).map(CrossTenantReads::stored);
+  }
+
+  /**
+   * The item {@code sort} of each named clinic's own partition, strongly consistent, in
+   * BatchGetItem requests of up to 100 keys (one for any dermatologist's clinics): by clinic id,
+   * absent where a clinic has none. Keys the service leaves unprocessed are asked for again.
+   */
+  public Map<String, StoredItem<T>> getAll(Collection<String> tenantIds, String sort) {
+    List<String> valid =
+        tenantIds.stream()
+            .filter(id -> id != null && TenantContext.TENANT_ID.matcher(id).matches())
+            .distinct()
+            .toList();
+    Map<String, StoredItem<T>> found = new HashMap<>();
+    DynamoDbTable<TableItem<T>> mapped = mapped();
+    for (int from = 0; from < valid.size(); from += MAX_BATCH_GET) {
+      ReadBatch.Builder<TableItem<T>> batch =
+          ReadBatch.builder(mapped.tableSchema().itemType().rawClass()).mappedTableResource(mapped);
+      for (String tenantId : valid.subList(from, Math.min(valid.size(), from + MAX_BATCH_GET))) {
+        batch.addGetItem(
+            GetItemEnhancedRequest.builder()
+                .consistentRead(true)
+                .key(Key.builder().partitionValue("TENANT#" + tenantId).sortValue(sort).build())
+                .build());
+      }
+      table
+          .enhanced(FUNCTIONS_OWN_ROLE)
+          .batchGetItem(r -> r.readBatches(batch.build()))
+          .resultsForTable(mapped)
+          .forEach(
+              item -> {
+                if (item != null && sort.equals(item.sk) && valid.contains(item.tenantId)) {
+                  found.put(item.tenantId, stored(item));
+                }
+              });
+    }
+    return found;
   }
 
   /**

@@ -2,6 +2,8 @@ package com.dermrelay.core.data;
 
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -47,6 +49,12 @@ final class OverriddenDynamoDb implements DynamoDbClient {
   @Override
   public QueryIterable queryPaginator(QueryRequest request) {
     return new QueryIterable(this, request);
+  }
+
+  /** The Enhanced Client's batch reads; each page (unprocessed keys) comes back here too. */
+  @Override
+  public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+    return client.batchGetItem(request.toBuilder().overrideConfiguration(override).build());
   }
 
   @Override

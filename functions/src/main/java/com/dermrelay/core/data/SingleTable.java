@@ -97,7 +97,8 @@ public final class SingleTable {
     return enhanced(override).table(tableName, schema);
   }
 
-  private DynamoDbEnhancedClient enhanced(AwsRequestOverrideConfiguration override) {
+  /** The Enhanced Client for one call made with {@code override}: batch reads. */
+  DynamoDbEnhancedClient enhanced(AwsRequestOverrideConfiguration override) {
     // A few small objects per call: the Enhanced Client and its table hold no connection or state.
     return DynamoDbEnhancedClient.builder()
         .dynamoDbClient(new OverriddenDynamoDb(dynamoDb, override))

@@ -2,7 +2,9 @@ package com.dermrelay.core.data;
 
 import com.dermrelay.core.access.TenantContext;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -45,6 +48,9 @@ public final class TenantTable<T> {
           .build();
   private static final int MAX_PAGE = 100;
 
+  /** BatchGetItem's limit of keys per request. */
+  private static final int MAX_BATCH_GET = 100;
+
   private final SingleTable table;
   private final TableSchema<TableItem<T>> schema;
 
@@ -69,6 +75,44 @@ public final class TenantTable<T> {
                     .key(Key.builder().partitionValue(pk).sortValue(key.sort()).build())
                     .build());
     return Optional.ofNullable(item).map(i -> stored(tenant, i));
+  }
+
+  /**
+   * The items with these keys, strongly consistent, in BatchGetItem requests of up to 100 keys (one
+   * request where {@link #get} would make one per key): by key, absent where there is none or it
+   * expired. Keys the service leaves unprocessed are asked for again.
+   */
+  public Map<ItemKey, StoredItem<T>> getAll(TenantContext tenant, Collection<ItemKey> keys) {
+    Map<List<String>, ItemKey> byTableKey = new LinkedHashMap<>();
+    for (ItemKey key : keys) {
+      byTableKey.put(List.of(partitionKey(tenant, key.partition()), key.sort()), key);
+    }
+    List<List<String>> wanted = new ArrayList<>(byTableKey.keySet());
+    Map<ItemKey, StoredItem<T>> found = new HashMap<>();
+    DynamoDbTable<TableItem<T>> mapped = mapped(tenant);
+    for (int from = 0; from < wanted.size(); from += MAX_BATCH_GET) {
+      ReadBatch.Builder<TableItem<T>> batch =
+          ReadBatch.builder(mapped.tableSchema().itemType().rawClass()).mappedTableResource(mapped);
+      for (List<String> key : wanted.subList(from, Math.min(wanted.size(), from + MAX_BATCH_GET))) {
+        batch.addGetItem(
+            GetItemEnhancedRequest.builder()
+                .consistentRead(true)
+                .key(key(key.get(0), key.get(1)))
+                .build());
+      }
+      table
+          .enhanced(as(tenant))
+          .batchGetItem(r -> r.readBatches(batch.build()))
+          .resultsForTable(mapped)
+          .forEach(
+              item -> {
+                ItemKey key = item == null ? null : byTableKey.get(List.of(item.pk, item.sk));
+                if (key != null) {
+                  found.put(key, stored(tenant, item));
+                }
+              });
+    }
+    return found;
   }
 
   /**

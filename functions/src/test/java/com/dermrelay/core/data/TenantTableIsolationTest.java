@@ -77,6 +77,27 @@ class TenantTableIsolationTest {
   }
 
   @Test
+  void aBatchReadReadsOnlyTheActingTenantsItems() {
+    ItemKey shared = ItemKey.of("CASE#batch", "NOTE");
+    ItemKey northsideOnly = ItemKey.of("CASE#batch-n", "NOTE");
+    notes.putIfAbsent(NORTHSIDE, shared, new Note("northside's"));
+    notes.putIfAbsent(HARBOUR, shared, new Note("harbour's"));
+    notes.putIfAbsent(NORTHSIDE, northsideOnly, new Note("northside only"));
+
+    Map<ItemKey, StoredItem<Note>> read =
+        notes.getAll(HARBOUR, List.of(shared, northsideOnly, ItemKey.of("CASE#none", "NOTE")));
+
+    assertEquals(List.of(shared), List.copyOf(read.keySet()), "harbour's own item only");
+    assertEquals("harbour's", read.get(shared).record().text());
+    assertEquals("harbour-derm", read.get(shared).tenantId());
+    assertEquals(2, notes.getAll(NORTHSIDE, List.of(shared, northsideOnly)).size());
+    assertThrows(
+        TenantIsolationException.class,
+        () ->
+            notes.getAll(HARBOUR, List.of(ItemKey.of("TENANT#northside-skin#CASE#batch", "NOTE"))));
+  }
+
+  @Test
   void aForgedKeyThatNamesATenantIsRefusedBeforeAnythingIsSent() {
     notes.putIfAbsent(HARBOUR, ItemKey.of("CASE#secret", "NOTE"), new Note("harbour's secret"));
     ItemKey forged = ItemKey.of("TENANT#harbour-derm#CASE#secret", "NOTE");
@@ -288,6 +309,18 @@ class TenantTableIsolationTest {
             .sorted()
             .toList());
     assertTrue(table.crossTenantKeys().get("northside-skin", "MEMBER#dr").isPresent());
+    // Several clinics' items at once, in one batch: still each clinic's own partition only.
+    assertEquals(
+        Map.of("harbour-derm", "dr at harbour", "northside-skin", "dr at northside"),
+        directory
+            .getAll(
+                List.of("harbour-derm", "northside-skin", "no-such-clinic", "harbour-derm#CASE#x"),
+                "MEMBER#dr")
+            .entrySet()
+            .stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    Map.Entry::getKey, e -> e.getValue().record().text())));
     // Not a clinic id (it would reach into another partition), and not a directory partition.
     assertEquals(Optional.empty(), directory.get("harbour-derm#CASE#secret", "NOTE"));
     assertThrows(

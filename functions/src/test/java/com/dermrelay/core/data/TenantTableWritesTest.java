@@ -174,6 +174,14 @@ class TenantTableWritesTest {
     entries.putIfAbsent(CLINIC, ItemKey.of("DRAFTS", "c"), new Entry("kept", null));
 
     assertEquals(Optional.empty(), entries.get(CLINIC, ItemKey.of("DRAFTS", "a")));
+    List<ItemKey> all =
+        List.of(ItemKey.of("DRAFTS", "a"), ItemKey.of("DRAFTS", "b"), ItemKey.of("DRAFTS", "c"));
+    assertEquals(
+        java.util.Set.of("live", "kept"),
+        entries.getAll(CLINIC, all).values().stream()
+            .map(e -> e.record().status())
+            .collect(java.util.stream.Collectors.toSet()),
+        "a batch read does not see it either");
     assertEquals(
         List.of("live", "kept"),
         entries.query(CLINIC, ItemQuery.partition("DRAFTS")).records().stream()

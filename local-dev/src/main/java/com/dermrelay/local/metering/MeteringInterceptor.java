@@ -9,6 +9,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -68,6 +70,8 @@ public final class MeteringInterceptor implements ExecutionInterceptor {
       return r.toBuilder().returnConsumedCapacity(total).build();
     } else if (request instanceof QueryRequest r) {
       return r.toBuilder().returnConsumedCapacity(total).build();
+    } else if (request instanceof BatchGetItemRequest r) {
+      return r.toBuilder().returnConsumedCapacity(total).build();
     }
     return request;
   }
@@ -85,6 +89,12 @@ public final class MeteringInterceptor implements ExecutionInterceptor {
       meter.recordDynamoDb(operation, units(r.consumedCapacity()), 0);
     } else if (response instanceof QueryResponse r) {
       meter.recordDynamoDb(operation, units(r.consumedCapacity()), 0);
+    } else if (response instanceof BatchGetItemResponse r) {
+      // One entry per table read: the worklist's batches read only the one table.
+      meter.recordDynamoDb(
+          operation,
+          r.consumedCapacity().stream().mapToDouble(MeteringInterceptor::units).sum(),
+          0);
     } else if (response instanceof PutItemResponse r) {
       double table = units(r.consumedCapacity());
       Map<String, AttributeValue> item = ((PutItemRequest) context.request()).item();
