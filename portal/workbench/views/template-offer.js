@@ -1,0 +1,61 @@
+// The answer template for the chosen diagnosis (listMyAnswerTemplates: the dermatologist's own
+// first, then the clinic's reviewed ones), offered under the diagnosis field: one button per
+// language it is written in, the workbench's language first; Alt+T applies that one. Applying
+// fills the form and nothing more: every word stays editable and the answer records the template.
+
+import { api } from '/shared/api.js';
+import { h, replace } from '/shared/dom.js';
+import { currentLanguage, has, t } from '/shared/i18n.js';
+
+export function templateOffer(app, { clinicPath, onApply }) {
+  const root = h('div', { class: 'template-offer', id: 'template-offer', role: 'group', 'aria-labelledby': 'template-offer-title', hidden: true });
+  let loading = null;
+  let offered = null;
+  let languages = [];
+
+  /** The templates of this clinic for the caller, read once per form. */
+  function templates() {
+    loading ??= api(`${clinicPath}/me/answer-templates`, { identity: app.identity })
+      .then((found) => found.templates)
+      .catch(() => { loading = null; return []; });
+    return loading;
+  }
+
+  async function show(code, { appliedId = null } = {}) {
+    offered = null;
+    root.hidden = true;
+    if (!code) return;
+    const template = (await templates()).find((x) => x.diagnosisCode === code);
+    if (!template) return;
+    offered = template;
+    const mine = template.scope === 'PERSONAL';
+    languages = Object.keys(template.texts).sort((a, b) => (b === currentLanguage()) - (a === currentLanguage()));
+    const status = h('p', { class: 'template-offer__status', role: 'status', id: 'template-status' },
+      appliedId === template.id ? t('template.applied') : '');
+    replace(root,
+      h('p', { id: 'template-offer-title', class: 'template-offer__title' },
+        t(mine ? 'template.offerMine' : 'template.offerClinic', { name: template.title ?? template.id })),
+      h('div', { class: 'actions--inline' }, languages.map((language, i) => h('button', {
+        type: 'button', class: `button button--small${i ? ' button--secondary' : ''}`,
+        'data-template-language': language, 'aria-keyshortcuts': i ? null : 'Alt+T',
+        onclick: () => apply(language, status),
+      }, t('template.apply', { language: has(`language.${language}`) ? t(`language.${language}`) : language })))),
+      h('p', { class: 'hint' }, t('template.keys')),
+      status);
+    root.hidden = false;
+  }
+
+  function apply(language, status) {
+    if (!offered) return false;
+    onApply(offered, language);
+    (status ?? root.querySelector('[role=status]')).textContent = t('template.applied');
+    return true;
+  }
+
+  return {
+    root,
+    show,
+    /** Alt+T: the offered template in its first language; false when none is offered. */
+    applyDefault: () => (offered && languages.length ? apply(languages[0]) : false),
+  };
+}
