@@ -354,6 +354,8 @@ export function answerForm(app, hooks) {
       if (draft.savedAt) saveStatus.textContent = t('draft.from', { when: new Date(draft.savedAt).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' }) });
     },
     submit,
+    /** `d` from the case: straight to the diagnosis field, to type a diagnosis. */
+    focusDiagnosis: () => fields.diagnosis.input.focus(),
     /** Saves now if anything waits (leaving the case, coming back online). */
     flush: () => (saveTimer ? saveDraft() : Promise.resolve()),
   };

@@ -52,6 +52,7 @@ export function templateOffer(app, { clinicPath, onApply }) {
     return true;
   }
 
+  templates(); // ahead, so the offer shows as soon as a diagnosis is chosen
   return {
     root,
     show,
