@@ -36,9 +36,14 @@ export function answerForm(app, hooks) {
     onPick: (d) => { offer.show(d.code); changed(); } });
   /** The template the answer started from ({id, version}), recorded with the answer. */
   let applied = null;
+  let appliedLanguage = null;
   const offer = templateOffer(app, {
     clinicPath: hooks.path.replace(/\/cases\/[^/]+$/, ''),
     onApply: (template, language) => { applyTemplate(template, language); },
+    current: () => {
+      const answer = collect({ draft: true });
+      return { code: fields.diagnosis.value()?.code ?? null, language: appliedLanguage, answer };
+    },
   });
   fields.note = field({ label: t('answer.note'), name: 'diagnosisNote', tag: 'textarea', rows: 2, maxlength: 2000,
     hint: t('answer.noteHint') });
@@ -84,7 +89,8 @@ export function answerForm(app, hooks) {
     h('fieldset', { class: 'prescriptions-fieldset' }, h('legend', {}, t('answer.prescriptions')), prescriptionList, addPrescription),
     h('fieldset', {}, h('legend', {}, t('answer.referral')), fields.referralAdvised.root, referralDetails),
     fields.followUp.root,
-    h('div', { class: 'actions actions--inline' }, send, h('p', { class: 'hint' }, t('answer.sendKeys'))));
+    h('div', { class: 'actions actions--inline' }, send, offer.saveButton, h('p', { class: 'hint' }, t('answer.sendKeys'))),
+    offer.saveStatus);
 
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
@@ -183,6 +189,7 @@ export function answerForm(app, hooks) {
     referralDetails.hidden = !fields.referralAdvised.input.checked;
     fields.followUp.input.value = template.followUp?.inDays ?? '';
     applied = { id: template.id, version: template.version };
+    appliedLanguage = language;
     changed();
   }
 

@@ -5,9 +5,10 @@
 
 import { api } from '/shared/api.js';
 import { h, replace } from '/shared/dom.js';
+import { asPortalError } from '/shared/errors.js';
 import { currentLanguage, has, t } from '/shared/i18n.js';
 
-export function templateOffer(app, { clinicPath, onApply }) {
+export function templateOffer(app, { clinicPath, onApply, current }) {
   const root = h('div', { class: 'template-offer', id: 'template-offer', role: 'group', 'aria-labelledby': 'template-offer-title', hidden: true });
   let loading = null;
   let offered = null;
@@ -52,10 +53,43 @@ export function templateOffer(app, { clinicPath, onApply }) {
     return true;
   }
 
+  /**
+   * "Save as my template": the form's words for the chosen diagnosis become the dermatologist's
+   * own template `my-<code>` (putMyAnswerTemplate, on the version read), in the language of the
+   * template they started from, else the workbench's; other languages of it are kept.
+   */
+  const saveStatus = h('p', { class: 'hint', role: 'status', id: 'my-template-status' });
+  const saveButton = h('button', { type: 'button', class: 'button button--secondary', id: 'save-my-template',
+    onclick: saveMine }, t('template.saveMine'));
+  async function saveMine() {
+    const { code, language: appliedLanguage, answer } = current();
+    if (!code) { saveStatus.textContent = t('template.saveNeedsDiagnosis'); return; }
+    const language = appliedLanguage ?? currentLanguage();
+    const id = `my-${code}`;
+    const mine = (await templates()).find((x) => x.id === id);
+    const words = {};
+    for (const key of ['patientExplanation', 'treatmentPlan', 'prescriptions']) if (answer[key]) words[key] = answer[key];
+    const body = { version: mine?.version ?? 0, diagnosisCode: code, texts: { ...(mine?.texts ?? {}), [language]: words } };
+    if (answer.followUp) body.followUp = answer.followUp;
+    if (answer.referral?.advised) body.referral = { advised: true, urgency: answer.referral.urgency ?? null };
+    saveButton.disabled = true;
+    try {
+      await api(`${clinicPath}/me/answer-templates/${encodeURIComponent(id)}`, { method: 'PUT', identity: app.identity, body });
+      loading = null; // read again: the offer now has it first
+      saveStatus.textContent = t('template.savedMine');
+    } catch (caught) {
+      saveStatus.textContent = t('template.saveFailed', { reason: asPortalError(caught).message });
+    } finally {
+      saveButton.disabled = false;
+    }
+  }
+
   templates(); // ahead, so the offer shows as soon as a diagnosis is chosen
   return {
     root,
     show,
+    saveButton,
+    saveStatus,
     /** Alt+T: the offered template in its first language; false when none is offered. */
     applyDefault: () => (offered && languages.length ? apply(languages[0]) : false),
   };

@@ -160,6 +160,20 @@ class AnswerTemplatesPortalIT {
     assertEquals("Adapalene", workbench.attribute("main [name='rx-medicine-1']", "value"));
     assertEquals("56", workbench.attribute("main [name='followUpDays']", "value"));
     workbench.type("treatmentPlan", "Gel every evening; edited for this patient.");
+    // Kept as the dermatologist's own template, offered before the clinic's from now on.
+    workbench.click("#save-my-template");
+    workbench.wait.until(
+        d -> workbench.text("#my-template-status").startsWith("Saved as your template"));
+    JsonNode mine =
+        ApiCalls.json(
+                api.get(
+                    "/clinics/" + NORTHSIDE + "/me/answer-templates",
+                    api.idToken(WorkbenchPage.CHEN, WorkbenchPage.CHEN_PASSWORD)))
+            .at("/templates/0");
+    assertEquals("my-acne-vulgaris", mine.get("id").asText());
+    assertEquals("PERSONAL", mine.get("scope").asText());
+    assertEquals(
+        "Gel every evening; edited for this patient.", mine.at("/texts/en/treatmentPlan").asText());
     workbench.ctrlEnterIn("treatmentPlan");
     workbench.wait.until(
         d -> workbench.all("#case-view[data-case='" + c.caseId() + "']").isEmpty());
