@@ -219,6 +219,11 @@ class AnswerTemplatesIT {
     assertEquals(200, retried.statusCode(), retried.body());
     assertEquals(
         "starter-acne-vulgaris", ApiCalls.json(retried).at("/content/templateId").asText());
+    // Where a dermatologist reads the case's answers again, the template shows too.
+    JsonNode reread =
+        ApiCalls.json(api.get("/clinics/" + CLINIC + "/reviews/" + c.caseId(), dermatologist));
+    assertEquals("starter-acne-vulgaris", reread.at("/answers/0/templateId").asText());
+    assertEquals(2, reread.at("/answers/0/templateVersion").asInt());
   }
 
   private static List<String> offered() {
