@@ -19,10 +19,11 @@ import { teamView } from './views/team.js';
 import { auditView } from './views/audit.js';
 import { dashboardView } from './views/dashboard.js';
 import { ehrDeliveriesView } from './ehr-deliveries.js';
+import { templatesView } from './views/templates.js';
 
 const SIGNED_OUT = { '': signInView, 'sign-up': signUpView, 'new-password': newPasswordView };
 const SIGNED_IN = { dashboard: dashboardView, branding: brandingView, settings: settingsView, team: teamView, audit: auditView,
-  'ehr-deliveries': ehrDeliveriesView };
+  'ehr-deliveries': ehrDeliveriesView, templates: templatesView };
 const HOME = 'dashboard';
 const I18N_DIR = '/console/i18n';
 /** The languages the console is written in. */

@@ -6,6 +6,8 @@ import { api } from '/shared/api.js';
 import { t } from '/shared/i18n.js';
 
 const PAGE = 20;
+/** A prefetched case is used within this time: its photo links are presigned for 5 minutes. */
+const PREFETCH_FRESH_MS = 4 * 60 * 1000;
 
 export class Worklist {
   constructor(app) {
@@ -21,6 +23,41 @@ export class Worklist {
     /** performance.now() when the rows' secondsUntilDue were true. */
     this.readAt = 0;
     this.prefetched = new Set();
+    /** "tenant/case" -> {at, review}: the next case, loaded ahead (memory only, one at a time). */
+    this.ahead = new Map();
+  }
+
+  /**
+   * Loads the next case while the dermatologist reads this one (getCaseForReview with
+   * purpose=prefetch: no claim, audited as a prefetch, not as a read; docs/security.md) and its
+   * thumbnails into the browser cache. Only one case is kept, in memory only.
+   */
+  async prefetchCase(row) {
+    if (!row) return;
+    const key = `${row.tenantId}/${row.caseId}`;
+    if (this.ahead.has(key)) return;
+    this.ahead.clear();
+    try {
+      const review = await api(`${casePath(row.tenantId, row.caseId)}?purpose=prefetch`, { identity: this.app.identity });
+      this.ahead.set(key, { at: performance.now(), review });
+      for (const round of review.rounds ?? []) {
+        for (const photo of round.photos ?? []) {
+          const image = new Image();
+          image.decoding = 'async';
+          image.src = photo.thumbnailUrl ?? photo.url;
+        }
+      }
+    } catch (e) {
+      // Ahead of time only: opening the case reads it anyway.
+    }
+  }
+
+  /** The prefetched case if still fresh, taken out of memory; null otherwise. */
+  takePrefetched(tenantId, caseId) {
+    const key = `${tenantId}/${caseId}`;
+    const found = this.ahead.get(key);
+    this.ahead.delete(key);
+    return found && performance.now() - found.at < PREFETCH_FRESH_MS ? found.review : null;
   }
 
   /** The first page again (after a filter change, a claim race, or coming back from a case). */

@@ -9,6 +9,7 @@ import { asPortalError } from '/shared/errors.js';
 import { field, messageBox } from '/shared/forms.js';
 import { t } from '/shared/i18n.js';
 import { describe, diagnosisPicker } from './diagnosis-picker.js';
+import { templateOffer } from './template-offer.js';
 
 const SAVE_AFTER_MS = 1200;
 const MAX_DIFFERENTIALS = 5;
@@ -31,7 +32,19 @@ export function answerForm(app, hooks) {
   let sent = false;
   let sending = false;
 
-  fields.diagnosis = diagnosisPicker(app, { label: t('answer.diagnosis'), name: 'diagnosis', onPick: changed });
+  fields.diagnosis = diagnosisPicker(app, { label: t('answer.diagnosis'), name: 'diagnosis',
+    onPick: (d) => { offer.show(d.code); changed(); } });
+  /** The template the answer started from ({id, version}), recorded with the answer. */
+  let applied = null;
+  let appliedLanguage = null;
+  const offer = templateOffer(app, {
+    clinicPath: hooks.path.replace(/\/cases\/[^/]+$/, ''),
+    onApply: (template, language) => { applyTemplate(template, language); },
+    current: () => {
+      const answer = collect({ draft: true });
+      return { code: fields.diagnosis.value()?.code ?? null, language: appliedLanguage, answer };
+    },
+  });
   fields.note = field({ label: t('answer.note'), name: 'diagnosisNote', tag: 'textarea', rows: 2, maxlength: 2000,
     hint: t('answer.noteHint') });
   const differentials = [];
@@ -70,13 +83,14 @@ export function answerForm(app, hooks) {
   const form = h('form', { class: 'form answer-form', novalidate: true, id: 'answer-form', 'aria-labelledby': 'answer-title' },
     h('div', { class: 'form-head' }, h('h2', { id: 'answer-title' }, t('answer.title')), saveStatus),
     message.root,
-    fields.diagnosis.root, fields.note.root,
+    fields.diagnosis.root, offer.root, fields.note.root,
     fields.differentials.root, chips,
     fields.patientExplanation.root, fields.treatmentPlan.root,
     h('fieldset', { class: 'prescriptions-fieldset' }, h('legend', {}, t('answer.prescriptions')), prescriptionList, addPrescription),
     h('fieldset', {}, h('legend', {}, t('answer.referral')), fields.referralAdvised.root, referralDetails),
     fields.followUp.root,
-    h('div', { class: 'actions actions--inline' }, send, h('p', { class: 'hint' }, t('answer.sendKeys'))));
+    h('div', { class: 'actions actions--inline' }, send, offer.saveButton, h('p', { class: 'hint' }, t('answer.sendKeys'))),
+    offer.saveStatus);
 
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
@@ -84,6 +98,10 @@ export function answerForm(app, hooks) {
   // Enter in a one-line field must not send the answer (the browser's implicit submission);
   // Ctrl+Enter sends from anywhere in the form.
   form.addEventListener('keydown', (event) => {
+    if (event.altKey && !event.ctrlKey && event.code === 'KeyT' && offer.applyDefault()) {
+      event.preventDefault();
+      return;
+    }
     if (event.key !== 'Enter' || event.defaultPrevented) return;
     if (event.ctrlKey) {
       event.preventDefault();
@@ -152,7 +170,27 @@ export function answerForm(app, hooks) {
     }
     const days = text(fields.followUp);
     if (days) answer.followUp = { inDays: Number(days) };
+    if (applied) {
+      answer.templateId = applied.id;
+      answer.templateVersion = applied.version;
+    }
     return answer;
+  }
+
+  /** Fills the form from a template in one of its languages; everything stays editable. */
+  function applyTemplate(template, language) {
+    const words = template.texts[language] ?? {};
+    fields.patientExplanation.input.value = words.patientExplanation ?? '';
+    fields.treatmentPlan.input.value = words.treatmentPlan ?? '';
+    prescriptionRows.splice(0).forEach((r) => r.root.remove());
+    (words.prescriptions ?? []).forEach((p) => prescriptionRow(p));
+    fields.referralAdvised.input.checked = Boolean(template.referral?.advised);
+    fields.referralUrgency.input.value = template.referral?.urgency ?? '';
+    referralDetails.hidden = !fields.referralAdvised.input.checked;
+    fields.followUp.input.value = template.followUp?.inDays ?? '';
+    applied = { id: template.id, version: template.version };
+    appliedLanguage = language;
+    changed();
   }
 
   async function fill(answer) {
@@ -171,6 +209,8 @@ export function answerForm(app, hooks) {
     fields.referralNote.input.value = answer.referral?.note ?? '';
     referralDetails.hidden = !fields.referralAdvised.input.checked;
     fields.followUp.input.value = answer.followUp?.inDays ?? '';
+    applied = answer.templateId ? { id: answer.templateId, version: answer.templateVersion } : null;
+    offer.show(answer.diagnosis?.code ?? null, { appliedId: answer.templateId });
   }
 
   /** Names for stored codes: a draft keeps codes only. */
@@ -321,6 +361,8 @@ export function answerForm(app, hooks) {
       if (draft.savedAt) saveStatus.textContent = t('draft.from', { when: new Date(draft.savedAt).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' }) });
     },
     submit,
+    /** `d` from the case: straight to the diagnosis field, to type a diagnosis. */
+    focusDiagnosis: () => fields.diagnosis.input.focus(),
     /** Saves now if anything waits (leaving the case, coming back online). */
     flush: () => (saveTimer ? saveDraft() : Promise.resolve()),
   };

@@ -42,8 +42,16 @@ export function caseView(app, { tenantId, caseId }, flash) {
 
   async function load() {
     replace(body, loading(t('case.opening')));
+    // Opening is the audited read, always; a prefetched copy only lets the page show at once.
+    const opening = api(reviewPath, { identity: app.identity });
+    const ahead = list.takePrefetched(tenantId, caseId);
+    if (ahead) {
+      opening.then((fresh) => { claim = fresh.claim ?? claim; drawClaim(); }).catch((caught) => {
+        message.error(asPortalError(caught).message);
+      });
+    }
     try {
-      review = await api(reviewPath, { identity: app.identity });
+      review = ahead ?? await opening;
     } catch (caught) {
       const error = asPortalError(caught);
       if (error.kind === 'not-found') {
@@ -75,6 +83,7 @@ export function caseView(app, { tenantId, caseId }, flash) {
         h('div', { class: 'case-column' }, form.root),
         h('div', { class: 'case-column' }, askForm(), registrationForm(app, tenantId, review.clinicName))));
     drawClaim();
+    list.prefetchCase(list.nextAfter(tenantId, caseId));
     try {
       await form.load();
     } catch (caught) {
@@ -244,6 +253,10 @@ export function caseView(app, { tenantId, caseId }, flash) {
         case '+': case '=': photos?.zoomBy(1.25); return Boolean(photos);
         case '-': photos?.zoomBy(0.8); return Boolean(photos);
         case '0': photos?.fit(); return Boolean(photos);
+        case ']': return Boolean(photos?.step(1));
+        case '[': return Boolean(photos?.step(-1));
+        case 'e': return Boolean(photos?.compareNext());
+        case 'd': form?.focusDiagnosis(); return Boolean(form);
         case 'c': if (claim.state !== 'mine') takeClaim(); return true;
         case 'n': nextCase(); return true;
         case 'Escape': app.go(''); return true;

@@ -62,6 +62,15 @@ export function photoPanel(review) {
     }
   }
 
+  /** Presses the thumbnail `delta` away from the chosen one in `list` (wrapping); false if none. */
+  function stepIn(list, delta) {
+    const buttons = [...list.querySelectorAll('button[data-photo]')];
+    if (!buttons.length) return false;
+    const at = buttons.findIndex((b) => b.getAttribute('aria-pressed') === 'true');
+    buttons[(at + delta + buttons.length) % buttons.length].click();
+    return true;
+  }
+
   const root = h('section', { class: 'photo-panel', 'aria-labelledby': 'photos-title', id: 'photos' },
     h('h2', { id: 'photos-title' }, t('photos.title')),
     h('div', { class: 'viewers' },
@@ -73,6 +82,10 @@ export function photoPanel(review) {
     /** Keys from the page: zoom the photo last chosen. */
     zoomBy: (factor) => active.zoomBy(factor),
     fit: () => active.fit(),
+    /** `]` / `[`: the next or previous photo of this round, from the keyboard. */
+    step: (delta) => stepIn(currentList, delta),
+    /** `e`: the next earlier photo into the comparison viewer. */
+    compareNext: () => stepIn(earlierList, 1),
   };
 }
 

@@ -51,6 +51,7 @@ class ArchitectureTest {
           Map.entry("letters", Set.of("cases", "datarights")),
           Map.entry("patients", Set.of()),
           Map.entry("review", Set.of("cases", "fhir", "patients", "triage")),
+          Map.entry("templates", Set.of("cases", "review")),
           Map.entry("tenants", Set.of()),
           Map.entry("triage", Set.of()),
           Map.entry("uploads", Set.of("cases", "dashboard", "imaging")));

@@ -13,6 +13,9 @@ import java.util.List;
  * @param prescriptions structured prescription items
  * @param referral whether in-person care is advised, and how soon
  * @param followUp when the patient should send follow-up photos; null for none
+ * @param templateId the answer template it started from (templates.AnswerTemplate), if any: the
+ *     quality figures compare answers by the template they began with
+ * @param templateVersion that template's version, with {@code templateId}
  */
 public record AnswerContent(
     DiagnosisChoice diagnosis,
@@ -21,7 +24,9 @@ public record AnswerContent(
     String treatmentPlan,
     List<Prescription> prescriptions,
     Referral referral,
-    FollowUpInterval followUp) {
+    FollowUpInterval followUp,
+    String templateId,
+    Integer templateVersion) {
 
   public AnswerContent {
     differentials = differentials == null ? List.of() : List.copyOf(differentials);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The rules of an answer's content: codes from the curated list, vocabularies, lengths and, for a
@@ -34,6 +35,10 @@ public final class AnswerRules {
           "injection",
           "other");
   public static final Set<String> URGENCIES = Set.of("ROUTINE", "SOON", "URGENT");
+
+  /** An answer template's id (templates.AnswerTemplate); also the path parameter's pattern. */
+  public static final Pattern TEMPLATE_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
+
   static final int MAX_TEXT = 4000;
   static final int MAX_NOTE = 2000;
   static final int MAX_DIFFERENTIALS = 5;
@@ -97,7 +102,21 @@ public final class AnswerRules {
         errors.add(error(base + "/followUp/inDays", "must be a number of days from 1 to 365"));
       }
     }
+    template(errors, base, a.templateId(), a.templateVersion());
     return errors;
+  }
+
+  /** Which template the answer started from: both parts or neither. */
+  private static void template(
+      List<ApiProblem.FieldError> errors, String base, String id, Integer version) {
+    if (id != null && !TEMPLATE_ID.matcher(id).matches()) {
+      errors.add(error(base + "/templateId", "is not a template id"));
+    } else if (id == null && version != null) {
+      errors.add(error(base + "/templateId", "is required with templateVersion"));
+    }
+    if (id != null && (version == null || version < 1)) {
+      errors.add(error(base + "/templateVersion", "must be the template's version (1 or more)"));
+    }
   }
 
   private boolean code(

@@ -102,7 +102,9 @@ public record CaseForReview(
       AnswerContent.Referral referral,
       AnswerContent.FollowUpInterval followUp,
       String answeredAt,
-      String dermatologistName) {
+      String dermatologistName,
+      String templateId,
+      Integer templateVersion) {
     static Answer of(CaseAnswer a) {
       AnswerContent c = a.content();
       return new Answer(
@@ -115,7 +117,9 @@ public record CaseForReview(
           c.referral(),
           c.followUp(),
           a.answeredAt(),
-          a.dermatologistName());
+          a.dermatologistName(),
+          c.templateId(),
+          c.templateVersion());
     }
   }
 

@@ -42,9 +42,16 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * other clinics' cases are the audited 404). The case's exchange items come from one Query of its
  * partition; earlier cases from the patient's case index. Every read is recorded as {@code
  * case.review.read} with the patient, so the patient's access log shows who opened it.
+ *
+ * <p>A prefetch (the workbench loading the next case of the worklist while the dermatologist reads
+ * one, issue 21) claims nothing and is recorded as {@code case.review.prefetch} in the clinic's
+ * audit trail, by actor and case but not as a read of the patient's record: the patient's access
+ * log shows the case as read when, and only if, the dermatologist opens it (the workbench then
+ * reads it again, as a read). docs/security.md, "Prefetching the next case".
  */
 public final class GetCaseForReview {
   static final String ACTION = "case.review.read";
+  static final String PREFETCH = "case.review.prefetch";
   static final Duration LINK_VALID_FOR = Duration.ofMinutes(5);
   static final int EARLIER_CASES = 5;
 
@@ -87,6 +94,11 @@ public final class GetCaseForReview {
   }
 
   public CaseForReview run(TenantContext tenant, String caseId) {
+    return run(tenant, caseId, false);
+  }
+
+  /** As {@link #run(TenantContext, String)}; a prefetch is audited as one, not as a read. */
+  public CaseForReview run(TenantContext tenant, String caseId, boolean prefetch) {
     if (!ClaimCase.CASE_ID.matcher(caseId).matches()) {
       throw audit.notFound(tenant, ACTION, AuditResource.of("case", "malformed-id"));
     }
@@ -144,8 +156,10 @@ public final class GetCaseForReview {
             earlierCases(tenant, c));
     audit.record(
         tenant,
-        ACTION,
-        AuditResource.ofPatient("case", caseId, c.patientSubject()),
+        prefetch ? PREFETCH : ACTION,
+        prefetch
+            ? AuditResource.of("case", caseId)
+            : AuditResource.ofPatient("case", caseId, c.patientSubject()),
         AuditOutcome.SUCCESS);
     return view;
   }

@@ -100,6 +100,36 @@ class CaseForReviewIT {
     assertTrue(seen, log.toString());
   }
 
+  /**
+   * Issue 21: the workbench loads the next case ahead; that neither claims it nor shows in the
+   * patient's access log as a read until the dermatologist opens it.
+   */
+  @Test
+  void aPrefetchClaimsNothingAndIsNoReadUntilTheCaseIsOpened() {
+    IntakeJourney.SubmittedCase c = journey.submit(NORTHSIDE, IntakeJourney.routineIntake());
+    String path = reviewPath(NORTHSIDE, c.caseId());
+    HttpResponse<String> ahead = api.get(path + "?purpose=prefetch", chen);
+    assertEquals(200, ahead.statusCode(), ahead.body());
+    assertEquals("none", ApiCalls.json(ahead).at("/claim/state").asText());
+    assertEquals(2, ApiCalls.json(ahead).at("/rounds/0/photos").size(), "thumbnails to load");
+    assertEquals(400, api.get(path + "?purpose=peek", chen).statusCode());
+    assertFalse(readInAccessLog(c.patient()), "a prefetch is not a read of the record");
+
+    assertEquals(200, api.get(path, chen).statusCode());
+    assertTrue(readInAccessLog(c.patient()), "opening the case is");
+  }
+
+  private static boolean readInAccessLog(IntakeJourney.Patient patient) {
+    JsonNode log =
+        ApiCalls.json(api.get("/clinics/" + NORTHSIDE + "/me/access-log", patient.token()));
+    for (JsonNode entry : log.get("entries")) {
+      if (entry.get("action").asText().startsWith("case.review.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Test
   void theClaimShowsWhoHoldsIt() {
     IntakeJourney.SubmittedCase c = journey.submit(NORTHSIDE, IntakeJourney.soonIntake());

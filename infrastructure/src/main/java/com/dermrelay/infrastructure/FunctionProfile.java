@@ -294,6 +294,18 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // A dermatologist's own registration number on their membership (issue 18).
     known.put("com.dermrelay.tenants.GetMyRegistrationHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.SetMyRegistrationHandler", CLINIC_RECORDS);
+    // Answer templates (issue 21): the clinic's TEMPLATES partition and the audit trail, no media.
+    for (String handler :
+        List.of(
+            "com.dermrelay.templates.ListAnswerTemplatesHandler",
+            "com.dermrelay.templates.GetAnswerTemplateHandler",
+            "com.dermrelay.templates.PutAnswerTemplateHandler",
+            "com.dermrelay.templates.DeleteAnswerTemplateHandler",
+            "com.dermrelay.templates.ImportStarterTemplatesHandler",
+            "com.dermrelay.templates.ListMyAnswerTemplatesHandler",
+            "com.dermrelay.templates.PutMyAnswerTemplateHandler")) {
+      known.put(handler, CLINIC_RECORDS);
+    }
     // Reads the clinic's case index and its escalation records; a refused caller's audit record
     // is the one write (as for the audit-log search), no media.
     known.put("com.dermrelay.dashboard.GetClinicDashboardHandler", CLINIC_RECORDS);

@@ -86,18 +86,15 @@ class ApiFunctionsStackTest {
             .collect(Collectors.toSet()),
         "one stack per capability package, and no other");
     for (String added :
-        List.of(
-            "assisted",
-            "console",
-            "documents",
-            "metering",
-            "research",
-            "surveillance",
-            "templates")) {
+        List.of("assisted", "console", "documents", "metering", "research", "surveillance")) {
       assertTrue(
           before.stacks.operations().stream().noneMatch(s -> s.capability().equals(added)), added);
       assertEquals("dermrelay-dev-api-" + added, after.stacks.operationsOf(added).getStackName());
     }
+    // Answer templates landed with issue 21: the fixture's template operations join that stack.
+    assertTrue(
+        routeKeys(after, after.stacks.operationsOf("templates"))
+            .containsAll(routeKeys(before, before.stacks.operationsOf("templates"))));
     List<String> reviewBefore = routeKeys(before, before.stacks.operationsOf("review"));
     List<String> reviewAfter = routeKeys(after, after.stacks.operationsOf("review"));
     assertTrue(reviewAfter.containsAll(reviewBefore), "the review stack keeps its routes");

@@ -34,6 +34,8 @@ import com.dermrelay.review.GetWorklist;
 import com.dermrelay.review.ReleaseCase;
 import com.dermrelay.review.SearchDiagnoses;
 import com.dermrelay.review.workflow.WorkflowSteps;
+import com.dermrelay.templates.AnswerTemplates;
+import com.dermrelay.templates.StarterTemplates;
 import com.dermrelay.tenants.AcceptInvitation;
 import com.dermrelay.tenants.GetClinic;
 import com.dermrelay.tenants.GetTenantBranding;
@@ -112,6 +114,10 @@ public interface FunctionsComponent {
   AnswerCase answerCase();
 
   AnswerDrafts answerDrafts();
+
+  AnswerTemplates answerTemplates();
+
+  StarterTemplates starterTemplates();
 
   RequestMoreInfo requestMoreInfo();
 

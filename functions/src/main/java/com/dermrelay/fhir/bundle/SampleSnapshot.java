@@ -89,7 +89,9 @@ public final class SampleSnapshot {
                 new AnswerContent.Prescription(
                     "Paracetamol", "500 mg", "tablet", "1-2 every 6 hours", "32 tablets", 1)),
             new AnswerContent.Referral(true, "SOON", "Excision within 4 weeks."),
-            new AnswerContent.FollowUpInterval(28));
+            new AnswerContent.FollowUpInterval(28),
+            null,
+            null);
     CaseAnswer answer =
         new CaseAnswer(
             0,

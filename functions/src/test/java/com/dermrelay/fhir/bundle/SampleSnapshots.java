@@ -135,7 +135,9 @@ final class SampleSnapshots {
                     "32 tablets",
                     1)),
             new AnswerContent.Referral(true, "SOON", "Excision within 4 weeks."),
-            new AnswerContent.FollowUpInterval(28));
+            new AnswerContent.FollowUpInterval(28),
+            null,
+            null);
     CaseAnswer answer =
         new CaseAnswer(
             0,
@@ -173,6 +175,8 @@ final class SampleSnapshots {
             "No treatment needed.",
             List.of(),
             new AnswerContent.Referral(false, null, null),
+            null,
+            null,
             null);
     CaseAnswer answer =
         new CaseAnswer(1, DERMATOLOGIST, "Dr Ada Okafor", "2026-12-20T10:00:00Z", null, content);
