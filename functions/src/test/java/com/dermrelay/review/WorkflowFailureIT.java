@@ -12,7 +12,10 @@ import com.dermrelay.local.stepfunctions.HistoryEvent;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.IntakeJourney;
+import com.dermrelay.testing.ReviewCalls;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,5 +127,95 @@ class WorkflowFailureIT {
             .s()
             .equals("NONE"),
         "off the worklists");
+  }
+
+  @Test
+  void anAnswerDeliveredWhoseResponseIsLostIsRetriedAndThePatientIsToldOnce() {
+    IntakeJourney.SubmittedCase c = journey.submit(NORTHSIDE, IntakeJourney.routineIntake());
+    ReviewCalls chen =
+        new ReviewCalls(api, api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1"));
+    int mailsBefore = stack.outbox().messagesTo(c.patient().email()).size();
+    // DeliverAnswer publishes the answer, tells the patient and marks the case ANSWERED; then its
+    // response is lost, and the workflow runs it again (its Retry, after up to 2 s).
+    stack.loseNextTaskResponses("DeliverAnswer", 1);
+    ObjectNode answer = AnswerRulesIT.validAnswer();
+    answer.putNull("followUp");
+    chen.claimAndAnswer(NORTHSIDE, c.caseId(), answer);
+    stack.stepFunctions().manualClock().advance(Duration.ofSeconds(5));
+
+    awaitAttempts(c, "DeliverAnswer", 2);
+    awaitStatus(c, "CLOSED");
+    assertEquals(
+        1,
+        stack.outbox().messagesTo(c.patient().email()).size() - mailsBefore,
+        "the patient is told once");
+    JsonNode seen = ApiCalls.json(api.get(c.path(), c.patient().token()));
+    long answeredEvents = 0;
+    for (JsonNode event : seen.path("timeline")) {
+      answeredEvents += "answered".equals(event.path("event").asText()) ? 1 : 0;
+    }
+    assertEquals(1, answeredEvents, seen.path("timeline").toString());
+  }
+
+  @Test
+  void aQueuedCaseWhoseResponseIsLostIsOnTheWorklistOnceAndItsAnswerArrives() {
+    stack.loseNextTaskResponses("QueueForReview", 1);
+    IntakeJourney.SubmittedCase c = journey.submit(NORTHSIDE, IntakeJourney.routineIntake());
+    // The first QueueForReview wrote its task token, then "failed": the retry waits with a new
+    // token, which must replace the old one, or the answer could not end the wait.
+    stack.stepFunctions().manualClock().advance(Duration.ofSeconds(5));
+    awaitAttempts(c, "QueueForReview", 2);
+    ReviewCalls chen =
+        new ReviewCalls(api, api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1"));
+    assertTrue(chen.onWorklist(c.caseId()), "queued once, on the worklist");
+
+    ObjectNode answer = AnswerRulesIT.validAnswer();
+    answer.putNull("followUp");
+    chen.claimAndAnswer(NORTHSIDE, c.caseId(), answer);
+    HttpResponse<String> read = api.get(c.path() + "/answer", c.patient().token());
+    assertEquals(200, read.statusCode(), "the answer reached the patient: " + read.body());
+  }
+
+  /** Polls (the retry runs on the interpreter's threads) until the step was scheduled n times. */
+  private static void awaitAttempts(IntakeJourney.SubmittedCase c, String state, int n) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (attemptsOf(c, state) < n && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(n, attemptsOf(c, state), state + " ran again after its lost response");
+  }
+
+  private static void awaitStatus(IntakeJourney.SubmittedCase c, String status) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String seen;
+    do {
+      seen = ApiCalls.json(api.get(c.path(), c.patient().token())).get("status").asText();
+    } while (!seen.equals(status) && System.nanoTime() < deadline);
+    assertEquals(status, seen);
+  }
+
+  /** How many times the execution scheduled the task of {@code state}. */
+  private static int attemptsOf(IntakeJourney.SubmittedCase c, String state) {
+    String arn =
+        "arn:aws:states:"
+            + LocalStackConfig.REGION
+            + ":"
+            + LocalStackConfig.ACCOUNT_ID
+            + ":execution:"
+            + LocalStackConfig.CASE_WORKFLOW
+            + ":"
+            + NORTHSIDE
+            + "-"
+            + c.caseId();
+    int attempts = 0;
+    String current = "";
+    for (HistoryEvent e : stack.stepFunctions().service().getExecutionHistory(arn)) {
+      if (e.type().endsWith("StateEntered")) {
+        current = e.details().get("name").asText();
+      } else if (e.type().equals("TaskScheduled") && current.equals(state)) {
+        attempts++;
+      }
+    }
+    return attempts;
   }
 }

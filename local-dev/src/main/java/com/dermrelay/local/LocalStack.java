@@ -78,6 +78,11 @@ public final class LocalStack implements AutoCloseable {
   private final LocalStackConfig config;
   private final ExternalServices external;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+  /** Workflow functions whose next responses are lost after they ran (a test's fault). */
+  private final Map<String, Integer> responsesToLose =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private String dynamoDbEndpoint;
   private String s3Endpoint;
   private S3Emulator s3;
@@ -299,10 +304,39 @@ public final class LocalStack implements AutoCloseable {
       throw new TaskFailedException(
           "Lambda.ResourceNotFoundException", "Function not found: " + name);
     }
+    JsonNode result;
     try {
-      return functions.invokeJson(handler, payload, name);
+      result = functions.invokeJson(handler, payload, name);
     } catch (FunctionFailedException e) {
       throw new TaskFailedException(e.errorType(), e.errorMessage());
+    }
+    if (takeLostResponse(name)) {
+      throw new TaskFailedException(
+          "Lambda.ServiceException", "The function ran but its response was lost (injected).");
+    }
+    return result;
+  }
+
+  private boolean takeLostResponse(String name) {
+    boolean[] lost = {false};
+    responsesToLose.computeIfPresent(
+        name,
+        (key, left) -> {
+          lost[0] = true;
+          return left > 1 ? left - 1 : null;
+        });
+    return lost[0];
+  }
+
+  /**
+   * The next {@code count} runs of the workflow function {@code name} (e.g. "DeliverAnswer") do
+   * their work and then fail as Lambda does when a response is lost ({@code
+   * Lambda.ServiceException}): the workflow retries a step that already wrote, which must be
+   * idempotent (at least once). Only for tests: nothing else can cause this fault on purpose.
+   */
+  public void loseNextTaskResponses(String name, int count) {
+    if (count > 0) {
+      responsesToLose.put(name, count);
     }
   }
 
