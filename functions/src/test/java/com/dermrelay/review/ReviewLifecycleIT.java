@@ -245,17 +245,7 @@ class ReviewLifecycleIT {
 
     // The common path (answered, no question, no follow-up): 8 billed state transitions.
     assertEquals("CLOSED", status(c));
-    String arn =
-        "arn:aws:states:"
-            + LocalStackConfig.REGION
-            + ":"
-            + LocalStackConfig.ACCOUNT_ID
-            + ":execution:"
-            + LocalStackConfig.CASE_WORKFLOW
-            + ":"
-            + NORTHSIDE
-            + "-"
-            + c.caseId();
+    String arn = c.executionArn();
     List<String> entered =
         stack.stepFunctions().service().getExecutionHistory(arn).stream()
             .filter(e -> e.type().endsWith("StateEntered"))

@@ -69,17 +69,7 @@ class WorkflowFailureIT {
     // Northside's URGENT cases are due in 24 h; untouched for half of it, Escalate runs.
     stack.stepFunctions().manualClock().advance(Duration.ofHours(13));
 
-    String arn =
-        "arn:aws:states:"
-            + LocalStackConfig.REGION
-            + ":"
-            + LocalStackConfig.ACCOUNT_ID
-            + ":execution:"
-            + LocalStackConfig.CASE_WORKFLOW
-            + ":"
-            + NORTHSIDE
-            + "-"
-            + c.caseId();
+    String arn = c.executionArn();
     ExecutionDescription execution = stack.stepFunctions().service().describeExecution(arn);
     assertEquals(ExecutionStatus.FAILED, execution.status());
     assertEquals("DermRelay.CaseFailed", execution.error());
@@ -196,17 +186,7 @@ class WorkflowFailureIT {
 
   /** How many times the execution scheduled the task of {@code state}. */
   private static int attemptsOf(IntakeJourney.SubmittedCase c, String state) {
-    String arn =
-        "arn:aws:states:"
-            + LocalStackConfig.REGION
-            + ":"
-            + LocalStackConfig.ACCOUNT_ID
-            + ":execution:"
-            + LocalStackConfig.CASE_WORKFLOW
-            + ":"
-            + NORTHSIDE
-            + "-"
-            + c.caseId();
+    String arn = c.executionArn();
     int attempts = 0;
     String current = "";
     for (HistoryEvent e : stack.stepFunctions().service().getExecutionHistory(arn)) {

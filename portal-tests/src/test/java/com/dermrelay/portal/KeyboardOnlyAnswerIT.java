@@ -8,6 +8,7 @@ import com.dermrelay.local.LocalStackConfig;
 import com.dermrelay.local.testing.LocalStackExtension;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.BrowserExtension;
+import com.dermrelay.testing.ClinicStaff;
 import com.dermrelay.testing.IntakeJourney;
 import com.dermrelay.testing.TestClinics;
 import com.dermrelay.testing.portal.WorkbenchPage;
@@ -16,7 +17,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +51,8 @@ class KeyboardOnlyAnswerIT {
     TestClinics.adminOfSeededClinic(
         stack, clinic, c -> c.putArray("languages").add("en").add("es"));
     String email = "keys-" + UUID.randomUUID() + "@dermrelay.example";
-    String dermatologist = dermatologistOf(stack, api, clinic, email);
+    // A dermatologist of this clinic only, so the worklist holds just this test's cases.
+    String dermatologist = ClinicStaff.dermatologistOf(stack, api, clinic, "Dr Keys", email);
     HttpResponse<String> template =
         api.call(
             "PUT",
@@ -64,7 +65,7 @@ class KeyboardOnlyAnswerIT {
     String two = journey.submit(clinic, IntakeJourney.routineIntake()).caseId();
 
     WorkbenchPage workbench =
-        new WorkbenchPage(stack, browser).open("/workbench/").signIn(email, "Review-Derm-1");
+        new WorkbenchPage(stack, browser).open("/workbench/").signIn(email, ClinicStaff.PASSWORD);
     workbench.awaitHeading("Worklist");
     // Equal priority and due time (the stack's clock may stand still): the worklist decides.
     List<String> rows = workbench.worklistWith(one, two);
@@ -184,37 +185,6 @@ class KeyboardOnlyAnswerIT {
               .item();
       return ApiCalls.JSON.readTree(item.get("doc").s()).get("content");
     }
-  }
-
-  /** A dermatologist of this clinic only, so the worklist holds just this test's cases. */
-  private static String dermatologistOf(
-      LocalStack stack, ApiCalls api, String clinic, String email) {
-    var derm =
-        stack
-            .identity()
-            .createConfirmedUser(
-                email,
-                "Review-Derm-1",
-                Map.of("email", email, "name", "Dr Keys"),
-                Set.of("dermatologist"));
-    try (DynamoDbClient dynamoDb = api.dynamoDb()) {
-      dynamoDb.putItem(
-          r ->
-              r.tableName(LocalStackConfig.TABLE)
-                  .item(
-                      Map.of(
-                          "pk", AttributeValue.fromS("TENANT#" + clinic),
-                          "sk", AttributeValue.fromS("MEMBER#" + derm.sub()),
-                          "gsi2pk", AttributeValue.fromS("USER#" + derm.sub()),
-                          "gsi2sk", AttributeValue.fromS("TENANT#" + clinic),
-                          "tenantId", AttributeValue.fromS(clinic),
-                          "userSub", AttributeValue.fromS(derm.sub()),
-                          "role", AttributeValue.fromS("dermatologist"),
-                          "status", AttributeValue.fromS("ACTIVE"),
-                          "displayName", AttributeValue.fromS("Dr Keys"),
-                          "version", AttributeValue.fromN("1"))));
-    }
-    return api.idToken(email, "Review-Derm-1");
   }
 
   private static ObjectNode acneTemplate() {

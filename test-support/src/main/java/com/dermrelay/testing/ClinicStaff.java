@@ -12,18 +12,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class ClinicStaff {
   private ClinicStaff() {}
 
+  /** The password of every dermatologist made here (a browser test signs in with it). */
+  public static final String PASSWORD = "Review-Derm-1";
+
   /** A new active dermatologist of {@code clinic} named {@code name}; their ID token. */
   public static String dermatologistOf(LocalStack stack, ApiCalls api, String clinic, String name) {
     String email =
         name.replaceAll("[^A-Za-z0-9.]", "") + "-" + UUID.randomUUID() + "@dermrelay.example";
+    return dermatologistOf(stack, api, clinic, name, email);
+  }
+
+  /** As above, signing in as {@code email} (with {@link #PASSWORD}); their ID token. */
+  public static String dermatologistOf(
+      LocalStack stack, ApiCalls api, String clinic, String name, String email) {
     var derm =
         stack
             .identity()
             .createConfirmedUser(
-                email,
-                "Review-Derm-1",
-                Map.of("email", email, "name", name),
-                Set.of("dermatologist"));
+                email, PASSWORD, Map.of("email", email, "name", name), Set.of("dermatologist"));
     try (DynamoDbClient dynamoDb = api.dynamoDb()) {
       dynamoDb.putItem(
           r ->
@@ -41,6 +47,6 @@ public final class ClinicStaff {
                           "displayName", AttributeValue.fromS(name),
                           "version", AttributeValue.fromN("1"))));
     }
-    return api.idToken(email, "Review-Derm-1");
+    return api.idToken(email, PASSWORD);
   }
 }

@@ -56,6 +56,20 @@ public final class IntakeJourney {
     public String path() {
       return "/clinics/" + patient.clinic() + "/cases/" + caseId;
     }
+
+    /** The ARN of the case's workflow execution (named {@code <tenantId>-<caseId>}). */
+    public String executionArn() {
+      return "arn:aws:states:"
+          + LocalStackConfig.REGION
+          + ":"
+          + LocalStackConfig.ACCOUNT_ID
+          + ":execution:"
+          + LocalStackConfig.CASE_WORKFLOW
+          + ":"
+          + patient.clinic()
+          + "-"
+          + caseId;
+    }
   }
 
   public Patient newPatient(String clinic) {
@@ -206,6 +220,15 @@ public final class IntakeJourney {
 
   /** A draft with {@code intake} and the clinic's current consent; its id. */
   public String draft(Patient patient, ObjectNode intake) {
+    String body = draftBody(intake, consentVersion(patient.clinic()));
+    HttpResponse<String> response =
+        api.call("POST", "/clinics/" + patient.clinic() + "/cases", patient.token(), body);
+    assertEquals(201, response.statusCode(), response.body());
+    return ApiCalls.json(response).get("caseId").asText();
+  }
+
+  /** A createCase body: no emergency sign, {@code intake}, consent to {@code consentVersion}. */
+  public static String draftBody(ObjectNode intake, String consentVersion) {
     ObjectNode body = ApiCalls.JSON.createObjectNode();
     body.putObject("emergencyScreen")
         .put("feverWithWidespreadRash", false)
@@ -213,12 +236,8 @@ public final class IntakeJourney {
         .put("rapidlySpreadingPainfulRedness", false)
         .put("faceOrLipSwellingOrBreathingTrouble", false);
     body.set("intake", intake);
-    body.put("consentVersion", consentVersion(patient.clinic()));
-    HttpResponse<String> response =
-        api.call(
-            "POST", "/clinics/" + patient.clinic() + "/cases", patient.token(), body.toString());
-    assertEquals(201, response.statusCode(), response.body());
-    return ApiCalls.json(response).get("caseId").asText();
+    body.put("consentVersion", consentVersion);
+    return body.toString();
   }
 
   /** Uploads a sharp photo of {@code view} to its presigned URL and confirms it (checked). */

@@ -138,15 +138,7 @@ final class LoadStack {
   }
 
   String draftBody(String clinic) {
-    ObjectNode body = ApiCalls.JSON.createObjectNode();
-    body.putObject("emergencyScreen")
-        .put("feverWithWidespreadRash", false)
-        .put("blisteringOrPeelingSkin", false)
-        .put("rapidlySpreadingPainfulRedness", false)
-        .put("faceOrLipSwellingOrBreathingTrouble", false);
-    body.set("intake", IntakeJourney.routineIntake());
-    body.put("consentVersion", consentVersions.get(clinic));
-    return body.toString();
+    return IntakeJourney.draftBody(IntakeJourney.routineIntake(), consentVersions.get(clinic));
   }
 
   void startCpuClock() {
