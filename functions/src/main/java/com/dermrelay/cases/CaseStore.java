@@ -185,6 +185,28 @@ public final class CaseStore {
                 .after(cursor)));
   }
 
+  /**
+   * One page of a patient's cases created between two days (ISO dates, both included; UTC), oldest
+   * first, from the patient's case index: what a research export reads for each consenting patient.
+   */
+  public Page ofPatientCreatedBetween(
+      TenantContext tenant,
+      String patientSubject,
+      String fromDay,
+      String toDay,
+      int limit,
+      Optional<String> cursor) {
+    // The sort key is <createdAt>#<caseId>; '~' sorts after every character an instant holds.
+    return page(
+        items.query(
+            tenant,
+            ItemQuery.partition(patientCases(patientSubject))
+                .onIndex(IndexKey.Index.GSI1)
+                .sortBetween(fromDay, toDay + "~")
+                .limit(limit)
+                .after(cursor)));
+  }
+
   /** One page of cases and the cursor of the next. */
   public record Page(List<StoredCase> cases, Optional<String> nextCursor) {}
 

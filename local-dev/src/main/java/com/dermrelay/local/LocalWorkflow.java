@@ -26,7 +26,12 @@ public enum LocalWorkflow {
       "dermrelay-ehr-delivery",
       "ehr-delivery.asl.json",
       "com.dermrelay.fhir.workflow",
-      "DERMRELAY_EHR_WORKFLOW_ARN");
+      "DERMRELAY_EHR_WORKFLOW_ARN"),
+  RESEARCH_EXPORT(
+      "dermrelay-research-export",
+      "research-export.asl.json",
+      "com.dermrelay.research.workflow",
+      "DERMRELAY_RESEARCH_EXPORT_WORKFLOW_ARN");
 
   private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([A-Za-z]+)FunctionArn}");
 

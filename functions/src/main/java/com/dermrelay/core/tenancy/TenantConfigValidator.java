@@ -71,6 +71,7 @@ public final class TenantConfigValidator {
         "slaHours",
         "triage",
         "consent",
+        "researchConsent",
         "retentionYears",
         "languages",
         "ehr",
@@ -149,6 +150,16 @@ public final class TenantConfigValidator {
       pattern(consent, "/consent/version", CONSENT_VERSION);
       if (consent.has("text")) {
         text(consent.get("text"), "/consent/text", 50, 20000);
+      }
+    }
+    // Optional, and never required: a clinic may offer no research consent at all.
+    JsonNode researchConsent = c.get("researchConsent");
+    if (researchConsent != null && object(researchConsent, "/researchConsent")) {
+      only(researchConsent, "/researchConsent", "version", "text");
+      required(researchConsent, "/researchConsent", "version", "text");
+      pattern(researchConsent, "/researchConsent/version", CONSENT_VERSION);
+      if (researchConsent.has("text")) {
+        text(researchConsent.get("text"), "/researchConsent/text", 50, 20000);
       }
     }
     integer(c, "/retentionYears", 6, 30);

@@ -175,6 +175,9 @@ public interface FunctionsComponent {
   /** EHR delivery (fhir.delivery, fhir.workflow, fhir.api handlers). */
   com.dermrelay.fhir.delivery.EhrDeliveryUseCases ehrDelivery();
 
+  /** Research consent, face-free marks and research exports (research.* handlers). */
+  com.dermrelay.research.ResearchUseCases research();
+
   @Component.Factory
   interface Factory {
     FunctionsComponent create(@BindsInstance Settings settings);
