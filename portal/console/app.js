@@ -20,10 +20,11 @@ import { auditView } from './views/audit.js';
 import { dashboardView } from './views/dashboard.js';
 import { ehrDeliveriesView } from './ehr-deliveries.js';
 import { templatesView } from './views/templates.js';
+import { researchView } from './views/research.js';
 
 const SIGNED_OUT = { '': signInView, 'sign-up': signUpView, 'new-password': newPasswordView };
 const SIGNED_IN = { dashboard: dashboardView, branding: brandingView, settings: settingsView, team: teamView, audit: auditView,
-  'ehr-deliveries': ehrDeliveriesView, templates: templatesView };
+  'ehr-deliveries': ehrDeliveriesView, templates: templatesView, research: researchView };
 const HOME = 'dashboard';
 const I18N_DIR = '/console/i18n';
 /** The languages the console is written in. */

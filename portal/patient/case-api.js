@@ -46,6 +46,11 @@ export function caseApi(app) {
     accessLog: (cursor) => call(`${clinic}/me/access-log?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
     exportMyData: (language) => call(`${clinic}/me/data-exports?language=${encodeURIComponent(language)}`, { method: 'POST' }),
     requestErasure: () => call(`${clinic}/me/erasure`, { method: 'POST' }),
+
+    // The optional research consent (getMy/give/withdrawResearchConsent).
+    getResearchConsent: () => call(`${clinic}/me/research-consent`),
+    giveResearchConsent: (consentVersion) => call(`${clinic}/me/research-consent`, { method: 'PUT', body: { consentVersion } }),
+    withdrawResearchConsent: () => call(`${clinic}/me/research-consent`, { method: 'DELETE' }),
   };
 }
 

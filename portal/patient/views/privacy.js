@@ -1,4 +1,5 @@
-// "Your data": who has seen my record, a copy of everything held, and erasure with the service's
+// "Your data": who has seen my record, the optional research consent, a copy of everything held,
+// and erasure with the service's
 // own account of what it kept and why.
 
 import { h, replace } from '/shared/dom.js';
@@ -6,6 +7,7 @@ import { messageBox, submitButton } from '/shared/forms.js';
 import { currentLanguage, formatDateTime, has, t } from '/shared/i18n.js';
 import { caseApi } from '../case-api.js';
 import { loading } from '../widgets.js';
+import { researchConsentCard } from './research-consent.js';
 
 export function privacyView(app) {
   app.setPage(t('privacy.title'));
@@ -14,6 +16,7 @@ export function privacyView(app) {
   return h('section', { 'aria-labelledby': 'page-title', id: 'privacy' },
     h('h1', { id: 'page-title', tabindex: '-1' }, t('privacy.title')),
     h('div', { class: 'card' }, h('h2', {}, t('privacy.accessTitle')), h('p', {}, t('privacy.accessLead')), log),
+    researchConsentCard(app),
     exportCard(app),
     erasureCard(app),
     h('p', { class: 'aside' }, h('a', { href: app.href('home'), 'data-route': 'home' }, t('nav.backHome'))));

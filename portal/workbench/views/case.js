@@ -12,6 +12,7 @@ import { siteText } from '../clinical-words.js';
 import { casePath, dueText } from '../worklist-state.js';
 import { caseHistory } from './case-history.js';
 import { photoPanel } from './photo-panel.js';
+import { faceFreeMark } from './face-free.js';
 import { answerForm } from './answer-form.js';
 import { loadFailed, loading } from './problems.js';
 import { registrationForm } from './registration.js';
@@ -67,7 +68,7 @@ export function caseView(app, { tenantId, caseId }, flash) {
     title.textContent = `${review.clinicName}: ${(review.intake?.bodySites ?? []).map(siteText).join(', ') || t('case.word')}`;
     claim = review.claim ?? claim;
     dueAt = performance.now() + review.secondsUntilDue * 1000;
-    photos = photoPanel(review);
+    photos = photoPanel(review, { faceFree: faceFreeMark(app, exchangePath) });
     form = answerForm(app, {
       path: exchangePath,
       onActivity: activity,

@@ -10,7 +10,8 @@ import { dateText } from './case-history.js';
 /** A photo view's name (close_up, context...) in the page's language. */
 export const viewWords = (view) => (has(`photoView.${view}`) ? t(`photoView.${view}`) : String(view));
 
-export function photoPanel(review) {
+/** `faceFree`: the face-free mark ({root, show(photo)}) that follows this round's viewer, if any. */
+export function photoPanel(review, { faceFree = null } = {}) {
   const groups = photoGroups(review);
   const current = groups.filter((g) => g.current);
   const earlier = groups.filter((g) => !g.current);
@@ -23,6 +24,7 @@ export function photoPanel(review) {
       alt: t('photos.alt', { view: viewWords(photo.view), group: group.title }),
       captionNodes: caption(group, photo),
     });
+    if (viewer === main) faceFree?.show(photo);
     const list = viewer === main ? currentList : earlierList;
     for (const b of list.querySelectorAll('button[aria-pressed]')) b.setAttribute('aria-pressed', String(b === button));
     active = viewer;
@@ -74,7 +76,7 @@ export function photoPanel(review) {
   const root = h('section', { class: 'photo-panel', 'aria-labelledby': 'photos-title', id: 'photos' },
     h('h2', { id: 'photos-title' }, t('photos.title')),
     h('div', { class: 'viewers' },
-      h('div', { class: 'viewer-column' }, h('h3', {}, t('photos.thisRound')), main.root, currentList),
+      h('div', { class: 'viewer-column' }, h('h3', {}, t('photos.thisRound')), main.root, faceFree?.root ?? null, currentList),
       h('div', { class: 'viewer-column' }, h('h3', {}, t('photos.earlierTitle')), compare.root,
         earlier.length ? earlierList : null)));
   return {

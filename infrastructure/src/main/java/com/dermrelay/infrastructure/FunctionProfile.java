@@ -61,6 +61,8 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
      * 8).
      */
     EHR_WORKFLOW_START,
+    /** states:StartExecution on the research export workflow: one execution per export. */
+    RESEARCH_EXPORT_START,
     /**
      * secretsmanager Get/Put/Create/DescribeSecret on {@code dermrelay/<stage>/tenants/*} only, and
      * the stage's data key for them through Secrets Manager: a clinic's FHIR endpoint credentials.
@@ -356,6 +358,35 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put(
         "com.dermrelay.review.SearchDiagnosesHandler",
         new FunctionProfile(512, EnumSet.noneOf(Access.class)));
+    // Research (issue 17): consents, face-free marks and exports are the clinic's items; the
+    // download link is signed by the clinic's session, so it reaches only its exports prefix.
+    for (String handler :
+        List.of(
+            "com.dermrelay.research.consent.GetMyResearchConsentHandler",
+            "com.dermrelay.research.consent.GiveResearchConsentHandler",
+            "com.dermrelay.research.consent.WithdrawResearchConsentHandler",
+            "com.dermrelay.research.marks.ListPhotoMarksHandler",
+            "com.dermrelay.research.marks.SetPhotoFaceFreeHandler",
+            "com.dermrelay.research.export.ListResearchExportsHandler",
+            "com.dermrelay.research.export.GetResearchExportHandler",
+            "com.dermrelay.research.export.DownloadResearchExportHandler")) {
+      known.put(handler, CLINIC_RECORDS);
+    }
+    known.put(
+        "com.dermrelay.research.export.StartResearchExportHandler",
+        forClinic(768, Access.RESEARCH_EXPORT_START));
+    // The export's steps read and write the clinic's items and its media prefix (clean photos in,
+    // working files and the ZIP out) on the clinic's session only; the directory lookups on their
+    // own role. Photos are decoded and encoded one batch at a time: the photo check's memory.
+    for (String task : WorkflowTasks.RESEARCH_EXPORT.tasks()) {
+      known.put(
+          WorkflowTasks.RESEARCH_EXPORT.handlerOf(task),
+          new FunctionProfile(
+              "PrepareResearchPhotos".equals(task) || "PackageResearchExport".equals(task)
+                  ? 1536
+                  : 768,
+              EnumSet.of(Access.TENANT_SESSION, Access.DIRECTORY_READ)));
+    }
     for (String task : WorkflowTasks.CASE.tasks()) {
       known.put(
           WorkflowTasks.CASE.handlerOf(task), TASK_PROFILES.getOrDefault(task, WORKFLOW_TASK));

@@ -75,6 +75,10 @@ public final class Functions extends Construct {
    */
   public static final String ENV_EHR_WORKFLOW_ARN = "DERMRELAY_EHR_WORKFLOW_ARN";
 
+  /** Where the research export workflow is deployed (issue 17): startResearchExport starts it. */
+  public static final String ENV_RESEARCH_EXPORT_WORKFLOW_ARN =
+      "DERMRELAY_RESEARCH_EXPORT_WORKFLOW_ARN";
+
   /**
    * For EHR_CREDENTIALS functions: secrets are named {@code <prefix><tenantId>...}
    * (dermrelay/<stage>/tenants/).

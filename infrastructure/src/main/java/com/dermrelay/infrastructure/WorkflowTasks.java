@@ -106,7 +106,24 @@ public record WorkflowTasks(
                   List.of("states:StartExecution"))),
           SHARED_STACK);
 
-  public static final List<WorkflowTasks> ALL = List.of(CASE, EHR_DELIVERY);
+  /**
+   * Research export (issue 17): one execution per export a clinic admin starts; tasks in
+   * research.workflow, in the functions jar; beside the case and EHR workflows in the shared stack.
+   */
+  public static final WorkflowTasks RESEARCH_EXPORT =
+      new WorkflowTasks(
+          "research-export",
+          "/workflows/research-export.asl.json",
+          "com.dermrelay.research.workflow",
+          Functions.ENV_RESEARCH_EXPORT_WORKFLOW_ARN,
+          List.of(
+              new Grant(
+                  FunctionProfile.Access.RESEARCH_EXPORT_START,
+                  "StartResearchExport",
+                  List.of("states:StartExecution"))),
+          SHARED_STACK);
+
+  public static final List<WorkflowTasks> ALL = List.of(CASE, EHR_DELIVERY, RESEARCH_EXPORT);
 
   public WorkflowTasks {
     Objects.requireNonNull(name, "name");

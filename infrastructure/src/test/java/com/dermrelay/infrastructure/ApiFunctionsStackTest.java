@@ -85,12 +85,15 @@ class ApiFunctionsStackTest {
             .map(ApiFunctionsStack::capability)
             .collect(Collectors.toSet()),
         "one stack per capability package, and no other");
-    for (String added :
-        List.of("assisted", "console", "documents", "metering", "research", "surveillance")) {
+    for (String added : List.of("assisted", "console", "documents", "metering", "surveillance")) {
       assertTrue(
           before.stacks.operations().stream().noneMatch(s -> s.capability().equals(added)), added);
       assertEquals("dermrelay-dev-api-" + added, after.stacks.operationsOf(added).getStackName());
     }
+    // Research exports landed with issue 17: the fixture's research operations join that stack.
+    assertTrue(
+        routeKeys(after, after.stacks.operationsOf("research"))
+            .containsAll(routeKeys(before, before.stacks.operationsOf("research"))));
     // Answer templates landed with issue 21: the fixture's template operations join that stack.
     assertTrue(
         routeKeys(after, after.stacks.operationsOf("templates"))

@@ -84,11 +84,11 @@ class WorkflowStackTest {
   @Test
   void theStateMachinesAndTaskFunctionsLiveOnlyInTheWorkflowStack() {
     complete.api.resourceCountIs("AWS::StepFunctions::StateMachine", 0);
-    complete.workflow.resourceCountIs("AWS::StepFunctions::StateMachine", 2);
+    complete.workflow.resourceCountIs("AWS::StepFunctions::StateMachine", 3);
     assertEquals(
         List.of(complete.stacks.workflow()),
         complete.stacks.workflows(),
-        "the case and EHR delivery workflows share the first workflow stack");
+        "the case, EHR delivery and research export workflows share the first workflow stack");
     List<String> handlers = ApiSpec.load(complete.sources.openApiSpec()).handlers();
     assertTrue(
         SynthesizedStage.FHIR_OPERATIONS.stream().allMatch(op -> handlers.contains(op.get(3))));

@@ -1,0 +1,160 @@
+package com.dermrelay.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dermrelay.local.LocalStack;
+import com.dermrelay.local.testing.LocalStackExtension;
+import com.dermrelay.testing.ApiCalls;
+import com.dermrelay.testing.BrowserExtension;
+import com.dermrelay.testing.ClinicStaff;
+import com.dermrelay.testing.IntakeJourney;
+import com.dermrelay.testing.ReviewCalls;
+import com.dermrelay.testing.TestClinics;
+import com.dermrelay.testing.portal.ClinicConsolePage;
+import com.dermrelay.testing.portal.PatientIntake;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * Research export in the portals (issue 17), one browser: a patient on a phone gives the clinic's
+ * optional research consent on "Your data" (the card also read in Spanish); the clinic admin starts
+ * an export in the console, follows it to Ready, reads its report and downloads the ZIP (the
+ * section also read in Spanish); then the patient withdraws, and the page says so.
+ */
+@ExtendWith({LocalStackExtension.class, BrowserExtension.class})
+class ResearchExportPortalIT {
+  private static final String CLINIC = "rx-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @Test
+  void aPatientConsentsAndWithdrawsAndTheAdminExportsAndDownloads(
+      LocalStack stack, WebDriver browser) throws Exception {
+    ApiCalls api = new ApiCalls(stack);
+    TestClinics.adminOfSeededClinic(
+        stack, CLINIC, c -> c.putArray("languages").add("en").add("es"));
+    IntakeJourney journey = new IntakeJourney(stack, api);
+    IntakeJourney.SubmittedCase c = journey.submit(CLINIC, IntakeJourney.routineIntake());
+    new ReviewCalls(api, ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr. Vera Lind"))
+        .claimAndAnswer(
+            CLINIC, c.caseId(), ReviewCalls.eczemaAnswer("Eczema.", "Moisturise daily."));
+
+    // The patient, on a phone: optional, separate from care, agreed to in one tap.
+    PatientIntake portal =
+        PatientIntake.signIn(
+            stack, browser, CLINIC, c.patient().email(), IntakeJourney.PASSWORD, "Journey");
+    portal.page().click("a[data-route='privacy']");
+    portal.page().awaitHeading("Your data");
+    assertEquals(
+        "Research use of your photos (optional)", portal.page().text("#research-consent h2"));
+    assertEquals(
+        "You have not agreed to research use.", portal.page().text("#research-consent-status"));
+    assertTrue(
+        portal.page().text("#research-consent-text").contains("never changes the care I get"),
+        "the clinic's own words, with its name: " + portal.page().text("#research-consent-text"));
+    portal.page().click("#research-consent-give");
+    assertTrue(
+        portal.page().text("#research-consent-status").startsWith("You agreed to research use on"),
+        portal.page().text("#research-consent-status"));
+    portal.page().screenshot("patient-research-consent");
+    portal.page().click("button[data-language='es']");
+    portal.page().awaitHeading("Sus datos");
+    assertEquals(
+        "Uso de sus fotos en investigación (opcional)", portal.page().text("#research-consent h2"));
+    assertTrue(
+        portal
+            .page()
+            .text("#research-consent-status")
+            .startsWith("Aceptó el uso en investigación"));
+    assertEquals(
+        "Retirar mi consentimiento para investigación",
+        portal.page().text("#research-consent-withdraw"));
+    portal.page().click("button[data-language='en']");
+    portal.page().awaitHeading("Your data");
+
+    // The admin: a date range and k, progress to Ready, the report, a short-lived link.
+    ClinicConsolePage console =
+        new ClinicConsolePage(stack, browser)
+            .open()
+            .signIn(TestClinics.adminEmail(CLINIC), TestClinics.ADMIN_PASSWORD);
+    console.section("research", "Research exports", "#research-form");
+    console.type("from", "2020-01-01");
+    console.type("to", "2099-12-31");
+    console.type("k", "2");
+    console.submit("#research-form");
+    assertTrue(
+        console.text("#research-key-notice").contains("Shown only now"),
+        console.text("#research-key-notice"));
+    console.visible(".research-export[data-status='READY']");
+    assertTrue(
+        console.text(".research-export .research-status").startsWith("Ready"),
+        console.text(".research-export .research-status"));
+    console.click(".research-export .research-report-open");
+    String report = console.text(".research-report-body");
+    assertTrue(report.contains("Left out for k-anonymity"), report);
+    assertTrue(
+        report.contains("combination shared by fewer than k patients: 1"),
+        "one consenting patient is fewer than k=2: the close-up suppressed\n" + report);
+    console.click(".research-export .research-download");
+    String zipUrl = console.visible(".research-zip").getAttribute("href");
+    assertEquals(
+        Set.of("README.txt", "metadata.csv", "report.json", "manifest-sha256.txt"),
+        entries(zipUrl),
+        "an export that released no image still explains itself");
+    console.screenshot("console-research-export");
+    console.click("button[data-language='es']");
+    console.awaitHeading("Exportaciones para investigación");
+    assertTrue(
+        console.text(".research-export .research-status").startsWith("Lista"),
+        console.text(".research-export .research-status"));
+    assertEquals("Iniciar exportación", console.text("#research-start"));
+    console.click("button[data-language='en']");
+
+    // The patient withdraws: at once, and the page says what it means.
+    portal =
+        PatientIntake.signIn(
+            stack, browser, CLINIC, c.patient().email(), IntakeJourney.PASSWORD, "Journey");
+    portal.page().click("a[data-route='privacy']");
+    portal.page().awaitHeading("Your data");
+    portal.page().click("#research-consent-withdraw");
+    assertTrue(
+        portal
+            .page()
+            .text("#research-consent-status")
+            .startsWith("You withdrew your research consent on"),
+        portal.page().text("#research-consent-status"));
+    assertTrue(browser.findElements(By.id("research-consent-withdraw")).isEmpty());
+    assertEquals(
+        "WITHDRAWN",
+        ApiCalls.json(api.get("/clinics/" + CLINIC + "/me/research-consent", c.patient().token()))
+            .get("status")
+            .asText());
+  }
+
+  private static Set<String> entries(String url) throws Exception {
+    HttpResponse<byte[]> zip =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, zip.statusCode());
+    Set<String> names = new HashSet<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        names.add(entry.getName());
+      }
+    }
+    return names;
+  }
+}
