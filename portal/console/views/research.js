@@ -30,7 +30,7 @@ export function researchView(app, flash) {
   start.button.id = 'research-start';
   const form = h('form', { class: 'form', id: 'research-form', novalidate: true },
     from.root, to.root, k.root,
-    h('div', { class: 'field field--check' }, keep, h('label', { for: 'research-keep-key' }, t('research.keepKey'))),
+    h('div', { class: 'field field--check' }, h('div', { class: 'check-row' }, keep, h('label', { for: 'research-keep-key' }, t('research.keepKey')))),
     h('div', { class: 'actions' }, start.button));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Research export in the portals (issue 17), one browser: a patient on a phone gives the clinic's
@@ -64,9 +67,7 @@ class ResearchExportPortalIT {
         portal.page().text("#research-consent-text").contains("never changes the care I get"),
         "the clinic's own words, with its name: " + portal.page().text("#research-consent-text"));
     portal.page().click("#research-consent-give");
-    assertTrue(
-        portal.page().text("#research-consent-status").startsWith("You agreed to research use on"),
-        portal.page().text("#research-consent-status"));
+    awaitText(browser, "#research-consent-status", "You agreed to research use on");
     portal.page().screenshot("patient-research-consent");
     portal.page().click("button[data-language='es']");
     portal.page().awaitHeading("Sus datos");
@@ -89,8 +90,10 @@ class ResearchExportPortalIT {
             .open()
             .signIn(TestClinics.adminEmail(CLINIC), TestClinics.ADMIN_PASSWORD);
     console.section("research", "Research exports", "#research-form");
-    console.type("from", "2020-01-01");
-    console.type("to", "2099-12-31");
+    // Date inputs take keystrokes in the browser's locale order: set the values as a picker does.
+    console.script(
+        "document.querySelector('[name=from]').value = '2020-01-01';"
+            + "document.querySelector('[name=to]').value = '2099-12-31';");
     console.type("k", "2");
     console.submit("#research-form");
     assertTrue(
@@ -128,18 +131,19 @@ class ResearchExportPortalIT {
     portal.page().click("a[data-route='privacy']");
     portal.page().awaitHeading("Your data");
     portal.page().click("#research-consent-withdraw");
-    assertTrue(
-        portal
-            .page()
-            .text("#research-consent-status")
-            .startsWith("You withdrew your research consent on"),
-        portal.page().text("#research-consent-status"));
+    awaitText(browser, "#research-consent-status", "You withdrew your research consent on");
     assertTrue(browser.findElements(By.id("research-consent-withdraw")).isEmpty());
     assertEquals(
         "WITHDRAWN",
         ApiCalls.json(api.get("/clinics/" + CLINIC + "/me/research-consent", c.patient().token()))
             .get("status")
             .asText());
+  }
+
+  /** Waits until the element (drawn again after a change) reads {@code start}. */
+  private static void awaitText(WebDriver browser, String css, String start) {
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), start));
   }
 
   private static Set<String> entries(String url) throws Exception {
