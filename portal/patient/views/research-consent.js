@@ -44,7 +44,8 @@ function show(app, card, body, consent) {
     const agree = submitButton(t(given ? 'research.agreeNew' : 'research.agree'), t('research.saving'));
     agree.button.id = 'research-consent-give';
     const form = h('form', { class: 'form', id: 'research-consent-form' },
-      h('blockquote', { class: 'consent-text', id: 'research-consent-text' }, consent.offered.text),
+      // Focusable: the text scrolls inside its box, and a keyboard must reach all of it.
+      h('div', { class: 'consent-text', id: 'research-consent-text', tabindex: '0', role: 'region', 'aria-label': t('research.textLabel') }, consent.offered.text),
       h('p', { class: 'hint' }, t('research.version', { version: consent.offered.version })),
       h('div', { class: 'actions' }, agree.button));
     form.addEventListener('submit', (event) => {

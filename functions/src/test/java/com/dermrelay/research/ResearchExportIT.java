@@ -61,10 +61,10 @@ class ResearchExportIT {
     String dermatologist = ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr. Ana Research");
     ReviewCalls review = new ReviewCalls(api, dermatologist);
 
-    // Four alike (female, 55, forearm, type II), one outlier (male, 96, face, type V), one who
+    // Three alike (female, 55, forearm, type II), one outlier (male, 96, face, type V), one who
     // never consents, one whose case is never answered.
     List<IntakeJourney.SubmittedCase> alike = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 3; i++) {
       alike.add(consentingCase(api, journey, IntakeJourney.routineIntake()));
     }
     IntakeJourney.Patient outlier = journey.newPatient(CLINIC);
@@ -97,16 +97,16 @@ class ResearchExportIT {
     List<Map<String, String>> rows = first.rows();
     Pseudonyms firstIds = new Pseudonyms(first.key(), CLINIC);
 
-    // Only consenting patients with an answered case: the four alike (the outlier is suppressed).
+    // Only consenting patients with an answered case: the three alike (the outlier is suppressed).
     Set<String> patients = column(rows, "patient_id");
     for (IntakeJourney.SubmittedCase c : alike) {
       assertTrue(patients.contains(firstIds.patient(c.patient().subject())), "consented, in it");
     }
     assertFalse(patients.contains(firstIds.patient(unconsented.patient().subject())));
     assertFalse(patients.contains(firstIds.patient(unanswered.patient().subject())));
-    assertEquals(4, patients.size(), rows.toString());
-    // Close-ups of all four plus the one overview photo marked face-free.
-    assertEquals(5, rows.size(), rows.toString());
+    assertEquals(3, patients.size(), rows.toString());
+    // Close-ups of all three plus the one overview photo marked face-free.
+    assertEquals(4, rows.size(), rows.toString());
     assertEquals(
         Set.of(firstIds.image(alike.get(0).caseId(), markedContext)),
         rows.stream()
@@ -140,7 +140,7 @@ class ResearchExportIT {
     combinations.forEach((c, who) -> assertTrue(who.size() >= K, c + " has " + who));
     JsonNode report = ApiCalls.JSON.readTree(first.files().get("report.json"));
     assertEquals(K, report.get("k").asInt());
-    assertEquals(4, report.at("/counts/patients").asInt());
+    assertEquals(3, report.at("/counts/patients").asInt());
     assertTrue(
         report.get("suppressed").toString().contains("\"k-anonymity\""),
         "the outlier's photo was suppressed: " + report);
@@ -173,7 +173,7 @@ class ResearchExportIT {
     String consentVersion =
         ApiCalls.json(api.get(consentPath(), leavingToken(alike))).at("/offered/version").asText();
     assertEquals(Set.of(consentVersion), fieldNames(report.get("consentVersions")));
-    assertEquals(4, report.at("/consentVersions/" + consentVersion).asInt());
+    assertEquals(3, report.at("/consentVersions/" + consentVersion).asInt());
     int images = 0;
     for (Map.Entry<String, byte[]> file : first.files().entrySet()) {
       String text =
@@ -220,7 +220,7 @@ class ResearchExportIT {
     Set<String> secondPatients = column(second.rows(), "patient_id");
     assertFalse(secondPatients.contains(secondIds.patient(leaving.subject())));
     assertTrue(secondPatients.contains(secondIds.patient(alike.get(0).patient().subject())));
-    assertEquals(3, secondPatients.size());
+    assertEquals(2, secondPatients.size());
     assertNotEquals(
         firstIds.patient(alike.get(0).patient().subject()),
         secondIds.patient(alike.get(0).patient().subject()),

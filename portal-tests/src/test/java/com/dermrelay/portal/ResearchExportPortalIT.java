@@ -13,6 +13,7 @@ import com.dermrelay.testing.ReviewCalls;
 import com.dermrelay.testing.TestClinics;
 import com.dermrelay.testing.portal.ClinicConsolePage;
 import com.dermrelay.testing.portal.PatientIntake;
+import com.dermrelay.testing.portal.WorkbenchPage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,10 +33,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Research export in the portals (issue 17), one browser: a patient on a phone gives the clinic's
- * optional research consent on "Your data" (the card also read in Spanish); the clinic admin starts
- * an export in the console, follows it to Ready, reads its report and downloads the ZIP (the
- * section also read in Spanish); then the patient withdraws, and the page says so.
+ * Research export in the portals (issue 17), one browser: a dermatologist marks an overview photo
+ * face-free in the workbench; a patient on a phone gives the clinic's optional research consent on
+ * "Your data" (the card also read in Spanish); the clinic admin starts an export in the console,
+ * follows it to Ready, reads its report and downloads the ZIP (the section also read in Spanish);
+ * then the patient withdraws, and the page says so.
  */
 @ExtendWith({LocalStackExtension.class, BrowserExtension.class})
 class ResearchExportPortalIT {
@@ -49,7 +51,21 @@ class ResearchExportPortalIT {
         stack, CLINIC, c -> c.putArray("languages").add("en").add("es"));
     IntakeJourney journey = new IntakeJourney(stack, api);
     IntakeJourney.SubmittedCase c = journey.submit(CLINIC, IntakeJourney.routineIntake());
-    new ReviewCalls(api, ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr. Vera Lind"))
+
+    // The dermatologist marks the overview photo face-free in the workbench, then answers.
+    String dermEmail = "vera-" + UUID.randomUUID() + "@dermrelay.example";
+    String dermatologist =
+        ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr. Vera Lind", dermEmail);
+    WorkbenchPage workbench =
+        new WorkbenchPage(stack, browser)
+            .open("/workbench/")
+            .signIn(dermEmail, ClinicStaff.PASSWORD);
+    workbench.worklistWith(c.caseId());
+    workbench.openCase(c.caseId());
+    workbench.click("#photos button[data-photo='" + contextPhoto(api, c) + "']");
+    workbench.click("#face-free");
+    awaitText(browser, "#face-free-status", "Marked as showing no face.");
+    new ReviewCalls(api, dermatologist)
         .claimAndAnswer(
             CLINIC, c.caseId(), ReviewCalls.eczemaAnswer("Eczema.", "Moisturise daily."));
 
@@ -107,8 +123,11 @@ class ResearchExportPortalIT {
     String report = console.text(".research-report-body");
     assertTrue(report.contains("Left out for k-anonymity"), report);
     assertTrue(
-        report.contains("combination shared by fewer than k patients: 1"),
-        "one consenting patient is fewer than k=2: the close-up suppressed\n" + report);
+        report.contains("combination shared by fewer than k patients: 2"),
+        "one consenting patient is fewer than k=2: the close-up and the overview marked face-free"
+            + " are suppressed\n"
+            + report);
+    assertTrue(!report.contains("may show a face"), "the marked overview photo was a candidate");
     console.click(".research-export .research-download");
     String zipUrl = console.visible(".research-zip").getAttribute("href");
     assertEquals(
@@ -138,6 +157,15 @@ class ResearchExportPortalIT {
         ApiCalls.json(api.get("/clinics/" + CLINIC + "/me/research-consent", c.patient().token()))
             .get("status")
             .asText());
+  }
+
+  private static String contextPhoto(ApiCalls api, IntakeJourney.SubmittedCase c) {
+    for (var photo : ApiCalls.json(api.get(c.path(), c.patient().token())).get("photos")) {
+      if ("context".equals(photo.get("view").asText())) {
+        return photo.get("photoId").asText();
+      }
+    }
+    throw new AssertionError("no context photo");
   }
 
   /** Waits until the element (drawn again after a change) reads {@code start}. */
