@@ -227,6 +227,62 @@ class ResearchExportIT {
         "two exports cannot be joined without the keys");
   }
 
+  @Test
+  void badRequestsNameTheFieldAndAreNeverCoerced(LocalStack stack) throws Exception {
+    String clinic = "research-bad-" + UUID.randomUUID().toString().substring(0, 6);
+    String admin = TestClinics.adminOfSeededClinic(stack, clinic);
+    for (String[] bad :
+        new String[][] {
+          {"{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"k\":1}", "/k"},
+          {"{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\",\"k\":6.9}", "/k"},
+          {"{\"from\":\"2026-02-30\",\"to\":\"2026-12-31\"}", "/from"},
+          {"{\"from\":\"2026-06-01\",\"to\":\"2026-01-31\"}", "/to"},
+        }) {
+      HttpResponse<String> refused =
+          start(stack, clinic, admin, bad[0], "bad-" + UUID.randomUUID());
+      assertEquals(400, refused.statusCode(), bad[0] + " " + refused.body());
+      assertTrue(
+          refused
+              .headers()
+              .firstValue("Content-Type")
+              .orElse("")
+              .startsWith("application/problem+json"));
+      assertTrue(refused.body().contains("\"" + bad[1] + "\""), bad[0] + " " + refused.body());
+    }
+    // The same Idempotency-Key for another request is a conflict, not a second export.
+    String key = "same-" + UUID.randomUUID();
+    assertEquals(
+        202,
+        start(stack, clinic, admin, "{\"from\":\"2026-01-01\",\"to\":\"2026-01-31\"}", key)
+            .statusCode());
+    assertEquals(
+        409,
+        start(stack, clinic, admin, "{\"from\":\"2026-01-01\",\"to\":\"2026-02-28\"}", key)
+            .statusCode());
+    ApiCalls api = new ApiCalls(stack);
+    HttpResponse<String> missing =
+        api.call(
+            "POST",
+            "/clinics/" + clinic + "/research-exports/" + UUID.randomUUID() + "/download",
+            admin,
+            null);
+    assertEquals(404, missing.statusCode(), missing.body());
+  }
+
+  private static HttpResponse<String> start(
+      LocalStack stack, String clinic, String admin, String body, String key) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create(stack.gatewayUrl() + "/clinics/" + clinic + "/research-exports"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
   private IntakeJourney.SubmittedCase consentingCase(
       ApiCalls api, IntakeJourney journey, ObjectNode intake) {
     IntakeJourney.Patient patient = journey.newPatient(CLINIC);
