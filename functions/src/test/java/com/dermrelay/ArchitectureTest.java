@@ -42,7 +42,8 @@ class ArchitectureTest {
           Map.entry("audit", Set.of()),
           Map.entry("cases", Set.of("imaging", "triage")),
           Map.entry("dashboard", Set.of("audit", "cases", "imaging")),
-          Map.entry("datarights", Set.of("cases", "patients", "review")),
+          // The export holds the research consent (research.consent.ResearchConsents).
+          Map.entry("datarights", Set.of("cases", "patients", "research", "review")),
           Map.entry("fhir", Set.of("cases", "patients")),
           Map.entry("followup", Set.of("cases", "intake", "review")),
           Map.entry("health", Set.of()),

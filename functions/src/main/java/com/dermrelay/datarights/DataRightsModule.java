@@ -28,4 +28,8 @@ public abstract class DataRightsModule {
   @Binds
   @IntoSet
   abstract PatientDataSection profile(ProfileSection section);
+
+  @Binds
+  @IntoSet
+  abstract PatientDataSection researchConsent(ResearchConsentSection section);
 }

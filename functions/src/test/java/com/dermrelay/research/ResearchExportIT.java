@@ -215,6 +215,17 @@ class ResearchExportIT {
     HttpResponse<String> withdrawn = api.call("DELETE", consentPath(), leaving.token(), null);
     assertEquals(200, withdrawn.statusCode(), withdrawn.body());
     assertEquals("WITHDRAWN", ApiCalls.json(withdrawn).get("status").asText());
+    // The patient's own data export says so too.
+    HttpResponse<String> ownData =
+        api.call("POST", "/clinics/" + CLINIC + "/me/data-exports", leaving.token(), null);
+    assertEquals(201, ownData.statusCode(), ownData.body());
+    JsonNode ownExport =
+        ApiCalls.JSON.readTree(
+            unzip(ApiCalls.json(ownData).get("downloadUrl").asText()).get("export.json"));
+    assertEquals(
+        "WITHDRAWN",
+        ownExport.at("/sections/researchConsent/status").asText(),
+        ownExport.toString());
     Export second = export(stack, api, admin);
     Pseudonyms secondIds = new Pseudonyms(second.key(), CLINIC);
     Set<String> secondPatients = column(second.rows(), "patient_id");
@@ -371,11 +382,14 @@ class ResearchExportIT {
     assertFalse(view.has("pseudonymKey"), "the key was shown once");
     HttpResponse<String> link = api.call("POST", path + "/download", admin, null);
     assertEquals(200, link.statusCode(), link.body());
+    return new Export(view, key, unzip(ApiCalls.json(link).get("downloadUrl").asText()));
+  }
+
+  private static Map<String, byte[]> unzip(String url) throws Exception {
     HttpResponse<byte[]> zip =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(ApiCalls.json(link).get("downloadUrl").asText()))
-                    .build(),
+                HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, zip.statusCode());
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -384,7 +398,7 @@ class ResearchExportIT {
         files.put(entry.getName(), in.readAllBytes());
       }
     }
-    return new Export(view, key, files);
+    return files;
   }
 
   /**
