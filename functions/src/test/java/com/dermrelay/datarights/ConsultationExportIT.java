@@ -12,6 +12,7 @@ import com.dermrelay.testing.ClinicStaff;
 import com.dermrelay.testing.IntakeJourney;
 import com.dermrelay.testing.ReviewCalls;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,11 +55,14 @@ class ConsultationExportIT {
             patient.token(),
             "{\"text\":\"Yes, mostly at night <3\"}");
     assertEquals(200, replied.statusCode(), replied.body());
-    review.claimAndAnswer(
-        NORTHSIDE,
-        c.caseId(),
-        ReviewCalls.eczemaAnswer("This is eczema. It is common.", "Moisturise twice a day."));
-    stack.stepFunctions().manualClock().advance(Duration.ofDays(29));
+    // Follow-up photos due the next day, so the shared clock moves one day to the invitation, not
+    // four weeks: on the way it fires every other case's timers in this JVM (their SLA reminders
+    // and escalations), which cost this class over a minute and a half in the full run.
+    ObjectNode answerBody =
+        ReviewCalls.eczemaAnswer("This is eczema. It is common.", "Moisturise twice a day.");
+    answerBody.putObject("followUp").put("inDays", 1);
+    review.claimAndAnswer(NORTHSIDE, c.caseId(), answerBody);
+    stack.stepFunctions().manualClock().advance(Duration.ofDays(1).plusMinutes(1));
     journey.uploadPhoto(patient, c.caseId(), "close_up");
     HttpResponse<String> followedUp =
         api.call(

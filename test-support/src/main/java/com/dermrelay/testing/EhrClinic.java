@@ -88,7 +88,17 @@ public record EhrClinic(
     return "admin@" + tenantId + ".example";
   }
 
-  /** The dermatologist claims the case and answers it; with a follow-up in 28 days when asked. */
+  /**
+   * The follow-up an answer asks for, when it asks for one: the next day (the contract's least), so
+   * a test reaches it by moving the JVM's shared clock one day, not the usual four weeks that would
+   * fire every other test's case timers on the way.
+   */
+  public static final int FOLLOW_UP_IN_DAYS = 1;
+
+  /**
+   * The dermatologist claims the case and answers it; with a follow-up in {@link
+   * #FOLLOW_UP_IN_DAYS} when asked.
+   */
   public void answer(ApiCalls api, String caseId, boolean followUp) {
     answer(api, tenantId, dermatologistToken, caseId, followUp);
   }
@@ -118,7 +128,7 @@ public record EhrClinic(
         .put("refills", 1);
     body.putObject("referral").put("advised", false);
     if (followUp) {
-      body.putObject("followUp").put("inDays", 28);
+      body.putObject("followUp").put("inDays", FOLLOW_UP_IN_DAYS);
     } else {
       body.putNull("followUp");
     }

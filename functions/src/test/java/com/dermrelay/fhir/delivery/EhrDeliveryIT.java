@@ -109,8 +109,13 @@ class EhrDeliveryIT {
         "Patient/" + patient,
         clinic.ehr().all("DiagnosticReport").get(0).at("/subject/reference").asText());
 
-    // 28 days later the follow-up; its answer is the second round, delivered as a second Bundle.
-    stack.stepFunctions().manualClock().advance(Duration.ofDays(29));
+    // The next day the follow-up (asked for in EhrClinic.FOLLOW_UP_IN_DAYS, one day: the shared
+    // clock then fires one day of every other case's timers, not four weeks of them); its answer
+    // is the second round, delivered as a second Bundle.
+    stack
+        .stepFunctions()
+        .manualClock()
+        .advance(Duration.ofDays(EhrClinic.FOLLOW_UP_IN_DAYS).plusMinutes(1));
     journey.uploadPhoto(c.patient(), c.caseId(), "close_up");
     HttpResponse<String> followedUp =
         api.call(
