@@ -28,6 +28,8 @@ export function answerForm(app, hooks) {
   let saveTimer = null;
   let saving = null;
   let loaded = false;
+  /** Typed before the saved draft arrived: that typing is kept, never overwritten by the load. */
+  let typedBeforeLoad = false;
   /** Once the answer is sent nothing more is saved as a draft, and a second send is ignored. */
   let sent = false;
   let sending = false;
@@ -194,8 +196,15 @@ export function answerForm(app, hooks) {
   }
 
   async function fill(answer) {
-    if (!answer) return;
-    const named = await names([answer.diagnosis?.code, ...(answer.differentials ?? [])].filter(Boolean));
+    if (answer) fillNamed(answer, await names(codesOf(answer)));
+  }
+
+  function codesOf(answer) {
+    return answer ? [answer.diagnosis?.code, ...(answer.differentials ?? [])].filter(Boolean) : [];
+  }
+
+  /** Sets every field at once (no await between them), so nothing typed meanwhile is half-kept. */
+  function fillNamed(answer, named) {
     if (answer.diagnosis?.code) fields.diagnosis.set(named.get(answer.diagnosis.code) ?? { code: answer.diagnosis.code, name: answer.diagnosis.code });
     fields.note.input.value = answer.diagnosis?.note ?? '';
     differentials.splice(0, differentials.length, ...(answer.differentials ?? []).map((c) => named.get(c) ?? { code: c, name: c }));
@@ -227,7 +236,8 @@ export function answerForm(app, hooks) {
   }
 
   function changed() {
-    if (!loaded || sent) return;
+    if (sent) return;
+    if (!loaded) { typedBeforeLoad = true; return; }
     hooks.onActivity?.();
     saveStatus.textContent = t('draft.unsaved');
     clearTimeout(saveTimer);
@@ -268,18 +278,23 @@ export function answerForm(app, hooks) {
     const theirs = await api(`${hooks.path}/answer-draft`, { identity: app.identity }).catch(() => null);
     if (!theirs) return;
     saveStatus.textContent = t('draft.conflict');
+    offerChoice(theirs, t('draft.conflictText'));
+  }
+
+  /** Two versions of the draft, the one on screen and `theirs`: the dermatologist picks. */
+  function offerChoice(theirs, why, loadedText = t('draft.loadedTheirs')) {
     message.root.hidden = false;
     message.root.className = 'error-summary';
     message.root.setAttribute('role', 'alert');
     replace(message.root,
-      h('p', {}, t('draft.conflictText')),
+      h('p', {}, why),
       h('div', { class: 'actions--inline' },
         h('button', { type: 'button', class: 'button button--small', id: 'keep-mine', onclick: () => {
           version = theirs.version; message.clear(); saveDraft();
         } }, t('draft.keepMine')),
         h('button', { type: 'button', class: 'button button--secondary button--small', onclick: async () => {
           version = theirs.version; loaded = false; await fill(theirs.answer); loaded = true; message.clear();
-          saveStatus.textContent = t('draft.loadedTheirs');
+          saveStatus.textContent = loadedText;
         } }, t('draft.loadTheirs'))));
     message.root.focus();
   }
@@ -354,10 +369,30 @@ export function answerForm(app, hooks) {
   return {
     root: form,
     async load() {
-      const draft = await api(`${hooks.path}/answer-draft`, { identity: app.identity });
+      let draft;
+      try {
+        draft = await api(`${hooks.path}/answer-draft`, { identity: app.identity });
+      } catch (caught) {
+        // Unread, the stored draft is not lost: the next save (version 0) meets it as a conflict
+        // and the choice is offered. Without this, nothing typed from now on would be saved.
+        loaded = true;
+        if (typedBeforeLoad) changed();
+        throw caught;
+      }
       version = draft.version;
-      await fill(draft.answer);
+      const named = await names(codesOf(draft.answer));
       loaded = true;
+      if (typedBeforeLoad) {
+        // The form was usable before the draft arrived; what was typed stays on screen.
+        if (draft.answer && Object.keys(draft.answer).length > 0) {
+          saveStatus.textContent = t('draft.unsaved');
+          offerChoice(draft, t('draft.typedBeforeLoad'), t('draft.loadedSaved'));
+        } else {
+          changed();
+        }
+        return;
+      }
+      if (draft.answer) fillNamed(draft.answer, named);
       if (draft.savedAt) saveStatus.textContent = t('draft.from', { when: new Date(draft.savedAt).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' }) });
     },
     submit,

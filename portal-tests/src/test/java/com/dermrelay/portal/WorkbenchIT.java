@@ -13,11 +13,13 @@ import com.dermrelay.testing.ClinicStaff;
 import com.dermrelay.testing.IntakeJourney;
 import com.dermrelay.testing.Photos;
 import com.dermrelay.testing.portal.WorkbenchPage;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -219,6 +221,87 @@ class WorkbenchIT {
         workbench.attribute("main [name='treatmentPlan']", "value"),
         "the draft stays");
     workbench.screenshot("workbench-claim-lost");
+  }
+
+  /**
+   * The form is usable before the saved draft arrives (it is fetched after the case shows). What a
+   * dermatologist types in that moment stays on screen and is saved; a draft saved earlier is not
+   * silently overwritten either way: they choose. The page's own fetch holds the draft's answer
+   * until the test releases it, the one way to type "before" deterministically.
+   */
+  @Test
+  void whatIsTypedBeforeTheSavedDraftArrivesIsKept(LocalStack stack, WebDriver browser) {
+    ApiCalls api = new ApiCalls(stack);
+    IntakeJourney.SubmittedCase submitted =
+        new IntakeJourney(stack, api).submit(NORTHSIDE, IntakeJourney.soonIntake());
+    WorkbenchPage workbench =
+        new WorkbenchPage(stack, browser).open("/workbench/").signIn(CHEN, CHEN_PASSWORD);
+    workbench.awaitHeading("Worklist");
+    workbench.worklistWith(submitted.caseId());
+
+    // No draft yet: the early typing is simply saved.
+    holdDraftLoads(workbench);
+    workbench
+        .row(submitted.caseId())
+        .findElement(By.cssSelector("button[data-action='open']"))
+        .click();
+    workbench.type("treatmentPlan", "Review in clinic.");
+    workbench.script("window.releaseDraftLoads();");
+    workbench.wait.until(d -> workbench.text("#draft-status").startsWith("Draft saved"));
+    assertEquals("Review in clinic.", workbench.attribute("main [name='treatmentPlan']", "value"));
+    assertEquals("Review in clinic.", storedDraft(api, submitted).path("treatmentPlan").asText());
+
+    // A draft is stored now: typing before it arrives keeps the typing and offers the choice.
+    workbench.script("window.location.hash = '';"); // back to the worklist, same page
+    workbench.worklistWith(submitted.caseId());
+    holdDraftLoads(workbench);
+    workbench
+        .row(submitted.caseId())
+        .findElement(By.cssSelector("button[data-action='open']"))
+        .click();
+    workbench.type("patientExplanation", "Typed early.");
+    workbench.script("window.releaseDraftLoads();");
+    workbench.visible("#keep-mine");
+    assertTrue(
+        workbench.text("#case-view .error-summary").contains("you typed before it loaded"),
+        workbench.text("#case-view .error-summary"));
+    assertEquals("Typed early.", workbench.attribute("main [name='patientExplanation']", "value"));
+    assertEquals(
+        "Review in clinic.",
+        storedDraft(api, submitted).path("treatmentPlan").asText(),
+        "nothing saved over the stored draft before the choice");
+    workbench.click("#keep-mine");
+    workbench.wait.until(d -> workbench.text("#draft-status").startsWith("Draft saved"));
+    JsonNode kept = storedDraft(api, submitted);
+    assertEquals("Typed early.", kept.path("patientExplanation").asText());
+    assertTrue(kept.path("treatmentPlan").isMissingNode(), "what is on screen is what is kept");
+  }
+
+  /** The page's fetch of answer drafts (GET) waits until {@code releaseDraftLoads()}. */
+  private static void holdDraftLoads(WorkbenchPage workbench) {
+    workbench.script(
+        """
+        if (!window.releaseDraftLoads) {
+          const held = [];
+          const original = window.fetch;
+          window.fetch = (url, options) => {
+            if (String(url).endsWith('/answer-draft') && (options?.method ?? 'GET') === 'GET') {
+              return new Promise((resolve, reject) =>
+                held.push(() => original(url, options).then(resolve, reject)));
+            }
+            return original(url, options);
+          };
+          window.releaseDraftLoads = () => held.splice(0).forEach((go) => go());
+        }
+        """);
+  }
+
+  private static JsonNode storedDraft(ApiCalls api, IntakeJourney.SubmittedCase submitted) {
+    String token = api.idToken(CHEN, CHEN_PASSWORD);
+    HttpResponse<String> draft =
+        api.get("/clinics/" + NORTHSIDE + "/cases/" + submitted.caseId() + "/answer-draft", token);
+    assertEquals(200, draft.statusCode(), draft.body());
+    return ApiCalls.json(draft).path("answer");
   }
 
   @Test
