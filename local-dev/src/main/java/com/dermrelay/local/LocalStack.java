@@ -208,6 +208,7 @@ public final class LocalStack implements AutoCloseable {
                 .region(LocalStackConfig.REGION)
                 .accountId(LocalStackConfig.ACCOUNT_ID)
                 .clock(clock)
+                .dataDir(sub(data, "stepfunctions"))
                 .build());
     stepFunctionsUrl = stepFunctions.start(host, config.stepFunctionsPort()).url();
     // The same ASL files CDK deploys; their Lambda ARNs name the functions WorkflowFunctions maps.
@@ -266,6 +267,11 @@ public final class LocalStack implements AutoCloseable {
       try (DynamoDbClient dynamoDb = dynamoDbClient()) {
         new DemoSeeder(dynamoDb, LocalStackConfig.TABLE, identity.identity()).seed(DemoData.load());
       }
+    }
+    // Last: the resumed executions' tasks call the functions, which need everything above.
+    int resumed = stepFunctions.service().resumePersistedExecutions();
+    if (resumed > 0) {
+      LOG.info("resumed {} workflow executions kept in {}", resumed, sub(data, "stepfunctions"));
     }
     LOG.info("local stack ready at {}", gateway.url());
   }
