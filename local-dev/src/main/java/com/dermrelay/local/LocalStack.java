@@ -84,6 +84,7 @@ public final class LocalStack implements AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private String dynamoDbEndpoint;
+  private DynaliteProcess dynalite;
   private String s3Endpoint;
   private S3Emulator s3;
   private Outbox outbox;
@@ -128,11 +129,11 @@ public final class LocalStack implements AutoCloseable {
     Path data = config.dataDir();
     String host = config.host();
     if (external.dynamoDbEndpoint() == null) {
-      dynamoDbEndpoint =
+      dynalite =
           track(
-                  DynaliteProcess.start(
-                      config.localDevDir(), host, config.dynamoDbPort(), sub(data, "dynamodb")))
-              .endpoint();
+              DynaliteProcess.start(
+                  config.localDevDir(), host, config.dynamoDbPort(), sub(data, "dynamodb")));
+      dynamoDbEndpoint = dynalite.endpoint();
     } else {
       dynamoDbEndpoint = external.dynamoDbEndpoint();
     }
@@ -495,6 +496,50 @@ public final class LocalStack implements AutoCloseable {
       throw new IllegalStateException("S3 is an external service here; it cannot be interrupted");
     }
     return s3;
+  }
+
+  /**
+   * Kills dynalite with SIGKILL (a crash, for fault tests); {@link #restartDynamoDb} starts it
+   * again on the same port and data. Only when the stack runs its own dynalite.
+   */
+  public void killDynamoDb() {
+    embeddedDynamoDb().kill();
+  }
+
+  /** Starts dynalite again after {@link #killDynamoDb}, on the same port and data directory. */
+  public synchronized void restartDynamoDb() {
+    DynaliteProcess dead = embeddedDynamoDb();
+    dead.close();
+    running.remove(dead);
+    dynalite =
+        track(
+            DynaliteProcess.start(
+                config.localDevDir(),
+                config.host(),
+                dead.port(),
+                sub(config.dataDir(), "dynamodb")));
+  }
+
+  private DynaliteProcess embeddedDynamoDb() {
+    if (dynalite == null) {
+      throw new IllegalStateException("DynamoDB is an external service here; it cannot be killed");
+    }
+    return dynalite;
+  }
+
+  /**
+   * Stops the whole stack as a killed process would end: nothing more is written to the data
+   * directory (the interpreter stops persisting, dynalite gets SIGKILL) before the parts are
+   * closed; requests in flight fail. A new stack on the same directory carries on.
+   */
+  public void crash() {
+    if (stepFunctions != null) {
+      stepFunctions.haltPersistence();
+    }
+    if (dynalite != null) {
+      dynalite.kill();
+    }
+    close();
   }
 
   public Outbox outbox() {

@@ -31,6 +31,7 @@ public final class StepFunctionsEmulator implements AutoCloseable {
   private final EmulatorClock clock;
   private final StepFunctionsService service;
   private final ExecutorService ownedExecutor;
+  private final ExecutionEngine engine;
   private final boolean ownsClock;
   private LocalHttpServer server;
 
@@ -60,7 +61,7 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     } else {
       ownedExecutor = null;
     }
-    ExecutionEngine engine =
+    this.engine =
         new ExecutionEngine(
             clock,
             executor,
@@ -105,6 +106,14 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     }
     server = LocalHttpServer.start("sfn", host, port, new SfnJsonApiHandler(service));
     return server;
+  }
+
+  /**
+   * From now on nothing more is written to the data directory, as after a crash; for tests that
+   * stop a stack abruptly and start another one on its directory.
+   */
+  public void haltPersistence() {
+    engine.haltPersistence();
   }
 
   @Override

@@ -44,6 +44,13 @@ public final class ExecutionEngine {
     return store == null ? java.util.List.of() : store.loadAll(parser);
   }
 
+  /** Stops persisting (see {@link ExecutionStore#halt}). */
+  public void haltPersistence() {
+    if (store != null) {
+      store.halt();
+    }
+  }
+
   /** Writes the execution's current state, when executions are persisted. */
   void persist(Execution execution) {
     if (store != null) {

@@ -36,6 +36,7 @@ public final class ExecutionStore {
   private static final String SUFFIX = ".json";
 
   private final Path dir;
+  private volatile boolean halted;
 
   public ExecutionStore(Path dir) {
     this.dir = dir;
@@ -46,9 +47,20 @@ public final class ExecutionStore {
     }
   }
 
+  /**
+   * Writes nothing more from now on, as a killed process would not: the threads still running this
+   * emulator's executions must not change what a new emulator on the directory reads.
+   */
+  public void halt() {
+    halted = true;
+  }
+
   /** Writes the execution as it is now; concurrent saves of one execution are serialized. */
   void save(Execution execution) {
     synchronized (execution) {
+      if (halted) {
+        return;
+      }
       Path file = dir.resolve(fileName(execution.arn()));
       Path temp = dir.resolve(file.getFileName() + ".tmp");
       try {
