@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dermrelay.core.workflow.DependencyUnavailableException;
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.stepfunctions.ExecutionStatus;
 import com.dermrelay.testing.ApiCalls;
 import com.dermrelay.testing.IntakeJourney;
-import com.dermrelay.testing.ReviewCalls;
 import com.dermrelay.testing.stack.RestartableStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,22 +25,26 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Nothing lost when the platform dies (issue 20): a stack keeping its data in a directory is killed
- * in the middle of a stream of submissions and answers and a new one started on the directory.
- * Every case that got a 2xx is there, its workflow goes on (a task token handed out before the
- * crash still ends its wait), no case is queued twice, a client retrying with its Idempotency-Key
- * gets the same case, and every answer given reaches the patient, once.
+ * Nothing lost when a part of the platform dies (issue 20): on a stack keeping its data in a
+ * directory, DynamoDB (dynalite, SIGKILL) and then the whole stack are killed in the middle of a
+ * stream of submissions and answers, and started again on the same data. Every case that got a 2xx
+ * is there, its workflow goes on (a task token handed out before the crash still ends its wait; a
+ * step that met the outage is retried), no case is queued twice, a client retrying with its
+ * Idempotency-Key gets the same case, and every answer given reaches the patient, once.
  */
 class CrashRestartIT {
   private static final String CLINIC = "northside-skin";
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
+  private static RestartableStack stacks;
 
   /** A patient's draft ready to submit, and the key their client submits it with. */
   private record Submission(IntakeJourney.Patient patient, String caseId, String key) {
@@ -48,117 +52,186 @@ class CrashRestartIT {
       return "/clinics/" + CLINIC + "/cases/" + caseId;
     }
 
-    IntakeJourney.SubmittedCase submitted() {
-      return new IntakeJourney.SubmittedCase(patient, caseId);
+    String executionArn() {
+      return new IntakeJourney.SubmittedCase(patient, caseId).executionArn();
     }
+  }
+
+  /** What a client got from its first try at submitting each case (empty: no answer). */
+  private record Stream(List<Submission> submissions, List<Optional<HttpResponse<String>>> tries) {}
+
+  @BeforeAll
+  static void start() {
+    stacks = RestartableStack.start(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    stacks.close();
   }
 
   @Test
-  void aWholeStackKilledMidStreamLosesNoCaseAndNoAnswer() throws Exception {
-    try (RestartableStack stacks = RestartableStack.start(dir)) {
-      LocalStack first = stacks.stack();
-      ApiCalls api = new ApiCalls(first);
-      IntakeJourney journey = new IntakeJourney(first, api);
-      List<Submission> submissions = new ArrayList<>();
-      for (int i = 0; i < 6; i++) {
-        IntakeJourney.Patient patient = journey.newPatient(CLINIC);
-        String caseId = journey.readyToSubmit(patient, IntakeJourney.routineIntake());
-        submissions.add(new Submission(patient, caseId, "crash-" + UUID.randomUUID()));
-      }
-      String chen = api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1");
-      ObjectNode answer = AnswerRulesIT.validAnswer();
-      answer.putNull("followUp");
+  void dynamoDbKilledMidStreamAndRestartedOnItsDataLosesNoCaseAndNoAnswer() throws Exception {
+    LocalStack stack = stacks.stack();
+    Stream stream =
+        streamBrokenBy(
+            stack,
+            3,
+            2,
+            () -> {
+              stack.killDynamoDb();
+              return stack;
+            });
+    // A step the workflow runs on a timer meets the outage too: the earliest timer (a queued
+    // case's heartbeat, or the retry of a step the kill interrupted) runs while dynalite is dead.
+    stack.stepFunctions().manualClock().advanceToNextTimer();
+    stack.restartDynamoDb();
+    // The steps that met the outage are retried with backoff (2 s, then 4 s...), not failed.
+    stack.stepFunctions().manualClock().advance(Duration.ofMinutes(3));
+    assertTrue(
+        stream.submissions().stream().anyMatch(s -> metTheOutage(stack, s)),
+        "a workflow step met the outage");
 
-      // Before the crash: three submitted, one of them answered (and delivered).
-      List<Optional<HttpResponse<String>>> firstTries = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
-        firstTries.add(submit(first, submissions.get(i)));
-      }
-      new ReviewCalls(api, chen).claimAndAnswer(CLINIC, submissions.get(0).caseId(), answer);
+    retryAnswerAndCheck(stack, stream);
+  }
 
-      // The stream goes on on its own thread (submit one, answer an earlier one) while the stack
-      // is killed under it; the client stops at its first failed call, as a phone losing the
-      // network would, and tries again later.
-      CountDownLatch underWay = new CountDownLatch(1);
-      List<Optional<HttpResponse<String>>> streamed = new ArrayList<>();
-      Thread stream =
-          new Thread(
-              () -> {
-                for (int i = 3; i < 6; i++) {
-                  Optional<HttpResponse<String>> submitted = submit(first, submissions.get(i));
-                  synchronized (streamed) {
-                    streamed.add(submitted);
-                  }
-                  underWay.countDown();
-                  if (submitted.isEmpty()
-                      || !answered(first, chen, submissions.get(i - 2), answer)) {
-                    return;
-                  }
+  @Test
+  void aWholeStackKilledMidStreamAndStartedOnItsDataLosesNoCaseAndNoAnswer() throws Exception {
+    Stream stream = streamBrokenBy(stacks.stack(), 4, 2, stacks::crashAndRestart);
+    retryAnswerAndCheck(stacks.stack(), stream);
+  }
+
+  /** The crash, run while the stream is under way; returns the stack to go on with. */
+  private interface Crash {
+    LocalStack run() throws Exception;
+  }
+
+  /**
+   * {@code count} patients' drafts; the first {@code before} submitted and the first of those
+   * answered before {@code crash}; the rest submitted (each followed by the answer of an earlier
+   * case) on a client thread while the crash happens. The client stops at its first failed call.
+   */
+  private static Stream streamBrokenBy(LocalStack stack, int count, int before, Crash crash)
+      throws Exception {
+    ApiCalls api = new ApiCalls(stack);
+    IntakeJourney journey = new IntakeJourney(stack, api);
+    List<Submission> submissions = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      IntakeJourney.Patient patient = journey.newPatient(CLINIC);
+      String caseId = journey.readyToSubmit(patient, IntakeJourney.routineIntake());
+      submissions.add(new Submission(patient, caseId, "crash-" + UUID.randomUUID()));
+    }
+    String chen = chen(api);
+    List<Optional<HttpResponse<String>>> tries = new ArrayList<>();
+    for (int i = 0; i < before; i++) {
+      tries.add(submit(stack, submissions.get(i)));
+    }
+    assertTrue(answered(stack, chen, submissions.get(0)), "answered before the crash");
+
+    CountDownLatch underWay = new CountDownLatch(1);
+    List<Optional<HttpResponse<String>>> streamed = new ArrayList<>();
+    Thread client =
+        new Thread(
+            () -> {
+              for (int i = before; i < count; i++) {
+                Optional<HttpResponse<String>> submitted = submit(stack, submissions.get(i));
+                synchronized (streamed) {
+                  streamed.add(submitted);
                 }
-              },
-              "client-stream");
-      stream.start();
-      assertTrue(underWay.await(60, TimeUnit.SECONDS), "the stream made a first call");
-      LocalStack second = stacks.crashAndRestart();
-      stream.join(TimeUnit.SECONDS.toMillis(60));
-      firstTries.addAll(streamed);
+                underWay.countDown();
+                if (submitted.isEmpty()
+                    || !answered(stack, chen, submissions.get(i - before + 1))) {
+                  return;
+                }
+              }
+            },
+            "client-stream");
+    client.start();
+    assertTrue(underWay.await(60, TimeUnit.SECONDS), "the stream made a first call");
+    crash.run();
+    client.join(TimeUnit.SECONDS.toMillis(60));
+    synchronized (streamed) {
+      tries.addAll(streamed);
+    }
+    return new Stream(submissions, tries);
+  }
 
-      // After the restart each client retries what it has no answer for, with the same key, and
-      // one that had its answer retries too: it gets the same case.
-      ApiCalls again = new ApiCalls(second);
-      for (int i = 0; i < submissions.size(); i++) {
-        Submission s = submissions.get(i);
-        Optional<HttpResponse<String>> before = i < firstTries.size() ? firstTries.get(i) : null;
-        HttpResponse<String> retried = submit(second, s).orElseThrow();
-        assertEquals(200, retried.statusCode(), retried.body());
-        assertEquals(s.caseId(), ApiCalls.json(retried).get("caseId").asText());
-        if (before != null && before.isPresent() && before.get().statusCode() == 200) {
-          assertEquals(
-              ApiCalls.json(before.get()).get("submittedAt"),
-              ApiCalls.json(retried).get("submittedAt"),
-              "the retry answers the same submission");
-        }
-      }
-
-      // Every case is there with its workflow going on; each waiting one is queued once.
-      ReviewCalls reviews = new ReviewCalls(again, chen);
-      for (Submission s : submissions) {
-        JsonNode seen = ApiCalls.json(again.get(s.path(), s.patient().token()));
-        String status = seen.get("status").asText();
-        assertNotEquals("FAILED", status, s.caseId());
-        ExecutionStatus execution = executionStatus(second, s);
-        assertTrue(
-            execution == ExecutionStatus.RUNNING || execution == ExecutionStatus.SUCCEEDED,
-            "the execution of " + s.caseId() + " goes on: " + execution);
-        if (status.equals("QUEUED") || status.equals("IN_REVIEW")) {
-          assertEquals(1, worklistRows(again, chen, s.caseId()), "queued once: " + s.caseId());
-        }
-      }
-
-      // Every case gets its answer after the restart (the same body again where the answer's
-      // fate was unknown), and every answer reaches its patient, once.
-      for (Submission s : submissions) {
-        assertTrue(answered(second, chen, s, answer), "answering " + s.caseId());
-      }
-      for (Submission s : submissions) {
-        second
-            .stepFunctions()
-            .awaitStatus(
-                s.submitted().executionArn(), ExecutionStatus.SUCCEEDED, Duration.ofSeconds(20));
-        JsonNode seen = ApiCalls.json(again.get(s.path(), s.patient().token()));
-        assertEquals("CLOSED", seen.get("status").asText(), s.caseId());
-        HttpResponse<String> read = again.get(s.path() + "/answer", s.patient().token());
-        assertEquals(200, read.statusCode(), read.body());
+  /**
+   * After the restart each client retries with the same key (also one that had its answer: it gets
+   * the same submission); every case is there with its workflow going on and queued once; each gets
+   * its answer (the same body again where its fate was unknown), which reaches its patient once.
+   */
+  private static void retryAnswerAndCheck(LocalStack stack, Stream stream) {
+    ApiCalls api = new ApiCalls(stack);
+    String chen = chen(api);
+    List<Submission> submissions = stream.submissions();
+    for (int i = 0; i < submissions.size(); i++) {
+      Submission s = submissions.get(i);
+      HttpResponse<String> retried = submit(stack, s).orElseThrow();
+      assertEquals(200, retried.statusCode(), retried.body());
+      assertEquals(s.caseId(), ApiCalls.json(retried).get("caseId").asText());
+      Optional<HttpResponse<String>> first =
+          i < stream.tries().size() ? stream.tries().get(i) : Optional.empty();
+      if (first.isPresent()) {
+        assertEquals(200, first.get().statusCode(), first.get().body());
         assertEquals(
-            1,
-            second.outbox().messagesTo(s.patient().email()).size(),
-            "the patient of " + s.caseId() + " is told once");
+            ApiCalls.json(first.get()).get("submittedAt"),
+            ApiCalls.json(retried).get("submittedAt"),
+            "the retry answers the same submission");
       }
-      assertTrue(second.takeContractViolations().isEmpty());
+    }
+
+    for (Submission s : submissions) {
+      String status = ApiCalls.json(api.get(s.path(), s.patient().token())).get("status").asText();
+      assertNotEquals("FAILED", status, s.caseId());
+      ExecutionStatus execution =
+          stack.stepFunctions().service().describeExecution(s.executionArn()).status();
+      assertTrue(
+          execution == ExecutionStatus.RUNNING || execution == ExecutionStatus.SUCCEEDED,
+          "the execution of " + s.caseId() + " goes on: " + execution);
+      if (status.equals("QUEUED") || status.equals("IN_REVIEW")) {
+        assertEquals(1, worklistRows(api, chen, s.caseId()), "queued once: " + s.caseId());
+      }
+    }
+
+    for (Submission s : submissions) {
+      assertTrue(answered(stack, chen, s), "answering " + s.caseId());
+    }
+    for (Submission s : submissions) {
+      stack
+          .stepFunctions()
+          .awaitStatus(s.executionArn(), ExecutionStatus.SUCCEEDED, Duration.ofSeconds(20));
+      JsonNode seen = ApiCalls.json(api.get(s.path(), s.patient().token()));
+      assertEquals("CLOSED", seen.get("status").asText(), s.caseId());
+      HttpResponse<String> read = api.get(s.path() + "/answer", s.patient().token());
+      assertEquals(200, read.statusCode(), read.body());
+      assertEquals(
+          1,
+          stack.outbox().messagesTo(s.patient().email()).size(),
+          "the patient of " + s.caseId() + " is told once");
+    }
+    assertTrue(stack.takeContractViolations().isEmpty());
+  }
+
+  /** Whether a step of the case's execution failed for want of a dependency (and was retried). */
+  private static boolean metTheOutage(LocalStack stack, Submission s) {
+    try {
+      return stack.stepFunctions().service().getExecutionHistory(s.executionArn()).stream()
+          .anyMatch(
+              e ->
+                  e.details() != null
+                      && DependencyUnavailableException.ERROR.equals(
+                          e.details().path("error").asText()));
+    } catch (RuntimeException notStarted) {
+      return false;
     }
   }
 
-  /** submitCase with the submission's key; empty when the stack gave no answer (it was down). */
+  private static String chen(ApiCalls api) {
+    return api.idToken("dr.chen@dermrelay.example", "Demo-Dermatologist-1");
+  }
+
+  /** submitCase with the submission's key; empty when the stack gave no answer or a 5xx. */
   private static Optional<HttpResponse<String>> submit(LocalStack stack, Submission s) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + s.path() + "/submit"))
@@ -179,25 +252,28 @@ class CrashRestartIT {
   }
 
   /**
-   * The dermatologist's client: claim (a claim they already hold, or a case already answered,
-   * answers otherwise; the answer call decides) and answer with {@code answer}; whether it got 200.
+   * The dermatologist's client: claims (refused for a case already answered, which the answer call
+   * then settles) and answers with the same body every time; whether the answer got a 200.
    */
-  private static boolean answered(
-      LocalStack stack, String dermatologist, Submission s, ObjectNode answer) {
+  private static boolean answered(LocalStack stack, String dermatologist, Submission s) {
+    ObjectNode answer = AnswerRulesIT.validAnswer();
+    answer.putNull("followUp");
     try {
       ApiCalls api = new ApiCalls(stack);
-      api.call(
-          "POST", "/clinics/" + CLINIC + "/reviews/" + s.caseId() + "/claim", dermatologist, null);
-      HttpResponse<String> answered =
-          api.call("POST", s.path() + "/answer", dermatologist, answer.toString());
-      return answered.statusCode() == 200;
+      HttpResponse<String> claim =
+          api.call(
+              "POST",
+              "/clinics/" + CLINIC + "/reviews/" + s.caseId() + "/claim",
+              dermatologist,
+              null);
+      if (claim.statusCode() >= 500) {
+        return false;
+      }
+      return api.call("POST", s.path() + "/answer", dermatologist, answer.toString()).statusCode()
+          == 200;
     } catch (RuntimeException e) {
       return false; // the stack went down under the call
     }
-  }
-
-  private static ExecutionStatus executionStatus(LocalStack stack, Submission s) {
-    return stack.stepFunctions().service().describeExecution(s.submitted().executionArn()).status();
   }
 
   private static int worklistRows(ApiCalls api, String dermatologist, String caseId) {

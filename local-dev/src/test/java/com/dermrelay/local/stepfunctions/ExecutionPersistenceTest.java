@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +76,9 @@ class ExecutionPersistenceTest {
     StepFunctionsService before = emulator();
     String arn = before.startExecution(MACHINE, "case-1", "{\"case\":\"c-1\"}").executionArn();
     assertEquals(List.of("ask"), calls);
-    assertEquals(1, Files.list(dir).filter(f -> f.toString().endsWith(".json")).count());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(1, files.filter(f -> f.toString().endsWith(".json")).count(), "one file");
+    }
 
     StepFunctionsService after = emulator();
     assertEquals(ExecutionStatus.RUNNING, after.describeExecution(arn).status());
