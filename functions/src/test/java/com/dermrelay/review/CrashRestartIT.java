@@ -78,7 +78,7 @@ class CrashRestartIT {
             stack,
             3,
             2,
-            () -> {
+            submissions -> {
               stack.killDynamoDb();
               return stack;
             });
@@ -97,13 +97,28 @@ class CrashRestartIT {
 
   @Test
   void aWholeStackKilledMidStreamAndStartedOnItsDataLosesNoCaseAndNoAnswer() throws Exception {
-    Stream stream = streamBrokenBy(stacks.stack(), 4, 2, stacks::crashAndRestart);
+    // The third case is queued before the crash and left alone by the stream: its wait's token,
+    // stored on its review item, must be the one that ends the wait after the restart.
+    String[] tokenBefore = new String[1];
+    Stream stream =
+        streamBrokenBy(
+            stacks.stack(),
+            4,
+            3,
+            submissions -> {
+              tokenBefore[0] = reviewToken(stacks.stack(), submissions.get(2));
+              return stacks.crashAndRestart();
+            });
+    assertEquals(
+        tokenBefore[0],
+        reviewToken(stacks.stack(), stream.submissions().get(2)),
+        "the case waits on the token it had before the crash");
     retryAnswerAndCheck(stacks.stack(), stream);
   }
 
   /** The crash, run while the stream is under way; returns the stack to go on with. */
   private interface Crash {
-    LocalStack run() throws Exception;
+    LocalStack run(List<Submission> submissions) throws Exception;
   }
 
   /**
@@ -148,7 +163,7 @@ class CrashRestartIT {
             "client-stream");
     client.start();
     assertTrue(underWay.await(60, TimeUnit.SECONDS), "the stream made a first call");
-    crash.run();
+    crash.run(submissions);
     client.join(TimeUnit.SECONDS.toMillis(60));
     synchronized (streamed) {
       tries.addAll(streamed);
@@ -225,6 +240,14 @@ class CrashRestartIT {
     } catch (RuntimeException notStarted) {
       return false;
     }
+  }
+
+  private static String reviewToken(LocalStack stack, Submission s) {
+    return new IntakeJourney(stack, new ApiCalls(stack))
+        .reviewItem(CLINIC, s.caseId())
+        .orElseThrow()
+        .get("taskToken")
+        .s();
   }
 
   private static String chen(ApiCalls api) {
