@@ -4,12 +4,15 @@ import com.dermrelay.local.http.Exchanges;
 import com.dermrelay.local.stepfunctions.EmulatorClock;
 import com.dermrelay.local.stepfunctions.ExecutionStatus;
 import com.dermrelay.local.stepfunctions.TaskInvoker;
+import com.dermrelay.local.stepfunctions.asl.StateMachineDefinition;
 import com.dermrelay.local.stepfunctions.asl.StatesError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /** Runs executions: owns the clock, the executor, the task invoker and the task tokens. */
 public final class ExecutionEngine {
@@ -37,11 +40,8 @@ public final class ExecutionEngine {
   /**
    * The persisted executions (none without a store), not yet running again: see {@link #resume}.
    */
-  public java.util.List<Execution> loadPersisted(
-      java.util.function.Function<
-              String, com.dermrelay.local.stepfunctions.asl.StateMachineDefinition>
-          parser) {
-    return store == null ? java.util.List.of() : store.loadAll(parser);
+  public List<Execution> loadPersisted(Function<String, StateMachineDefinition> parser) {
+    return store == null ? List.of() : store.loadAll(parser);
   }
 
   /** Stops persisting (see {@link ExecutionStore#halt}). */
