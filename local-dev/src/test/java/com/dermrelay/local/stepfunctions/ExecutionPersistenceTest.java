@@ -3,6 +3,7 @@ package com.dermrelay.local.stepfunctions;
 import static com.dermrelay.local.stepfunctions.SfnHarness.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -62,8 +63,10 @@ class ExecutionPersistenceTest {
   }
 
   private JsonNode invoke(String function, JsonNode payload) {
-    calls.add(function);
-    payloads.add(payload);
+    synchronized (calls) {
+      calls.add(function);
+      payloads.add(payload);
+    }
     return TextNode.valueOf("ok");
   }
 
@@ -130,6 +133,68 @@ class ExecutionPersistenceTest {
     StepFunctionsException spent =
         assertThrows(StepFunctionsException.class, () -> later.sendTaskSuccess(firstToken(), "{}"));
     assertEquals("TaskDoesNotExist", spent.errorCode());
+  }
+
+  @Test
+  void onRealTimeAndAPoolAsLocalDevRunsItTheTokenStillWorksAfterARestart() {
+    String machine =
+        "{\"StartAt\":\"Ask\",\"States\":{\"Ask\":{\"Type\":\"Task\","
+            + "\"Resource\":\"arn:aws:states:::lambda:invoke.waitForTaskToken\","
+            + "\"Parameters\":{\"FunctionName\":\"ask\",\"Payload\":{\"token.$\":\"$$.Task.Token\"}},"
+            + "\"End\":true}}}";
+    StepFunctionsEmulator before = StepFunctionsEmulator.builder(this::invoke).dataDir(dir).build();
+    emulators.add(before);
+    before.service().createStateMachine("m", machine, null, null);
+    String arn = before.service().startExecution(MACHINE, "case-5", "{}").executionArn();
+    awaitCalls(1);
+    awaitStored(firstToken()); // the function has returned and the wait on its token is kept
+
+    StepFunctionsEmulator after = StepFunctionsEmulator.builder(this::invoke).dataDir(dir).build();
+    emulators.add(after);
+    after.service().createStateMachine("m", machine, null, null);
+    after.service().resumePersistedExecutions();
+    after.service().sendTaskSuccess(firstToken(), "{\"decision\":\"benign\"}");
+
+    ExecutionDescription done =
+        after.awaitStatus(arn, ExecutionStatus.SUCCEEDED, Duration.ofSeconds(10));
+    assertEquals(json("{\"decision\":\"benign\"}"), json(done.output()));
+    assertEquals(1, calls.size(), "the function ran once");
+  }
+
+  private void awaitCalls(int count) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (callCount() < count && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(count, callCount());
+  }
+
+  private void awaitStored(String token) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!stored(token) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertTrue(stored(token), "the checkpoint holds the token");
+  }
+
+  private boolean stored(String token) {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        // The checkpoint's token, not the history's (TaskScheduled names it before the call).
+        if (token.equals(json(Files.readString(file)).path("checkpoint").path("token").asText())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (java.io.IOException e) {
+      return false; // a file moved under us: look again
+    }
+  }
+
+  private int callCount() {
+    synchronized (calls) {
+      return calls.size();
+    }
   }
 
   @Test

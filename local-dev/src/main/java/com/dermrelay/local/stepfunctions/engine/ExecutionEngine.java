@@ -109,7 +109,13 @@ public final class ExecutionEngine {
       return;
     }
     PathRunner root = rootRunner(execution);
-    executor.execute(() -> root.resume(checkpoint));
+    if (checkpoint.token() != null && checkpoint.result() == null) {
+      // Waiting on a token only registers it and its timers: done now, so a SendTaskSuccess
+      // arriving right after the restart finds the token (on a pool it could come first).
+      root.resume(checkpoint);
+    } else {
+      executor.execute(() -> root.resume(checkpoint));
+    }
   }
 
   private PathRunner rootRunner(Execution execution) {
