@@ -63,6 +63,12 @@ public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
   /** The user pool's pre-sign-up trigger (infrastructure's PortalUserPool attaches the same). */
+  /** The scheduled reconciler (functions' review.workflow), run on a timer and by tests. */
+  public static final String RECONCILER_HANDLER =
+      "com.dermrelay.review.workflow.ReconcileStrandedCasesHandler";
+
+  private static final java.time.Duration RECONCILE_EVERY = java.time.Duration.ofMinutes(5);
+
   public static final String PRE_SIGN_UP_HANDLER = "com.dermrelay.tenants.PreSignUpTriggerHandler";
 
   public static final String POST_CONFIRMATION_HANDLER =
@@ -274,6 +280,23 @@ public final class LocalStack implements AutoCloseable {
     if (resumed > 0) {
       LOG.info("resumed {} workflow executions kept in {}", resumed, sub(data, "stepfunctions"));
     }
+    if (!config.manualClock()) {
+      // AWS runs the reconciler on a 15-minute schedule; a stack on a test's manual clock runs it
+      // only when the test asks (reconcile()), so nothing moves behind the test's back.
+      java.util.concurrent.ScheduledExecutorService timer =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "reconciler");
+                t.setDaemon(true);
+                return t;
+              });
+      track(timer::shutdownNow);
+      timer.scheduleWithFixedDelay(
+          this::reconcileQuietly,
+          RECONCILE_EVERY.toMinutes(),
+          RECONCILE_EVERY.toMinutes(),
+          java.util.concurrent.TimeUnit.MINUTES);
+    }
     LOG.info("local stack ready at {}", gateway.url());
   }
 
@@ -300,6 +323,30 @@ public final class LocalStack implements AutoCloseable {
                 + " and temporary password is "
                 + message.secret();
     outbox.record(OutboxMessage.Channel.EMAIL, message.email(), subject, text);
+  }
+
+  /**
+   * Runs the product's reconciler of stranded cases once, as its schedule does on AWS, and returns
+   * its counts ({@code clinics}, {@code casesChecked}, {@code redriven}).
+   */
+  public JsonNode reconcile() {
+    if (functions == null) {
+      throw new IllegalStateException("the functions are not started yet");
+    }
+    try {
+      return functions.invokeJson(
+          RECONCILER_HANDLER, TRIGGER_JSON.createObjectNode(), "ReconcileStrandedCasesHandler");
+    } catch (FunctionFailedException e) {
+      throw new IllegalStateException("the reconciler failed: " + e.errorMessage(), e);
+    }
+  }
+
+  private void reconcileQuietly() {
+    try {
+      reconcile();
+    } catch (RuntimeException e) {
+      LOG.warn("the reconciler's run failed; the next one tries again", e);
+    }
   }
 
   /** Step Functions Task states call the workflow's functions in-process, by Lambda name. */
