@@ -1,6 +1,7 @@
 package com.dermrelay.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dermrelay.local.LocalStack;
 import com.dermrelay.local.LocalStackConfig;
@@ -87,7 +88,13 @@ class ReconcilerIT {
     assertEquals(1, timesOnWorklist(c.caseId()), "on the worklist exactly once");
     assertResumedAlert(c, adminMails);
 
-    stack.reconcile();
+    // The second run as a person runs it on a local stack: /_local/reconcile, operators only.
+    assertEquals(401, api.call("POST", "/_local/reconcile", null, null).statusCode());
+    assertEquals(403, api.call("POST", "/_local/reconcile", chenToken(), null).statusCode());
+    String operator = api.idToken("operator@dermrelay.example", "Demo-Operator-1");
+    HttpResponse<String> run = api.call("POST", "/_local/reconcile", operator, null);
+    assertEquals(200, run.statusCode(), run.body());
+    assertTrue(ApiCalls.json(run).has("redriven"), run.body());
     assertEquals(List.of("", "-r1"), executionsOf(c), "a second run changes nothing");
     assertEquals(adminMails + 1, mailsTo(ADMIN), "no second alert");
 

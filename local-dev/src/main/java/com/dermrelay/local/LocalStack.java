@@ -23,6 +23,7 @@ import com.dermrelay.local.outbox.Outbox;
 import com.dermrelay.local.outbox.OutboxMessage;
 import com.dermrelay.local.outbox.OutboxServer;
 import com.dermrelay.local.outbox.OutboxViews;
+import com.dermrelay.local.reconcile.ReconcileControl;
 import com.dermrelay.local.s3.ExternalBucket;
 import com.dermrelay.local.s3.S3Emulator;
 import com.dermrelay.local.secrets.SecretsManagerEmulator;
@@ -269,6 +270,8 @@ public final class LocalStack implements AutoCloseable {
         "/_local/outbox",
         new OutboxViews(outbox, new OutboxViews.ClockPanel(identity.url(), identity.clientId())));
     gateway.mount("/_local/clock", new ClockControl(clock, gateway::verifiedClaims));
+    gateway.mount(
+        "/_local/reconcile", new ReconcileControl(this::reconcile, gateway::verifiedClaims));
 
     if (config.seedDemoData()) {
       try (DynamoDbClient dynamoDb = dynamoDbClient()) {
