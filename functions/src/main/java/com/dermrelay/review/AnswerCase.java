@@ -84,7 +84,8 @@ public final class AnswerCase {
     if (!answer.content().equals(content) || !answer.dermatologistId().equals(tenant.subject())) {
       throw AnswerRules.conflict("The case was already answered for this round.");
     }
-    completions.complete(tenant, caseId, ReviewItem.Wait.REVIEW, callbackOutput(answer), true);
+    completions.complete(
+        tenant, caseId, ReviewItem.Wait.REVIEW, callbackOutput(json, answer), true);
     return answer.shown();
   }
 
@@ -115,7 +116,8 @@ public final class AnswerCase {
     return tenant.requestTime().plus(Duration.ofDays(content.followUp().inDays())).toString();
   }
 
-  private String callbackOutput(CaseAnswer answer) {
+  /** What ends the REVIEW wait for a stored answer (also QueueForReview's, for one stored). */
+  public static String callbackOutput(ObjectMapper json, CaseAnswer answer) {
     ObjectNode output =
         json.createObjectNode()
             .put("outcome", "ANSWERED")

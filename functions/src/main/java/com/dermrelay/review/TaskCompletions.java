@@ -14,17 +14,20 @@ import javax.inject.Singleton;
  * the callback only while the item still waits for the same thing, so a request that died between
  * its write and its callback is mended by its retry, and a second sender finds the wait ended. A
  * token that went stale because the wait was re-entered (an escalation re-queues the case with a
- * new token) is replaced by the new one.
+ * new token) is replaced by the new one. A stale token with no new wait (the execution ended or was
+ * lost) marks the case for the reconciler ({@link ReconcileMarks}), which re-drives it.
  */
 @Singleton
 public final class TaskCompletions {
   private final ReviewStore reviews;
   private final WorkflowCallbacks callbacks;
+  private final ReconcileMarks marks;
 
   @Inject
-  public TaskCompletions(ReviewStore reviews, WorkflowCallbacks callbacks) {
+  public TaskCompletions(ReviewStore reviews, WorkflowCallbacks callbacks, ReconcileMarks marks) {
     this.reviews = reviews;
     this.callbacks = callbacks;
+    this.marks = marks;
   }
 
   /**
@@ -55,6 +58,8 @@ public final class TaskCompletions {
             && !token.equals(again.get().item().taskToken())) {
           continue; // the wait was re-entered with a new token: end that one
         }
+        // Stored, and no waiting task to tell: the reconciler re-drives the case (decision 0024).
+        marks.mark(tenant, caseId);
         clearSpentToken(tenant, caseId, token, releaseClaim);
         return false;
       }

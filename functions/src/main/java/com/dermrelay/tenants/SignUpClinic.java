@@ -187,7 +187,8 @@ public final class SignUpClinic {
               config.toString(), claim.requestTime().toString(), SIGN_UP_ACTOR, fingerprint),
           0,
           IndexKey.directory(
-              IndexKey.Index.GSI1, TenantKeys.slugGsi1pk(config.path("slug").asText()), "TENANT"));
+              IndexKey.Index.GSI1, TenantKeys.slugGsi1pk(config.path("slug").asText()), "TENANT"),
+          TenantKeys.clinicListing(claim.tenantId()));
     } catch (VersionConflictException e) {
       boolean sameRequest =
           configs

@@ -102,7 +102,8 @@ public final class UpdateTenantSettings {
                   null),
               current.version(),
               IndexKey.directory(
-                  IndexKey.Index.GSI1, TenantKeys.slugGsi1pk(current.slug()), "TENANT"));
+                  IndexKey.Index.GSI1, TenantKeys.slugGsi1pk(current.slug()), "TENANT"),
+              TenantKeys.clinicListing(tenant.tenantId()));
     } catch (VersionConflictException e) {
       throw conflict();
     }

@@ -162,6 +162,27 @@ class OnboardingIT {
         404,
         api.get("/clinics/northside-skin/settings", admin).statusCode(),
         "the new admin reaches no other clinic");
+    assertTrue(
+        platformClinics().contains("lakeside"),
+        "listed for the platform's jobs (the reconciler visits it): " + platformClinics());
+  }
+
+  /** The platform's list of clinics: gsi2 {@code CLINICS#ALL} (decision 0024). */
+  private static java.util.List<String> platformClinics() {
+    try (DynamoDbClient dynamoDb = api.dynamoDb()) {
+      return dynamoDb
+          .query(
+              r ->
+                  r.tableName(LocalStackConfig.TABLE)
+                      .indexName("gsi2")
+                      .keyConditionExpression("gsi2pk = :all")
+                      .expressionAttributeValues(
+                          Map.of(":all", AttributeValue.fromS("CLINICS#ALL"))))
+          .items()
+          .stream()
+          .map(item -> item.get("gsi2sk").s())
+          .toList();
+    }
   }
 
   @Test

@@ -81,6 +81,25 @@ class TenancyIT {
             .at("/branding/legalFooter")
             .asText());
 
+    try (DynamoDbClient dynamoDb = api.dynamoDb()) {
+      var item =
+          dynamoDb
+              .getItem(
+                  r ->
+                      r.tableName(LocalStackConfig.TABLE)
+                          .key(
+                              Map.of(
+                                  "pk",
+                                  AttributeValue.fromS("TENANT#northside-skin"),
+                                  "sk",
+                                  AttributeValue.fromS("CONFIG"))))
+              .item();
+      assertEquals(
+          "CLINICS#ALL",
+          item.get("gsi2pk").s(),
+          "still on the platform's list of clinics after the change (decision 0024)");
+    }
+
     HttpResponse<String> stale =
         api.call("PUT", "/clinics/northside-skin/settings", admin, change.toString());
     assertEquals(409, stale.statusCode(), "a change based on an old version");

@@ -57,6 +57,11 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
      */
     CASE_WORKFLOW_CALLBACK,
     /**
+     * states:DescribeExecution on the case workflow's executions: the reconciler finds a case's
+     * current execution (decision 0024).
+     */
+    CASE_WORKFLOW_DESCRIBE,
+    /**
      * states:StartExecution on the EHR delivery workflow: one execution per answered round (issue
      * 8).
      */
@@ -84,6 +89,10 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
   }
 
   public static final int DEFAULT_MEMORY_MB = 1024;
+
+  /** The reconciler of stranded cases, run by a schedule in the first workflow stack. */
+  public static final String RECONCILER_HANDLER =
+      "com.dermrelay.review.workflow.ReconcileStrandedCasesHandler";
 
   public static final FunctionProfile DEFAULT =
       new FunctionProfile(
@@ -141,6 +150,16 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
       Map.of(
           // Ends its own wait at once when the photo checks are done (SendTaskSuccess).
           "AwaitPhotoChecks",
+              new FunctionProfile(
+                  768,
+                  EnumSet.of(
+                      Access.TABLE_READ,
+                      Access.TABLE_WRITE,
+                      Access.TENANT_SESSION,
+                      Access.CASE_WORKFLOW_CALLBACK)),
+          // Ends its own wait at once when the round's answer is already stored (a re-driven
+          // execution, decision 0024).
+          "QueueForReview",
               new FunctionProfile(
                   768,
                   EnumSet.of(
@@ -264,6 +283,12 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put("com.dermrelay.patients.UpdateMyProfileHandler", CASE_RECORDS);
     // Submission starts the case workflow and untags the kept photos (on the clinic's session).
     known.put("com.dermrelay.intake.SubmitCaseHandler", forClinic(768, Access.START_CASE_WORKFLOW));
+    // The scheduled reconciler (decision 0024): lists the clinics (directory), reads each clinic's
+    // marks and queue and audits through its session, describes and re-starts executions, mails
+    // the clinic's admins.
+    known.put(
+        RECONCILER_HANDLER,
+        forClinic(512, Access.NOTIFY, Access.START_CASE_WORKFLOW, Access.CASE_WORKFLOW_DESCRIBE));
     // Presigned PUT URLs carry the signer's permission: the clinic's session, its prefix only.
     known.put("com.dermrelay.uploads.RequestPhotoUploadsHandler", CASE_RECORDS);
     // Reads the raw upload, writes the clean copy, deletes the raw one, all on the clinic's

@@ -109,7 +109,9 @@ public final class Functions extends Construct {
     /** A Task state of a workflow, through Step Functions ({@link WorkflowTasks}). */
     WORKFLOW_TASK,
     /** A Lambda trigger of the Cognito user pool ({@link IdentityStack}). */
-    USER_POOL_TRIGGER
+    USER_POOL_TRIGGER,
+    /** An EventBridge schedule ({@link WorkflowStack}: the reconciler). */
+    SCHEDULE
   }
 
   /**
@@ -254,7 +256,7 @@ public final class Functions extends Construct {
   public void requireEveryFunctionIsCalled(Collection<String> routed, Collection<String> tasks) {
     List<String> uncalled =
         byHandler.values().stream()
-            .filter(d -> d.caller() != Caller.USER_POOL_TRIGGER)
+            .filter(d -> d.caller() != Caller.USER_POOL_TRIGGER && d.caller() != Caller.SCHEDULE)
             .filter(d -> !(d.caller() == Caller.ROUTE ? routed : tasks).contains(d.handlerClass()))
             .map(d -> d.handlerClass() + " (" + d.caller() + ")")
             .toList();

@@ -167,13 +167,23 @@ final class ProfileGrants {
               (workflow, arn) -> {
                 for (WorkflowTasks.Grant grant : workflow.grants()) {
                   if (profile.has(grant.kind())) {
+                    String resource = arn;
+                    if (grant.onExecutions()) {
+                      resource = workflow.executionsArnIn(Stack.of(deployed.role()), to.config());
+                      NagSuppression.suppressMatching(
+                          deployed.role(),
+                          "AwsSolutions-IAM5",
+                          List.of("Resource::.*:execution:.*:\\*"),
+                          "A case's execution is named by its clinic and case, found at run time;"
+                              + " the grant covers the executions of this one state machine");
+                    }
                     deployed
                         .role()
                         .addToPrincipalPolicy(
                             PolicyStatement.Builder.create()
                                 .sid(grant.sid())
                                 .actions(grant.actions())
-                                .resources(List.of(arn))
+                                .resources(List.of(resource))
                                 .build());
                   }
                 }

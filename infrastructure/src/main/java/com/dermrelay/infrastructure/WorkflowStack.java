@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.kms.IKey;
 import software.constructs.Construct;
 
@@ -30,6 +34,9 @@ public final class WorkflowStack extends Stack {
 
   /** Id of the synth warning shown while a workflow's task handlers are missing from the jars. */
   public static final String WORKFLOW_SKIPPED_WARNING = "@dermrelay/workflow:taskHandlersMissing";
+
+  /** How often the reconciler runs. */
+  public static final int RECONCILE_EVERY_MINUTES = 15;
 
   private final Optional<OperationsKey> operationsKey;
   private final IKey logKey;
@@ -68,12 +75,17 @@ public final class WorkflowStack extends Stack {
 
     List<String> taskHandlers =
         hosted.stream().flatMap(w -> w.handlers().values().stream()).toList();
+    Map<String, Functions.Caller> callers = Functions.callers(List.of(), taskHandlers);
+    boolean reconciles = hosted.contains(WorkflowTasks.CASE);
+    if (reconciles) {
+      callers.put(FunctionProfile.RECONCILER_HANDLER, Functions.Caller.SCHEDULE);
+    }
     this.functions =
         new Functions(
             this,
             "Functions",
             jars,
-            Functions.callers(List.of(), taskHandlers),
+            callers,
             functionEnvironment(this, config, data, identity, version, told),
             logKey);
     this.tenantAccess = TenantDataAccess.forSessionsOf(this, "TenantDataAccess", functions, data);
@@ -93,6 +105,19 @@ public final class WorkflowStack extends Stack {
     }
     if (stateMachines.containsKey(WorkflowTasks.CASE)) {
       monitoring.watchSlaBreaches();
+    }
+    if (reconciles) {
+      // Stranded cases re-driven (decision 0024); a run takes seconds, so runs never overlap.
+      Rule.Builder.create(this, "ReconcilerSchedule")
+          .description("Re-drives cases whose workflow execution was lost (decision 0024)")
+          .schedule(Schedule.rate(Duration.minutes(RECONCILE_EVERY_MINUTES)))
+          .targets(
+              List.of(
+                  LambdaFunction.Builder.create(
+                          functions.forHandler(FunctionProfile.RECONCILER_HANDLER).alias())
+                      .retryAttempts(0)
+                      .build()))
+          .build();
     }
     functions.requireEveryFunctionIsCalled(List.of(), taskHandlers);
   }

@@ -62,11 +62,17 @@ public record WorkflowTasks(
    * A right on the workflow's state machine: the statement {@code sid} allowing {@code actions},
    * granted to each function whose {@link FunctionProfile} has {@code kind} (ProfileGrants).
    */
-  public record Grant(FunctionProfile.Access kind, String sid, List<String> actions) {
+  public record Grant(
+      FunctionProfile.Access kind, String sid, List<String> actions, boolean onExecutions) {
     public Grant {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(sid, "sid");
       actions = List.copyOf(actions);
+    }
+
+    /** A right on the state machine itself. */
+    public Grant(FunctionProfile.Access kind, String sid, List<String> actions) {
+      this(kind, sid, actions, false);
     }
   }
 
@@ -86,7 +92,13 @@ public record WorkflowTasks(
               new Grant(
                   FunctionProfile.Access.CASE_WORKFLOW_CALLBACK,
                   "CaseWorkflowCallback",
-                  List.of("states:SendTaskSuccess", "states:SendTaskHeartbeat"))),
+                  List.of("states:SendTaskSuccess", "states:SendTaskHeartbeat")),
+              // On the executions (their ARNs), not the state machine: the reconciler's lookups.
+              new Grant(
+                  FunctionProfile.Access.CASE_WORKFLOW_DESCRIBE,
+                  "DescribeCaseExecutions",
+                  List.of("states:DescribeExecution"),
+                  true)),
           SHARED_STACK);
 
   /**
@@ -214,6 +226,17 @@ public record WorkflowTasks(
 
   public String stateMachineName(StageConfig config) {
     return config.resourcePrefix() + "-" + name;
+  }
+
+  /** Every execution of the state machine: {@code execution:<name>:*}. */
+  public String executionsArnIn(Stack stack, StageConfig config) {
+    return stack.formatArn(
+        ArnComponents.builder()
+            .service("states")
+            .resource("execution")
+            .resourceName(stateMachineName(config) + ":*")
+            .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+            .build());
   }
 
   /**

@@ -312,6 +312,7 @@ final class SynthesizedStage {
           withFhirOperations(real.openApiSpec(), dir.resolve("openapi.yaml"), moreOperations);
       List<String> classes = new ArrayList<>(ApiSpec.load(spec).handlers());
       workflows.forEach(workflow -> classes.addAll(workflow.handlers().values()));
+      classes.add(FunctionProfile.RECONCILER_HANDLER);
       classes.add(IdentityStack.PRE_SIGN_UP_HANDLER);
       classes.add(IdentityStack.POST_CONFIRMATION_HANDLER);
       Path functionsJar =

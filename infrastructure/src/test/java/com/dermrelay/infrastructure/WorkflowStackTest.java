@@ -241,6 +241,40 @@ class WorkflowStackTest {
     }
   }
 
+  /**
+   * The reconciler (decision 0024) runs every 15 minutes in the case workflow's stack, and may
+   * describe that workflow's executions and start them, on no other state machine.
+   */
+  @Test
+  void theReconcilerRunsOnAScheduleWithItsOwnNarrowGrants() {
+    WorkflowStack shared = complete.stacks.workflows().get(0);
+    assertTrue(shared.deployed().contains(WorkflowTasks.CASE));
+    Functions.DeployedFunction reconciler =
+        shared.functions().forHandler(FunctionProfile.RECONCILER_HANDLER);
+    assertEquals(Functions.Caller.SCHEDULE, reconciler.caller());
+    Template template = complete.templateOf(shared);
+    Map<String, Map<String, Object>> rules =
+        template.findResources(
+            "AWS::Events::Rule",
+            Map.of("Properties", Map.of("ScheduleExpression", "rate(15 minutes)")));
+    assertEquals(1, rules.size(), "one schedule");
+    String rule = rules.toString();
+    assertTrue(rule.contains(complete.logicalId(reconciler.alias())), rule);
+
+    String policy = policyOf(complete, reconciler);
+    assertTrue(policy.contains("states:DescribeExecution"), policy);
+    assertTrue(policy.contains(":execution:dermrelay-"), policy);
+    assertTrue(policy.contains("states:StartExecution"), policy);
+    assertFalse(policy.contains("states:SendTaskSuccess"), "it ends no wait itself");
+    assertFalse(policy.contains("dynamodb:PutItem"), "tenant data only through its session");
+    for (WorkflowStack other :
+        complete.stacks.workflows().subList(1, complete.stacks.workflows().size())) {
+      assertTrue(
+          complete.templateOf(other).findResources("AWS::Events::Rule").isEmpty(),
+          other.getStackName());
+    }
+  }
+
   static List<Functions.DeployedFunction> allFunctions(SynthesizedStage stage) {
     return stage.allFunctions();
   }

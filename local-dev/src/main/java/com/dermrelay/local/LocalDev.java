@@ -153,7 +153,8 @@ public final class LocalDev {
     out.println(
         """
         usage: local-dev/start [options]
-          --data DIR                keep DynamoDB, S3, identity, outbox and secrets in DIR across restarts
+          --data DIR                keep DynamoDB, S3, identity, outbox, secrets and workflow
+                                    executions in DIR across restarts (running ones resume)
           --portal DIR              serve the portal from DIR (default: portal/)
           --gateway-port N          API and portal (default 8080)
           --dynamodb-port N         dynalite (default 8000)

@@ -23,6 +23,7 @@ import com.dermrelay.local.outbox.Outbox;
 import com.dermrelay.local.outbox.OutboxMessage;
 import com.dermrelay.local.outbox.OutboxServer;
 import com.dermrelay.local.outbox.OutboxViews;
+import com.dermrelay.local.reconcile.ReconcileControl;
 import com.dermrelay.local.s3.ExternalBucket;
 import com.dermrelay.local.s3.S3Emulator;
 import com.dermrelay.local.secrets.SecretsManagerEmulator;
@@ -63,6 +64,12 @@ public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
   /** The user pool's pre-sign-up trigger (infrastructure's PortalUserPool attaches the same). */
+  /** The scheduled reconciler (functions' review.workflow), run on a timer and by tests. */
+  public static final String RECONCILER_HANDLER =
+      "com.dermrelay.review.workflow.ReconcileStrandedCasesHandler";
+
+  private static final java.time.Duration RECONCILE_EVERY = java.time.Duration.ofMinutes(5);
+
   public static final String PRE_SIGN_UP_HANDLER = "com.dermrelay.tenants.PreSignUpTriggerHandler";
 
   public static final String POST_CONFIRMATION_HANDLER =
@@ -84,6 +91,7 @@ public final class LocalStack implements AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private String dynamoDbEndpoint;
+  private DynaliteProcess dynalite;
   private String s3Endpoint;
   private S3Emulator s3;
   private Outbox outbox;
@@ -128,11 +136,11 @@ public final class LocalStack implements AutoCloseable {
     Path data = config.dataDir();
     String host = config.host();
     if (external.dynamoDbEndpoint() == null) {
-      dynamoDbEndpoint =
+      dynalite =
           track(
-                  DynaliteProcess.start(
-                      config.localDevDir(), host, config.dynamoDbPort(), sub(data, "dynamodb")))
-              .endpoint();
+              DynaliteProcess.start(
+                  config.localDevDir(), host, config.dynamoDbPort(), sub(data, "dynamodb")));
+      dynamoDbEndpoint = dynalite.endpoint();
     } else {
       dynamoDbEndpoint = external.dynamoDbEndpoint();
     }
@@ -208,6 +216,7 @@ public final class LocalStack implements AutoCloseable {
                 .region(LocalStackConfig.REGION)
                 .accountId(LocalStackConfig.ACCOUNT_ID)
                 .clock(clock)
+                .dataDir(sub(data, "stepfunctions"))
                 .build());
     stepFunctionsUrl = stepFunctions.start(host, config.stepFunctionsPort()).url();
     // The same ASL files CDK deploys; their Lambda ARNs name the functions WorkflowFunctions maps.
@@ -261,11 +270,35 @@ public final class LocalStack implements AutoCloseable {
         "/_local/outbox",
         new OutboxViews(outbox, new OutboxViews.ClockPanel(identity.url(), identity.clientId())));
     gateway.mount("/_local/clock", new ClockControl(clock, gateway::verifiedClaims));
+    gateway.mount(
+        "/_local/reconcile", new ReconcileControl(this::reconcile, gateway::verifiedClaims));
 
     if (config.seedDemoData()) {
       try (DynamoDbClient dynamoDb = dynamoDbClient()) {
         new DemoSeeder(dynamoDb, LocalStackConfig.TABLE, identity.identity()).seed(DemoData.load());
       }
+    }
+    // Last: the resumed executions' tasks call the functions, which need everything above.
+    int resumed = stepFunctions.service().resumePersistedExecutions();
+    if (resumed > 0) {
+      LOG.info("resumed {} workflow executions kept in {}", resumed, sub(data, "stepfunctions"));
+    }
+    if (!config.manualClock()) {
+      // AWS runs the reconciler on a 15-minute schedule; a stack on a test's manual clock runs it
+      // only when the test asks (reconcile()), so nothing moves behind the test's back.
+      java.util.concurrent.ScheduledExecutorService timer =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "reconciler");
+                t.setDaemon(true);
+                return t;
+              });
+      track(timer::shutdownNow);
+      timer.scheduleWithFixedDelay(
+          this::reconcileQuietly,
+          RECONCILE_EVERY.toMinutes(),
+          RECONCILE_EVERY.toMinutes(),
+          java.util.concurrent.TimeUnit.MINUTES);
     }
     LOG.info("local stack ready at {}", gateway.url());
   }
@@ -293,6 +326,30 @@ public final class LocalStack implements AutoCloseable {
                 + " and temporary password is "
                 + message.secret();
     outbox.record(OutboxMessage.Channel.EMAIL, message.email(), subject, text);
+  }
+
+  /**
+   * Runs the product's reconciler of stranded cases once, as its schedule does on AWS, and returns
+   * its counts ({@code clinics}, {@code casesChecked}, {@code redriven}).
+   */
+  public JsonNode reconcile() {
+    if (functions == null) {
+      throw new IllegalStateException("the functions are not started yet");
+    }
+    try {
+      return functions.invokeJson(
+          RECONCILER_HANDLER, TRIGGER_JSON.createObjectNode(), "ReconcileStrandedCasesHandler");
+    } catch (FunctionFailedException e) {
+      throw new IllegalStateException("the reconciler failed: " + e.errorMessage(), e);
+    }
+  }
+
+  private void reconcileQuietly() {
+    try {
+      reconcile();
+    } catch (RuntimeException e) {
+      LOG.warn("the reconciler's run failed; the next one tries again", e);
+    }
   }
 
   /** Step Functions Task states call the workflow's functions in-process, by Lambda name. */
@@ -489,6 +546,50 @@ public final class LocalStack implements AutoCloseable {
       throw new IllegalStateException("S3 is an external service here; it cannot be interrupted");
     }
     return s3;
+  }
+
+  /**
+   * Kills dynalite with SIGKILL (a crash, for fault tests); {@link #restartDynamoDb} starts it
+   * again on the same port and data. Only when the stack runs its own dynalite.
+   */
+  public void killDynamoDb() {
+    embeddedDynamoDb().kill();
+  }
+
+  /** Starts dynalite again after {@link #killDynamoDb}, on the same port and data directory. */
+  public synchronized void restartDynamoDb() {
+    DynaliteProcess dead = embeddedDynamoDb();
+    dead.close();
+    running.remove(dead);
+    dynalite =
+        track(
+            DynaliteProcess.start(
+                config.localDevDir(),
+                config.host(),
+                dead.port(),
+                sub(config.dataDir(), "dynamodb")));
+  }
+
+  private DynaliteProcess embeddedDynamoDb() {
+    if (dynalite == null) {
+      throw new IllegalStateException("DynamoDB is an external service here; it cannot be killed");
+    }
+    return dynalite;
+  }
+
+  /**
+   * Stops the whole stack as a killed process would end: nothing more is written to the data
+   * directory (the interpreter stops persisting, dynalite gets SIGKILL) before the parts are
+   * closed; requests in flight fail. A new stack on the same directory carries on.
+   */
+  public void crash() {
+    if (stepFunctions != null) {
+      stepFunctions.haltPersistence();
+    }
+    if (dynalite != null) {
+      dynalite.kill();
+    }
+    close();
   }
 
   public Outbox outbox() {

@@ -92,8 +92,9 @@ public final class CrossTenantReads<T> {
   }
 
   /**
-   * Every entry of a directory partition ({@code SLUG#<slug>}, {@code USER#<sub>}) on {@code
-   * index}, optionally only the one with sort key {@code sort}; the index is eventually consistent.
+   * Every entry of a directory partition ({@code SLUG#<slug>}, {@code USER#<sub>}, {@code
+   * CLINICS#}) on {@code index}, optionally only the one with sort key {@code sort}; the index is
+   * eventually consistent.
    */
   public List<StoredItem<T>> directory(
       IndexKey.Index index, String partition, Optional<String> sort) {

@@ -302,7 +302,7 @@ public final class TenantTable<T> {
   /**
    * A global directory entry may only point at the acting tenant: a user's entry names it as its
    * sort key ({@code USER#<sub>} / {@code TENANT#<id>}), a slug's entry sits on the tenant's own
-   * item.
+   * item, and so does its entry in the list of clinics ({@code CLINICS#...} / its id).
    */
   private static String directoryEntry(TenantContext tenant, ItemKey key, IndexKey index) {
     boolean userOfThisTenant =
@@ -310,7 +310,11 @@ public final class TenantTable<T> {
             && index.sort().equals(tenantPrefix(tenant));
     boolean slugOfThisTenant =
         index.partition().startsWith(IndexKey.SLUG_DIRECTORY) && key.partition().isEmpty();
-    if (!userOfThisTenant && !slugOfThisTenant) {
+    boolean listingOfThisTenant =
+        index.partition().startsWith(IndexKey.CLINIC_DIRECTORY)
+            && key.partition().isEmpty()
+            && index.sort().equals(tenant.tenantId());
+    if (!userOfThisTenant && !slugOfThisTenant && !listingOfThisTenant) {
       throw new TenantIsolationException("a directory entry must point at the acting tenant");
     }
     return index.partition();

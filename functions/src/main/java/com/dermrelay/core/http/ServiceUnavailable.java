@@ -41,9 +41,9 @@ public final class ServiceUnavailable extends ApiProblem {
   /**
    * Whether {@code failure} comes from a service that could not be reached, timed out, throttled or
    * failed on its side (5xx), anywhere in its cause chain: the SDK's clients and our signed calls
-   * wrap the network's exceptions.
+   * wrap the network's exceptions. Workflow steps ask it too ({@code core.workflow}).
    */
-  static boolean causedBy(Throwable failure) {
+  public static boolean causedBy(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SdkServiceException service
           && (service.isThrottlingException() || service.statusCode() >= 500)) {

@@ -81,6 +81,17 @@ public final class TenantDirectory {
         .flatMap(entry -> load(entry.tenantId()));
   }
 
+  /**
+   * Every clinic's id, from the platform's list of clinics (one paged Query of {@code gsi2}, keys
+   * only read from it; eventually consistent: a clinic created a moment ago may be missing).
+   */
+  public List<String> clinicIds() {
+    return keys.directory(IndexKey.Index.GSI2, TenantKeys.CLINICS_GSI2PK, Optional.empty()).stream()
+        .map(StoredItem::tenantId)
+        .distinct()
+        .toList();
+  }
+
   /** The user's membership of one clinic, active or removed; read strongly consistent. */
   public Optional<Membership> membership(String tenantId, String subject) {
     return members

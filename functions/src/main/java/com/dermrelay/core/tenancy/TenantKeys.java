@@ -1,5 +1,7 @@
 package com.dermrelay.core.tenancy;
 
+import com.dermrelay.core.data.IndexKey;
+
 /**
  * The key shapes of the clinic directory items (see docs/data-model.md). Every one begins with
  * {@code TENANT#<tenantId>}; the global lookups (slug, a user's clinics) live in the indexes.
@@ -32,5 +34,16 @@ public final class TenantKeys {
 
   public static String userGsi2pk(String subject) {
     return "USER#" + subject;
+  }
+
+  /** The platform's list of clinics ({@code gsi2}), for jobs that visit every clinic. */
+  public static final String CLINICS_GSI2PK = IndexKey.CLINIC_DIRECTORY + "ALL";
+
+  /**
+   * The clinic's entry in the platform's list of clinics: every write of the clinic's configuration
+   * item carries it (a put replaces the item's index keys).
+   */
+  public static IndexKey clinicListing(String tenantId) {
+    return IndexKey.directory(IndexKey.Index.GSI2, CLINICS_GSI2PK, tenantId);
   }
 }

@@ -164,6 +164,9 @@ public interface FunctionsComponent {
   /** The case workflow's task steps (review.workflow handlers). */
   WorkflowSteps workflowSteps();
 
+  /** The scheduled reconciler of stranded cases (decision 0024). */
+  com.dermrelay.review.workflow.ReconcileStrandedCases reconcileStrandedCases();
+
   GetWorklist getWorklist();
 
   GetCaseForReview getCaseForReview();

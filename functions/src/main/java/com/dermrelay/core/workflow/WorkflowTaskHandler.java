@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.dermrelay.core.access.InternalAccess;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.http.ServiceUnavailable;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,19 @@ public abstract class WorkflowTaskHandler
 
   @Override
   public final Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    try {
+      return handle(input, context);
+    } catch (RuntimeException e) {
+      // An outage is not the case's fault: a named error the workflow retries, not a failure.
+      if (ServiceUnavailable.causedBy(e)) {
+        LOG.warn("workflow step {} could not reach a dependency; the workflow retries it", step);
+        throw new DependencyUnavailableException(step, e);
+      }
+      throw e;
+    }
+  }
+
+  private Map<String, Object> handle(Map<String, Object> input, Context context) {
     TaskInput task = new TaskInput(input == null ? Map.of() : input);
     String requestId = context == null ? null : context.getAwsRequestId();
     TenantContext tenant;

@@ -1,10 +1,16 @@
 package com.dermrelay.review.workflow;
 
+import com.dermrelay.cases.CaseAnswer;
+import com.dermrelay.cases.CaseExchangeItems;
 import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.review.AnswerCase;
 import com.dermrelay.review.ReviewItem;
+import com.dermrelay.review.WorkflowCallbacks;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import javax.inject.Inject;
 
 /**
@@ -12,16 +18,29 @@ import javax.inject.Inject;
  * dermatologist's, when one asked or answered before), due {@code timeoutSeconds} from now, with
  * the wait's token for answerCase or requestMoreInfo to end it. A claim held on the case is kept.
  * The case's status becomes QUEUED (timeline {@code queued}) unless it already is, e.g. after an
- * escalation, which the patient does not see.
+ * escalation, which the patient does not see. When the current round's answer is already stored
+ * (its callback found no waiting task: a re-driven execution, or an escalation that re-queued the
+ * case meanwhile) the step ends its own wait with it at once and does not queue the case.
  */
 public final class QueueForReview {
   private final WorkflowCases cases;
   private final ReviewChanges reviews;
+  private final CaseExchangeItems exchanges;
+  private final WorkflowCallbacks callbacks;
+  private final ObjectMapper json;
 
   @Inject
-  public QueueForReview(WorkflowCases cases, ReviewChanges reviews) {
+  public QueueForReview(
+      WorkflowCases cases,
+      ReviewChanges reviews,
+      CaseExchangeItems exchanges,
+      WorkflowCallbacks callbacks,
+      ObjectMapper json) {
     this.cases = cases;
     this.reviews = reviews;
+    this.exchanges = exchanges;
+    this.callbacks = callbacks;
+    this.json = json;
   }
 
   public void run(
@@ -32,6 +51,15 @@ public final class QueueForReview {
       long timeoutSeconds,
       String preferredDermatologistId) {
     Instant now = tenant.requestTime();
+    Optional<CaseAnswer> answered = storedAnswer(tenant, caseId);
+    if (answered.isPresent()) {
+      try {
+        callbacks.succeed(taskToken, AnswerCase.callbackOutput(json, answered.get()));
+      } catch (WorkflowCallbacks.StaleTaskException alreadyEnded) {
+        // an earlier attempt of this step ended the wait
+      }
+      return;
+    }
     CaseRecord c =
         cases.update(
             tenant,
@@ -53,6 +81,13 @@ public final class QueueForReview {
                     priority,
                     dueAt(item, now, timeoutSeconds),
                     preferredDermatologistId));
+  }
+
+  private Optional<CaseAnswer> storedAnswer(TenantContext tenant, String caseId) {
+    CaseRecord c = cases.get(tenant, caseId);
+    return exchanges
+        .get(tenant, CaseExchangeItems.key(caseId, "ANSWER", c.round()), CaseAnswer.class)
+        .map(CaseExchangeItems.Stored::document);
   }
 
   /**

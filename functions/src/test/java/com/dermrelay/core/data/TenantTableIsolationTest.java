@@ -138,6 +138,23 @@ class TenantTableIsolationTest {
                 ItemKey.of("CASE#a", "NOTE"),
                 new Note("x"),
                 IndexKey.directory(IndexKey.Index.GSI1, "SLUG#harbour", "TENANT")));
+    // The platform's list of clinics: only the acting clinic, only on its own root item.
+    assertThrows(
+        TenantIsolationException.class,
+        () ->
+            notes.putIfAbsent(
+                NORTHSIDE,
+                ItemKey.inTenant("LISTED"),
+                new Note("x"),
+                IndexKey.directory(IndexKey.Index.GSI2, "CLINICS#ALL", "harbour-derm")));
+    assertThrows(
+        TenantIsolationException.class,
+        () ->
+            notes.putIfAbsent(
+                NORTHSIDE,
+                ItemKey.of("CASE#a", "NOTE"),
+                new Note("x"),
+                IndexKey.directory(IndexKey.Index.GSI2, "CLINICS#ALL", "northside-skin")));
 
     // Nothing of it reached the table; harbour's item is as it was.
     assertTrue(rawItem("TENANT#northside-skin#TENANT#harbour-derm#CASE#secret", "NOTE").isEmpty());

@@ -138,7 +138,7 @@ public final class ClockControl implements LocalTool {
   }
 
   /** {@code cognito:groups} as the gateway renders it: {@code [a b]}, or a single name. */
-  static java.util.List<String> groups(String rendered) {
+  public static java.util.List<String> groups(String rendered) {
     if (rendered == null) {
       return java.util.List.of();
     }

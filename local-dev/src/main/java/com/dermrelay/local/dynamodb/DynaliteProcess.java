@@ -145,6 +145,15 @@ public final class DynaliteProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** SIGKILL, as a crash would end it: no chance to flush or close anything. */
+  public void kill() {
+    try {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void stop() {
     if (!process.isAlive()) {
       return;

@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * write is an idempotent put, so a restart with --data seeds again without duplicating.
  *
  * <p>Items (see docs/data-model.md): the clinic {@code pk=TENANT#<id> sk=CONFIG} (found by slug
- * through {@code gsi1pk=SLUG#<slug>}); a membership {@code pk=TENANT#<id> sk=MEMBER#<sub>} (a
- * user's clinics through {@code gsi2pk=USER#<sub>}), status ACTIVE or REMOVED, with a version.
+ * through {@code gsi1pk=SLUG#<slug>}, listed with every clinic under {@code gsi2pk=CLINICS#ALL}); a
+ * membership {@code pk=TENANT#<id> sk=MEMBER#<sub>} (a user's clinics through {@code
+ * gsi2pk=USER#<sub>}), status ACTIVE or REMOVED, with a version.
  */
 public final class DemoSeeder {
   private final DynamoDbClient dynamoDb;
@@ -38,6 +39,9 @@ public final class DemoSeeder {
               "sk", s("CONFIG"),
               "gsi1pk", s("SLUG#" + tenant.slug()),
               "gsi1sk", s("TENANT"),
+              // The platform's list of clinics (core.tenancy.TenantKeys#clinicListing).
+              "gsi2pk", s("CLINICS#ALL"),
+              "gsi2sk", s(tenant.id()),
               "tenantId", s(tenant.id()),
               "config", s(tenant.config().toString()),
               "version", AttributeValue.fromN("1"),

@@ -3,6 +3,7 @@ package com.dermrelay.local.stepfunctions;
 import com.dermrelay.local.http.LocalHttpServer;
 import com.dermrelay.local.stepfunctions.api.SfnJsonApiHandler;
 import com.dermrelay.local.stepfunctions.engine.ExecutionEngine;
+import com.dermrelay.local.stepfunctions.engine.ExecutionStore;
 import com.dermrelay.local.stepfunctions.engine.TrampolineExecutor;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -30,6 +31,7 @@ public final class StepFunctionsEmulator implements AutoCloseable {
   private final EmulatorClock clock;
   private final StepFunctionsService service;
   private final ExecutorService ownedExecutor;
+  private final ExecutionEngine engine;
   private final boolean ownsClock;
   private LocalHttpServer server;
 
@@ -59,7 +61,13 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     } else {
       ownedExecutor = null;
     }
-    ExecutionEngine engine = new ExecutionEngine(clock, executor, builder.invoker, builder.region);
+    this.engine =
+        new ExecutionEngine(
+            clock,
+            executor,
+            builder.invoker,
+            builder.region,
+            builder.dataDir == null ? null : new ExecutionStore(builder.dataDir));
     this.service = new StepFunctionsService(engine, clock, builder.region, builder.accountId);
   }
 
@@ -100,6 +108,14 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     return server;
   }
 
+  /**
+   * From now on nothing more is written to the data directory, as after a crash; for tests that
+   * stop a stack abruptly and start another one on its directory.
+   */
+  public void haltPersistence() {
+    engine.haltPersistence();
+  }
+
   @Override
   public synchronized void close() {
     if (server != null) {
@@ -122,6 +138,7 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     private String region = "us-east-1";
     private String accountId = "000000000000";
     private int threads = 8;
+    private java.nio.file.Path dataDir;
 
     private Builder(TaskInvoker invoker) {
       this.invoker = Objects.requireNonNull(invoker, "invoker");
@@ -139,6 +156,17 @@ public final class StepFunctionsEmulator implements AutoCloseable {
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Keeps every execution in {@code dir} (one JSON file each, rewritten at each state entry): an
+     * emulator built on the same directory describes them all and, once told to ({@link
+     * StepFunctionsService#resumePersistedExecutions}), runs the RUNNING ones on from where they
+     * were. Default: in memory only.
+     */
+    public Builder dataDir(java.nio.file.Path dir) {
+      this.dataDir = dir;
       return this;
     }
 

@@ -69,6 +69,25 @@ public final class StepFunctionsService {
     this.engine = engine;
     this.clock = clock;
     this.arns = new Arns(region, account);
+    for (Execution persisted : engine.loadPersisted(StepFunctionsService::parse)) {
+      executions.put(persisted.arn(), persisted);
+    }
+  }
+
+  /**
+   * Runs again the persisted executions that were RUNNING when the emulator stopped (see {@link
+   * ExecutionEngine#resume}); call it once the functions their tasks invoke can run. Returns how
+   * many.
+   */
+  public int resumePersistedExecutions() {
+    int resumed = 0;
+    for (Execution execution : List.copyOf(executions.values())) {
+      if (execution.status() == ExecutionStatus.RUNNING) {
+        engine.resume(execution);
+        resumed++;
+      }
+    }
+    return resumed;
   }
 
   // ---- state machines ------------------------------------------------------------------------
@@ -163,6 +182,7 @@ public final class StepFunctionsService {
               machine.name,
               machine.roleArn,
               machine.definition,
+              machine.definitionText,
               parsedInput,
               inputText,
               clock.now());

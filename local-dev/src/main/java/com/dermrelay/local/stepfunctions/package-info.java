@@ -37,7 +37,19 @@
  * StartExecution compares inputs as JSON values (not text) for its idempotency rule. lambda:invoke
  * without Payload sends {@code {}}. SendTaskFailure without an error reports States.TaskFailed. A
  * token of an ended task answers TaskTimedOut; one never issued, TaskDoesNotExist; a malformed one,
- * InvalidToken. EXPRESS machines run like STANDARD ones. Nothing is persisted; closed executions
- * are kept in memory.
+ * InvalidToken. EXPRESS machines run like STANDARD ones. Closed executions are kept (in memory, and
+ * in the data directory when there is one).
+ *
+ * <p><b>Persistence</b> ({@code Builder.dataDir}). Each execution is one JSON file, rewritten
+ * atomically (temporary file, then move) when it starts, at each state its top-level path enters,
+ * when a {@code .waitForTaskToken} task's function has returned (the token it waits on) and when it
+ * closes. A restarted emulator describes every execution and {@code resumePersistedExecutions} runs
+ * the RUNNING ones on: a task waiting on a token waits on the same token (so a token handed out
+ * before the restart still works), with its original TimeoutSeconds deadline and a heartbeat period
+ * counted from the restart; any other state is entered again with its input and entry time (a Wait
+ * keeps its deadline; a Task runs its function again: at least once). Not kept: Retry counts (a
+ * re-entered state starts its retries afresh), the tokens of tasks that ended before the restart
+ * (they answer TaskDoesNotExist, not TaskTimedOut), and positions inside a Parallel's branches (the
+ * Parallel is entered again as a whole).
  */
 package com.dermrelay.local.stepfunctions;

@@ -21,7 +21,8 @@ class CaseWorkflowDefinitionTest {
           "Lambda.ServiceException",
           "Lambda.AWSLambdaException",
           "Lambda.SdkClientException",
-          "Lambda.TooManyRequestsException");
+          "Lambda.TooManyRequestsException",
+          "com.dermrelay.core.workflow.DependencyUnavailableException");
   private final JsonNode states = json(CaseWorkflow.rawDefinition()).get("States");
 
   private List<Map.Entry<String, JsonNode>> tasks() {

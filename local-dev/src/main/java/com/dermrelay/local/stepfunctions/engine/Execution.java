@@ -19,6 +19,7 @@ public final class Execution {
   private final String stateMachineName;
   private final String roleArn;
   private final StateMachineDefinition definition;
+  private final String definitionText;
   private final JsonNode input;
   private final String inputText;
   private final Instant startDate;
@@ -30,6 +31,7 @@ public final class Execution {
   private String output;
   private String error;
   private String cause;
+  private Checkpoint checkpoint;
 
   public Execution(
       String arn,
@@ -38,6 +40,7 @@ public final class Execution {
       String stateMachineName,
       String roleArn,
       StateMachineDefinition definition,
+      String definitionText,
       JsonNode input,
       String inputText,
       Instant startDate) {
@@ -47,6 +50,7 @@ public final class Execution {
     this.stateMachineName = stateMachineName;
     this.roleArn = roleArn;
     this.definition = definition;
+    this.definitionText = definitionText;
     this.input = input;
     this.inputText = inputText;
     this.startDate = startDate;
@@ -74,6 +78,63 @@ public final class Execution {
 
   StateMachineDefinition definition() {
     return definition;
+  }
+
+  String definitionText() {
+    return definitionText;
+  }
+
+  synchronized Checkpoint checkpoint() {
+    return checkpoint;
+  }
+
+  /** The top-level path entered a state: the place a restart resumes from. */
+  synchronized void checkpoint(Checkpoint at) {
+    checkpoint = at;
+  }
+
+  /**
+   * The task whose entry was checkpointed as {@code entry} now waits on {@code token}; false when
+   * the path has moved on meanwhile (the token was answered while its function ran).
+   */
+  synchronized boolean waitingOn(Checkpoint entry, String token, Instant deadline) {
+    if (status != ExecutionStatus.RUNNING || checkpoint != entry) {
+      return false;
+    }
+    checkpoint = entry.waitingOn(token, deadline);
+    return true;
+  }
+
+  /**
+   * The token the checkpoint waits on was answered with {@code output}: kept so a restart before
+   * the next state completes the task with it instead of waiting on a spent token. False when the
+   * checkpoint is not waiting on {@code token}.
+   */
+  synchronized boolean answered(String token, JsonNode output) {
+    if (status != ExecutionStatus.RUNNING
+        || checkpoint == null
+        || !token.equals(checkpoint.token())
+        || checkpoint.result() != null) {
+      return false;
+    }
+    checkpoint = checkpoint.answered(output);
+    return true;
+  }
+
+  /** Sets what a persisted execution had reached (only while loading it). */
+  synchronized void restore(
+      ExecutionStatus status,
+      Instant stopDate,
+      String output,
+      String error,
+      String cause,
+      Checkpoint checkpoint) {
+    this.status = status;
+    this.stopDate = stopDate;
+    this.output = output;
+    this.error = error;
+    this.cause = cause;
+    this.checkpoint = checkpoint;
   }
 
   public JsonNode input() {

@@ -21,6 +21,12 @@ public final class ExecutionHistory {
     return id;
   }
 
+  /** Puts back the events of a persisted execution (before anything else is appended). */
+  synchronized void restore(List<HistoryEvent> persisted) {
+    events.clear();
+    events.addAll(persisted);
+  }
+
   public synchronized long lastId() {
     return events.size();
   }

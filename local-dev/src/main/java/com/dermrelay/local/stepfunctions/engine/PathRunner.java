@@ -38,8 +38,11 @@ final class PathRunner {
     void failed(StatesError error);
   }
 
-  /** A state being run: its raw input and when it was entered. */
-  record Visit(State state, JsonNode input, Instant entered) {}
+  /**
+   * A state being run: its raw input, when it was entered, and the checkpoint its entry wrote (null
+   * on a Parallel's branches, which are not checkpointed: a restart re-enters the Parallel).
+   */
+  record Visit(State state, JsonNode input, Instant entered, Checkpoint checkpoint) {}
 
   /** Attempts used per retrier, and in total (the context's RetryCount), for one visit. */
   static final class RetryCounter {
@@ -62,6 +65,7 @@ final class PathRunner {
   private final Scope scope;
   private final Listener listener;
   private final AtomicLong lastEventId;
+  private final boolean topLevel;
 
   PathRunner(
       ExecutionEngine engine,
@@ -69,7 +73,9 @@ final class PathRunner {
       StateGraph graph,
       Scope scope,
       Listener listener,
-      long previousEventId) {
+      long previousEventId,
+      boolean topLevel) {
+    this.topLevel = topLevel;
     this.engine = engine;
     this.execution = execution;
     this.graph = graph;
@@ -93,11 +99,29 @@ final class PathRunner {
   /** A runner for a Parallel branch whose events follow this path's last one. */
   PathRunner branch(StateGraph branch, Scope branchScope, Listener branchListener) {
     return new PathRunner(
-        engine, execution, branch, branchScope, branchListener, lastEventId.get());
+        engine, execution, branch, branchScope, branchListener, lastEventId.get(), false);
   }
 
   void start(JsonNode input) {
     run(new StepOutcome.Goto(graph.startAt(), input));
+  }
+
+  /** Goes on from a persisted checkpoint (see {@link ExecutionEngine#resume}). */
+  void resume(Checkpoint checkpoint) {
+    State state = graph.state(checkpoint.state());
+    if (checkpoint.token() != null && state instanceof State.Task task) {
+      Visit visit = new Visit(state, checkpoint.input(), checkpoint.entered(), checkpoint);
+      TaskAttempt attempt =
+          new TaskAttempt(this, visit, task, new RetryCounter(task.retry().size()), 0);
+      run(
+          guard(
+              () ->
+                  checkpoint.result() != null
+                      ? attempt.completeWith(checkpoint.token(), checkpoint.result())
+                      : attempt.rejoin(checkpoint.token(), checkpoint.deadline())));
+      return;
+    }
+    run(guard(() -> enter(state, checkpoint.input(), checkpoint.entered())));
   }
 
   private void run(StepOutcome first) {
@@ -108,7 +132,7 @@ final class PathRunner {
       }
       State state = graph.state(go.next());
       JsonNode input = go.output();
-      outcome = guard(() -> enter(state, input));
+      outcome = guard(() -> enter(state, input, engine.now()));
     }
     if (!scope.isActive()) {
       return;
@@ -180,8 +204,14 @@ final class PathRunner {
     lastEventId.set(id);
   }
 
-  private StepOutcome enter(State state, JsonNode input) {
-    Visit visit = new Visit(state, input, engine.now());
+  private StepOutcome enter(State state, JsonNode input, Instant entered) {
+    Checkpoint checkpoint = null;
+    if (topLevel && scope.isActive()) {
+      checkpoint = Checkpoint.entered(state.name(), input, entered);
+      execution.checkpoint(checkpoint);
+      engine.persist(execution);
+    }
+    Visit visit = new Visit(state, input, entered, checkpoint);
     ObjectNode details = Exchanges.JSON.createObjectNode();
     details.put("name", state.name());
     details.put("input", input.toString());
@@ -256,7 +286,7 @@ final class PathRunner {
     Instant now = engine.now();
     Instant until;
     if (wait.seconds() != null) {
-      until = now.plusSeconds(wait.seconds());
+      until = visit.entered().plusSeconds(wait.seconds());
     } else if (wait.timestamp() != null) {
       until = wait.timestamp();
     } else if (wait.secondsPath() != null) {
@@ -268,7 +298,7 @@ final class PathRunner {
                 + "' must select a non-negative integer, got "
                 + seconds);
       }
-      until = now.plusSeconds(seconds.longValue());
+      until = visit.entered().plusSeconds(seconds.longValue());
     } else {
       JsonNode stamp = JsonPaths.require(effective, wait.timestampPath(), "TimestampPath");
       until =

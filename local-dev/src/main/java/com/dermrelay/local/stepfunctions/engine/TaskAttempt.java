@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -94,6 +95,7 @@ final class TaskAttempt implements TaskTokens.Waiter {
       throw e;
     }
     scheduledEvents(parameters, timeoutSeconds);
+    Instant started = runner.engine().now();
     runner.scope().onCancel(abandon);
     if (!runner.scope().isActive()) {
       return StepOutcome.Suspended.INSTANCE; // stopped meanwhile: do not invoke
@@ -119,6 +121,12 @@ final class TaskAttempt implements TaskTokens.Waiter {
         ObjectNode details = resourceDetails();
         details.put("output", String.valueOf(result));
         runner.event("TaskSubmitted", "taskSubmittedEventDetails", details);
+        // Only now: a restart before this point runs the function again with a new token.
+        Instant deadline = timeoutSeconds == null ? null : started.plusSeconds(timeoutSeconds);
+        if (visit.checkpoint() != null
+            && runner.execution().waitingOn(visit.checkpoint(), token, deadline)) {
+          runner.engine().persist(runner.execution());
+        }
       }
       return StepOutcome.Suspended.INSTANCE;
     }
@@ -131,6 +139,42 @@ final class TaskAttempt implements TaskTokens.Waiter {
     }
     succeededEvent(output);
     return complete(output);
+  }
+
+  /**
+   * After a restart: the task's function already ran and holds {@code waitingToken}; wait on that
+   * token again, until the original {@code deadline} (null: none) and with a fresh heartbeat
+   * period. Nothing is invoked and no event recorded (the history already has TaskSubmitted).
+   */
+  StepOutcome rejoin(String waitingToken, Instant deadline) {
+    JsonNode effective = DataFlow.select(visit.input(), task.inputPath(), "InputPath");
+    heartbeatSeconds =
+        seconds(
+            task.heartbeatSeconds(),
+            task.heartbeatSecondsPath(),
+            effective,
+            "HeartbeatSecondsPath");
+    token = waitingToken;
+    runner.engine().tokens().adopt(token, this);
+    context = runner.context(visit, retryCount, token);
+    runner.scope().onCancel(abandon);
+    if (deadline != null) {
+      Duration left = Duration.between(runner.engine().now(), deadline);
+      synchronized (this) {
+        timeoutTimer =
+            runner.schedule(
+                left.isNegative() ? Duration.ZERO : left, () -> timedOut(ErrorNames.TIMEOUT));
+      }
+    }
+    armHeartbeat();
+    return StepOutcome.Suspended.INSTANCE;
+  }
+
+  /** After a restart: the token was answered with {@code result} before it; go on with that. */
+  StepOutcome completeWith(String answeredToken, JsonNode result) {
+    token = answeredToken;
+    context = runner.context(visit, retryCount, token);
+    return complete(result);
   }
 
   private Integer seconds(Integer fixed, String path, JsonNode effective, String field) {
@@ -202,6 +246,9 @@ final class TaskAttempt implements TaskTokens.Waiter {
   public boolean succeed(JsonNode output) {
     if (!settle()) {
       return false;
+    }
+    if (runner.execution().answered(token, output)) {
+      runner.engine().persist(runner.execution());
     }
     succeededEvent(output);
     runner.resume(() -> complete(output));

@@ -34,6 +34,12 @@ public final class TaskTokens {
     return token;
   }
 
+  /** Makes a token issued before a restart (kept in a checkpoint) answer to {@code waiter}. */
+  void adopt(String token, Waiter waiter) {
+    finished.remove(token);
+    pending.put(token, waiter);
+  }
+
   void finish(String token) {
     finished.add(token);
     pending.remove(token);
