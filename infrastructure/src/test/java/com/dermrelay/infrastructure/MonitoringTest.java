@@ -28,10 +28,11 @@ class MonitoringTest {
           Map.of(
               "Namespace", "AWS/Lambda", "MetricName", "Throttles", "Dimensions", Match.absent()));
     }
+    // Every workflow task function and the scheduled reconciler: each one has its alarm above.
     assertEquals(
-        WorkflowTasks.ALL.stream().mapToInt(w -> w.tasks().size()).sum(),
+        WorkflowTasks.ALL.stream().mapToInt(w -> w.tasks().size()).sum() + 1,
         complete.stacks.workflow().functions().all().size(),
-        "the task functions of both workflows");
+        "the task functions of every workflow, and the reconciler");
   }
 
   @Test

@@ -220,7 +220,8 @@ class WorkflowStateMachineTest {
               workflow.handlerOf(task) + "::handleRequest"));
     }
     int tasks = WorkflowTasks.ALL.stream().mapToInt(w -> w.tasks().size()).sum();
-    complete.workflow.resourceCountIs("AWS::Lambda::Function", tasks);
+    // The tasks' functions, and the reconciler the schedule runs (WorkflowStackTest).
+    complete.workflow.resourceCountIs("AWS::Lambda::Function", tasks + 1);
     assertTrue(
         complete.apiFunctions().stream().allMatch(d -> d.caller() == Functions.Caller.ROUTE));
   }
