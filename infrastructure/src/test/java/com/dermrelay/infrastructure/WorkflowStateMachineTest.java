@@ -24,12 +24,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
 
-/** Both workflows of {@link WorkflowTasks#ALL}, as the workflow stack deploys them. */
+/** Every workflow of {@link WorkflowTasks#ALL}, as the workflow stack deploys them. */
 class WorkflowStateMachineTest {
 
   private static final String STATE_MACHINE = "AWS::StepFunctions::StateMachine";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z]+)}");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DEPENDENCY_OUTAGE =
+      "com.dermrelay.core.workflow.DependencyUnavailableException";
 
   private final SynthesizedStage today = SynthesizedStage.dev();
   private final SynthesizedStage complete = SynthesizedStage.withWorkflow();
@@ -298,6 +300,38 @@ class WorkflowStateMachineTest {
       return id;
     }
     throw new AssertionError("expected a Ref to a task alias, got " + intrinsic);
+  }
+
+  /**
+   * A step that cannot reach the table, storage or the user pool says so by one name (every task
+   * handler raises it: decision 0023); each workflow retries it, so a passing outage delays a case,
+   * a delivery or an export instead of failing it.
+   */
+  @ParameterizedTest
+  @MethodSource("workflows")
+  void everyTaskRetriesADependencyOutage(WorkflowTasks workflow) throws IOException {
+    List<String> failOnOutage = new ArrayList<>();
+    JSON.readTree(workflow.asl())
+        .get("States")
+        .fields()
+        .forEachRemaining(
+            state -> {
+              if (!"Task".equals(state.getValue().path("Type").asText())) {
+                return;
+              }
+              boolean retried = false;
+              for (JsonNode retry : state.getValue().path("Retry")) {
+                for (JsonNode error : retry.path("ErrorEquals")) {
+                  retried |=
+                      DEPENDENCY_OUTAGE.equals(error.asText())
+                          || "States.ALL".equals(error.asText());
+                }
+              }
+              if (!retried) {
+                failOnOutage.add(state.getKey());
+              }
+            });
+    assertEquals(List.of(), failOnOutage, workflow.name() + ": tasks an outage would fail");
   }
 
   private static String substitute(String text, java.util.function.Function<String, String> value) {
