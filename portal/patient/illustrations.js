@@ -59,12 +59,12 @@ const DRAWINGS = {
     distance(176, 84, 112, t('photos.ill.closeDistance'))],
   context: () => [sun(), skin(200), spot(), phone(120, 34), distance(176, 60, 112, t('photos.ill.contextDistance'))],
   oblique: () => [sun(), skin(140), spot(), coin(136), phone(80, 70, -35), focusMark(80, 70)],
-  dermoscopy: () => [skin(120), spot(), el('g', { class: 'ill-phone' },
+  dermoscopic: () => [skin(120), spot(), el('g', { class: 'ill-phone' },
     el('rect', { x: 104, y: 88, width: 32, height: 22, rx: 4 }),
     el('rect', { x: 108, y: 40, width: 24, height: 46, rx: 4, class: 'ill-screen' }))],
 };
 
-/** The drawing for a view (close_up, context, oblique, dermoscopy), described for screen readers. */
+/** The drawing for a view (close_up, context, oblique, dermoscopic), described for screen readers. */
 export function illustration(view) {
   const svg = el('svg', { viewBox: '0 0 240 140', class: 'illustration', role: 'img', 'aria-label': t(`photos.ill.${view}`) },
     ...DRAWINGS[view]());

@@ -23,10 +23,12 @@ const AUTOMATIC_TRIES = 8;
 /**
  * One view's card: how to take it, the two ways to add it, and what the check said.
  * @param initial the view's photo as the case has it, or null
- * @param options required (badge), idPrefix (for ids when several sets share a page), heading level
+ * @param options required (badge), idPrefix (for ids when several sets share a page), heading level,
+ *   facts: more questions about how the photo is taken ({root, value()}), sent with its upload slot
+ *   as `dermoscopy`
  * @returns {{root, ready(): boolean, photo(): object|null, markMissing()}}
  */
-export function photoCard(app, caseId, view, initial, { required = false, idPrefix = '', heading = 'h2' } = {}) {
+export function photoCard(app, caseId, view, initial, { required = false, idPrefix = '', heading = 'h2', facts = null } = {}) {
   const calls = caseApi(app);
   let photo = initial;
   let lastFile = null;
@@ -40,6 +42,7 @@ export function photoCard(app, caseId, view, initial, { required = false, idPref
       h('span', { class: required ? 'badge' : 'badge badge--muted' }, t(required ? 'common.required' : 'common.optional'))),
     illustration(view),
     h('ul', { class: 'tips' }, ['1', '2', '3'].map((n) => h('li', {}, t(`photos.tips.${view}.${n}`)))),
+    facts?.root,
     status,
     h('div', { class: 'photo-actions' },
       h('label', { class: 'button', for: camera.id }, camera, t('photos.takePhoto')),
@@ -87,7 +90,8 @@ export function photoCard(app, caseId, view, initial, { required = false, idPref
       return;
     }
     lastFile = prepared.blob;
-    const pending = { key: storeKey, caseId, view, blob: prepared.blob, width: prepared.width, height: prepared.height };
+    const pending = { key: storeKey, caseId, view, blob: prepared.blob, width: prepared.width, height: prepared.height,
+      dermoscopy: facts?.value() ?? null };
     await savePending(pending);
     sending = deliver(pending, false);
   }
@@ -107,7 +111,9 @@ export function photoCard(app, caseId, view, initial, { required = false, idPref
     for (let attempt = 1; ; attempt++) {
       try {
         if (!uploaded) {
-          const answer = await calls.requestUpload(caseId, { view, contentType: pending.blob.type || 'image/jpeg', sizeBytes: pending.blob.size });
+          const wanted = { view, contentType: pending.blob.type || 'image/jpeg', sizeBytes: pending.blob.size };
+          if (pending.dermoscopy) wanted.dermoscopy = pending.dermoscopy;
+          const answer = await calls.requestUpload(caseId, wanted);
           const slot = answer.uploads[0];
           const cached = app.cases.get(caseId);
           if (cached) cached.version = answer.version;

@@ -2,11 +2,11 @@
 // responsive: phones take 12-48 MP photos of 3-10 MB, and many patients send them over weak
 // mobile data. The sizes come from the service's photo check (docs/intake.md): a close-up needs
 // at least 1,000 px on its short side, measurements are taken on a copy of about 1,024 px, and
-// a dermatologist zooms in on close-ups. So close-ups and dermoscopy keep 2,560 px on the long
+// a dermatologist zooms in on close-ups. So close-ups and dermoscopic photos keep 2,560 px on the long
 // side (1,920 px short side at 4:3, still 1,280 px at 2:1), the wider views 2,048 px; JPEG at
 // quality 0.85 (docs/performance.md has what this saves on a slow connection).
 
-export const LONG_SIDE = { close_up: 2560, dermoscopy: 2560, context: 2048, oblique: 2048 };
+export const LONG_SIDE = { close_up: 2560, dermoscopic: 2560, context: 2048, oblique: 2048 };
 export const QUALITY = 0.85;
 
 export class PrepError extends Error {

@@ -72,18 +72,26 @@ function editor(app, settings, flash) {
       h('label', { for: acceptingId }, t('settings.accepting'))),
     h('p', { class: 'hint', id: `${acceptingId}-hint` },
       t('settings.acceptingHint')));
+  const dermoscopyId = 'patient-dermoscopy';
+  const dermoscopy = h('input', { type: 'checkbox', id: dermoscopyId, name: 'patientDermoscopy',
+    'aria-describedby': `${dermoscopyId}-hint` });
+  const dermoscopyField = h('div', { class: 'field field--check' },
+    h('div', { class: 'check-row' }, dermoscopy,
+      h('label', { for: dermoscopyId }, t('settings.patientDermoscopy'))),
+    h('p', { class: 'hint', id: `${dermoscopyId}-hint` }, t('settings.patientDermoscopyHint')));
 
   const state = editorState(app, SECTION, settings);
   const initial = state.values ?? valuesOf(config);
   fill(fields, initial);
   accepting.checked = initial.accepting !== false;
-  const values = () => ({ ...read(fields), accepting: accepting.checked });
+  dermoscopy.checked = initial.dermoscopy === true;
+  const values = () => ({ ...read(fields), accepting: accepting.checked, dermoscopy: dermoscopy.checked });
   if (state.restored) message.info(TEXT.draftRestored);
 
   const submit = submitButton(TEXT.save, TEXT.saving);
   const form = h('form', { class: 'form', novalidate: true, id: 'settings-form' },
     message.root,
-    h('fieldset', {}, h('legend', {}, t('settings.newPatients')), acceptingField),
+    h('fieldset', {}, h('legend', {}, t('settings.newPatients')), acceptingField, dermoscopyField),
     h('fieldset', {}, h('legend', {}, t('settings.answerTimes')),
       h('div', { class: 'field-row' }, fields.urgent.root, fields.soon.root, fields.routine.root)),
     h('fieldset', {}, h('legend', {}, t('settings.triage')), fields.sevenPoint.root, fields.urgentAge.root,
@@ -123,6 +131,7 @@ function valuesOf(config) {
     retention: config.retentionYears, languages: (config.languages ?? []).join(', '),
     consentVersion: config.consent?.version, consentText: config.consent?.text,
     accepting: config.acceptingNewPatients !== false,
+    dermoscopy: config.patientDermoscopy === true,
   };
 }
 
@@ -151,5 +160,6 @@ function apply(config, v) {
   config.languages = v.languages.split(',').map((l) => l.trim()).filter(Boolean);
   config.consent = { version: v.consentVersion, text: v.consentText };
   config.acceptingNewPatients = v.accepting !== false;
+  config.patientDermoscopy = v.dermoscopy === true;
   return config;
 }

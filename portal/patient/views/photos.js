@@ -6,6 +6,7 @@ import { h, replace } from '/shared/dom.js';
 import { messageBox } from '/shared/forms.js';
 import { t } from '/shared/i18n.js';
 import { caseApi, submitKey } from '../case-api.js';
+import { dermoscopyFacts } from '../dermoscopy-facts.js';
 import { photoCard } from '../photo-card.js';
 import { loading, stepHeader } from '../widgets.js';
 import { firstStepOf, loadDraft, stepsFor } from './intake.js';
@@ -13,7 +14,8 @@ import { seekCareNow } from './emergency.js';
 
 const REQUIRED = ['close_up', 'context'];
 const EMERGENCY_PROBLEM = 'urn:dermrelay:problem:seek-emergency-care';
-const OPTIONAL = ['oblique', 'dermoscopy'];
+/** The optional views; a dermoscopic photo only where the clinic offers it (few patients own a dermatoscope). */
+const optionalViews = (clinic) => (clinic?.patientDermoscopy === true ? ['oblique', 'dermoscopic'] : ['oblique']);
 
 export function photosView(app, flash, caseId) {
   const section = h('section', { 'aria-labelledby': 'page-title', id: 'photos', class: 'wizard' }, loading());
@@ -27,9 +29,11 @@ function build(app, section, aCase) {
   app.setPage(t('photos.title'));
   const message = messageBox();
   const cards = new Map();
+  const OPTIONAL = optionalViews(app.clinic);
   for (const view of [...REQUIRED, ...OPTIONAL]) {
     const photo = aCase.photos.find((p) => p.view === view && p.status !== 'AWAITING_UPLOAD') ?? null;
-    cards.set(view, photoCard(app, aCase.caseId, view, photo, { required: REQUIRED.includes(view) }));
+    const facts = view === 'dermoscopic' ? dermoscopyFacts() : null;
+    cards.set(view, photoCard(app, aCase.caseId, view, photo, { required: REQUIRED.includes(view), facts }));
   }
   const send = h('button', { type: 'button', class: 'button', id: 'submit-case' }, t('photos.send', { clinic: app.clinic.displayName }));
   const steps = stepsFor(aCase);

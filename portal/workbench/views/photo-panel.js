@@ -4,6 +4,7 @@
 
 import { h } from '/shared/dom.js';
 import { has, t } from '/shared/i18n.js';
+import { dermoscopyPair } from './dermoscopy-pair.js';
 import { photoViewer } from './photo-viewer.js';
 import { dateText } from './case-history.js';
 
@@ -78,7 +79,8 @@ export function photoPanel(review, { faceFree = null } = {}) {
     h('div', { class: 'viewers' },
       h('div', { class: 'viewer-column' }, h('h3', {}, t('photos.thisRound')), main.root, faceFree?.root ?? null, currentList),
       h('div', { class: 'viewer-column' }, h('h3', {}, t('photos.earlierTitle')), compare.root,
-        earlier.length ? earlierList : null)));
+        earlier.length ? earlierList : null)),
+    dermoscopyPair(current.flatMap((g) => g.photos)));
   return {
     root,
     /** Keys from the page: zoom the photo last chosen. */

@@ -131,6 +131,8 @@ public record CaseRecord(
    * @param perceptualHash of the clean copy, to spot one photo sent for two views
    * @param thumbnailStored a thumbnail of the clean copy is at {@code uploads.MediaKeys.thumbnail}
    *     (false for photos checked before thumbnails were made, and for unchecked or refused ones)
+   * @param dermoscopy how a {@code dermoscopic} photo was taken, as given with its upload slot;
+   *     null for the other views (left out of the stored JSON)
    */
   public record PhotoRecord(
       String photoId,
@@ -146,7 +148,10 @@ public record CaseRecord(
       Integer width,
       Integer height,
       Long perceptualHash,
-      boolean thumbnailStored) {
+      boolean thumbnailStored,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          DermoscopyFacts dermoscopy) {
 
     /** A photo record without a thumbnail: an upload slot, a refused file, an older record. */
     public PhotoRecord(
@@ -177,7 +182,8 @@ public record CaseRecord(
           width,
           height,
           perceptualHash,
-          false);
+          false,
+          null);
     }
 
     /** This photo, kept (or not) by the patient despite the advice. */
@@ -196,7 +202,8 @@ public record CaseRecord(
           width,
           height,
           perceptualHash,
-          thumbnailStored);
+          thumbnailStored,
+          dermoscopy);
     }
   }
 

@@ -1,5 +1,6 @@
 package com.dermrelay.cases;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -60,24 +61,27 @@ public record CaseView(
       List<CaseRecord.Advice> findings,
       boolean kept,
       Integer width,
-      Integer height) {}
+      Integer height,
+      @JsonInclude(JsonInclude.Include.NON_NULL) DermoscopyFacts dermoscopy) {
+
+    /** The patient's view of a stored photo; {@code dermoscopy} for a dermoscopic one only. */
+    public static PhotoView of(CaseRecord.PhotoRecord p) {
+      return new PhotoView(
+          p.photoId(),
+          p.view(),
+          p.status(),
+          p.verdict(),
+          p.findings() == null ? List.of() : p.findings(),
+          p.kept(),
+          p.width(),
+          p.height(),
+          p.dermoscopy());
+    }
+  }
 
   public static CaseView of(StoredCase stored) {
     CaseRecord c = stored.record();
-    List<PhotoView> photos =
-        c.photos().values().stream()
-            .map(
-                p ->
-                    new PhotoView(
-                        p.photoId(),
-                        p.view(),
-                        p.status(),
-                        p.verdict(),
-                        p.findings() == null ? List.of() : p.findings(),
-                        p.kept(),
-                        p.width(),
-                        p.height()))
-            .toList();
+    List<PhotoView> photos = c.photos().values().stream().map(PhotoView::of).toList();
     return new CaseView(
         c.caseId(),
         stored.version(),

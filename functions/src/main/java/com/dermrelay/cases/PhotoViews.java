@@ -10,6 +10,9 @@ import java.util.Optional;
 public final class PhotoViews {
   public static final List<String> REQUIRED = List.of("close_up", "context");
 
+  /** Through a dermatoscope: the view whose photo carries {@link DermoscopyFacts}. */
+  public static final String DERMOSCOPIC = "dermoscopic";
+
   private PhotoViews() {}
 
   public static String name(PhotoView view) {

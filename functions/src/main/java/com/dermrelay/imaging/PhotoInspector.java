@@ -116,7 +116,7 @@ public final class PhotoInspector {
       decoded = null; // let the unoriented copy go before encoding a 50 MP photo
 
       List<Finding> findings = new ArrayList<>();
-      if ((view == PhotoView.CLOSE_UP || view == PhotoView.DERMOSCOPY)
+      if ((view == PhotoView.CLOSE_UP || view == PhotoView.DERMOSCOPIC)
           && shortSide < limits.closeUpMinShortSide()) {
         findings.add(Finding.of(FindingCode.LOW_RESOLUTION, shortSide));
       }
@@ -130,10 +130,23 @@ public final class PhotoInspector {
                   : Pixels.blockFactor(
                       Math.max(image.getWidth(), image.getHeight()), limits.analysisLongSide()),
               limits.quality().highlightLevel(),
-              limits.quality().shadowLevel());
+              limits.quality().shadowLevel(),
+              // A dermoscopic photo may be judged on its lens's disc: its clipped pixels per block.
+              view == PhotoView.DERMOSCOPIC);
       Pixels.Grey grey = Pixels.orient(reduced.grey(), turnLater);
+      Pixels.Extremes extremes = reduced.extremes();
+      Pixels.Grey judged = null;
+      if (view == PhotoView.DERMOSCOPIC) {
+        // Found before the turn, where the per-block counts are; the mask is turned with the photo.
+        Optional<DermoscopeField> field = DermoscopeField.find(reduced.grey());
+        if (field.isPresent()) {
+          Pixels.Grey mask = field.get().mask(reduced.grey().width(), reduced.grey().height());
+          extremes = extremes.within(mask);
+          judged = Pixels.orient(mask, turnLater);
+        }
+      }
       QualityAnalysis.Result quality =
-          QualityAnalysis.analyse(grey, reduced.extremes(), view, limits.quality());
+          QualityAnalysis.analyse(grey, extremes, judged, view, limits.quality());
       findings.addAll(quality.findings());
 
       // The thumbnail has no tag: it is turned (after shrinking, where it costs least).

@@ -11,6 +11,10 @@ public enum PhotoView {
   CONTEXT,
   /** From the side, to show how raised it is. Optional. */
   OBLIQUE,
-  /** Through a dermatoscope attachment. Optional. */
-  DERMOSCOPY
+  /**
+   * Through a dermatoscope (a clinic's, or an attachment on a phone): magnified, lit by the
+   * dermoscope, usually a round field in a black frame. Optional; its photo carries the dermoscopy
+   * facts (polarised, contact, device). Named {@code dermoscopic} in the API.
+   */
+  DERMOSCOPIC
 }

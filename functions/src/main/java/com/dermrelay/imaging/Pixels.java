@@ -204,6 +204,16 @@ final class Pixels {
    * clipped pixels with their neighbours and hides them.
    */
   static Reduced reduce(BufferedImage image, int f, int highlightLevel, int shadowLevel) {
+    return reduce(image, f, highlightLevel, shadowLevel, false);
+  }
+
+  /**
+   * {@link #reduce(BufferedImage, int, int, int)}, and with {@code perBlock} the clipped counts of
+   * each block as well ({@link Extremes#perBlock()}), so a check can count only the pixels of a
+   * region of the grey copy (a dermoscope's lit field).
+   */
+  static Reduced reduce(
+      BufferedImage image, int f, int highlightLevel, int shadowLevel, boolean perBlock) {
     int w = image.getWidth();
     int h = image.getHeight();
     int gw = Math.max(1, w / f);
@@ -235,10 +245,17 @@ final class Pixels {
     int greenLow = Math.floorDiv(shMax, 150);
     long highlights = 0;
     long shadows = 0;
+    // Counted per block of the current block row, then added up (and kept per block when asked).
+    int[] rowHighlights = new int[gw];
+    int[] rowShadows = new int[gw];
+    BlockCounts blocks =
+        perBlock ? new BlockCounts(gw, gh, new int[gw * gh], new int[gw * gh]) : null;
     int area = Math.min(f, h) * Math.min(f, w);
     float scale = 1f / (area * 256f);
     for (int gy = 0; gy < gh; gy++) {
       java.util.Arrays.fill(acc, 0);
+      java.util.Arrays.fill(rowHighlights, 0);
+      java.util.Arrays.fill(rowShadows, 0);
       for (int y = gy * f; y < Math.min(h, gy * f + f); y++) {
         int row = y * w;
         for (int gx = 0; gx < gw; gx++) {
@@ -257,9 +274,9 @@ final class Pixels {
               if (g >= greenHigh || g <= greenLow) {
                 int y256 = 29 * b + 150 * g + 77 * r;
                 if (y256 >= hiMin) {
-                  highlights++;
+                  rowHighlights[gx]++;
                 } else if (y256 <= shMax) {
-                  shadows++;
+                  rowShadows[gx]++;
                 }
               }
             }
@@ -269,9 +286,9 @@ final class Pixels {
               acc[a] += v;
               int y256 = v << 8;
               if (y256 >= hiMin) {
-                highlights++;
+                rowHighlights[gx]++;
               } else if (y256 <= shMax) {
-                shadows++;
+                rowShadows[gx]++;
               }
             }
           } else {
@@ -285,9 +302,9 @@ final class Pixels {
               if (g >= greenHigh || g <= greenLow) {
                 int y256 = 29 * b + 150 * g + 77 * r;
                 if (y256 >= hiMin) {
-                  highlights++;
+                  rowHighlights[gx]++;
                 } else if (y256 <= shMax) {
-                  shadows++;
+                  rowShadows[gx]++;
                 }
               }
             }
@@ -297,6 +314,12 @@ final class Pixels {
       for (int gx = 0; gx < gw; gx++) {
         int a = gx * channels;
         int o = gy * gw + gx;
+        highlights += rowHighlights[gx];
+        shadows += rowShadows[gx];
+        if (blocks != null) {
+          blocks.highlights()[o] = rowHighlights[gx];
+          blocks.shadows()[o] = rowShadows[gx];
+        }
         if (mono) {
           luma[o] = (acc[a] << 8) * scale;
           small[o] = (byte) ((acc[a] + area / 2) / area);
@@ -310,7 +333,8 @@ final class Pixels {
       }
     }
     long counted = (long) Math.min(h, gh * f) * Math.min(w, gw * f);
-    return new Reduced(new Grey(gw, gh, luma), colour, new Extremes(counted, highlights, shadows));
+    return new Reduced(
+        new Grey(gw, gh, luma), colour, new Extremes(counted, highlights, shadows, blocks, area));
   }
 
   /**
@@ -323,7 +347,34 @@ final class Pixels {
    * Of {@code pixels} read, how many were at or above the highlight level and at or below the
    * shadow level.
    */
-  record Extremes(long pixels, long highlights, long shadows) {
+  record Extremes(long pixels, long highlights, long shadows, BlockCounts perBlock, int blockArea) {
+    Extremes(long pixels, long highlights, long shadows) {
+      this(pixels, highlights, shadows, null, 0);
+    }
+
+    /**
+     * The clipped counts of the blocks {@code region} marks (non-zero values, a mask of the grey
+     * copy's size as it came out of the reduction, before any turn), or these when not counted per
+     * block.
+     */
+    Extremes within(Grey region) {
+      if (perBlock == null) {
+        return this;
+      }
+      long inHighlights = 0;
+      long inShadows = 0;
+      long blocksIn = 0;
+      float[] marks = region.luma();
+      for (int i = 0; i < marks.length; i++) {
+        if (marks[i] != 0) {
+          inHighlights += perBlock.highlights()[i];
+          inShadows += perBlock.shadows()[i];
+          blocksIn++;
+        }
+      }
+      return new Extremes(blocksIn * blockArea, inHighlights, inShadows, null, blockArea);
+    }
+
     double highlightShare() {
       return pixels == 0 ? 0 : (double) highlights / pixels;
     }
@@ -404,4 +455,7 @@ final class Pixels {
 
   /** A small grey image, values 0-255, row by row. */
   record Grey(int width, int height, float[] luma) {}
+
+  /** Clipped pixels per block of the grey copy ({@code width} x {@code height}), row by row. */
+  record BlockCounts(int width, int height, int[] highlights, int[] shadows) {}
 }

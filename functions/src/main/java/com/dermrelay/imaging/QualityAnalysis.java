@@ -23,6 +23,9 @@ import java.util.List;
  *       a well-lit photo of any skin tone passes (a mean of 60 is far below well-lit darker skin),
  *       and the black share that asks for a retake is above what a dermoscope's round field or a
  *       dark background in a context photo usually leaves.
+ *   <li>Dermoscopic photos are judged on the dermoscope's lit disc ({@link DermoscopeField}) when
+ *       they have one: brightness, clipped shares and sharpness are measured inside it, so its
+ *       black surround is neither crushed shadows nor darkness, and its sharp rim is not detail.
  *   <li>Framing (close-ups only): "mostly plain" when nearly every tile has almost no detail (a
  *       wall, a sheet, a badly missed focus); "off-centre" when most of the detail lies in the
  *       outer band of the frame. Hair, clothing or a patterned background at the edges can trigger
@@ -46,16 +49,30 @@ final class QualityAnalysis {
    */
   static Result analyse(
       Grey grey, Pixels.Extremes extremes, PhotoView view, PhotoLimits.Quality q) {
+    return analyse(grey, extremes, null, view, q);
+  }
+
+  /**
+   * @param region the part of {@code grey} to judge (non-zero marks, {@link DermoscopeField#mask}),
+   *     or null for the whole frame; {@code extremes} are then those of the region already
+   */
+  static Result analyse(
+      Grey grey, Pixels.Extremes extremes, Grey region, PhotoView view, PhotoLimits.Quality q) {
     int w = grey.width();
     int h = grey.height();
     float[] v = grey.luma();
+    boolean[] judged = region == null ? null : judgedPixels(region);
 
-    // Exposure: the mean over every value; the clipped shares come from the full pixels.
+    // Exposure: the mean over every judged value; the clipped shares come from the full pixels.
     double sum = 0;
-    for (float value : v) {
-      sum += value;
+    int judgedCount = 0;
+    for (int i = 0; i < v.length; i++) {
+      if (judged == null || judged[i]) {
+        sum += v[i];
+        judgedCount++;
+      }
     }
-    double mean = sum / v.length;
+    double mean = sum / Math.max(1, judgedCount);
     double highlightShare = extremes.highlightShare();
     double shadowShare = extremes.shadowShare();
 
@@ -71,14 +88,23 @@ final class QualityAnalysis {
     int bandX1 = w - bandX0;
     int bandY0 = (int) Math.round(h * BAND);
     int bandY1 = h - bandY0;
-    for (int y = 1; y < h - 1; y++) {
-      int ty = y * GRID / h;
+    // The tile grid covers the judged region: the whole frame, or the bounding box of the disc.
+    int[] box = judged == null ? new int[] {0, 0, w, h} : boundingBox(judged, w, h);
+    int boxW = Math.max(1, box[2] - box[0]);
+    int boxH = Math.max(1, box[3] - box[1]);
+    for (int y = Math.max(1, box[1]); y < Math.min(h - 1, box[3]); y++) {
+      int ty = Math.min(GRID - 1, (y - box[1]) * GRID / boxH);
       boolean bandRow = y < bandY0 || y >= bandY1;
-      for (int x = 1; x < w - 1; x++) {
+      for (int x = Math.max(1, box[0]); x < Math.min(w - 1, box[2]); x++) {
         int i = y * w + x;
+        // Only where the pixel and its neighbours are all judged: the rim's edge is not detail.
+        if (judged != null
+            && !(judged[i] && judged[i - 1] && judged[i + 1] && judged[i - w] && judged[i + w])) {
+          continue;
+        }
         double lap = v[i - 1] + v[i + 1] + v[i - w] + v[i + w] - 4 * v[i];
         double abs = Math.abs(lap);
-        int t = ty * GRID + x * GRID / w;
+        int t = ty * GRID + Math.min(GRID - 1, (x - box[0]) * GRID / boxW);
         tileSum[t] += lap;
         tileSq[t] += lap * lap;
         tileAbs[t] += abs;
@@ -92,8 +118,10 @@ final class QualityAnalysis {
     double[] tileVariance = new double[tiles];
     int plainTiles = 0;
     int counted = 0;
+    // A tile of the disc's box that lies mostly outside the disc says little: left out.
+    int fullTile = judged == null ? 1 : Math.max(1, boxW * boxH / tiles / 2);
     for (int t = 0; t < tiles; t++) {
-      if (tileCount[t] == 0) {
+      if (tileCount[t] < fullTile) {
         continue;
       }
       double m = tileSum[t] / tileCount[t];
@@ -156,6 +184,34 @@ final class QualityAnalysis {
       }
     }
     return out;
+  }
+
+  private static boolean[] judgedPixels(Grey region) {
+    float[] marks = region.luma();
+    boolean[] judged = new boolean[marks.length];
+    for (int i = 0; i < marks.length; i++) {
+      judged[i] = marks[i] != 0;
+    }
+    return judged;
+  }
+
+  /** x0, y0, x1, y1 (exclusive) of the judged pixels. */
+  private static int[] boundingBox(boolean[] judged, int w, int h) {
+    int x0 = w;
+    int y0 = h;
+    int x1 = 0;
+    int y1 = 0;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (judged[y * w + x]) {
+          x0 = Math.min(x0, x);
+          y0 = Math.min(y0, y);
+          x1 = Math.max(x1, x + 1);
+          y1 = Math.max(y1, y + 1);
+        }
+      }
+    }
+    return new int[] {x0, y0, x1, y1};
   }
 
   private static double topQuarterMean(double[] values) {

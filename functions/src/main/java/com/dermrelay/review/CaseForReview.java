@@ -3,6 +3,7 @@ package com.dermrelay.review;
 import com.dermrelay.cases.AnswerContent;
 import com.dermrelay.cases.CaseAnswer;
 import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.DermoscopyFacts;
 import com.dermrelay.cases.IntakeAnswers;
 import com.dermrelay.cases.Rounds;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -78,7 +79,10 @@ public record CaseForReview(
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record FollowUp(String progress, boolean newSymptoms, String notes) {}
 
-  /** A checked photo and presigned GET links to its clean copy and thumbnail. */
+  /**
+   * A checked photo and presigned GET links to its clean copy and thumbnail; a dermoscopic one also
+   * says how it was taken ({@code dermoscopy}, left out for the other views).
+   */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Photo(
       String photoId,
@@ -89,7 +93,8 @@ public record CaseForReview(
       Integer width,
       Integer height,
       String url,
-      String thumbnailUrl) {}
+      String thumbnailUrl,
+      @JsonInclude(JsonInclude.Include.NON_NULL) DermoscopyFacts dermoscopy) {}
 
   /** A sent answer: answerCase's body plus when and by whom. */
   public record Answer(

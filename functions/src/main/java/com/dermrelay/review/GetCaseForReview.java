@@ -263,7 +263,8 @@ public final class GetCaseForReview {
                       p.width(),
                       p.height(),
                       presign(tenant, MediaKeys.clean(tenant, c.caseId(), p.photoId())),
-                      presign(tenant, MediaKeys.thumbnail(tenant, c.caseId(), p.photoId()))));
+                      presign(tenant, MediaKeys.thumbnail(tenant, c.caseId(), p.photoId())),
+                      p.dermoscopy()));
             });
     return photos;
   }

@@ -50,6 +50,8 @@ public final class GetTenantBranding {
             config.at("/consent/version").asText(),
             tenant.named(config.at("/consent/text").asText())),
         // Public on purpose: the portal shows "not taking new cases" before anyone signs in.
-        tenant.acceptingNewPatients());
+        tenant.acceptingNewPatients(),
+        // Which photo cards the portal shows; nothing about any patient.
+        tenant.patientDermoscopy());
   }
 }

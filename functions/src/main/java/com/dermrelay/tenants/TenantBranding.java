@@ -11,6 +11,7 @@ public record TenantBranding(
     JsonNode branding,
     List<String> languages,
     Consent consent,
-    boolean acceptingNewPatients) {
+    boolean acceptingNewPatients,
+    boolean patientDermoscopy) {
   public record Consent(String version, String text) {}
 }

@@ -126,15 +126,7 @@ public final class ConfirmPhoto {
       }
       audit.wrote(
           tenant, "photo.confirm", AuditResource.ofPatient("photo", photoId, tenant.subject()));
-      return new CaseView.PhotoView(
-          next.photoId(),
-          next.view(),
-          next.status(),
-          next.verdict(),
-          next.findings(),
-          next.kept(),
-          next.width(),
-          next.height());
+      return CaseView.PhotoView.of(next);
     }
   }
 
@@ -273,7 +265,8 @@ public final class ConfirmPhoto {
           stored ? clean.width() : null,
           stored ? clean.height() : null,
           stored ? clean.perceptualHash() : null,
-          stored);
+          stored,
+          photo.dermoscopy());
     }
   }
 }

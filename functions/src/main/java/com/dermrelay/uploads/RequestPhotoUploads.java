@@ -2,6 +2,7 @@ package com.dermrelay.uploads;
 
 import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.DermoscopyFacts;
 import com.dermrelay.cases.DraftMedia;
 import com.dermrelay.cases.MediaKeys;
 import com.dermrelay.cases.PhotoViews;
@@ -13,6 +14,7 @@ import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.data.TenantCredentials;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.core.http.NameText;
 import com.dermrelay.core.http.ProblemTypes;
 import com.dermrelay.imaging.PhotoLimits;
 import java.time.Duration;
@@ -154,7 +156,9 @@ public final class RequestPhotoUploads {
                     false,
                     null,
                     null,
-                    null),
+                    null,
+                    false,
+                    wanted.dermoscopy()),
                 now,
                 "photo requested: " + slot.view());
       }
@@ -167,6 +171,22 @@ public final class RequestPhotoUploads {
         }
         stored = cases.ownCase(tenant, caseId, "photo.request-upload");
       }
+    }
+  }
+
+  /** Dermoscopy facts belong to a dermoscopic photo only; the device is a short single line. */
+  private static void checkDermoscopy(
+      String at, UploadRequests.Wanted w, List<ApiProblem.FieldError> errors) {
+    if (!PhotoViews.DERMOSCOPIC.equals(w.view())) {
+      errors.add(new ApiProblem.FieldError(at, "only a dermoscopic photo has dermoscopy facts"));
+    }
+    String device = w.dermoscopy().device();
+    if (device != null && (device.isBlank() || device.length() > DermoscopyFacts.DEVICE_MAX)) {
+      errors.add(
+          new ApiProblem.FieldError(
+              at + "/device", "must be 1-" + DermoscopyFacts.DEVICE_MAX + " characters"));
+    } else {
+      NameText.check(at + "/device", device).ifPresent(errors::add);
     }
   }
 
@@ -186,9 +206,12 @@ public final class RequestPhotoUploads {
         if (w.view() == null || PhotoViews.parse(w.view()).isEmpty()) {
           errors.add(
               new ApiProblem.FieldError(
-                  at + "/view", "must be close_up, context, oblique or dermoscopy"));
+                  at + "/view", "must be close_up, context, oblique or dermoscopic"));
         } else if (!views.add(w.view())) {
           errors.add(new ApiProblem.FieldError(at + "/view", "one photo per view"));
+        }
+        if (w.dermoscopy() != null) {
+          checkDermoscopy(at + "/dermoscopy", w, errors);
         }
         if (w.contentType() == null || !CONTENT_TYPES.contains(w.contentType())) {
           errors.add(

@@ -1,5 +1,6 @@
 package com.dermrelay.uploads;
 
+import com.dermrelay.cases.DermoscopyFacts;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,16 @@ public final class UploadRequests {
   /** The photos the patient is about to upload, one per view. */
   public record Request(List<Wanted> photos) {}
 
-  public record Wanted(String view, String contentType, Long sizeBytes) {}
+  /**
+   * One photo to upload; {@code dermoscopy}, only with the view {@code dermoscopic}, says how it is
+   * taken (any of its facts may be left out when not known).
+   */
+  public record Wanted(
+      String view, String contentType, Long sizeBytes, DermoscopyFacts dermoscopy) {
+    public Wanted(String view, String contentType, Long sizeBytes) {
+      this(view, contentType, sizeBytes, null);
+    }
+  }
 
   /** Where and how to PUT one photo: exactly these headers, before {@code expiresAt}. */
   public record Slot(

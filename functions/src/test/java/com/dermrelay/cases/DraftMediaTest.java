@@ -167,7 +167,8 @@ class DraftMediaTest {
             1600,
             1200,
             1L,
-            true));
+            true,
+            null));
     photos.put(
         "context",
         new CaseRecord.PhotoRecord(

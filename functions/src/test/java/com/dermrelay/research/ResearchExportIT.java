@@ -302,16 +302,22 @@ class ResearchExportIT {
   }
 
   private static String consentPath() {
-    return "/clinics/" + CLINIC + "/me/research-consent";
+    return consentPath(CLINIC);
   }
 
-  private static void giveConsent(ApiCalls api, IntakeJourney.Patient patient) {
-    HttpResponse<String> current = api.get(consentPath(), patient.token());
+  private static String consentPath(String clinic) {
+    return "/clinics/" + clinic + "/me/research-consent";
+  }
+
+  /** The patient gives the research consent their clinic offers (also for DermoscopicImageIT). */
+  static void giveConsent(ApiCalls api, IntakeJourney.Patient patient) {
+    String consentPath = consentPath(patient.clinic());
+    HttpResponse<String> current = api.get(consentPath, patient.token());
     assertEquals(200, current.statusCode(), current.body());
     assertEquals("NOT_GIVEN", ApiCalls.json(current).get("status").asText());
     String version = ApiCalls.json(current).at("/offered/version").asText();
     HttpResponse<String> given =
-        api.call("PUT", consentPath(), patient.token(), "{\"consentVersion\":\"" + version + "\"}");
+        api.call("PUT", consentPath, patient.token(), "{\"consentVersion\":\"" + version + "\"}");
     assertEquals(200, given.statusCode(), given.body());
     assertEquals("GIVEN", ApiCalls.json(given).get("status").asText());
   }
@@ -355,24 +361,29 @@ class ResearchExportIT {
     }
   }
 
-  /** Starts an export, follows it to its end through the API, and downloads its archive. */
   private static Export export(LocalStack stack, ApiCalls api, String admin) throws Exception {
+    return export(stack, api, admin, CLINIC, K);
+  }
+
+  /** Starts an export, follows it to its end through the API, and downloads its archive. */
+  static Export export(LocalStack stack, ApiCalls api, String admin, String clinic, int k)
+      throws Exception {
     HttpRequest start =
         HttpRequest.newBuilder(
-                URI.create(stack.gatewayUrl() + "/clinics/" + CLINIC + "/research-exports"))
+                URI.create(stack.gatewayUrl() + "/clinics/" + clinic + "/research-exports"))
             .header("Authorization", "Bearer " + admin)
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", "export-" + UUID.randomUUID())
             .POST(
                 HttpRequest.BodyPublishers.ofString(
-                    "{\"from\":\"2020-01-01\",\"to\":\"2099-12-31\",\"k\":" + K + "}"))
+                    "{\"from\":\"2020-01-01\",\"to\":\"2099-12-31\",\"k\":" + k + "}"))
             .build();
     HttpResponse<String> started =
         HttpClient.newHttpClient().send(start, HttpResponse.BodyHandlers.ofString());
     assertEquals(202, started.statusCode(), started.body());
     JsonNode running = ApiCalls.json(started);
     String key = running.get("pseudonymKey").asText();
-    String path = "/clinics/" + CLINIC + "/research-exports/" + running.get("exportId").asText();
+    String path = "/clinics/" + clinic + "/research-exports/" + running.get("exportId").asText();
     JsonNode view = running;
     for (int poll = 0; poll < 600 && "RUNNING".equals(view.get("status").asText()); poll++) {
       Thread.sleep(100);

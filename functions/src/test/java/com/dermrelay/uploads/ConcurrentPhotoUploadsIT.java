@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalStackExtension.class)
 class ConcurrentPhotoUploadsIT {
-  private static final List<String> VIEWS = List.of("close_up", "context", "oblique", "dermoscopy");
+  private static final List<String> VIEWS =
+      List.of("close_up", "context", "oblique", "dermoscopic");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
@@ -102,7 +103,7 @@ class ConcurrentPhotoUploadsIT {
             "CHECKED",
             "oblique",
             "CHECKED",
-            "dermoscopy",
+            "dermoscopic",
             "CHECKED"),
         statusByView,
         aCase.toPrettyString());

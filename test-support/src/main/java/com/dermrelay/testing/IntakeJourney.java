@@ -255,13 +255,26 @@ public final class IntakeJourney {
    * Uploads {@code photo} (JPEG bytes) as {@code view} and confirms it; the confirmation's answer.
    */
   public JsonNode uploadPhoto(Patient patient, String caseId, String view, byte[] photo) {
+    return uploadPhoto(patient, caseId, view, photo, null);
+  }
+
+  /**
+   * Uploads {@code photo} as {@code view} with {@code dermoscopy} facts in its slot request (none
+   * when null), and confirms it; the confirmation's answer.
+   */
+  public JsonNode uploadPhoto(
+      Patient patient, String caseId, String view, byte[] photo, ObjectNode dermoscopy) {
     String casePath = "/clinics/" + patient.clinic() + "/cases/" + caseId;
     ObjectNode body = ApiCalls.JSON.createObjectNode();
-    body.putArray("photos")
-        .addObject()
-        .put("view", view)
-        .put("contentType", "image/jpeg")
-        .put("sizeBytes", photo.length);
+    ObjectNode wanted =
+        body.putArray("photos")
+            .addObject()
+            .put("view", view)
+            .put("contentType", "image/jpeg")
+            .put("sizeBytes", photo.length);
+    if (dermoscopy != null) {
+      wanted.set("dermoscopy", dermoscopy);
+    }
     HttpResponse<String> slots =
         api.call("POST", casePath + "/photo-uploads", patient.token(), body.toString());
     assertEquals(201, slots.statusCode(), slots.body());

@@ -111,6 +111,91 @@ public final class Photos {
     return image;
   }
 
+  /**
+   * What a dermoscope shows of skin, before its lens frames it: warm skin with pores (fine random
+   * texture), and a brown lesion with an irregular border and a darker reticular network, as a
+   * pigmented naevus looks under polarised light. Fixed for a {@code variant}.
+   */
+  public static BufferedImage dermoscopicSkin(int width, int height, int variant) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Random random = new Random(1000L + variant);
+    double cx = width / 2.0 + (variant % 3 - 1) * width * 0.03;
+    double cy = height / 2.0;
+    double lesion = Math.min(width, height) * 0.22;
+    double[] phase = {
+      random.nextDouble() * 6.3, random.nextDouble() * 6.3, random.nextDouble() * 6.3
+    };
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        double dx = x + 0.5 - cx;
+        double dy = y + 0.5 - cy;
+        double angle = Math.atan2(dy, dx);
+        double edge =
+            lesion
+                * (1
+                    + 0.10 * Math.cos(2 * angle + phase[0])
+                    + 0.06 * Math.cos(3 * angle + phase[1])
+                    + 0.04 * Math.cos(5 * angle + phase[2]));
+        // 1 inside the lesion, 0 on skin, a soft border 12 px wide.
+        double inLesion = Math.max(0, Math.min(1, (edge - Math.hypot(dx, dy)) / 12 + 0.5));
+        double network = Math.sin(x / 6.0) * Math.sin(y / 6.0) > 0.45 ? 1 : 0;
+        double pore = random.nextGaussian() * 7;
+        double r = 205 - inLesion * (85 + 45 * network) + pore;
+        double g = 150 - inLesion * (80 + 35 * network) + pore;
+        double b = 128 - inLesion * (75 + 30 * network) + pore;
+        image.setRGB(x, y, rgb(r, g, b));
+      }
+    }
+    return image;
+  }
+
+  /**
+   * {@code content} as a dermoscope frames it: a round lit field of {@code radius} pixels in the
+   * middle, a little darker towards its rim, the rim soft over 3% of the radius, and near-black
+   * sensor noise (luma 0-3) outside. A radius above half the height cuts the field off at the top
+   * and bottom, as phone attachments do.
+   */
+  public static BufferedImage throughDermoscope(BufferedImage content, int radius) {
+    int width = content.getWidth();
+    int height = content.getHeight();
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Random random = new Random(7);
+    double cx = width / 2.0;
+    double cy = height / 2.0;
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        double d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy) / radius;
+        double light = d >= 1 ? 0 : (1 - 0.2 * d * d) * Math.min(1, (1 - d) / 0.03);
+        int rgb = content.getRGB(x, y);
+        double noise = random.nextInt(4);
+        image.setRGB(
+            x,
+            y,
+            rgb(
+                ((rgb >> 16) & 0xFF) * light + noise,
+                ((rgb >> 8) & 0xFF) * light + noise,
+                (rgb & 0xFF) * light + noise));
+      }
+    }
+    return image;
+  }
+
+  /**
+   * A dermoscopic photo whose round field is inscribed in the frame ({@link #throughDermoscope}).
+   */
+  public static byte[] dermoscopic(int width, int height, int variant) {
+    return phoneJpeg(
+        throughDermoscope(dermoscopicSkin(width, height, variant), Math.min(width, height) / 2));
+  }
+
+  private static int rgb(double r, double g, double b) {
+    return (clamp(r) << 16) | (clamp(g) << 8) | clamp(b);
+  }
+
+  private static int clamp(double v) {
+    return (int) Math.max(0, Math.min(255, Math.round(v)));
+  }
+
   /** JPEG at ImageIO's default quality (0.75). */
   public static byte[] jpeg(BufferedImage image) {
     try {

@@ -37,10 +37,21 @@ public final class TestClinics {
   /** The admin's change through updateTenantSettings, on the version just read. */
   public static JsonNode setAccepting(
       ApiCalls api, String slug, String adminToken, boolean accepting) {
+    return setSwitch(api, slug, adminToken, "acceptingNewPatients", accepting);
+  }
+
+  /** The admin lets patients send a dermoscopic photo (or not), as the console's settings do. */
+  public static JsonNode setPatientDermoscopy(
+      ApiCalls api, String slug, String adminToken, boolean offered) {
+    return setSwitch(api, slug, adminToken, "patientDermoscopy", offered);
+  }
+
+  private static JsonNode setSwitch(
+      ApiCalls api, String slug, String adminToken, String name, boolean on) {
     HttpResponse<String> read = api.get("/clinics/" + slug + "/settings", adminToken);
     assertEquals(200, read.statusCode(), read.body());
     ObjectNode settings = (ObjectNode) ApiCalls.json(read);
-    ((ObjectNode) settings.get("config")).put("acceptingNewPatients", accepting);
+    ((ObjectNode) settings.get("config")).put(name, on);
     HttpResponse<String> saved =
         api.call("PUT", "/clinics/" + slug + "/settings", adminToken, settings.toString());
     assertEquals(200, saved.statusCode(), saved.body());

@@ -75,7 +75,8 @@ public final class TenantConfigValidator {
         "retentionYears",
         "languages",
         "ehr",
-        "acceptingNewPatients");
+        "acceptingNewPatients",
+        "patientDermoscopy");
     required(
         c,
         "",
@@ -165,6 +166,9 @@ public final class TenantConfigValidator {
     integer(c, "/retentionYears", 6, 30);
     if (c.has("acceptingNewPatients") && !c.get("acceptingNewPatients").isBoolean()) {
       problems.add("/acceptingNewPatients");
+    }
+    if (c.has("patientDermoscopy") && !c.get("patientDermoscopy").isBoolean()) {
+      problems.add("/patientDermoscopy");
     }
     JsonNode ehr = c.get("ehr");
     if (ehr != null && object(ehr, "/ehr")) {

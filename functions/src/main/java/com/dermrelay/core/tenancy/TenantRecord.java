@@ -33,6 +33,11 @@ public record TenantRecord(String tenantId, ObjectNode config, long version) {
     return config.path("acceptingNewPatients").asBoolean(true);
   }
 
+  /** Whether the patient portal offers a dermoscopic photo (schema default: false). */
+  public boolean patientDermoscopy() {
+    return config.path("patientDermoscopy").asBoolean(false);
+  }
+
   /** Years records and audit are kept; never under six, whatever is stored. */
   public int retentionYears() {
     return Math.max(6, config.path("retentionYears").asInt(6));

@@ -215,6 +215,7 @@ public final class CaseBundleMapper {
             .setView(new CodeableConcept().setText(photo.view().replace('_', ' ')))
             .setSubject(patient)
             .setCreated(dateTime(photo.checkedAt()));
+    MediaModality.describe(media, photo.view(), photo.dermoscopy());
     media.addBasedOn(consult);
     if (sites.size() == 1) {
       media.setBodySite(bodySites.region(sites.get(0).region()));

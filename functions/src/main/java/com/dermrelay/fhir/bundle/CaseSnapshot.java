@@ -2,6 +2,7 @@ package com.dermrelay.fhir.bundle;
 
 import com.dermrelay.cases.CaseAnswer;
 import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.DermoscopyFacts;
 import com.dermrelay.cases.Diagnosis;
 import com.dermrelay.cases.IntakeAnswers;
 import java.util.List;
@@ -55,6 +56,7 @@ public record CaseSnapshot(
    *
    * @param view the photo key's view ({@code close_up}, {@code context}, ...)
    * @param content a presigned URL, the JPEG bytes, or neither ({@link BundleMedia.Mode#OMIT})
+   * @param dermoscopy how a dermoscopic photo was taken; null for the other views
    */
   public record Photo(
       String photoId,
@@ -63,7 +65,19 @@ public record CaseSnapshot(
       Integer width,
       Integer height,
       long sizeBytes,
-      Content content) {}
+      Content content,
+      DermoscopyFacts dermoscopy) {
+    public Photo(
+        String photoId,
+        String view,
+        String checkedAt,
+        Integer width,
+        Integer height,
+        long sizeBytes,
+        Content content) {
+      this(photoId, view, checkedAt, width, height, sizeBytes, content, null);
+    }
+  }
 
   /** Exactly one of {@code url} and {@code jpeg}, or neither when photos are left out. */
   public record Content(String url, byte[] jpeg) {

@@ -166,7 +166,8 @@ public final class CaseSnapshots {
                   p.width(),
                   p.height(),
                   p.sizeBytes(),
-                  content(tenant, c.caseId(), answerRound, p.photoId(), key, media));
+                  content(tenant, c.caseId(), answerRound, p.photoId(), key, media),
+                  p.dermoscopy());
             })
         .toList();
   }

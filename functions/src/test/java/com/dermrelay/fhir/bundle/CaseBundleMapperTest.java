@@ -219,6 +219,34 @@ class CaseBundleMapperTest {
   }
 
   @Test
+  void aDermoscopicPhotoIsADermoscopyMediaWithItsFactsAndTheOthersCameraPhotographs() {
+    List<Media> media = all(roundTrip(SampleSnapshots.full(BundleMedia.Mode.LINK)), Media.class);
+    Media dermoscopic =
+        media.stream()
+            .filter(m -> "dermoscopic".equals(m.getView().getText()))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(MediaModality.DICOM, dermoscopic.getModality().getCodingFirstRep().getSystem());
+    assertEquals("DMS", dermoscopic.getModality().getCodingFirstRep().getCode());
+    assertEquals("DermLite DL5", dermoscopic.getDevice().getDisplay());
+    assertEquals(
+        "Light source polarization: POLARIZED; Contact method: NON_CONTACT",
+        dermoscopic.getNoteFirstRep().getText());
+    media.stream()
+        .filter(m -> m != dermoscopic)
+        .forEach(
+            m -> {
+              assertEquals(
+                  "XC",
+                  m.getModality().getCodingFirstRep().getCode(),
+                  "a clinical photo is external-camera photography");
+              assertFalse(
+                  m.hasDevice() || m.hasNote(),
+                  "only the dermoscopic photo carries dermoscopy facts");
+            });
+  }
+
+  @Test
   void twoBuildsOfOneRoundAreIdenticalAndAnotherRoundGetsOtherIds() {
     String first = CaseBundles.json(MAPPER.map(SampleSnapshots.full(BundleMedia.Mode.OMIT)));
     String second = CaseBundles.json(MAPPER.map(SampleSnapshots.full(BundleMedia.Mode.OMIT)));

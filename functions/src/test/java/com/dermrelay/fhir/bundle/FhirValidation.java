@@ -15,10 +15,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Questionnaire;
 
 /**
@@ -51,9 +53,11 @@ public final class FhirValidation {
               return ours && (type == null || type.isInstance(intake)) ? (T) intake : null;
             }
           };
+      DefaultProfileValidationSupport core = new DefaultProfileValidationSupport(fhir);
       ValidationSupportChain chain =
           new ValidationSupportChain(
-              new DefaultProfileValidationSupport(fhir),
+              dicomWithDermoscopy(fhir, core),
+              core,
               new CommonCodeSystemsTerminologyService(fhir),
               new InMemoryTerminologyServerValidationSupport(fhir),
               new SnapshotGeneratingValidationSupport(fhir),
@@ -61,6 +65,20 @@ public final class FhirValidation {
       validator = fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
     }
     return validator;
+  }
+
+  /**
+   * R4 ships DICOM's code list (DCM) as it was in 2015; the modality DMS (Dermoscopy) came with
+   * DICOM Supplement 221 in 2021 and is in PS3.16 CID 33 since. The validator gets the shipped list
+   * plus DMS, as a current DICOM edition has it, and nothing else: every other DCM code is still
+   * checked against the shipped list (docs/fhir.md, "Media").
+   */
+  private static IValidationSupport dicomWithDermoscopy(FhirContext fhir, IValidationSupport core) {
+    CodeSystem current = ((CodeSystem) core.fetchCodeSystem(MediaModality.DICOM)).copy();
+    current.addConcept().setCode("DMS").setDisplay("Dermoscopy");
+    PrePopulatedValidationSupport support = new PrePopulatedValidationSupport(fhir);
+    support.addCodeSystem(current);
+    return support;
   }
 
   /** The Questionnaire as shipped in the jar. */

@@ -3,6 +3,7 @@ package com.dermrelay.fhir.bundle;
 import com.dermrelay.cases.AnswerContent;
 import com.dermrelay.cases.CaseAnswer;
 import com.dermrelay.cases.CaseRecord;
+import com.dermrelay.cases.DermoscopyFacts;
 import com.dermrelay.cases.Diagnosis;
 import com.dermrelay.cases.IntakeAnswers;
 import java.util.ArrayList;
@@ -86,10 +87,16 @@ final class SampleSnapshots {
         "2026-11-20T09:15:00Z");
   }
 
-  /** Four photos as links, two prescriptions, a referral, a diagnosis with a SNOMED code. */
+  /** The facts of the dermoscopic photo of {@link #full}. */
+  static final DermoscopyFacts DERMOSCOPY = new DermoscopyFacts(true, false, "DermLite DL5");
+
+  /**
+   * Four photos as links (the last a dermoscopic one with its facts), two prescriptions, a
+   * referral, a diagnosis with a SNOMED code.
+   */
   static CaseSnapshot full(BundleMedia.Mode mode) {
     List<CaseSnapshot.Photo> photos = new ArrayList<>();
-    String[] views = {"close_up", "context", "oblique", "close_up"};
+    String[] views = {"close_up", "context", "oblique", "dermoscopic"};
     for (int i = 0; i < views.length; i++) {
       String photoId = "0000000" + i + "-1111-4222-8333-444444444444";
       CaseSnapshot.Content content =
@@ -111,7 +118,14 @@ final class SampleSnapshots {
           };
       photos.add(
           new CaseSnapshot.Photo(
-              photoId, views[i], "2026-11-20T09:1" + i + ":00Z", 1600, 1200, 250_000 + i, content));
+              photoId,
+              views[i],
+              "2026-11-20T09:1" + i + ":00Z",
+              1600,
+              1200,
+              250_000 + i,
+              content,
+              "dermoscopic".equals(views[i]) ? DERMOSCOPY : null));
     }
     AnswerContent content =
         new AnswerContent(
