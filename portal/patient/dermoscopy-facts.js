@@ -12,7 +12,6 @@ const DEVICE_MAX = 80;
 export function dermoscopyFacts(idPrefix = '') {
   const choice = (name) => field({
     label: t(`dermoscopy.${name}`), name: `${idPrefix}dermoscopy-${name}`, tag: 'select',
-    id: `${idPrefix}dermoscopy-${name}`,
     options: [
       h('option', { value: '' }, t('dermoscopy.unknown')),
       h('option', { value: 'true' }, t(`dermoscopy.${name}.yes`)),
@@ -22,7 +21,7 @@ export function dermoscopyFacts(idPrefix = '') {
   const polarised = choice('polarised');
   const contact = choice('contact');
   const device = field({ label: t('dermoscopy.device'), hint: t('dermoscopy.deviceHint'),
-    name: `${idPrefix}dermoscopy-device`, id: `${idPrefix}dermoscopy-device`, maxlength: DEVICE_MAX,
+    name: `${idPrefix}dermoscopy-device`, maxlength: DEVICE_MAX,
     autocomplete: 'off' });
   const root = h('fieldset', { class: 'dermoscopy-facts' },
     h('legend', {}, t('dermoscopy.legend')), polarised.root, contact.root, device.root);

@@ -11,9 +11,12 @@ import com.dermrelay.testing.IntakeJourney;
 import com.dermrelay.testing.Photos;
 import com.dermrelay.testing.TestClinics;
 import com.dermrelay.testing.portal.PatientIntake;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -23,6 +26,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -326,6 +330,54 @@ class PatientIntakeIT {
                     .equals(
                         d.findElement(By.cssSelector("#photo-context .verdict"))
                             .getAttribute("data-verdict")));
+  }
+
+  @Test
+  void aClinicThatOffersItLetsThePatientSendADermoscopicPhotoWithHowItWasTaken(
+      LocalStack stack, WebDriver browser) {
+    String clinic = "dermoscopy-portal-" + UUID.randomUUID().toString().substring(0, 6);
+    String admin = TestClinics.adminOfSeededClinic(stack, clinic);
+    ApiCalls api = new ApiCalls(stack);
+    IntakeJourney journey = new IntakeJourney(stack, api);
+    IntakeJourney.Patient patient = journey.newPatient(clinic);
+    String caseId = journey.draft(patient, IntakeJourney.routineIntake());
+    PatientIntake portal =
+        PatientIntake.signIn(
+            stack, browser, clinic, patient.email(), IntakeJourney.PASSWORD, "Journey");
+    portal.openCase(caseId);
+    portal.page().click("#continue-draft");
+    portal.page().awaitHeading("Your photos");
+    assertTrue(
+        browser.findElements(By.id("photo-dermoscopic")).isEmpty(),
+        "not offered where the clinic did not turn it on");
+
+    TestClinics.setPatientDermoscopy(api, clinic, admin, true);
+    browser.navigate().refresh();
+    portal.page().awaitHeading("Your photos");
+    portal.page().click("details.optional-photos summary");
+    new Select(browser.findElement(By.name("dermoscopy-polarised"))).selectByValue("true");
+    new Select(browser.findElement(By.name("dermoscopy-contact"))).selectByValue("false");
+    browser.findElement(By.name("dermoscopy-device")).sendKeys("DermLite HÜD 2");
+    portal.page().screenshot("patient-dermoscopic-card");
+    portal.upload("dermoscopic", Photos.file("dermoscopic.jpg", Photos.dermoscopic(1600, 1200, 7)));
+    assertEquals("accepted", portal.verdict("dermoscopic"), "the round vignette is no fault");
+
+    JsonNode sent =
+        StreamSupport.stream(
+                ApiCalls.json(api.get("/clinics/" + clinic + "/cases/" + caseId, patient.token()))
+                    .get("photos")
+                    .spliterator(),
+                false)
+            .filter(photo -> "dermoscopic".equals(photo.get("view").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        ApiCalls.JSON
+            .createObjectNode()
+            .put("polarised", true)
+            .put("contact", false)
+            .put("device", "DermLite HÜD 2"),
+        sent.get("dermoscopy"));
   }
 
   private static void offline(ChromiumDriver chromium, boolean offline) {

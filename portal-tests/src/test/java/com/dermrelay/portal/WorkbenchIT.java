@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -37,8 +38,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The dermatologist workbench in a real browser against the local stack, beyond the path {@link
  * WholeJourneyIT} walks: the worklist's order and clinic filter, shortcuts, zoom, a refused answer;
- * a claim lost to a colleague; a phone photo stored sideways shown upright; the invitation page;
- * and the accounts it turns away.
+ * a claim lost to a colleague; a phone photo stored sideways shown upright; a dermoscopic photo
+ * beside the close-up (English and Spanish); the invitation page; and the accounts it turns away.
  */
 @ExtendWith({LocalStackExtension.class, BrowserExtension.class})
 class WorkbenchIT {
@@ -178,6 +179,75 @@ class WorkbenchIT {
     assertTrue(reds > 100, "the red block is on screen");
     assertTrue(redX / reds > shown.getWidth() / 2, "red block on the right: x " + redX / reds);
     assertTrue(redY / reds < shown.getHeight() / 3, "and at the top: y " + redY / reds);
+  }
+
+  @Test
+  void theDermoscopicPhotoStandsBesideTheCloseUpWithItsFactsInEnglishAndSpanish(
+      LocalStack stack, WebDriver browser) {
+    // Shown apart, beside the same round's clinical close-up, both loaded, with how it was taken.
+    ApiCalls api = new ApiCalls(stack);
+    IntakeJourney journey = new IntakeJourney(stack, api);
+    IntakeJourney.Patient patient = journey.newPatient(NORTHSIDE);
+    String caseId = journey.draft(patient, IntakeJourney.routineIntake());
+    String closeUp = journey.uploadPhoto(patient, caseId, "close_up").get("photoId").asText();
+    journey.uploadPhoto(patient, caseId, "context");
+    ObjectNode facts =
+        ApiCalls.JSON.createObjectNode().put("polarised", true).put("contact", false);
+    String dermoscopic =
+        journey
+            .uploadPhoto(patient, caseId, "dermoscopic", Photos.dermoscopic(1600, 1200, 5), facts)
+            .get("photoId")
+            .asText();
+    assertEquals(200, journey.submitCall(patient, caseId).statusCode());
+
+    WorkbenchPage workbench =
+        new WorkbenchPage(stack, browser)
+            .open("/workbench/")
+            .signIn(WorkbenchPage.CHEN, WorkbenchPage.CHEN_PASSWORD);
+    workbench.awaitHeading("Worklist");
+    workbench.worklistWith(caseId);
+    workbench.openCase(caseId);
+
+    workbench.script("arguments[0].scrollIntoView()", workbench.visible("#dermoscopy-pair"));
+    assertEquals(
+        "Dermoscopic photo beside the clinical close-up", workbench.text("#dermoscopy-pair-title"));
+    assertEquals(closeUp, workbench.attribute("#viewer-pair-clinical", "data-photo"));
+    assertEquals(dermoscopic, workbench.attribute("#viewer-pair-dermoscopic", "data-photo"));
+    WebElement clinicalImage = workbench.visible("#viewer-pair-clinical img.viewer__image");
+    WebElement lensImage = workbench.visible("#viewer-pair-dermoscopic img.viewer__image");
+    for (WebElement image : List.of(clinicalImage, lensImage)) {
+      workbench.wait.until(
+          d ->
+              Boolean.TRUE.equals(
+                  workbench.script(
+                      "return arguments[0].complete && arguments[0].naturalWidth > 0", image)));
+    }
+    // Side by side: one row, the close-up on the left.
+    WebElement clinicalStage = workbench.visible("#viewer-pair-clinical-stage");
+    WebElement lensStage = workbench.visible("#viewer-pair-dermoscopic-stage");
+    assertEquals(clinicalStage.getRect().getY(), lensStage.getRect().getY(), "on one row");
+    assertTrue(clinicalStage.getRect().getX() < lensStage.getRect().getX(), "close-up first");
+    assertEquals("Polarised", workbench.text("#dermoscopy-facts dd[data-fact='polarised']"));
+    assertEquals("Non-contact", workbench.text("#dermoscopy-facts dd[data-fact='contact']"));
+    assertEquals("Not given", workbench.text("#dermoscopy-facts dd[data-fact='device']"));
+    workbench.screenshot("workbench-dermoscopy-pair");
+
+    workbench.click("button[data-language='es']");
+    workbench
+        .wait
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                "Foto dermatoscópica junto a la foto clínica de cerca"
+                    .equals(workbench.text("#dermoscopy-pair-title")));
+    assertEquals("Polarizada", workbench.text("#dermoscopy-facts dd[data-fact='polarised']"));
+    assertEquals("Sin contacto", workbench.text("#dermoscopy-facts dd[data-fact='contact']"));
+    assertEquals("No indicado", workbench.text("#dermoscopy-facts dd[data-fact='device']"));
+    workbench.screenshot("workbench-dermoscopy-pair-spanish");
+    // The language is kept on this device: back to English for the next test class.
+    workbench.click("button[data-language='en']");
+    workbench.wait.until(
+        d -> "en".equals(workbench.script("return document.documentElement.lang;")));
   }
 
   @Test

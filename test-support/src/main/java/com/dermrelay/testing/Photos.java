@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
+import java.awt.image.DataBufferInt;
 import java.awt.image.Kernel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -118,6 +119,7 @@ public final class Photos {
    */
   public static BufferedImage dermoscopicSkin(int width, int height, int variant) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     Random random = new Random(1000L + variant);
     double cx = width / 2.0 + (variant % 3 - 1) * width * 0.03;
     double cy = height / 2.0;
@@ -125,25 +127,35 @@ public final class Photos {
     double[] phase = {
       random.nextDouble() * 6.3, random.nextDouble() * 6.3, random.nextDouble() * 6.3
     };
+    double[] columns = new double[width];
+    for (int x = 0; x < width; x++) {
+      columns[x] = Math.sin(x / 6.0);
+    }
     for (int y = 0; y < height; y++) {
+      double row = Math.sin(y / 6.0);
       for (int x = 0; x < width; x++) {
         double dx = x + 0.5 - cx;
         double dy = y + 0.5 - cy;
-        double angle = Math.atan2(dy, dx);
-        double edge =
-            lesion
-                * (1
-                    + 0.10 * Math.cos(2 * angle + phase[0])
-                    + 0.06 * Math.cos(3 * angle + phase[1])
-                    + 0.04 * Math.cos(5 * angle + phase[2]));
-        // 1 inside the lesion, 0 on skin, a soft border 12 px wide.
-        double inLesion = Math.max(0, Math.min(1, (edge - Math.hypot(dx, dy)) / 12 + 0.5));
-        double network = Math.sin(x / 6.0) * Math.sin(y / 6.0) > 0.45 ? 1 : 0;
-        double pore = random.nextGaussian() * 7;
+        double distance = Math.sqrt(dx * dx + dy * dy);
+        // 1 inside the lesion, 0 on skin, a soft border 12 px wide; the border only near it.
+        double inLesion = 0;
+        if (distance < lesion * 1.3) {
+          double angle = Math.atan2(dy, dx);
+          double edge =
+              lesion
+                  * (1
+                      + 0.10 * Math.cos(2 * angle + phase[0])
+                      + 0.06 * Math.cos(3 * angle + phase[1])
+                      + 0.04 * Math.cos(5 * angle + phase[2]));
+          inLesion = Math.max(0, Math.min(1, (edge - distance) / 12 + 0.5));
+        }
+        double network = columns[x] * row > 0.45 ? 1 : 0;
+        // Pores: uniform noise with about the spread of a Gaussian of sigma 7, cheaper to draw.
+        double pore = random.nextInt(25) - 12;
         double r = 205 - inLesion * (85 + 45 * network) + pore;
         double g = 150 - inLesion * (80 + 35 * network) + pore;
         double b = 128 - inLesion * (75 + 30 * network) + pore;
-        image.setRGB(x, y, rgb(r, g, b));
+        pixels[y * width + x] = rgb(r, g, b);
       }
     }
     return image;
@@ -159,22 +171,24 @@ public final class Photos {
     int width = content.getWidth();
     int height = content.getHeight();
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    int[] source = content.getRGB(0, 0, width, height, null, 0, width);
     Random random = new Random(7);
     double cx = width / 2.0;
     double cy = height / 2.0;
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
-        double d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy) / radius;
+        double dx = x + 0.5 - cx;
+        double dy = y + 0.5 - cy;
+        double d = Math.sqrt(dx * dx + dy * dy) / radius;
         double light = d >= 1 ? 0 : (1 - 0.2 * d * d) * Math.min(1, (1 - d) / 0.03);
-        int rgb = content.getRGB(x, y);
-        double noise = random.nextInt(4);
-        image.setRGB(
-            x,
-            y,
+        int rgb = source[y * width + x];
+        int noise = random.nextInt(4);
+        pixels[y * width + x] =
             rgb(
                 ((rgb >> 16) & 0xFF) * light + noise,
                 ((rgb >> 8) & 0xFF) * light + noise,
-                (rgb & 0xFF) * light + noise));
+                (rgb & 0xFF) * light + noise);
       }
     }
     return image;
