@@ -153,6 +153,18 @@ public record CaseRecord(
               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
           DermoscopyFacts dermoscopy) {
 
+    /**
+     * Photos stored before the kind was renamed to {@code dermoscopic} read under the new name, so
+     * an older case still answers within the contract and still carries its dermoscopic photo.
+     */
+    public PhotoRecord {
+      if (LEGACY_DERMOSCOPIC.equals(view)) {
+        view = PhotoViews.DERMOSCOPIC;
+      }
+    }
+
+    private static final String LEGACY_DERMOSCOPIC = "dermoscopy";
+
     /** A photo record without a thumbnail: an upload slot, a refused file, an older record. */
     public PhotoRecord(
         String photoId,
