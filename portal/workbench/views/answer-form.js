@@ -13,6 +13,8 @@ import { templateOffer } from './template-offer.js';
 
 const SAVE_AFTER_MS = 1200;
 const MAX_DIFFERENTIALS = 5;
+/** Management categories, least urgent first (cases.ManagementCategory). */
+const MANAGEMENT = ['REASSURE', 'TREAT', 'REFER_ROUTINE', 'BIOPSY', 'REFER_URGENT'];
 const FORMS = ['cream', 'ointment', 'gel', 'lotion', 'solution', 'foam', 'shampoo', 'paste', 'powder', 'spray',
   'patch', 'tablet', 'capsule', 'oral-liquid', 'injection', 'other'];
 
@@ -78,6 +80,13 @@ export function answerForm(app, hooks) {
   fields.referralAdvised.root.classList.add('check-row');
   fields.referralAdvised.input.addEventListener('change', () => { referralDetails.hidden = !fields.referralAdvised.input.checked; });
   referralDetails.hidden = true;
+  // The management category follows the referral and prescriptions until the dermatologist picks
+  // one; a picked one is theirs and never changes by itself (docs/quality.md).
+  fields.management = field({ label: t('answer.management'), name: 'management', tag: 'select',
+    hint: t('answer.managementHint'),
+    options: MANAGEMENT.map((m) => h('option', { value: m }, t(`answer.management.${m}`))) });
+  let managementChosen = false;
+  fields.management.input.addEventListener('change', () => { managementChosen = true; });
   fields.followUp = field({ label: t('answer.followUp'), name: 'followUpDays', type: 'number', min: 1, max: 365,
     inputmode: 'numeric', hint: t('answer.followUpHint') });
 
@@ -90,6 +99,7 @@ export function answerForm(app, hooks) {
     fields.patientExplanation.root, fields.treatmentPlan.root,
     h('fieldset', { class: 'prescriptions-fieldset' }, h('legend', {}, t('answer.prescriptions')), prescriptionList, addPrescription),
     h('fieldset', {}, h('legend', {}, t('answer.referral')), fields.referralAdvised.root, referralDetails),
+    fields.management.root,
     fields.followUp.root,
     h('div', { class: 'actions actions--inline' }, send, offer.saveButton, h('p', { class: 'hint' }, t('answer.sendKeys'))),
     offer.saveStatus);
@@ -172,6 +182,7 @@ export function answerForm(app, hooks) {
     }
     const days = text(fields.followUp);
     if (days) answer.followUp = { inDays: Number(days) };
+    if (managementChosen || !draft) answer.management = fields.management.input.value;
     if (applied) {
       answer.templateId = applied.id;
       answer.templateVersion = applied.version;
@@ -190,6 +201,7 @@ export function answerForm(app, hooks) {
     fields.referralUrgency.input.value = template.referral?.urgency ?? '';
     referralDetails.hidden = !fields.referralAdvised.input.checked;
     fields.followUp.input.value = template.followUp?.inDays ?? '';
+    suggestManagement();
     applied = { id: template.id, version: template.version };
     appliedLanguage = language;
     changed();
@@ -218,6 +230,9 @@ export function answerForm(app, hooks) {
     fields.referralNote.input.value = answer.referral?.note ?? '';
     referralDetails.hidden = !fields.referralAdvised.input.checked;
     fields.followUp.input.value = answer.followUp?.inDays ?? '';
+    managementChosen = Boolean(answer.management);
+    if (managementChosen) fields.management.input.value = answer.management;
+    else suggestManagement();
     applied = answer.templateId ? { id: answer.templateId, version: answer.templateVersion } : null;
     offer.show(answer.diagnosis?.code ?? null, { appliedId: answer.templateId });
   }
@@ -235,7 +250,18 @@ export function answerForm(app, hooks) {
     return found;
   }
 
+  /** The category the referral and prescriptions suggest (cases.ManagementCategory.suggestedFor). */
+  function suggestManagement() {
+    if (managementChosen) return;
+    if (fields.referralAdvised.input.checked) {
+      fields.management.input.value = fields.referralUrgency.input.value === 'ROUTINE' ? 'REFER_ROUTINE' : 'REFER_URGENT';
+    } else {
+      fields.management.input.value = prescriptionRows.length ? 'TREAT' : 'REASSURE';
+    }
+  }
+
   function changed() {
+    suggestManagement();
     if (sent) return;
     if (!loaded) { typedBeforeLoad = true; return; }
     hooks.onActivity?.();
@@ -355,7 +381,7 @@ export function answerForm(app, hooks) {
       '/diagnosis': fields.diagnosis, '/diagnosis/code': fields.diagnosis, '/diagnosis/note': fields.note,
       '/patientExplanation': fields.patientExplanation, '/treatmentPlan': fields.treatmentPlan,
       '/referral/advised': fields.referralAdvised, '/referral/urgency': fields.referralUrgency,
-      '/referral/note': fields.referralNote, '/followUp/inDays': fields.followUp, '/followUp': fields.followUp,
+      '/referral/note': fields.referralNote, '/management': fields.management, '/followUp/inDays': fields.followUp, '/followUp': fields.followUp,
     };
     if (pointer.startsWith('/differentials')) return fields.differentials;
     return map[pointer] ?? null;

@@ -104,7 +104,8 @@ public record CaseForReview(
       String answeredAt,
       String dermatologistName,
       String templateId,
-      Integer templateVersion) {
+      Integer templateVersion,
+      String management) {
     static Answer of(CaseAnswer a) {
       AnswerContent c = a.content();
       return new Answer(
@@ -119,7 +120,8 @@ public record CaseForReview(
           a.answeredAt(),
           a.dermatologistName(),
           c.templateId(),
-          c.templateVersion());
+          c.templateVersion(),
+          c.management());
     }
   }
 

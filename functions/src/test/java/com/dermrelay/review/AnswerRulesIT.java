@@ -63,6 +63,7 @@ class AnswerRulesIT {
         .put("refills", 13);
     body.putObject("referral").put("advised", true);
     body.putObject("followUp").put("inDays", 0);
+    body.put("management", "ASAP");
     HttpResponse<String> response =
         api.call(
             "POST",
@@ -79,6 +80,7 @@ class AnswerRulesIT {
             "/prescriptions/0/form",
             "/prescriptions/0/refills",
             "/referral/urgency",
+            "/management",
             "/followUp/inDays"),
         pointers(response));
     assertTrue(
