@@ -231,6 +231,9 @@ class ClinicConsoleIT {
     assertEquals(
         "seek-emergency-care", redFlags.getFirstSelectedOption().getAttribute("value"), "built in");
     redFlags.selectByValue("queue-urgent");
+    // Second reads: 5% at random, and always for darker skin (docs/quality.md).
+    console.type("samplePercent", "5");
+    console.click("#second-read-fitzpatrick-v-vi");
     console.submit("#settings-form");
     assertTrue(
         console.topMessage("#settings-form").startsWith("Saved."),
@@ -241,6 +244,11 @@ class ClinicConsoleIT {
             api.get("/clinics/" + slug + "/settings", api.idToken(email, "Console-Owner-Pass-1")));
     assertEquals(
         "queue-urgent", saved.at("/config/triage/redFlagsAtSubmit").asText(), saved.toString());
+    assertEquals(5, saved.at("/config/secondReads/samplePercent").asInt(), saved.toString());
+    assertEquals(
+        "[\"fitzpatrick-v-vi\"]",
+        saved.at("/config/secondReads/always").toString(),
+        saved.toString());
   }
 
   @Test
