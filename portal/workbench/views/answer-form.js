@@ -87,6 +87,11 @@ export function answerForm(app, hooks) {
     options: MANAGEMENT.map((m) => h('option', { value: m }, t(`answer.management.${m}`))) });
   let managementChosen = false;
   fields.management.input.addEventListener('change', () => { managementChosen = true; });
+  // Optional: the skin type as judged from the photos, for the figures by skin type (docs/quality.md).
+  fields.fitzpatrickType = field({ label: t('answer.skinType'), name: 'fitzpatrickType', tag: 'select',
+    hint: t('answer.skinTypeHint'),
+    options: [h('option', { value: '' }, t('answer.skinType.none')),
+      ...[1, 2, 3, 4, 5, 6].map((n) => h('option', { value: String(n) }, t(`answer.skinType.${n}`)))] });
   fields.followUp = field({ label: t('answer.followUp'), name: 'followUpDays', type: 'number', min: 1, max: 365,
     inputmode: 'numeric', hint: t('answer.followUpHint') });
 
@@ -100,6 +105,7 @@ export function answerForm(app, hooks) {
     h('fieldset', { class: 'prescriptions-fieldset' }, h('legend', {}, t('answer.prescriptions')), prescriptionList, addPrescription),
     h('fieldset', {}, h('legend', {}, t('answer.referral')), fields.referralAdvised.root, referralDetails),
     fields.management.root,
+    fields.fitzpatrickType.root,
     fields.followUp.root,
     h('div', { class: 'actions actions--inline' }, send, offer.saveButton, h('p', { class: 'hint' }, t('answer.sendKeys'))),
     offer.saveStatus);
@@ -183,6 +189,7 @@ export function answerForm(app, hooks) {
     const days = text(fields.followUp);
     if (days) answer.followUp = { inDays: Number(days) };
     if (managementChosen || !draft) answer.management = fields.management.input.value;
+    if (fields.fitzpatrickType.input.value) answer.fitzpatrickType = Number(fields.fitzpatrickType.input.value);
     if (applied) {
       answer.templateId = applied.id;
       answer.templateVersion = applied.version;
@@ -230,6 +237,7 @@ export function answerForm(app, hooks) {
     fields.referralNote.input.value = answer.referral?.note ?? '';
     referralDetails.hidden = !fields.referralAdvised.input.checked;
     fields.followUp.input.value = answer.followUp?.inDays ?? '';
+    fields.fitzpatrickType.input.value = answer.fitzpatrickType ? String(answer.fitzpatrickType) : '';
     managementChosen = Boolean(answer.management);
     if (managementChosen) fields.management.input.value = answer.management;
     else suggestManagement();
@@ -381,7 +389,7 @@ export function answerForm(app, hooks) {
       '/diagnosis': fields.diagnosis, '/diagnosis/code': fields.diagnosis, '/diagnosis/note': fields.note,
       '/patientExplanation': fields.patientExplanation, '/treatmentPlan': fields.treatmentPlan,
       '/referral/advised': fields.referralAdvised, '/referral/urgency': fields.referralUrgency,
-      '/referral/note': fields.referralNote, '/management': fields.management, '/followUp/inDays': fields.followUp, '/followUp': fields.followUp,
+      '/referral/note': fields.referralNote, '/management': fields.management, '/fitzpatrickType': fields.fitzpatrickType, '/followUp/inDays': fields.followUp, '/followUp': fields.followUp,
     };
     if (pointer.startsWith('/differentials')) return fields.differentials;
     return map[pointer] ?? null;

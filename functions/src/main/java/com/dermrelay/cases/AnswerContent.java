@@ -19,6 +19,8 @@ import java.util.List;
  * @param management the {@link ManagementCategory} code, compared with a second read's (quality
  *     programme); a stored answer always has one: answerCase stores the suggested one ({@link
  *     ManagementCategory#suggestedFor}) when a body leaves it out
+ * @param fitzpatrickType the skin type (1-6) the dermatologist judged from the photos, for the
+ *     quality figures by skin type and the second-read rule for types V-VI; null when not recorded
  */
 public record AnswerContent(
     DiagnosisChoice diagnosis,
@@ -30,14 +32,15 @@ public record AnswerContent(
     FollowUpInterval followUp,
     String templateId,
     Integer templateVersion,
-    String management) {
+    String management,
+    Integer fitzpatrickType) {
 
   public AnswerContent {
     differentials = differentials == null ? List.of() : List.copyOf(differentials);
     prescriptions = prescriptions == null ? List.of() : List.copyOf(prescriptions);
   }
 
-  /** Content without a management category: a template's parts, a sample. */
+  /** Content without a management category or a skin type: a template's parts, a sample. */
   public AnswerContent(
       DiagnosisChoice diagnosis,
       List<String> differentials,
@@ -58,6 +61,7 @@ public record AnswerContent(
         followUp,
         templateId,
         templateVersion,
+        null,
         null);
   }
 
@@ -73,7 +77,8 @@ public record AnswerContent(
         followUp,
         templateId,
         templateVersion,
-        category.name());
+        category.name(),
+        fitzpatrickType);
   }
 
   /** A code of the curated list and free text (e.g. the site, a qualifier). */

@@ -103,6 +103,9 @@ public final class AnswerRules {
               base + "/management",
               "must be one of " + String.join(", ", ManagementCategory.CODES)));
     }
+    if (a.fitzpatrickType() != null && (a.fitzpatrickType() < 1 || a.fitzpatrickType() > 6)) {
+      errors.add(error(base + "/fitzpatrickType", "must be a skin type from 1 to 6"));
+    }
     if (a.followUp() != null) {
       Integer days = a.followUp().inDays();
       if (days == null ? complete : days < 1 || days > 365) {

@@ -105,7 +105,8 @@ public record CaseForReview(
       String dermatologistName,
       String templateId,
       Integer templateVersion,
-      String management) {
+      String management,
+      Integer fitzpatrickType) {
     static Answer of(CaseAnswer a) {
       AnswerContent c = a.content();
       return new Answer(
@@ -121,7 +122,8 @@ public record CaseForReview(
           a.dermatologistName(),
           c.templateId(),
           c.templateVersion(),
-          c.management());
+          c.management(),
+          c.fitzpatrickType());
     }
   }
 

@@ -64,6 +64,7 @@ class AnswerRulesIT {
     body.putObject("referral").put("advised", true);
     body.putObject("followUp").put("inDays", 0);
     body.put("management", "ASAP");
+    body.put("fitzpatrickType", 7);
     HttpResponse<String> response =
         api.call(
             "POST",
@@ -81,6 +82,7 @@ class AnswerRulesIT {
             "/prescriptions/0/refills",
             "/referral/urgency",
             "/management",
+            "/fitzpatrickType",
             "/followUp/inDays"),
         pointers(response));
     assertTrue(

@@ -123,6 +123,7 @@ class WorkbenchIT {
         "BIOPSY",
         management.getFirstSelectedOption().getAttribute("value"),
         "a picked category stays");
+    new Select(workbench.visible("main [name='fitzpatrickType']")).selectByValue("5");
     workbench.ctrlEnterIn("patientExplanation");
     // Sent: the next case opens, or the worklist when there is none.
     workbench.wait.until(d -> workbench.all("#case-view[data-case='" + northside + "']").isEmpty());
@@ -133,6 +134,7 @@ class WorkbenchIT {
                 "/clinics/" + NORTHSIDE + "/reviews/" + northside,
                 api.idToken(WorkbenchPage.CHEN, WorkbenchPage.CHEN_PASSWORD)));
     assertEquals("BIOPSY", reviewed.at("/answers/0/management").asText(), reviewed.toString());
+    assertEquals(5, reviewed.at("/answers/0/fitzpatrickType").asInt(), "the skin type recorded");
     workbench.screenshot("workbench-after-answer");
   }
 
