@@ -35,6 +35,11 @@ export function answerForm(app, hooks) {
   /** Once the answer is sent nothing more is saved as a draft, and a second send is ignored. */
   let sent = false;
   let sending = false;
+  /**
+   * Two versions are offered (offerChoice): nothing is saved until the dermatologist picks, not even
+   * by the change event the field they typed in fires when the offer takes the focus.
+   */
+  let choosing = false;
 
   fields.diagnosis = diagnosisPicker(app, { label: t('answer.diagnosis'), name: 'diagnosis',
     onPick: (d) => { offer.show(d.code); changed(); } });
@@ -274,6 +279,7 @@ export function answerForm(app, hooks) {
     if (!loaded) { typedBeforeLoad = true; return; }
     hooks.onActivity?.();
     saveStatus.textContent = t('draft.unsaved');
+    if (choosing) return;
     clearTimeout(saveTimer);
     saveTimer = setTimeout(saveDraft, SAVE_AFTER_MS);
   }
@@ -317,6 +323,8 @@ export function answerForm(app, hooks) {
 
   /** Two versions of the draft, the one on screen and `theirs`: the dermatologist picks. */
   function offerChoice(theirs, why, loadedText = t('draft.loadedTheirs')) {
+    choosing = true;
+    clearTimeout(saveTimer);
     message.root.hidden = false;
     message.root.className = 'error-summary';
     message.root.setAttribute('role', 'alert');
@@ -324,10 +332,10 @@ export function answerForm(app, hooks) {
       h('p', {}, why),
       h('div', { class: 'actions--inline' },
         h('button', { type: 'button', class: 'button button--small', id: 'keep-mine', onclick: () => {
-          version = theirs.version; message.clear(); saveDraft();
+          choosing = false; version = theirs.version; message.clear(); saveDraft();
         } }, t('draft.keepMine')),
         h('button', { type: 'button', class: 'button button--secondary button--small', onclick: async () => {
-          version = theirs.version; loaded = false; await fill(theirs.answer); loaded = true; message.clear();
+          choosing = false; version = theirs.version; loaded = false; await fill(theirs.answer); loaded = true; message.clear();
           saveStatus.textContent = loadedText;
         } }, t('draft.loadTheirs'))));
     message.root.focus();
