@@ -70,3 +70,25 @@ export function illustration(view) {
     ...DRAWINGS[view]());
   return svg;
 }
+
+/**
+ * Representative tones of the six skin types (Fitzpatrick I-VI), lightest first: an aid to the
+ * intake's optional skin-type question, never a measurement.
+ */
+const SKIN_TONES = ['#f6dfcf', '#eac9ad', '#d3a57e', '#a8744b', '#7a4a26', '#4a2c1a'];
+
+/** One skin type's tone as a small disc beside its answer; decorative, the words say it all. */
+export function skinTone(type) {
+  return el('svg', { viewBox: '0 0 20 20', class: 'skin-tone', 'aria-hidden': 'true', focusable: 'false' },
+    el('circle', { cx: 10, cy: 10, r: 9, fill: SKIN_TONES[type - 1], stroke: '#6b7280', 'stroke-width': 0.5 }));
+}
+
+/** The six types side by side with their numerals, described for screen readers. */
+export function skinTypeScale() {
+  return el('svg', { viewBox: '0 0 240 56', class: 'illustration illustration--skin-types', role: 'img',
+    'aria-label': t('intake.skin.scale') },
+  ...SKIN_TONES.flatMap((tone, i) => [
+    el('circle', { cx: 20 + i * 40, cy: 20, r: 16, fill: tone, stroke: '#6b7280', 'stroke-width': 0.75 }),
+    el('text', { x: 20 + i * 40, y: 52, 'text-anchor': 'middle', class: 'ill-label' }, ['I', 'II', 'III', 'IV', 'V', 'VI'][i]),
+  ]));
+}

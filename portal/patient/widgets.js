@@ -20,7 +20,7 @@ export function choiceGroup({ name, legend, hint, options, value = null, columns
       checked: String(option.value) === String(value),
     });
     return { input, label: h('label', { for: input.id, class: 'choice' }, input,
-      h('span', {}, option.label, option.hint ? h('small', {}, option.hint) : null)) };
+      option.before ?? null, h('span', {}, option.label, option.hint ? h('small', {}, option.hint) : null)) };
   });
   const root = h('fieldset', { class: 'field question', 'data-question': name, 'aria-describedby': hintId },
     h('legend', {}, legend),

@@ -1,5 +1,5 @@
 // Service settings: whether the clinic takes new patients, answer times per priority, triage
-// caution, record keeping, languages and the consent patients agree to. Everything tenant.schema.json allows except branding (its own
+// caution, second reads, record keeping, languages and the consent patients agree to. Everything tenant.schema.json allows except branding (its own
 // section) and the fixed identity of the clinic (id, slug, data region).
 
 import { h, replace } from '/shared/dom.js';
@@ -33,7 +33,11 @@ const NUMBERS = [
   ['sevenPoint', '/config/triage/sevenPointUrgentScore', { min: 1, max: 3 }],
   ['urgentAge', '/config/triage/urgentAgeYears', { min: 18, max: 50 }],
   ['retention', '/config/retentionYears', { min: 6, max: 30 }],
+  ['samplePercent', '/config/secondReads/samplePercent', { min: 0, max: 100 }],
 ];
+
+/** Cases always read twice (tenant.schema.json secondReads.always; docs/quality.md). */
+const SECOND_READ_RULES = ['fitzpatrick-v-vi', 'seven-point-3-or-more', 'reader-first-50-cases'];
 
 function editor(app, settings, flash) {
   let { version, config } = settings;
@@ -80,12 +84,21 @@ function editor(app, settings, flash) {
       h('label', { for: dermoscopyId }, t('settings.patientDermoscopy'))),
     h('p', { class: 'hint', id: `${dermoscopyId}-hint` }, t('settings.patientDermoscopyHint')));
 
+  const rules = Object.fromEntries(SECOND_READ_RULES.map((rule) => [rule,
+    h('input', { type: 'checkbox', id: `second-read-${rule}`, name: 'secondReadAlways', value: rule })]));
+  const rulesField = h('fieldset', { class: 'field', id: 'second-read-rules' },
+    h('legend', {}, t('settings.secondReadAlways')),
+    ...SECOND_READ_RULES.map((rule) => h('div', { class: 'check-row' }, rules[rule],
+      h('label', { for: `second-read-${rule}` }, t(`settings.secondReadAlways.${rule}`)))));
+
   const state = editorState(app, SECTION, settings);
   const initial = state.values ?? valuesOf(config);
   fill(fields, initial);
   accepting.checked = initial.accepting !== false;
   dermoscopy.checked = initial.dermoscopy === true;
-  const values = () => ({ ...read(fields), accepting: accepting.checked, dermoscopy: dermoscopy.checked });
+  for (const rule of SECOND_READ_RULES) rules[rule].checked = (initial.always ?? []).includes(rule);
+  const values = () => ({ ...read(fields), accepting: accepting.checked, dermoscopy: dermoscopy.checked,
+    always: SECOND_READ_RULES.filter((rule) => rules[rule].checked) });
   if (state.restored) message.info(TEXT.draftRestored);
 
   const submit = submitButton(TEXT.save, TEXT.saving);
@@ -96,6 +109,8 @@ function editor(app, settings, flash) {
       h('div', { class: 'field-row' }, fields.urgent.root, fields.soon.root, fields.routine.root)),
     h('fieldset', {}, h('legend', {}, t('settings.triage')), fields.sevenPoint.root, fields.urgentAge.root,
       fields.redFlags.root),
+    h('fieldset', { id: 'second-reads' }, h('legend', {}, t('settings.secondReads')),
+      h('p', { class: 'hint' }, t('settings.secondReadsLead')), fields.samplePercent.root, rulesField),
     h('fieldset', {}, h('legend', {}, t('settings.records')),
       h('p', { class: 'hint' }, t('settings.region', { region: config.region })),
       fields.retention.root, fields.languages.root),
@@ -132,6 +147,7 @@ function valuesOf(config) {
     consentVersion: config.consent?.version, consentText: config.consent?.text,
     accepting: config.acceptingNewPatients !== false,
     dermoscopy: config.patientDermoscopy === true,
+    samplePercent: config.secondReads?.samplePercent, always: config.secondReads?.always ?? [],
   };
 }
 
@@ -161,5 +177,11 @@ function apply(config, v) {
   config.consent = { version: v.consentVersion, text: v.consentText };
   config.acceptingNewPatients = v.accepting !== false;
   config.patientDermoscopy = v.dermoscopy === true;
+  // No rate and no rule is no second reads: the section is left out rather than kept empty.
+  const secondReads = {};
+  if (v.samplePercent !== '') secondReads.samplePercent = number(v.samplePercent);
+  if (v.always.length) secondReads.always = v.always;
+  if (Object.keys(secondReads).length) config.secondReads = secondReads;
+  else delete config.secondReads;
   return config;
 }

@@ -1,5 +1,7 @@
 // The team: invite a dermatologist by e-mail, see who is a member, remove a dermatologist after
-// a confirmation. Removal is at once: their next request for this clinic is refused.
+// a confirmation. Removal is at once: their next request for this clinic is refused. An active
+// dermatologist can be named a medical lead: told of unsafe second-read disagreements
+// (docs/quality.md).
 
 import { api } from '/shared/api.js';
 import { h, replace } from '/shared/dom.js';
@@ -89,6 +91,8 @@ async function loadMembers(app, list, message, dialog, refresh) {
       h('td', {}, member.email),
       h('td', {}, has(`role.${member.role}`) ? t(`role.${member.role}`) : member.role),
       h('td', {}, member.status === 'ACTIVE' ? t('team.active') : t('team.removed')),
+      h('td', {}, member.role === 'dermatologist' && member.status === 'ACTIVE'
+        ? medicalLeadBox(app, member, who, message) : null),
       h('td', {}, removable
         ? h('button', { type: 'button', class: 'button button--danger button--small',
           onclick: () => dialog.ask(who, async () => {
@@ -108,10 +112,33 @@ async function loadMembers(app, list, message, dialog, refresh) {
   });
   replace(list, rows.length
     ? h('table', { class: 'data-table', 'aria-labelledby': 'members-title' },
-      h('thead', {}, h('tr', {}, ['name', 'email', 'role', 'status'].map((column) => h('th', { scope: 'col' }, t(`team.col.${column}`))),
+      h('thead', {}, h('tr', {}, ['name', 'email', 'role', 'status', 'medicalLead'].map((column) => h('th', { scope: 'col' }, t(`team.col.${column}`))),
         h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('team.col.actions'))))),
       h('tbody', {}, rows))
     : h('p', { class: 'hint' }, t('team.none')));
+}
+
+/** The medical-lead checkbox of an active dermatologist: saved as soon as it changes. */
+function medicalLeadBox(app, member, who, message) {
+  const id = `medical-lead-${member.subject}`;
+  const box = h('input', { type: 'checkbox', id, name: 'medicalLead', checked: Boolean(member.medicalLead) });
+  box.addEventListener('change', async () => {
+    const lead = box.checked;
+    box.disabled = true;
+    try {
+      await api(`/clinics/${encodeURIComponent(app.tenantId())}/members/${encodeURIComponent(member.subject)}/medical-lead`,
+        { method: 'PUT', identity: app.identity, body: { medicalLead: lead } });
+      message.info(t(lead ? 'team.leadSet' : 'team.leadUnset', { who }));
+    } catch (caught) {
+      box.checked = !lead;
+      const error = asPortalError(caught);
+      if (error.kind !== 'session-expired') message.error(error.message);
+    } finally {
+      box.disabled = false;
+    }
+  });
+  return h('div', { class: 'check-row' }, box,
+    h('label', { for: id }, h('span', { class: 'visually-hidden' }, t('team.leadFor', { who }))));
 }
 
 /** A modal question before removing someone: native <dialog>, so focus and Escape just work. */

@@ -4,6 +4,7 @@
 
 import { h } from '/shared/dom.js';
 import { t } from '/shared/i18n.js';
+import { skinTone, skinTypeScale } from '../illustrations.js';
 import { choiceGroup, textArea, yesNo } from '../widgets.js';
 import { answersOf, pointersOf, question, requireAnswers, wizardPage } from './intake-wizard.js';
 
@@ -38,7 +39,9 @@ export function healthPage(app, section, aCase) {
       options: ['no', 'yes', 'unsure', 'not-applicable'], labels: 'intake.pregnancy' }),
   ];
   const skin = choiceGroup({ name: 'fitzpatrickType', legend: t('intake.skin.legend'), hint: t('intake.skin.hint'), value: a.fitzpatrickType,
-    options: [1, 2, 3, 4, 5, 6].map((v) => ({ value: String(v), label: t(`intake.skin.${v}`) })) });
+    options: [1, 2, 3, 4, 5, 6].map((v) => ({ value: String(v), label: t(`intake.skin.${v}`), before: skinTone(v) })) });
+  // The scale goes under the question's hint: what the six answers look like, lightest first.
+  skin.root.querySelector('.choices').before(skinTypeScale());
   wizardPage(app, section, aCase, 'health', {
     title: t('intake.health.title'),
     fields: [questions.map((q) => q.root), skin.root],

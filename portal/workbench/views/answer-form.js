@@ -13,6 +13,8 @@ import { templateOffer } from './template-offer.js';
 
 const SAVE_AFTER_MS = 1200;
 const MAX_DIFFERENTIALS = 5;
+/** Management categories, least urgent first (cases.ManagementCategory). */
+const MANAGEMENT = ['REASSURE', 'TREAT', 'REFER_ROUTINE', 'BIOPSY', 'REFER_URGENT'];
 const FORMS = ['cream', 'ointment', 'gel', 'lotion', 'solution', 'foam', 'shampoo', 'paste', 'powder', 'spray',
   'patch', 'tablet', 'capsule', 'oral-liquid', 'injection', 'other'];
 
@@ -33,6 +35,11 @@ export function answerForm(app, hooks) {
   /** Once the answer is sent nothing more is saved as a draft, and a second send is ignored. */
   let sent = false;
   let sending = false;
+  /**
+   * Two versions are offered (offerChoice): nothing is saved until the dermatologist picks, not even
+   * by the change event the field they typed in fires when the offer takes the focus.
+   */
+  let choosing = false;
 
   fields.diagnosis = diagnosisPicker(app, { label: t('answer.diagnosis'), name: 'diagnosis',
     onPick: (d) => { offer.show(d.code); changed(); } });
@@ -78,6 +85,18 @@ export function answerForm(app, hooks) {
   fields.referralAdvised.root.classList.add('check-row');
   fields.referralAdvised.input.addEventListener('change', () => { referralDetails.hidden = !fields.referralAdvised.input.checked; });
   referralDetails.hidden = true;
+  // The management category follows the referral and prescriptions until the dermatologist picks
+  // one; a picked one is theirs and never changes by itself (docs/quality.md).
+  fields.management = field({ label: t('answer.management'), name: 'management', tag: 'select',
+    hint: t('answer.managementHint'),
+    options: MANAGEMENT.map((m) => h('option', { value: m }, t(`answer.management.${m}`))) });
+  let managementChosen = false;
+  fields.management.input.addEventListener('change', () => { managementChosen = true; });
+  // Optional: the skin type as judged from the photos, for the figures by skin type (docs/quality.md).
+  fields.fitzpatrickType = field({ label: t('answer.skinType'), name: 'fitzpatrickType', tag: 'select',
+    hint: t('answer.skinTypeHint'),
+    options: [h('option', { value: '' }, t('answer.skinType.none')),
+      ...[1, 2, 3, 4, 5, 6].map((n) => h('option', { value: String(n) }, t(`answer.skinType.${n}`)))] });
   fields.followUp = field({ label: t('answer.followUp'), name: 'followUpDays', type: 'number', min: 1, max: 365,
     inputmode: 'numeric', hint: t('answer.followUpHint') });
 
@@ -90,6 +109,8 @@ export function answerForm(app, hooks) {
     fields.patientExplanation.root, fields.treatmentPlan.root,
     h('fieldset', { class: 'prescriptions-fieldset' }, h('legend', {}, t('answer.prescriptions')), prescriptionList, addPrescription),
     h('fieldset', {}, h('legend', {}, t('answer.referral')), fields.referralAdvised.root, referralDetails),
+    fields.management.root,
+    fields.fitzpatrickType.root,
     fields.followUp.root,
     h('div', { class: 'actions actions--inline' }, send, offer.saveButton, h('p', { class: 'hint' }, t('answer.sendKeys'))),
     offer.saveStatus);
@@ -172,6 +193,8 @@ export function answerForm(app, hooks) {
     }
     const days = text(fields.followUp);
     if (days) answer.followUp = { inDays: Number(days) };
+    if (managementChosen || !draft) answer.management = fields.management.input.value;
+    if (fields.fitzpatrickType.input.value) answer.fitzpatrickType = Number(fields.fitzpatrickType.input.value);
     if (applied) {
       answer.templateId = applied.id;
       answer.templateVersion = applied.version;
@@ -190,6 +213,7 @@ export function answerForm(app, hooks) {
     fields.referralUrgency.input.value = template.referral?.urgency ?? '';
     referralDetails.hidden = !fields.referralAdvised.input.checked;
     fields.followUp.input.value = template.followUp?.inDays ?? '';
+    suggestManagement();
     applied = { id: template.id, version: template.version };
     appliedLanguage = language;
     changed();
@@ -218,6 +242,10 @@ export function answerForm(app, hooks) {
     fields.referralNote.input.value = answer.referral?.note ?? '';
     referralDetails.hidden = !fields.referralAdvised.input.checked;
     fields.followUp.input.value = answer.followUp?.inDays ?? '';
+    fields.fitzpatrickType.input.value = answer.fitzpatrickType ? String(answer.fitzpatrickType) : '';
+    managementChosen = Boolean(answer.management);
+    if (managementChosen) fields.management.input.value = answer.management;
+    else suggestManagement();
     applied = answer.templateId ? { id: answer.templateId, version: answer.templateVersion } : null;
     offer.show(answer.diagnosis?.code ?? null, { appliedId: answer.templateId });
   }
@@ -235,11 +263,23 @@ export function answerForm(app, hooks) {
     return found;
   }
 
+  /** The category the referral and prescriptions suggest (cases.ManagementCategory.suggestedFor). */
+  function suggestManagement() {
+    if (managementChosen) return;
+    if (fields.referralAdvised.input.checked) {
+      fields.management.input.value = fields.referralUrgency.input.value === 'ROUTINE' ? 'REFER_ROUTINE' : 'REFER_URGENT';
+    } else {
+      fields.management.input.value = prescriptionRows.length ? 'TREAT' : 'REASSURE';
+    }
+  }
+
   function changed() {
+    suggestManagement();
     if (sent) return;
     if (!loaded) { typedBeforeLoad = true; return; }
     hooks.onActivity?.();
     saveStatus.textContent = t('draft.unsaved');
+    if (choosing) return;
     clearTimeout(saveTimer);
     saveTimer = setTimeout(saveDraft, SAVE_AFTER_MS);
   }
@@ -283,6 +323,8 @@ export function answerForm(app, hooks) {
 
   /** Two versions of the draft, the one on screen and `theirs`: the dermatologist picks. */
   function offerChoice(theirs, why, loadedText = t('draft.loadedTheirs')) {
+    choosing = true;
+    clearTimeout(saveTimer);
     message.root.hidden = false;
     message.root.className = 'error-summary';
     message.root.setAttribute('role', 'alert');
@@ -290,10 +332,10 @@ export function answerForm(app, hooks) {
       h('p', {}, why),
       h('div', { class: 'actions--inline' },
         h('button', { type: 'button', class: 'button button--small', id: 'keep-mine', onclick: () => {
-          version = theirs.version; message.clear(); saveDraft();
+          choosing = false; version = theirs.version; message.clear(); saveDraft();
         } }, t('draft.keepMine')),
         h('button', { type: 'button', class: 'button button--secondary button--small', onclick: async () => {
-          version = theirs.version; loaded = false; await fill(theirs.answer); loaded = true; message.clear();
+          choosing = false; version = theirs.version; loaded = false; await fill(theirs.answer); loaded = true; message.clear();
           saveStatus.textContent = loadedText;
         } }, t('draft.loadTheirs'))));
     message.root.focus();
@@ -355,7 +397,7 @@ export function answerForm(app, hooks) {
       '/diagnosis': fields.diagnosis, '/diagnosis/code': fields.diagnosis, '/diagnosis/note': fields.note,
       '/patientExplanation': fields.patientExplanation, '/treatmentPlan': fields.treatmentPlan,
       '/referral/advised': fields.referralAdvised, '/referral/urgency': fields.referralUrgency,
-      '/referral/note': fields.referralNote, '/followUp/inDays': fields.followUp, '/followUp': fields.followUp,
+      '/referral/note': fields.referralNote, '/management': fields.management, '/fitzpatrickType': fields.fitzpatrickType, '/followUp/inDays': fields.followUp, '/followUp': fields.followUp,
     };
     if (pointer.startsWith('/differentials')) return fields.differentials;
     return map[pointer] ?? null;

@@ -51,6 +51,7 @@ class ArchitectureTest {
           Map.entry("intake", Set.of("cases", "patients", "triage")),
           Map.entry("letters", Set.of("cases", "datarights")),
           Map.entry("patients", Set.of()),
+          Map.entry("quality", Set.of()),
           // Research exports read answered cases, profiles (age, sex) and re-encode clean photos.
           Map.entry("research", Set.of("cases", "imaging", "patients")),
           Map.entry("review", Set.of("cases", "fhir", "patients", "triage")),

@@ -16,6 +16,11 @@ import java.util.List;
  * @param templateId the answer template it started from (templates.AnswerTemplate), if any: the
  *     quality figures compare answers by the template they began with
  * @param templateVersion that template's version, with {@code templateId}
+ * @param management the {@link ManagementCategory} code, compared with a second read's (quality
+ *     programme); a stored answer always has one: answerCase stores the suggested one ({@link
+ *     ManagementCategory#suggestedFor}) when a body leaves it out
+ * @param fitzpatrickType the skin type (1-6) the dermatologist judged from the photos, for the
+ *     quality figures by skin type and the second-read rule for types V-VI; null when not recorded
  */
 public record AnswerContent(
     DiagnosisChoice diagnosis,
@@ -26,11 +31,54 @@ public record AnswerContent(
     Referral referral,
     FollowUpInterval followUp,
     String templateId,
-    Integer templateVersion) {
+    Integer templateVersion,
+    String management,
+    Integer fitzpatrickType) {
 
   public AnswerContent {
     differentials = differentials == null ? List.of() : List.copyOf(differentials);
     prescriptions = prescriptions == null ? List.of() : List.copyOf(prescriptions);
+  }
+
+  /** Content without a management category or a skin type: a template's parts, a sample. */
+  public AnswerContent(
+      DiagnosisChoice diagnosis,
+      List<String> differentials,
+      String patientExplanation,
+      String treatmentPlan,
+      List<Prescription> prescriptions,
+      Referral referral,
+      FollowUpInterval followUp,
+      String templateId,
+      Integer templateVersion) {
+    this(
+        diagnosis,
+        differentials,
+        patientExplanation,
+        treatmentPlan,
+        prescriptions,
+        referral,
+        followUp,
+        templateId,
+        templateVersion,
+        null,
+        null);
+  }
+
+  /** The same content with {@code category} as its management. */
+  public AnswerContent withManagement(ManagementCategory category) {
+    return new AnswerContent(
+        diagnosis,
+        differentials,
+        patientExplanation,
+        treatmentPlan,
+        prescriptions,
+        referral,
+        followUp,
+        templateId,
+        templateVersion,
+        category.name(),
+        fitzpatrickType);
   }
 
   /** A code of the curated list and free text (e.g. the site, a qualifier). */

@@ -5,6 +5,7 @@ import com.dermrelay.cases.CaseAnswer;
 import com.dermrelay.cases.CaseExchangeItems;
 import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.cases.CaseStore;
+import com.dermrelay.cases.ManagementCategory;
 import com.dermrelay.cases.StoredCase;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
@@ -52,8 +53,14 @@ public final class AnswerCase {
     this.json = json;
   }
 
-  public CaseAnswer run(TenantContext tenant, String caseId, AnswerContent content) {
-    AnswerRules.refuseIfAny(rules.forAnswer(content));
+  public CaseAnswer run(TenantContext tenant, String caseId, AnswerContent sent) {
+    AnswerRules.refuseIfAny(rules.forAnswer(sent));
+    // Every stored answer has a management category (the second read compares it): a body without
+    // one gets the one its referral and prescriptions suggest, the same again on a retry.
+    AnswerContent content =
+        sent.management() != null
+            ? sent
+            : sent.withManagement(ManagementCategory.suggestedFor(sent));
     StoredCase stored = reviewableCase(cases, audit, tenant, caseId, "case.answer");
     CaseRecord c = stored.record();
     ItemKey key = CaseExchangeItems.key(caseId, "ANSWER", c.round());

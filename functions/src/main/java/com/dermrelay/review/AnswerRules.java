@@ -2,6 +2,7 @@ package com.dermrelay.review;
 
 import com.dermrelay.cases.AnswerContent;
 import com.dermrelay.cases.DiagnosisList;
+import com.dermrelay.cases.ManagementCategory;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.NameText;
 import com.dermrelay.core.http.ProblemTypes;
@@ -96,6 +97,15 @@ public final class AnswerRules {
       prescription(errors, base + "/prescriptions/" + i, a.prescriptions().get(i), complete);
     }
     referral(errors, base + "/referral", a.referral(), complete);
+    if (a.management() != null && ManagementCategory.of(a.management()).isEmpty()) {
+      errors.add(
+          error(
+              base + "/management",
+              "must be one of " + String.join(", ", ManagementCategory.CODES)));
+    }
+    if (a.fitzpatrickType() != null && (a.fitzpatrickType() < 1 || a.fitzpatrickType() > 6)) {
+      errors.add(error(base + "/fitzpatrickType", "must be a skin type from 1 to 6"));
+    }
     if (a.followUp() != null) {
       Integer days = a.followUp().inDays();
       if (days == null ? complete : days < 1 || days > 365) {

@@ -109,7 +109,9 @@ public record CaseForReview(
       String answeredAt,
       String dermatologistName,
       String templateId,
-      Integer templateVersion) {
+      Integer templateVersion,
+      String management,
+      Integer fitzpatrickType) {
     static Answer of(CaseAnswer a) {
       AnswerContent c = a.content();
       return new Answer(
@@ -124,7 +126,9 @@ public record CaseForReview(
           a.answeredAt(),
           a.dermatologistName(),
           c.templateId(),
-          c.templateVersion());
+          c.templateVersion(),
+          c.management(),
+          c.fitzpatrickType());
     }
   }
 

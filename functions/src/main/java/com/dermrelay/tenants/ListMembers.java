@@ -31,7 +31,19 @@ public final class ListMembers {
       String email,
       String role,
       String status,
-      String joinedAt) {}
+      String joinedAt,
+      Boolean medicalLead) {
+    static Member of(MembershipItem item) {
+      return new Member(
+          Memberships.text(item.userSub()),
+          Memberships.text(item.displayName()),
+          Memberships.text(item.email()),
+          Memberships.text(item.role()),
+          item.statusOrActive(),
+          Memberships.text(item.joinedAt()),
+          item.isMedicalLead() ? Boolean.TRUE : null);
+    }
+  }
 
   public record Team(List<Member> members) {}
 
@@ -41,14 +53,7 @@ public final class ListMembers {
     for (int page = 0; page < MAX_PAGES; page++) {
       ItemPage<MembershipItem> result = memberships.page(tenant, cursor);
       for (MembershipItem item : result.records()) {
-        members.add(
-            new Member(
-                Memberships.text(item.userSub()),
-                Memberships.text(item.displayName()),
-                Memberships.text(item.email()),
-                Memberships.text(item.role()),
-                item.statusOrActive(),
-                Memberships.text(item.joinedAt())));
+        members.add(Member.of(item));
       }
       cursor = result.nextCursor();
       if (cursor.isEmpty()) {

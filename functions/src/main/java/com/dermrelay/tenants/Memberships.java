@@ -58,6 +58,7 @@ public final class Memberships {
             null,
             null,
             null,
+            null,
             null),
         directoryEntry(tenant, subject));
   }
@@ -98,7 +99,8 @@ public final class Memberships {
             invitation,
             null,
             null,
-            existing.map(e -> e.record().registration()).orElse(null)),
+            existing.map(e -> e.record().registration()).orElse(null),
+            null),
         expectedVersion,
         directoryEntry(tenant, subject));
   }
@@ -119,7 +121,8 @@ public final class Memberships {
             m.joinedWith(),
             tenant.requestTime().toString(),
             tenant.subject(),
-            m.registration()),
+            m.registration(),
+            null),
         membership.version(),
         directoryEntry(tenant, subject));
   }
@@ -144,7 +147,34 @@ public final class Memberships {
             m.joinedWith(),
             m.removedAt(),
             m.removedBy(),
-            registration.isBlank() ? null : registration),
+            registration.isBlank() ? null : registration,
+            m.medicalLead()),
+        membership.version(),
+        directoryEntry(tenant, m.userSub()));
+  }
+
+  /**
+   * Names (or no longer names) the member a medical lead, conditioned on the version read; the rest
+   * of the membership is kept as it is.
+   */
+  public void setMedicalLead(
+      TenantContext tenant, StoredItem<MembershipItem> membership, boolean medicalLead) {
+    MembershipItem m = membership.record();
+    items.putVersioned(
+        tenant,
+        key(m.userSub()),
+        new MembershipItem(
+            m.userSub(),
+            m.role(),
+            m.status(),
+            m.email(),
+            m.displayName(),
+            m.joinedAt(),
+            m.joinedWith(),
+            m.removedAt(),
+            m.removedBy(),
+            m.registration(),
+            medicalLead ? Boolean.TRUE : null),
         membership.version(),
         directoryEntry(tenant, m.userSub()));
   }

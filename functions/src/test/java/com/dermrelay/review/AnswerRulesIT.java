@@ -63,6 +63,8 @@ class AnswerRulesIT {
         .put("refills", 13);
     body.putObject("referral").put("advised", true);
     body.putObject("followUp").put("inDays", 0);
+    body.put("management", "ASAP");
+    body.put("fitzpatrickType", 7);
     HttpResponse<String> response =
         api.call(
             "POST",
@@ -79,6 +81,8 @@ class AnswerRulesIT {
             "/prescriptions/0/form",
             "/prescriptions/0/refills",
             "/referral/urgency",
+            "/management",
+            "/fitzpatrickType",
             "/followUp/inDays"),
         pointers(response));
     assertTrue(

@@ -117,6 +117,10 @@ class ReviewLifecycleIT {
     HttpResponse<String> answered =
         api.call("POST", casePath + "/answer", chen, AnswerRulesIT.validAnswer().toString());
     assertEquals(200, answered.statusCode(), answered.body());
+    assertEquals(
+        "TREAT",
+        ApiCalls.json(answered).at("/content/management").asText(),
+        "a body without a management category gets the one its prescription suggests");
     assertEquals("ANSWERED", status(c));
     OutboxMessage answerMail = latestMailTo(patient);
     assertTrue(answerMail.subject().startsWith("Your clinic has answered"), answerMail.subject());

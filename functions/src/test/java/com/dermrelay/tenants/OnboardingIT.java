@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -317,6 +318,26 @@ class OnboardingIT {
     assertEquals(200, api.get("/clinics/oakridge", derm).statusCode());
 
     String chen = stack.identity().admin().getUser("dr.chen@dermrelay.example").sub();
+    // The admin names them a medical lead (told of unsafe second-read disagreements).
+    String lead = "/clinics/oakridge/members/" + chen + "/medical-lead";
+    HttpResponse<String> asText = api.call("PUT", lead, admin, "{\"medicalLead\":\"true\"}");
+    assertEquals(400, asText.statusCode(), "\"true\" is not true");
+    assertTrue(asText.body().contains("/medicalLead"), asText.body());
+    assertEquals(403, api.call("PUT", lead, derm, "{\"medicalLead\":true}").statusCode());
+    HttpResponse<String> named = api.call("PUT", lead, admin, "{\"medicalLead\":true}");
+    assertEquals(200, named.statusCode(), named.body());
+    assertTrue(ApiCalls.json(named).get("medicalLead").asBoolean());
+    assertEquals(
+        200, api.call("PUT", lead, admin, "{\"medicalLead\":true}").statusCode(), "idempotent");
+    assertEquals(
+        404,
+        api.call(
+                "PUT",
+                "/clinics/oakridge/members/" + UUID.randomUUID() + "/medical-lead",
+                admin,
+                "{\"medicalLead\":true}")
+            .statusCode());
+
     HttpResponse<String> removed =
         api.call("DELETE", "/clinics/oakridge/members/" + chen, admin, null);
     assertEquals(200, removed.statusCode(), removed.body());
@@ -331,6 +352,19 @@ class OnboardingIT {
         409,
         api.call("DELETE", "/clinics/oakridge/members/" + adminSub, admin, null).statusCode(),
         "an admin cannot remove themselves");
+    assertEquals(
+        409,
+        api.call("PUT", lead, admin, "{\"medicalLead\":true}").statusCode(),
+        "a removed member cannot be a medical lead");
+    assertEquals(
+        409,
+        api.call(
+                "PUT",
+                "/clinics/oakridge/members/" + adminSub + "/medical-lead",
+                admin,
+                "{\"medicalLead\":true}")
+            .statusCode(),
+        "only a dermatologist can be one");
     assertEquals(
         404,
         api.call("DELETE", "/clinics/oakridge/members/no-such-member", admin, null).statusCode());

@@ -317,6 +317,7 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // Membership changes only: the table.
     known.put("com.dermrelay.tenants.AcceptInvitationHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.RemoveMemberHandler", CLINIC_RECORDS);
+    known.put("com.dermrelay.tenants.SetMedicalLeadHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.ListMembersHandler", CLINIC_RECORDS);
     // A dermatologist's own registration number on their membership (issue 18).
     known.put("com.dermrelay.tenants.GetMyRegistrationHandler", CLINIC_RECORDS);

@@ -173,6 +173,13 @@ class ClinicConsoleIT {
     console.section("team", "Team", "#team-members table");
     String row = "#team-members tr[data-member='" + email + "']";
     assertTrue(console.text(row).contains("Active"), console.text(row));
+    // Named a medical lead (told of unsafe second-read disagreements), then removed: no longer.
+    console.click(row + " input[name='medicalLead']");
+    console.wait.until(
+        d -> console.text("#team .status-message").contains("Dr. Console is now a medical lead"));
+    String admin = api.idToken(ADMIN, ADMIN_PASSWORD);
+    assertTrue(
+        memberByEmail(api, admin, email).path("medicalLead").asBoolean(false), "saved at once");
     console.click(row + " button");
     assertTrue(console.text("#confirm-remove-text").contains("Dr. Console will lose access"));
     console.screenshot("console-team-confirm-remove");
@@ -184,6 +191,19 @@ class ClinicConsoleIT {
         .until(driver -> driver.findElement(By.cssSelector(row)).getText().contains("Removed"));
     assertTrue(console.text("#team .status-message").contains("Dr. Console no longer has access"));
     assertEquals(403, api.get("/clinics/northside-skin", derm).statusCode(), "refused at once");
+    assertTrue(
+        memberByEmail(api, admin, email).path("medicalLead").isMissingNode(),
+        "a removed member is no longer a medical lead");
+  }
+
+  private static JsonNode memberByEmail(ApiCalls api, String admin, String email) {
+    for (JsonNode member :
+        ApiCalls.json(api.get("/clinics/northside-skin/members", admin)).get("members")) {
+      if (email.equals(member.path("email").asText())) {
+        return member;
+      }
+    }
+    throw new AssertionError("not a member: " + email);
   }
 
   @Test
@@ -231,6 +251,9 @@ class ClinicConsoleIT {
     assertEquals(
         "seek-emergency-care", redFlags.getFirstSelectedOption().getAttribute("value"), "built in");
     redFlags.selectByValue("queue-urgent");
+    // Second reads: 5% at random, and always for darker skin (docs/quality.md).
+    console.type("samplePercent", "5");
+    console.click("#second-read-fitzpatrick-v-vi");
     console.submit("#settings-form");
     assertTrue(
         console.topMessage("#settings-form").startsWith("Saved."),
@@ -241,6 +264,11 @@ class ClinicConsoleIT {
             api.get("/clinics/" + slug + "/settings", api.idToken(email, "Console-Owner-Pass-1")));
     assertEquals(
         "queue-urgent", saved.at("/config/triage/redFlagsAtSubmit").asText(), saved.toString());
+    assertEquals(5, saved.at("/config/secondReads/samplePercent").asInt(), saved.toString());
+    assertEquals(
+        "[\"fitzpatrick-v-vi\"]",
+        saved.at("/config/secondReads/always").toString(),
+        saved.toString());
   }
 
   @Test

@@ -110,10 +110,32 @@ class WorkbenchIT {
     assertEquals("This is required.", workbench.fieldError("patientExplanation"));
     workbench.screenshot("workbench-answer-field-error");
     workbench.type("patientExplanation", "This is eczema. It is common and can be controlled.");
+
+    // The management category follows the referral until the dermatologist picks one.
+    Select management = new Select(workbench.visible("main [name='management']"));
+    assertEquals("REASSURE", management.getFirstSelectedOption().getAttribute("value"));
+    workbench.click("main [name='referralAdvised']");
+    assertEquals("REFER_URGENT", management.getFirstSelectedOption().getAttribute("value"));
+    new Select(workbench.visible("main [name='referralUrgency']")).selectByValue("ROUTINE");
+    assertEquals("REFER_ROUTINE", management.getFirstSelectedOption().getAttribute("value"));
+    management.selectByValue("BIOPSY");
+    workbench.click("main [name='referralAdvised']");
+    assertEquals(
+        "BIOPSY",
+        management.getFirstSelectedOption().getAttribute("value"),
+        "a picked category stays");
+    new Select(workbench.visible("main [name='fitzpatrickType']")).selectByValue("5");
     workbench.ctrlEnterIn("patientExplanation");
     // Sent: the next case opens, or the worklist when there is none.
     workbench.wait.until(d -> workbench.all("#case-view[data-case='" + northside + "']").isEmpty());
     assertTrue(workbench.text("main").contains("Answer sent"), workbench.text("main"));
+    JsonNode reviewed =
+        ApiCalls.json(
+            api.get(
+                "/clinics/" + NORTHSIDE + "/reviews/" + northside,
+                api.idToken(WorkbenchPage.CHEN, WorkbenchPage.CHEN_PASSWORD)));
+    assertEquals("BIOPSY", reviewed.at("/answers/0/management").asText(), reviewed.toString());
+    assertEquals(5, reviewed.at("/answers/0/fitzpatrickType").asInt(), "the skin type recorded");
     workbench.screenshot("workbench-after-answer");
   }
 

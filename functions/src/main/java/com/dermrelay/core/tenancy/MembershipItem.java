@@ -11,6 +11,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  *
  * @param joinedWith the hash of the invitation whose acceptance made the membership active
  * @param registration a dermatologist's professional registration number in this clinic (letters)
+ * @param medicalLead true for a dermatologist the clinic named one of its medical leads (told of an
+ *     unsafe second-read disagreement, docs/quality.md); absent otherwise
  */
 public record MembershipItem(
     String userSub,
@@ -22,7 +24,13 @@ public record MembershipItem(
     String joinedWith,
     String removedAt,
     String removedBy,
-    String registration) {
+    String registration,
+    Boolean medicalLead) {
+
+  /** Whether the clinic named this member a medical lead. */
+  public boolean isMedicalLead() {
+    return Boolean.TRUE.equals(medicalLead);
+  }
 
   /** Seeded items carry no status: they are active. */
   public String statusOrActive() {
@@ -82,6 +90,12 @@ public record MembershipItem(
                   a.name("registration")
                       .getter(MembershipItem::registration)
                       .setter((b, v) -> b.registration = v))
+          .addAttribute(
+              Boolean.class,
+              a ->
+                  a.name("medicalLead")
+                      .getter(MembershipItem::medicalLead)
+                      .setter((b, v) -> b.medicalLead = v))
           .build();
 
   private static final class Builder {
@@ -95,6 +109,7 @@ public record MembershipItem(
     String removedAt;
     String removedBy;
     String registration;
+    Boolean medicalLead;
 
     MembershipItem build() {
       return new MembershipItem(
@@ -107,7 +122,8 @@ public record MembershipItem(
           joinedWith,
           removedAt,
           removedBy,
-          registration);
+          registration,
+          medicalLead);
     }
   }
 }

@@ -35,6 +35,11 @@ public final class TenantConfigValidator {
   private static final Set<String> MEDIA_MODES = Set.of("link", "inline", "omit");
   private static final Set<String> RED_FLAGS_AT_SUBMIT =
       Set.of("seek-emergency-care", "queue-urgent");
+
+  /** tenant.schema.json's secondReads.always (quality.SecondReadSettings reads them). */
+  public static final Set<String> SECOND_READ_RULES =
+      Set.of("fitzpatrick-v-vi", "seven-point-3-or-more", "reader-first-50-cases");
+
   private static final Set<String> REGIONS =
       Set.of(
           "us-east-1",
@@ -75,6 +80,7 @@ public final class TenantConfigValidator {
         "retentionYears",
         "languages",
         "ehr",
+        "secondReads",
         "acceptingNewPatients",
         "patientDermoscopy");
     required(
@@ -174,6 +180,10 @@ public final class TenantConfigValidator {
     if (ehr != null && object(ehr, "/ehr")) {
       ehr(ehr);
     }
+    JsonNode secondReads = c.get("secondReads");
+    if (secondReads != null && object(secondReads, "/secondReads")) {
+      secondReads(secondReads);
+    }
     JsonNode languages = c.get("languages");
     if (languages != null) {
       if (!languages.isArray() || languages.isEmpty()) {
@@ -224,6 +234,28 @@ public final class TenantConfigValidator {
       integer(media, "/ehr/media/linkHours", 1, 168);
     }
     integer(ehr, "/ehr/timeoutSeconds", 1, 30);
+  }
+
+  private void secondReads(JsonNode secondReads) {
+    only(secondReads, "/secondReads", "samplePercent", "always");
+    integer(secondReads, "/secondReads/samplePercent", 0, 100);
+    JsonNode always = secondReads.get("always");
+    if (always == null) {
+      return;
+    }
+    if (!always.isArray() || always.size() > SECOND_READ_RULES.size()) {
+      problems.add("/secondReads/always");
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < always.size(); i++) {
+      JsonNode rule = always.get(i);
+      if (!rule.isTextual() || !SECOND_READ_RULES.contains(rule.asText())) {
+        problems.add("/secondReads/always/" + i);
+      } else if (!seen.add(rule.asText())) {
+        problems.add("/secondReads/always");
+      }
+    }
   }
 
   private void url(JsonNode parent, String path) {

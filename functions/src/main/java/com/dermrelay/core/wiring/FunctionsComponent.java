@@ -152,6 +152,8 @@ public interface FunctionsComponent {
 
   RemoveMember removeMember();
 
+  com.dermrelay.tenants.SetMedicalLead setMedicalLead();
+
   ExportMyData exportMyData();
 
   /** get/setMyRegistration: a dermatologist's registration number, printed on answer letters. */

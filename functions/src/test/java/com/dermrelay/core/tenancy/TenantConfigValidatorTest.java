@@ -81,4 +81,11 @@ class TenantConfigValidatorTest {
         JSON.readTree(CONFIG.resolve("fixtures/invalid/support-email-bad.json").toFile());
     assertEquals(List.of("/branding/supportEmail"), TenantConfigValidator.problems(config));
   }
+
+  @Test
+  void aSecondReadRuleThatDoesNotExistIsNamedByItsPlace() throws IOException {
+    JsonNode config =
+        JSON.readTree(CONFIG.resolve("fixtures/invalid/second-reads-unknown-rule.json").toFile());
+    assertEquals(List.of("/secondReads/always/0"), TenantConfigValidator.problems(config));
+  }
 }

@@ -143,6 +143,17 @@ public record PatientIntake(PatientPortalPage page, WebDriver browser) {
     answerPage("How it feels", Map.of("itch", "yes"));
 
     page.accessible("patient intake, health");
+    // The optional skin-type question shows what the six types look like, with words for it.
+    String scale =
+        String.valueOf(
+            page.script(
+                "return document.querySelector(\"[data-question='fitzpatrickType']"
+                    + " svg[role='img']\")?.getAttribute('aria-label');"));
+    if (!scale.startsWith("Skin types I to VI")) {
+      throw new AssertionError("the skin-type scale is missing or undescribed: " + scale);
+    }
+    page.script("document.querySelector(\"[data-question='fitzpatrickType']\").scrollIntoView();");
+    page.screenshot("patient-intake-skin-type");
     answerPage("Your health", Map.of("pregnancy", "not-applicable", "fitzpatrickType", "3"));
 
     page.awaitHeading("Medicines and treatments");
