@@ -21,10 +21,11 @@ import { dashboardView } from './views/dashboard.js';
 import { ehrDeliveriesView } from './ehr-deliveries.js';
 import { templatesView } from './views/templates.js';
 import { researchView } from './views/research.js';
+import { usageView } from './views/usage.js';
 
 const SIGNED_OUT = { '': signInView, 'sign-up': signUpView, 'new-password': newPasswordView };
 const SIGNED_IN = { dashboard: dashboardView, branding: brandingView, settings: settingsView, team: teamView, audit: auditView,
-  'ehr-deliveries': ehrDeliveriesView, templates: templatesView, research: researchView };
+  'ehr-deliveries': ehrDeliveriesView, templates: templatesView, research: researchView, usage: usageView };
 const HOME = 'dashboard';
 const I18N_DIR = '/console/i18n';
 /** The languages the console is written in. */

@@ -138,7 +138,10 @@ export function photoCard(app, caseId, view, initial, { required = false, idPref
           // The case takes no photos in its present state (e.g. sent meanwhile from another tab).
           await removePending(storeKey);
           sending = null;
-          replace(status, verdictBox('problem', t('photos.notNow'), [t('photos.notNowWhy')]));
+          // The clinic stores all the photos its plan allows (issue 19): a reason, not a retry.
+          const why = error.problemType === 'urn:dermrelay:problem:clinic-storage-full'
+            ? t('photos.storageFull', { clinic: app.clinic.displayName }) : t('photos.notNowWhy');
+          replace(status, verdictBox('problem', t('photos.notNow'), [why]));
           return;
         }
         if (error.status === 409 || error.reason === 'refused') {

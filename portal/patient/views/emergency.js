@@ -60,7 +60,10 @@ export function emergencyView(app) {
           document.getElementById('page-title')?.focus();
           return;
         }
-        message.error(error.message ?? t('errors.unexpected'));
+        // The clinic received all the cases its plan allows this month (issue 19): say so, not "wait".
+        message.error(error.problemType === 'urn:dermrelay:problem:clinic-monthly-cases'
+          ? t('clinic.monthFull', { clinic: app.clinic.displayName })
+          : error.message ?? t('errors.unexpected'));
         message.root.focus();
       }
     });

@@ -44,21 +44,23 @@ class ArchitectureTest {
           Map.entry("dashboard", Set.of("audit", "cases", "imaging")),
           // The export holds the research consent (research.consent.ResearchConsents).
           Map.entry("datarights", Set.of("cases", "patients", "research", "review")),
-          Map.entry("fhir", Set.of("cases", "patients")),
+          Map.entry("fhir", Set.of("cases", "metering", "patients")),
           Map.entry("followup", Set.of("cases", "intake", "review")),
           Map.entry("health", Set.of()),
           Map.entry("imaging", Set.of()),
-          Map.entry("intake", Set.of("cases", "patients", "triage")),
+          Map.entry("intake", Set.of("cases", "metering", "patients", "triage")),
           Map.entry("letters", Set.of("cases", "datarights")),
+          // Counters only: every capability that does a billable thing records it here (issue 19).
+          Map.entry("metering", Set.of()),
           Map.entry("patients", Set.of()),
           Map.entry("quality", Set.of()),
           // Research exports read answered cases, profiles (age, sex) and re-encode clean photos.
-          Map.entry("research", Set.of("cases", "imaging", "patients")),
-          Map.entry("review", Set.of("cases", "fhir", "patients", "triage")),
+          Map.entry("research", Set.of("cases", "imaging", "metering", "patients")),
+          Map.entry("review", Set.of("cases", "fhir", "metering", "patients", "triage")),
           Map.entry("templates", Set.of("cases", "review")),
           Map.entry("tenants", Set.of()),
           Map.entry("triage", Set.of()),
-          Map.entry("uploads", Set.of("cases", "dashboard", "imaging")));
+          Map.entry("uploads", Set.of("cases", "dashboard", "imaging", "metering")));
 
   /** Classes (relative to com.dermrelay) that only dermrelay-fhir.jar carries: decision 0017. */
   private static final List<String> FHIR_JAR_ONLY =

@@ -82,6 +82,14 @@ public final class Benchmarks {
       }
       return;
     }
+    if ("flood".equals(System.getProperty("bench.only"))) {
+      // Issue 19: one clinic flooding the API, another clinic's success rate and latency.
+      try (LocalStack stack =
+          LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
+        ClinicFloodProbe.run(stack);
+      }
+      return;
+    }
     if ("worklist".equals(System.getProperty("bench.only"))) {
       // Issue 4: the first worklist page's DynamoDB requests and latency, 1,000 vs 100,000 cases.
       try (LocalStack stack =
@@ -102,6 +110,7 @@ public final class Benchmarks {
             WorklistScalingProbe.run(stack);
             coldStart(java, probeClasspath(functionsJar), envFile);
             ThrottledUploadProbe.run(stack);
+            ClinicFloodProbe.run(stack);
           });
       fhirBundle(java, repo, functionsJar);
     }

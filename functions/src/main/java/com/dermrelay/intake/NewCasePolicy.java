@@ -4,23 +4,28 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantRecord;
+import com.dermrelay.metering.PlanAllowances;
 import com.fasterxml.jackson.databind.JsonNode;
 import javax.inject.Inject;
 
 /**
  * Whether the clinic takes new cases: a clinic closed to new patients (tenant configuration {@code
  * acceptingNewPatients: false}) refuses new cases even from its existing patients, and tells them
- * whom to contact. Cases already sent are not affected (answers, replies, follow-ups).
+ * whom to contact. Cases already sent are not affected (answers, replies, follow-ups). A clinic
+ * that received the cases its plan allows this month answers 429 until the next ({@link
+ * PlanAllowances}).
  */
 public final class NewCasePolicy {
   public static final String CLINIC_CLOSED_PROBLEM =
       "urn:dermrelay:problem:clinic-not-taking-new-cases";
 
   private final TenantDirectory directory;
+  private final PlanAllowances allowances;
 
   @Inject
-  public NewCasePolicy(TenantDirectory directory) {
+  public NewCasePolicy(TenantDirectory directory, PlanAllowances allowances) {
     this.directory = directory;
+    this.allowances = allowances;
   }
 
   /**
@@ -36,6 +41,7 @@ public final class NewCasePolicy {
       throw new ApiProblem(
           409, CLINIC_CLOSED_PROBLEM, "Not taking new cases", closedDetail(clinic));
     }
+    allowances.requireCaseAllowance(tenant, clinic.plan());
   }
 
   /** The clinic's name and its public support contact (branding): nothing about the patient. */

@@ -14,8 +14,11 @@ import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.config.Settings;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.metering.UsageKind;
+import com.dermrelay.metering.UsageMeter;
 import com.dermrelay.patients.PatientProfiles;
 import com.dermrelay.triage.RedFlags;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
@@ -35,7 +38,8 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
  * finds the case submitted with its key and answers the same. The execution is named {@code
  * <tenantId>-<caseId>} with input {@code {"tenantId","caseId"}} only, so every attempt starts the
  * same execution and Step Functions runs it once; starting it after the write means a crash in
- * between is mended by the retry.
+ * between is mended by the retry. The submission is metered ({@link UsageKind#CASE_SUBMITTED},
+ * keyed by the case) by every attempt, at the stored submission time: the meter counts the first.
  */
 public final class SubmitCase {
   private static final Logger LOG = LoggerFactory.getLogger(SubmitCase.class);
@@ -53,6 +57,7 @@ public final class SubmitCase {
   private final SfnClient stepFunctions;
   private final String workflowArn;
   private final RedFlagPolicy redFlags;
+  private final UsageMeter meter;
 
   @Inject
   public SubmitCase(
@@ -63,7 +68,9 @@ public final class SubmitCase {
       AuditTrail audit,
       SfnClient stepFunctions,
       Settings settings,
-      RedFlagPolicy redFlags) {
+      RedFlagPolicy redFlags,
+      UsageMeter meter) {
+    this.meter = meter;
     this.redFlags = redFlags;
     this.draftMedia = draftMedia;
     this.cases = cases;
@@ -85,6 +92,8 @@ public final class SubmitCase {
         if (!key.equals(current.submitKey())) {
           throw UpdateCase.conflict("The case was already submitted.");
         }
+        meter.record(
+            tenant, UsageKind.CASE_SUBMITTED, caseId, Instant.parse(current.submittedAt()));
         startWorkflow(tenant, caseId);
         return CaseView.of(stored);
       }
@@ -110,6 +119,7 @@ public final class SubmitCase {
         continue; // someone else wrote first: read again, maybe it was our own retry
       }
       audit.wrote(tenant, "case.submit", AuditResource.ofPatient("case", caseId, tenant.subject()));
+      meter.record(tenant, UsageKind.CASE_SUBMITTED, caseId, tenant.requestTime());
       startWorkflow(tenant, caseId);
       return CaseView.of(new StoredCase(version, next));
     }

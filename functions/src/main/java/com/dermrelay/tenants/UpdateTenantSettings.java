@@ -19,12 +19,14 @@ import com.dermrelay.core.tenancy.TenantRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.inject.Inject;
 
 /**
  * Replaces the acting clinic's configuration: valid against tenant.schema.json, the same tenantId
  * and slug (the slug is the portal's address and a global index entry), URLs that name public
- * addresses only (core.net.OutboundAddressGuard), conditioned on the version the admin read.
+ * addresses only (core.net.OutboundAddressGuard), conditioned on the version the admin read. The
+ * plan ({@code plan}) must come back as read: the platform operator sets it.
  */
 public final class UpdateTenantSettings {
   /**
@@ -84,6 +86,15 @@ public final class UpdateTenantSettings {
     if (!current.slug().equals(change.config().path("slug").asText())) {
       throw ApiProblem.badRequest(
           ProblemTypes.INVALID_REQUEST, "Field 'config.slug' cannot change.");
+    }
+    if (!Objects.equals(current.config().get("plan"), change.config().get("plan"))) {
+      // The plan is what the clinic pays for: only the platform operator changes it.
+      throw new ApiProblem(
+          403,
+          "about:blank",
+          "Forbidden",
+          "Field 'config.plan' is set by the platform operator; send it as read.",
+          List.of(new ApiProblem.FieldError("/config/plan", "set by the platform operator")));
     }
     if (current.version() != change.version()) {
       throw conflict();

@@ -22,6 +22,8 @@ import com.dermrelay.imaging.PhotoCheck;
 import com.dermrelay.imaging.PhotoInspector;
 import com.dermrelay.imaging.PhotoLimits;
 import com.dermrelay.imaging.Verdict;
+import com.dermrelay.metering.UsageKind;
+import com.dermrelay.metering.UsageMeter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * copy (no metadata) at {@code .../clean/<photoId>.jpg} and its thumbnail at {@code
  * .../thumb/<photoId>.jpg}, and deletes the raw upload; a rejected file is deleted and nothing is
  * stored. The outcome and its advice go on the case. Confirming a checked photo again only records
- * {@code keep} (the patient keeps it despite the advice).
+ * {@code keep} (the patient keeps it despite the advice). The stored copies are metered once per
+ * photo ({@link UsageKind#PHOTO_STORED}, with their bytes).
  */
 public final class ConfirmPhoto {
   static final String DUPLICATE_ADVICE =
@@ -51,6 +54,7 @@ public final class ConfirmPhoto {
   private final DraftMedia draftMedia;
   private final PhotoCheckCounts checkCounts;
   private final TenantCredentials credentials;
+  private final UsageMeter meter;
 
   @Inject
   public ConfirmPhoto(
@@ -62,7 +66,9 @@ public final class ConfirmPhoto {
       DraftMedia draftMedia,
       PhotoCheckCounts checkCounts,
       Settings settings,
-      TenantCredentials credentials) {
+      TenantCredentials credentials,
+      UsageMeter meter) {
+    this.meter = meter;
     this.credentials = credentials;
     this.draftMedia = draftMedia;
     this.checkCounts = checkCounts;
@@ -204,6 +210,13 @@ public final class ConfirmPhoto {
                   .metadata(Map.of())
                   .tagging(tagging),
           RequestBody.fromBytes(clean.thumbnailJpeg()));
+      // Metered once stored: the bytes are held from here, whatever happens to the case's write.
+      meter.record(
+          tenant,
+          UsageKind.PHOTO_STORED,
+          caseId + "/" + photo.photoId(),
+          (long) clean.jpeg().length + clean.thumbnailJpeg().length,
+          tenant.requestTime());
     }
     // The raw upload may carry GPS and camera data: it goes whatever the verdict.
     s3.deleteObject(r -> r.bucket(bucket).key(rawKey).overrideConfiguration(asTenant));

@@ -16,7 +16,11 @@ import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.NameText;
 import com.dermrelay.core.http.ProblemTypes;
+import com.dermrelay.core.tenancy.ClinicPlan;
+import com.dermrelay.core.tenancy.TenantDirectory;
+import com.dermrelay.core.tenancy.TenantRecord;
 import com.dermrelay.imaging.PhotoLimits;
+import com.dermrelay.metering.PlanAllowances;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,7 +38,8 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * presigned S3 PUT per view, under {@code <tenantId>/cases/<caseId>/raw/<photoId>}, valid ten
  * minutes. The Content-Type and Content-Length headers are part of the signature, so S3 itself
  * refuses another type or size (403), as it refuses a changed or expired URL. A new slot for a view
- * replaces the old one.
+ * replaces the old one. A draft's photos are refused (409) once the clinic stores what its plan
+ * allows ({@link PlanAllowances}); a sent case's later rounds never are.
  */
 public final class RequestPhotoUploads {
   public static final Duration EXPIRY = Duration.ofMinutes(10);
@@ -55,6 +60,8 @@ public final class RequestPhotoUploads {
   private final String bucket;
   private final long maxBytes;
   private final TenantCredentials credentials;
+  private final TenantDirectory directory;
+  private final PlanAllowances allowances;
 
   @Inject
   public RequestPhotoUploads(
@@ -64,7 +71,11 @@ public final class RequestPhotoUploads {
       PhotoLimits limits,
       Settings settings,
       DraftMedia draftMedia,
-      TenantCredentials credentials) {
+      TenantCredentials credentials,
+      TenantDirectory directory,
+      PlanAllowances allowances) {
+    this.directory = directory;
+    this.allowances = allowances;
     this.credentials = credentials;
     this.draftMedia = draftMedia;
     this.maxBytes = limits.maxBytes();
@@ -79,6 +90,13 @@ public final class RequestPhotoUploads {
     validate(request);
     StoredCase stored = cases.ownCase(tenant, caseId, "photo.request-upload");
     PhotoRounds.openRound(stored.record());
+    if (stored.record().isDraft()) {
+      // A new case's photos stop at the plan's storage; a sent case's later photos never do.
+      allowances.requireStorageFor(
+          tenant,
+          directory.find(tenant.tenantId()).map(TenantRecord::plan).orElse(ClinicPlan.STANDARD),
+          request.photos().stream().mapToLong(UploadRequests.Wanted::sizeBytes).sum());
+    }
     String now = tenant.requestTime().toString();
     String expires = tenant.requestTime().plus(EXPIRY).toString();
     // The slots are signed once: their keys name the photo, not the case's version.

@@ -337,6 +337,8 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // Reads the clinic's case index and its escalation records; a refused caller's audit record
     // is the one write (as for the audit-log search), no media.
     known.put("com.dermrelay.dashboard.GetClinicDashboardHandler", CLINIC_RECORDS);
+    // Reads the clinic's usage counters (issue 19): its items only, no media, no writes.
+    known.put("com.dermrelay.metering.GetClinicUsageHandler", CLINIC_RECORDS);
     // The archive goes under the clinic's prefix and is read back through a link its session
     // signs; the account section reads the pool (own role: accounts are not tenant items). In the
     // letters package because the archive holds the answer letters (dermrelay-letters.jar).

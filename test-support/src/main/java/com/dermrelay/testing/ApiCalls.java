@@ -93,9 +93,9 @@ public final class ApiCalls {
   }
 
   /**
-   * Every item of the table and every object of the media bucket, as sorted text; audit records and
-   * rate-limit counters are left out when {@code withAudit} is false (a refused call appends one,
-   * which is the point, not a change).
+   * Every item of the table and every object of the media bucket, as sorted text; audit records,
+   * rate-limit counters and the clinics' request buckets are left out when {@code withAudit} is
+   * false (a refused call appends one, or takes a token, which is the point, not a change).
    */
   public TreeSet<String> snapshot(boolean withAudit) {
     TreeSet<String> state = new TreeSet<>();
@@ -104,7 +104,8 @@ public final class ApiCalls {
       for (Map<String, AttributeValue> item :
           dynamoDb.scanPaginator(r -> r.tableName(LocalStackConfig.TABLE)).items()) {
         String pk = item.get("pk").s();
-        if (!withAudit && (pk.endsWith("#AUDIT") || pk.startsWith("RATE#"))) {
+        if (!withAudit
+            && (pk.endsWith("#AUDIT") || pk.startsWith("RATE#") || pk.endsWith("#LIMITS"))) {
           continue;
         }
         state.add(new java.util.TreeMap<>(item).toString());

@@ -9,6 +9,7 @@ import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ApiRequest;
 import com.dermrelay.core.http.RequestAuthorizer;
 import com.dermrelay.core.http.TooManyRequests;
+import com.dermrelay.core.tenancy.ClinicPlan;
 import com.dermrelay.core.tenancy.Membership;
 import com.dermrelay.core.tenancy.TenancySettings;
 import com.dermrelay.core.tenancy.TenantDirectory;
@@ -45,7 +46,9 @@ import org.slf4j.LoggerFactory;
  *       repeating the erasure itself still answers, the same as before); a clinic admin or
  *       dermatologist whose membership item is no longer active gets 403. That costs one strongly
  *       consistent read per call (the erasure item, or the membership item dermatologists' calls
- *       read anyway), never cached, so it holds at once on every container.
+ *       read anyway), never cached, so it holds at once on every container;
+ *   <li>a clinic's patients and staff share its plan's request rate ({@link ClinicRequestLimit}):
+ *       past it, 429 with {@code Retry-After}.
  * </ol>
  */
 @Singleton
@@ -63,6 +66,7 @@ public final class AccessControl implements RequestAuthorizer {
   private final RepeatedDenials denials;
   private final TenancySettings settings;
   private final Clock clock;
+  private final ClinicRequestLimit requestLimit;
 
   @Inject
   public AccessControl(
@@ -70,7 +74,9 @@ public final class AccessControl implements RequestAuthorizer {
       TenantDirectory directory,
       RepeatedDenials denials,
       TenancySettings settings,
-      Clock clock) {
+      Clock clock,
+      ClinicRequestLimit requestLimit) {
+    this.requestLimit = requestLimit;
     this.rules = rules;
     this.directory = directory;
     this.denials = denials;
@@ -128,6 +134,7 @@ public final class AccessControl implements RequestAuthorizer {
       throw notFound();
     }
     int retention = tenant.get().retentionYears();
+    ClinicPlan plan = tenant.get().plan();
     boolean membershipEnded = false;
     boolean noHomeClinic = false;
     for (Role role : caller.roles()) {
@@ -138,7 +145,7 @@ public final class AccessControl implements RequestAuthorizer {
         case PATIENT -> {
           if (caller.homeTenantId().filter(tenantId::equals).isPresent()) {
             refuseIfClosed(tenantId, caller, routeKey);
-            return granted(request, tenantId, role, retention);
+            return limited(granted(request, tenantId, role, retention), plan);
           }
           // A confirmed self sign-up whose post-confirmation trigger did not link it (yet).
           noHomeClinic |= caller.homeTenantId().isEmpty();
@@ -149,7 +156,7 @@ public final class AccessControl implements RequestAuthorizer {
             // one, can still end that (absent: an account made before admins had one).
             Optional<Membership> membership = directory.membership(tenantId, caller.subject());
             if (membership.isEmpty() || membership.get().active()) {
-              return granted(request, tenantId, role, retention);
+              return limited(granted(request, tenantId, role, retention), plan);
             }
             membershipEnded = true;
           } else {
@@ -161,11 +168,12 @@ public final class AccessControl implements RequestAuthorizer {
           if (membership
               .filter(m -> m.active() && m.roleValue().equals(Optional.of(role)))
               .isPresent()) {
-            return granted(request, tenantId, role, retention);
+            return limited(granted(request, tenantId, role, retention), plan);
           }
           membershipEnded |= membership.isPresent();
         }
         case PLATFORM_OPERATOR -> {
+          // Not counted: the operator may have to act on a clinic that floods the API.
           return granted(request, tenantId, role, retention);
         }
       }
@@ -236,6 +244,12 @@ public final class AccessControl implements RequestAuthorizer {
       LOG.info("refused: route={} reason=account-closed", routeKey);
       throw unauthorized("This account is closed; it can no longer be used.");
     }
+  }
+
+  /** A granted request of the clinic's own people takes a token of its plan's rate. */
+  private ApiRequest limited(ApiRequest granted, ClinicPlan plan) {
+    requestLimit.take(granted.tenant(), plan);
+    return granted;
   }
 
   private static ApiRequest granted(ApiRequest request, String tenantId, Role role, int retention) {

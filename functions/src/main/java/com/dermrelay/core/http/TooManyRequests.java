@@ -6,7 +6,12 @@ public final class TooManyRequests extends ApiProblem {
   private final long retryAfterSeconds;
 
   public TooManyRequests(String detail, long retryAfterSeconds) {
-    super(429, ProblemTypes.RATE_LIMITED, "Too Many Requests", detail);
+    this(ProblemTypes.RATE_LIMITED, detail, retryAfterSeconds);
+  }
+
+  /** A 429 whose {@code type} names the limit reached (a clinic's plan: docs/operations.md). */
+  public TooManyRequests(String type, String detail, long retryAfterSeconds) {
+    super(429, type, "Too Many Requests", detail);
     this.retryAfterSeconds = retryAfterSeconds;
   }
 

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class TenantConfigValidator {
   private static final Pattern TENANT_ID = Pattern.compile("^[a-z][a-z0-9-]{2,39}$");
   private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
+  private static final Pattern PLAN_TIER = Pattern.compile("^[a-z][a-z0-9-]{1,30}$");
   private static final Pattern LOGO = Pattern.compile("^(/|https://)[^\\s]*$");
   private static final Pattern COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -81,6 +82,7 @@ public final class TenantConfigValidator {
         "languages",
         "ehr",
         "secondReads",
+        "plan",
         "acceptingNewPatients",
         "patientDermoscopy");
     required(
@@ -183,6 +185,17 @@ public final class TenantConfigValidator {
     JsonNode secondReads = c.get("secondReads");
     if (secondReads != null && object(secondReads, "/secondReads")) {
       secondReads(secondReads);
+    }
+    JsonNode plan = c.get("plan");
+    if (plan != null && object(plan, "/plan")) {
+      String[] fields = {"tier", "requestsPerSecond", "burst", "casesPerMonth", "storageMb"};
+      only(plan, "/plan", fields);
+      required(plan, "/plan", fields);
+      pattern(plan, "/plan/tier", PLAN_TIER);
+      integer(plan, "/plan/requestsPerSecond", 1, 1000);
+      integer(plan, "/plan/burst", 1, 100_000);
+      integer(plan, "/plan/casesPerMonth", 1, 1_000_000);
+      integer(plan, "/plan/storageMb", 1, 100_000_000);
     }
     JsonNode languages = c.get("languages");
     if (languages != null) {

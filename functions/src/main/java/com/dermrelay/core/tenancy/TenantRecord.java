@@ -38,6 +38,11 @@ public record TenantRecord(String tenantId, ObjectNode config, long version) {
     return config.path("patientDermoscopy").asBoolean(false);
   }
 
+  /** The clinic's plan and limits; the standard plan when the configuration names none. */
+  public ClinicPlan plan() {
+    return ClinicPlan.of(config);
+  }
+
   /** Years records and audit are kept; never under six, whatever is stored. */
   public int retentionYears() {
     return Math.max(6, config.path("retentionYears").asInt(6));

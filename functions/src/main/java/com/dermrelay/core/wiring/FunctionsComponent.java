@@ -150,6 +150,8 @@ public interface FunctionsComponent {
 
   com.dermrelay.dashboard.GetClinicDashboard getClinicDashboard();
 
+  com.dermrelay.metering.GetClinicUsage getClinicUsage();
+
   RemoveMember removeMember();
 
   com.dermrelay.tenants.SetMedicalLead setMedicalLead();

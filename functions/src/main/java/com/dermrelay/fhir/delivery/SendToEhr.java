@@ -6,6 +6,8 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.tenancy.TenantDirectory;
+import com.dermrelay.metering.UsageKind;
+import com.dermrelay.metering.UsageMeter;
 import javax.inject.Inject;
 
 /**
@@ -13,7 +15,8 @@ import javax.inject.Inject;
  * record the outcome on {@code EHR#<round>}. A delivered round is not sent again unless forced;
  * sending again is harmless anyway (conditional creates: the EHR finds what it already has). A
  * failure is recorded (attempts, reason) and then thrown, so the workflow can retry ({@link
- * EhrUnavailableException}) or give up ({@link EhrRejectedException}).
+ * EhrUnavailableException}) or give up ({@link EhrRejectedException}). A round the EHR accepted is
+ * metered once ({@link UsageKind#EHR_DELIVERY}), however often it is sent again.
  */
 public final class SendToEhr {
   private final TenantDirectory directory;
@@ -22,6 +25,7 @@ public final class SendToEhr {
   private final EhrSecrets secrets;
   private final FhirEndpointClient client;
   private final AuditTrail audit;
+  private final UsageMeter meter;
 
   @Inject
   public SendToEhr(
@@ -30,7 +34,9 @@ public final class SendToEhr {
       EhrDeliveryStore deliveries,
       EhrSecrets secrets,
       FhirEndpointClient client,
-      AuditTrail audit) {
+      AuditTrail audit,
+      UsageMeter meter) {
+    this.meter = meter;
     this.directory = directory;
     this.cases = cases;
     this.deliveries = deliveries;
@@ -85,6 +91,7 @@ public final class SendToEhr {
                   () ->
                       new EhrRejectedException("The case has no answer for round " + round + "."));
       FhirEndpointClient.Receipt receipt = client.send(endpoint, credentials, bundle, deadline);
+      meter.record(tenant, UsageKind.EHR_DELIVERY, caseId + "/" + round, tenant.requestTime());
       EhrDelivery delivered =
           deliveries.update(tenant, caseId, round, d -> d.delivered(now, receipt.locations()));
       // Health data left for another system: the patient's access log shows it.

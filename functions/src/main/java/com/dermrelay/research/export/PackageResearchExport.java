@@ -4,6 +4,8 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.tenancy.TenantDirectory;
+import com.dermrelay.metering.UsageKind;
+import com.dermrelay.metering.UsageMeter;
 import com.dermrelay.research.consent.ResearchConsents;
 import com.dermrelay.research.deid.CandidateImage;
 import com.dermrelay.research.deid.KAnonymity;
@@ -38,7 +40,9 @@ import javax.inject.Inject;
  * {@value #METADATA}, {@value #REPORT}, {@code images/<isic_id>.jpg} and {@value #MANIFEST} (the
  * SHA-256 of every other file), every entry dated the same fixed day so the ZIP itself carries no
  * date. The record becomes READY with the report; the key goes unless the clinic keeps it; the
- * working files are deleted.
+ * working files are deleted. The written archive is metered once per export ({@link
+ * UsageKind#RESEARCH_EXPORT}, with its bytes) before the record says READY, so a retry after a lost
+ * write counts nothing more.
  */
 public final class PackageResearchExport {
   static final String README = "README.txt";
@@ -57,6 +61,7 @@ public final class PackageResearchExport {
   private final ExportWorkspace workspace;
   private final AuditTrail audit;
   private final ObjectMapper json;
+  private final UsageMeter meter;
 
   @Inject
   public PackageResearchExport(
@@ -65,7 +70,9 @@ public final class PackageResearchExport {
       TenantDirectory directory,
       ExportWorkspace workspace,
       AuditTrail audit,
-      ObjectMapper json) {
+      ObjectMapper json,
+      UsageMeter meter) {
+    this.meter = meter;
     this.exports = exports;
     this.consents = consents;
     this.directory = directory;
@@ -153,6 +160,7 @@ public final class PackageResearchExport {
     }
     ResearchExport.Archive archive =
         new ResearchExport.Archive(key, upload.bytes(), upload.sha256());
+    meter.record(tenant, UsageKind.RESEARCH_EXPORT, exportId, upload.bytes(), tenant.requestTime());
     exports.save(
         tenant, export.ready(report, archive, tenant.requestTime().toString()), stored.version());
     audit.wrote(tenant, "research.export.ready", AuditResource.of("research-export", exportId));

@@ -4,6 +4,8 @@ import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.fhir.delivery.StartEhrDelivery;
+import com.dermrelay.metering.UsageKind;
+import com.dermrelay.metering.UsageMeter;
 import com.dermrelay.review.ReviewItem;
 import javax.inject.Inject;
 
@@ -12,17 +14,24 @@ import javax.inject.Inject;
  * to the patient. The case leaves the worklists and the claim ends; the patient is told to sign in;
  * then the case becomes ANSWERED (timeline {@code answered}), which marks the step done: a retry
  * after that changes nothing, a retry before it may repeat the notice. Before that last write the
- * round is handed to EHR delivery when the clinic has an endpoint (idempotent).
+ * round is handed to EHR delivery when the clinic has an endpoint (idempotent), and the answer is
+ * metered once per round ({@link UsageKind#ANSWER_DELIVERED}).
  */
 public final class DeliverAnswer {
   private final WorkflowCases cases;
   private final ReviewChanges reviews;
   private final PatientNotices notices;
   private final StartEhrDelivery ehr;
+  private final UsageMeter meter;
 
   @Inject
   public DeliverAnswer(
-      WorkflowCases cases, ReviewChanges reviews, PatientNotices notices, StartEhrDelivery ehr) {
+      WorkflowCases cases,
+      ReviewChanges reviews,
+      PatientNotices notices,
+      StartEhrDelivery ehr,
+      UsageMeter meter) {
+    this.meter = meter;
     this.cases = cases;
     this.reviews = reviews;
     this.notices = notices;
@@ -42,6 +51,11 @@ public final class DeliverAnswer {
     notices.send(tenant, c.patientSubject(), PatientNotices.Notice.ANSWER);
     // Answer rounds are 1-based (fhir.bundle.CaseBundles): the answer to case round N is N + 1.
     ehr.run(tenant, caseId, Rounds.shown(c.round()));
+    meter.record(
+        tenant,
+        UsageKind.ANSWER_DELIVERED,
+        caseId + "/" + Rounds.shown(c.round()),
+        tenant.requestTime());
     String now = tenant.requestTime().toString();
     cases.update(
         tenant,
