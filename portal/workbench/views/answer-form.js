@@ -80,6 +80,11 @@ export function answerForm(app, hooks) {
   referralDetails.hidden = true;
   fields.followUp = field({ label: t('answer.followUp'), name: 'followUpDays', type: 'number', min: 1, max: 365,
     inputmode: 'numeric', hint: t('answer.followUpHint') });
+  // Surveillance: the lesion is photographed again in some months and compared with these photos.
+  fields.surveillanceMonths = field({ label: t('answer.surveillanceMonths'), name: 'surveillanceMonths', type: 'number',
+    min: 1, max: 24, inputmode: 'numeric', hint: t('answer.surveillanceHint') });
+  fields.surveillanceInstructions = field({ label: t('answer.surveillanceInstructions'), name: 'surveillanceInstructions',
+    tag: 'textarea', rows: 2, maxlength: 2000 });
 
   const send = h('button', { type: 'submit', class: 'button', id: 'send-answer', 'aria-keyshortcuts': 'Control+Enter' }, t('answer.send'));
   const form = h('form', { class: 'form answer-form', novalidate: true, id: 'answer-form', 'aria-labelledby': 'answer-title' },
@@ -91,6 +96,7 @@ export function answerForm(app, hooks) {
     h('fieldset', { class: 'prescriptions-fieldset' }, h('legend', {}, t('answer.prescriptions')), prescriptionList, addPrescription),
     h('fieldset', {}, h('legend', {}, t('answer.referral')), fields.referralAdvised.root, referralDetails),
     fields.followUp.root,
+    h('fieldset', {}, h('legend', {}, t('answer.surveillance')), fields.surveillanceMonths.root, fields.surveillanceInstructions.root),
     h('div', { class: 'actions actions--inline' }, send, offer.saveButton, h('p', { class: 'hint' }, t('answer.sendKeys'))),
     offer.saveStatus);
 
@@ -172,6 +178,13 @@ export function answerForm(app, hooks) {
     }
     const days = text(fields.followUp);
     if (days) answer.followUp = { inDays: Number(days) };
+    const months = text(fields.surveillanceMonths);
+    const instructions = text(fields.surveillanceInstructions);
+    if (months || instructions) {
+      answer.surveillance = {};
+      if (months) answer.surveillance.inMonths = Number(months);
+      if (instructions) answer.surveillance.instructions = instructions;
+    }
     if (applied) {
       answer.templateId = applied.id;
       answer.templateVersion = applied.version;
@@ -218,6 +231,8 @@ export function answerForm(app, hooks) {
     fields.referralNote.input.value = answer.referral?.note ?? '';
     referralDetails.hidden = !fields.referralAdvised.input.checked;
     fields.followUp.input.value = answer.followUp?.inDays ?? '';
+    fields.surveillanceMonths.input.value = answer.surveillance?.inMonths ?? '';
+    fields.surveillanceInstructions.input.value = answer.surveillance?.instructions ?? '';
     applied = answer.templateId ? { id: answer.templateId, version: answer.templateVersion } : null;
     offer.show(answer.diagnosis?.code ?? null, { appliedId: answer.templateId });
   }
@@ -356,6 +371,8 @@ export function answerForm(app, hooks) {
       '/patientExplanation': fields.patientExplanation, '/treatmentPlan': fields.treatmentPlan,
       '/referral/advised': fields.referralAdvised, '/referral/urgency': fields.referralUrgency,
       '/referral/note': fields.referralNote, '/followUp/inDays': fields.followUp, '/followUp': fields.followUp,
+      '/surveillance/inMonths': fields.surveillanceMonths, '/surveillance': fields.surveillanceMonths,
+      '/surveillance/instructions': fields.surveillanceInstructions,
     };
     if (pointer.startsWith('/differentials')) return fields.differentials;
     return map[pointer] ?? null;

@@ -16,6 +16,8 @@ import java.util.List;
  * @param templateId the answer template it started from (templates.AnswerTemplate), if any: the
  *     quality figures compare answers by the template they began with
  * @param templateVersion that template's version, with {@code templateId}
+ * @param surveillance the lesion is to be photographed again after some months and compared; null
+ *     for none
  */
 public record AnswerContent(
     DiagnosisChoice diagnosis,
@@ -26,7 +28,8 @@ public record AnswerContent(
     Referral referral,
     FollowUpInterval followUp,
     String templateId,
-    Integer templateVersion) {
+    Integer templateVersion,
+    Surveillance surveillance) {
 
   public AnswerContent {
     differentials = differentials == null ? List.of() : List.copyOf(differentials);
@@ -60,4 +63,10 @@ public record AnswerContent(
    * @param inDays 1-365 days after the answer
    */
   public record FollowUpInterval(Integer inDays) {}
+
+  /**
+   * @param inMonths 1-24 months after the answer, when the next photos are due
+   * @param instructions how to take them (e.g. the same distance and light), shown to the patient
+   */
+  public record Surveillance(Integer inMonths, String instructions) {}
 }

@@ -109,7 +109,8 @@ public record CaseForReview(
       String answeredAt,
       String dermatologistName,
       String templateId,
-      Integer templateVersion) {
+      Integer templateVersion,
+      AnswerContent.Surveillance surveillance) {
     static Answer of(CaseAnswer a) {
       AnswerContent c = a.content();
       return new Answer(
@@ -124,7 +125,8 @@ public record CaseForReview(
           a.answeredAt(),
           a.dermatologistName(),
           c.templateId(),
-          c.templateVersion());
+          c.templateVersion(),
+          c.surveillance());
     }
   }
 

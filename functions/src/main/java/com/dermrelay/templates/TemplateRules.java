@@ -75,6 +75,7 @@ public final class TemplateRules {
                       null,
                       null,
                       null,
+                      null,
                       null),
                   at));
         }
@@ -83,7 +84,7 @@ public final class TemplateRules {
     errors.addAll(
         answers.forDraft(
             new AnswerContent(
-                null, null, null, null, null, put.referral(), put.followUp(), null, null),
+                null, null, null, null, null, put.referral(), put.followUp(), null, null, null),
             ""));
     AnswerRules.refuseIfAny(errors);
   }

@@ -63,6 +63,7 @@ class AnswerRulesIT {
         .put("refills", 13);
     body.putObject("referral").put("advised", true);
     body.putObject("followUp").put("inDays", 0);
+    body.putObject("surveillance").put("inMonths", 25);
     HttpResponse<String> response =
         api.call(
             "POST",
@@ -79,11 +80,32 @@ class AnswerRulesIT {
             "/prescriptions/0/form",
             "/prescriptions/0/refills",
             "/referral/urgency",
-            "/followUp/inDays"),
+            "/followUp/inDays",
+            "/surveillance/inMonths",
+            "/surveillance/instructions"),
         pointers(response));
     assertTrue(
         !response.body().contains("elixir") && !response.body().contains("xxxx"),
         "problem details name fields, never values");
+  }
+
+  /** Months are whole months as sent: 6.9 is not rounded, "7" is not read as 7. */
+  @Test
+  void surveillanceMonthsAreAWholeNumberAsSent() {
+    for (String months : List.of("6.9", "\"7\"", "0")) {
+      String body =
+          validAnswer()
+              .toString()
+              .replaceFirst(
+                  "\\}$",
+                  ",\"surveillance\":{\"inMonths\":"
+                      + months
+                      + ",\"instructions\":\"Same distance, same light.\"}}");
+      HttpResponse<String> response =
+          api.call("POST", casePath(UUID.randomUUID().toString()) + "/answer", dermatologist, body);
+      assertEquals(400, response.statusCode(), months + ": " + response.body());
+      assertEquals(List.of("/surveillance/inMonths"), pointers(response), months);
+    }
   }
 
   /**

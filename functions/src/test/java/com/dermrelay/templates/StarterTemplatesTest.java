@@ -59,7 +59,8 @@ class StarterTemplatesTest {
                 s.referral(),
                 s.followUp(),
                 s.id(),
-                1);
+                1,
+                null);
         List<ApiProblem.FieldError> problems = RULES.forAnswer(answer);
         assertTrue(problems.isEmpty(), s.id() + " in " + words.getKey() + ": " + problems);
       }

@@ -91,6 +91,7 @@ public final class SampleSnapshot {
             new AnswerContent.Referral(true, "SOON", "Excision within 4 weeks."),
             new AnswerContent.FollowUpInterval(28),
             null,
+            null,
             null);
     CaseAnswer answer =
         new CaseAnswer(

@@ -151,6 +151,7 @@ final class SampleSnapshots {
             new AnswerContent.Referral(true, "SOON", "Excision within 4 weeks."),
             new AnswerContent.FollowUpInterval(28),
             null,
+            null,
             null);
     CaseAnswer answer =
         new CaseAnswer(
@@ -189,6 +190,7 @@ final class SampleSnapshots {
             "No treatment needed.",
             List.of(),
             new AnswerContent.Referral(false, null, null),
+            null,
             null,
             null,
             null);
