@@ -43,6 +43,14 @@ function answerCard(app, caseId, answer) {
         h('p', {}, h('strong', {}, t('case.answer.followUpTitle')), ' ',
           t('case.answer.followUpOn', { date: formatDateTime(`${answer.followUpDate}T12:00:00Z`, { time: false }) })))
       : null,
+    answer.surveillance
+      ? h('div', { class: 'notice', id: 'answer-surveillance' },
+        h('p', {}, h('strong', {}, t('case.answer.surveillanceTitle')), ' ',
+          answer.surveillance.inMonths === 1
+            ? t('case.answer.surveillanceInOne')
+            : t('case.answer.surveillanceIn', { months: answer.surveillance.inMonths })),
+        h('p', { id: 'answer-surveillance-instructions' }, answer.surveillance.instructions))
+      : null,
     letter(app, caseId, answer),
     acknowledgement(app, caseId, answer));
 }

@@ -99,6 +99,11 @@ export function answerForm(app, hooks) {
       ...[1, 2, 3, 4, 5, 6].map((n) => h('option', { value: String(n) }, t(`answer.skinType.${n}`)))] });
   fields.followUp = field({ label: t('answer.followUp'), name: 'followUpDays', type: 'number', min: 1, max: 365,
     inputmode: 'numeric', hint: t('answer.followUpHint') });
+  // Surveillance: the lesion is photographed again in some months and compared with these photos.
+  fields.surveillanceMonths = field({ label: t('answer.surveillanceMonths'), name: 'surveillanceMonths', type: 'number',
+    min: 1, max: 24, inputmode: 'numeric', hint: t('answer.surveillanceHint') });
+  fields.surveillanceInstructions = field({ label: t('answer.surveillanceInstructions'), name: 'surveillanceInstructions',
+    tag: 'textarea', rows: 2, maxlength: 2000 });
 
   const send = h('button', { type: 'submit', class: 'button', id: 'send-answer', 'aria-keyshortcuts': 'Control+Enter' }, t('answer.send'));
   const form = h('form', { class: 'form answer-form', novalidate: true, id: 'answer-form', 'aria-labelledby': 'answer-title' },
@@ -112,6 +117,7 @@ export function answerForm(app, hooks) {
     fields.management.root,
     fields.fitzpatrickType.root,
     fields.followUp.root,
+    h('fieldset', {}, h('legend', {}, t('answer.surveillance')), fields.surveillanceMonths.root, fields.surveillanceInstructions.root),
     h('div', { class: 'actions actions--inline' }, send, offer.saveButton, h('p', { class: 'hint' }, t('answer.sendKeys'))),
     offer.saveStatus);
 
@@ -195,6 +201,13 @@ export function answerForm(app, hooks) {
     if (days) answer.followUp = { inDays: Number(days) };
     if (managementChosen || !draft) answer.management = fields.management.input.value;
     if (fields.fitzpatrickType.input.value) answer.fitzpatrickType = Number(fields.fitzpatrickType.input.value);
+    const months = text(fields.surveillanceMonths);
+    const instructions = text(fields.surveillanceInstructions);
+    if (months || instructions) {
+      answer.surveillance = {};
+      if (months) answer.surveillance.inMonths = Number(months);
+      if (instructions) answer.surveillance.instructions = instructions;
+    }
     if (applied) {
       answer.templateId = applied.id;
       answer.templateVersion = applied.version;
@@ -246,6 +259,8 @@ export function answerForm(app, hooks) {
     managementChosen = Boolean(answer.management);
     if (managementChosen) fields.management.input.value = answer.management;
     else suggestManagement();
+    fields.surveillanceMonths.input.value = answer.surveillance?.inMonths ?? '';
+    fields.surveillanceInstructions.input.value = answer.surveillance?.instructions ?? '';
     applied = answer.templateId ? { id: answer.templateId, version: answer.templateVersion } : null;
     offer.show(answer.diagnosis?.code ?? null, { appliedId: answer.templateId });
   }
@@ -398,6 +413,8 @@ export function answerForm(app, hooks) {
       '/patientExplanation': fields.patientExplanation, '/treatmentPlan': fields.treatmentPlan,
       '/referral/advised': fields.referralAdvised, '/referral/urgency': fields.referralUrgency,
       '/referral/note': fields.referralNote, '/management': fields.management, '/fitzpatrickType': fields.fitzpatrickType, '/followUp/inDays': fields.followUp, '/followUp': fields.followUp,
+      '/surveillance/inMonths': fields.surveillanceMonths, '/surveillance': fields.surveillanceMonths,
+      '/surveillance/instructions': fields.surveillanceInstructions,
     };
     if (pointer.startsWith('/differentials')) return fields.differentials;
     return map[pointer] ?? null;

@@ -169,7 +169,10 @@ function earlierAnswers(answers) {
   return [h('h3', {}, t('history.earlierAnswers')), answers.map((a) => h('div', { class: 'card earlier-answer' },
     h('p', { class: 'timeline__when' }, `${a.dermatologistName ?? t('history.dermatologist')} · ${timeText(a.answeredAt)}`),
     a.diagnosis ? h('p', {}, h('strong', {}, t('history.diagnosis')), ' ', a.diagnosis.code, a.diagnosis.note ? ` (${a.diagnosis.note})` : '') : null,
-    a.treatmentPlan ? h('p', {}, h('strong', {}, t('history.plan')), ' ', a.treatmentPlan) : null))];
+    a.treatmentPlan ? h('p', {}, h('strong', {}, t('history.plan')), ' ', a.treatmentPlan) : null,
+    a.surveillance ? h('p', {}, h('strong', {}, t('history.surveillance')), ' ',
+      a.surveillance.inMonths === 1 ? t('history.surveillanceInOne') : t('history.surveillanceIn', { months: a.surveillance.inMonths }),
+      ' ', a.surveillance.instructions ?? '') : null))];
 }
 
 function earlierCases(cases) {

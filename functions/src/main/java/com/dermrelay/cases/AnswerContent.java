@@ -21,6 +21,8 @@ import java.util.List;
  *     ManagementCategory#suggestedFor}) when a body leaves it out
  * @param fitzpatrickType the skin type (1-6) the dermatologist judged from the photos, for the
  *     quality figures by skin type and the second-read rule for types V-VI; null when not recorded
+ * @param surveillance the lesion is to be photographed again after some months and compared; null
+ *     for none
  */
 public record AnswerContent(
     DiagnosisChoice diagnosis,
@@ -33,14 +35,18 @@ public record AnswerContent(
     String templateId,
     Integer templateVersion,
     String management,
-    Integer fitzpatrickType) {
+    Integer fitzpatrickType,
+    Surveillance surveillance) {
 
   public AnswerContent {
     differentials = differentials == null ? List.of() : List.copyOf(differentials);
     prescriptions = prescriptions == null ? List.of() : List.copyOf(prescriptions);
   }
 
-  /** Content without a management category or a skin type: a template's parts, a sample. */
+  /**
+   * Content without a management category, a skin type or surveillance: a template's parts, a
+   * sample.
+   */
   public AnswerContent(
       DiagnosisChoice diagnosis,
       List<String> differentials,
@@ -62,6 +68,7 @@ public record AnswerContent(
         templateId,
         templateVersion,
         null,
+        null,
         null);
   }
 
@@ -78,7 +85,8 @@ public record AnswerContent(
         templateId,
         templateVersion,
         category.name(),
-        fitzpatrickType);
+        fitzpatrickType,
+        surveillance);
   }
 
   /** A code of the curated list and free text (e.g. the site, a qualifier). */
@@ -108,4 +116,10 @@ public record AnswerContent(
    * @param inDays 1-365 days after the answer
    */
   public record FollowUpInterval(Integer inDays) {}
+
+  /**
+   * @param inMonths 1-24 months after the answer, when the next photos are due
+   * @param instructions how to take them (e.g. the same distance and light), shown to the patient
+   */
+  public record Surveillance(Integer inMonths, String instructions) {}
 }

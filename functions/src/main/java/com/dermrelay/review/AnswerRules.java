@@ -44,6 +44,7 @@ public final class AnswerRules {
   static final int MAX_NOTE = 2000;
   static final int MAX_DIFFERENTIALS = 5;
   static final int MAX_PRESCRIPTIONS = 10;
+  static final int MAX_SURVEILLANCE_MONTHS = 24;
 
   private final DiagnosisList diagnoses;
 
@@ -112,8 +113,27 @@ public final class AnswerRules {
         errors.add(error(base + "/followUp/inDays", "must be a number of days from 1 to 365"));
       }
     }
+    surveillance(errors, base + "/surveillance", a.surveillance(), complete);
     template(errors, base, a.templateId(), a.templateVersion());
     return errors;
+  }
+
+  /** A lesion under surveillance: photographed again after 1-24 months, told how. */
+  private static void surveillance(
+      List<ApiProblem.FieldError> errors,
+      String at,
+      AnswerContent.Surveillance s,
+      boolean complete) {
+    if (s == null) {
+      return;
+    }
+    Integer months = s.inMonths();
+    if (months == null ? complete : months < 1 || months > MAX_SURVEILLANCE_MONTHS) {
+      errors.add(
+          error(
+              at + "/inMonths", "must be a number of months from 1 to " + MAX_SURVEILLANCE_MONTHS));
+    }
+    text(errors, at + "/instructions", s.instructions(), MAX_NOTE, complete);
   }
 
   /** Which template the answer started from: both parts or neither. */

@@ -9,6 +9,7 @@ import java.util.List;
  * prescriptions, referral and follow-up date, and who answered.
  *
  * @param followUpDate the day follow-up photos are due (ISO date, UTC), null for none
+ * @param surveillance the lesion is under surveillance: when and how to photograph it again
  * @param readAt when the patient acknowledged it, null before
  */
 public record AnswerView(
@@ -23,6 +24,7 @@ public record AnswerView(
     List<AnswerContent.Prescription> prescriptions,
     AnswerContent.Referral referral,
     String followUpDate,
+    AnswerContent.Surveillance surveillance,
     String readAt) {
 
   /** A diagnosis in the patient's words, with its clinical name and ICD-10 code. */

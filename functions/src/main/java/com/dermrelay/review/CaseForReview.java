@@ -111,7 +111,8 @@ public record CaseForReview(
       String templateId,
       Integer templateVersion,
       String management,
-      Integer fitzpatrickType) {
+      Integer fitzpatrickType,
+      AnswerContent.Surveillance surveillance) {
     static Answer of(CaseAnswer a) {
       AnswerContent c = a.content();
       return new Answer(
@@ -128,7 +129,8 @@ public record CaseForReview(
           c.templateId(),
           c.templateVersion(),
           c.management(),
-          c.fitzpatrickType());
+          c.fitzpatrickType(),
+          c.surveillance());
     }
   }
 

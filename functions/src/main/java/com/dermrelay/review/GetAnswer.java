@@ -93,6 +93,7 @@ public final class GetAnswer {
         answer.followUpAt() == null
             ? null
             : Instant.parse(answer.followUpAt()).atZone(ZoneOffset.UTC).toLocalDate().toString(),
+        a.surveillance(),
         readAt(c));
   }
 

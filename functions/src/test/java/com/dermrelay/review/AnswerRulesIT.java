@@ -65,6 +65,7 @@ class AnswerRulesIT {
     body.putObject("followUp").put("inDays", 0);
     body.put("management", "ASAP");
     body.put("fitzpatrickType", 7);
+    body.putObject("surveillance").put("inMonths", 25);
     HttpResponse<String> response =
         api.call(
             "POST",
@@ -83,11 +84,32 @@ class AnswerRulesIT {
             "/referral/urgency",
             "/management",
             "/fitzpatrickType",
-            "/followUp/inDays"),
+            "/followUp/inDays",
+            "/surveillance/inMonths",
+            "/surveillance/instructions"),
         pointers(response));
     assertTrue(
         !response.body().contains("elixir") && !response.body().contains("xxxx"),
         "problem details name fields, never values");
+  }
+
+  /** Months are whole months as sent: 6.9 is not rounded, "7" is not read as 7. */
+  @Test
+  void surveillanceMonthsAreAWholeNumberAsSent() {
+    for (String months : List.of("6.9", "\"7\"", "0")) {
+      String body =
+          validAnswer()
+              .toString()
+              .replaceFirst(
+                  "\\}$",
+                  ",\"surveillance\":{\"inMonths\":"
+                      + months
+                      + ",\"instructions\":\"Same distance, same light.\"}}");
+      HttpResponse<String> response =
+          api.call("POST", casePath(UUID.randomUUID().toString()) + "/answer", dermatologist, body);
+      assertEquals(400, response.statusCode(), months + ": " + response.body());
+      assertEquals(List.of("/surveillance/inMonths"), pointers(response), months);
+    }
   }
 
   /**

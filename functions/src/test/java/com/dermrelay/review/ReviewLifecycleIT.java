@@ -112,10 +112,15 @@ class ReviewLifecycleIT {
             .get("preferredDermatologistId")
             .s());
 
-    // Answered with a prescription and a follow-up in 28 days; the patient is told, reads it.
+    // Answered with a prescription, a follow-up in 28 days and the lesion under surveillance; the
+    // patient is told, reads it with the instructions for the next photos.
     claim(c);
-    HttpResponse<String> answered =
-        api.call("POST", casePath + "/answer", chen, AnswerRulesIT.validAnswer().toString());
+    ObjectNode first = AnswerRulesIT.validAnswer();
+    first
+        .putObject("surveillance")
+        .put("inMonths", 3)
+        .put("instructions", "Same distance, same light, with a ruler beside it.");
+    HttpResponse<String> answered = api.call("POST", casePath + "/answer", chen, first.toString());
     assertEquals(200, answered.statusCode(), answered.body());
     assertEquals(
         "TREAT",
@@ -127,6 +132,10 @@ class ReviewLifecycleIT {
     assertNoHealthDetails(answerMail);
     JsonNode answer = ApiCalls.json(api.get(casePath + "/answer", patient.token()));
     assertEquals("Hydrocortisone", answer.at("/prescriptions/0/medicine").asText());
+    assertEquals(3, answer.at("/surveillance/inMonths").intValue());
+    assertEquals(
+        "Same distance, same light, with a ruler beside it.",
+        answer.at("/surveillance/instructions").asText());
     assertFalse(
         answer.has("readAt"), "an unread answer has no readAt (absent fields are left out)");
     HttpResponse<String> acknowledged =

@@ -13,6 +13,7 @@ import com.dermrelay.testing.ReviewCalls;
 import com.dermrelay.testing.portal.PatientIntake;
 import com.dermrelay.testing.portal.WorkbenchPage;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,8 +89,10 @@ class PatientAnswerIT {
         ApiCalls.json(api.get(submitted.path() + "/info-request", submitted.patient().token()));
     assertEquals(REPLY, request.at("/reply/text").asText(), "the clinic has the reply");
 
-    // Back to Dr. Chen, who answers with a prescription.
-    chen.claimAndAnswer(CLINIC, caseId, ReviewCalls.eczemaAnswer(EXPLANATION, PLAN));
+    // Back to Dr. Chen, who answers with a prescription and keeps the spot under surveillance.
+    ObjectNode answered = ReviewCalls.eczemaAnswer(EXPLANATION, PLAN);
+    answered.putObject("surveillance").put("inMonths", 1).put("instructions", SURVEILLANCE);
+    chen.claimAndAnswer(CLINIC, caseId, answered);
 
     browser.navigate().refresh();
     portal.page().awaitHeading("Your consultation");
@@ -106,6 +109,10 @@ class PatientAnswerIT {
     assertTrue(prescriptions.contains("Apply thinly twice a day"), prescriptions);
     assertTrue(portal.page().text("#answer-referral").contains("did not ask you to see a doctor"));
     assertTrue(portal.page().text("#answer-follow-up").contains("new photos around"));
+    assertTrue(
+        portal.page().text("#answer-surveillance").contains("new photos of it in one month"),
+        portal.page().text("#answer-surveillance"));
+    assertEquals(SURVEILLANCE, portal.page().text("#answer-surveillance-instructions"));
     assertTrue(
         portal.page().text("#answer-byline").startsWith("From "),
         portal.page().text("#answer-byline"));
@@ -173,6 +180,15 @@ class PatientAnswerIT {
         page.contains(QUESTION) && page.contains(REPLY) && page.contains(PLAN),
         "every exchange: " + page);
 
+    // The answer in Spanish says when to photograph the spot again, in the dermatologist's words.
+    portal.page().click("a[data-route='home']");
+    portal.page().click("#my-cases li[data-case='" + caseId + "'] a");
+    portal.page().awaitHeading("Su consulta");
+    assertTrue(
+        portal.page().text("#answer-surveillance").contains("fotos nuevas dentro de un mes"),
+        portal.page().text("#answer-surveillance"));
+    assertEquals(SURVEILLANCE, portal.page().text("#answer-surveillance-instructions"));
+
     String stored =
         (String)
             portal.page().script("return JSON.stringify({...sessionStorage, ...localStorage});");
@@ -208,6 +224,7 @@ class PatientAnswerIT {
   private static final String EXPLANATION =
       "This is eczema: the skin barrier is weak and gets inflamed. "
           + "It is common and can be controlled.";
+  private static final String SURVEILLANCE = "Same distance and light, beside a ruler.";
   private static final String PLAN =
       "Moisturise twice a day; use the cream on flares for up to 2 weeks.";
 }

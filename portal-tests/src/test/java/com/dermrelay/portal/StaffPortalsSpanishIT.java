@@ -43,7 +43,7 @@ class StaffPortalsSpanishIT {
           "\\b(Claim|Photos?|History|Answer|Send|Zoom|Pan|"
               + "Prescriptions?|Referral|Follow-up|Draft|Diagnosis|Intake|Earlier|Choose|Remove|Medicine|Strength|Quantity|"
               + "Refills|Directions|Worklist|Next|Loading|round|years|Fit|Question|Close-up|Context|Urgent|Routine|score|"
-              + "points|The spot|Explanation|Treatment|Back|Sign out|Shortcuts|Time to answer|months|itch|Yes)\\b");
+              + "points|The spot|Explanation|Treatment|Back|Sign out|Shortcuts|Time to answer|months|itch|Yes|Surveillance|Photograph)\\b");
 
   private static final Pattern CONSOLE_ENGLISH =
       Pattern.compile(

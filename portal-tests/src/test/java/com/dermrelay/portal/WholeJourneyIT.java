@@ -39,6 +39,7 @@ class WholeJourneyIT {
   private static final String EXPLANATION =
       "This is eczema: the skin barrier is weak and gets inflamed. "
           + "It is common and can be controlled.";
+  private static final String SURVEILLANCE = "Same distance and light, with a coin beside it.";
 
   @Test
   void aNewPatientIsAnsweredByADermatologistWhoWorksForTwoClinics(
@@ -144,6 +145,8 @@ class WholeJourneyIT {
     workbench.type("treatmentPlan", "Moisturise twice a day; the cream on flares.");
     workbench.addPrescription(
         "Hydrocortisone", "1%", "Apply thinly twice a day for up to 14 days.", "30 g");
+    workbench.type("surveillanceMonths", "3");
+    workbench.type("surveillanceInstructions", SURVEILLANCE);
     workbench.wait.until(d -> workbench.text("#draft-status").startsWith("Draft saved"));
     workbench.script("document.activeElement.blur(); window.scrollTo(0, 0);");
     DocScreenshots.offer(workbench.screenshot("workbench-case"), "workbench-case.png");
@@ -165,6 +168,10 @@ class WholeJourneyIT {
     String prescriptions = patient.page().text("#answer-prescriptions");
     assertTrue(prescriptions.contains("Hydrocortisone 1%"), prescriptions);
     assertTrue(prescriptions.contains("Apply thinly twice a day"), prescriptions);
+    assertTrue(
+        patient.page().text("#answer-surveillance").contains("new photos of it in 3 months"),
+        patient.page().text("#answer-surveillance"));
+    assertEquals(SURVEILLANCE, patient.page().text("#answer-surveillance-instructions"));
     patient.page().screenshot("journey-patient-answer");
   }
 }
