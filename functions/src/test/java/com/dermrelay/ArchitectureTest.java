@@ -51,10 +51,12 @@ class ArchitectureTest {
           Map.entry("intake", Set.of("cases", "patients", "triage")),
           Map.entry("letters", Set.of("cases", "datarights")),
           Map.entry("patients", Set.of()),
-          Map.entry("quality", Set.of()),
+          // The second read's comparison reads the round's first answer (cases.CaseExchangeItems).
+          Map.entry("quality", Set.of("cases")),
           // Research exports read answered cases, profiles (age, sex) and re-encode clean photos.
           Map.entry("research", Set.of("cases", "imaging", "patients")),
-          Map.entry("review", Set.of("cases", "fhir", "patients", "triage")),
+          // DeliverAnswer hands a delivered answer to second reads (quality.StartSecondRead).
+          Map.entry("review", Set.of("cases", "fhir", "patients", "quality", "triage")),
           Map.entry("templates", Set.of("cases", "review")),
           Map.entry("tenants", Set.of()),
           Map.entry("triage", Set.of()),
