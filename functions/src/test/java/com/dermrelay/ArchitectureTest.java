@@ -53,10 +53,14 @@ class ArchitectureTest {
           // Counters only: every capability that does a billable thing records it here (issue 19).
           Map.entry("metering", Set.of()),
           Map.entry("patients", Set.of()),
-          Map.entry("quality", Set.of()),
+          // The second read's comparison reads the round's first answer (cases.CaseExchangeItems)
+          // and
+          // meters the read.
+          Map.entry("quality", Set.of("cases", "metering")),
           // Research exports read answered cases, profiles (age, sex) and re-encode clean photos.
           Map.entry("research", Set.of("cases", "imaging", "metering", "patients")),
-          Map.entry("review", Set.of("cases", "fhir", "metering", "patients", "triage")),
+          // DeliverAnswer hands a delivered answer to second reads (quality.StartSecondRead).
+          Map.entry("review", Set.of("cases", "fhir", "metering", "patients", "quality", "triage")),
           Map.entry("templates", Set.of("cases", "review")),
           Map.entry("tenants", Set.of()),
           Map.entry("triage", Set.of()),

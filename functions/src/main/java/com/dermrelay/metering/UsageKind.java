@@ -16,8 +16,8 @@ package com.dermrelay.metering;
  *       <td>review.workflow.DeliverAnswer</td></tr>
  *   <tr><td>EHR_DELIVERY</td><td>case id / answer round</td><td>fhir.delivery.SendToEhr, when
  *       the EHR accepted the round</td></tr>
- *   <tr><td>SECOND_READ</td><td>case id / answer round</td><td>not wired yet: the second-read
- *       step (issue 16) records it when the second reader's answer is stored</td></tr>
+ *   <tr><td>SECOND_READ</td><td>case id / answer round</td><td>quality.CompareSecondRead,
+ *       when the second reader's read is compared with the first answer</td></tr>
  *   <tr><td>RESEARCH_EXPORT (+ bytes)</td><td>export id</td>
  *       <td>research.export.PackageResearchExport, once the archive is written</td></tr>
  * </table>

@@ -68,6 +68,10 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     EHR_WORKFLOW_START,
     /** states:StartExecution on the research export workflow: one execution per export. */
     RESEARCH_EXPORT_START,
+    /** states:StartExecution on the second-read workflow: one execution per sampled round. */
+    SECOND_READ_START,
+    /** states:SendTaskSuccess on the second-read workflow: a second reader's read ends its wait. */
+    SECOND_READ_CALLBACK,
     /**
      * secretsmanager Get/Put/Create/DescribeSecret on {@code dermrelay/<stage>/tenants/*} only, and
      * the stage's data key for them through Secrets Manager: a clinic's FHIR endpoint credentials.
@@ -171,7 +175,7 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
           "RecordFailure", ALERTING_WORKFLOW_TASK,
           "RequestMoreInfo", PATIENT_NOTIFYING_WORKFLOW_TASK,
           // Notifies the patient and, for a clinic with a FHIR endpoint, starts the round's EHR
-          // delivery.
+          // delivery; for a sampled round, its second read.
           "DeliverAnswer",
               new FunctionProfile(
                   768,
@@ -181,7 +185,8 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
                       Access.TENANT_SESSION,
                       Access.NOTIFY,
                       Access.USER_LOOKUP,
-                      Access.EHR_WORKFLOW_START)),
+                      Access.EHR_WORKFLOW_START,
+                      Access.SECOND_READ_START)),
           "InviteFollowUp", PATIENT_NOTIFYING_WORKFLOW_TASK);
 
   /** A patient's cases: the case items and the audit trail, no photos. */
@@ -356,6 +361,13 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put(
         "com.dermrelay.review.ClaimCaseHandler", forClinic(768, Access.CASE_WORKFLOW_CALLBACK));
     known.put("com.dermrelay.review.ReleaseCaseHandler", CLINIC_RECORDS);
+    // Second reads (issue 16): the open list and the blind case read the clinic's items (and sign
+    // photo links); recording a read is a conditional write plus the second-read callback.
+    known.put("com.dermrelay.review.ListSecondReadsHandler", CLINIC_RECORDS);
+    known.put("com.dermrelay.review.GetSecondReadCaseHandler", CLINIC_RECORDS);
+    known.put(
+        "com.dermrelay.review.SubmitSecondReadHandler",
+        forClinic(768, Access.SECOND_READ_CALLBACK));
     // The answer side of the review loop (issue 4): the operations that end one of the
     // workflow's waits store their item, then send the callback; the readers only read (and
     // append audit records). None touches photos: reply and follow-up photos go through the
@@ -414,6 +426,17 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
                   ? 1536
                   : 768,
               EnumSet.of(Access.TENANT_SESSION, Access.DIRECTORY_READ)));
+    }
+    // The second read's steps write the round's second-read item on the clinic's session only;
+    // the comparison also mails the medical leads of an unsafe disagreement.
+    for (String task : WorkflowTasks.SECOND_READ.tasks()) {
+      known.put(
+          WorkflowTasks.SECOND_READ.handlerOf(task),
+          new FunctionProfile(
+              768,
+              "CompareSecondRead".equals(task)
+                  ? EnumSet.of(Access.TENANT_SESSION, Access.DIRECTORY_READ, Access.NOTIFY)
+                  : EnumSet.of(Access.TENANT_SESSION, Access.DIRECTORY_READ)));
     }
     for (String task : WorkflowTasks.CASE.tasks()) {
       known.put(

@@ -79,6 +79,9 @@ public final class Functions extends Construct {
   public static final String ENV_RESEARCH_EXPORT_WORKFLOW_ARN =
       "DERMRELAY_RESEARCH_EXPORT_WORKFLOW_ARN";
 
+  /** Where the second-read workflow is deployed (issue 16): DeliverAnswer starts it. */
+  public static final String ENV_SECOND_READ_WORKFLOW_ARN = "DERMRELAY_SECOND_READ_WORKFLOW_ARN";
+
   /**
    * For EHR_CREDENTIALS functions: secrets are named {@code <prefix><tenantId>...}
    * (dermrelay/<stage>/tenants/).

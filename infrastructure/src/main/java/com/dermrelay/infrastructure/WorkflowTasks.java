@@ -135,7 +135,31 @@ public record WorkflowTasks(
                   List.of("states:StartExecution"))),
           SHARED_STACK);
 
-  public static final List<WorkflowTasks> ALL = List.of(CASE, EHR_DELIVERY, RESEARCH_EXPORT);
+  /**
+   * Second reads (issue 16): one execution per sampled answered round, started by DeliverAnswer;
+   * tasks in quality.workflow, in the functions jar; beside the case workflow in the shared stack,
+   * as research export is (the monitoring and grants of the shared stack cover its tasks).
+   */
+  public static final WorkflowTasks SECOND_READ =
+      new WorkflowTasks(
+          "second-read",
+          "/workflows/second-read.asl.json",
+          "com.dermrelay.quality.workflow",
+          Functions.ENV_SECOND_READ_WORKFLOW_ARN,
+          List.of(
+              new Grant(
+                  FunctionProfile.Access.SECOND_READ_START,
+                  "StartSecondRead",
+                  List.of("states:StartExecution")),
+              // No SendTaskFailure or heartbeat: a read only ends the wait.
+              new Grant(
+                  FunctionProfile.Access.SECOND_READ_CALLBACK,
+                  "SecondReadCallback",
+                  List.of("states:SendTaskSuccess"))),
+          SHARED_STACK);
+
+  public static final List<WorkflowTasks> ALL =
+      List.of(CASE, EHR_DELIVERY, RESEARCH_EXPORT, SECOND_READ);
 
   public WorkflowTasks {
     Objects.requireNonNull(name, "name");

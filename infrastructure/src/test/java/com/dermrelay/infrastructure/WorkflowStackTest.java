@@ -84,11 +84,12 @@ class WorkflowStackTest {
   @Test
   void theStateMachinesAndTaskFunctionsLiveOnlyInTheWorkflowStack() {
     complete.api.resourceCountIs("AWS::StepFunctions::StateMachine", 0);
-    complete.workflow.resourceCountIs("AWS::StepFunctions::StateMachine", 3);
+    complete.workflow.resourceCountIs("AWS::StepFunctions::StateMachine", 4);
     assertEquals(
         List.of(complete.stacks.workflow()),
         complete.stacks.workflows(),
-        "the case, EHR delivery and research export workflows share the first workflow stack");
+        "the case, EHR delivery, research export and second-read workflows share the first"
+            + " workflow stack");
     List<String> handlers = ApiSpec.load(complete.sources.openApiSpec()).handlers();
     assertTrue(
         SynthesizedStage.FHIR_OPERATIONS.stream().allMatch(op -> handlers.contains(op.get(3))));

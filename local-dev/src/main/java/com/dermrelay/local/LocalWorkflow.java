@@ -31,7 +31,12 @@ public enum LocalWorkflow {
       "dermrelay-research-export",
       "research-export.asl.json",
       "com.dermrelay.research.workflow",
-      "DERMRELAY_RESEARCH_EXPORT_WORKFLOW_ARN");
+      "DERMRELAY_RESEARCH_EXPORT_WORKFLOW_ARN"),
+  SECOND_READ(
+      "dermrelay-second-read",
+      "second-read.asl.json",
+      "com.dermrelay.quality.workflow",
+      "DERMRELAY_SECOND_READ_WORKFLOW_ARN");
 
   private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([A-Za-z]+)FunctionArn}");
 

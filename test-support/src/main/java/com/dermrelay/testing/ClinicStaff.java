@@ -35,18 +35,28 @@ public final class ClinicStaff {
           r ->
               r.tableName(LocalStackConfig.TABLE)
                   .item(
-                      Map.of(
-                          "pk", AttributeValue.fromS("TENANT#" + clinic),
-                          "sk", AttributeValue.fromS("MEMBER#" + derm.sub()),
-                          "gsi2pk", AttributeValue.fromS("USER#" + derm.sub()),
-                          "gsi2sk", AttributeValue.fromS("TENANT#" + clinic),
-                          "tenantId", AttributeValue.fromS(clinic),
-                          "userSub", AttributeValue.fromS(derm.sub()),
-                          "role", AttributeValue.fromS("dermatologist"),
-                          "status", AttributeValue.fromS("ACTIVE"),
-                          "displayName", AttributeValue.fromS(name),
-                          "version", AttributeValue.fromN("1"))));
+                      withEmail(
+                          email,
+                          Map.of(
+                              "pk", AttributeValue.fromS("TENANT#" + clinic),
+                              "sk", AttributeValue.fromS("MEMBER#" + derm.sub()),
+                              "gsi2pk", AttributeValue.fromS("USER#" + derm.sub()),
+                              "gsi2sk", AttributeValue.fromS("TENANT#" + clinic),
+                              "tenantId", AttributeValue.fromS(clinic),
+                              "userSub", AttributeValue.fromS(derm.sub()),
+                              "role", AttributeValue.fromS("dermatologist"),
+                              "status", AttributeValue.fromS("ACTIVE"),
+                              "displayName", AttributeValue.fromS(name),
+                              "version", AttributeValue.fromN("1")))));
     }
     return api.idToken(email, PASSWORD);
+  }
+
+  /** The member's address, as a real membership has (a medical lead's alert is mailed to it). */
+  private static Map<String, AttributeValue> withEmail(
+      String email, Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> withEmail = new java.util.HashMap<>(item);
+    withEmail.put("email", AttributeValue.fromS(email));
+    return withEmail;
   }
 }

@@ -18,5 +18,8 @@ public final class ProblemTypes {
   /** A service the API depends on (storage, the user pool, the table) did not answer. */
   public static final String SERVICE_UNAVAILABLE = PREFIX + "service-unavailable";
 
+  /** The caller answered the case, so may not give its second read (issue 16). */
+  public static final String OWN_ANSWER = PREFIX + "own-answer";
+
   private ProblemTypes() {}
 }

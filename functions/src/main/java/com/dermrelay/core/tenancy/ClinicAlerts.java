@@ -11,6 +11,7 @@ import com.dermrelay.core.data.TenantTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,27 @@ public final class ClinicAlerts {
     return sendWithLink(tenant, subject, text + "\n\nCase " + caseId + ":", link);
   }
 
+  /**
+   * Sends the alert about a case to the clinic's medical leads (active members flagged {@link
+   * MembershipItem#isMedicalLead}), or to its admins when it has none; returns how many were
+   * mailed.
+   */
+  public int sendToMedicalLeads(TenantContext tenant, String caseId, String subject, String text) {
+    String link = settings.portalUrl() + "/workbench/#case/" + tenant.tenantId() + "/" + caseId;
+    List<String> leads = addresses(tenant, (item, member) -> item.isMedicalLead());
+    if (leads.isEmpty()) {
+      return send(tenant, caseId, subject, text);
+    }
+    for (String lead : leads) {
+      mailer.send(lead, subject, "Hello,\n\n" + text + "\n\nCase " + caseId + ":\n" + link + "\n");
+    }
+    return leads.size();
+  }
+
   /** Sends {@code text} and then {@code link} to every active clinic admin; returns how many. */
   public int sendWithLink(TenantContext tenant, String subject, String text, String link) {
-    List<String> admins = adminAddresses(tenant);
+    List<String> admins =
+        addresses(tenant, (item, member) -> Role.CLINIC_ADMIN.group().equals(member.role()));
     if (admins.isEmpty()) {
       LOG.warn("clinic alert not sent: the clinic has no active admin with an address");
     }
@@ -53,7 +72,8 @@ public final class ClinicAlerts {
     return admins.size();
   }
 
-  private List<String> adminAddresses(TenantContext tenant) {
+  private List<String> addresses(
+      TenantContext tenant, BiPredicate<MembershipItem, Membership> which) {
     List<String> addresses = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
     do {
@@ -66,9 +86,7 @@ public final class ClinicAlerts {
                   .after(cursor));
       for (StoredItem<MembershipItem> item : page.items()) {
         Membership member = TenantDirectory.membership(item);
-        if (member.active()
-            && Role.CLINIC_ADMIN.group().equals(member.role())
-            && !member.email().isBlank()) {
+        if (member.active() && which.test(item.record(), member) && !member.email().isBlank()) {
           addresses.add(member.email());
         }
       }

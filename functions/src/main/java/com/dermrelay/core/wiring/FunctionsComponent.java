@@ -113,6 +113,12 @@ public interface FunctionsComponent {
 
   AnswerCase answerCase();
 
+  com.dermrelay.review.ListSecondReads listSecondReads();
+
+  com.dermrelay.review.GetSecondReadCase getSecondReadCase();
+
+  com.dermrelay.review.SubmitSecondRead submitSecondRead();
+
   AnswerDrafts answerDrafts();
 
   AnswerTemplates answerTemplates();
@@ -184,6 +190,9 @@ public interface FunctionsComponent {
 
   /** Research consent, face-free marks and research exports (research.* handlers). */
   com.dermrelay.research.ResearchUseCases research();
+
+  /** The quality programme's second reads (quality.workflow handlers). */
+  com.dermrelay.quality.QualityUseCases quality();
 
   @Component.Factory
   interface Factory {

@@ -1,11 +1,14 @@
 package com.dermrelay.review.workflow;
 
+import com.dermrelay.cases.CaseAnswer;
+import com.dermrelay.cases.CaseExchangeItems;
 import com.dermrelay.cases.CaseRecord;
 import com.dermrelay.cases.Rounds;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.fhir.delivery.StartEhrDelivery;
 import com.dermrelay.metering.UsageKind;
 import com.dermrelay.metering.UsageMeter;
+import com.dermrelay.quality.StartSecondRead;
 import com.dermrelay.review.ReviewItem;
 import javax.inject.Inject;
 
@@ -14,8 +17,9 @@ import javax.inject.Inject;
  * to the patient. The case leaves the worklists and the claim ends; the patient is told to sign in;
  * then the case becomes ANSWERED (timeline {@code answered}), which marks the step done: a retry
  * after that changes nothing, a retry before it may repeat the notice. Before that last write the
- * round is handed to EHR delivery when the clinic has an endpoint (idempotent), and the answer is
- * metered once per round ({@link UsageKind#ANSWER_DELIVERED}).
+ * round is handed to EHR delivery when the clinic has an endpoint, and to second reads when the
+ * clinic samples it (both idempotent, both after the patient was told: never delaying the answer),
+ * and the answer is metered once per round ({@link UsageKind#ANSWER_DELIVERED}).
  */
 public final class DeliverAnswer {
   private final WorkflowCases cases;
@@ -23,6 +27,8 @@ public final class DeliverAnswer {
   private final PatientNotices notices;
   private final StartEhrDelivery ehr;
   private final UsageMeter meter;
+  private final CaseExchangeItems exchanges;
+  private final StartSecondRead secondRead;
 
   @Inject
   public DeliverAnswer(
@@ -30,12 +36,16 @@ public final class DeliverAnswer {
       ReviewChanges reviews,
       PatientNotices notices,
       StartEhrDelivery ehr,
-      UsageMeter meter) {
-    this.meter = meter;
+      UsageMeter meter,
+      CaseExchangeItems exchanges,
+      StartSecondRead secondRead) {
     this.cases = cases;
     this.reviews = reviews;
     this.notices = notices;
     this.ehr = ehr;
+    this.meter = meter;
+    this.exchanges = exchanges;
+    this.secondRead = secondRead;
   }
 
   public void run(TenantContext tenant, String caseId) {
@@ -56,6 +66,10 @@ public final class DeliverAnswer {
         UsageKind.ANSWER_DELIVERED,
         caseId + "/" + Rounds.shown(c.round()),
         tenant.requestTime());
+    exchanges
+        .get(tenant, CaseExchangeItems.key(caseId, "ANSWER", c.round()), CaseAnswer.class)
+        .map(CaseExchangeItems.Stored::document)
+        .ifPresent(answer -> secondRead.run(tenant, answeredRound(c, answer)));
     String now = tenant.requestTime().toString();
     cases.update(
         tenant,
@@ -64,5 +78,15 @@ public final class DeliverAnswer {
             CaseRecord.ANSWERED.equals(current.status())
                 ? current
                 : current.withStatus(CaseRecord.ANSWERED, now, "answered"));
+  }
+
+  private static StartSecondRead.AnsweredRound answeredRound(CaseRecord c, CaseAnswer answer) {
+    Integer skinType =
+        answer.content() != null && answer.content().fitzpatrickType() != null
+            ? answer.content().fitzpatrickType()
+            : c.intake() == null ? null : c.intake().fitzpatrickType();
+    Integer sevenPoint = c.triage() == null ? null : c.triage().sevenPointScore();
+    return new StartSecondRead.AnsweredRound(
+        c.caseId(), Rounds.shown(c.round()), answer.dermatologistId(), skinType, sevenPoint);
   }
 }
