@@ -1,5 +1,6 @@
 // The dermatologist workbench at /workbench/: sign in, one worklist across every clinic the
-// dermatologist works for, a case with its history and photos, and the answer form. Routes live
+// dermatologist works for, a case with its history and photos, and the answer form; beside the
+// worklist, the clinics' second reads (#second-reads, #second-read/{tenantId}/{caseId}/{round}). Routes live
 // in the URL fragment (#case/{tenantId}/{caseId}); ids only, never anything about the patient.
 
 import { loadConfig } from '/shared/config.js';
@@ -12,6 +13,7 @@ import { signInView, newPasswordView } from './views/sign-in.js';
 import { notDermatologistView, unavailableView } from './views/problems.js';
 import { worklistView } from './views/worklist.js';
 import { caseView } from './views/case.js';
+import { secondReadView, secondReadsView } from './views/second-reads.js';
 import { Worklist } from './worklist-state.js';
 import { installShortcuts } from './shortcuts.js';
 
@@ -29,6 +31,8 @@ const app = {
   /** {session, email} of a NEW_PASSWORD_REQUIRED challenge; memory only. */
   challenge: null,
   worklist: null,
+  /** The open second reads across the clinics, oldest first, as last read (views/second-reads.js). */
+  secondReads: null,
   /** The current view's clean-up (timers, listeners) and key handler. */
   view: { dispose: null, onKey: null },
   go(route, { flash = null } = {}) {
@@ -46,6 +50,7 @@ const app = {
   signOut(flash) {
     app.identity.signOut();
     app.worklist = null;
+    app.secondReads = null;
     app.challenge = null;
     app.go('', { flash });
   },
@@ -92,8 +97,13 @@ function render({ focus }) {
     renderHeader(true);
     app.worklist ??= new Worklist(app);
     const opened = /^case\/([\w-]{1,64})\/([\w-]{1,64})$/.exec(route);
+    const secondRead = /^second-read\/([\w-]{1,64})\/([\w-]{1,64})\/(\d{1,3})$/.exec(route);
     if (opened) {
       node = caseView(app, { tenantId: opened[1], caseId: opened[2] }, flash);
+    } else if (route === 'second-reads') {
+      node = secondReadsView(app, flash);
+    } else if (secondRead) {
+      node = secondReadView(app, { tenantId: secondRead[1], caseId: secondRead[2], round: Number(secondRead[3]) });
     } else {
       if (route !== '') window.history.replaceState(null, '', window.location.pathname);
       node = worklistView(app, flash);

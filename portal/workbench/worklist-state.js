@@ -17,7 +17,7 @@ export class Worklist {
     this.loaded = false;
     /** tenantId of the clinic filter, or '' for every clinic. */
     this.clinic = '';
-    /** tenantId -> clinic name, from every row seen: the filter's choices. */
+    /** tenantId -> clinic name, of every clinic the dermatologist works for: the filter's choices. */
     this.clinics = new Map();
     this.selected = 0;
     /** performance.now() when the rows' secondsUntilDue were true. */
@@ -63,6 +63,8 @@ export class Worklist {
   /** The first page again (after a filter change, a claim race, or coming back from a case). */
   async reload() {
     const page = await this.page(null);
+    // Every clinic of the dermatologist, even one with nothing queued: the filter and second reads.
+    for (const clinic of page.clinics ?? []) this.clinics.set(clinic.tenantId, clinic.name);
     this.rows = page.cases.map((row) => this.stamp(row));
     this.cursor = page.nextCursor;
     this.loaded = true;

@@ -14,7 +14,7 @@ import { templateOffer } from './template-offer.js';
 const SAVE_AFTER_MS = 1200;
 const MAX_DIFFERENTIALS = 5;
 /** Management categories, least urgent first (cases.ManagementCategory). */
-const MANAGEMENT = ['REASSURE', 'TREAT', 'REFER_ROUTINE', 'BIOPSY', 'REFER_URGENT'];
+export const MANAGEMENT = ['REASSURE', 'TREAT', 'REFER_ROUTINE', 'BIOPSY', 'REFER_URGENT'];
 const FORMS = ['cream', 'ointment', 'gel', 'lotion', 'solution', 'foam', 'shampoo', 'paste', 'powder', 'spray',
   'patch', 'tablet', 'capsule', 'oral-liquid', 'injection', 'other'];
 

@@ -8,6 +8,7 @@ import { t } from '/shared/i18n.js';
 import { dueText, secondsLeft } from '../worklist-state.js';
 import { worklistSite } from '../clinical-words.js';
 import { loadFailed, loading } from './problems.js';
+import { secondReadsLink } from './second-reads.js';
 
 const priorityWords = (priority) => (['URGENT', 'SOON', 'ROUTINE'].includes(priority) ? t(`priority.${priority}`) : priority);
 
@@ -26,12 +27,14 @@ export function worklistView(app, flash) {
     load();
   });
   let tableBody = null;
+  const secondReads = secondReadsLink(app);
 
   async function load() {
     replace(body, loading(t('worklist.loading')));
     try {
       await list.reload();
       draw();
+      secondReads.refresh();
     } catch (caught) {
       replace(body, loadFailed(caught, load));
     }
@@ -200,7 +203,8 @@ export function worklistView(app, flash) {
       h('div', {},
         h('h1', { id: 'page-title', tabindex: '-1' }, t('worklist.title')),
         summary),
-      h('div', { class: 'field field--inline' }, h('label', { for: filterId }, t('worklist.clinic')), filter)),
+      h('div', { class: 'wb-titlebar__tools' }, secondReads.root,
+        h('div', { class: 'field field--inline' }, h('label', { for: filterId }, t('worklist.clinic')), filter))),
     message.root,
     body,
     h('p', { class: 'hint' }, t('worklist.keysHint')));

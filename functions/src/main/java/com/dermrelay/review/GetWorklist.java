@@ -81,6 +81,10 @@ public final class GetWorklist {
       Query query) {
     int limit = PageLimit.parse(query.limit(), DEFAULT_LIMIT, MAX_LIMIT);
     List<DermatologistClinics.Clinic> mine = clinics.activeClinics(caller, name, requestId, time);
+    // Every clinic of the caller, whatever the filter or the queue: the workbench's clinic filter
+    // and its second-read queue need them even when no case is waiting.
+    List<ClinicRef> memberOf =
+        mine.stream().map(c -> new ClinicRef(c.tenant().tenantId(), c.displayName())).toList();
     if (query.clinic().isPresent()) {
       mine = mine.stream().filter(c -> c.tenant().tenantId().equals(query.clinic().get())).toList();
     }
@@ -153,7 +157,7 @@ public final class GetWorklist {
                         caller.subject(),
                         now))
             .toList();
-    return new Worklist(rows, next.isEmpty() ? null : WorklistCursor.encode(json, next));
+    return new Worklist(rows, next.isEmpty() ? null : WorklistCursor.encode(json, next), memberOf);
   }
 
   /**
@@ -275,7 +279,12 @@ public final class GetWorklist {
 
   /** One page of the merged worklist and the cursor of the next (null at the end). */
   public record Worklist(
-      List<WorklistRow> cases, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
+      List<WorklistRow> cases,
+      @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor,
+      List<ClinicRef> clinics) {}
+
+  /** A clinic the dermatologist is an active member of. */
+  public record ClinicRef(String tenantId, String name) {}
 
   /**
    * One queued case as the worklist shows it.
