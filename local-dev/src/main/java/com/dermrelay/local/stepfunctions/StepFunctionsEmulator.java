@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -124,6 +125,13 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     }
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
+      // Wait for the threads to stop, so no checkpoint is written into the data directory after
+      // close returns (a test deletes it then; a restart on it must not meet a late write).
+      try {
+        ownedExecutor.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     if (ownsClock && clock instanceof RealTimeClock real) {
       real.close();
