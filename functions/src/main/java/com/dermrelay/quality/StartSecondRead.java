@@ -3,11 +3,8 @@ package com.dermrelay.quality;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantRecord;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.dermrelay.core.workflow.RoundExecutionNames;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import javax.inject.Inject;
 import org.slf4j.Logger;
@@ -26,9 +23,8 @@ public final class StartSecondRead {
   private static final Logger LOG = LoggerFactory.getLogger(StartSecondRead.class);
 
   /** Step Functions' limit on execution names. */
-  static final int MAX_NAME = 80;
-
   private final TenantDirectory directory;
+
   private final SecondReadStore store;
   private final SfnClient stepFunctions;
   private final SecondReadSettings settings;
@@ -121,22 +117,8 @@ public final class StartSecondRead {
     return true;
   }
 
-  /**
-   * {@code sr-<tenant>-<case>-<round>}, or when that would pass 80 characters {@code sr-<sha-256 of
-   * tenant and case, 40 hex>-<round>}: the same round always gets the same name.
-   */
+  /** {@code sr-<tenant>-<case>-<round>}, hashed when long: the same round, the same name. */
   static String executionName(String tenantId, String caseId, int round) {
-    String name = "sr-" + tenantId + "-" + caseId + "-" + round;
-    if (name.length() <= MAX_NAME) {
-      return name;
-    }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest((tenantId + "/" + caseId).getBytes(StandardCharsets.UTF_8));
-      return "sr-" + HexFormat.of().formatHex(digest).substring(0, 40) + "-" + round;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
+    return RoundExecutionNames.of("sr", tenantId, caseId, round);
   }
 }

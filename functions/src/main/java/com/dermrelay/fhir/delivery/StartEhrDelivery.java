@@ -2,10 +2,7 @@ package com.dermrelay.fhir.delivery;
 
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.tenancy.TenantDirectory;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import com.dermrelay.core.workflow.RoundExecutionNames;
 import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +19,8 @@ public final class StartEhrDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(StartEhrDelivery.class);
 
   /** Step Functions' limit on execution names. */
-  static final int MAX_NAME = 80;
-
   private final TenantDirectory directory;
+
   private final EhrDeliveryStore deliveries;
   private final SfnClient stepFunctions;
   private final EhrSettings settings;
@@ -68,22 +64,8 @@ public final class StartEhrDelivery {
     return true;
   }
 
-  /**
-   * {@code ehr-<tenant>-<case>-<round>}, or when that would pass 80 characters (long clinic ids)
-   * {@code ehr-<sha-256 of it, 40 hex>-<round>}: the same round always gets the same name.
-   */
+  /** {@code ehr-<tenant>-<case>-<round>}, hashed when long: the same round, the same name. */
   static String executionName(String tenantId, String caseId, int round) {
-    String name = "ehr-" + tenantId + "-" + caseId + "-" + round;
-    if (name.length() <= MAX_NAME) {
-      return name;
-    }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest((tenantId + "/" + caseId).getBytes(StandardCharsets.UTF_8));
-      return "ehr-" + HexFormat.of().formatHex(digest).substring(0, 40) + "-" + round;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
+    return RoundExecutionNames.of("ehr", tenantId, caseId, round);
   }
 }
