@@ -24,9 +24,30 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** Starting, restarting and failing to start the local stack, as local-dev/start does. */
 class LocalStackLifecycleIT {
-  /** A start that fails half-way (here: the gateway's port is taken) leaves no process behind. */
+  /**
+   * A start that fails half-way (here: the Step Functions port is taken, after dynalite started)
+   * leaves no process behind.
+   */
   @Test
   void aFailedStartStopsWhatHadStarted() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      java.util.Set<Long> before = nodeChildren();
+      LocalStackConfig config =
+          LocalStackConfig.forTests()
+              .withPorts(LocalStackConfig.freePort(), 0, 0, taken.getLocalPort(), 0, 0);
+      RuntimeException failure =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              RuntimeException.class, () -> LocalStack.start(config));
+      assertTrue(String.valueOf(failure.getMessage()).contains("sfn"), failure.getMessage());
+      java.util.Set<Long> after = nodeChildren();
+      after.removeAll(before);
+      assertEquals(java.util.Set.of(), after, "node processes left alive by the failed start");
+    }
+  }
+
+  /** The gateway's port is bound before anything else starts, so a taken one fails at once. */
+  @Test
+  void aTakenGatewayPortFailsBeforeAnythingStarts() throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
       java.util.Set<Long> before = nodeChildren();
       LocalStackConfig config =
@@ -34,11 +55,8 @@ class LocalStackLifecycleIT {
       RuntimeException failure =
           org.junit.jupiter.api.Assertions.assertThrows(
               RuntimeException.class, () -> LocalStack.start(config));
-      // The gateway starts last, so dynalite had started; close() waits for it to exit.
       assertTrue(String.valueOf(failure.getMessage()).contains("gateway"), failure.getMessage());
-      java.util.Set<Long> after = nodeChildren();
-      after.removeAll(before);
-      assertEquals(java.util.Set.of(), after, "node processes left alive by the failed start");
+      assertEquals(before, nodeChildren(), "no dynalite was started");
     }
   }
 

@@ -37,6 +37,10 @@ import com.dermrelay.local.stepfunctions.TaskFailedException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -135,6 +139,9 @@ public final class LocalStack implements AutoCloseable {
   private void startAll() {
     Path data = config.dataDir();
     String host = config.host();
+    // The gateway's port was chosen before the start (the portal's origin names it); bound first,
+    // no other part's free port or outgoing connection can take it while the others start.
+    ServerSocket gatewayListener = track(bindGateway(host, config.gatewayPort()));
     if (external.dynamoDbEndpoint() == null) {
       dynalite =
           track(
@@ -246,7 +253,7 @@ public final class LocalStack implements AutoCloseable {
             LocalGateway.start(
                 GatewayConfig.builder()
                     .host(host)
-                    .port(config.gatewayPort())
+                    .listener(gatewayListener)
                     .issuer(identity.issuer())
                     .jwksUrl(URI.create(identity.jwksUrl()))
                     .audiences(java.util.List.of(identity.clientId()))
@@ -306,6 +313,14 @@ public final class LocalStack implements AutoCloseable {
   private <T extends AutoCloseable> T track(T part) {
     running.push(part);
     return part;
+  }
+
+  private static ServerSocket bindGateway(String host, int port) {
+    try {
+      return new ServerSocket(port, 128, InetAddress.getByName(host));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the gateway on " + host + ":" + port, e);
+    }
   }
 
   private static Path sub(Path data, String name) {

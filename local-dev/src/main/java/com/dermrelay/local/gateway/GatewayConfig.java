@@ -1,6 +1,7 @@
 package com.dermrelay.local.gateway;
 
 import com.dermrelay.local.gateway.contract.ContractCheck;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +23,7 @@ public final class GatewayConfig {
 
   private final String host;
   private final int port;
+  private final ServerSocket listener;
   private final String issuer;
   private final URI jwksUrl;
   private final List<String> audiences;
@@ -41,6 +43,7 @@ public final class GatewayConfig {
   private GatewayConfig(Builder b) {
     this.host = b.host;
     this.port = b.port;
+    this.listener = b.listener;
     this.issuer = b.issuer;
     this.jwksUrl =
         b.jwksUrl != null || b.issuer == null
@@ -77,6 +80,11 @@ public final class GatewayConfig {
 
   public int port() {
     return port;
+  }
+
+  /** A socket already bound for the edge, or null to bind {@link #port()} at start. */
+  public ServerSocket listener() {
+    return listener;
   }
 
   /** Null when no JWT authorizer is configured (then no route may require one). */
@@ -148,6 +156,7 @@ public final class GatewayConfig {
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port = DEFAULT_PORT;
+    private ServerSocket listener;
     private String issuer;
     private URI jwksUrl;
     private List<String> audiences = List.of();
@@ -174,6 +183,16 @@ public final class GatewayConfig {
     /** 0 picks a free port. */
     public Builder port(int port) {
       this.port = port;
+      return this;
+    }
+
+    /**
+     * Listens on a socket bound before the other services started, so none of their free ports (or
+     * outgoing connections) can take the port chosen for the gateway in the meantime.
+     */
+    public Builder listener(ServerSocket listener) {
+      this.listener = Objects.requireNonNull(listener);
+      this.port = listener.getLocalPort();
       return this;
     }
 

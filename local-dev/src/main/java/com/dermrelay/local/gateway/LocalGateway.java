@@ -93,12 +93,12 @@ public final class LocalGateway implements AutoCloseable {
             exchange ->
                 served.handle(
                     new EdgeExchange(exchange, config.securityHeaders(), publicAddress.get())));
+    InetSocketAddress backend = new InetSocketAddress(server.host(), server.port());
     RequestTargetGuard edge =
-        RequestTargetGuard.start(
-            config.host(),
-            config.port(),
-            new InetSocketAddress(server.host(), server.port()),
-            config.securityHeaders());
+        config.listener() != null
+            ? RequestTargetGuard.start(config.listener(), backend, config.securityHeaders())
+            : RequestTargetGuard.start(
+                config.host(), config.port(), backend, config.securityHeaders());
     publicAddress.set(edge.address());
     return new LocalGateway(edge, server, handler, routes, authorizer);
   }

@@ -66,6 +66,18 @@ public final class RequestTargetGuard implements Closeable {
   /** Listens on {@code host:port} (0: any free port) and forwards to {@code backend}. */
   public static RequestTargetGuard start(
       String host, int port, InetSocketAddress backend, Map<String, String> securityHeaders) {
+    ServerSocket listener;
+    try {
+      listener = new ServerSocket(port, 128, InetAddress.getByName(host));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the gateway on " + host + ":" + port, e);
+    }
+    return start(listener, backend, securityHeaders);
+  }
+
+  /** Accepts on an already bound {@code listener} and forwards to {@code backend}. */
+  public static RequestTargetGuard start(
+      ServerSocket listener, InetSocketAddress backend, Map<String, String> securityHeaders) {
     AtomicInteger count = new AtomicInteger();
     ExecutorService threads =
         Executors.newCachedThreadPool(
@@ -74,16 +86,9 @@ public final class RequestTargetGuard implements Closeable {
               thread.setDaemon(true);
               return thread;
             });
-    try {
-      ServerSocket listener = new ServerSocket(port, 128, InetAddress.getByName(host));
-      RequestTargetGuard guard =
-          new RequestTargetGuard(listener, backend, securityHeaders, threads);
-      threads.execute(guard::acceptLoop);
-      return guard;
-    } catch (IOException e) {
-      threads.shutdownNow();
-      throw new UncheckedIOException("cannot start the gateway on " + host + ":" + port, e);
-    }
+    RequestTargetGuard guard = new RequestTargetGuard(listener, backend, securityHeaders, threads);
+    threads.execute(guard::acceptLoop);
+    return guard;
   }
 
   public int port() {
