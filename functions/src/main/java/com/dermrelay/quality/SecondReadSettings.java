@@ -15,10 +15,6 @@ public final class SecondReadSettings {
   }
 
   public String workflowArn() {
-    return settings
-        .environment()
-        .getOrDefault(
-            WORKFLOW_ARN,
-            "arn:aws:states:us-east-1:000000000000:stateMachine:dermrelay-second-read");
+    return settings.workflowArn(WORKFLOW_ARN, "dermrelay-second-read");
   }
 }

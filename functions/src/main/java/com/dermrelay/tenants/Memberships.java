@@ -107,22 +107,10 @@ public final class Memberships {
 
   /** Marks {@code subject}'s membership REMOVED, conditioned on the version read. */
   public void remove(TenantContext tenant, String subject, StoredItem<MembershipItem> membership) {
-    MembershipItem m = membership.record();
     items.putVersioned(
         tenant,
         key(subject),
-        new MembershipItem(
-            subject,
-            m.role(),
-            Membership.REMOVED,
-            m.email(),
-            m.displayName(),
-            m.joinedAt(),
-            m.joinedWith(),
-            tenant.requestTime().toString(),
-            tenant.subject(),
-            m.registration(),
-            null),
+        membership.record().removed(tenant.requestTime().toString(), tenant.subject()),
         membership.version(),
         directoryEntry(tenant, subject));
   }
@@ -137,18 +125,7 @@ public final class Memberships {
     items.putVersioned(
         tenant,
         key(m.userSub()),
-        new MembershipItem(
-            m.userSub(),
-            m.role(),
-            m.status(),
-            m.email(),
-            m.displayName(),
-            m.joinedAt(),
-            m.joinedWith(),
-            m.removedAt(),
-            m.removedBy(),
-            registration.isBlank() ? null : registration,
-            m.medicalLead()),
+        m.withRegistration(registration.isBlank() ? null : registration),
         membership.version(),
         directoryEntry(tenant, m.userSub()));
   }
@@ -163,18 +140,7 @@ public final class Memberships {
     items.putVersioned(
         tenant,
         key(m.userSub()),
-        new MembershipItem(
-            m.userSub(),
-            m.role(),
-            m.status(),
-            m.email(),
-            m.displayName(),
-            m.joinedAt(),
-            m.joinedWith(),
-            m.removedAt(),
-            m.removedBy(),
-            m.registration(),
-            medicalLead ? Boolean.TRUE : null),
+        m.withMedicalLead(medicalLead),
         membership.version(),
         directoryEntry(tenant, m.userSub()));
   }

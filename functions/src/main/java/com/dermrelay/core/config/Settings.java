@@ -26,6 +26,10 @@ public record Settings(
   public static final String CASE_WORKFLOW_ARN = "DERMRELAY_CASE_WORKFLOW_ARN";
   public static final String VERSION = "DERMRELAY_VERSION";
 
+  /** Where a state machine's ARN starts when its variable is unset (unit tests). */
+  private static final String LOCAL_STATE_MACHINES =
+      "arn:aws:states:us-east-1:000000000000:stateMachine:";
+
   public Settings {
     Objects.requireNonNull(region, REGION);
     Objects.requireNonNull(tableName, TABLE);
@@ -45,14 +49,21 @@ public record Settings(
         env.getOrDefault(REGION, env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1")),
         env.getOrDefault(TABLE, "dermrelay-local"),
         env.getOrDefault(MEDIA_BUCKET, "dermrelay-media-local"),
-        env.getOrDefault(
-            CASE_WORKFLOW_ARN, "arn:aws:states:us-east-1:000000000000:stateMachine:dermrelay-case"),
+        env.getOrDefault(CASE_WORKFLOW_ARN, LOCAL_STATE_MACHINES + "dermrelay-case"),
         env.getOrDefault(
             VERSION,
             Settings.class.getPackage().getImplementationVersion() == null
                 ? "dev"
                 : Settings.class.getPackage().getImplementationVersion()),
         env);
+  }
+
+  /**
+   * A workflow's state machine ARN from the environment variable infrastructure sets ({@code
+   * variable}); without it, the local ARN of {@code localName}.
+   */
+  public String workflowArn(String variable, String localName) {
+    return environment().getOrDefault(variable, LOCAL_STATE_MACHINES + localName);
   }
 
   /**

@@ -32,6 +32,54 @@ public record MembershipItem(
     return Boolean.TRUE.equals(medicalLead);
   }
 
+  /** This membership with another registration number (null: none); the rest as it is. */
+  public MembershipItem withRegistration(String newRegistration) {
+    return new MembershipItem(
+        userSub,
+        role,
+        status,
+        email,
+        displayName,
+        joinedAt,
+        joinedWith,
+        removedAt,
+        removedBy,
+        newRegistration,
+        medicalLead);
+  }
+
+  /** This membership named (or no longer named) a medical lead; the rest as it is. */
+  public MembershipItem withMedicalLead(boolean lead) {
+    return new MembershipItem(
+        userSub,
+        role,
+        status,
+        email,
+        displayName,
+        joinedAt,
+        joinedWith,
+        removedAt,
+        removedBy,
+        registration,
+        lead ? Boolean.TRUE : null);
+  }
+
+  /** This membership ended {@code at} by {@code by}: no longer a medical lead. */
+  public MembershipItem removed(String at, String by) {
+    return new MembershipItem(
+        userSub,
+        role,
+        Membership.REMOVED,
+        email,
+        displayName,
+        joinedAt,
+        joinedWith,
+        at,
+        by,
+        registration,
+        null);
+  }
+
   /** Seeded items carry no status: they are active. */
   public String statusOrActive() {
     return status == null ? Membership.ACTIVE : status;

@@ -23,11 +23,7 @@ public final class EhrSettings {
   }
 
   public String workflowArn() {
-    return settings
-        .environment()
-        .getOrDefault(
-            WORKFLOW_ARN,
-            "arn:aws:states:us-east-1:000000000000:stateMachine:dermrelay-ehr-delivery");
+    return settings.workflowArn(WORKFLOW_ARN, "dermrelay-ehr-delivery");
   }
 
   /** The name of the clinic's EHR secret in Secrets Manager. */

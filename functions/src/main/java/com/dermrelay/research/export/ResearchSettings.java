@@ -15,10 +15,6 @@ public final class ResearchSettings {
   }
 
   public String workflowArn() {
-    return settings
-        .environment()
-        .getOrDefault(
-            WORKFLOW_ARN,
-            "arn:aws:states:us-east-1:000000000000:stateMachine:dermrelay-research-export");
+    return settings.workflowArn(WORKFLOW_ARN, "dermrelay-research-export");
   }
 }
