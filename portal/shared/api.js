@@ -30,6 +30,14 @@ const STATUS_KINDS = [
   [503, 'unavailable'],
 ];
 
+// Refusals whose problem type says more than their status: the clinic's shared request rate (its
+// plan, issue 19) is no fault of the person using the page, unlike "too many tries".
+const CLINIC_BUSY = 'urn:dermrelay:problem:clinic-request-rate';
+const PROBLEM_KINDS = new Map([[CLINIC_BUSY, 'clinic-busy']]);
+
+// Longest Retry-After the page waits out by itself before it shows the clinic is busy.
+const MAX_REFILL_WAIT_SECONDS = 5;
+
 /**
  * Sends a request and returns the parsed JSON body (null for 204).
  * @param path an absolute path such as `/me`; ids only, never health data
@@ -49,7 +57,26 @@ export async function api(path, options = {}) {
     await identity.refresh();
     response = await send(path, options, await identity.idToken());
   }
+  if (await waitedForRefill(response)) {
+    response = await send(path, options, identity ? await identity.idToken() : null);
+  }
   return read(response, identity);
+}
+
+/**
+ * Whether the clinic's request rate refused the request and the page waited the short time the
+ * answer asked for: such a refusal happens before anything is done, so any request may be sent
+ * again once, whatever its method.
+ */
+async function waitedForRefill(response) {
+  if (response.status !== 429) return false;
+  const seconds = Number(response.headers.get('Retry-After'));
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_REFILL_WAIT_SECONDS) return false;
+  const problem = await response.clone().json().catch(() => null);
+  if (problem?.type !== CLINIC_BUSY) return false;
+  // A little spread, so the page's parallel requests do not all come back in the same instant.
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000 + Math.random() * 300));
+  return true;
 }
 
 /**
@@ -65,6 +92,9 @@ export async function apiFile(path, options = {}) {
   if (response.status === 401 && identity) {
     await identity.refresh();
     response = await send(path, options, await identity.idToken());
+  }
+  if (await waitedForRefill(response)) {
+    response = await send(path, options, identity ? await identity.idToken() : null);
   }
   if (response.ok) {
     return response.blob();
@@ -102,6 +132,10 @@ async function read(response, identity) {
   const problem = body && typeof body === 'object' ? body : null;
   if (response.status === 401 && identity) {
     identity.endSession();
+  }
+  const byType = PROBLEM_KINDS.get(problem?.type);
+  if (byType) {
+    return Promise.reject(new ApiError(byType, portalError(byType).message, response.status, problem));
   }
   const known = STATUS_KINDS.find(([status]) => status === response.status);
   if (known) {

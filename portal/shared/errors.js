@@ -31,6 +31,7 @@ const MESSAGES = {
   network: ['We couldn’t reach the clinic’s service. Check your internet connection and try again.', null],
   unexpected: ['Something went wrong on our side. Please try again in a moment.', null],
   unavailable: ['The clinic’s service is briefly unavailable. Please try again in a minute.', null],
+  'clinic-busy': ['The clinic’s service is very busy right now. Please wait a minute, then try again.', null],
   forbidden: ['You don’t have access to this. If you think you should, contact your clinic.', null],
   'not-found': ['We couldn’t find what you were looking for.', null],
   conflict: ['This was changed a moment ago. Please reload the page and try again.', null],
