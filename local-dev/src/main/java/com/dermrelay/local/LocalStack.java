@@ -5,7 +5,6 @@ import com.dermrelay.local.dynamodb.DynaliteProcess;
 import com.dermrelay.local.dynamodb.TableSetup;
 import com.dermrelay.local.fhir.FhirReceiver;
 import com.dermrelay.local.functions.FunctionClocks;
-import com.dermrelay.local.functions.FunctionFailedException;
 import com.dermrelay.local.functions.InProcessFunctions;
 import com.dermrelay.local.gateway.GatewayConfig;
 import com.dermrelay.local.gateway.LocalGateway;
@@ -18,7 +17,6 @@ import com.dermrelay.local.identity.CodeDelivery;
 import com.dermrelay.local.identity.IdentityConfig;
 import com.dermrelay.local.identity.IdentityService;
 import com.dermrelay.local.identity.LocalIdentityServer;
-import com.dermrelay.local.identity.UserPoolTrigger;
 import com.dermrelay.local.outbox.Outbox;
 import com.dermrelay.local.outbox.OutboxMessage;
 import com.dermrelay.local.outbox.OutboxServer;
@@ -33,10 +31,7 @@ import com.dermrelay.local.stepfunctions.ManualClock;
 import com.dermrelay.local.stepfunctions.MovableClock;
 import com.dermrelay.local.stepfunctions.ShiftableClock;
 import com.dermrelay.local.stepfunctions.StepFunctionsEmulator;
-import com.dermrelay.local.stepfunctions.TaskFailedException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -47,7 +42,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,18 +61,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
-  /** The user pool's pre-sign-up trigger (infrastructure's PortalUserPool attaches the same). */
   /** The scheduled reconciler (functions' review.workflow), run on a timer and by tests. */
   public static final String RECONCILER_HANDLER =
       "com.dermrelay.review.workflow.ReconcileStrandedCasesHandler";
 
   private static final java.time.Duration RECONCILE_EVERY = java.time.Duration.ofMinutes(5);
 
+  /** The user pool's pre-sign-up trigger (infrastructure's PortalUserPool attaches the same). */
   public static final String PRE_SIGN_UP_HANDLER = "com.dermrelay.tenants.PreSignUpTriggerHandler";
 
   public static final String POST_CONFIRMATION_HANDLER =
       "com.dermrelay.tenants.PostConfirmationTriggerHandler";
-  private static final ObjectMapper TRIGGER_JSON = new ObjectMapper();
   private static final String FUNCTION_ARN_PREFIX =
       "arn:aws:lambda:"
           + LocalStackConfig.REGION
@@ -90,9 +83,9 @@ public final class LocalStack implements AutoCloseable {
   private final ExternalServices external;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
-  /** Workflow functions whose next responses are lost after they ran (a test's fault). */
-  private final Map<String, Integer> responsesToLose =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  // The same ASL files CDK deploys; their Lambda ARNs name the functions WorkflowFunctions maps.
+  private final FunctionCalls calls =
+      new FunctionCalls(new WorkflowFunctions(LocalWorkflow.values()));
 
   private String dynamoDbEndpoint;
   private DynaliteProcess dynalite;
@@ -109,7 +102,6 @@ public final class LocalStack implements AutoCloseable {
   private String functionClock;
   private FhirReceiver fhirReceiver;
   private SecretsManagerEmulator secretsManager;
-  private WorkflowFunctions workflowFunctions;
   private ContractCheck contractCheck;
 
   private LocalStack(LocalStackConfig config, ExternalServices external) {
@@ -202,8 +194,13 @@ public final class LocalStack implements AutoCloseable {
                     // hints and the tests meet the same rule locally as on AWS.
                     .minPasswordLength(12)
                     // Resolved at the first sign-up: the functions start after the pool they need.
-                    .preSignUpTrigger(this::invokePreSignUp)
-                    .postConfirmationTrigger(this::invokePostConfirmation)
+                    .preSignUpTrigger(
+                        event ->
+                            calls.trigger(PRE_SIGN_UP_HANDLER, "PreSignUpTriggerHandler", event))
+                    .postConfirmationTrigger(
+                        event ->
+                            calls.trigger(
+                                POST_CONFIRMATION_HANDLER, "PostConfirmationTriggerHandler", event))
                     // The AWS app client writes e-mail only (PortalUserPool): the clinic and the
                     // name
                     // travel in ClientMetadata, and the post-confirmation trigger sets them.
@@ -219,15 +216,13 @@ public final class LocalStack implements AutoCloseable {
     fhirReceiver = track(FhirReceiver.start(host, config.fhirPort()));
     stepFunctions =
         track(
-            StepFunctionsEmulator.builder(this::invokeTask)
+            StepFunctionsEmulator.builder(calls::task)
                 .region(LocalStackConfig.REGION)
                 .accountId(LocalStackConfig.ACCOUNT_ID)
                 .clock(clock)
                 .dataDir(sub(data, "stepfunctions"))
                 .build());
     stepFunctionsUrl = stepFunctions.start(host, config.stepFunctionsPort()).url();
-    // The same ASL files CDK deploys; their Lambda ARNs name the functions WorkflowFunctions maps.
-    workflowFunctions = new WorkflowFunctions(LocalWorkflow.values());
     for (LocalWorkflow workflow : LocalWorkflow.values()) {
       stepFunctions
           .service()
@@ -241,8 +236,22 @@ public final class LocalStack implements AutoCloseable {
               "STANDARD");
     }
 
-    functionEnvironment = buildFunctionEnvironment();
+    functionEnvironment =
+        FunctionEnvironment.local(
+            config,
+            functionClock,
+            Map.of(
+                "DYNAMODB", dynamoDbEndpoint,
+                "S3", s3Endpoint,
+                "SFN", stepFunctionsUrl,
+                "SESV2", outboxServer.url(),
+                "SNS", outboxServer.url(),
+                "COGNITO_IDENTITY_PROVIDER", identity.url(),
+                "SECRETS_MANAGER", secretsManager.url()),
+            identity.userPoolId(),
+            identity.clientId());
     functions = new InProcessFunctions(functionEnvironment);
+    calls.started(functions);
     if (config.contractCheck() != ContractCheck.Mode.OFF) {
       contractCheck =
           new ContractCheck(
@@ -302,7 +311,7 @@ public final class LocalStack implements AutoCloseable {
               });
       track(timer::shutdownNow);
       timer.scheduleWithFixedDelay(
-          this::reconcileQuietly,
+          calls::reconcileQuietly,
           RECONCILE_EVERY.toMinutes(),
           RECONCILE_EVERY.toMinutes(),
           java.util.concurrent.TimeUnit.MINUTES);
@@ -348,56 +357,7 @@ public final class LocalStack implements AutoCloseable {
    * its counts ({@code clinics}, {@code casesChecked}, {@code redriven}).
    */
   public JsonNode reconcile() {
-    if (functions == null) {
-      throw new IllegalStateException("the functions are not started yet");
-    }
-    try {
-      return functions.invokeJson(
-          RECONCILER_HANDLER, TRIGGER_JSON.createObjectNode(), "ReconcileStrandedCasesHandler");
-    } catch (FunctionFailedException e) {
-      throw new IllegalStateException("the reconciler failed: " + e.errorMessage(), e);
-    }
-  }
-
-  private void reconcileQuietly() {
-    try {
-      reconcile();
-    } catch (RuntimeException e) {
-      LOG.warn("the reconciler's run failed; the next one tries again", e);
-    }
-  }
-
-  /** Step Functions Task states call the workflow's functions in-process, by Lambda name. */
-  private JsonNode invokeTask(String functionArnOrName, JsonNode payload)
-      throws TaskFailedException {
-    String name = functionArnOrName.substring(functionArnOrName.lastIndexOf(':') + 1);
-    String handler = workflowFunctions.handlerFor(name);
-    if (handler == null) {
-      throw new TaskFailedException(
-          "Lambda.ResourceNotFoundException", "Function not found: " + name);
-    }
-    JsonNode result;
-    try {
-      result = functions.invokeJson(handler, payload, name);
-    } catch (FunctionFailedException e) {
-      throw new TaskFailedException(e.errorType(), e.errorMessage());
-    }
-    if (takeLostResponse(name)) {
-      throw new TaskFailedException(
-          "Lambda.ServiceException", "The function ran but its response was lost (injected).");
-    }
-    return result;
-  }
-
-  private boolean takeLostResponse(String name) {
-    boolean[] lost = {false};
-    responsesToLose.computeIfPresent(
-        name,
-        (key, left) -> {
-          lost[0] = true;
-          return left > 1 ? left - 1 : null;
-        });
-    return lost[0];
+    return calls.reconcile();
   }
 
   /**
@@ -407,63 +367,7 @@ public final class LocalStack implements AutoCloseable {
    * idempotent (at least once). Only for tests: nothing else can cause this fault on purpose.
    */
   public void loseNextTaskResponses(String name, int count) {
-    if (count > 0) {
-      responsesToLose.put(name, count);
-    }
-  }
-
-  /** Cognito calls its triggers synchronously; here the same handler runs in-process. */
-  private Map<String, Object> invokePreSignUp(Map<String, Object> event) {
-    return invokeTrigger(PRE_SIGN_UP_HANDLER, "PreSignUpTriggerHandler", event);
-  }
-
-  private Map<String, Object> invokePostConfirmation(Map<String, Object> event) {
-    return invokeTrigger(POST_CONFIRMATION_HANDLER, "PostConfirmationTriggerHandler", event);
-  }
-
-  private Map<String, Object> invokeTrigger(
-      String handler, String name, Map<String, Object> event) {
-    if (functions == null) {
-      throw new IllegalStateException("the functions are not started yet");
-    }
-    try {
-      JsonNode result = functions.invokeJson(handler, TRIGGER_JSON.valueToTree(event), name);
-      return TRIGGER_JSON.convertValue(result, new TypeReference<Map<String, Object>>() {});
-    } catch (FunctionFailedException e) {
-      throw new UserPoolTrigger.Failed(e.errorMessage());
-    }
-  }
-
-  private Map<String, String> buildFunctionEnvironment() {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("AWS_REGION", LocalStackConfig.REGION);
-    env.put("AWS_ACCESS_KEY_ID", LocalStackConfig.ACCESS_KEY);
-    env.put("AWS_SECRET_ACCESS_KEY", LocalStackConfig.SECRET_KEY);
-    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint);
-    env.put("AWS_ENDPOINT_URL_S3", s3Endpoint);
-    env.put("AWS_ENDPOINT_URL_SFN", stepFunctionsUrl);
-    env.put("AWS_ENDPOINT_URL_SESV2", outboxServer.url());
-    env.put("AWS_ENDPOINT_URL_SNS", outboxServer.url());
-    env.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", identity.url());
-    env.put("DERMRELAY_TABLE", LocalStackConfig.TABLE);
-    env.put("DERMRELAY_MEDIA_BUCKET", LocalStackConfig.MEDIA_BUCKET);
-    env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.url());
-    for (LocalWorkflow workflow : LocalWorkflow.values()) {
-      env.put(workflow.arnVariable(), workflow.stateMachineArn());
-    }
-    env.put("DERMRELAY_EHR_SECRET_PREFIX", "dermrelay/local/tenants/");
-    env.put("DERMRELAY_USER_POOL_ID", identity.userPoolId());
-    env.put("DERMRELAY_PORTAL_CLIENT_ID", identity.clientId());
-    env.put("DERMRELAY_VERSION", "local");
-    // s3proxy has no object tagging: draft photos expire by tag on AWS only (uploads.DraftMedia).
-    env.put("DERMRELAY_DRAFT_MEDIA_TAGS", "false");
-    // Nor for the EHR media copies (fhir.media.EhrMediaCopies); their links name the gateway.
-    env.put("DERMRELAY_EHR_MEDIA_TAGS", "false");
-    env.put("DERMRELAY_PORTAL_URL", config.portalOrigins().get(0));
-    env.put(FunctionClocks.ENVIRONMENT, functionClock);
-    env.put("POWERTOOLS_SERVICE_NAME", "dermrelay");
-    env.put("AWS_EMF_ENVIRONMENT", "Local");
-    return Map.copyOf(env);
+    calls.loseNextTaskResponses(name, count);
   }
 
   private DynamoDbClient dynamoDbClient() {
