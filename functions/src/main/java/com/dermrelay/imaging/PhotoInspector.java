@@ -112,7 +112,7 @@ public final class PhotoInspector {
       BufferedImage image =
           stripped.isPresent()
               ? Pixels.plain(decoded)
-              : Pixels.orient(Pixels.plain(decoded), orientation);
+              : Orientation.apply(Pixels.plain(decoded), orientation);
       decoded = null; // let the unoriented copy go before encoding a 50 MP photo
 
       List<Finding> findings = new ArrayList<>();
@@ -133,7 +133,7 @@ public final class PhotoInspector {
               limits.quality().shadowLevel(),
               // A dermoscopic photo may be judged on its lens's disc: its clipped pixels per block.
               view == PhotoView.DERMOSCOPIC);
-      Pixels.Grey grey = Pixels.orient(reduced.grey(), turnLater);
+      Pixels.Grey grey = Orientation.apply(reduced.grey(), turnLater);
       Pixels.Extremes extremes = reduced.extremes();
       Pixels.Grey judged = null;
       if (view == PhotoView.DERMOSCOPIC) {
@@ -142,7 +142,7 @@ public final class PhotoInspector {
         if (field.isPresent()) {
           Pixels.Grey mask = field.get().mask(reduced.grey().width(), reduced.grey().height());
           extremes = extremes.within(mask);
-          judged = Pixels.orient(mask, turnLater);
+          judged = Orientation.apply(mask, turnLater);
         }
       }
       QualityAnalysis.Result quality =
@@ -152,7 +152,7 @@ public final class PhotoInspector {
       // The thumbnail has no tag: it is turned (after shrinking, where it costs least).
       byte[] thumbnail =
           encodeJpeg(
-              Pixels.orient(
+              Orientation.apply(
                   Pixels.thumbnail(reduced.colour(), limits.thumbnailLongSide()), turnLater),
               THUMBNAIL_QUALITY);
       CleanPhoto clean =

@@ -22,7 +22,7 @@ public final class UprightPixels {
     int orientation =
         format == PhotoFormat.JPEG ? ExifOrientation.ofJpeg(photo) : ExifOrientation.NORMAL;
     try (PhotoDecoder decoder = PhotoDecoder.open(photo, format)) {
-      return Pixels.orient(Pixels.plain(decoder.read(1)), orientation);
+      return Orientation.apply(Pixels.plain(decoder.read(1)), orientation);
     }
   }
 }

@@ -136,7 +136,8 @@ class CleanCopyTest {
         pixels(TestPhotos.decode(clean)),
         "the compressed pixels are copied, not turned and re-encoded");
     // As a viewer shows it, honouring the tag.
-    BufferedImage shown = Pixels.orient(TestPhotos.decode(clean), ExifOrientation.ofJpeg(clean));
+    BufferedImage shown =
+        Orientation.apply(TestPhotos.decode(clean), ExifOrientation.ofJpeg(clean));
     assertEquals(List.of(1200, 1600), List.of(shown.getWidth(), shown.getHeight()));
     assertTrue(isRed(shown.getRGB(1200 - 100, 100)), "red block top-right");
     assertFalse(isRed(shown.getRGB(100, 100)), "and not top-left");
@@ -153,7 +154,7 @@ class CleanCopyTest {
     g.setColor(java.awt.Color.BLACK);
     g.fillRect(0, 1000, 1200, 600);
     g.dispose();
-    BufferedImage sideways = Pixels.orient(shown, 8); // the inverse of 6
+    BufferedImage sideways = Orientation.apply(shown, 8); // the inverse of 6
     byte[] rotated =
         TestPhotos.withSegmentAfterSoi(
             TestPhotos.jpeg(sideways), ExifFixture.app1(6, ByteOrder.LITTLE_ENDIAN));

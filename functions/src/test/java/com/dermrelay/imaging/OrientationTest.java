@@ -32,7 +32,7 @@ class OrientationTest {
       stored.setRGB(0, 0, TOP_LEFT);
       stored.setRGB(2, 0, TOP_RIGHT);
 
-      BufferedImage shown = Pixels.orient(stored, orientation);
+      BufferedImage shown = Orientation.apply(stored, orientation);
 
       assertEquals(width, shown.getWidth());
       assertEquals(height, shown.getHeight());
@@ -59,7 +59,7 @@ class OrientationTest {
         }
       }
 
-      BufferedImage shown = Pixels.orient(stored, orientation);
+      BufferedImage shown = Orientation.apply(stored, orientation);
 
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
@@ -85,7 +85,7 @@ class OrientationTest {
       luma[i] = random.nextInt(256);
     }
 
-    Pixels.Grey shown = Pixels.orient(new Pixels.Grey(w, h, luma), orientation);
+    Pixels.Grey shown = Orientation.apply(new Pixels.Grey(w, h, luma), orientation);
 
     assertEquals(orientation >= 5 ? h : w, shown.width());
     assertEquals(orientation >= 5 ? w : h, shown.height());
