@@ -44,6 +44,7 @@ class SecondReadIT {
   private static String ben;
   private static String leadEmail;
   private static String admin;
+  private static String lead;
 
   @BeforeAll
   static void clinic(LocalStack localStack) {
@@ -56,7 +57,7 @@ class SecondReadIT {
     ada = ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr Ada");
     ben = ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr Ben");
     leadEmail = "lead-" + UUID.randomUUID() + "@dermrelay.example";
-    String lead = ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr Lead", leadEmail);
+    lead = ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr Lead", leadEmail);
     HttpResponse<String> named =
         api.call(
             "PUT",
@@ -227,6 +228,7 @@ class SecondReadIT {
     // The medical lead may read them, another dermatologist may not; a bad period names its
     // parameter.
     String path = "/clinics/" + CLINIC + "/quality";
+    assertEquals(200, api.get(path, lead).statusCode(), "a medical lead");
     assertEquals(403, api.get(path, ben).statusCode());
     HttpResponse<String> bad = api.get(path + "?from=2026-13", admin);
     assertEquals(400, bad.statusCode(), bad.body());
