@@ -13,8 +13,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * written only if absent. Whoever writes it (the caller gets true) then makes the counters' atomic
  * ADDs ({@link TenantTable#add}); a retry, a repeated request or a second attempt finds the item
  * and counts nothing. A crash between the two leaves a counter one short, never one over (decision
- * 0008). The quality counters use it (quality.figures.QualityEvents); metering's UsageMeter keeps
- * its own event record, which also holds the kind and the bytes.
+ * 0008). Metering (metering.UsageMeter) and the quality counters (quality.figures.QualityEvents)
+ * use it.
  */
 public final class CountedEvents {
   private final TenantTable<CountedEvent> events;
