@@ -22,10 +22,12 @@ import { ehrDeliveriesView } from './ehr-deliveries.js';
 import { templatesView } from './views/templates.js';
 import { researchView } from './views/research.js';
 import { usageView } from './views/usage.js';
+import { qualityView } from './views/quality.js';
 
 const SIGNED_OUT = { '': signInView, 'sign-up': signUpView, 'new-password': newPasswordView };
 const SIGNED_IN = { dashboard: dashboardView, branding: brandingView, settings: settingsView, team: teamView, audit: auditView,
-  'ehr-deliveries': ehrDeliveriesView, templates: templatesView, research: researchView, usage: usageView };
+  'ehr-deliveries': ehrDeliveriesView, templates: templatesView, research: researchView, usage: usageView,
+  quality: qualityView };
 const HOME = 'dashboard';
 const I18N_DIR = '/console/i18n';
 /** The languages the console is written in. */

@@ -96,3 +96,25 @@ export function lineChart(labels, series, { floor = 4, format = tick } = {}) {
   }
   return chart;
 }
+
+/**
+ * Points with their 95% intervals on a 0-1 scale (agreement, kappa), one per label; a label with
+ * no point (not enough data) is left empty, its table row says why.
+ */
+export function intervalChart(labels, points, { className = '' } = {}) {
+  const chart = frame(`chart--intervals ${className}`);
+  axes(chart, labels, 1, (v) => `${Math.round(v * 100)}%`);
+  points.forEach((point, i) => {
+    if (!point) return;
+    const x = xAt(i, labels.length);
+    const clamp = (v) => Math.min(1, Math.max(0, v));
+    chart.append(svg('line', { x1: x, x2: x, y1: yAt(clamp(point.lower), 1), y2: yAt(clamp(point.upper), 1),
+      class: 'chart__interval' }));
+    for (const end of [point.lower, point.upper]) {
+      chart.append(svg('line', { x1: x - 6, x2: x + 6, y1: yAt(clamp(end), 1), y2: yAt(clamp(end), 1),
+        class: 'chart__interval' }));
+    }
+    chart.append(svg('circle', { cx: x, cy: yAt(clamp(point.value), 1), r: 4.5, class: 'chart__dot series-1' }));
+  });
+  return chart;
+}

@@ -45,7 +45,8 @@ class ArchitectureTest {
           // The export holds the research consent (research.consent.ResearchConsents).
           Map.entry("datarights", Set.of("cases", "patients", "research", "review")),
           Map.entry("fhir", Set.of("cases", "metering", "patients")),
-          Map.entry("followup", Set.of("cases", "intake", "review")),
+          // A question to the patient is counted for the quality figures (quality.figures).
+          Map.entry("followup", Set.of("cases", "intake", "quality", "review")),
           Map.entry("health", Set.of()),
           Map.entry("imaging", Set.of()),
           Map.entry("intake", Set.of("cases", "metering", "patients", "triage")),

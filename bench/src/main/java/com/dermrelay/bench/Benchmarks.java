@@ -90,6 +90,14 @@ public final class Benchmarks {
       }
       return;
     }
+    if ("quality".equals(System.getProperty("bench.only"))) {
+      // Issue 16: the quality page's DynamoDB requests, 100 vs 1,000,000 cases' worth of events.
+      try (LocalStack stack =
+          LocalStack.start(LocalStackConfig.forTests().withManualClock(false))) {
+        QualityScalingProbe.run(stack);
+      }
+      return;
+    }
     if ("worklist".equals(System.getProperty("bench.only"))) {
       // Issue 4: the first worklist page's DynamoDB requests and latency, 1,000 vs 100,000 cases.
       try (LocalStack stack =

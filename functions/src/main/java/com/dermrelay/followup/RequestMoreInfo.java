@@ -9,11 +9,13 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.ItemKey;
+import com.dermrelay.quality.figures.QualityEvents;
 import com.dermrelay.review.AnswerCase;
 import com.dermrelay.review.AnswerRules;
 import com.dermrelay.review.ReviewClaims;
 import com.dermrelay.review.ReviewItem;
 import com.dermrelay.review.TaskCompletions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -33,6 +35,7 @@ public final class RequestMoreInfo {
   private final CaseExchangeItems exchanges;
   private final TaskCompletions completions;
   private final AuditTrail audit;
+  private final QualityEvents quality;
 
   @Inject
   public RequestMoreInfo(
@@ -40,12 +43,14 @@ public final class RequestMoreInfo {
       ReviewClaims claims,
       CaseExchangeItems exchanges,
       TaskCompletions completions,
-      AuditTrail audit) {
+      AuditTrail audit,
+      QualityEvents quality) {
     this.cases = cases;
     this.claims = claims;
     this.exchanges = exchanges;
     this.completions = completions;
     this.audit = audit;
+    this.quality = quality;
   }
 
   public InfoQuestion run(TenantContext tenant, String caseId, InfoQuestion.Ask ask) {
@@ -94,6 +99,14 @@ public final class RequestMoreInfo {
     if (!stored.question().equals(question) || !stored.dermatologistId().equals(tenant.subject())) {
       throw AnswerRules.conflict("A question was already asked for this round.");
     }
+    // Counted once per round for the quality figures (a retried request counts nothing).
+    quality.moreInfoRequested(
+        tenant,
+        caseId,
+        questionRound,
+        stored.dermatologistId(),
+        c.intake() == null ? null : c.intake().fitzpatrickType(),
+        Instant.parse(stored.askedAt()));
     completions.complete(
         tenant,
         caseId,

@@ -1,6 +1,7 @@
 package com.dermrelay.metering;
 
 import com.dermrelay.core.access.TenantContext;
+import com.dermrelay.core.data.CountedEvents;
 import com.dermrelay.core.data.ItemKey;
 import com.dermrelay.core.data.SingleTable;
 import com.dermrelay.core.data.TenantTable;
@@ -17,8 +18,9 @@ import javax.inject.Inject;
  *
  * <ol>
  *   <li>the event item {@code TENANT#<id>#USAGE#EVENTS} / {@code <kind>#<reference>} is written
- *       only if absent ({@link UsageEvent}): the reference names the event, so a retried step, a
- *       repeated request or a second attempt finds it and stops here;
+ *       only if absent ({@link CountedEvents}, keeping the month it was counted in and its bytes):
+ *       the reference names the event, so a retried step, a repeated request or a second attempt
+ *       (even after midnight at a month's end) finds it and stops here;
  *   <li>only when it was newly written, the month's counter item {@code TENANT#<id>#USAGE} / {@code
  *       MONTH#<yyyy-MM>} gets one atomic {@code ADD} (and {@code TOTAL} the photo bytes).
  * </ol>
@@ -36,12 +38,12 @@ public final class UsageMeter {
   /** Retries come within minutes or days; the counters themselves are kept with the clinic. */
   static final Duration EVENTS_KEPT = Duration.ofDays(400);
 
-  private final TenantTable<UsageEvent> events;
+  private final CountedEvents events;
   private final TenantTable<UsageCounts> counters;
 
   @Inject
-  public UsageMeter(SingleTable table) {
-    this.events = table.tenantTable(UsageEvent.SCHEMA);
+  public UsageMeter(SingleTable table, CountedEvents events) {
+    this.events = events;
     this.counters = table.tenantTable(UsageCounts.SCHEMA);
   }
 
@@ -66,10 +68,12 @@ public final class UsageMeter {
       throw new IllegalArgumentException("a usage event needs a reference and no negative bytes");
     }
     String month = month(at).toString();
-    UsageEvent event =
-        new UsageEvent(
-            kind.name(), month, at.toString(), bytes, at.plus(EVENTS_KEPT).getEpochSecond());
-    if (!events.putIfAbsent(tenant, ItemKey.of(EVENTS, kind.name() + "#" + reference), event)) {
+    if (!events.firstTime(
+        tenant,
+        ItemKey.of(EVENTS, kind.name() + "#" + reference),
+        at,
+        EVENTS_KEPT,
+        month + " " + bytes + " bytes")) {
       return false;
     }
     Map<String, Long> amounts = new LinkedHashMap<>();

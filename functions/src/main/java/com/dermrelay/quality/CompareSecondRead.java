@@ -7,6 +7,7 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.tenancy.ClinicAlerts;
 import com.dermrelay.metering.UsageKind;
 import com.dermrelay.metering.UsageMeter;
+import com.dermrelay.quality.figures.QualityEvents;
 import java.util.Objects;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -18,7 +19,8 @@ import javax.inject.Inject;
  * item's flagged list) and the clinic's medical leads are mailed, by case id and link only. The
  * comparison is written before the mail: a retry after the write mails nobody twice. The read is
  * metered ({@link UsageKind#SECOND_READ}) before the comparison is written, so a retry after a
- * crash between the two still counts it, once.
+ * crash between the two still counts it, once; so are the concordance tables' cells
+ * (QualityEvents).
  */
 public final class CompareSecondRead {
   static final String ALERT_SUBJECT = "A second read disagrees: please review a case";
@@ -31,6 +33,7 @@ public final class CompareSecondRead {
   private final DiagnosisGroups groups;
   private final ClinicAlerts alerts;
   private final UsageMeter meter;
+  private final QualityEvents quality;
 
   @Inject
   public CompareSecondRead(
@@ -38,12 +41,14 @@ public final class CompareSecondRead {
       CaseExchangeItems exchanges,
       DiagnosisGroups groups,
       ClinicAlerts alerts,
-      UsageMeter meter) {
+      UsageMeter meter,
+      QualityEvents quality) {
     this.store = store;
     this.exchanges = exchanges;
     this.groups = groups;
     this.alerts = alerts;
     this.meter = meter;
+    this.quality = quality;
   }
 
   /** Returns whether the disagreement is unsafe. */
@@ -88,6 +93,17 @@ public final class CompareSecondRead {
                 unsafe,
                 tenant.requestTime().toString()));
     meter.record(tenant, UsageKind.SECOND_READ, caseId + "/" + round, tenant.requestTime());
+    // One cell of the concordance tables, counted once like the meter, before the comparison.
+    quality.secondReadCompared(
+        tenant,
+        caseId,
+        round,
+        read.firstReaderId(),
+        firstCode,
+        read.secondRead().diagnosisCode(),
+        firstManagement,
+        secondManagement,
+        tenant.requestTime());
     store.save(tenant, compared, stored.version());
     if (unsafe) {
       alerts.sendToMedicalLeads(tenant, caseId, ALERT_SUBJECT, ALERT_TEXT);

@@ -4,6 +4,7 @@ import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantRecord;
 import com.dermrelay.core.workflow.RoundExecutionNames;
+import com.dermrelay.quality.figures.QualityEvents;
 import java.security.SecureRandom;
 import java.util.List;
 import javax.inject.Inject;
@@ -28,6 +29,7 @@ public final class StartSecondRead {
   private final SecondReadStore store;
   private final SfnClient stepFunctions;
   private final SecondReadSettings settings;
+  private final QualityEvents quality;
   private final SecureRandom random = new SecureRandom();
 
   @Inject
@@ -35,11 +37,13 @@ public final class StartSecondRead {
       TenantDirectory directory,
       SecondReadStore store,
       SfnClient stepFunctions,
-      SecondReadSettings settings) {
+      SecondReadSettings settings,
+      QualityEvents quality) {
     this.directory = directory;
     this.store = store;
     this.stepFunctions = stepFunctions;
     this.settings = settings;
+    this.quality = quality;
   }
 
   /**
@@ -69,13 +73,19 @@ public final class StartSecondRead {
       return false;
     }
     double draw = random.nextDouble();
-    // No reader counters yet (docs/quality.md): the reader-first-50 rule reads every answer of
-    // the clinic twice rather than miss a new reader's first cases.
+    // The reader's answered cases at the clinic other than this one (DeliverAnswer counted it
+    // first): one GetItem, only for a clinic with the rule.
+    long readerAnswersBefore =
+        policy
+                .always()
+                .contains(SecondReadSampling.Reason.READER_FIRST_50_CASES.rule().orElseThrow())
+            ? Math.max(0, quality.answeredBy(tenant, answered.firstReaderId()) - 1)
+            : 0;
     List<SecondReadSampling.Reason> reasons =
         SecondReadSampling.reasons(
             policy,
             new SecondReadSampling.Facts(
-                answered.fitzpatrickType(), answered.sevenPointScore(), 0, draw));
+                answered.fitzpatrickType(), answered.sevenPointScore(), readerAnswersBefore, draw));
     String now = tenant.requestTime().toString();
     SecondReadStore.Stored kept =
         store.decide(

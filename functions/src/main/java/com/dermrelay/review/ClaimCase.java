@@ -5,6 +5,7 @@ import com.dermrelay.core.audit.AuditResource;
 import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.data.VersionConflictException;
 import com.dermrelay.core.http.ApiProblem;
+import com.dermrelay.quality.figures.QualityEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,14 +33,20 @@ public final class ClaimCase {
   private final WorkflowCallbacks callbacks;
   private final AuditTrail audit;
   private final Clock clock;
+  private final QualityEvents quality;
 
   @Inject
   public ClaimCase(
-      ReviewStore reviews, WorkflowCallbacks callbacks, AuditTrail audit, Clock clock) {
+      ReviewStore reviews,
+      WorkflowCallbacks callbacks,
+      AuditTrail audit,
+      Clock clock,
+      QualityEvents quality) {
     this.reviews = reviews;
     this.callbacks = callbacks;
     this.audit = audit;
     this.clock = clock;
+    this.quality = quality;
   }
 
   /** The claim as held now. */
@@ -61,6 +68,8 @@ public final class ClaimCase {
     }
     audit.wrote(
         tenant, "case.claim", AuditResource.ofPatient("case", caseId, item.patientSubject()));
+    // The first claim starts the claim-to-answer time of the quality figures.
+    quality.claimed(tenant, caseId, now);
     if (item.taskToken() != null) {
       try {
         callbacks.heartbeat(item.taskToken());

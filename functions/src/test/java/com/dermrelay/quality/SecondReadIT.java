@@ -44,6 +44,7 @@ class SecondReadIT {
   private static String ben;
   private static String leadEmail;
   private static String admin;
+  private static String lead;
 
   @BeforeAll
   static void clinic(LocalStack localStack) {
@@ -56,7 +57,7 @@ class SecondReadIT {
     ada = ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr Ada");
     ben = ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr Ben");
     leadEmail = "lead-" + UUID.randomUUID() + "@dermrelay.example";
-    String lead = ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr Lead", leadEmail);
+    lead = ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr Lead", leadEmail);
     HttpResponse<String> named =
         api.call(
             "PUT",
@@ -170,6 +171,100 @@ class SecondReadIT {
     assertEquals(mailsBefore, stack.outbox().messagesTo(leadEmail).size(), "nobody alerted");
     // The clinic's usage counts the read once (billed per second read, docs/operations.md).
     assertEquals(readsBefore + 1, secondReadsMetered());
+  }
+
+  @Test
+  void theQualityFiguresCountEachEventOnceForTheClinicAndTheReader() {
+    JsonNode before = quality(admin);
+    // Skin type VI given by the patient: counted in V-VI, whatever Dr Ada records.
+    IntakeJourney.SubmittedCase asked =
+        journey.submit(CLINIC, IntakeJourney.routineIntake().put("fitzpatrickType", 6));
+    ReviewCalls adaCalls = new ReviewCalls(api, ada);
+    adaCalls.claim(CLINIC, asked.caseId());
+    adaCalls.askQuestion(CLINIC, asked.caseId(), "Does it itch at night?");
+    adaCalls.askQuestion(CLINIC, asked.caseId(), "Does it itch at night?"); // a retry
+    IntakeJourney.SubmittedCase c =
+        journey.submit(CLINIC, IntakeJourney.routineIntake().put("fitzpatrickType", 6));
+    adaCalls.claim(CLINIC, c.caseId());
+    adaCalls.claimAndAnswer(
+        CLINIC, c.caseId(), ReviewCalls.eczemaAnswer("This looks like eczema.", "Use the cream."));
+    await(() -> openFor(ben).contains(c.caseId()), "the round is offered to Dr Ben");
+    HttpResponse<String> read =
+        api.call(
+            "POST",
+            "/clinics/" + CLINIC + "/second-reads/" + c.caseId() + "/rounds/1",
+            ben,
+            "{\"diagnosisCode\":\"atopic-eczema\",\"management\":\"TREAT\"}");
+    assertEquals(200, read.statusCode(), read.body());
+    await(
+        () -> "COMPARED".equals(secondReadItem(c.caseId()).get("status").s()),
+        "the reads are compared");
+
+    JsonNode after = quality(admin);
+    for (String group : List.of("all", "V-VI")) {
+      assertEquals(2, delta(before, after, group, "/submitted"), group);
+      assertEquals(2, delta(before, after, group, "/priorities/ROUTINE"), group);
+      assertEquals(1, delta(before, after, group, "/answered"), group);
+      assertEquals(1, delta(before, after, group, "/withinSla/count"), group);
+      assertEquals(1, delta(before, after, group, "/moreInfoRequested/count"), "asked twice");
+      assertEquals(0, delta(before, after, group, "/referred/count"), "TREAT is no referral");
+      assertEquals(1, delta(before, after, group, "/submissionToAnswer/cases"), group);
+      assertEquals(1, delta(before, after, group, "/claimToAnswer/cases"), "claimed twice");
+      assertEquals(1, delta(before, after, group, "/managementConcordance/cases"), group);
+      assertEquals(1, delta(before, after, group, "/managementConcordance/agreed"), group);
+      assertEquals(1, delta(before, after, group, "/diagnosisConcordance/agreed"), group);
+    }
+    assertEquals(0, delta(before, after, "I-II", "/answered"));
+    // Dr Ada's own figures: her answer, her question and the read of her answer.
+    JsonNode adaFigures = reader(after, IntakeJourney.subjectOf(ada));
+    assertEquals("Dr Ada", adaFigures.get("name").asText());
+    assertEquals(
+        1,
+        figure(adaFigures, "V-VI", "/answered") - figure(reader(before, ada), "V-VI", "/answered"));
+    assertFalse(
+        after.get("bySkinType").get(0).get("managementConcordance").has("kappa"),
+        "fewer than 20 cases read twice: the count only");
+
+    // The medical lead may read them, another dermatologist may not; a bad period names its
+    // parameter.
+    String path = "/clinics/" + CLINIC + "/quality";
+    assertEquals(200, api.get(path, lead).statusCode(), "a medical lead");
+    assertEquals(403, api.get(path, ben).statusCode());
+    HttpResponse<String> bad = api.get(path + "?from=2026-13", admin);
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("/from"), bad.body());
+  }
+
+  private static JsonNode quality(String token) {
+    HttpResponse<String> figures = api.get("/clinics/" + CLINIC + "/quality", token);
+    assertEquals(200, figures.statusCode(), figures.body());
+    return ApiCalls.json(figures);
+  }
+
+  private static long delta(JsonNode before, JsonNode after, String group, String pointer) {
+    return figure(after, group, pointer) - figure(before, group, pointer);
+  }
+
+  private static long figure(JsonNode figures, String group, String pointer) {
+    if (figures == null) {
+      return 0;
+    }
+    for (JsonNode g : figures.get("bySkinType")) {
+      if (g.get("skinType").asText().equals(group)) {
+        return g.at(pointer).asLong();
+      }
+    }
+    throw new AssertionError("no group " + group);
+  }
+
+  private static JsonNode reader(JsonNode figures, String token) {
+    String subject = token.contains(".") ? IntakeJourney.subjectOf(token) : token;
+    for (JsonNode r : figures.get("readers")) {
+      if (r.get("readerId").asText().equals(subject)) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /** A routine case Dr Ada answered: atopic eczema, a cream (TREAT). */

@@ -344,6 +344,9 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put("com.dermrelay.dashboard.GetClinicDashboardHandler", CLINIC_RECORDS);
     // Reads the clinic's usage counters (issue 19): its items only, no media, no writes.
     known.put("com.dermrelay.metering.GetClinicUsageHandler", CLINIC_RECORDS);
+    // Reads the clinic's quality counter items and its members' names (issue 16): no media, no
+    // writes.
+    known.put("com.dermrelay.quality.figures.GetClinicQualityHandler", CLINIC_RECORDS);
     // The archive goes under the clinic's prefix and is read back through a link its session
     // signs; the account section reads the pool (own role: accounts are not tenant items). In the
     // letters package because the archive holds the answer letters (dermrelay-letters.jar).

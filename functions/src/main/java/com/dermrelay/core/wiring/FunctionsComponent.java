@@ -158,6 +158,8 @@ public interface FunctionsComponent {
 
   com.dermrelay.metering.GetClinicUsage getClinicUsage();
 
+  com.dermrelay.quality.figures.GetClinicQuality getClinicQuality();
+
   RemoveMember removeMember();
 
   com.dermrelay.tenants.SetMedicalLead setMedicalLead();

@@ -9,7 +9,10 @@ import com.dermrelay.fhir.delivery.StartEhrDelivery;
 import com.dermrelay.metering.UsageKind;
 import com.dermrelay.metering.UsageMeter;
 import com.dermrelay.quality.StartSecondRead;
+import com.dermrelay.quality.figures.QualityEvents;
 import com.dermrelay.review.ReviewItem;
+import com.dermrelay.triage.Priority;
+import java.time.Instant;
 import javax.inject.Inject;
 
 /**
@@ -19,7 +22,8 @@ import javax.inject.Inject;
  * after that changes nothing, a retry before it may repeat the notice. Before that last write the
  * round is handed to EHR delivery when the clinic has an endpoint, and to second reads when the
  * clinic samples it (both idempotent, both after the patient was told: never delaying the answer),
- * and the answer is metered once per round ({@link UsageKind#ANSWER_DELIVERED}).
+ * and the answer is metered once per round ({@link UsageKind#ANSWER_DELIVERED}) and the case's
+ * first answer counted for the quality figures ({@link QualityEvents#answered}).
  */
 public final class DeliverAnswer {
   private final WorkflowCases cases;
@@ -29,6 +33,8 @@ public final class DeliverAnswer {
   private final UsageMeter meter;
   private final CaseExchangeItems exchanges;
   private final StartSecondRead secondRead;
+  private final QualityEvents quality;
+  private final ClinicPolicy policy;
 
   @Inject
   public DeliverAnswer(
@@ -38,7 +44,9 @@ public final class DeliverAnswer {
       StartEhrDelivery ehr,
       UsageMeter meter,
       CaseExchangeItems exchanges,
-      StartSecondRead secondRead) {
+      StartSecondRead secondRead,
+      QualityEvents quality,
+      ClinicPolicy policy) {
     this.cases = cases;
     this.reviews = reviews;
     this.notices = notices;
@@ -46,6 +54,8 @@ public final class DeliverAnswer {
     this.meter = meter;
     this.exchanges = exchanges;
     this.secondRead = secondRead;
+    this.quality = quality;
+    this.policy = policy;
   }
 
   public void run(TenantContext tenant, String caseId) {
@@ -69,7 +79,11 @@ public final class DeliverAnswer {
     exchanges
         .get(tenant, CaseExchangeItems.key(caseId, "ANSWER", c.round()), CaseAnswer.class)
         .map(CaseExchangeItems.Stored::document)
-        .ifPresent(answer -> secondRead.run(tenant, answeredRound(c, answer)));
+        .ifPresent(
+            answer -> {
+              quality.answered(tenant, answered(tenant, c, answer));
+              secondRead.run(tenant, answeredRound(c, answer));
+            });
     String now = tenant.requestTime().toString();
     cases.update(
         tenant,
@@ -78,6 +92,22 @@ public final class DeliverAnswer {
             CaseRecord.ANSWERED.equals(current.status())
                 ? current
                 : current.withStatus(CaseRecord.ANSWERED, now, "answered"));
+  }
+
+  private QualityEvents.Answered answered(TenantContext tenant, CaseRecord c, CaseAnswer answer) {
+    Instant answeredAt =
+        answer.answeredAt() == null ? tenant.requestTime() : Instant.parse(answer.answeredAt());
+    Instant submittedAt = c.submittedAt() == null ? answeredAt : Instant.parse(c.submittedAt());
+    String priority = c.triage() == null ? null : c.triage().priority();
+    return new QualityEvents.Answered(
+        c.caseId(),
+        answer.dermatologistId(),
+        submittedAt,
+        answeredAt,
+        priority == null ? null : policy.slaHours(tenant).forPriority(Priority.valueOf(priority)),
+        answer.content() == null ? null : answer.content().management(),
+        c.intake() == null ? null : c.intake().fitzpatrickType(),
+        answer.content() == null ? null : answer.content().fitzpatrickType());
   }
 
   private static StartSecondRead.AnsweredRound answeredRound(CaseRecord c, CaseAnswer answer) {

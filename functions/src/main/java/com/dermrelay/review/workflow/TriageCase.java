@@ -8,6 +8,7 @@ import com.dermrelay.cases.StoredCase;
 import com.dermrelay.cases.TriageInputs;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.patients.PatientProfiles;
+import com.dermrelay.quality.figures.QualityEvents;
 import com.dermrelay.triage.Priority;
 import com.dermrelay.triage.TriageDecision;
 import com.dermrelay.triage.TriageResult;
@@ -33,6 +34,7 @@ public final class TriageCase {
   private final TriageRules rules;
   private final ClinicPolicy policy;
   private final CaseExchangeItems exchanges;
+  private final QualityEvents quality;
 
   @Inject
   public TriageCase(
@@ -40,8 +42,10 @@ public final class TriageCase {
       PatientProfiles profiles,
       TriageRules rules,
       ClinicPolicy policy,
-      CaseExchangeItems exchanges) {
+      CaseExchangeItems exchanges,
+      QualityEvents quality) {
     this.exchanges = exchanges;
+    this.quality = quality;
     this.cases = cases;
     this.profiles = profiles;
     this.rules = rules;
@@ -116,9 +120,48 @@ public final class TriageCase {
             sameTriage(current.triage(), triage)
                 ? current
                 : current.withTriage(triage, now.toString()));
+    count(tenant, c, priority, followUp, now);
     Instant from =
         followUpId.isPresent() || c.submittedAt() == null ? now : Instant.parse(c.submittedAt());
     return SlaPlan.until(priority, policy.slaHours(tenant).dueAt(priority, from), now);
+  }
+
+  /**
+   * The quality figures: a submitted case's priority and photo checks (its photos as submitted:
+   * verdicts REJECTED or RETAKE_ADVISED, imaging.Verdict, need a retake), or a follow-up reported
+   * worse. Each counted once, so a retried step counts nothing.
+   */
+  private void count(
+      TenantContext tenant,
+      CaseRecord c,
+      Priority priority,
+      Optional<FollowUpReport> followUp,
+      Instant now) {
+    if (followUp.isPresent()) {
+      if ("WORSE".equals(followUp.get().progress())) {
+        quality.followUpWorse(tenant, c.caseId(), c.round(), now);
+      }
+      return;
+    }
+    int checked = 0;
+    int retake = 0;
+    for (CaseRecord.PhotoRecord photo :
+        c.photos() == null ? List.<CaseRecord.PhotoRecord>of() : c.photos().values()) {
+      if (photo.verdict() != null) {
+        checked++;
+        if ("REJECTED".equals(photo.verdict()) || "RETAKE_ADVISED".equals(photo.verdict())) {
+          retake++;
+        }
+      }
+    }
+    quality.submitted(
+        tenant,
+        c.caseId(),
+        priority.name(),
+        c.intake() == null ? null : c.intake().fitzpatrickType(),
+        checked,
+        retake,
+        c.submittedAt() == null ? now : Instant.parse(c.submittedAt()));
   }
 
   private static boolean sameTriage(CaseRecord.CaseTriage stored, CaseRecord.CaseTriage next) {
