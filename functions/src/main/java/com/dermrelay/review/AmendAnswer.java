@@ -110,7 +110,7 @@ public final class AmendAnswer {
               flag.role(),
               request.patientMessage(),
               key.orElse(null),
-              followUpAt(tenant, request.answer()),
+              followUpAt(tenant, request.answer(), answer),
               request.answer());
       try {
         exchanges.putVersioned(
@@ -201,9 +201,16 @@ public final class AmendAnswer {
     AnswerRules.refuseIfAny(errors);
   }
 
-  private static String followUpAt(TenantContext tenant, AnswerContent content) {
+  /**
+   * The amended answer's follow-up: unchanged, the date the patient was given (and the case
+   * workflow's timer, set from the answer as first sent); changed, counted from now.
+   */
+  private static String followUpAt(TenantContext tenant, AnswerContent content, CaseAnswer answer) {
     if (content.followUp() == null) {
       return null;
+    }
+    if (Objects.equals(content.followUp(), answer.current().followUp())) {
+      return answer.currentFollowUpAt();
     }
     return tenant.requestTime().plus(Duration.ofDays(content.followUp().inDays())).toString();
   }
