@@ -1,6 +1,7 @@
 // The dermatologist workbench at /workbench/: sign in, one worklist across every clinic the
 // dermatologist works for, a case with its history and photos, and the answer form; beside the
-// worklist, the clinics' second reads (#second-reads, #second-read/{tenantId}/{caseId}/{round}). Routes live
+// worklist, the clinics' second reads (#second-reads, #second-read/{tenantId}/{caseId}/{round}) and
+// the flagged ones (#flagged, #flagged/{tenantId}/{caseId}/{round}). Routes live
 // in the URL fragment (#case/{tenantId}/{caseId}); ids only, never anything about the patient.
 
 import { loadConfig } from '/shared/config.js';
@@ -14,6 +15,7 @@ import { notDermatologistView, unavailableView } from './views/problems.js';
 import { worklistView } from './views/worklist.js';
 import { caseView } from './views/case.js';
 import { secondReadView, secondReadsView } from './views/second-reads.js';
+import { flaggedListView, flaggedRoundView } from './views/flagged.js';
 import { Worklist } from './worklist-state.js';
 import { installShortcuts } from './shortcuts.js';
 
@@ -33,6 +35,8 @@ const app = {
   worklist: null,
   /** The open second reads across the clinics, oldest first, as last read (views/second-reads.js). */
   secondReads: null,
+  /** The flagged second reads the dermatologist may deal with, as last read (views/flagged.js). */
+  flagged: null,
   /** The current view's clean-up (timers, listeners) and key handler. */
   view: { dispose: null, onKey: null },
   go(route, { flash = null } = {}) {
@@ -51,6 +55,7 @@ const app = {
     app.identity.signOut();
     app.worklist = null;
     app.secondReads = null;
+    app.flagged = null;
     app.challenge = null;
     app.go('', { flash });
   },
@@ -98,10 +103,15 @@ function render({ focus }) {
     app.worklist ??= new Worklist(app);
     const opened = /^case\/([\w-]{1,64})\/([\w-]{1,64})$/.exec(route);
     const secondRead = /^second-read\/([\w-]{1,64})\/([\w-]{1,64})\/(\d{1,3})$/.exec(route);
+    const flagged = /^flagged\/([\w-]{1,64})\/([\w-]{1,64})\/(\d{1,3})$/.exec(route);
     if (opened) {
       node = caseView(app, { tenantId: opened[1], caseId: opened[2] }, flash);
     } else if (route === 'second-reads') {
       node = secondReadsView(app, flash);
+    } else if (route === 'flagged') {
+      node = flaggedListView(app, flash);
+    } else if (flagged) {
+      node = flaggedRoundView(app, { tenantId: flagged[1], caseId: flagged[2], round: Number(flagged[3]) });
     } else if (secondRead) {
       node = secondReadView(app, { tenantId: secondRead[1], caseId: secondRead[2], round: Number(secondRead[3]) });
     } else {

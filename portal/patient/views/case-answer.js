@@ -2,6 +2,8 @@
 // words with its clinical name, other possibilities, the explanation, what to do, prescriptions,
 // whether to see someone in person, when to send follow-up photos, and who answered. "I have read
 // this" records the reading (acknowledgeAnswer); repeating it changes nothing on the service.
+// An amended answer (docs/quality.md) opens with a notice: when it was updated, the dermatologist's
+// message and what changed, in words; the answer as first sent stays behind a disclosure.
 
 import { h, replace } from '/shared/dom.js';
 import { messageBox, submitButton } from '/shared/forms.js';
@@ -31,6 +33,7 @@ function answerCard(app, caseId, answer) {
   const heading = h('h2', { id: 'answer-title' }, t('case.answer.title'));
   return h('article', { class: 'card answer', id: 'answer', 'aria-labelledby': 'answer-title' },
     heading,
+    answer.amended ? amendedNotice(answer) : null,
     h('p', { class: 'answer__byline', id: 'answer-byline' },
       t('case.answer.byline', { name: answer.dermatologistName, date: formatDateTime(answer.answeredAt, { time: false }) })),
     diagnosis(answer),
@@ -53,6 +56,47 @@ function answerCard(app, caseId, answer) {
       : null,
     letter(app, caseId, answer),
     acknowledgement(app, caseId, answer));
+}
+
+/** The amended answer's notice: it is the current one, why it changed, what changed, the original. */
+function amendedNotice(answer) {
+  const { amended } = answer;
+  const original = amended.original;
+  const earlier = h('div', { class: 'answer__original' },
+    h('p', { class: 'answer__byline' },
+      t('case.answer.byline', { name: original.dermatologistName, date: formatDateTime(original.answeredAt, { time: false }) })),
+    diagnosis(original),
+    original.explanation ? h('p', {}, original.explanation) : null,
+    original.treatmentPlan ? [h('h3', {}, t('case.answer.plan')), h('p', {}, original.treatmentPlan)] : null,
+    prescriptions(original.prescriptions),
+    referral(original.referral));
+  // The original's parts reuse the card's builders: their ids belong to the current answer only.
+  earlier.querySelectorAll('[id]').forEach((node) => node.removeAttribute('id'));
+  return h('div', { class: 'notice notice--amended', id: 'answer-amended', role: 'note' },
+    h('p', {}, h('strong', { id: 'answer-amended-title' },
+      t('case.answer.amendedOn', { date: formatDateTime(amended.amendedAt, { time: false }) }))),
+    h('p', { class: 'hint' }, t('case.answer.amendedCurrent')),
+    h('p', {}, t('case.answer.amendedMessage', { name: amended.amendedByName })),
+    h('blockquote', { id: 'answer-amended-message' }, amended.message),
+    amended.changes.length
+      ? [h('p', {}, h('strong', {}, t('case.answer.amendedChanges'))),
+        h('ul', { id: 'answer-changes' }, amended.changes.map((field) => h('li', { 'data-change': field }, changeText(field, answer))))]
+      : null,
+    h('details', { id: 'answer-original' },
+      h('summary', {}, t('case.answer.amendedOriginal')),
+      earlier));
+}
+
+/** What changed in one field, in words, saying what the answer now asks where it matters. */
+function changeText(field, answer) {
+  if (field === 'referral') {
+    const now = answer.referral;
+    return now?.advised
+      ? t('case.answer.changed.referralNow', { when: t(`case.answer.referral.${now.urgency ?? 'ROUTINE'}`) })
+      : t('case.answer.changed.referralNone');
+  }
+  if (field === 'diagnosis') return t('case.answer.changed.diagnosis', { name: answer.diagnosis?.name ?? '' });
+  return t(`case.answer.changed.${field}`);
 }
 
 function diagnosis(answer) {

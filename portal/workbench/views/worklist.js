@@ -9,6 +9,7 @@ import { dueText, secondsLeft } from '../worklist-state.js';
 import { worklistSite } from '../clinical-words.js';
 import { loadFailed, loading } from './problems.js';
 import { secondReadsLink } from './second-reads.js';
+import { flaggedLink } from './flagged.js';
 
 const priorityWords = (priority) => (['URGENT', 'SOON', 'ROUTINE'].includes(priority) ? t(`priority.${priority}`) : priority);
 
@@ -28,6 +29,7 @@ export function worklistView(app, flash) {
   });
   let tableBody = null;
   const secondReads = secondReadsLink(app);
+  const flagged = flaggedLink(app);
 
   async function load() {
     replace(body, loading(t('worklist.loading')));
@@ -35,6 +37,7 @@ export function worklistView(app, flash) {
       await list.reload();
       draw();
       secondReads.refresh();
+      flagged.refresh();
     } catch (caught) {
       replace(body, loadFailed(caught, load));
     }
@@ -203,7 +206,7 @@ export function worklistView(app, flash) {
       h('div', {},
         h('h1', { id: 'page-title', tabindex: '-1' }, t('worklist.title')),
         summary),
-      h('div', { class: 'wb-titlebar__tools' }, secondReads.root,
+      h('div', { class: 'wb-titlebar__tools' }, secondReads.root, flagged.root,
         h('div', { class: 'field field--inline' }, h('label', { for: filterId }, t('worklist.clinic')), filter))),
     message.root,
     body,

@@ -97,7 +97,8 @@ public final class GetAnswerLetter {
 
   private AnswerLetter letterOf(
       TenantContext tenant, String caseId, String patientName, CaseAnswer answer) {
-    AnswerContent a = answer.content();
+    // An amended answer is printed as the patient reads it now (docs/quality.md).
+    AnswerContent a = answer.current();
     String code = a.diagnosis().code();
     AnswerLetter.Condition diagnosis =
         diagnoses
@@ -114,7 +115,7 @@ public final class GetAnswerLetter {
         a.treatmentPlan(),
         a.prescriptions(),
         a.referral(),
-        Optional.ofNullable(answer.followUpAt()).map(GetAnswerLetter::day),
+        Optional.ofNullable(answer.currentFollowUpAt()).map(GetAnswerLetter::day),
         answer.dermatologistName(),
         registrations.of(tenant.tenantId(), answer.dermatologistId()));
   }

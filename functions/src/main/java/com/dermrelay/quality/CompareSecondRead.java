@@ -106,7 +106,13 @@ public final class CompareSecondRead {
         tenant.requestTime());
     store.save(tenant, compared, stored.version());
     if (unsafe) {
-      alerts.sendToMedicalLeads(tenant, caseId, ALERT_SUBJECT, ALERT_TEXT);
+      // The link lands on the flagged round's view: both reads side by side, and the amendment.
+      alerts.sendToMedicalLeads(
+          tenant,
+          caseId,
+          "flagged/" + tenant.tenantId() + "/" + caseId + "/" + round,
+          ALERT_SUBJECT,
+          ALERT_TEXT);
     }
     return unsafe;
   }

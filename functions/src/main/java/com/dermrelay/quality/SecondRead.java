@@ -18,6 +18,8 @@ import java.util.List;
  * @param firstReaderId the subject of the dermatologist who answered: never offered the round
  * @param secondRead the second reader's read; null until READ
  * @param comparison the two reads compared; null until COMPARED
+ * @param resolution how a flagged round was dealt with (amended, or reviewed with no change); null
+ *     while the flag is open, and for a round never flagged
  */
 public record SecondRead(
     String caseId,
@@ -31,7 +33,8 @@ public record SecondRead(
     String offeredAt,
     String endedAt,
     Read secondRead,
-    Comparison comparison) {
+    Comparison comparison,
+    Resolution resolution) {
 
   public static final String NOT_SAMPLED = "NOT_SAMPLED";
   public static final String PENDING = "PENDING";
@@ -43,6 +46,80 @@ public record SecondRead(
 
   public SecondRead {
     reasons = reasons == null ? List.of() : List.copyOf(reasons);
+  }
+
+  /** The round as first written, before any flag. */
+  public SecondRead(
+      String caseId,
+      int round,
+      String status,
+      double draw,
+      List<String> reasons,
+      String firstReaderId,
+      String decidedAt,
+      String taskToken,
+      String offeredAt,
+      String endedAt,
+      Read secondRead,
+      Comparison comparison) {
+    this(
+        caseId,
+        round,
+        status,
+        draw,
+        reasons,
+        firstReaderId,
+        decidedAt,
+        taskToken,
+        offeredAt,
+        endedAt,
+        secondRead,
+        comparison,
+        null);
+  }
+
+  /** A flag's outcome: {@link #AMENDED} or {@link #NO_CHANGE}. */
+  public static final String AMENDED = "AMENDED";
+
+  public static final String NO_CHANGE = "NO_CHANGE";
+
+  /**
+   * How a flagged round was dealt with.
+   *
+   * @param outcome {@link #AMENDED} or {@link #NO_CHANGE}
+   * @param role {@code first-reader} or {@code medical-lead}
+   * @param reason why nothing changed (NO_CHANGE only), the lead's words
+   * @param answerVersion the answer's version after it (1: never amended)
+   */
+  public record Resolution(
+      String outcome,
+      String resolvedBy,
+      String resolvedByName,
+      String role,
+      String resolvedAt,
+      String reason,
+      int answerVersion) {}
+
+  /** Flagged and not yet dealt with: on the clinic's flagged list. */
+  public boolean flagOpen() {
+    return flagged() && resolution == null;
+  }
+
+  public SecondRead resolved(Resolution result) {
+    return new SecondRead(
+        caseId,
+        round,
+        status,
+        draw,
+        reasons,
+        firstReaderId,
+        decidedAt,
+        taskToken,
+        offeredAt,
+        endedAt,
+        secondRead,
+        comparison,
+        result);
   }
 
   /**

@@ -64,7 +64,7 @@ public final class SecondReadStore {
                   OPEN_LIST,
                   read.offeredAt() + "#" + read.caseId() + "#" + read.round())
             }
-            : read.flagged()
+            : read.flagOpen()
                 ? new IndexKey[] {
                   IndexKey.of(
                       IndexKey.Index.GSI2,
@@ -80,6 +80,19 @@ public final class SecondReadStore {
   public List<Stored> open(TenantContext tenant, int limit) {
     return items
         .query(tenant, ItemQuery.partition(OPEN_LIST).onIndex(IndexKey.Index.GSI1).limit(limit))
+        .items()
+        .stream()
+        .map(SecondReadStore::stored)
+        .toList();
+  }
+
+  /**
+   * The clinic's flagged rounds not yet dealt with, oldest flagged first: one Query, {@code limit}
+   * at most.
+   */
+  public List<Stored> flagged(TenantContext tenant, int limit) {
+    return items
+        .query(tenant, ItemQuery.partition(FLAGGED_LIST).onIndex(IndexKey.Index.GSI2).limit(limit))
         .items()
         .stream()
         .map(SecondReadStore::stored)
@@ -206,6 +219,48 @@ public final class SecondReadStore {
                   a.name("comparedAt")
                       .getter(r -> r.comparison() == null ? null : r.comparison().comparedAt())
                       .setter((b, v) -> b.comparedAt = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("resolution")
+                      .getter(r -> r.resolution() == null ? null : r.resolution().outcome())
+                      .setter((b, v) -> b.resolution = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("resolvedBy")
+                      .getter(r -> r.resolution() == null ? null : r.resolution().resolvedBy())
+                      .setter((b, v) -> b.resolvedBy = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("resolvedByName")
+                      .getter(r -> r.resolution() == null ? null : r.resolution().resolvedByName())
+                      .setter((b, v) -> b.resolvedByName = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("resolvedRole")
+                      .getter(r -> r.resolution() == null ? null : r.resolution().role())
+                      .setter((b, v) -> b.resolvedRole = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("resolvedAt")
+                      .getter(r -> r.resolution() == null ? null : r.resolution().resolvedAt())
+                      .setter((b, v) -> b.resolvedAt = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("resolutionReason")
+                      .getter(r -> r.resolution() == null ? null : r.resolution().reason())
+                      .setter((b, v) -> b.resolutionReason = v))
+          .addAttribute(
+              Integer.class,
+              a ->
+                  a.name("resolvedAnswerVersion")
+                      .getter(r -> r.resolution() == null ? null : r.resolution().answerVersion())
+                      .setter((b, v) -> b.resolvedAnswerVersion = v))
           .build();
 
   private static final class Builder {
@@ -229,6 +284,13 @@ public final class SecondReadStore {
     Boolean managementAgrees;
     Boolean unsafe;
     String comparedAt;
+    String resolution;
+    String resolvedBy;
+    String resolvedByName;
+    String resolvedRole;
+    String resolvedAt;
+    String resolutionReason;
+    Integer resolvedAnswerVersion;
 
     SecondRead build() {
       List<String> reasonList =
@@ -256,7 +318,17 @@ public final class SecondReadStore {
                   Boolean.TRUE.equals(diagnosisAgrees),
                   Boolean.TRUE.equals(managementAgrees),
                   Boolean.TRUE.equals(unsafe),
-                  comparedAt));
+                  comparedAt),
+          resolution == null
+              ? null
+              : new SecondRead.Resolution(
+                  resolution,
+                  resolvedBy,
+                  resolvedByName,
+                  resolvedRole,
+                  resolvedAt,
+                  resolutionReason,
+                  resolvedAnswerVersion == null ? 1 : resolvedAnswerVersion));
     }
   }
 }

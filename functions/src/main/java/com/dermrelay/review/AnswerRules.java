@@ -58,6 +58,11 @@ public final class AnswerRules {
     return check(a, true, "");
   }
 
+  /** Every problem of a complete answer sent inside another body, at {@code base}. */
+  public List<ApiProblem.FieldError> forAnswer(AnswerContent a, String base) {
+    return check(a, true, base);
+  }
+
   /** Problems of a draft's values; a draft may leave anything out. */
   public List<ApiProblem.FieldError> forDraft(AnswerContent a, String base) {
     return a == null ? List.of() : check(a, false, base);

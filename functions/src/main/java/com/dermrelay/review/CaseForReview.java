@@ -112,9 +112,12 @@ public record CaseForReview(
       Integer templateVersion,
       String management,
       Integer fitzpatrickType,
-      AnswerContent.Surveillance surveillance) {
+      AnswerContent.Surveillance surveillance,
+      int answerVersion,
+      String amendedAt) {
+    /** The answer as the patient reads it now: amended, the latest amendment (docs/quality.md). */
     static Answer of(CaseAnswer a) {
-      AnswerContent c = a.content();
+      AnswerContent c = a.current();
       return new Answer(
           Rounds.shown(a.round()),
           c.diagnosis(),
@@ -130,7 +133,9 @@ public record CaseForReview(
           c.templateVersion(),
           c.management(),
           c.fitzpatrickType(),
-          c.surveillance());
+          c.surveillance(),
+          a.version(),
+          a.latestAmendment().map(CaseAnswer.Amendment::amendedAt).orElse(null));
     }
   }
 

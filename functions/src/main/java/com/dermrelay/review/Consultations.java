@@ -54,6 +54,8 @@ public final class Consultations {
    * An answer as the patient was given it, with the dermatologist's own notes on it.
    *
    * @param followUpDate the day follow-up photos were asked for (ISO date, UTC), null for none
+   * @param amendedAt when the answer was last corrected after it was sent (it is shown as
+   *     corrected), null when never
    */
   public record Answer(
       int round,
@@ -65,7 +67,8 @@ public final class Consultations {
       String treatmentPlan,
       List<AnswerContent.Prescription> prescriptions,
       AnswerContent.Referral referral,
-      String followUpDate) {}
+      String followUpDate,
+      String amendedAt) {}
 
   /**
    * A diagnosis by the curated list: the patient's words, the clinical name and its codes.
@@ -134,7 +137,8 @@ public final class Consultations {
   }
 
   private Answer answer(CaseAnswer stored) {
-    AnswerContent a = stored.content();
+    AnswerContent a = stored.current();
+    String followUpAt = stored.currentFollowUpAt();
     Condition diagnosis =
         a.diagnosis() == null ? null : condition(a.diagnosis().code(), a.diagnosis().note());
     return new Answer(
@@ -147,9 +151,10 @@ public final class Consultations {
         a.treatmentPlan(),
         a.prescriptions(),
         a.referral(),
-        stored.followUpAt() == null
+        followUpAt == null
             ? null
-            : Instant.parse(stored.followUpAt()).atZone(ZoneOffset.UTC).toLocalDate().toString());
+            : Instant.parse(followUpAt).atZone(ZoneOffset.UTC).toLocalDate().toString(),
+        stored.latestAmendment().map(CaseAnswer.Amendment::amendedAt).orElse(null));
   }
 
   private Condition condition(String code, String note) {

@@ -13,13 +13,19 @@ import com.dermrelay.core.audit.AuditTrail;
 import com.dermrelay.core.http.ApiProblem;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
 
 /**
  * getAnswer and acknowledgeAnswer: the patient's own case's latest answer, once delivered (the case
  * is ANSWERED, FOLLOW_UP_DUE or CLOSED; before that there is none to read, 404), and the record
- * that they read it (timeline {@code answer_read}, once per delivered answer).
+ * that they read it (timeline {@code answer_read}, once per delivered answer). An amended answer is
+ * read as amended: the current answer, with when and why it changed and the answer as first sent
+ * ({@link AnswerView.Amended}).
  */
 public final class GetAnswer {
   static final Set<String> DELIVERED =
@@ -56,7 +62,7 @@ public final class GetAnswer {
                 tenant,
                 caseId,
                 current ->
-                    current.lastOf("answered", "answer_read").equals("answer_read")
+                    readAt(current, answer) != null
                         ? current
                         : current.withEvent(now, "answer_read"))
             .record();
@@ -78,7 +84,64 @@ public final class GetAnswer {
   }
 
   private AnswerView view(CaseRecord c, CaseAnswer answer) {
-    AnswerContent a = answer.content();
+    Optional<CaseAnswer.Amendment> amendment = answer.latestAmendment();
+    if (amendment.isEmpty()) {
+      return view(c, answer, answer.content(), answer.followUpAt(), readAt(c, answer), null);
+    }
+    CaseAnswer.Amendment a = amendment.get();
+    AnswerView original = view(c, answer, answer.content(), answer.followUpAt(), null, null);
+    AnswerView current = view(c, answer, a.content(), a.followUpAt(), null, null);
+    return view(
+        c,
+        answer,
+        a.content(),
+        a.followUpAt(),
+        readAt(c, answer),
+        new AnswerView.Amended(
+            a.amendedAt(),
+            a.amendedByName(),
+            a.patientMessage(),
+            changes(original, current),
+            original));
+  }
+
+  /** The fields of the patient's view that differ, in the order the answer card shows them. */
+  static List<String> changes(AnswerView before, AnswerView after) {
+    List<String> changed = new ArrayList<>();
+    if (!Objects.equals(before.diagnosis(), after.diagnosis())) {
+      changed.add("diagnosis");
+    }
+    if (!Objects.equals(before.differentials(), after.differentials())) {
+      changed.add("differentials");
+    }
+    if (!Objects.equals(before.explanation(), after.explanation())) {
+      changed.add("explanation");
+    }
+    if (!Objects.equals(before.treatmentPlan(), after.treatmentPlan())) {
+      changed.add("treatmentPlan");
+    }
+    if (!Objects.equals(before.prescriptions(), after.prescriptions())) {
+      changed.add("prescriptions");
+    }
+    if (!Objects.equals(before.referral(), after.referral())) {
+      changed.add("referral");
+    }
+    if (!Objects.equals(before.followUpDate(), after.followUpDate())) {
+      changed.add("followUpDate");
+    }
+    if (!Objects.equals(before.surveillance(), after.surveillance())) {
+      changed.add("surveillance");
+    }
+    return changed;
+  }
+
+  private AnswerView view(
+      CaseRecord c,
+      CaseAnswer answer,
+      AnswerContent a,
+      String followUpAt,
+      String readAt,
+      AnswerView.Amended amended) {
     return new AnswerView(
         c.caseId(),
         Rounds.shown(answer.round()),
@@ -90,11 +153,12 @@ public final class GetAnswer {
         a.treatmentPlan(),
         a.prescriptions(),
         a.referral(),
-        answer.followUpAt() == null
+        followUpAt == null
             ? null
-            : Instant.parse(answer.followUpAt()).atZone(ZoneOffset.UTC).toLocalDate().toString(),
+            : Instant.parse(followUpAt).atZone(ZoneOffset.UTC).toLocalDate().toString(),
         a.surveillance(),
-        readAt(c));
+        readAt,
+        amended);
   }
 
   private AnswerView.Condition condition(String code) {
@@ -102,6 +166,19 @@ public final class GetAnswer {
         .find(code)
         .map(AnswerView.Condition::of)
         .orElse(new AnswerView.Condition(code, code, null));
+  }
+
+  /**
+   * When the answer as it stands was read: the latest delivered answer's {@code answer_read}, and
+   * for an amended one only a reading after the amendment (the patient must read the new one).
+   */
+  private static String readAt(CaseRecord c, CaseAnswer answer) {
+    String read = readAt(c);
+    String amendedAt = answer.latestAmendment().map(CaseAnswer.Amendment::amendedAt).orElse(null);
+    if (read == null || amendedAt == null) {
+      return read;
+    }
+    return Instant.parse(read).isBefore(Instant.parse(amendedAt)) ? null : read;
   }
 
   /**

@@ -15,6 +15,7 @@ import com.dermrelay.testing.IntakeJourney;
 import com.dermrelay.testing.ReviewCalls;
 import com.dermrelay.testing.TestClinics;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +146,124 @@ class SecondReadIT {
     for (String detail : List.of("eczema", "psoriasis", "treat", "urgent referral", "cream")) {
       assertFalse(all.contains(detail), "no health detail in the alert: " + detail);
     }
+    // The mail's link opens the flagged round in the workbench.
+    assertTrue(
+        alert.text().contains("/workbench/#flagged/" + CLINIC + "/" + c.caseId() + "/1"),
+        alert.text());
+
+    theFlagIsListedAndTheAnswerAmended(c);
+  }
+
+  /** After the unsafe disagreement above: the flag listed, then the answer amended by the lead. */
+  private static void theFlagIsListedAndTheAnswerAmended(IntakeJourney.SubmittedCase c) {
+    String flagged = "/clinics/" + CLINIC + "/flagged-second-reads";
+    JsonNode item = flaggedItem(lead, c.caseId());
+    assertEquals("atopic-eczema", item.at("/firstRead/diagnosisCode").asText(), item.toString());
+    assertEquals("TREAT", item.at("/firstRead/management").asText());
+    assertEquals("plaque-psoriasis", item.at("/secondRead/diagnosisCode").asText());
+    assertEquals("REFER_URGENT", item.at("/secondRead/management").asText());
+    assertFalse(item.toString().contains("This looks like eczema."), "codes only: " + item);
+    // The first reader sees their own flag too, and the clinic admin every one; Dr Ben neither
+    // answered it nor leads: not his to see.
+    flaggedItem(ada, c.caseId());
+    flaggedItem(admin, c.caseId());
+    assertFalse(ApiCalls.json(api.get(flagged, ben)).toString().contains(c.caseId()));
+
+    String amend = flagged + "/" + c.caseId() + "/rounds/1/amendments";
+    String message =
+        "A second dermatologist looked at your photos: please see a dermatologist soon.";
+    ObjectNode answer = ReviewCalls.eczemaAnswer("This needs to be seen in person.", "Book now.");
+    answer.putObject("referral").put("advised", true).put("urgency", "URGENT");
+    answer.put("management", "REFER_URGENT");
+    ObjectNode body = ApiCalls.JSON.createObjectNode();
+    body.set("answer", answer);
+    body.put("patientMessage", message);
+    body.put("answerVersion", 1);
+
+    // Dr Ben is neither the first reader nor a lead: 403. A bad field: 400 naming it.
+    HttpResponse<String> notHis = api.call("POST", amend, ben, body.toString());
+    assertEquals(403, notHis.statusCode(), notHis.body());
+    ObjectNode bad = body.deepCopy();
+    ((ObjectNode) bad.get("answer")).put("management", "SOON");
+    bad.remove("patientMessage");
+    HttpResponse<String> refused = api.call("POST", amend, lead, bad.toString());
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("/answer/management"), refused.body());
+    assertTrue(refused.body().contains("/patientMessage"), refused.body());
+    // A version that is not the current one: 409.
+    ObjectNode stale = body.deepCopy().put("answerVersion", 2);
+    assertEquals(409, api.call("POST", amend, lead, stale.toString()).statusCode());
+
+    int patientMails = stack.outbox().messagesTo(c.patient().email()).size();
+    HttpResponse<String> amended = api.call("POST", amend, lead, body.toString());
+    assertEquals(200, amended.statusCode(), amended.body());
+    assertEquals(2, ApiCalls.json(amended).get("answerVersion").asInt());
+    assertEquals("medical-lead", ApiCalls.json(amended).get("role").asText());
+    // The same request again (a retry): the same amendment, no second one, no second mail.
+    HttpResponse<String> retried = api.call("POST", amend, lead, body.toString());
+    assertEquals(200, retried.statusCode(), retried.body());
+    assertEquals(
+        ApiCalls.json(amended).get("amendedAt").asText(),
+        ApiCalls.json(retried).get("amendedAt").asText());
+    assertEquals(patientMails + 1, stack.outbox().messagesTo(c.patient().email()).size());
+
+    // The patient reads the amended answer, told so, with the original kept behind it.
+    JsonNode read = ApiCalls.json(api.get(c.path() + "/answer", c.patient().token()));
+    assertEquals("URGENT", read.at("/referral/urgency").asText(), read.toString());
+    assertEquals(message, read.at("/amended/message").asText());
+    List<String> changes = new ArrayList<>();
+    read.at("/amended/changes").forEach(n -> changes.add(n.asText()));
+    assertEquals(List.of("explanation", "treatmentPlan", "referral"), changes);
+    assertEquals("This looks like eczema.", read.at("/amended/original/explanation").asText());
+    assertFalse(read.at("/amended/original/referral/advised").asBoolean());
+    // Told without health detail.
+    OutboxMessage notice = stack.outbox().latestTo(c.patient().email()).orElseThrow();
+    String mail = (notice.subject() + " " + notice.text()).toLowerCase();
+    assertTrue(mail.contains("updated"), mail);
+    for (String detail : List.of("eczema", "urgent", "refer", "dermatologist soon", "cream")) {
+      assertFalse(mail.contains(detail), "no health detail in the patient's mail: " + detail);
+    }
+
+    // Audited: who, in which role, which case and round.
+    JsonNode audit =
+        ApiCalls.json(api.get("/clinics/" + CLINIC + "/audit-log?action=case.answer.amend", admin));
+    JsonNode record = null;
+    for (JsonNode r : audit.get("records")) {
+      if (r.get("resourceId").asText().equals(c.caseId() + "/1")) {
+        record = r;
+      }
+    }
+    assertTrue(record != null, audit.toString());
+    assertEquals(IntakeJourney.subjectOf(lead), record.get("actorSubject").asText());
+    assertEquals("dermatologist", record.get("actorRole").asText());
+
+    // Dealt with: off the flagged list, the item resolved; Dr Ada may amend again, on version 2.
+    assertFalse(ApiCalls.json(api.get(flagged, lead)).toString().contains(c.caseId()));
+    Map<String, AttributeValue> resolved = secondReadItem(c.caseId());
+    assertEquals("AMENDED", resolved.get("resolution").s(), resolved.toString());
+    assertFalse(resolved.containsKey("gsi2pk"), resolved.toString());
+    assertEquals(409, api.call("POST", amend, ada, body.toString()).statusCode());
+    ObjectNode second = body.deepCopy().put("answerVersion", 2);
+    second.put("patientMessage", "We have added a note on the follow-up.");
+    HttpResponse<String> again = api.call("POST", amend, ada, second.toString());
+    assertEquals(200, again.statusCode(), again.body());
+    assertEquals(3, ApiCalls.json(again).get("answerVersion").asInt());
+    assertEquals("first-reader", ApiCalls.json(again).get("role").asText());
+    // Closing a flag already dealt with: 409; and only a lead may close one.
+    String close = flagged + "/" + c.caseId() + "/rounds/1/resolution";
+    assertEquals(403, api.call("POST", close, ada, "{\"reason\":\"fine\"}").statusCode());
+    assertEquals(409, api.call("POST", close, lead, "{\"reason\":\"fine\"}").statusCode());
+  }
+
+  private static JsonNode flaggedItem(String token, String caseId) {
+    HttpResponse<String> listed = api.get("/clinics/" + CLINIC + "/flagged-second-reads", token);
+    assertEquals(200, listed.statusCode(), listed.body());
+    for (JsonNode item : ApiCalls.json(listed).get("items")) {
+      if (item.get("caseId").asText().equals(caseId)) {
+        return item;
+      }
+    }
+    throw new AssertionError("not on the flagged list: " + listed.body());
   }
 
   @Test
@@ -169,6 +288,11 @@ class SecondReadIT {
     assertTrue(item.get("managementAgrees").bool(), item.toString());
     assertFalse(item.containsKey("gsi2pk"), "not flagged: " + item);
     assertEquals(mailsBefore, stack.outbox().messagesTo(leadEmail).size(), "nobody alerted");
+    assertFalse(
+        ApiCalls.json(api.get("/clinics/" + CLINIC + "/flagged-second-reads", lead))
+            .toString()
+            .contains(c.caseId()),
+        "not on the flagged list");
     // The clinic's usage counts the read once (billed per second read, docs/operations.md).
     assertEquals(readsBefore + 1, secondReadsMetered());
   }
@@ -265,6 +389,45 @@ class SecondReadIT {
       }
     }
     return null;
+  }
+
+  @Test
+  void aMedicalLeadMayCloseAFlagWithoutAmendingTheAnswer() {
+    IntakeJourney.SubmittedCase c = answeredByAda();
+    await(() -> openFor(ben).contains(c.caseId()), "the round is offered to Dr Ben");
+    HttpResponse<String> recorded =
+        api.call(
+            "POST",
+            "/clinics/" + CLINIC + "/second-reads/" + c.caseId() + "/rounds/1",
+            ben,
+            "{\"diagnosisCode\":\"atopic-eczema\",\"management\":\"REFER_ROUTINE\"}");
+    assertEquals(200, recorded.statusCode(), recorded.body());
+    await(
+        () -> "COMPARED".equals(secondReadItem(c.caseId()).get("status").s()),
+        "the reads are compared");
+    flaggedItem(lead, c.caseId());
+    String close =
+        "/clinics/" + CLINIC + "/flagged-second-reads/" + c.caseId() + "/rounds/1/resolution";
+    HttpResponse<String> noReason = api.call("POST", close, lead, "{\"reason\":\"\"}");
+    assertEquals(400, noReason.statusCode(), noReason.body());
+    assertTrue(noReason.body().contains("/reason"), noReason.body());
+    String reason = "{\"reason\":\"Reviewed the photos: treating first is reasonable.\"}";
+    HttpResponse<String> closed = api.call("POST", close, lead, reason);
+    assertEquals(200, closed.statusCode(), closed.body());
+    assertEquals("NO_CHANGE", ApiCalls.json(closed).get("outcome").asText());
+    // A retry: the same resolution.
+    HttpResponse<String> again = api.call("POST", close, lead, reason);
+    assertEquals(200, again.statusCode(), again.body());
+    assertEquals(
+        ApiCalls.json(closed).get("resolvedAt").asText(),
+        ApiCalls.json(again).get("resolvedAt").asText());
+    // Off the list; the patient's answer untouched.
+    assertFalse(
+        ApiCalls.json(api.get("/clinics/" + CLINIC + "/flagged-second-reads", lead))
+            .toString()
+            .contains(c.caseId()));
+    JsonNode read = ApiCalls.json(api.get(c.path() + "/answer", c.patient().token()));
+    assertFalse(read.has("amended"), read.toString());
   }
 
   /** A routine case Dr Ada answered: atopic eczema, a cream (TREAT). */

@@ -371,6 +371,13 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     known.put(
         "com.dermrelay.review.SubmitSecondReadHandler",
         forClinic(768, Access.SECOND_READ_CALLBACK));
+    // Flagged second reads (issue 16): the list and closing a flag read and write the clinic's
+    // items; an amendment also tells the patient (their address from the user pool, then SES).
+    known.put("com.dermrelay.review.ListFlaggedSecondReadsHandler", CLINIC_RECORDS);
+    known.put("com.dermrelay.review.CloseSecondReadFlagHandler", CLINIC_RECORDS);
+    known.put(
+        "com.dermrelay.review.AmendAnswerHandler",
+        forClinic(768, Access.USER_LOOKUP, Access.NOTIFY));
     // The answer side of the review loop (issue 4): the operations that end one of the
     // workflow's waits store their item, then send the callback; the readers only read (and
     // append audit records). None touches photos: reply and follow-up photos go through the

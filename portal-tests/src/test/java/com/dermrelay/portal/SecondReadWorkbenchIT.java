@@ -12,6 +12,8 @@ import com.dermrelay.testing.ClinicStaff;
 import com.dermrelay.testing.IntakeJourney;
 import com.dermrelay.testing.ReviewCalls;
 import com.dermrelay.testing.TestClinics;
+import com.dermrelay.testing.portal.PatientIntake;
+import com.dermrelay.testing.portal.PatientPortalPage;
 import com.dermrelay.testing.portal.WorkbenchPage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
@@ -26,20 +28,33 @@ import org.openqa.selenium.support.ui.Select;
  * The workbench's second reads (issue 16) in a real browser: a clinic that reads every answer
  * twice; Dr Ada answers through the API; Dr Ben finds the round in the queue beside the worklist,
  * reads the case blind (Dr Ada's words are nowhere on the page), sends a diagnosis and a management
- * category, and the round leaves the queue. The queue and the form in Spanish too.
+ * category, and the round leaves the queue. The queue and the form in Spanish too. More urgent than
+ * Dr Ada's answer, the round is flagged: the medical lead follows the alert's link to both reads
+ * side by side and amends the answer; the patient, on a phone, reads the amended answer with the
+ * notice, the message and what changed, in English and Spanish.
  */
 @ExtendWith({LocalStackExtension.class, BrowserExtension.class})
 class SecondReadWorkbenchIT {
   private static final String CLINIC = "second-read-workbench-clinic";
   private static final String FIRST_ANSWER = "Ada thinks this is eczema.";
+  private static final String PATIENT_MESSAGE =
+      "A second dermatologist looked at your photos: please have this seen in person.";
 
   @Test
   void aSecondReaderFindsTheRoundReadsItBlindAndSendsARead(LocalStack stack, WebDriver browser) {
     ApiCalls api = new ApiCalls(stack);
     IntakeJourney journey = new IntakeJourney(stack, api);
-    TestClinics.adminOfSeededClinic(
-        stack, CLINIC, c -> c.putObject("secondReads").put("samplePercent", 100));
+    String admin =
+        TestClinics.adminOfSeededClinic(
+            stack, CLINIC, c -> c.putObject("secondReads").put("samplePercent", 100));
     String ada = ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr Ada");
+    String leadEmail = "lead-" + UUID.randomUUID() + "@dermrelay.example";
+    String lead = ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr Lead", leadEmail);
+    api.call(
+        "PUT",
+        "/clinics/" + CLINIC + "/members/" + IntakeJourney.subjectOf(lead) + "/medical-lead",
+        admin,
+        "{\"medicalLead\":true}");
     String benEmail = "ben-" + UUID.randomUUID() + "@dermrelay.example";
     String ben = ClinicStaff.dermatologistOf(stack, api, CLINIC, "Dr Ben", benEmail);
     IntakeJourney.SubmittedCase c = journey.submit(CLINIC, IntakeJourney.routineIntake());
@@ -126,5 +141,81 @@ class SecondReadWorkbenchIT {
         "Este caso ya no espera una segunda lectura.",
         browser.findElement(By.cssSelector("#second-read-unavailable p")).getText());
     workbench.click("button[data-language='en']");
+
+    // Dr Ben's REFER_ROUTINE is more urgent than Dr Ada's TREAT: flagged, the lead mailed.
+    String flagged = "/clinics/" + CLINIC + "/flagged-second-reads";
+    new org.openqa.selenium.support.ui.FluentWait<>(api)
+        .withTimeout(java.time.Duration.ofSeconds(15))
+        .until(a -> ApiCalls.json(a.get(flagged, lead)).toString().contains(c.caseId()));
+    String mail = stack.outbox().latestTo(leadEmail).orElseThrow().text();
+    String route = "flagged/" + CLINIC + "/" + c.caseId() + "/1";
+    assertTrue(mail.contains("/workbench/#" + route), mail);
+    theLeadAmendsAndThePatientReadsTheAmendedAnswer(stack, browser, workbench, leadEmail, route, c);
+  }
+
+  private static void theLeadAmendsAndThePatientReadsTheAmendedAnswer(
+      LocalStack stack,
+      WebDriver browser,
+      WorkbenchPage workbench,
+      String leadEmail,
+      String route,
+      IntakeJourney.SubmittedCase c) {
+    workbench.click("#sign-out");
+    workbench.signIn(leadEmail, ClinicStaff.PASSWORD);
+    workbench.awaitHeading("Worklist");
+    workbench.wait.until(d -> workbench.text("#flagged-count").matches("[1-9]\\d*"));
+    workbench.click("#flagged-link");
+    workbench.awaitHeading("Flagged second reads");
+    workbench.visible("#flagged tr[data-case='" + c.caseId() + "']");
+    // The alert mail's link: the flagged round, both reads side by side.
+    workbench.script("window.location.hash = arguments[0];", route);
+    workbench.visible("#amend-form");
+    String first = workbench.text("#first-read");
+    assertTrue(first.contains("Treat (no referral)") && first.contains(FIRST_ANSWER), first);
+    assertTrue(workbench.text("#second-read").contains("Refer, routine"), "the second read");
+    workbench.screenshot("workbench-flagged-round");
+
+    // Sent without a category or message: each says what it needs; then the amendment.
+    workbench.click("#send-amendment");
+    assertEquals("Choose the management category.", workbench.fieldError("amendManagement"));
+    assertEquals(
+        "Write the patient why the answer changed.", workbench.fieldError("patientMessage"));
+    new Select(workbench.visible("main [name='amendReferral']")).selectByValue("ROUTINE");
+    new Select(workbench.visible("main [name='amendManagement']")).selectByValue("REFER_ROUTINE");
+    workbench.type("patientMessage", PATIENT_MESSAGE);
+    workbench.click("#send-amendment");
+    workbench.awaitHeading("Flagged second reads");
+    assertTrue(
+        workbench.text("main").contains("The amended answer was sent."), workbench.text("main"));
+    workbench.wait.until(
+        d -> workbench.all("#flagged tr[data-case='" + c.caseId() + "']").isEmpty());
+    workbench.click("#sign-out");
+
+    // The patient, on a phone: the notice on top, the message, what changed, the original kept.
+    PatientIntake portal =
+        PatientIntake.signIn(
+            stack, browser, CLINIC, c.patient().email(), IntakeJourney.PASSWORD, "Journey");
+    portal.openCase(c.caseId());
+    PatientPortalPage page = portal.page();
+    assertTrue(
+        page.text("#answer-amended-title").startsWith("Your answer was updated on"),
+        page.text("#answer-amended"));
+    assertEquals(PATIENT_MESSAGE, page.text("#answer-amended-message"));
+    assertTrue(
+        page.text("#answer-changes")
+            .contains("The advice now asks you to see a doctor in person in the next few weeks."),
+        page.text("#answer-changes"));
+    assertTrue(page.text("#answer-referral").contains("Please see a doctor in person"));
+    assertFalse(page.text("#answer").contains("did not ask you to see a doctor"), "only current");
+    page.click("#answer-original summary");
+    assertTrue(page.text("#answer-original").contains(FIRST_ANSWER), "the original, kept");
+    page.screenshot("patient-amended-answer");
+    page.click("button[data-language='es']");
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(d -> page.text("#answer-amended-title").startsWith("Su respuesta se actualizó el"));
+    assertTrue(
+        page.text("#answer-changes").contains("Ahora se le pide que vea a un médico en persona"),
+        page.text("#answer-changes"));
+    page.click("button[data-language='en']");
   }
 }

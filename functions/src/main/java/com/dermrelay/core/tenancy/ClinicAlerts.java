@@ -45,10 +45,12 @@ public final class ClinicAlerts {
   /**
    * Sends the alert about a case to the clinic's medical leads (active members flagged {@link
    * MembershipItem#isMedicalLead}), or to its admins when it has none; returns how many were
-   * mailed.
+   * mailed. The link opens {@code route} in the workbench.
    */
-  public int sendToMedicalLeads(TenantContext tenant, String caseId, String subject, String text) {
-    String link = settings.portalUrl() + "/workbench/#case/" + tenant.tenantId() + "/" + caseId;
+  public int sendToMedicalLeads(
+      TenantContext tenant, String caseId, String route, String subject, String text) {
+    // A workbench route in the fragment (e.g. flagged/<tenant>/<case>/<round>): ids only.
+    String link = settings.portalUrl() + "/workbench/#" + route;
     List<String> leads = addresses(tenant, (item, member) -> item.isMedicalLead());
     if (leads.isEmpty()) {
       return send(tenant, caseId, subject, text);

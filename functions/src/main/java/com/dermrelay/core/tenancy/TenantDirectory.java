@@ -100,6 +100,19 @@ public final class TenantDirectory {
   }
 
   /**
+   * Whether the user is an active medical lead of the clinic (quality programme: they may amend an
+   * answer a second read flagged); read strongly consistent.
+   */
+  public boolean isActiveMedicalLead(String tenantId, String subject) {
+    return members
+        .get(tenantId, TenantKeys.MEMBER_PREFIX + subject)
+        .filter(item -> item.record().isMedicalLead())
+        .map(TenantDirectory::membership)
+        .filter(Membership::active)
+        .isPresent();
+  }
+
+  /**
    * The user's memberships of these clinics, active or removed, read strongly consistent in one
    * BatchGetItem (however many clinics, up to 100): by clinic id, absent where there is none.
    */

@@ -119,6 +119,12 @@ public interface FunctionsComponent {
 
   com.dermrelay.review.SubmitSecondRead submitSecondRead();
 
+  com.dermrelay.review.ListFlaggedSecondReads listFlaggedSecondReads();
+
+  com.dermrelay.review.AmendAnswer amendAnswer();
+
+  com.dermrelay.review.CloseSecondReadFlag closeSecondReadFlag();
+
   AnswerDrafts answerDrafts();
 
   AnswerTemplates answerTemplates();

@@ -43,7 +43,7 @@ final class AnswerResources {
       List<Reference> bodySites) {}
 
   void add(BundleEntries entries, CaseSnapshot s, Refs refs, String roundScope) {
-    AnswerContent content = s.answer().content();
+    AnswerContent content = s.answer().current();
     List<Reference> answered = new ArrayList<>();
 
     Identifier reportId = BundleEntries.identifier("diagnostic-report", roundScope);
@@ -90,11 +90,15 @@ final class AnswerResources {
   }
 
   private static DiagnosticReport report(CaseSnapshot s, Identifier id, Refs refs) {
-    AnswerContent content = s.answer().content();
+    AnswerContent content = s.answer().current();
     DiagnosticReport report =
         new DiagnosticReport()
             .addIdentifier(id)
-            .setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL)
+            // An amended answer (docs/quality.md) replaces the report under the same identifier.
+            .setStatus(
+                s.answer().amendments() == null
+                    ? DiagnosticReport.DiagnosticReportStatus.FINAL
+                    : DiagnosticReport.DiagnosticReportStatus.AMENDED)
             .setCode(
                 CaseBundleMapper.concept(
                     CaseBundleMapper.CODES, "teledermatology-report", "Teledermatology report"))
@@ -222,7 +226,7 @@ final class AnswerResources {
       Reference report,
       List<Reference> medications,
       Reference referral) {
-    AnswerContent content = s.answer().content();
+    AnswerContent content = s.answer().current();
     CarePlan plan =
         new CarePlan()
             .addIdentifier(id)
@@ -241,7 +245,7 @@ final class AnswerResources {
     if (referral != null) {
       plan.addActivity().setReference(referral);
     }
-    if (s.answer().followUpAt() != null) {
+    if (s.answer().currentFollowUpAt() != null) {
       CarePlan.CarePlanActivityDetailComponent detail =
           plan.addActivity()
               .getDetail()
@@ -252,7 +256,8 @@ final class AnswerResources {
                       "follow-up-photos",
                       "Follow-up photos through DermRelay"))
               .setScheduled(
-                  new Period().setStartElement(CaseBundleMapper.dateTime(s.answer().followUpAt())));
+                  new Period()
+                      .setStartElement(CaseBundleMapper.dateTime(s.answer().currentFollowUpAt())));
       detail.setDescription(
           "The patient sends follow-up photos"
               + (content.followUp() != null && content.followUp().inDays() != null

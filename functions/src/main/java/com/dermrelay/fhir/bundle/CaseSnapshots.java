@@ -110,7 +110,8 @@ public final class CaseSnapshots {
             .map(Membership::displayName)
             .filter(n -> n != null && !n.isBlank())
             .orElse(a.dermatologistName());
-    var content = a.content();
+    // The answer the patient reads now: an amended one replaces the report (docs/quality.md).
+    var content = a.current();
     return Optional.of(
         new CaseSnapshot(
             tenant.tenantId(),

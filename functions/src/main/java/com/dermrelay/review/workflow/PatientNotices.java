@@ -26,6 +26,9 @@ public final class PatientNotices {
     ANSWER(
         "Your clinic has answered",
         "has answered the case you sent. Please sign in to read the answer."),
+    AMENDED(
+        "Your dermatologist has updated their answer",
+        "has updated the answer to the case you sent. Please sign in to read it."),
     FOLLOW_UP(
         "Time for your follow-up",
         "asked to see how things are going. Please sign in to send your follow-up photos.");

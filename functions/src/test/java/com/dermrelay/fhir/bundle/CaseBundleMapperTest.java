@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import com.dermrelay.cases.AnswerContent;
+import com.dermrelay.cases.CaseAnswer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashSet;
 import java.util.List;
@@ -244,6 +246,67 @@ class CaseBundleMapperTest {
                   m.hasDevice() || m.hasNote(),
                   "only the dermoscopic photo carries dermoscopy facts");
             });
+  }
+
+  @Test
+  void anAmendedAnswerIsTheReportUnderTheSameIdentifierWithStatusAmended() {
+    CaseSnapshot sent = SampleSnapshots.minimal();
+    AnswerContent corrected =
+        new AnswerContent(
+            sent.answer().content().diagnosis(),
+            List.of(),
+            "Please have this seen in person.",
+            "See a dermatologist within two weeks.",
+            List.of(),
+            new AnswerContent.Referral(true, "SOON", null),
+            null,
+            null,
+            null);
+    CaseAnswer amended =
+        sent.answer()
+            .amendedWith(
+                new CaseAnswer.Amendment(
+                    2,
+                    "2026-12-21T10:00:00Z",
+                    SampleSnapshots.DERMATOLOGIST,
+                    "Dr Ada Okafor",
+                    "first-reader",
+                    "A second look: please have it seen.",
+                    null,
+                    null,
+                    corrected));
+    CaseSnapshot later =
+        new CaseSnapshot(
+            sent.tenantId(),
+            sent.clinicName(),
+            sent.caseId(),
+            sent.round(),
+            sent.patientSubject(),
+            sent.clinicPatientId(),
+            sent.dateOfBirth(),
+            sent.sex(),
+            sent.submittedAt(),
+            sent.intake(),
+            sent.triage(),
+            sent.photos(),
+            amended,
+            sent.diagnosis(),
+            sent.differentials(),
+            sent.dermatologistName());
+
+    DiagnosticReport before = one(roundTrip(sent), DiagnosticReport.class);
+    DiagnosticReport after = one(roundTrip(later), DiagnosticReport.class);
+    assertEquals(DiagnosticReport.DiagnosticReportStatus.FINAL, before.getStatus());
+    assertEquals(DiagnosticReport.DiagnosticReportStatus.AMENDED, after.getStatus());
+    assertEquals(
+        before.getIdentifierFirstRep().getValue(), after.getIdentifierFirstRep().getValue());
+    CarePlan plan = one(roundTrip(later), CarePlan.class);
+    assertEquals("See a dermatologist within two weeks.", plan.getDescription());
+    assertEquals(
+        1,
+        all(roundTrip(later), ServiceRequest.class).stream()
+            .filter(r -> r.getStatus() == ServiceRequest.ServiceRequestStatus.ACTIVE)
+            .count());
   }
 
   @Test
