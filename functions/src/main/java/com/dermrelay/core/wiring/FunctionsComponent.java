@@ -158,6 +158,12 @@ public interface FunctionsComponent {
 
   com.dermrelay.metering.GetClinicUsage getClinicUsage();
 
+  com.dermrelay.operator.ListClinicsForOperator listClinicsForOperator();
+
+  com.dermrelay.operator.ClinicSuspension clinicSuspension();
+
+  com.dermrelay.operator.SetClinicPlan setClinicPlan();
+
   RemoveMember removeMember();
 
   com.dermrelay.tenants.SetMedicalLead setMedicalLead();
