@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
 
 /**
  * The operator console at /operator/: the operator signs in, sees a clinic with its plan and usage
@@ -61,6 +62,10 @@ class OperatorConsoleIT {
     console.wait.until(textToBe(By.cssSelector(row + " .clinic-status"), "Suspended"));
     assertTrue(console.text("#operator > [role='status']").endsWith("is suspended."));
 
+    // The patient and the admin in a tab of their own: the operator's session (sessionStorage,
+    // per tab) stays signed in in the first.
+    String operatorTab = browser.getWindowHandle();
+    browser.switchTo().newWindow(WindowType.TAB);
     PatientPortalPage portal = new PatientPortalPage(stack, browser).open(slug, "");
     portal.type("email", email);
     portal.type("password", "Susie-Patient-1");
@@ -75,8 +80,10 @@ class OperatorConsoleIT {
         .open()
         .signIn(TestClinics.adminEmail(slug), TestClinics.ADMIN_PASSWORD)
         .awaitHeading("Your clinic is not available at the moment");
+    browser.close();
+    browser.switchTo().window(operatorTab);
 
-    ClinicConsolePage again = operatorConsole(stack, browser);
+    ClinicConsolePage again = console;
     again.click(row + " button[data-action='resume']");
     again.type("reason", "Invoices paid");
     again.submit("#clinic-action-form");
