@@ -7,7 +7,7 @@ import { asPortalError, portalError } from '/shared/errors.js';
 import { h, replace } from '/shared/dom.js';
 import { AdminIdentity } from './admin-identity.js';
 import { api } from '/shared/api.js';
-import { currentLanguage, useLanguage } from '/shared/i18n.js';
+import { currentLanguage, t, useLanguage } from '/shared/i18n.js';
 import { languageSwitch, startLanguage, translateFixedTexts } from '/shared/staff-language.js';
 import { TEXT } from './text.js';
 import { signInView, newPasswordView } from './views/sign-in.js';
@@ -23,6 +23,7 @@ import { templatesView } from './views/templates.js';
 import { researchView } from './views/research.js';
 import { usageView } from './views/usage.js';
 import { qualityView } from './views/quality.js';
+import { CLINIC_SUSPENDED_EVENT, suspendedPage } from '/shared/clinic-suspended.js';
 
 const SIGNED_OUT = { '': signInView, 'sign-up': signUpView, 'new-password': newPasswordView };
 const SIGNED_IN = { dashboard: dashboardView, branding: brandingView, settings: settingsView, team: teamView, audit: auditView,
@@ -78,6 +79,12 @@ async function start() {
     return;
   }
   app.identity = new AdminIdentity(app.config, 'console');
+  // The operator suspended the clinic: every section's calls are refused alike, so the page says
+  // so instead; signing out stays in the header.
+  window.addEventListener(CLINIC_SUSPENDED_EVENT, () => {
+    show(suspendedPage(null));
+    app.setPage(t('suspended.titleUnnamed'));
+  });
   app.identity.onSessionEnded(() => {
     app.go('', { flash: { kind: 'error', text: portalError('session-expired').message } });
   });

@@ -15,6 +15,7 @@ import { closedNotice, supportContact, takesNewPatients } from './clinic.js';
 import { clearPending } from './pending-photos.js';
 import { INTAKE_STEPS } from './intake-steps.js';
 import { earlyBranding, slug } from './first-requests.js';
+import { CLINIC_SUSPENDED_EVENT, suspendedPage } from '/shared/clinic-suspended.js';
 
 const I18N_DIR = '/patient/i18n';
 /** The dictionaries the patient portal has (a clinic offers some of them). */
@@ -121,6 +122,7 @@ async function start() {
   });
   applyClinic(clinic);
   window.addEventListener('popstate', () => render({ focus: true }));
+  window.addEventListener(CLINIC_SUSPENDED_EVENT, showSuspended);
   main.addEventListener('click', followInternalLink);
   window.addEventListener('offline', () => showConnection(false));
   window.addEventListener('online', () => showConnection(true));
@@ -267,6 +269,18 @@ function followInternalLink(event) {
   }
   event.preventDefault();
   app.navigate(link.dataset.route);
+}
+
+/**
+ * The platform operator suspended the clinic: every call is refused alike, so the page says so
+ * instead of the view that called, with the clinic's contact. Signing out stays in the header.
+ */
+function showSuspended() {
+  renders += 1; // a view still loading does not replace this page
+  const contact = supportContact(app.clinic.branding ?? {});
+  replace(main, suspendedPage(app.clinic.displayName, ...(contact.length ? [' ', ...contact, '.'] : [])));
+  setTitle(t('suspended.title', { clinic: app.clinic.displayName }), app.clinic.displayName);
+  (main.querySelector('h1') ?? main).focus({ preventScroll: true });
 }
 
 function showProblem(node) {

@@ -2,6 +2,7 @@
 // never in paths or query strings: URLs end up in logs, browser history and referrers.
 
 import { PortalError, portalError } from './errors.js';
+import { CLINIC_SUSPENDED, CLINIC_SUSPENDED_EVENT } from './clinic-suspended.js';
 
 /** An API refusal: `status` and the problem's `type` for code, a plain `message` for people. */
 export class ApiError extends PortalError {
@@ -132,6 +133,10 @@ async function read(response, identity) {
   const problem = body && typeof body === 'object' ? body : null;
   if (response.status === 401 && identity) {
     identity.endSession();
+  }
+  if (response.status === 403 && problem?.type === CLINIC_SUSPENDED) {
+    // The page, not the view that called, says so: every call of the clinic is refused alike.
+    window.dispatchEvent(new CustomEvent(CLINIC_SUSPENDED_EVENT));
   }
   const byType = PROBLEM_KINDS.get(problem?.type);
   if (byType) {

@@ -18,6 +18,7 @@ import { secondReadView, secondReadsView } from './views/second-reads.js';
 import { flaggedListView, flaggedRoundView } from './views/flagged.js';
 import { Worklist } from './worklist-state.js';
 import { installShortcuts } from './shortcuts.js';
+import { CLINIC_SUSPENDED_EVENT, suspendedPage } from '/shared/clinic-suspended.js';
 
 export const DERMATOLOGIST = 'dermatologist';
 const main = document.getElementById('main');
@@ -71,6 +72,14 @@ async function start() {
     return;
   }
   app.identity = new StaffIdentity(app.config, 'workbench');
+  // A case of a clinic the operator suspended (the worklist leaves such clinics out): its calls
+  // are refused alike, so the page says so; the header's links lead back to the worklist.
+  window.addEventListener(CLINIC_SUSPENDED_EVENT, () => {
+    app.view.dispose?.();
+    app.mount();
+    replace(main, suspendedPage(null));
+    app.setPage(t('suspended.titleUnnamed'));
+  });
   app.identity.onSessionEnded(() => {
     app.go('', { flash: { kind: 'error', text: portalError('session-expired').message } });
   });

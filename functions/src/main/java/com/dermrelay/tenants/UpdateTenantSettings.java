@@ -26,7 +26,8 @@ import javax.inject.Inject;
  * Replaces the acting clinic's configuration: valid against tenant.schema.json, the same tenantId
  * and slug (the slug is the portal's address and a global index entry), URLs that name public
  * addresses only (core.net.OutboundAddressGuard), conditioned on the version the admin read. The
- * plan ({@code plan}) must come back as read: the platform operator sets it.
+ * plan ({@code plan}) and the suspension ({@code suspended}) must come back as read: the platform
+ * operator sets them.
  */
 public final class UpdateTenantSettings {
   /**
@@ -95,6 +96,14 @@ public final class UpdateTenantSettings {
           "Forbidden",
           "Field 'config.plan' is set by the platform operator; send it as read.",
           List.of(new ApiProblem.FieldError("/config/plan", "set by the platform operator")));
+    }
+    if (current.suspended() != change.config().path("suspended").asBoolean(false)) {
+      throw new ApiProblem(
+          403,
+          "about:blank",
+          "Forbidden",
+          "Field 'config.suspended' is set by the platform operator; send it as read.",
+          List.of(new ApiProblem.FieldError("/config/suspended", "set by the platform operator")));
     }
     if (current.version() != change.version()) {
       throw conflict();

@@ -347,6 +347,18 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // Reads the clinic's quality counter items and its members' names (issue 16): no media, no
     // writes.
     known.put("com.dermrelay.quality.figures.GetClinicQualityHandler", CLINIC_RECORDS);
+    // The operator console (issue 19): the list reads each listed clinic's configuration, usage
+    // counters and review queue on that clinic's session; suspend, resume and a plan change write
+    // the clinic's configuration item (conditional on its version), the reason and the audit
+    // record. No media, no workflow.
+    for (String handler :
+        List.of(
+            "com.dermrelay.operator.ListClinicsForOperatorHandler",
+            "com.dermrelay.operator.SuspendClinicHandler",
+            "com.dermrelay.operator.ResumeClinicHandler",
+            "com.dermrelay.operator.SetClinicPlanHandler")) {
+      known.put(handler, CLINIC_RECORDS);
+    }
     // The archive goes under the clinic's prefix and is read back through a link its session
     // signs; the account section reads the pool (own role: accounts are not tenant items). In the
     // letters package because the archive holds the answer letters (dermrelay-letters.jar).

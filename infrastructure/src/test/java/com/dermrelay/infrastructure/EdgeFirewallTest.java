@@ -110,6 +110,7 @@ class EdgeFirewallTest {
             "/health",
             "/invitations/*",
             "/me",
+            "/platform/*",
             "/public/*",
             "/worklist"),
         PortalHosting.apiPathPatterns(

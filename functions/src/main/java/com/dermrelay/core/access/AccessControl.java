@@ -9,7 +9,6 @@ import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ApiRequest;
 import com.dermrelay.core.http.RequestAuthorizer;
 import com.dermrelay.core.http.TooManyRequests;
-import com.dermrelay.core.tenancy.ClinicPlan;
 import com.dermrelay.core.tenancy.Membership;
 import com.dermrelay.core.tenancy.TenancySettings;
 import com.dermrelay.core.tenancy.TenantDirectory;
@@ -47,6 +46,9 @@ import org.slf4j.LoggerFactory;
  *       dermatologist whose membership item is no longer active gets 403. That costs one strongly
  *       consistent read per call (the erasure item, or the membership item dermatologists' calls
  *       read anyway), never cached, so it holds at once on every container;
+ *   <li>a clinic the platform operator suspended refuses its own patients and staff, once admitted,
+ *       with 403 {@value #CLINIC_SUSPENDED} (the operator still gets through; workflow steps never
+ *       pass here, so open cases go on);
  *   <li>a clinic's patients and staff share its plan's request rate ({@link ClinicRequestLimit}):
  *       past it, 429 with {@code Retry-After}.
  * </ol>
@@ -60,6 +62,9 @@ public final class AccessControl implements RequestAuthorizer {
    * (the operation is idempotent) and reveals or changes nothing.
    */
   static final String REPEATABLE_AFTER_CLOSING = "POST /clinics/{tenantId}/me/erasure";
+
+  /** The problem type of a request by a suspended clinic's own patients and staff. */
+  public static final String CLINIC_SUSPENDED = "urn:dermrelay:problem:clinic-suspended";
 
   private final AccessRules rules;
   private final TenantDirectory directory;
@@ -134,7 +139,7 @@ public final class AccessControl implements RequestAuthorizer {
       throw notFound();
     }
     int retention = tenant.get().retentionYears();
-    ClinicPlan plan = tenant.get().plan();
+    TenantRecord clinic = tenant.get();
     boolean membershipEnded = false;
     boolean noHomeClinic = false;
     for (Role role : caller.roles()) {
@@ -145,7 +150,7 @@ public final class AccessControl implements RequestAuthorizer {
         case PATIENT -> {
           if (caller.homeTenantId().filter(tenantId::equals).isPresent()) {
             refuseIfClosed(tenantId, caller, routeKey);
-            return limited(granted(request, tenantId, role, retention), plan);
+            return limited(granted(request, tenantId, role, retention), clinic);
           }
           // A confirmed self sign-up whose post-confirmation trigger did not link it (yet).
           noHomeClinic |= caller.homeTenantId().isEmpty();
@@ -156,7 +161,7 @@ public final class AccessControl implements RequestAuthorizer {
             // one, can still end that (absent: an account made before admins had one).
             Optional<Membership> membership = directory.membership(tenantId, caller.subject());
             if (membership.isEmpty() || membership.get().active()) {
-              return limited(granted(request, tenantId, role, retention), plan);
+              return limited(granted(request, tenantId, role, retention), clinic);
             }
             membershipEnded = true;
           } else {
@@ -168,7 +173,7 @@ public final class AccessControl implements RequestAuthorizer {
           if (membership
               .filter(m -> m.active() && m.roleValue().equals(Optional.of(role)))
               .isPresent()) {
-            return limited(granted(request, tenantId, role, retention), plan);
+            return limited(granted(request, tenantId, role, retention), clinic);
           }
           membershipEnded |= membership.isPresent();
         }
@@ -246,9 +251,22 @@ public final class AccessControl implements RequestAuthorizer {
     }
   }
 
-  /** A granted request of the clinic's own people takes a token of its plan's rate. */
-  private ApiRequest limited(ApiRequest granted, ClinicPlan plan) {
-    requestLimit.take(granted.tenant(), plan);
+  /**
+   * A granted request of the clinic's own people: refused while the clinic is suspended (the
+   * operator's reason is never told), else it takes a token of its plan's rate.
+   */
+  private ApiRequest limited(ApiRequest granted, TenantRecord clinic) {
+    if (clinic.suspended()) {
+      LOG.info("refused: reason=clinic-suspended role={}", granted.tenant().roleName());
+      throw new ApiProblem(
+          403,
+          CLINIC_SUSPENDED,
+          "Clinic not available",
+          clinic.displayName()
+              + " is not available at the moment. Your cases and records are safe; please contact"
+              + " the clinic.");
+    }
+    requestLimit.take(granted.tenant(), clinic.plan());
     return granted;
   }
 

@@ -44,7 +44,9 @@ public final class DermatologistClinics {
       if (current
               .filter(m -> m.active() && m.roleValue().equals(Optional.of(Role.DERMATOLOGIST)))
               .isEmpty()
-          || tenant.isEmpty()) {
+          || tenant.isEmpty()
+          || tenant.get().suspended()) {
+        // A suspended clinic's cases are not offered: its calls would be refused.
         continue;
       }
       clinics.add(

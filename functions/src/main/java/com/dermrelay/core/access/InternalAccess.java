@@ -1,5 +1,6 @@
 package com.dermrelay.core.access;
 
+import com.dermrelay.core.auth.Caller;
 import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.tenancy.TenantDirectory;
 import com.dermrelay.core.tenancy.TenantRecord;
@@ -53,6 +54,32 @@ public final class InternalAccess {
                     "ehr",
                     null,
                     "The clinic's record system",
+                    requestId,
+                    time,
+                    tenant.retentionYears()));
+  }
+
+  /**
+   * For the platform operator's cross-clinic views (the operator console's clinic list): the
+   * request's caller, verified by the access rules as a platform operator, acting for one clinic.
+   * Empty if the clinic no longer exists.
+   *
+   * @throws IllegalStateException if the caller is not a platform operator
+   */
+  public Optional<TenantContext> forPlatformOperator(
+      Caller caller, String name, String tenantId, String requestId, Instant time) {
+    if (!caller.has(Role.PLATFORM_OPERATOR)) {
+      throw new IllegalStateException("not a platform operator");
+    }
+    return directory
+        .find(tenantId)
+        .map(
+            tenant ->
+                new TenantContext(
+                    tenantId,
+                    caller.subject(),
+                    Role.PLATFORM_OPERATOR,
+                    name,
                     requestId,
                     time,
                     tenant.retentionYears()));

@@ -84,7 +84,8 @@ public final class TenantConfigValidator {
         "secondReads",
         "plan",
         "acceptingNewPatients",
-        "patientDermoscopy");
+        "patientDermoscopy",
+        "suspended");
     required(
         c,
         "",
@@ -177,6 +178,9 @@ public final class TenantConfigValidator {
     }
     if (c.has("patientDermoscopy") && !c.get("patientDermoscopy").isBoolean()) {
       problems.add("/patientDermoscopy");
+    }
+    if (c.has("suspended") && !c.get("suspended").isBoolean()) {
+      problems.add("/suspended");
     }
     JsonNode ehr = c.get("ehr");
     if (ehr != null && object(ehr, "/ehr")) {

@@ -38,6 +38,14 @@ public record TenantRecord(String tenantId, ObjectNode config, long version) {
     return config.path("patientDermoscopy").asBoolean(false);
   }
 
+  /**
+   * Whether the platform operator suspended the clinic: its patients and staff are refused (the
+   * access layer), its workflow goes on (schema default: false).
+   */
+  public boolean suspended() {
+    return config.path("suspended").asBoolean(false);
+  }
+
   /** The clinic's plan and limits; the standard plan when the configuration names none. */
   public ClinicPlan plan() {
     return ClinicPlan.of(config);

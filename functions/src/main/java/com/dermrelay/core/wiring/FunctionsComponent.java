@@ -166,6 +166,12 @@ public interface FunctionsComponent {
 
   com.dermrelay.quality.figures.GetClinicQuality getClinicQuality();
 
+  com.dermrelay.operator.ListClinicsForOperator listClinicsForOperator();
+
+  com.dermrelay.operator.ClinicSuspension clinicSuspension();
+
+  com.dermrelay.operator.SetClinicPlan setClinicPlan();
+
   RemoveMember removeMember();
 
   com.dermrelay.tenants.SetMedicalLead setMedicalLead();

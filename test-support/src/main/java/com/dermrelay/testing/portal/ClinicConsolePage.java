@@ -40,10 +40,18 @@ public final class ClinicConsolePage {
 
   /** Opens /console/ signed out, with the local identity service's port passed by ?config=. */
   public ClinicConsolePage open() {
+    return open("console");
+  }
+
+  /**
+   * As {@link #open()}, for another staff app built the same way (e.g. {@code operator}, the
+   * operator console at /operator/).
+   */
+  public ClinicConsolePage open(String app) {
     browser.manage().window().setSize(new Dimension(1280, 900));
     browser.get(stack.gatewayUrl() + "/runtime-config.json");
     script("window.sessionStorage.clear(); window.localStorage.clear();");
-    browser.get(stack.gatewayUrl() + "/console/?config=" + configParameter());
+    browser.get(stack.gatewayUrl() + "/" + app + "/?config=" + configParameter());
     heading();
     return this;
   }
