@@ -1,7 +1,8 @@
 // The dermatologist workbench at /workbench/: sign in, one worklist across every clinic the
 // dermatologist works for, a case with its history and photos, and the answer form; beside the
-// worklist, the clinics' second reads (#second-reads, #second-read/{tenantId}/{caseId}/{round}). Routes live
-// in the URL fragment (#case/{tenantId}/{caseId}); ids only, never anything about the patient.
+// worklist, the clinics' second reads (#second-reads, #second-read/{tenantId}/{caseId}/{round}) and the
+// dermatologist's own licences (#licences). Routes live in the URL fragment (#case/{tenantId}/{caseId});
+// ids only, never anything about the patient.
 
 import { loadConfig } from '/shared/config.js';
 import { portalError } from '/shared/errors.js';
@@ -14,6 +15,7 @@ import { notDermatologistView, unavailableView } from './views/problems.js';
 import { worklistView } from './views/worklist.js';
 import { caseView } from './views/case.js';
 import { secondReadView, secondReadsView } from './views/second-reads.js';
+import { licencesView } from './views/licences.js';
 import { Worklist } from './worklist-state.js';
 import { installShortcuts } from './shortcuts.js';
 
@@ -100,6 +102,8 @@ function render({ focus }) {
     const secondRead = /^second-read\/([\w-]{1,64})\/([\w-]{1,64})\/(\d{1,3})$/.exec(route);
     if (opened) {
       node = caseView(app, { tenantId: opened[1], caseId: opened[2] }, flash);
+    } else if (route === 'licences') {
+      node = licencesView(app);
     } else if (route === 'second-reads') {
       node = secondReadsView(app, flash);
     } else if (secondRead) {

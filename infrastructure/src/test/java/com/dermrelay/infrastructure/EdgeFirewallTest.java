@@ -110,6 +110,7 @@ class EdgeFirewallTest {
             "/health",
             "/invitations/*",
             "/me",
+            "/me/*",
             "/public/*",
             "/worklist"),
         PortalHosting.apiPathPatterns(
