@@ -1,8 +1,9 @@
 // The dermatologist workbench at /workbench/: sign in, one worklist across every clinic the
 // dermatologist works for, a case with its history and photos, and the answer form; beside the
-// worklist, the clinics' second reads (#second-reads, #second-read/{tenantId}/{caseId}/{round}) and
-// the flagged ones (#flagged, #flagged/{tenantId}/{caseId}/{round}). Routes live
-// in the URL fragment (#case/{tenantId}/{caseId}); ids only, never anything about the patient.
+// worklist, the clinics' second reads (#second-reads, #second-read/{tenantId}/{caseId}/{round}), the
+// flagged ones (#flagged, #flagged/{tenantId}/{caseId}/{round}) and the dermatologist's own licences
+// (#licences). Routes live in the URL fragment (#case/{tenantId}/{caseId}); ids only, never anything
+// about the patient.
 
 import { loadConfig } from '/shared/config.js';
 import { portalError } from '/shared/errors.js';
@@ -16,6 +17,7 @@ import { worklistView } from './views/worklist.js';
 import { caseView } from './views/case.js';
 import { secondReadView, secondReadsView } from './views/second-reads.js';
 import { flaggedListView, flaggedRoundView } from './views/flagged.js';
+import { licencesView } from './views/licences.js';
 import { Worklist } from './worklist-state.js';
 import { installShortcuts } from './shortcuts.js';
 import { CLINIC_SUSPENDED_EVENT, suspendedPage } from '/shared/clinic-suspended.js';
@@ -115,6 +117,8 @@ function render({ focus }) {
     const flagged = /^flagged\/([\w-]{1,64})\/([\w-]{1,64})\/(\d{1,3})$/.exec(route);
     if (opened) {
       node = caseView(app, { tenantId: opened[1], caseId: opened[2] }, flash);
+    } else if (route === 'licences') {
+      node = licencesView(app);
     } else if (route === 'second-reads') {
       node = secondReadsView(app, flash);
     } else if (route === 'flagged') {

@@ -10,6 +10,7 @@ import { worklistSite } from '../clinical-words.js';
 import { loadFailed, loading } from './problems.js';
 import { secondReadsLink } from './second-reads.js';
 import { flaggedLink } from './flagged.js';
+import { licencesLink } from './licences.js';
 
 const priorityWords = (priority) => (['URGENT', 'SOON', 'ROUTINE'].includes(priority) ? t(`priority.${priority}`) : priority);
 
@@ -206,7 +207,7 @@ export function worklistView(app, flash) {
       h('div', {},
         h('h1', { id: 'page-title', tabindex: '-1' }, t('worklist.title')),
         summary),
-      h('div', { class: 'wb-titlebar__tools' }, secondReads.root, flagged.root,
+      h('div', { class: 'wb-titlebar__tools' }, secondReads.root, flagged.root, licencesLink(),
         h('div', { class: 'field field--inline' }, h('label', { for: filterId }, t('worklist.clinic')), filter))),
     message.root,
     body,

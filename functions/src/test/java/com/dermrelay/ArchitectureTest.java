@@ -51,6 +51,8 @@ class ArchitectureTest {
           Map.entry("imaging", Set.of()),
           Map.entry("intake", Set.of("cases", "metering", "patients", "triage")),
           Map.entry("letters", Set.of("cases", "datarights")),
+          // A dermatologist's licences, on the person (core.data.UserTable): uses nothing.
+          Map.entry("licences", Set.of()),
           // Counters only: every capability that does a billable thing records it here (issue 19).
           Map.entry("metering", Set.of()),
           Map.entry("operator", Set.of("metering", "review")),

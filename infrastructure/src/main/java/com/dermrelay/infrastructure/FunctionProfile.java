@@ -40,6 +40,12 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
      * Query of the table itself, no writes, no media.
      */
     DIRECTORY_READ,
+    /**
+     * On the function's own role: GetItem, Query and PutItem on the table's {@code USER#...}
+     * partitions only (dynamodb:LeadingKeys), a person's own items such as a dermatologist's
+     * licences (functions.core.data.UserTable). No other partition, no delete, no index.
+     */
+    USER_RECORDS,
     /** SES and SNS sends. */
     NOTIFY,
     /** s3:DeleteObject on the media bucket: the raw upload goes once checked. */
@@ -327,6 +333,14 @@ public record FunctionProfile(int memoryMb, Set<Access> access) {
     // A dermatologist's own registration number on their membership (issue 18).
     known.put("com.dermrelay.tenants.GetMyRegistrationHandler", CLINIC_RECORDS);
     known.put("com.dermrelay.tenants.SetMyRegistrationHandler", CLINIC_RECORDS);
+    // A dermatologist's licences (issue 19): their own USER# partition, nothing of any clinic.
+    for (String handler :
+        List.of(
+            "com.dermrelay.licences.ListMyLicencesHandler",
+            "com.dermrelay.licences.PutMyLicenceHandler",
+            "com.dermrelay.licences.DeleteMyLicenceHandler")) {
+      known.put(handler, new FunctionProfile(512, EnumSet.of(Access.USER_RECORDS)));
+    }
     // Answer templates (issue 21): the clinic's TEMPLATES partition and the audit trail, no media.
     for (String handler :
         List.of(

@@ -82,6 +82,44 @@ final class ProfileGrants {
   }
 
   /**
+   * A person's own items (functions' core.data.UserTable: a dermatologist's licences) on the
+   * function's own role: read and write items whose partition is {@code USER#...} only, no delete
+   * (removal is a tombstone); the table's key through DynamoDB. Which user's partition is the
+   * functions' to choose, from the verified token.
+   */
+  private static void grantUserRecords(Functions.DeployedFunction deployed, DataStack data) {
+    deployed
+        .role()
+        .addToPrincipalPolicy(
+            PolicyStatement.Builder.create()
+                .sid("UserOwnItems")
+                .actions(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))
+                .resources(List.of(data.table().getTableArn()))
+                .conditions(
+                    Map.of(
+                        "ForAllValues:StringLike",
+                        Map.of("dynamodb:LeadingKeys", List.of("USER#*"))))
+                .build());
+    deployed
+        .role()
+        .addToPrincipalPolicy(
+            PolicyStatement.Builder.create()
+                .sid("UserOwnItemsKey")
+                .actions(
+                    List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"))
+                .resources(List.of(data.dataKey().getKeyArn()))
+                .conditions(
+                    Map.of(
+                        "StringEquals",
+                        Map.of(
+                            "kms:ViaService",
+                            "dynamodb."
+                                + Stack.of(deployed.role()).getRegion()
+                                + ".amazonaws.com")))
+                .build());
+  }
+
+  /**
    * Grants each function of {@code functions} what its {@link FunctionProfile} asks, on {@code to}.
    */
   static void grant(Functions functions, Targets to) {
@@ -122,6 +160,9 @@ final class ProfileGrants {
       }
       if (profile.has(FunctionProfile.Access.DIRECTORY_READ)) {
         grantDirectoryLookups(deployed, data);
+      }
+      if (profile.has(FunctionProfile.Access.USER_RECORDS)) {
+        grantUserRecords(deployed, data);
       }
       if (profile.has(FunctionProfile.Access.MEDIA_READ)
           || profile.has(FunctionProfile.Access.MEDIA_WRITE)) {

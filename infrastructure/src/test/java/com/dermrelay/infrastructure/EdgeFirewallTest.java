@@ -111,6 +111,7 @@ class EdgeFirewallTest {
             "/invitations/*",
             "/me",
             "/platform/*",
+            "/me/*",
             "/public/*",
             "/worklist"),
         PortalHosting.apiPathPatterns(

@@ -448,4 +448,72 @@ class WorkbenchIT {
     assertTrue(matcher.find());
     return matcher.group(1);
   }
+
+  @Test
+  void aDermatologistKeepsTheirLicencesInEnglishAndSpanish(LocalStack stack, WebDriver browser) {
+    ApiCalls api = new ApiCalls(stack);
+    String email = "licences-" + UUID.randomUUID() + "@dermrelay.example";
+    ClinicStaff.dermatologistOf(stack, api, NORTHSIDE, "Dr. Inés Vidal", email);
+    WorkbenchPage workbench =
+        new WorkbenchPage(stack, browser).open("/workbench/").signIn(email, ClinicStaff.PASSWORD);
+    workbench.awaitHeading("Worklist");
+    workbench.click("#licences-link");
+    workbench.awaitHeading("My licences");
+    workbench.visible("#licences-empty");
+
+    // Each wrong field is marked where it is, from the API's pointers.
+    workbench.type("jurisdiction", "XX");
+    workbench.click("#licence-form button[type='submit']");
+    assertEquals(
+        "Enter a country code such as ES, or a state such as US-CA.",
+        workbench.fieldError("jurisdiction"));
+    assertEquals("Enter the number, at most 40 characters.", workbench.fieldError("number"));
+    assertEquals("Enter the last day the licence is valid.", workbench.fieldError("expiresOn"));
+
+    addLicence(workbench, "es", "CMM 28/123456", "2099-12-31");
+    workbench.wait.until(d -> workbench.all("#licences tbody tr").size() == 1);
+    addLicence(workbench, "US-CA", "A123456", "2001-01-31");
+    workbench.wait.until(d -> workbench.all("#licences tbody tr").size() == 2);
+    assertTrue(
+        workbench.text("#licences tr[data-jurisdiction='ES']").contains("Valid"),
+        workbench.text("#licences tr[data-jurisdiction='ES']"));
+    assertTrue(
+        workbench
+            .text("#licences tr[data-jurisdiction='US-CA'] .licence-expired")
+            .equals("Expired"),
+        "an expired licence is shown as expired");
+    workbench.screenshot("workbench-licences");
+
+    // In Spanish, then one removed; the language goes back to English for the next test.
+    workbench.click("button[data-language='es']");
+    workbench.awaitHeading("Mis licencias");
+    assertEquals(
+        "Caducada", workbench.text("#licences tr[data-jurisdiction='US-CA'] .licence-expired"));
+    workbench.click("#licences tr[data-jurisdiction='US-CA'] button");
+    workbench.wait.until(d -> workbench.all("#licences tbody tr").size() == 1);
+    assertEquals(
+        "Se ha quitado la licencia de US-CA.", workbench.text("#licences-view [role='status']"));
+    workbench.click("button[data-language='en']");
+    workbench.wait.until(
+        d -> "en".equals(workbench.script("return document.documentElement.lang;")));
+    assertEquals(
+        List.of("ES"),
+        ApiCalls.json(api.get("/me/licences", api.idToken(email, ClinicStaff.PASSWORD)))
+            .findValuesAsText("jurisdiction"),
+        "removed through the page, kept through the API");
+  }
+
+  private static void addLicence(
+      WorkbenchPage workbench, String jurisdiction, String number, String expiresOn) {
+    workbench.type("jurisdiction", jurisdiction);
+    workbench.type("number", number);
+    // A date field's typing follows the browser's locale; its value is always YYYY-MM-DD.
+    workbench.script(
+        "arguments[0].value = arguments[1];",
+        workbench.visible("main [name='expiresOn']"),
+        expiresOn);
+    workbench.click("#licence-form button[type='submit']");
+    workbench.wait.until(
+        d -> workbench.text("#licences-view [role='status']").contains(jurisdiction.toUpperCase()));
+  }
 }

@@ -64,6 +64,11 @@ public final class SingleTable {
     return new TenantTable<>(this, itemSchema(recordSchema));
   }
 
+  /** The signed-in user's own items of one record type ({@code USER#<sub>}): see UserTable. */
+  public <T> UserTable<T> userTable(TableSchema<T> recordSchema) {
+    return new UserTable<>(this, itemSchema(recordSchema));
+  }
+
   /**
    * Reads outside any tenant context, on the function's own role: for the directory ({@code
    * core.tenancy.TenantDirectory}) only.

@@ -183,6 +183,9 @@ public interface FunctionsComponent {
 
   RequestErasure requestErasure();
 
+  /** list/put/deleteMyLicence: a dermatologist's own licences to practise (issue 19). */
+  com.dermrelay.licences.MyLicences myLicences();
+
   InternalAccess internalAccess();
 
   /** The case workflow's task steps (review.workflow handlers). */
