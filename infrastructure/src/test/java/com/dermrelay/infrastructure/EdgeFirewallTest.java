@@ -110,8 +110,8 @@ class EdgeFirewallTest {
             "/health",
             "/invitations/*",
             "/me",
-            "/platform/*",
             "/me/*",
+            "/platform/*",
             "/public/*",
             "/worklist"),
         PortalHosting.apiPathPatterns(
