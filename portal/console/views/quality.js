@@ -99,6 +99,7 @@ function skinTable(groups, byGroup) {
     ['withinSla', (g) => share(g.withinSla)],
     ['referred', (g) => share(g.referred)],
     ['moreInfo', (g) => share(g.moreInfoRequested)],
+    ['retakeRequested', (g) => share(g.photoRetakesRequested)],
     ['worse', (g) => share(g.followUpsWorse)],
   ];
   return h('table', { class: 'figures', id: 'quality-skin-table' },
@@ -138,7 +139,7 @@ function readersCard(readers) {
     ? h('p', { id: 'quality-no-readers' }, t('quality.noReaders'))
     : h('div', { class: 'table-scroll' }, h('table', { class: 'figures', id: 'quality-readers-table' },
       h('caption', { class: 'visually-hidden' }, t('quality.readers')),
-      h('thead', {}, h('tr', {}, ['reader', 'answered', 'median', 'p90', 'withinSla', 'referred', 'moreInfo', 'worse', 'management']
+      h('thead', {}, h('tr', {}, ['reader', 'answered', 'median', 'p90', 'withinSla', 'referred', 'moreInfo', 'retakeRequested', 'worse', 'management']
         .map((c) => h('th', { scope: 'col' }, t(`quality.col.${c}`))))),
       h('tbody', {}, readers.map((r) => {
         const g = all(r);
@@ -151,6 +152,7 @@ function readersCard(readers) {
           h('td', {}, share(g.withinSla)),
           h('td', {}, share(g.referred)),
           h('td', {}, share(g.moreInfoRequested)),
+          h('td', {}, share(g.photoRetakesRequested)),
           h('td', {}, share(g.followUpsWorse)),
           h('td', {}, m.enoughData ? percent(m.agreement) : t('quality.notEnoughShort', { cases: number(m.cases) })));
       }))));
@@ -176,8 +178,8 @@ function table(headings, rows) {
 /** The CSV: one row per reader (the clinic first) and skin-type group, counts and estimates only. */
 function csv(quality) {
   const columns = ['reader', 'skinType', 'submitted', 'urgent', 'soon', 'routine', 'photosChecked',
-    'photosNeedingRetake', 'answered', 'withinSla', 'referred', 'moreInfoRequested', 'followUpsWorse',
-    'medianHoursAtMost', 'p90HoursAtMost', 'claimMedianHoursAtMost', 'diagnosisReadTwice',
+    'photosNeedingRetake', 'answered', 'withinSla', 'referred', 'moreInfoRequested', 'photoRetakesRequested',
+    'followUpsWorse', 'medianHoursAtMost', 'p90HoursAtMost', 'claimMedianHoursAtMost', 'diagnosisReadTwice',
     'diagnosisAgreed', 'diagnosisKappa', 'managementReadTwice', 'managementAgreed', 'managementKappa'];
   const cell = (v) => (v === undefined || v === null ? '' : /[",\r\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
   const limit = (q) => (q.atMostHours ?? (q.moreThanHours ? `>${q.moreThanHours}` : ''));
@@ -188,7 +190,7 @@ function csv(quality) {
     for (const g of r.bySkinType) {
       lines.push([r.name, g.skinType, g.submitted, g.priorities.URGENT, g.priorities.SOON, g.priorities.ROUTINE,
         g.photosNeedingRetake.of, g.photosNeedingRetake.count, g.answered, g.withinSla.count, g.referred.count,
-        g.moreInfoRequested.count, g.followUpsWorse.count, limit(g.submissionToAnswer.median),
+        g.moreInfoRequested.count, g.photoRetakesRequested.count, g.followUpsWorse.count, limit(g.submissionToAnswer.median),
         limit(g.submissionToAnswer.p90), limit(g.claimToAnswer.median),
         g.diagnosisConcordance.cases, g.diagnosisConcordance.agreed, g.diagnosisConcordance.kappa,
         g.managementConcordance.cases, g.managementConcordance.agreed, g.managementConcordance.kappa]

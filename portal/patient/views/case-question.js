@@ -34,7 +34,10 @@ export async function questionSection(app, aCase, slot) {
       name: request.dermatologistName, date: formatDateTime(request.askedAt, { time: false }),
     })),
     h('blockquote', { class: 'question', id: 'question-text' }, request.question),
-    open ? replyForm(app, aCase) : pastReply(request.reply)));
+    open && request.newPhotos
+      ? h('p', { class: 'notice', id: 'new-photos-asked' }, t('case.reply.newPhotosAsked', { name: request.dermatologistName }))
+      : null,
+    open ? replyForm(app, aCase, request.newPhotos === true) : pastReply(request.reply)));
 }
 
 function pastReply(reply) {
@@ -46,7 +49,8 @@ function pastReply(reply) {
     photos ? h('p', { class: 'hint' }, t(photos === 1 ? 'case.reply.photoAttached' : 'case.reply.photosAttached', { count: photos })) : null);
 }
 
-function replyForm(app, aCase) {
+/** The reply form; when the dermatologist asked for new photos their cards are open, not optional. */
+function replyForm(app, aCase, photosAsked) {
   const calls = caseApi(app);
   const message = messageBox();
   const reply = textArea({ name: 'reply', label: t('case.reply.label'), hint: t('case.reply.hint'), maxlength: 4000, rows: 5 });
@@ -55,8 +59,8 @@ function replyForm(app, aCase) {
   const form = h('form', { class: 'form', novalidate: true, id: 'reply-form' },
     message.root,
     reply.root,
-    h('details', { class: 'optional-photos', id: 'reply-photos' },
-      h('summary', {}, t('case.reply.addPhotos')),
+    h('details', { class: 'optional-photos', id: 'reply-photos', open: photosAsked },
+      h('summary', {}, t(photosAsked ? 'case.reply.newPhotos' : 'case.reply.addPhotos')),
       h('p', { class: 'hint' }, t('case.reply.photosHint')),
       cards.map((card) => card.root)),
     h('div', { class: 'actions' }, submit.button));

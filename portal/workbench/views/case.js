@@ -182,9 +182,13 @@ export function caseView(app, { tenantId, caseId }, flash) {
     const box = messageBox();
     const question = field({ label: t('ask.label'), name: 'question', tag: 'textarea', rows: 4, maxlength: 2000,
       hint: t('ask.hint') });
+    // A retake asked for by the reader: the patient is asked for photos first, and the clinic's
+    // quality figures count it (docs/quality.md).
+    const newPhotos = field({ label: t('ask.newPhotos'), name: 'newPhotos', type: 'checkbox', hint: t('ask.newPhotosHint') });
     const ask = h('button', { type: 'submit', class: 'button button--secondary', id: 'ask-patient' }, t('ask.submit'));
     const ask_form = h('form', { class: 'form card', novalidate: true, id: 'ask-form', 'aria-labelledby': 'ask-title' },
-      h('h2', { id: 'ask-title' }, t('ask.title')), box.root, question.root, h('div', { class: 'actions' }, ask));
+      h('h2', { id: 'ask-title' }, t('ask.title')), box.root, question.root, newPhotos.root,
+      h('div', { class: 'actions' }, ask));
     question.input.addEventListener('input', activity);
     ask_form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -197,7 +201,8 @@ export function caseView(app, { tenantId, caseId }, flash) {
       }
       if (!(await ensureClaim())) return;
       try {
-        await api(`${exchangePath}/info-requests`, { method: 'POST', identity: app.identity, body: { question: question.input.value.trim() } });
+        await api(`${exchangePath}/info-requests`, { method: 'POST', identity: app.identity, body: {
+          question: question.input.value.trim(), ...(newPhotos.input.checked ? { newPhotos: true } : {}) } });
         finished(t('ask.sent'));
       } catch (caught) {
         const error = asPortalError(caught);

@@ -50,6 +50,7 @@ public final class GetInfoRequest {
         question.askedAt(),
         question.dermatologistName(),
         open,
-        reply == null ? null : reply.shown());
+        reply == null ? null : reply.shown(),
+        question.newPhotos());
   }
 }

@@ -8,6 +8,7 @@ import com.dermrelay.cases.InfoReply;
  *
  * @param open whether the clinic still waits for the reply
  * @param reply null until replied
+ * @param newPhotos true when the dermatologist asks for new photos; absent otherwise
  */
 public record InfoRequestView(
     String caseId,
@@ -16,4 +17,5 @@ public record InfoRequestView(
     String askedAt,
     String dermatologistName,
     boolean open,
-    InfoReply reply) {}
+    InfoReply reply,
+    Boolean newPhotos) {}

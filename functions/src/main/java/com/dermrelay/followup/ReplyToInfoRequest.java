@@ -103,7 +103,8 @@ public final class ReplyToInfoRequest {
         question.askedAt(),
         question.dermatologistName(),
         false,
-        reply.shown());
+        reply.shown(),
+        question.newPhotos());
   }
 
   /** The usable (checked and passed, or kept) photos the patient sent in {@code round}. */

@@ -87,7 +87,8 @@ public final class RequestMoreInfo {
               question,
               tenant.subject(),
               tenant.actorName(),
-              tenant.requestTime().toString());
+              tenant.requestTime().toString(),
+              ask.asksForNewPhotos() ? Boolean.TRUE : null);
       if (exchanges.putIfAbsent(tenant, key, "QUESTION", fresh)) {
         audit.wrote(
             tenant, "case.question", AuditResource.ofPatient("case", caseId, c.patientSubject()));
@@ -96,7 +97,9 @@ public final class RequestMoreInfo {
           exchanges.get(tenant, key, InfoQuestion.class).map(CaseExchangeItems.Stored::document);
     }
     InfoQuestion stored = asked.orElseThrow();
-    if (!stored.question().equals(question) || !stored.dermatologistId().equals(tenant.subject())) {
+    if (!stored.question().equals(question)
+        || stored.asksForNewPhotos() != ask.asksForNewPhotos()
+        || !stored.dermatologistId().equals(tenant.subject())) {
       throw AnswerRules.conflict("A question was already asked for this round.");
     }
     // Counted once per round for the quality figures (a retried request counts nothing).
@@ -106,6 +109,7 @@ public final class RequestMoreInfo {
         questionRound,
         stored.dermatologistId(),
         c.intake() == null ? null : c.intake().fitzpatrickType(),
+        stored.asksForNewPhotos(),
         Instant.parse(stored.askedAt()));
     completions.complete(
         tenant,

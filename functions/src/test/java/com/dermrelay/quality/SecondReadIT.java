@@ -305,8 +305,24 @@ class SecondReadIT {
         journey.submit(CLINIC, IntakeJourney.routineIntake().put("fitzpatrickType", 6));
     ReviewCalls adaCalls = new ReviewCalls(api, ada);
     adaCalls.claim(CLINIC, asked.caseId());
-    adaCalls.askQuestion(CLINIC, asked.caseId(), "Does it itch at night?");
-    adaCalls.askQuestion(CLINIC, asked.caseId(), "Does it itch at night?"); // a retry
+    adaCalls.askQuestion(CLINIC, asked.caseId(), "Does it itch at night?", true);
+    adaCalls.askQuestion(CLINIC, asked.caseId(), "Does it itch at night?", true); // a retry
+    // The same round's question without the photo request is another question: refused.
+    HttpResponse<String> changed =
+        api.call(
+            "POST",
+            asked.path() + "/info-requests",
+            ada,
+            "{\"question\":\"Does it itch at night?\"}");
+    assertEquals(409, changed.statusCode(), changed.body());
+    HttpResponse<String> notBoolean =
+        api.call(
+            "POST",
+            asked.path() + "/info-requests",
+            ada,
+            "{\"question\":\"Does it itch at night?\",\"newPhotos\":\"true\"}");
+    assertEquals(400, notBoolean.statusCode(), notBoolean.body());
+    assertTrue(notBoolean.body().contains("/newPhotos"), notBoolean.body());
     IntakeJourney.SubmittedCase c =
         journey.submit(CLINIC, IntakeJourney.routineIntake().put("fitzpatrickType", 6));
     adaCalls.claim(CLINIC, c.caseId());
@@ -331,6 +347,7 @@ class SecondReadIT {
       assertEquals(1, delta(before, after, group, "/answered"), group);
       assertEquals(1, delta(before, after, group, "/withinSla/count"), group);
       assertEquals(1, delta(before, after, group, "/moreInfoRequested/count"), "asked twice");
+      assertEquals(1, delta(before, after, group, "/photoRetakesRequested/count"), "new photos");
       assertEquals(0, delta(before, after, group, "/referred/count"), "TREAT is no referral");
       assertEquals(1, delta(before, after, group, "/submissionToAnswer/cases"), group);
       assertEquals(1, delta(before, after, group, "/claimToAnswer/cases"), "claimed twice");

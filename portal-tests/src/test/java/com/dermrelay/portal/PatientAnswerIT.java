@@ -56,7 +56,7 @@ class PatientAnswerIT {
 
     // Dr. Chen claims the case and asks a question.
     chen.claim(CLINIC, caseId);
-    chen.askQuestion(CLINIC, caseId, QUESTION);
+    chen.askQuestion(CLINIC, caseId, QUESTION, true);
 
     // The patient sees the question and replies.
     PatientIntake portal =
@@ -72,7 +72,13 @@ class PatientAnswerIT {
     assertEquals(QUESTION, portal.page().text("#question-text"));
     assertTrue(portal.page().text("#info-request").contains("asked on"), "who asked, and when");
     portal.page().screenshot("patient-question");
-    portal.page().click("#reply-photos summary");
+    // Asked for new photos: said in words, and the photo cards are open rather than optional.
+    assertTrue(
+        portal.page().text("#new-photos-asked").contains("asks you for new photos"),
+        portal.page().text("#new-photos-asked"));
+    assertEquals(
+        "true",
+        portal.page().script("return document.getElementById('reply-photos').open;").toString());
     assertTrue(
         portal.page().text("#reply-photos").contains("Close-up"), "photo cards for the reply");
     portal.page().accessible("patient question, reply photos open");

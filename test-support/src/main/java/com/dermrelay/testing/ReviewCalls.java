@@ -47,12 +47,22 @@ public final class ReviewCalls {
   }
 
   public void askQuestion(String clinic, String caseId, String question) {
+    askQuestion(clinic, caseId, question, false);
+  }
+
+  /** As {@link #askQuestion(String, String, String)}, asking for new photos when {@code photos}. */
+  public void askQuestion(String clinic, String caseId, String question, boolean photos) {
+    com.fasterxml.jackson.databind.node.ObjectNode body =
+        ApiCalls.JSON.createObjectNode().put("question", question);
+    if (photos) {
+      body.put("newPhotos", true);
+    }
     HttpResponse<String> asked =
         api.call(
             "POST",
             "/clinics/" + clinic + "/cases/" + caseId + "/info-requests",
             token,
-            ApiCalls.JSON.createObjectNode().put("question", question).toString());
+            body.toString());
     assertEquals(200, asked.statusCode(), asked.body());
   }
 

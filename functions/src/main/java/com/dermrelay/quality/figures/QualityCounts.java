@@ -28,6 +28,7 @@ record QualityCounts(Map<String, Long> counts) {
   static final String WITHIN_SLA = "withinSla";
   static final String REFERRED = "referred";
   static final String MORE_INFO = "moreInfoRequested";
+  static final String RETAKE_REQUESTED = "photoRetakesRequested";
   static final String FOLLOW_UP_WORSE = "followUpsWorse";
   static final String TO_ANSWER = "toAnswer.";
   static final String CLAIM_TO_ANSWER = "claimToAnswer.";
@@ -64,6 +65,7 @@ record QualityCounts(Map<String, Long> counts) {
             WITHIN_SLA,
             REFERRED,
             MORE_INFO,
+            RETAKE_REQUESTED,
             FOLLOW_UP_WORSE));
     PRIORITIES.forEach(p -> figures.add(PRIORITY + p));
     for (int b = 0; b < AnswerTimes.BUCKETS; b++) {

@@ -147,21 +147,27 @@ public final class QualityEvents {
         Map.of(QualityCounts.ANSWERED_TOTAL, 1L));
   }
 
-  /** The reader asked the patient for more information (one question per round). */
+  /**
+   * The reader asked the patient for more information (one question per round), and with it, when
+   * {@code newPhotos}, for the photos to be taken again.
+   */
   public void moreInfoRequested(
       TenantContext tenant,
       String caseId,
       int round,
       String readerId,
       Integer patientSkinType,
+      boolean newPhotos,
       Instant at) {
     if (!events.firstTime(tenant, event("MORE_INFO", caseId + "/" + round), at, EVENTS_KEPT)) {
       return;
     }
-    Map<String, Long> amounts =
-        Map.of(
-            QualityCounts.name(QualityCounts.MORE_INFO, SkinTypeGroup.of(patientSkinType, null)),
-            1L);
+    SkinTypeGroup group = SkinTypeGroup.of(patientSkinType, null);
+    Map<String, Long> amounts = new java.util.HashMap<>();
+    amounts.put(QualityCounts.name(QualityCounts.MORE_INFO, group), 1L);
+    if (newPhotos) {
+      amounts.put(QualityCounts.name(QualityCounts.RETAKE_REQUESTED, group), 1L);
+    }
     counters.add(tenant, clinicMonth(at), amounts);
     counters.add(tenant, readerMonth(at, readerId), amounts);
   }
