@@ -1,11 +1,10 @@
 package com.dermrelay.metering;
 
+import com.dermrelay.core.data.CounterItems;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
  * A counter item of the clinic's {@code TENANT#<id>#USAGE} partition: a month ({@code
@@ -27,23 +26,7 @@ record UsageCounts(Map<String, Long> counts) {
   static final TableSchema<UsageCounts> SCHEMA = schema();
 
   private static TableSchema<UsageCounts> schema() {
-    StaticImmutableTableSchema.Builder<UsageCounts, Builder> schema =
-        StaticImmutableTableSchema.builder(UsageCounts.class, Builder.class)
-            .newItemBuilder(Builder::new, b -> new UsageCounts(Map.copyOf(b.counts)));
-    for (String name : NAMES) {
-      schema.addAttribute(
-          Long.class,
-          a ->
-              a.name(name)
-                  .getter(c -> c.counts.get(name))
-                  .setter(
-                      (b, v) -> {
-                        if (v != null) {
-                          b.counts.put(name, v);
-                        }
-                      }));
-    }
-    return schema.build();
+    return CounterItems.schema(UsageCounts.class, NAMES, UsageCounts::new, UsageCounts::counts);
   }
 
   private static List<String> names() {
@@ -54,9 +37,5 @@ record UsageCounts(Map<String, Long> counts) {
     }
     names.add(STORED_BYTES);
     return List.copyOf(names);
-  }
-
-  private static final class Builder {
-    final Map<String, Long> counts = new HashMap<>();
   }
 }

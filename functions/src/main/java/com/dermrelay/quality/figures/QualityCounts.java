@@ -1,12 +1,11 @@
 package com.dermrelay.quality.figures;
 
 import com.dermrelay.cases.ManagementCategory;
+import com.dermrelay.core.data.CounterItems;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
  * A quality counter item of the clinic's {@code TENANT#<id>#QUALITY} partition: a month of the
@@ -94,26 +93,7 @@ record QualityCounts(Map<String, Long> counts) {
 
   /** Built from lambdas, no reflection (decision 0018), for the counters {@code names}. */
   static TableSchema<QualityCounts> schema(List<String> names) {
-    StaticImmutableTableSchema.Builder<QualityCounts, Builder> schema =
-        StaticImmutableTableSchema.builder(QualityCounts.class, Builder.class)
-            .newItemBuilder(Builder::new, b -> new QualityCounts(Map.copyOf(b.counts)));
-    for (String name : names) {
-      schema.addAttribute(
-          Long.class,
-          a ->
-              a.name(name)
-                  .getter(c -> c.counts.get(name))
-                  .setter(
-                      (b, v) -> {
-                        if (v != null) {
-                          b.counts.put(name, v);
-                        }
-                      }));
-    }
-    return schema.build();
-  }
-
-  private static final class Builder {
-    final Map<String, Long> counts = new HashMap<>();
+    return CounterItems.schema(
+        QualityCounts.class, names, QualityCounts::new, QualityCounts::counts);
   }
 }
