@@ -3,14 +3,9 @@ package com.dermrelay.core.tenancy;
 import com.dermrelay.core.access.TenantContext;
 import com.dermrelay.core.auth.Role;
 import com.dermrelay.core.aws.Mailer;
-import com.dermrelay.core.data.ItemPage;
-import com.dermrelay.core.data.ItemQuery;
-import com.dermrelay.core.data.SingleTable;
 import com.dermrelay.core.data.StoredItem;
-import com.dermrelay.core.data.TenantTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BiPredicate;
 import javax.inject.Inject;
 import org.slf4j.Logger;
@@ -24,13 +19,13 @@ import org.slf4j.LoggerFactory;
 public final class ClinicAlerts {
   private static final Logger LOG = LoggerFactory.getLogger(ClinicAlerts.class);
 
-  private final TenantTable<MembershipItem> members;
+  private final ClinicMembers members;
   private final Mailer mailer;
   private final TenancySettings settings;
 
   @Inject
-  public ClinicAlerts(SingleTable table, Mailer mailer, TenancySettings settings) {
-    this.members = table.tenantTable(MembershipItem.SCHEMA);
+  public ClinicAlerts(ClinicMembers members, Mailer mailer, TenancySettings settings) {
+    this.members = members;
     this.mailer = mailer;
     this.settings = settings;
   }
@@ -77,23 +72,12 @@ public final class ClinicAlerts {
   private List<String> addresses(
       TenantContext tenant, BiPredicate<MembershipItem, Membership> which) {
     List<String> addresses = new ArrayList<>();
-    Optional<String> cursor = Optional.empty();
-    do {
-      ItemPage<MembershipItem> page =
-          members.query(
-              tenant,
-              ItemQuery.partition("")
-                  .sortBeginsWith(TenantKeys.MEMBER_PREFIX)
-                  .limit(100)
-                  .after(cursor));
-      for (StoredItem<MembershipItem> item : page.items()) {
-        Membership member = TenantDirectory.membership(item);
-        if (member.active() && which.test(item.record(), member) && !member.email().isBlank()) {
-          addresses.add(member.email());
-        }
+    for (StoredItem<MembershipItem> item : members.all(tenant)) {
+      Membership member = TenantDirectory.membership(item);
+      if (member.active() && which.test(item.record(), member) && !member.email().isBlank()) {
+        addresses.add(member.email());
       }
-      cursor = page.nextCursor();
-    } while (cursor.isPresent());
+    }
     return addresses;
   }
 }

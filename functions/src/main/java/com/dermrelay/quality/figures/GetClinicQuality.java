@@ -10,6 +10,7 @@ import com.dermrelay.core.data.StoredItem;
 import com.dermrelay.core.data.TenantTable;
 import com.dermrelay.core.http.ApiProblem;
 import com.dermrelay.core.http.ProblemTypes;
+import com.dermrelay.core.tenancy.ClinicMembers;
 import com.dermrelay.core.tenancy.Membership;
 import com.dermrelay.core.tenancy.MembershipItem;
 import com.dermrelay.core.tenancy.TenantDirectory;
@@ -40,13 +41,15 @@ public final class GetClinicQuality {
 
   private final TenantTable<QualityCounts> counters;
   private final TenantTable<MembershipItem> members;
+  private final ClinicMembers team;
   private final List<String> diagnosisGroups;
 
   @Inject
-  public GetClinicQuality(SingleTable table, DiagnosisGroups groups) {
+  public GetClinicQuality(SingleTable table, ClinicMembers team, DiagnosisGroups groups) {
     this.diagnosisGroups = groups.all().stream().map(DiagnosisGroups.Group::code).toList();
     this.counters = table.tenantTable(QualityCounts.schema(QualityCounts.names(diagnosisGroups)));
     this.members = table.tenantTable(MembershipItem.SCHEMA);
+    this.team = team;
   }
 
   /** A period of whole months, {@code from} to {@code to} inclusive. */
@@ -138,23 +141,12 @@ public final class GetClinicQuality {
   /** The display names of the clinic's members, removed ones included (their figures stay). */
   private Map<String, String> readerNames(TenantContext tenant) {
     Map<String, String> names = new HashMap<>();
-    Optional<String> cursor = Optional.empty();
-    do {
-      ItemPage<MembershipItem> page =
-          members.query(
-              tenant,
-              ItemQuery.partition("")
-                  .sortBeginsWith(TenantKeys.MEMBER_PREFIX)
-                  .limit(100)
-                  .after(cursor));
-      for (StoredItem<MembershipItem> item : page.items()) {
-        Membership member = TenantDirectory.membership(item);
-        if (!member.subject().isEmpty() && !member.displayName().isEmpty()) {
-          names.put(member.subject(), member.displayName());
-        }
+    for (StoredItem<MembershipItem> item : team.all(tenant)) {
+      Membership member = TenantDirectory.membership(item);
+      if (!member.subject().isEmpty() && !member.displayName().isEmpty()) {
+        names.put(member.subject(), member.displayName());
       }
-      cursor = page.nextCursor();
-    } while (cursor.isPresent());
+    }
     return names;
   }
 
