@@ -45,18 +45,24 @@ class LocalStackLifecycleIT {
     }
   }
 
-  /** The gateway's port is bound before anything else starts, so a taken one fails at once. */
+  /**
+   * The gateway's port is bound before anything else starts, so a taken one fails at once: no
+   * emulator started, so none wrote to the data directory (S3's would have created its own).
+   */
   @Test
-  void aTakenGatewayPortFailsBeforeAnythingStarts() throws Exception {
+  void aTakenGatewayPortFailsBeforeAnythingStarts(@TempDir Path data) throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
-      java.util.Set<Long> before = nodeChildren();
       LocalStackConfig config =
-          LocalStackConfig.forTests().withPorts(taken.getLocalPort(), 0, 0, 0, 0, 0);
+          LocalStackConfig.forTests()
+              .withDataDir(data)
+              .withPorts(taken.getLocalPort(), 0, 0, 0, 0, 0);
       RuntimeException failure =
           org.junit.jupiter.api.Assertions.assertThrows(
               RuntimeException.class, () -> LocalStack.start(config));
       assertTrue(String.valueOf(failure.getMessage()).contains("gateway"), failure.getMessage());
-      assertEquals(before, nodeChildren(), "no dynalite was started");
+      try (java.util.stream.Stream<Path> written = java.nio.file.Files.list(data)) {
+        assertEquals(java.util.List.of(), written.toList(), "nothing had started");
+      }
     }
   }
 
